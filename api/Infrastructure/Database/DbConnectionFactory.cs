@@ -1,0 +1,49 @@
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Jiceng.Infrastructure.Database;
+
+/// <summary>Opens provider-specific connections, applying the per-connection settings each engine needs.</summary>
+public sealed class DbConnectionFactory
+{
+    private readonly DatabaseOptions _options;
+    private readonly string _connectionString;
+
+    public DbConnectionFactory(IOptions<DatabaseOptions> options)
+    {
+        _options = options.Value;
+        _connectionString = _options.Provider == DatabaseProvider.Sqlite
+            ? new SqliteConnectionStringBuilder(_options.EffectiveConnectionString) { ForeignKeys = true, Pooling = true }.ToString()
+            : _options.EffectiveConnectionString;
+        Dialect = SqlDialect.For(_options.Provider);
+    }
+
+    public DatabaseProvider Provider => _options.Provider;
+
+    public SqlDialect Dialect { get; }
+
+    public string ConnectionString => _connectionString;
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        DbConnection connection = _options.Provider switch
+        {
+            DatabaseProvider.Sqlite => new SqliteConnection(_connectionString),
+            DatabaseProvider.Postgres => new NpgsqlConnection(_connectionString),
+            DatabaseProvider.SqlServer => new SqlConnection(_connectionString),
+            _ => throw new InvalidOperationException($"Unknown database provider {_options.Provider}."),
+        };
+        await connection.OpenAsync(cancellationToken);
+        if (connection is SqliteConnection sqlite)
+        {
+            // busy_timeout is per connection; WAL is persistent and set once by the migrator.
+            using var pragma = sqlite.CreateCommand();
+            pragma.CommandText = "PRAGMA busy_timeout = " + _options.SqliteBusyTimeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return connection;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Data;
+using System.Data.Common;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Jiceng.Infrastructure.Database;
+
+/// <summary>
+/// One connection per request scope, opened on first use. Commands run inside the transaction the
+/// mediator's transaction behaviour begins; queries run without one.
+/// </summary>
+public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable
+{
+    private DbConnection? _connection;
+    private DbTransaction? _transaction;
+
+    public SqlDialect Dialect => factory.Dialect;
+
+    public bool InTransaction => _transaction is not null;
+
+    public async ValueTask<DbConnection> ConnectionAsync(CancellationToken cancellationToken = default) =>
+        _connection ??= await factory.OpenAsync(cancellationToken);
+
+    public async Task BeginAsync(CancellationToken cancellationToken)
+    {
+        if (_transaction is not null)
+        {
+            throw new InvalidOperationException("A transaction is already open in this scope.");
+        }
+        var connection = await ConnectionAsync(cancellationToken);
+        // SQLite: BEGIN IMMEDIATE takes the write lock up front, so two writers never deadlock on upgrade.
+        _transaction = connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(IsolationLevel.Serializable, deferred: false)
+            : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (_transaction is null)
+        {
+            return;
+        }
+        await _transaction.CommitAsync(cancellationToken);
+        await _transaction.DisposeAsync();
+        _transaction = null;
+    }
+
+    public async Task RollbackAsync()
+    {
+        if (_transaction is null)
+        {
+            return;
+        }
+        try
+        {
+            await _transaction.RollbackAsync(CancellationToken.None);
+        }
+        finally
+        {
+            await _transaction.DisposeAsync();
+            _transaction = null;
+        }
+    }
+
+    private CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken) =>
+        new(Dialect.Render(sql), parameters, _transaction, cancellationToken: cancellationToken);
+
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null, CancellationToken cancellationToken = default)
+    {
+        var connection = await ConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<T>(Command(sql, parameters, cancellationToken));
+        return rows.AsList();
+    }
+
+    public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null, CancellationToken cancellationToken = default)
+    {
+        var connection = await ConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<T>(Command(sql, parameters, cancellationToken));
+    }
+
+    public async Task<T?> ExecuteScalarAsync<T>(string sql, object? parameters = null, CancellationToken cancellationToken = default)
+    {
+        var connection = await ConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<T>(Command(sql, parameters, cancellationToken));
+    }
+
+    public async Task<int> ExecuteAsync(string sql, object? parameters = null, CancellationToken cancellationToken = default)
+    {
+        var connection = await ConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(Command(sql, parameters, cancellationToken));
+    }
+
+    /// <summary>Runs a count statement and a page statement (with <c>{orderBy}</c> and <c>{page}</c>) for one list.</summary>
+    public async Task<Paged<T>> QueryPageAsync<T>(string countSql, string pageSql, object parameters, PageRequest page, SortOrder order, CancellationToken cancellationToken)
+    {
+        var bag = new DynamicParameters(parameters);
+        bag.Add("skip", (page.Page - 1) * page.PageSize);
+        bag.Add("take", page.PageSize);
+        var total = await ExecuteScalarAsync<long>(countSql, bag, cancellationToken);
+        var items = total == 0
+            ? []
+            : await QueryAsync<T>(order.Apply(pageSql), bag, cancellationToken);
+        return new Paged<T>(items, total, page.Page, page.PageSize);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_transaction is not null)
+        {
+            await RollbackAsync();
+        }
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+            _connection = null;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using FluentMigrator;
+using FluentMigrator.Runner;
+using FluentMigrator.Runner.Processors;
+using Microsoft.Data.Sqlite;
+
+namespace Jiceng.Infrastructure.Database;
+
+/// <summary>
+/// Applies the FluentMigrator migrations in <c>Jiceng.Migrations</c> to the configured database, at
+/// start-up and through <c>--migrate</c>. Runs in its own service provider so the runner's services
+/// stay out of the application's container.
+/// </summary>
+public static class Migrator
+{
+    public static void MigrateUp(DatabaseOptions options)
+    {
+        var connectionString = options.EffectiveConnectionString;
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            PrepareSqliteFile(connectionString);
+        }
+
+        using var services = new ServiceCollection()
+            .AddFluentMigratorCore()
+            .ConfigureRunner(runner => runner
+                .AddSQLite()
+                .AddPostgres()
+                .AddSqlServer()
+                .WithGlobalConnectionString(connectionString)
+                .ScanIn(typeof(Migrator).Assembly).For.Migrations())
+            .Configure<SelectingProcessorAccessorOptions>(o => o.ProcessorId = options.Provider switch
+            {
+                DatabaseProvider.Sqlite => ProcessorIdConstants.SQLite,
+                DatabaseProvider.Postgres => ProcessorIdConstants.Postgres,
+                DatabaseProvider.SqlServer => ProcessorIdConstants.SqlServer,
+                _ => throw new ArgumentOutOfRangeException(nameof(options)),
+            })
+            .BuildServiceProvider(validateScopes: false);
+        using var scope = services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<IMigrationRunner>().MigrateUp();
+    }
+
+    private static void PrepareSqliteFile(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        // WAL lets readers run beside the single writer; the setting is stored in the file.
+        command.CommandText = "PRAGMA journal_mode = WAL;";
+        command.ExecuteNonQuery();
+    }
+}

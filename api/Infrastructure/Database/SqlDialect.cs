@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+
+namespace Jiceng.Infrastructure.Database;
+
+/// <summary>
+/// The few places where SQLite, PostgreSQL and SQL Server disagree. Handlers write portable SQL with
+/// tokens (<c>{page}</c>, <c>{cat}</c>, <c>{substr}</c>, <c>{len}</c>) that this class replaces with
+/// fixed fragments; no value ever enters SQL text this way.
+/// </summary>
+public sealed class SqlDialect
+{
+    private readonly ConcurrentDictionary<string, string> _rendered = new();
+    private readonly (string Token, string Fragment)[] _tokens;
+
+    private SqlDialect(DatabaseProvider provider, (string, string)[] tokens)
+    {
+        Provider = provider;
+        _tokens = tokens;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public static readonly SqlDialect Sqlite = new(DatabaseProvider.Sqlite,
+    [
+        ("{page}", "LIMIT @take OFFSET @skip"),
+        ("{cat}", "||"),
+        ("{substr}", "SUBSTR"),
+        ("{len}", "LENGTH"),
+    ]);
+
+    public static readonly SqlDialect Postgres = new(DatabaseProvider.Postgres,
+    [
+        ("{page}", "LIMIT @take OFFSET @skip"),
+        ("{cat}", "||"),
+        ("{substr}", "SUBSTR"),
+        ("{len}", "LENGTH"),
+    ]);
+
+    public static readonly SqlDialect SqlServer = new(DatabaseProvider.SqlServer,
+    [
+        ("{page}", "OFFSET @skip ROWS FETCH NEXT @take ROWS ONLY"),
+        ("{cat}", "+"),
+        ("{substr}", "SUBSTRING"),
+        ("{len}", "LEN"),
+    ]);
+
+    public static SqlDialect For(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => Sqlite,
+        DatabaseProvider.Postgres => Postgres,
+        DatabaseProvider.SqlServer => SqlServer,
+        _ => throw new ArgumentOutOfRangeException(nameof(provider)),
+    };
+
+    /// <summary>Replaces the dialect tokens; the result is cached per statement.</summary>
+    public string Render(string sql) => _rendered.GetOrAdd(sql, static (text, tokens) =>
+    {
+        foreach (var (token, fragment) in tokens)
+        {
+            text = text.Replace(token, fragment, StringComparison.Ordinal);
+        }
+        return text;
+    }, _tokens);
+}

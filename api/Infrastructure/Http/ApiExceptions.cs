@@ -1,0 +1,36 @@
+namespace Jiceng.Infrastructure.Http;
+
+/// <summary>The object does not exist or lies outside what the caller may see: 404.</summary>
+public sealed class NotFoundException(string resource) : Exception($"{resource} was not found.")
+{
+    public string Resource { get; } = resource;
+}
+
+/// <summary>
+/// A business rule refused the request: 409 with a stable machine-readable <see cref="Code"/> and a
+/// message in the caller's language. <see cref="Details"/> become ProblemDetails extensions.
+/// </summary>
+public sealed class BusinessRuleException : Exception
+{
+    private readonly string _chinese;
+
+    public BusinessRuleException(string code, string chinese, string english, IReadOnlyDictionary<string, object?>? details = null)
+        : base(english)
+    {
+        Code = code;
+        _chinese = chinese;
+        Details = details ?? new Dictionary<string, object?>();
+    }
+
+    public string Code { get; }
+
+    public string LocalizedMessage => Localized.Text(_chinese, Message);
+
+    public IReadOnlyDictionary<string, object?> Details { get; }
+}
+
+/// <summary>The If-Match version is not the current one: 412.</summary>
+public sealed class PreconditionFailedException() : Exception("The resource was changed by someone else.");
+
+/// <summary>An update arrived without If-Match: 428.</summary>
+public sealed class PreconditionRequiredException() : Exception("If-Match is required.");

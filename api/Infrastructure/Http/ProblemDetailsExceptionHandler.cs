@@ -1,0 +1,142 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Jiceng.Infrastructure.Http;
+
+/// <summary>
+/// Turns every exception into RFC 9457 ProblemDetails: validation → 400 with camelCase field keys,
+/// malformed JSON → 400 on the offending field, not found → 404, business rule → 409 with <c>code</c>,
+/// stale version → 412, missing If-Match → 428, anything else → 500 without internals.
+/// </summary>
+public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            ValidationException validation => Validation(validation),
+            BadHttpRequestException bad => BadRequest(bad),
+            JsonException json => Validation(JsonFailure(json)),
+            NotFoundException => new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound,
+                Title = Localized.Text("未找到", "Not found"),
+                Detail = Localized.Text("请求的对象不存在，或不在您的权限范围内。", "The requested object does not exist or is outside your scope."),
+            },
+            BusinessRuleException rule => Conflict(rule),
+            PreconditionFailedException => new ProblemDetails
+            {
+                Status = StatusCodes.Status412PreconditionFailed,
+                Title = Localized.Text("数据已被他人修改", "Changed by someone else"),
+                Detail = Localized.Text("该记录已被他人修改，请刷新后重试。", "This record was changed by someone else; reload it and try again."),
+            },
+            PreconditionRequiredException => new ProblemDetails
+            {
+                Status = StatusCodes.Status428PreconditionRequired,
+                Title = Localized.Text("缺少 If-Match", "If-Match required"),
+                Detail = Localized.Text("修改时须在 If-Match 请求头中带上读取时得到的 ETag。", "Send the ETag you read in the If-Match header to update."),
+            },
+            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            if (httpContext.RequestAborted.IsCancellationRequested)
+            {
+                httpContext.Response.StatusCode = 499;
+                return true;
+            }
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = Localized.Text("服务器内部错误", "Internal server error"),
+                Detail = Localized.Text("处理请求时出错，请稍后重试或联系管理员。", "Something went wrong; try again later or contact the administrator."),
+            };
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails BadRequest(BadHttpRequestException bad)
+    {
+        if (bad.InnerException is JsonException json)
+        {
+            return Validation(JsonFailure(json));
+        }
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return new ProblemDetails
+            {
+                Status = StatusCodes.Status413PayloadTooLarge,
+                Title = Localized.Text("请求体过大", "Request body too large"),
+            };
+        }
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = Localized.Text("请求格式错误", "Malformed request"),
+            Detail = Localized.Text("请求无法解析，请检查参数和请求体。", "The request could not be read; check its parameters and body."),
+        };
+    }
+
+    private static ValidationException JsonFailure(JsonException json)
+    {
+        var field = JsonPathToField(json.Path);
+        var message = Localized.Text("格式不正确。", "The value has the wrong format.");
+        return new ValidationException([new FluentValidation.Results.ValidationFailure(field, message)]);
+    }
+
+    /// <summary>"$.reasons[0]" → "reasons[0]"; "$" or none → "body".</summary>
+    internal static string JsonPathToField(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$")
+        {
+            return "body";
+        }
+        var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+        return string.IsNullOrEmpty(field) ? "body" : CamelCase(field);
+    }
+
+    private static HttpValidationProblemDetails Validation(ValidationException validation)
+    {
+        var errors = validation.Errors
+            .GroupBy(e => CamelCase(string.IsNullOrEmpty(e.PropertyName) ? "body" : e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+        return new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = Localized.Text("请求参数有误", "One or more fields are invalid"),
+        };
+    }
+
+    private static ProblemDetails Conflict(BusinessRuleException rule)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = Localized.Text("不符合业务规则", "Business rule violated"),
+            Detail = rule.LocalizedMessage,
+        };
+        problem.Extensions["code"] = rule.Code;
+        foreach (var (key, value) in rule.Details)
+        {
+            problem.Extensions[key] = value;
+        }
+        return problem;
+    }
+
+    /// <summary>Each dotted segment camelCased, so keys match the JSON field names the SPA binds to.</summary>
+    public static string CamelCase(string propertyPath) =>
+        string.Join('.', propertyPath.Split('.').Select(s => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..]));
+}

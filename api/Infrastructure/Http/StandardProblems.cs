@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Jiceng.Infrastructure.Http;
+
+public static class StandardProblemsExtensions
+{
+    /// <summary>Documents the problems any route can answer with (429 rate limited, 500) on a whole route group.</summary>
+    public static TBuilder WithStandardProblems<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(
+            new ProducesResponseTypeMetadata(StatusCodes.Status429TooManyRequests, typeof(ProblemDetails), ["application/problem+json"]),
+            new ProducesResponseTypeMetadata(StatusCodes.Status500InternalServerError, typeof(ProblemDetails), ["application/problem+json"]));
+}

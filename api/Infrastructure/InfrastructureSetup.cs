@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Http;
+using Jiceng.Infrastructure.OpenApi;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Localization;
+
+namespace Jiceng.Infrastructure;
+
+/// <summary>Bound from <c>Http</c>: request size limits.</summary>
+public sealed class HttpLimitsOptions
+{
+    public long MaxRequestBodyBytes { get; set; } = 1_048_576;
+}
+
+/// <summary>Registers and orders the cross-cutting services every module relies on.</summary>
+public static class InfrastructureSetup
+{
+    public static WebApplicationBuilder AddInfrastructure(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.Configure<DatabaseOptions>(options =>
+        {
+            configuration.GetSection("Database").Bind(options);
+            options.ConnectionString = configuration.GetConnectionString("Default") ?? options.ConnectionString;
+        });
+        DapperTypeHandlers.Register();
+        services.AddSingleton<DbConnectionFactory>();
+        services.AddScoped<DbSession>();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddValidatorsFromAssemblyContaining<DbSession>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        ValidatorOptions.Global.LanguageManager.Enabled = true;
+        // Messages name the JSON field ('pageSize'), the same key the SPA binds the message to.
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, expression) =>
+            member is null ? null : ProblemDetailsExceptionHandler.CamelCase(member.Name);
+
+        var limits = configuration.GetSection("Http").Get<HttpLimitsOptions>() ?? new HttpLimitsOptions();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
+            kestrel.AddServerHeader = false;
+        });
+        services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = limits.MaxRequestBodyBytes);
+
+        services.ConfigureHttpJsonOptions(json => ConfigureJson(json.SerializerOptions));
+        // Binding failures (malformed JSON, wrong types) throw, so the exception handler can name the field.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            CultureInfo[] cultures = [new("zh-CN"), new("en-US")];
+            options.DefaultRequestCulture = new RequestCulture("zh-CN");
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.FallBackToParentUICultures = true;
+            options.FallBackToParentCultures = true;
+        });
+
+        services.AddJicengRateLimiting(configuration);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHostedService<IdempotencyCleanupService>();
+        services.AddJicengSwagger();
+        return builder;
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        json.Converters.Add(new JsonStringEnumConverter());
+        // Unknown fields are refused rather than ignored: no field a caller may not set slips through.
+        json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        json.NumberHandling = JsonNumberHandling.Strict;
+    }
+
+    public static WebApplication UseInfrastructure(this WebApplication app)
+    {
+        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseRateLimiter();
+        app.UseSwagger();
+        app.UseSwaggerUI(ui =>
+        {
+            ui.SwaggerEndpoint("/swagger/v1/swagger.json", "Jiceng API v1");
+            ui.DocumentTitle = "Jiceng API";
+        });
+        app.UseMiddleware<IdempotencyMiddleware>();
+
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+}

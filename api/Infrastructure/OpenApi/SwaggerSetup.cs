@@ -1,0 +1,94 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Jiceng.Infrastructure.Http;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Jiceng.Infrastructure.OpenApi;
+
+/// <summary>
+/// Example request bodies shown in Swagger; each module registers its own next to its endpoints, so
+/// an example never drifts far from the record it describes.
+/// </summary>
+public sealed class SwaggerExamples
+{
+    private readonly Dictionary<Type, object> _examples = [];
+
+    public SwaggerExamples Add<T>(T example)
+        where T : notnull
+    {
+        _examples[typeof(T)] = example;
+        return this;
+    }
+
+    internal bool TryGet(Type type, out object? example) => _examples.TryGetValue(type, out example);
+}
+
+public static class SwaggerSetup
+{
+    public static IServiceCollection AddJicengSwagger(this IServiceCollection services)
+    {
+        services.AddSingleton<SwaggerExamples>();
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "Jiceng 基层党建 API",
+                Version = "v1",
+                Description = "Grassroots party-building: organizations, members, volunteering, dividends and the care fund. "
+                    + "Errors are RFC 9457 ProblemDetails; updates need If-Match; creating POSTs accept Idempotency-Key.",
+            });
+            options.SupportNonNullableReferenceTypes();
+            options.CustomSchemaIds(type => type.FullName!.Replace("+", ".", StringComparison.Ordinal).Split('.').Last());
+            options.SchemaFilter<ExampleSchemaFilter>();
+            options.OperationFilter<ProtocolHeadersOperationFilter>();
+        });
+        return services;
+    }
+
+    private sealed class ExampleSchemaFilter(SwaggerExamples examples, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+        : ISchemaFilter
+    {
+        public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+        {
+            if (schema is OpenApiSchema concrete && examples.TryGet(context.Type, out var example))
+            {
+                var node = JsonSerializer.SerializeToNode(example, context.Type, json.Value.SerializerOptions);
+                if (node is not null)
+                {
+                    concrete.Examples = [node];
+                }
+            }
+        }
+    }
+
+    /// <summary>Documents the If-Match, Idempotency-Key and Accept-Language headers where they apply.</summary>
+    private sealed class ProtocolHeadersOperationFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            operation.Parameters ??= [];
+            var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+            if (metadata.OfType<IdempotentEndpointMetadata>().Any())
+            {
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = IdempotencyMiddleware.HeaderName,
+                    In = ParameterLocation.Header,
+                    Required = false,
+                    Description = "Retry-safe key (1–100 characters): the first successful response is returned again for 24 hours; another body with the same key is 422.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100 },
+                });
+            }
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "Accept-Language",
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = "zh-CN (default) or en-US: the language of error messages.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Examples = [JsonValue.Create("zh-CN")!] },
+            });
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using System.Text.Json;
+using FluentValidation;
+using Jiceng.Infrastructure;
+using Jiceng.Infrastructure.Database;
+
+namespace Jiceng.Modules.Organizations.Domain;
+
+/// <summary>One grading level of a region's set: a stable code, its local name and its rank (1 = best).</summary>
+internal sealed record GradingLevel(string Code, string Name, int Rank);
+
+internal sealed record GradingLevelsRule(IReadOnlyList<GradingLevel> Levels, IReadOnlyList<string> LaggingCodes, string Source);
+
+/// <summary>Scores at or above each threshold earn that many stars (e.g. ≥ 90 of 110 = five stars).</summary>
+internal sealed record StarThreshold(int Stars, int MinScore);
+
+internal sealed record StarRatingRule(int MaxScore, IReadOnlyList<StarThreshold> Thresholds, string Source);
+
+internal sealed record NumberRule(int Value, string Source);
+
+internal sealed record TextListRule(IReadOnlyList<string> Items, string Source);
+
+/// <summary>
+/// A region's local rules (DOMAIN.md: rules marked *local*), each with the text it comes from. Stored as
+/// JSON in <c>rule_sets</c> so an administrator can change it without a deploy. Later modules add their
+/// rules here.
+/// </summary>
+internal sealed record RuleSetDocument(
+    GradingLevelsRule GradingLevels,
+    StarRatingRule StarRating,
+    NumberRule CommitteeTermYears,
+    NumberRule VillageCommunityTermYears,
+    NumberRule TermWarningDays,
+    NumberRule BranchMinFullMembers,
+    NumberRule BranchCommitteeMinFullMembers,
+    NumberRule GeneralBranchMinMembers,
+    NumberRule GrassrootsCommitteeMinMembers,
+    TextListRule WeakOrganizationTriggers)
+{
+    public static readonly RuleSetDocument Default = new(
+        new GradingLevelsRule(
+            [new("good", "好", 1), new("fairly-good", "较好", 2), new("average", "一般", 3), new("poor", "较差", 4)],
+            ["poor"],
+            "基层党组织分类定级：每年按“好、较好、一般、较差”四个等次评定，“较差”为后进，实行晋位升级（各地名称不一，如 先进/一般/后进、A–D）。"),
+        new StarRatingRule(110,
+            [new(5, 90), new(4, 80), new(3, 70)],
+            "星级评定：满分 110 分，90 分以上为五星，80–90 分为四星，70–80 分为三星。"),
+        new NumberRule(3, "《中国共产党支部工作条例（试行）》：党支部委员会每届任期一般为 3 年。"),
+        new NumberRule(5, "村、社区党组织每届任期 5 年，与村（居）民委员会同步换届。"),
+        new NumberRule(90, "换届提醒：任期届满前 90 日提醒上级党组织做好换届准备。"),
+        new NumberRule(3, "《中国共产党章程》：企业、农村、机关、学校等基层单位，凡是有正式党员三人以上的，都应当成立党的基层组织。"),
+        new NumberRule(7, "《中国共产党支部工作条例（试行）》：有正式党员 7 人以上的党支部，应当设立党支部委员会；不足 7 人的，不设支部委员会，设书记 1 名。"),
+        new NumberRule(50, "党员人数超过 50 人的，或者党员人数虽不足 50 人、确因工作需要的，可以成立党的总支部委员会。"),
+        new NumberRule(100, "党员人数 100 人以上的，根据工作需要，经上级党组织批准，可以成立党的基层委员会。"),
+        new TextListRule(
+            ["书记长期缺职（超过 3 个月）", "班子软弱涣散、不团结", "组织生活不正常", "党员教育管理宽松软", "群众反映强烈、信访问题突出", "集体经济薄弱、无人办事"],
+            "软弱涣散基层党组织排查整顿：各地按本地标准确定排查情形（如书记空缺超过 3 个月）。"));
+
+    public GradingLevel? Level(string code) => GradingLevels.Levels.FirstOrDefault(l => l.Code == code);
+
+    public bool IsLagging(string code) => GradingLevels.LaggingCodes.Contains(code);
+
+    public int? StarsFor(int? score) =>
+        score is null ? null : StarRating.Thresholds.OrderByDescending(t => t.MinScore).FirstOrDefault(t => score >= t.MinScore)?.Stars ?? 0;
+
+    public int TermYearsFor(OrganizationField field) =>
+        field is OrganizationField.Village or OrganizationField.UrbanCommunity ? VillageCommunityTermYears.Value : CommitteeTermYears.Value;
+
+    public static readonly JsonSerializerOptions Json = CreateJson();
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions();
+        InfrastructureSetup.ConfigureJson(options);
+        return options;
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static RuleSetDocument FromJson(string json) =>
+        JsonSerializer.Deserialize<RuleSetDocument>(json, Json) ?? throw new InvalidOperationException("Empty rule set document.");
+}
+
+/// <summary>Shape rules of a rule-set document: every rule present, sourced and in range.</summary>
+internal sealed class RuleSetDocumentValidator : AbstractValidator<RuleSetDocument>
+{
+    public RuleSetDocumentValidator()
+    {
+        RuleFor(d => d.GradingLevels).NotNull().DependentRules(() =>
+        {
+            RuleFor(d => d.GradingLevels.Levels).NotNull().Must(l => l is { Count: >= 2 and <= 10 })
+                .WithMessage(_ => Localized.Text("定级等次须有 2 到 10 个。", "A level set has 2 to 10 levels."));
+            RuleForEach(d => d.GradingLevels.Levels).ChildRules(level =>
+            {
+                level.RuleFor(l => l.Code).NotEmpty().MaximumLength(30).Matches("^[A-Za-z0-9_-]+$");
+                level.RuleFor(l => l.Name).NotEmpty().MaximumLength(20);
+                level.RuleFor(l => l.Rank).InclusiveBetween(1, 10);
+            });
+            RuleFor(d => d.GradingLevels.Levels)
+                .Must(l => l is null || l.Select(x => x.Code).Distinct().Count() == l.Count && l.Select(x => x.Rank).Distinct().Count() == l.Count)
+                .WithMessage(_ => Localized.Text("等次代码和名次不能重复。", "Level codes and ranks must be unique."));
+            RuleFor(d => d.GradingLevels.LaggingCodes).NotNull()
+                .Must((d, codes) => codes is not null && codes.Count >= 1 && d.GradingLevels.Levels is not null && codes.All(c => d.GradingLevels.Levels.Any(l => l.Code == c)))
+                .WithMessage(_ => Localized.Text("后进等次须是本规则集中的等次。", "Lagging codes must be levels of this set."));
+            RuleFor(d => d.GradingLevels.Source).NotEmpty().MaximumLength(1000);
+        });
+        RuleFor(d => d.StarRating).NotNull().DependentRules(() =>
+        {
+            RuleFor(d => d.StarRating.MaxScore).InclusiveBetween(1, 1000);
+            RuleFor(d => d.StarRating.Thresholds).NotNull();
+            RuleForEach(d => d.StarRating.Thresholds).ChildRules(t =>
+            {
+                t.RuleFor(x => x.Stars).InclusiveBetween(1, 5);
+                t.RuleFor(x => x.MinScore).GreaterThanOrEqualTo(0);
+            });
+            RuleFor(d => d.StarRating.Source).NotEmpty().MaximumLength(1000);
+        });
+        Number(d => d.CommitteeTermYears, 1, 10);
+        Number(d => d.VillageCommunityTermYears, 1, 10);
+        Number(d => d.TermWarningDays, 1, 366);
+        Number(d => d.BranchMinFullMembers, 1, 1000);
+        Number(d => d.BranchCommitteeMinFullMembers, 1, 1000);
+        Number(d => d.GeneralBranchMinMembers, 1, 10000);
+        Number(d => d.GrassrootsCommitteeMinMembers, 1, 100000);
+        RuleFor(d => d.WeakOrganizationTriggers).NotNull().DependentRules(() =>
+        {
+            RuleFor(d => d.WeakOrganizationTriggers.Items).NotNull().Must(i => i is { Count: <= 50 });
+            RuleForEach(d => d.WeakOrganizationTriggers.Items).NotEmpty().MaximumLength(100);
+            RuleFor(d => d.WeakOrganizationTriggers.Source).NotEmpty().MaximumLength(1000);
+        });
+    }
+
+    private void Number(System.Linq.Expressions.Expression<Func<RuleSetDocument, NumberRule>> rule, int min, int max)
+    {
+        RuleFor(rule).NotNull().ChildRules(n =>
+        {
+            n.RuleFor(x => x.Value).InclusiveBetween(min, max);
+            n.RuleFor(x => x.Source).NotEmpty().MaximumLength(1000);
+        });
+    }
+}
+
+/// <summary>Loads the rule set in force for a region: its own, else the default one.</summary>
+internal static class RegionRules
+{
+    public const string FindForRegionSql = """
+        SELECT region_root_id, document
+        FROM rule_sets
+        WHERE region_root_id = @regionRootId OR region_root_id IS NULL
+        """;
+
+    public static async Task<RuleSetDocument> ForRegionAsync(DbSession db, Guid regionRootId, CancellationToken cancellationToken)
+    {
+        var rows = await db.QueryAsync<RuleSetRow>(FindForRegionSql, new { regionRootId }, cancellationToken);
+        var row = rows.FirstOrDefault(r => r.RegionRootId == regionRootId) ?? rows.FirstOrDefault(r => r.RegionRootId is null);
+        return row is null ? RuleSetDocument.Default : RuleSetDocument.FromJson(row.Document);
+    }
+
+    private sealed record RuleSetRow
+    {
+        public Guid? RegionRootId { get; init; }
+        public string Document { get; init; } = "";
+    }
+}

@@ -1,0 +1,74 @@
+using FluentValidation;
+using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Http;
+using Jiceng.Infrastructure.Mediation;
+using Jiceng.Modules.Organizations.Domain;
+using Jiceng.Modules.Organizations.GetOrganization;
+using Mediator;
+
+namespace Jiceng.Modules.Organizations.UpdateOrganization;
+
+/// <summary>The editable fields of an organization; its place in the tree changes only by a move.</summary>
+internal sealed record UpdateOrganizationRequest(
+    string Name,
+    string? ShortName,
+    OrganizationKind? Kind,
+    OrganizationField? Field,
+    string? SecretaryName,
+    DateOnly? EstablishedOn,
+    DateOnly? TermStartedOn,
+    string? Description);
+
+internal sealed record UpdateOrganizationCommand(Guid Id, long ExpectedVersion, UpdateOrganizationRequest Changes) : ICommand<OrganizationResponse>;
+
+internal sealed class UpdateOrganizationValidator : AbstractValidator<UpdateOrganizationCommand>
+{
+    public UpdateOrganizationValidator()
+    {
+        RuleFor(c => c.Changes.Name).NotEmpty().MaximumLength(100).Field("name");
+        RuleFor(c => c.Changes.ShortName).MaximumLength(50).Field("shortName");
+        RuleFor(c => c.Changes.Kind).NotNull().IsInEnum().Field("kind");
+        RuleFor(c => c.Changes.Field).NotNull().IsInEnum().Field("field");
+        RuleFor(c => c.Changes.SecretaryName).MaximumLength(50).Field("secretaryName");
+        RuleFor(c => c.Changes.Description).MaximumLength(500).Field("description");
+        RuleFor(c => c.Changes.TermStartedOn).GreaterThanOrEqualTo(c => c.Changes.EstablishedOn!.Value)
+            .When(c => c.Changes.TermStartedOn is not null && c.Changes.EstablishedOn is not null)
+            .Field("termStartedOn");
+    }
+}
+
+internal sealed class UpdateOrganizationHandler(DbSession db, TimeProvider clock) : ICommandHandler<UpdateOrganizationCommand, OrganizationResponse>
+{
+    private const string UpdateSql = """
+        UPDATE organizations
+        SET name = @name, short_name = @shortName, kind = @kind, field = @field, secretary_name = @secretaryName,
+            established_on = @establishedOn, term_started_on = @termStartedOn, description = @description,
+            updated_at = @now, version = version + 1
+        WHERE id = @id AND version = @expectedVersion AND status = 'Active'
+        """;
+
+    public async ValueTask<OrganizationResponse> Handle(UpdateOrganizationCommand command, CancellationToken cancellationToken)
+    {
+        var changes = command.Changes;
+        var updated = await db.ExecuteAsync(UpdateSql, new
+        {
+            id = command.Id,
+            expectedVersion = command.ExpectedVersion,
+            name = changes.Name.Trim(),
+            shortName = changes.ShortName?.Trim(),
+            kind = changes.Kind!.Value.ToString(),
+            field = changes.Field!.Value.ToString(),
+            secretaryName = changes.SecretaryName?.Trim(),
+            establishedOn = changes.EstablishedOn,
+            termStartedOn = changes.TermStartedOn,
+            description = changes.Description,
+            now = clock.GetUtcNow(),
+        }, cancellationToken);
+        if (updated == 0)
+        {
+            var current = await OrganizationTree.FindActiveAsync(db, command.Id, cancellationToken);
+            throw current.Version != command.ExpectedVersion ? new PreconditionFailedException() : new InvalidOperationException("Update matched no row.");
+        }
+        return await GetOrganizationHandler.LoadAsync(db, command.Id, cancellationToken);
+    }
+}

@@ -1,0 +1,39 @@
+using Jiceng.Infrastructure;
+using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Mediation;
+using Jiceng.Modules.Organizations;
+using Microsoft.Extensions.Options;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddInfrastructure();
+builder.Services.AddMediator(options =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.GenerateTypesAsInternal = true;
+    // Order matters: reject bad input before opening a transaction.
+    options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
+});
+builder.Services.AddOrganizationsModule();
+
+var app = builder.Build();
+
+var database = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+Migrator.MigrateUp(database);
+if (args.Contains("--migrate"))
+{
+    Console.WriteLine($"Migrated the {database.Provider} database.");
+    return;
+}
+foreach (var initializer in app.Services.GetServices<IModuleInitializer>())
+{
+    await initializer.InitializeAsync(CancellationToken.None);
+}
+
+app.UseInfrastructure();
+app.MapOrganizationsModule(app.Configuration);
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so the test host can start the API.</summary>
+public partial class Program;
