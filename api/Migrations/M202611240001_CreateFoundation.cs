@@ -1,4 +1,5 @@
 using FluentMigrator;
+using Jiceng.Infrastructure.Database;
 
 namespace Jiceng.Migrations;
 
@@ -49,8 +50,8 @@ public sealed class M202611240001_CreateFoundation : Migration
             .WithColumn("version").AsInt64().NotNullable();
 
         // The subtree query is a range scan on path, which needs byte-order comparison on every engine.
-        IfDatabase(ProcessorIdConstants.Postgres).Execute.Sql("ALTER TABLE organizations ALTER COLUMN path TYPE varchar(200) COLLATE \"C\"");
-        IfDatabase(ProcessorIdConstants.SqlServer).Execute.Sql("ALTER TABLE organizations ALTER COLUMN path varchar(200) COLLATE Latin1_General_BIN2 NOT NULL");
+        IfDatabase(Migrator.ProcessorIds.AnyPostgres).Execute.Sql("ALTER TABLE organizations ALTER COLUMN path TYPE varchar(200) COLLATE \"C\"");
+        IfDatabase(Migrator.ProcessorIds.AnySqlServer).Execute.Sql("ALTER TABLE organizations ALTER COLUMN path varchar(200) COLLATE Latin1_General_BIN2 NOT NULL");
         Create.Index("ux_organizations_path").OnTable("organizations").OnColumn("path").Ascending().WithOptions().Unique();
         Create.Index("ix_organizations_parent_id").OnTable("organizations").OnColumn("parent_id");
         Create.Index("ix_organizations_region_root_id").OnTable("organizations").OnColumn("region_root_id");

@@ -1,4 +1,3 @@
-using FluentMigrator;
 using FluentMigrator.Runner;
 using FluentMigrator.Runner.Processors;
 using Microsoft.Data.Sqlite;
@@ -12,6 +11,18 @@ namespace Jiceng.Infrastructure.Database;
 /// </summary>
 public static class Migrator
 {
+    /// <summary>FluentMigrator's processor ids for the engine versions we target.</summary>
+    public static class ProcessorIds
+    {
+        public const string Sqlite = "SQLite";
+        public const string Postgres = "PostgreSQL15_0";
+        public const string SqlServer = "SqlServer2016";
+
+        /// <summary>For IfDatabase: every name a processor of that engine may answer to.</summary>
+        public static readonly string[] AnyPostgres = ["PostgreSQL15_0", "PostgreSQL", "Postgres"];
+        public static readonly string[] AnySqlServer = ["SqlServer2016", "SqlServer"];
+    }
+
     public static void MigrateUp(DatabaseOptions options)
     {
         var connectionString = options.EffectiveConnectionString;
@@ -30,9 +41,9 @@ public static class Migrator
                 .ScanIn(typeof(Migrator).Assembly).For.Migrations())
             .Configure<SelectingProcessorAccessorOptions>(o => o.ProcessorId = options.Provider switch
             {
-                DatabaseProvider.Sqlite => ProcessorIdConstants.SQLite,
-                DatabaseProvider.Postgres => ProcessorIdConstants.Postgres,
-                DatabaseProvider.SqlServer => ProcessorIdConstants.SqlServer,
+                DatabaseProvider.Sqlite => ProcessorIds.Sqlite,
+                DatabaseProvider.Postgres => ProcessorIds.Postgres,
+                DatabaseProvider.SqlServer => ProcessorIds.SqlServer,
                 _ => throw new ArgumentOutOfRangeException(nameof(options)),
             })
             .BuildServiceProvider(validateScopes: false);

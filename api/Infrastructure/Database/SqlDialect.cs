@@ -4,10 +4,10 @@ namespace Jiceng.Infrastructure.Database;
 
 /// <summary>
 /// The few places where SQLite, PostgreSQL and SQL Server disagree. Handlers write portable SQL with
-/// tokens (<c>{page}</c>, <c>{cat}</c>, <c>{substr}</c>, <c>{len}</c>) that this class replaces with
-/// fixed fragments; no value ever enters SQL text this way.
+/// tokens (<c>{page}</c>, <c>{cat}</c>, <c>{substr}</c>, <c>{len}</c>, <c>{in:list}</c>) that this class
+/// replaces with fixed fragments; no value ever enters SQL text this way.
 /// </summary>
-public sealed class SqlDialect
+public sealed partial class SqlDialect
 {
     private readonly ConcurrentDictionary<string, string> _rendered = new();
     private readonly (string Token, string Fragment)[] _tokens;
@@ -53,12 +53,18 @@ public sealed class SqlDialect
     };
 
     /// <summary>Replaces the dialect tokens; the result is cached per statement.</summary>
-    public string Render(string sql) => _rendered.GetOrAdd(sql, static (text, tokens) =>
+    public string Render(string sql) => _rendered.GetOrAdd(sql, RenderUncached);
+
+    private string RenderUncached(string sql)
     {
-        foreach (var (token, fragment) in tokens)
+        foreach (var (token, fragment) in _tokens)
         {
-            text = text.Replace(token, fragment, StringComparison.Ordinal);
+            sql = sql.Replace(token, fragment, StringComparison.Ordinal);
         }
-        return text;
-    }, _tokens);
+        // Dapper expands "IN @list" itself, except on Npgsql, where it sends one array parameter.
+        return InList().Replace(sql, Provider == DatabaseProvider.Postgres ? "= ANY(@$1)" : "IN @$1");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{in:(\w+)\}")]
+    private static partial System.Text.RegularExpressions.Regex InList();
 }

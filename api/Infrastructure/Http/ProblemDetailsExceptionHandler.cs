@@ -10,7 +10,7 @@ namespace Jiceng.Infrastructure.Http;
 /// malformed JSON → 400 on the offending field, not found → 404, business rule → 409 with <c>code</c>,
 /// stale version → 412, missing If-Match → 428, anything else → 500 without internals.
 /// </summary>
-public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
+public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -74,6 +74,23 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         {
             return Validation(JsonFailure(json));
         }
+        if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+        {
+            return new ProblemDetails
+            {
+                Status = StatusCodes.Status415UnsupportedMediaType,
+                Title = Localized.Text("不支持的媒体类型", "Unsupported media type"),
+                Detail = Localized.Text("请求体须为 application/json。", "The request body must be application/json."),
+            };
+        }
+        var parameter = BoundParameter().Match(bad.Message);
+        if (parameter.Success && !bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase))
+        {
+            var message = bad.Message.StartsWith("Required", StringComparison.Ordinal)
+                ? Localized.Text("缺少必填参数。", "This parameter is required.")
+                : Localized.Text("格式不正确。", "The value has the wrong format.");
+            return Validation(new ValidationException([new FluentValidation.Results.ValidationFailure(parameter.Groups[1].Value, message)]));
+        }
         if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return new ProblemDetails
@@ -111,7 +128,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
     private static HttpValidationProblemDetails Validation(ValidationException validation)
     {
         var errors = validation.Errors
-            .GroupBy(e => CamelCase(string.IsNullOrEmpty(e.PropertyName) ? "body" : e.PropertyName))
+            .GroupBy(e => FieldKey(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
         return new HttpValidationProblemDetails(errors)
         {
@@ -136,7 +153,25 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         return problem;
     }
 
+    /// <summary>
+    /// Commands carry their request body as <c>Body</c>; its fields are reported by their JSON names
+    /// ("Body.DueOn" → "dueOn") so the SPA can put each message on its field.
+    /// </summary>
+    internal static string FieldKey(string? propertyName)
+    {
+        if (string.IsNullOrEmpty(propertyName))
+        {
+            return "body";
+        }
+        var key = propertyName.StartsWith("Body.", StringComparison.Ordinal) ? propertyName[5..] : propertyName;
+        return CamelCase(key);
+    }
+
     /// <summary>Each dotted segment camelCased, so keys match the JSON field names the SPA binds to.</summary>
     public static string CamelCase(string propertyPath) =>
         string.Join('.', propertyPath.Split('.').Select(s => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..]));
+
+    /// <summary>The parameter name in ASP.NET Core's binding messages: Failed to bind parameter "int page" from "x".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("parameter \"(?:[^\" ]+ )?([A-Za-z0-9_]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex BoundParameter();
 }

@@ -43,7 +43,7 @@ internal sealed class GetOrganizationHandler(DbSession db) : IQueryHandler<GetOr
         WHERE o.id = @id
         """;
 
-    private const string AncestorsSql = "SELECT id, name, path FROM organizations WHERE path IN @paths";
+    private const string AncestorsSql = "SELECT id, name, path FROM organizations WHERE path {in:paths}";
 
     public async ValueTask<OrganizationResponse> Handle(GetOrganizationQuery query, CancellationToken cancellationToken) =>
         await LoadAsync(db, query.Id, cancellationToken);

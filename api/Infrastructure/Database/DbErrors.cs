@@ -1,0 +1,18 @@
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Jiceng.Infrastructure.Database;
+
+/// <summary>Recognizes a unique-constraint violation on each provider, so a lost race becomes a 409, not a 500.</summary>
+public static class DbErrors
+{
+    public static bool IsUniqueViolation(DbException exception) => exception switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        SqlException sqlServer => sqlServer.Number is 2627 or 2601,
+        _ => false,
+    };
+}

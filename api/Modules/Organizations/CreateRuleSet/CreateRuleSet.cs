@@ -1,0 +1,51 @@
+using System.Data.Common;
+using FluentValidation;
+using Jiceng.Infrastructure.Database;
+using Jiceng.Modules.Organizations.Domain;
+using Mediator;
+
+namespace Jiceng.Modules.Organizations.CreateRuleSet;
+
+internal sealed record CreateRuleSetRequest(Guid? RegionRootId, string Name, RuleSetDocument? Document);
+
+/// <summary>A region's own rule set; without a document it starts as a copy of the default one.</summary>
+internal sealed record CreateRuleSetCommand(CreateRuleSetRequest Body) : ICommand<RuleSetResponse>;
+
+internal sealed class CreateRuleSetValidator : AbstractValidator<CreateRuleSetCommand>
+{
+    public CreateRuleSetValidator()
+    {
+        RuleFor(c => c.Body.RegionRootId).NotEmpty();
+        RuleFor(c => c.Body.Name).NotEmpty().MaximumLength(100);
+        RuleFor(c => c.Body.Document!).SetValidator(new RuleSetDocumentValidator()).When(c => c.Body.Document is not null);
+    }
+}
+
+internal sealed class CreateRuleSetHandler(DbSession db, TimeProvider clock) : ICommandHandler<CreateRuleSetCommand, RuleSetResponse>
+{
+    private const string InsertSql = """
+        INSERT INTO rule_sets (id, region_root_id, name, document, created_at, updated_at, version)
+        VALUES (@id, @regionRootId, @name, @document, @now, @now, 1)
+        """;
+
+    public async ValueTask<RuleSetResponse> Handle(CreateRuleSetCommand command, CancellationToken cancellationToken)
+    {
+        var region = await OrganizationReferences.FindActiveAsync(db, command.Body.RegionRootId!.Value, "regionRootId", cancellationToken);
+        if (region.Depth != 0)
+        {
+            throw OrganizationErrors.RegionMustBeRoot();
+        }
+        var document = command.Body.Document ?? await RegionRules.ForRegionAsync(db, region.Id, cancellationToken);
+        var id = Guid.CreateVersion7();
+        try
+        {
+            await db.ExecuteAsync(InsertSql, new { id, regionRootId = region.Id, name = command.Body.Name.Trim(), document = document.ToJson(), now = clock.GetUtcNow() },
+                cancellationToken);
+        }
+        catch (DbException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            throw OrganizationErrors.RuleSetExists();
+        }
+        return await RuleSets.LoadAsync(db, id, cancellationToken);
+    }
+}

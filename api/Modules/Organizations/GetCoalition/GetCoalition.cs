@@ -1,0 +1,13 @@
+using Jiceng.Infrastructure.Database;
+using Jiceng.Modules.Organizations.Domain;
+using Mediator;
+
+namespace Jiceng.Modules.Organizations.GetCoalition;
+
+internal sealed record GetCoalitionQuery(Guid Id) : IQuery<CoalitionResponse>;
+
+internal sealed class GetCoalitionHandler(DbSession db) : IQueryHandler<GetCoalitionQuery, CoalitionResponse>
+{
+    public async ValueTask<CoalitionResponse> Handle(GetCoalitionQuery query, CancellationToken cancellationToken) =>
+        await Coalitions.LoadAsync(db, query.Id, cancellationToken);
+}

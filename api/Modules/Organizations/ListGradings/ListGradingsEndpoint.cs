@@ -1,0 +1,17 @@
+using Jiceng.Infrastructure.Database;
+using Jiceng.Modules.Organizations.Domain;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Jiceng.Modules.Organizations.ListGradings;
+
+internal static class ListGradingsEndpoint
+{
+    public static void Map(RouteGroupBuilder group) => group
+        .MapGet("/{id:guid}/gradings", async Task<Ok<Paged<GradingResponse>>> (Guid id, int? page, int? pageSize, IMediator mediator, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await mediator.Send(new ListGradingsQuery(id, PageRequest.From(page, pageSize)), cancellationToken)))
+        .WithName("ListGradings")
+        .WithSummary("An organization's grading history by year, newest first.")
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,17 @@
+using Jiceng.Infrastructure.Database;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Jiceng.Modules.Organizations.ListRuleWarnings;
+
+internal static class ListRuleWarningsEndpoint
+{
+    public static void Map(RouteGroupBuilder group) => group
+        .MapGet("/warnings", async Task<Ok<Paged<RuleWarning>>> (Guid? within, RuleWarningCode? code, int? page, int? pageSize, IMediator mediator,
+            CancellationToken cancellationToken) =>
+            TypedResults.Ok(await mediator.Send(new ListRuleWarningsQuery(within, code, PageRequest.From(page, pageSize)), cancellationToken)))
+        .WithName("ListRuleWarnings")
+        .WithSummary("Rule warnings in a subtree (terms ending within the warning window or overdue; member-count rules once Members exists). Warn, never block.")
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound);
+}

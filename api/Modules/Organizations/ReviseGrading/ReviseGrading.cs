@@ -1,0 +1,57 @@
+using FluentValidation;
+using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Http;
+using Jiceng.Infrastructure.Mediation;
+using Jiceng.Infrastructure.Primitives;
+using Jiceng.Modules.Organizations.Domain;
+using Mediator;
+
+namespace Jiceng.Modules.Organizations.ReviseGrading;
+
+internal sealed record ReviseGradingRequest(string Level, int? Score, string? Comment, DateOnly? GradedOn);
+
+internal sealed record ReviseGradingCommand(Guid OrganizationId, int Year, long ExpectedVersion, ReviseGradingRequest Grading) : ICommand<GradingResponse>;
+
+internal sealed class ReviseGradingValidator : AbstractValidator<ReviseGradingCommand>
+{
+    public ReviseGradingValidator()
+    {
+        RuleFor(c => c.Year).InclusiveBetween(1921, 2200);
+        RuleFor(c => c.Grading.Level).NotEmpty().MaximumLength(30).Field("level");
+        RuleFor(c => c.Grading.Score).InclusiveBetween(0, 1000).Field("score");
+        RuleFor(c => c.Grading.Comment).MaximumLength(500).Field("comment");
+    }
+}
+
+internal sealed class ReviseGradingHandler(DbSession db, TimeProvider clock) : ICommandHandler<ReviseGradingCommand, GradingResponse>
+{
+    private const string UpdateSql = """
+        UPDATE gradings
+        SET level = @level, level_rank = @levelRank, is_lagging = @isLagging, score = @score, comment = @comment,
+            graded_on = @gradedOn, updated_at = @now, version = version + 1
+        WHERE org_id = @orgId AND year = @year AND version = @expectedVersion
+        """;
+
+    public async ValueTask<GradingResponse> Handle(ReviseGradingCommand command, CancellationToken cancellationToken)
+    {
+        var organization = await OrganizationTree.FindActiveAsync(db, command.OrganizationId, cancellationToken);
+        var rules = await RegionRules.ForRegionAsync(db, organization.RegionRootId, cancellationToken);
+        var level = GradingRules.Check(rules, command.Grading.Level, command.Grading.Score);
+        var updated = await db.ExecuteAsync(UpdateSql, new
+        {
+            orgId = organization.Id,
+            year = command.Year,
+            expectedVersion = command.ExpectedVersion,
+            level = level.Code,
+            levelRank = level.Rank,
+            isLagging = rules.IsLagging(level.Code),
+            score = command.Grading.Score,
+            comment = command.Grading.Comment,
+            gradedOn = command.Grading.GradedOn ?? clock.Today(),
+            now = clock.GetUtcNow(),
+        }, cancellationToken);
+        var row = await db.QuerySingleOrDefaultAsync<GradingRow>(GradingRules.FindSql, new { orgId = organization.Id, year = command.Year }, cancellationToken)
+            ?? throw new NotFoundException("Grading");
+        return updated == 1 ? row.ToResponse(rules) : throw new PreconditionFailedException();
+    }
+}

@@ -1,0 +1,59 @@
+using System.Data.Common;
+using FluentValidation;
+using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Http;
+using Jiceng.Modules.Organizations.Domain;
+using Mediator;
+
+namespace Jiceng.Modules.Organizations.UpdateCoalition;
+
+/// <summary>Replaces a coalition's name, description and member list.</summary>
+internal sealed record UpdateCoalitionCommand(Guid Id, long ExpectedVersion, CoalitionFields Body) : ICommand<CoalitionResponse>;
+
+internal sealed class UpdateCoalitionValidator : AbstractValidator<UpdateCoalitionCommand>
+{
+    public UpdateCoalitionValidator() => RuleFor(c => c.Body).SetValidator(new CoalitionFieldsValidator());
+}
+
+internal sealed class UpdateCoalitionHandler(DbSession db, TimeProvider clock) : ICommandHandler<UpdateCoalitionCommand, CoalitionResponse>
+{
+    private const string UpdateSql = """
+        UPDATE coalitions SET name = @name, description = @description, updated_at = @now, version = version + 1
+        WHERE id = @id AND version = @expectedVersion
+        """;
+
+    private const string DeleteMembersSql = "DELETE FROM coalition_members WHERE coalition_id = @id";
+
+    public async ValueTask<CoalitionResponse> Handle(UpdateCoalitionCommand command, CancellationToken cancellationToken)
+    {
+        var body = command.Body;
+        await Coalitions.LoadAsync(db, command.Id, cancellationToken);
+        await Coalitions.EnsureMembersExistAsync(db, body.MemberOrganizationIds, cancellationToken);
+        int updated;
+        try
+        {
+            updated = await db.ExecuteAsync(UpdateSql, new
+            {
+                id = command.Id,
+                expectedVersion = command.ExpectedVersion,
+                name = body.Name.Trim(),
+                description = body.Description,
+                now = clock.GetUtcNow(),
+            }, cancellationToken);
+        }
+        catch (DbException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            throw OrganizationErrors.CoalitionNameTaken(body.Name.Trim());
+        }
+        if (updated == 0)
+        {
+            throw new PreconditionFailedException();
+        }
+        await db.ExecuteAsync(DeleteMembersSql, new { id = command.Id }, cancellationToken);
+        foreach (var orgId in body.MemberOrganizationIds)
+        {
+            await db.ExecuteAsync(Coalitions.InsertMemberSql, new { coalitionId = command.Id, orgId }, cancellationToken);
+        }
+        return await Coalitions.LoadAsync(db, command.Id, cancellationToken);
+    }
+}

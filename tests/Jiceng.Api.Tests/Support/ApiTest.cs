@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Jiceng.Infrastructure.Database;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Jiceng.Tests.Support;
+
+/// <summary>
+/// Base of the HTTP tests: one API and one fresh database per fixture and provider. Tests in a fixture
+/// share the database, so each builds its own part of the tree.
+/// </summary>
+public abstract class ApiTest(DatabaseProvider provider)
+{
+    private TestDatabase? _database;
+
+    protected ApiFactory Factory { get; private set; } = null!;
+
+    protected HttpClient Client { get; private set; } = null!;
+
+    protected DatabaseProvider Provider => provider;
+
+    protected FakeTimeProvider Clock => Factory.Clock;
+
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    [OneTimeSetUp]
+    public async Task StartApi()
+    {
+        _database = await TestDatabase.CreateAsync(provider);
+        Factory = new ApiFactory(_database, Settings);
+        Client = Factory.CreateClient();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopApi()
+    {
+        Client?.Dispose();
+        if (Factory is not null)
+        {
+            await Factory.DisposeAsync();
+        }
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    protected static string Unique(string name) => name + "-" + Guid.NewGuid().ToString("N")[..6];
+
+    protected Task<HttpResponseMessage> Get(string url, string? language = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+        }
+        return Client.SendAsync(request);
+    }
+
+    protected Task<HttpResponseMessage> Post(string url, object? body, string? ifMatch = null, string? idempotencyKey = null, string? language = null) =>
+        Send(HttpMethod.Post, url, body is null ? null : JsonSerializer.Serialize(body, Json.Options), ifMatch, idempotencyKey, language);
+
+    protected Task<HttpResponseMessage> Put(string url, object? body, string? ifMatch, string? language = null) =>
+        Send(HttpMethod.Put, url, body is null ? null : JsonSerializer.Serialize(body, Json.Options), ifMatch, null, language);
+
+    protected Task<HttpResponseMessage> Delete(string url, string? ifMatch) => Send(HttpMethod.Delete, url, null, ifMatch, null, null);
+
+    protected Task<HttpResponseMessage> SendRaw(HttpMethod method, string url, string? rawJson, string? ifMatch = null) =>
+        Send(method, url, rawJson, ifMatch, null, null);
+
+    private Task<HttpResponseMessage> Send(HttpMethod method, string url, string? json, string? ifMatch, string? idempotencyKey, string? language)
+    {
+        var request = new HttpRequestMessage(method, url);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+        }
+        return Client.SendAsync(request);
+    }
+
+    /// <summary>Creates an organization through the API and returns its JSON.</summary>
+    protected async Task<JsonElement> CreateOrganization(string name, Guid? parentId = null, string kind = "Branch", string field = "UrbanCommunity",
+        string? termStartedOn = null)
+    {
+        var response = await Post("/api/v1/organizations", new { parentId, name, kind, field, termStartedOn });
+        return await Json.Read(response, HttpStatusCode.Created);
+    }
+
+    protected async Task<(JsonElement Body, string ETag)> GetWithETag(string url)
+    {
+        var response = await Get(url);
+        var body = await Json.Read(response, HttpStatusCode.OK);
+        return (body, response.Headers.ETag!.Tag);
+    }
+}
+
+public static class Json
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Asserts the status (showing the body when it differs) and returns the parsed body.</summary>
+    public static async Task<JsonElement> Read(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(expected), $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered: {text}");
+        return string.IsNullOrEmpty(text) ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public static Guid Id(this JsonElement element) => element.GetProperty("id").GetGuid();
+
+    public static string Str(this JsonElement element, string property) => element.GetProperty(property).GetString()!;
+
+    /// <summary>
+    /// Asserts an RFC 9457 problem: the status, content type, the title and requestId every problem carries,
+    /// and optionally the business-rule code or the field an error is keyed on.
+    /// </summary>
+    public static async Task<JsonElement> Problem(HttpResponseMessage response, HttpStatusCode status, string? code = null, string? field = null)
+    {
+        var problem = await Read(response, status);
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+            Assert.That(problem.GetProperty("status").GetInt32(), Is.EqualTo((int)status));
+            Assert.That(problem.GetProperty("title").GetString(), Is.Not.Empty);
+            Assert.That(problem.TryGetProperty("requestId", out _), Is.True, "requestId");
+        });
+        if (code is not null)
+        {
+            Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo(code));
+        }
+        if (field is not null)
+        {
+            var errors = problem.GetProperty("errors");
+            Assert.That(errors.TryGetProperty(field, out var messages), Is.True, $"errors should name '{field}': {errors}");
+            Assert.That(messages.GetArrayLength(), Is.GreaterThan(0));
+        }
+        return problem;
+    }
+}

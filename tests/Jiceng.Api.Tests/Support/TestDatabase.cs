@@ -1,0 +1,89 @@
+using Jiceng.Infrastructure.Database;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Jiceng.Tests.Support;
+
+/// <summary>
+/// The providers every integration test runs on: SQLite always, PostgreSQL when JICENG_TEST_POSTGRES holds
+/// a connection string to a server where the user may create databases (scripts/test.sh starts one).
+/// </summary>
+public static class TestDatabases
+{
+    public const string PostgresVariable = "JICENG_TEST_POSTGRES";
+
+    public static IEnumerable<DatabaseProvider> Providers()
+    {
+        yield return DatabaseProvider.Sqlite;
+        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresVariable)))
+        {
+            yield return DatabaseProvider.Postgres;
+        }
+    }
+}
+
+/// <summary>A fresh, empty database for one test fixture, removed afterwards.</summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly string? _postgresAdmin;
+    private readonly string? _postgresName;
+    private readonly string? _sqliteDirectory;
+
+    private TestDatabase(DatabaseProvider provider, string connectionString, string? postgresAdmin = null, string? postgresName = null, string? sqliteDirectory = null)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        _postgresAdmin = postgresAdmin;
+        _postgresName = postgresName;
+        _sqliteDirectory = sqliteDirectory;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var directory = Path.Combine(Path.GetTempPath(), "jiceng-tests", Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(directory);
+            return new TestDatabase(provider, $"Data Source={Path.Combine(directory, "test.db")}", sqliteDirectory: directory);
+        }
+        var admin = Environment.GetEnvironmentVariable(TestDatabases.PostgresVariable)
+            ?? throw new InvalidOperationException($"{TestDatabases.PostgresVariable} is not set.");
+        var name = "jiceng_test_" + Guid.NewGuid().ToString("N")[..12];
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
+        return new TestDatabase(provider, builder.ConnectionString, admin, name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sqliteDirectory is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_sqliteDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open by a finishing request; the temp folder is cleaned by the OS.
+            }
+        }
+        if (_postgresAdmin is not null && _postgresName is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(_postgresAdmin);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresName} WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+}
