@@ -63,7 +63,7 @@ public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable
     }
 
     private CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken) =>
-        new(Dialect.Render(sql), ParameterBinder.Bind(parameters), _transaction, cancellationToken: cancellationToken);
+        new(Dialect.Render(sql), ParameterBinder.Bind(parameters, Dialect.Provider), _transaction, cancellationToken: cancellationToken);
 
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null, CancellationToken cancellationToken = default)
     {
@@ -93,7 +93,7 @@ public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable
     /// <summary>Runs a count statement and a page statement (with <c>{orderBy}</c> and <c>{page}</c>) for one list.</summary>
     public async Task<Paged<T>> QueryPageAsync<T>(string countSql, string pageSql, object parameters, PageRequest page, SortOrder order, CancellationToken cancellationToken)
     {
-        var bag = ParameterBinder.Bind(parameters) as DynamicParameters ?? new DynamicParameters(parameters);
+        var bag = ParameterBinder.Bind(parameters, Dialect.Provider) as DynamicParameters ?? new DynamicParameters(parameters);
         bag.Add("skip", (page.Page - 1) * page.PageSize);
         bag.Add("take", page.PageSize);
         var total = await ExecuteScalarAsync<long>(countSql, bag, cancellationToken);

@@ -6,40 +6,62 @@ using Dapper;
 namespace Jiceng.Infrastructure.Database;
 
 /// <summary>
-/// Dapper sends a null Guid?, DateOnly? or DateTimeOffset? without a type (its type handlers only see
-/// non-null values), and PostgreSQL then cannot type <c>@p IS NULL</c> or an INSERT … SELECT list. Such
-/// nulls are re-sent with an explicit DbType; objects without them pass through untouched.
+/// Two gaps between Dapper's type handlers and our providers, closed before a statement runs:
+/// a null Guid?, DateOnly? or DateTimeOffset? is sent without a type (handlers only see non-null values),
+/// which PostgreSQL cannot infer in <c>@p IS NULL</c> or an INSERT … SELECT list, so such nulls get an
+/// explicit DbType; and on SQLite, where GUIDs are stored as text, a list of GUIDs (expanded by Dapper
+/// without the handlers) is sent as text. Objects needing neither pass through untouched.
 /// </summary>
 internal static class ParameterBinder
 {
     private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, DbType Type)[]> TypedNullables = new();
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> GuidLists = new();
 
-    public static object? Bind(object? parameters)
+    public static object? Bind(object? parameters, DatabaseProvider provider)
     {
         if (parameters is null or DynamicParameters)
         {
             return parameters;
         }
-        var typed = TypedNullables.GetOrAdd(parameters.GetType(), static type => type
-            .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Select(p => (Property: p, Type: NullableDbType(p.PropertyType)))
-            .Where(p => p.Type is not null)
-            .Select(p => (p.Property, p.Type!.Value))
-            .ToArray());
-        if (typed.Length == 0 || typed.All(p => p.Property.GetValue(parameters) is not null))
+        var type = parameters.GetType();
+        var typedNullables = TypedNullables.GetOrAdd(type, FindTypedNullables);
+        var guidLists = provider == DatabaseProvider.Sqlite ? GuidLists.GetOrAdd(type, FindGuidLists) : [];
+        if (guidLists.Length == 0 && typedNullables.All(p => p.Property.GetValue(parameters) is not null))
         {
             return parameters;
         }
-        var bag = new DynamicParameters(parameters);
-        foreach (var (property, dbType) in typed)
+        // Rebuilt from scratch: a template plus a same-named Add would send a list twice.
+        var bag = new DynamicParameters();
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.GetValue(parameters) is null)
+            var value = property.GetValue(parameters);
+            if (guidLists.Contains(property))
             {
-                bag.Add(property.Name, null, dbType);
+                bag.Add(property.Name, ((IEnumerable<Guid>?)value ?? []).Select(id => id.ToString("D")).ToArray());
+            }
+            else if (value is null && typedNullables.FirstOrDefault(p => p.Property == property) is { Property: not null } typed)
+            {
+                bag.Add(property.Name, null, typed.Type);
+            }
+            else
+            {
+                bag.Add(property.Name, value);
             }
         }
         return bag;
     }
+
+    private static (PropertyInfo, DbType)[] FindTypedNullables(Type type) => type
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Select(p => (Property: p, Type: NullableDbType(p.PropertyType)))
+        .Where(p => p.Type is not null)
+        .Select(p => (p.Property, p.Type!.Value))
+        .ToArray();
+
+    private static PropertyInfo[] FindGuidLists(Type type) => type
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(p => p.PropertyType != typeof(string) && typeof(IEnumerable<Guid>).IsAssignableFrom(p.PropertyType))
+        .ToArray();
 
     private static DbType? NullableDbType(Type type) =>
         type == typeof(Guid?) ? DbType.Guid

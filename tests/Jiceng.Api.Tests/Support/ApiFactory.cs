@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Jiceng.Tests.Support;
 
@@ -14,7 +13,7 @@ public sealed class ApiFactory(TestDatabase database, IReadOnlyDictionary<string
     /// <summary>2026-06-15 10:00 in Shanghai: a fixed "now" so date rules are exact.</summary>
     public static readonly DateTimeOffset Start = new(2026, 6, 15, 2, 0, 0, TimeSpan.Zero);
 
-    public FakeTimeProvider Clock { get; } = new(Start);
+    public TestClock Clock { get; } = new(Start);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -33,4 +32,14 @@ public sealed class ApiFactory(TestDatabase database, IReadOnlyDictionary<string
             services.AddSingleton<TimeProvider>(Clock);
         });
     }
+}
+
+/// <summary>A clock the tests set, forwards or back; only "now" matters to the API.</summary>
+public sealed class TestClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Set(DateTimeOffset now) => _now = now;
 }

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Jiceng.Infrastructure.Database;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Jiceng.Tests.Support;
 
@@ -22,7 +21,7 @@ public abstract class ApiTest(DatabaseProvider provider)
 
     protected DatabaseProvider Provider => provider;
 
-    protected FakeTimeProvider Clock => Factory.Clock;
+    protected TestClock Clock => Factory.Clock;
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Jiceng.Infrastructure.Database;
+using Jiceng.Tests.Support;
+
+namespace Jiceng.Tests.Organizations;
+
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Providers))]
+public sealed class RuleSetAndWarningTests(DatabaseProvider provider) : ApiTest(provider)
+{
+    private async Task<(Guid Id, JsonElement Body, string ETag)> DefaultRuleSet()
+    {
+        var list = await Json.Read(await Get("/api/v1/rule-sets"), HttpStatusCode.OK);
+        var id = list.GetProperty("items").EnumerateArray().First(r => r.GetProperty("regionRootId").ValueKind == JsonValueKind.Null).Id();
+        var (body, etag) = await GetWithETag($"/api/v1/rule-sets/{id}");
+        return (id, body, etag);
+    }
+
+    [Test]
+    public async Task The_default_rule_set_follows_the_domain_and_names_each_source()
+    {
+        var (_, body, _) = await DefaultRuleSet();
+        var document = body.GetProperty("document");
+        Assert.Multiple(() =>
+        {
+            Assert.That(document.GetProperty("committeeTermYears").GetProperty("value").GetInt32(), Is.EqualTo(3));
+            Assert.That(document.GetProperty("villageCommunityTermYears").GetProperty("value").GetInt32(), Is.EqualTo(5));
+            Assert.That(document.GetProperty("branchMinFullMembers").GetProperty("value").GetInt32(), Is.EqualTo(3));
+            Assert.That(document.GetProperty("branchCommitteeMinFullMembers").GetProperty("value").GetInt32(), Is.EqualTo(7));
+            Assert.That(document.GetProperty("gradingLevels").GetProperty("levels").EnumerateArray().Select(l => l.Str("name")),
+                Is.EqualTo(new[] { "好", "较好", "一般", "较差" }));
+            foreach (var rule in document.EnumerateObject())
+            {
+                Assert.That(rule.Value.GetProperty("source").GetString(), Is.Not.Empty, rule.Name);
+            }
+        });
+    }
+
+    [Test]
+    public async Task Changing_a_rule_takes_effect_without_a_deploy_and_a_bad_document_is_refused_by_field()
+    {
+        var region = await CreateOrganization(Unique("鹤壁示范区党工委"), kind: "WorkingCommittee", field: "Government");
+        var created = await Json.Read(await Post("/api/v1/rule-sets", new { regionRootId = region.Id(), name = "鹤壁" }), HttpStatusCode.Created);
+        var id = created.Id();
+        var (body, etag) = await GetWithETag($"/api/v1/rule-sets/{id}");
+        var document = JsonNode.Parse(body.GetProperty("document").GetRawText())!;
+        document["termWarningDays"]!["value"] = 0;
+        var refused = await Put($"/api/v1/rule-sets/{id}", new { name = "默认", document }, etag);
+        await Json.Problem(refused, HttpStatusCode.BadRequest, field: "document.termWarningDays.value");
+
+        document["termWarningDays"]!["value"] = 200;
+        var changed = await Json.Read(await Put($"/api/v1/rule-sets/{id}", new { name = "默认", document }, etag), HttpStatusCode.OK);
+        await Json.Problem(await Put($"/api/v1/rule-sets/{id}", new { name = "默认", document }, etag), HttpStatusCode.PreconditionFailed);
+        Assert.That(changed.GetProperty("document").GetProperty("termWarningDays").GetProperty("value").GetInt32(), Is.EqualTo(200));
+
+        // A term ending in 150 days is now inside the region's 200-day window.
+        var branch = await CreateOrganization("某党支部", region.Id(), field: "Government", termStartedOn: "2023-11-12");
+        var warnings = await Json.Read(await Get($"/api/v1/organizations/warnings?within={region.Id()}"), HttpStatusCode.OK);
+        Assert.That(warnings.GetProperty("items").EnumerateArray().Select(w => w.GetProperty("organizationId").GetGuid()), Does.Contain(branch.Id()));
+    }
+
+    [Test]
+    public async Task Warnings_flag_terms_ending_within_90_days_and_overdue_terms_but_never_block()
+    {
+        // Today is 2026-06-15 in Shanghai (the test clock).
+        var root = await CreateOrganization(Unique("鸡西市委"), kind: "Committee", field: "Government");
+        var endingSoon = await CreateOrganization("任期将满党支部", root.Id(), field: "Government", termStartedOn: "2023-08-01");
+        var overdue = await CreateOrganization("任期已满党支部", root.Id(), field: "Government", termStartedOn: "2023-01-01");
+        var villageStillValid = await CreateOrganization("村党支部", root.Id(), field: "Village", termStartedOn: "2023-01-01");
+        await CreateOrganization("刚换届党支部", root.Id(), field: "Government", termStartedOn: "2026-01-01");
+
+        var warnings = await Json.Read(await Get($"/api/v1/organizations/warnings?within={root.Id()}"), HttpStatusCode.OK);
+        var byOrganization = warnings.GetProperty("items").EnumerateArray().ToDictionary(w => w.GetProperty("organizationId").GetGuid(), w => w);
+        Assert.Multiple(() =>
+        {
+            Assert.That(byOrganization.Keys, Is.EquivalentTo(new[] { endingSoon.Id(), overdue.Id() }));
+            Assert.That(byOrganization[endingSoon.Id()].Str("code"), Is.EqualTo("TermEndingSoon"));
+            Assert.That(byOrganization[endingSoon.Id()].Str("dueOn"), Is.EqualTo("2026-08-01"));
+            Assert.That(byOrganization[overdue.Id()].Str("code"), Is.EqualTo("TermOverdue"));
+            Assert.That(byOrganization[overdue.Id()].Str("ruleSource"), Does.Contain("3 年"));
+            Assert.That(byOrganization.ContainsKey(villageStillValid.Id()), Is.False, "village terms run five years");
+        });
+
+        var onlyOverdue = await Json.Read(await Get($"/api/v1/organizations/warnings?within={root.Id()}&code=TermOverdue"), HttpStatusCode.OK);
+        Assert.That(onlyOverdue.GetProperty("total").GetInt64(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Warnings_for_an_unknown_subtree_are_404()
+    {
+        await Json.Problem(await Get($"/api/v1/organizations/warnings?within={Guid.CreateVersion7()}"), HttpStatusCode.NotFound);
+    }
+}
