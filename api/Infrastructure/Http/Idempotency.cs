@@ -83,7 +83,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
 
         await using (var connection = await connections.OpenAsync(context.RequestAborted))
         {
-            var existing = await connection.QuerySingleOrDefaultAsync<StoredResponse>(connections.Dialect.Render(FindSql), new { scopeKey, now });
+            var existing = await connection.QuerySingleOrDefaultAsync<StoredResponse>(FindSql, new { scopeKey, now });
             if (existing is null)
             {
                 await connection.ExecuteAsync(DeleteExpiredSql, new { scopeKey, now });
@@ -192,7 +192,15 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         await service.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
     }
 
-    private sealed record StoredResponse(string RequestHash, int? StatusCode, string? ResponseBody, string? ContentType, string? Location, string? ETag);
+    private sealed record StoredResponse
+    {
+        public string RequestHash { get; init; } = "";
+        public int? StatusCode { get; init; }
+        public string? ResponseBody { get; init; }
+        public string? ContentType { get; init; }
+        public string? Location { get; init; }
+        public string? ETag { get; init; }
+    }
 }
 
 /// <summary>Deletes idempotency records past their 24 hours, once an hour.</summary>

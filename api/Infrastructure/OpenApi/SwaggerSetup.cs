@@ -8,7 +8,8 @@ namespace Jiceng.Infrastructure.OpenApi;
 
 /// <summary>
 /// Example request bodies shown in Swagger; each module registers its own next to its endpoints, so
-/// an example never drifts far from the record it describes.
+/// an example never drifts far from the record it describes
+/// (<c>services.Configure&lt;SwaggerExamples&gt;(e =&gt; e.Add(...))</c>).
 /// </summary>
 public sealed class SwaggerExamples
 {
@@ -28,7 +29,6 @@ public static class SwaggerSetup
 {
     public static IServiceCollection AddJicengSwagger(this IServiceCollection services)
     {
-        services.AddSingleton<SwaggerExamples>();
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(options =>
         {
@@ -40,19 +40,24 @@ public static class SwaggerSetup
                     + "Errors are RFC 9457 ProblemDetails; updates need If-Match; creating POSTs accept Idempotency-Key.",
             });
             options.SupportNonNullableReferenceTypes();
-            options.CustomSchemaIds(type => type.FullName!.Replace("+", ".", StringComparison.Ordinal).Split('.').Last());
+            options.CustomSchemaIds(SchemaId);
             options.SchemaFilter<ExampleSchemaFilter>();
             options.OperationFilter<ProtocolHeadersOperationFilter>();
         });
         return services;
     }
 
-    private sealed class ExampleSchemaFilter(SwaggerExamples examples, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    /// <summary>Type names are unique by convention (full names, no bare nested Command); generics read as PagedOfX.</summary>
+    private static string SchemaId(Type type) => type.IsGenericType
+        ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] + "Of" + string.Join("And", type.GetGenericArguments().Select(SchemaId))
+        : type.Name;
+
+    private sealed class ExampleSchemaFilter(Microsoft.Extensions.Options.IOptions<SwaggerExamples> examples, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
         : ISchemaFilter
     {
         public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
         {
-            if (schema is OpenApiSchema concrete && examples.TryGet(context.Type, out var example))
+            if (schema is OpenApiSchema concrete && examples.Value.TryGet(context.Type, out var example))
             {
                 var node = JsonSerializer.SerializeToNode(example, context.Type, json.Value.SerializerOptions);
                 if (node is not null)

@@ -1,5 +1,6 @@
 using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Http;
+using Jiceng.Infrastructure.OpenApi;
 using Jiceng.Modules.Organizations.AddRectificationNote;
 using Jiceng.Modules.Organizations.CloseRectification;
 using Jiceng.Modules.Organizations.CreateCoalition;
@@ -39,7 +40,30 @@ public static class OrganizationsModule
     public static IServiceCollection AddOrganizationsModule(this IServiceCollection services)
     {
         services.AddSingleton<IModuleInitializer, OrganizationsInitializer>();
+        services.Configure<SwaggerExamples>(AddExamples);
         return services;
+    }
+
+    private static void AddExamples(SwaggerExamples examples)
+    {
+        var jixi = Guid.Parse("0195a8e4-1c2d-7a3b-8c4d-5e6f70819201");
+        var village = Guid.Parse("0195a8e4-1c2d-7a3b-8c4d-5e6f70819202");
+        examples
+            .Add(new CreateOrganizationCommand(jixi, "虎林市委", "虎林", Domain.OrganizationKind.Committee, Domain.OrganizationField.Government,
+                "李明", new DateOnly(1956, 3, 1), new DateOnly(2024, 3, 1), "鸡西市下辖县级市党委"))
+            .Add(new UpdateOrganizationRequest("虎林市委", "虎林", Domain.OrganizationKind.Committee, Domain.OrganizationField.Government,
+                "李明", new DateOnly(1956, 3, 1), new DateOnly(2024, 3, 1), null))
+            .Add(new MoveOrganizationRequest(jixi))
+            .Add(new RecordGradingRequest(2025, "good", 95, "年度考核“五星”", new DateOnly(2026, 1, 20)))
+            .Add(new ReviseGradingRequest("fairly-good", 86, "复核后调整", new DateOnly(2026, 2, 1)))
+            .Add(new Domain.RectificationFields(["书记长期缺职（超过 3 个月）", "组织生活不正常"], "选派第一书记，三个月内配齐班子，恢复“三会一课”。",
+                "王建国", new DateOnly(2026, 3, 1), new DateOnly(2026, 9, 30)))
+            .Add(new AddRectificationNoteRequest(new DateOnly(2026, 4, 1), "第一书记已到岗，召开支部党员大会。"))
+            .Add(new CloseRectificationRequest(new DateOnly(2026, 9, 20), "班子配齐，组织生活恢复正常，经验收销号。"))
+            .Add(new CreatePairingRequest(village, Domain.PairingKind.Contracting, new DateOnly(2026, 1, 1), null, "市直机关包联行政村"))
+            .Add(new Domain.PairingTerms(new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), "帮扶期满"))
+            .Add(new Domain.CoalitionFields("大连湾党建联合体", "6 家驻军驻警单位 + 5 家国企，400 余个党支部", [jixi, village]))
+            .Add(new CreateRuleSetRequest(jixi, "鸡西市规则集", null));
     }
 
     public static IEndpointRouteBuilder MapOrganizationsModule(this IEndpointRouteBuilder app, IConfiguration configuration)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Jiceng.Tests.Support;
 
@@ -15,17 +16,21 @@ public sealed class ApiFactory(TestDatabase database, IReadOnlyDictionary<string
 
     public TestClock Clock { get; } = new(Start);
 
+    public CapturedLogs Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Default", database.ConnectionString);
         builder.UseSetting("RateLimiting:PermitLimit", "100000");
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Default", "Information");
+        builder.UseSetting("Logging:LogLevel:Microsoft", "Warning");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Logs));
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -33,6 +33,9 @@ public abstract class ApiTest(DatabaseProvider provider)
         Client = Factory.CreateClient();
     }
 
+    [SetUp]
+    public void ShowThisFixturesServerLog() => Json.ServerLogs = Factory.Logs;
+
     [OneTimeTearDown]
     public async Task StopApi()
     {
@@ -112,11 +115,17 @@ public static class Json
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Asserts the status (showing the body when it differs) and returns the parsed body.</summary>
+    /// <summary>The running fixture's captured server log, shown when a request unexpectedly fails with 500.</summary>
+    internal static CapturedLogs? ServerLogs { get; set; }
+
+    /// <summary>Asserts the status (showing the body, and for a 500 the server's errors, when it differs) and returns the parsed body.</summary>
     public static async Task<JsonElement> Read(HttpResponseMessage response, HttpStatusCode expected)
     {
         var text = await response.Content.ReadAsStringAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(expected), $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered: {text}");
+        var serverErrors = response.StatusCode == HttpStatusCode.InternalServerError && ServerLogs is not null
+            ? "\nServer log:\n" + string.Join("\n", ServerLogs.Entries.Where(e => e.StartsWith("Error", StringComparison.Ordinal)).TakeLast(3))
+            : "";
+        Assert.That(response.StatusCode, Is.EqualTo(expected), $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered: {text}{serverErrors}");
         return string.IsNullOrEmpty(text) ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 
