@@ -88,7 +88,7 @@ public sealed class M202611240001_CreateFoundation : Migration
             .WithColumn("org_id").AsGuid().NotNullable().ForeignKey("fk_rectifications_org", "organizations", "id")
             .WithColumn("region_root_id").AsGuid().NotNullable()
             .WithColumn("reasons").AsString(int.MaxValue).NotNullable()
-            .WithColumn("plan").AsString(2000).NotNullable()
+            .WithColumn("plan_text").AsString(2000).NotNullable()
             .WithColumn("responsible_person").AsString(50).NotNullable()
             .WithColumn("flagged_on").AsDate().NotNullable()
             .WithColumn("due_on").AsDate().NotNullable()

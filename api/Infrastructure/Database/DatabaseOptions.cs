@@ -16,9 +16,6 @@ public sealed class DatabaseOptions
     /// <summary>ADO.NET connection string; when empty on SQLite, <c>Data Source=data/jiceng.db</c>.</summary>
     public string ConnectionString { get; set; } = "";
 
-    /// <summary>Milliseconds SQLite waits on a locked database before failing (PRAGMA busy_timeout).</summary>
-    public int SqliteBusyTimeoutMs { get; set; } = 5000;
-
     internal string EffectiveConnectionString =>
         string.IsNullOrWhiteSpace(ConnectionString) && Provider == DatabaseProvider.Sqlite
             ? "Data Source=data/jiceng.db"

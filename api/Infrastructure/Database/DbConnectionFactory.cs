@@ -9,6 +9,9 @@ namespace Jiceng.Infrastructure.Database;
 /// <summary>Opens provider-specific connections, applying the per-connection settings each engine needs.</summary>
 public sealed class DbConnectionFactory
 {
+    // Five seconds of waiting on a locked database before SQLITE_BUSY, per connection.
+    private const string SqliteBusyTimeoutSql = "PRAGMA busy_timeout = 5000;";
+
     private readonly DatabaseOptions _options;
     private readonly string _connectionString;
 
@@ -41,7 +44,7 @@ public sealed class DbConnectionFactory
         {
             // busy_timeout is per connection; WAL is persistent and set once by the migrator.
             using var pragma = sqlite.CreateCommand();
-            pragma.CommandText = "PRAGMA busy_timeout = " + _options.SqliteBusyTimeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";";
+            pragma.CommandText = SqliteBusyTimeoutSql;
             await pragma.ExecuteNonQueryAsync(cancellationToken);
         }
         return connection;

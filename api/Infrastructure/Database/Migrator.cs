@@ -51,6 +51,8 @@ public static class Migrator
         scope.ServiceProvider.GetRequiredService<IMigrationRunner>().MigrateUp();
     }
 
+    private const string SqliteWalSql = "PRAGMA journal_mode = WAL;";
+
     private static void PrepareSqliteFile(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
@@ -63,7 +65,7 @@ public static class Migrator
         connection.Open();
         using var command = connection.CreateCommand();
         // WAL lets readers run beside the single writer; the setting is stored in the file.
-        command.CommandText = "PRAGMA journal_mode = WAL;";
+        command.CommandText = SqliteWalSql;
         command.ExecuteNonQuery();
     }
 }

@@ -27,7 +27,7 @@ internal sealed record RectificationResponse(
 internal static class Rectifications
 {
     private const string FindSql = """
-        SELECT r.id, r.org_id, o.name AS organization_name, r.reasons, r.plan, r.responsible_person, r.flagged_on, r.due_on,
+        SELECT r.id, r.org_id, o.name AS organization_name, r.reasons, r.plan_text, r.responsible_person, r.flagged_on, r.due_on,
                r.status, r.closed_on, r.closure_note, r.version
         FROM rectifications r
         JOIN organizations o ON o.id = r.org_id
@@ -47,7 +47,7 @@ internal static class Rectifications
             ?? throw new NotFoundException("Rectification");
         var notes = await db.QueryAsync<NoteRow>(NotesSql, new { id }, cancellationToken);
         return new RectificationResponse(
-            row.Id, row.OrgId, row.OrganizationName, JsonSerializer.Deserialize<string[]>(row.Reasons) ?? [], row.Plan, row.ResponsiblePerson,
+            row.Id, row.OrgId, row.OrganizationName, JsonSerializer.Deserialize<string[]>(row.Reasons) ?? [], row.PlanText, row.ResponsiblePerson,
             row.FlaggedOn, row.DueOn, row.Status, row.Status == RectificationStatus.Open && row.DueOn < today, row.ClosedOn, row.ClosureNote,
             notes.Select(n => new RectificationNote(n.Id, n.NotedOn, n.Content, n.CreatedAt)).ToList(), row.Version);
     }
@@ -67,7 +67,7 @@ internal static class Rectifications
         public Guid OrgId { get; init; }
         public string OrganizationName { get; init; } = "";
         public string Reasons { get; init; } = "[]";
-        public string Plan { get; init; } = "";
+        public string PlanText { get; init; } = "";
         public string ResponsiblePerson { get; init; } = "";
         public DateOnly FlaggedOn { get; init; }
         public DateOnly DueOn { get; init; }

@@ -17,7 +17,7 @@ internal sealed class OpenRectificationValidator : AbstractValidator<OpenRectifi
 internal sealed class OpenRectificationHandler(DbSession db, TimeProvider clock) : ICommandHandler<OpenRectificationCommand, RectificationResponse>
 {
     private const string InsertSql = """
-        INSERT INTO rectifications (id, org_id, region_root_id, reasons, plan, responsible_person, flagged_on, due_on, status,
+        INSERT INTO rectifications (id, org_id, region_root_id, reasons, plan_text, responsible_person, flagged_on, due_on, status,
                                     closed_on, closure_note, created_at, updated_at, version)
         VALUES (@id, @orgId, @regionRootId, @reasons, @plan, @responsiblePerson, @flaggedOn, @dueOn, 'Open', NULL, NULL, @now, @now, 1)
         """;

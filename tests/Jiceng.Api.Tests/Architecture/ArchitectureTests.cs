@@ -1,0 +1,156 @@
+using System.Reflection;
+using Mediator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using NetArchTest.Rules;
+
+namespace Jiceng.Tests.Architecture;
+
+/// <summary>The house rules of DESIGN.md §2, checked on the compiled API and its source.</summary>
+public sealed class ArchitectureTests
+{
+    private static readonly Assembly Api = typeof(Jiceng.Infrastructure.Database.DbSession).Assembly;
+
+    private static IEnumerable<string> Modules() => Api.GetTypes()
+        .Select(t => t.Namespace ?? "")
+        .Where(n => n.StartsWith("Jiceng.Modules.", StringComparison.Ordinal))
+        .Select(n => n.Split('.')[2])
+        .Distinct();
+
+    [Test]
+    public void Only_contracts_and_module_entry_points_are_public_in_a_module()
+    {
+        var offenders = Api.GetTypes()
+            .Where(t => t.IsPublic || t.IsNestedPublic && t.DeclaringType!.IsPublic)
+            .Where(t => t.Namespace?.StartsWith("Jiceng.Modules.", StringComparison.Ordinal) == true)
+            .Where(t => !t.Namespace!.EndsWith(".Contracts", StringComparison.Ordinal) && !t.Name.EndsWith("Module", StringComparison.Ordinal))
+            .Select(t => t.FullName)
+            .ToList();
+        Assert.That(offenders, Is.Empty);
+    }
+
+    [Test]
+    public void A_module_uses_another_module_only_through_its_contracts()
+    {
+        var modules = Modules().ToList();
+        Assert.That(modules, Does.Contain("Organizations"));
+        foreach (var module in modules)
+        {
+            var forbidden = Api.GetTypes()
+                .Select(t => t.Namespace ?? "")
+                .Where(n => n.StartsWith("Jiceng.Modules.", StringComparison.Ordinal) && n.Split('.')[2] != module && !n.EndsWith(".Contracts", StringComparison.Ordinal))
+                .Distinct()
+                .ToArray();
+            if (forbidden.Length == 0)
+            {
+                continue;
+            }
+            var result = Types.InAssembly(Api).That().ResideInNamespace($"Jiceng.Modules.{module}").ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
+            Assert.That(result.IsSuccessful, Is.True, $"{module} reaches into: {string.Join(", ", result.FailingTypeNames ?? [])}");
+        }
+    }
+
+    [Test]
+    public void Infrastructure_knows_no_module()
+    {
+        var result = Types.InAssembly(Api).That().ResideInNamespace("Jiceng.Infrastructure").ShouldNot().HaveDependencyOn("Jiceng.Modules").GetResult();
+        Assert.That(result.IsSuccessful, Is.True, string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Test]
+    public void Messages_handlers_validators_and_endpoints_are_named_for_what_they_are()
+    {
+        var types = Api.GetTypes().Where(t => t.Namespace?.StartsWith("Jiceng.Modules.", StringComparison.Ordinal) == true && !t.IsNested).ToList();
+        static bool Implements(Type type, Type open) => type.GetInterfaces().Any(i => i == open || i.IsGenericType && i.GetGenericTypeDefinition() == open);
+        Assert.Multiple(() =>
+        {
+            foreach (var type in types)
+            {
+                if (Implements(type, typeof(IBaseCommand)))
+                {
+                    Assert.That(type.Name, Does.EndWith("Command"), type.FullName);
+                }
+                if (Implements(type, typeof(IBaseQuery)))
+                {
+                    Assert.That(type.Name, Does.EndWith("Query"), type.FullName);
+                }
+                if (Implements(type, typeof(ICommandHandler<,>)) || Implements(type, typeof(ICommandHandler<>)) || Implements(type, typeof(IQueryHandler<,>)))
+                {
+                    Assert.That(type.Name, Does.EndWith("Handler"), type.FullName);
+                    Assert.That(type.IsSealed && !type.IsPublic, Is.True, $"{type.FullName} is internal sealed");
+                }
+                if (type.BaseType is { IsGenericType: true } b && b.GetGenericTypeDefinition() == typeof(FluentValidation.AbstractValidator<>))
+                {
+                    Assert.That(type.Name, Does.EndWith("Validator"), type.FullName);
+                }
+            }
+        });
+    }
+
+    [Test]
+    public void Each_use_case_folder_holds_its_message_and_its_endpoint()
+    {
+        foreach (var moduleDirectory in Directory.GetDirectories(Path.Combine(Paths.Api, "Modules")))
+        {
+            foreach (var useCase in Directory.GetDirectories(moduleDirectory).Where(d => Path.GetFileName(d) is not ("Contracts" or "Domain")))
+            {
+                var name = Path.GetFileName(useCase);
+                Assert.That(File.Exists(Path.Combine(useCase, name + ".cs")), Is.True, $"{name}/{name}.cs");
+                Assert.That(Directory.GetFiles(useCase, "*Endpoint.cs"), Is.Not.Empty, $"{name} has an endpoint");
+            }
+        }
+    }
+
+    /// <summary>
+    /// SQL text lives only in <c>const string</c> fields, which the compiler guarantees hold no runtime value;
+    /// so no request data can ever be concatenated or interpolated into a statement.
+    /// </summary>
+    [Test]
+    public void Sql_is_written_only_in_const_strings()
+    {
+        var keyword = new System.Text.RegularExpressions.Regex(@"\b(SELECT|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|PRAGMA)\b");
+        var offenders = new List<string>();
+        foreach (var file in Directory.GetFiles(Paths.Api, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains("/obj/") && !f.Contains("/bin/")))
+        {
+            var root = CSharpSyntaxTree.ParseText(File.ReadAllText(file)).GetRoot();
+            foreach (var node in root.DescendantNodes())
+            {
+                var text = node switch
+                {
+                    InterpolatedStringExpressionSyntax interpolated => interpolated.ToString(),
+                    LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => literal.Token.ValueText,
+                    _ => null,
+                };
+                if (text is null || !keyword.IsMatch(text))
+                {
+                    continue;
+                }
+                var inConst = node is LiteralExpressionSyntax
+                    && node.Ancestors().OfType<FieldDeclarationSyntax>().Any(f => f.Modifiers.Any(SyntaxKind.ConstKeyword));
+                if (!inConst)
+                {
+                    offenders.Add($"{Path.GetRelativePath(Paths.Api, file)}:{node.GetLocation().GetLineSpan().StartLinePosition.Line + 1}");
+                }
+            }
+        }
+        Assert.That(offenders, Is.Empty, "SQL outside a const string: " + string.Join(", ", offenders));
+    }
+}
+
+internal static class Paths
+{
+    public static readonly string Repository = FindRepository();
+
+    public static string Api => Path.Combine(Repository, "api");
+
+    private static string FindRepository()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Api.sln")))
+        {
+            directory = directory.Parent;
+        }
+        return directory?.FullName ?? throw new InvalidOperationException("Api.sln not found above the test binaries.");
+    }
+}
