@@ -1,5 +1,6 @@
 using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Mediation;
 using Jiceng.Modules.Organizations;
 using Microsoft.Extensions.Options;
@@ -29,9 +30,17 @@ foreach (var initializer in app.Services.GetServices<IModuleInitializer>())
 {
     await initializer.InitializeAsync(CancellationToken.None);
 }
+if (app.Configuration["Demo:SeedDirectory"] is { Length: > 0 } seedDirectory)
+{
+    foreach (var seeder in app.Services.GetServices<IDemoSeeder>())
+    {
+        await seeder.SeedAsync(seedDirectory, CancellationToken.None);
+    }
+}
 
 app.UseInfrastructure();
 app.MapOrganizationsModule(app.Configuration);
+app.UseSpaFiles();
 
 await app.RunAsync();
 

@@ -55,6 +55,13 @@ public static class InfrastructureSetup
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            // Problems written by the status-code pages (no route, wrong method) get the same language as ours.
+            if (context.Exception is null && context.ProblemDetails.Status is 404 or 405)
+            {
+                context.ProblemDetails.Title = context.ProblemDetails.Status == 404
+                    ? Localized.Text("未找到", "Not found")
+                    : Localized.Text("不支持该请求方法", "Method not allowed");
+            }
             context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();

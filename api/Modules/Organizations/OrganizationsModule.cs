@@ -40,6 +40,7 @@ public static class OrganizationsModule
     public static IServiceCollection AddOrganizationsModule(this IServiceCollection services)
     {
         services.AddSingleton<IModuleInitializer, OrganizationsInitializer>();
+        services.AddSingleton<IDemoSeeder, OrganizationsDemoSeeder>();
         services.Configure<SwaggerExamples>(AddExamples);
         return services;
     }

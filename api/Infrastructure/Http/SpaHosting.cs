@@ -1,0 +1,37 @@
+using Microsoft.Extensions.FileProviders;
+
+namespace Jiceng.Infrastructure.Http;
+
+/// <summary>
+/// Serves the built SPA (<c>Spa:Root</c>, e.g. web/dist) from the API's port: static files, and
+/// index.html for client-side routes. /api, /swagger and /health are never answered with the page,
+/// so an unknown API route stays a 404 problem.
+/// </summary>
+public static class SpaHosting
+{
+    public static WebApplication UseSpaFiles(this WebApplication app)
+    {
+        var root = app.Configuration["Spa:Root"];
+        if (string.IsNullOrWhiteSpace(root))
+        {
+            return app;
+        }
+        var fullRoot = Path.GetFullPath(root);
+        if (!File.Exists(Path.Combine(fullRoot, "index.html")))
+        {
+            app.Logger.LogWarning("Spa:Root {Root} has no index.html; the SPA is not served", fullRoot);
+            return app;
+        }
+        var files = new PhysicalFileProvider(fullRoot);
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = files,
+            // Hashed assets never change; index.html must always be revalidated.
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl =
+                context.File.Name == "index.html" ? "no-cache" : "public, max-age=31536000, immutable",
+        });
+        app.MapFallbackToFile("{*path:regex(^(?!api/|api$|swagger|health).*$)}", "index.html", new StaticFileOptions { FileProvider = files });
+        return app;
+    }
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Builds the API and the SPA, migrates the embedded SQLite database (data/jiceng.db), seeds the demo data
+# from the source articles on first start, and serves the SPA, the API and /swagger on one port.
+# PORT (default 5080) and HOST (default 127.0.0.1) choose where it listens.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT="${PORT:-5080}"
+HOST="${HOST:-127.0.0.1}"
+
+echo "== Building the SPA"
+(cd web && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run build --silent)
+echo "== Building the API"
+dotnet publish api/Jiceng.Api.csproj -c Release -o .artifacts/api --nologo -v quiet 2>&1 | grep -vE "warning NU1603" || true
+
+mkdir -p data
+export ConnectionStrings__Default="${ConnectionStrings__Default:-Data Source=$PWD/data/jiceng.db}"
+export Demo__SeedDirectory="$PWD/scripts/seed"
+export Spa__Root="$PWD/web/dist"
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
+
+dotnet .artifacts/api/Jiceng.Api.dll --urls "http://$HOST:$PORT" &
+API_PID=$!
+trap 'kill $API_PID 2>/dev/null; wait $API_PID 2>/dev/null' INT TERM EXIT
+for _ in $(seq 1 120); do
+  if curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1; then break; fi
+  kill -0 $API_PID 2>/dev/null || { echo "The API stopped during start-up." >&2; exit 1; }
+  sleep 0.5
+done
+cat <<INFO
+
+  Jiceng 基层 is running:   http://localhost:$PORT
+  API documentation:        http://localhost:$PORT/swagger
+  Database:                 ${ConnectionStrings__Default}
+  Sign-in:                  none yet; accounts and roles arrive with the security issue, so every route is open in this build.
+
+  Press Ctrl+C to stop.
+INFO
+wait $API_PID

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Runs every test: the .NET suite on SQLite and on a throwaway PostgreSQL 15 cluster, and the SPA's unit
+# tests. Installs what is missing (npm packages, PostgreSQL when absent and root). The last line is
+# "N passed, N failed"; the exit code is non-zero when anything failed or could not run.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+REPO="$(pwd)"
+RESULTS="$(mktemp -d /tmp/jiceng-results.XXXXXX)"
+# shellcheck source=lib/postgres.sh
+source scripts/lib/postgres.sh
+trap 'stop_throwaway_postgres; rm -rf "$RESULTS"' EXIT
+
+passed=0
+failed=0
+problems=()
+
+count_trx() { # adds the counters of a TRX file
+  python3 - "$1" <<'PY'
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+c = ET.parse(sys.argv[1]).getroot().find(".//t:ResultSummary/t:Counters", ns)
+print(int(c.get("passed", 0)), int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0)))
+PY
+}
+
+count_junit() { # adds the counters of a JUnit XML file
+  python3 - "$1" <<'PY'
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+suites = [root] if root.tag == "testsuite" else root.findall("testsuite")
+tests = sum(int(s.get("tests", 0)) for s in suites)
+bad = sum(int(s.get("failures", 0)) + int(s.get("errors", 0)) for s in suites)
+skipped = sum(int(s.get("skipped", 0)) for s in suites)
+print(tests - bad - skipped, bad)
+PY
+}
+
+echo "== PostgreSQL"
+if ! start_throwaway_postgres; then
+  problems+=("PostgreSQL did not start: the .NET suite ran on SQLite only")
+  failed=$((failed + 1))
+fi
+
+echo "== .NET tests (SQLite${JICENG_TEST_POSTGRES:+ and PostgreSQL})"
+dotnet test tests/Jiceng.Api.Tests/Jiceng.Api.Tests.csproj --nologo \
+  --logger "trx;LogFileName=dotnet.trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS" 2>&1 \
+  | grep -vE "warning NU1603|^\s*$"
+if [ -f "$RESULTS/dotnet.trx" ]; then
+  read -r p f < <(count_trx "$RESULTS/dotnet.trx")
+  passed=$((passed + p)); failed=$((failed + f))
+  echo "   .NET: $p passed, $f failed"
+else
+  problems+=(".NET tests did not run (build failure?)"); failed=$((failed + 1))
+fi
+
+echo "== SPA unit tests (Vitest)"
+if (cd web && { [ -d node_modules ] && npm ls --depth=0 >/dev/null 2>&1 || npm ci --no-audit --no-fund --loglevel=error; }); then
+  (cd web && npx vitest run --reporter=default --reporter=junit --outputFile.junit="$RESULTS/vitest.xml") 2>&1 | tail -n 15
+  if [ -f "$RESULTS/vitest.xml" ]; then
+    read -r p f < <(count_junit "$RESULTS/vitest.xml")
+    passed=$((passed + p)); failed=$((failed + f))
+    echo "   SPA: $p passed, $f failed"
+  else
+    problems+=("Vitest did not produce results"); failed=$((failed + 1))
+  fi
+  echo "== SPA production build"
+  if (cd web && npm run build --silent) >"$RESULTS/build.log" 2>&1; then
+    passed=$((passed + 1)); grep -E "gzip" "$RESULTS/build.log" | sed 's/^/   /'
+  else
+    cat "$RESULTS/build.log"; problems+=("the SPA does not build"); failed=$((failed + 1))
+  fi
+else
+  problems+=("npm ci failed"); failed=$((failed + 1))
+fi
+
+for problem in "${problems[@]}"; do echo "!! $problem"; done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
