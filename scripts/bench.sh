@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Benchmark (figures go into README; nothing here is asserted by unit tests). For SQLite and PostgreSQL,
+# one run each on a generated city of 10,000 organizations:
+#   - subtree statistics latency p50/p95 at the root and at a district (target: root p95 <= 150 ms)
+#   - the organization list endpoint against its bare twin (same SQL straight through Dapper, mapped only
+#     with Benchmark:BareTwins=true) as a throughput ratio in the same run (target >= 0.80x)
+# Load comes from wrk on loopback after a warm-up. Needs root (or wrk and PostgreSQL already installed).
+# Settings: ORGANIZATIONS (10000), DURATION seconds per measurement (15), CONNECTIONS (16), PROVIDERS ("sqlite postgres").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REPO="$(pwd)"
+ORGANIZATIONS="${ORGANIZATIONS:-10000}"
+DURATION="${DURATION:-15}"
+CONNECTIONS="${CONNECTIONS:-16}"
+PROVIDERS="${PROVIDERS:-sqlite postgres}"
+WORK="$(mktemp -d /tmp/jiceng-bench.XXXXXX)"
+# shellcheck source=lib/postgres.sh
+source scripts/lib/postgres.sh
+API_PID=""
+cleanup() { [ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null; stop_throwaway_postgres; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+command -v wrk >/dev/null || { apt-get install -y -q wrk >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }; }
+echo "== Publishing the API (Release)"
+dotnet publish api/Jiceng.Api.csproj -c Release -o "$WORK/api" --nologo -v quiet 2>&1 | grep -vE "warning NU1603" || true
+
+PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
+BASE="http://127.0.0.1:$PORT"
+
+measure() { # url connections seconds -> "rps p50 p95 p99 non2xx"
+  local threads=$(( $2 < 2 ? $2 : 2 ))
+  wrk -t"$threads" -c"$2" -d"$3"s -s scripts/bench/percentiles.lua "$1" | awk '/^RESULT/ {print $2, $3, $4, $5, $6}'
+}
+
+start_api() { # provider connection-string
+  Database__Provider="$1" ConnectionStrings__Default="$2" Benchmark__BareTwins=true RateLimiting__Enabled=false \
+    Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
+    dotnet "$WORK/api/Jiceng.Api.dll" --urls "$BASE" >"$WORK/api-$1.log" 2>&1 &
+  API_PID=$!
+  for _ in $(seq 1 120); do curl -sf "$BASE/health/ready" >/dev/null 2>&1 && return 0; sleep 0.5; done
+  cat "$WORK/api-$1.log"; return 1
+}
+
+stop_api() { kill "$API_PID" 2>/dev/null || true; wait "$API_PID" 2>/dev/null || true; API_PID=""; }
+
+RESULTS="$WORK/results.md"
+{
+  echo "| provider | measurement | req/s | p50 ms | p95 ms | p99 ms |"
+  echo "|---|---|---:|---:|---:|---:|"
+} >"$RESULTS"
+RATIOS=()
+
+for provider in $PROVIDERS; do
+  echo "== $provider: generating $ORGANIZATIONS organizations"
+  if [ "$provider" = sqlite ]; then
+    CONNECTION="Data Source=$WORK/bench.db"
+    Database__Provider=Sqlite ConnectionStrings__Default="$CONNECTION" dotnet "$WORK/api/Jiceng.Api.dll" --migrate >/dev/null
+    IDS="$(python3 scripts/bench/generate-city.py --organizations "$ORGANIZATIONS" --sqlite "$WORK/bench.db")"
+    NAME=Sqlite
+  else
+    [ -n "${JICENG_TEST_POSTGRES:-}" ] || start_throwaway_postgres
+    PGPORT_="$(echo "$JICENG_TEST_POSTGRES" | sed 's/.*Port=\([0-9]*\).*/\1/')"
+    psql -q "host=127.0.0.1 port=$PGPORT_ user=postgres dbname=postgres" -c "DROP DATABASE IF EXISTS jiceng_bench" -c "CREATE DATABASE jiceng_bench"
+    CONNECTION="Host=127.0.0.1;Port=$PGPORT_;Username=postgres;Database=jiceng_bench;Maximum Pool Size=100"
+    Database__Provider=Postgres ConnectionStrings__Default="$CONNECTION" dotnet "$WORK/api/Jiceng.Api.dll" --migrate >/dev/null
+    IDS="$(python3 scripts/bench/generate-city.py --organizations "$ORGANIZATIONS" --postgres "host=127.0.0.1 port=$PGPORT_ user=postgres dbname=jiceng_bench")"
+    NAME=Postgres
+  fi
+  echo "   $IDS"
+  ROOT="$(echo "$IDS" | sed 's/.*root=\([^ ]*\).*/\1/')"
+  DISTRICT="$(echo "$IDS" | sed 's/.*district=\([^ ]*\).*/\1/')"
+  start_api "$NAME" "$CONNECTION"
+
+  echo "   warming up"
+  for url in "$BASE/api/v1/organizations/$ROOT/stats" "$BASE/api/v1/organizations/$DISTRICT/stats" "$BASE/api/v1/organizations?pageSize=20" "$BASE/bench/bare/organizations?pageSize=20"; do
+    wrk -t1 -c4 -d3s "$url" >/dev/null
+  done
+
+  # Latency: one connection at a time, so p95 is the time one user waits.
+  read -r rps p50 p95 p99 bad < <(measure "$BASE/api/v1/organizations/$ROOT/stats" 1 "$DURATION")
+  echo "| $provider | subtree stats, root (10,000 orgs), 1 connection | $rps | $p50 | $p95 | $p99 |" >>"$RESULTS"
+  [ "$bad" = 0 ] || echo "   !! $bad non-2xx responses on root stats"
+  read -r rps p50 p95 p99 bad < <(measure "$BASE/api/v1/organizations/$DISTRICT/stats" 1 "$DURATION")
+  echo "| $provider | subtree stats, district, 1 connection | $rps | $p50 | $p95 | $p99 |" >>"$RESULTS"
+
+  # Throughput: the endpoint and its bare twin back to back, same load.
+  read -r api_rps p50 p95 p99 bad < <(measure "$BASE/api/v1/organizations?pageSize=20" "$CONNECTIONS" "$DURATION")
+  echo "| $provider | list organizations (API), $CONNECTIONS connections | $api_rps | $p50 | $p95 | $p99 |" >>"$RESULTS"
+  [ "$bad" = 0 ] || echo "   !! $bad non-2xx responses on the list"
+  read -r bare_rps p50 p95 p99 bad < <(measure "$BASE/bench/bare/organizations?pageSize=20" "$CONNECTIONS" "$DURATION")
+  echo "| $provider | list organizations (bare twin), $CONNECTIONS connections | $bare_rps | $p50 | $p95 | $p99 |" >>"$RESULTS"
+  RATIOS+=("$provider: API / bare twin = $(python3 -c "print(f'{$api_rps / $bare_rps:.2f}')")x")
+  stop_api
+done
+
+echo
+cat "$RESULTS"
+echo
+for ratio in "${RATIOS[@]}"; do echo "$ratio"; done
+echo "(machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; wrk -t2; $DURATION s per measurement after a warm-up)"
