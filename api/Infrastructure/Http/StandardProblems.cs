@@ -11,4 +11,9 @@ public static class StandardProblemsExtensions
         builder.WithMetadata(
             new ProducesResponseTypeMetadata(StatusCodes.Status429TooManyRequests, typeof(ProblemDetails), ["application/problem+json"]),
             new ProducesResponseTypeMetadata(StatusCodes.Status500InternalServerError, typeof(ProblemDetails), ["application/problem+json"]));
+
+    /// <summary>Documents what an If-Match update can answer besides success: 412 stale version, 428 no If-Match.</summary>
+    public static RouteHandlerBuilder ProducesIfMatchProblems(this RouteHandlerBuilder builder) => builder
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+        .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 }

@@ -17,6 +17,5 @@ internal static class DissolveOrganizationEndpoint
         .WithSummary("Dissolve (soft-delete) an organization; refused while it has active children or members.")
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict)
-        .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-        .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        .ProducesIfMatchProblems();
 }

@@ -20,6 +20,5 @@ internal static class UpdatePairingEndpoint
         .WithSummary("Change a pairing's dates or notes (set endsOn to end it). Requires If-Match.")
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-        .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        .ProducesIfMatchProblems();
 }

@@ -20,6 +20,5 @@ internal static class UpdateRuleSetEndpoint
         .WithSummary("Change a rule set (level names, term lengths, thresholds, each with its source). Requires If-Match.")
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-        .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        .ProducesIfMatchProblems();
 }
