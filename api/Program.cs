@@ -2,6 +2,8 @@ using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Mediation;
+using Jiceng.Infrastructure.Security;
+using Jiceng.Modules.Accounts;
 using Jiceng.Modules.Organizations;
 using Microsoft.Extensions.Options;
 
@@ -13,9 +15,10 @@ builder.Services.AddMediator(options =>
     options.ServiceLifetime = ServiceLifetime.Scoped;
     options.GenerateTypesAsInternal = true;
     // Order matters: reject bad input before opening a transaction.
-    options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
+    options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>), typeof(AuditBehavior<,>)];
 });
 builder.Services.AddOrganizationsModule();
+builder.Services.AddAccountsModule();
 
 var app = builder.Build();
 
@@ -40,6 +43,7 @@ if (app.Configuration["Demo:SeedDirectory"] is { Length: > 0 } seedDirectory)
 
 app.UseInfrastructure();
 app.MapOrganizationsModule(app.Configuration);
+app.MapAccountsModule();
 app.UseSpaFiles();
 
 await app.RunAsync();

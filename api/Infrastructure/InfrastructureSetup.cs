@@ -5,6 +5,7 @@ using FluentValidation;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.OpenApi;
+using Jiceng.Infrastructure.Security;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Localization;
 
@@ -77,6 +78,15 @@ public static class InfrastructureSetup
             options.FallBackToParentCultures = true;
         });
 
+        services.AddJicengAuthentication(builder.Environment);
+        services.AddScoped<Security.AuditTrail>();
+        services.AddScoped<Security.AuditWriter>();
+        services.AddScoped<Security.PersonalDataReveal>();
+        services.Configure<Security.PersonalDataOptions>(configuration.GetSection("Security"));
+        services.AddSingleton<Security.PersonalDataProtector>();
+        var cors = configuration.GetSection("Cors").Get<Security.CorsOptions>() ?? new Security.CorsOptions();
+        services.AddCors(options => options.AddDefaultPolicy(policy =>
+            policy.WithOrigins(cors.AllowedOrigins).AllowCredentials().AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("ETag", "Location", "X-Request-Id")));
         services.AddJicengRateLimiting(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddHostedService<IdempotencyCleanupService>();
@@ -96,10 +106,16 @@ public static class InfrastructureSetup
     public static WebApplication UseInfrastructure(this WebApplication app)
     {
         app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseMiddleware<Security.SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseCors();
+        app.UseAuthentication();
+        // After authentication, so limits apply per user and per API key, not only per address.
         app.UseRateLimiter();
+        app.UseAuthorization();
         app.UseSwagger();
         app.UseSwaggerUI(ui =>
         {
@@ -108,8 +124,8 @@ public static class InfrastructureSetup
         });
         app.UseMiddleware<IdempotencyMiddleware>();
 
-        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).AllowPublic();
+        app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowPublic();
         return app;
     }
 }

@@ -34,3 +34,15 @@ public sealed class PreconditionFailedException() : Exception("The resource was 
 
 /// <summary>An update arrived without If-Match: 428.</summary>
 public sealed class PreconditionRequiredException() : Exception("If-Match is required.");
+
+/// <summary>The caller is known but lacks a permission this operation needs: 403.</summary>
+public sealed class ForbiddenException(string permission) : Exception($"Permission {permission} is required.")
+{
+    public string Permission { get; } = permission;
+}
+
+/// <summary>A per-caller quota (reveals, sign-ins) is used up: 429 with Retry-After.</summary>
+public sealed class TooManyRequestsException(TimeSpan retryAfter) : Exception("Too many requests.")
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

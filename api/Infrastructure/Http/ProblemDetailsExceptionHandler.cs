@@ -39,6 +39,13 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
                 Title = Localized.Text("缺少 If-Match", "If-Match required"),
                 Detail = Localized.Text("修改时须在 If-Match 请求头中带上读取时得到的 ETag。", "Send the ETag you read in the If-Match header to update."),
             },
+            ForbiddenException => new ProblemDetails
+            {
+                Status = StatusCodes.Status403Forbidden,
+                Title = Localized.Text("没有权限", "Forbidden"),
+                Detail = Localized.Text("您没有执行此操作的权限。", "You do not have the permission this operation needs."),
+            },
+            TooManyRequestsException tooMany => TooMany(httpContext, tooMany),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,
             _ => null,
         };
@@ -66,6 +73,17 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    private static ProblemDetails TooMany(HttpContext context, TooManyRequestsException tooMany)
+    {
+        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(tooMany.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status429TooManyRequests,
+            Title = Localized.Text("请求过于频繁", "Too many requests"),
+            Detail = Localized.Text("请求过于频繁，请稍后再试。", "Too many requests; wait and try again."),
+        };
     }
 
     private static ProblemDetails BadRequest(BadHttpRequestException bad)

@@ -13,10 +13,15 @@ public sealed class RateLimitingOptions
     public int PermitLimit { get; set; } = 600;
 
     public int WindowSeconds { get; set; } = 60;
+
+    /// <summary>Sign-in attempts per client address per minute (guessing passwords is slow work).</summary>
+    public int SignInPermitLimit { get; set; } = 10;
 }
 
 public static class RateLimitingSetup
 {
+    public const string SignInPolicy = "sign-in";
+
     public static IServiceCollection AddJicengRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection("RateLimiting").Get<RateLimitingOptions>() ?? new RateLimitingOptions();
@@ -28,6 +33,16 @@ public static class RateLimitingSetup
                 {
                     return RateLimitPartition.GetNoLimiter("exempt");
                 }
+                // An API client has its own per-minute limit; a user or an address shares the configured one.
+                if (int.TryParse(context.User.FindFirst(Security.JicengClaims.RateLimit)?.Value, out var perMinute))
+                {
+                    return RateLimitPartition.GetFixedWindowLimiter("client:" + context.User.Identity!.Name, _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = perMinute,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    });
+                }
                 var client = context.User.Identity?.IsAuthenticated == true
                     ? "user:" + context.User.Identity.Name
                     : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
@@ -38,6 +53,9 @@ public static class RateLimitingSetup
                     QueueLimit = 0,
                 });
             });
+            limiter.AddPolicy(SignInPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                "sign-in:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInPermitLimit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {

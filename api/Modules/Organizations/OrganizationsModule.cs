@@ -41,6 +41,9 @@ public static class OrganizationsModule
     {
         services.AddSingleton<IModuleInitializer, OrganizationsInitializer>();
         services.AddSingleton<IDemoSeeder, OrganizationsDemoSeeder>();
+        services.AddSingleton<OrganizationDirectory>();
+        services.AddSingleton<Contracts.IOrganizationDirectory>(sp => sp.GetRequiredService<OrganizationDirectory>());
+        services.AddSingleton<Infrastructure.Security.IDataScopeResolver>(sp => sp.GetRequiredService<OrganizationDirectory>());
         services.Configure<SwaggerExamples>(AddExamples);
         return services;
     }
@@ -69,7 +72,7 @@ public static class OrganizationsModule
 
     public static IEndpointRouteBuilder MapOrganizationsModule(this IEndpointRouteBuilder app, IConfiguration configuration)
     {
-        var organizations = app.MapGroup("/api/v1/organizations").WithTags("Organizations").WithStandardProblems();
+        var organizations = app.MapGroup("/api/v1/organizations").WithTags("Organizations").WithStandardProblemsForSecurity();
         ListOrganizationsEndpoint.Map(organizations);
         CreateOrganizationEndpoint.Map(organizations);
         GetOrganizationEndpoint.Map(organizations);
@@ -93,13 +96,13 @@ public static class OrganizationsModule
         UpdatePairingEndpoint.Map(organizations);
         ListPairingsEndpoint.Map(organizations);
 
-        var coalitions = app.MapGroup("/api/v1/coalitions").WithTags("Coalitions").WithStandardProblems();
+        var coalitions = app.MapGroup("/api/v1/coalitions").WithTags("Coalitions").WithStandardProblemsForSecurity();
         ListCoalitionsEndpoint.Map(coalitions);
         CreateCoalitionEndpoint.Map(coalitions);
         GetCoalitionEndpoint.Map(coalitions);
         UpdateCoalitionEndpoint.Map(coalitions);
 
-        var ruleSets = app.MapGroup("/api/v1/rule-sets").WithTags("Rule sets").WithStandardProblems();
+        var ruleSets = app.MapGroup("/api/v1/rule-sets").WithTags("Rule sets").WithStandardProblemsForSecurity();
         ListRuleSetsEndpoint.Map(ruleSets);
         CreateRuleSetEndpoint.Map(ruleSets);
         GetRuleSetEndpoint.Map(ruleSets);

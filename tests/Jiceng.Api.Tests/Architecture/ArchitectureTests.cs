@@ -37,9 +37,11 @@ public sealed class ArchitectureTests
         Assert.That(modules, Does.Contain("Organizations"));
         foreach (var module in modules)
         {
+            // Another module's sub-namespaces except Contracts, and the types of its root namespace except its *Module entry point.
             var forbidden = Api.GetTypes()
-                .Select(t => t.Namespace ?? "")
-                .Where(n => n.StartsWith("Jiceng.Modules.", StringComparison.Ordinal) && n.Split('.')[2] != module && !n.EndsWith(".Contracts", StringComparison.Ordinal))
+                .Where(t => t.Namespace?.StartsWith("Jiceng.Modules.", StringComparison.Ordinal) == true && t.Namespace.Split('.')[2] != module)
+                .Where(t => !t.Namespace!.EndsWith(".Contracts", StringComparison.Ordinal) && !t.Name.EndsWith("Module", StringComparison.Ordinal))
+                .Select(t => t.Namespace!.Split('.').Length > 3 ? t.Namespace! : t.FullName!.Split('+')[0])
                 .Distinct()
                 .ToArray();
             if (forbidden.Length == 0)

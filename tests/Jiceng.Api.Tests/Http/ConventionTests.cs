@@ -56,6 +56,7 @@ public sealed class ConventionTests(DatabaseProvider provider) : ApiTest(provide
             HttpStatusCode.Created);
 
         Clock.Set(ApiFactory.Start.AddHours(25));
+        await SignInAgain();
         try
         {
             var afterExpiry = await Post("/api/v1/organizations", new { parentId = root.Id(), name = "一天以后", kind = "Branch", field = "Village" }, idempotencyKey: key);
@@ -155,7 +156,7 @@ public sealed class ConventionTests(DatabaseProvider provider) : ApiTest(provide
                 {
                     Assert.That(headers, Does.Contain("Idempotency-Key"), $"{name} takes Idempotency-Key");
                 }
-                if (method is "post" or "put")
+                if (operation.TryGetProperty("requestBody", out _))
                 {
                     Assert.That(responses, Does.Contain("400"), $"{name} documents 400");
                 }

@@ -79,6 +79,7 @@ public sealed class RectificationTests(DatabaseProvider provider) : ApiTest(prov
 
         // 16:30 UTC is 00:30 on 06-16 in Shanghai: the one due on 06-15 becomes overdue although UTC is still on the 15th.
         Clock.Set(new DateTimeOffset(2026, 6, 15, 16, 30, 0, TimeSpan.Zero));
+        await SignInAgain();
         try
         {
             var after = await Json.Read(await Get($"/api/v1/organizations/{root.Id()}/rectifications/overdue"), HttpStatusCode.OK);

@@ -18,12 +18,17 @@ public sealed class ApiFactory(TestDatabase database, IReadOnlyDictionary<string
 
     public CapturedLogs Logs { get; } = new();
 
+    public const string AdminPassword = "Admin-Test-Password-1";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Default", database.ConnectionString);
         builder.UseSetting("RateLimiting:PermitLimit", "100000");
+        builder.UseSetting("RateLimiting:SignInPermitLimit", "100000");
+        builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
+        builder.UseSetting("Security:KeyFile", Path.Combine(Path.GetTempPath(), "jiceng-tests", "keys-" + Guid.NewGuid().ToString("N") + ".json"));
         builder.UseSetting("Logging:LogLevel:Default", "Information");
         builder.UseSetting("Logging:LogLevel:Microsoft", "Warning");
         foreach (var (key, value) in settings)

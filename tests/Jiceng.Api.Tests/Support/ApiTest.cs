@@ -30,7 +30,27 @@ public abstract class ApiTest(DatabaseProvider provider)
     {
         _database = await TestDatabase.CreateAsync(provider);
         Factory = new ApiFactory(_database, Settings);
-        Client = Factory.CreateClient();
+        Anonymous = Factory.CreateClient();
+        Client = await SignedInClient("admin", ApiFactory.AdminPassword);
+    }
+
+    /// <summary>After moving the clock past the session's 8 hours, the admin signs in again.</summary>
+    protected async Task SignInAgain()
+    {
+        Client.Dispose();
+        Client = await SignedInClient("admin", ApiFactory.AdminPassword);
+    }
+
+    /// <summary>A client with no session.</summary>
+    protected HttpClient Anonymous { get; private set; } = null!;
+
+    /// <summary>A new client (its own cookie jar) signed in as the given user.</summary>
+    protected async Task<HttpClient> SignedInClient(string username, string password)
+    {
+        var client = Factory.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/sign-in", new { username, password });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await response.Content.ReadAsStringAsync());
+        return client;
     }
 
     [SetUp]
@@ -40,6 +60,7 @@ public abstract class ApiTest(DatabaseProvider provider)
     public async Task StopApi()
     {
         Client?.Dispose();
+        Anonymous?.Dispose();
         if (Factory is not null)
         {
             await Factory.DisposeAsync();

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
@@ -16,7 +17,7 @@ internal sealed class AddRectificationNoteValidator : AbstractValidator<AddRecti
     public AddRectificationNoteValidator() => RuleFor(c => c.Body.Content).NotEmpty().MaximumLength(1000);
 }
 
-internal sealed class AddRectificationNoteHandler(DbSession db, TimeProvider clock) : ICommandHandler<AddRectificationNoteCommand, RectificationResponse>
+internal sealed class AddRectificationNoteHandler(DbSession db, CurrentScope currentScope, TimeProvider clock) : ICommandHandler<AddRectificationNoteCommand, RectificationResponse>
 {
     // The note changes what the rectification shows, so its version moves; only an open one accepts notes.
     private const string TouchOpenSql = """
@@ -31,6 +32,8 @@ internal sealed class AddRectificationNoteHandler(DbSession db, TimeProvider clo
 
     public async ValueTask<RectificationResponse> Handle(AddRectificationNoteCommand command, CancellationToken cancellationToken)
     {
+        var scope = await currentScope.GetAsync(cancellationToken);
+        await OrganizationTree.FindAsync(db, scope, command.OrganizationId, cancellationToken);
         var today = clock.Today();
         var now = clock.GetUtcNow();
         var touched = await db.ExecuteAsync(TouchOpenSql, new { rectificationId = command.RectificationId, orgId = command.OrganizationId, now }, cancellationToken);

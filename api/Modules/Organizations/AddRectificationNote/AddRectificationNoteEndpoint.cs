@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
@@ -16,6 +17,7 @@ internal static class AddRectificationNoteEndpoint
             return TypedResults.Created($"/api/v1/organizations/{id}/rectifications/{rectificationId}", rectification);
         })
         .WithName("AddRectificationNote")
+        .RequirePermission(Permissions.OrganizationsWrite)
         .WithSummary("Append a progress note to an open rectification.")
         .WithIdempotency()
         .ProducesValidationProblem()

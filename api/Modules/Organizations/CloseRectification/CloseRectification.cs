@@ -1,5 +1,6 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
@@ -17,7 +18,7 @@ internal sealed class CloseRectificationValidator : AbstractValidator<CloseRecti
     public CloseRectificationValidator() => RuleFor(c => c.Body.ClosureNote).NotEmpty().MaximumLength(1000);
 }
 
-internal sealed class CloseRectificationHandler(DbSession db, TimeProvider clock) : ICommandHandler<CloseRectificationCommand, RectificationResponse>
+internal sealed class CloseRectificationHandler(DbSession db, CurrentScope currentScope, TimeProvider clock) : ICommandHandler<CloseRectificationCommand, RectificationResponse>
 {
     private const string CloseSql = """
         UPDATE rectifications
@@ -27,6 +28,8 @@ internal sealed class CloseRectificationHandler(DbSession db, TimeProvider clock
 
     public async ValueTask<RectificationResponse> Handle(CloseRectificationCommand command, CancellationToken cancellationToken)
     {
+        var scope = await currentScope.GetAsync(cancellationToken);
+        await OrganizationTree.FindAsync(db, scope, command.OrganizationId, cancellationToken);
         var today = clock.Today();
         var closed = await db.ExecuteAsync(CloseSql, new
         {

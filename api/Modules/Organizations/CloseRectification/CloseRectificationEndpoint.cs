@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
@@ -17,6 +18,7 @@ internal static class CloseRectificationEndpoint
             return TypedResults.Ok(rectification);
         })
         .WithName("CloseRectification")
+        .RequirePermission(Permissions.OrganizationsWrite)
         .WithSummary("Close (销号) a rectification. Requires If-Match.")
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)

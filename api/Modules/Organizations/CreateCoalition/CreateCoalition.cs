@@ -1,6 +1,7 @@
 using System.Data.Common;
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
 
@@ -13,7 +14,7 @@ internal sealed class CreateCoalitionValidator : AbstractValidator<CreateCoaliti
     public CreateCoalitionValidator() => RuleFor(c => c.Body).SetValidator(new CoalitionFieldsValidator());
 }
 
-internal sealed class CreateCoalitionHandler(DbSession db, TimeProvider clock) : ICommandHandler<CreateCoalitionCommand, CoalitionResponse>
+internal sealed class CreateCoalitionHandler(DbSession db, CurrentScope currentScope, TimeProvider clock) : ICommandHandler<CreateCoalitionCommand, CoalitionResponse>
 {
     private const string InsertSql = """
         INSERT INTO coalitions (id, name, description, created_at, updated_at, version)
@@ -23,7 +24,7 @@ internal sealed class CreateCoalitionHandler(DbSession db, TimeProvider clock) :
     public async ValueTask<CoalitionResponse> Handle(CreateCoalitionCommand command, CancellationToken cancellationToken)
     {
         var body = command.Body;
-        await Coalitions.EnsureMembersExistAsync(db, body.MemberOrganizationIds, cancellationToken);
+        await Coalitions.EnsureMembersExistAsync(db, await currentScope.GetAsync(cancellationToken), body.MemberOrganizationIds, cancellationToken);
         var id = Guid.CreateVersion7();
         try
         {
@@ -37,6 +38,6 @@ internal sealed class CreateCoalitionHandler(DbSession db, TimeProvider clock) :
         {
             await db.ExecuteAsync(Coalitions.InsertMemberSql, new { coalitionId = id, orgId }, cancellationToken);
         }
-        return await Coalitions.LoadAsync(db, id, cancellationToken);
+        return await Coalitions.LoadAsync(db, await currentScope.GetAsync(cancellationToken), id, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
@@ -15,6 +16,7 @@ internal static class CreateCoalitionEndpoint
             return TypedResults.Created($"/api/v1/coalitions/{coalition.Id}", coalition);
         })
         .WithName("CreateCoalition")
+        .RequirePermission(Permissions.OrganizationsWrite)
         .WithSummary("Create a coalition (党建联合体) of two or more organizations; names are unique.")
         .WithIdempotency()
         .ProducesValidationProblem()

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Domain;
 using Jiceng.Modules.Organizations.GetOrganization;
 using Mediator;
@@ -33,7 +34,7 @@ internal sealed class CreateOrganizationValidator : AbstractValidator<CreateOrga
     }
 }
 
-internal sealed class CreateOrganizationHandler(DbSession db, TimeProvider clock) : ICommandHandler<CreateOrganizationCommand, OrganizationResponse>
+internal sealed class CreateOrganizationHandler(DbSession db, CurrentScope currentScope, TimeProvider clock) : ICommandHandler<CreateOrganizationCommand, OrganizationResponse>
 {
     private const string NextRootSequenceSql = "UPDATE org_tree_state SET root_seq = root_seq + 1 WHERE id = 1";
     private const string ReadRootSequenceSql = "SELECT root_seq FROM org_tree_state WHERE id = 1";
@@ -51,6 +52,7 @@ internal sealed class CreateOrganizationHandler(DbSession db, TimeProvider clock
 
     public async ValueTask<OrganizationResponse> Handle(CreateOrganizationCommand command, CancellationToken cancellationToken)
     {
+        var scope = await currentScope.GetAsync(cancellationToken);
         await OrganizationTree.LockAsync(db, cancellationToken);
         var id = Guid.CreateVersion7();
         string path;
@@ -58,7 +60,7 @@ internal sealed class CreateOrganizationHandler(DbSession db, TimeProvider clock
         Guid regionRootId;
         if (command.ParentId is { } parentId)
         {
-            var parent = await OrganizationReferences.FindActiveAsync(db, parentId, "parentId", cancellationToken);
+            var parent = await OrganizationReferences.FindActiveAsync(db, scope, parentId, "parentId", cancellationToken);
             if (parent.Depth >= TreePath.MaxDepth)
             {
                 throw OrganizationErrors.TooDeep();
@@ -72,6 +74,12 @@ internal sealed class CreateOrganizationHandler(DbSession db, TimeProvider clock
         }
         else
         {
+            // A new region lies above every scope but the whole tree's.
+            if (scope != DataScope.WholeTree)
+            {
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure("parentId",
+                    Jiceng.Infrastructure.Localized.Text("请选择上级党组织。", "Choose the parent organization."))]);
+            }
             await db.ExecuteAsync(NextRootSequenceSql, null, cancellationToken);
             var sequence = await db.ExecuteScalarAsync<long>(ReadRootSequenceSql, null, cancellationToken);
             path = TreePath.Segment(sequence);
@@ -96,6 +104,6 @@ internal sealed class CreateOrganizationHandler(DbSession db, TimeProvider clock
             description = command.Description,
             now = clock.GetUtcNow(),
         }, cancellationToken);
-        return await GetOrganizationHandler.LoadAsync(db, id, cancellationToken);
+        return await GetOrganizationHandler.LoadAsync(db, scope, id, cancellationToken);
     }
 }

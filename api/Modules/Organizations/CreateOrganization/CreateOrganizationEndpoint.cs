@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Modules.Organizations.GetOrganization;
 using Mediator;
@@ -15,6 +16,7 @@ internal static class CreateOrganizationEndpoint
             return TypedResults.Created($"/api/v1/organizations/{organization.Id}", organization);
         })
         .WithName("CreateOrganization")
+        .RequirePermission(Permissions.OrganizationsWrite)
         .WithSummary("Create an organization under a parent (or a new top-level region without parentId).")
         .WithIdempotency()
         .ProducesValidationProblem()

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
@@ -22,7 +23,7 @@ internal sealed class CreatePairingValidator : AbstractValidator<CreatePairingCo
     }
 }
 
-internal sealed class CreatePairingHandler(DbSession db, TimeProvider clock) : ICommandHandler<CreatePairingCommand, PairingResponse>
+internal sealed class CreatePairingHandler(DbSession db, CurrentScope currentScope, TimeProvider clock) : ICommandHandler<CreatePairingCommand, PairingResponse>
 {
     // Refuses a second open pairing of the same kind between the same two organizations, either way round.
     private const string InsertSql = """
@@ -37,8 +38,9 @@ internal sealed class CreatePairingHandler(DbSession db, TimeProvider clock) : I
 
     public async ValueTask<PairingResponse> Handle(CreatePairingCommand command, CancellationToken cancellationToken)
     {
-        var organization = await OrganizationTree.FindActiveAsync(db, command.OrganizationId, cancellationToken);
-        var partner = await OrganizationReferences.FindActiveAsync(db, command.Body.PartnerOrganizationId!.Value, "partnerOrganizationId", cancellationToken);
+        var scope = await currentScope.GetAsync(cancellationToken);
+        var organization = await OrganizationTree.FindActiveAsync(db, scope, command.OrganizationId, cancellationToken);
+        var partner = await OrganizationReferences.FindActiveAsync(db, scope, command.Body.PartnerOrganizationId!.Value, "partnerOrganizationId", cancellationToken);
         var id = Guid.CreateVersion7();
         var inserted = await db.ExecuteAsync(InsertSql, new
         {

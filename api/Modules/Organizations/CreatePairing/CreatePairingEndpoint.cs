@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
@@ -16,6 +17,7 @@ internal static class CreatePairingEndpoint
             return TypedResults.Created($"/api/v1/organizations/{id}/pairings/{pairing.Id}", pairing);
         })
         .WithName("CreatePairing")
+        .RequirePermission(Permissions.OrganizationsWrite)
         .WithSummary("Pair this organization with a partner (包联 or 结对共建); an overlapping open pairing of the same kind is 409.")
         .WithIdempotency()
         .ProducesValidationProblem()

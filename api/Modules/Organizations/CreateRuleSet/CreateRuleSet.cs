@@ -1,6 +1,7 @@
 using System.Data.Common;
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
 
@@ -21,7 +22,7 @@ internal sealed class CreateRuleSetValidator : AbstractValidator<CreateRuleSetCo
     }
 }
 
-internal sealed class CreateRuleSetHandler(DbSession db, TimeProvider clock) : ICommandHandler<CreateRuleSetCommand, RuleSetResponse>
+internal sealed class CreateRuleSetHandler(DbSession db, CurrentScope currentScope, TimeProvider clock) : ICommandHandler<CreateRuleSetCommand, RuleSetResponse>
 {
     private const string InsertSql = """
         INSERT INTO rule_sets (id, region_root_id, name, document, created_at, updated_at, version)
@@ -30,7 +31,8 @@ internal sealed class CreateRuleSetHandler(DbSession db, TimeProvider clock) : I
 
     public async ValueTask<RuleSetResponse> Handle(CreateRuleSetCommand command, CancellationToken cancellationToken)
     {
-        var region = await OrganizationReferences.FindActiveAsync(db, command.Body.RegionRootId!.Value, "regionRootId", cancellationToken);
+        var scope = await currentScope.GetAsync(cancellationToken);
+        var region = await OrganizationReferences.FindActiveAsync(db, scope, command.Body.RegionRootId!.Value, "regionRootId", cancellationToken);
         if (region.Depth != 0)
         {
             throw OrganizationErrors.RegionMustBeRoot();
@@ -46,6 +48,6 @@ internal sealed class CreateRuleSetHandler(DbSession db, TimeProvider clock) : I
         {
             throw OrganizationErrors.RuleSetExists();
         }
-        return await RuleSets.LoadAsync(db, id, cancellationToken);
+        return await RuleSets.LoadAsync(db, scope, id, cancellationToken);
     }
 }

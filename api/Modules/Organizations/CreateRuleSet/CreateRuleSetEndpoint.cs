@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
@@ -15,6 +16,7 @@ internal static class CreateRuleSetEndpoint
             return TypedResults.Created($"/api/v1/rule-sets/{ruleSet.Id}", ruleSet);
         })
         .WithName("CreateRuleSet")
+        .RequirePermission(Permissions.RuleSetsWrite)
         .WithSummary("Give a top-level region its own rule set (a copy of the default unless a document is sent); one per region.")
         .WithIdempotency()
         .ProducesValidationProblem()

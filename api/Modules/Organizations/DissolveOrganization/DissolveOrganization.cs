@@ -1,4 +1,5 @@
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Modules.Organizations.Contracts;
@@ -10,7 +11,7 @@ namespace Jiceng.Modules.Organizations.DissolveOrganization;
 /// <summary>Soft removal: the organization stays in history with status Dissolved.</summary>
 internal sealed record DissolveOrganizationCommand(Guid Id, long ExpectedVersion) : ICommand;
 
-internal sealed class DissolveOrganizationHandler(DbSession db, TimeProvider clock, IEnumerable<IOrganizationDissolutionGuard> guards)
+internal sealed class DissolveOrganizationHandler(DbSession db, CurrentScope currentScope, TimeProvider clock, IEnumerable<IOrganizationDissolutionGuard> guards)
     : ICommandHandler<DissolveOrganizationCommand>
 {
     private const string DissolveSql = """
@@ -24,8 +25,9 @@ internal sealed class DissolveOrganizationHandler(DbSession db, TimeProvider clo
 
     public async ValueTask<Unit> Handle(DissolveOrganizationCommand command, CancellationToken cancellationToken)
     {
+        var scope = await currentScope.GetAsync(cancellationToken);
         await OrganizationTree.LockAsync(db, cancellationToken);
-        var node = await OrganizationTree.FindActiveAsync(db, command.Id, cancellationToken);
+        var node = await OrganizationTree.FindActiveAsync(db, scope, command.Id, cancellationToken);
         foreach (var guard in guards)
         {
             await guard.EnsureCanDissolveAsync(command.Id, cancellationToken);

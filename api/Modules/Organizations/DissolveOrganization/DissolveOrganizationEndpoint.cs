@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,6 +15,7 @@ internal static class DissolveOrganizationEndpoint
             return TypedResults.NoContent();
         })
         .WithName("DissolveOrganization")
+        .RequirePermission(Permissions.OrganizationsWrite)
         .WithSummary("Dissolve (soft-delete) an organization; refused while it has active children or members.")
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict)

@@ -3,6 +3,7 @@ using FluentValidation.Results;
 using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Http;
+using Jiceng.Infrastructure.Security;
 
 namespace Jiceng.Modules.Organizations.Domain;
 
@@ -35,31 +36,41 @@ internal sealed class CoalitionFieldsValidator : AbstractValidator<CoalitionFiel
 
 internal static class Coalitions
 {
-    private const string FindSql = "SELECT id, name, description, version FROM coalitions WHERE id = @id";
+    // A coalition is visible to a caller whose scope holds at least one of its members.
+    private const string FindSql = """
+        SELECT c.id, c.name, c.description, c.version FROM coalitions c
+        WHERE c.id = @id AND EXISTS (
+            SELECT 1 FROM coalition_members m JOIN organizations o ON o.id = m.org_id
+            WHERE m.coalition_id = c.id AND o.path >= @scopeFrom AND o.path < @scopeTo)
+        """;
 
     private const string MembersSql = """
         SELECT o.id, o.name, o.kind, o.field
         FROM coalition_members m
         JOIN organizations o ON o.id = m.org_id
-        WHERE m.coalition_id = @id
+        WHERE m.coalition_id = @id AND o.path >= @scopeFrom AND o.path < @scopeTo
         ORDER BY o.path
         """;
 
-    private const string ActiveMembersSql = "SELECT id FROM organizations WHERE id {in:ids} AND status = 'Active'";
+    private const string ActiveMembersSql = """
+        SELECT id FROM organizations
+        WHERE id {in:ids} AND status = 'Active' AND path >= @scopeFrom AND path < @scopeTo
+        """;
 
     public const string InsertMemberSql = "INSERT INTO coalition_members (coalition_id, org_id) VALUES (@coalitionId, @orgId)";
 
-    public static async Task<CoalitionResponse> LoadAsync(DbSession db, Guid id, CancellationToken cancellationToken)
+    public static async Task<CoalitionResponse> LoadAsync(DbSession db, DataScope scope, Guid id, CancellationToken cancellationToken)
     {
-        var row = await db.QuerySingleOrDefaultAsync<CoalitionRow>(FindSql, new { id }, cancellationToken) ?? throw new NotFoundException("Coalition");
-        var members = await db.QueryAsync<CoalitionMember>(MembersSql, new { id }, cancellationToken);
+        var parameters = new { id, scopeFrom = scope.From, scopeTo = scope.To };
+        var row = await db.QuerySingleOrDefaultAsync<CoalitionRow>(FindSql, parameters, cancellationToken) ?? throw new NotFoundException("Coalition");
+        var members = await db.QueryAsync<CoalitionMember>(MembersSql, parameters, cancellationToken);
         return new CoalitionResponse(row.Id, row.Name, row.Description, members, row.Version);
     }
 
-    /// <summary>Every listed member must be an active organization; the unknown ones are a 400 on their position.</summary>
-    public static async Task EnsureMembersExistAsync(DbSession db, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    /// <summary>Every listed member must be an active organization in the caller's scope; others are a 400 on their position.</summary>
+    public static async Task EnsureMembersExistAsync(DbSession db, DataScope scope, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
     {
-        var found = (await db.QueryAsync<Guid>(ActiveMembersSql, new { ids }, cancellationToken)).ToHashSet();
+        var found = (await db.QueryAsync<Guid>(ActiveMembersSql, new { ids, scopeFrom = scope.From, scopeTo = scope.To }, cancellationToken)).ToHashSet();
         var failures = ids
             .Select((id, index) => (id, index))
             .Where(m => !found.Contains(m.id))

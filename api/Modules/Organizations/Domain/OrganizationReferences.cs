@@ -2,6 +2,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
 
 namespace Jiceng.Modules.Organizations.Domain;
 
@@ -11,9 +12,10 @@ namespace Jiceng.Modules.Organizations.Domain;
 /// </summary>
 internal static class OrganizationReferences
 {
-    public static async Task<TreeNode> FindActiveAsync(DbSession db, Guid id, string field, CancellationToken cancellationToken)
+    /// <summary>An organization outside the caller's scope is reported exactly like one that does not exist.</summary>
+    public static async Task<TreeNode> FindActiveAsync(DbSession db, DataScope scope, Guid id, string field, CancellationToken cancellationToken)
     {
-        var node = await db.QuerySingleOrDefaultAsync<TreeNode>(OrganizationTree.FindNodeSql, new { id }, cancellationToken)
+        var node = await db.QuerySingleOrDefaultAsync<TreeNode>(OrganizationTree.FindNodeSql, new { id, scopeFrom = scope.From, scopeTo = scope.To }, cancellationToken)
             ?? throw Missing(field);
         return node.Status == OrganizationStatus.Active ? node : throw OrganizationErrors.Dissolved(node.Name);
     }

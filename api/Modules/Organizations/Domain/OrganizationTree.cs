@@ -1,6 +1,7 @@
 using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Http;
+using Jiceng.Infrastructure.Security;
 
 namespace Jiceng.Modules.Organizations.Domain;
 
@@ -24,7 +25,7 @@ internal static class OrganizationTree
     public const string FindNodeSql = """
         SELECT id, name, path, depth, region_root_id, status, version
         FROM organizations
-        WHERE id = @id
+        WHERE id = @id AND path >= @scopeFrom AND path < @scopeTo
         """;
 
     /// <summary>
@@ -34,24 +35,25 @@ internal static class OrganizationTree
     /// </summary>
     public const string LockTreeSql = "UPDATE org_tree_state SET lock_version = lock_version + 1 WHERE id = 1";
 
-    public static async Task<TreeNode> FindAsync(DbSession db, Guid id, CancellationToken cancellationToken) =>
-        await db.QuerySingleOrDefaultAsync<TreeNode>(FindNodeSql, new { id }, cancellationToken)
+    /// <summary>The node, if it lies in the caller's scope; otherwise 404, exactly as if it did not exist.</summary>
+    public static async Task<TreeNode> FindAsync(DbSession db, DataScope scope, Guid id, CancellationToken cancellationToken) =>
+        await db.QuerySingleOrDefaultAsync<TreeNode>(FindNodeSql, new { id, scopeFrom = scope.From, scopeTo = scope.To }, cancellationToken)
         ?? throw new NotFoundException("Organization");
 
-    public static async Task<TreeNode> FindActiveAsync(DbSession db, Guid id, CancellationToken cancellationToken)
+    public static async Task<TreeNode> FindActiveAsync(DbSession db, DataScope scope, Guid id, CancellationToken cancellationToken)
     {
-        var node = await FindAsync(db, id, cancellationToken);
+        var node = await FindAsync(db, scope, id, cancellationToken);
         return node.Status == OrganizationStatus.Active ? node : throw OrganizationErrors.Dissolved(node.Name);
     }
 
-    /// <summary>The range of a subtree, or of the whole tree when no root is given.</summary>
-    public static async Task<(string From, string To)> RangeAsync(DbSession db, Guid? within, CancellationToken cancellationToken)
+    /// <summary>The range of a subtree inside the caller's scope, or the whole scope when no root is given.</summary>
+    public static async Task<(string From, string To)> RangeAsync(DbSession db, DataScope scope, Guid? within, CancellationToken cancellationToken)
     {
         if (within is null)
         {
-            return (TreePath.WholeTreeFrom, TreePath.WholeTreeTo);
+            return (scope.From, scope.To);
         }
-        var node = await FindAsync(db, within.Value, cancellationToken);
+        var node = await FindAsync(db, scope, within.Value, cancellationToken);
         return (node.Path, node.SubtreeEnd);
     }
 

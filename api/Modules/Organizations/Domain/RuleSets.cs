@@ -1,5 +1,6 @@
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Http;
+using Jiceng.Infrastructure.Security;
 
 namespace Jiceng.Modules.Organizations.Domain;
 
@@ -8,16 +9,30 @@ internal sealed record RuleSetResponse(Guid Id, Guid? RegionRootId, string? Regi
 
 internal static class RuleSets
 {
+    // Visible: the default set, and the set of the region the caller's scope lies in (all of them for the whole tree).
     private const string FindSql = """
         SELECT r.id, r.region_root_id, o.name AS region_name, r.name, r.document, r.updated_at, r.version
         FROM rule_sets r
         LEFT JOIN organizations o ON o.id = r.region_root_id
-        WHERE r.id = @id
+        WHERE r.id = @id AND (@wholeTree = @yes OR r.region_root_id IS NULL OR o.path = @regionPath)
         """;
 
-    public static async Task<RuleSetResponse> LoadAsync(DbSession db, Guid id, CancellationToken cancellationToken)
+    /// <summary>Parameters that limit rule sets to those the caller may see.</summary>
+    public static object Visibility(DataScope scope, Guid? id = null) => new
     {
-        var row = await db.QuerySingleOrDefaultAsync<Row>(FindSql, new { id }, cancellationToken) ?? throw new NotFoundException("RuleSet");
+        id,
+        wholeTree = scope == DataScope.WholeTree,
+        yes = true,
+        regionPath = scope.From.Length >= TreePath.SegmentLength ? scope.From[..TreePath.SegmentLength] : "",
+    };
+
+    /// <summary>The default set belongs to the whole tree; a region's set to callers scoped at that region's top.</summary>
+    public static bool CanChange(DataScope scope, RuleSetResponse ruleSet, string? regionPath) =>
+        scope == DataScope.WholeTree || (ruleSet.RegionRootId is not null && regionPath is not null && scope.From == regionPath);
+
+    public static async Task<RuleSetResponse> LoadAsync(DbSession db, DataScope scope, Guid id, CancellationToken cancellationToken)
+    {
+        var row = await db.QuerySingleOrDefaultAsync<Row>(FindSql, Visibility(scope, id), cancellationToken) ?? throw new NotFoundException("RuleSet");
         return new RuleSetResponse(row.Id, row.RegionRootId, row.RegionName, row.Name, RuleSetDocument.FromJson(row.Document), row.UpdatedAt, row.Version);
     }
 

@@ -1,4 +1,5 @@
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
 
@@ -6,8 +7,8 @@ namespace Jiceng.Modules.Organizations.GetCoalition;
 
 internal sealed record GetCoalitionQuery(Guid Id) : IQuery<CoalitionResponse>;
 
-internal sealed class GetCoalitionHandler(DbSession db) : IQueryHandler<GetCoalitionQuery, CoalitionResponse>
+internal sealed class GetCoalitionHandler(DbSession db, CurrentScope currentScope) : IQueryHandler<GetCoalitionQuery, CoalitionResponse>
 {
     public async ValueTask<CoalitionResponse> Handle(GetCoalitionQuery query, CancellationToken cancellationToken) =>
-        await Coalitions.LoadAsync(db, query.Id, cancellationToken);
+        await Coalitions.LoadAsync(db, await currentScope.GetAsync(cancellationToken), query.Id, cancellationToken);
 }

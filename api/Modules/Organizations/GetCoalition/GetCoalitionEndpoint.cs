@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
@@ -15,6 +16,7 @@ internal static class GetCoalitionEndpoint
             return TypedResults.Ok(coalition);
         })
         .WithName("GetCoalition")
+        .RequirePermission(Permissions.OrganizationsRead)
         .WithSummary("One coalition with its member organizations.")
         .ProducesProblem(StatusCodes.Status404NotFound);
 }

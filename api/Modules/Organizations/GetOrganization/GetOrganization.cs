@@ -1,4 +1,5 @@
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
@@ -32,7 +33,7 @@ internal sealed record OrganizationResponse(
     DateTimeOffset UpdatedAt,
     long Version);
 
-internal sealed class GetOrganizationHandler(DbSession db) : IQueryHandler<GetOrganizationQuery, OrganizationResponse>
+internal sealed class GetOrganizationHandler(DbSession db, CurrentScope currentScope) : IQueryHandler<GetOrganizationQuery, OrganizationResponse>
 {
     private const string OrganizationSql = """
         SELECT o.id, o.parent_id, o.path, o.name, o.short_name, o.kind, o.field, o.secretary_name, o.established_on,
@@ -45,15 +46,22 @@ internal sealed class GetOrganizationHandler(DbSession db) : IQueryHandler<GetOr
 
     private const string AncestorsSql = "SELECT id, name, path FROM organizations WHERE path {in:paths}";
 
-    public async ValueTask<OrganizationResponse> Handle(GetOrganizationQuery query, CancellationToken cancellationToken) =>
-        await LoadAsync(db, query.Id, cancellationToken);
+    public async ValueTask<OrganizationResponse> Handle(GetOrganizationQuery query, CancellationToken cancellationToken)
+    {
+        var scope = await currentScope.GetAsync(cancellationToken);
+        await OrganizationTree.FindAsync(db, scope, query.Id, cancellationToken);
+        return await LoadAsync(db, scope, query.Id, cancellationToken);
+    }
 
-    /// <summary>Also used by the slices that change an organization, to answer with its new state.</summary>
-    public static async Task<OrganizationResponse> LoadAsync(DbSession db, Guid id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Also used by the slices that change an organization, to answer with its new state. Ancestors above the
+    /// caller's scope are left out: a caller sees names only inside their own subtree.
+    /// </summary>
+    public static async Task<OrganizationResponse> LoadAsync(DbSession db, DataScope scope, Guid id, CancellationToken cancellationToken)
     {
         var row = await db.QuerySingleOrDefaultAsync<OrganizationRow>(OrganizationSql, new { id }, cancellationToken)
             ?? throw new NotFoundException("Organization");
-        var ancestorPaths = TreePath.AncestorPaths(row.Path);
+        var ancestorPaths = TreePath.AncestorPaths(row.Path).Where(scope.Contains).ToList();
         var ancestors = ancestorPaths.Count == 0
             ? []
             : (await db.QueryAsync<AncestorRow>(AncestorsSql, new { paths = ancestorPaths }, cancellationToken))

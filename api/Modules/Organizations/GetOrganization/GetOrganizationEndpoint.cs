@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,6 +15,7 @@ internal static class GetOrganizationEndpoint
             return TypedResults.Ok(organization);
         })
         .WithName("GetOrganization")
+        .RequirePermission(Permissions.OrganizationsRead)
         .WithSummary("Read one organization with its ancestors; the ETag is its version.")
         .ProducesProblem(StatusCodes.Status404NotFound);
 }

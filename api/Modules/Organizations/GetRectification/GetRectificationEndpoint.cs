@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
@@ -16,6 +17,7 @@ internal static class GetRectificationEndpoint
             return TypedResults.Ok(rectification);
         })
         .WithName("GetRectification")
+        .RequirePermission(Permissions.OrganizationsRead)
         .WithSummary("One rectification with its progress notes.")
         .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
@@ -15,6 +16,7 @@ internal static class GetRuleSetEndpoint
             return TypedResults.Ok(ruleSet);
         })
         .WithName("GetRuleSet")
+        .RequirePermission(Permissions.OrganizationsRead)
         .WithSummary("One rule set with every rule and its source text.")
         .ProducesProblem(StatusCodes.Status404NotFound);
 }

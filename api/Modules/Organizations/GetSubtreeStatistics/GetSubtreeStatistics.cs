@@ -1,5 +1,6 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Modules.Organizations.Contracts;
 using Jiceng.Modules.Organizations.Domain;
@@ -39,7 +40,7 @@ internal sealed class GetSubtreeStatisticsValidator : AbstractValidator<GetSubtr
     public GetSubtreeStatisticsValidator() => RuleFor(q => q.Year).InclusiveBetween(1921, 2200);
 }
 
-internal sealed class GetSubtreeStatisticsHandler(DbSession db, TimeProvider clock, IEnumerable<IOrganizationStatisticsContributor> contributors)
+internal sealed class GetSubtreeStatisticsHandler(DbSession db, CurrentScope currentScope, TimeProvider clock, IEnumerable<IOrganizationStatisticsContributor> contributors)
     : IQueryHandler<GetSubtreeStatisticsQuery, SubtreeStatisticsResponse>
 {
     private const string ByStatusSql = """
@@ -97,7 +98,8 @@ internal sealed class GetSubtreeStatisticsHandler(DbSession db, TimeProvider clo
 
     public async ValueTask<SubtreeStatisticsResponse> Handle(GetSubtreeStatisticsQuery query, CancellationToken cancellationToken)
     {
-        var node = await OrganizationTree.FindAsync(db, query.Id, cancellationToken);
+        var scope = await currentScope.GetAsync(cancellationToken);
+        var node = await OrganizationTree.FindAsync(db, scope, query.Id, cancellationToken);
         var range = new { from = node.Path, to = node.SubtreeEnd };
         var today = clock.Today();
         var dated = new { from = node.Path, to = node.SubtreeEnd, today };

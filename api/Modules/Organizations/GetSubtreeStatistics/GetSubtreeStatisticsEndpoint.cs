@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Security;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,6 +10,7 @@ internal static class GetSubtreeStatisticsEndpoint
         .MapGet("/{id:guid}/stats", async Task<Ok<SubtreeStatisticsResponse>> (Guid id, int? year, IMediator mediator, CancellationToken cancellationToken) =>
             TypedResults.Ok(await mediator.Send(new GetSubtreeStatisticsQuery(id, year), cancellationToken)))
         .WithName("GetSubtreeStatistics")
+        .RequirePermission(Permissions.OrganizationsRead)
         .WithSummary("Counts over an organization's subtree: by status, kind, field, depth, grading level of a year, pairings and rectifications.")
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound);

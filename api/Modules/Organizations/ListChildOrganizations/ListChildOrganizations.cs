@@ -1,5 +1,6 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Domain;
 using Jiceng.Modules.Organizations.ListOrganizations;
 using Mediator;
@@ -19,7 +20,7 @@ internal sealed class ListChildOrganizationsValidator : AbstractValidator<ListCh
     }
 }
 
-internal sealed class ListChildOrganizationsHandler(DbSession db) : IQueryHandler<ListChildOrganizationsQuery, Paged<OrganizationListItem>>
+internal sealed class ListChildOrganizationsHandler(DbSession db, CurrentScope currentScope) : IQueryHandler<ListChildOrganizationsQuery, Paged<OrganizationListItem>>
 {
     private const string CountSql = """
         SELECT COUNT(*) FROM organizations o
@@ -37,8 +38,9 @@ internal sealed class ListChildOrganizationsHandler(DbSession db) : IQueryHandle
 
     public async ValueTask<Paged<OrganizationListItem>> Handle(ListChildOrganizationsQuery query, CancellationToken cancellationToken)
     {
+        var scope = await currentScope.GetAsync(cancellationToken);
         var order = SortOrder.Parse(query.Sort, ListOrganizationsHandler.SortColumns, "tree", "o.id");
-        await OrganizationTree.FindAsync(db, query.ParentId, cancellationToken);
+        await OrganizationTree.FindAsync(db, scope, query.ParentId, cancellationToken);
         var status = (query.Status ?? OrganizationStatusFilter.Active) == OrganizationStatusFilter.All ? null : (query.Status ?? OrganizationStatusFilter.Active).ToString();
         return await db.QueryPageAsync<OrganizationListItem>(CountSql, PageSql, new { parentId = query.ParentId, status }, query.Page, order, cancellationToken);
     }

@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Modules.Organizations.ListOrganizations;
 using Mediator;
@@ -12,6 +13,7 @@ internal static class ListChildOrganizationsEndpoint
             IMediator mediator, CancellationToken cancellationToken) =>
             TypedResults.Ok(await mediator.Send(new ListChildOrganizationsQuery(id, status, PageRequest.From(page, pageSize), sort), cancellationToken)))
         .WithName("ListChildOrganizations")
+        .RequirePermission(Permissions.OrganizationsRead)
         .WithSummary("The direct children of an organization, for a lazily loaded tree.")
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound);

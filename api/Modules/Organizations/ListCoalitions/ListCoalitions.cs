@@ -1,5 +1,6 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
 using Mediator;
 
 namespace Jiceng.Modules.Organizations.ListCoalitions;
@@ -25,11 +26,13 @@ internal sealed class ListCoalitionsValidator : AbstractValidator<ListCoalitions
     }
 }
 
-internal sealed class ListCoalitionsHandler(DbSession db) : IQueryHandler<ListCoalitionsQuery, Paged<CoalitionListItem>>
+internal sealed class ListCoalitionsHandler(DbSession db, CurrentScope currentScope) : IQueryHandler<ListCoalitionsQuery, Paged<CoalitionListItem>>
 {
     private const string Filter = """
         FROM coalitions c
-        WHERE (@pattern IS NULL OR c.name LIKE @pattern ESCAPE '\')
+        WHERE EXISTS (SELECT 1 FROM coalition_members sm JOIN organizations so ON so.id = sm.org_id
+                      WHERE sm.coalition_id = c.id AND so.path >= @scopeFrom AND so.path < @scopeTo)
+          AND (@pattern IS NULL OR c.name LIKE @pattern ESCAPE '\')
           AND (@memberOf IS NULL OR EXISTS (SELECT 1 FROM coalition_members m WHERE m.coalition_id = c.id AND m.org_id = @memberOf))
         """;
 
@@ -45,7 +48,9 @@ internal sealed class ListCoalitionsHandler(DbSession db) : IQueryHandler<ListCo
     public async ValueTask<Paged<CoalitionListItem>> Handle(ListCoalitionsQuery query, CancellationToken cancellationToken)
     {
         var order = SortOrder.Parse(query.Sort, SortColumns, "name", "c.id");
-        return await db.QueryPageAsync<CoalitionListItem>(CountSql, PageSql, new { pattern = LikePattern.Contains(query.Q), memberOf = query.MemberOf },
+        var scope = await currentScope.GetAsync(cancellationToken);
+        return await db.QueryPageAsync<CoalitionListItem>(CountSql, PageSql,
+            new { pattern = LikePattern.Contains(query.Q), memberOf = query.MemberOf, scopeFrom = scope.From, scopeTo = scope.To },
             query.Page, order, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Database;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,6 +12,7 @@ internal static class ListCoalitionsEndpoint
             CancellationToken cancellationToken) =>
             TypedResults.Ok(await mediator.Send(new ListCoalitionsQuery(q, memberOf, PageRequest.From(page, pageSize), sort), cancellationToken)))
         .WithName("ListCoalitions")
+        .RequirePermission(Permissions.OrganizationsRead)
         .WithSummary("Coalitions, searchable by name or by a member organization.")
         .ProducesValidationProblem();
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
 
@@ -13,7 +14,7 @@ internal sealed class ListGradingsValidator : AbstractValidator<ListGradingsQuer
     public ListGradingsValidator() => this.AddPagingRules(q => q.Page);
 }
 
-internal sealed class ListGradingsHandler(DbSession db) : IQueryHandler<ListGradingsQuery, Paged<GradingResponse>>
+internal sealed class ListGradingsHandler(DbSession db, CurrentScope currentScope) : IQueryHandler<ListGradingsQuery, Paged<GradingResponse>>
 {
     private const string CountSql = "SELECT COUNT(*) FROM gradings WHERE org_id = @orgId";
 
@@ -28,7 +29,8 @@ internal sealed class ListGradingsHandler(DbSession db) : IQueryHandler<ListGrad
 
     public async ValueTask<Paged<GradingResponse>> Handle(ListGradingsQuery query, CancellationToken cancellationToken)
     {
-        var organization = await OrganizationTree.FindAsync(db, query.OrganizationId, cancellationToken);
+        var scope = await currentScope.GetAsync(cancellationToken);
+        var organization = await OrganizationTree.FindAsync(db, scope, query.OrganizationId, cancellationToken);
         var rules = await RegionRules.ForRegionAsync(db, organization.RegionRootId, cancellationToken);
         var order = SortOrder.Parse("-year", SortColumns, "-year", "id");
         var page = await db.QueryPageAsync<GradingRow>(CountSql, PageSql, new { orgId = organization.Id }, query.Page, order, cancellationToken);

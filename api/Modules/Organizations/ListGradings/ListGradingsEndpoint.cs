@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
@@ -11,6 +12,7 @@ internal static class ListGradingsEndpoint
         .MapGet("/{id:guid}/gradings", async Task<Ok<Paged<GradingResponse>>> (Guid id, int? page, int? pageSize, IMediator mediator, CancellationToken cancellationToken) =>
             TypedResults.Ok(await mediator.Send(new ListGradingsQuery(id, PageRequest.From(page, pageSize)), cancellationToken)))
         .WithName("ListGradings")
+        .RequirePermission(Permissions.OrganizationsRead)
         .WithSummary("An organization's grading history by year, newest first.")
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
 
@@ -57,7 +58,7 @@ internal sealed class ListLaggingOrganizationsValidator : AbstractValidator<List
     }
 }
 
-internal sealed class ListLaggingOrganizationsHandler(DbSession db) : IQueryHandler<ListLaggingOrganizationsQuery, LaggingReport>
+internal sealed class ListLaggingOrganizationsHandler(DbSession db, CurrentScope currentScope) : IQueryHandler<ListLaggingOrganizationsQuery, LaggingReport>
 {
     private const string Report = """
         FROM (
@@ -108,8 +109,9 @@ internal sealed class ListLaggingOrganizationsHandler(DbSession db) : IQueryHand
 
     public async ValueTask<LaggingReport> Handle(ListLaggingOrganizationsQuery query, CancellationToken cancellationToken)
     {
+        var scope = await currentScope.GetAsync(cancellationToken);
         var order = SortOrder.Parse(query.Sort, SortColumns, "name", "report.organization_id");
-        var (from, to) = await OrganizationTree.RangeAsync(db, query.Within, cancellationToken);
+        var (from, to) = await OrganizationTree.RangeAsync(db, scope, query.Within, cancellationToken);
         var parameters = new { from, to, year = query.Year, previousYear = query.Year - 1, yes = true, movement = query.Movement?.ToString() };
         var summary = await db.QuerySingleOrDefaultAsync<Summary>(SummarySql, parameters, cancellationToken) ?? new Summary();
         var page = await db.QueryPageAsync<LaggingOrganization>(CountSql, PageSql, parameters, query.Page, order, cancellationToken);

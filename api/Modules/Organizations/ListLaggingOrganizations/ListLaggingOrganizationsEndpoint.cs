@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Database;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,6 +12,7 @@ internal static class ListLaggingOrganizationsEndpoint
             IMediator mediator, CancellationToken cancellationToken) =>
             TypedResults.Ok(await mediator.Send(new ListLaggingOrganizationsQuery(id, year, movement, PageRequest.From(page, pageSize), sort), cancellationToken)))
         .WithName("ListLaggingOrganizations")
+        .RequirePermission(Permissions.OrganizationsRead)
         .WithSummary("Lagging organizations of a year in a subtree, with last year's level and the movement (the rolling-upgrade report).")
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
 
@@ -49,7 +50,7 @@ internal sealed class ListOrganizationsValidator : AbstractValidator<ListOrganiz
     }
 }
 
-internal sealed class ListOrganizationsHandler(DbSession db) : IQueryHandler<ListOrganizationsQuery, Paged<OrganizationListItem>>
+internal sealed class ListOrganizationsHandler(DbSession db, CurrentScope currentScope) : IQueryHandler<ListOrganizationsQuery, Paged<OrganizationListItem>>
 {
     public static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
     {
@@ -80,8 +81,9 @@ internal sealed class ListOrganizationsHandler(DbSession db) : IQueryHandler<Lis
 
     public async ValueTask<Paged<OrganizationListItem>> Handle(ListOrganizationsQuery query, CancellationToken cancellationToken)
     {
+        var scope = await currentScope.GetAsync(cancellationToken);
         var order = SortOrder.Parse(query.Sort, SortColumns, "tree", "o.id");
-        var (from, to) = await OrganizationTree.RangeAsync(db, query.Within, cancellationToken);
+        var (from, to) = await OrganizationTree.RangeAsync(db, scope, query.Within, cancellationToken);
         var parameters = Parameters(from, to, query);
         return await db.QueryPageAsync<OrganizationListItem>(CountSql, PageSql, parameters, query.Page, order, cancellationToken);
     }

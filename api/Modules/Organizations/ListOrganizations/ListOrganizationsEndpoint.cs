@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
@@ -15,6 +16,7 @@ internal static class ListOrganizationsEndpoint
             return TypedResults.Ok(await mediator.Send(query, cancellationToken));
         })
         .WithName("ListOrganizations")
+        .RequirePermission(Permissions.OrganizationsRead)
         .WithSummary("List organizations within a subtree: filter by kind, field, name, status and depth; sort by name, kind, field, depth, createdAt or tree (prefix - for descending).")
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
@@ -18,7 +19,7 @@ internal sealed class ListPairingsValidator : AbstractValidator<ListPairingsQuer
     }
 }
 
-internal sealed class ListPairingsHandler(DbSession db, TimeProvider clock) : IQueryHandler<ListPairingsQuery, Paged<PairingResponse>>
+internal sealed class ListPairingsHandler(DbSession db, CurrentScope currentScope, TimeProvider clock) : IQueryHandler<ListPairingsQuery, Paged<PairingResponse>>
 {
     private const string Filter = """
         FROM pairings p
@@ -46,8 +47,9 @@ internal sealed class ListPairingsHandler(DbSession db, TimeProvider clock) : IQ
 
     public async ValueTask<Paged<PairingResponse>> Handle(ListPairingsQuery query, CancellationToken cancellationToken)
     {
+        var scope = await currentScope.GetAsync(cancellationToken);
         var order = SortOrder.Parse(query.Sort, SortColumns, "-startsOn", "p.id");
-        var organization = await OrganizationTree.FindAsync(db, query.OrganizationId, cancellationToken);
+        var organization = await OrganizationTree.FindAsync(db, scope, query.OrganizationId, cancellationToken);
         var today = clock.Today();
         var page = await db.QueryPageAsync<PairingResponse>(CountSql, PageSql, new
         {

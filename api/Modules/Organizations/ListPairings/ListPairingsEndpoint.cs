@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
@@ -12,6 +13,7 @@ internal static class ListPairingsEndpoint
             IMediator mediator, CancellationToken cancellationToken) =>
             TypedResults.Ok(await mediator.Send(new ListPairingsQuery(id, kind, activeOnly ?? false, PageRequest.From(page, pageSize), sort), cancellationToken)))
         .WithName("ListPairings")
+        .RequirePermission(Permissions.OrganizationsRead)
         .WithSummary("An organization's pairings on either side; sort by startsOn, endsOn, kind, partnerName.")
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
@@ -37,7 +38,7 @@ internal sealed class ListRectificationsValidator : AbstractValidator<ListRectif
     }
 }
 
-internal sealed class ListRectificationsHandler(DbSession db, TimeProvider clock) : IQueryHandler<ListRectificationsQuery, Paged<RectificationListItem>>
+internal sealed class ListRectificationsHandler(DbSession db, CurrentScope currentScope, TimeProvider clock) : IQueryHandler<ListRectificationsQuery, Paged<RectificationListItem>>
 {
     private const string Filter = """
         FROM rectifications r
@@ -64,8 +65,9 @@ internal sealed class ListRectificationsHandler(DbSession db, TimeProvider clock
 
     public async ValueTask<Paged<RectificationListItem>> Handle(ListRectificationsQuery query, CancellationToken cancellationToken)
     {
+        var scope = await currentScope.GetAsync(cancellationToken);
         var order = SortOrder.Parse(query.Sort, SortColumns, "dueOn", "r.id");
-        var node = await OrganizationTree.FindAsync(db, query.OrganizationId, cancellationToken);
+        var node = await OrganizationTree.FindAsync(db, scope, query.OrganizationId, cancellationToken);
         var today = clock.Today();
         var (from, to) = query.IncludeDescendants || query.OverdueOnly ? (node.Path, node.SubtreeEnd) : (node.Path, node.Path + "0");
         var page = await db.QueryPageAsync<RectificationListItem>(CountSql, PageSql, new

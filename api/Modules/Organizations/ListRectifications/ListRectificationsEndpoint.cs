@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
@@ -13,6 +14,7 @@ internal static class ListRectificationsEndpoint
                 int? page, int? pageSize, string? sort, IMediator mediator, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await mediator.Send(new ListRectificationsQuery(id, includeDescendants ?? false, status, false, PageRequest.From(page, pageSize), sort), cancellationToken)))
             .WithName("ListRectifications")
+            .RequirePermission(Permissions.OrganizationsRead)
             .WithSummary("Rectifications of an organization (or its subtree with includeDescendants=true); sort by dueOn, flaggedOn, organizationName, status.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -21,6 +23,7 @@ internal static class ListRectificationsEndpoint
                 IMediator mediator, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await mediator.Send(new ListRectificationsQuery(id, true, RectificationStatus.Open, true, PageRequest.From(page, pageSize), sort), cancellationToken)))
             .WithName("ListOverdueRectifications")
+            .RequirePermission(Permissions.OrganizationsRead)
             .WithSummary("Open rectifications past their due date anywhere in the organization's subtree (China Standard Time).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Database;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,6 +11,7 @@ internal static class ListRuleSetsEndpoint
         .MapGet("/", async Task<Ok<Paged<RuleSetListItem>>> (int? page, int? pageSize, IMediator mediator, CancellationToken cancellationToken) =>
             TypedResults.Ok(await mediator.Send(new ListRuleSetsQuery(PageRequest.From(page, pageSize)), cancellationToken)))
         .WithName("ListRuleSets")
+        .RequirePermission(Permissions.OrganizationsRead)
         .WithSummary("The default rule set and every regional one.")
         .ProducesValidationProblem();
 }

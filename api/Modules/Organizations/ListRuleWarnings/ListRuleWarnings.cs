@@ -1,6 +1,7 @@
 using FluentValidation;
 using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Modules.Organizations.Contracts;
 using Jiceng.Modules.Organizations.Domain;
@@ -44,7 +45,7 @@ internal sealed class ListRuleWarningsValidator : AbstractValidator<ListRuleWarn
     }
 }
 
-internal sealed class ListRuleWarningsHandler(DbSession db, TimeProvider clock, IEnumerable<IOrganizationMemberCounts> memberCounts)
+internal sealed class ListRuleWarningsHandler(DbSession db, CurrentScope currentScope, TimeProvider clock, IEnumerable<IOrganizationMemberCounts> memberCounts)
     : IQueryHandler<ListRuleWarningsQuery, Paged<RuleWarning>>
 {
     private const string SubtreeSql = """
@@ -56,7 +57,8 @@ internal sealed class ListRuleWarningsHandler(DbSession db, TimeProvider clock, 
 
     public async ValueTask<Paged<RuleWarning>> Handle(ListRuleWarningsQuery query, CancellationToken cancellationToken)
     {
-        var (from, to) = await OrganizationTree.RangeAsync(db, query.Within, cancellationToken);
+        var scope = await currentScope.GetAsync(cancellationToken);
+        var (from, to) = await OrganizationTree.RangeAsync(db, scope, query.Within, cancellationToken);
         var organizations = await db.QueryAsync<Row>(SubtreeSql, new { from, to }, cancellationToken);
         var today = clock.Today();
         var rulesByRegion = new Dictionary<Guid, RuleSetDocument>();

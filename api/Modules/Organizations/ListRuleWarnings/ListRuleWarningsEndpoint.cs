@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Database;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,6 +12,7 @@ internal static class ListRuleWarningsEndpoint
             CancellationToken cancellationToken) =>
             TypedResults.Ok(await mediator.Send(new ListRuleWarningsQuery(within, code, PageRequest.From(page, pageSize)), cancellationToken)))
         .WithName("ListRuleWarnings")
+        .RequirePermission(Permissions.OrganizationsRead)
         .WithSummary("Rule warnings in a subtree (terms ending within the warning window or overdue; member-count rules once Members exists). Warn, never block.")
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound);

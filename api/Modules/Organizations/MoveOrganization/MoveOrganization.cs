@@ -1,5 +1,6 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Modules.Organizations.Domain;
 using Jiceng.Modules.Organizations.GetOrganization;
@@ -17,7 +18,7 @@ internal sealed class MoveOrganizationValidator : AbstractValidator<MoveOrganiza
     public MoveOrganizationValidator() => RuleFor(c => c.NewParentId).NotEmpty();
 }
 
-internal sealed class MoveOrganizationHandler(DbSession db, TimeProvider clock) : ICommandHandler<MoveOrganizationCommand, OrganizationResponse>
+internal sealed class MoveOrganizationHandler(DbSession db, CurrentScope currentScope, TimeProvider clock) : ICommandHandler<MoveOrganizationCommand, OrganizationResponse>
 {
     private const string SubtreeMaxDepthSql = "SELECT MAX(depth) FROM organizations WHERE path >= @from AND path < @to";
     private const string NextChildSequenceSql = "UPDATE organizations SET child_seq = child_seq + 1 WHERE id = @parentId";
@@ -57,13 +58,14 @@ internal sealed class MoveOrganizationHandler(DbSession db, TimeProvider clock) 
 
     public async ValueTask<OrganizationResponse> Handle(MoveOrganizationCommand command, CancellationToken cancellationToken)
     {
+        var scope = await currentScope.GetAsync(cancellationToken);
         await OrganizationTree.LockAsync(db, cancellationToken);
-        var node = await OrganizationTree.FindActiveAsync(db, command.Id, cancellationToken);
+        var node = await OrganizationTree.FindActiveAsync(db, scope, command.Id, cancellationToken);
         if (node.Version != command.ExpectedVersion)
         {
             throw new PreconditionFailedException();
         }
-        var parent = await OrganizationReferences.FindActiveAsync(db, command.NewParentId!.Value, "newParentId", cancellationToken);
+        var parent = await OrganizationReferences.FindActiveAsync(db, scope, command.NewParentId!.Value, "newParentId", cancellationToken);
         if (TreePath.IsWithin(parent.Path, node.Path))
         {
             throw OrganizationErrors.MoveCreatesCycle();
@@ -101,6 +103,6 @@ internal sealed class MoveOrganizationHandler(DbSession db, TimeProvider clock) 
             await db.ExecuteAsync(MoveRectificationsRegionSql, region, cancellationToken);
             await db.ExecuteAsync(MovePairingsRegionSql, region, cancellationToken);
         }
-        return await GetOrganizationHandler.LoadAsync(db, node.Id, cancellationToken);
+        return await GetOrganizationHandler.LoadAsync(db, scope, node.Id, cancellationToken);
     }
 }

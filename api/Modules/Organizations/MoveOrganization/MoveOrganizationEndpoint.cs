@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Modules.Organizations.GetOrganization;
 using Mediator;
@@ -17,6 +18,7 @@ internal static class MoveOrganizationEndpoint
             return TypedResults.Ok(organization);
         })
         .WithName("MoveOrganization")
+        .RequirePermission(Permissions.OrganizationsWrite)
         .WithSummary("Move an organization and its subtree under a new parent; moving under itself or a descendant is 409 move_creates_cycle.")
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)

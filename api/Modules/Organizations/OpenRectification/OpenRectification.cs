@@ -1,5 +1,6 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
@@ -14,7 +15,7 @@ internal sealed class OpenRectificationValidator : AbstractValidator<OpenRectifi
     public OpenRectificationValidator() => RuleFor(c => c.Body).SetValidator(new RectificationFieldsValidator());
 }
 
-internal sealed class OpenRectificationHandler(DbSession db, TimeProvider clock) : ICommandHandler<OpenRectificationCommand, RectificationResponse>
+internal sealed class OpenRectificationHandler(DbSession db, CurrentScope currentScope, TimeProvider clock) : ICommandHandler<OpenRectificationCommand, RectificationResponse>
 {
     private const string InsertSql = """
         INSERT INTO rectifications (id, org_id, region_root_id, reasons, plan_text, responsible_person, flagged_on, due_on, status,
@@ -24,7 +25,8 @@ internal sealed class OpenRectificationHandler(DbSession db, TimeProvider clock)
 
     public async ValueTask<RectificationResponse> Handle(OpenRectificationCommand command, CancellationToken cancellationToken)
     {
-        var organization = await OrganizationTree.FindActiveAsync(db, command.OrganizationId, cancellationToken);
+        var scope = await currentScope.GetAsync(cancellationToken);
+        var organization = await OrganizationTree.FindActiveAsync(db, scope, command.OrganizationId, cancellationToken);
         var request = command.Body;
         var id = Guid.CreateVersion7();
         var today = clock.Today();

@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
@@ -16,6 +17,7 @@ internal static class OpenRectificationEndpoint
             return TypedResults.Created($"/api/v1/organizations/{id}/rectifications/{rectification.Id}", rectification);
         })
         .WithName("OpenRectification")
+        .RequirePermission(Permissions.OrganizationsWrite)
         .WithSummary("Flag an organization as weak and lax (软弱涣散): reasons, plan, responsible leader, due date.")
         .WithIdempotency()
         .ProducesValidationProblem()

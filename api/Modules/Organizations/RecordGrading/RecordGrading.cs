@@ -1,6 +1,7 @@
 using System.Data.Common;
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Mediation;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Modules.Organizations.Domain;
@@ -24,7 +25,7 @@ internal sealed class RecordGradingValidator : AbstractValidator<RecordGradingCo
     }
 }
 
-internal sealed class RecordGradingHandler(DbSession db, TimeProvider clock) : ICommandHandler<RecordGradingCommand, GradingResponse>
+internal sealed class RecordGradingHandler(DbSession db, CurrentScope currentScope, TimeProvider clock) : ICommandHandler<RecordGradingCommand, GradingResponse>
 {
     private const string InsertSql = """
         INSERT INTO gradings (id, org_id, region_root_id, year, level, level_rank, is_lagging, score, comment, graded_on, created_at, updated_at, version)
@@ -34,7 +35,8 @@ internal sealed class RecordGradingHandler(DbSession db, TimeProvider clock) : I
 
     public async ValueTask<GradingResponse> Handle(RecordGradingCommand command, CancellationToken cancellationToken)
     {
-        var organization = await OrganizationTree.FindActiveAsync(db, command.OrganizationId, cancellationToken);
+        var scope = await currentScope.GetAsync(cancellationToken);
+        var organization = await OrganizationTree.FindActiveAsync(db, scope, command.OrganizationId, cancellationToken);
         var rules = await RegionRules.ForRegionAsync(db, organization.RegionRootId, cancellationToken);
         var grading = command.Grading;
         var level = GradingRules.Check(rules, grading.Level, grading.Score);

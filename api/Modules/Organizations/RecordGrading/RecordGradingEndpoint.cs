@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
@@ -15,6 +16,7 @@ internal static class RecordGradingEndpoint
             return TypedResults.Created($"/api/v1/organizations/{id}/gradings/{grading.Year}", grading);
         })
         .WithName("RecordGrading")
+        .RequirePermission(Permissions.OrganizationsWrite)
         .WithSummary("Record an organization's grading (分类定级) for a year; the level comes from the region's rule set.")
         .WithIdempotency()
         .ProducesValidationProblem()

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Mediation;
 using Jiceng.Infrastructure.Primitives;
@@ -23,7 +24,7 @@ internal sealed class ReviseGradingValidator : AbstractValidator<ReviseGradingCo
     }
 }
 
-internal sealed class ReviseGradingHandler(DbSession db, TimeProvider clock) : ICommandHandler<ReviseGradingCommand, GradingResponse>
+internal sealed class ReviseGradingHandler(DbSession db, CurrentScope currentScope, TimeProvider clock) : ICommandHandler<ReviseGradingCommand, GradingResponse>
 {
     private const string UpdateSql = """
         UPDATE gradings
@@ -34,7 +35,8 @@ internal sealed class ReviseGradingHandler(DbSession db, TimeProvider clock) : I
 
     public async ValueTask<GradingResponse> Handle(ReviseGradingCommand command, CancellationToken cancellationToken)
     {
-        var organization = await OrganizationTree.FindActiveAsync(db, command.OrganizationId, cancellationToken);
+        var scope = await currentScope.GetAsync(cancellationToken);
+        var organization = await OrganizationTree.FindActiveAsync(db, scope, command.OrganizationId, cancellationToken);
         var rules = await RegionRules.ForRegionAsync(db, organization.RegionRootId, cancellationToken);
         var level = GradingRules.Check(rules, command.Grading.Level, command.Grading.Score);
         var updated = await db.ExecuteAsync(UpdateSql, new

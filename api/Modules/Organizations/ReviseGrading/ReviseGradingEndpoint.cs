@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
@@ -17,6 +18,7 @@ internal static class ReviseGradingEndpoint
             return TypedResults.Ok(grading);
         })
         .WithName("ReviseGrading")
+        .RequirePermission(Permissions.OrganizationsWrite)
         .WithSummary("Revise a year's grading. Requires If-Match.")
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
@@ -15,7 +16,7 @@ internal sealed class UpdateCoalitionValidator : AbstractValidator<UpdateCoaliti
     public UpdateCoalitionValidator() => RuleFor(c => c.Body).SetValidator(new CoalitionFieldsValidator());
 }
 
-internal sealed class UpdateCoalitionHandler(DbSession db, TimeProvider clock) : ICommandHandler<UpdateCoalitionCommand, CoalitionResponse>
+internal sealed class UpdateCoalitionHandler(DbSession db, CurrentScope currentScope, TimeProvider clock) : ICommandHandler<UpdateCoalitionCommand, CoalitionResponse>
 {
     private const string UpdateSql = """
         UPDATE coalitions SET name = @name, description = @description, updated_at = @now, version = version + 1
@@ -27,8 +28,8 @@ internal sealed class UpdateCoalitionHandler(DbSession db, TimeProvider clock) :
     public async ValueTask<CoalitionResponse> Handle(UpdateCoalitionCommand command, CancellationToken cancellationToken)
     {
         var body = command.Body;
-        await Coalitions.LoadAsync(db, command.Id, cancellationToken);
-        await Coalitions.EnsureMembersExistAsync(db, body.MemberOrganizationIds, cancellationToken);
+        await Coalitions.LoadAsync(db, await currentScope.GetAsync(cancellationToken), command.Id, cancellationToken);
+        await Coalitions.EnsureMembersExistAsync(db, await currentScope.GetAsync(cancellationToken), body.MemberOrganizationIds, cancellationToken);
         int updated;
         try
         {
@@ -54,6 +55,6 @@ internal sealed class UpdateCoalitionHandler(DbSession db, TimeProvider clock) :
         {
             await db.ExecuteAsync(Coalitions.InsertMemberSql, new { coalitionId = command.Id, orgId }, cancellationToken);
         }
-        return await Coalitions.LoadAsync(db, command.Id, cancellationToken);
+        return await Coalitions.LoadAsync(db, await currentScope.GetAsync(cancellationToken), command.Id, cancellationToken);
     }
 }

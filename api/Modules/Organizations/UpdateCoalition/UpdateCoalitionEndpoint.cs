@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
@@ -17,6 +18,7 @@ internal static class UpdateCoalitionEndpoint
             return TypedResults.Ok(coalition);
         })
         .WithName("UpdateCoalition")
+        .RequirePermission(Permissions.OrganizationsWrite)
         .WithSummary("Replace a coalition's name, description and members. Requires If-Match.")
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Mediation;
 using Jiceng.Modules.Organizations.Domain;
@@ -37,7 +38,7 @@ internal sealed class UpdateOrganizationValidator : AbstractValidator<UpdateOrga
     }
 }
 
-internal sealed class UpdateOrganizationHandler(DbSession db, TimeProvider clock) : ICommandHandler<UpdateOrganizationCommand, OrganizationResponse>
+internal sealed class UpdateOrganizationHandler(DbSession db, CurrentScope currentScope, TimeProvider clock) : ICommandHandler<UpdateOrganizationCommand, OrganizationResponse>
 {
     private const string UpdateSql = """
         UPDATE organizations
@@ -49,6 +50,8 @@ internal sealed class UpdateOrganizationHandler(DbSession db, TimeProvider clock
 
     public async ValueTask<OrganizationResponse> Handle(UpdateOrganizationCommand command, CancellationToken cancellationToken)
     {
+        var scope = await currentScope.GetAsync(cancellationToken);
+        await OrganizationTree.FindActiveAsync(db, scope, command.Id, cancellationToken);
         var changes = command.Changes;
         var updated = await db.ExecuteAsync(UpdateSql, new
         {
@@ -66,9 +69,9 @@ internal sealed class UpdateOrganizationHandler(DbSession db, TimeProvider clock
         }, cancellationToken);
         if (updated == 0)
         {
-            var current = await OrganizationTree.FindActiveAsync(db, command.Id, cancellationToken);
+            var current = await OrganizationTree.FindActiveAsync(db, scope, command.Id, cancellationToken);
             throw current.Version != command.ExpectedVersion ? new PreconditionFailedException() : new InvalidOperationException("Update matched no row.");
         }
-        return await GetOrganizationHandler.LoadAsync(db, command.Id, cancellationToken);
+        return await GetOrganizationHandler.LoadAsync(db, scope, command.Id, cancellationToken);
     }
 }

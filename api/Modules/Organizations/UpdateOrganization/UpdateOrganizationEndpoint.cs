@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Modules.Organizations.GetOrganization;
 using Mediator;
@@ -17,6 +18,7 @@ internal static class UpdateOrganizationEndpoint
             return TypedResults.Ok(organization);
         })
         .WithName("UpdateOrganization")
+        .RequirePermission(Permissions.OrganizationsWrite)
         .WithSummary("Change an organization's details. Requires If-Match with the ETag you read.")
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Modules.Organizations.Domain;
@@ -15,7 +16,7 @@ internal sealed class UpdatePairingValidator : AbstractValidator<UpdatePairingCo
     public UpdatePairingValidator() => RuleFor(c => c.Body).SetValidator(new PairingTermsValidator());
 }
 
-internal sealed class UpdatePairingHandler(DbSession db, TimeProvider clock) : ICommandHandler<UpdatePairingCommand, PairingResponse>
+internal sealed class UpdatePairingHandler(DbSession db, CurrentScope currentScope, TimeProvider clock) : ICommandHandler<UpdatePairingCommand, PairingResponse>
 {
     private const string UpdateSql = """
         UPDATE pairings
@@ -25,6 +26,8 @@ internal sealed class UpdatePairingHandler(DbSession db, TimeProvider clock) : I
 
     public async ValueTask<PairingResponse> Handle(UpdatePairingCommand command, CancellationToken cancellationToken)
     {
+        var scope = await currentScope.GetAsync(cancellationToken);
+        await OrganizationTree.FindAsync(db, scope, command.OrganizationId, cancellationToken);
         var today = clock.Today();
         var updated = await db.ExecuteAsync(UpdateSql, new
         {

@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
@@ -17,6 +18,7 @@ internal static class UpdatePairingEndpoint
             return TypedResults.Ok(pairing);
         })
         .WithName("UpdatePairing")
+        .RequirePermission(Permissions.OrganizationsWrite)
         .WithSummary("Change a pairing's dates or notes (set endsOn to end it). Requires If-Match.")
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)

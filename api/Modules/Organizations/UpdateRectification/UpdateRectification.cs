@@ -1,5 +1,6 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
@@ -13,7 +14,7 @@ internal sealed class UpdateRectificationValidator : AbstractValidator<UpdateRec
     public UpdateRectificationValidator() => RuleFor(c => c.Body).SetValidator(new RectificationFieldsValidator());
 }
 
-internal sealed class UpdateRectificationHandler(DbSession db, TimeProvider clock) : ICommandHandler<UpdateRectificationCommand, RectificationResponse>
+internal sealed class UpdateRectificationHandler(DbSession db, CurrentScope currentScope, TimeProvider clock) : ICommandHandler<UpdateRectificationCommand, RectificationResponse>
 {
     private const string UpdateSql = """
         UPDATE rectifications
@@ -24,6 +25,8 @@ internal sealed class UpdateRectificationHandler(DbSession db, TimeProvider cloc
 
     public async ValueTask<RectificationResponse> Handle(UpdateRectificationCommand command, CancellationToken cancellationToken)
     {
+        var scope = await currentScope.GetAsync(cancellationToken);
+        await OrganizationTree.FindAsync(db, scope, command.OrganizationId, cancellationToken);
         var today = clock.Today();
         var current = await Rectifications.LoadAsync(db, command.OrganizationId, command.Id, today, cancellationToken);
         var body = command.Body;

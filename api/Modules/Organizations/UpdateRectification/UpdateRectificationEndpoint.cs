@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
@@ -17,6 +18,7 @@ internal static class UpdateRectificationEndpoint
             return TypedResults.Ok(rectification);
         })
         .WithName("UpdateRectification")
+        .RequirePermission(Permissions.OrganizationsWrite)
         .WithSummary("Revise an open rectification's reasons, plan, leader or due date. Requires If-Match.")
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)

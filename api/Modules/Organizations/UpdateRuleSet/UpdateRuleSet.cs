@@ -1,6 +1,7 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Http;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
 
@@ -20,7 +21,7 @@ internal sealed class UpdateRuleSetValidator : AbstractValidator<UpdateRuleSetCo
     }
 }
 
-internal sealed class UpdateRuleSetHandler(DbSession db, TimeProvider clock) : ICommandHandler<UpdateRuleSetCommand, RuleSetResponse>
+internal sealed class UpdateRuleSetHandler(DbSession db, CurrentScope currentScope, TimeProvider clock) : ICommandHandler<UpdateRuleSetCommand, RuleSetResponse>
 {
     private const string UpdateSql = """
         UPDATE rule_sets SET name = @name, document = @document, updated_at = @now, version = version + 1
@@ -29,7 +30,12 @@ internal sealed class UpdateRuleSetHandler(DbSession db, TimeProvider clock) : I
 
     public async ValueTask<RuleSetResponse> Handle(UpdateRuleSetCommand command, CancellationToken cancellationToken)
     {
-        await RuleSets.LoadAsync(db, command.Id, cancellationToken);
+        var scope = await currentScope.GetAsync(cancellationToken);
+        var current = await RuleSets.LoadAsync(db, scope, command.Id, cancellationToken);
+        if (!RuleSets.CanChange(scope, current, scope.From.Length >= TreePath.SegmentLength ? scope.From[..TreePath.SegmentLength] : null))
+        {
+            throw new ForbiddenException(Permissions.RuleSetsWrite);
+        }
         var updated = await db.ExecuteAsync(UpdateSql, new
         {
             id = command.Id,
@@ -38,6 +44,6 @@ internal sealed class UpdateRuleSetHandler(DbSession db, TimeProvider clock) : I
             document = command.Body.Document.ToJson(),
             now = clock.GetUtcNow(),
         }, cancellationToken);
-        return updated == 1 ? await RuleSets.LoadAsync(db, command.Id, cancellationToken) : throw new PreconditionFailedException();
+        return updated == 1 ? await RuleSets.LoadAsync(db, scope, command.Id, cancellationToken) : throw new PreconditionFailedException();
     }
 }

@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
@@ -17,6 +18,7 @@ internal static class UpdateRuleSetEndpoint
             return TypedResults.Ok(ruleSet);
         })
         .WithName("UpdateRuleSet")
+        .RequirePermission(Permissions.RuleSetsWrite)
         .WithSummary("Change a rule set (level names, term lengths, thresholds, each with its source). Requires If-Match.")
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)

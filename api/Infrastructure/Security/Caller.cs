@@ -1,0 +1,63 @@
+using System.Security.Claims;
+
+namespace Jiceng.Infrastructure.Security;
+
+public enum CallerKind
+{
+    Anonymous,
+    User,
+    ApiClient,
+    System,
+}
+
+/// <summary>The claim types the API issues and reads.</summary>
+public static class JicengClaims
+{
+    public const string Kind = "jiceng:kind";
+    public const string Permission = "jiceng:perm";
+    public const string Scope = "jiceng:scope";
+    public const string RateLimit = "jiceng:rate";
+    public const string SecurityStamp = "jiceng:stamp";
+    public const string Role = ClaimTypes.Role;
+}
+
+/// <summary>Who is calling: a signed-in user, an API client, the system itself (start-up, seeding) or nobody.</summary>
+public sealed record Caller(CallerKind Kind, Guid? Id, string Name, IReadOnlySet<string> Permissions, Guid? ScopeOrganizationId, string? ClientAddress, string? RequestId)
+{
+    public static readonly Caller System = new(CallerKind.System, null, "system", Security.Permissions.All.ToHashSet(), null, null, null);
+
+    public bool Has(string permission) => Permissions.Contains(permission);
+
+    /// <summary>Null scope means the whole tree, which only the system and system administrators have.</summary>
+    public bool HasWholeTree => ScopeOrganizationId is null;
+
+    public static Caller From(HttpContext context)
+    {
+        var user = context.User;
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return new Caller(CallerKind.Anonymous, null, "anonymous", new HashSet<string>(), null, context.Connection.RemoteIpAddress?.ToString(), context.TraceIdentifier);
+        }
+        var kind = Enum.TryParse<CallerKind>(user.FindFirstValue(JicengClaims.Kind), out var parsed) ? parsed : CallerKind.User;
+        var scope = Guid.TryParse(user.FindFirstValue(JicengClaims.Scope), out var scopeId) ? scopeId : (Guid?)null;
+        return new Caller(
+            kind,
+            Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null,
+            user.Identity.Name ?? "",
+            user.FindAll(JicengClaims.Permission).Select(c => c.Value).ToHashSet(),
+            scope,
+            context.Connection.RemoteIpAddress?.ToString(),
+            context.TraceIdentifier);
+    }
+}
+
+/// <summary>The caller of the current request, or <see cref="Caller.System"/> outside one.</summary>
+public sealed class CallerAccessor(IHttpContextAccessor http)
+{
+    private Caller? _override;
+
+    public Caller Current => _override ?? (http.HttpContext is { } context ? Caller.From(context) : Caller.System);
+
+    /// <summary>For start-up work (seeding) that acts as the system inside a scope.</summary>
+    public void ActAsSystem() => _override = Caller.System;
+}

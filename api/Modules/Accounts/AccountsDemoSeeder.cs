@@ -1,0 +1,46 @@
+using Dapper;
+using Jiceng.Infrastructure;
+using Jiceng.Infrastructure.Database;
+using Jiceng.Modules.Accounts.Domain;
+using Jiceng.Modules.Accounts.SignIn;
+using Jiceng.Modules.Organizations.Contracts;
+
+namespace Jiceng.Modules.Accounts;
+
+/// <summary>
+/// Demo mode only (scripts/run.sh): one user per role, all with the password <see cref="DemoPassword"/>,
+/// which run.sh prints. Administrators and the auditor see the whole tree; the others the first region.
+/// </summary>
+internal sealed class AccountsDemoSeeder(DbConnectionFactory connections, IOrganizationDirectory organizations, TimeProvider clock) : IDemoSeeder
+{
+    public const string DemoPassword = "jiceng-demo-2026";
+
+    private const string ExistsSql = "SELECT COUNT(*) FROM users WHERE username = @username";
+
+    public async Task SeedAsync(string seedDirectory, CancellationToken cancellationToken)
+    {
+        var region = (await organizations.ListRootsAsync(cancellationToken)).FirstOrDefault();
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            var username = role == Role.SystemAdmin ? "admin" : "demo-" + string.Concat(role.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+            if (await connection.ExecuteScalarAsync<long>(ExistsSql, new { username }) > 0)
+            {
+                continue;
+            }
+            var wholeTree = role is Role.SystemAdmin or Role.Auditor;
+            await connection.ExecuteAsync(Users.InsertSql, new
+            {
+                id = Guid.CreateVersion7(),
+                username,
+                displayName = "演示 " + role,
+                passwordHash = SignInHandler.HashPassword(DemoPassword),
+                roles = Roles.Store([role]),
+                scopeOrgId = wholeTree ? null : region?.Id,
+                enabled = true,
+                securityStamp = Users.NewSecurityStamp(),
+                now = clock.GetUtcNow(),
+            });
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Dapper;
+using Jiceng.Infrastructure;
+using Jiceng.Infrastructure.Database;
+using Jiceng.Modules.Accounts.Domain;
+using Jiceng.Modules.Accounts.SignIn;
+
+namespace Jiceng.Modules.Accounts;
+
+/// <summary>
+/// The first administrator: on a start with no users and Bootstrap:AdminPassword set, creates <c>admin</c>
+/// (system administrator, whole tree) with that password. Without the setting nothing is created.
+/// </summary>
+internal sealed class AccountsInitializer(DbConnectionFactory connections, IConfiguration configuration, TimeProvider clock, ILogger<AccountsInitializer> logger)
+    : IModuleInitializer
+{
+    private const string CountUsersSql = "SELECT COUNT(*) FROM users";
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        var password = configuration["Bootstrap:AdminPassword"];
+        if (string.IsNullOrEmpty(password))
+        {
+            return;
+        }
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        if (await connection.ExecuteScalarAsync<long>(CountUsersSql) > 0)
+        {
+            return;
+        }
+        if (!PasswordPolicy.IsAcceptable(password, "admin"))
+        {
+            throw new InvalidOperationException("Bootstrap:AdminPassword must have at least 10 characters and differ from 'admin'.");
+        }
+        await connection.ExecuteAsync(Users.InsertSql, new
+        {
+            id = Guid.CreateVersion7(),
+            username = "admin",
+            displayName = "系统管理员",
+            passwordHash = SignInHandler.HashPassword(password),
+            roles = Roles.Store([Role.SystemAdmin]),
+            scopeOrgId = (Guid?)null,
+            enabled = true,
+            securityStamp = Users.NewSecurityStamp(),
+            now = clock.GetUtcNow(),
+        });
+        logger.LogInformation("Created the first administrator 'admin'");
+    }
+}

@@ -1,0 +1,54 @@
+using Jiceng.Infrastructure;
+using Jiceng.Infrastructure.Http;
+using Jiceng.Infrastructure.Security;
+using Jiceng.Modules.Accounts.ChangePassword;
+using Jiceng.Modules.Accounts.CreateApiClient;
+using Jiceng.Modules.Accounts.CreateUser;
+using Jiceng.Modules.Accounts.Domain;
+using Jiceng.Modules.Accounts.GetCurrentUser;
+using Jiceng.Modules.Accounts.ListApiClients;
+using Jiceng.Modules.Accounts.ListAuditLog;
+using Jiceng.Modules.Accounts.ListUsers;
+using Jiceng.Modules.Accounts.RevokeApiClient;
+using Jiceng.Modules.Accounts.SignIn;
+using Jiceng.Modules.Accounts.SignOut;
+using Jiceng.Modules.Accounts.UpdateUser;
+
+namespace Jiceng.Modules.Accounts;
+
+/// <summary>Users and sign-in, API clients for other systems, and the audit log.</summary>
+public static class AccountsModule
+{
+    public static IServiceCollection AddAccountsModule(this IServiceCollection services)
+    {
+        services.AddSingleton<ISessionValidator, SessionValidator>();
+        services.AddSingleton<IApiKeyValidator, ApiKeyValidator>();
+        services.AddScoped<Grants>();
+        services.AddSingleton<IModuleInitializer, AccountsInitializer>();
+        services.AddSingleton<IDemoSeeder, AccountsDemoSeeder>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAccountsModule(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/v1/auth").WithTags("Sign-in").WithStandardProblemsForSecurity();
+        SignInEndpoint.Map(auth);
+        SignOutEndpoint.Map(auth);
+        GetCurrentUserEndpoint.Map(auth);
+        ChangePasswordEndpoint.Map(auth);
+
+        var users = app.MapGroup("/api/v1/users").WithTags("Users").WithStandardProblemsForSecurity();
+        ListUsersEndpoint.Map(users);
+        CreateUserEndpoint.Map(users);
+        UpdateUserEndpoint.Map(users);
+
+        var clients = app.MapGroup("/api/v1/api-clients").WithTags("API clients").WithStandardProblemsForSecurity();
+        ListApiClientsEndpoint.Map(clients);
+        CreateApiClientEndpoint.Map(clients);
+        RevokeApiClientEndpoint.Map(clients);
+
+        var audit = app.MapGroup("/api/v1/audit").WithTags("Audit log").WithStandardProblemsForSecurity();
+        ListAuditLogEndpoint.Map(audit);
+        return app;
+    }
+}

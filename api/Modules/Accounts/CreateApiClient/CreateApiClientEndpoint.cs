@@ -1,0 +1,24 @@
+using Jiceng.Infrastructure.Http;
+using Jiceng.Infrastructure.Security;
+using Jiceng.Modules.Accounts.Domain;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Jiceng.Modules.Accounts.CreateApiClient;
+
+internal static class CreateApiClientEndpoint
+{
+    public static void Map(RouteGroupBuilder group) => group
+        .MapPost("/", async Task<Created<ApiClientResponse>> (CreateApiClientRequest request, IMediator mediator, HttpResponse response, CancellationToken cancellationToken) =>
+        {
+            var client = await mediator.Send(new CreateApiClientCommand(request), cancellationToken);
+            response.Headers.CacheControl = "no-store";
+            return TypedResults.Created($"/api/v1/api-clients/{client.Id}", client);
+        })
+        .WithName("CreateApiClient")
+        .WithSummary("Create an API client for another system; the key (send it as X-Api-Key) is shown in this response only.")
+        .RequirePermission(Permissions.ApiClientsManage)
+        .WithIdempotency()
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status409Conflict);
+}

@@ -1,0 +1,56 @@
+using System.Data.Common;
+using FluentValidation;
+using Jiceng.Infrastructure.Database;
+using Jiceng.Modules.Accounts.Domain;
+using Jiceng.Modules.Accounts.SignIn;
+using Mediator;
+
+namespace Jiceng.Modules.Accounts.CreateUser;
+
+internal sealed record CreateUserRequest(string Username, string DisplayName, string Password, IReadOnlyList<Role> Roles, Guid? ScopeOrganizationId);
+
+internal sealed record CreateUserCommand(CreateUserRequest Body) : ICommand<UserResponse>;
+
+internal sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
+{
+    public CreateUserValidator()
+    {
+        RuleFor(c => c.Body.Username).NotEmpty().MaximumLength(50).Matches("^[A-Za-z0-9._-]+$");
+        RuleFor(c => c.Body.DisplayName).NotEmpty().MaximumLength(50);
+        RuleFor(c => c.Body.Password).Must((c, p) => PasswordPolicy.IsAcceptable(p, c.Body.Username)).WithMessage(_ => PasswordPolicy.Message);
+        RuleFor(c => c.Body.Roles).NotEmpty();
+        RuleForEach(c => c.Body.Roles).IsInEnum();
+    }
+}
+
+internal sealed class CreateUserHandler(DbSession db, Grants grants, TimeProvider clock) : ICommandHandler<CreateUserCommand, UserResponse>
+{
+    public async ValueTask<UserResponse> Handle(CreateUserCommand command, CancellationToken cancellationToken)
+    {
+        var body = command.Body;
+        grants.EnsurePermissions(Roles.PermissionsOf(body.Roles));
+        await grants.EnsureScopeAsync(body.ScopeOrganizationId, cancellationToken);
+        var id = Guid.CreateVersion7();
+        var username = Users.Normalize(body.Username);
+        try
+        {
+            await db.ExecuteAsync(Users.InsertSql, new
+            {
+                id,
+                username,
+                displayName = body.DisplayName.Trim(),
+                passwordHash = SignInHandler.HashPassword(body.Password),
+                roles = Roles.Store(body.Roles),
+                scopeOrgId = body.ScopeOrganizationId,
+                enabled = true,
+                securityStamp = Users.NewSecurityStamp(),
+                now = clock.GetUtcNow(),
+            }, cancellationToken);
+        }
+        catch (DbException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            throw AccountErrors.UsernameTaken(username);
+        }
+        return UserResponse.From((await db.QuerySingleOrDefaultAsync<UserRow>(Users.FindByIdSql, new { id }, cancellationToken))!);
+    }
+}

@@ -1,0 +1,46 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Jiceng.Infrastructure;
+using Jiceng.Infrastructure.Security;
+using Jiceng.Modules.Organizations.Contracts;
+
+namespace Jiceng.Modules.Accounts.Domain;
+
+/// <summary>
+/// Nobody grants beyond their own: the permissions granted must all be the caller's, and the scope
+/// organization must lie in the caller's subtree (the whole tree only from a whole-tree caller).
+/// </summary>
+internal sealed class Grants(CallerAccessor callers, CurrentScope scope, IOrganizationDirectory organizations)
+{
+    public void EnsurePermissions(IEnumerable<string> permissions)
+    {
+        var caller = callers.Current;
+        if (permissions.Any(p => !caller.Has(p)))
+        {
+            throw AccountErrors.Escalation();
+        }
+    }
+
+    public async Task EnsureScopeAsync(Guid? scopeOrganizationId, CancellationToken cancellationToken)
+    {
+        if (scopeOrganizationId is null)
+        {
+            if (!callers.Current.HasWholeTree)
+            {
+                throw AccountErrors.Escalation();
+            }
+            return;
+        }
+        if (await organizations.FindWithinAsync(scopeOrganizationId.Value, await scope.GetAsync(cancellationToken), cancellationToken) is null)
+        {
+            throw new ValidationException([new ValidationFailure("scopeOrganizationId",
+                Localized.Text("所选党组织不存在或不在您的管辖范围内。", "The organization does not exist or is outside your scope."))]);
+        }
+    }
+
+    /// <summary>Whether an account scoped to this organization is one the caller may see and manage.</summary>
+    public async Task<bool> CanManageAsync(Guid? scopeOrganizationId, CancellationToken cancellationToken) =>
+        scopeOrganizationId is null
+            ? callers.Current.HasWholeTree
+            : await organizations.FindWithinAsync(scopeOrganizationId.Value, await scope.GetAsync(cancellationToken), cancellationToken) is not null;
+}

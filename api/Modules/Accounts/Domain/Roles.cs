@@ -1,0 +1,50 @@
+using Jiceng.Infrastructure.Security;
+
+namespace Jiceng.Modules.Accounts.Domain;
+
+/// <summary>The roles of the people who use Jiceng, each a named set of permissions.</summary>
+internal enum Role
+{
+    SystemAdmin,
+    OrganizationAdmin,
+    MemberManager,
+    VolunteerCoordinator,
+    CollectiveAccountant,
+    FundManager,
+    FundApprover,
+    Auditor,
+    Viewer,
+}
+
+internal static class Roles
+{
+    private static readonly string[] Reads =
+    [
+        Permissions.OrganizationsRead, Permissions.MembersRead, Permissions.VolunteeringRead, Permissions.DividendsRead, Permissions.FundsRead,
+    ];
+
+    public static IReadOnlySet<string> PermissionsOf(Role role) => role switch
+    {
+        Role.SystemAdmin => Permissions.All.ToHashSet(),
+        Role.OrganizationAdmin => new HashSet<string>(Reads)
+        {
+            Permissions.OrganizationsWrite, Permissions.RuleSetsWrite, Permissions.UsersManage, Permissions.ApiClientsManage,
+        },
+        Role.MemberManager => new HashSet<string> { Permissions.OrganizationsRead, Permissions.MembersRead, Permissions.MembersWrite },
+        Role.VolunteerCoordinator => new HashSet<string> { Permissions.OrganizationsRead, Permissions.VolunteeringRead, Permissions.VolunteeringWrite },
+        Role.CollectiveAccountant => new HashSet<string> { Permissions.OrganizationsRead, Permissions.DividendsRead, Permissions.DividendsWrite },
+        Role.FundManager => new HashSet<string> { Permissions.OrganizationsRead, Permissions.MembersRead, Permissions.FundsRead, Permissions.FundsWrite },
+        Role.FundApprover => new HashSet<string> { Permissions.OrganizationsRead, Permissions.FundsRead, Permissions.FundsApprove },
+        Role.Auditor => new HashSet<string>(Reads) { Permissions.AuditRead },
+        Role.Viewer => new HashSet<string>(Reads),
+        _ => new HashSet<string>(),
+    };
+
+    public static IReadOnlySet<string> PermissionsOf(IEnumerable<Role> roles) => roles.SelectMany(PermissionsOf).ToHashSet();
+
+    public static string Store(IEnumerable<Role> roles) => string.Join(',', roles.Distinct().Order());
+
+    public static IReadOnlyList<Role> Parse(string stored) =>
+        stored.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => Enum.TryParse<Role>(r, out var role) ? role : (Role?)null)
+            .OfType<Role>().ToList();
+}

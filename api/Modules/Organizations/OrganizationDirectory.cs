@@ -1,0 +1,55 @@
+using Dapper;
+using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
+using Jiceng.Modules.Organizations.Contracts;
+using Jiceng.Modules.Organizations.Domain;
+
+namespace Jiceng.Modules.Organizations;
+
+/// <summary>The Organizations module's answers to other modules and to the security infrastructure.</summary>
+internal sealed class OrganizationDirectory(DbConnectionFactory connections) : IOrganizationDirectory, IDataScopeResolver
+{
+    private const string PathSql = "SELECT path FROM organizations WHERE id = @id";
+
+    private const string ActivePathSql = "SELECT path FROM organizations WHERE id = @id AND status = 'Active'";
+
+    private const string FindWithinSql = """
+        SELECT id, name, depth FROM organizations
+        WHERE id = @id AND status = 'Active' AND path >= @from AND path < @to
+        """;
+
+    private const string RootsSql = "SELECT id, name, depth FROM organizations WHERE depth = 0 AND status = 'Active' ORDER BY path";
+
+    public async Task<DataScope> ResolveAsync(Guid organizationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var path = await connection.QuerySingleOrDefaultAsync<string>(ActivePathSql, new { id = organizationId });
+        return path is null ? DataScope.Nothing : new DataScope(path, TreePath.SubtreeEnd(path));
+    }
+
+    public async Task<string?> PathOfAsync(Guid organizationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<string>(PathSql, new { id = organizationId });
+    }
+
+    public async Task<OrganizationReference?> FindWithinAsync(Guid id, DataScope scope, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(FindWithinSql, new { id, from = scope.From, to = scope.To });
+        return row is null ? null : new OrganizationReference(row.Id, row.Name, row.Depth);
+    }
+
+    public async Task<IReadOnlyList<OrganizationReference>> ListRootsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<Row>(RootsSql)).Select(r => new OrganizationReference(r.Id, r.Name, r.Depth)).ToList();
+    }
+
+    private sealed record Row
+    {
+        public Guid Id { get; init; }
+        public string Name { get; init; } = "";
+        public int Depth { get; init; }
+    }
+}
