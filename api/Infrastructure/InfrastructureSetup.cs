@@ -121,6 +121,7 @@ public static class InfrastructureSetup
         {
             ui.SwaggerEndpoint("/swagger/v1/swagger.json", "Jiceng API v1");
             ui.DocumentTitle = "Jiceng API";
+            ui.EnablePersistAuthorization();
         });
         app.UseMiddleware<IdempotencyMiddleware>();
 

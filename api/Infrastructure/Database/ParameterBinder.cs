@@ -39,9 +39,9 @@ internal static class ParameterBinder
             {
                 bag.Add(property.Name, ((IEnumerable<Guid>?)value ?? []).Select(id => id.ToString("D")).ToArray());
             }
-            else if (value is null && typedNullables.FirstOrDefault(p => p.Property == property) is { Property: not null } typed)
+            else if (value is null)
             {
-                bag.Add(property.Name, null, typed.Type);
+                bag.Add(property.Name, null, NullableDbType(property.PropertyType) ?? PlainDbType(property.PropertyType));
             }
             else
             {
@@ -62,6 +62,19 @@ internal static class ParameterBinder
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
         .Where(p => p.PropertyType != typeof(string) && typeof(IEnumerable<Guid>).IsAssignableFrom(p.PropertyType))
         .ToArray();
+
+    /// <summary>The type Dapper itself would give a null of this property, which a rebuilt parameter must keep.</summary>
+    private static DbType PlainDbType(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
+    {
+        var t when t == typeof(string) => DbType.String,
+        var t when t == typeof(int) => DbType.Int32,
+        var t when t == typeof(long) => DbType.Int64,
+        var t when t == typeof(bool) => DbType.Boolean,
+        var t when t == typeof(decimal) => DbType.Decimal,
+        var t when t == typeof(double) => DbType.Double,
+        var t when t == typeof(DateTime) => DbType.DateTime2,
+        _ => DbType.String,
+    };
 
     private static DbType? NullableDbType(Type type) =>
         type == typeof(Guid?) ? DbType.Guid

@@ -42,6 +42,30 @@ public static class SwaggerSetup
             options.SupportNonNullableReferenceTypes();
             options.CustomSchemaIds(SchemaId);
             options.SchemaFilter<ExampleSchemaFilter>();
+            // Swagger's Authorize takes either: sign in through POST /api/v1/auth/sign-in (the browser keeps the
+            // cookie), or paste an API key.
+            options.AddSecurityDefinition("ApiKey", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = Security.AuthenticationSchemes.ApiKeyHeader,
+                Description = "An API client's key (jc_…), shown once when the client is created.",
+            });
+            options.AddSecurityDefinition("Session", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Cookie,
+                Name = Security.AuthenticationSchemes.CookieName,
+                Description = "The HttpOnly session cookie set by POST /api/v1/auth/sign-in.",
+            });
+            options.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference("ApiKey", document)] = [],
+            });
+            options.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference("Session", document)] = [],
+            });
             options.OperationFilter<ProtocolHeadersOperationFilter>();
         });
         return services;

@@ -1,0 +1,238 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Jiceng.Infrastructure.Database;
+using Jiceng.Tests.Support;
+
+namespace Jiceng.Tests.Security;
+
+/// <summary>
+/// Built from the OpenAPI document, so every new route is covered: anonymous → 401, signed in without the
+/// permission → 403, an object in another region's subtree → 404, in scope with the permission → 2xx.
+/// A route without a sample request below fails the test until one is added.
+/// </summary>
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Providers))]
+public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTest(provider)
+{
+    private const string ScopedPassword = "Scoped-Admin-Password-1";
+
+    private sealed record Side(Guid Root, Guid Branch, Guid Leaf, Guid Rectification, Guid Pairing, Guid Coalition, Guid RuleSet, Guid User, Guid ApiClient);
+
+    private Side _a = null!;
+    private Side _b = null!;
+    private HttpClient _scopedAdmin = null!;
+    private HttpClient _noPermissions = null!;
+
+    /// <summary>operationId → the request to send (path filled from a side; the body valid, so only access decides).</summary>
+    private static readonly Dictionary<string, Func<Side, (string Url, object? Body)>> Samples = new()
+    {
+        ["ListOrganizations"] = s => ($"/api/v1/organizations?within={s.Root}", null),
+        ["CreateOrganization"] = s => ("/api/v1/organizations", new { parentId = s.Root, name = "矩阵新建支部", kind = "Branch", field = "Village" }),
+        ["GetOrganization"] = s => ($"/api/v1/organizations/{s.Branch}", null),
+        ["UpdateOrganization"] = s => ($"/api/v1/organizations/{s.Branch}", new { name = "矩阵支部（改）", kind = "Branch", field = "Village" }),
+        ["DissolveOrganization"] = s => ($"/api/v1/organizations/{s.Leaf}", null),
+        ["ListChildOrganizations"] = s => ($"/api/v1/organizations/{s.Root}/children", null),
+        ["MoveOrganization"] = s => ($"/api/v1/organizations/{s.Leaf}/move", new { newParentId = s.Root }),
+        ["GetSubtreeStatistics"] = s => ($"/api/v1/organizations/{s.Root}/stats", null),
+        ["ListRuleWarnings"] = s => ($"/api/v1/organizations/warnings?within={s.Root}", null),
+        ["RecordGrading"] = s => ($"/api/v1/organizations/{s.Branch}/gradings", new { year = 2024, level = "good" }),
+        ["ReviseGrading"] = s => ($"/api/v1/organizations/{s.Branch}/gradings/2025", new { level = "average" }),
+        ["ListGradings"] = s => ($"/api/v1/organizations/{s.Branch}/gradings", null),
+        ["ListLaggingOrganizations"] = s => ($"/api/v1/organizations/{s.Root}/gradings/lagging?year=2025", null),
+        ["OpenRectification"] = s => ($"/api/v1/organizations/{s.Branch}/rectifications",
+            new { reasons = new[] { "组织生活不正常" }, plan = "整改", responsiblePerson = "王", dueOn = "2026-12-01" }),
+        ["GetRectification"] = s => ($"/api/v1/organizations/{s.Branch}/rectifications/{s.Rectification}", null),
+        ["UpdateRectification"] = s => ($"/api/v1/organizations/{s.Branch}/rectifications/{s.Rectification}",
+            new { reasons = new[] { "组织生活不正常" }, plan = "整改（改）", responsiblePerson = "王", dueOn = "2026-12-31" }),
+        ["AddRectificationNote"] = s => ($"/api/v1/organizations/{s.Branch}/rectifications/{s.Rectification}/notes", new { content = "进展" }),
+        ["CloseRectification"] = s => ($"/api/v1/organizations/{s.Branch}/rectifications/{s.Rectification}/close", new { closureNote = "销号" }),
+        ["ListRectifications"] = s => ($"/api/v1/organizations/{s.Branch}/rectifications", null),
+        ["ListOverdueRectifications"] = s => ($"/api/v1/organizations/{s.Root}/rectifications/overdue", null),
+        ["CreatePairing"] = s => ($"/api/v1/organizations/{s.Leaf}/pairings", new { partnerOrganizationId = s.Root, kind = "Contracting", startsOn = "2026-02-01" }),
+        ["UpdatePairing"] = s => ($"/api/v1/organizations/{s.Branch}/pairings/{s.Pairing}", new { startsOn = "2026-01-01", notes = "改" }),
+        ["ListPairings"] = s => ($"/api/v1/organizations/{s.Branch}/pairings", null),
+        ["ListCoalitions"] = s => ("/api/v1/coalitions", null),
+        ["CreateCoalition"] = s => ("/api/v1/coalitions", new { name = "矩阵联合体" + Guid.NewGuid().ToString("N")[..4], memberOrganizationIds = new[] { s.Root, s.Branch } }),
+        ["GetCoalition"] = s => ($"/api/v1/coalitions/{s.Coalition}", null),
+        ["UpdateCoalition"] = s => ($"/api/v1/coalitions/{s.Coalition}", new { name = "矩阵联合体（改）" + s.Root.ToString()[..4], memberOrganizationIds = new[] { s.Root, s.Branch } }),
+        ["ListRuleSets"] = s => ("/api/v1/rule-sets", null),
+        ["CreateRuleSet"] = s => ("/api/v1/rule-sets", new { regionRootId = s.Root, name = "矩阵规则" }),
+        ["GetRuleSet"] = s => ($"/api/v1/rule-sets/{s.RuleSet}", null),
+        ["UpdateRuleSet"] = s => ($"/api/v1/rule-sets/{s.RuleSet}", null),
+        ["SignIn"] = s => ("/api/v1/auth/sign-in", new { username = "scoped-a", password = ScopedPassword }),
+        ["SignOut"] = s => ("/api/v1/auth/sign-out", null),
+        ["GetCurrentUser"] = s => ("/api/v1/auth/me", null),
+        ["ChangePassword"] = s => ("/api/v1/auth/change-password", new { currentPassword = ScopedPassword, newPassword = ScopedPassword }),
+        ["ListUsers"] = s => ("/api/v1/users", null),
+        ["CreateUser"] = s => ("/api/v1/users", new { username = "matrix-" + Guid.NewGuid().ToString("N")[..6], displayName = "矩阵", password = "Matrix-Password-1", roles = new[] { "Viewer" }, scopeOrganizationId = s.Root }),
+        ["UpdateUser"] = s => ($"/api/v1/users/{s.User}", new { displayName = "改", roles = new[] { "Viewer" }, scopeOrganizationId = s.Root, enabled = true }),
+        ["ListApiClients"] = s => ("/api/v1/api-clients", null),
+        ["CreateApiClient"] = s => ("/api/v1/api-clients", new { name = "矩阵系统", scopeOrganizationId = s.Root, permissions = new[] { "organizations.read" } }),
+        ["RevokeApiClient"] = s => ($"/api/v1/api-clients/{s.ApiClient}/revoke", null),
+        ["ListAuditLog"] = s => ($"/api/v1/audit?within={s.Root}", null),
+    };
+
+    [OneTimeSetUp]
+    public async Task BuildTwoRegions()
+    {
+        _a = await BuildSide("甲");
+        _b = await BuildSide("乙");
+        var scoped = await Post("/api/v1/users", new { username = "scoped-a", displayName = "甲区管理员", password = ScopedPassword, roles = new[] { "OrganizationAdmin" }, scopeOrganizationId = _a.Root });
+        await Json.Read(scoped, HttpStatusCode.Created);
+        _scopedAdmin = await SignedInClient("scoped-a", ScopedPassword);
+        var keyless = await Json.Read(await Post("/api/v1/api-clients", new { name = "无权限系统", permissions = Array.Empty<string>() }), HttpStatusCode.Created);
+        _noPermissions = Factory.CreateClient();
+        _noPermissions.DefaultRequestHeaders.Add("X-Api-Key", keyless.Str("apiKey"));
+    }
+
+    private async Task<Side> BuildSide(string name)
+    {
+        var root = await CreateOrganization(Unique(name + "区委"), kind: "Committee", field: "Government");
+        var branch = await CreateOrganization(name + "支部", root.Id(), field: "Village");
+        var leaf = await CreateOrganization(name + "末端支部", branch.Id(), field: "Village");
+        await Json.Read(await Post($"/api/v1/organizations/{branch.Id()}/gradings", new { year = 2025, level = "poor" }), HttpStatusCode.Created);
+        var rectification = await Json.Read(await Post($"/api/v1/organizations/{branch.Id()}/rectifications",
+            new { reasons = new[] { "书记缺职" }, plan = "配齐", responsiblePerson = "李", dueOn = "2026-12-01" }), HttpStatusCode.Created);
+        var pairing = await Json.Read(await Post($"/api/v1/organizations/{branch.Id()}/pairings",
+            new { partnerOrganizationId = root.Id(), kind = "Partnership", startsOn = "2026-01-01" }), HttpStatusCode.Created);
+        var coalition = await Json.Read(await Post("/api/v1/coalitions", new { name = Unique(name + "联合体"), memberOrganizationIds = new[] { root.Id(), branch.Id() } }),
+            HttpStatusCode.Created);
+        var ruleSet = await Json.Read(await Post("/api/v1/rule-sets", new { regionRootId = root.Id(), name = name + "规则" }), HttpStatusCode.Created);
+        var user = await Json.Read(await Post("/api/v1/users",
+            new { username = Unique("user-" + (name == "甲" ? "a" : "b")), displayName = name, password = "Some-Password-1", roles = new[] { "Viewer" }, scopeOrganizationId = root.Id() }),
+            HttpStatusCode.Created);
+        var client = await Json.Read(await Post("/api/v1/api-clients", new { name = name + "系统", scopeOrganizationId = root.Id(), permissions = new[] { "organizations.read" } }),
+            HttpStatusCode.Created);
+        return new Side(root.Id(), branch.Id(), leaf.Id(), rectification.Id(), pairing.Id(), coalition.Id(), ruleSet.Id(), user.Id(), client.Id());
+    }
+
+    private static IEnumerable<(string Method, string Path, string OperationId, JsonElement Operation)> Operations(JsonElement document) =>
+        document.GetProperty("paths").EnumerateObject().SelectMany(path => path.Value.EnumerateObject()
+            .Select(op => (op.Name.ToUpperInvariant(), path.Name, op.Value.Str("operationId"), op.Value)));
+
+    private static bool IsPublic(JsonElement operation) => !operation.TryGetProperty("security", out var security) || security.GetArrayLength() == 0
+        ? operation.Str("operationId") == "SignIn"
+        : false;
+
+    private async Task<HttpResponseMessage> Send(HttpClient client, string method, string url, object? body, string? ifMatch = "\"1\"")
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (body is not null)
+        {
+            request.Content = new StringContent(JsonSerializer.Serialize(body, Json.Options), Encoding.UTF8, "application/json");
+        }
+        if (method is "PUT" or "DELETE" || url.EndsWith("/move", StringComparison.Ordinal) || url.EndsWith("/close", StringComparison.Ordinal))
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+        return await client.SendAsync(request);
+    }
+
+    [Test]
+    public async Task Every_route_answers_401_403_404_and_2xx_as_the_caller_deserves()
+    {
+        var document = await Json.Read(await Get("/swagger/v1/swagger.json"), HttpStatusCode.OK);
+        var operations = Operations(document).ToList();
+        var missing = operations.Where(o => !Samples.ContainsKey(o.OperationId)).Select(o => o.OperationId).ToList();
+        Assert.That(missing, Is.Empty, "routes without a matrix sample");
+
+        var failures = new List<string>();
+        void Expect(string what, HttpResponseMessage response, params HttpStatusCode[] allowed)
+        {
+            if (!allowed.Contains(response.StatusCode))
+            {
+                failures.Add($"{what}: {(int)response.StatusCode}, expected {string.Join("/", allowed.Select(a => (int)a))}");
+            }
+        }
+
+        foreach (var (method, path, operationId, _) in operations)
+        {
+            var (urlA, body) = Samples[operationId](_a);
+            var (urlB, bodyB) = Samples[operationId](_b);
+            var name = $"{method} {path}";
+            if (operationId == "SignIn")
+            {
+                using var fresh = Factory.CreateClient();
+                Expect(name + " anonymous", await Send(fresh, method, urlA, body), HttpStatusCode.NoContent);
+                continue;
+            }
+            Expect(name + " anonymous", await Send(Anonymous, method, urlA, body), HttpStatusCode.Unauthorized);
+            if (operationId is not ("SignOut" or "GetCurrentUser" or "ChangePassword"))
+            {
+                Expect(name + " without permission", await Send(_noPermissions, method, urlA, body), HttpStatusCode.Forbidden);
+            }
+            if (operationId == "UpdateRuleSet")
+            {
+                var (ruleSet, _) = await GetWithETag(urlA);
+                bodyB = new { name = "乙规则（改）", document = ruleSet.GetProperty("document") };
+            }
+            if (urlB != urlA && path.Contains('{', StringComparison.Ordinal))
+            {
+                Expect(name + " other region", await Send(_scopedAdmin, method, urlB, bodyB), HttpStatusCode.NotFound);
+            }
+        }
+
+        // In scope with the permission: reads first, then writes, then the ones that end something.
+        var order = operations.OrderBy(o => o.Method == "GET" ? 0 : o.OperationId is "DissolveOrganization" or "RevokeApiClient" or "SignOut" or "CloseRectification" ? 2 : 1);
+        foreach (var (method, path, operationId, _) in order)
+        {
+            if (operationId is "SignIn")
+            {
+                continue;
+            }
+            var (url, body) = Samples[operationId](_a);
+            // The audit log needs audit.read, which an organization admin lacks; a new region's rule set needs a new region.
+            var caller = operationId is "ListAuditLog" or "CreateRuleSet" ? Client : _scopedAdmin;
+            if (operationId == "CreateRuleSet")
+            {
+                var region = await CreateOrganization(Unique("丙区委"), kind: "Committee", field: "Government");
+                body = new { regionRootId = region.Id(), name = "丙规则" };
+            }
+            var etag = await CurrentETag(caller, method, url, operationId);
+            if (operationId == "UpdateRuleSet")
+            {
+                var (ruleSet, _) = await GetWithETag(url);
+                body = new { name = "甲规则（改）", document = ruleSet.GetProperty("document") };
+            }
+            var response = await Send(caller, method, url, body, etag);
+            if ((int)response.StatusCode is < 200 or > 299)
+            {
+                var serverError = response.StatusCode == HttpStatusCode.InternalServerError
+                    ? Factory.Logs.Entries.LastOrDefault(e => e.StartsWith("Error", StringComparison.Ordinal))?.Split('\n').Take(3)
+                    : null;
+                failures.Add($"{method} {path} in scope: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()} {string.Join(" | ", serverError ?? [])}");
+            }
+        }
+        Assert.That(failures, Is.Empty, string.Join("\n", failures));
+    }
+
+    /// <summary>The ETag an If-Match route needs, read through the matching GET.</summary>
+    private async Task<string> CurrentETag(HttpClient caller, string method, string url, string operationId)
+    {
+        if (!(method is "PUT" or "DELETE" || url.EndsWith("/move", StringComparison.Ordinal) || url.EndsWith("/close", StringComparison.Ordinal)))
+        {
+            return "\"1\"";
+        }
+        var readUrl = operationId switch
+        {
+            "MoveOrganization" => url[..^"/move".Length],
+            "CloseRectification" => url[..^"/close".Length],
+            "ReviseGrading" => url,
+            _ => url,
+        };
+        if (operationId == "ReviseGrading")
+        {
+            var history = await caller.GetFromJsonAsync<JsonElement>(url[..url.LastIndexOf('/')]);
+            return "\"" + history.GetProperty("items").EnumerateArray().First(g => g.GetProperty("year").GetInt32() == 2025).GetProperty("version").GetInt64() + "\"";
+        }
+        if (operationId is "UpdateUser" or "UpdatePairing")
+        {
+            var list = await caller.GetFromJsonAsync<JsonElement>(operationId == "UpdateUser" ? "/api/v1/users?pageSize=200" : url[..url.LastIndexOf('/')]);
+            var id = url[(url.LastIndexOf('/') + 1)..];
+            return "\"" + list.GetProperty("items").EnumerateArray().First(i => i.Str("id") == id).GetProperty("version").GetInt64() + "\"";
+        }
+        var response = await caller.GetAsync(readUrl);
+        return response.Headers.ETag?.Tag ?? "\"1\"";
+    }
+}
