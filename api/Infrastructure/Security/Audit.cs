@@ -47,7 +47,7 @@ public sealed class AuditWriter(DbSession db, CallerAccessor callers, IDataScope
     public async Task WriteAsync(AuditRecord record, CancellationToken cancellationToken, Caller? actor = null)
     {
         var caller = actor ?? record.Actor ?? callers.Current;
-        var orgPath = record.OrganizationId is { } orgId ? await scopes.PathOfAsync(orgId, cancellationToken) : null;
+        var orgPath = record.OrganizationId is { } orgId ? await scopes.PathOfAsync(db, orgId, cancellationToken) : null;
         await db.ExecuteAsync(InsertSql, new
         {
             id = Guid.CreateVersion7(),
@@ -114,6 +114,8 @@ public static class AuditChanges
     {
         var options = new JsonSerializerOptions();
         InfrastructureSetup.ConfigureJson(options);
+        // Stored for people to read: Chinese stays Chinese (the column is text, never HTML).
+        options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         return options;
     }
 
@@ -127,7 +129,7 @@ public static class AuditChanges
         var afterNode = Masked(after);
         if (beforeNode is not JsonObject b || afterNode is not JsonObject a)
         {
-            return new JsonObject { ["before"] = beforeNode, ["after"] = afterNode }.ToJsonString();
+            return new JsonObject { ["before"] = beforeNode, ["after"] = afterNode }.ToJsonString(Json);
         }
         var changes = new JsonObject();
         foreach (var (field, value) in a)
@@ -138,7 +140,7 @@ public static class AuditChanges
                 changes[field] = new JsonObject { ["before"] = previous?.DeepClone(), ["after"] = value?.DeepClone() };
             }
         }
-        return changes.ToJsonString();
+        return changes.ToJsonString(Json);
     }
 
     private static JsonNode? Masked(object? value)

@@ -19,8 +19,11 @@ public interface IDataScopeResolver
 {
     Task<DataScope> ResolveAsync(Guid organizationId, CancellationToken cancellationToken);
 
-    /// <summary>The current path of an organization, for audit rows; null when unknown.</summary>
-    Task<string?> PathOfAsync(Guid organizationId, CancellationToken cancellationToken);
+    /// <summary>
+    /// The current path of an organization, for audit rows; null when unknown. Read through the caller's
+    /// session so an organization created in the same transaction is found.
+    /// </summary>
+    Task<string?> PathOfAsync(Database.DbSession session, Guid organizationId, CancellationToken cancellationToken);
 }
 
 /// <summary>The current caller's data scope, resolved once per request scope (deny by default).</summary>

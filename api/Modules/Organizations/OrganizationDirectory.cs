@@ -27,11 +27,8 @@ internal sealed class OrganizationDirectory(DbConnectionFactory connections) : I
         return path is null ? DataScope.Nothing : new DataScope(path, TreePath.SubtreeEnd(path));
     }
 
-    public async Task<string?> PathOfAsync(Guid organizationId, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<string>(PathSql, new { id = organizationId });
-    }
+    public Task<string?> PathOfAsync(DbSession session, Guid organizationId, CancellationToken cancellationToken) =>
+        session.QuerySingleOrDefaultAsync<string>(PathSql, new { id = organizationId }, cancellationToken);
 
     public async Task<OrganizationReference?> FindWithinAsync(Guid id, DataScope scope, CancellationToken cancellationToken)
     {

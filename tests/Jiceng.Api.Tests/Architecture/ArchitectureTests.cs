@@ -140,6 +140,22 @@ public sealed class ArchitectureTests
     }
 }
 
+public sealed class AuditLogTests
+{
+    [Test]
+    public void No_statement_updates_or_deletes_the_audit_log()
+    {
+        var statements = typeof(Jiceng.Infrastructure.Database.DbSession).Assembly.GetTypes()
+            .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => (Name: f.DeclaringType!.Name + "." + f.Name, Sql: (string)f.GetRawConstantValue()!))
+            .ToList();
+        var offenders = statements.Where(s => System.Text.RegularExpressions.Regex.IsMatch(s.Sql, @"(UPDATE\s+audit_log|DELETE\s+FROM\s+audit_log|TRUNCATE)", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        Assert.That(statements.Any(s => s.Sql.Contains("INSERT INTO audit_log", StringComparison.Ordinal)), Is.True);
+        Assert.That(offenders.Select(o => o.Name), Is.Empty);
+    }
+}
+
 internal static class Paths
 {
     public static readonly string Repository = FindRepository();

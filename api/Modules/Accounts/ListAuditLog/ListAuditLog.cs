@@ -69,7 +69,7 @@ internal sealed class ListAuditLogHandler(DbSession db, CurrentScope scope, IDat
         var range = callerScope;
         if (query.Within is { } within)
         {
-            var path = await scopes.PathOfAsync(within, cancellationToken);
+            var path = await scopes.PathOfAsync(db, within, cancellationToken);
             if (path is null || !callerScope.Contains(path))
             {
                 throw new NotFoundException("Organization");

@@ -12,16 +12,16 @@ namespace Jiceng.Modules.Organizations.RecordGrading;
 internal sealed record RecordGradingRequest(int Year, string Level, int? Score, string? Comment, DateOnly? GradedOn);
 
 /// <summary>分类定级: one level per organization per year; a second grading of the same year is a 409.</summary>
-internal sealed record RecordGradingCommand(Guid OrganizationId, RecordGradingRequest Grading) : ICommand<GradingResponse>;
+internal sealed record RecordGradingCommand(Guid OrganizationId, RecordGradingRequest Body) : ICommand<GradingResponse>;
 
 internal sealed class RecordGradingValidator : AbstractValidator<RecordGradingCommand>
 {
     public RecordGradingValidator()
     {
-        RuleFor(c => c.Grading.Year).InclusiveBetween(1921, 2200).Field("year");
-        RuleFor(c => c.Grading.Level).NotEmpty().MaximumLength(30).Field("level");
-        RuleFor(c => c.Grading.Score).InclusiveBetween(0, 1000).Field("score");
-        RuleFor(c => c.Grading.Comment).MaximumLength(500).Field("comment");
+        RuleFor(c => c.Body.Year).InclusiveBetween(1921, 2200).Field("year");
+        RuleFor(c => c.Body.Level).NotEmpty().MaximumLength(30).Field("level");
+        RuleFor(c => c.Body.Score).InclusiveBetween(0, 1000).Field("score");
+        RuleFor(c => c.Body.Comment).MaximumLength(500).Field("comment");
     }
 }
 
@@ -38,7 +38,7 @@ internal sealed class RecordGradingHandler(DbSession db, CurrentScope currentSco
         var scope = await currentScope.GetAsync(cancellationToken);
         var organization = await OrganizationTree.FindActiveAsync(db, scope, command.OrganizationId, cancellationToken);
         var rules = await RegionRules.ForRegionAsync(db, organization.RegionRootId, cancellationToken);
-        var grading = command.Grading;
+        var grading = command.Body;
         var level = GradingRules.Check(rules, grading.Level, grading.Score);
         int inserted;
         try

@@ -11,20 +11,20 @@ namespace Jiceng.Modules.Organizations.ReviseGrading;
 
 internal sealed record ReviseGradingRequest(string Level, int? Score, string? Comment, DateOnly? GradedOn);
 
-internal sealed record ReviseGradingCommand(Guid OrganizationId, int Year, long ExpectedVersion, ReviseGradingRequest Grading) : ICommand<GradingResponse>;
+internal sealed record ReviseGradingCommand(Guid OrganizationId, int Year, long ExpectedVersion, ReviseGradingRequest Body) : ICommand<GradingResponse>;
 
 internal sealed class ReviseGradingValidator : AbstractValidator<ReviseGradingCommand>
 {
     public ReviseGradingValidator()
     {
         RuleFor(c => c.Year).InclusiveBetween(1921, 2200);
-        RuleFor(c => c.Grading.Level).NotEmpty().MaximumLength(30).Field("level");
-        RuleFor(c => c.Grading.Score).InclusiveBetween(0, 1000).Field("score");
-        RuleFor(c => c.Grading.Comment).MaximumLength(500).Field("comment");
+        RuleFor(c => c.Body.Level).NotEmpty().MaximumLength(30).Field("level");
+        RuleFor(c => c.Body.Score).InclusiveBetween(0, 1000).Field("score");
+        RuleFor(c => c.Body.Comment).MaximumLength(500).Field("comment");
     }
 }
 
-internal sealed class ReviseGradingHandler(DbSession db, CurrentScope currentScope, TimeProvider clock) : ICommandHandler<ReviseGradingCommand, GradingResponse>
+internal sealed class ReviseGradingHandler(DbSession db, CurrentScope currentScope, AuditTrail audit, TimeProvider clock) : ICommandHandler<ReviseGradingCommand, GradingResponse>
 {
     private const string UpdateSql = """
         UPDATE gradings
@@ -38,7 +38,8 @@ internal sealed class ReviseGradingHandler(DbSession db, CurrentScope currentSco
         var scope = await currentScope.GetAsync(cancellationToken);
         var organization = await OrganizationTree.FindActiveAsync(db, scope, command.OrganizationId, cancellationToken);
         var rules = await RegionRules.ForRegionAsync(db, organization.RegionRootId, cancellationToken);
-        var level = GradingRules.Check(rules, command.Grading.Level, command.Grading.Score);
+        var level = GradingRules.Check(rules, command.Body.Level, command.Body.Score);
+        audit.SetBefore(await db.QuerySingleOrDefaultAsync<GradingRow>(GradingRules.FindSql, new { orgId = organization.Id, year = command.Year }, cancellationToken));
         var updated = await db.ExecuteAsync(UpdateSql, new
         {
             orgId = organization.Id,
@@ -47,9 +48,9 @@ internal sealed class ReviseGradingHandler(DbSession db, CurrentScope currentSco
             level = level.Code,
             levelRank = level.Rank,
             isLagging = rules.IsLagging(level.Code),
-            score = command.Grading.Score,
-            comment = command.Grading.Comment,
-            gradedOn = command.Grading.GradedOn ?? clock.Today(),
+            score = command.Body.Score,
+            comment = command.Body.Comment,
+            gradedOn = command.Body.GradedOn ?? clock.Today(),
             now = clock.GetUtcNow(),
         }, cancellationToken);
         var row = await db.QuerySingleOrDefaultAsync<GradingRow>(GradingRules.FindSql, new { orgId = organization.Id, year = command.Year }, cancellationToken)

@@ -16,7 +16,7 @@ internal sealed class UpdateCoalitionValidator : AbstractValidator<UpdateCoaliti
     public UpdateCoalitionValidator() => RuleFor(c => c.Body).SetValidator(new CoalitionFieldsValidator());
 }
 
-internal sealed class UpdateCoalitionHandler(DbSession db, CurrentScope currentScope, TimeProvider clock) : ICommandHandler<UpdateCoalitionCommand, CoalitionResponse>
+internal sealed class UpdateCoalitionHandler(DbSession db, CurrentScope currentScope, AuditTrail audit, TimeProvider clock) : ICommandHandler<UpdateCoalitionCommand, CoalitionResponse>
 {
     private const string UpdateSql = """
         UPDATE coalitions SET name = @name, description = @description, updated_at = @now, version = version + 1
@@ -28,7 +28,8 @@ internal sealed class UpdateCoalitionHandler(DbSession db, CurrentScope currentS
     public async ValueTask<CoalitionResponse> Handle(UpdateCoalitionCommand command, CancellationToken cancellationToken)
     {
         var body = command.Body;
-        await Coalitions.LoadAsync(db, await currentScope.GetAsync(cancellationToken), command.Id, cancellationToken);
+        var before = await Coalitions.LoadAsync(db, await currentScope.GetAsync(cancellationToken), command.Id, cancellationToken);
+        audit.SetBefore(new CoalitionFields(before.Name, before.Description, before.Members.Select(m => m.Id).ToList()));
         await Coalitions.EnsureMembersExistAsync(db, await currentScope.GetAsync(cancellationToken), body.MemberOrganizationIds, cancellationToken);
         int updated;
         try

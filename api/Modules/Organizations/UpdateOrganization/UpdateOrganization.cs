@@ -20,25 +20,25 @@ internal sealed record UpdateOrganizationRequest(
     DateOnly? TermStartedOn,
     string? Description);
 
-internal sealed record UpdateOrganizationCommand(Guid Id, long ExpectedVersion, UpdateOrganizationRequest Changes) : ICommand<OrganizationResponse>;
+internal sealed record UpdateOrganizationCommand(Guid Id, long ExpectedVersion, UpdateOrganizationRequest Body) : ICommand<OrganizationResponse>;
 
 internal sealed class UpdateOrganizationValidator : AbstractValidator<UpdateOrganizationCommand>
 {
     public UpdateOrganizationValidator()
     {
-        RuleFor(c => c.Changes.Name).NotEmpty().MaximumLength(100).Field("name");
-        RuleFor(c => c.Changes.ShortName).MaximumLength(50).Field("shortName");
-        RuleFor(c => c.Changes.Kind).NotNull().IsInEnum().Field("kind");
-        RuleFor(c => c.Changes.Field).NotNull().IsInEnum().Field("field");
-        RuleFor(c => c.Changes.SecretaryName).MaximumLength(50).Field("secretaryName");
-        RuleFor(c => c.Changes.Description).MaximumLength(500).Field("description");
-        RuleFor(c => c.Changes.TermStartedOn).GreaterThanOrEqualTo(c => c.Changes.EstablishedOn!.Value)
-            .When(c => c.Changes.TermStartedOn is not null && c.Changes.EstablishedOn is not null)
+        RuleFor(c => c.Body.Name).NotEmpty().MaximumLength(100).Field("name");
+        RuleFor(c => c.Body.ShortName).MaximumLength(50).Field("shortName");
+        RuleFor(c => c.Body.Kind).NotNull().IsInEnum().Field("kind");
+        RuleFor(c => c.Body.Field).NotNull().IsInEnum().Field("field");
+        RuleFor(c => c.Body.SecretaryName).MaximumLength(50).Field("secretaryName");
+        RuleFor(c => c.Body.Description).MaximumLength(500).Field("description");
+        RuleFor(c => c.Body.TermStartedOn).GreaterThanOrEqualTo(c => c.Body.EstablishedOn!.Value)
+            .When(c => c.Body.TermStartedOn is not null && c.Body.EstablishedOn is not null)
             .Field("termStartedOn");
     }
 }
 
-internal sealed class UpdateOrganizationHandler(DbSession db, CurrentScope currentScope, TimeProvider clock) : ICommandHandler<UpdateOrganizationCommand, OrganizationResponse>
+internal sealed class UpdateOrganizationHandler(DbSession db, CurrentScope currentScope, AuditTrail audit, TimeProvider clock) : ICommandHandler<UpdateOrganizationCommand, OrganizationResponse>
 {
     private const string UpdateSql = """
         UPDATE organizations
@@ -52,7 +52,8 @@ internal sealed class UpdateOrganizationHandler(DbSession db, CurrentScope curre
     {
         var scope = await currentScope.GetAsync(cancellationToken);
         await OrganizationTree.FindActiveAsync(db, scope, command.Id, cancellationToken);
-        var changes = command.Changes;
+        audit.SetBefore(await GetOrganizationHandler.LoadAsync(db, scope, command.Id, cancellationToken));
+        var changes = command.Body;
         var updated = await db.ExecuteAsync(UpdateSql, new
         {
             id = command.Id,

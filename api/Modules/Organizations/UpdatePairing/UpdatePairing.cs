@@ -16,7 +16,7 @@ internal sealed class UpdatePairingValidator : AbstractValidator<UpdatePairingCo
     public UpdatePairingValidator() => RuleFor(c => c.Body).SetValidator(new PairingTermsValidator());
 }
 
-internal sealed class UpdatePairingHandler(DbSession db, CurrentScope currentScope, TimeProvider clock) : ICommandHandler<UpdatePairingCommand, PairingResponse>
+internal sealed class UpdatePairingHandler(DbSession db, CurrentScope currentScope, AuditTrail audit, TimeProvider clock) : ICommandHandler<UpdatePairingCommand, PairingResponse>
 {
     private const string UpdateSql = """
         UPDATE pairings
@@ -28,6 +28,7 @@ internal sealed class UpdatePairingHandler(DbSession db, CurrentScope currentSco
     {
         var scope = await currentScope.GetAsync(cancellationToken);
         await OrganizationTree.FindAsync(db, scope, command.OrganizationId, cancellationToken);
+        audit.SetBefore(await Pairings.LoadAsync(db, command.OrganizationId, command.PairingId, clock.Today(), cancellationToken));
         var today = clock.Today();
         var updated = await db.ExecuteAsync(UpdateSql, new
         {

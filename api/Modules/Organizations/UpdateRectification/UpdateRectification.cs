@@ -14,7 +14,7 @@ internal sealed class UpdateRectificationValidator : AbstractValidator<UpdateRec
     public UpdateRectificationValidator() => RuleFor(c => c.Body).SetValidator(new RectificationFieldsValidator());
 }
 
-internal sealed class UpdateRectificationHandler(DbSession db, CurrentScope currentScope, TimeProvider clock) : ICommandHandler<UpdateRectificationCommand, RectificationResponse>
+internal sealed class UpdateRectificationHandler(DbSession db, CurrentScope currentScope, AuditTrail audit, TimeProvider clock) : ICommandHandler<UpdateRectificationCommand, RectificationResponse>
 {
     private const string UpdateSql = """
         UPDATE rectifications
@@ -29,6 +29,7 @@ internal sealed class UpdateRectificationHandler(DbSession db, CurrentScope curr
         await OrganizationTree.FindAsync(db, scope, command.OrganizationId, cancellationToken);
         var today = clock.Today();
         var current = await Rectifications.LoadAsync(db, command.OrganizationId, command.Id, today, cancellationToken);
+        audit.SetBefore(current);
         var body = command.Body;
         var updated = await db.ExecuteAsync(UpdateSql, new
         {

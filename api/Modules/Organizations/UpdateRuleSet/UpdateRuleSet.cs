@@ -21,7 +21,7 @@ internal sealed class UpdateRuleSetValidator : AbstractValidator<UpdateRuleSetCo
     }
 }
 
-internal sealed class UpdateRuleSetHandler(DbSession db, CurrentScope currentScope, TimeProvider clock) : ICommandHandler<UpdateRuleSetCommand, RuleSetResponse>
+internal sealed class UpdateRuleSetHandler(DbSession db, CurrentScope currentScope, AuditTrail audit, TimeProvider clock) : ICommandHandler<UpdateRuleSetCommand, RuleSetResponse>
 {
     private const string UpdateSql = """
         UPDATE rule_sets SET name = @name, document = @document, updated_at = @now, version = version + 1
@@ -36,6 +36,7 @@ internal sealed class UpdateRuleSetHandler(DbSession db, CurrentScope currentSco
         {
             throw new ForbiddenException(Permissions.RuleSetsWrite);
         }
+        audit.SetBefore(new UpdateRuleSetRequest(current.Name, current.Document));
         var updated = await db.ExecuteAsync(UpdateSql, new
         {
             id = command.Id,

@@ -1,0 +1,245 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
+using Jiceng.Tests.Support;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jiceng.Tests.Security;
+
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Providers))]
+public sealed class SecurityBehaviourTests(DatabaseProvider provider) : ApiTest(provider)
+{
+    private const string Password = "Member-Password-1";
+
+    private async Task<(Guid Id, string Username)> CreateUser(string role = "Viewer", Guid? scope = null)
+    {
+        var username = Unique("u").Replace("-", "", StringComparison.Ordinal);
+        var user = await Json.Read(await Post("/api/v1/users", new { username, displayName = "测试", password = Password, roles = new[] { role }, scopeOrganizationId = scope }),
+            HttpStatusCode.Created);
+        return (user.Id(), username);
+    }
+
+    private static Task<HttpResponseMessage> SignIn(HttpClient client, string username, string password) =>
+        client.PostAsJsonAsync("/api/v1/auth/sign-in", new { username, password });
+
+    [Test]
+    public async Task Five_wrong_passwords_lock_the_account_for_15_minutes()
+    {
+        var (_, username) = await CreateUser();
+        using var client = Factory.CreateClient();
+        for (var i = 0; i < 4; i++)
+        {
+            await Json.Problem(await SignIn(client, username, "wrong-password!"), HttpStatusCode.Unauthorized, code: "invalid_credentials");
+        }
+        await Json.Problem(await SignIn(client, username, "wrong-password!"), HttpStatusCode.Unauthorized, code: "account_locked");
+        var locked = await Json.Problem(await SignIn(client, username, Password), HttpStatusCode.Unauthorized, code: "account_locked");
+        Assert.That(locked.TryGetProperty("lockedUntil", out _), Is.True);
+
+        Clock.Set(ApiFactory.Start.AddMinutes(16));
+        try
+        {
+            Assert.That((await SignIn(client, username, Password)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent), "the lock expires after 15 minutes");
+            var me = await client.GetFromJsonAsync<JsonElement>("/api/v1/auth/me");
+            Assert.That(me.Str("username"), Is.EqualTo(username));
+        }
+        finally
+        {
+            Clock.Set(ApiFactory.Start);
+        }
+    }
+
+    [Test]
+    public async Task Disabling_a_user_ends_their_session_on_the_next_request()
+    {
+        var (id, username) = await CreateUser();
+        using var user = await SignedInClient(username, Password);
+        Assert.That((await user.GetAsync("/api/v1/organizations")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        var current = (await Client.GetFromJsonAsync<JsonElement>("/api/v1/users?pageSize=200")).GetProperty("items").EnumerateArray().First(u => u.Id() == id);
+        await Json.Read(await Put($"/api/v1/users/{id}", new { displayName = "停用", roles = new[] { "Viewer" }, enabled = false },
+            $"\"{current.GetProperty("version").GetInt64()}\""), HttpStatusCode.OK);
+
+        Assert.That((await user.GetAsync("/api/v1/organizations")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        await Json.Problem(await SignIn(Factory.CreateClient(), username, Password), HttpStatusCode.Unauthorized, code: "invalid_credentials");
+    }
+
+    [Test]
+    public async Task Changing_the_password_ends_the_other_sessions_and_keeps_this_one()
+    {
+        var (_, username) = await CreateUser();
+        using var here = await SignedInClient(username, Password);
+        using var elsewhere = await SignedInClient(username, Password);
+        var weak = await here.PostAsJsonAsync("/api/v1/auth/change-password", new { currentPassword = Password, newPassword = "short" });
+        await Json.Problem(weak, HttpStatusCode.BadRequest, field: "newPassword");
+        var wrong = await here.PostAsJsonAsync("/api/v1/auth/change-password", new { currentPassword = "not-my-password", newPassword = "Another-Password-2" });
+        await Json.Problem(wrong, HttpStatusCode.BadRequest, field: "currentPassword");
+        var sameAsUsername = await here.PostAsJsonAsync("/api/v1/auth/change-password", new { currentPassword = Password, newPassword = username.PadRight(10, 'x') == username ? username : username });
+        Assert.That(sameAsUsername.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+
+        var changed = await here.PostAsJsonAsync("/api/v1/auth/change-password", new { currentPassword = Password, newPassword = "Another-Password-2" });
+        Assert.That(changed.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.Multiple(async () =>
+        {
+            Assert.That((await here.GetAsync("/api/v1/auth/me")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That((await elsewhere.GetAsync("/api/v1/auth/me")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        });
+    }
+
+    [Test]
+    public async Task An_api_key_works_until_revoked_and_is_rate_limited_per_client()
+    {
+        var created = await Json.Read(await Post("/api/v1/api-clients", new { name = "财务系统", permissions = new[] { "organizations.read" }, rateLimitPerMinute = 3 }),
+            HttpStatusCode.Created);
+        var key = created.Str("apiKey");
+        Assert.That(key, Does.StartWith("jc_" + created.Str("keyPrefix") + "_"));
+        using var system = Factory.CreateClient();
+        system.DefaultRequestHeaders.Add("X-Api-Key", key);
+
+        // Writing needs organizations.write, which this client lacks (this request counts toward its limit too).
+        await Json.Problem(await system.PostAsJsonAsync("/api/v1/organizations", new { name = "x", kind = "Branch", field = "Other" }), HttpStatusCode.Forbidden);
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? limited = null;
+        for (var i = 0; i < 3; i++)
+        {
+            var response = await system.GetAsync("/api/v1/organizations");
+            statuses.Add(response.StatusCode);
+            limited = response.StatusCode == HttpStatusCode.TooManyRequests ? response : limited;
+        }
+        Assert.That(statuses.Take(2), Is.All.EqualTo(HttpStatusCode.OK));
+        Assert.That(limited?.Headers.RetryAfter, Is.Not.Null, "the fourth request in a minute is 429 with Retry-After");
+
+        var listed = await Client.GetFromJsonAsync<JsonElement>("/api/v1/api-clients?pageSize=200");
+        var shown = listed.GetProperty("items").EnumerateArray().First(c => c.Id() == created.Id());
+        Assert.That(shown.GetProperty("apiKey").ValueKind, Is.EqualTo(JsonValueKind.Null), "the key is shown once");
+        Assert.That(shown.GetProperty("lastUsedAt").ValueKind, Is.Not.EqualTo(JsonValueKind.Null));
+
+        Clock.Set(ApiFactory.Start.AddMinutes(2));
+        try
+        {
+            await SignInAgain();
+            Assert.That((await Post($"/api/v1/api-clients/{created.Id()}/revoke", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+            Assert.That((await system.GetAsync("/api/v1/organizations")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            await Json.Problem(await Post($"/api/v1/api-clients/{created.Id()}/revoke", null), HttpStatusCode.Conflict, code: "api_client_revoked");
+        }
+        finally
+        {
+            Clock.Set(ApiFactory.Start);
+            await SignInAgain();
+        }
+        using var forged = Factory.CreateClient();
+        forged.DefaultRequestHeaders.Add("X-Api-Key", "jc_aaaaaaaa_" + new string('x', 43));
+        Assert.That((await forged.GetAsync("/api/v1/organizations")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
+    public async Task Nobody_grants_a_role_a_permission_or_a_scope_beyond_their_own()
+    {
+        var region = await CreateOrganization(Unique("甲区委"), kind: "Committee", field: "Government");
+        var other = await CreateOrganization(Unique("乙区委"), kind: "Committee", field: "Government");
+        var (_, adminName) = await CreateUser("OrganizationAdmin", region.Id());
+        using var regionAdmin = await SignedInClient(adminName, Password);
+
+        async Task<HttpResponseMessage> Create(object body) => await regionAdmin.PostAsJsonAsync("/api/v1/users", body);
+        await Json.Problem(await Create(new { username = Unique("x"), displayName = "x", password = Password, roles = new[] { "SystemAdmin" }, scopeOrganizationId = region.Id() }),
+            HttpStatusCode.Conflict, code: "privilege_escalation");
+        await Json.Problem(await Create(new { username = Unique("x"), displayName = "x", password = Password, roles = new[] { "Auditor" }, scopeOrganizationId = region.Id() }),
+            HttpStatusCode.Conflict, code: "privilege_escalation");
+        await Json.Problem(await Create(new { username = Unique("x"), displayName = "x", password = Password, roles = new[] { "Viewer" } }),
+            HttpStatusCode.Conflict, code: "privilege_escalation");
+        await Json.Problem(await Create(new { username = Unique("x"), displayName = "x", password = Password, roles = new[] { "Viewer" }, scopeOrganizationId = other.Id() }),
+            HttpStatusCode.BadRequest, field: "scopeOrganizationId");
+        await Json.Problem(await regionAdmin.PostAsJsonAsync("/api/v1/api-clients", new { name = "x", scopeOrganizationId = region.Id(), permissions = new[] { "audit.read" } }),
+            HttpStatusCode.Conflict, code: "privilege_escalation");
+        var allowed = await Create(new { username = Unique("x"), displayName = "x", password = Password, roles = new[] { "Viewer" }, scopeOrganizationId = region.Id() });
+        Assert.That(allowed.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+
+        // The region admin's own scope is the region: creating a new top-level region is refused.
+        await Json.Problem(await regionAdmin.PostAsJsonAsync("/api/v1/organizations", new { name = "新区", kind = "Committee", field = "Government" }),
+            HttpStatusCode.BadRequest, field: "parentId");
+        await Json.Problem(await regionAdmin.GetAsync($"/api/v1/organizations/{other.Id()}"), HttpStatusCode.NotFound);
+        var visible = await regionAdmin.GetFromJsonAsync<JsonElement>("/api/v1/organizations?pageSize=200");
+        Assert.That(visible.GetProperty("items").EnumerateArray().Select(o => o.Id()), Does.Contain(region.Id()).And.Not.Contain(other.Id()));
+    }
+
+    [Test]
+    public async Task Every_write_leaves_one_audit_row_in_its_transaction_and_a_refused_write_leaves_none()
+    {
+        var root = await CreateOrganization(Unique("审计根"), kind: "Committee");
+        var child = await CreateOrganization("审计支部", root.Id());
+        await Json.Read(await Put($"/api/v1/organizations/{child.Id()}", new { name = "审计支部（改）", kind = "Branch", field = "UrbanCommunity" }, "\"1\""), HttpStatusCode.OK);
+        await Json.Problem(await Post($"/api/v1/organizations/{root.Id()}/move", new { newParentId = child.Id() }, ifMatch: "\"1\""), HttpStatusCode.Conflict);
+
+        var forChild = await Json.Read(await Get($"/api/v1/audit?entityType=Organization&entityId={child.Id()}"), HttpStatusCode.OK);
+        var forRoot = await Json.Read(await Get($"/api/v1/audit?entityType=Organization&entityId={root.Id()}"), HttpStatusCode.OK);
+        var actions = forChild.GetProperty("items").EnumerateArray().Select(r => r.Str("action")).ToList();
+        var update = forChild.GetProperty("items").EnumerateArray().First(r => r.Str("action") == "UpdateOrganization");
+        var changes = JsonDocument.Parse(update.Str("changes")).RootElement;
+        Assert.Multiple(() =>
+        {
+            Assert.That(actions, Is.EquivalentTo(new[] { "CreateOrganization", "UpdateOrganization" }));
+            Assert.That(update.Str("actorName"), Is.EqualTo("admin"));
+            Assert.That(update.Str("actorType"), Is.EqualTo("User"));
+            Assert.That(update.Str("requestId"), Is.Not.Empty);
+            Assert.That(changes.GetProperty("name").GetProperty("after").GetString(), Is.EqualTo("审计支部（改）"));
+            Assert.That(forRoot.GetProperty("items").EnumerateArray().Select(r => r.Str("action")), Is.EqualTo(new[] { "CreateOrganization" }),
+                "the refused move left no row");
+        });
+
+        var withinRoot = await Json.Read(await Get($"/api/v1/audit?within={root.Id()}&pageSize=200"), HttpStatusCode.OK);
+        Assert.That(withinRoot.GetProperty("total").GetInt64(), Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Sign_ins_are_audited_and_passwords_never_reach_the_logs()
+    {
+        var (id, username) = await CreateUser();
+        await SignIn(Factory.CreateClient(), username, "a-wrong-secret-guess");
+        await SignIn(Factory.CreateClient(), username, Password);
+        var rows = await Json.Read(await Get($"/api/v1/audit?entityType=User&entityId={id}&pageSize=50"), HttpStatusCode.OK);
+        var actions = rows.GetProperty("items").EnumerateArray().Select(r => r.Str("action")).ToList();
+        Assert.That(actions, Does.Contain("SignIn").And.Contain("SignInFailed").And.Contain("CreateUser"));
+        var createRow = rows.GetProperty("items").EnumerateArray().First(r => r.Str("action") == "CreateUser");
+        Assert.That(createRow.Str("changes"), Does.Not.Contain(Password).And.Contain("***"));
+
+        var everything = string.Join("\n", Factory.Logs.Entries);
+        Assert.That(everything, Does.Not.Contain(Password).And.Not.Contain("a-wrong-secret-guess").And.Not.Contain(ApiFactory.AdminPassword));
+    }
+
+    [Test]
+    public async Task Responses_carry_the_security_headers()
+    {
+        var response = await Anonymous.GetAsync("/health/live");
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.Headers.GetValues("Content-Security-Policy").Single(), Does.Contain("frame-ancestors 'none'").And.Contain("default-src 'self'"));
+            Assert.That(response.Headers.GetValues("X-Content-Type-Options").Single(), Is.EqualTo("nosniff"));
+            Assert.That(response.Headers.GetValues("Referrer-Policy").Single(), Is.EqualTo("no-referrer"));
+            Assert.That(response.Headers.GetValues("X-Frame-Options").Single(), Is.EqualTo("DENY"));
+        });
+    }
+
+    [Test]
+    public async Task The_session_cookie_is_http_only_and_same_site_strict()
+    {
+        var (_, username) = await CreateUser();
+        var response = await SignIn(Factory.CreateClient(), username, Password);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(Jiceng.Infrastructure.Security.AuthenticationSchemes.CookieName, StringComparison.Ordinal));
+        Assert.That(cookie, Does.Contain("httponly").IgnoreCase.And.Contain("samesite=strict").IgnoreCase);
+    }
+
+    [Test]
+    public void Every_endpoint_declares_a_permission_or_says_it_is_open()
+    {
+        var endpoints = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        var undeclared = endpoints
+            .Where(e => e.Metadata.GetMetadata<RequiredPermission>() is null && e.Metadata.GetMetadata<SignedInEndpoint>() is null
+                && e.Metadata.GetMetadata<PublicEndpoint>() is null)
+            .Select(e => e.RoutePattern.RawText)
+            .ToList();
+        Assert.That(endpoints, Has.Count.GreaterThan(40));
+        Assert.That(undeclared, Is.Empty);
+    }
+}
