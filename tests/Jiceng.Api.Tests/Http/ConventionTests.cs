@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Jiceng.Infrastructure.Database;
@@ -164,6 +165,26 @@ public sealed class ConventionTests(DatabaseProvider provider) : ApiTest(provide
         });
         var createSchema = document.GetProperty("components").GetProperty("schemas").GetProperty("CreateOrganizationCommand");
         Assert.That(createSchema.TryGetProperty("examples", out _) || createSchema.TryGetProperty("example", out _), Is.True, "the create body has an example");
+    }
+}
+
+/// <summary>Sign-in attempts are limited per client address, so passwords cannot be guessed quickly.</summary>
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Providers))]
+public sealed class SignInRateLimitTests(DatabaseProvider provider) : ApiTest(provider)
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["RateLimiting:SignInPermitLimit"] = "3" };
+
+    [Test]
+    public async Task Sign_in_attempts_past_the_limit_get_429()
+    {
+        // The fixture's own admin sign-in used one of the three.
+        using var client = Factory.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add((await client.PostAsJsonAsync("/api/v1/auth/sign-in", new { username = "nobody", password = "wrong-password" })).StatusCode);
+        }
+        Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests }));
     }
 }
 

@@ -14,6 +14,74 @@ public sealed class SecurityBehaviourTests(DatabaseProvider provider) : ApiTest(
 {
     private const string Password = "Member-Password-1";
 
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Cors:AllowedOrigins:0"] = "https://spa.example.cn",
+    };
+
+    [Test]
+    public async Task Only_allow_listed_origins_may_call_with_credentials()
+    {
+        async Task<HttpResponseMessage> Preflight(string origin)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Options, "/api/v1/organizations");
+            request.Headers.Add("Origin", origin);
+            request.Headers.Add("Access-Control-Request-Method", "POST");
+            return await Anonymous.SendAsync(request);
+        }
+        var allowed = await Preflight("https://spa.example.cn");
+        var refused = await Preflight("https://evil.example.com");
+        Assert.Multiple(() =>
+        {
+            Assert.That(allowed.Headers.GetValues("Access-Control-Allow-Origin").Single(), Is.EqualTo("https://spa.example.cn"));
+            Assert.That(allowed.Headers.GetValues("Access-Control-Allow-Credentials").Single(), Is.EqualTo("true"));
+            Assert.That(refused.Headers.Contains("Access-Control-Allow-Origin"), Is.False);
+        });
+    }
+
+    [Test]
+    public async Task A_write_through_an_api_key_is_audited_as_that_client()
+    {
+        var root = await CreateOrganization(Unique("对接根"), kind: "Committee");
+        var created = await Json.Read(await Post("/api/v1/api-clients",
+            new { name = "政务服务平台", scopeOrganizationId = root.Id(), permissions = new[] { "organizations.read", "organizations.write" } }), HttpStatusCode.Created);
+        using var system = Factory.CreateClient();
+        system.DefaultRequestHeaders.Add("X-Api-Key", created.Str("apiKey"));
+        var child = await Json.Read(await system.PostAsJsonAsync("/api/v1/organizations", new { parentId = root.Id(), name = "对接支部", kind = "Branch", field = "Other" }),
+            HttpStatusCode.Created);
+        var rows = await Json.Read(await Get($"/api/v1/audit?entityType=Organization&entityId={child.Id()}"), HttpStatusCode.OK);
+        var row = rows.GetProperty("items")[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(row.Str("actorType"), Is.EqualTo("ApiClient"));
+            Assert.That(row.Str("actorName"), Is.EqualTo("政务服务平台"));
+            Assert.That(row.GetProperty("actorId").GetGuid(), Is.EqualTo(created.Id()));
+        });
+    }
+
+    [Test]
+    public async Task Revealing_personal_data_needs_the_permission_and_a_reason_and_is_audited()
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var callers = scope.ServiceProvider.GetRequiredService<CallerAccessor>();
+        callers.ActAsSystem();
+        var reveal = scope.ServiceProvider.GetRequiredService<PersonalDataReveal>();
+        var entityId = Guid.NewGuid().ToString();
+
+        Assert.ThrowsAsync<FluentValidation.ValidationException>(() =>
+            reveal.RevealAsync(Permissions.MembersRevealPii, "看", "Member", entityId, null, "idNumber", () => "11010519491231002X", CancellationToken.None));
+        var shown = await reveal.RevealAsync(Permissions.MembersRevealPii, "办理组织关系转接核对身份", "Member", entityId, null, "idNumber", () => "11010519491231002X",
+            CancellationToken.None);
+
+        var rows = await Json.Read(await Get($"/api/v1/audit?action=RevealPersonalData&entityId={entityId}"), HttpStatusCode.OK);
+        Assert.Multiple(() =>
+        {
+            Assert.That(shown, Is.EqualTo("11010519491231002X"));
+            Assert.That(rows.GetProperty("total").GetInt64(), Is.EqualTo(1));
+            Assert.That(rows.GetProperty("items")[0].Str("changes"), Does.Contain("办理组织关系转接核对身份").And.Not.Contain("1101051949"));
+        });
+    }
+
     private async Task<(Guid Id, string Username)> CreateUser(string role = "Viewer", Guid? scope = null)
     {
         var username = Unique("u").Replace("-", "", StringComparison.Ordinal);
