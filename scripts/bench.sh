@@ -17,6 +17,7 @@ WORK="$(mktemp -d /tmp/jiceng-bench.XXXXXX)"
 # shellcheck source=lib/postgres.sh
 source scripts/lib/postgres.sh
 API_PID=""
+API_KEY=""
 cleanup() { [ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null; stop_throwaway_postgres; rm -rf "$WORK"; }
 trap cleanup EXIT
 
@@ -29,12 +30,13 @@ BASE="http://127.0.0.1:$PORT"
 
 measure() { # url connections seconds -> "rps p50 p95 p99 non2xx"
   local threads=$(( $2 < 2 ? $2 : 2 ))
-  wrk -t"$threads" -c"$2" -d"$3"s -s scripts/bench/percentiles.lua "$1" | awk '/^RESULT/ {print $2, $3, $4, $5, $6}'
+  wrk -t"$threads" -c"$2" -d"$3"s -H "X-Api-Key: $API_KEY" -s scripts/bench/percentiles.lua "$1" | awk '/^RESULT/ {print $2, $3, $4, $5, $6}'
 }
 
 start_api() { # provider connection-string
   Database__Provider="$1" ConnectionStrings__Default="$2" Benchmark__BareTwins=true RateLimiting__Enabled=false \
-    Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
+    Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Development Bootstrap__AdminPassword=Bench-Admin-Password-1 \
+    Security__KeyFile="$WORK/keys.json" \
     dotnet "$WORK/api/Jiceng.Api.dll" --urls "$BASE" >"$WORK/api-$1.log" 2>&1 &
   API_PID=$!
   for _ in $(seq 1 120); do curl -sf "$BASE/health/ready" >/dev/null 2>&1 && return 0; sleep 0.5; done
@@ -70,10 +72,15 @@ for provider in $PROVIDERS; do
   ROOT="$(echo "$IDS" | sed 's/.*root=\([^ ]*\).*/\1/')"
   DISTRICT="$(echo "$IDS" | sed 's/.*district=\([^ ]*\).*/\1/')"
   start_api "$NAME" "$CONNECTION"
+  # The API is measured as a third-party system calls it: with an API key (whole tree, organizations.read).
+  curl -sf -c "$WORK/cookies" -H 'content-type: application/json' -d '{"username":"admin","password":"Bench-Admin-Password-1"}' "$BASE/api/v1/auth/sign-in"
+  API_KEY="$(curl -sf -b "$WORK/cookies" -H 'content-type: application/json' \
+    -d '{"name":"bench","permissions":["organizations.read"],"rateLimitPerMinute":100000}' "$BASE/api/v1/api-clients" \
+    | python3 -c 'import sys, json; print(json.load(sys.stdin)["apiKey"])')"
 
   echo "   warming up"
   for url in "$BASE/api/v1/organizations/$ROOT/stats" "$BASE/api/v1/organizations/$DISTRICT/stats" "$BASE/api/v1/organizations?pageSize=20" "$BASE/bench/bare/organizations?pageSize=20"; do
-    wrk -t1 -c4 -d3s "$url" >/dev/null
+    wrk -t1 -c4 -d3s -H "X-Api-Key: $API_KEY" "$url" >/dev/null
   done
 
   # Latency: one connection at a time, so p95 is the time one user waits.

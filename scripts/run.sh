@@ -16,7 +16,8 @@ mkdir -p data
 export ConnectionStrings__Default="${ConnectionStrings__Default:-Data Source=$PWD/data/jiceng.db}"
 export Demo__SeedDirectory="$PWD/scripts/seed"
 export Spa__Root="$PWD/web/dist"
-export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
+# Development: the session cookie may travel over plain http://localhost, and logs are one readable line each.
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 
 dotnet .artifacts/api/Jiceng.Api.dll --urls "http://$HOST:$PORT" &
 API_PID=$!
@@ -31,7 +32,17 @@ cat <<INFO
   Jiceng 基层 is running:   http://localhost:$PORT
   API documentation:        http://localhost:$PORT/swagger
   Database:                 ${ConnectionStrings__Default}
-  Sign-in:                  none yet; accounts and roles arrive with the security issue, so every route is open in this build.
+  Demo sign-in (password jiceng-demo-2026 for every one):
+    admin                        system administrator, whole tree
+    demo-auditor                 auditor (read-only and the audit log), whole tree
+    demo-organization-admin      organization administrator, 中共鸡西市委员会 and below
+    demo-member-manager          member manager, 鸡西
+    demo-volunteer-coordinator   volunteer coordinator, 鸡西
+    demo-collective-accountant   collective-economy accountant, 鸡西
+    demo-fund-manager            care-fund manager, 鸡西
+    demo-fund-approver           care-fund approver, 鸡西
+    demo-viewer                  viewer, 鸡西
+  Sign in through the page, or in Swagger: POST /api/v1/auth/sign-in, then every call carries the cookie.
 
   Press Ctrl+C to stop.
 INFO

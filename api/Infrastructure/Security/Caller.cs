@@ -60,4 +60,7 @@ public sealed class CallerAccessor(IHttpContextAccessor http)
 
     /// <summary>For start-up work (seeding) that acts as the system inside a scope.</summary>
     public void ActAsSystem() => _override = Caller.System;
+
+    /// <summary>For work outside a request that acts for a known caller (background jobs, tests).</summary>
+    public void ActAs(Caller caller) => _override = caller;
 }

@@ -58,7 +58,11 @@ internal sealed class ApiKeyValidator(DbConnectionFactory connections, TimeProvi
             return null;
         }
         var now = clock.GetUtcNow();
-        await connection.ExecuteAsync(connections.Dialect.Render(TouchSql), new { id = client.Id, now, threshold = now.AddMinutes(-1) });
+        // The row just read says whether a touch is due; the statement's own condition still guards a race.
+        if (client.LastUsedAt is null || client.LastUsedAt < now.AddMinutes(-1))
+        {
+            await connection.ExecuteAsync(TouchSql, new { id = client.Id, now, threshold = now.AddMinutes(-1) });
+        }
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, client.Id.ToString()),

@@ -17,6 +17,7 @@ public sealed class SecurityBehaviourTests(DatabaseProvider provider) : ApiTest(
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Cors:AllowedOrigins:0"] = "https://spa.example.cn",
+        ["Security:RevealsPerHour"] = "2",
     };
 
     [Test]
@@ -37,6 +38,23 @@ public sealed class SecurityBehaviourTests(DatabaseProvider provider) : ApiTest(
             Assert.That(allowed.Headers.GetValues("Access-Control-Allow-Credentials").Single(), Is.EqualTo("true"));
             Assert.That(refused.Headers.Contains("Access-Control-Allow-Origin"), Is.False);
         });
+    }
+
+    [Test]
+    public async Task A_user_gets_at_most_the_configured_reveals_per_hour()
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CallerAccessor>().ActAs(
+            new Caller(CallerKind.User, Guid.NewGuid(), "member-manager", new HashSet<string> { Permissions.MembersRevealPii }, null, "127.0.0.1", "test"));
+        var reveal = scope.ServiceProvider.GetRequiredService<PersonalDataReveal>();
+        Task<string> Reveal() => reveal.RevealAsync(Permissions.MembersRevealPii, "核对党员身份信息", "Member", "m-1", null, "phone", () => "13812345678", CancellationToken.None);
+        await Reveal();
+        await Reveal();
+        Assert.ThrowsAsync<Jiceng.Infrastructure.Http.TooManyRequestsException>(Reveal);
+
+        scope.ServiceProvider.GetRequiredService<CallerAccessor>().ActAs(
+            new Caller(CallerKind.User, Guid.NewGuid(), "viewer", new HashSet<string> { Permissions.MembersRead }, null, null, null));
+        Assert.ThrowsAsync<Jiceng.Infrastructure.Http.ForbiddenException>(Reveal);
     }
 
     [Test]
