@@ -29,6 +29,11 @@ internal sealed class AccountsDemoSeeder(DbConnectionFactory connections, IOrgan
                 continue;
             }
             var wholeTree = role is Role.SystemAdmin or Role.Auditor;
+            if (!wholeTree && region is null)
+            {
+                // Without a demo region a scoped user would see everything: leave them out.
+                continue;
+            }
             await connection.ExecuteAsync(Users.InsertSql, new
             {
                 id = Guid.CreateVersion7(),
