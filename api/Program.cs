@@ -44,7 +44,7 @@ if (app.Configuration["Demo:SeedDirectory"] is { Length: > 0 } seedDirectory)
 app.UseInfrastructure();
 app.MapOrganizationsModule(app.Configuration);
 app.MapAccountsModule();
-app.UseSpaFiles();
+app.MapSpaFallback();
 
 await app.RunAsync();
 

@@ -110,12 +110,10 @@ public static class InfrastructureSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();
-        app.UseRouting();
-        app.UseCors();
-        app.UseAuthentication();
-        // After authentication, so limits apply per user and per API key, not only per address.
-        app.UseRateLimiter();
-        app.UseAuthorization();
+        // Public resources come first: before routing, because static files step aside once an endpoint
+        // (the SPA fallback matches everything) is chosen; before authorization, whose deny-by-default
+        // policy also refuses requests that match no endpoint.
+        app.UseSpaStaticFiles();
         app.UseSwagger();
         app.UseSwaggerUI(ui =>
         {
@@ -123,6 +121,12 @@ public static class InfrastructureSetup
             ui.DocumentTitle = "Jiceng API";
             ui.EnablePersistAuthorization();
         });
+        app.UseRouting();
+        app.UseCors();
+        app.UseAuthentication();
+        // After authentication, so limits apply per user and per API key, not only per address.
+        app.UseRateLimiter();
+        app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).AllowPublic();

@@ -9,20 +9,13 @@ namespace Jiceng.Infrastructure.Http;
 /// </summary>
 public static class SpaHosting
 {
-    public static WebApplication UseSpaFiles(this WebApplication app)
+    /// <summary>Static files of the built SPA, before authorization (they are public).</summary>
+    public static WebApplication UseSpaStaticFiles(this WebApplication app)
     {
-        var root = app.Configuration["Spa:Root"];
-        if (string.IsNullOrWhiteSpace(root))
+        if (Files(app) is not { } files)
         {
             return app;
         }
-        var fullRoot = Path.GetFullPath(root);
-        if (!File.Exists(Path.Combine(fullRoot, "index.html")))
-        {
-            app.Logger.LogWarning("Spa:Root {Root} has no index.html; the SPA is not served", fullRoot);
-            return app;
-        }
-        var files = new PhysicalFileProvider(fullRoot);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -31,9 +24,34 @@ public static class SpaHosting
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl =
                 context.File.Name == "index.html" ? "no-cache" : "public, max-age=31536000, immutable",
         });
-        app.MapFallbackToFile("{*path:regex(^(?!api/|api$|swagger|health).*$)}", "index.html", new StaticFileOptions { FileProvider = files })
-            .WithMetadata(new Security.PublicEndpoint())
-            .AllowAnonymous();
         return app;
+    }
+
+    /// <summary>index.html for client-side routes, mapped after every module so API routes win.</summary>
+    public static WebApplication MapSpaFallback(this WebApplication app)
+    {
+        if (Files(app) is { } files)
+        {
+            app.MapFallbackToFile("{*path:regex(^(?!api/|api$|swagger|health).*$)}", "index.html", new StaticFileOptions { FileProvider = files })
+                .WithMetadata(new Security.PublicEndpoint())
+                .AllowAnonymous();
+        }
+        return app;
+    }
+
+    private static PhysicalFileProvider? Files(WebApplication app)
+    {
+        var root = app.Configuration["Spa:Root"];
+        if (string.IsNullOrWhiteSpace(root))
+        {
+            return null;
+        }
+        var fullRoot = Path.GetFullPath(root);
+        if (!File.Exists(Path.Combine(fullRoot, "index.html")))
+        {
+            app.Logger.LogWarning("Spa:Root {Root} has no index.html; the SPA is not served", fullRoot);
+            return null;
+        }
+        return new PhysicalFileProvider(fullRoot);
     }
 }
