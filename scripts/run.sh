@@ -42,7 +42,8 @@ cat <<INFO
     demo-fund-manager            care-fund manager, 鸡西
     demo-fund-approver           care-fund approver, 鸡西
     demo-viewer                  viewer, 鸡西
-  Sign in through the page, or in Swagger: POST /api/v1/auth/sign-in, then every call carries the cookie.
+  Sign in in Swagger (POST /api/v1/auth/sign-in; the browser then sends the session cookie with every call).
+  The web app is a placeholder page until the web-app issue lands.
 
   Press Ctrl+C to stop.
 INFO
