@@ -10,5 +10,5 @@ export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: { proxy: { '/api': api, '/health': api, '/swagger': api } },
   build: { outDir: 'dist', emptyOutDir: true },
-  test: { environment: 'jsdom', globals: true },
+  test: { environment: 'jsdom', globals: true, setupFiles: ['./src/test/setup.ts'] },
 });

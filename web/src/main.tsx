@@ -1,9 +1,22 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from '@/app';
+import { RouterProvider } from 'react-router';
+import '@/app/i18n';
+import { AppProviders } from '@/app/providers';
+import { router } from '@/app/router';
+import { onUnauthorized } from '@/lib/api-client';
+
+// A session that ends (expired, disabled, password changed) sends the user to sign in and back.
+onUnauthorized(() => {
+  if (window.location.pathname !== '/sign-in') {
+    void router.navigate('/sign-in', { state: { from: window.location.pathname } });
+  }
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <AppProviders>
+      <RouterProvider router={router} />
+    </AppProviders>
   </StrictMode>,
 );

@@ -42,6 +42,7 @@ public static class SwaggerSetup
             options.SupportNonNullableReferenceTypes();
             options.CustomSchemaIds(SchemaId);
             options.SchemaFilter<ExampleSchemaFilter>();
+            options.SchemaFilter<RequiredMembersSchemaFilter>();
             // Swagger's Authorize takes either: sign in through POST /api/v1/auth/sign-in (the browser keeps the
             // cookie), or paste an API key.
             options.AddSecurityDefinition("ApiKey", new OpenApiSecurityScheme
@@ -75,6 +76,34 @@ public static class SwaggerSetup
     private static string SchemaId(Type type) => type.IsGenericType
         ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] + "Of" + string.Join("And", type.GetGenericArguments().Select(SchemaId))
         : type.Name;
+
+    /// <summary>
+    /// Marks every property whose C# type is not nullable as required, so generated clients (the SPA's
+    /// TypeScript types) know which fields are always present.
+    /// </summary>
+    private sealed class RequiredMembersSchemaFilter : ISchemaFilter
+    {
+        private static readonly System.Reflection.NullabilityInfoContext Nullability = new();
+
+        public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+        {
+            if (schema is not OpenApiSchema concrete || concrete.Properties is not { Count: > 0 } properties || context.Type.IsEnum)
+            {
+                return;
+            }
+            concrete.Required ??= new HashSet<string>();
+            foreach (var property in context.Type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+            {
+                var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+                var nullable = Nullable.GetUnderlyingType(property.PropertyType) is not null
+                    || (!property.PropertyType.IsValueType && Nullability.Create(property).ReadState != System.Reflection.NullabilityState.NotNull);
+                if (properties.ContainsKey(name) && !nullable)
+                {
+                    concrete.Required.Add(name);
+                }
+            }
+        }
+    }
 
     private sealed class ExampleSchemaFilter(Microsoft.Extensions.Options.IOptions<SwaggerExamples> examples, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
         : ISchemaFilter

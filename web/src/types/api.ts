@@ -520,36 +520,36 @@ export interface components {
         AddRectificationNoteRequest: {
             /** Format: date */
             notedOn?: string | null;
-            content?: string;
+            content: string;
         };
         ApiClientResponse: {
             /** Format: uuid */
-            id?: string;
-            name?: string;
-            keyPrefix?: string;
+            id: string;
+            name: string;
+            keyPrefix: string;
             /** Format: uuid */
             scopeOrganizationId?: string | null;
-            permissions?: string[];
+            permissions: string[];
             /** Format: int32 */
-            rateLimitPerMinute?: number;
+            rateLimitPerMinute: number;
             /** Format: date-time */
             revokedAt?: string | null;
             /** Format: date-time */
             lastUsedAt?: string | null;
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
             apiKey?: string | null;
         };
         AuditEntry: {
             /** Format: uuid */
-            id?: string;
+            id: string;
             /** Format: date-time */
-            at?: string;
-            actorType?: components["schemas"]["CallerKind"];
+            at: string;
+            actorType: components["schemas"]["CallerKind"];
             /** Format: uuid */
             actorId?: string | null;
-            actorName?: string;
-            action?: string;
+            actorName: string;
+            action: string;
             entityType?: string | null;
             entityId?: string | null;
             /** Format: uuid */
@@ -561,8 +561,8 @@ export interface components {
         /** @enum {string} */
         CallerKind: "Anonymous" | "User" | "ApiClient" | "System";
         ChangePasswordCommand: {
-            currentPassword?: string;
-            newPassword?: string;
+            currentPassword: string;
+            newPassword: string;
         };
         /**
          * @example {
@@ -573,7 +573,7 @@ export interface components {
         CloseRectificationRequest: {
             /** Format: date */
             closedOn?: string | null;
-            closureNote?: string;
+            closureNote: string;
         };
         /**
          * @example {
@@ -586,41 +586,41 @@ export interface components {
          *     }
          */
         CoalitionFields: {
-            name?: string;
+            name: string;
             description?: string | null;
-            memberOrganizationIds?: string[];
+            memberOrganizationIds: string[];
         };
         CoalitionListItem: {
             /** Format: uuid */
-            id?: string;
-            name?: string;
+            id: string;
+            name: string;
             description?: string | null;
             /** Format: int32 */
-            memberCount?: number;
+            memberCount: number;
             /** Format: int64 */
-            version?: number;
+            version: number;
         };
         CoalitionMember: {
             /** Format: uuid */
-            id?: string;
-            name?: string;
-            kind?: components["schemas"]["OrganizationKind"];
-            field?: components["schemas"]["OrganizationField"];
+            id: string;
+            name: string;
+            kind: components["schemas"]["OrganizationKind"];
+            field: components["schemas"]["OrganizationField"];
         };
         CoalitionResponse: {
             /** Format: uuid */
-            id?: string;
-            name?: string;
+            id: string;
+            name: string;
             description?: string | null;
-            members?: components["schemas"]["CoalitionMember"][];
+            members: components["schemas"]["CoalitionMember"][];
             /** Format: int64 */
-            version?: number;
+            version: number;
         };
         CreateApiClientRequest: {
-            name?: string;
+            name: string;
             /** Format: uuid */
             scopeOrganizationId?: string | null;
-            permissions?: string[];
+            permissions: string[];
             /** Format: int32 */
             rateLimitPerMinute?: number | null;
         };
@@ -640,7 +640,7 @@ export interface components {
         CreateOrganizationCommand: {
             /** Format: uuid */
             parentId?: string | null;
-            name?: string;
+            name: string;
             shortName?: string | null;
             kind?: components["schemas"]["OrganizationKind"];
             field?: components["schemas"]["OrganizationField"];
@@ -680,70 +680,70 @@ export interface components {
         CreateRuleSetRequest: {
             /** Format: uuid */
             regionRootId?: string | null;
-            name?: string;
+            name: string;
             document?: components["schemas"]["RuleSetDocument"];
         };
         CreateUserRequest: {
-            username?: string;
-            displayName?: string;
-            password?: string;
-            roles?: components["schemas"]["Role"][];
+            username: string;
+            displayName: string;
+            password: string;
+            roles: components["schemas"]["Role"][];
             /** Format: uuid */
             scopeOrganizationId?: string | null;
         };
         CurrentUserResponse: {
             /** Format: uuid */
-            id?: string;
-            username?: string;
-            displayName?: string;
-            kind?: components["schemas"]["CallerKind"];
-            roles?: string[];
-            permissions?: string[];
+            id: string;
+            username: string;
+            displayName: string;
+            kind: components["schemas"]["CallerKind"];
+            roles: string[];
+            permissions: string[];
             scope?: components["schemas"]["ScopeOrganization"];
         };
         GradingLevel: {
-            code?: string;
-            name?: string;
+            code: string;
+            name: string;
             /** Format: int32 */
-            rank?: number;
+            rank: number;
         };
         GradingLevelCount: {
-            code?: string;
-            name?: string;
+            code: string;
+            name: string;
             /** Format: int32 */
-            rank?: number;
-            lagging?: boolean;
+            rank: number;
+            lagging: boolean;
             /** Format: int64 */
-            count?: number;
+            count: number;
         };
         GradingLevelsRule: {
-            levels?: components["schemas"]["GradingLevel"][];
-            laggingCodes?: string[];
-            source?: string;
+            levels: components["schemas"]["GradingLevel"][];
+            laggingCodes: string[];
+            source: string;
         };
         /** @enum {string} */
         GradingMovement: "Upgraded" | "Unchanged" | "Downgraded" | "New" | "NotGraded";
         GradingResponse: {
             /** Format: uuid */
-            id?: string;
+            id: string;
             /** Format: uuid */
-            organizationId?: string;
+            organizationId: string;
             /** Format: int32 */
-            year?: number;
-            level?: string;
-            levelName?: string;
+            year: number;
+            level: string;
+            levelName: string;
             /** Format: int32 */
-            rank?: number;
-            lagging?: boolean;
+            rank: number;
+            lagging: boolean;
             /** Format: int32 */
             score?: number | null;
             /** Format: int32 */
             stars?: number | null;
             comment?: string | null;
             /** Format: date */
-            gradedOn?: string;
+            gradedOn: string;
             /** Format: int64 */
-            version?: number;
+            version: number;
         };
         HttpValidationProblemDetails: {
             type?: string | null;
@@ -752,46 +752,46 @@ export interface components {
             status?: number | null;
             detail?: string | null;
             instance?: string | null;
-            errors?: {
+            errors: {
                 [key: string]: string[];
             };
         } & {
             [key: string]: unknown;
         };
         KeyCount: {
-            key?: string;
+            key: string;
             /** Format: int64 */
-            count?: number;
+            count: number;
         };
         LaggingOrganization: {
             /** Format: uuid */
-            organizationId?: string;
-            name?: string;
-            kind?: components["schemas"]["OrganizationKind"];
+            organizationId: string;
+            name: string;
+            kind: components["schemas"]["OrganizationKind"];
             level?: string | null;
             /** Format: int32 */
             levelRank?: number | null;
             previousLevel?: string | null;
             /** Format: int32 */
             previousLevelRank?: number | null;
-            movement?: components["schemas"]["GradingMovement"];
+            movement: components["schemas"]["GradingMovement"];
         };
         LaggingReport: {
             /** Format: int32 */
-            year?: number;
+            year: number;
             /** Format: int64 */
-            laggingThisYear?: number;
+            laggingThisYear: number;
             /** Format: int64 */
-            laggingLastYear?: number;
+            laggingLastYear: number;
             /** Format: int64 */
-            upgradedSinceLastYear?: number;
-            items?: components["schemas"]["LaggingOrganization"][];
+            upgradedSinceLastYear: number;
+            items: components["schemas"]["LaggingOrganization"][];
             /** Format: int64 */
-            total?: number;
+            total: number;
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            pageSize?: number;
+            pageSize: number;
         };
         /**
          * @example {
@@ -804,13 +804,13 @@ export interface components {
         };
         NumberRule: {
             /** Format: int32 */
-            value?: number;
-            source?: string;
+            value: number;
+            source: string;
         };
         OrganizationAncestor: {
             /** Format: uuid */
-            id?: string;
-            name?: string;
+            id: string;
+            name: string;
         };
         /** @enum {string} */
         OrganizationField: "Government" | "PublicInstitution" | "StateOwnedEnterprise" | "PrivateEnterprise" | "SocialOrganization" | "Village" | "UrbanCommunity" | "School" | "Other";
@@ -818,31 +818,31 @@ export interface components {
         OrganizationKind: "Committee" | "WorkingCommittee" | "LeadingGroup" | "GeneralBranch" | "Branch" | "JointBranch" | "TemporaryBranch";
         OrganizationListItem: {
             /** Format: uuid */
-            id?: string;
+            id: string;
             /** Format: uuid */
             parentId?: string | null;
-            name?: string;
+            name: string;
             shortName?: string | null;
-            kind?: components["schemas"]["OrganizationKind"];
-            field?: components["schemas"]["OrganizationField"];
+            kind: components["schemas"]["OrganizationKind"];
+            field: components["schemas"]["OrganizationField"];
             secretaryName?: string | null;
             /** Format: int32 */
-            depth?: number;
-            status?: components["schemas"]["OrganizationStatus"];
+            depth: number;
+            status: components["schemas"]["OrganizationStatus"];
             /** Format: int32 */
-            activeChildCount?: number;
+            activeChildCount: number;
             /** Format: int64 */
-            version?: number;
+            version: number;
         };
         OrganizationResponse: {
             /** Format: uuid */
-            id?: string;
+            id: string;
             /** Format: uuid */
             parentId?: string | null;
-            name?: string;
+            name: string;
             shortName?: string | null;
-            kind?: components["schemas"]["OrganizationKind"];
-            field?: components["schemas"]["OrganizationField"];
+            kind: components["schemas"]["OrganizationKind"];
+            field: components["schemas"]["OrganizationField"];
             secretaryName?: string | null;
             /** Format: date */
             establishedOn?: string | null;
@@ -851,137 +851,137 @@ export interface components {
             /** Format: date */
             termEndsOn?: string | null;
             description?: string | null;
-            status?: components["schemas"]["OrganizationStatus"];
+            status: components["schemas"]["OrganizationStatus"];
             /** Format: date */
             dissolvedOn?: string | null;
             /** Format: int32 */
-            depth?: number;
+            depth: number;
             /** Format: uuid */
-            regionRootId?: string;
+            regionRootId: string;
             /** Format: int32 */
-            activeChildCount?: number;
-            ancestors?: components["schemas"]["OrganizationAncestor"][];
+            activeChildCount: number;
+            ancestors: components["schemas"]["OrganizationAncestor"][];
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
             /** Format: date-time */
-            updatedAt?: string;
+            updatedAt: string;
             /** Format: int64 */
-            version?: number;
+            version: number;
         };
         /** @enum {string} */
         OrganizationStatus: "Active" | "Dissolved";
         /** @enum {string} */
         OrganizationStatusFilter: "Active" | "Dissolved" | "All";
         PagedOfApiClientResponse: {
-            items?: components["schemas"]["ApiClientResponse"][];
+            items: components["schemas"]["ApiClientResponse"][];
             /** Format: int64 */
-            total?: number;
+            total: number;
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            pageSize?: number;
+            pageSize: number;
         };
         PagedOfAuditEntry: {
-            items?: components["schemas"]["AuditEntry"][];
+            items: components["schemas"]["AuditEntry"][];
             /** Format: int64 */
-            total?: number;
+            total: number;
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            pageSize?: number;
+            pageSize: number;
         };
         PagedOfCoalitionListItem: {
-            items?: components["schemas"]["CoalitionListItem"][];
+            items: components["schemas"]["CoalitionListItem"][];
             /** Format: int64 */
-            total?: number;
+            total: number;
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            pageSize?: number;
+            pageSize: number;
         };
         PagedOfGradingResponse: {
-            items?: components["schemas"]["GradingResponse"][];
+            items: components["schemas"]["GradingResponse"][];
             /** Format: int64 */
-            total?: number;
+            total: number;
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            pageSize?: number;
+            pageSize: number;
         };
         PagedOfOrganizationListItem: {
-            items?: components["schemas"]["OrganizationListItem"][];
+            items: components["schemas"]["OrganizationListItem"][];
             /** Format: int64 */
-            total?: number;
+            total: number;
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            pageSize?: number;
+            pageSize: number;
         };
         PagedOfPairingResponse: {
-            items?: components["schemas"]["PairingResponse"][];
+            items: components["schemas"]["PairingResponse"][];
             /** Format: int64 */
-            total?: number;
+            total: number;
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            pageSize?: number;
+            pageSize: number;
         };
         PagedOfRectificationListItem: {
-            items?: components["schemas"]["RectificationListItem"][];
+            items: components["schemas"]["RectificationListItem"][];
             /** Format: int64 */
-            total?: number;
+            total: number;
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            pageSize?: number;
+            pageSize: number;
         };
         PagedOfRuleSetListItem: {
-            items?: components["schemas"]["RuleSetListItem"][];
+            items: components["schemas"]["RuleSetListItem"][];
             /** Format: int64 */
-            total?: number;
+            total: number;
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            pageSize?: number;
+            pageSize: number;
         };
         PagedOfRuleWarning: {
-            items?: components["schemas"]["RuleWarning"][];
+            items: components["schemas"]["RuleWarning"][];
             /** Format: int64 */
-            total?: number;
+            total: number;
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            pageSize?: number;
+            pageSize: number;
         };
         PagedOfUserResponse: {
-            items?: components["schemas"]["UserResponse"][];
+            items: components["schemas"]["UserResponse"][];
             /** Format: int64 */
-            total?: number;
+            total: number;
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            pageSize?: number;
+            pageSize: number;
         };
         /** @enum {string} */
         PairingKind: "Contracting" | "Partnership";
         PairingResponse: {
             /** Format: uuid */
-            id?: string;
+            id: string;
             /** Format: uuid */
-            organizationId?: string;
-            organizationName?: string;
+            organizationId: string;
+            organizationName: string;
             /** Format: uuid */
-            partnerOrganizationId?: string;
-            partnerOrganizationName?: string;
-            kind?: components["schemas"]["PairingKind"];
+            partnerOrganizationId: string;
+            partnerOrganizationName: string;
+            kind: components["schemas"]["PairingKind"];
             /** Format: date */
-            startsOn?: string;
+            startsOn: string;
             /** Format: date */
             endsOn?: string | null;
             notes?: string | null;
-            active?: boolean;
+            active: boolean;
             /** Format: int64 */
-            version?: number;
+            version: number;
         };
         /**
          * @example {
@@ -1018,8 +1018,8 @@ export interface components {
          */
         RecordGradingRequest: {
             /** Format: int32 */
-            year?: number;
-            level?: string;
+            year: number;
+            level: string;
             /** Format: int32 */
             score?: number | null;
             comment?: string | null;
@@ -1039,9 +1039,9 @@ export interface components {
          *     }
          */
         RectificationFields: {
-            reasons?: string[];
-            plan?: string;
-            responsiblePerson?: string;
+            reasons: string[];
+            plan: string;
+            responsiblePerson: string;
             /** Format: date */
             flaggedOn?: string | null;
             /** Format: date */
@@ -1049,54 +1049,54 @@ export interface components {
         };
         RectificationListItem: {
             /** Format: uuid */
-            id?: string;
+            id: string;
             /** Format: uuid */
-            organizationId?: string;
-            organizationName?: string;
-            responsiblePerson?: string;
+            organizationId: string;
+            organizationName: string;
+            responsiblePerson: string;
             /** Format: date */
-            flaggedOn?: string;
+            flaggedOn: string;
             /** Format: date */
-            dueOn?: string;
-            status?: components["schemas"]["RectificationStatus"];
+            dueOn: string;
+            status: components["schemas"]["RectificationStatus"];
             /** Format: date */
             closedOn?: string | null;
-            overdue?: boolean;
+            overdue: boolean;
             /** Format: int32 */
-            daysOverdue?: number;
+            daysOverdue: number;
             /** Format: int64 */
-            version?: number;
+            version: number;
         };
         RectificationNote: {
             /** Format: uuid */
-            id?: string;
+            id: string;
             /** Format: date */
-            notedOn?: string;
-            content?: string;
+            notedOn: string;
+            content: string;
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
         };
         RectificationResponse: {
             /** Format: uuid */
-            id?: string;
+            id: string;
             /** Format: uuid */
-            organizationId?: string;
-            organizationName?: string;
-            reasons?: string[];
-            plan?: string;
-            responsiblePerson?: string;
+            organizationId: string;
+            organizationName: string;
+            reasons: string[];
+            plan: string;
+            responsiblePerson: string;
             /** Format: date */
-            flaggedOn?: string;
+            flaggedOn: string;
             /** Format: date */
-            dueOn?: string;
-            status?: components["schemas"]["RectificationStatus"];
-            overdue?: boolean;
+            dueOn: string;
+            status: components["schemas"]["RectificationStatus"];
+            overdue: boolean;
             /** Format: date */
             closedOn?: string | null;
             closureNote?: string | null;
-            notes?: components["schemas"]["RectificationNote"][];
+            notes: components["schemas"]["RectificationNote"][];
             /** Format: int64 */
-            version?: number;
+            version: number;
         };
         /** @enum {string} */
         RectificationStatus: "Open" | "Closed";
@@ -1109,7 +1109,7 @@ export interface components {
          *     }
          */
         ReviseGradingRequest: {
-            level?: string;
+            level: string;
             /** Format: int32 */
             score?: number | null;
             comment?: string | null;
@@ -1119,107 +1119,107 @@ export interface components {
         /** @enum {string} */
         Role: "SystemAdmin" | "OrganizationAdmin" | "MemberManager" | "VolunteerCoordinator" | "CollectiveAccountant" | "FundManager" | "FundApprover" | "Auditor" | "Viewer";
         RuleSetDocument: {
-            gradingLevels?: components["schemas"]["GradingLevelsRule"];
-            starRating?: components["schemas"]["StarRatingRule"];
-            committeeTermYears?: components["schemas"]["NumberRule"];
-            villageCommunityTermYears?: components["schemas"]["NumberRule"];
-            termWarningDays?: components["schemas"]["NumberRule"];
-            branchMinFullMembers?: components["schemas"]["NumberRule"];
-            branchCommitteeMinFullMembers?: components["schemas"]["NumberRule"];
-            generalBranchMinMembers?: components["schemas"]["NumberRule"];
-            grassrootsCommitteeMinMembers?: components["schemas"]["NumberRule"];
-            weakOrganizationTriggers?: components["schemas"]["TextListRule"];
+            gradingLevels: components["schemas"]["GradingLevelsRule"];
+            starRating: components["schemas"]["StarRatingRule"];
+            committeeTermYears: components["schemas"]["NumberRule"];
+            villageCommunityTermYears: components["schemas"]["NumberRule"];
+            termWarningDays: components["schemas"]["NumberRule"];
+            branchMinFullMembers: components["schemas"]["NumberRule"];
+            branchCommitteeMinFullMembers: components["schemas"]["NumberRule"];
+            generalBranchMinMembers: components["schemas"]["NumberRule"];
+            grassrootsCommitteeMinMembers: components["schemas"]["NumberRule"];
+            weakOrganizationTriggers: components["schemas"]["TextListRule"];
         };
         RuleSetListItem: {
             /** Format: uuid */
-            id?: string;
+            id: string;
             /** Format: uuid */
             regionRootId?: string | null;
             regionName?: string | null;
-            name?: string;
+            name: string;
             /** Format: date-time */
-            updatedAt?: string;
+            updatedAt: string;
             /** Format: int64 */
-            version?: number;
+            version: number;
         };
         RuleSetResponse: {
             /** Format: uuid */
-            id?: string;
+            id: string;
             /** Format: uuid */
             regionRootId?: string | null;
             regionName?: string | null;
-            name?: string;
-            document?: components["schemas"]["RuleSetDocument"];
+            name: string;
+            document: components["schemas"]["RuleSetDocument"];
             /** Format: date-time */
-            updatedAt?: string;
+            updatedAt: string;
             /** Format: int64 */
-            version?: number;
+            version: number;
         };
         RuleWarning: {
             /** Format: uuid */
-            organizationId?: string;
-            organizationName?: string;
-            kind?: components["schemas"]["OrganizationKind"];
-            code?: components["schemas"]["RuleWarningCode"];
-            message?: string;
+            organizationId: string;
+            organizationName: string;
+            kind: components["schemas"]["OrganizationKind"];
+            code: components["schemas"]["RuleWarningCode"];
+            message: string;
             /** Format: date */
             dueOn?: string | null;
-            ruleSource?: string;
+            ruleSource: string;
         };
         /** @enum {string} */
         RuleWarningCode: "TermEndingSoon" | "TermOverdue" | "TooFewFullMembers" | "CommitteeRequired";
         ScopeOrganization: {
             /** Format: uuid */
-            id?: string;
-            name?: string;
+            id: string;
+            name: string;
         };
         SignInCommand: {
-            username?: string;
-            password?: string;
+            username: string;
+            password: string;
         };
         StarRatingRule: {
             /** Format: int32 */
-            maxScore?: number;
-            thresholds?: components["schemas"]["StarThreshold"][];
-            source?: string;
+            maxScore: number;
+            thresholds: components["schemas"]["StarThreshold"][];
+            source: string;
         };
         StarThreshold: {
             /** Format: int32 */
-            stars?: number;
+            stars: number;
             /** Format: int32 */
-            minScore?: number;
+            minScore: number;
         };
         SubtreeStatisticsResponse: {
             /** Format: uuid */
-            organizationId?: string;
-            name?: string;
+            organizationId: string;
+            name: string;
             /** Format: int64 */
-            activeOrganizations?: number;
+            activeOrganizations: number;
             /** Format: int64 */
-            dissolvedOrganizations?: number;
-            byKind?: components["schemas"]["KeyCount"][];
-            byField?: components["schemas"]["KeyCount"][];
-            byDepth?: components["schemas"]["KeyCount"][];
+            dissolvedOrganizations: number;
+            byKind: components["schemas"]["KeyCount"][];
+            byField: components["schemas"]["KeyCount"][];
+            byDepth: components["schemas"]["KeyCount"][];
             /** Format: int32 */
             gradingYear?: number | null;
-            byGradingLevel?: components["schemas"]["GradingLevelCount"][];
+            byGradingLevel: components["schemas"]["GradingLevelCount"][];
             /** Format: int64 */
-            ungraded?: number;
+            ungraded: number;
             /** Format: int64 */
-            activePairings?: number;
+            activePairings: number;
             /** Format: int64 */
-            openRectifications?: number;
+            openRectifications: number;
             /** Format: int64 */
-            overdueRectifications?: number;
-            contributed?: {
+            overdueRectifications: number;
+            contributed: {
                 [key: string]: {
                     [key: string]: number;
                 };
             };
         };
         TextListRule: {
-            items?: string[];
-            source?: string;
+            items: string[];
+            source: string;
         };
         /**
          * @example {
@@ -1234,7 +1234,7 @@ export interface components {
          *     }
          */
         UpdateOrganizationRequest: {
-            name?: string;
+            name: string;
             shortName?: string | null;
             kind?: components["schemas"]["OrganizationKind"];
             field?: components["schemas"]["OrganizationField"];
@@ -1246,29 +1246,29 @@ export interface components {
             description?: string | null;
         };
         UpdateRuleSetRequest: {
-            name?: string;
-            document?: components["schemas"]["RuleSetDocument"];
+            name: string;
+            document: components["schemas"]["RuleSetDocument"];
         };
         UpdateUserRequest: {
-            displayName?: string;
-            roles?: components["schemas"]["Role"][];
+            displayName: string;
+            roles: components["schemas"]["Role"][];
             /** Format: uuid */
             scopeOrganizationId?: string | null;
-            enabled?: boolean;
+            enabled: boolean;
         };
         UserResponse: {
             /** Format: uuid */
-            id?: string;
-            username?: string;
-            displayName?: string;
-            roles?: components["schemas"]["Role"][];
+            id: string;
+            username: string;
+            displayName: string;
+            roles: components["schemas"]["Role"][];
             /** Format: uuid */
             scopeOrganizationId?: string | null;
-            enabled?: boolean;
+            enabled: boolean;
             /** Format: date-time */
             lockedUntil?: string | null;
             /** Format: int64 */
-            version?: number;
+            version: number;
         };
     };
     responses: never;

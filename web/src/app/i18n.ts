@@ -1,0 +1,33 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { resources } from '@/app/resources';
+
+export const languageKey = 'jiceng.language';
+export type Language = 'zh-CN' | 'en-US';
+
+function savedLanguage(): Language {
+  try {
+    return localStorage.getItem(languageKey) === 'en-US' ? 'en-US' : 'zh-CN';
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: savedLanguage(),
+  fallbackLng: 'zh-CN',
+  interpolation: { escapeValue: false },
+});
+
+/** Switches the language and remembers it for the next visit. */
+export async function setLanguage(language: Language): Promise<void> {
+  try {
+    localStorage.setItem(languageKey, language);
+  } catch {
+    // Private browsing: the choice lasts for this visit only.
+  }
+  await i18n.changeLanguage(language);
+}
+
+export default i18n;

@@ -1,0 +1,27 @@
+/** Chinese first; every key has an English twin. */
+export const resources = {
+  'zh-CN': {
+    translation: {
+      appName: '基层党建',
+      signIn: { title: '登录', username: '用户名', password: '密码', submit: '登录', failed: '登录失败' },
+      layout: { organizations: '党组织', signOut: '退出登录', language: 'English', scopeAll: '全部组织' },
+      organizations: {
+        tree: '组织树', search: '搜索党组织', details: '详细信息', kind: '类别', field: '领域', secretary: '书记', termEndsOn: '本届任期至',
+        status: '状态', children: '下级组织', choose: '请在左侧选择党组织',
+      },
+      errors: { forbidden: '没有权限', notFound: '未找到', conflict: '数据已被他人修改，请刷新后重试。', generic: '操作失败' },
+    },
+  },
+  'en-US': {
+    translation: {
+      appName: 'Jiceng',
+      signIn: { title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', failed: 'Sign-in failed' },
+      layout: { organizations: 'Organizations', signOut: 'Sign out', language: '中文', scopeAll: 'All organizations' },
+      organizations: {
+        tree: 'Organization tree', search: 'Search organizations', details: 'Details', kind: 'Kind', field: 'Field', secretary: 'Secretary',
+        termEndsOn: 'Term ends', status: 'Status', children: 'Child organizations', choose: 'Choose an organization on the left',
+      },
+      errors: { forbidden: 'Forbidden', notFound: 'Not found', conflict: 'Changed by someone else; reload and try again.', generic: 'Something went wrong' },
+    },
+  },
+} as const;

@@ -1,0 +1,48 @@
+import { ApartmentOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { setLanguage } from '@/app/i18n';
+import { useMe } from '@/features/auth/api/get-me';
+import { useSignOut } from '@/features/auth/api/sign-out';
+
+/** The signed-in frame: modules on the left (only those that exist), the user, scope, language and sign-out on top. */
+export function AppLayout() {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const location = useLocation();
+
+  if (me.isLoading) {
+    return <Spin fullscreen />;
+  }
+  if (me.isError || !me.data) {
+    return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
+  }
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider theme="light" breakpoint="lg" collapsedWidth={0}>
+        <Typography.Title level={4} style={{ padding: '16px 24px', margin: 0, color: '#c00' }}>
+          {t('appName')}
+        </Typography.Title>
+        <Menu mode="inline" selectedKeys={['organizations']}
+          items={[{ key: 'organizations', icon: <ApartmentOutlined />, label: t('layout.organizations'), onClick: () => void navigate('/organizations') }]} />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end' }}>
+          <Space>
+            <span>
+              {me.data.displayName} · {me.data.scope?.name ?? t('layout.scopeAll')}
+            </span>
+            <Button onClick={() => void setLanguage(i18n.language === 'en-US' ? 'zh-CN' : 'en-US')}>{t('layout.language')}</Button>
+            <Button onClick={() => signOut.mutate(undefined, { onSuccess: () => void navigate('/sign-in') })}>{t('layout.signOut')}</Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
