@@ -42,8 +42,7 @@ cat <<INFO
     demo-fund-manager            care-fund manager, 鸡西
     demo-fund-approver           care-fund approver, 鸡西
     demo-viewer                  viewer, 鸡西
-  Sign in in Swagger (POST /api/v1/auth/sign-in; the browser then sends the session cookie with every call).
-  The web app is a placeholder page until the web-app issue lands.
+  Sign in on the page (the organization tree so far), or in Swagger with POST /api/v1/auth/sign-in.
 
   Press Ctrl+C to stop.
 INFO

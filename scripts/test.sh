@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: the .NET suite on SQLite and on a throwaway PostgreSQL 15 cluster, and the SPA's unit
-# tests. Installs what is missing (npm packages, PostgreSQL when absent and root). The last line is
+# Runs every test: the .NET suite on SQLite and on a throwaway PostgreSQL 15 cluster, the SPA's unit tests,
+# its production build, and browser tests in headless Chromium against the real app. Installs what is
+# missing (npm packages; PostgreSQL and Debian's Chromium with apt-get when absent and root). The last line is
 # "N passed, N failed"; the exit code is non-zero when anything failed or could not run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -71,6 +72,30 @@ if (cd web && { [ -d node_modules ] && npm ls --depth=0 >/dev/null 2>&1 || npm c
   fi
 else
   problems+=("npm ci failed"); failed=$((failed + 1))
+fi
+
+echo "== Browser tests (headless Chromium, tests/e2e)"
+if { ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "wqy"; } && [ "$(id -u)" = 0 ]; then
+  # A CJK font too, so the screenshots show Chinese rather than empty boxes.
+  echo "   installing Debian's chromium and a CJK font"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-wqy-zenhei >/dev/null 2>&1 \
+    || { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-wqy-zenhei >/dev/null 2>&1; }
+fi
+if ! command -v chromium >/dev/null 2>&1; then
+  problems+=("Chromium is not installed and could not be (needs root): browser tests did not run"); failed=$((failed + 1))
+elif [ ! -f web/dist/index.html ]; then
+  problems+=("no SPA build: browser tests did not run"); failed=$((failed + 1))
+elif (cd tests/e2e && { [ -d node_modules ] && npm ls --depth=0 >/dev/null 2>&1 || npm ci --no-audit --no-fund --loglevel=error; }); then
+  (cd tests/e2e && CHROMIUM_PATH="$(command -v chromium)" npx vitest run --reporter=default --reporter=junit --outputFile.junit="$RESULTS/e2e.xml") 2>&1 | tail -n 15
+  if [ -f "$RESULTS/e2e.xml" ]; then
+    read -r p f < <(count_junit "$RESULTS/e2e.xml")
+    passed=$((passed + p)); failed=$((failed + f))
+    echo "   browser: $p passed, $f failed (screenshots in tests/e2e/artifacts)"
+  else
+    problems+=("browser tests produced no results"); failed=$((failed + 1))
+  fi
+else
+  problems+=("npm ci failed in tests/e2e"); failed=$((failed + 1))
 fi
 
 for problem in "${problems[@]}"; do echo "!! $problem"; done

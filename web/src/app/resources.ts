@@ -10,6 +10,15 @@ export const resources = {
         status: '状态', children: '下级组织', choose: '请在左侧选择党组织',
       },
       errors: { forbidden: '没有权限', notFound: '未找到', conflict: '数据已被他人修改，请刷新后重试。', generic: '操作失败' },
+      kind: {
+        Committee: '党委', WorkingCommittee: '党工委', LeadingGroup: '党组', GeneralBranch: '党总支', Branch: '党支部', JointBranch: '联合党支部',
+        TemporaryBranch: '临时党支部',
+      },
+      field: {
+        Government: '机关', PublicInstitution: '事业单位', StateOwnedEnterprise: '国有企业', PrivateEnterprise: '非公企业', SocialOrganization: '社会组织',
+        Village: '农村', UrbanCommunity: '城市社区', School: '学校', Other: '其他',
+      },
+      status: { Active: '正常', Dissolved: '已撤销' },
     },
   },
   'en-US': {
@@ -22,6 +31,15 @@ export const resources = {
         termEndsOn: 'Term ends', status: 'Status', children: 'Child organizations', choose: 'Choose an organization on the left',
       },
       errors: { forbidden: 'Forbidden', notFound: 'Not found', conflict: 'Changed by someone else; reload and try again.', generic: 'Something went wrong' },
+      kind: {
+        Committee: 'Party committee', WorkingCommittee: 'Working committee', LeadingGroup: 'Leading group', GeneralBranch: 'General branch', Branch: 'Branch',
+        JointBranch: 'Joint branch', TemporaryBranch: 'Temporary branch',
+      },
+      field: {
+        Government: 'Government organ', PublicInstitution: 'Public institution', StateOwnedEnterprise: 'State-owned enterprise', PrivateEnterprise: 'Private enterprise',
+        SocialOrganization: 'Social organization', Village: 'Village', UrbanCommunity: 'Urban community', School: 'School', Other: 'Other',
+      },
+      status: { Active: 'Active', Dissolved: 'Dissolved' },
     },
   },
 } as const;

@@ -51,12 +51,12 @@ export function OrganizationsPage() {
         {selected && organization.isLoading && <Spin />}
         {details && (
           <Descriptions column={1} bordered size="small">
-            <Descriptions.Item label={t('organizations.kind')}>{details.kind}</Descriptions.Item>
-            <Descriptions.Item label={t('organizations.field')}>{details.field}</Descriptions.Item>
+            <Descriptions.Item label={t('organizations.kind')}>{t(`kind.${details.kind}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('organizations.field')}>{t(`field.${details.field}`)}</Descriptions.Item>
             <Descriptions.Item label={t('organizations.secretary')}>{details.secretaryName ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('organizations.termEndsOn')}>{details.termEndsOn ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('organizations.status')}>
-              <Tag color={details.status === 'Active' ? 'green' : 'default'}>{details.status}</Tag>
+              <Tag color={details.status === 'Active' ? 'green' : 'default'}>{t(`status.${details.status}`)}</Tag>
             </Descriptions.Item>
             <Descriptions.Item label={t('organizations.children')}>{details.activeChildCount}</Descriptions.Item>
           </Descriptions>

@@ -1,0 +1,75 @@
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, launch, screenshot, signIn } from './browser';
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+});
+
+afterEach(async () => {
+  await page.context().close();
+});
+
+describe('signing in and the organization tree', () => {
+  it('refuses a wrong password with the server message', async () => {
+    await signIn(page, 'admin', 'not-the-password');
+    await page.getByRole('alert').getByText('用户名或密码不正确。').waitFor();
+    await screenshot(page, 'sign-in-refused');
+  });
+
+  it('signs in, shows every region to the administrator and an organization’s details', async () => {
+    await signIn(page, 'admin');
+    await page.waitForURL('**/organizations');
+    const tree = page.getByRole('tree');
+    await tree.getByText('中共鸡西市委员会').waitFor();
+    for (const region of ['中共大连市甘井子区委员会', '中共敦化市委员会', '中共大庆市委员会']) {
+      await tree.getByText(region).waitFor();
+    }
+    await tree.getByText('中共鸡西市委员会').click();
+    await page.getByText('类别').waitFor();
+    await page.getByText('党委', { exact: true }).first().waitFor();
+    await screenshot(page, 'organizations');
+  });
+
+  it('shows a scoped user only their own region and loads children on expanding', async () => {
+    await signIn(page, 'demo-viewer');
+    await page.waitForURL('**/organizations');
+    const tree = page.getByRole('tree');
+    await tree.getByText('中共鸡西市委员会').waitFor();
+    expect(await tree.getByText('中共大庆市委员会').count()).toBe(0);
+    await page.locator('.ant-tree-switcher').first().click();
+    await tree.getByText(/虎林/).first().waitFor();
+  });
+
+  it('switches to English and keeps the choice after a reload', async () => {
+    await signIn(page, 'admin');
+    await page.waitForURL('**/organizations');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText('Organization tree').waitFor();
+    await page.reload();
+    await page.getByText('Organization tree').waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await screenshot(page, 'organizations-english');
+  });
+
+  it('signs out, after which the app asks for sign-in again', async () => {
+    await signIn(page, 'admin');
+    await page.waitForURL('**/organizations');
+    await page.getByRole('button', { name: /退出登录/ }).click();
+    await page.waitForURL('**/sign-in');
+    await page.goto(`${baseUrl()}/organizations`);
+    await page.waitForURL('**/sign-in');
+    const response = await page.request.get(`${baseUrl()}/api/v1/organizations`);
+    expect(response.status()).toBe(401);
+  });
+});
