@@ -10,6 +10,9 @@ export const resources = {
         status: '状态', children: '下级组织', choose: '请在左侧选择党组织',
       },
       errors: { forbidden: '没有权限', notFound: '未找到', conflict: '数据已被他人修改，请刷新后重试。', generic: '操作失败' },
+      form: { save: '保存', cancel: '取消', name: '名称', shortName: '简称', establishedOn: '成立日期', termStartedOn: '本届任期开始', description: '说明' },
+      actions: { create: '新建下级组织', edit: '编辑', move: '移动', dissolve: '撤销', dissolveConfirm: '确定撤销该党组织？撤销后不可再修改。' },
+      move: { title: '移动到（选择新的上级组织）', choose: '请选择新的上级组织。', submit: '移动' },
       kind: {
         Committee: '党委', WorkingCommittee: '党工委', LeadingGroup: '党组', GeneralBranch: '党总支', Branch: '党支部', JointBranch: '联合党支部',
         TemporaryBranch: '临时党支部',
@@ -31,6 +34,9 @@ export const resources = {
         termEndsOn: 'Term ends', status: 'Status', children: 'Child organizations', choose: 'Choose an organization on the left',
       },
       errors: { forbidden: 'Forbidden', notFound: 'Not found', conflict: 'Changed by someone else; reload and try again.', generic: 'Something went wrong' },
+      form: { save: 'Save', cancel: 'Cancel', name: 'Name', shortName: 'Short name', establishedOn: 'Established on', termStartedOn: 'Term started on', description: 'Description' },
+      actions: { create: 'New child organization', edit: 'Edit', move: 'Move', dissolve: 'Dissolve', dissolveConfirm: 'Dissolve this organization? It can no longer be changed afterwards.' },
+      move: { title: 'Move under (choose the new parent)', choose: 'Choose the new parent organization.', submit: 'Move' },
       kind: {
         Committee: 'Party committee', WorkingCommittee: 'Working committee', LeadingGroup: 'Leading group', GeneralBranch: 'General branch', Branch: 'Branch',
         JointBranch: 'Joint branch', TemporaryBranch: 'Temporary branch',

@@ -1,0 +1,95 @@
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, launch, screenshot, signIn } from './browser';
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+  await signIn(page, 'admin');
+  await page.waitForURL('**/organizations');
+});
+
+afterEach(async () => {
+  await page.context().close();
+});
+
+async function select(name: string) {
+  await page.getByRole('tree', { name: '组织树' }).getByText(name, { exact: true }).click();
+  await page.getByRole('button', { name: /^编\s*辑$/ }).waitFor();
+}
+
+async function openCreate(parent: string) {
+  await select(parent);
+  await page.getByRole('button', { name: '新建下级组织' }).click();
+  await page.getByRole('dialog').waitFor();
+}
+
+describe('editing organizations', () => {
+  it('creates an organization under a demo node and finds it in the tree', async () => {
+    await openCreate('中共大庆市委员会');
+    await page.getByLabel('名称').fill('E2E 新建党支部');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await page.getByRole('tree', { name: '组织树' }).getByText('E2E 新建党支部').waitFor();
+    await screenshot(page, 'organization-created');
+  });
+
+  it('shows the server’s message on the field it belongs to', async () => {
+    await openCreate('中共敦化市委员会');
+    await page.getByLabel('名称').fill('某党支部');
+    await page.getByLabel('简称').fill('简'.repeat(51));
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    const error = page.locator('.ant-form-item-has-error').filter({ has: page.getByLabel('简称') }).locator('.ant-form-item-explain-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('shortName');
+    await screenshot(page, 'organization-field-error');
+  });
+
+  it('says the organization was changed by someone else when the ETag is stale', async () => {
+    await select('中共大连市甘井子区委员会');
+    await page.getByRole('button', { name: /^编\s*辑$/ }).click();
+    await page.getByRole('dialog').waitFor();
+    // Someone else saves first, through the API with the same session.
+    const id = new URL(page.url()).pathname && (await page.evaluate(async () => {
+      const list = await (await fetch('/api/v1/organizations?depth=0&pageSize=50')).json();
+      return list.items.find((o: { name: string }) => o.name === '中共大连市甘井子区委员会').id as string;
+    }));
+    const current = await page.request.get(`${baseUrl()}/api/v1/organizations/${id}`);
+    const body = await current.json();
+    const changed = await page.request.put(`${baseUrl()}/api/v1/organizations/${id}`, {
+      headers: { 'If-Match': current.headers()['etag'] },
+      data: { name: body.name, kind: body.kind, field: body.field, description: '别人刚刚改过' },
+    });
+    expect(changed.status()).toBe(200);
+    await page.getByLabel('说明').fill('我的修改');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByRole('dialog').getByRole('alert').getByText('数据已被他人修改，请刷新后重试。').waitFor();
+    await screenshot(page, 'organization-conflict');
+  });
+
+  it('moves a node under another parent chosen in the tree picker', async () => {
+    await openCreate('中共鹤壁市城乡一体化示范区工作委员会');
+    await page.getByLabel('名称').fill('E2E 待移动党支部');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await select('E2E 待移动党支部');
+    await page.getByRole('button', { name: /^移\s*动$/ }).click();
+    const picker = page.getByRole('dialog').getByRole('tree');
+    await picker.getByText('中共敦化市委员会', { exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /移\s*动/ }).click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    const tree = page.getByRole('tree', { name: '组织树' });
+    await tree.locator('.ant-tree-treenode').filter({ hasText: '中共敦化市委员会' }).locator('.ant-tree-switcher').click();
+    await tree.getByText('E2E 待移动党支部').waitFor();
+    await screenshot(page, 'organization-moved');
+  });
+});
