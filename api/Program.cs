@@ -14,7 +14,7 @@ builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
     options.GenerateTypesAsInternal = true;
-    // Order matters: reject bad input before opening a transaction.
+    // Order matters: reject bad input before opening a transaction; audit inside it, so a refused write leaves no row.
     options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>), typeof(AuditBehavior<,>)];
 });
 builder.Services.AddOrganizationsModule();
