@@ -94,7 +94,7 @@ public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable
     public async Task<Paged<T>> QueryPageAsync<T>(string countSql, string pageSql, object parameters, PageRequest page, SortOrder order, CancellationToken cancellationToken)
     {
         var bag = ParameterBinder.Bind(parameters, Dialect.Provider) as DynamicParameters ?? new DynamicParameters(parameters);
-        bag.Add("skip", (page.Page - 1) * page.PageSize);
+        bag.Add("skip", (long)(page.Page - 1) * page.PageSize);
         bag.Add("take", page.PageSize);
         var total = await ExecuteScalarAsync<long>(countSql, bag, cancellationToken);
         var items = total == 0

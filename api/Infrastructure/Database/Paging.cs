@@ -22,9 +22,12 @@ public readonly record struct PageRequest(int Page, int PageSize)
 /// <summary>Shared validation of the paging query parameters, so every list reports them alike.</summary>
 public static class PagingRules
 {
+    /// <summary>Far beyond any real list; keeps the offset arithmetic far from overflow.</summary>
+    public const int MaxPage = 1_000_000;
+
     public static void AddPagingRules<T>(this AbstractValidator<T> validator, Func<T, PageRequest> page)
     {
-        validator.RuleFor(x => page(x).Page).GreaterThanOrEqualTo(1).Field("page");
+        validator.RuleFor(x => page(x).Page).InclusiveBetween(1, MaxPage).Field("page");
         validator.RuleFor(x => page(x).PageSize).InclusiveBetween(1, PageRequest.MaxPageSize).Field("pageSize");
     }
 }

@@ -77,7 +77,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
         context.Request.Body.Position = 0;
         var requestHash = Convert.ToHexString(SHA256.HashData(buffer.ToArray()));
-        var caller = context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name ?? "" : "";
+        // Kind and id, never the display name: two API clients may share a name, or a name may equal a username.
+        var caller = context.User.Identity?.IsAuthenticated == true
+            ? context.User.FindFirst(Security.JicengClaims.Kind)?.Value + ":" + context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value
+            : "";
         var scopeKey = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{caller}\n{context.Request.Method}\n{context.Request.Path}\n{key}")));
         var now = clock.GetUtcNow();
 

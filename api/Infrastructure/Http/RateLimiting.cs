@@ -36,7 +36,7 @@ public static class RateLimitingSetup
                 // An API client has its own per-minute limit; a user or an address shares the configured one.
                 if (int.TryParse(context.User.FindFirst(Security.JicengClaims.RateLimit)?.Value, out var perMinute))
                 {
-                    return RateLimitPartition.GetFixedWindowLimiter("client:" + context.User.Identity!.Name, _ => new FixedWindowRateLimiterOptions
+                    return RateLimitPartition.GetFixedWindowLimiter("client:" + context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = perMinute,
                         Window = TimeSpan.FromMinutes(1),
@@ -44,7 +44,7 @@ public static class RateLimitingSetup
                     });
                 }
                 var client = context.User.Identity?.IsAuthenticated == true
-                    ? "user:" + context.User.Identity.Name
+                    ? "user:" + context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value
                     : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
                 return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
                 {

@@ -105,11 +105,11 @@ public static class PersonalDataMask
 {
     /// <summary>110105194912310021 → 110105********0021 (region code and last four stay).</summary>
     public static string IdNumber(string value) =>
-        value.Length < 10 ? new string('*', value.Length) : value[..6] + new string('*', value.Length - 10) + value[^4..];
+        value.Length <= 10 ? new string('*', value.Length) : value[..6] + new string('*', value.Length - 10) + value[^4..];
 
     /// <summary>13812345678 → 138****5678.</summary>
     public static string Phone(string value) =>
-        value.Length < 7 ? new string('*', value.Length) : value[..3] + new string('*', value.Length - 7) + value[^4..];
+        value.Length <= 7 ? new string('*', value.Length) : value[..3] + new string('*', value.Length - 7) + value[^4..];
 }
 
 /// <summary>居民身份证号码 (GB 11643-1999): 17 digits, a check character from ISO 7064 MOD 11-2, a real birth date.</summary>

@@ -18,6 +18,8 @@ internal sealed class OrganizationDirectory(DbConnectionFactory connections) : I
         WHERE id = @id AND status = 'Active' AND path >= @from AND path < @to
         """;
 
+    private const string ContainsSql = "SELECT COUNT(*) FROM organizations WHERE id = @id AND path >= @from AND path < @to";
+
     private const string RootsSql = "SELECT id, name, depth FROM organizations WHERE depth = 0 AND status = 'Active' ORDER BY path";
 
     public async Task<DataScope> ResolveAsync(Guid organizationId, CancellationToken cancellationToken)
@@ -35,6 +37,12 @@ internal sealed class OrganizationDirectory(DbConnectionFactory connections) : I
         await using var connection = await connections.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(FindWithinSql, new { id, from = scope.From, to = scope.To });
         return row is null ? null : new OrganizationReference(row.Id, row.Name, row.Depth);
+    }
+
+    public async Task<bool> ContainsAsync(Guid id, DataScope scope, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(ContainsSql, new { id, from = scope.From, to = scope.To }) > 0;
     }
 
     public async Task<IReadOnlyList<OrganizationReference>> ListRootsAsync(CancellationToken cancellationToken)

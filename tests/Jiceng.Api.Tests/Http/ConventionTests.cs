@@ -153,7 +153,8 @@ public sealed class ConventionTests(DatabaseProvider provider) : ApiTest(provide
                     Assert.That(headers, Does.Contain("If-Match"), $"{name} takes If-Match");
                     Assert.That(responses, Does.Contain("412").And.Contain("428"), $"{name} documents 412 and 428");
                 }
-                if (method == "post" && responses.Contains("201"))
+                // Creating an API client answers with its secret key, which an idempotent replay would have to store.
+                if (method == "post" && responses.Contains("201") && path != "/api/v1/api-clients")
                 {
                     Assert.That(headers, Does.Contain("Idempotency-Key"), $"{name} takes Idempotency-Key");
                 }

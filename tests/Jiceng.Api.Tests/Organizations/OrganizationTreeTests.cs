@@ -44,6 +44,7 @@ public sealed class OrganizationTreeTests(DatabaseProvider provider) : ApiTest(p
     [TestCase("""{"name":"a","kind":"Branch","field":"Village","shortName":"012345678901234567890123456789012345678901234567890"}""", "shortName")]
     [TestCase("""{"name":"a","kind":"Branch","field":"Village","establishedOn":"2020-01-01","termStartedOn":"2019-01-01"}""", "termStartedOn")]
     [TestCase("""{"name":"a","kind":"Branch","field":"Village","establishedOn":"not a date"}""", "establishedOn")]
+    [TestCase("""{"name":"a","kind":"Branch","field":"Village","termStartedOn":"9999-06-01"}""", "termStartedOn")]
     [TestCase("""{"name":"a","kind":"Branch","field":"Village","parentId":"0195a8e4-0000-7000-8000-000000000000"}""", "parentId")]
     [TestCase("""{"name":"a","kind":"Branch","field":"Village","isAdmin":true}""", "isAdmin")]
     public async Task Each_invalid_field_returns_400_naming_that_field(string body, string field)
@@ -235,6 +236,7 @@ public sealed class OrganizationTreeTests(DatabaseProvider provider) : ApiTest(p
     [TestCase("pageSize=201", "pageSize")]
     [TestCase("page=0", "page")]
     [TestCase("page=abc", "page")]
+    [TestCase("page=2147483647", "page")]
     [TestCase("sort=secret", "sort")]
     [TestCase("sort=name,-nope", "sort")]
     [TestCase("kind=Nope", "kind")]

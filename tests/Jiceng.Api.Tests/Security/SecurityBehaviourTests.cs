@@ -252,6 +252,60 @@ public sealed class SecurityBehaviourTests(DatabaseProvider provider) : ApiTest(
     }
 
     [Test]
+    public async Task Nobody_changes_an_account_more_powerful_than_themselves_or_a_coalition_reaching_beyond_their_scope()
+    {
+        var region = await CreateOrganization(Unique("丙区委"), kind: "Committee", field: "Government");
+        var other = await CreateOrganization(Unique("丁区委"), kind: "Committee", field: "Government");
+        var (_, adminName) = await CreateUser("OrganizationAdmin", region.Id());
+        var (auditorId, _) = await CreateUser("Auditor", region.Id());
+        using var regionAdmin = await SignedInClient(adminName, Password);
+
+        var auditor = (await Client.GetFromJsonAsync<JsonElement>("/api/v1/users?pageSize=200")).GetProperty("items").EnumerateArray().First(u => u.Id() == auditorId);
+        var disable = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/users/{auditorId}")
+        {
+            Content = JsonContent.Create(new { displayName = "x", roles = new[] { "Viewer" }, scopeOrganizationId = region.Id(), enabled = false }),
+        };
+        disable.Headers.TryAddWithoutValidation("If-Match", $"\"{auditor.GetProperty("version").GetInt64()}\"");
+        await Json.Problem(await regionAdmin.SendAsync(disable), HttpStatusCode.Conflict, code: "privilege_escalation");
+
+        var inRegion = await CreateOrganization("丙区支部", region.Id());
+        var coalition = await Json.Read(await Post("/api/v1/coalitions", new { name = Unique("跨区联合体"), memberOrganizationIds = new[] { region.Id(), other.Id() } }),
+            HttpStatusCode.Created);
+        var rename = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/coalitions/{coalition.Id()}")
+        {
+            Content = JsonContent.Create(new { name = Unique("改名"), memberOrganizationIds = new[] { region.Id(), inRegion.Id() } }),
+        };
+        rename.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+        await Json.Problem(await regionAdmin.SendAsync(rename), HttpStatusCode.Conflict, code: "coalition_beyond_scope");
+        var (after, _) = await GetWithETag($"/api/v1/coalitions/{coalition.Id()}");
+        Assert.That(after.GetProperty("members").GetArrayLength(), Is.EqualTo(2), "no member was dropped");
+    }
+
+    [Test]
+    public async Task Idempotency_keys_belong_to_one_caller_even_when_two_clients_share_a_name()
+    {
+        var root = await CreateOrganization(Unique("同名根"), kind: "Committee");
+        async Task<HttpClient> Client(string name)
+        {
+            var created = await Json.Read(await Post("/api/v1/api-clients", new { name, permissions = new[] { "organizations.read", "organizations.write" } }), HttpStatusCode.Created);
+            var client = Factory.CreateClient();
+            client.DefaultRequestHeaders.Add("X-Api-Key", created.Str("apiKey"));
+            return client;
+        }
+        using var first = await Client("同名系统");
+        using var second = await Client("同名系统");
+        async Task<HttpResponseMessage> Create(HttpClient client, string name)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/organizations") { Content = JsonContent.Create(new { parentId = root.Id(), name, kind = "Branch", field = "Other" }) };
+            request.Headers.Add("Idempotency-Key", "same-key-for-both");
+            return await client.SendAsync(request);
+        }
+        var a = await Json.Read(await Create(first, "甲系统建"), HttpStatusCode.Created);
+        var b = await Json.Read(await Create(second, "乙系统建"), HttpStatusCode.Created);
+        Assert.That(b.Id(), Is.Not.EqualTo(a.Id()));
+    }
+
+    [Test]
     public async Task Every_write_leaves_one_audit_row_in_its_transaction_and_a_refused_write_leaves_none()
     {
         var root = await CreateOrganization(Unique("审计根"), kind: "Committee");

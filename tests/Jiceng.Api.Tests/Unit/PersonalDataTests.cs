@@ -50,6 +50,7 @@ public sealed class PersonalDataTests
 
     [TestCase("11010519491231002X", "110105********002X")]
     [TestCase("110105194912310021", "110105********0021")]
+    [TestCase("1101051949", "**********")]
     public void Id_numbers_are_masked_to_region_and_last_four(string id, string masked) => Assert.That(PersonalDataMask.IdNumber(id), Is.EqualTo(masked));
 
     [Test]

@@ -1354,8 +1354,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retry-safe key (1–100 characters): the first successful response is returned again for 24 hours; another body with the same key is 422. */
-                "Idempotency-Key"?: string;
                 /** @description zh-CN (default) or en-US: the language of error messages. */
                 "Accept-Language"?: string;
             };
@@ -1406,15 +1404,6 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unprocessable Content */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -18,7 +18,7 @@ internal static class CreateApiClientEndpoint
         .WithName("CreateApiClient")
         .WithSummary("Create an API client for another system; the key (send it as X-Api-Key) is shown in this response only.")
         .RequirePermission(Permissions.ApiClientsManage)
-        .WithIdempotency()
+        // Not idempotent on purpose: a replay would have to keep the plaintext key for 24 hours.
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status409Conflict);
 }

@@ -38,9 +38,12 @@ internal sealed class Grants(CallerAccessor callers, CurrentScope scope, IOrgani
         }
     }
 
-    /// <summary>Whether an account scoped to this organization is one the caller may see and manage.</summary>
+    /// <summary>
+    /// Whether an account scoped to this organization is one the caller may see and manage; a dissolved scope
+    /// organization still counts, so its accounts can be disabled or revoked.
+    /// </summary>
     public async Task<bool> CanManageAsync(Guid? scopeOrganizationId, CancellationToken cancellationToken) =>
         scopeOrganizationId is null
             ? callers.Current.HasWholeTree
-            : await organizations.FindWithinAsync(scopeOrganizationId.Value, await scope.GetAsync(cancellationToken), cancellationToken) is not null;
+            : await organizations.ContainsAsync(scopeOrganizationId.Value, await scope.GetAsync(cancellationToken), cancellationToken);
 }

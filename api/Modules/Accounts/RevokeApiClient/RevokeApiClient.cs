@@ -19,6 +19,7 @@ internal sealed class RevokeApiClientHandler(DbSession db, Grants grants, TimePr
         {
             throw new NotFoundException("ApiClient");
         }
+        grants.EnsurePermissions(ApiKeys.ParsePermissions(client.Permissions));
         var revoked = await db.ExecuteAsync(RevokeSql, new { id = command.ClientId, now = clock.GetUtcNow() }, cancellationToken);
         return revoked == 1 ? Unit.Value : throw AccountErrors.AlreadyRevoked();
     }

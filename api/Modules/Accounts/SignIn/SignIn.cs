@@ -33,7 +33,7 @@ internal sealed class SignInValidator : AbstractValidator<SignInCommand>
 /// attempt, failed or not, is audited, and a failure commits its audit row and counter (it is an answer,
 /// not an exception).
 /// </summary>
-internal sealed class SignInHandler(DbSession db, TimeProvider clock, AuditTrail audit) : ICommandHandler<SignInCommand, SignInResult>
+internal sealed class SignInHandler(DbSession db, TimeProvider clock, AuditTrail audit, CallerAccessor callers) : ICommandHandler<SignInCommand, SignInResult>
 {
     public const int MaxFailures = 5;
     public static readonly TimeSpan LockoutPeriod = TimeSpan.FromMinutes(15);
@@ -48,7 +48,11 @@ internal sealed class SignInHandler(DbSession db, TimeProvider clock, AuditTrail
         WHERE id = @id
         """;
 
-    private const string RecordSuccessSql = "UPDATE users SET failed_attempts = 0, locked_until = NULL, password_hash = @passwordHash WHERE id = @id";
+    // Conditional: a right guess in a burst of parallel guesses must not clear a lock another one just set.
+    private const string RecordSuccessSql = """
+        UPDATE users SET failed_attempts = 0, locked_until = NULL, password_hash = @passwordHash
+        WHERE id = @id AND (locked_until IS NULL OR locked_until <= @now)
+        """;
 
     private static readonly PasswordHasher<UserRow> Hasher = new();
 
@@ -77,9 +81,15 @@ internal sealed class SignInHandler(DbSession db, TimeProvider clock, AuditTrail
                 : new SignInResult(SignInOutcome.InvalidCredentials, null, null);
         }
         var hash = verified == PasswordVerificationResult.SuccessRehashNeeded ? Hasher.HashPassword(user, command.Password) : user.PasswordHash;
-        await db.ExecuteAsync(RecordSuccessSql, new { id = user.Id, passwordHash = hash }, cancellationToken);
+        if (await db.ExecuteAsync(RecordSuccessSql, new { id = user.Id, passwordHash = hash, now }, cancellationToken) == 0)
+        {
+            var locked = await db.QuerySingleOrDefaultAsync<UserRow>(Users.FindByIdSql, new { id = user.Id }, cancellationToken);
+            audit.Record(new AuditRecord("SignInLockedOut", "User", user.Id.ToString(), user.ScopeOrgId, null, new { username = user.Username }));
+            return new SignInResult(SignInOutcome.LockedOut, null, locked?.LockedUntil);
+        }
         var principal = user.ToPrincipal();
-        var actor = new Caller(CallerKind.User, user.Id, user.Username, new HashSet<string>(), user.ScopeOrgId, null, null);
+        var request = callers.Current;
+        var actor = new Caller(CallerKind.User, user.Id, user.Username, new HashSet<string>(), user.ScopeOrgId, request.ClientAddress, request.RequestId);
         audit.Record(new AuditRecord("SignIn", "User", user.Id.ToString(), user.ScopeOrgId, null, null, actor));
         return new SignInResult(SignInOutcome.SignedIn, principal, null);
     }

@@ -40,6 +40,8 @@ internal sealed class UpdateUserHandler(DbSession db, Grants grants, AuditTrail 
             throw new NotFoundException("User");
         }
         var body = command.Body;
+        // Neither the user as they are nor as they will be may hold more than the caller.
+        grants.EnsurePermissions(Roles.PermissionsOf(Roles.Parse(user.Roles)));
         grants.EnsurePermissions(Roles.PermissionsOf(body.Roles));
         await grants.EnsureScopeAsync(body.ScopeOrganizationId, cancellationToken);
         audit.SetBefore(UserResponse.From(user));

@@ -106,6 +106,11 @@ internal static class OrganizationErrors
         $"已有名为“{name}”的联合体。",
         $"A coalition named '{name}' already exists.");
 
+    public static BusinessRuleException CoalitionBeyondScope() => new(
+        "coalition_beyond_scope",
+        "该联合体有不在您管辖范围内的成员，只能由管辖全部成员的上级修改。",
+        "This coalition has members outside your scope; only someone whose scope covers them all can change it.");
+
     public static BusinessRuleException RuleSetExists() => new(
         "rule_set_exists",
         "该地区已有规则集，请修改原规则集。",

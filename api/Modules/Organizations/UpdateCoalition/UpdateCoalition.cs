@@ -25,10 +25,17 @@ internal sealed class UpdateCoalitionHandler(DbSession db, CurrentScope currentS
 
     private const string DeleteMembersSql = "DELETE FROM coalition_members WHERE coalition_id = @id";
 
+    private const string CountMembersSql = "SELECT COUNT(*) FROM coalition_members WHERE coalition_id = @id";
+
     public async ValueTask<CoalitionResponse> Handle(UpdateCoalitionCommand command, CancellationToken cancellationToken)
     {
         var body = command.Body;
         var before = await Coalitions.LoadAsync(db, await currentScope.GetAsync(cancellationToken), command.Id, cancellationToken);
+        // Replacing the member list would drop members the caller cannot see: only a caller who sees them all may.
+        if (await db.ExecuteScalarAsync<long>(CountMembersSql, new { id = command.Id }, cancellationToken) != before.Members.Count)
+        {
+            throw OrganizationErrors.CoalitionBeyondScope();
+        }
         audit.SetBefore(new CoalitionFields(before.Name, before.Description, before.Members.Select(m => m.Id).ToList()));
         await Coalitions.EnsureMembersExistAsync(db, await currentScope.GetAsync(cancellationToken), body.MemberOrganizationIds, cancellationToken);
         int updated;
