@@ -12,6 +12,8 @@ namespace Jiceng.Modules.Accounts.Domain;
 /// </summary>
 internal sealed class Grants(CallerAccessor callers, CurrentScope scope, IOrganizationDirectory organizations)
 {
+    private readonly Dictionary<Guid, bool> _manageable = [];
+
     public void EnsurePermissions(IEnumerable<string> permissions)
     {
         var caller = callers.Current;
@@ -42,8 +44,18 @@ internal sealed class Grants(CallerAccessor callers, CurrentScope scope, IOrgani
     /// Whether an account scoped to this organization is one the caller may see and manage; a dissolved scope
     /// organization still counts, so its accounts can be disabled or revoked.
     /// </summary>
-    public async Task<bool> CanManageAsync(Guid? scopeOrganizationId, CancellationToken cancellationToken) =>
-        scopeOrganizationId is null
-            ? callers.Current.HasWholeTree
-            : await organizations.ContainsAsync(scopeOrganizationId.Value, await scope.GetAsync(cancellationToken), cancellationToken);
+    public async Task<bool> CanManageAsync(Guid? scopeOrganizationId, CancellationToken cancellationToken)
+    {
+        if (scopeOrganizationId is not { } organizationId)
+        {
+            return callers.Current.HasWholeTree;
+        }
+        // Lists ask once per account; accounts share few scope organizations, so each is looked up once per request.
+        if (!_manageable.TryGetValue(organizationId, out var allowed))
+        {
+            _manageable[organizationId] = allowed = await organizations.ContainsAsync(organizationId, await scope.GetAsync(cancellationToken), cancellationToken);
+        }
+        return allowed;
+    }
+
 }

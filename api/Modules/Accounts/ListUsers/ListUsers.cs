@@ -32,15 +32,9 @@ internal sealed class ListUsersHandler(DbSession db, Grants grants) : IQueryHand
     {
         var candidates = await db.QueryAsync<UserRow>(CandidatesSql, new { pattern = LikePattern.Contains(query.Q) }, cancellationToken);
         var visible = new List<UserRow>();
-        var decided = new Dictionary<Guid, bool>();
         foreach (var user in candidates)
         {
-            var key = user.ScopeOrgId ?? Guid.Empty;
-            if (!decided.TryGetValue(key, out var allowed))
-            {
-                decided[key] = allowed = await grants.CanManageAsync(user.ScopeOrgId, cancellationToken);
-            }
-            if (allowed)
+            if (await grants.CanManageAsync(user.ScopeOrgId, cancellationToken))
             {
                 visible.Add(user);
             }
