@@ -55,8 +55,28 @@ public sealed record Caller(CallerKind Kind, Guid? Id, string Name, IReadOnlySet
 public sealed class CallerAccessor(IHttpContextAccessor http)
 {
     private Caller? _override;
+    private (System.Security.Claims.ClaimsPrincipal User, Caller Caller)? _cached;
 
-    public Caller Current => _override ?? (http.HttpContext is { } context ? Caller.From(context) : Caller.System);
+    /// <summary>Built once per principal: handlers, audit and scope all ask, and the claims do not change mid-request.</summary>
+    public Caller Current
+    {
+        get
+        {
+            if (_override is not null)
+            {
+                return _override;
+            }
+            if (http.HttpContext is not { } context)
+            {
+                return Caller.System;
+            }
+            if (_cached is not { } cached || !ReferenceEquals(cached.User, context.User))
+            {
+                _cached = cached = (context.User, Caller.From(context));
+            }
+            return cached.Caller;
+        }
+    }
 
     /// <summary>For start-up work (seeding) that acts as the system inside a scope.</summary>
     public void ActAsSystem() => _override = Caller.System;

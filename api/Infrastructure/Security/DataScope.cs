@@ -17,7 +17,7 @@ public sealed record DataScope(string From, string To)
 /// <summary>Turns a scope organization into its path range; implemented by the Organizations module.</summary>
 public interface IDataScopeResolver
 {
-    Task<DataScope> ResolveAsync(Guid organizationId, CancellationToken cancellationToken);
+    Task<DataScope> ResolveAsync(Database.DbSession session, Guid organizationId, CancellationToken cancellationToken);
 
     /// <summary>
     /// The current path of an organization, for audit rows; null when unknown. Read through the caller's
@@ -27,7 +27,7 @@ public interface IDataScopeResolver
 }
 
 /// <summary>The current caller's data scope, resolved once per request scope (deny by default).</summary>
-public sealed class CurrentScope(CallerAccessor callers, IDataScopeResolver resolver)
+public sealed class CurrentScope(CallerAccessor callers, IDataScopeResolver resolver, Database.DbSession session)
 {
     private DataScope? _scope;
 
@@ -42,7 +42,7 @@ public sealed class CurrentScope(CallerAccessor callers, IDataScopeResolver reso
         {
             CallerKind.Anonymous => DataScope.Nothing,
             _ when caller.ScopeOrganizationId is null => DataScope.WholeTree,
-            _ => await resolver.ResolveAsync(caller.ScopeOrganizationId.Value, cancellationToken),
+            _ => await resolver.ResolveAsync(session, caller.ScopeOrganizationId.Value, cancellationToken),
         };
         return _scope;
     }

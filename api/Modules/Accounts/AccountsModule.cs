@@ -21,8 +21,9 @@ public static class AccountsModule
 {
     public static IServiceCollection AddAccountsModule(this IServiceCollection services)
     {
-        services.AddSingleton<ISessionValidator, SessionValidator>();
-        services.AddSingleton<IApiKeyValidator, ApiKeyValidator>();
+        // Scoped: they read through the request's session, the one connection every request uses.
+        services.AddScoped<ISessionValidator, SessionValidator>();
+        services.AddScoped<IApiKeyValidator, ApiKeyValidator>();
         services.AddScoped<Grants>();
         services.AddSingleton<IModuleInitializer, AccountsInitializer>();
         services.AddSingleton<IDemoSeeder, AccountsDemoSeeder>();

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
-using Dapper;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Accounts.Domain;
@@ -9,7 +8,7 @@ using Jiceng.Modules.Accounts.Domain;
 namespace Jiceng.Modules.Accounts;
 
 /// <summary>Re-reads the user behind a session cookie on every request.</summary>
-internal sealed class SessionValidator(DbConnectionFactory connections) : ISessionValidator
+internal sealed class SessionValidator(DbSession db) : ISessionValidator
 {
     public async Task<ClaimsPrincipal?> RefreshAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
@@ -17,8 +16,7 @@ internal sealed class SessionValidator(DbConnectionFactory connections) : ISessi
         {
             return null;
         }
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var user = await connection.QuerySingleOrDefaultAsync<UserRow>(Users.FindByIdSql, new { id });
+        var user = await db.QuerySingleOrDefaultAsync<UserRow>(Users.FindByIdSql, new { id }, cancellationToken);
         return user is { Enabled: true } && user.SecurityStamp == principal.FindFirstValue(JicengClaims.SecurityStamp)
             ? user.ToPrincipal()
             : null;
@@ -30,7 +28,7 @@ internal sealed class SessionValidator(DbConnectionFactory connections) : ISessi
 /// key (high-entropy, so a fast hash suffices) proves it, compared in constant time. Revocation takes effect
 /// on the next request because nothing is cached.
 /// </summary>
-internal sealed class ApiKeyValidator(DbConnectionFactory connections, TimeProvider clock) : IApiKeyValidator
+internal sealed class ApiKeyValidator(DbSession db, TimeProvider clock) : IApiKeyValidator
 {
     private const string FindSql = """
         SELECT id, name, key_hash, scope_org_id, permissions, rate_limit_per_minute, revoked_at, last_used_at
@@ -50,8 +48,7 @@ internal sealed class ApiKeyValidator(DbConnectionFactory connections, TimeProvi
         {
             return null;
         }
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var client = await connection.QuerySingleOrDefaultAsync<ClientRow>(FindSql, new { prefix });
+        var client = await db.QuerySingleOrDefaultAsync<ClientRow>(FindSql, new { prefix }, cancellationToken);
         if (client is null || client.RevokedAt is not null
             || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(ApiKeys.Hash(apiKey)), Encoding.ASCII.GetBytes(client.KeyHash)))
         {
@@ -61,7 +58,7 @@ internal sealed class ApiKeyValidator(DbConnectionFactory connections, TimeProvi
         // The row just read says whether a touch is due; the statement's own condition still guards a race.
         if (client.LastUsedAt is null || client.LastUsedAt < now.AddMinutes(-1))
         {
-            await connection.ExecuteAsync(TouchSql, new { id = client.Id, now, threshold = now.AddMinutes(-1) });
+            await db.ExecuteAsync(TouchSql, new { id = client.Id, now, threshold = now.AddMinutes(-1) }, cancellationToken);
         }
         var claims = new List<Claim>
         {

@@ -22,10 +22,9 @@ internal sealed class OrganizationDirectory(DbConnectionFactory connections) : I
 
     private const string RootsSql = "SELECT id, name, depth FROM organizations WHERE depth = 0 AND status = 'Active' ORDER BY path";
 
-    public async Task<DataScope> ResolveAsync(Guid organizationId, CancellationToken cancellationToken)
+    public async Task<DataScope> ResolveAsync(DbSession session, Guid organizationId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var path = await connection.QuerySingleOrDefaultAsync<string>(ActivePathSql, new { id = organizationId });
+        var path = await session.QuerySingleOrDefaultAsync<string>(ActivePathSql, new { id = organizationId }, cancellationToken);
         return path is null ? DataScope.Nothing : new DataScope(path, TreePath.SubtreeEnd(path));
     }
 
