@@ -94,6 +94,14 @@ public static class InfrastructureSetup
         return builder;
     }
 
+    /// <summary>A new set of the API's JSON options, for code that serializes outside a request (stored documents, audit).</summary>
+    public static JsonSerializerOptions CreateJsonOptions()
+    {
+        var options = new JsonSerializerOptions();
+        ConfigureJson(options);
+        return options;
+    }
+
     public static void ConfigureJson(JsonSerializerOptions json)
     {
         json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;

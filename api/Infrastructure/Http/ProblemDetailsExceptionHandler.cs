@@ -78,12 +78,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     private static ProblemDetails TooMany(HttpContext context, TooManyRequestsException tooMany)
     {
         context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(tooMany.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new ProblemDetails
-        {
-            Status = StatusCodes.Status429TooManyRequests,
-            Title = Localized.Text("请求过于频繁", "Too many requests"),
-            Detail = Localized.Text("请求过于频繁，请稍后再试。", "Too many requests; wait and try again."),
-        };
+        return RateLimitingSetup.TooManyRequestsProblem();
     }
 
     private static ProblemDetails BadRequest(BadHttpRequestException bad)

@@ -20,6 +20,14 @@ public sealed class RateLimitingOptions
 
 public static class RateLimitingSetup
 {
+    /// <summary>The one 429 body, from the rate limiter and from per-caller quotas alike.</summary>
+    public static ProblemDetails TooManyRequestsProblem() => new()
+    {
+        Status = StatusCodes.Status429TooManyRequests,
+        Title = Localized.Text("请求过于频繁", "Too many requests"),
+        Detail = Localized.Text("请求过于频繁，请稍后再试。", "Too many requests; wait and try again."),
+    };
+
     public const string SignInPolicy = "sign-in";
 
     public static IServiceCollection AddJicengRateLimiting(this IServiceCollection services, IConfiguration configuration)
@@ -66,12 +74,7 @@ public static class RateLimitingSetup
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = http,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = Localized.Text("请求过于频繁", "Too many requests"),
-                        Detail = Localized.Text("请求过于频繁，请稍后再试。", "Too many requests; wait and try again."),
-                    },
+                    ProblemDetails = TooManyRequestsProblem(),
                 });
             };
         });

@@ -112,8 +112,7 @@ public static class AuditChanges
 
     private static JsonSerializerOptions CreateJson()
     {
-        var options = new JsonSerializerOptions();
-        InfrastructureSetup.ConfigureJson(options);
+        var options = InfrastructureSetup.CreateJsonOptions();
         // Stored for people to read: Chinese stays Chinese (the column is text, never HTML).
         options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         return options;

@@ -65,14 +65,7 @@ internal sealed record RuleSetDocument(
     public int TermYearsFor(OrganizationField field) =>
         field is OrganizationField.Village or OrganizationField.UrbanCommunity ? VillageCommunityTermYears.Value : CommitteeTermYears.Value;
 
-    public static readonly JsonSerializerOptions Json = CreateJson();
-
-    private static JsonSerializerOptions CreateJson()
-    {
-        var options = new JsonSerializerOptions();
-        InfrastructureSetup.ConfigureJson(options);
-        return options;
-    }
+    public static readonly JsonSerializerOptions Json = InfrastructureSetup.CreateJsonOptions();
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

@@ -32,7 +32,7 @@ internal sealed class UpdateRuleSetHandler(DbSession db, CurrentScope currentSco
     {
         var scope = await currentScope.GetAsync(cancellationToken);
         var current = await RuleSets.LoadAsync(db, scope, command.Id, cancellationToken);
-        if (!RuleSets.CanChange(scope, current, scope.From.Length >= TreePath.SegmentLength ? scope.From[..TreePath.SegmentLength] : null))
+        if (!RuleSets.CanChange(scope, current))
         {
             throw new ForbiddenException(Permissions.RuleSetsWrite);
         }
