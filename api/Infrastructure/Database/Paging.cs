@@ -69,7 +69,7 @@ public sealed class SortOrder
         return new SortOrder(string.Join(", ", parts));
     }
 
-    private static string SortMessage(string field, IEnumerable<string> allowed) =>
+    internal static string SortMessage(string field, IEnumerable<string> allowed) =>
         Localized.Text(
             $"不支持按“{field}”排序，可用字段：{string.Join(", ", allowed)}（最多 5 个）。",
             $"Cannot sort by '{field}'; allowed fields: {string.Join(", ", allowed)} (at most 5).");

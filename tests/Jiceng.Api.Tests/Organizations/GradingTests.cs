@@ -29,6 +29,15 @@ public sealed class GradingTests(DatabaseProvider provider) : ApiTest(provider)
             Assert.That(history.GetProperty("items").EnumerateArray().Select(g => g.GetProperty("year").GetInt32()), Is.EqualTo(new[] { 2025, 2024 }));
             Assert.That(history.GetProperty("items")[1].GetProperty("stars").GetInt32(), Is.EqualTo(3));
         });
+
+        var byScore = await Json.Read(await Get($"/api/v1/organizations/{branch.Id()}/gradings?sort=score"), HttpStatusCode.OK);
+        var byLevel = await Json.Read(await Get($"/api/v1/organizations/{branch.Id()}/gradings?sort=-level"), HttpStatusCode.OK);
+        Assert.Multiple(() =>
+        {
+            Assert.That(byScore.GetProperty("items").EnumerateArray().Select(g => g.GetProperty("score").GetInt32()), Is.EqualTo(new[] { 72, 95 }));
+            Assert.That(byLevel.GetProperty("items").EnumerateArray().Select(g => g.Str("level")), Is.EqualTo(new[] { "average", "good" }),
+                "rank 1 is the best level, so descending rank lists the weaker level first");
+        });
     }
 
     [Test]

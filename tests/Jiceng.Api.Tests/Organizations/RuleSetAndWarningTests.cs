@@ -84,6 +84,14 @@ public sealed class RuleSetAndWarningTests(DatabaseProvider provider) : ApiTest(
 
         var onlyOverdue = await Json.Read(await Get($"/api/v1/organizations/warnings?within={root.Id()}&code=TermOverdue"), HttpStatusCode.OK);
         Assert.That(onlyOverdue.GetProperty("total").GetInt64(), Is.EqualTo(1));
+
+        var latestFirst = await Json.Read(await Get($"/api/v1/organizations/warnings?within={root.Id()}&sort=-dueOn"), HttpStatusCode.OK);
+        var soonestFirst = await Json.Read(await Get($"/api/v1/organizations/warnings?within={root.Id()}&sort=dueOn"), HttpStatusCode.OK);
+        Assert.Multiple(() =>
+        {
+            Assert.That(latestFirst.GetProperty("items").EnumerateArray().Select(w => w.Str("dueOn")), Is.EqualTo(new[] { "2026-08-01", "2026-01-01" }));
+            Assert.That(soonestFirst.GetProperty("items").EnumerateArray().Select(w => w.Str("dueOn")), Is.EqualTo(new[] { "2026-01-01", "2026-08-01" }));
+        });
     }
 
     [Test]

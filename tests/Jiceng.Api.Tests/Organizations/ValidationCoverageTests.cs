@@ -77,6 +77,8 @@ public sealed class ValidationCoverageTests(DatabaseProvider provider) : ApiTest
         yield return Case("GET", "/api/v1/organizations/{org}/rectifications?status=Pending", new { }, "status");
         yield return Case("GET", "/api/v1/organizations/{org}/pairings?kind=Friendship", new { }, "kind");
         yield return Case("GET", "/api/v1/organizations/warnings?code=Nope", new { }, "code");
+        yield return Case("GET", "/api/v1/organizations/warnings?sort=-secret", new { }, "sort");
+        yield return Case("GET", "/api/v1/organizations/{org}/gradings?sort=comment", new { }, "sort");
         yield return Case("GET", "/api/v1/coalitions?pageSize=500", new { }, "pageSize");
         yield return Case("GET", "/api/v1/rule-sets?page=0", new { }, "page");
     }

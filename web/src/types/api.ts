@@ -184,7 +184,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Rule warnings in a subtree (terms ending within the warning window or overdue; member-count rules once Members exists). Warn, never block. */
+        /** Rule warnings in a subtree (terms ending within the warning window or overdue; member-count rules once Members exists). Warn, never block. Sort by tree (default), organizationName, code or dueOn; prefix - for descending. */
         get: operations["ListRuleWarnings"];
         put?: never;
         post?: never;
@@ -201,7 +201,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An organization's grading history by year, newest first. */
+        /** An organization's grading history by year, newest first; sort by year, level or score (prefix - for descending). */
         get: operations["ListGradings"];
         put?: never;
         /** Record an organization's grading (分类定级) for a year; the level comes from the region's rule set. */
@@ -2681,6 +2681,7 @@ export interface operations {
                 code?: components["schemas"]["RuleWarningCode"];
                 page?: number;
                 pageSize?: number;
+                sort?: string;
             };
             header?: {
                 /** @description zh-CN (default) or en-US: the language of error messages. */
@@ -2761,6 +2762,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                sort?: string;
             };
             header?: {
                 /** @description zh-CN (default) or en-US: the language of error messages. */

@@ -6,8 +6,8 @@ using Mediator;
 
 namespace Jiceng.Modules.Organizations.ListGradings;
 
-/// <summary>An organization's grading history, newest year first.</summary>
-internal sealed record ListGradingsQuery(Guid OrganizationId, PageRequest Page) : IQuery<Paged<GradingResponse>>;
+/// <summary>An organization's grading history, newest year first unless sorted by year, level or score.</summary>
+internal sealed record ListGradingsQuery(Guid OrganizationId, PageRequest Page, string? Sort = null) : IQuery<Paged<GradingResponse>>;
 
 internal sealed class ListGradingsValidator : AbstractValidator<ListGradingsQuery>
 {
@@ -25,14 +25,19 @@ internal sealed class ListGradingsHandler(DbSession db, CurrentScope currentScop
         {page}
         """;
 
-    private static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string> { ["year"] = "year" };
+    private static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
+    {
+        ["year"] = "year",
+        ["level"] = "level_rank",
+        ["score"] = "score",
+    };
 
     public async ValueTask<Paged<GradingResponse>> Handle(ListGradingsQuery query, CancellationToken cancellationToken)
     {
         var scope = await currentScope.GetAsync(cancellationToken);
         var organization = await OrganizationTree.FindAsync(db, scope, query.OrganizationId, cancellationToken);
         var rules = await RegionRules.ForRegionAsync(db, organization.RegionRootId, cancellationToken);
-        var order = SortOrder.Parse("-year", SortColumns, "-year", "id");
+        var order = SortOrder.Parse(query.Sort, SortColumns, "-year", "id");
         var page = await db.QueryPageAsync<GradingRow>(CountSql, PageSql, new { orgId = organization.Id }, query.Page, order, cancellationToken);
         return page.Map(row => row.ToResponse(rules));
     }

@@ -34,7 +34,7 @@ internal sealed record RuleWarning(
 /// Setting-up and term rules checked over a subtree (DOMAIN.md §1). They warn and never block; the
 /// figures come from each organization's region rule set.
 /// </summary>
-internal sealed record ListRuleWarningsQuery(Guid? Within, RuleWarningCode? Code, PageRequest Page) : IQuery<Paged<RuleWarning>>;
+internal sealed record ListRuleWarningsQuery(Guid? Within, RuleWarningCode? Code, PageRequest Page, string? Sort = null) : IQuery<Paged<RuleWarning>>;
 
 internal sealed class ListRuleWarningsValidator : AbstractValidator<ListRuleWarningsQuery>
 {
@@ -42,6 +42,9 @@ internal sealed class ListRuleWarningsValidator : AbstractValidator<ListRuleWarn
     {
         this.AddPagingRules(q => q.Page);
         RuleFor(q => q.Code).IsInEnum();
+        RuleFor(q => q.Sort)
+            .Must(sort => sort is null || WarningOrder.Keys.Contains(sort.TrimStart('-'), StringComparer.OrdinalIgnoreCase))
+            .WithMessage(q => SortOrder.SortMessage(q.Sort!, WarningOrder.Keys));
     }
 }
 
@@ -115,7 +118,7 @@ internal sealed class ListRuleWarningsHandler(DbSession db, CurrentScope current
             }
         }
 
-        var filtered = query.Code is null ? warnings : warnings.Where(w => w.Code == query.Code).ToList();
+        var filtered = WarningOrder.Apply(query.Code is null ? warnings : warnings.Where(w => w.Code == query.Code).ToList(), query.Sort);
         var items = filtered.Skip((query.Page.Page - 1) * query.Page.PageSize).Take(query.Page.PageSize).ToList();
         return new Paged<RuleWarning>(items, filtered.Count, query.Page.Page, query.Page.PageSize);
     }
@@ -132,5 +135,34 @@ internal sealed class ListRuleWarningsHandler(DbSession db, CurrentScope current
         public Guid RegionRootId { get; init; }
         public DateOnly? TermStartedOn { get; init; }
         public string Path { get; init; } = "";
+    }
+}
+
+/// <summary>
+/// Warnings are computed, not stored, so they are sorted here after computing; "tree" (the default) keeps
+/// them in tree order, as the subtree was read.
+/// </summary>
+internal static class WarningOrder
+{
+    private static readonly Dictionary<string, Func<IEnumerable<RuleWarning>, bool, IEnumerable<RuleWarning>>> Orders =
+        new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["tree"] = (warnings, descending) => descending ? warnings.Reverse() : warnings,
+            ["organizationName"] = (warnings, descending) => descending
+                ? warnings.OrderByDescending(w => w.OrganizationName, StringComparer.Ordinal)
+                : warnings.OrderBy(w => w.OrganizationName, StringComparer.Ordinal),
+            ["code"] = (warnings, descending) => descending ? warnings.OrderByDescending(w => w.Code) : warnings.OrderBy(w => w.Code),
+            // Warnings without a date (member-count rules) come last either way.
+            ["dueOn"] = (warnings, descending) => descending
+                ? warnings.OrderBy(w => w.DueOn is null).ThenByDescending(w => w.DueOn)
+                : warnings.OrderBy(w => w.DueOn is null).ThenBy(w => w.DueOn),
+        };
+
+    public static IReadOnlyCollection<string> Keys => Orders.Keys;
+
+    public static List<RuleWarning> Apply(List<RuleWarning> warnings, string? sort)
+    {
+        var key = string.IsNullOrWhiteSpace(sort) ? "tree" : sort.TrimStart('-');
+        return Orders[key](warnings, sort?.StartsWith('-') == true).ToList();
     }
 }
