@@ -41,6 +41,20 @@ public sealed class GradingTests(DatabaseProvider provider) : ApiTest(provider)
     }
 
     [Test]
+    public async Task Statistics_list_the_regions_levels_even_before_anything_is_graded()
+    {
+        var branch = await CreateOrganization(Unique("新建村党支部"), field: "Village");
+        var stats = await Json.Read(await Get($"/api/v1/organizations/{branch.Id()}/stats"), HttpStatusCode.OK);
+        var levels = stats.GetProperty("byGradingLevel").EnumerateArray().ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(stats.GetProperty("gradingYear").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(levels.Select(l => l.Str("code")), Is.EqualTo(new[] { "good", "fairly-good", "average", "poor" }));
+            Assert.That(levels.Select(l => l.GetProperty("count").GetInt64()), Is.All.EqualTo(0));
+        });
+    }
+
+    [Test]
     public async Task Grading_the_same_year_twice_returns_409_grading_exists()
     {
         var branch = await CreateOrganization(Unique("泰康镇某村党支部"), field: "Village");

@@ -111,20 +111,20 @@ internal sealed class GetSubtreeStatisticsHandler(DbSession db, CurrentScope cur
         var byDepth = await db.QueryAsync<KeyCount>(ByDepthSql, range, cancellationToken);
 
         var year = query.Year ?? await db.ExecuteScalarAsync<int?>(LatestGradingYearSql, range, cancellationToken);
-        IReadOnlyList<GradingLevelCount> byLevel = [];
-        if (year is not null)
-        {
-            var rules = await RegionRules.ForRegionAsync(db, node.RegionRootId, cancellationToken);
-            var counts = await db.QueryAsync<KeyCount>(ByGradingLevelSql, new { from = node.Path, to = node.SubtreeEnd, year }, cancellationToken);
-            byLevel = counts
-                .Select(c => rules.Level(c.Key) is { } level
-                    ? new GradingLevelCount(level.Code, level.Name, level.Rank, rules.IsLagging(level.Code), c.Count)
-                    : new GradingLevelCount(c.Key, c.Key, int.MaxValue, false, c.Count))
-                .Concat(rules.GradingLevels.Levels.Where(l => counts.All(c => c.Key != l.Code))
-                    .Select(l => new GradingLevelCount(l.Code, l.Name, l.Rank, rules.IsLagging(l.Code), 0)))
-                .OrderBy(l => l.Rank)
-                .ToList();
-        }
+        // Every level of the region's set is listed, counted 0 when nobody has it (or nothing is graded yet),
+        // so a client can offer the region's levels from here.
+        var rules = await RegionRules.ForRegionAsync(db, node.RegionRootId, cancellationToken);
+        var counts = year is null
+            ? []
+            : await db.QueryAsync<KeyCount>(ByGradingLevelSql, new { from = node.Path, to = node.SubtreeEnd, year }, cancellationToken);
+        IReadOnlyList<GradingLevelCount> byLevel = counts
+            .Select(c => rules.Level(c.Key) is { } level
+                ? new GradingLevelCount(level.Code, level.Name, level.Rank, rules.IsLagging(level.Code), c.Count)
+                : new GradingLevelCount(c.Key, c.Key, int.MaxValue, false, c.Count))
+            .Concat(rules.GradingLevels.Levels.Where(l => counts.All(c => c.Key != l.Code))
+                .Select(l => new GradingLevelCount(l.Code, l.Name, l.Rank, rules.IsLagging(l.Code), 0)))
+            .OrderBy(l => l.Rank)
+            .ToList();
 
         var contributed = new Dictionary<string, IReadOnlyDictionary<string, long>>();
         if (contributors.Any())
