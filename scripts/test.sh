@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: the .NET suite on SQLite and on a throwaway PostgreSQL 15 cluster, the SPA's unit tests,
-# its production build, and browser tests in headless Chromium against the real app. Installs what is
+# its lint, its production build, and browser tests in headless Chromium against the real app. Installs what is
 # missing (npm packages; PostgreSQL and Debian's Chromium with apt-get when absent and root). The last line is
 # "N passed, N failed"; the exit code is non-zero when anything failed or could not run.
 set -uo pipefail
@@ -63,6 +63,12 @@ if (cd web && { [ -d node_modules ] && npm ls --depth=0 >/dev/null 2>&1 || npm c
     echo "   SPA: $p passed, $f failed"
   else
     problems+=("Vitest did not produce results"); failed=$((failed + 1))
+  fi
+  echo "== SPA lint (ESLint, including the import boundaries between features)"
+  if (cd web && npx eslint --max-warnings 0 .) >"$RESULTS/lint.log" 2>&1; then
+    passed=$((passed + 1)); echo "   lint: clean"
+  else
+    cat "$RESULTS/lint.log"; problems+=("ESLint found problems in the SPA"); failed=$((failed + 1))
   fi
   echo "== SPA production build"
   if (cd web && npm run build --silent) >"$RESULTS/build.log" 2>&1; then

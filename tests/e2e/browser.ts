@@ -27,3 +27,10 @@ export async function signIn(page: Page, username: string, password = 'jiceng-de
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
 }
+
+/** For afterEach: a failed test leaves a screenshot of where it stopped, named after the test. */
+export async function screenshotIfFailed(page: Page | undefined, task: { name: string; result?: { state?: string } }): Promise<void> {
+  if (page && !page.isClosed() && task.result?.state === 'fail') {
+    await screenshot(page, `failed-${task.name.replace(/[^\p{L}\p{N}]+/gu, '-')}`).catch(() => {});
+  }
+}

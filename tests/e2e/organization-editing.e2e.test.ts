@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launch, screenshot, signIn } from './browser';
+import { baseUrl, launch, screenshot, screenshotIfFailed, signIn } from './browser';
 
 let browser: Browser;
 let page: Page;
@@ -18,7 +18,8 @@ beforeEach(async () => {
   await page.waitForURL('**/organizations');
 });
 
-afterEach(async () => {
+afterEach(async ({ task }) => {
+  await screenshotIfFailed(page, task);
   await page.context().close();
 });
 
@@ -87,9 +88,10 @@ describe('editing organizations', () => {
     await picker.getByText('中共敦化市委员会', { exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: /移\s*动/ }).click();
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
-    const tree = page.getByRole('tree', { name: '组织树' });
-    await tree.locator('.ant-tree-treenode').filter({ hasText: '中共敦化市委员会' }).locator('.ant-tree-switcher').click();
-    await tree.getByText('E2E 待移动党支部').waitFor();
+    // The tree opens down to the moved node in its new place, and the details name its new parents.
+    const moved = page.getByRole('tree', { name: '组织树' }).locator('.ant-tree-treenode-selected');
+    await moved.getByText('E2E 待移动党支部').waitFor();
+    await page.getByRole('row').filter({ hasText: '上级组织' }).getByText(/中共敦化市委员会$/).waitFor();
     await screenshot(page, 'organization-moved');
   });
 });

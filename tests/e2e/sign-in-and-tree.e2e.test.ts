@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launch, screenshot, signIn } from './browser';
+import { baseUrl, launch, screenshot, screenshotIfFailed, signIn } from './browser';
 
 let browser: Browser;
 let page: Page;
@@ -16,7 +16,8 @@ beforeEach(async () => {
   page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
 });
 
-afterEach(async () => {
+afterEach(async ({ task }) => {
+  await screenshotIfFailed(page, task);
   await page.context().close();
 });
 
@@ -36,8 +37,7 @@ describe('signing in and the organization tree', () => {
       await tree.getByText(region).waitFor();
     }
     await tree.getByText('中共鸡西市委员会').click();
-    await page.getByText('类别').waitFor();
-    await page.getByText('党委', { exact: true }).first().waitFor();
+    await page.getByRole('row').filter({ hasText: '类别' }).getByText('党委', { exact: true }).waitFor();
     await screenshot(page, 'organizations');
   });
 

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import '@/app/i18n';
+import '@/lib/i18n';
 import { AppProviders } from '@/app/providers';
 import { router } from '@/app/router';
 import { onUnauthorized } from '@/lib/api-client';

@@ -1,12 +1,12 @@
-import { ApartmentOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ClusterOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { setLanguage } from '@/app/i18n';
-import { useMe } from '@/features/auth/api/get-me';
+import { setLanguage } from '@/lib/i18n';
+import { useMe } from '@/lib/auth';
 import { useSignOut } from '@/features/auth/api/sign-out';
 
-/** The signed-in frame: modules on the left (only those that exist), the user, scope, language and sign-out on top. */
+/** The signed-in frame: modules on the left (only those that exist; Members and the rest join as they are built), the user, scope, language and sign-out on top. */
 export function AppLayout() {
   const { t, i18n } = useTranslation();
   const me = useMe();
@@ -26,8 +26,14 @@ export function AppLayout() {
         <Typography.Title level={4} style={{ padding: '16px 24px', margin: 0, color: '#c00' }}>
           {t('appName')}
         </Typography.Title>
-        <Menu mode="inline" selectedKeys={['organizations']}
-          items={[{ key: 'organizations', icon: <ApartmentOutlined />, label: t('layout.organizations'), onClick: () => void navigate('/organizations') }]} />
+        <Menu
+          mode="inline"
+          selectedKeys={[location.pathname.split('/')[1] ?? '']}
+          items={[
+            { key: 'organizations', icon: <ApartmentOutlined />, label: t('layout.organizations'), onClick: () => void navigate('/organizations') },
+            { key: 'coalitions', icon: <ClusterOutlined />, label: t('layout.coalitions'), onClick: () => void navigate('/coalitions') },
+          ]}
+        />
       </Layout.Sider>
       <Layout>
         <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end' }}>

@@ -1,10 +1,14 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
-import { AppLayout } from '@/components/app-layout';
+import { AppLayout } from '@/app/app-layout';
 import { SignInPage } from '@/features/auth/components/sign-in-page';
+import { NotFoundPage, RouteError } from '@/components/result-pages';
 
 // Route-level code splitting: each module's screens load when first opened.
 const OrganizationsPage = lazy(() => import('@/features/organizations/components/organizations-page'));
+const CoalitionsPage = lazy(() => import('@/features/organizations/components/coalitions-page'));
+
+const page = (element: ReactNode) => <Suspense fallback={null}>{element}</Suspense>;
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
@@ -12,14 +16,15 @@ export const router = createBrowserRouter([
     path: '/',
     element: <AppLayout />,
     children: [
-      { index: true, element: <Navigate to="/organizations" replace /> },
       {
-        path: 'organizations',
-        element: (
-          <Suspense fallback={null}>
-            <OrganizationsPage />
-          </Suspense>
-        ),
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <Navigate to="/organizations" replace /> },
+          { path: 'organizations', element: page(<OrganizationsPage />) },
+          { path: 'organizations/:id', element: page(<OrganizationsPage />) },
+          { path: 'coalitions', element: page(<CoalitionsPage />) },
+          { path: '*', element: <NotFoundPage /> },
+        ],
       },
     ],
   },

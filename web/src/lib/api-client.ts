@@ -1,7 +1,7 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from '@/types/api';
 import { ApiError, readProblem } from '@/lib/problem';
-import i18n from '@/app/i18n';
+import i18n from '@/lib/i18n';
 
 /** Listeners for a 401 (sign-in needed) anywhere in the app; the router sends the user to the sign-in page. */
 const unauthorizedListeners = new Set<() => void>();
@@ -36,4 +36,9 @@ api.use(problems);
 /** The ETag of a response, for the If-Match of the next update. */
 export function etagOf(response: Response): string {
   return response.headers.get('ETag') ?? '';
+}
+
+/** The ETag of a resource read from a list: the API's ETag is its quoted version, which list items carry. */
+export function etagOfVersion(version: number): string {
+  return `"${version}"`;
 }

@@ -15,3 +15,8 @@ export async function getMe(): Promise<CurrentUser> {
 export function useMe() {
   return useQuery({ queryKey: meQueryKey, queryFn: getMe, retry: false, staleTime: 60_000 });
 }
+
+/** Whether the signed-in user holds a permission, to show only the actions the server would allow. */
+export function useCan(permission: string): boolean {
+  return useMe().data?.permissions.includes(permission) ?? false;
+}

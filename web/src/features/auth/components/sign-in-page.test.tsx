@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, vi } from 'vitest';
-import '@/app/i18n';
+import '@/lib/i18n';
 import { SignInPage } from '@/features/auth/components/sign-in-page';
 
 function renderSignIn() {

@@ -1,17 +1,17 @@
-import { Alert, Modal, Tree, type TreeDataNode } from 'antd';
+import { Alert, Modal, Tree } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { OrganizationTreeState } from '@/features/organizations/components/use-organization-tree';
 import { ApiError } from '@/lib/problem';
 
 interface Props {
-  tree: TreeDataNode[];
-  loadData: (node: TreeDataNode) => Promise<void>;
+  tree: OrganizationTreeState;
   onMove: (newParentId: string) => Promise<void>;
   onClose: () => void;
 }
 
 /** Picks the new parent in the same lazily loaded tree; the server refuses a cycle with its own message. */
-export function MoveOrganizationDialog({ tree, loadData, onMove, onClose }: Props) {
+export function MoveOrganizationDialog({ tree, onMove, onClose }: Props) {
   const { t } = useTranslation();
   const [target, setTarget] = useState<string>();
   const [problem, setProblem] = useState<string>();
@@ -37,7 +37,13 @@ export function MoveOrganizationDialog({ tree, loadData, onMove, onClose }: Prop
   return (
     <Modal open title={t('move.title')} onOk={() => void move()} onCancel={onClose} confirmLoading={moving} okText={t('move.submit')} cancelText={t('form.cancel')}>
       {problem && <Alert type="error" showIcon title={problem} role="alert" style={{ marginBottom: 16 }} />}
-      <Tree treeData={tree} loadData={loadData} onSelect={(keys) => setTarget(keys[0] as string | undefined)} aria-label={t('move.title')} />
+      <Tree
+        treeData={tree.nodes}
+        loadData={(node) => tree.loadChildren(node.key)}
+        loadedKeys={tree.loadedKeys}
+        onSelect={(keys) => setTarget(keys[0] as string | undefined)}
+        aria-label={t('move.title')}
+      />
     </Modal>
   );
 }

@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { resources } from '@/app/resources';
+import { resources } from '@/lib/i18n/resources';
 
 export const languageKey = 'jiceng.language';
 export type Language = 'zh-CN' | 'en-US';

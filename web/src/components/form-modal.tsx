@@ -1,0 +1,85 @@
+import { Alert, Button, Form, Modal, Space, type FormInstance } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, fieldErrorsFor } from '@/lib/problem';
+
+interface Props<T> {
+  title: string;
+  /** The form's top-level field names: a server error for one of them lands on it, the rest above the form. */
+  fields: string[];
+  initialValues?: Partial<T>;
+  /** Sends the values; throws an ApiError when the server refuses them. */
+  onSubmit: (values: T) => Promise<void>;
+  onClose: () => void;
+  /** After a 412: reload what the form was opened on, so the user can redo the change on fresh data. */
+  onReload?: () => void;
+  okText?: string;
+  children: ReactNode | ((form: FormInstance<T>) => ReactNode);
+}
+
+/** Empty inputs are absent values to the API, not empty strings. */
+function withoutEmptyStrings<T>(values: T): T {
+  return Object.fromEntries(Object.entries(values as Record<string, unknown>).map(([key, value]) => [key, value === '' || value === undefined ? null : value])) as T;
+}
+
+/**
+ * A form in a dialog whose validity the server decides: each 400 message lands on its field and focus moves
+ * to the first; 412 says someone else changed the data and offers a reload; other refusals show above the form.
+ */
+export function FormModal<T extends object>({ title, fields, initialValues, onSubmit, onClose, onReload, okText, children }: Props<T>) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<T>();
+  const [problem, setProblem] = useState<{ message: string; stale?: boolean }>();
+  const [saving, setSaving] = useState(false);
+
+  async function save() {
+    setProblem(undefined);
+    setSaving(true);
+    try {
+      // Only the fields the form shows: initial values may carry more (an edited resource's id, version…).
+      await onSubmit(withoutEmptyStrings(form.getFieldsValue() as T));
+      onClose();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400) {
+        const { fields: errors, other } = fieldErrorsFor(error, fields);
+        form.setFields(errors as Parameters<typeof form.setFields>[0]);
+        if (errors[0]) {
+          form.focusField(errors[0].name as Parameters<typeof form.focusField>[0]);
+        }
+        setProblem(other[0] ? { message: other[0] } : undefined);
+      } else if (error instanceof ApiError && error.status === 412) {
+        setProblem({ message: t('errors.conflict'), stale: true });
+      } else {
+        setProblem({ message: error instanceof ApiError ? error.message : t('errors.generic') });
+      }
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Modal open title={title} onOk={() => void save()} onCancel={onClose} confirmLoading={saving} okText={okText ?? t('form.save')} cancelText={t('form.cancel')} destroyOnHidden>
+      {problem && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 16 }}
+          title={problem.message}
+          action={
+            problem.stale && onReload ? (
+              <Space>
+                <Button size="small" onClick={() => { onReload(); onClose(); }}>{t('actions.reload')}</Button>
+              </Space>
+            ) : undefined
+          }
+        />
+      )}
+      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={() => void save()}>
+        {typeof children === 'function' ? children(form) : children}
+        {/* Enter in any input submits, as in any form. */}
+        <button type="submit" hidden aria-hidden tabIndex={-1} />
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,17 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import type { OrganizationListItem } from '@/features/organizations/api/list-children';
+
+/** Name search within the caller's scope, for the tree's search box: the first 20 matches in tree order. */
+export function useOrganizationSearch(text: string) {
+  const q = text.trim();
+  return useQuery({
+    queryKey: ['organizations', 'search', q],
+    queryFn: async (): Promise<{ items: OrganizationListItem[]; total: number }> => {
+      const { data } = await api.GET('/api/v1/organizations', { params: { query: { q, status: 'All', pageSize: 20, sort: 'tree' } } });
+      return { items: data!.items, total: data!.total };
+    },
+    enabled: q.length > 0,
+    staleTime: 10_000,
+  });
+}
