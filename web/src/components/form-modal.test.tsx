@@ -1,0 +1,46 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { Form, Input } from 'antd';
+import { vi } from 'vitest';
+import '@/lib/i18n';
+import { FormModal } from '@/components/form-modal';
+import { ApiError } from '@/lib/problem';
+
+function renderForm(onSubmit: (values: { name: string; shortName?: string }) => Promise<void>, onReload = vi.fn(), onClose = vi.fn()) {
+  render(
+    <FormModal<{ name: string; shortName?: string }> title="编辑" fields={['name', 'shortName']} initialValues={{ name: '某党支部' }} onSubmit={onSubmit} onReload={onReload} onClose={onClose}>
+      <Form.Item label="名称" name="name"><Input /></Form.Item>
+      <Form.Item label="简称" name="shortName"><Input /></Form.Item>
+    </FormModal>,
+  );
+  return { onReload, onClose };
+}
+
+const save = () => fireEvent.click(screen.getByRole('button', { name: /保\s*存/ }));
+
+describe('FormModal', () => {
+  it('puts each 400 message on its field, focuses the first, and shows the rest above the form', async () => {
+    renderForm(() => Promise.reject(new ApiError(400, { status: 400, errors: { shortName: ['简称不能超过 50 个字。'], 'other.thing': ['别处的问题'] } })));
+    save();
+    expect(await screen.findByText('简称不能超过 50 个字。')).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toContain('别处的问题');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('简称')));
+  });
+
+  it('says a 412 means someone else changed it, and offers a reload', async () => {
+    const { onReload, onClose } = renderForm(() => Promise.reject(new ApiError(412, { status: 412 })));
+    save();
+    expect(await screen.findByText('数据已被他人修改，请刷新后重试。')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /刷\s*新/ }));
+    expect(onReload).toHaveBeenCalled();
+    expect(onClose).toHaveBeenCalled();
+  });
+
+  it('sends empty inputs as null and closes after success', async () => {
+    const onSubmit = vi.fn(() => Promise.resolve());
+    const { onClose } = renderForm(onSubmit);
+    fireEvent.change(screen.getByLabelText('简称'), { target: { value: '' } });
+    save();
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(onSubmit).toHaveBeenCalledWith({ name: '某党支部', shortName: null });
+  });
+});
