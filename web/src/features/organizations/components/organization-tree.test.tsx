@@ -12,11 +12,13 @@ const item = (id: string, name: string, activeChildCount = 0) => ({
 });
 const page = (items: object[]) => ({ items, total: items.length, page: 1, pageSize: 200 });
 
-let state: OrganizationTreeState;
+const state = {} as { current: OrganizationTreeState };
 
 function Harness({ onSelect }: { onSelect: (id: string) => void }) {
   const tree = useOrganizationTree(undefined);
-  state = tree;
+  useEffect(() => {
+    state.current = tree;
+  });
   const { loadRoots } = tree;
   useEffect(() => void loadRoots(), [loadRoots]);
   return <OrganizationTree tree={tree} onSelect={onSelect} />;
@@ -71,8 +73,8 @@ describe('OrganizationTree', () => {
     });
     renderTree();
     await screen.findByText('中共鸡西市委员会');
-    await act(() => state.reveal(['jixi', 'mishan']));
+    await act(() => state.current.reveal(['jixi', 'mishan']));
     await waitFor(() => expect(screen.getByText('中共密山市知一镇和平村支部委员会')).toBeTruthy());
-    expect(state.expanded).toEqual(['jixi', 'mishan']);
+    expect(state.current.expanded).toEqual(['jixi', 'mishan']);
   });
 });
