@@ -93,5 +93,13 @@ describe('editing organizations', () => {
     await moved.getByText('E2E 待移动党支部').waitFor();
     await page.getByRole('row').filter({ hasText: '上级组织' }).getByText(/中共敦化市委员会$/).waitFor();
     await screenshot(page, 'organization-moved');
+
+    // Moving 敦化 under its own new child would make a cycle: the server's message shows in the dialog.
+    await select('中共敦化市委员会');
+    await page.getByRole('button', { name: /^移\s*动$/ }).click();
+    await page.getByRole('dialog').getByRole('tree').getByText('E2E 待移动党支部', { exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /移\s*动/ }).click();
+    await page.getByRole('dialog').getByRole('alert').getByText('不能把党组织移动到它自己或它的下级组织之下。').waitFor();
+    await screenshot(page, 'organization-move-cycle');
   });
 });

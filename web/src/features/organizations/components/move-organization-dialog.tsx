@@ -10,7 +10,7 @@ interface Props {
   onClose: () => void;
 }
 
-/** Picks the new parent in the same lazily loaded tree; the server refuses a cycle with its own message. */
+/** Picks the new parent in the same lazily loaded tree, opened as the main tree is; the server refuses a cycle with its own message. */
 export function MoveOrganizationDialog({ tree, onMove, onClose }: Props) {
   const { t } = useTranslation();
   const [target, setTarget] = useState<string>();
@@ -41,6 +41,7 @@ export function MoveOrganizationDialog({ tree, onMove, onClose }: Props) {
         treeData={tree.nodes}
         loadData={(node) => tree.loadChildren(node.key)}
         loadedKeys={tree.loadedKeys}
+        defaultExpandedKeys={tree.expanded}
         onSelect={(keys) => setTarget(keys[0] as string | undefined)}
         aria-label={t('move.title')}
       />
