@@ -25,6 +25,8 @@ afterEach(async ({ task }) => {
 
 async function select(name: string) {
   await page.getByRole('tree', { name: '组织树' }).getByText(name, { exact: true }).click();
+  // The panel of the chosen organization, not the one shown before, which has the same buttons.
+  await page.locator('.ant-card-head-title').getByText(name, { exact: true }).waitFor();
   await page.getByRole('button', { name: /^编\s*辑$/ }).waitFor();
 }
 

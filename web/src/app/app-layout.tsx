@@ -1,5 +1,6 @@
 import { ApartmentOutlined, ClusterOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { setLanguage } from '@/lib/i18n';
@@ -10,6 +11,7 @@ import { useSignOut } from '@/features/auth/api/sign-out';
 export function AppLayout() {
   const { t, i18n } = useTranslation();
   const me = useMe();
+  const queryClient = useQueryClient();
   const signOut = useSignOut();
   const navigate = useNavigate();
   const location = useLocation();
@@ -41,7 +43,11 @@ export function AppLayout() {
             <span>
               {me.data.displayName} · {me.data.scope?.name ?? t('layout.scopeAll')}
             </span>
-            <Button onClick={() => void setLanguage(i18n.language === 'en-US' ? 'zh-CN' : 'en-US')}>{t('layout.language')}</Button>
+            <Button onClick={async () => {
+              await setLanguage(i18n.language === 'en-US' ? 'zh-CN' : 'en-US');
+              // Level names, warnings and messages come from the server in the chosen language.
+              await queryClient.invalidateQueries();
+            }}>{t('layout.language')}</Button>
             <Button onClick={() => signOut.mutate(undefined, { onSuccess: () => void navigate('/sign-in') })}>{t('layout.signOut')}</Button>
           </Space>
         </Layout.Header>

@@ -44,3 +44,24 @@ describe('FormModal', () => {
     expect(onSubmit).toHaveBeenCalledWith({ name: '某党支部', shortName: null });
   });
 });
+
+describe('FormModal with list fields', () => {
+  it('puts an error on an item of a list ("reasons[0]") on the list’s field, and clears it on the next try', async () => {
+    let attempt = 0;
+    render(
+      <FormModal<{ reasons: string }> title="整顿" fields={['reasons']} onSubmit={() => {
+        attempt++;
+        return attempt === 1 ? Promise.reject(new ApiError(400, { status: 400, errors: { 'reasons[0]': ['每条情形不超过 200 字。'] } })) : Promise.reject(new ApiError(409, { status: 409, detail: '已在整顿中。' }));
+      }} onClose={vi.fn()}>
+        <Form.Item label="情形" name="reasons"><Input /></Form.Item>
+      </FormModal>,
+    );
+    save();
+    expect(await screen.findByText('每条情形不超过 200 字。')).toBeTruthy();
+    expect(document.querySelector('.ant-form-item-has-error')).not.toBeNull();
+    save();
+    expect(await screen.findByText('已在整顿中。')).toBeTruthy();
+    // The message itself fades out (an animation jsdom never finishes); the field's error state goes at once.
+    await waitFor(() => expect(document.querySelector('.ant-form-item-has-error')).toBeNull());
+  });
+});

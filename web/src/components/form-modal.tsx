@@ -1,5 +1,5 @@
 import { Alert, Button, Form, Modal, Space, type FormInstance } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, fieldErrorsFor } from '@/lib/problem';
 
@@ -31,9 +31,17 @@ export function FormModal<T extends object>({ title, fields, initialValues, onSu
   const [form] = Form.useForm<T>();
   const [problem, setProblem] = useState<{ message: string; stale?: boolean }>();
   const [saving, setSaving] = useState(false);
+  // A second Enter while the first save is on its way must not send the request twice.
+  const inFlight = useRef(false);
 
   async function save() {
+    if (inFlight.current) {
+      return;
+    }
+    inFlight.current = true;
     setProblem(undefined);
+    // Errors from the last attempt go, whatever this one brings.
+    form.setFields(fields.map((name) => ({ name, errors: [] as string[] })) as unknown as Parameters<typeof form.setFields>[0]);
     setSaving(true);
     try {
       // Only the fields the form shows: initial values may carry more (an edited resource's id, version…).
@@ -41,18 +49,25 @@ export function FormModal<T extends object>({ title, fields, initialValues, onSu
       onClose();
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) {
-        const { fields: errors, other } = fieldErrorsFor(error, fields);
-        form.setFields(errors as Parameters<typeof form.setFields>[0]);
-        if (errors[0]) {
-          form.focusField(errors[0].name as Parameters<typeof form.focusField>[0]);
+        const { fields: found, other } = fieldErrorsFor(error, fields);
+        // The form's items are its top-level fields: "reasons[0]" belongs on "reasons".
+        const byField = new Map<string, string[]>();
+        for (const { name, errors } of found) {
+          byField.set(String(name[0]), [...(byField.get(String(name[0])) ?? []), ...errors]);
         }
-        setProblem(other[0] ? { message: other[0] } : undefined);
+        form.setFields([...byField].map(([name, errors]) => ({ name, errors })) as Parameters<typeof form.setFields>[0]);
+        const first = fields.find((name) => byField.has(name));
+        if (first) {
+          form.focusField(first as Parameters<typeof form.focusField>[0]);
+        }
+        setProblem(other[0] ? { message: other.join(' ') } : first ? undefined : { message: error.message });
       } else if (error instanceof ApiError && error.status === 412) {
         setProblem({ message: t('errors.conflict'), stale: true });
       } else {
         setProblem({ message: error instanceof ApiError ? error.message : t('errors.generic') });
       }
     } finally {
+      inFlight.current = false;
       setSaving(false);
     }
   }

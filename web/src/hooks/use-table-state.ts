@@ -37,6 +37,14 @@ export function useTableState(defaultSort?: string, defaultPageSize = 20) {
     return query.sort === `-${field}` ? 'descend' : null;
   }
 
+  /**
+   * A server-sorted column. Clicking cycles ascending ↔ descending and never clears: a cleared sort would
+   * fall back to the default, so a column sorted descending by default could never be reversed.
+   */
+  function sortable(field: string) {
+    return { sorter: true, sortOrder: sortOrderOf(field), sortDirections: ['ascend', 'descend', 'ascend'] as SortOrder[] };
+  }
+
   function pagination(total: number | undefined): TablePaginationConfig {
     return {
       current: query.page,
@@ -48,5 +56,5 @@ export function useTableState(defaultSort?: string, defaultPageSize = 20) {
     };
   }
 
-  return { query, onChange, sortOrderOf, pagination, reset: () => setQuery((current) => ({ ...current, page: 1 })) };
+  return { query, onChange, sortOrderOf, sortable, pagination, reset: () => setQuery((current) => ({ ...current, page: 1 })) };
 }

@@ -1,6 +1,6 @@
-import { Button, Card, Form, Input, Table } from 'antd';
+import { App as AntApp, Button, Card, Form, Input, Table } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createCoalition, updateCoalition, useCoalition, useCoalitions, type CoalitionInput, type CoalitionListItem } from '@/features/organizations/api/coalitions';
 import { OrganizationSelect } from '@/features/organizations/components/organization-select';
@@ -17,7 +17,10 @@ export function CoalitionsPage() {
   const [q, setQ] = useState('');
   const coalitions = useCoalitions(q, table.query);
   const [editing, setEditing] = useState<string | 'new'>();
-  const refresh = () => client.invalidateQueries({ queryKey: ['coalitions'] });
+  const refresh = async () => {
+    await client.invalidateQueries({ queryKey: ['coalitions'] });
+    await client.invalidateQueries({ queryKey: ['coalition'] });
+  };
 
   return (
     <Card title={t('coalitions.title')} extra={canWrite && <Button type="primary" onClick={() => setEditing('new')}>{t('coalitions.create')}</Button>}>
@@ -36,7 +39,7 @@ export function CoalitionsPage() {
         pagination={table.pagination(coalitions.data?.total)}
         onChange={table.onChange}
         columns={[
-          { title: t('form.name'), dataIndex: 'name', key: 'name', sorter: true, sortOrder: table.sortOrderOf('name') },
+          { title: t('form.name'), dataIndex: 'name', key: 'name', ...table.sortable('name') },
           { title: t('form.description'), dataIndex: 'description', key: 'description', render: (d: string | null) => d ?? '—' },
           { title: t('coalitions.members'), dataIndex: 'memberCount', key: 'memberCount' },
           ...(canWrite ? [{ title: '', key: 'actions', render: (_: unknown, c: CoalitionListItem) => <Button size="small" onClick={() => setEditing(c.id)}>{t('actions.edit')}</Button> }] : []),
@@ -59,8 +62,16 @@ export function CoalitionsPage() {
 
 function EditCoalition({ id, onSaved, onClose }: { id: string; onSaved: () => Promise<void>; onClose: () => void }) {
   const { t } = useTranslation();
+  const { message } = AntApp.useApp();
   const coalition = useCoalition(id);
   const data = coalition.data;
+  const failed = coalition.isError;
+  useEffect(() => {
+    if (failed) {
+      void message.error(coalition.error.message);
+      onClose();
+    }
+  }, [failed]); // eslint-disable-line react-hooks/exhaustive-deps
   if (!data) {
     return null;
   }

@@ -42,12 +42,12 @@ export function GradingsPanel({ organizationId, canWrite }: Props) {
         pagination={table.pagination(gradings.data?.total)}
         onChange={table.onChange}
         columns={[
-          { title: t('gradings.year'), dataIndex: 'year', key: 'year', sorter: true, sortOrder: table.sortOrderOf('year') },
+          { title: t('gradings.year'), dataIndex: 'year', key: 'year', ...table.sortable('year') },
           {
-            title: t('gradings.level'), key: 'level', sorter: true, sortOrder: table.sortOrderOf('level'),
+            title: t('gradings.level'), key: 'level', ...table.sortable('level'),
             render: (_, g) => <Tag color={g.lagging ? 'red' : 'green'}>{g.levelName}</Tag>,
           },
-          { title: t('gradings.score'), dataIndex: 'score', key: 'score', sorter: true, sortOrder: table.sortOrderOf('score'), render: (score: number | null, g) => (score === null ? '—' : `${score}${g.stars ? ` · ${'★'.repeat(g.stars)}` : ''}`) },
+          { title: t('gradings.score'), dataIndex: 'score', key: 'score', ...table.sortable('score'), render: (score: number | null, g) => (score === null ? '—' : `${score}${g.stars ? ` · ${'★'.repeat(g.stars)}` : ''}`) },
           { title: t('gradings.comment'), dataIndex: 'comment', key: 'comment', render: (c: string | null) => c ?? '—' },
           { title: t('gradings.gradedOn'), dataIndex: 'gradedOn', key: 'gradedOn' },
           ...(canWrite ? [{ title: '', key: 'actions', render: (_: unknown, g: Grading) => <Button size="small" onClick={() => setEditing(g)}>{t('actions.edit')}</Button> }] : []),
@@ -130,11 +130,11 @@ function LaggingList({ organizationId }: { organizationId: string }) {
         pagination={table.pagination(data?.total)}
         onChange={table.onChange}
         columns={[
-          { title: t('form.name'), dataIndex: 'name', key: 'name', sorter: true, sortOrder: table.sortOrderOf('name') },
-          { title: t('gradings.level'), dataIndex: 'level', key: 'level', sorter: true, sortOrder: table.sortOrderOf('level'), render: levelName },
-          { title: t('gradings.previousLevel'), dataIndex: 'previousLevel', key: 'previousLevel', sorter: true, sortOrder: table.sortOrderOf('previousLevel'), render: levelName },
+          { title: t('form.name'), dataIndex: 'name', key: 'name', ...table.sortable('name') },
+          { title: t('gradings.level'), dataIndex: 'level', key: 'level', ...table.sortable('level'), render: levelName },
+          { title: t('gradings.previousLevel'), dataIndex: 'previousLevel', key: 'previousLevel', ...table.sortable('previousLevel'), render: levelName },
           {
-            title: t('gradings.movement'), dataIndex: 'movement', key: 'movement', sorter: true, sortOrder: table.sortOrderOf('movement'),
+            title: t('gradings.movement'), dataIndex: 'movement', key: 'movement', ...table.sortable('movement'),
             render: (m: GradingMovement) => <Tag color={movementColor[m]}>{t(`movement.${m}`)}</Tag>,
           },
         ]}

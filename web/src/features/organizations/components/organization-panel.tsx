@@ -74,7 +74,8 @@ export function OrganizationPanel({ organizationId, tree, onOpen }: Props) {
                 try {
                   await dissolveOrganization(details.id, organization.data!.etag);
                   await organization.refetch();
-                  await tree.loadRoots();
+                  // Only the parent's children changed; the rest of the tree stays open as it was.
+                  await (details.parentId ? tree.refreshChildren(details.parentId) : tree.loadRoots());
                 } catch (error) {
                   void message.error(error instanceof ApiError && error.status === 412 ? t('errors.conflict') : (error as Error).message);
                 }

@@ -50,10 +50,10 @@ export function PairingsPanel({ organizationId, canWrite }: Props) {
         onChange={table.onChange}
         columns={[
           { title: t('pairings.organization'), dataIndex: 'organizationName', key: 'organizationName' },
-          { title: t('pairings.partner'), dataIndex: 'partnerOrganizationName', key: 'partnerName', sorter: true, sortOrder: table.sortOrderOf('partnerName') },
-          { title: t('pairings.kind'), dataIndex: 'kind', key: 'kind', sorter: true, sortOrder: table.sortOrderOf('kind'), render: (k: PairingKind) => t(`pairings.kinds.${k}`) },
-          { title: t('pairings.startsOn'), dataIndex: 'startsOn', key: 'startsOn', sorter: true, sortOrder: table.sortOrderOf('startsOn') },
-          { title: t('pairings.endsOn'), dataIndex: 'endsOn', key: 'endsOn', sorter: true, sortOrder: table.sortOrderOf('endsOn'), render: (d: string | null) => d ?? '—' },
+          { title: t('pairings.partner'), dataIndex: 'partnerOrganizationName', key: 'partnerName', ...table.sortable('partnerName') },
+          { title: t('pairings.kind'), dataIndex: 'kind', key: 'kind', ...table.sortable('kind'), render: (k: PairingKind) => t(`pairings.kinds.${k}`) },
+          { title: t('pairings.startsOn'), dataIndex: 'startsOn', key: 'startsOn', ...table.sortable('startsOn') },
+          { title: t('pairings.endsOn'), dataIndex: 'endsOn', key: 'endsOn', ...table.sortable('endsOn'), render: (d: string | null) => d ?? '—' },
           { title: t('organizations.status'), dataIndex: 'active', key: 'active', render: (active: boolean) => <Tag color={active ? 'green' : 'default'}>{active ? t('pairings.active') : t('pairings.ended')}</Tag> },
           ...(canWrite ? [{ title: '', key: 'actions', render: (_: unknown, p: Pairing) => <Button size="small" onClick={() => setEditing(p)}>{t('actions.edit')}</Button> }] : []),
         ]}

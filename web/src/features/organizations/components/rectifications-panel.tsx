@@ -64,15 +64,19 @@ export function RectificationsPanel({ organizationId, canWrite }: Props) {
         rowClassName={(r) => (r.overdue ? 'row-overdue' : '')}
         onRow={(r) => ({ onClick: () => setShown(r), style: { cursor: 'pointer', background: r.overdue ? '#fff1f0' : undefined } })}
         columns={[
-          { title: t('rectifications.organization'), dataIndex: 'organizationName', key: 'organizationName', sorter: true, sortOrder: table.sortOrderOf('organizationName') },
-          { title: t('rectifications.responsible'), dataIndex: 'responsiblePerson', key: 'responsiblePerson' },
-          { title: t('rectifications.flaggedOn'), dataIndex: 'flaggedOn', key: 'flaggedOn', sorter: true, sortOrder: table.sortOrderOf('flaggedOn') },
           {
-            title: t('rectifications.dueOn'), dataIndex: 'dueOn', key: 'dueOn', sorter: true, sortOrder: table.sortOrderOf('dueOn'),
+            title: t('rectifications.organization'), dataIndex: 'organizationName', key: 'organizationName', ...table.sortable('organizationName'),
+            // A real link, so the drawer opens from the keyboard too (the whole row also opens it on click).
+            render: (name: string, r) => <Typography.Link onClick={(event) => { event.stopPropagation(); setShown(r); }}>{name}</Typography.Link>,
+          },
+          { title: t('rectifications.responsible'), dataIndex: 'responsiblePerson', key: 'responsiblePerson' },
+          { title: t('rectifications.flaggedOn'), dataIndex: 'flaggedOn', key: 'flaggedOn', ...table.sortable('flaggedOn') },
+          {
+            title: t('rectifications.dueOn'), dataIndex: 'dueOn', key: 'dueOn', ...table.sortable('dueOn'),
             render: (dueOn: string, r) => (r.overdue ? <Typography.Text type="danger">{dueOn} · {t('rectifications.daysOverdue', { count: r.daysOverdue })}</Typography.Text> : dueOn),
           },
           {
-            title: t('organizations.status'), dataIndex: 'status', key: 'status', sorter: true, sortOrder: table.sortOrderOf('status'),
+            title: t('organizations.status'), dataIndex: 'status', key: 'status', ...table.sortable('status'),
             render: (status: RectificationStatus, r) => (
               <Tag color={r.overdue ? 'red' : status === 'Open' ? 'orange' : 'green'}>{r.overdue ? t('rectifications.overdue') : t(`rectifications.status.${status}`)}</Tag>
             ),

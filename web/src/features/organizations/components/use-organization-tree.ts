@@ -2,6 +2,7 @@ import type { TreeDataNode } from 'antd';
 import { useCallback, useRef, useState } from 'react';
 import { listChildren, type OrganizationListItem } from '@/features/organizations/api/list-children';
 import { listRoots } from '@/features/organizations/api/list-roots';
+import { reportFailure } from '@/lib/notify';
 
 function toNode(item: OrganizationListItem): TreeDataNode {
   return { key: item.id, title: item.name, isLeaf: item.activeChildCount === 0 };
@@ -28,19 +29,29 @@ export function useOrganizationTree(scopeId: string | undefined) {
   // What has been loaded, readable inside async steps without waiting for a render.
   const loaded = useRef(new Set<React.Key>());
 
+  // A failed load is announced with the server's message, never left as a tree that silently stops.
   const loadRoots = useCallback(async () => {
-    const roots = await listRoots(scopeId);
-    loaded.current = new Set();
-    setNodes(roots.map(toNode));
-    setExpanded([]);
-    setLoadedKeys([]);
+    try {
+      const roots = await listRoots(scopeId);
+      loaded.current = new Set();
+      setNodes(roots.map(toNode));
+      setExpanded([]);
+      setLoadedKeys([]);
+    } catch (error) {
+      reportFailure(error, { always: true });
+      setNodes((current) => current ?? []);
+    }
   }, [scopeId]);
 
   const loadChildren = useCallback(async (key: React.Key) => {
-    const children = await listChildren(String(key));
-    loaded.current.add(key);
-    setNodes((current) => withChildren(current ?? [], key, children.map(toNode)));
-    setLoadedKeys([...loaded.current]);
+    try {
+      const children = await listChildren(String(key));
+      loaded.current.add(key);
+      setNodes((current) => withChildren(current ?? [], key, children.map(toNode)));
+      setLoadedKeys([...loaded.current]);
+    } catch (error) {
+      reportFailure(error, { always: true });
+    }
   }, []);
 
   /** Opens each ancestor (root first), loading the children that are not loaded yet. */

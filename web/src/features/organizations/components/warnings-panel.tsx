@@ -34,15 +34,15 @@ export function WarningsPanel({ organizationId, onOpen }: { organizationId: stri
         onChange={table.onChange}
         columns={[
           {
-            title: t('rectifications.organization'), dataIndex: 'organizationName', key: 'organizationName', sorter: true, sortOrder: table.sortOrderOf('organizationName'),
+            title: t('rectifications.organization'), dataIndex: 'organizationName', key: 'organizationName', ...table.sortable('organizationName'),
             render: (name: string, w) => <Typography.Link onClick={() => onOpen(w.organizationId)}>{name}</Typography.Link>,
           },
           {
-            title: t('warnings.code'), dataIndex: 'code', key: 'code', sorter: true, sortOrder: table.sortOrderOf('code'),
+            title: t('warnings.code'), dataIndex: 'code', key: 'code', ...table.sortable('code'),
             render: (c: RuleWarningCode) => <Tag color={c === 'TermOverdue' || c === 'TooFewFullMembers' ? 'red' : 'orange'}>{t(`warnings.codes.${c}`)}</Tag>,
           },
           { title: t('warnings.message'), dataIndex: 'message', key: 'message' },
-          { title: t('warnings.dueOn'), dataIndex: 'dueOn', key: 'dueOn', sorter: true, sortOrder: table.sortOrderOf('dueOn'), render: (d: string | null) => d ?? '—' },
+          { title: t('warnings.dueOn'), dataIndex: 'dueOn', key: 'dueOn', ...table.sortable('dueOn'), render: (d: string | null) => d ?? '—' },
           { title: t('warnings.rule'), dataIndex: 'ruleSource', key: 'ruleSource', render: (s: string) => <Typography.Text type="secondary">{s}</Typography.Text> },
         ]}
       />
