@@ -4,6 +4,7 @@ using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Mediation;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Accounts;
+using Jiceng.Modules.Members;
 using Jiceng.Modules.Organizations;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ builder.Services.AddMediator(options =>
 });
 builder.Services.AddOrganizationsModule();
 builder.Services.AddAccountsModule();
+builder.Services.AddMembersModule();
 
 var app = builder.Build();
 
@@ -44,6 +46,7 @@ if (app.Configuration["Demo:SeedDirectory"] is { Length: > 0 } seedDirectory)
 app.UseInfrastructure();
 app.MapOrganizationsModule(app.Configuration);
 app.MapAccountsModule();
+app.MapMembersModule();
 app.MapSpaFallback();
 
 await app.RunAsync();

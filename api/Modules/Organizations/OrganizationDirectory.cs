@@ -14,13 +14,17 @@ internal sealed class OrganizationDirectory(DbConnectionFactory connections) : I
     private const string ActivePathSql = "SELECT path FROM organizations WHERE id = @id AND status = 'Active'";
 
     private const string FindWithinSql = """
-        SELECT id, name, depth FROM organizations
+        SELECT id, name, depth, path FROM organizations
         WHERE id = @id AND status = 'Active' AND path >= @from AND path < @to
         """;
 
+    private const string SubtreeWithinSql = "SELECT path FROM organizations WHERE id = @id AND path >= @from AND path < @to";
+
     private const string ContainsSql = "SELECT COUNT(*) FROM organizations WHERE id = @id AND path >= @from AND path < @to";
 
-    private const string RootsSql = "SELECT id, name, depth FROM organizations WHERE depth = 0 AND status = 'Active' ORDER BY path";
+    private const string RootsSql = "SELECT id, name, depth, path FROM organizations WHERE depth = 0 AND status = 'Active' ORDER BY path";
+
+    private const string NamesSql = "SELECT id, name, depth, path FROM organizations WHERE id {in:ids}";
 
     public async Task<DataScope> ResolveAsync(DbSession session, Guid organizationId, CancellationToken cancellationToken)
     {
@@ -35,7 +39,14 @@ internal sealed class OrganizationDirectory(DbConnectionFactory connections) : I
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(FindWithinSql, new { id, from = scope.From, to = scope.To });
-        return row is null ? null : new OrganizationReference(row.Id, row.Name, row.Depth);
+        return row is null ? null : new OrganizationReference(row.Id, row.Name, row.Depth, row.Path);
+    }
+
+    public async Task<OrganizationSubtree?> SubtreeWithinAsync(Guid id, DataScope scope, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var path = await connection.QuerySingleOrDefaultAsync<string>(SubtreeWithinSql, new { id, from = scope.From, to = scope.To });
+        return path is null ? null : new OrganizationSubtree(id, path, TreePath.SubtreeEnd(path));
     }
 
     public async Task<bool> ContainsAsync(Guid id, DataScope scope, CancellationToken cancellationToken)
@@ -47,11 +58,23 @@ internal sealed class OrganizationDirectory(DbConnectionFactory connections) : I
     public async Task<IReadOnlyList<OrganizationReference>> ListRootsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<Row>(RootsSql)).Select(r => new OrganizationReference(r.Id, r.Name, r.Depth)).ToList();
+        return (await connection.QueryAsync<Row>(RootsSql)).Select(r => new OrganizationReference(r.Id, r.Name, r.Depth, r.Path)).ToList();
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return new Dictionary<Guid, string>();
+        }
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(connections.Dialect.Render(NamesSql), ParameterBinder.Bind(new { ids = ids.Distinct().ToArray() }, connections.Provider));
+        return rows.ToDictionary(r => r.Id, r => r.Name);
     }
 
     private sealed record Row
     {
+        public string Path { get; init; } = "";
         public Guid Id { get; init; }
         public string Name { get; init; } = "";
         public int Depth { get; init; }

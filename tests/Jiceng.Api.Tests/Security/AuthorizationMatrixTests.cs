@@ -17,7 +17,8 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
 {
     private const string ScopedPassword = "Scoped-Admin-Password-1";
 
-    private sealed record Side(Guid Root, Guid Branch, Guid Leaf, Guid Rectification, Guid Pairing, Guid Coalition, Guid RuleSet, Guid User, Guid ApiClient);
+    private sealed record Side(Guid Root, Guid Branch, Guid Leaf, Guid Rectification, Guid Pairing, Guid Coalition, Guid RuleSet, Guid User, Guid ApiClient, Guid Member,
+        string MemberIdNumber);
 
     private Side _a = null!;
     private Side _b = null!;
@@ -60,6 +61,12 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         ["CreateRuleSet"] = s => ("/api/v1/rule-sets", new { regionRootId = s.Root, name = "矩阵规则" }),
         ["GetRuleSet"] = s => ($"/api/v1/rule-sets/{s.RuleSet}", null),
         ["UpdateRuleSet"] = s => ($"/api/v1/rule-sets/{s.RuleSet}", null),
+        ["ListMembers"] = s => ($"/api/v1/members?organizationId={s.Root}", null),
+        ["CreateMember"] = s => ("/api/v1/members", new { organizationId = s.Branch, name = "矩阵党员", idNumber = NextIdNumber(), category = "Farmer", stage = "Applicant" }),
+        ["GetMember"] = s => ($"/api/v1/members/{s.Member}", null),
+        ["UpdateMember"] = s => ($"/api/v1/members/{s.Member}", new { name = "矩阵党员（改）", idNumber = s.MemberIdNumber, category = "Retired" }),
+        ["LookupMember"] = s => ("/api/v1/members/lookup", new { idNumber = s.MemberIdNumber }),
+        ["RevealMemberData"] = s => ($"/api/v1/members/{s.Member}/reveal", new { field = "IdNumber", reason = "矩阵测试核对身份" }),
         ["SignIn"] = s => ("/api/v1/auth/sign-in", new { username = "scoped-a", password = ScopedPassword }),
         ["SignOut"] = s => ("/api/v1/auth/sign-out", null),
         ["GetCurrentUser"] = s => ("/api/v1/auth/me", null),
@@ -78,7 +85,8 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
     {
         _a = await BuildSide("甲");
         _b = await BuildSide("乙");
-        var scoped = await Post("/api/v1/users", new { username = "scoped-a", displayName = "甲区管理员", password = ScopedPassword, roles = new[] { "OrganizationAdmin" }, scopeOrganizationId = _a.Root });
+        var scoped = await Post("/api/v1/users", new { username = "scoped-a", displayName = "甲区管理员", password = ScopedPassword, roles = new[] { "OrganizationAdmin", "MemberManager" },
+            scopeOrganizationId = _a.Root });
         await Json.Read(scoped, HttpStatusCode.Created);
         _scopedAdmin = await SignedInClient("scoped-a", ScopedPassword);
         var keyless = await Json.Read(await Post("/api/v1/api-clients", new { name = "无权限系统", permissions = Array.Empty<string>() }), HttpStatusCode.Created);
@@ -104,7 +112,20 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
             HttpStatusCode.Created);
         var client = await Json.Read(await Post("/api/v1/api-clients", new { name = name + "系统", scopeOrganizationId = root.Id(), permissions = new[] { "organizations.read" } }),
             HttpStatusCode.Created);
-        return new Side(root.Id(), branch.Id(), leaf.Id(), rectification.Id(), pairing.Id(), coalition.Id(), ruleSet.Id(), user.Id(), client.Id());
+        var idNumber = NextIdNumber();
+        var member = await Json.Read(await Post("/api/v1/members",
+            new { organizationId = branch.Id(), name = name + "党员", idNumber, category = "Farmer", stage = "Full", joinedOn = "2000-07-01", fullMemberOn = "2001-07-01" }),
+            HttpStatusCode.Created);
+        return new Side(root.Id(), branch.Id(), leaf.Id(), rectification.Id(), pairing.Id(), coalition.Id(), ruleSet.Id(), user.Id(), client.Id(), member.Id(), idNumber);
+    }
+
+    private static int _idSequence;
+
+    /// <summary>A fresh valid ID number (born 1970) for each member the matrix creates.</summary>
+    private static string NextIdNumber()
+    {
+        var first17 = "230302" + "19700101" + (Interlocked.Increment(ref _idSequence) % 1000).ToString("000", System.Globalization.CultureInfo.InvariantCulture);
+        return first17 + Jiceng.Infrastructure.Security.ChineseIdNumber.CheckCharacter(first17);
     }
 
     private static IEnumerable<(string Method, string Path, string OperationId, JsonElement Operation)> Operations(JsonElement document) =>

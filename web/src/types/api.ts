@@ -89,6 +89,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the member register within the caller's subtree: name, organization (with or without descendants), category, stage, status, age range, join year; sort by name, birthDate, joinedOn, stage, category, createdAt or tree (prefix - for descending). */
+        get: operations["ListMembers"];
+        put?: never;
+        /** Register a member (ID number checked against GB 11643, stored encrypted, shown masked); the same ID number twice is 409 member_exists. */
+        post: operations["CreateMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member, with the ID number and phone masked; outside the caller's subtree it is 404. */
+        get: operations["GetMember"];
+        /** Update a member's personal fields. Requires If-Match; another member's ID number is 409 member_exists. */
+        put: operations["UpdateMember"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Find the member with an exact ID number (through its blind index) within the caller's subtree; 404 when there is none. */
+        post: operations["LookupMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show a member's ID number or phone unmasked: needs members.reveal-pii and a reason (5–200 characters); every reveal is audited and limited per hour. */
+        post: operations["RevealMemberData"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations": {
         parameters: {
             query?: never;
@@ -626,6 +696,42 @@ export interface components {
         };
         /**
          * @example {
+         *       "organizationId": "0195a8e4-1c2d-7a3b-8c4d-5e6f70819202",
+         *       "name": "王秀兰",
+         *       "gender": null,
+         *       "ethnicity": "汉族",
+         *       "birthDate": null,
+         *       "idNumber": "11010519491231002X",
+         *       "phone": "13812345678",
+         *       "education": "SeniorHigh",
+         *       "occupation": "村民",
+         *       "category": "Farmer",
+         *       "stage": "Full",
+         *       "joinedOn": "1975-07-01",
+         *       "fullMemberOn": "1976-07-01"
+         *     }
+         */
+        CreateMemberRequest: {
+            /** Format: uuid */
+            organizationId?: string | null;
+            name?: string | null;
+            gender?: components["schemas"]["Gender"];
+            ethnicity?: string | null;
+            /** Format: date */
+            birthDate?: string | null;
+            idNumber?: string | null;
+            phone?: string | null;
+            education?: components["schemas"]["Education"];
+            occupation?: string | null;
+            category?: components["schemas"]["MemberCategory"];
+            stage?: components["schemas"]["MemberStage"];
+            /** Format: date */
+            joinedOn?: string | null;
+            /** Format: date */
+            fullMemberOn?: string | null;
+        };
+        /**
+         * @example {
          *       "parentId": "0195a8e4-1c2d-7a3b-8c4d-5e6f70819201",
          *       "name": "虎林市委",
          *       "shortName": "虎林",
@@ -701,6 +807,10 @@ export interface components {
             permissions: string[];
             scope?: components["schemas"]["ScopeOrganization"];
         };
+        /** @enum {string} */
+        Education: "Primary" | "JuniorHigh" | "SeniorHigh" | "Vocational" | "College" | "Bachelor" | "Master" | "Doctorate";
+        /** @enum {string} */
+        Gender: "Male" | "Female";
         GradingLevel: {
             code: string;
             name: string;
@@ -793,6 +903,77 @@ export interface components {
             /** Format: int32 */
             pageSize: number;
         };
+        /**
+         * @example {
+         *       "idNumber": "11010519491231002X"
+         *     }
+         */
+        LookupMemberRequest: {
+            idNumber?: string | null;
+        };
+        /** @enum {string} */
+        MemberCategory: "InService" | "Retired" | "Floating" | "Student" | "Farmer" | "Other";
+        MemberListItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            name: string;
+            gender: components["schemas"]["Gender"];
+            /** Format: int32 */
+            age: number;
+            idNumber: string;
+            education?: components["schemas"]["Education"];
+            category: components["schemas"]["MemberCategory"];
+            stage: components["schemas"]["MemberStage"];
+            status: components["schemas"]["MemberStatus"];
+            /** Format: date */
+            joinedOn?: string | null;
+            /** Format: date */
+            fullMemberOn?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
+        MemberResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            name: string;
+            gender: components["schemas"]["Gender"];
+            ethnicity?: string | null;
+            /** Format: date */
+            birthDate: string;
+            /** Format: int32 */
+            age: number;
+            idNumber: string;
+            phone?: string | null;
+            education?: components["schemas"]["Education"];
+            occupation?: string | null;
+            category: components["schemas"]["MemberCategory"];
+            stage: components["schemas"]["MemberStage"];
+            status: components["schemas"]["MemberStatus"];
+            /** Format: date */
+            joinedOn?: string | null;
+            /** Format: date */
+            fullMemberOn?: string | null;
+            /** Format: int32 */
+            partyStandingYears?: number | null;
+            /** Format: date */
+            lastOrganizationLifeOn?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        /** @enum {string} */
+        MemberStage: "Applicant" | "Activist" | "Candidate" | "Probationary" | "Full";
+        /** @enum {string} */
+        MemberStatus: "Active" | "TransferredOut" | "Deceased" | "Cancelled";
         /**
          * @example {
          *       "newParentId": "0195a8e4-1c2d-7a3b-8c4d-5e6f70819201"
@@ -901,6 +1082,15 @@ export interface components {
         };
         PagedOfGradingResponse: {
             items: components["schemas"]["GradingResponse"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        PagedOfMemberListItem: {
+            items: components["schemas"]["MemberListItem"][];
             /** Format: int64 */
             total: number;
             /** Format: int32 */
@@ -1102,6 +1292,24 @@ export interface components {
         RectificationStatus: "Open" | "Closed";
         /**
          * @example {
+         *       "field": "Phone",
+         *       "reason": "核实困难党员帮扶联系方式"
+         *     }
+         */
+        RevealMemberDataRequest: {
+            field?: components["schemas"]["RevealableMemberField"];
+            reason?: string | null;
+        };
+        /** @enum {string} */
+        RevealableMemberField: "IdNumber" | "Phone";
+        RevealedMemberData: {
+            /** Format: uuid */
+            memberId: string;
+            field: components["schemas"]["RevealableMemberField"];
+            value?: string | null;
+        };
+        /**
+         * @example {
          *       "level": "fairly-good",
          *       "score": 86,
          *       "comment": "复核后调整",
@@ -1220,6 +1428,18 @@ export interface components {
         TextListRule: {
             items: string[];
             source: string;
+        };
+        UpdateMemberRequest: {
+            name?: string | null;
+            gender?: components["schemas"]["Gender"];
+            ethnicity?: string | null;
+            /** Format: date */
+            birthDate?: string | null;
+            idNumber?: string | null;
+            phone?: string | null;
+            education?: components["schemas"]["Education"];
+            occupation?: string | null;
+            category?: components["schemas"]["MemberCategory"];
         };
         /**
          * @example {
@@ -1915,6 +2135,533 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListMembers: {
+        parameters: {
+            query?: {
+                q?: string;
+                organizationId?: string;
+                includeDescendants?: boolean;
+                category?: components["schemas"]["MemberCategory"];
+                stage?: components["schemas"]["MemberStage"];
+                status?: components["schemas"]["MemberStatus"];
+                ageFrom?: number;
+                ageTo?: number;
+                joinYear?: number;
+                page?: number;
+                pageSize?: number;
+                sort?: string;
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedOfMemberListItem"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key (1–100 characters): the first successful response is returned again for 24 hours; another body with the same key is 422. */
+                "Idempotency-Key"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMemberRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMemberRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    LookupMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LookupMemberRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RevealMemberData: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevealMemberDataRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevealedMemberData"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

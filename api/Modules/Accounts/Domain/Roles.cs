@@ -30,7 +30,8 @@ internal static class Roles
         {
             Permissions.OrganizationsWrite, Permissions.RuleSetsWrite, Permissions.UsersManage, Permissions.ApiClientsManage,
         },
-        Role.MemberManager => new HashSet<string> { Permissions.OrganizationsRead, Permissions.MembersRead, Permissions.MembersWrite },
+        // The register's keepers see ID numbers when a transfer letter or a look-up needs them: each reveal has a reason and is audited.
+        Role.MemberManager => new HashSet<string> { Permissions.OrganizationsRead, Permissions.MembersRead, Permissions.MembersWrite, Permissions.MembersRevealPii },
         Role.VolunteerCoordinator => new HashSet<string> { Permissions.OrganizationsRead, Permissions.VolunteeringRead, Permissions.VolunteeringWrite },
         Role.CollectiveAccountant => new HashSet<string> { Permissions.OrganizationsRead, Permissions.DividendsRead, Permissions.DividendsWrite },
         Role.FundManager => new HashSet<string> { Permissions.OrganizationsRead, Permissions.MembersRead, Permissions.FundsRead, Permissions.FundsWrite },

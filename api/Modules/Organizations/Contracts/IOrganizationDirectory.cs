@@ -3,7 +3,7 @@ using Jiceng.Infrastructure.Security;
 namespace Jiceng.Modules.Organizations.Contracts;
 
 /// <summary>An organization as other modules may see it.</summary>
-public sealed record OrganizationReference(Guid Id, string Name, int Depth);
+public sealed record OrganizationReference(Guid Id, string Name, int Depth, string Path);
 
 /// <summary>Look-ups other modules need without touching Organizations' tables.</summary>
 public interface IOrganizationDirectory
@@ -11,8 +11,14 @@ public interface IOrganizationDirectory
     /// <summary>The active organization if it lies inside the scope; null otherwise (treat as not found).</summary>
     Task<OrganizationReference?> FindWithinAsync(Guid id, DataScope scope, CancellationToken cancellationToken);
 
+    /// <summary>The subtree (path range) of an organization, active or dissolved, inside the scope; null otherwise.</summary>
+    Task<OrganizationSubtree?> SubtreeWithinAsync(Guid id, DataScope scope, CancellationToken cancellationToken);
+
     /// <summary>Whether the organization, active or dissolved, lies inside the scope.</summary>
     Task<bool> ContainsAsync(Guid id, DataScope scope, CancellationToken cancellationToken);
+
+    /// <summary>Names of organizations (active or dissolved) by id, for lists that show where each row belongs.</summary>
+    Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 
     /// <summary>The active top-level organizations (regions), in tree order.</summary>
     Task<IReadOnlyList<OrganizationReference>> ListRootsAsync(CancellationToken cancellationToken);

@@ -18,11 +18,22 @@ public interface IOrganizationStatisticsContributor
     /// <summary>A short stable key, e.g. "members".</summary>
     string Key { get; }
 
-    Task<IReadOnlyDictionary<string, long>> CountAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken cancellationToken);
+    /// <summary>Counts over the subtree (its path range: a module that keeps its rows' organization path can range-scan).</summary>
+    Task<IReadOnlyDictionary<string, long>> CountAsync(OrganizationSubtree subtree, CancellationToken cancellationToken);
 }
 
 /// <summary>Full (正式) member counts per organization, for the setting-up rule warnings.</summary>
 public interface IOrganizationMemberCounts
 {
     Task<IReadOnlyDictionary<Guid, int>> CountFullMembersAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Told inside the moving transaction when a subtree's paths change, so a module that keeps copies of
+/// organization paths (Members, for its subtree range scans) rewrites them in the same transaction.
+/// </summary>
+public interface IOrganizationSubtreeMoveListener
+{
+    /// <summary>Every path in [oldFrom, oldTo) now starts with newFrom instead of oldFrom.</summary>
+    Task OnSubtreeMovedAsync(string oldFrom, string oldTo, string newFrom, CancellationToken cancellationToken);
 }

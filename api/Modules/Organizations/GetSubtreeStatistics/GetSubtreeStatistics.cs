@@ -129,10 +129,10 @@ internal sealed class GetSubtreeStatisticsHandler(DbSession db, CurrentScope cur
         var contributed = new Dictionary<string, IReadOnlyDictionary<string, long>>();
         if (contributors.Any())
         {
-            var ids = await db.QueryAsync<Guid>(SubtreeIdsSql, range, cancellationToken);
+            var subtree = new OrganizationSubtree(node.Id, node.Path, node.SubtreeEnd);
             foreach (var contributor in contributors)
             {
-                contributed[contributor.Key] = await contributor.CountAsync(ids, cancellationToken);
+                contributed[contributor.Key] = await contributor.CountAsync(subtree, cancellationToken);
             }
         }
 

@@ -4,6 +4,7 @@ using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Modules.Organizations.Domain;
 using Jiceng.Modules.Organizations.GetOrganization;
+using Jiceng.Modules.Organizations.Contracts;
 using Mediator;
 
 namespace Jiceng.Modules.Organizations.MoveOrganization;
@@ -18,7 +19,8 @@ internal sealed class MoveOrganizationValidator : AbstractValidator<MoveOrganiza
     public MoveOrganizationValidator() => RuleFor(c => c.NewParentId).NotEmpty();
 }
 
-internal sealed class MoveOrganizationHandler(DbSession db, CurrentScope currentScope, TimeProvider clock) : ICommandHandler<MoveOrganizationCommand, OrganizationResponse>
+internal sealed class MoveOrganizationHandler(DbSession db, CurrentScope currentScope, TimeProvider clock,
+    IEnumerable<IOrganizationSubtreeMoveListener> listeners) : ICommandHandler<MoveOrganizationCommand, OrganizationResponse>
 {
     private const string SubtreeMaxDepthSql = "SELECT MAX(depth) FROM organizations WHERE path >= @from AND path < @to";
     private const string NextChildSequenceSql = "UPDATE organizations SET child_seq = child_seq + 1 WHERE id = @parentId";
@@ -96,6 +98,10 @@ internal sealed class MoveOrganizationHandler(DbSession db, CurrentScope current
             from = node.Path,
             to = node.SubtreeEnd,
         }, cancellationToken);
+        foreach (var listener in listeners)
+        {
+            await listener.OnSubtreeMovedAsync(node.Path, node.SubtreeEnd, newPath, cancellationToken);
+        }
         if (parent.RegionRootId != node.RegionRootId)
         {
             var region = new { regionRootId = parent.RegionRootId, newFrom = newPath, newTo = TreePath.SubtreeEnd(newPath) };

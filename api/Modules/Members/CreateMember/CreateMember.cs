@@ -1,0 +1,114 @@
+using FluentValidation;
+using Jiceng.Infrastructure;
+using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Primitives;
+using Jiceng.Infrastructure.Security;
+using Jiceng.Modules.Members.Domain;
+using Jiceng.Modules.Organizations.Contracts;
+using Mediator;
+
+namespace Jiceng.Modules.Members.CreateMember;
+
+/// <summary>
+/// A member record, at the pipeline stage the person has reached (registering existing members: 正式 or
+/// 预备 with their dates; new applicants go on through the pipeline steps). Birth date and gender follow
+/// from the ID number when left out.
+/// </summary>
+internal sealed record CreateMemberRequest(
+    Guid? OrganizationId,
+    string? Name,
+    Gender? Gender,
+    string? Ethnicity,
+    DateOnly? BirthDate,
+    string? IdNumber,
+    string? Phone,
+    Education? Education,
+    string? Occupation,
+    MemberCategory? Category,
+    MemberStage? Stage,
+    DateOnly? JoinedOn,
+    DateOnly? FullMemberOn)
+{
+    public MemberFields Fields() => new(Name, Gender, Ethnicity, BirthDate, IdNumber, Phone, Education, Occupation, Category);
+}
+
+internal sealed record CreateMemberCommand(CreateMemberRequest Body) : ICommand<MemberResponse>;
+
+internal sealed class CreateMemberValidator : AbstractValidator<CreateMemberCommand>
+{
+    public CreateMemberValidator(TimeProvider clock)
+    {
+        RuleFor(c => c.Body.OrganizationId).NotEmpty();
+        RuleFor(c => c.Body.Fields()).SetValidator(new MemberFieldsValidator(clock)).OverridePropertyName("Body");
+        RuleFor(c => c.Body.Stage).NotNull().IsInEnum();
+        When(c => c.Body.Stage is MemberStage.Probationary or MemberStage.Full, () =>
+        {
+            RuleFor(c => c.Body.JoinedOn).NotNull()
+                .Must(joined => joined <= clock.Today()).WithMessage(_ => Localized.Text("入党日期不能晚于今天。", "The join date cannot be after today."))
+                .Must((c, joined) => !ChineseIdNumber.IsValid(c.Body.IdNumber) || joined >= ChineseIdNumber.BirthDate(c.Body.IdNumber!)!.Value.AddYears(18))
+                .WithMessage(_ => Localized.Text("入党时应年满 18 周岁。", "A member must have been at least 18 when joining."));
+        }).Otherwise(() =>
+            RuleFor(c => c.Body.JoinedOn).Null().WithMessage(_ => Localized.Text("尚未成为预备党员，不能填写入党日期。", "Only probationary and full members have a join date.")));
+        When(c => c.Body.Stage == MemberStage.Full, () =>
+            RuleFor(c => c.Body.FullMemberOn).NotNull()
+                .Must((c, full) => c.Body.JoinedOn is null || full > c.Body.JoinedOn)
+                .WithMessage(_ => Localized.Text("转正日期应晚于入党日期。", "The full-membership date must be after the join date."))
+                .Must(full => full <= clock.Today()).WithMessage(_ => Localized.Text("转正日期不能晚于今天。", "The full-membership date cannot be after today.")))
+            .Otherwise(() =>
+                RuleFor(c => c.Body.FullMemberOn).Null().WithMessage(_ => Localized.Text("尚未转正，不能填写转正日期。", "Only full members have a full-membership date.")));
+    }
+}
+
+internal sealed class CreateMemberHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, PersonalDataProtector protector, TimeProvider clock)
+    : ICommandHandler<CreateMemberCommand, MemberResponse>
+{
+    // The same person twice is refused in this statement (the unique blind index is the backstop).
+    private const string InsertSql = """
+        INSERT INTO members (id, org_id, org_path, name, gender, ethnicity, birth_date, id_number_cipher, id_number_index, id_number_masked,
+            phone_cipher, phone_masked, education, occupation, category, stage, status, joined_on, full_member_on, last_org_life_on,
+            created_at, updated_at, version)
+        SELECT @id, @orgId, @orgPath, @name, @gender, @ethnicity, @birthDate, @idNumberCipher, @idNumberIndex, @idNumberMasked,
+            @phoneCipher, @phoneMasked, @education, @occupation, @category, @stage, 'Active', @joinedOn, @fullMemberOn, NULL,
+            @now, @now, 1
+        WHERE NOT EXISTS (SELECT 1 FROM members WHERE id_number_index = @idNumberIndex)
+        """;
+
+    public async ValueTask<MemberResponse> Handle(CreateMemberCommand command, CancellationToken cancellationToken)
+    {
+        var body = command.Body;
+        var scope = await currentScope.GetAsync(cancellationToken);
+        var organization = await organizations.FindWithinAsync(body.OrganizationId!.Value, scope, cancellationToken)
+            ?? throw MemberErrors.OrganizationNotFound();
+        var idNumber = ProtectedMemberData.NormalizeIdNumber(body.IdNumber!);
+        var data = ProtectedMemberData.From(protector, idNumber, body.Phone);
+        var id = Guid.CreateVersion7();
+        var inserted = await db.ExecuteAsync(InsertSql, new
+        {
+            id,
+            orgId = organization.Id,
+            orgPath = organization.Path,
+            name = body.Name!.Trim(),
+            gender = (ChineseIdNumber.IsMale(idNumber) ? Gender.Male : Gender.Female).ToString(),
+            ethnicity = body.Ethnicity?.Trim(),
+            birthDate = ChineseIdNumber.BirthDate(idNumber)!.Value,
+            idNumberCipher = data.IdNumberCipher,
+            idNumberIndex = data.IdNumberIndex,
+            idNumberMasked = data.IdNumberMasked,
+            phoneCipher = data.PhoneCipher,
+            phoneMasked = data.PhoneMasked,
+            education = body.Education?.ToString(),
+            occupation = body.Occupation?.Trim(),
+            category = body.Category!.Value.ToString(),
+            stage = body.Stage!.Value.ToString(),
+            joinedOn = body.JoinedOn,
+            fullMemberOn = body.FullMemberOn,
+            now = clock.GetUtcNow(),
+        }, cancellationToken);
+        if (inserted == 0)
+        {
+            throw MemberErrors.Exists();
+        }
+        var row = await MemberRecords.FindAsync(db, scope, id, cancellationToken);
+        return row.ToResponse(organization.Name, clock.Today());
+    }
+}

@@ -1,0 +1,169 @@
+using FluentValidation;
+using Jiceng.Infrastructure;
+using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Http;
+using Jiceng.Infrastructure.Primitives;
+using Jiceng.Infrastructure.Security;
+
+namespace Jiceng.Modules.Members.Domain;
+
+internal enum Gender { Male, Female }
+
+/// <summary>在职, 离退休, 流动, 学生, 农民 and the rest.</summary>
+internal enum MemberCategory { InService, Retired, Floating, Student, Farmer, Other }
+
+/// <summary>The development pipeline: 入党申请人 → 入党积极分子 → 发展对象 → 预备党员 → 正式党员.</summary>
+internal enum MemberStage { Applicant, Activist, Candidate, Probationary, Full }
+
+internal enum MemberStatus { Active, TransferredOut, Deceased, Cancelled }
+
+internal enum Education { Primary, JuniorHigh, SeniorHigh, Vocational, College, Bachelor, Master, Doctorate }
+
+/// <summary>A member as every response shows them: personal data masked (the reveal route shows it whole).</summary>
+internal sealed record MemberResponse(
+    Guid Id,
+    Guid OrganizationId,
+    string OrganizationName,
+    string Name,
+    Gender Gender,
+    string? Ethnicity,
+    DateOnly BirthDate,
+    int Age,
+    string IdNumber,
+    string? Phone,
+    Education? Education,
+    string? Occupation,
+    MemberCategory Category,
+    MemberStage Stage,
+    MemberStatus Status,
+    DateOnly? JoinedOn,
+    DateOnly? FullMemberOn,
+    int? PartyStandingYears,
+    DateOnly? LastOrganizationLifeOn,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    long Version);
+
+/// <summary>What a member record holds that staff type in (organization and stage are set on creation only).</summary>
+internal sealed record MemberFields(
+    string? Name,
+    Gender? Gender,
+    string? Ethnicity,
+    DateOnly? BirthDate,
+    string? IdNumber,
+    string? Phone,
+    Education? Education,
+    string? Occupation,
+    MemberCategory? Category);
+
+internal sealed class MemberFieldsValidator : AbstractValidator<MemberFields>
+{
+    public MemberFieldsValidator(TimeProvider clock)
+    {
+        RuleFor(f => f.Name).NotEmpty().MaximumLength(50);
+        RuleFor(f => f.Ethnicity).MaximumLength(20);
+        RuleFor(f => f.Occupation).MaximumLength(50);
+        RuleFor(f => f.Gender).IsInEnum();
+        RuleFor(f => f.Education).IsInEnum();
+        RuleFor(f => f.Category).NotNull().IsInEnum();
+        RuleFor(f => f.Phone).Matches(@"^\+?[0-9][0-9 \-]{4,19}$")
+            .WithMessage(_ => Localized.Text("电话号码格式不正确。", "The phone number is not valid."));
+        RuleFor(f => f.IdNumber).NotEmpty()
+            .Must(ChineseIdNumber.IsValid).WithMessage(_ => Localized.Text("身份证号码无效（18 位，末位校验码按 GB 11643 计算）。",
+                "The ID number is not valid (18 characters with a GB 11643 check character)."));
+        When(f => ChineseIdNumber.IsValid(f.IdNumber), () =>
+        {
+            RuleFor(f => f.BirthDate)
+                .Must((f, birth) => birth is null || birth == ChineseIdNumber.BirthDate(f.IdNumber!))
+                .WithMessage(f => Localized.Text($"出生日期与身份证号码不一致（应为 {ChineseIdNumber.BirthDate(f.IdNumber!):yyyy-MM-dd}）。",
+                    $"The birth date does not match the ID number ({ChineseIdNumber.BirthDate(f.IdNumber!):yyyy-MM-dd})."));
+            RuleFor(f => f.Gender)
+                .Must((f, gender) => gender is null || gender == (ChineseIdNumber.IsMale(f.IdNumber!) ? Domain.Gender.Male : Domain.Gender.Female))
+                .WithMessage(_ => Localized.Text("性别与身份证号码不一致。", "The gender does not match the ID number."));
+            RuleFor(f => f.IdNumber)
+                .Must(id => ChineseIdNumber.BirthDate(id!) <= clock.Today())
+                .WithMessage(_ => Localized.Text("身份证号码中的出生日期晚于今天。", "The ID number's birth date is after today."));
+        });
+    }
+}
+
+/// <summary>How a member's personal data is stored: encrypted, a blind index for exact look-up, a mask to show.</summary>
+internal sealed record ProtectedMemberData(string IdNumberCipher, string IdNumberIndex, string IdNumberMasked, string? PhoneCipher, string? PhoneMasked)
+{
+    public static string NormalizeIdNumber(string idNumber) => idNumber.Trim().ToUpperInvariant();
+
+    public static ProtectedMemberData From(PersonalDataProtector protector, string idNumber, string? phone)
+    {
+        var id = NormalizeIdNumber(idNumber);
+        var trimmedPhone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
+        return new ProtectedMemberData(protector.Encrypt(id), protector.BlindIndex(id), PersonalDataMask.IdNumber(id),
+            trimmedPhone is null ? null : protector.Encrypt(trimmedPhone), trimmedPhone is null ? null : PersonalDataMask.Phone(trimmedPhone));
+    }
+}
+
+internal static class MemberErrors
+{
+    public static BusinessRuleException Exists() => new("member_exists",
+        "该身份证号码的人员已在党员库中。", "A person with this ID number is already registered.");
+
+    public static ValidationException OrganizationNotFound() => new(
+        [new FluentValidation.Results.ValidationFailure("organizationId", Localized.Text("党组织不存在、已撤销或不在您的管理范围内。",
+            "The organization does not exist, is dissolved, or is outside your organizations."))]);
+}
+
+internal sealed record MemberRow
+{
+    public Guid Id { get; init; }
+    public Guid OrgId { get; init; }
+    public string OrgPath { get; init; } = "";
+    public string Name { get; init; } = "";
+    public Gender Gender { get; init; }
+    public string? Ethnicity { get; init; }
+    public DateOnly BirthDate { get; init; }
+    public string IdNumberCipher { get; init; } = "";
+    public string IdNumberMasked { get; init; } = "";
+    public string? PhoneCipher { get; init; }
+    public string? PhoneMasked { get; init; }
+    public Education? Education { get; init; }
+    public string? Occupation { get; init; }
+    public MemberCategory Category { get; init; }
+    public MemberStage Stage { get; init; }
+    public MemberStatus Status { get; init; }
+    public DateOnly? JoinedOn { get; init; }
+    public DateOnly? FullMemberOn { get; init; }
+    public DateOnly? LastOrgLifeOn { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+    public long Version { get; init; }
+
+    public MemberResponse ToResponse(string organizationName, DateOnly today) => new(
+        Id, OrgId, organizationName, Name, Gender, Ethnicity, BirthDate, YearsBetween(BirthDate, today), IdNumberMasked, PhoneMasked,
+        Education, Occupation, Category, Stage, Status, JoinedOn, FullMemberOn,
+        FullMemberOn is { } full && full <= today ? YearsBetween(full, today) : null, LastOrgLifeOn, CreatedAt, UpdatedAt, Version);
+
+    /// <summary>Whole years from one date to another (an age, a party standing).</summary>
+    public static int YearsBetween(DateOnly from, DateOnly to) =>
+        to.Year - from.Year - (to.Month < from.Month || (to.Month == from.Month && to.Day < from.Day) ? 1 : 0);
+}
+
+/// <summary>Reads members inside the caller's scope (outside it a member does not exist: 404).</summary>
+internal static class MemberRecords
+{
+    public const string Columns = """
+        id, org_id, org_path, name, gender, ethnicity, birth_date, id_number_cipher, id_number_masked, phone_cipher, phone_masked,
+        education, occupation, category, stage, status, joined_on, full_member_on, last_org_life_on, created_at, updated_at, version
+        """;
+
+    private const string FindSql = "SELECT " + Columns + " FROM members WHERE id = @id AND org_path >= @from AND org_path < @to";
+
+    public static async Task<MemberRow> FindAsync(DbSession db, DataScope scope, Guid id, CancellationToken cancellationToken) =>
+        await db.QuerySingleOrDefaultAsync<MemberRow>(FindSql, new { id, from = scope.From, to = scope.To }, cancellationToken)
+        ?? throw new NotFoundException("Member");
+
+    public static async Task<MemberResponse> RespondAsync(MemberRow row, Organizations.Contracts.IOrganizationDirectory organizations, DateOnly today,
+        CancellationToken cancellationToken)
+    {
+        var names = await organizations.NamesAsync([row.OrgId], cancellationToken);
+        return row.ToResponse(names.GetValueOrDefault(row.OrgId, ""), today);
+    }
+}

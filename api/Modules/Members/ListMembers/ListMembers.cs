@@ -1,0 +1,124 @@
+using FluentValidation;
+using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Primitives;
+using Jiceng.Infrastructure.Security;
+using Jiceng.Modules.Members.Domain;
+using Jiceng.Modules.Organizations.Contracts;
+using Mediator;
+
+namespace Jiceng.Modules.Members.ListMembers;
+
+/// <summary>A page of the member register inside the caller's subtree, personal data masked.</summary>
+internal sealed record MemberListItem(
+    Guid Id,
+    Guid OrganizationId,
+    string OrganizationName,
+    string Name,
+    Gender Gender,
+    int Age,
+    string IdNumber,
+    Education? Education,
+    MemberCategory Category,
+    MemberStage Stage,
+    MemberStatus Status,
+    DateOnly? JoinedOn,
+    DateOnly? FullMemberOn,
+    long Version);
+
+internal sealed record ListMembersQuery(
+    string? Q,
+    Guid? OrganizationId,
+    bool IncludeDescendants,
+    MemberCategory? Category,
+    MemberStage? Stage,
+    MemberStatus? Status,
+    int? AgeFrom,
+    int? AgeTo,
+    int? JoinYear,
+    PageRequest Page,
+    string? Sort) : IQuery<Paged<MemberListItem>>;
+
+internal sealed class ListMembersValidator : AbstractValidator<ListMembersQuery>
+{
+    public ListMembersValidator()
+    {
+        this.AddPagingRules(q => q.Page);
+        RuleFor(q => q.Q).MaximumLength(50);
+        RuleFor(q => q.Category).IsInEnum();
+        RuleFor(q => q.Stage).IsInEnum();
+        RuleFor(q => q.Status).IsInEnum();
+        RuleFor(q => q.AgeFrom).InclusiveBetween(0, 150);
+        RuleFor(q => q.AgeTo).InclusiveBetween(0, 150).GreaterThanOrEqualTo(q => q.AgeFrom ?? 0);
+        RuleFor(q => q.JoinYear).InclusiveBetween(1921, 9998);
+    }
+}
+
+internal sealed class ListMembersHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, TimeProvider clock)
+    : IQueryHandler<ListMembersQuery, Paged<MemberListItem>>
+{
+    public static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
+    {
+        ["name"] = "name",
+        ["birthDate"] = "birth_date",
+        ["joinedOn"] = "joined_on",
+        ["stage"] = "stage",
+        ["category"] = "category",
+        ["createdAt"] = "created_at",
+        ["tree"] = "org_path",
+    };
+
+    private const string Filter = """
+        FROM members
+        WHERE org_path >= @from AND org_path < @to
+          AND (@orgId IS NULL OR org_id = @orgId)
+          AND (@pattern IS NULL OR name LIKE @pattern ESCAPE '\')
+          AND (@category IS NULL OR category = @category)
+          AND (@stage IS NULL OR stage = @stage)
+          AND (@status IS NULL OR status = @status)
+          AND (@bornAfter IS NULL OR birth_date > @bornAfter)
+          AND (@bornOnOrBefore IS NULL OR birth_date <= @bornOnOrBefore)
+          AND (@joinedFrom IS NULL OR (joined_on >= @joinedFrom AND joined_on < @joinedTo))
+        """;
+
+    public const string CountSql = "SELECT COUNT(*) " + Filter;
+
+    public const string PageSql = "SELECT " + MemberRecords.Columns + "\n" + Filter + "\nORDER BY {orderBy}\n{page}";
+
+    public async ValueTask<Paged<MemberListItem>> Handle(ListMembersQuery query, CancellationToken cancellationToken)
+    {
+        var scope = await currentScope.GetAsync(cancellationToken);
+        var order = SortOrder.Parse(query.Sort, SortColumns, "tree,name", "id");
+        var today = clock.Today();
+        var (from, to, orgId) = await RangeAsync(scope, query, cancellationToken);
+        var page = await db.QueryPageAsync<MemberRow>(CountSql, PageSql, new
+        {
+            from,
+            to,
+            orgId,
+            pattern = LikePattern.Contains(query.Q),
+            category = query.Category?.ToString(),
+            stage = query.Stage?.ToString(),
+            status = query.Status?.ToString(),
+            // Aged at least N today: born on or before today N years ago; at most M: born after today M+1 years ago.
+            bornOnOrBefore = query.AgeFrom is { } ageFrom ? today.AddYears(-ageFrom) : (DateOnly?)null,
+            bornAfter = query.AgeTo is { } ageTo ? today.AddYears(-ageTo - 1) : (DateOnly?)null,
+            joinedFrom = query.JoinYear is { } year ? new DateOnly(year, 1, 1) : (DateOnly?)null,
+            joinedTo = query.JoinYear is { } next ? new DateOnly(next + 1, 1, 1) : (DateOnly?)null,
+        }, query.Page, order, cancellationToken);
+        var names = await organizations.NamesAsync(page.Items.Select(m => m.OrgId).Distinct().ToList(), cancellationToken);
+        return page.Map(m => new MemberListItem(m.Id, m.OrgId, names.GetValueOrDefault(m.OrgId, ""), m.Name, m.Gender, MemberRow.YearsBetween(m.BirthDate, today),
+            m.IdNumberMasked, m.Education, m.Category, m.Stage, m.Status, m.JoinedOn, m.FullMemberOn, m.Version));
+    }
+
+    /// <summary>The caller's scope, narrowed to an organization's subtree (or the organization alone).</summary>
+    private async Task<(string From, string To, Guid? OrgId)> RangeAsync(DataScope scope, ListMembersQuery query, CancellationToken cancellationToken)
+    {
+        if (query.OrganizationId is not { } id)
+        {
+            return (scope.From, scope.To, null);
+        }
+        var subtree = await organizations.SubtreeWithinAsync(id, scope, cancellationToken)
+            ?? throw new Infrastructure.Http.NotFoundException("Organization");
+        return query.IncludeDescendants ? (subtree.PathFrom, subtree.PathTo, null) : (scope.From, scope.To, id);
+    }
+}

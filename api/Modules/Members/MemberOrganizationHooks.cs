@@ -1,0 +1,85 @@
+using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Http;
+using Jiceng.Modules.Members.Domain;
+using Jiceng.Modules.Organizations.Contracts;
+
+namespace Jiceng.Modules.Members;
+
+/// <summary>
+/// What Members tells Organizations through its Contracts hooks: counts for statistics and rule warnings,
+/// a refusal to dissolve an organization that still has members, and the path rewrite when a subtree moves.
+/// All run on the request's one database session, inside the caller's transaction.
+/// </summary>
+internal sealed class MemberOrganizationHooks(DbSession db)
+    : IOrganizationMemberCounts, IOrganizationStatisticsContributor, IOrganizationDissolutionGuard, IOrganizationSubtreeMoveListener
+{
+    private const string FullMembersSql = """
+        SELECT org_id, COUNT(*) AS count FROM members
+        WHERE org_id {in:ids} AND stage = 'Full' AND status = 'Active'
+        GROUP BY org_id
+        """;
+
+    private const string SubtreeCountsSql = """
+        SELECT stage AS "key", COUNT(*) AS count FROM members
+        WHERE org_path >= @from AND org_path < @to AND status = 'Active'
+        GROUP BY stage
+        """;
+
+    private const string ActiveMembersSql = "SELECT COUNT(*) FROM members WHERE org_id = @orgId AND status = 'Active'";
+
+    private const string RewritePathsSql = """
+        UPDATE members
+        SET org_path = @newFrom {cat} {substr}(org_path, @cut, 200)
+        WHERE org_path >= @oldFrom AND org_path < @oldTo
+        """;
+
+    public string Key => "members";
+
+    public async Task<IReadOnlyDictionary<Guid, int>> CountFullMembersAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken cancellationToken)
+    {
+        var rows = await db.QueryAsync<OrgCount>(FullMembersSql, new { ids = organizationIds.ToArray() }, cancellationToken);
+        return rows.ToDictionary(r => r.OrgId, r => (int)r.Count);
+    }
+
+    /// <summary>Members (预备 and 正式) and people in the pipeline before that, over the subtree.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> CountAsync(OrganizationSubtree subtree, CancellationToken cancellationToken)
+    {
+        var byStage = (await db.QueryAsync<StageCount>(SubtreeCountsSql, new { from = subtree.PathFrom, to = subtree.PathTo }, cancellationToken))
+            .ToDictionary(r => r.Key, r => r.Count);
+        long Of(MemberStage stage) => byStage.GetValueOrDefault(stage.ToString());
+        return new Dictionary<string, long>
+        {
+            ["total"] = Of(MemberStage.Full) + Of(MemberStage.Probationary),
+            ["full"] = Of(MemberStage.Full),
+            ["probationary"] = Of(MemberStage.Probationary),
+            ["pipeline"] = Of(MemberStage.Applicant) + Of(MemberStage.Activist) + Of(MemberStage.Candidate),
+        };
+    }
+
+    public async Task EnsureCanDissolveAsync(Guid organizationId, CancellationToken cancellationToken)
+    {
+        var count = await db.ExecuteScalarAsync<long>(ActiveMembersSql, new { orgId = organizationId }, cancellationToken);
+        if (count > 0)
+        {
+            throw new BusinessRuleException("organization_has_members",
+                $"该党组织还有 {count} 名党员（含发展对象等），请先转出后再撤销。",
+                $"The organization still has {count} members (including people in the pipeline); transfer them out first.",
+                new Dictionary<string, object?> { ["members"] = count });
+        }
+    }
+
+    public Task OnSubtreeMovedAsync(string oldFrom, string oldTo, string newFrom, CancellationToken cancellationToken) =>
+        db.ExecuteAsync(RewritePathsSql, new { newFrom, cut = oldFrom.Length + 1, oldFrom, oldTo }, cancellationToken);
+
+    private sealed record OrgCount
+    {
+        public Guid OrgId { get; init; }
+        public long Count { get; init; }
+    }
+
+    private sealed record StageCount
+    {
+        public string Key { get; init; } = "";
+        public long Count { get; init; }
+    }
+}

@@ -1,0 +1,42 @@
+using Jiceng.Infrastructure.Http;
+using Jiceng.Infrastructure.OpenApi;
+using Jiceng.Modules.Members.CreateMember;
+using Jiceng.Modules.Members.Domain;
+using Jiceng.Modules.Members.GetMember;
+using Jiceng.Modules.Members.ListMembers;
+using Jiceng.Modules.Members.LookupMember;
+using Jiceng.Modules.Members.RevealMemberData;
+using Jiceng.Modules.Members.UpdateMember;
+using Jiceng.Modules.Organizations.Contracts;
+
+namespace Jiceng.Modules.Members;
+
+/// <summary>The member register: records with protected personal data (the pipeline, transfers and lists build on it).</summary>
+public static class MembersModule
+{
+    public static IServiceCollection AddMembersModule(this IServiceCollection services)
+    {
+        services.AddScoped<MemberOrganizationHooks>();
+        services.AddScoped<IOrganizationMemberCounts>(sp => sp.GetRequiredService<MemberOrganizationHooks>());
+        services.AddScoped<IOrganizationStatisticsContributor>(sp => sp.GetRequiredService<MemberOrganizationHooks>());
+        services.AddScoped<IOrganizationDissolutionGuard>(sp => sp.GetRequiredService<MemberOrganizationHooks>());
+        services.AddScoped<IOrganizationSubtreeMoveListener>(sp => sp.GetRequiredService<MemberOrganizationHooks>());
+        services.Configure<SwaggerExamples>(examples => examples
+            .Add(new CreateMemberRequest(Guid.Parse("0195a8e4-1c2d-7a3b-8c4d-5e6f70819202"), "王秀兰", null, "汉族", null, "11010519491231002X",
+                "13812345678", Education.SeniorHigh, "村民", MemberCategory.Farmer, MemberStage.Full, new DateOnly(1975, 7, 1), new DateOnly(1976, 7, 1)))
+            .Add(new LookupMemberRequest("11010519491231002X"))
+            .Add(new RevealMemberDataRequest(RevealableMemberField.Phone, "核实困难党员帮扶联系方式")));
+        return services;
+    }
+
+    public static void MapMembersModule(this IEndpointRouteBuilder app)
+    {
+        var members = app.MapGroup("/api/v1/members").WithTags("Members").WithStandardProblemsForSecurity();
+        CreateMemberEndpoint.Map(members);
+        GetMemberEndpoint.Map(members);
+        UpdateMemberEndpoint.Map(members);
+        ListMembersEndpoint.Map(members);
+        LookupMemberEndpoint.Map(members);
+        RevealMemberDataEndpoint.Map(members);
+    }
+}

@@ -1,0 +1,93 @@
+using FluentValidation;
+using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Http;
+using Jiceng.Infrastructure.Primitives;
+using Jiceng.Infrastructure.Security;
+using Jiceng.Modules.Members.Domain;
+using Jiceng.Modules.Organizations.Contracts;
+using Mediator;
+
+namespace Jiceng.Modules.Members.UpdateMember;
+
+/// <summary>
+/// The personal fields of a record. The organization changes only through a transfer and the stage only
+/// through the pipeline's steps, so neither is here.
+/// </summary>
+internal sealed record UpdateMemberRequest(
+    string? Name,
+    Gender? Gender,
+    string? Ethnicity,
+    DateOnly? BirthDate,
+    string? IdNumber,
+    string? Phone,
+    Education? Education,
+    string? Occupation,
+    MemberCategory? Category)
+{
+    public MemberFields Fields() => new(Name, Gender, Ethnicity, BirthDate, IdNumber, Phone, Education, Occupation, Category);
+}
+
+internal sealed record UpdateMemberCommand(Guid Id, long ExpectedVersion, UpdateMemberRequest Body) : ICommand<MemberResponse>;
+
+internal sealed class UpdateMemberValidator : AbstractValidator<UpdateMemberCommand>
+{
+    public UpdateMemberValidator(TimeProvider clock) =>
+        RuleFor(c => c.Body.Fields()).SetValidator(new MemberFieldsValidator(clock)).OverridePropertyName("Body");
+}
+
+internal sealed class UpdateMemberHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, PersonalDataProtector protector,
+    TimeProvider clock) : ICommandHandler<UpdateMemberCommand, MemberResponse>
+{
+    // Version, scope and the uniqueness of the ID number are all conditions of the one statement.
+    private const string UpdateSql = """
+        UPDATE members
+        SET name = @name, gender = @gender, ethnicity = @ethnicity, birth_date = @birthDate,
+            id_number_cipher = @idNumberCipher, id_number_index = @idNumberIndex, id_number_masked = @idNumberMasked,
+            phone_cipher = @phoneCipher, phone_masked = @phoneMasked, education = @education, occupation = @occupation,
+            category = @category, updated_at = @now, version = version + 1
+        WHERE id = @id AND version = @expectedVersion AND org_path >= @from AND org_path < @to
+          AND NOT EXISTS (SELECT 1 FROM members other WHERE other.id_number_index = @idNumberIndex AND other.id <> @id)
+        """;
+
+    private const string DuplicateSql = "SELECT COUNT(*) FROM members WHERE id_number_index = @idNumberIndex AND id <> @id";
+
+    public async ValueTask<MemberResponse> Handle(UpdateMemberCommand command, CancellationToken cancellationToken)
+    {
+        var body = command.Body;
+        var scope = await currentScope.GetAsync(cancellationToken);
+        var idNumber = ProtectedMemberData.NormalizeIdNumber(body.IdNumber!);
+        var data = ProtectedMemberData.From(protector, idNumber, body.Phone);
+        var updated = await db.ExecuteAsync(UpdateSql, new
+        {
+            id = command.Id,
+            expectedVersion = command.ExpectedVersion,
+            from = scope.From,
+            to = scope.To,
+            name = body.Name!.Trim(),
+            gender = (ChineseIdNumber.IsMale(idNumber) ? Gender.Male : Gender.Female).ToString(),
+            ethnicity = body.Ethnicity?.Trim(),
+            birthDate = ChineseIdNumber.BirthDate(idNumber)!.Value,
+            idNumberCipher = data.IdNumberCipher,
+            idNumberIndex = data.IdNumberIndex,
+            idNumberMasked = data.IdNumberMasked,
+            phoneCipher = data.PhoneCipher,
+            phoneMasked = data.PhoneMasked,
+            education = body.Education?.ToString(),
+            occupation = body.Occupation?.Trim(),
+            category = body.Category!.Value.ToString(),
+            now = clock.GetUtcNow(),
+        }, cancellationToken);
+        if (updated == 0)
+        {
+            // Nothing changed: say why (missing, someone else's ID number, or a stale version).
+            await MemberRecords.FindAsync(db, scope, command.Id, cancellationToken);
+            if (await db.ExecuteScalarAsync<long>(DuplicateSql, new { idNumberIndex = data.IdNumberIndex, id = command.Id }, cancellationToken) > 0)
+            {
+                throw MemberErrors.Exists();
+            }
+            throw new PreconditionFailedException();
+        }
+        var row = await MemberRecords.FindAsync(db, scope, command.Id, cancellationToken);
+        return await MemberRecords.RespondAsync(row, organizations, clock.Today(), cancellationToken);
+    }
+}
