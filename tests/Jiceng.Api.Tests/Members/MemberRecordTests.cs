@@ -181,6 +181,18 @@ public sealed class MemberRecordTests(DatabaseProvider provider) : ApiTest(provi
             Assert.That(current.Str("category"), Is.EqualTo("Floating"));
             Assert.That(current.Str("phone"), Is.EqualTo("137****0000"));
         });
+        // Clients only see the ID number and phone masked: leaving them out keeps them; an empty phone removes it.
+        var kept = await Json.Read(await Put(url, new { name = "周八", category = "Retired" }, etag), HttpStatusCode.OK);
+        var lookedUp = await Json.Read(await Post("/api/v1/members/lookup", new { idNumber }), HttpStatusCode.OK);
+        var cleared = await Json.Read(await Put(url, new { name = "周八", category = "Retired", phone = "" }, "\"3\""), HttpStatusCode.OK);
+        Assert.Multiple(() =>
+        {
+            Assert.That(kept.Str("phone"), Is.EqualTo("137****0000"));
+            Assert.That(kept.Str("birthDate"), Is.EqualTo("1988-08-08"));
+            Assert.That(lookedUp.Id(), Is.EqualTo(member.Id()));
+            Assert.That(cleared.GetProperty("phone").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        });
+        etag = "\"4\"";
         var other = IdNumber("1966-06-06", male: false);
         await Json.Read(await CreateMember(branch.Id(), "吴九", other), HttpStatusCode.Created);
         await Json.Problem(await Put(url, new { name = "周八", idNumber = other, category = "Floating" }, etag), HttpStatusCode.Conflict, code: "member_exists");

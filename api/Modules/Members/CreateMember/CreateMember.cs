@@ -79,8 +79,9 @@ internal sealed class CreateMemberHandler(DbSession db, CurrentScope currentScop
         var scope = await currentScope.GetAsync(cancellationToken);
         var organization = await organizations.FindWithinAsync(body.OrganizationId!.Value, scope, cancellationToken)
             ?? throw MemberErrors.OrganizationNotFound();
-        var idNumber = ProtectedMemberData.NormalizeIdNumber(body.IdNumber!);
-        var data = ProtectedMemberData.From(protector, idNumber, body.Phone);
+        var idNumber = ProtectedIdNumber.Normalize(body.IdNumber!);
+        var protectedId = ProtectedIdNumber.From(protector, idNumber);
+        var phone = ProtectedPhone.From(protector, body.Phone);
         var id = Guid.CreateVersion7();
         var inserted = await db.ExecuteAsync(InsertSql, new
         {
@@ -91,11 +92,11 @@ internal sealed class CreateMemberHandler(DbSession db, CurrentScope currentScop
             gender = (ChineseIdNumber.IsMale(idNumber) ? Gender.Male : Gender.Female).ToString(),
             ethnicity = body.Ethnicity?.Trim(),
             birthDate = ChineseIdNumber.BirthDate(idNumber)!.Value,
-            idNumberCipher = data.IdNumberCipher,
-            idNumberIndex = data.IdNumberIndex,
-            idNumberMasked = data.IdNumberMasked,
-            phoneCipher = data.PhoneCipher,
-            phoneMasked = data.PhoneMasked,
+            idNumberCipher = protectedId.Cipher,
+            idNumberIndex = protectedId.Index,
+            idNumberMasked = protectedId.Masked,
+            phoneCipher = phone.Cipher,
+            phoneMasked = phone.Masked,
             education = body.Education?.ToString(),
             occupation = body.Occupation?.Trim(),
             category = body.Category!.Value.ToString(),

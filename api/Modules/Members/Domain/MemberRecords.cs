@@ -58,7 +58,9 @@ internal sealed record MemberFields(
 
 internal sealed class MemberFieldsValidator : AbstractValidator<MemberFields>
 {
-    public MemberFieldsValidator(TimeProvider clock)
+    /// <param name="clock">today's date in China, for dates that may not lie ahead</param>
+    /// <param name="idNumberRequired">false on update, where a missing ID number (and phone) keeps the stored one: clients only ever see them masked</param>
+    public MemberFieldsValidator(TimeProvider clock, bool idNumberRequired = true)
     {
         RuleFor(f => f.Name).NotEmpty().MaximumLength(50);
         RuleFor(f => f.Ethnicity).MaximumLength(20);
@@ -66,10 +68,11 @@ internal sealed class MemberFieldsValidator : AbstractValidator<MemberFields>
         RuleFor(f => f.Gender).IsInEnum();
         RuleFor(f => f.Education).IsInEnum();
         RuleFor(f => f.Category).NotNull().IsInEnum();
-        RuleFor(f => f.Phone).Matches(@"^\+?[0-9][0-9 \-]{4,19}$")
+        RuleFor(f => f.Phone).Matches(@"^(\+?[0-9][0-9 \-]{4,19})?$")
             .WithMessage(_ => Localized.Text("电话号码格式不正确。", "The phone number is not valid."));
-        RuleFor(f => f.IdNumber).NotEmpty()
-            .Must(ChineseIdNumber.IsValid).WithMessage(_ => Localized.Text("身份证号码无效（18 位，末位校验码按 GB 11643 计算）。",
+        RuleFor(f => f.IdNumber).NotEmpty().When(_ => idNumberRequired);
+        RuleFor(f => f.IdNumber)
+            .Must(ChineseIdNumber.IsValid).When(f => f.IdNumber is not null).WithMessage(_ => Localized.Text("身份证号码无效（18 位，末位校验码按 GB 11643 计算）。",
                 "The ID number is not valid (18 characters with a GB 11643 check character)."));
         When(f => ChineseIdNumber.IsValid(f.IdNumber), () =>
         {
@@ -87,18 +90,20 @@ internal sealed class MemberFieldsValidator : AbstractValidator<MemberFields>
     }
 }
 
-/// <summary>How a member's personal data is stored: encrypted, a blind index for exact look-up, a mask to show.</summary>
-internal sealed record ProtectedMemberData(string IdNumberCipher, string IdNumberIndex, string IdNumberMasked, string? PhoneCipher, string? PhoneMasked)
+/// <summary>How an ID number is stored: encrypted, a keyed blind index for exact look-up, and the mask to show.</summary>
+internal sealed record ProtectedIdNumber(string Cipher, string Index, string Masked)
 {
-    public static string NormalizeIdNumber(string idNumber) => idNumber.Trim().ToUpperInvariant();
+    public static string Normalize(string idNumber) => idNumber.Trim().ToUpperInvariant();
 
-    public static ProtectedMemberData From(PersonalDataProtector protector, string idNumber, string? phone)
-    {
-        var id = NormalizeIdNumber(idNumber);
-        var trimmedPhone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
-        return new ProtectedMemberData(protector.Encrypt(id), protector.BlindIndex(id), PersonalDataMask.IdNumber(id),
-            trimmedPhone is null ? null : protector.Encrypt(trimmedPhone), trimmedPhone is null ? null : PersonalDataMask.Phone(trimmedPhone));
-    }
+    public static ProtectedIdNumber From(PersonalDataProtector protector, string normalizedIdNumber) =>
+        new(protector.Encrypt(normalizedIdNumber), protector.BlindIndex(normalizedIdNumber), PersonalDataMask.IdNumber(normalizedIdNumber));
+}
+
+/// <summary>How a phone number is stored: encrypted, and the mask to show; an empty phone is no phone.</summary>
+internal sealed record ProtectedPhone(string? Cipher, string? Masked)
+{
+    public static ProtectedPhone From(PersonalDataProtector protector, string? phone) =>
+        string.IsNullOrWhiteSpace(phone) ? new(null, null) : new(protector.Encrypt(phone.Trim()), PersonalDataMask.Phone(phone.Trim()));
 }
 
 internal static class MemberErrors

@@ -31,7 +31,7 @@ internal sealed class LookupMemberHandler(DbSession db, CurrentScope currentScop
     public async ValueTask<MemberResponse> Handle(LookupMemberQuery query, CancellationToken cancellationToken)
     {
         var scope = await currentScope.GetAsync(cancellationToken);
-        var index = protector.BlindIndex(ProtectedMemberData.NormalizeIdNumber(query.Body.IdNumber!));
+        var index = protector.BlindIndex(ProtectedIdNumber.Normalize(query.Body.IdNumber!));
         var row = await db.QuerySingleOrDefaultAsync<MemberRow>(ByIndexSql, new { index, from = scope.From, to = scope.To }, cancellationToken)
             ?? throw new NotFoundException("Member");
         return await MemberRecords.RespondAsync(row, organizations, clock.Today(), cancellationToken);

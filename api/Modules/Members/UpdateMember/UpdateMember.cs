@@ -11,7 +11,9 @@ namespace Jiceng.Modules.Members.UpdateMember;
 
 /// <summary>
 /// The personal fields of a record. The organization changes only through a transfer and the stage only
-/// through the pipeline's steps, so neither is here.
+/// through the pipeline's steps, so neither is here. Clients see the ID number and phone masked, so a
+/// null ID number or phone keeps the stored one (an empty phone removes it); birth date and gender always
+/// follow the ID number.
 /// </summary>
 internal sealed record UpdateMemberRequest(
     string? Name,
@@ -32,7 +34,7 @@ internal sealed record UpdateMemberCommand(Guid Id, long ExpectedVersion, Update
 internal sealed class UpdateMemberValidator : AbstractValidator<UpdateMemberCommand>
 {
     public UpdateMemberValidator(TimeProvider clock) =>
-        RuleFor(c => c.Body.Fields()).SetValidator(new MemberFieldsValidator(clock)).OverridePropertyName("Body");
+        RuleFor(c => c.Body.Fields()).SetValidator(new MemberFieldsValidator(clock, idNumberRequired: false)).OverridePropertyName("Body");
 }
 
 internal sealed class UpdateMemberHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, PersonalDataProtector protector,
@@ -41,9 +43,12 @@ internal sealed class UpdateMemberHandler(DbSession db, CurrentScope currentScop
     // Version, scope and the uniqueness of the ID number are all conditions of the one statement.
     private const string UpdateSql = """
         UPDATE members
-        SET name = @name, gender = @gender, ethnicity = @ethnicity, birth_date = @birthDate,
-            id_number_cipher = @idNumberCipher, id_number_index = @idNumberIndex, id_number_masked = @idNumberMasked,
-            phone_cipher = @phoneCipher, phone_masked = @phoneMasked, education = @education, occupation = @occupation,
+        SET name = @name, gender = COALESCE(@gender, gender), ethnicity = @ethnicity, birth_date = COALESCE(@birthDate, birth_date),
+            id_number_cipher = COALESCE(@idNumberCipher, id_number_cipher), id_number_index = COALESCE(@idNumberIndex, id_number_index),
+            id_number_masked = COALESCE(@idNumberMasked, id_number_masked),
+            phone_cipher = CASE WHEN @keepPhone = 1 THEN phone_cipher ELSE @phoneCipher END,
+            phone_masked = CASE WHEN @keepPhone = 1 THEN phone_masked ELSE @phoneMasked END,
+            education = @education, occupation = @occupation,
             category = @category, updated_at = @now, version = version + 1
         WHERE id = @id AND version = @expectedVersion AND org_path >= @from AND org_path < @to
           AND NOT EXISTS (SELECT 1 FROM members other WHERE other.id_number_index = @idNumberIndex AND other.id <> @id)
@@ -55,8 +60,9 @@ internal sealed class UpdateMemberHandler(DbSession db, CurrentScope currentScop
     {
         var body = command.Body;
         var scope = await currentScope.GetAsync(cancellationToken);
-        var idNumber = ProtectedMemberData.NormalizeIdNumber(body.IdNumber!);
-        var data = ProtectedMemberData.From(protector, idNumber, body.Phone);
+        var idNumber = body.IdNumber is null ? null : ProtectedIdNumber.Normalize(body.IdNumber);
+        var protectedId = idNumber is null ? null : ProtectedIdNumber.From(protector, idNumber);
+        var phone = body.Phone is null ? null : ProtectedPhone.From(protector, body.Phone);
         var updated = await db.ExecuteAsync(UpdateSql, new
         {
             id = command.Id,
@@ -64,14 +70,15 @@ internal sealed class UpdateMemberHandler(DbSession db, CurrentScope currentScop
             from = scope.From,
             to = scope.To,
             name = body.Name!.Trim(),
-            gender = (ChineseIdNumber.IsMale(idNumber) ? Gender.Male : Gender.Female).ToString(),
+            gender = idNumber is null ? null : (ChineseIdNumber.IsMale(idNumber) ? Gender.Male : Gender.Female).ToString(),
             ethnicity = body.Ethnicity?.Trim(),
-            birthDate = ChineseIdNumber.BirthDate(idNumber)!.Value,
-            idNumberCipher = data.IdNumberCipher,
-            idNumberIndex = data.IdNumberIndex,
-            idNumberMasked = data.IdNumberMasked,
-            phoneCipher = data.PhoneCipher,
-            phoneMasked = data.PhoneMasked,
+            birthDate = idNumber is null ? null : ChineseIdNumber.BirthDate(idNumber),
+            idNumberCipher = protectedId?.Cipher,
+            idNumberIndex = protectedId?.Index,
+            idNumberMasked = protectedId?.Masked,
+            keepPhone = phone is null ? 1 : 0,
+            phoneCipher = phone?.Cipher,
+            phoneMasked = phone?.Masked,
             education = body.Education?.ToString(),
             occupation = body.Occupation?.Trim(),
             category = body.Category!.Value.ToString(),
@@ -81,7 +88,7 @@ internal sealed class UpdateMemberHandler(DbSession db, CurrentScope currentScop
         {
             // Nothing changed: say why (missing, someone else's ID number, or a stale version).
             await MemberRecords.FindAsync(db, scope, command.Id, cancellationToken);
-            if (await db.ExecuteScalarAsync<long>(DuplicateSql, new { idNumberIndex = data.IdNumberIndex, id = command.Id }, cancellationToken) > 0)
+            if (protectedId is not null && await db.ExecuteScalarAsync<long>(DuplicateSql, new { idNumberIndex = protectedId.Index, id = command.Id }, cancellationToken) > 0)
             {
                 throw MemberErrors.Exists();
             }

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createCoalition, updateCoalition, useCoalition, useCoalitions, type CoalitionInput, type CoalitionListItem } from '@/features/organizations/api/coalitions';
-import { OrganizationSelect } from '@/features/organizations/components/organization-select';
+import { OrganizationSelect } from '@/components/organization-select';
 import { FormModal } from '@/components/form-modal';
 import { useTableState } from '@/hooks/use-table-state';
 import { useCan } from '@/lib/auth';

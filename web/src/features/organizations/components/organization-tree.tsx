@@ -1,7 +1,7 @@
 import { Input, List, Spin, Tree, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useOrganizationSearch } from '@/features/organizations/api/search-organizations';
+import { useOrganizationSearch } from '@/lib/organization-search';
 import type { OrganizationTreeState } from '@/features/organizations/components/use-organization-tree';
 
 interface Props {

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createPairing, updatePairing, usePairings, type CreatePairingInput, type Pairing, type PairingKind } from '@/features/organizations/api/pairings';
-import { OrganizationSelect } from '@/features/organizations/components/organization-select';
+import { OrganizationSelect } from '@/components/organization-select';
 import { FormModal } from '@/components/form-modal';
 import { useTableState } from '@/hooks/use-table-state';
 import { shanghaiToday } from '@/lib/dates';

@@ -1,7 +1,7 @@
 import { Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useOrganizationSearch } from '@/features/organizations/api/search-organizations';
+import { useOrganizationSearch } from '@/lib/organization-search';
 
 interface Props {
   id?: string;

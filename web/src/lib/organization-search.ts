@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { OrganizationListItem } from '@/features/organizations/api/list-children';
+import type { components } from '@/types/api';
+
+export type OrganizationListItem = components['schemas']['OrganizationListItem'];
 
 /** Name search within the caller's scope, for the tree's search box: the first 20 matches in tree order. */
 export function useOrganizationSearch(text: string) {
