@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.OpenApi;
 using Jiceng.Modules.Members.CreateMember;
@@ -16,6 +17,7 @@ public static class MembersModule
 {
     public static IServiceCollection AddMembersModule(this IServiceCollection services)
     {
+        services.AddSingleton<IDemoSeeder, MembersDemoSeeder>();
         services.AddScoped<MemberOrganizationHooks>();
         services.AddScoped<IOrganizationMemberCounts>(sp => sp.GetRequiredService<MemberOrganizationHooks>());
         services.AddScoped<IOrganizationStatisticsContributor>(sp => sp.GetRequiredService<MemberOrganizationHooks>());

@@ -24,6 +24,12 @@ internal sealed class OrganizationDirectory(DbConnectionFactory connections) : I
 
     private const string RootsSql = "SELECT id, name, depth, path FROM organizations WHERE depth = 0 AND status = 'Active' ORDER BY path";
 
+    private const string BranchesSql = """
+        SELECT id, name, depth, path FROM organizations
+        WHERE status = 'Active' AND kind IN ('Branch', 'JointBranch', 'TemporaryBranch', 'GeneralBranch')
+        ORDER BY path
+        """;
+
     private const string NamesSql = "SELECT id, name, depth, path FROM organizations WHERE id {in:ids}";
 
     public async Task<DataScope> ResolveAsync(DbSession session, Guid organizationId, CancellationToken cancellationToken)
@@ -59,6 +65,12 @@ internal sealed class OrganizationDirectory(DbConnectionFactory connections) : I
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<Row>(RootsSql)).Select(r => new OrganizationReference(r.Id, r.Name, r.Depth, r.Path)).ToList();
+    }
+
+    public async Task<IReadOnlyList<OrganizationReference>> ListBranchesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<Row>(BranchesSql)).Select(r => new OrganizationReference(r.Id, r.Name, r.Depth, r.Path)).ToList();
     }
 
     public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)

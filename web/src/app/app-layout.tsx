@@ -1,4 +1,4 @@
-import { ApartmentOutlined, ClusterOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ClusterOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -34,6 +34,9 @@ export function AppLayout() {
           items={[
             { key: 'organizations', icon: <ApartmentOutlined />, label: t('layout.organizations'), onClick: () => void navigate('/organizations') },
             { key: 'coalitions', icon: <ClusterOutlined />, label: t('layout.coalitions'), onClick: () => void navigate('/coalitions') },
+            ...(me.data.permissions.includes('members.read')
+              ? [{ key: 'members', icon: <TeamOutlined />, label: t('layout.members'), onClick: () => void navigate('/members') }]
+              : []),
           ]}
         />
       </Layout.Sider>

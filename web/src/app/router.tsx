@@ -7,6 +7,7 @@ import { NotFoundPage, RouteError } from '@/components/result-pages';
 // Route-level code splitting: each module's screens load when first opened.
 const OrganizationsPage = lazy(() => import('@/features/organizations/components/organizations-page'));
 const CoalitionsPage = lazy(() => import('@/features/organizations/components/coalitions-page'));
+const MembersPage = lazy(() => import('@/features/members/components/members-page'));
 
 const page = (element: ReactNode) => <Suspense fallback={null}>{element}</Suspense>;
 
@@ -23,6 +24,7 @@ export const router = createBrowserRouter([
           { path: 'organizations', element: page(<OrganizationsPage />) },
           { path: 'organizations/:id', element: page(<OrganizationsPage />) },
           { path: 'coalitions', element: page(<CoalitionsPage />) },
+          { path: 'members', element: page(<MembersPage />) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -63,7 +63,7 @@ internal sealed class CreateMemberHandler(DbSession db, CurrentScope currentScop
     : ICommandHandler<CreateMemberCommand, MemberResponse>
 {
     // The same person twice is refused in this statement (the unique blind index is the backstop).
-    private const string InsertSql = """
+    internal const string InsertSql = """
         INSERT INTO members (id, org_id, org_path, name, gender, ethnicity, birth_date, id_number_cipher, id_number_index, id_number_masked,
             phone_cipher, phone_masked, education, occupation, category, stage, status, joined_on, full_member_on, last_org_life_on,
             created_at, updated_at, version)

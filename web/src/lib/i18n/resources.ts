@@ -4,7 +4,7 @@ export const resources = {
     translation: {
       appName: '基层党建',
       signIn: { title: '登录', username: '用户名', password: '密码', submit: '登录', failed: '登录失败' },
-      layout: { organizations: '党组织', coalitions: '联盟共建', signOut: '退出登录', language: 'English', scopeAll: '全部组织' },
+      layout: { organizations: '党组织', coalitions: '联盟共建', members: '党员', signOut: '退出登录', language: 'English', scopeAll: '全部组织' },
       organizations: {
         tree: '组织树', search: '搜索党组织', details: '详细信息', kind: '类别', field: '领域', secretary: '书记', termEndsOn: '本届任期至',
         status: '状态', children: '下级组织', choose: '请在左侧选择党组织', path: '上级组织',
@@ -28,7 +28,7 @@ export const resources = {
       stats: {
         active: '正常组织', dissolved: '已撤销', ungraded: '未定级', pairings: '结对中', openRectifications: '整顿中', overdueRectifications: '整顿逾期',
         chartTitle: '组织类别与定级分布', byKind: '按类别', byLevel: '{{year}} 年定级',
-        contributed: { 'members.total': '党员', 'members.full': '正式党员', 'members.probationary': '预备党员' },
+        contributed: { members: { total: '党员', full: '正式党员', probationary: '预备党员', pipeline: '发展中' } },
       },
       gradings: {
         history: '历年定级', record: '登记定级', revise: '修改 {{year}} 年定级', year: '年度', level: '等次', score: '得分', comment: '评语', gradedOn: '评定日期',
@@ -49,6 +49,19 @@ export const resources = {
         code: '提醒类型', codes: { TermOverdue: '任期已满', TermEndingSoon: '任期将满', TooFewFullMembers: '正式党员不足', CommitteeRequired: '应设支委会' },
         message: '说明', dueOn: '日期', rule: '依据',
       },
+      members: {
+        title: '党员信息库', create: '登记党员', searchName: '按姓名搜索', organization: '所在党组织', includeDescendants: '含下级组织', name: '姓名',
+        idNumber: '身份证号码', idNumberHint: '18 位，末位可为 X；出生日期和性别由号码得出', maskedHint: '显示为脱敏号码；不修改则保留原号码', phone: '联系电话',
+        ethnicity: '民族', education: '学历', occupation: '职业', category: '人员类别', stage: '发展阶段', status: '状态', gender: '性别', age: '年龄',
+        ageFrom: '最小年龄', ageTo: '最大年龄', joinYear: '入党年份', joinedOn: '入党日期', fullMemberOn: '转正日期', ageYears: '{{count}} 岁',
+        standingYears: '党龄 {{count}} 年', reveal: '查看完整信息', revealTitle: '查看完整{{field}}', revealReason: '查看理由',
+        revealAudited: '查看完整个人信息将记入审计日志，请填写理由（5–200 字）。', revealedNote: '请勿截屏、转发；关闭后不再显示。',
+        stages: { Applicant: '入党申请人', Activist: '入党积极分子', Candidate: '发展对象', Probationary: '预备党员', Full: '正式党员' },
+        categories: { InService: '在职', Retired: '离退休', Floating: '流动党员', Student: '学生', Farmer: '农民', Other: '其他' },
+        statuses: { Active: '正常', TransferredOut: '已转出', Deceased: '已去世', Cancelled: '已取消资格' },
+        genders: { Male: '男', Female: '女' },
+        educations: { Primary: '小学', JuniorHigh: '初中', SeniorHigh: '高中', Vocational: '中专', College: '大专', Bachelor: '大学本科', Master: '硕士研究生', Doctorate: '博士研究生' },
+      },
       coalitions: { title: '联盟与共建体', create: '新建联盟', search: '按名称搜索', members: '成员组织' },
     },
   },
@@ -56,7 +69,7 @@ export const resources = {
     translation: {
       appName: 'Jiceng',
       signIn: { title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', failed: 'Sign-in failed' },
-      layout: { organizations: 'Organizations', coalitions: 'Coalitions', signOut: 'Sign out', language: '中文', scopeAll: 'All organizations' },
+      layout: { organizations: 'Organizations', coalitions: 'Coalitions', members: 'Members', signOut: 'Sign out', language: '中文', scopeAll: 'All organizations' },
       organizations: {
         tree: 'Organization tree', search: 'Search organizations', details: 'Details', kind: 'Kind', field: 'Field', secretary: 'Secretary',
         termEndsOn: 'Term ends', status: 'Status', children: 'Child organizations', choose: 'Choose an organization on the left', path: 'Parents',
@@ -80,7 +93,7 @@ export const resources = {
       stats: {
         active: 'Active', dissolved: 'Dissolved', ungraded: 'Not graded', pairings: 'Active pairings', openRectifications: 'Under rectification',
         overdueRectifications: 'Overdue rectifications', chartTitle: 'Organizations by kind and grading level', byKind: 'By kind', byLevel: 'Gradings {{year}}',
-        contributed: { 'members.total': 'Members', 'members.full': 'Full members', 'members.probationary': 'Probationary members' },
+        contributed: { members: { total: 'Members', full: 'Full members', probationary: 'Probationary members', pipeline: 'In the pipeline' } },
       },
       gradings: {
         history: 'Gradings by year', record: 'Record a grading', revise: 'Revise the {{year}} grading', year: 'Year', level: 'Level', score: 'Score', comment: 'Comment',
@@ -101,6 +114,20 @@ export const resources = {
       warnings: {
         code: 'Warning', codes: { TermOverdue: 'Term overdue', TermEndingSoon: 'Term ending soon', TooFewFullMembers: 'Too few full members', CommitteeRequired: 'Committee required' },
         message: 'Details', dueOn: 'Date', rule: 'Rule',
+      },
+      members: {
+        title: 'Member register', create: 'Register a member', searchName: 'Search by name', organization: 'Organization', includeDescendants: 'Include child organizations',
+        name: 'Name', idNumber: 'ID number', idNumberHint: '18 characters, the last may be X; birth date and gender follow from it',
+        maskedHint: 'Shown masked; leave it to keep the stored number', phone: 'Phone', ethnicity: 'Ethnicity', education: 'Education', occupation: 'Occupation',
+        category: 'Category', stage: 'Stage', status: 'Status', gender: 'Gender', age: 'Age', ageFrom: 'Age from', ageTo: 'Age to', joinYear: 'Join year',
+        joinedOn: 'Joined on', fullMemberOn: 'Full member since', ageYears: '{{count}} years old', standingYears: '{{count}} years of party standing',
+        reveal: 'Show in full', revealTitle: 'Show the full {{field}}', revealReason: 'Reason', revealAudited: 'Showing personal data in full is audited; give a reason (5–200 characters).',
+        revealedNote: 'Do not screenshot or forward; it is hidden again when closed.',
+        stages: { Applicant: 'Applicant', Activist: 'Activist', Candidate: 'Development candidate', Probationary: 'Probationary member', Full: 'Full member' },
+        categories: { InService: 'In service', Retired: 'Retired', Floating: 'Floating', Student: 'Student', Farmer: 'Farmer', Other: 'Other' },
+        statuses: { Active: 'Active', TransferredOut: 'Transferred out', Deceased: 'Deceased', Cancelled: 'Cancelled' },
+        genders: { Male: 'Male', Female: 'Female' },
+        educations: { Primary: 'Primary school', JuniorHigh: 'Junior high', SeniorHigh: 'Senior high', Vocational: 'Vocational school', College: 'College', Bachelor: "Bachelor's", Master: "Master's", Doctorate: 'Doctorate' },
       },
       coalitions: { title: 'Coalitions', create: 'New coalition', search: 'Search by name', members: 'Member organizations' },
     },

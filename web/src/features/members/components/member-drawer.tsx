@@ -1,0 +1,92 @@
+import { Alert, Button, Descriptions, Drawer, Form, Input, Space, Spin, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { revealMemberData, updateMember, useMember, type RevealableField } from '@/features/members/api/members';
+import { MemberForm } from '@/features/members/components/member-form';
+import { FormModal } from '@/components/form-modal';
+import { LoadFailure } from '@/components/result-pages';
+import { useCan } from '@/lib/auth';
+
+interface Props {
+  memberId: string;
+  onClose: () => void;
+  onChanged: () => Promise<void>;
+}
+
+/** One member, personal data masked; "reveal" asks for a reason and shows the whole value once. */
+export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
+  const { t } = useTranslation();
+  const query = useMember(memberId);
+  const canWrite = useCan('members.write');
+  const canReveal = useCan('members.reveal-pii');
+  const [editing, setEditing] = useState(false);
+  const [revealing, setRevealing] = useState<RevealableField>();
+  const [revealed, setRevealed] = useState<{ field: RevealableField; value: string | null }>();
+  const m = query.data?.member;
+
+  const revealButton = (field: RevealableField) =>
+    canReveal && (
+      <Button size="small" type="link" onClick={() => setRevealing(field)}>
+        {t('members.reveal')}
+      </Button>
+    );
+
+  return (
+    <Drawer open size="large" onClose={onClose} title={m ? `${m.name} · ${t(`members.stages.${m.stage}`)}` : t('members.title')}
+      extra={m && canWrite && <Button onClick={() => setEditing(true)}>{t('actions.edit')}</Button>}>
+      {query.isError ? (
+        <LoadFailure error={query.error} />
+      ) : !m ? (
+        <Spin />
+      ) : (
+        <>
+          {revealed && (
+            <Alert type="warning" showIcon closable onClose={() => setRevealed(undefined)} style={{ marginBottom: 12 }}
+              title={`${t(revealed.field === 'IdNumber' ? 'members.idNumber' : 'members.phone')}：${revealed.value ?? '—'}`}
+              description={t('members.revealedNote')} />
+          )}
+          <Descriptions column={1} bordered size="small" styles={{ label: { whiteSpace: 'nowrap', width: 140 } }}>
+            <Descriptions.Item label={t('members.organization')}>{m.organizationName}</Descriptions.Item>
+            <Descriptions.Item label={t('members.idNumber')}><Space>{m.idNumber}{revealButton('IdNumber')}</Space></Descriptions.Item>
+            <Descriptions.Item label={t('members.phone')}><Space>{m.phone ?? '—'}{m.phone && revealButton('Phone')}</Space></Descriptions.Item>
+            <Descriptions.Item label={t('members.gender')}>{t(`members.genders.${m.gender}`)} · {m.birthDate} · {t('members.ageYears', { count: m.age })}</Descriptions.Item>
+            <Descriptions.Item label={t('members.ethnicity')}>{m.ethnicity ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('members.education')}>{m.education ? t(`members.educations.${m.education}`) : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('members.occupation')}>{m.occupation ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('members.category')}>{t(`members.categories.${m.category}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('members.status')}><Tag>{t(`members.statuses.${m.status}`)}</Tag></Descriptions.Item>
+            <Descriptions.Item label={t('members.joinedOn')}>{m.joinedOn ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('members.fullMemberOn')}>
+              {m.fullMemberOn ?? '—'}{m.partyStandingYears !== null && m.partyStandingYears !== undefined && ` · ${t('members.standingYears', { count: m.partyStandingYears })}`}
+            </Descriptions.Item>
+          </Descriptions>
+        </>
+      )}
+      {editing && m && query.data && (
+        <MemberForm
+          member={m}
+          onSubmit={async (values) => {
+            await updateMember(m.id, query.data.etag, values);
+            await query.refetch();
+            await onChanged();
+          }}
+          onReload={() => void query.refetch()}
+          onClose={() => setEditing(false)}
+        />
+      )}
+      {revealing && m && (
+        <FormModal<{ reason: string }>
+          title={t('members.revealTitle', { field: t(revealing === 'IdNumber' ? 'members.idNumber' : 'members.phone') })}
+          fields={['reason']}
+          okText={t('members.reveal')}
+          onSubmit={async ({ reason }) => setRevealed({ field: revealing, value: await revealMemberData(m.id, revealing, reason ?? '') })}
+          onClose={() => setRevealing(undefined)}>
+          <Alert type="info" showIcon title={t('members.revealAudited')} style={{ marginBottom: 12 }} />
+          <Form.Item label={t('members.revealReason')} name="reason">
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        </FormModal>
+      )}
+    </Drawer>
+  );
+}

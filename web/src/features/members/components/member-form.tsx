@@ -1,0 +1,99 @@
+import { Form, Input, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { categories, educations, stages, type CreateMemberInput, type Member } from '@/features/members/api/members';
+import { FormModal } from '@/components/form-modal';
+import { OrganizationSelect } from '@/components/organization-select';
+
+interface Props {
+  /** The member being edited; absent to register a new one. */
+  member?: Member;
+  onSubmit: (values: CreateMemberInput) => Promise<void>;
+  onClose: () => void;
+  onReload?: () => void;
+}
+
+const createFields = ['organizationId', 'name', 'idNumber', 'phone', 'ethnicity', 'education', 'occupation', 'category', 'stage', 'joinedOn', 'fullMemberOn'];
+const editFields = ['name', 'idNumber', 'phone', 'ethnicity', 'education', 'occupation', 'category'];
+
+/**
+ * Register or edit a member. The server checks the ID number (check character, birth date, age at joining)
+ * and puts each message on its field. When editing, the ID number and phone are shown masked: left as they
+ * are, they are kept; typed anew, they replace the stored ones.
+ */
+export function MemberForm({ member, onSubmit, onClose, onReload }: Props) {
+  const { t } = useTranslation();
+  const editing = member !== undefined;
+  return (
+    <FormModal<CreateMemberInput>
+      title={editing ? `${t('actions.edit')} · ${member.name}` : t('members.create')}
+      fields={editing ? editFields : createFields}
+      initialValues={editing
+        ? { name: member.name, idNumber: member.idNumber, phone: member.phone, ethnicity: member.ethnicity, education: member.education, occupation: member.occupation, category: member.category }
+        : { category: 'InService', stage: 'Applicant', ethnicity: '汉族' }}
+      onSubmit={(values) =>
+        onSubmit(editing
+          ? {
+              ...values,
+              // Unchanged masked values mean "keep"; a cleared phone means "remove".
+              idNumber: values.idNumber === member.idNumber ? null : values.idNumber,
+              phone: values.phone === member.phone ? null : (values.phone ?? ''),
+            }
+          : values)}
+      onReload={onReload}
+      onClose={onClose}>
+      {(form) => (
+        <>
+          {!editing && (
+            <Form.Item label={t('members.organization')} name="organizationId">
+              <OrganizationSelect aria-label={t('members.organization')} />
+            </Form.Item>
+          )}
+          <Form.Item label={t('members.name')} name="name">
+            <Input />
+          </Form.Item>
+          <Form.Item label={t('members.idNumber')} name="idNumber" extra={editing ? t('members.maskedHint') : t('members.idNumberHint')}>
+            <Input maxLength={18} autoComplete="off" />
+          </Form.Item>
+          <Form.Item label={t('members.phone')} name="phone">
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item label={t('members.ethnicity')} name="ethnicity">
+            <Input />
+          </Form.Item>
+          <Form.Item label={t('members.education')} name="education">
+            <Select allowClear options={educations.map((e) => ({ value: e, label: t(`members.educations.${e}`) }))} />
+          </Form.Item>
+          <Form.Item label={t('members.occupation')} name="occupation">
+            <Input />
+          </Form.Item>
+          <Form.Item label={t('members.category')} name="category">
+            <Select options={categories.map((c) => ({ value: c, label: t(`members.categories.${c}`) }))} />
+          </Form.Item>
+          {!editing && (
+            <>
+              <Form.Item label={t('members.stage')} name="stage">
+                <Select options={stages.map((s) => ({ value: s, label: t(`members.stages.${s}`) }))} onChange={() => form.setFieldsValue({ joinedOn: undefined, fullMemberOn: undefined })} />
+              </Form.Item>
+              <Form.Item noStyle shouldUpdate={(before, after) => before.stage !== after.stage}>
+                {({ getFieldValue }) => (
+                  <>
+                    {['Probationary', 'Full'].includes(getFieldValue('stage')) && (
+                      <Form.Item label={t('members.joinedOn')} name="joinedOn">
+                        <Input type="date" />
+                      </Form.Item>
+                    )}
+                    {getFieldValue('stage') === 'Full' && (
+                      <Form.Item label={t('members.fullMemberOn')} name="fullMemberOn">
+                        <Input type="date" />
+                      </Form.Item>
+                    )}
+                  </>
+                )}
+              </Form.Item>
+            </>
+          )}
+        </>
+      )}
+    </FormModal>
+  );
+}

@@ -1,0 +1,86 @@
+import { Button, Card, Checkbox, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { categories, createMember, stages, statuses, useMembers, type MemberFilter, type MemberListItem } from '@/features/members/api/members';
+import { MemberDrawer } from '@/features/members/components/member-drawer';
+import { MemberForm } from '@/features/members/components/member-form';
+import { OrganizationSelect } from '@/components/organization-select';
+import { useTableState } from '@/hooks/use-table-state';
+import { useCan } from '@/lib/auth';
+
+/** The member register: filters on the server, masked ID numbers, a drawer per member. */
+export function MembersPage() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const canWrite = useCan('members.write');
+  const table = useTableState('name');
+  const [filter, setFilter] = useState<MemberFilter>({ includeDescendants: true, status: 'Active' });
+  const members = useMembers(filter, table.query);
+  const [creating, setCreating] = useState(false);
+  const [shown, setShown] = useState<string>();
+  const refresh = () => client.invalidateQueries({ queryKey: ['members'] });
+
+  function change(part: Partial<MemberFilter>) {
+    setFilter((current) => ({ ...current, ...part }));
+    table.reset();
+  }
+
+  return (
+    <Card title={t('members.title')} extra={canWrite && <Button type="primary" onClick={() => setCreating(true)}>{t('members.create')}</Button>}>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search aria-label={t('members.searchName')} placeholder={t('members.searchName')} allowClear style={{ width: 180 }} onSearch={(q) => change({ q: q || undefined })} />
+        <div style={{ width: 260 }}>
+          <OrganizationSelect aria-label={t('members.organization')} value={filter.organizationId} onChange={(value) => change({ organizationId: (value as string) || undefined })} />
+        </div>
+        <Checkbox checked={filter.includeDescendants} onChange={(e) => change({ includeDescendants: e.target.checked })}>{t('members.includeDescendants')}</Checkbox>
+        <Select aria-label={t('members.stage')} placeholder={t('members.stage')} allowClear style={{ width: 130 }} value={filter.stage}
+          onChange={(stage) => change({ stage })} options={stages.map((s) => ({ value: s, label: t(`members.stages.${s}`) }))} />
+        <Select aria-label={t('members.category')} placeholder={t('members.category')} allowClear style={{ width: 120 }} value={filter.category}
+          onChange={(category) => change({ category })} options={categories.map((c) => ({ value: c, label: t(`members.categories.${c}`) }))} />
+        <Select aria-label={t('members.status')} placeholder={t('members.status')} allowClear style={{ width: 120 }} value={filter.status}
+          onChange={(status) => change({ status })} options={statuses.map((s) => ({ value: s, label: t(`members.statuses.${s}`) }))} />
+        <Space.Compact>
+          <InputNumber aria-label={t('members.ageFrom')} placeholder={t('members.ageFrom')} min={0} max={150} style={{ width: 100 }} onChange={(v) => change({ ageFrom: v ?? undefined })} />
+          <InputNumber aria-label={t('members.ageTo')} placeholder={t('members.ageTo')} min={0} max={150} style={{ width: 100 }} onChange={(v) => change({ ageTo: v ?? undefined })} />
+        </Space.Compact>
+        <InputNumber aria-label={t('members.joinYear')} placeholder={t('members.joinYear')} min={1921} max={9998} style={{ width: 120 }} onChange={(v) => change({ joinYear: v ?? undefined })} />
+      </Space>
+      <Table<MemberListItem>
+        rowKey="id"
+        size="small"
+        loading={members.isFetching}
+        dataSource={members.data?.items}
+        pagination={table.pagination(members.data?.total)}
+        onChange={table.onChange}
+        onRow={(m) => ({ onClick: () => setShown(m.id), style: { cursor: 'pointer' } })}
+        columns={[
+          {
+            title: t('members.name'), dataIndex: 'name', key: 'name', ...table.sortable('name'),
+            render: (name: string, m) => <Typography.Link onClick={(event) => { event.stopPropagation(); setShown(m.id); }}>{name}</Typography.Link>,
+          },
+          { title: t('members.gender'), dataIndex: 'gender', key: 'gender', render: (g: MemberListItem['gender']) => t(`members.genders.${g}`) },
+          { title: t('members.age'), dataIndex: 'age', key: 'birthDate', ...table.sortable('birthDate') },
+          { title: t('members.idNumber'), dataIndex: 'idNumber', key: 'idNumber', render: (id: string) => <Typography.Text code>{id}</Typography.Text> },
+          { title: t('members.organization'), dataIndex: 'organizationName', key: 'tree', ...table.sortable('tree') },
+          { title: t('members.category'), dataIndex: 'category', key: 'category', ...table.sortable('category'), render: (c: MemberListItem['category']) => t(`members.categories.${c}`) },
+          { title: t('members.stage'), dataIndex: 'stage', key: 'stage', ...table.sortable('stage'), render: (s: MemberListItem['stage']) => <Tag color={s === 'Full' ? 'red' : s === 'Probationary' ? 'orange' : 'blue'}>{t(`members.stages.${s}`)}</Tag> },
+          { title: t('members.joinedOn'), dataIndex: 'joinedOn', key: 'joinedOn', ...table.sortable('joinedOn'), render: (d: string | null) => d ?? '—' },
+        ]}
+      />
+      {creating && (
+        <MemberForm
+          onSubmit={async (values) => {
+            const member = await createMember(values);
+            await refresh();
+            setShown(member.id);
+          }}
+          onClose={() => setCreating(false)}
+        />
+      )}
+      {shown && <MemberDrawer memberId={shown} onClose={() => setShown(undefined)} onChanged={refresh} />}
+    </Card>
+  );
+}
+
+export default MembersPage;
