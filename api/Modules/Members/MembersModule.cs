@@ -19,13 +19,15 @@ public static class MembersModule
     {
         services.AddSingleton<IDemoSeeder, MembersDemoSeeder>();
         services.AddScoped<MemberOrganizationHooks>();
+        services.AddScoped<PipelineStepContext>();
         services.AddScoped<IOrganizationMemberCounts>(sp => sp.GetRequiredService<MemberOrganizationHooks>());
         services.AddScoped<IOrganizationStatisticsContributor>(sp => sp.GetRequiredService<MemberOrganizationHooks>());
         services.AddScoped<IOrganizationDissolutionGuard>(sp => sp.GetRequiredService<MemberOrganizationHooks>());
         services.AddScoped<IOrganizationSubtreeMoveListener>(sp => sp.GetRequiredService<MemberOrganizationHooks>());
         services.Configure<SwaggerExamples>(examples => examples
             .Add(new CreateMemberRequest(Guid.Parse("0195a8e4-1c2d-7a3b-8c4d-5e6f70819202"), "王秀兰", null, "汉族", null, "11010519491231002X",
-                "13812345678", Education.SeniorHigh, "村民", MemberCategory.Farmer, MemberStage.Full, new DateOnly(1975, 7, 1), new DateOnly(1976, 7, 1)))
+                "13812345678", Education.SeniorHigh, "村民", MemberCategory.Farmer, MemberStage.Full, null, null, null, null, new DateOnly(1975, 7, 1),
+                new DateOnly(1976, 7, 1)))
             .Add(new LookupMemberRequest("11010519491231002X"))
             .Add(new RevealMemberDataRequest(RevealableMemberField.Phone, "核实困难党员帮扶联系方式")));
         return services;
@@ -40,5 +42,12 @@ public static class MembersModule
         ListMembersEndpoint.Map(members);
         LookupMemberEndpoint.Map(members);
         RevealMemberDataEndpoint.Map(members);
+        GetPipeline.GetPipelineEndpoint.Map(members);
+        AppointActivist.AppointActivistEndpoint.Map(members);
+        NominateCandidate.NominateCandidateEndpoint.Map(members);
+        AdmitProbationary.AdmitProbationaryEndpoint.Map(members);
+        ConvertToFullMember.ConvertToFullMemberEndpoint.Map(members);
+        ExtendProbation.ExtendProbationEndpoint.Map(members);
+        CancelProbation.CancelProbationEndpoint.Map(members);
     }
 }

@@ -42,6 +42,7 @@ public static class OrganizationsModule
         services.AddSingleton<IModuleInitializer, OrganizationsInitializer>();
         services.AddSingleton<IDemoSeeder, OrganizationsDemoSeeder>();
         services.AddSingleton<OrganizationDirectory>();
+        services.AddScoped<Contracts.IOrganizationRules, OrganizationRules>();
         services.AddSingleton<Contracts.IOrganizationDirectory>(sp => sp.GetRequiredService<OrganizationDirectory>());
         services.AddSingleton<Infrastructure.Security.IDataScopeResolver>(sp => sp.GetRequiredService<OrganizationDirectory>());
         services.Configure<SwaggerExamples>(AddExamples);

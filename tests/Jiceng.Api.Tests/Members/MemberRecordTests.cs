@@ -21,7 +21,8 @@ public sealed class MemberRecordTests(DatabaseProvider provider) : ApiTest(provi
 
     private Task<HttpResponseMessage> CreateMember(Guid organizationId, string name, string idNumber, string stage = "Full", string? joinedOn = "2000-07-01",
         string? fullMemberOn = "2001-07-01", string? phone = "13812345678", string category = "InService") =>
-        Post("/api/v1/members", new { organizationId, name, idNumber, phone, category, stage, joinedOn = stage is "Full" or "Probationary" ? joinedOn : null,
+        Post("/api/v1/members", new { organizationId, name, idNumber, phone, category, stage, appliedOn = stage == "Applicant" ? "2026-01-01" : null,
+            joinedOn = stage is "Full" or "Probationary" ? joinedOn : null,
             fullMemberOn = stage == "Full" ? fullMemberOn : null, education = "Bachelor" });
 
     [Test]
@@ -76,8 +77,10 @@ public sealed class MemberRecordTests(DatabaseProvider provider) : ApiTest(provi
     {
         var branch = await CreateOrganization(Unique("某党支部"));
         var woman = IdNumber("1990-05-20", male: false);
-        var mismatchedBirth = await Post("/api/v1/members", new { organizationId = branch.Id(), name = "甲", idNumber = woman, birthDate = "1990-05-21", category = "InService", stage = "Applicant" });
-        var mismatchedGender = await Post("/api/v1/members", new { organizationId = branch.Id(), name = "乙", idNumber = woman, gender = "Male", category = "InService", stage = "Applicant" });
+        var mismatchedBirth = await Post("/api/v1/members",
+            new { organizationId = branch.Id(), name = "甲", idNumber = woman, birthDate = "1990-05-21", category = "InService", stage = "Applicant", appliedOn = "2026-01-01" });
+        var mismatchedGender = await Post("/api/v1/members",
+            new { organizationId = branch.Id(), name = "乙", idNumber = woman, gender = "Male", category = "InService", stage = "Applicant", appliedOn = "2026-01-01" });
         // Born 1990-05-20: 18 on 2008-05-20. A day short is refused; on the day is accepted.
         var tooYoung = await CreateMember(branch.Id(), "丙", woman, joinedOn: "2008-05-19", fullMemberOn: "2009-05-19");
         await Json.Problem(mismatchedBirth, HttpStatusCode.BadRequest, field: "birthDate");

@@ -30,7 +30,12 @@ public sealed class RuleSetAndWarningTests(DatabaseProvider provider) : ApiTest(
             Assert.That(document.GetProperty("branchCommitteeMinFullMembers").GetProperty("value").GetInt32(), Is.EqualTo(7));
             Assert.That(document.GetProperty("gradingLevels").GetProperty("levels").EnumerateArray().Select(l => l.Str("name")),
                 Is.EqualTo(new[] { "好", "较好", "一般", "较差" }));
-            foreach (var rule in document.EnumerateObject())
+            var pipeline = document.GetProperty("memberPipeline");
+            Assert.That(pipeline.GetProperty("applicantMinAge").GetProperty("value").GetInt32(), Is.EqualTo(18));
+            Assert.That(pipeline.GetProperty("activistAfterMonths").GetProperty("value").GetInt32(), Is.EqualTo(6));
+            Assert.That(pipeline.GetProperty("candidateAfterMonths").GetProperty("value").GetInt32(), Is.EqualTo(12));
+            Assert.That(pipeline.GetProperty("probationMonths").GetProperty("value").GetInt32(), Is.EqualTo(12));
+            foreach (var rule in document.EnumerateObject().Where(r => r.Name != "memberPipeline").Concat(pipeline.EnumerateObject()))
             {
                 Assert.That(rule.Value.GetProperty("source").GetString(), Is.Not.Empty, rule.Name);
             }

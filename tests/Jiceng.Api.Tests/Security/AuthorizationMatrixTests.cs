@@ -18,7 +18,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
     private const string ScopedPassword = "Scoped-Admin-Password-1";
 
     private sealed record Side(Guid Root, Guid Branch, Guid Leaf, Guid Rectification, Guid Pairing, Guid Coalition, Guid RuleSet, Guid User, Guid ApiClient, Guid Member,
-        string MemberIdNumber);
+        string MemberIdNumber, Guid SecondFull, Guid Applicant, Guid Activist, Guid Candidate, Guid ToConvert, Guid ToExtend, Guid ToCancel);
 
     private Side _a = null!;
     private Side _b = null!;
@@ -62,11 +62,22 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         ["GetRuleSet"] = s => ($"/api/v1/rule-sets/{s.RuleSet}", null),
         ["UpdateRuleSet"] = s => ($"/api/v1/rule-sets/{s.RuleSet}", null),
         ["ListMembers"] = s => ($"/api/v1/members?organizationId={s.Root}", null),
-        ["CreateMember"] = s => ("/api/v1/members", new { organizationId = s.Branch, name = "矩阵党员", idNumber = NextIdNumber(), category = "Farmer", stage = "Applicant" }),
+        ["CreateMember"] = s => ("/api/v1/members", new { organizationId = s.Branch, name = "矩阵党员", idNumber = NextIdNumber(), category = "Farmer", stage = "Applicant", appliedOn = "2026-01-01" }),
         ["GetMember"] = s => ($"/api/v1/members/{s.Member}", null),
         ["UpdateMember"] = s => ($"/api/v1/members/{s.Member}", new { name = "矩阵党员（改）", idNumber = s.MemberIdNumber, category = "Retired" }),
         ["LookupMember"] = s => ("/api/v1/members/lookup", new { idNumber = s.MemberIdNumber }),
         ["RevealMemberData"] = s => ($"/api/v1/members/{s.Member}/reveal", new { field = "IdNumber", reason = "矩阵测试核对身份" }),
+        ["GetPipeline"] = s => ($"/api/v1/members/{s.Applicant}/pipeline", null),
+        ["AppointActivist"] = s => ($"/api/v1/members/{s.Applicant}/pipeline/activist", new { decidedOn = "2026-06-15", cultivationContacts = new[] { "联系人" } }),
+        ["NominateCandidate"] = s => ($"/api/v1/members/{s.Activist}/pipeline/candidate", new
+        {
+            decidedOn = "2026-06-15", introducerIds = new[] { s.Member, s.SecondFull }, politicalReviewOn = "2026-06-01", trainingHours = 24,
+            noticeFrom = "2026-06-08", noticeTo = "2026-06-12",
+        }),
+        ["AdmitProbationary"] = s => ($"/api/v1/members/{s.Candidate}/pipeline/admission", new { voteOn = "2026-06-01", entitledVoters = 9, votesFor = 8, approvedOn = "2026-06-10" }),
+        ["ConvertToFullMember"] = s => ($"/api/v1/members/{s.ToConvert}/pipeline/conversion", new { convertedOn = "2026-06-15" }),
+        ["ExtendProbation"] = s => ($"/api/v1/members/{s.ToExtend}/pipeline/extension", new { decidedOn = "2026-06-15", months = 6, reason = "继续考察" }),
+        ["CancelProbation"] = s => ($"/api/v1/members/{s.ToCancel}/pipeline/cancellation", new { decidedOn = "2026-06-15", reason = "不具备党员条件" }),
         ["SignIn"] = s => ("/api/v1/auth/sign-in", new { username = "scoped-a", password = ScopedPassword }),
         ["SignOut"] = s => ("/api/v1/auth/sign-out", null),
         ["GetCurrentUser"] = s => ("/api/v1/auth/me", null),
@@ -116,7 +127,29 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         var member = await Json.Read(await Post("/api/v1/members",
             new { organizationId = branch.Id(), name = name + "党员", idNumber, category = "Farmer", stage = "Full", joinedOn = "2000-07-01", fullMemberOn = "2001-07-01" }),
             HttpStatusCode.Created);
-        return new Side(root.Id(), branch.Id(), leaf.Id(), rectification.Id(), pairing.Id(), coalition.Id(), ruleSet.Id(), user.Id(), client.Id(), member.Id(), idNumber);
+        async Task<Guid> Person(string stage, object dates) =>
+            (await Json.Read(await Post("/api/v1/members", MergeDates(new Dictionary<string, object?>
+            {
+                ["organizationId"] = branch.Id(), ["name"] = name + stage, ["idNumber"] = NextIdNumber(), ["category"] = "Farmer", ["stage"] = stage,
+            }, dates)), HttpStatusCode.Created)).Id();
+        var secondFull = await Person("Full", new { joinedOn = "2000-07-01", fullMemberOn = "2001-07-01" });
+        var applicant = await Person("Applicant", new { appliedOn = "2025-01-01" });
+        var activist = await Person("Activist", new { appliedOn = "2024-01-01", activistOn = "2025-01-01" });
+        var candidate = await Person("Candidate", new { appliedOn = "2023-01-01", activistOn = "2023-08-01", candidateOn = "2026-01-01" });
+        var toConvert = await Person("Probationary", new { joinedOn = "2025-01-01" });
+        var toExtend = await Person("Probationary", new { joinedOn = "2025-06-01" });
+        var toCancel = await Person("Probationary", new { joinedOn = "2025-06-01" });
+        return new Side(root.Id(), branch.Id(), leaf.Id(), rectification.Id(), pairing.Id(), coalition.Id(), ruleSet.Id(), user.Id(), client.Id(), member.Id(), idNumber,
+            secondFull, applicant, activist, candidate, toConvert, toExtend, toCancel);
+    }
+
+    private static Dictionary<string, object?> MergeDates(Dictionary<string, object?> body, object dates)
+    {
+        foreach (var property in dates.GetType().GetProperties())
+        {
+            body[property.Name] = property.GetValue(dates);
+        }
+        return body;
     }
 
     private static int _idSequence;

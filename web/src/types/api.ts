@@ -159,6 +159,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/members/{id}/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person's development timeline: every step, and the next one with its earliest allowed date under the region's rules. */
+        get: operations["GetPipeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/pipeline/activist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 入党积极分子: the branch committee's decision and 1–2 cultivation contacts; 409 activist_too_early before the region's months as applicant. */
+        post: operations["AppointActivist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/pipeline/candidate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发展对象: two full members as introducers, political review, training hours and public notice; 409 candidate_too_early, introducer_not_full_member, training_too_short, notice_too_short. */
+        post: operations["NominateCandidate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/pipeline/admission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 预备党员: the branch meeting's vote (yes votes over half of those entitled) and the higher committee's approval; 409 vote_not_passed, approval_too_late, admission_too_early. */
+        post: operations["AdmitProbationary"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/pipeline/conversion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 转正 at the end of probation (plus any extension); 409 conversion_too_early with the earliest date. */
+        post: operations["ConvertToFullMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/pipeline/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Extend probation once, by the region's 6–12 months; 409 already_extended or extension_out_of_range. */
+        post: operations["ExtendProbation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/pipeline/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a probationary member's qualification (the record stays, status Cancelled). */
+        post: operations["CancelProbation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations": {
         parameters: {
             query?: never;
@@ -592,6 +711,17 @@ export interface components {
             notedOn?: string | null;
             content: string;
         };
+        AdmitProbationaryRequest: {
+            /** Format: date */
+            voteOn?: string | null;
+            /** Format: int32 */
+            entitledVoters?: number | null;
+            /** Format: int32 */
+            votesFor?: number | null;
+            /** Format: date */
+            approvedOn?: string | null;
+            override?: components["schemas"]["StepOverride"];
+        };
         ApiClientResponse: {
             /** Format: uuid */
             id: string;
@@ -609,6 +739,12 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             apiKey?: string | null;
+        };
+        AppointActivistRequest: {
+            /** Format: date */
+            decidedOn?: string | null;
+            cultivationContacts?: string[] | null;
+            override?: components["schemas"]["StepOverride"];
         };
         AuditEntry: {
             /** Format: uuid */
@@ -630,6 +766,11 @@ export interface components {
         };
         /** @enum {string} */
         CallerKind: "Anonymous" | "User" | "ApiClient" | "System";
+        CancelProbationRequest: {
+            /** Format: date */
+            decidedOn?: string | null;
+            reason?: string | null;
+        };
         ChangePasswordCommand: {
             currentPassword: string;
             newPassword: string;
@@ -686,6 +827,11 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        ConvertToFullMemberRequest: {
+            /** Format: date */
+            convertedOn?: string | null;
+            override?: components["schemas"]["StepOverride"];
+        };
         CreateApiClientRequest: {
             name: string;
             /** Format: uuid */
@@ -707,6 +853,10 @@ export interface components {
          *       "occupation": "村民",
          *       "category": "Farmer",
          *       "stage": "Full",
+         *       "appliedOn": null,
+         *       "talkOn": null,
+         *       "activistOn": null,
+         *       "candidateOn": null,
          *       "joinedOn": "1975-07-01",
          *       "fullMemberOn": "1976-07-01"
          *     }
@@ -725,6 +875,14 @@ export interface components {
             occupation?: string | null;
             category?: components["schemas"]["MemberCategory"];
             stage?: components["schemas"]["MemberStage"];
+            /** Format: date */
+            appliedOn?: string | null;
+            /** Format: date */
+            talkOn?: string | null;
+            /** Format: date */
+            activistOn?: string | null;
+            /** Format: date */
+            candidateOn?: string | null;
             /** Format: date */
             joinedOn?: string | null;
             /** Format: date */
@@ -809,6 +967,13 @@ export interface components {
         };
         /** @enum {string} */
         Education: "Primary" | "JuniorHigh" | "SeniorHigh" | "Vocational" | "College" | "Bachelor" | "Master" | "Doctorate";
+        ExtendProbationRequest: {
+            /** Format: date */
+            decidedOn?: string | null;
+            /** Format: int32 */
+            months?: number | null;
+            reason?: string | null;
+        };
         /** @enum {string} */
         Gender: "Male" | "Female";
         GradingLevel: {
@@ -935,6 +1100,17 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        MemberPipelineRuleSet: {
+            applicantMinAge: components["schemas"]["NumberRule"];
+            activistAfterMonths: components["schemas"]["NumberRule"];
+            candidateAfterMonths: components["schemas"]["NumberRule"];
+            trainingMinHours: components["schemas"]["NumberRule"];
+            noticeMinWorkingDays: components["schemas"]["NumberRule"];
+            approvalWithinMonths: components["schemas"]["NumberRule"];
+            probationMonths: components["schemas"]["NumberRule"];
+            extensionMinMonths: components["schemas"]["NumberRule"];
+            extensionMaxMonths: components["schemas"]["NumberRule"];
+        };
         MemberResponse: {
             /** Format: uuid */
             id: string;
@@ -956,7 +1132,15 @@ export interface components {
             stage: components["schemas"]["MemberStage"];
             status: components["schemas"]["MemberStatus"];
             /** Format: date */
+            appliedOn?: string | null;
+            /** Format: date */
+            activistOn?: string | null;
+            /** Format: date */
+            candidateOn?: string | null;
+            /** Format: date */
             joinedOn?: string | null;
+            /** Format: date */
+            probationEndsOn?: string | null;
             /** Format: date */
             fullMemberOn?: string | null;
             /** Format: int32 */
@@ -982,6 +1166,26 @@ export interface components {
         MoveOrganizationRequest: {
             /** Format: uuid */
             newParentId?: string | null;
+        };
+        NextPipelineStep: {
+            step: components["schemas"]["PipelineStep"];
+            /** Format: date */
+            earliestOn?: string | null;
+            rule?: string | null;
+        };
+        NominateCandidateRequest: {
+            /** Format: date */
+            decidedOn?: string | null;
+            introducerIds?: string[] | null;
+            /** Format: date */
+            politicalReviewOn?: string | null;
+            /** Format: int32 */
+            trainingHours?: number | null;
+            /** Format: date */
+            noticeFrom?: string | null;
+            /** Format: date */
+            noticeTo?: string | null;
+            override?: components["schemas"]["StepOverride"];
         };
         NumberRule: {
             /** Format: int32 */
@@ -1187,6 +1391,44 @@ export interface components {
             endsOn?: string | null;
             notes?: string | null;
         };
+        /** @enum {string} */
+        PipelineStep: "Application" | "Activist" | "Candidate" | "Admission" | "Conversion" | "Extension" | "Cancellation";
+        PipelineStepEntry: {
+            step: components["schemas"]["PipelineStep"];
+            /** Format: date */
+            occurredOn: string;
+            details: unknown;
+            overrideReason?: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        PipelineView: {
+            /** Format: uuid */
+            memberId: string;
+            name: string;
+            stage: components["schemas"]["MemberStage"];
+            status: components["schemas"]["MemberStatus"];
+            /** Format: date */
+            appliedOn?: string | null;
+            /** Format: date */
+            activistOn?: string | null;
+            /** Format: date */
+            candidateOn?: string | null;
+            /** Format: date */
+            noticeEndsOn?: string | null;
+            /** Format: date */
+            joinedOn?: string | null;
+            /** Format: int32 */
+            extensionMonths?: number | null;
+            /** Format: date */
+            probationEndsOn?: string | null;
+            /** Format: date */
+            fullMemberOn?: string | null;
+            steps: components["schemas"]["PipelineStepEntry"][];
+            next?: components["schemas"]["NextPipelineStep"];
+            /** Format: int32 */
+            daysUntilNext?: number | null;
+        };
         ProblemDetails: {
             type?: string | null;
             title?: string | null;
@@ -1337,6 +1579,7 @@ export interface components {
             generalBranchMinMembers: components["schemas"]["NumberRule"];
             grassrootsCommitteeMinMembers: components["schemas"]["NumberRule"];
             weakOrganizationTriggers: components["schemas"]["TextListRule"];
+            memberPipeline?: components["schemas"]["MemberPipelineRuleSet"];
         };
         RuleSetListItem: {
             /** Format: uuid */
@@ -1396,6 +1639,9 @@ export interface components {
             stars: number;
             /** Format: int32 */
             minScore: number;
+        };
+        StepOverride: {
+            reason?: string | null;
         };
         SubtreeStatisticsResponse: {
             /** Format: uuid */
@@ -2662,6 +2908,628 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPipeline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineView"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AppointActivist: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AppointActivistRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    NominateCandidate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["NominateCandidateRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AdmitProbationary: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AdmitProbationaryRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConvertToFullMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ConvertToFullMemberRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExtendProbation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ExtendProbationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CancelProbation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CancelProbationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -10,9 +10,9 @@ using Mediator;
 namespace Jiceng.Modules.Members.CreateMember;
 
 /// <summary>
-/// A member record, at the pipeline stage the person has reached (registering existing members: 正式 or
-/// 预备 with their dates; new applicants go on through the pipeline steps). Birth date and gender follow
-/// from the ID number when left out.
+/// A member record, at the pipeline stage the person has reached: a new 入党申请人 with the application
+/// date (and the talk, within a month), or an existing activist, candidate, probationary or full member
+/// with the dates so far. Birth date and gender follow from the ID number when left out.
 /// </summary>
 internal sealed record CreateMemberRequest(
     Guid? OrganizationId,
@@ -26,6 +26,10 @@ internal sealed record CreateMemberRequest(
     string? Occupation,
     MemberCategory? Category,
     MemberStage? Stage,
+    DateOnly? AppliedOn,
+    DateOnly? TalkOn,
+    DateOnly? ActivistOn,
+    DateOnly? CandidateOn,
     DateOnly? JoinedOn,
     DateOnly? FullMemberOn)
 {
@@ -41,6 +45,26 @@ internal sealed class CreateMemberValidator : AbstractValidator<CreateMemberComm
         RuleFor(c => c.Body.OrganizationId).NotEmpty();
         RuleFor(c => c.Body.Fields()).SetValidator(new MemberFieldsValidator(clock)).OverridePropertyName("Body");
         RuleFor(c => c.Body.Stage).NotNull().IsInEnum();
+        When(c => c.Body.Stage is MemberStage.Applicant or MemberStage.Activist or MemberStage.Candidate, () =>
+        {
+            RuleFor(c => c.Body.AppliedOn).Cascade(CascadeMode.Stop).NotNull().Must(d => d <= clock.Today())
+                .WithMessage(_ => Localized.Text("申请日期不能晚于今天。", "The application date cannot be after today."));
+            RuleFor(c => c.Body.TalkOn)
+                .Must((c, talk) => talk is null || (talk >= c.Body.AppliedOn && talk <= c.Body.AppliedOn?.AddMonths(1)))
+                .WithMessage(_ => Localized.Text("谈话应在收到入党申请后一个月内进行。", "The talk takes place within a month of the application."));
+        }).Otherwise(() =>
+        {
+            RuleFor(c => c.Body.AppliedOn).Null().When(c => c.Body.Stage is not null);
+            RuleFor(c => c.Body.TalkOn).Null().When(c => c.Body.Stage is not null);
+        });
+        When(c => c.Body.Stage is MemberStage.Activist or MemberStage.Candidate, () =>
+            RuleFor(c => c.Body.ActivistOn).Cascade(CascadeMode.Stop).NotNull().Must((c, d) => d >= c.Body.AppliedOn && d <= clock.Today())
+                .WithMessage(_ => Localized.Text("确定为积极分子的日期应在申请之后、今天之前。", "The activist date lies between the application and today.")))
+            .Otherwise(() => RuleFor(c => c.Body.ActivistOn).Null().When(c => c.Body.Stage is not null));
+        When(c => c.Body.Stage == MemberStage.Candidate, () =>
+            RuleFor(c => c.Body.CandidateOn).Cascade(CascadeMode.Stop).NotNull().Must((c, d) => d >= c.Body.ActivistOn && d <= clock.Today())
+                .WithMessage(_ => Localized.Text("列为发展对象的日期应在确定积极分子之后、今天之前。", "The candidate date lies between the activist date and today.")))
+            .Otherwise(() => RuleFor(c => c.Body.CandidateOn).Null().When(c => c.Body.Stage is not null));
         When(c => c.Body.Stage is MemberStage.Probationary or MemberStage.Full, () =>
         {
             RuleFor(c => c.Body.JoinedOn).NotNull()
@@ -59,17 +83,18 @@ internal sealed class CreateMemberValidator : AbstractValidator<CreateMemberComm
     }
 }
 
-internal sealed class CreateMemberHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, PersonalDataProtector protector, TimeProvider clock)
+internal sealed class CreateMemberHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, IOrganizationRules rules,
+    CallerAccessor callers, PersonalDataProtector protector, TimeProvider clock)
     : ICommandHandler<CreateMemberCommand, MemberResponse>
 {
     // The same person twice is refused in this statement (the unique blind index is the backstop).
     internal const string InsertSql = """
         INSERT INTO members (id, org_id, org_path, name, gender, ethnicity, birth_date, id_number_cipher, id_number_index, id_number_masked,
-            phone_cipher, phone_masked, education, occupation, category, stage, status, joined_on, full_member_on, last_org_life_on,
-            created_at, updated_at, version)
+            phone_cipher, phone_masked, education, occupation, category, stage, status, applied_on, activist_on, candidate_on, joined_on,
+            full_member_on, last_org_life_on, created_at, updated_at, version)
         SELECT @id, @orgId, @orgPath, @name, @gender, @ethnicity, @birthDate, @idNumberCipher, @idNumberIndex, @idNumberMasked,
-            @phoneCipher, @phoneMasked, @education, @occupation, @category, @stage, 'Active', @joinedOn, @fullMemberOn, NULL,
-            @now, @now, 1
+            @phoneCipher, @phoneMasked, @education, @occupation, @category, @stage, 'Active', @appliedOn, @activistOn, @candidateOn, @joinedOn,
+            @fullMemberOn, NULL, @now, @now, 1
         WHERE NOT EXISTS (SELECT 1 FROM members WHERE id_number_index = @idNumberIndex)
         """;
 
@@ -80,6 +105,18 @@ internal sealed class CreateMemberHandler(DbSession db, CurrentScope currentScop
         var organization = await organizations.FindWithinAsync(body.OrganizationId!.Value, scope, cancellationToken)
             ?? throw MemberErrors.OrganizationNotFound();
         var idNumber = ProtectedIdNumber.Normalize(body.IdNumber!);
+        if (body.AppliedOn is { } appliedOn)
+        {
+            // Age at application is a rule of the region's set (18 under the Party Constitution).
+            var minimumAge = (await rules.MemberPipelineRulesAsync(organization.Id, cancellationToken)).ApplicantMinAge;
+            var earliest = ChineseIdNumber.BirthDate(idNumber)!.Value.AddYears(minimumAge.Value);
+            if (appliedOn < earliest)
+            {
+                throw PipelineErrors.TooEarly("too_young_to_apply", earliest, minimumAge.Source,
+                    $"申请入党时须年满 {minimumAge.Value} 周岁，最早可于 {earliest:yyyy-MM-dd} 申请。",
+                    $"Applicants must be at least {minimumAge.Value}; the earliest application date is {earliest:yyyy-MM-dd}.");
+            }
+        }
         var protectedId = ProtectedIdNumber.From(protector, idNumber);
         var phone = ProtectedPhone.From(protector, body.Phone);
         var id = Guid.CreateVersion7();
@@ -101,6 +138,9 @@ internal sealed class CreateMemberHandler(DbSession db, CurrentScope currentScop
             occupation = body.Occupation?.Trim(),
             category = body.Category!.Value.ToString(),
             stage = body.Stage!.Value.ToString(),
+            appliedOn = body.AppliedOn,
+            activistOn = body.ActivistOn,
+            candidateOn = body.CandidateOn,
             joinedOn = body.JoinedOn,
             fullMemberOn = body.FullMemberOn,
             now = clock.GetUtcNow(),
@@ -108,6 +148,11 @@ internal sealed class CreateMemberHandler(DbSession db, CurrentScope currentScop
         if (inserted == 0)
         {
             throw MemberErrors.Exists();
+        }
+        if (body.AppliedOn is { } applied && body.Stage == MemberStage.Applicant)
+        {
+            await PipelineSteps.RecordAsync(db, id, PipelineStep.Application, applied, new { talkOn = body.TalkOn }, null, callers.Current.Id, clock.GetUtcNow(),
+                cancellationToken);
         }
         var row = await MemberRecords.FindAsync(db, scope, id, cancellationToken);
         return row.ToResponse(organization.Name, clock.Today());

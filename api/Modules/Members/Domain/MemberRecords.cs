@@ -36,7 +36,11 @@ internal sealed record MemberResponse(
     MemberCategory Category,
     MemberStage Stage,
     MemberStatus Status,
+    DateOnly? AppliedOn,
+    DateOnly? ActivistOn,
+    DateOnly? CandidateOn,
     DateOnly? JoinedOn,
+    DateOnly? ProbationEndsOn,
     DateOnly? FullMemberOn,
     int? PartyStandingYears,
     DateOnly? LastOrganizationLifeOn,
@@ -134,16 +138,25 @@ internal sealed record MemberRow
     public MemberCategory Category { get; init; }
     public MemberStage Stage { get; init; }
     public MemberStatus Status { get; init; }
+    public DateOnly? AppliedOn { get; init; }
+    public DateOnly? ActivistOn { get; init; }
+    public DateOnly? CandidateOn { get; init; }
+    public DateOnly? NoticeEndsOn { get; init; }
     public DateOnly? JoinedOn { get; init; }
+    public int? ExtensionMonths { get; init; }
     public DateOnly? FullMemberOn { get; init; }
     public DateOnly? LastOrgLifeOn { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public long Version { get; init; }
 
-    public MemberResponse ToResponse(string organizationName, DateOnly today) => new(
+    /// <summary>End of probation: a year (the rule set's months) from the vote, plus any extension.</summary>
+    public DateOnly? ProbationEndsOn(int probationMonths) =>
+        Stage == MemberStage.Probationary && JoinedOn is { } joined ? joined.AddMonths(probationMonths + (ExtensionMonths ?? 0)) : null;
+
+    public MemberResponse ToResponse(string organizationName, DateOnly today, int probationMonths = 12) => new(
         Id, OrgId, organizationName, Name, Gender, Ethnicity, BirthDate, YearsBetween(BirthDate, today), IdNumberMasked, PhoneMasked,
-        Education, Occupation, Category, Stage, Status, JoinedOn, FullMemberOn,
+        Education, Occupation, Category, Stage, Status, AppliedOn, ActivistOn, CandidateOn, JoinedOn, ProbationEndsOn(probationMonths), FullMemberOn,
         FullMemberOn is { } full && full <= today ? YearsBetween(full, today) : null, LastOrgLifeOn, CreatedAt, UpdatedAt, Version);
 
     /// <summary>Whole years from one date to another (an age, a party standing).</summary>
@@ -156,7 +169,8 @@ internal static class MemberRecords
 {
     public const string Columns = """
         id, org_id, org_path, name, gender, ethnicity, birth_date, id_number_cipher, id_number_masked, phone_cipher, phone_masked,
-        education, occupation, category, stage, status, joined_on, full_member_on, last_org_life_on, created_at, updated_at, version
+        education, occupation, category, stage, status, applied_on, activist_on, candidate_on, notice_ends_on, joined_on, extension_months,
+        full_member_on, last_org_life_on, created_at, updated_at, version
         """;
 
     private const string FindSql = "SELECT " + Columns + " FROM members WHERE id = @id AND org_path >= @from AND org_path < @to";

@@ -19,6 +19,30 @@ internal sealed record NumberRule(int Value, string Source);
 
 internal sealed record TextListRule(IReadOnlyList<string> Items, string Source);
 
+/// <summary>The development pipeline's time rules (DOMAIN.md §2), the ones marked *local* set per region.</summary>
+internal sealed record MemberPipelineRuleSet(
+    NumberRule ApplicantMinAge,
+    NumberRule ActivistAfterMonths,
+    NumberRule CandidateAfterMonths,
+    NumberRule TrainingMinHours,
+    NumberRule NoticeMinWorkingDays,
+    NumberRule ApprovalWithinMonths,
+    NumberRule ProbationMonths,
+    NumberRule ExtensionMinMonths,
+    NumberRule ExtensionMaxMonths)
+{
+    public static readonly MemberPipelineRuleSet Default = new(
+        new NumberRule(18, "《中国共产党章程》第一条：年满十八岁的中国工人、农民、军人、知识分子和其他社会阶层的先进分子，可以申请加入中国共产党。"),
+        new NumberRule(6, "《中国共产党发展党员工作细则》第九条：在入党申请人中确定入党积极分子，一般应在递交入党申请书 6 个月以后（本地可另定）。"),
+        new NumberRule(12, "《中国共产党发展党员工作细则》第十四条：对经过一年以上培养教育和考察的入党积极分子，可列为发展对象。"),
+        new NumberRule(24, "《中国共产党发展党员工作细则》第十七条：对发展对象进行短期集中培训，时间一般不少于 3 天（或不少于 24 个学时）。"),
+        new NumberRule(5, "《中国共产党发展党员工作细则》第十八条：发展对象确定为预备党员前须进行公示，公示期一般为 5 个工作日（本地可另定）。"),
+        new NumberRule(3, "《中国共产党发展党员工作细则》第二十五条：上级党委应当在 3 个月内审批接收预备党员。"),
+        new NumberRule(12, "《中国共产党章程》第七条：预备党员的预备期为一年，从支部大会通过其为预备党员之日算起。"),
+        new NumberRule(6, "《中国共产党章程》第七条：可以延长一次预备期，延长时间不能少于半年，最长不超过一年。"),
+        new NumberRule(12, "《中国共产党章程》第七条：可以延长一次预备期，延长时间不能少于半年，最长不超过一年。"));
+}
+
 /// <summary>
 /// A region's local rules (DOMAIN.md: rules marked *local*), each with the text it comes from. Stored as
 /// JSON in <c>rule_sets</c> so an administrator can change it without a deploy. Later modules add their
@@ -34,8 +58,13 @@ internal sealed record RuleSetDocument(
     NumberRule BranchCommitteeMinFullMembers,
     NumberRule GeneralBranchMinMembers,
     NumberRule GrassrootsCommitteeMinMembers,
-    TextListRule WeakOrganizationTriggers)
+    TextListRule WeakOrganizationTriggers,
+    MemberPipelineRuleSet? MemberPipeline = null)
 {
+    /// <summary>Rule sets saved before Members existed lack these: the defaults apply.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public MemberPipelineRuleSet MemberPipelineOrDefault => MemberPipeline ?? MemberPipelineRuleSet.Default;
+
     public static readonly RuleSetDocument Default = new(
         new GradingLevelsRule(
             [new("good", "好", 1), new("fairly-good", "较好", 2), new("average", "一般", 3), new("poor", "较差", 4)],
@@ -53,7 +82,8 @@ internal sealed record RuleSetDocument(
         new NumberRule(100, "党员人数 100 人以上的，根据工作需要，经上级党组织批准，可以成立党的基层委员会。"),
         new TextListRule(
             ["书记长期缺职（超过 3 个月）", "班子软弱涣散、不团结", "组织生活不正常", "党员教育管理宽松软", "群众反映强烈、信访问题突出", "集体经济薄弱、无人办事"],
-            "软弱涣散基层党组织排查整顿：各地按本地标准确定排查情形（如书记空缺超过 3 个月）。"));
+            "软弱涣散基层党组织排查整顿：各地按本地标准确定排查情形（如书记空缺超过 3 个月）。"),
+        MemberPipelineRuleSet.Default);
 
     public GradingLevel? Level(string code) => GradingLevels.Levels.FirstOrDefault(l => l.Code == code);
 
@@ -114,6 +144,18 @@ internal sealed class RuleSetDocumentValidator : AbstractValidator<RuleSetDocume
         Number(d => d.BranchCommitteeMinFullMembers, 1, 1000);
         Number(d => d.GeneralBranchMinMembers, 1, 10000);
         Number(d => d.GrassrootsCommitteeMinMembers, 1, 100000);
+        When(d => d.MemberPipeline is not null, () =>
+        {
+            Number(d => d.MemberPipeline!.ApplicantMinAge, 14, 30);
+            Number(d => d.MemberPipeline!.ActivistAfterMonths, 0, 36);
+            Number(d => d.MemberPipeline!.CandidateAfterMonths, 0, 60);
+            Number(d => d.MemberPipeline!.TrainingMinHours, 0, 500);
+            Number(d => d.MemberPipeline!.NoticeMinWorkingDays, 0, 60);
+            Number(d => d.MemberPipeline!.ApprovalWithinMonths, 1, 24);
+            Number(d => d.MemberPipeline!.ProbationMonths, 1, 60);
+            Number(d => d.MemberPipeline!.ExtensionMinMonths, 1, 60);
+            Number(d => d.MemberPipeline!.ExtensionMaxMonths, 1, 60);
+        });
         RuleFor(d => d.WeakOrganizationTriggers).NotNull().DependentRules(() =>
         {
             RuleFor(d => d.WeakOrganizationTriggers.Items).NotNull().Must(i => i is { Count: <= 50 });

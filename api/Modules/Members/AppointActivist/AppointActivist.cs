@@ -1,0 +1,44 @@
+using FluentValidation;
+using Jiceng.Infrastructure;
+using Jiceng.Infrastructure.Primitives;
+using Jiceng.Modules.Members.Domain;
+using Mediator;
+
+namespace Jiceng.Modules.Members.AppointActivist;
+
+/// <summary>入党积极分子: decided by the branch committee, with one or two cultivation contacts (培养联系人).</summary>
+internal sealed record AppointActivistRequest(DateOnly? DecidedOn, IReadOnlyList<string>? CultivationContacts, StepOverride? Override);
+
+internal sealed record AppointActivistCommand(Guid Id, AppointActivistRequest Body) : ICommand<PipelineView>;
+
+internal sealed class AppointActivistValidator : AbstractValidator<AppointActivistCommand>
+{
+    public AppointActivistValidator(TimeProvider clock)
+    {
+        RuleFor(c => c.Body.DecidedOn).Cascade(CascadeMode.Stop).NotNull().Must(d => d <= clock.Today())
+            .WithMessage(_ => Localized.Text("日期不能晚于今天。", "The date cannot be after today."));
+        RuleFor(c => c.Body.CultivationContacts).Cascade(CascadeMode.Stop).NotNull().Must(c => c is { Count: 1 or 2 })
+            .WithMessage(_ => Localized.Text("须确定 1 至 2 名培养联系人。", "Name one or two cultivation contacts."));
+        RuleForEach(c => c.Body.CultivationContacts).NotEmpty().MaximumLength(50);
+        RuleFor(c => c.Body.Override).SetValidator(new StepOverrideValidator());
+    }
+}
+
+internal sealed class AppointActivistHandler(PipelineStepContext context) : ICommandHandler<AppointActivistCommand, PipelineView>
+{
+    private const string UpdateSql = "UPDATE members SET stage = 'Activist', activist_on = @decidedOn, updated_at = @now, version = version + 1\n"
+        + PipelineSteps.AdvanceGuard;
+
+    public async ValueTask<PipelineView> Handle(AppointActivistCommand command, CancellationToken cancellationToken)
+    {
+        var body = command.Body;
+        var (member, rules, scope) = await context.StartAsync(command.Id, MemberStage.Applicant, cancellationToken);
+        var decidedOn = body.DecidedOn!.Value;
+        var earliest = member.AppliedOn!.Value.AddMonths(rules.ActivistAfterMonths.Value);
+        PipelineSteps.EnsureNotEarly(context.Caller, body.Override, decidedOn, earliest, "activist_too_early", rules.ActivistAfterMonths,
+            $"递交入党申请书满 {rules.ActivistAfterMonths.Value} 个月后方可确定为入党积极分子，最早 {earliest:yyyy-MM-dd}。",
+            $"An applicant may become an activist {rules.ActivistAfterMonths.Value} months after applying, on {earliest:yyyy-MM-dd} at the earliest.");
+        return await context.FinishAsync(UpdateSql, new { id = member.Id, decidedOn, now = context.Now, expectedStage = "Applicant", from = scope.From, to = scope.To },
+            member, rules, scope, PipelineStep.Activist, decidedOn, new { cultivationContacts = body.CultivationContacts }, body.Override, cancellationToken);
+    }
+}

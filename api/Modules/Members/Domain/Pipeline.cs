@@ -1,0 +1,205 @@
+using System.Text.Json;
+using FluentValidation;
+using Jiceng.Infrastructure;
+using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Http;
+using Jiceng.Infrastructure.Security;
+using Jiceng.Modules.Organizations.Contracts;
+
+namespace Jiceng.Modules.Members.Domain;
+
+internal enum PipelineStep { Application, Activist, Candidate, Admission, Conversion, Extension, Cancellation }
+
+/// <summary>An override of a time rule: a reason, given by a caller who holds members.override (audited with the step).</summary>
+internal sealed record StepOverride(string? Reason);
+
+internal sealed class StepOverrideValidator : AbstractValidator<StepOverride?>
+{
+    public StepOverrideValidator() =>
+        When(o => o is not null, () => RuleFor(o => o!.Reason).NotEmpty().Length(5, 200)
+            .WithMessage(_ => Localized.Text("破格办理须填写 5 到 200 字的理由。", "An override needs a reason of 5 to 200 characters.")));
+}
+
+internal static class PipelineErrors
+{
+    /// <summary>409 for a step taken before the rules allow it, with the earliest allowed date and the rule's text.</summary>
+    public static BusinessRuleException TooEarly(string code, DateOnly earliestOn, string rule, string chinese, string english) =>
+        new(code, chinese, english, new Dictionary<string, object?> { ["earliestOn"] = earliestOn.ToString("yyyy-MM-dd"), ["rule"] = rule });
+
+    public static BusinessRuleException WrongStage(MemberStage expected, MemberStage actual) =>
+        new("wrong_stage", $"这一步只能在“{StageName(expected)}”阶段办理，此人目前是“{StageName(actual)}”。",
+            $"This step is taken at the {expected} stage; the person is at {actual}.",
+            new Dictionary<string, object?> { ["expectedStage"] = expected.ToString(), ["stage"] = actual.ToString() });
+
+    public static BusinessRuleException Rule(string code, string source, string chinese, string english) =>
+        new(code, chinese, english, new Dictionary<string, object?> { ["rule"] = source });
+
+    public static string StageName(MemberStage stage) => stage switch
+    {
+        MemberStage.Applicant => "入党申请人",
+        MemberStage.Activist => "入党积极分子",
+        MemberStage.Candidate => "发展对象",
+        MemberStage.Probationary => "预备党员",
+        _ => "正式党员",
+    };
+}
+
+/// <summary>The steps as history, and the checks every step shares.</summary>
+internal static class PipelineSteps
+{
+    private const string InsertStepSql = """
+        INSERT INTO member_steps (id, member_id, step, occurred_on, details, override_reason, recorded_by, created_at)
+        VALUES (@id, @memberId, @step, @occurredOn, @details, @overrideReason, @recordedBy, @now)
+        """;
+
+    private static readonly JsonSerializerOptions Json = InfrastructureSetup.CreateJsonOptions();
+
+    public static async Task RecordAsync(DbSession db, Guid memberId, PipelineStep step, DateOnly occurredOn, object details, StepOverride? overridden,
+        Guid? recordedBy, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.ExecuteAsync(InsertStepSql, new
+        {
+            id = Guid.CreateVersion7(),
+            memberId,
+            step = step.ToString(),
+            occurredOn,
+            details = JsonSerializer.Serialize(details, Json),
+            overrideReason = overridden?.Reason?.Trim(),
+            recordedBy,
+            now,
+        }, cancellationToken);
+
+    /// <summary>Only a holder of members.override may override a rule; an override from anyone else is 403 whether or not it was needed.</summary>
+    public static void EnsureMayOverride(Caller caller, StepOverride? overridden)
+    {
+        if (overridden is not null && !caller.Has(Permissions.MembersOverride))
+        {
+            throw new ForbiddenException(Permissions.MembersOverride);
+        }
+    }
+
+    /// <summary>
+    /// A date earlier than the rule allows is refused with the earliest date, unless the caller overrides
+    /// (members.override and a reason; the step keeps the reason and the audit log the rest).
+    /// </summary>
+    public static void EnsureNotEarly(Caller caller, StepOverride? overridden, DateOnly date, DateOnly earliest, string code, LocalRule rule,
+        string chinese, string english)
+    {
+        EnsureMayOverride(caller, overridden);
+        if (date >= earliest || overridden is not null)
+        {
+            return;
+        }
+        throw PipelineErrors.TooEarly(code, earliest, rule.Source, chinese, english);
+    }
+
+    /// <summary>Monday to Friday between two dates, both included (public holidays are the region's to allow for).</summary>
+    public static int WorkingDays(DateOnly from, DateOnly to)
+    {
+        var days = 0;
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            days += day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 0 : 1;
+        }
+        return days;
+    }
+
+    /// <summary>Moves a member from one stage to the next in one statement: a concurrent step makes it 409.</summary>
+    public const string AdvanceGuard = "WHERE id = @id AND stage = @expectedStage AND status = 'Active' AND org_path >= @from AND org_path < @to";
+}
+
+internal sealed record PipelineStepEntry(PipelineStep Step, DateOnly OccurredOn, JsonElement Details, string? OverrideReason, DateTimeOffset RecordedAt);
+
+/// <summary>What comes next and the earliest day it may happen (null when nothing is due, e.g. a full member).</summary>
+internal sealed record NextPipelineStep(PipelineStep Step, DateOnly? EarliestOn, string? Rule);
+
+/// <summary>A person's way through the pipeline: the dates so far, every step, and the next one with its earliest date.</summary>
+internal sealed record PipelineView(
+    Guid MemberId,
+    string Name,
+    MemberStage Stage,
+    MemberStatus Status,
+    DateOnly? AppliedOn,
+    DateOnly? ActivistOn,
+    DateOnly? CandidateOn,
+    DateOnly? NoticeEndsOn,
+    DateOnly? JoinedOn,
+    int? ExtensionMonths,
+    DateOnly? ProbationEndsOn,
+    DateOnly? FullMemberOn,
+    IReadOnlyList<PipelineStepEntry> Steps,
+    NextPipelineStep? Next,
+    int? DaysUntilNext);
+
+internal static class PipelineViews
+{
+    private const string StepsSql = """
+        SELECT step, occurred_on, details, override_reason, created_at
+        FROM member_steps WHERE member_id = @memberId
+        ORDER BY occurred_on, created_at
+        """;
+
+    public static NextPipelineStep? Next(MemberRow member, MemberPipelineRules rules) => member.Status != MemberStatus.Active ? null : member.Stage switch
+    {
+        MemberStage.Applicant => new(PipelineStep.Activist, member.AppliedOn?.AddMonths(rules.ActivistAfterMonths.Value), rules.ActivistAfterMonths.Source),
+        MemberStage.Activist => new(PipelineStep.Candidate, member.ActivistOn?.AddMonths(rules.CandidateAfterMonths.Value), rules.CandidateAfterMonths.Source),
+        // The branch meeting votes after the public notice has ended.
+        MemberStage.Candidate => new(PipelineStep.Admission, member.NoticeEndsOn?.AddDays(1) ?? member.CandidateOn, rules.NoticeMinWorkingDays.Source),
+        MemberStage.Probationary => new(PipelineStep.Conversion, member.ProbationEndsOn(rules.ProbationMonths.Value), rules.ProbationMonths.Source),
+        _ => null,
+    };
+
+    public static async Task<PipelineView> LoadAsync(DbSession db, MemberRow member, MemberPipelineRules rules, DateOnly today, CancellationToken cancellationToken)
+    {
+        var steps = (await db.QueryAsync<StepRow>(StepsSql, new { memberId = member.Id }, cancellationToken))
+            .Select(s => new PipelineStepEntry(s.Step, s.OccurredOn, JsonDocument.Parse(s.Details).RootElement.Clone(), s.OverrideReason, s.CreatedAt))
+            .ToList();
+        var next = Next(member, rules);
+        return new PipelineView(member.Id, member.Name, member.Stage, member.Status, member.AppliedOn, member.ActivistOn, member.CandidateOn,
+            member.NoticeEndsOn, member.JoinedOn, member.ExtensionMonths, member.ProbationEndsOn(rules.ProbationMonths.Value), member.FullMemberOn, steps, next,
+            next?.EarliestOn is { } earliest ? Math.Max(0, earliest.DayNumber - today.DayNumber) : null);
+    }
+
+    private sealed record StepRow
+    {
+        public PipelineStep Step { get; init; }
+        public DateOnly OccurredOn { get; init; }
+        public string Details { get; init; } = "{}";
+        public string? OverrideReason { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+    }
+}
+
+/// <summary>What every step handler starts with and ends with.</summary>
+internal sealed class PipelineStepContext(DbSession db, CurrentScope currentScope, IOrganizationRules rules, CallerAccessor callers, TimeProvider clock)
+{
+    public DbSession Db => db;
+
+    public Caller Caller => callers.Current;
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>The member (404 outside the scope), checked to be at the stage the step starts from, and the region's rules.</summary>
+    public async Task<(MemberRow Member, MemberPipelineRules Rules, DataScope Scope)> StartAsync(Guid memberId, MemberStage expected, CancellationToken cancellationToken)
+    {
+        var scope = await currentScope.GetAsync(cancellationToken);
+        var member = await MemberRecords.FindAsync(db, scope, memberId, cancellationToken);
+        if (member.Status != MemberStatus.Active || member.Stage != expected)
+        {
+            throw PipelineErrors.WrongStage(expected, member.Stage);
+        }
+        return (member, await rules.MemberPipelineRulesAsync(member.OrgId, cancellationToken), scope);
+    }
+
+    /// <summary>Runs the guarded update (0 rows: someone else moved the person on first) and records the step.</summary>
+    public async Task<PipelineView> FinishAsync(string updateSql, object parameters, MemberRow member, MemberPipelineRules pipelineRules, DataScope scope,
+        PipelineStep step, DateOnly occurredOn, object details, StepOverride? overridden, CancellationToken cancellationToken)
+    {
+        if (await db.ExecuteAsync(updateSql, parameters, cancellationToken) == 0)
+        {
+            throw PipelineErrors.WrongStage(member.Stage, (await MemberRecords.FindAsync(db, scope, member.Id, cancellationToken)).Stage);
+        }
+        await PipelineSteps.RecordAsync(db, member.Id, step, occurredOn, details, overridden, Caller.Id, Now, cancellationToken);
+        var updated = await MemberRecords.FindAsync(db, scope, member.Id, cancellationToken);
+        return await PipelineViews.LoadAsync(db, updated, pipelineRules, Infrastructure.Primitives.ShanghaiCalendar.Today(clock), cancellationToken);
+    }
+}

@@ -1,0 +1,90 @@
+using FluentValidation;
+using Jiceng.Infrastructure;
+using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Primitives;
+using Jiceng.Modules.Members.Domain;
+using Mediator;
+
+namespace Jiceng.Modules.Members.NominateCandidate;
+
+/// <summary>
+/// 发展对象: after a year as activist; two full members as introducers (not on probation), the political
+/// review, the training, and the public notice (公示) of at least the region's working days.
+/// </summary>
+internal sealed record NominateCandidateRequest(
+    DateOnly? DecidedOn,
+    IReadOnlyList<Guid>? IntroducerIds,
+    DateOnly? PoliticalReviewOn,
+    int? TrainingHours,
+    DateOnly? NoticeFrom,
+    DateOnly? NoticeTo,
+    StepOverride? Override);
+
+internal sealed record NominateCandidateCommand(Guid Id, NominateCandidateRequest Body) : ICommand<PipelineView>;
+
+internal sealed class NominateCandidateValidator : AbstractValidator<NominateCandidateCommand>
+{
+    public NominateCandidateValidator(TimeProvider clock)
+    {
+        RuleFor(c => c.Body.DecidedOn).Cascade(CascadeMode.Stop).NotNull().Must(d => d <= clock.Today())
+            .WithMessage(_ => Localized.Text("日期不能晚于今天。", "The date cannot be after today."));
+        RuleFor(c => c.Body.IntroducerIds).NotNull()
+            .Must((c, ids) => ids is { Count: 2 } && ids[0] != ids[1] && !ids.Contains(c.Id))
+            .WithMessage(_ => Localized.Text("须有两名不同的入党介绍人（不能是本人）。", "Two different introducers are needed (not the person themself)."));
+        RuleFor(c => c.Body.PoliticalReviewOn).Cascade(CascadeMode.Stop).NotNull().Must(d => d <= clock.Today())
+            .WithMessage(_ => Localized.Text("日期不能晚于今天。", "The date cannot be after today."));
+        RuleFor(c => c.Body.TrainingHours).NotNull().InclusiveBetween(0, 1000);
+        RuleFor(c => c.Body.NoticeFrom).NotNull();
+        RuleFor(c => c.Body.NoticeTo).NotNull().GreaterThanOrEqualTo(c => c.Body.NoticeFrom).When(c => c.Body.NoticeFrom is not null);
+        RuleFor(c => c.Body.Override).SetValidator(new StepOverrideValidator());
+    }
+}
+
+internal sealed class NominateCandidateHandler(PipelineStepContext context) : ICommandHandler<NominateCandidateCommand, PipelineView>
+{
+    private const string UpdateSql = """
+        UPDATE members SET stage = 'Candidate', candidate_on = @decidedOn, notice_ends_on = @noticeTo, updated_at = @now, version = version + 1
+        """ + "\n" + PipelineSteps.AdvanceGuard;
+
+    // Introducers: full members in good standing, inside the caller's subtree.
+    private const string FullMembersSql = """
+        SELECT COUNT(*) FROM members
+        WHERE id {in:ids} AND stage = 'Full' AND status = 'Active' AND org_path >= @from AND org_path < @to
+        """;
+
+    public async ValueTask<PipelineView> Handle(NominateCandidateCommand command, CancellationToken cancellationToken)
+    {
+        var body = command.Body;
+        var (member, rules, scope) = await context.StartAsync(command.Id, MemberStage.Activist, cancellationToken);
+        var decidedOn = body.DecidedOn!.Value;
+        var earliest = member.ActivistOn!.Value.AddMonths(rules.CandidateAfterMonths.Value);
+        PipelineSteps.EnsureNotEarly(context.Caller, body.Override, decidedOn, earliest, "candidate_too_early", rules.CandidateAfterMonths,
+            $"入党积极分子经过 {rules.CandidateAfterMonths.Value} 个月以上培养考察方可列为发展对象，最早 {earliest:yyyy-MM-dd}。",
+            $"An activist may become a candidate after {rules.CandidateAfterMonths.Value} months, on {earliest:yyyy-MM-dd} at the earliest.");
+        var fullIntroducers = await context.Db.ExecuteScalarAsync<long>(FullMembersSql,
+            new { ids = body.IntroducerIds!.ToArray(), from = scope.From, to = scope.To }, cancellationToken);
+        if (fullIntroducers != 2)
+        {
+            throw PipelineErrors.Rule("introducer_not_full_member", "《中国共产党章程》第五条：发展党员，必须经过党的支部，坚持个别吸收的原则。申请入党的人，要有两名正式党员作介绍人。",
+                "入党介绍人须是两名正式党员（预备党员不能作介绍人）。", "Both introducers must be full members (probationary members cannot introduce).");
+        }
+        if (body.TrainingHours < rules.TrainingMinHours.Value && body.Override is null)
+        {
+            throw PipelineErrors.Rule("training_too_short", rules.TrainingMinHours.Source,
+                $"集中培训不少于 {rules.TrainingMinHours.Value} 个学时。", $"Training must last at least {rules.TrainingMinHours.Value} class hours.");
+        }
+        var noticeDays = PipelineSteps.WorkingDays(body.NoticeFrom!.Value, body.NoticeTo!.Value);
+        if (noticeDays < rules.NoticeMinWorkingDays.Value && body.Override is null)
+        {
+            throw PipelineErrors.Rule("notice_too_short", rules.NoticeMinWorkingDays.Source,
+                $"公示期不少于 {rules.NoticeMinWorkingDays.Value} 个工作日（本次 {noticeDays} 个）。",
+                $"The public notice lasts at least {rules.NoticeMinWorkingDays.Value} working days (this one {noticeDays}).");
+        }
+        return await context.FinishAsync(UpdateSql,
+            new { id = member.Id, decidedOn, noticeTo = body.NoticeTo, now = context.Now, expectedStage = "Activist", from = scope.From, to = scope.To },
+            member, rules, scope, PipelineStep.Candidate, decidedOn,
+            new { introducerIds = body.IntroducerIds, politicalReviewOn = body.PoliticalReviewOn, trainingHours = body.TrainingHours, noticeFrom = body.NoticeFrom,
+                noticeTo = body.NoticeTo, noticeWorkingDays = noticeDays },
+            body.Override, cancellationToken);
+    }
+}

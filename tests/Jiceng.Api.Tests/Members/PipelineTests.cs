@@ -1,0 +1,158 @@
+using System.Net;
+using System.Text.Json;
+using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
+using Jiceng.Tests.Support;
+
+namespace Jiceng.Tests.Members;
+
+/// <summary>The development pipeline's rules at their boundaries. The test clock's today is 2026-06-15.</summary>
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Providers))]
+public sealed class PipelineTests(DatabaseProvider provider) : ApiTest(provider)
+{
+    private static int _sequence = 300;
+    private Guid _branch;
+    private Guid[] _introducers = [];
+    private Guid _probationaryIntroducer;
+
+    private static string IdNumber(string birth, bool male = true)
+    {
+        var sequence = Interlocked.Add(ref _sequence, 2) % 1000;
+        var first17 = "230303" + birth.Replace("-", "", StringComparison.Ordinal) + (sequence + (male ? 1 : 0) - sequence % 2).ToString("000", System.Globalization.CultureInfo.InvariantCulture)[..3];
+        return first17 + ChineseIdNumber.CheckCharacter(first17);
+    }
+
+    [OneTimeSetUp]
+    public async Task CreateBranchAndIntroducers()
+    {
+        _branch = (await CreateOrganization(Unique("发展党员党支部"), field: "Village")).Id();
+        _introducers = [await Member("介绍人甲", "Full"), await Member("介绍人乙", "Full")];
+        _probationaryIntroducer = await Member("预备党员丙", "Probationary");
+    }
+
+    private async Task<Guid> Member(string name, string stage, string? appliedOn = null, string? activistOn = null, string? candidateOn = null, string birth = "1990-01-01")
+    {
+        var body = new
+        {
+            organizationId = _branch, name, idNumber = IdNumber(birth), category = "Farmer", stage, appliedOn, activistOn, candidateOn,
+            joinedOn = stage is "Full" or "Probationary" ? "2025-01-01" : null, fullMemberOn = stage == "Full" ? "2026-01-01" : null,
+        };
+        return (await Json.Read(await Post("/api/v1/members", body), HttpStatusCode.Created)).Id();
+    }
+
+    private Task<HttpResponseMessage> Step(Guid member, string step, object body) => Post($"/api/v1/members/{member}/pipeline/{step}", body);
+
+    [Test]
+    public async Task An_applicant_must_be_18_on_the_day_of_application()
+    {
+        // Born 2008-06-16: on 2026-06-15 seventeen years and 364 days old. Born 2008-06-15: eighteen that day.
+        var tooYoung = await Post("/api/v1/members", new { organizationId = _branch, name = "少年", idNumber = IdNumber("2008-06-16"), category = "Student", stage = "Applicant", appliedOn = "2026-06-15" });
+        var problem = await Json.Problem(tooYoung, HttpStatusCode.Conflict, code: "too_young_to_apply");
+        Assert.That(problem.Str("earliestOn"), Is.EqualTo("2026-06-16"));
+        await Json.Read(await Post("/api/v1/members", new { organizationId = _branch, name = "青年", idNumber = IdNumber("2008-06-15"), category = "Student", stage = "Applicant", appliedOn = "2026-06-15", talkOn = "2026-06-15" }),
+            HttpStatusCode.Created);
+    }
+
+    [Test]
+    public async Task An_activist_a_day_short_of_six_months_is_409_with_the_date_and_accepted_on_it()
+    {
+        var applicant = await Member("申请人", "Applicant", appliedOn: "2025-12-15");
+        var pipeline = await Json.Read(await Get($"/api/v1/members/{applicant}/pipeline"), HttpStatusCode.OK);
+        var early = await Json.Problem(await Step(applicant, "activist", new { decidedOn = "2026-06-14", cultivationContacts = new[] { "介绍人甲" } }),
+            HttpStatusCode.Conflict, code: "activist_too_early");
+        var accepted = await Json.Read(await Step(applicant, "activist", new { decidedOn = "2026-06-15", cultivationContacts = new[] { "介绍人甲", "介绍人乙" } }),
+            HttpStatusCode.OK);
+        Assert.Multiple(() =>
+        {
+            Assert.That(pipeline.GetProperty("next").Str("step"), Is.EqualTo("Activist"));
+            Assert.That(pipeline.GetProperty("next").Str("earliestOn"), Is.EqualTo("2026-06-15"));
+            Assert.That(pipeline.GetProperty("daysUntilNext").GetInt32(), Is.EqualTo(0));
+            Assert.That(early.Str("earliestOn"), Is.EqualTo("2026-06-15"));
+            Assert.That(early.Str("rule"), Does.Contain("6 个月"));
+            Assert.That(accepted.Str("stage"), Is.EqualTo("Activist"));
+            Assert.That(accepted.GetProperty("steps").EnumerateArray().Select(s => s.Str("step")), Is.EqualTo(new[] { "Application", "Activist" }));
+            Assert.That(accepted.GetProperty("next").Str("earliestOn"), Is.EqualTo("2027-06-15"), "a year as activist before candidacy");
+        });
+        await Json.Problem(await Step(applicant, "activist", new { decidedOn = "2026-06-15", cultivationContacts = new[] { "甲" } }),
+            HttpStatusCode.Conflict, code: "wrong_stage");
+    }
+
+    [Test]
+    public async Task A_candidate_needs_two_full_members_as_introducers_training_and_five_working_days_of_notice()
+    {
+        var activist = await Member("积极分子", "Activist", appliedOn: "2024-01-10", activistOn: "2024-09-01");
+        object Body(Guid[] introducers, int hours = 24, string noticeTo = "2026-06-12") => new
+        {
+            decidedOn = "2026-06-15", introducerIds = introducers, politicalReviewOn = "2026-05-20", trainingHours = hours, noticeFrom = "2026-06-08", noticeTo,
+        };
+        await Json.Problem(await Step(activist, "candidate", Body([_introducers[0], _probationaryIntroducer])), HttpStatusCode.Conflict, code: "introducer_not_full_member");
+        await Json.Problem(await Step(activist, "candidate", Body(_introducers, hours: 23)), HttpStatusCode.Conflict, code: "training_too_short");
+        // 8 June 2026 is a Monday: to Thursday is four working days, to Friday five.
+        await Json.Problem(await Step(activist, "candidate", Body(_introducers, noticeTo: "2026-06-11")), HttpStatusCode.Conflict, code: "notice_too_short");
+        await Json.Problem(await Step(activist, "candidate", Body([_introducers[0], _introducers[0]])), HttpStatusCode.BadRequest, field: "introducerIds");
+        var candidate = await Json.Read(await Step(activist, "candidate", Body(_introducers)), HttpStatusCode.OK);
+        Assert.Multiple(() =>
+        {
+            Assert.That(candidate.Str("stage"), Is.EqualTo("Candidate"));
+            Assert.That(candidate.GetProperty("next").Str("earliestOn"), Is.EqualTo("2026-06-13"), "the vote comes after the notice");
+        });
+    }
+
+    [Test]
+    public async Task The_vote_must_pass_by_more_than_half_and_approval_come_within_three_months()
+    {
+        var first = await Member("发展对象一", "Candidate", appliedOn: "2023-01-01", activistOn: "2023-08-01", candidateOn: "2025-12-01");
+        object Vote(int votesFor, string approvedOn) => new { voteOn = "2026-01-10", entitledVoters = 10, votesFor, approvedOn };
+        await Json.Problem(await Step(first, "admission", Vote(5, "2026-02-01")), HttpStatusCode.Conflict, code: "vote_not_passed");
+        var late = await Json.Problem(await Step(first, "admission", Vote(6, "2026-04-11")), HttpStatusCode.Conflict, code: "approval_too_late");
+        Assert.That(late.Str("latestOn"), Is.EqualTo("2026-04-10"));
+        var admitted = await Json.Read(await Step(first, "admission", Vote(6, "2026-04-10")), HttpStatusCode.OK);
+        Assert.Multiple(() =>
+        {
+            Assert.That(admitted.Str("stage"), Is.EqualTo("Probationary"));
+            Assert.That(admitted.Str("joinedOn"), Is.EqualTo("2026-01-10"));
+            Assert.That(admitted.Str("probationEndsOn"), Is.EqualTo("2027-01-10"));
+        });
+    }
+
+    [Test]
+    public async Task Conversion_waits_for_the_end_of_probation_which_one_extension_of_6_to_12_months_moves()
+    {
+        var probationary = await Member("预备党员", "Probationary");
+        // Joined 2025-01-01: probation ends 2026-01-01.
+        await Json.Problem(await Step(probationary, "extension", new { decidedOn = "2025-12-20", months = 5, reason = "考察" }), HttpStatusCode.Conflict, code: "extension_out_of_range");
+        await Json.Problem(await Step(probationary, "extension", new { decidedOn = "2025-12-20", months = 13, reason = "考察" }), HttpStatusCode.Conflict, code: "extension_out_of_range");
+        var extended = await Json.Read(await Step(probationary, "extension", new { decidedOn = "2025-12-20", months = 6, reason = "需要继续考察" }), HttpStatusCode.OK);
+        await Json.Problem(await Step(probationary, "extension", new { decidedOn = "2025-12-21", months = 6, reason = "再次" }), HttpStatusCode.Conflict, code: "already_extended");
+        var early = await Json.Problem(await Step(probationary, "conversion", new { convertedOn = "2026-06-15" }), HttpStatusCode.Conflict, code: "conversion_too_early");
+        Assert.Multiple(() =>
+        {
+            Assert.That(extended.Str("probationEndsOn"), Is.EqualTo("2026-07-01"));
+            Assert.That(early.Str("earliestOn"), Is.EqualTo("2026-07-01"));
+        });
+    }
+
+    [Test]
+    public async Task An_early_step_may_be_overridden_only_with_the_override_permission_and_a_reason_and_is_audited()
+    {
+        var probationary = await Member("破格预备党员", "Probationary", birth: "1985-05-05");
+        var username = Unique("manager");
+        await Json.Read(await Post("/api/v1/users", new { username, displayName = "党员管理员", password = "Manager-Password-1", roles = new[] { "MemberManager" } }),
+            HttpStatusCode.Created);
+        var manager = await SignedInClient(username, "Manager-Password-1");
+        var body = JsonSerializer.Serialize(new { convertedOn = "2025-12-01", @override = new { reason = "上级党委批准提前转正" } });
+        var refused = await manager.PostAsync($"/api/v1/members/{probationary}/pipeline/conversion", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+
+        await Json.Problem(await Step(probationary, "conversion", new { convertedOn = "2025-12-01", @override = new { reason = "" } }), HttpStatusCode.BadRequest, field: "override.reason");
+        var converted = await Json.Read(await Step(probationary, "conversion", new { convertedOn = "2025-12-01", @override = new { reason = "上级党委批准提前转正" } }), HttpStatusCode.OK);
+        var audit = await Json.Read(await Get($"/api/v1/audit?entityId={probationary}&action=ConvertToFullMember"), HttpStatusCode.OK);
+        Assert.Multiple(() =>
+        {
+            Assert.That(converted.Str("stage"), Is.EqualTo("Full"));
+            Assert.That(converted.Str("fullMemberOn"), Is.EqualTo("2025-12-01"));
+            Assert.That(converted.GetProperty("steps")[0].Str("overrideReason"), Is.EqualTo("上级党委批准提前转正"));
+            Assert.That(audit.GetProperty("items")[0].Str("changes"), Does.Contain("上级党委批准提前转正"));
+        });
+    }
+}
