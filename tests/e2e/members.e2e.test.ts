@@ -71,4 +71,51 @@ describe('the member register', () => {
     await drawer.getByRole('alert').getByText(valid).waitFor();
     await screenshot(page, 'member-revealed');
   });
+
+  it('refuses a step before its earliest date with that date, and advances an applicant whose time has come', async () => {
+    const today = new Date();
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    const monthsAgo = (months: number) => iso(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - months, today.getUTCDate())));
+
+    async function register(name: string, first17: string, appliedOn: string) {
+      await page.getByRole('button', { name: '登记党员' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('所在党组织').fill('组织部机关');
+      await page.locator('.ant-select-item-option').filter({ hasText: '中共鸡西市委组织部机关支部委员会' }).click();
+      await dialog.getByLabel('姓名').fill(name);
+      await dialog.getByLabel('身份证号码').fill(idNumber(first17));
+      await dialog.getByLabel('申请入党日期').fill(appliedOn);
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      const drawer = page.locator('.ant-drawer');
+      await drawer.getByText(`${name} · 入党申请人`).waitFor();
+      await drawer.getByRole('tab', { name: '发展进程' }).click();
+      return drawer;
+    }
+
+    // Applied today: becoming an activist today is six months early, and the refusal names the earliest date.
+    let drawer = await register('E2E 新申请人', '23030219950101003', iso(today));
+    await drawer.getByText(/下一步：确定为入党积极分子/).waitFor();
+    await drawer.getByRole('button', { name: '确定为积极分子' }).click();
+    let dialog = page.getByRole('dialog').filter({ hasText: '培养联系人' });
+    await dialog.getByLabel('培养联系人').fill('刘丽华');
+    await dialog.getByLabel('培养联系人').press('Enter');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.getByRole('alert').getByText(new RegExp(`最早 ${monthsAgo(-6)}`)).waitFor();
+    await screenshot(page, 'member-step-refused');
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await page.locator('.ant-drawer-close').click();
+
+    // Applied seven months ago: the step is due, and the timeline shows it.
+    drawer = await register('E2E 老申请人', '23030219960202004', monthsAgo(7));
+    await drawer.getByText('已可办理').waitFor();
+    await drawer.getByRole('button', { name: '确定为积极分子' }).click();
+    dialog = page.getByRole('dialog').filter({ hasText: '培养联系人' });
+    await dialog.getByLabel('培养联系人').fill('张晓东');
+    await dialog.getByLabel('培养联系人').press('Enter');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await drawer.locator('.ant-timeline').getByText(/确定为入党积极分子/).waitFor();
+    await drawer.getByText(/下一步：列为发展对象/).waitFor();
+    await screenshot(page, 'member-pipeline');
+  });
 });

@@ -1,8 +1,9 @@
-import { Alert, Button, Descriptions, Drawer, Form, Input, Space, Spin, Tag } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Form, Input, Space, Spin, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { revealMemberData, updateMember, useMember, type RevealableField } from '@/features/members/api/members';
 import { MemberForm } from '@/features/members/components/member-form';
+import { PipelinePanel } from '@/features/members/components/pipeline-panel';
 import { FormModal } from '@/components/form-modal';
 import { LoadFailure } from '@/components/result-pages';
 import { useCan } from '@/lib/auth';
@@ -45,6 +46,8 @@ export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
               title={`${t(revealed.field === 'IdNumber' ? 'members.idNumber' : 'members.phone')}：${revealed.value ?? '—'}`}
               description={t('members.revealedNote')} />
           )}
+          <Tabs items={[
+            { key: 'record', label: t('members.record'), children: (
           <Descriptions column={1} bordered size="small" styles={{ label: { whiteSpace: 'nowrap', width: 140 } }}>
             <Descriptions.Item label={t('members.organization')}>{m.organizationName}</Descriptions.Item>
             <Descriptions.Item label={t('members.idNumber')}><Space>{m.idNumber}{revealButton('IdNumber')}</Space></Descriptions.Item>
@@ -60,6 +63,9 @@ export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
               {m.fullMemberOn ?? '—'}{m.partyStandingYears !== null && m.partyStandingYears !== undefined && ` · ${t('members.standingYears', { count: m.partyStandingYears })}`}
             </Descriptions.Item>
           </Descriptions>
+            ) },
+            { key: 'pipeline', label: t('pipeline.title'), children: <PipelinePanel memberId={m.id} /> },
+          ]} />
         </>
       )}
       {editing && m && query.data && (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { categories, educations, stages, type CreateMemberInput, type Member } from '@/features/members/api/members';
 import { FormModal } from '@/components/form-modal';
 import { OrganizationSelect } from '@/components/organization-select';
+import { shanghaiToday } from '@/lib/dates';
 
 interface Props {
   /** The member being edited; absent to register a new one. */
@@ -12,7 +13,8 @@ interface Props {
   onReload?: () => void;
 }
 
-const createFields = ['organizationId', 'name', 'idNumber', 'phone', 'ethnicity', 'education', 'occupation', 'category', 'stage', 'joinedOn', 'fullMemberOn'];
+const createFields = ['organizationId', 'name', 'idNumber', 'phone', 'ethnicity', 'education', 'occupation', 'category', 'stage', 'appliedOn', 'talkOn', 'activistOn',
+  'candidateOn', 'joinedOn', 'fullMemberOn'];
 const editFields = ['name', 'idNumber', 'phone', 'ethnicity', 'education', 'occupation', 'category'];
 
 /**
@@ -29,7 +31,7 @@ export function MemberForm({ member, onSubmit, onClose, onReload }: Props) {
       fields={editing ? editFields : createFields}
       initialValues={editing
         ? { name: member.name, idNumber: member.idNumber, phone: member.phone, ethnicity: member.ethnicity, education: member.education, occupation: member.occupation, category: member.category }
-        : { category: 'InService', stage: 'Applicant', ethnicity: '汉族' }}
+        : { category: 'InService', stage: 'Applicant', ethnicity: '汉族', appliedOn: shanghaiToday() }}
       onSubmit={(values) =>
         onSubmit(editing
           ? {
@@ -72,11 +74,33 @@ export function MemberForm({ member, onSubmit, onClose, onReload }: Props) {
           {!editing && (
             <>
               <Form.Item label={t('members.stage')} name="stage">
-                <Select options={stages.map((s) => ({ value: s, label: t(`members.stages.${s}`) }))} onChange={() => form.setFieldsValue({ joinedOn: undefined, fullMemberOn: undefined })} />
+                <Select options={stages.map((s) => ({ value: s, label: t(`members.stages.${s}`) }))} onChange={() => form.setFieldsValue({ joinedOn: undefined, fullMemberOn: undefined, activistOn: undefined, candidateOn: undefined })} />
               </Form.Item>
               <Form.Item noStyle shouldUpdate={(before, after) => before.stage !== after.stage}>
                 {({ getFieldValue }) => (
                   <>
+                    {['Applicant', 'Activist', 'Candidate'].includes(getFieldValue('stage')) && (
+                      <>
+                        <Form.Item label={t('members.appliedOn')} name="appliedOn">
+                          <Input type="date" />
+                        </Form.Item>
+                        {getFieldValue('stage') === 'Applicant' && (
+                          <Form.Item label={t('members.talkOn')} name="talkOn">
+                            <Input type="date" />
+                          </Form.Item>
+                        )}
+                      </>
+                    )}
+                    {['Activist', 'Candidate'].includes(getFieldValue('stage')) && (
+                      <Form.Item label={t('members.activistOn')} name="activistOn">
+                        <Input type="date" />
+                      </Form.Item>
+                    )}
+                    {getFieldValue('stage') === 'Candidate' && (
+                      <Form.Item label={t('members.candidateOn')} name="candidateOn">
+                        <Input type="date" />
+                      </Form.Item>
+                    )}
                     {['Probationary', 'Full'].includes(getFieldValue('stage')) && (
                       <Form.Item label={t('members.joinedOn')} name="joinedOn">
                         <Input type="date" />
