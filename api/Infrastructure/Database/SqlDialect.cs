@@ -4,7 +4,7 @@ namespace Jiceng.Infrastructure.Database;
 
 /// <summary>
 /// The few places where SQLite, PostgreSQL and SQL Server disagree. Handlers write portable SQL with
-/// tokens (<c>{page}</c>, <c>{cat}</c>, <c>{substr}</c>, <c>{len}</c>, <c>{in:list}</c>) that this class
+/// tokens (<c>{page}</c>, <c>{cat}</c>, <c>{substr}</c>, <c>{len}</c>, <c>{in:list}</c>, <c>{month:joined_on}</c>) that this class
 /// replaces with fixed fragments; no value ever enters SQL text this way.
 /// </summary>
 public sealed partial class SqlDialect
@@ -26,6 +26,8 @@ public sealed partial class SqlDialect
         ("{cat}", "||"),
         ("{substr}", "SUBSTR"),
         ("{len}", "LENGTH"),
+        // Dates are stored as ISO text in SQLite.
+        ("{month:joined_on}", "CAST(SUBSTR(joined_on, 6, 2) AS INTEGER)"),
     ]);
 
     public static readonly SqlDialect Postgres = new(DatabaseProvider.Postgres,
@@ -34,6 +36,7 @@ public sealed partial class SqlDialect
         ("{cat}", "||"),
         ("{substr}", "SUBSTR"),
         ("{len}", "LENGTH"),
+        ("{month:joined_on}", "CAST(EXTRACT(MONTH FROM joined_on) AS INTEGER)"),
     ]);
 
     public static readonly SqlDialect SqlServer = new(DatabaseProvider.SqlServer,
@@ -42,6 +45,7 @@ public sealed partial class SqlDialect
         ("{cat}", "+"),
         ("{substr}", "SUBSTRING"),
         ("{len}", "LEN"),
+        ("{month:joined_on}", "MONTH(joined_on)"),
     ]);
 
     public static SqlDialect For(DatabaseProvider provider) => provider switch

@@ -43,6 +43,10 @@ public static class MembersModule
         LookupMemberEndpoint.Map(members);
         RevealMemberDataEndpoint.Map(members);
         GetPipeline.GetPipelineEndpoint.Map(members);
+        RecordMeeting.RecordMeetingEndpoint.Map(members);
+        ListMeetings.ListMeetingsEndpoint.Map(members);
+        ListMemberLists.ListMemberListsEndpoint.Map(members);
+        GetMemberStatistics.GetMemberStatisticsEndpoint.Map(members);
         AppointActivist.AppointActivistEndpoint.Map(members);
         NominateCandidate.NominateCandidateEndpoint.Map(members);
         AdmitProbationary.AdmitProbationaryEndpoint.Map(members);

@@ -176,6 +176,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/members/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organization's recorded organization life, newest first. */
+        get: operations["ListMeetings"];
+        put?: never;
+        /** Record organization life (支部党员大会, 支委会, 党小组会, 党课, 主题党日) with its attendees; each attendee's last organization-life date moves to it. */
+        post: operations["RecordMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/lists/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The yearly lists within the caller's subtree: PoliticalBirthdays (month; year for the anniversary), MedalCandidates (光荣在党50年 on 1 July of year), LostContact (no organization life for 6 months), ExpiringProbations (withinDays, default 30). */
+        get: operations["ListMemberLists"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Member counts over a subtree by stage, status, category, gender, age band and education; and of those admitted in a year (default last year) the shares under 35, with college education, and front-line. */
+        get: operations["GetMemberStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/members/{id}/pipeline/activist": {
         parameters: {
             query?: never;
@@ -711,6 +763,18 @@ export interface components {
             notedOn?: string | null;
             content: string;
         };
+        AdmissionShares: {
+            /** Format: int32 */
+            year: number;
+            /** Format: int64 */
+            admitted: number;
+            /** Format: double */
+            under35Share?: number | null;
+            /** Format: double */
+            collegeShare?: number | null;
+            /** Format: double */
+            frontLineShare?: number | null;
+        };
         AdmitProbationaryRequest: {
             /** Format: date */
             voteOn?: string | null;
@@ -831,6 +895,11 @@ export interface components {
             /** Format: date */
             convertedOn?: string | null;
             override?: components["schemas"]["StepOverride"];
+        };
+        CountByKey: {
+            key: string;
+            /** Format: int64 */
+            count: number;
         };
         CreateApiClientRequest: {
             name: string;
@@ -1077,6 +1146,20 @@ export interface components {
             idNumber?: string | null;
         };
         /** @enum {string} */
+        MeetingKind: "GeneralMeeting" | "CommitteeMeeting" | "GroupMeeting" | "PartyLecture" | "ThemeDay";
+        MeetingResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            kind: components["schemas"]["MeetingKind"];
+            /** Format: date */
+            heldOn: string;
+            topic?: string | null;
+            /** Format: int32 */
+            attendeeCount: number;
+        };
+        /** @enum {string} */
         MemberCategory: "InService" | "Retired" | "Floating" | "Student" | "Farmer" | "Other";
         MemberListItem: {
             /** Format: uuid */
@@ -1099,6 +1182,24 @@ export interface components {
             fullMemberOn?: string | null;
             /** Format: int64 */
             version: number;
+        };
+        /** @enum {string} */
+        MemberListKind: "PoliticalBirthdays" | "MedalCandidates" | "LostContact" | "ExpiringProbations";
+        MemberOnList: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            name: string;
+            gender: components["schemas"]["Gender"];
+            /** Format: int32 */
+            age: number;
+            stage: components["schemas"]["MemberStage"];
+            /** Format: date */
+            date?: string | null;
+            /** Format: int32 */
+            years?: number | null;
         };
         MemberPipelineRuleSet: {
             applicantMinAge: components["schemas"]["NumberRule"];
@@ -1156,6 +1257,17 @@ export interface components {
         };
         /** @enum {string} */
         MemberStage: "Applicant" | "Activist" | "Candidate" | "Probationary" | "Full";
+        MemberStatistics: {
+            /** Format: int64 */
+            members: number;
+            byStage: components["schemas"]["CountByKey"][];
+            byStatus: components["schemas"]["CountByKey"][];
+            byCategory: components["schemas"]["CountByKey"][];
+            byGender: components["schemas"]["CountByKey"][];
+            byAgeBand: components["schemas"]["CountByKey"][];
+            byEducation: components["schemas"]["CountByKey"][];
+            admissions: components["schemas"]["AdmissionShares"];
+        };
         /** @enum {string} */
         MemberStatus: "Active" | "TransferredOut" | "Deceased" | "Cancelled";
         /**
@@ -1293,8 +1405,26 @@ export interface components {
             /** Format: int32 */
             pageSize: number;
         };
+        PagedOfMeetingResponse: {
+            items: components["schemas"]["MeetingResponse"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
         PagedOfMemberListItem: {
             items: components["schemas"]["MemberListItem"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        PagedOfMemberOnList: {
+            items: components["schemas"]["MemberOnList"][];
             /** Format: int64 */
             total: number;
             /** Format: int32 */
@@ -1457,6 +1587,15 @@ export interface components {
             comment?: string | null;
             /** Format: date */
             gradedOn?: string | null;
+        };
+        RecordMeetingRequest: {
+            /** Format: uuid */
+            organizationId?: string | null;
+            kind?: components["schemas"]["MeetingKind"];
+            /** Format: date */
+            heldOn?: string | null;
+            topic?: string | null;
+            attendeeIds?: string[] | null;
         };
         /**
          * @example {
@@ -2956,6 +3095,336 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PipelineView"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListMeetings: {
+        parameters: {
+            query: {
+                organizationId: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedOfMeetingResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordMeeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key (1–100 characters): the first successful response is returned again for 24 hours; another body with the same key is 422. */
+                "Idempotency-Key"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordMeetingRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListMemberLists: {
+        parameters: {
+            query?: {
+                organizationId?: string;
+                month?: number;
+                year?: number;
+                withinDays?: number;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                kind: components["schemas"]["MemberListKind"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedOfMemberOnList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetMemberStatistics: {
+        parameters: {
+            query?: {
+                organizationId?: string;
+                admittedYear?: number;
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberStatistics"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Unauthorized */

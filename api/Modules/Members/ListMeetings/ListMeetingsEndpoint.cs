@@ -1,0 +1,19 @@
+using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
+using Jiceng.Modules.Members.RecordMeeting;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Jiceng.Modules.Members.ListMeetings;
+
+internal static class ListMeetingsEndpoint
+{
+    public static void Map(RouteGroupBuilder group) => group
+        .MapGet("/meetings", async Task<Ok<Paged<MeetingResponse>>> (Guid organizationId, int? page, int? pageSize, IMediator mediator, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await mediator.Send(new ListMeetingsQuery(organizationId, PageRequest.From(page, pageSize)), cancellationToken)))
+        .WithName("ListMeetings")
+        .RequirePermission(Permissions.MembersRead)
+        .WithSummary("An organization's recorded organization life, newest first.")
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,108 @@
+using System.Net;
+using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
+using Jiceng.Tests.Support;
+
+namespace Jiceng.Tests.Members;
+
+/// <summary>Organization life, the yearly lists and the statistics. The test clock's today is 2026-06-15.</summary>
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Providers))]
+public sealed class MemberListsTests(DatabaseProvider provider) : ApiTest(provider)
+{
+    private static int _sequence = 500;
+
+    private static string IdNumber(string birth)
+    {
+        var sequence = Interlocked.Add(ref _sequence, 2) % 1000;
+        var first17 = "230304" + birth.Replace("-", "", StringComparison.Ordinal) + sequence.ToString("000", System.Globalization.CultureInfo.InvariantCulture);
+        return first17 + ChineseIdNumber.CheckCharacter(first17);
+    }
+
+    private async Task<Guid> Member(Guid organizationId, string name, string birth, string stage, string? joinedOn, string? fullMemberOn = null,
+        string category = "InService", string education = "Bachelor") =>
+        (await Json.Read(await Post("/api/v1/members", new
+        {
+            organizationId, name, idNumber = IdNumber(birth), category, education, stage, joinedOn, fullMemberOn,
+        }), HttpStatusCode.Created)).Id();
+
+    private async Task<string[]> Names(string url) =>
+        (await Json.Read(await Get(url), HttpStatusCode.OK)).GetProperty("items").EnumerateArray().Select(m => m.Str("name")).Order(StringComparer.Ordinal).ToArray();
+
+    [Test]
+    public async Task Medal_candidates_have_fifty_years_of_standing_on_1_July_counted_from_conversion()
+    {
+        var branch = (await CreateOrganization(Unique("老党员党支部"))).Id();
+        await Member(branch, "六月三十日转正", "1940-01-01", "Full", "1975-06-30", "1976-06-30");
+        await Member(branch, "七月一日转正", "1940-01-01", "Full", "1975-07-01", "1976-07-01");
+        await Member(branch, "七月二日转正", "1940-01-01", "Full", "1975-07-02", "1976-07-02");
+        var candidates = await Names($"/api/v1/members/lists/MedalCandidates?organizationId={branch}&year=2026");
+        Assert.That(candidates, Is.EqualTo(new[] { "七月一日转正", "六月三十日转正" }.Order(StringComparer.Ordinal).ToArray()),
+            "on 1 July 2026 fifty years of standing needs conversion on or before 1 July 1976");
+    }
+
+    [Test]
+    public async Task Political_birthdays_lost_contact_and_expiring_probations()
+    {
+        var branch = (await CreateOrganization(Unique("名单党支部"))).Id();
+        var june = await Member(branch, "六月入党", "1980-01-01", "Full", "2000-06-20", "2001-06-20");
+        await Member(branch, "七月入党", "1980-01-01", "Full", "2000-07-20", "2001-07-20");
+        var dueSoon = await Member(branch, "预备期将满", "1995-01-01", "Probationary", "2025-06-30");
+        await Member(branch, "刚入党", "1996-01-01", "Probationary", "2026-03-01");
+
+        var birthdays = await Json.Read(await Get($"/api/v1/members/lists/PoliticalBirthdays?organizationId={branch}&month=6&year=2026"), HttpStatusCode.OK);
+        var expiring = await Names($"/api/v1/members/lists/ExpiringProbations?organizationId={branch}&withinDays=30");
+        Assert.Multiple(() =>
+        {
+            Assert.That(birthdays.GetProperty("items").EnumerateArray().Select(m => m.Str("name")), Is.EqualTo(new[] { "六月入党", "预备期将满" }));
+            Assert.That(birthdays.GetProperty("items")[0].Str("date"), Is.EqualTo("2026-06-20"));
+            Assert.That(birthdays.GetProperty("items")[0].GetProperty("years").GetInt32(), Is.EqualTo(26));
+            Assert.That(expiring, Is.EqualTo(new[] { "预备期将满" }));
+        });
+
+        // Organization life: attending moves the last date; six months without it puts a member on the lost-contact list.
+        var meeting = await Post("/api/v1/members/meetings", new { organizationId = branch, kind = "GeneralMeeting", heldOn = "2025-11-01", topic = "主题党日", attendeeIds = new[] { june, dueSoon } });
+        await Json.Read(meeting, HttpStatusCode.Created);
+        await Json.Read(await Post("/api/v1/members/meetings", new { organizationId = branch, kind = "PartyLecture", heldOn = "2026-06-01", attendeeIds = new[] { dueSoon } }),
+            HttpStatusCode.Created);
+        var member = await Json.Read(await Get($"/api/v1/members/{june}"), HttpStatusCode.OK);
+        var lost = await Names($"/api/v1/members/lists/LostContact?organizationId={branch}");
+        var meetings = await Json.Read(await Get($"/api/v1/members/meetings?organizationId={branch}"), HttpStatusCode.OK);
+        Assert.Multiple(() =>
+        {
+            Assert.That(member.Str("lastOrganizationLifeOn"), Is.EqualTo("2025-11-01"));
+            Assert.That(lost, Is.EqualTo(new[] { "六月入党" }), "last attended 2025-11-01, more than six months before 2026-06-15; the others were registered today");
+            Assert.That(meetings.GetProperty("total").GetInt64(), Is.EqualTo(2));
+            Assert.That(meetings.GetProperty("items")[0].Str("heldOn"), Is.EqualTo("2026-06-01"));
+        });
+        var outsider = await Member((await CreateOrganization(Unique("别的党支部"))).Id(), "外支部党员", "1980-01-01", "Full", "2000-01-01", "2001-01-01");
+        await Json.Problem(await Post("/api/v1/members/meetings", new { organizationId = branch, kind = "GroupMeeting", heldOn = "2026-06-01", attendeeIds = new[] { outsider } }),
+            HttpStatusCode.BadRequest, field: "attendeeIds");
+    }
+
+    [Test]
+    public async Task Statistics_count_the_register_and_the_shares_of_a_years_admissions()
+    {
+        var branch = (await CreateOrganization(Unique("统计党支部"))).Id();
+        // Admitted in 2025: under 35 with a degree in service; under 35 farmer without; 40 retired with a degree.
+        await Member(branch, "甲", "1995-05-05", "Probationary", "2025-07-01", category: "InService", education: "Bachelor");
+        await Member(branch, "乙", "1998-05-05", "Probationary", "2025-08-01", category: "Farmer", education: "SeniorHigh");
+        await Member(branch, "丙", "1985-01-01", "Probationary", "2025-09-01", category: "Retired", education: "Master");
+        await Member(branch, "丁", "1950-01-01", "Full", "1980-01-01", "1981-01-01", category: "Retired", education: "JuniorHigh");
+        var stats = await Json.Read(await Get($"/api/v1/members/stats?organizationId={branch}&admittedYear=2025"), HttpStatusCode.OK);
+        var admissions = stats.GetProperty("admissions");
+        long Count(string property, string key) => stats.GetProperty(property).EnumerateArray().Where(c => c.Str("key") == key).Sum(c => c.GetProperty("count").GetInt64());
+        Assert.Multiple(() =>
+        {
+            Assert.That(stats.GetProperty("members").GetInt64(), Is.EqualTo(4));
+            Assert.That(Count("byStage", "Probationary"), Is.EqualTo(3));
+            Assert.That(Count("byAgeBand", "71+"), Is.EqualTo(1));
+            Assert.That(Count("byAgeBand", "30-"), Is.EqualTo(1), "乙, 28");
+            Assert.That(Count("byAgeBand", "31-35"), Is.EqualTo(1), "甲, 31");
+            Assert.That(Count("byEducation", "Master"), Is.EqualTo(1));
+            Assert.That(admissions.GetProperty("admitted").GetInt64(), Is.EqualTo(3));
+            Assert.That(admissions.GetProperty("under35Share").GetDecimal(), Is.EqualTo(66.7m));
+            Assert.That(admissions.GetProperty("collegeShare").GetDecimal(), Is.EqualTo(66.7m));
+            Assert.That(admissions.GetProperty("frontLineShare").GetDecimal(), Is.EqualTo(66.7m));
+        });
+    }
+}
