@@ -118,4 +118,19 @@ describe('the member register', () => {
     await drawer.getByText(/下一步：列为发展对象/).waitFor();
     await screenshot(page, 'member-pipeline');
   });
+
+  it('shows the pipeline board, the yearly lists ready to print, and the statistics', async () => {
+    await page.getByRole('tab', { name: '发展看板' }).click();
+    await page.locator('.ant-card').filter({ hasText: '入党申请人' }).locator('.ant-list-item').first().waitFor();
+    await screenshot(page, 'members-board');
+    await page.getByRole('tab', { name: '年度名单' }).click();
+    await page.getByRole('tab', { name: '光荣在党50年' }).click();
+    await page.getByRole('columnheader', { name: '转正日期' }).waitFor();
+    await page.locator('.ant-table-row').first().waitFor();
+    await screenshot(page, 'members-medal-list');
+    await page.getByRole('tab', { name: '统计分析' }).click();
+    await page.locator('.ant-statistic').filter({ hasText: '党员总数' }).waitFor();
+    await page.getByRole('img', { name: '年龄与学历结构' }).locator('canvas').waitFor();
+    await screenshot(page, 'members-statistics');
+  });
 });

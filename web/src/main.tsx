@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import '@/lib/i18n';
+import '@/app/print.css';
 import { AppProviders } from '@/app/providers';
 import { router } from '@/app/router';
 import { onUnauthorized } from '@/lib/api-client';

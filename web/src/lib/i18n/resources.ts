@@ -50,7 +50,7 @@ export const resources = {
         message: '说明', dueOn: '日期', rule: '依据',
       },
       members: {
-        title: '党员信息库', create: '登记党员', searchName: '按姓名搜索', organization: '所在党组织', includeDescendants: '含下级组织', name: '姓名',
+        title: '党员信息库', tabs: { register: '党员名册', board: '发展看板', lists: '年度名单', stats: '统计分析' }, create: '登记党员', searchName: '按姓名搜索', organization: '所在党组织', includeDescendants: '含下级组织', name: '姓名',
         idNumber: '身份证号码', idNumberHint: '18 位，末位可为 X；出生日期和性别由号码得出', maskedHint: '显示为脱敏号码；不修改则保留原号码', phone: '联系电话',
         ethnicity: '民族', education: '学历', occupation: '职业', category: '人员类别', stage: '发展阶段', status: '状态', gender: '性别', age: '年龄',
         ageFrom: '最小年龄', ageTo: '最大年龄', joinYear: '入党年份', joinedOn: '入党日期', fullMemberOn: '转正日期', ageYears: '{{count}} 岁',
@@ -71,6 +71,16 @@ export const resources = {
         approvedOn: '上级党委审批日期', convertedOn: '转正日期', months: '延长月数', reason: '理由', overrideReason: '破格理由（留空则按规定办理）',
         overrideHint: '仅在上级批准提前办理时填写，将记入审计日志。',
       },
+      lists: {
+        kinds: { PoliticalBirthdays: '政治生日', MedalCandidates: '光荣在党50年', LostContact: '失联风险', ExpiringProbations: '预备期将满' },
+        dateOf: { PoliticalBirthdays: '政治生日', MedalCandidates: '转正日期', LostContact: '最近组织生活', ExpiringProbations: '预备期满' },
+        month: '月份', year: '年度', withinDays: '天内', print: '打印', years: '年数', yearsValue: '{{count}} 年',
+      },
+      memberStats: {
+        members: '党员总数', pipeline: '发展中', admitted: '{{year}} 年发展', admittedYear: '发展年度', under35: '35 岁以下占比', college: '大专以上学历占比',
+        frontLine: '生产工作一线占比', byAge: '年龄结构', byEducation: '学历结构', unknown: '未填', chartTitle: '年龄与学历结构',
+      },
+      board: { more: '另有 {{count}} 人' },
       coalitions: { title: '联盟与共建体', create: '新建联盟', search: '按名称搜索', members: '成员组织' },
     },
   },
@@ -125,7 +135,7 @@ export const resources = {
         message: 'Details', dueOn: 'Date', rule: 'Rule',
       },
       members: {
-        title: 'Member register', create: 'Register a member', searchName: 'Search by name', organization: 'Organization', includeDescendants: 'Include child organizations',
+        title: 'Member register', tabs: { register: 'Register', board: 'Pipeline board', lists: 'Yearly lists', stats: 'Statistics' }, create: 'Register a member', searchName: 'Search by name', organization: 'Organization', includeDescendants: 'Include child organizations',
         name: 'Name', idNumber: 'ID number', idNumberHint: '18 characters, the last may be X; birth date and gender follow from it',
         maskedHint: 'Shown masked; leave it to keep the stored number', phone: 'Phone', ethnicity: 'Ethnicity', education: 'Education', occupation: 'Occupation',
         category: 'Category', stage: 'Stage', status: 'Status', gender: 'Gender', age: 'Age', ageFrom: 'Age from', ageTo: 'Age to', joinYear: 'Join year',
@@ -147,6 +157,16 @@ export const resources = {
         entitledVoters: 'Full members entitled to vote', votesFor: 'Yes votes', approvedOn: 'Approved by the higher committee on', convertedOn: 'Converted on', months: 'Months',
         reason: 'Reason', overrideReason: 'Override reason (leave empty to follow the rules)', overrideHint: 'Only when the higher committee approved an early step; it is audited.',
       },
+      lists: {
+        kinds: { PoliticalBirthdays: 'Political birthdays', MedalCandidates: '50 years in the Party', LostContact: 'Lost contact', ExpiringProbations: 'Probations ending' },
+        dateOf: { PoliticalBirthdays: 'Anniversary', MedalCandidates: 'Full member since', LostContact: 'Last organization life', ExpiringProbations: 'Probation ends' },
+        month: 'Month', year: 'Year', withinDays: 'Within days', print: 'Print', years: 'Years', yearsValue: '{{count}} years',
+      },
+      memberStats: {
+        members: 'Members', pipeline: 'In the pipeline', admitted: 'Admitted in {{year}}', admittedYear: 'Admitted in', under35: 'Under 35', college: 'College or more',
+        frontLine: 'Front line', byAge: 'Age', byEducation: 'Education', unknown: 'Not given', chartTitle: 'Age and education',
+      },
+      board: { more: '{{count}} more' },
       coalitions: { title: 'Coalitions', create: 'New coalition', search: 'Search by name', members: 'Member organizations' },
     },
   },

@@ -91,3 +91,30 @@ export async function recordStep(memberId: string, step: RecordableStep, body: R
   // Each route has its own body type; the form supplies the fields that step asks for.
   await api.POST(stepRoutes[step], { params: { path: { id: memberId } }, body: body as never });
 }
+
+export type MemberListKind = components['schemas']['MemberListKind'];
+export type MemberOnList = components['schemas']['MemberOnList'];
+export type MemberStatistics = components['schemas']['MemberStatistics'];
+
+export interface ListFilter {
+  organizationId?: string;
+  month?: number;
+  year?: number;
+  withinDays?: number;
+}
+
+export function useMemberList(kind: MemberListKind, filter: ListFilter, table: TableQuery) {
+  return useQuery({
+    queryKey: ['members', 'lists', kind, filter, table],
+    queryFn: async () =>
+      (await api.GET('/api/v1/members/lists/{kind}', { params: { path: { kind }, query: { ...filter, page: table.page, pageSize: table.pageSize } } })).data!,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useMemberStatistics(organizationId: string | undefined, admittedYear: number | undefined) {
+  return useQuery({
+    queryKey: ['members', 'stats', organizationId, admittedYear],
+    queryFn: async () => (await api.GET('/api/v1/members/stats', { params: { query: { organizationId, admittedYear } } })).data!,
+  });
+}

@@ -1,10 +1,13 @@
-import { Button, Card, Checkbox, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Input, InputNumber, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { categories, createMember, stages, statuses, useMembers, type MemberFilter, type MemberListItem } from '@/features/members/api/members';
 import { MemberDrawer } from '@/features/members/components/member-drawer';
 import { MemberForm } from '@/features/members/components/member-form';
+import { MemberLists } from '@/features/members/components/member-lists';
+import { MemberStatisticsPanel } from '@/features/members/components/member-statistics';
+import { PipelineBoard } from '@/features/members/components/pipeline-board';
 import { OrganizationSelect } from '@/components/organization-select';
 import { useTableState } from '@/hooks/use-table-state';
 import { useCan } from '@/lib/auth';
@@ -27,7 +30,10 @@ export function MembersPage() {
   }
 
   return (
-    <Card title={t('members.title')} extra={canWrite && <Button type="primary" onClick={() => setCreating(true)}>{t('members.create')}</Button>}>
+    <Card title={t('members.title')} extra={canWrite && <Button type="primary" className="no-print" onClick={() => setCreating(true)}>{t('members.create')}</Button>}>
+      <Tabs destroyOnHidden items={[
+        { key: 'register', label: t('members.tabs.register'), children: (
+      <>
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search aria-label={t('members.searchName')} placeholder={t('members.searchName')} allowClear style={{ width: 180 }} onSearch={(q) => change({ q: q || undefined })} />
         <div style={{ width: 260 }}>
@@ -68,6 +74,12 @@ export function MembersPage() {
           { title: t('members.joinedOn'), dataIndex: 'joinedOn', key: 'joinedOn', ...table.sortable('joinedOn'), render: (d: string | null) => d ?? '—' },
         ]}
       />
+      </>
+        ) },
+        { key: 'board', label: t('members.tabs.board'), children: <PipelineBoard onOpen={setShown} /> },
+        { key: 'lists', label: t('members.tabs.lists'), children: <MemberLists /> },
+        { key: 'stats', label: t('members.tabs.stats'), children: <MemberStatisticsPanel /> },
+      ]} />
       {creating && (
         <MemberForm
           onSubmit={async (values) => {

@@ -1,0 +1,68 @@
+import { PrinterOutlined } from '@ant-design/icons';
+import { Button, InputNumber, Space, Table, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMemberList, type ListFilter, type MemberListKind, type MemberOnList } from '@/features/members/api/members';
+import { OrganizationSelect } from '@/components/organization-select';
+import { useTableState } from '@/hooks/use-table-state';
+import { shanghaiYear } from '@/lib/dates';
+
+const kinds: MemberListKind[] = ['PoliticalBirthdays', 'MedalCandidates', 'LostContact', 'ExpiringProbations'];
+
+/** One yearly list: its filters, the table, and printing (the page prints without the menus). */
+function MemberListTable({ kind }: { kind: MemberListKind }) {
+  const { t } = useTranslation();
+  const table = useTableState(undefined, 50);
+  const [filter, setFilter] = useState<ListFilter>({ month: new Date().getMonth() + 1, year: kind === 'MedalCandidates' ? shanghaiYear() : undefined, withinDays: 30 });
+  const list = useMemberList(kind, filter, table.query);
+  const change = (part: Partial<ListFilter>) => {
+    setFilter((current) => ({ ...current, ...part }));
+    table.reset();
+  };
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 12 }} className="no-print">
+        <div style={{ width: 260 }}>
+          <OrganizationSelect aria-label={t('members.organization')} value={filter.organizationId} onChange={(value) => change({ organizationId: (value as string) || undefined })} />
+        </div>
+        {kind === 'PoliticalBirthdays' && (
+          <InputNumber aria-label={t('lists.month')} addonBefore={t('lists.month')} min={1} max={12} value={filter.month} onChange={(month) => month && change({ month })} />
+        )}
+        {kind === 'MedalCandidates' && (
+          <InputNumber aria-label={t('lists.year')} addonBefore={t('lists.year')} min={1971} max={9998} value={filter.year} onChange={(year) => year && change({ year })} />
+        )}
+        {kind === 'ExpiringProbations' && (
+          <InputNumber aria-label={t('lists.withinDays')} addonBefore={t('lists.withinDays')} min={0} max={366} value={filter.withinDays}
+            onChange={(withinDays) => withinDays !== null && change({ withinDays })} />
+        )}
+        <Button icon={<PrinterOutlined />} onClick={() => window.print()}>{t('lists.print')}</Button>
+      </Space>
+      <Typography.Title level={4} className="print-only">{t(`lists.kinds.${kind}`)}</Typography.Title>
+      <Table<MemberOnList>
+        rowKey="id"
+        size="small"
+        loading={list.isFetching}
+        dataSource={list.data?.items}
+        pagination={table.pagination(list.data?.total)}
+        onChange={table.onChange}
+        columns={[
+          { title: t('members.name'), dataIndex: 'name', key: 'name' },
+          { title: t('members.gender'), dataIndex: 'gender', key: 'gender', render: (g: MemberOnList['gender']) => t(`members.genders.${g}`) },
+          { title: t('members.age'), dataIndex: 'age', key: 'age' },
+          { title: t('members.organization'), dataIndex: 'organizationName', key: 'organizationName' },
+          { title: t('members.stage'), dataIndex: 'stage', key: 'stage', render: (s: MemberOnList['stage']) => t(`members.stages.${s}`) },
+          { title: t(`lists.dateOf.${kind}`), dataIndex: 'date', key: 'date', render: (d: string | null) => d ?? '—' },
+          ...(kind === 'PoliticalBirthdays' || kind === 'MedalCandidates'
+            ? [{ title: t('lists.years'), dataIndex: 'years', key: 'years', render: (y: number | null) => (y === null ? '—' : t('lists.yearsValue', { count: y })) }]
+            : []),
+        ]}
+      />
+    </>
+  );
+}
+
+/** The lists departments print every year, one tab each. */
+export function MemberLists() {
+  const { t } = useTranslation();
+  return <Tabs destroyOnHidden items={kinds.map((kind) => ({ key: kind, label: t(`lists.kinds.${kind}`), children: <MemberListTable kind={kind} /> }))} />;
+}

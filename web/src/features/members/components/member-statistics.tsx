@@ -1,0 +1,83 @@
+import { Card, Col, InputNumber, Row, Space, Spin, Statistic } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMemberStatistics } from '@/features/members/api/members';
+import { Chart, type ChartOption } from '@/components/chart';
+import { OrganizationSelect } from '@/components/organization-select';
+import { shanghaiYear } from '@/lib/dates';
+
+const bands = ['30-', '31-35', '36-45', '46-55', '56-60', '61-70', '71+'];
+
+/** The register in figures: cards, a year's admissions, and the age and education make-up as a chart. */
+export function MemberStatisticsPanel() {
+  const { t } = useTranslation();
+  const [organizationId, setOrganizationId] = useState<string>();
+  const [year, setYear] = useState(shanghaiYear() - 1);
+  const stats = useMemberStatistics(organizationId, year);
+  const data = stats.data;
+  const option = useMemo<ChartOption | undefined>(() => {
+    if (!data) {
+      return undefined;
+    }
+    const count = (key: string) => data.byAgeBand.find((b) => b.key === key)?.count ?? 0;
+    return {
+      tooltip: { trigger: 'item' },
+      legend: { bottom: 0 },
+      grid: { left: 40, right: '45%', top: 24, bottom: 48 },
+      xAxis: { type: 'category', data: bands },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        { type: 'bar', name: t('memberStats.byAge'), data: bands.map(count), barMaxWidth: 32 },
+        {
+          type: 'pie', name: t('memberStats.byEducation'), radius: ['25%', '50%'], center: ['78%', '45%'],
+          data: data.byEducation.map((e) => ({ name: e.key === 'Unknown' ? t('memberStats.unknown') : t(`members.educations.${e.key}`), value: e.count })),
+        },
+      ],
+    };
+  }, [data, t]);
+  const of = (list: { key: string; count: number }[] | undefined, key: string) => list?.find((c) => c.key === key)?.count ?? 0;
+  const share = (value: number | null | undefined) => (value === null || value === undefined ? '—' : `${value}%`);
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <div style={{ width: 260 }}>
+          <OrganizationSelect aria-label={t('members.organization')} value={organizationId} onChange={(value) => setOrganizationId((value as string) || undefined)} />
+        </div>
+        <InputNumber aria-label={t('memberStats.admittedYear')} addonBefore={t('memberStats.admittedYear')} min={1921} max={9998} value={year}
+          onChange={(value) => value && setYear(value)} />
+      </Space>
+      {!data ? (
+        <Spin />
+      ) : (
+        <>
+          <Row gutter={[12, 12]}>
+            {[
+              [t('memberStats.members'), data.members],
+              [t('members.stages.Full'), of(data.byStage, 'Full')],
+              [t('members.stages.Probationary'), of(data.byStage, 'Probationary')],
+              [t('memberStats.pipeline'), of(data.byStage, 'Applicant') + of(data.byStage, 'Activist') + of(data.byStage, 'Candidate')],
+              [t('members.genders.Female'), of(data.byGender, 'Female')],
+              [t('memberStats.admitted', { year: data.admissions.year }), data.admissions.admitted],
+            ].map(([title, value]) => (
+              <Col key={String(title)} xs={12} md={8} xl={4}>
+                <Card size="small"><Statistic title={title} value={value} /></Card>
+              </Col>
+            ))}
+            {[
+              [t('memberStats.under35'), share(data.admissions.under35Share)],
+              [t('memberStats.college'), share(data.admissions.collegeShare)],
+              [t('memberStats.frontLine'), share(data.admissions.frontLineShare)],
+            ].map(([title, value]) => (
+              <Col key={String(title)} xs={12} md={8}>
+                <Card size="small"><Statistic title={title} value={value} /></Card>
+              </Col>
+            ))}
+          </Row>
+          <Card size="small" style={{ marginTop: 12 }} title={t('memberStats.chartTitle')}>
+            {option && <Chart option={option} label={t('memberStats.chartTitle')} height={300} />}
+          </Card>
+        </>
+      )}
+    </>
+  );
+}
