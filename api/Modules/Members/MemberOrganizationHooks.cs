@@ -33,6 +33,19 @@ internal sealed class MemberOrganizationHooks(DbSession db)
         WHERE org_path >= @oldFrom AND org_path < @oldTo
         """;
 
+    // Transfers keep both ends' paths, for the outbox and inbox scopes.
+    private const string RewriteTransferFromSql = """
+        UPDATE member_transfers
+        SET from_org_path = @newFrom {cat} {substr}(from_org_path, @cut, 200)
+        WHERE from_org_path >= @oldFrom AND from_org_path < @oldTo
+        """;
+
+    private const string RewriteTransferToSql = """
+        UPDATE member_transfers
+        SET to_org_path = @newFrom {cat} {substr}(to_org_path, @cut, 200)
+        WHERE to_org_path >= @oldFrom AND to_org_path < @oldTo
+        """;
+
     public string Key => "members";
 
     public async Task<IReadOnlyDictionary<Guid, int>> CountFullMembersAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken cancellationToken)
@@ -68,8 +81,13 @@ internal sealed class MemberOrganizationHooks(DbSession db)
         }
     }
 
-    public Task OnSubtreeMovedAsync(string oldFrom, string oldTo, string newFrom, CancellationToken cancellationToken) =>
-        db.ExecuteAsync(RewritePathsSql, new { newFrom, cut = oldFrom.Length + 1, oldFrom, oldTo }, cancellationToken);
+    public async Task OnSubtreeMovedAsync(string oldFrom, string oldTo, string newFrom, CancellationToken cancellationToken)
+    {
+        var moved = new { newFrom, cut = oldFrom.Length + 1, oldFrom, oldTo };
+        await db.ExecuteAsync(RewritePathsSql, moved, cancellationToken);
+        await db.ExecuteAsync(RewriteTransferFromSql, moved, cancellationToken);
+        await db.ExecuteAsync(RewriteTransferToSql, moved, cancellationToken);
+    }
 
     private sealed record OrgCount
     {

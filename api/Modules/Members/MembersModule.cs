@@ -47,6 +47,9 @@ public static class MembersModule
         ListMeetings.ListMeetingsEndpoint.Map(members);
         ListMemberLists.ListMemberListsEndpoint.Map(members);
         GetMemberStatistics.GetMemberStatisticsEndpoint.Map(members);
+        TransferMember.TransferMemberEndpoint.Map(members);
+        ReceiveTransfer.ReceiveTransferEndpoint.Map(members);
+        ListTransfers.ListTransfersEndpoint.Map(members);
         AppointActivist.AppointActivistEndpoint.Map(members);
         NominateCandidate.NominateCandidateEndpoint.Map(members);
         AdmitProbationary.AdmitProbationaryEndpoint.Map(members);

@@ -18,7 +18,8 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
     private const string ScopedPassword = "Scoped-Admin-Password-1";
 
     private sealed record Side(Guid Root, Guid Branch, Guid Leaf, Guid Rectification, Guid Pairing, Guid Coalition, Guid RuleSet, Guid User, Guid ApiClient, Guid Member,
-        string MemberIdNumber, Guid SecondFull, Guid Applicant, Guid Activist, Guid Candidate, Guid ToConvert, Guid ToExtend, Guid ToCancel);
+        string MemberIdNumber, Guid SecondFull, Guid Applicant, Guid Activist, Guid Candidate, Guid ToConvert, Guid ToExtend, Guid ToCancel,
+        Guid ToTransfer, Guid Transfer);
 
     private Side _a = null!;
     private Side _b = null!;
@@ -82,6 +83,9 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         ["ListMeetings"] = s => ($"/api/v1/members/meetings?organizationId={s.Branch}", null),
         ["ListMemberLists"] = s => ($"/api/v1/members/lists/MedalCandidates?organizationId={s.Root}&year=2026", null),
         ["GetMemberStatistics"] = s => ($"/api/v1/members/stats?organizationId={s.Root}", null),
+        ["TransferMember"] = s => ($"/api/v1/members/{s.ToTransfer}/transfers", new { toExternal = "北京市某街道党工委", letterNumber = "矩阵-001" }),
+        ["ReceiveTransfer"] = s => ($"/api/v1/members/transfers/{s.Transfer}/receipt", new { }),
+        ["ListTransfers"] = s => ("/api/v1/members/transfers?direction=Outbox", null),
         ["SignIn"] = s => ("/api/v1/auth/sign-in", new { username = "scoped-a", password = ScopedPassword }),
         ["SignOut"] = s => ("/api/v1/auth/sign-out", null),
         ["GetCurrentUser"] = s => ("/api/v1/auth/me", null),
@@ -143,8 +147,11 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         var toConvert = await Person("Probationary", new { joinedOn = "2025-01-01" });
         var toExtend = await Person("Probationary", new { joinedOn = "2025-06-01" });
         var toCancel = await Person("Probationary", new { joinedOn = "2025-06-01" });
+        var toTransfer = await Person("Full", new { joinedOn = "2000-07-01", fullMemberOn = "2001-07-01" });
+        var leaving = await Person("Full", new { joinedOn = "2000-07-01", fullMemberOn = "2001-07-01" });
+        var transfer = await Json.Read(await Post($"/api/v1/members/{leaving}/transfers", new { toExternal = "外省某党委", letterNumber = name + "-转-1" }), HttpStatusCode.Created);
         return new Side(root.Id(), branch.Id(), leaf.Id(), rectification.Id(), pairing.Id(), coalition.Id(), ruleSet.Id(), user.Id(), client.Id(), member.Id(), idNumber,
-            secondFull, applicant, activist, candidate, toConvert, toExtend, toCancel);
+            secondFull, applicant, activist, candidate, toConvert, toExtend, toCancel, toTransfer, transfer.Id());
     }
 
     private static Dictionary<string, object?> MergeDates(Dictionary<string, object?> body, object dates)
@@ -180,7 +187,8 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         {
             request.Content = new StringContent(JsonSerializer.Serialize(body, Json.Options), Encoding.UTF8, "application/json");
         }
-        if (method is "PUT" or "DELETE" || url.EndsWith("/move", StringComparison.Ordinal) || url.EndsWith("/close", StringComparison.Ordinal))
+        if (method is "PUT" or "DELETE" || url.EndsWith("/move", StringComparison.Ordinal) || url.EndsWith("/close", StringComparison.Ordinal)
+            || url.EndsWith("/receipt", StringComparison.Ordinal))
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         }

@@ -13,7 +13,8 @@ public sealed record MemberPipelineRules(
     LocalRule ApprovalWithinMonths,
     LocalRule ProbationMonths,
     LocalRule ExtensionMinMonths,
-    LocalRule ExtensionMaxMonths);
+    LocalRule ExtensionMaxMonths,
+    LocalRule TransferLetterValidMonths);
 
 /// <summary>The region rule set other modules follow (the region of the organization given).</summary>
 public interface IOrganizationRules

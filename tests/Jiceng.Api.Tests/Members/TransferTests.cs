@@ -1,0 +1,127 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
+using Jiceng.Tests.Support;
+
+namespace Jiceng.Tests.Members;
+
+/// <summary>组织关系转接 between two regions, each with its own scoped member manager. Today is 2026-06-15.</summary>
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Providers))]
+public sealed class TransferTests(DatabaseProvider provider) : ApiTest(provider)
+{
+    private static int _sequence = 700;
+    private Guid _branchA;
+    private Guid _branchB;
+    private HttpClient _managerA = null!;
+    private HttpClient _managerB = null!;
+
+    [OneTimeSetUp]
+    public async Task TwoRegions()
+    {
+        var regionA = await CreateOrganization(Unique("甲市委"), kind: "Committee", field: "Government");
+        var regionB = await CreateOrganization(Unique("乙市委"), kind: "Committee", field: "Government");
+        _branchA = (await CreateOrganization("甲支部", regionA.Id())).Id();
+        _branchB = (await CreateOrganization("乙支部", regionB.Id())).Id();
+        _managerA = await Manager("a", regionA.Id());
+        _managerB = await Manager("b", regionB.Id());
+    }
+
+    private async Task<HttpClient> Manager(string suffix, Guid scope)
+    {
+        var username = Unique("manager-" + suffix);
+        await Json.Read(await Post("/api/v1/users", new { username, displayName = "管理员" + suffix, password = "Manager-Password-1", roles = new[] { "MemberManager" },
+            scopeOrganizationId = scope }), HttpStatusCode.Created);
+        return await SignedInClient(username, "Manager-Password-1");
+    }
+
+    private async Task<Guid> Member(string name)
+    {
+        var first17 = "230305" + "19800101" + (Interlocked.Add(ref _sequence, 2) % 1000).ToString("000", System.Globalization.CultureInfo.InvariantCulture);
+        return (await Json.Read(await Post("/api/v1/members", new
+        {
+            organizationId = _branchA, name, idNumber = first17 + ChineseIdNumber.CheckCharacter(first17), category = "InService", stage = "Full",
+            joinedOn = "2005-07-01", fullMemberOn = "2006-07-01",
+        }), HttpStatusCode.Created)).Id();
+    }
+
+    private static Task<HttpResponseMessage> PostAs(HttpClient client, string url, object body, string? ifMatch = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(JsonSerializer.Serialize(body, Json.Options), Encoding.UTF8, "application/json") };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+        return client.SendAsync(request);
+    }
+
+    private static async Task<JsonElement> Transfers(HttpClient client, string query) =>
+        await Json.Read(await client.GetAsync($"/api/v1/members/transfers?{query}"), HttpStatusCode.OK);
+
+    [Test]
+    public async Task The_member_moves_only_when_the_receiving_region_confirms()
+    {
+        var member = await Member("转接党员");
+        var letter = await Json.Read(await PostAs(_managerA, $"/api/v1/members/{member}/transfers", new { toOrganizationId = _branchB, letterNumber = "鸡组转〔2026〕18号" }),
+            HttpStatusCode.Created);
+        var second = await PostAs(_managerA, $"/api/v1/members/{member}/transfers", new { toOrganizationId = _branchB, letterNumber = "又一份" });
+        var beforeA = await _managerA.GetAsync($"/api/v1/members/{member}");
+        var beforeB = await _managerB.GetAsync($"/api/v1/members/{member}");
+        var inbox = await Transfers(_managerB, "direction=Inbox&status=Pending");
+        var outbox = await Transfers(_managerA, "direction=Outbox");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(letter.Str("validUntil"), Is.EqualTo("2026-09-15"), "three months from today");
+            Assert.That((await Json.Problem(second, HttpStatusCode.Conflict)).Str("code"), Is.EqualTo("transfer_pending"));
+            Assert.That(beforeA.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(beforeB.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the receiving side sees the letter, not yet the member");
+            Assert.That(inbox.GetProperty("items").EnumerateArray().Select(t => t.Id()), Does.Contain(letter.Id()));
+            Assert.That(outbox.GetProperty("items").EnumerateArray().Select(t => t.Id()), Does.Contain(letter.Id()));
+        });
+
+        // The sending side cannot confirm a letter to an organization in the system.
+        Assert.That((await PostAs(_managerA, $"/api/v1/members/transfers/{letter.Id()}/receipt", new { }, "\"1\"")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        await Json.Problem(await PostAs(_managerB, $"/api/v1/members/transfers/{letter.Id()}/receipt", new { }, "\"7\""), HttpStatusCode.PreconditionFailed);
+        var received = await Json.Read(await PostAs(_managerB, $"/api/v1/members/transfers/{letter.Id()}/receipt", new { }, "\"1\""), HttpStatusCode.OK);
+        var afterA = await _managerA.GetAsync($"/api/v1/members/{member}");
+        var afterB = await Json.Read(await _managerB.GetAsync($"/api/v1/members/{member}"), HttpStatusCode.OK);
+        var history = await Transfers(_managerA, "direction=Outbox&status=Received");
+        Assert.Multiple(() =>
+        {
+            Assert.That(received.Str("status"), Is.EqualTo("Received"));
+            Assert.That(received.Str("receivedOn"), Is.EqualTo("2026-06-15"));
+            Assert.That(afterA.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(afterB.GetProperty("organizationId").GetGuid(), Is.EqualTo(_branchB));
+            Assert.That(history.GetProperty("items").EnumerateArray().Select(t => t.Id()), Does.Contain(letter.Id()), "the sending side keeps the history");
+        });
+    }
+
+    [Test]
+    public async Task An_expired_letter_is_listed_and_cannot_be_received()
+    {
+        var member = await Member("过期介绍信");
+        var letter = await Json.Read(await PostAs(_managerA, $"/api/v1/members/{member}/transfers",
+            new { toOrganizationId = _branchB, letterNumber = "鸡组转〔2026〕3号", issuedOn = "2026-01-10" }), HttpStatusCode.Created);
+        var expired = await Transfers(_managerA, "direction=Outbox&expiredOnly=true");
+        var refused = await Json.Problem(await PostAs(_managerB, $"/api/v1/members/transfers/{letter.Id()}/receipt", new { }, "\"1\""), HttpStatusCode.Conflict,
+            code: "letter_expired");
+        Assert.Multiple(() =>
+        {
+            Assert.That(letter.GetProperty("expired").GetBoolean(), Is.True);
+            Assert.That(expired.GetProperty("items").EnumerateArray().Select(t => t.Id()), Does.Contain(letter.Id()));
+            Assert.That(refused.Str("validUntil"), Is.EqualTo("2026-04-10"));
+        });
+    }
+
+    [Test]
+    public async Task A_letter_outside_the_system_is_confirmed_by_the_sender_and_the_member_leaves_the_register()
+    {
+        var member = await Member("转出系统外");
+        var letter = await Json.Read(await PostAs(_managerA, $"/api/v1/members/{member}/transfers", new { toExternal = "北京市海淀区某街道党工委", letterNumber = "鸡组转〔2026〕20号" }),
+            HttpStatusCode.Created);
+        await Json.Read(await PostAs(_managerA, $"/api/v1/members/transfers/{letter.Id()}/receipt", new { receivedOn = "2026-06-15" }, "\"1\""), HttpStatusCode.OK);
+        var after = await Json.Read(await _managerA.GetAsync($"/api/v1/members/{member}"), HttpStatusCode.OK);
+        Assert.That(after.Str("status"), Is.EqualTo("TransferredOut"));
+    }
+}
