@@ -1,7 +1,7 @@
 // Debian's Chromium, headless, never a downloaded browser; screenshots land in tests/e2e/artifacts.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 export const artifacts = resolve(import.meta.dirname, 'artifacts');
@@ -32,5 +32,28 @@ export async function signIn(page: Page, username: string, password = 'jiceng-de
 export async function screenshotIfFailed(page: Page | undefined, task: { name: string; result?: { state?: string } }): Promise<void> {
   if (page && !page.isClosed() && task.result?.state === 'fail') {
     await screenshot(page, `failed-${task.name.replace(/[^\p{L}\p{N}]+/gu, '-')}`).catch(() => {});
+  }
+}
+
+/**
+ * Types into an Ant Design select's search (the field labelled `label` inside `scope`, e.g. a dialog), picks
+ * the option, and checks the choice took: a click that lands while the option list re-renders (results
+ * arriving) can be lost, so it tries again, up to three times.
+ */
+export async function choose(page: Page, scope: Locator, label: string, search: string, option: string): Promise<void> {
+  const field = scope.getByLabel(label);
+  // The chosen label shows inside the field's form item (the option list lives elsewhere, in a popup).
+  const item = scope.locator('.ant-form-item').filter({ has: page.getByLabel(label) });
+  for (let attempt = 1; ; attempt++) {
+    await field.fill(search);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).click();
+    try {
+      await item.getByText(option, { exact: true }).filter({ visible: true }).first().waitFor({ timeout: 3000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) {
+        throw error;
+      }
+    }
   }
 }

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launch, screenshot, screenshotIfFailed, signIn } from './browser';
+import { choose, launch, screenshot, screenshotIfFailed, signIn } from './browser';
 
 let browser: Browser;
 let page: Page;
@@ -45,8 +45,7 @@ describe('the member register', () => {
   it('registers a member: an invalid ID number is refused on its field, then the record opens masked', async () => {
     await page.getByRole('button', { name: '登记党员' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('所在党组织').fill('组织部机关');
-    await page.locator('.ant-select-item-option').filter({ hasText: '中共鸡西市委组织部机关支部委员会' }).click();
+    await choose(page, dialog, '所在党组织', '组织部机关', '中共鸡西市委组织部机关支部委员会');
     await dialog.getByLabel('姓名').fill('E2E 林晓');
     const id = dialog.getByLabel('身份证号码');
     const valid = idNumber('23030219900315002');
@@ -80,8 +79,7 @@ describe('the member register', () => {
     async function register(name: string, first17: string, appliedOn: string) {
       await page.getByRole('button', { name: '登记党员' }).click();
       const dialog = page.getByRole('dialog');
-      await dialog.getByLabel('所在党组织').fill('组织部机关');
-      await page.locator('.ant-select-item-option').filter({ hasText: '中共鸡西市委组织部机关支部委员会' }).click();
+      await choose(page, dialog, '所在党组织', '组织部机关', '中共鸡西市委组织部机关支部委员会');
       await dialog.getByLabel('姓名').fill(name);
       await dialog.getByLabel('身份证号码').fill(idNumber(first17));
       await dialog.getByLabel('申请入党日期').fill(appliedOn);
@@ -132,5 +130,27 @@ describe('the member register', () => {
     await page.locator('.ant-statistic').filter({ hasText: '党员总数' }).waitFor();
     await page.getByRole('img', { name: '年龄与学历结构' }).locator('canvas').waitFor();
     await screenshot(page, 'members-statistics');
+  });
+
+  it('transfers a member to another region, which confirms receipt in its inbox', async () => {
+    await page.getByRole('searchbox', { name: '按姓名搜索' }).fill('E2E 林晓');
+    await page.getByRole('searchbox', { name: '按姓名搜索' }).press('Enter');
+    await page.locator('.ant-table-row').filter({ hasText: 'E2E 林晓' }).getByRole('button', { name: 'E2E 林晓' }).click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByRole('button', { name: '转出组织关系' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '介绍信编号' });
+    await choose(page, dialog, '转入党组织（本系统内）', '敦化市财政局', '中共敦化市财政局机关支部委员会');
+    await dialog.getByLabel('介绍信编号').fill('鸡组转〔2026〕E2E号');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.locator('.ant-drawer-close').click();
+
+    await page.getByRole('tab', { name: '组织关系转接' }).click();
+    const row = page.locator('.ant-table-row').filter({ hasText: '鸡组转〔2026〕E2E号' });
+    await row.getByText('待回执').waitFor();
+    await screenshot(page, 'member-transfers');
+    await row.getByRole('button', { name: '确认接收' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await row.getByText('已回执').waitFor();
   });
 });

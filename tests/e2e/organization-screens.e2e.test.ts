@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launch, screenshot, screenshotIfFailed, signIn } from './browser';
+import { baseUrl, choose, launch, screenshot, screenshotIfFailed, signIn } from './browser';
 
 let browser: Browser;
 let page: Page;
@@ -121,14 +121,12 @@ describe('organization screens', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('名称').fill('E2E 城乡结对联盟');
     const members = page.getByLabel('成员组织');
-    await members.fill('和平村');
-    await page.locator('.ant-select-item-option').filter({ hasText: '中共密山市知一镇和平村支部委员会' }).click();
+    await choose(page, dialog, '成员组织', '和平村', '中共密山市知一镇和平村支部委员会');
     await dialog.getByLabel('名称').click();
     // One member is not a coalition: the server's message lands on the members field.
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.locator('.ant-form-item-has-error').filter({ has: members }).getByText(/2 到 500/).waitFor();
-    await members.fill('财政局');
-    await page.locator('.ant-select-item-option').filter({ hasText: '中共敦化市财政局机关支部委员会' }).click();
+    await choose(page, dialog, '成员组织', '财政局', '中共敦化市财政局机关支部委员会');
     await dialog.getByLabel('名称').click(); // closes the options list, which covers the buttons
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.waitFor({ state: 'hidden' });

@@ -83,6 +83,7 @@ public static class OrganizationsModule
         MoveOrganizationEndpoint.Map(organizations);
         GetSubtreeStatisticsEndpoint.Map(organizations);
         ListRuleWarningsEndpoint.Map(organizations);
+        SearchOrganizationDirectory.SearchOrganizationDirectoryEndpoint.Map(organizations);
         RecordGradingEndpoint.Map(organizations);
         ReviseGradingEndpoint.Map(organizations);
         ListGradingsEndpoint.Map(organizations);

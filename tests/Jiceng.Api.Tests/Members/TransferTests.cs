@@ -98,6 +98,20 @@ public sealed class TransferTests(DatabaseProvider provider) : ApiTest(provider)
     }
 
     [Test]
+    public async Task A_letter_is_addressed_through_the_directory_of_every_region_which_shows_names_only()
+    {
+        var found = await Json.Read(await _managerA.GetAsync("/api/v1/organizations/directory?q=乙支部"), HttpStatusCode.OK);
+        var details = await _managerA.GetAsync($"/api/v1/organizations/{_branchB}");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(found.EnumerateArray().Select(o => o.Id()), Does.Contain(_branchB));
+            Assert.That(found[0].EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "id", "name" }));
+            Assert.That(details.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "outside the scope nothing else is visible");
+            await Json.Problem(await _managerA.GetAsync("/api/v1/organizations/directory?q=乙"), HttpStatusCode.BadRequest, field: "q");
+        });
+    }
+
+    [Test]
     public async Task An_expired_letter_is_listed_and_cannot_be_received()
     {
         var member = await Member("过期介绍信");

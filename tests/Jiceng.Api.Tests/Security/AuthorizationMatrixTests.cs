@@ -86,6 +86,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         ["TransferMember"] = s => ($"/api/v1/members/{s.ToTransfer}/transfers", new { toExternal = "北京市某街道党工委", letterNumber = "矩阵-001" }),
         ["ReceiveTransfer"] = s => ($"/api/v1/members/transfers/{s.Transfer}/receipt", new { }),
         ["ListTransfers"] = s => ("/api/v1/members/transfers?direction=Outbox", null),
+        ["SearchOrganizationDirectory"] = _ => ("/api/v1/organizations/directory?q=支部", null),
         ["SignIn"] = s => ("/api/v1/auth/sign-in", new { username = "scoped-a", password = ScopedPassword }),
         ["SignOut"] = s => ("/api/v1/auth/sign-out", null),
         ["GetCurrentUser"] = s => ("/api/v1/auth/me", null),

@@ -17,3 +17,14 @@ export function useOrganizationSearch(text: string) {
     staleTime: 10_000,
   });
 }
+
+/** Organizations of every region by name (ids and names only), for addressing a transfer across regions. */
+export function useOrganizationDirectory(text: string) {
+  const q = text.trim();
+  return useQuery({
+    queryKey: ['organizations', 'directory', q],
+    queryFn: async () => (await api.GET('/api/v1/organizations/directory', { params: { query: { q } } })).data!,
+    enabled: q.length >= 2,
+    staleTime: 10_000,
+  });
+}

@@ -50,7 +50,7 @@ export const resources = {
         message: '说明', dueOn: '日期', rule: '依据',
       },
       members: {
-        title: '党员信息库', tabs: { register: '党员名册', board: '发展看板', lists: '年度名单', stats: '统计分析' }, create: '登记党员', searchName: '按姓名搜索', organization: '所在党组织', includeDescendants: '含下级组织', name: '姓名',
+        title: '党员信息库', tabs: { register: '党员名册', board: '发展看板', transfers: '组织关系转接', lists: '年度名单', stats: '统计分析' }, create: '登记党员', searchName: '按姓名搜索', organization: '所在党组织', includeDescendants: '含下级组织', name: '姓名',
         idNumber: '身份证号码', idNumberHint: '18 位，末位可为 X；出生日期和性别由号码得出', maskedHint: '显示为脱敏号码；不修改则保留原号码', phone: '联系电话',
         ethnicity: '民族', education: '学历', occupation: '职业', category: '人员类别', stage: '发展阶段', status: '状态', gender: '性别', age: '年龄',
         ageFrom: '最小年龄', ageTo: '最大年龄', joinYear: '入党年份', joinedOn: '入党日期', fullMemberOn: '转正日期', ageYears: '{{count}} 岁',
@@ -81,6 +81,12 @@ export const resources = {
         frontLine: '生产工作一线占比', byAge: '年龄结构', byEducation: '学历结构', unknown: '未填', chartTitle: '年龄与学历结构',
       },
       board: { more: '另有 {{count}} 人' },
+      transfers: {
+        inbox: '转入（待接收）', outbox: '转出', expiredOnly: '只看已过期', from: '转出党组织', to: '转入党组织', letter: '介绍信编号', issuedOn: '开具日期',
+        validUntil: '有效期至', expired: '已过期', statuses: { Pending: '待回执', Received: '已回执' }, receive: '确认接收', received: '已接收，组织关系已转入。',
+        confirmReceipt: '确认接收 {{name}} 的组织关系？', transferOut: '转出组织关系', toOrganization: '转入党组织（本系统内）', toExternal: '转入单位（本系统外）',
+        toExternalHint: '系统外的接收单位由转出方登记回执。',
+      },
       coalitions: { title: '联盟与共建体', create: '新建联盟', search: '按名称搜索', members: '成员组织' },
     },
   },
@@ -135,7 +141,7 @@ export const resources = {
         message: 'Details', dueOn: 'Date', rule: 'Rule',
       },
       members: {
-        title: 'Member register', tabs: { register: 'Register', board: 'Pipeline board', lists: 'Yearly lists', stats: 'Statistics' }, create: 'Register a member', searchName: 'Search by name', organization: 'Organization', includeDescendants: 'Include child organizations',
+        title: 'Member register', tabs: { register: 'Register', board: 'Pipeline board', transfers: 'Transfers', lists: 'Yearly lists', stats: 'Statistics' }, create: 'Register a member', searchName: 'Search by name', organization: 'Organization', includeDescendants: 'Include child organizations',
         name: 'Name', idNumber: 'ID number', idNumberHint: '18 characters, the last may be X; birth date and gender follow from it',
         maskedHint: 'Shown masked; leave it to keep the stored number', phone: 'Phone', ethnicity: 'Ethnicity', education: 'Education', occupation: 'Occupation',
         category: 'Category', stage: 'Stage', status: 'Status', gender: 'Gender', age: 'Age', ageFrom: 'Age from', ageTo: 'Age to', joinYear: 'Join year',
@@ -167,6 +173,12 @@ export const resources = {
         frontLine: 'Front line', byAge: 'Age', byEducation: 'Education', unknown: 'Not given', chartTitle: 'Age and education',
       },
       board: { more: '{{count}} more' },
+      transfers: {
+        inbox: 'Inbox (to receive)', outbox: 'Outbox', expiredOnly: 'Expired only', from: 'From', to: 'To', letter: 'Letter number', issuedOn: 'Issued on',
+        validUntil: 'Valid until', expired: 'Expired', statuses: { Pending: 'Awaiting receipt', Received: 'Received' }, receive: 'Confirm receipt',
+        received: 'Received: the member is now on your register.', confirmReceipt: 'Confirm receipt of {{name}}?', transferOut: 'Transfer out',
+        toOrganization: 'To an organization in this system', toExternal: 'To an organization outside it', toExternalHint: 'For one outside the system, the sending side records the receipt.',
+      },
       coalitions: { title: 'Coalitions', create: 'New coalition', search: 'Search by name', members: 'Member organizations' },
     },
   },

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, etagOf } from '@/lib/api-client';
+import { api, etagOf, etagOfVersion } from '@/lib/api-client';
 import type { TableQuery } from '@/hooks/use-table-state';
 import type { components } from '@/types/api';
 
@@ -116,5 +116,28 @@ export function useMemberStatistics(organizationId: string | undefined, admitted
   return useQuery({
     queryKey: ['members', 'stats', organizationId, admittedYear],
     queryFn: async () => (await api.GET('/api/v1/members/stats', { params: { query: { organizationId, admittedYear } } })).data!,
+  });
+}
+
+export type Transfer = components['schemas']['TransferResponse'];
+export type TransferDirection = components['schemas']['TransferDirection'];
+
+export function useTransfers(direction: TransferDirection, expiredOnly: boolean, table: TableQuery) {
+  return useQuery({
+    queryKey: ['members', 'transfers', direction, expiredOnly, table],
+    queryFn: async () => (await api.GET('/api/v1/members/transfers', { params: { query: { direction, expiredOnly, ...table } } })).data!,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export async function transferMember(memberId: string, body: components['schemas']['TransferMemberRequest']) {
+  await api.POST('/api/v1/members/{id}/transfers', { params: { path: { id: memberId } }, body });
+}
+
+/** Confirms receipt with the letter's version as If-Match (a 412 if someone else confirmed first). */
+export async function receiveTransfer(transfer: Transfer) {
+  await api.POST('/api/v1/members/transfers/{transferId}/receipt', {
+    params: { path: { transferId: transfer.id }, header: { 'If-Match': etagOfVersion(transfer.version) } },
+    body: {},
   });
 }

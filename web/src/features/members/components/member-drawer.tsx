@@ -1,11 +1,12 @@
 import { Alert, Button, Descriptions, Drawer, Form, Input, Space, Spin, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { revealMemberData, updateMember, useMember, type RevealableField } from '@/features/members/api/members';
+import { revealMemberData, transferMember, updateMember, useMember, type RevealableField } from '@/features/members/api/members';
 import { MemberForm } from '@/features/members/components/member-form';
 import { PipelinePanel } from '@/features/members/components/pipeline-panel';
 import { FormModal } from '@/components/form-modal';
 import { LoadFailure } from '@/components/result-pages';
+import { OrganizationSelect } from '@/components/organization-select';
 import { useCan } from '@/lib/auth';
 
 interface Props {
@@ -22,6 +23,7 @@ export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
   const canReveal = useCan('members.reveal-pii');
   const [editing, setEditing] = useState(false);
   const [revealing, setRevealing] = useState<RevealableField>();
+  const [transferring, setTransferring] = useState(false);
   const [revealed, setRevealed] = useState<{ field: RevealableField; value: string | null }>();
   const m = query.data?.member;
 
@@ -34,7 +36,12 @@ export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
 
   return (
     <Drawer open size="large" onClose={onClose} title={m ? `${m.name} · ${t(`members.stages.${m.stage}`)}` : t('members.title')}
-      extra={m && canWrite && <Button onClick={() => setEditing(true)}>{t('actions.edit')}</Button>}>
+      extra={m && canWrite && (
+        <Space>
+          <Button onClick={() => setEditing(true)}>{t('actions.edit')}</Button>
+          {m.status === 'Active' && <Button onClick={() => setTransferring(true)}>{t('transfers.transferOut')}</Button>}
+        </Space>
+      )}>
       {query.isError ? (
         <LoadFailure error={query.error} />
       ) : !m ? (
@@ -79,6 +86,29 @@ export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
           onReload={() => void query.refetch()}
           onClose={() => setEditing(false)}
         />
+      )}
+      {transferring && m && (
+        <FormModal<{ toOrganizationId?: string; toExternal?: string; letterNumber: string; issuedOn?: string }>
+          title={`${t('transfers.transferOut')} · ${m.name}`}
+          fields={['toOrganizationId', 'toExternal', 'letterNumber', 'issuedOn']}
+          onSubmit={async (values) => {
+            await transferMember(m.id, values);
+            await onChanged();
+          }}
+          onClose={() => setTransferring(false)}>
+          <Form.Item label={t('transfers.toOrganization')} name="toOrganizationId">
+            <OrganizationSelect aria-label={t('transfers.toOrganization')} scope="all" />
+          </Form.Item>
+          <Form.Item label={t('transfers.toExternal')} name="toExternal" extra={t('transfers.toExternalHint')}>
+            <Input />
+          </Form.Item>
+          <Form.Item label={t('transfers.letter')} name="letterNumber">
+            <Input />
+          </Form.Item>
+          <Form.Item label={t('transfers.issuedOn')} name="issuedOn">
+            <Input type="date" />
+          </Form.Item>
+        </FormModal>
       )}
       {revealing && m && (
         <FormModal<{ reason: string }>

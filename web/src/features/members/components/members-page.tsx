@@ -8,6 +8,7 @@ import { MemberForm } from '@/features/members/components/member-form';
 import { MemberLists } from '@/features/members/components/member-lists';
 import { MemberStatisticsPanel } from '@/features/members/components/member-statistics';
 import { PipelineBoard } from '@/features/members/components/pipeline-board';
+import { TransfersPanel } from '@/features/members/components/transfers-panel';
 import { OrganizationSelect } from '@/components/organization-select';
 import { useTableState } from '@/hooks/use-table-state';
 import { useCan } from '@/lib/auth';
@@ -63,7 +64,7 @@ export function MembersPage() {
         columns={[
           {
             title: t('members.name'), dataIndex: 'name', key: 'name', ...table.sortable('name'),
-            render: (name: string, m) => <Typography.Link onClick={(event) => { event.stopPropagation(); setShown(m.id); }}>{name}</Typography.Link>,
+            render: (name: string, m) => <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={(event) => { event.stopPropagation(); setShown(m.id); }}>{name}</Button>,
           },
           { title: t('members.gender'), dataIndex: 'gender', key: 'gender', render: (g: MemberListItem['gender']) => t(`members.genders.${g}`) },
           { title: t('members.age'), dataIndex: 'age', key: 'birthDate', ...table.sortable('birthDate') },
@@ -77,6 +78,7 @@ export function MembersPage() {
       </>
         ) },
         { key: 'board', label: t('members.tabs.board'), children: <PipelineBoard onOpen={setShown} /> },
+        { key: 'transfers', label: t('members.tabs.transfers'), children: <TransfersPanel /> },
         { key: 'lists', label: t('members.tabs.lists'), children: <MemberLists /> },
         { key: 'stats', label: t('members.tabs.stats'), children: <MemberStatisticsPanel /> },
       ]} />

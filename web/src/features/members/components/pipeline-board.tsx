@@ -1,4 +1,4 @@
-import { Card, Col, List, Row, Tag, Typography } from 'antd';
+import { Button, Card, Col, List, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMembers, type MemberStage } from '@/features/members/api/members';
 
@@ -15,7 +15,7 @@ function StageColumn({ stage, onOpen }: { stage: MemberStage; onOpen: (id: strin
         dataSource={members.data?.items ?? []}
         renderItem={(m) => (
           <List.Item>
-            <Typography.Link onClick={() => onOpen(m.id)}>{m.name}</Typography.Link>
+            <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => onOpen(m.id)}>{m.name}</Button>
             <Typography.Text type="secondary" ellipsis style={{ maxWidth: 140 }}>{m.organizationName}</Typography.Text>
           </List.Item>
         )}

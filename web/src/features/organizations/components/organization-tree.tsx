@@ -1,4 +1,4 @@
-import { Input, List, Spin, Tree, Typography } from 'antd';
+import { Button, Input, List, Spin, Tree, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOrganizationSearch } from '@/lib/organization-search';
@@ -47,13 +47,13 @@ export function OrganizationTree({ tree, selectedId, onSelect }: Props) {
           footer={search.data && search.data.total > search.data.items.length ? t('organizations.moreMatches', { count: search.data.total }) : undefined}
           renderItem={(item) => (
             <List.Item>
-              <Typography.Link
+              <Button type="link" size="small" style={{ padding: 0, height: 'auto' }}
                 onClick={() => {
                   setText('');
                   onSelect(item.id);
                 }}>
                 {item.name}
-              </Typography.Link>
+              </Button>
               {item.status === 'Dissolved' && <Typography.Text type="secondary"> · {t('status.Dissolved')}</Typography.Text>}
             </List.Item>
           )}

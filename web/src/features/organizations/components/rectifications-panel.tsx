@@ -67,7 +67,7 @@ export function RectificationsPanel({ organizationId, canWrite }: Props) {
           {
             title: t('rectifications.organization'), dataIndex: 'organizationName', key: 'organizationName', ...table.sortable('organizationName'),
             // A real link, so the drawer opens from the keyboard too (the whole row also opens it on click).
-            render: (name: string, r) => <Typography.Link onClick={(event) => { event.stopPropagation(); setShown(r); }}>{name}</Typography.Link>,
+            render: (name: string, r) => <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={(event) => { event.stopPropagation(); setShown(r); }}>{name}</Button>,
           },
           { title: t('rectifications.responsible'), dataIndex: 'responsiblePerson', key: 'responsiblePerson' },
           { title: t('rectifications.flaggedOn'), dataIndex: 'flaggedOn', key: 'flaggedOn', ...table.sortable('flaggedOn') },

@@ -1,4 +1,4 @@
-import { Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRuleWarnings, type RuleWarning, type RuleWarningCode } from '@/features/organizations/api/warnings';
@@ -35,7 +35,7 @@ export function WarningsPanel({ organizationId, onOpen }: { organizationId: stri
         columns={[
           {
             title: t('rectifications.organization'), dataIndex: 'organizationName', key: 'organizationName', ...table.sortable('organizationName'),
-            render: (name: string, w) => <Typography.Link onClick={() => onOpen(w.organizationId)}>{name}</Typography.Link>,
+            render: (name: string, w) => <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => onOpen(w.organizationId)}>{name}</Button>,
           },
           {
             title: t('warnings.code'), dataIndex: 'code', key: 'code', ...table.sortable('code'),

@@ -1,0 +1,71 @@
+import { App as AntApp, Button, Checkbox, Popconfirm, Segmented, Space, Table, Tag } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { receiveTransfer, useTransfers, type Transfer, type TransferDirection } from '@/features/members/api/members';
+import { useTableState } from '@/hooks/use-table-state';
+import { useCan } from '@/lib/auth';
+import { ApiError } from '@/lib/problem';
+
+/** Transfer letters out of and into the caller's organizations; the receiving side confirms receipt here. */
+export function TransfersPanel() {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const client = useQueryClient();
+  const canWrite = useCan('members.write');
+  const [direction, setDirection] = useState<TransferDirection>('Inbox');
+  const [expiredOnly, setExpiredOnly] = useState(false);
+  const table = useTableState('-issuedOn');
+  const transfers = useTransfers(direction, expiredOnly, table.query);
+
+  async function receive(transfer: Transfer) {
+    try {
+      await receiveTransfer(transfer);
+      void message.success(t('transfers.received'));
+    } catch (error) {
+      void message.error(error instanceof ApiError && error.status === 412 ? t('errors.conflict') : (error as Error).message);
+    }
+    await client.invalidateQueries({ queryKey: ['members'] });
+  }
+
+  // The receiving side confirms; for a letter to outside the system, the sending side records the slip.
+  const confirmable = (tr: Transfer) => tr.status === 'Pending' && (direction === 'Inbox' ? tr.toOrganizationId !== null : tr.toOrganizationId === null);
+
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Segmented<TransferDirection> value={direction} onChange={(value) => { setDirection(value); table.reset(); }}
+          options={[{ value: 'Inbox', label: t('transfers.inbox') }, { value: 'Outbox', label: t('transfers.outbox') }]} />
+        <Checkbox checked={expiredOnly} onChange={(e) => { setExpiredOnly(e.target.checked); table.reset(); }}>{t('transfers.expiredOnly')}</Checkbox>
+      </Space>
+      <Table<Transfer>
+        rowKey="id"
+        size="small"
+        loading={transfers.isFetching}
+        dataSource={transfers.data?.items}
+        pagination={table.pagination(transfers.data?.total)}
+        onChange={table.onChange}
+        columns={[
+          { title: t('members.name'), dataIndex: 'memberName', key: 'memberName', ...table.sortable('memberName') },
+          { title: t('transfers.from'), dataIndex: 'fromOrganizationName', key: 'from' },
+          { title: t('transfers.to'), key: 'to', render: (_, tr) => tr.toOrganizationName ?? tr.toExternal },
+          { title: t('transfers.letter'), dataIndex: 'letterNumber', key: 'letterNumber' },
+          { title: t('transfers.issuedOn'), dataIndex: 'issuedOn', key: 'issuedOn', ...table.sortable('issuedOn') },
+          { title: t('transfers.validUntil'), dataIndex: 'validUntil', key: 'validUntil', ...table.sortable('validUntil') },
+          {
+            title: t('members.status'), key: 'status',
+            render: (_, tr) => <Tag color={tr.expired ? 'red' : tr.status === 'Received' ? 'green' : 'orange'}>{tr.expired ? t('transfers.expired') : t(`transfers.statuses.${tr.status}`)}</Tag>,
+          },
+          {
+            title: '', key: 'actions',
+            render: (_, tr) => canWrite && confirmable(tr) && !tr.expired && (
+              <Popconfirm title={t('transfers.confirmReceipt', { name: tr.memberName })} onConfirm={() => receive(tr)}>
+                <Button size="small" type="primary">{t('transfers.receive')}</Button>
+              </Popconfirm>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}
