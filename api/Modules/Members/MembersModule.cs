@@ -20,6 +20,7 @@ public static class MembersModule
         services.AddSingleton<IDemoSeeder, MembersDemoSeeder>();
         services.AddScoped<MemberOrganizationHooks>();
         services.AddScoped<PipelineStepContext>();
+        services.AddScoped<Contracts.IMemberHardships, MemberHardshipsDirectory>();
         services.AddScoped<IOrganizationMemberCounts>(sp => sp.GetRequiredService<MemberOrganizationHooks>());
         services.AddScoped<IOrganizationStatisticsContributor>(sp => sp.GetRequiredService<MemberOrganizationHooks>());
         services.AddScoped<IOrganizationDissolutionGuard>(sp => sp.GetRequiredService<MemberOrganizationHooks>());
@@ -50,6 +51,9 @@ public static class MembersModule
         TransferMember.TransferMemberEndpoint.Map(members);
         ReceiveTransfer.ReceiveTransferEndpoint.Map(members);
         ListTransfers.ListTransfersEndpoint.Map(members);
+        RecordHardship.RecordHardshipEndpoint.Map(members);
+        EndHardship.EndHardshipEndpoint.Map(members);
+        ListHardships.ListHardshipsEndpoint.Map(members);
         AppointActivist.AppointActivistEndpoint.Map(members);
         NominateCandidate.NominateCandidateEndpoint.Map(members);
         AdmitProbationary.AdmitProbationaryEndpoint.Map(members);

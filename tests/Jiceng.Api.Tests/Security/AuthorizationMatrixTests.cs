@@ -19,7 +19,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
 
     private sealed record Side(Guid Root, Guid Branch, Guid Leaf, Guid Rectification, Guid Pairing, Guid Coalition, Guid RuleSet, Guid User, Guid ApiClient, Guid Member,
         string MemberIdNumber, Guid SecondFull, Guid Applicant, Guid Activist, Guid Candidate, Guid ToConvert, Guid ToExtend, Guid ToCancel,
-        Guid ToTransfer, Guid Transfer);
+        Guid ToTransfer, Guid Transfer, Guid Hardship);
 
     private Side _a = null!;
     private Side _b = null!;
@@ -87,6 +87,9 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         ["ReceiveTransfer"] = s => ($"/api/v1/members/transfers/{s.Transfer}/receipt", new { }),
         ["ListTransfers"] = s => ("/api/v1/members/transfers?direction=Outbox", null),
         ["SearchOrganizationDirectory"] = _ => ("/api/v1/organizations/directory?q=支部", null),
+        ["RecordHardship"] = s => ($"/api/v1/members/{s.ToTransfer}/hardships", new { category = "Elderly", since = "2026-01-01" }),
+        ["ListHardships"] = s => ($"/api/v1/members/{s.Member}/hardships", null),
+        ["EndHardship"] = s => ($"/api/v1/members/{s.Member}/hardships/{s.Hardship}", new { until = "2026-06-01" }),
         ["SignIn"] = s => ("/api/v1/auth/sign-in", new { username = "scoped-a", password = ScopedPassword }),
         ["SignOut"] = s => ("/api/v1/auth/sign-out", null),
         ["GetCurrentUser"] = s => ("/api/v1/auth/me", null),
@@ -152,7 +155,8 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         var leaving = await Person("Full", new { joinedOn = "2000-07-01", fullMemberOn = "2001-07-01" });
         var transfer = await Json.Read(await Post($"/api/v1/members/{leaving}/transfers", new { toExternal = "外省某党委", letterNumber = name + "-转-1" }), HttpStatusCode.Created);
         return new Side(root.Id(), branch.Id(), leaf.Id(), rectification.Id(), pairing.Id(), coalition.Id(), ruleSet.Id(), user.Id(), client.Id(), member.Id(), idNumber,
-            secondFull, applicant, activist, candidate, toConvert, toExtend, toCancel, toTransfer, transfer.Id());
+            secondFull, applicant, activist, candidate, toConvert, toExtend, toCancel, toTransfer, transfer.Id(),
+            (await Json.Read(await Post($"/api/v1/members/{member.Id()}/hardships", new { category = "Illness", since = "2026-01-01" }), HttpStatusCode.Created)).Id());
     }
 
     private static Dictionary<string, object?> MergeDates(Dictionary<string, object?> body, object dates)

@@ -36,7 +36,8 @@ internal sealed record ListMembersQuery(
     int? AgeTo,
     int? JoinYear,
     PageRequest Page,
-    string? Sort) : IQuery<Paged<MemberListItem>>;
+    string? Sort,
+    bool InHardship = false) : IQuery<Paged<MemberListItem>>;
 
 internal sealed class ListMembersValidator : AbstractValidator<ListMembersQuery>
 {
@@ -78,6 +79,9 @@ internal sealed class ListMembersHandler(DbSession db, CurrentScope currentScope
           AND (@bornAfter IS NULL OR birth_date > @bornAfter)
           AND (@bornOnOrBefore IS NULL OR birth_date <= @bornOnOrBefore)
           AND (@joinedFrom IS NULL OR (joined_on >= @joinedFrom AND joined_on < @joinedTo))
+          AND (@inHardship = 0 OR EXISTS (
+                SELECT 1 FROM member_hardships h
+                WHERE h.member_id = members.id AND h.since <= @today AND (h.until IS NULL OR h.until >= @today)))
         """;
 
     public const string CountSql = "SELECT COUNT(*) " + Filter;
@@ -104,6 +108,8 @@ internal sealed class ListMembersHandler(DbSession db, CurrentScope currentScope
             bornAfter = query.AgeTo is { } ageTo ? today.AddYears(-ageTo - 1) : (DateOnly?)null,
             joinedFrom = query.JoinYear is { } year ? new DateOnly(year, 1, 1) : (DateOnly?)null,
             joinedTo = query.JoinYear is { } next ? new DateOnly(next + 1, 1, 1) : (DateOnly?)null,
+            inHardship = query.InHardship ? 1 : 0,
+            today,
         }, query.Page, order, cancellationToken);
         var names = await organizations.NamesAsync(page.Items.Select(m => m.OrgId).Distinct().ToList(), cancellationToken);
         return page.Map(m => new MemberListItem(m.Id, m.OrgId, names.GetValueOrDefault(m.OrgId, ""), m.Name, m.Gender, MemberRow.YearsBetween(m.BirthDate, today),

@@ -10,16 +10,16 @@ internal static class ListMembersEndpoint
 {
     public static void Map(RouteGroupBuilder group) => group
         .MapGet("/", async Task<Ok<Paged<MemberListItem>>> (string? q, Guid? organizationId, bool? includeDescendants, MemberCategory? category,
-            MemberStage? stage, MemberStatus? status, int? ageFrom, int? ageTo, int? joinYear, int? page, int? pageSize, string? sort,
+            MemberStage? stage, MemberStatus? status, int? ageFrom, int? ageTo, int? joinYear, bool? inHardship, int? page, int? pageSize, string? sort,
             IMediator mediator, CancellationToken cancellationToken) =>
         {
             var query = new ListMembersQuery(q, organizationId, includeDescendants ?? true, category, stage, status, ageFrom, ageTo, joinYear,
-                PageRequest.From(page, pageSize), sort);
+                PageRequest.From(page, pageSize), sort, inHardship ?? false);
             return TypedResults.Ok(await mediator.Send(query, cancellationToken));
         })
         .WithName("ListMembers")
         .RequirePermission(Permissions.MembersRead)
-        .WithSummary("Search the member register within the caller's subtree: name, organization (with or without descendants), category, stage, status, age range, join year; sort by name, birthDate, joinedOn, stage, category, createdAt or tree (prefix - for descending).")
+        .WithSummary("Search the member register within the caller's subtree: name, organization (with or without descendants), category, stage, status, age range, join year, in hardship today; sort by name, birthDate, joinedOn, stage, category, createdAt or tree (prefix - for descending).")
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -50,7 +50,7 @@ export const resources = {
         message: '说明', dueOn: '日期', rule: '依据',
       },
       members: {
-        title: '党员信息库', tabs: { register: '党员名册', board: '发展看板', transfers: '组织关系转接', lists: '年度名单', stats: '统计分析' }, create: '登记党员', searchName: '按姓名搜索', organization: '所在党组织', includeDescendants: '含下级组织', name: '姓名',
+        title: '党员信息库', tabs: { register: '党员名册', board: '发展看板', transfers: '组织关系转接', lists: '年度名单', stats: '统计分析' }, create: '登记党员', searchName: '按姓名搜索', organization: '所在党组织', includeDescendants: '含下级组织', inHardship: '只看困难党员', name: '姓名',
         idNumber: '身份证号码', idNumberHint: '18 位，末位可为 X；出生日期和性别由号码得出', maskedHint: '显示为脱敏号码；不修改则保留原号码', phone: '联系电话',
         ethnicity: '民族', education: '学历', occupation: '职业', category: '人员类别', stage: '发展阶段', status: '状态', gender: '性别', age: '年龄',
         ageFrom: '最小年龄', ageTo: '最大年龄', joinYear: '入党年份', joinedOn: '入党日期', fullMemberOn: '转正日期', ageYears: '{{count}} 岁',
@@ -141,7 +141,7 @@ export const resources = {
         message: 'Details', dueOn: 'Date', rule: 'Rule',
       },
       members: {
-        title: 'Member register', tabs: { register: 'Register', board: 'Pipeline board', transfers: 'Transfers', lists: 'Yearly lists', stats: 'Statistics' }, create: 'Register a member', searchName: 'Search by name', organization: 'Organization', includeDescendants: 'Include child organizations',
+        title: 'Member register', tabs: { register: 'Register', board: 'Pipeline board', transfers: 'Transfers', lists: 'Yearly lists', stats: 'Statistics' }, create: 'Register a member', searchName: 'Search by name', organization: 'Organization', includeDescendants: 'Include child organizations', inHardship: 'In hardship only',
         name: 'Name', idNumber: 'ID number', idNumberHint: '18 characters, the last may be X; birth date and gender follow from it',
         maskedHint: 'Shown masked; leave it to keep the stored number', phone: 'Phone', ethnicity: 'Ethnicity', education: 'Education', occupation: 'Occupation',
         category: 'Category', stage: 'Stage', status: 'Status', gender: 'Gender', age: 'Age', ageFrom: 'Age from', ageTo: 'Age to', joinYear: 'Join year',

@@ -28,6 +28,7 @@ export interface MemberFilter {
   ageFrom?: number;
   ageTo?: number;
   joinYear?: number;
+  inHardship?: boolean;
 }
 
 export function useMembers(filter: MemberFilter, table: TableQuery) {

@@ -41,6 +41,7 @@ export function MembersPage() {
           <OrganizationSelect aria-label={t('members.organization')} value={filter.organizationId} onChange={(value) => change({ organizationId: (value as string) || undefined })} />
         </div>
         <Checkbox checked={filter.includeDescendants} onChange={(e) => change({ includeDescendants: e.target.checked })}>{t('members.includeDescendants')}</Checkbox>
+        <Checkbox checked={filter.inHardship ?? false} onChange={(e) => change({ inHardship: e.target.checked || undefined })}>{t('members.inHardship')}</Checkbox>
         <Select aria-label={t('members.stage')} placeholder={t('members.stage')} allowClear style={{ width: 130 }} value={filter.stage}
           onChange={(stage) => change({ stage })} options={stages.map((s) => ({ value: s, label: t(`members.stages.${s}`) }))} />
         <Select aria-label={t('members.category')} placeholder={t('members.category')} allowClear style={{ width: 120 }} value={filter.category}

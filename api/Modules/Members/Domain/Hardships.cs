@@ -1,0 +1,63 @@
+using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
+using Jiceng.Modules.Members.Contracts;
+
+namespace Jiceng.Modules.Members.Domain;
+
+/// <summary>The kinds of hardship the register distinguishes.</summary>
+internal enum HardshipCategory { Illness, Disability, Elderly, LowIncome, Disaster, Other }
+
+/// <summary>A hardship entry; the notes are personal data, shown only to callers who may reveal it.</summary>
+internal sealed record HardshipResponse(Guid Id, Guid MemberId, HardshipCategory Category, DateOnly Since, DateOnly? Until, bool Current, bool HasNotes, string? Notes,
+    long Version);
+
+internal sealed record HardshipRow
+{
+    public Guid Id { get; init; }
+    public Guid MemberId { get; init; }
+    public HardshipCategory Category { get; init; }
+    public DateOnly Since { get; init; }
+    public DateOnly? Until { get; init; }
+    public string? NotesCipher { get; init; }
+    public long Version { get; init; }
+
+    public bool CurrentOn(DateOnly day) => Since <= day && (Until is null || Until >= day);
+
+    public HardshipResponse ToResponse(DateOnly today, Caller caller, PersonalDataProtector protector) => new(
+        Id, MemberId, Category, Since, Until, CurrentOn(today), NotesCipher is not null,
+        NotesCipher is not null && caller.Has(Permissions.MembersRevealPii) ? protector.Decrypt(NotesCipher) : null, Version);
+}
+
+internal static class Hardships
+{
+    public const string Columns = "id, member_id, category, since, until, notes_cipher, version";
+
+    public const string ForMemberSql = "SELECT " + Columns + " FROM member_hardships WHERE member_id = @memberId ORDER BY since DESC, id";
+}
+
+/// <summary>The Contracts door to the hardship register (for the Assistance module).</summary>
+internal sealed class MemberHardshipsDirectory(DbSession db) : IMemberHardships
+{
+    private const string OnSql = """
+        SELECT h.member_id, m.name, m.org_id, h.category, h.since, h.until
+        FROM member_hardships h JOIN members m ON m.id = h.member_id
+        WHERE h.member_id = @memberId AND m.org_path >= @from AND m.org_path < @to AND h.since <= @day AND (h.until IS NULL OR h.until >= @day)
+        ORDER BY h.since DESC
+        """;
+
+    public async Task<MemberInHardship?> OnAsync(Guid memberId, DateOnly day, DataScope scope, CancellationToken cancellationToken)
+    {
+        var rows = await db.QueryAsync<Row>(OnSql, new { memberId, from = scope.From, to = scope.To, day }, cancellationToken);
+        return rows.Select(r => new MemberInHardship(r.MemberId, r.Name, r.OrgId, r.Category, r.Since, r.Until)).FirstOrDefault();
+    }
+
+    private sealed record Row
+    {
+        public Guid MemberId { get; init; }
+        public string Name { get; init; } = "";
+        public Guid OrgId { get; init; }
+        public string Category { get; init; } = "";
+        public DateOnly Since { get; init; }
+        public DateOnly? Until { get; init; }
+    }
+}

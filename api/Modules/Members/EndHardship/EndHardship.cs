@@ -1,0 +1,50 @@
+using FluentValidation;
+using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Http;
+using Jiceng.Infrastructure.Primitives;
+using Jiceng.Infrastructure.Security;
+using Jiceng.Modules.Members.Domain;
+using Mediator;
+
+namespace Jiceng.Modules.Members.EndHardship;
+
+internal sealed record EndHardshipRequest(DateOnly? Until);
+
+/// <summary>Ends a hardship entry on a day (the entry stays as history). Requires If-Match.</summary>
+internal sealed record EndHardshipCommand(Guid MemberId, Guid HardshipId, long ExpectedVersion, EndHardshipRequest Body) : ICommand<HardshipResponse>;
+
+internal sealed class EndHardshipValidator : AbstractValidator<EndHardshipCommand>
+{
+    public EndHardshipValidator() => RuleFor(c => c.Body.Until).NotNull();
+}
+
+internal sealed class EndHardshipHandler(DbSession db, CurrentScope currentScope, CallerAccessor callers, PersonalDataProtector protector, TimeProvider clock)
+    : ICommandHandler<EndHardshipCommand, HardshipResponse>
+{
+    private const string EndSql = """
+        UPDATE member_hardships SET until = @until, updated_at = @now, version = version + 1
+        WHERE id = @id AND member_id = @memberId AND version = @expectedVersion AND since <= @until
+        """;
+
+    private const string FindSql = "SELECT " + Hardships.Columns + " FROM member_hardships WHERE id = @id AND member_id = @memberId";
+
+    public async ValueTask<HardshipResponse> Handle(EndHardshipCommand command, CancellationToken cancellationToken)
+    {
+        var scope = await currentScope.GetAsync(cancellationToken);
+        var member = await MemberRecords.FindAsync(db, scope, command.MemberId, cancellationToken);
+        var current = await db.QuerySingleOrDefaultAsync<HardshipRow>(FindSql, new { id = command.HardshipId, memberId = member.Id }, cancellationToken)
+            ?? throw new NotFoundException("Hardship");
+        if (command.Body.Until < current.Since)
+        {
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("until",
+                Infrastructure.Localized.Text("结束日期不能早于开始日期。", "The end cannot be before the start."))]);
+        }
+        if (await db.ExecuteAsync(EndSql, new { id = current.Id, memberId = member.Id, expectedVersion = command.ExpectedVersion, until = command.Body.Until, now = clock.GetUtcNow() },
+                cancellationToken) == 0)
+        {
+            throw new PreconditionFailedException();
+        }
+        var row = await db.QuerySingleOrDefaultAsync<HardshipRow>(FindSql, new { id = current.Id, memberId = member.Id }, cancellationToken);
+        return row!.ToResponse(clock.Today(), callers.Current, protector);
+    }
+}
