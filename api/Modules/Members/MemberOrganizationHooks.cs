@@ -46,6 +46,12 @@ internal sealed class MemberOrganizationHooks(DbSession db)
         WHERE to_org_path >= @oldFrom AND to_org_path < @oldTo
         """;
 
+    private const string RewriteCommunityReportsSql = """
+        UPDATE member_community_reports
+        SET community_org_path = @newFrom {cat} {substr}(community_org_path, @cut, 200)
+        WHERE community_org_path >= @oldFrom AND community_org_path < @oldTo
+        """;
+
     public string Key => "members";
 
     public async Task<IReadOnlyDictionary<Guid, int>> CountFullMembersAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken cancellationToken)
@@ -87,6 +93,7 @@ internal sealed class MemberOrganizationHooks(DbSession db)
         await db.ExecuteAsync(RewritePathsSql, moved, cancellationToken);
         await db.ExecuteAsync(RewriteTransferFromSql, moved, cancellationToken);
         await db.ExecuteAsync(RewriteTransferToSql, moved, cancellationToken);
+        await db.ExecuteAsync(RewriteCommunityReportsSql, moved, cancellationToken);
     }
 
     private sealed record OrgCount

@@ -54,6 +54,8 @@ public static class MembersModule
         RecordHardship.RecordHardshipEndpoint.Map(members);
         EndHardship.EndHardshipEndpoint.Map(members);
         ListHardships.ListHardshipsEndpoint.Map(members);
+        ReportToCommunity.ReportToCommunityEndpoint.Map(members);
+        ListCommunityReports.ListCommunityReportsEndpoint.Map(members);
         AppointActivist.AppointActivistEndpoint.Map(members);
         NominateCandidate.NominateCandidateEndpoint.Map(members);
         AdmitProbationary.AdmitProbationaryEndpoint.Map(members);

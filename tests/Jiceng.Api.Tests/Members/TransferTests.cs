@@ -138,4 +138,30 @@ public sealed class TransferTests(DatabaseProvider provider) : ApiTest(provider)
         var after = await Json.Read(await _managerA.GetAsync($"/api/v1/members/{member}"), HttpStatusCode.OK);
         Assert.That(after.Str("status"), Is.EqualTo("TransferredOut"));
     }
+
+    [Test]
+    public async Task Members_in_service_report_to_their_residence_community_in_another_region_which_lists_them()
+    {
+        var member = await Member("双报到党员");
+        var report = await Json.Read(await PostAs(_managerA, $"/api/v1/members/{member}/community-reports", new { communityOrganizationId = _branchB, reportedOn = "2026-03-01" }),
+            HttpStatusCode.Created);
+        var seenByCommunity = await Json.Read(await _managerB.GetAsync($"/api/v1/members/community-reports?communityOrganizationId={_branchB}"), HttpStatusCode.OK);
+        var notTheirs = await _managerA.GetAsync($"/api/v1/members/community-reports?communityOrganizationId={_branchB}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Str("communityName"), Is.EqualTo("乙支部"));
+            Assert.That(seenByCommunity.GetProperty("items").EnumerateArray().Select(r => r.Str("memberName")), Does.Contain("双报到党员"));
+            Assert.That(seenByCommunity.GetProperty("items")[0].Str("memberOrganizationName"), Is.EqualTo("甲支部"));
+            Assert.That(notTheirs.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the list belongs to the community's side");
+        });
+
+        var first17 = "230307" + "19500101" + (Interlocked.Add(ref _sequence, 2) % 1000).ToString("000", System.Globalization.CultureInfo.InvariantCulture);
+        var retired = (await Json.Read(await Post("/api/v1/members", new
+        {
+            organizationId = _branchA, name = "离退休党员", idNumber = first17 + ChineseIdNumber.CheckCharacter(first17), category = "Retired", stage = "Full",
+            joinedOn = "1975-07-01", fullMemberOn = "1976-07-01",
+        }), HttpStatusCode.Created)).Id();
+        await Json.Problem(await PostAs(_managerA, $"/api/v1/members/{retired}/community-reports", new { communityOrganizationId = _branchB }), HttpStatusCode.Conflict,
+            code: "not_in_service");
+    }
 }

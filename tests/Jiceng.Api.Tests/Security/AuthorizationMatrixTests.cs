@@ -90,6 +90,8 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         ["RecordHardship"] = s => ($"/api/v1/members/{s.ToTransfer}/hardships", new { category = "Elderly", since = "2026-01-01" }),
         ["ListHardships"] = s => ($"/api/v1/members/{s.Member}/hardships", null),
         ["EndHardship"] = s => ($"/api/v1/members/{s.Member}/hardships/{s.Hardship}", new { until = "2026-06-01" }),
+        ["ReportToCommunity"] = s => ($"/api/v1/members/{s.SecondFull}/community-reports", new { communityOrganizationId = s.Leaf }),
+        ["ListCommunityReports"] = s => ($"/api/v1/members/community-reports?communityOrganizationId={s.Leaf}", null),
         ["SignIn"] = s => ("/api/v1/auth/sign-in", new { username = "scoped-a", password = ScopedPassword }),
         ["SignOut"] = s => ("/api/v1/auth/sign-out", null),
         ["GetCurrentUser"] = s => ("/api/v1/auth/me", null),
@@ -142,7 +144,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         async Task<Guid> Person(string stage, object dates) =>
             (await Json.Read(await Post("/api/v1/members", MergeDates(new Dictionary<string, object?>
             {
-                ["organizationId"] = branch.Id(), ["name"] = name + stage, ["idNumber"] = NextIdNumber(), ["category"] = "Farmer", ["stage"] = stage,
+                ["organizationId"] = branch.Id(), ["name"] = name + stage, ["idNumber"] = NextIdNumber(), ["category"] = "InService", ["stage"] = stage,
             }, dates)), HttpStatusCode.Created)).Id();
         var secondFull = await Person("Full", new { joinedOn = "2000-07-01", fullMemberOn = "2001-07-01" });
         var applicant = await Person("Applicant", new { appliedOn = "2025-01-01" });
