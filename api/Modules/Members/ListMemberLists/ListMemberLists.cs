@@ -53,13 +53,13 @@ internal sealed class ListMemberListsHandler(DbSession db, CurrentScope currentS
 
     private const string BirthdaysCountSql = "SELECT COUNT(*) " + BirthdaysFilter;
 
-    private const string BirthdaysPageSql = "SELECT " + MemberRecords.Columns + " " + BirthdaysFilter + " ORDER BY joined_on, id {page}";
+    private const string BirthdaysPageSql = "SELECT " + MemberRecords.Columns + " " + BirthdaysFilter + " ORDER BY {orderBy} {page}";
 
     private const string MedalFilter = "FROM members WHERE " + Scope + " AND stage = 'Full' AND full_member_on <= @standingSince";
 
     private const string MedalCountSql = "SELECT COUNT(*) " + MedalFilter;
 
-    private const string MedalPageSql = "SELECT " + MemberRecords.Columns + " " + MedalFilter + " ORDER BY full_member_on, id {page}";
+    private const string MedalPageSql = "SELECT " + MemberRecords.Columns + " " + MedalFilter + " ORDER BY {orderBy} {page}";
 
     // Never recorded counts from when the record was made, so a newly registered member is not flagged at once.
     private const string LostFilter = """
@@ -69,7 +69,7 @@ internal sealed class ListMemberListsHandler(DbSession db, CurrentScope currentS
 
     private const string LostCountSql = "SELECT COUNT(*) " + LostFilter;
 
-    private const string LostPageSql = "SELECT " + MemberRecords.Columns + " " + LostFilter + " ORDER BY last_org_life_on, id {page}";
+    private const string LostPageSql = "SELECT " + MemberRecords.Columns + " " + LostFilter + " ORDER BY {orderBy} {page}";
 
     // Probation ends a year (plus any extension, at most a year) after joining: a bounded set to finish in memory.
     private const string ProbationarySql = "SELECT " + MemberRecords.Columns
@@ -82,26 +82,26 @@ internal sealed class ListMemberListsHandler(DbSession db, CurrentScope currentS
         var today = clock.Today();
         Paged<MemberRow> rows;
         Func<MemberRow, (DateOnly? Date, int? Years)> because;
-        var order = SortOrder.Parse(null, new Dictionary<string, string> { ["id"] = "id" }, "id", "id");
         switch (query.Kind)
         {
             case MemberListKind.PoliticalBirthdays:
                 var month = query.Month ?? today.Month;
                 var year = query.Year ?? today.Year;
-                rows = await db.QueryPageAsync<MemberRow>(BirthdaysCountSql, BirthdaysPageSql, new { from, to, month }, query.Page, order, cancellationToken);
+                rows = await db.QueryPageAsync<MemberRow>(BirthdaysCountSql, BirthdaysPageSql, new { from, to, month }, query.Page, ByDate("joined_on"), cancellationToken);
                 because = m => (new DateOnly(year, month, Math.Min(m.JoinedOn!.Value.Day, DateTime.DaysInMonth(year, month))), year - m.JoinedOn!.Value.Year);
                 break;
             case MemberListKind.MedalCandidates:
                 var medalYear = query.Year ?? today.Year;
                 var firstOfJuly = new DateOnly(medalYear, 7, 1);
-                rows = await db.QueryPageAsync<MemberRow>(MedalCountSql, MedalPageSql, new { from, to, standingSince = firstOfJuly.AddYears(-50) }, query.Page, order,
+                rows = await db.QueryPageAsync<MemberRow>(MedalCountSql, MedalPageSql, new { from, to, standingSince = firstOfJuly.AddYears(-50) }, query.Page, ByDate("full_member_on"),
                     cancellationToken);
                 because = m => (m.FullMemberOn, MemberRow.YearsBetween(m.FullMemberOn!.Value, firstOfJuly));
                 break;
             case MemberListKind.LostContact:
                 var lifeSince = today.AddMonths(-6);
                 rows = await db.QueryPageAsync<MemberRow>(LostCountSql, LostPageSql,
-                    new { from, to, lifeSince, createdSince = new DateTimeOffset(lifeSince.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)) }, query.Page, order,
+                    new { from, to, lifeSince, createdSince = new DateTimeOffset(lifeSince.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)) }, query.Page,
+                    ByDate("last_org_life_on"),
                     cancellationToken);
                 because = m => (m.LastOrgLifeOn, null);
                 break;
@@ -121,6 +121,9 @@ internal sealed class ListMemberListsHandler(DbSession db, CurrentScope currentS
             return new MemberOnList(m.Id, m.OrgId, names.GetValueOrDefault(m.OrgId, ""), m.Name, m.Gender, MemberRow.YearsBetween(m.BirthDate, today), m.Stage, date, years);
         });
     }
+
+    /// <summary>Each list in the order of the date that put members on it (not a caller's choice, so no whitelist to parse).</summary>
+    private static SortOrder ByDate(string column) => SortOrder.Parse(null, new Dictionary<string, string> { ["date"] = column }, "date", "id");
 
     private async Task<(string From, string To)> RangeAsync(DataScope scope, Guid? organizationId, CancellationToken cancellationToken)
     {
