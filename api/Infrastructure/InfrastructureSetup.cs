@@ -106,6 +106,7 @@ public static class InfrastructureSetup
     {
         json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         json.Converters.Add(new JsonStringEnumConverter());
+        json.Converters.Add(new Primitives.BoundedDateOnlyConverter());
         // Unknown fields are refused rather than ignored: no field a caller may not set slips through.
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         json.NumberHandling = JsonNumberHandling.Strict;

@@ -16,3 +16,25 @@ public static class DbErrors
         _ => false,
     };
 }
+
+public static class DbSessionUniqueExtensions
+{
+    /// <summary>
+    /// Runs a write whose statement already refuses a duplicate; when a concurrent writer got there first
+    /// and a unique index refuses the row instead, throws the same conflict the statement's own check would.
+    /// </summary>
+    public static async Task<int> ExecuteOrConflictAsync(this DbSession db, string sql, object parameters, Func<Exception> conflict, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await db.ExecuteAsync(sql, parameters, cancellationToken);
+        }
+        catch (DbException e) when (IsUniqueViolation(e))
+        {
+            throw conflict();
+        }
+    }
+
+    private static bool IsUniqueViolation(DbException e) => DbErrors.IsUniqueViolation(e);
+}
+

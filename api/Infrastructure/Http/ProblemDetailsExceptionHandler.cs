@@ -123,7 +123,15 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     private static ValidationException JsonFailure(JsonException json)
     {
         var field = JsonPathToField(json.Path);
-        var message = Localized.Text("格式不正确。", "The value has the wrong format.");
+        // A converter's own explanation (e.g. the span of dates allowed) beats the generic one.
+        Exception? cause = json;
+        while (cause is not null and not Primitives.ExplainedJsonException)
+        {
+            cause = cause.InnerException;
+        }
+        var message = cause is Primitives.ExplainedJsonException explained
+            ? explained.LocalizedMessage
+            : Localized.Text("格式不正确。", "The value has the wrong format.");
         return new ValidationException([new FluentValidation.Results.ValidationFailure(field, message)]);
     }
 

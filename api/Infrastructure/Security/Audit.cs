@@ -20,6 +20,9 @@ public sealed class AuditTrail
 
     public object? Before { get; private set; }
 
+    /// <summary>Whether the command's audit row was already written by a service it called.</summary>
+    public bool Written { get; private set; }
+
     public IReadOnlyList<AuditRecord> Records => _records;
 
     public void Record(AuditRecord record) => _records.Add(record);
@@ -27,10 +30,13 @@ public sealed class AuditTrail
     /// <summary>The entity as it was before the command changed it.</summary>
     public void SetBefore(object? before) => Before = before;
 
+    public void MarkWritten() => Written = true;
+
     internal void Clear()
     {
         _records.Clear();
         Before = null;
+        Written = false;
     }
 }
 
@@ -78,7 +84,7 @@ public sealed partial class AuditBehavior<TMessage, TResponse>(AuditTrail trail,
     {
         trail.Clear();
         var response = await next(message, cancellationToken);
-        var records = trail.Records.Count > 0 ? trail.Records.ToList() : [Derive(message, response, trail.Before)];
+        var records = trail.Records.Count > 0 || trail.Written ? trail.Records.ToList() : [Derive(message, response, trail.Before)];
         trail.Clear();
         foreach (var record in records)
         {

@@ -124,8 +124,10 @@ public static class ChineseIdNumber
     public static char CheckCharacter(string first17) =>
         CheckCharacters[first17.Take(17).Select((c, i) => (c - '0') * Weights[i]).Sum() % 11];
 
+    /// <summary>The birth date in the number, if it is a real date no later than any date the system accepts (rules add 18 years to it).</summary>
     public static DateOnly? BirthDate(string value) =>
-        DateOnly.TryParseExact(value.Substring(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+        DateOnly.TryParseExact(value.Substring(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        && date <= Primitives.BoundedDateOnlyConverter.Latest ? date : null;
 
     /// <summary>The 17th digit is odd for men and even for women.</summary>
     public static bool IsMale(string value) => (value[16] - '0') % 2 == 1;

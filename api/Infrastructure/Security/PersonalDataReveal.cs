@@ -8,10 +8,10 @@ namespace Jiceng.Infrastructure.Security;
 
 /// <summary>
 /// The one way to show personal data unmasked: the caller needs the reveal permission and gives a reason
-/// (5–200 characters); each reveal is an audit row, and a caller gets at most Security:RevealsPerHour of
+/// (5–200 characters); each reveal is exactly one audit row, and a caller gets at most Security:RevealsPerHour of
 /// them per hour (429 beyond).
 /// </summary>
-public sealed class PersonalDataReveal(CallerAccessor callers, AuditWriter audit, DbSession db, TimeProvider clock, IOptions<PersonalDataOptions> options)
+public sealed class PersonalDataReveal(CallerAccessor callers, AuditWriter audit, AuditTrail trail, DbSession db, TimeProvider clock, IOptions<PersonalDataOptions> options)
 {
     public const string Action = "RevealPersonalData";
 
@@ -38,6 +38,8 @@ public sealed class PersonalDataReveal(CallerAccessor callers, AuditWriter audit
             throw new TooManyRequestsException(TimeSpan.FromMinutes(10));
         }
         await audit.WriteAsync(new AuditRecord(Action, entityType, entityId, organizationId, null, new { field, reason = reason.Trim() }), cancellationToken);
+        // This row is the command's audit: the behaviour adds no second row derived from the same request.
+        trail.MarkWritten();
         return plaintext();
     }
 }

@@ -15,7 +15,7 @@ internal sealed class MemberOrganizationHooks(DbSession db)
 {
     private const string FullMembersSql = """
         SELECT org_id, COUNT(*) AS count FROM members
-        WHERE org_id {in:ids} AND stage = 'Full' AND status = 'Active'
+        WHERE org_path >= @from AND org_path < @to AND stage = 'Full' AND status = 'Active'
         GROUP BY org_id
         """;
 
@@ -26,6 +26,8 @@ internal sealed class MemberOrganizationHooks(DbSession db)
         """;
 
     private const string ActiveMembersSql = "SELECT COUNT(*) FROM members WHERE org_id = @orgId AND status = 'Active'";
+
+    private const string PendingInboundTransfersSql = "SELECT COUNT(*) FROM member_transfers WHERE to_org_id = @orgId AND status = 'Pending'";
 
     private const string RewritePathsSql = """
         UPDATE members
@@ -54,9 +56,9 @@ internal sealed class MemberOrganizationHooks(DbSession db)
 
     public string Key => "members";
 
-    public async Task<IReadOnlyDictionary<Guid, int>> CountFullMembersAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<Guid, int>> CountFullMembersAsync(string pathFrom, string pathTo, CancellationToken cancellationToken)
     {
-        var rows = await db.QueryAsync<OrgCount>(FullMembersSql, new { ids = organizationIds.ToArray() }, cancellationToken);
+        var rows = await db.QueryAsync<OrgCount>(FullMembersSql, new { from = pathFrom, to = pathTo }, cancellationToken);
         return rows.ToDictionary(r => r.OrgId, r => (int)r.Count);
     }
 
@@ -84,6 +86,15 @@ internal sealed class MemberOrganizationHooks(DbSession db)
                 $"该党组织还有 {count} 名党员（含发展对象等），请先转出后再撤销。",
                 $"The organization still has {count} members (including people in the pipeline); transfer them out first.",
                 new Dictionary<string, object?> { ["members"] = count });
+        }
+        // A letter on its way in would otherwise be received into an organization that no longer exists.
+        var inbound = await db.ExecuteScalarAsync<long>(PendingInboundTransfersSql, new { orgId = organizationId }, cancellationToken);
+        if (inbound > 0)
+        {
+            throw new BusinessRuleException("organization_has_pending_transfers",
+                $"还有 {inbound} 份转入该党组织的介绍信尚未回执，请先办结。",
+                $"{inbound} transfer letters to this organization await receipt; settle them first.",
+                new Dictionary<string, object?> { ["transfers"] = inbound });
         }
     }
 

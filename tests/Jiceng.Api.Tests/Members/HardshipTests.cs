@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Security;
@@ -10,15 +11,12 @@ namespace Jiceng.Tests.Members;
 [TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Providers))]
 public sealed class HardshipTests(DatabaseProvider provider) : ApiTest(provider)
 {
-    private static int _sequence = 900;
-
     private async Task<(Guid Branch, Guid Member)> MemberInBranch(string name)
     {
         var branch = (await CreateOrganization(Unique("困难帮扶党支部"))).Id();
-        var first17 = "230306" + "19450101" + (Interlocked.Add(ref _sequence, 2) % 1000).ToString("000", System.Globalization.CultureInfo.InvariantCulture);
         var member = await Json.Read(await Post("/api/v1/members", new
         {
-            organizationId = branch, name, idNumber = first17 + ChineseIdNumber.CheckCharacter(first17), category = "Retired", stage = "Full",
+            organizationId = branch, name, idNumber = TestIdNumbers.For("1945-01-01"), category = "Retired", stage = "Full",
             joinedOn = "1970-07-01", fullMemberOn = "1971-07-01",
         }), HttpStatusCode.Created);
         return (branch, member.Id());
@@ -40,16 +38,38 @@ public sealed class HardshipTests(DatabaseProvider provider) : ApiTest(provider)
         Assert.Multiple(() =>
         {
             Assert.That(recorded.GetProperty("current").GetBoolean(), Is.True);
-            Assert.That(recorded.Str("notes"), Does.Contain("化疗"), "the administrator may reveal personal data");
+            Assert.That(recorded.GetProperty("hasNotes").GetBoolean(), Is.True);
+            Assert.That(recorded.ToString(), Does.Not.Contain("化疗"), "not even the administrator sees the notes without the reveal route");
             Assert.That(inHardship.GetProperty("total").GetInt64(), Is.EqualTo(1));
             Assert.That(seenByViewer[0].GetProperty("hasNotes").GetBoolean(), Is.True);
-            Assert.That(seenByViewer[0].GetProperty("notes").ValueKind, Is.EqualTo(JsonValueKind.Null), "a viewer sees that there are notes, not what they say");
+            Assert.That(seenByViewer[0].ToString(), Does.Not.Contain("化疗"), "a viewer sees that there are notes, not what they say");
+        });
+
+        // The notes are read like an ID number: permission, reason, one audit row; never in the audit themselves.
+        var revealUrl = $"/api/v1/members/{member}/reveal";
+        await Json.Problem(await viewer.PostAsJsonAsync(revealUrl, new { field = "HardshipNotes", hardshipId = recorded.Id(), reason = "核实困难情况以便帮扶" }, Json.Options),
+            HttpStatusCode.Forbidden);
+        await Json.Problem(await Post(revealUrl, new { field = "HardshipNotes", reason = "核实困难情况以便帮扶" }), HttpStatusCode.BadRequest, field: "hardshipId");
+        await Json.Problem(await Post(revealUrl, new { field = "HardshipNotes", hardshipId = Guid.NewGuid(), reason = "核实困难情况以便帮扶" }), HttpStatusCode.NotFound);
+        var notes = await Json.Read(await Post(revealUrl, new { field = "HardshipNotes", hardshipId = recorded.Id(), reason = "核实困难情况以便帮扶" }), HttpStatusCode.OK);
+        var reveals = await Json.Read(await Get($"/api/v1/audit?entityId={member}&pageSize=100"), HttpStatusCode.OK);
+        var recordedAudit = await Json.Read(await Get($"/api/v1/audit?action=RecordHardship&entityId={recorded.Id()}"), HttpStatusCode.OK);
+        Assert.Multiple(() =>
+        {
+            Assert.That(notes.Str("value"), Does.Contain("化疗"));
+            Assert.That(reveals.GetProperty("items").EnumerateArray().Count(a => a.Str("action") == "RevealPersonalData"), Is.EqualTo(1),
+                "one reveal, one audit row (the refused ones left none)");
+            Assert.That(reveals.GetProperty("items").EnumerateArray().Count(a => a.Str("action") == "RevealMemberData"), Is.Zero, "no second row derived from the request");
+            Assert.That(recordedAudit.GetProperty("total").GetInt64(), Is.EqualTo(1));
+            Assert.That(recordedAudit.ToString(), Does.Contain("Illness").And.Not.Contain("化疗"), "the audit log records that there were notes, not what they say");
         });
 
         await Json.Problem(await Put($"{url}/{recorded.Id()}", new { until = "2026-06-01" }, "\"9\""), HttpStatusCode.PreconditionFailed);
         await Json.Problem(await Put($"{url}/{recorded.Id()}", new { until = "2026-02-01" }, "\"1\""), HttpStatusCode.BadRequest, field: "until");
         var ended = await Json.Read(await Put($"{url}/{recorded.Id()}", new { until = "2026-06-01" }, "\"1\""), HttpStatusCode.OK);
+        await Json.Problem(await Put($"{url}/{recorded.Id()}", new { until = "2026-05-01" }, "\"2\""), HttpStatusCode.Conflict, code: "hardship_ended");
         var again = await Json.Read(await Post(url, new { category = "LowIncome", since = "2026-06-10" }), HttpStatusCode.Created);
+        await Json.Problem(await Post(url, new { category = "Other", since = "2026-06-11", notes = new string('困', 501) }), HttpStatusCode.BadRequest, field: "notes");
         var history = await Json.Read(await Get(url), HttpStatusCode.OK);
         Assert.Multiple(() =>
         {

@@ -9,20 +9,11 @@ namespace Jiceng.Tests.Members;
 [TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Providers))]
 public sealed class MemberListsTests(DatabaseProvider provider) : ApiTest(provider)
 {
-    private static int _sequence = 500;
-
-    private static string IdNumber(string birth)
-    {
-        var sequence = Interlocked.Add(ref _sequence, 2) % 1000;
-        var first17 = "230304" + birth.Replace("-", "", StringComparison.Ordinal) + sequence.ToString("000", System.Globalization.CultureInfo.InvariantCulture);
-        return first17 + ChineseIdNumber.CheckCharacter(first17);
-    }
-
     private async Task<Guid> Member(Guid organizationId, string name, string birth, string stage, string? joinedOn, string? fullMemberOn = null,
         string category = "InService", string education = "Bachelor") =>
         (await Json.Read(await Post("/api/v1/members", new
         {
-            organizationId, name, idNumber = IdNumber(birth), category, education, stage, joinedOn, fullMemberOn,
+            organizationId, name, idNumber = TestIdNumbers.For(birth), category, education, stage, joinedOn, fullMemberOn,
         }), HttpStatusCode.Created)).Id();
 
     private async Task<string[]> Names(string url) =>

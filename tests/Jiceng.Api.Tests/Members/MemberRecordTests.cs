@@ -9,16 +9,6 @@ namespace Jiceng.Tests.Members;
 [TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Providers))]
 public sealed class MemberRecordTests(DatabaseProvider provider) : ApiTest(provider)
 {
-    private static int _sequence = 100;
-
-    /// <summary>A valid ID number (GB 11643 check character) for a birth date; odd sequence digits are men.</summary>
-    private static string IdNumber(string birth, bool male)
-    {
-        var sequence = Interlocked.Add(ref _sequence, 2) % 1000;
-        var first17 = "230302" + birth.Replace("-", "", StringComparison.Ordinal) + (sequence + (male ? 1 : 0)).ToString("000", System.Globalization.CultureInfo.InvariantCulture)[..3];
-        return first17 + ChineseIdNumber.CheckCharacter(first17);
-    }
-
     private Task<HttpResponseMessage> CreateMember(Guid organizationId, string name, string idNumber, string stage = "Full", string? joinedOn = "2000-07-01",
         string? fullMemberOn = "2001-07-01", string? phone = "13812345678", string category = "InService") =>
         Post("/api/v1/members", new { organizationId, name, idNumber, phone, category, stage, appliedOn = stage == "Applicant" ? "2026-01-01" : null,
@@ -29,7 +19,7 @@ public sealed class MemberRecordTests(DatabaseProvider provider) : ApiTest(provi
     public async Task A_member_is_answered_masked_with_birth_date_and_gender_from_the_id_number_and_found_by_it()
     {
         var branch = await CreateOrganization(Unique("红旗街道彩虹社区党委"));
-        var idNumber = IdNumber("1980-01-01", male: false);
+        var idNumber = TestIdNumbers.For("1980-01-01", male: false);
         var response = await CreateMember(branch.Id(), "王秀兰", idNumber);
         var member = await Json.Read(response, HttpStatusCode.Created);
         var found = await Json.Read(await Post("/api/v1/members/lookup", new { idNumber }), HttpStatusCode.OK);
@@ -76,7 +66,7 @@ public sealed class MemberRecordTests(DatabaseProvider provider) : ApiTest(provi
     public async Task Birth_date_gender_and_age_at_joining_must_agree_with_the_id_number()
     {
         var branch = await CreateOrganization(Unique("某党支部"));
-        var woman = IdNumber("1990-05-20", male: false);
+        var woman = TestIdNumbers.For("1990-05-20", male: false);
         var mismatchedBirth = await Post("/api/v1/members",
             new { organizationId = branch.Id(), name = "甲", idNumber = woman, birthDate = "1990-05-21", category = "InService", stage = "Applicant", appliedOn = "2026-01-01" });
         var mismatchedGender = await Post("/api/v1/members",
@@ -93,7 +83,7 @@ public sealed class MemberRecordTests(DatabaseProvider provider) : ApiTest(provi
     public async Task Revealing_needs_a_reason_the_permission_and_is_audited()
     {
         var branch = await CreateOrganization(Unique("某党支部"));
-        var idNumber = IdNumber("1975-03-08", male: true);
+        var idNumber = TestIdNumbers.For("1975-03-08", male: true);
         var member = await Json.Read(await CreateMember(branch.Id(), "李建国", idNumber, phone: "13900001111"), HttpStatusCode.Created);
         var url = $"/api/v1/members/{member.Id()}/reveal";
 
@@ -119,7 +109,7 @@ public sealed class MemberRecordTests(DatabaseProvider provider) : ApiTest(provi
     public async Task A_viewer_may_read_members_but_not_reveal_them()
     {
         var branch = await CreateOrganization(Unique("某党支部"));
-        var member = await Json.Read(await CreateMember(branch.Id(), "张三", IdNumber("1970-01-01", male: true)), HttpStatusCode.Created);
+        var member = await Json.Read(await CreateMember(branch.Id(), "张三", TestIdNumbers.For("1970-01-01", male: true)), HttpStatusCode.Created);
         var username = Unique("viewer");
         await Json.Read(await Post("/api/v1/users", new { username, displayName = "只读", password = "Viewer-Password-1", roles = new[] { "Viewer" } }), HttpStatusCode.Created);
         var viewer = await SignedInClient(username, "Viewer-Password-1");
@@ -138,9 +128,9 @@ public sealed class MemberRecordTests(DatabaseProvider provider) : ApiTest(provi
     {
         var community = await CreateOrganization(Unique("彩虹社区党委"), kind: "Committee");
         var branch = await CreateOrganization("第一党支部", community.Id());
-        await Json.Read(await CreateMember(community.Id(), "赵老党员", IdNumber("1950-02-01", male: true), joinedOn: "1975-07-01", fullMemberOn: "1976-07-01", category: "Retired"), HttpStatusCode.Created);
-        await Json.Read(await CreateMember(branch.Id(), "钱申请人", IdNumber("2005-03-01", male: false), stage: "Applicant", category: "Student"), HttpStatusCode.Created);
-        await Json.Read(await CreateMember(branch.Id(), "孙预备", IdNumber("1995-09-09", male: true), stage: "Probationary", joinedOn: "2025-07-01"), HttpStatusCode.Created);
+        await Json.Read(await CreateMember(community.Id(), "赵老党员", TestIdNumbers.For("1950-02-01", male: true), joinedOn: "1975-07-01", fullMemberOn: "1976-07-01", category: "Retired"), HttpStatusCode.Created);
+        await Json.Read(await CreateMember(branch.Id(), "钱申请人", TestIdNumbers.For("2005-03-01", male: false), stage: "Applicant", category: "Student"), HttpStatusCode.Created);
+        await Json.Read(await CreateMember(branch.Id(), "孙预备", TestIdNumbers.For("1995-09-09", male: true), stage: "Probationary", joinedOn: "2025-07-01"), HttpStatusCode.Created);
 
         async Task<string[]> Names(string query) =>
             (await Json.Read(await Get($"/api/v1/members?organizationId={community.Id()}&sort=name&{query}"), HttpStatusCode.OK))
@@ -165,7 +155,7 @@ public sealed class MemberRecordTests(DatabaseProvider provider) : ApiTest(provi
     public async Task Updates_need_the_current_etag_and_one_of_two_racing_updates_wins()
     {
         var branch = await CreateOrganization(Unique("某党支部"));
-        var idNumber = IdNumber("1988-08-08", male: true);
+        var idNumber = TestIdNumbers.For("1988-08-08", male: true);
         var member = await Json.Read(await CreateMember(branch.Id(), "周八", idNumber, joinedOn: "2010-07-01", fullMemberOn: "2011-07-01"), HttpStatusCode.Created);
         var url = $"/api/v1/members/{member.Id()}";
         object Body(string name) => new { name, idNumber, category = "Floating", phone = "13700000000" };
@@ -196,7 +186,7 @@ public sealed class MemberRecordTests(DatabaseProvider provider) : ApiTest(provi
             Assert.That(cleared.GetProperty("phone").ValueKind, Is.EqualTo(JsonValueKind.Null));
         });
         etag = "\"4\"";
-        var other = IdNumber("1966-06-06", male: false);
+        var other = TestIdNumbers.For("1966-06-06", male: false);
         await Json.Read(await CreateMember(branch.Id(), "吴九", other), HttpStatusCode.Created);
         await Json.Problem(await Put(url, new { name = "周八", idNumber = other, category = "Floating" }, etag), HttpStatusCode.Conflict, code: "member_exists");
     }
@@ -207,9 +197,9 @@ public sealed class MemberRecordTests(DatabaseProvider provider) : ApiTest(provi
         var root = await CreateOrganization(Unique("鸡西市委"), kind: "Committee", field: "Government");
         var branch = await CreateOrganization("小支部", root.Id(), field: "Village");
         var elsewhere = await CreateOrganization("别处党委", root.Id(), kind: "Committee");
-        await Json.Read(await CreateMember(branch.Id(), "甲", IdNumber("1960-01-01", male: true)), HttpStatusCode.Created);
-        await Json.Read(await CreateMember(branch.Id(), "乙", IdNumber("1961-01-01", male: false)), HttpStatusCode.Created);
-        await Json.Read(await CreateMember(branch.Id(), "丙", IdNumber("1996-01-01", male: false), stage: "Probationary", joinedOn: "2026-01-01"), HttpStatusCode.Created);
+        await Json.Read(await CreateMember(branch.Id(), "甲", TestIdNumbers.For("1960-01-01", male: true)), HttpStatusCode.Created);
+        await Json.Read(await CreateMember(branch.Id(), "乙", TestIdNumbers.For("1961-01-01", male: false)), HttpStatusCode.Created);
+        await Json.Read(await CreateMember(branch.Id(), "丙", TestIdNumbers.For("1996-01-01", male: false), stage: "Probationary", joinedOn: "2026-01-01"), HttpStatusCode.Created);
 
         var stats = await Json.Read(await Get($"/api/v1/organizations/{root.Id()}/stats"), HttpStatusCode.OK);
         var warnings = await Json.Read(await Get($"/api/v1/organizations/warnings?within={root.Id()}&code=TooFewFullMembers"), HttpStatusCode.OK);

@@ -10,17 +10,9 @@ namespace Jiceng.Tests.Members;
 [TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Providers))]
 public sealed class PipelineTests(DatabaseProvider provider) : ApiTest(provider)
 {
-    private static int _sequence = 300;
     private Guid _branch;
     private Guid[] _introducers = [];
     private Guid _probationaryIntroducer;
-
-    private static string IdNumber(string birth, bool male = true)
-    {
-        var sequence = Interlocked.Add(ref _sequence, 2) % 1000;
-        var first17 = "230303" + birth.Replace("-", "", StringComparison.Ordinal) + (sequence + (male ? 1 : 0) - sequence % 2).ToString("000", System.Globalization.CultureInfo.InvariantCulture)[..3];
-        return first17 + ChineseIdNumber.CheckCharacter(first17);
-    }
 
     [OneTimeSetUp]
     public async Task CreateBranchAndIntroducers()
@@ -34,7 +26,7 @@ public sealed class PipelineTests(DatabaseProvider provider) : ApiTest(provider)
     {
         var body = new
         {
-            organizationId = _branch, name, idNumber = IdNumber(birth), category = "Farmer", stage, appliedOn, activistOn, candidateOn,
+            organizationId = _branch, name, idNumber = TestIdNumbers.For(birth), category = "Farmer", stage, appliedOn, activistOn, candidateOn,
             joinedOn = stage is "Full" or "Probationary" ? "2025-01-01" : null, fullMemberOn = stage == "Full" ? "2026-01-01" : null,
         };
         return (await Json.Read(await Post("/api/v1/members", body), HttpStatusCode.Created)).Id();
@@ -46,10 +38,10 @@ public sealed class PipelineTests(DatabaseProvider provider) : ApiTest(provider)
     public async Task An_applicant_must_be_18_on_the_day_of_application()
     {
         // Born 2008-06-16: on 2026-06-15 seventeen years and 364 days old. Born 2008-06-15: eighteen that day.
-        var tooYoung = await Post("/api/v1/members", new { organizationId = _branch, name = "少年", idNumber = IdNumber("2008-06-16"), category = "Student", stage = "Applicant", appliedOn = "2026-06-15" });
+        var tooYoung = await Post("/api/v1/members", new { organizationId = _branch, name = "少年", idNumber = TestIdNumbers.For("2008-06-16"), category = "Student", stage = "Applicant", appliedOn = "2026-06-15" });
         var problem = await Json.Problem(tooYoung, HttpStatusCode.Conflict, code: "too_young_to_apply");
         Assert.That(problem.Str("earliestOn"), Is.EqualTo("2026-06-16"));
-        await Json.Read(await Post("/api/v1/members", new { organizationId = _branch, name = "青年", idNumber = IdNumber("2008-06-15"), category = "Student", stage = "Applicant", appliedOn = "2026-06-15", talkOn = "2026-06-15" }),
+        await Json.Read(await Post("/api/v1/members", new { organizationId = _branch, name = "青年", idNumber = TestIdNumbers.For("2008-06-15"), category = "Student", stage = "Applicant", appliedOn = "2026-06-15", talkOn = "2026-06-15" }),
             HttpStatusCode.Created);
     }
 
@@ -94,7 +86,8 @@ public sealed class PipelineTests(DatabaseProvider provider) : ApiTest(provider)
         Assert.Multiple(() =>
         {
             Assert.That(candidate.Str("stage"), Is.EqualTo("Candidate"));
-            Assert.That(candidate.GetProperty("next").Str("earliestOn"), Is.EqualTo("2026-06-13"), "the vote comes after the notice");
+            Assert.That(candidate.GetProperty("next").Str("earliestOn"), Is.EqualTo("2026-06-15"),
+                "the notice (published before listing, 确定发展对象前公示) ended on the 12th: the vote may follow the decision at once");
         });
     }
 
@@ -130,6 +123,45 @@ public sealed class PipelineTests(DatabaseProvider provider) : ApiTest(provider)
             Assert.That(extended.Str("probationEndsOn"), Is.EqualTo("2026-07-01"));
             Assert.That(early.Str("earliestOn"), Is.EqualTo("2026-07-01"));
         });
+    }
+
+    [Test]
+    public async Task A_conversion_racing_an_extension_never_both_succeed()
+    {
+        // Probation ended 2026-01-01, so a conversion today is due; an extension moves that date, and the
+        // conversion checked against the old version must then be refused rather than slip through.
+        var probationary = await Member("并发转正", "Probationary");
+        var responses = await Task.WhenAll(
+            Step(probationary, "conversion", new { convertedOn = "2026-06-15" }),
+            Step(probationary, "extension", new { decidedOn = "2025-12-20", months = 6, reason = "需要继续考察" }));
+        var pipeline = await Json.Read(await Get($"/api/v1/members/{probationary}/pipeline"), HttpStatusCode.OK);
+        Assert.Multiple(() =>
+        {
+            Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.OK), Is.EqualTo(1), "one of the two wins");
+            Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.Conflict), Is.EqualTo(1), "the other is 409, never a 500");
+            Assert.That(pipeline.Str("stage") == "Full" ^ pipeline.GetProperty("extensionMonths").ValueKind == System.Text.Json.JsonValueKind.Number, Is.True,
+                "converted or extended, not both");
+        });
+    }
+
+    [Test]
+    public async Task Dates_outside_1900_to_2199_and_a_long_phone_are_400s_on_their_fields()
+    {
+        var applicant = await Member("远日期", "Applicant", appliedOn: "2025-01-01");
+        var farFuture = await Json.Problem(await Step(applicant, "activist", new { decidedOn = "9999-12-31", cultivationContacts = new[] { "张三" } }),
+            HttpStatusCode.BadRequest, field: "decidedOn");
+        await Json.Problem(await Post("/api/v1/members", new { organizationId = _branch, name = "生于未来", idNumber = TestIdNumbers.For("9999-12-31"), category = "Farmer", stage = "Full",
+            joinedOn = "2025-01-01", fullMemberOn = "2026-01-01" }), HttpStatusCode.BadRequest, field: "idNumber");
+        await Json.Problem(await Post("/api/v1/members", new { organizationId = _branch, name = "长电话", idNumber = TestIdNumbers.For(), category = "Farmer", stage = "Full",
+            joinedOn = "2025-01-01", fullMemberOn = "2026-01-01", phone = "+" + new string('1', 20) }), HttpStatusCode.BadRequest, field: "phone");
+        // A notice running past the decision holds the vote until the day after it ends.
+        var activist = await Member("公示跨过决定", "Activist", appliedOn: "2024-01-10", activistOn: "2024-09-01");
+        var candidate = await Json.Read(await Step(activist, "candidate", new
+        {
+            decidedOn = "2026-06-15", introducerIds = _introducers, politicalReviewOn = "2026-05-20", trainingHours = 24, noticeFrom = "2026-06-15", noticeTo = "2026-06-19",
+        }), HttpStatusCode.OK);
+        Assert.That(candidate.GetProperty("next").Str("earliestOn"), Is.EqualTo("2026-06-20"));
+        Assert.That(farFuture.GetProperty("errors").ToString(), Does.Contain("1900-01-01"), "the message says which dates are allowed");
     }
 
     [Test]

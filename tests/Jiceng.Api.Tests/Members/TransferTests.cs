@@ -11,7 +11,6 @@ namespace Jiceng.Tests.Members;
 [TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Providers))]
 public sealed class TransferTests(DatabaseProvider provider) : ApiTest(provider)
 {
-    private static int _sequence = 700;
     private Guid _branchA;
     private Guid _branchB;
     private HttpClient _managerA = null!;
@@ -38,10 +37,9 @@ public sealed class TransferTests(DatabaseProvider provider) : ApiTest(provider)
 
     private async Task<Guid> Member(string name)
     {
-        var first17 = "230305" + "19800101" + (Interlocked.Add(ref _sequence, 2) % 1000).ToString("000", System.Globalization.CultureInfo.InvariantCulture);
         return (await Json.Read(await Post("/api/v1/members", new
         {
-            organizationId = _branchA, name, idNumber = first17 + ChineseIdNumber.CheckCharacter(first17), category = "InService", stage = "Full",
+            organizationId = _branchA, name, idNumber = TestIdNumbers.For("1980-01-01"), category = "InService", stage = "Full",
             joinedOn = "2005-07-01", fullMemberOn = "2006-07-01",
         }), HttpStatusCode.Created)).Id();
     }
@@ -155,13 +153,47 @@ public sealed class TransferTests(DatabaseProvider provider) : ApiTest(provider)
             Assert.That(notTheirs.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the list belongs to the community's side");
         });
 
-        var first17 = "230307" + "19500101" + (Interlocked.Add(ref _sequence, 2) % 1000).ToString("000", System.Globalization.CultureInfo.InvariantCulture);
         var retired = (await Json.Read(await Post("/api/v1/members", new
         {
-            organizationId = _branchA, name = "离退休党员", idNumber = first17 + ChineseIdNumber.CheckCharacter(first17), category = "Retired", stage = "Full",
+            organizationId = _branchA, name = "离退休党员", idNumber = TestIdNumbers.For("1950-01-01"), category = "Retired", stage = "Full",
             joinedOn = "1975-07-01", fullMemberOn = "1976-07-01",
         }), HttpStatusCode.Created)).Id();
         await Json.Problem(await PostAs(_managerA, $"/api/v1/members/{retired}/community-reports", new { communityOrganizationId = _branchB }), HttpStatusCode.Conflict,
             code: "not_in_service");
+    }
+
+    [Test]
+    public async Task Racing_letters_for_one_member_give_one_letter_and_409s_never_a_500()
+    {
+        var member = await Member("并发转出");
+        var responses = await Task.WhenAll(Enumerable.Range(1, 6).Select(i =>
+            PostAs(_managerA, $"/api/v1/members/{member}/transfers", new { toOrganizationId = _branchB, letterNumber = $"并发〔2026〕{i}号" })));
+        var outbox = await Transfers(_managerA, "direction=Outbox&status=Pending&pageSize=100");
+        Assert.Multiple(() =>
+        {
+            Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.Created), Is.EqualTo(1));
+            Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.Conflict), Is.EqualTo(5));
+            Assert.That(outbox.GetProperty("items").EnumerateArray().Count(t => t.GetProperty("memberId").GetGuid() == member), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task A_receipt_cannot_predate_the_letter_and_a_receiving_organization_with_letters_pending_cannot_be_dissolved()
+    {
+        var member = await Member("回执日期");
+        var receiving = (await CreateOrganization(Unique("待接收支部"), _branchB)).Id();
+        var letter = await Json.Read(await PostAs(_managerA, $"/api/v1/members/{member}/transfers",
+            new { toOrganizationId = receiving, letterNumber = "鸡组转〔2026〕30号", issuedOn = "2026-06-01" }), HttpStatusCode.Created);
+        await Json.Problem(await PostAs(_managerB, $"/api/v1/members/transfers/{letter.Id()}/receipt", new { receivedOn = "2026-05-31" }, "\"1\""),
+            HttpStatusCode.BadRequest, field: "receivedOn");
+        var (_, etag) = await GetWithETag($"/api/v1/organizations/{receiving}");
+        var dissolve = await Json.Problem(await Delete($"/api/v1/organizations/{receiving}", etag), HttpStatusCode.Conflict, code: "organization_has_pending_transfers");
+        var received = await Json.Read(await PostAs(_managerB, $"/api/v1/members/transfers/{letter.Id()}/receipt", new { receivedOn = "2026-06-01" }, "\"1\""),
+            HttpStatusCode.OK);
+        Assert.Multiple(() =>
+        {
+            Assert.That(dissolve.GetProperty("transfers").GetInt64(), Is.EqualTo(1));
+            Assert.That(received.Str("receivedOn"), Is.EqualTo("2026-06-01"), "on the issue day is fine");
+        });
     }
 }

@@ -63,7 +63,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         ["GetRuleSet"] = s => ($"/api/v1/rule-sets/{s.RuleSet}", null),
         ["UpdateRuleSet"] = s => ($"/api/v1/rule-sets/{s.RuleSet}", null),
         ["ListMembers"] = s => ($"/api/v1/members?organizationId={s.Root}", null),
-        ["CreateMember"] = s => ("/api/v1/members", new { organizationId = s.Branch, name = "矩阵党员", idNumber = NextIdNumber(), category = "Farmer", stage = "Applicant", appliedOn = "2026-01-01" }),
+        ["CreateMember"] = s => ("/api/v1/members", new { organizationId = s.Branch, name = "矩阵党员", idNumber = TestIdNumbers.For(), category = "Farmer", stage = "Applicant", appliedOn = "2026-01-01" }),
         ["GetMember"] = s => ($"/api/v1/members/{s.Member}", null),
         ["UpdateMember"] = s => ($"/api/v1/members/{s.Member}", new { name = "矩阵党员（改）", idNumber = s.MemberIdNumber, category = "Retired" }),
         ["LookupMember"] = s => ("/api/v1/members/lookup", new { idNumber = s.MemberIdNumber }),
@@ -137,14 +137,14 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
             HttpStatusCode.Created);
         var client = await Json.Read(await Post("/api/v1/api-clients", new { name = name + "系统", scopeOrganizationId = root.Id(), permissions = new[] { "organizations.read" } }),
             HttpStatusCode.Created);
-        var idNumber = NextIdNumber();
+        var idNumber = TestIdNumbers.For();
         var member = await Json.Read(await Post("/api/v1/members",
             new { organizationId = branch.Id(), name = name + "党员", idNumber, category = "Farmer", stage = "Full", joinedOn = "2000-07-01", fullMemberOn = "2001-07-01" }),
             HttpStatusCode.Created);
         async Task<Guid> Person(string stage, object dates) =>
             (await Json.Read(await Post("/api/v1/members", MergeDates(new Dictionary<string, object?>
             {
-                ["organizationId"] = branch.Id(), ["name"] = name + stage, ["idNumber"] = NextIdNumber(), ["category"] = "InService", ["stage"] = stage,
+                ["organizationId"] = branch.Id(), ["name"] = name + stage, ["idNumber"] = TestIdNumbers.For(), ["category"] = "InService", ["stage"] = stage,
             }, dates)), HttpStatusCode.Created)).Id();
         var secondFull = await Person("Full", new { joinedOn = "2000-07-01", fullMemberOn = "2001-07-01" });
         var applicant = await Person("Applicant", new { appliedOn = "2025-01-01" });
@@ -168,15 +168,6 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
             body[property.Name] = property.GetValue(dates);
         }
         return body;
-    }
-
-    private static int _idSequence;
-
-    /// <summary>A fresh valid ID number (born 1970) for each member the matrix creates.</summary>
-    private static string NextIdNumber()
-    {
-        var first17 = "230302" + "19700101" + (Interlocked.Increment(ref _idSequence) % 1000).ToString("000", System.Globalization.CultureInfo.InvariantCulture);
-        return first17 + Jiceng.Infrastructure.Security.ChineseIdNumber.CheckCharacter(first17);
     }
 
     private static IEnumerable<(string Method, string Path, string OperationId, JsonElement Operation)> Operations(JsonElement document) =>

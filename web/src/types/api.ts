@@ -1266,7 +1266,6 @@ export interface components {
             until?: string | null;
             current: boolean;
             hasNotes: boolean;
-            notes?: string | null;
             /** Format: int64 */
             version: number;
         };
@@ -1892,15 +1891,18 @@ export interface components {
         /**
          * @example {
          *       "field": "Phone",
-         *       "reason": "核实困难党员帮扶联系方式"
+         *       "reason": "核实困难党员帮扶联系方式",
+         *       "hardshipId": null
          *     }
          */
         RevealMemberDataRequest: {
             field?: components["schemas"]["RevealableMemberField"];
             reason?: string | null;
+            /** Format: uuid */
+            hardshipId?: string | null;
         };
         /** @enum {string} */
-        RevealableMemberField: "IdNumber" | "Phone";
+        RevealableMemberField: "IdNumber" | "Phone" | "HardshipNotes";
         RevealedMemberData: {
             /** Format: uuid */
             memberId: string;

@@ -43,7 +43,7 @@ internal sealed class AdmitProbationaryHandler(PipelineStepContext context) : IC
         var body = command.Body;
         var (member, rules, scope) = await context.StartAsync(command.Id, MemberStage.Candidate, cancellationToken);
         var voteOn = body.VoteOn!.Value;
-        var earliest = member.NoticeEndsOn?.AddDays(1) ?? member.CandidateOn!.Value;
+        var earliest = PipelineSteps.EarliestVote(member)!.Value;
         PipelineSteps.EnsureNotEarly(context.Caller, body.Override, voteOn, earliest, "admission_too_early", rules.NoticeMinWorkingDays,
             $"支部大会应在公示期满后召开，最早 {earliest:yyyy-MM-dd}。", $"The branch meeting votes after the public notice, on {earliest:yyyy-MM-dd} at the earliest.");
         // The majority is the Constitution's, not a local rule: no override.
@@ -61,7 +61,7 @@ internal sealed class AdmitProbationaryHandler(PipelineStepContext context) : IC
                 $"The higher committee approves within {rules.ApprovalWithinMonths.Value} months of the vote, by {latestApproval:yyyy-MM-dd}.",
                 new Dictionary<string, object?> { ["latestOn"] = latestApproval.ToString("yyyy-MM-dd"), ["rule"] = rules.ApprovalWithinMonths.Source });
         }
-        return await context.FinishAsync(UpdateSql, new { id = member.Id, voteOn, now = context.Now, expectedStage = "Candidate", from = scope.From, to = scope.To },
+        return await context.FinishAsync(UpdateSql, new { id = member.Id, version = member.Version, voteOn, now = context.Now, expectedStage = "Candidate", from = scope.From, to = scope.To },
             member, rules, scope, PipelineStep.Admission, voteOn,
             new { entitledVoters = body.EntitledVoters, votesFor = body.VotesFor, approvedOn = body.ApprovedOn }, body.Override, cancellationToken);
     }

@@ -120,7 +120,7 @@ internal sealed class CreateMemberHandler(DbSession db, CurrentScope currentScop
         var protectedId = ProtectedIdNumber.From(protector, idNumber);
         var phone = ProtectedPhone.From(protector, body.Phone);
         var id = Guid.CreateVersion7();
-        var inserted = await db.ExecuteAsync(InsertSql, new
+        var inserted = await db.ExecuteOrConflictAsync(InsertSql, new
         {
             id,
             orgId = organization.Id,
@@ -144,7 +144,7 @@ internal sealed class CreateMemberHandler(DbSession db, CurrentScope currentScop
             joinedOn = body.JoinedOn,
             fullMemberOn = body.FullMemberOn,
             now = clock.GetUtcNow(),
-        }, cancellationToken);
+        }, MemberErrors.Exists, cancellationToken);
         if (inserted == 0)
         {
             throw MemberErrors.Exists();
@@ -155,6 +155,6 @@ internal sealed class CreateMemberHandler(DbSession db, CurrentScope currentScop
                 cancellationToken);
         }
         var row = await MemberRecords.FindAsync(db, scope, id, cancellationToken);
-        return row.ToResponse(organization.Name, clock.Today());
+        return await MemberRecords.RespondAsync(row, organizations, rules, clock.Today(), cancellationToken);
     }
 }

@@ -7,9 +7,11 @@ namespace Jiceng.Modules.Members.Domain;
 /// <summary>The kinds of hardship the register distinguishes.</summary>
 internal enum HardshipCategory { Illness, Disability, Elderly, LowIncome, Disaster, Other }
 
-/// <summary>A hardship entry; the notes are personal data, shown only to callers who may reveal it.</summary>
-internal sealed record HardshipResponse(Guid Id, Guid MemberId, HardshipCategory Category, DateOnly Since, DateOnly? Until, bool Current, bool HasNotes, string? Notes,
-    long Version);
+/// <summary>
+/// A hardship entry. The notes are personal data (illness, income): a response only says whether there are
+/// any; reading them goes through the reveal route, with its permission, reason, audit row and limit.
+/// </summary>
+internal sealed record HardshipResponse(Guid Id, Guid MemberId, HardshipCategory Category, DateOnly Since, DateOnly? Until, bool Current, bool HasNotes, long Version);
 
 internal sealed record HardshipRow
 {
@@ -23,9 +25,7 @@ internal sealed record HardshipRow
 
     public bool CurrentOn(DateOnly day) => Since <= day && (Until is null || Until >= day);
 
-    public HardshipResponse ToResponse(DateOnly today, Caller caller, PersonalDataProtector protector) => new(
-        Id, MemberId, Category, Since, Until, CurrentOn(today), NotesCipher is not null,
-        NotesCipher is not null && caller.Has(Permissions.MembersRevealPii) ? protector.Decrypt(NotesCipher) : null, Version);
+    public HardshipResponse ToResponse(DateOnly today) => new(Id, MemberId, Category, Since, Until, CurrentOn(today), NotesCipher is not null, Version);
 }
 
 internal static class Hardships
@@ -33,6 +33,8 @@ internal static class Hardships
     public const string Columns = "id, member_id, category, since, until, notes_cipher, version";
 
     public const string ForMemberSql = "SELECT " + Columns + " FROM member_hardships WHERE member_id = @memberId ORDER BY since DESC, id";
+
+    public const string NotesSql = "SELECT notes_cipher FROM member_hardships WHERE id = @id AND member_id = @memberId";
 }
 
 /// <summary>The Contracts door to the hardship register (for the Assistance module).</summary>

@@ -72,7 +72,7 @@ internal sealed class MemberFieldsValidator : AbstractValidator<MemberFields>
         RuleFor(f => f.Gender).IsInEnum();
         RuleFor(f => f.Education).IsInEnum();
         RuleFor(f => f.Category).NotNull().IsInEnum();
-        RuleFor(f => f.Phone).Matches(@"^(\+?[0-9][0-9 \-]{4,19})?$")
+        RuleFor(f => f.Phone).Matches(@"^(\+?[0-9][0-9 \-]{4,18})?$")
             .WithMessage(_ => Localized.Text("电话号码格式不正确。", "The phone number is not valid."));
         RuleFor(f => f.IdNumber).NotEmpty().When(_ => idNumberRequired);
         RuleFor(f => f.IdNumber)
@@ -154,7 +154,7 @@ internal sealed record MemberRow
     public DateOnly? ProbationEndsOn(int probationMonths) =>
         Stage == MemberStage.Probationary && JoinedOn is { } joined ? joined.AddMonths(probationMonths + (ExtensionMonths ?? 0)) : null;
 
-    public MemberResponse ToResponse(string organizationName, DateOnly today, int probationMonths = 12) => new(
+    public MemberResponse ToResponse(string organizationName, DateOnly today, int probationMonths) => new(
         Id, OrgId, organizationName, Name, Gender, Ethnicity, BirthDate, YearsBetween(BirthDate, today), IdNumberMasked, PhoneMasked,
         Education, Occupation, Category, Stage, Status, AppliedOn, ActivistOn, CandidateOn, JoinedOn, ProbationEndsOn(probationMonths), FullMemberOn,
         FullMemberOn is { } full && full <= today ? YearsBetween(full, today) : null, LastOrgLifeOn, CreatedAt, UpdatedAt, Version);
@@ -179,10 +179,12 @@ internal static class MemberRecords
         await db.QuerySingleOrDefaultAsync<MemberRow>(FindSql, new { id, from = scope.From, to = scope.To }, cancellationToken)
         ?? throw new NotFoundException("Member");
 
-    public static async Task<MemberResponse> RespondAsync(MemberRow row, Organizations.Contracts.IOrganizationDirectory organizations, DateOnly today,
-        CancellationToken cancellationToken)
+    /// <summary>The member as shown: their organization's name, and for probation its end under their region's rule.</summary>
+    public static async Task<MemberResponse> RespondAsync(MemberRow row, Organizations.Contracts.IOrganizationDirectory organizations,
+        Organizations.Contracts.IOrganizationRules rules, DateOnly today, CancellationToken cancellationToken)
     {
         var names = await organizations.NamesAsync([row.OrgId], cancellationToken);
-        return row.ToResponse(names.GetValueOrDefault(row.OrgId, ""), today);
+        var probationMonths = row.Stage == MemberStage.Probationary ? (await rules.MemberPipelineRulesAsync(row.OrgId, cancellationToken)).ProbationMonths.Value : 0;
+        return row.ToResponse(names.GetValueOrDefault(row.OrgId, ""), today, probationMonths);
     }
 }

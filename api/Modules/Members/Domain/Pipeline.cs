@@ -92,6 +92,12 @@ internal static class PipelineSteps
         throw PipelineErrors.TooEarly(code, earliest, rule.Source, chinese, english);
     }
 
+    /// <summary>The branch meeting votes after the public notice has ended, and never before the candidate decision.</summary>
+    public static DateOnly? EarliestVote(MemberRow member) =>
+        member.NoticeEndsOn is { } noticeEnds && member.CandidateOn is { } candidateOn
+            ? (noticeEnds.AddDays(1) > candidateOn ? noticeEnds.AddDays(1) : candidateOn)
+            : member.NoticeEndsOn?.AddDays(1) ?? member.CandidateOn;
+
     /// <summary>Monday to Friday between two dates, both included (public holidays are the region's to allow for).</summary>
     public static int WorkingDays(DateOnly from, DateOnly to)
     {
@@ -103,8 +109,11 @@ internal static class PipelineSteps
         return days;
     }
 
-    /// <summary>Moves a member from one stage to the next in one statement: a concurrent step makes it 409.</summary>
-    public const string AdvanceGuard = "WHERE id = @id AND stage = @expectedStage AND status = 'Active' AND org_path >= @from AND org_path < @to";
+    /// <summary>
+    /// Moves a member from one stage to the next in one statement, only from the version the rules were
+    /// checked against: a concurrent step or extension (which changes the earliest date) makes it 409.
+    /// </summary>
+    public const string AdvanceGuard = "WHERE id = @id AND version = @version AND stage = @expectedStage AND status = 'Active' AND org_path >= @from AND org_path < @to";
 }
 
 internal sealed record PipelineStepEntry(PipelineStep Step, DateOnly OccurredOn, JsonElement Details, string? OverrideReason, DateTimeOffset RecordedAt);
@@ -142,8 +151,7 @@ internal static class PipelineViews
     {
         MemberStage.Applicant => new(PipelineStep.Activist, member.AppliedOn?.AddMonths(rules.ActivistAfterMonths.Value), rules.ActivistAfterMonths.Source),
         MemberStage.Activist => new(PipelineStep.Candidate, member.ActivistOn?.AddMonths(rules.CandidateAfterMonths.Value), rules.CandidateAfterMonths.Source),
-        // The branch meeting votes after the public notice has ended.
-        MemberStage.Candidate => new(PipelineStep.Admission, member.NoticeEndsOn?.AddDays(1) ?? member.CandidateOn, rules.NoticeMinWorkingDays.Source),
+        MemberStage.Candidate => new(PipelineStep.Admission, PipelineSteps.EarliestVote(member), rules.NoticeMinWorkingDays.Source),
         MemberStage.Probationary => new(PipelineStep.Conversion, member.ProbationEndsOn(rules.ProbationMonths.Value), rules.ProbationMonths.Source),
         _ => null,
     };
@@ -196,7 +204,11 @@ internal sealed class PipelineStepContext(DbSession db, CurrentScope currentScop
     {
         if (await db.ExecuteAsync(updateSql, parameters, cancellationToken) == 0)
         {
-            throw PipelineErrors.WrongStage(member.Stage, (await MemberRecords.FindAsync(db, scope, member.Id, cancellationToken)).Stage);
+            var now = await MemberRecords.FindAsync(db, scope, member.Id, cancellationToken);
+            throw now.Stage != member.Stage || now.Status != member.Status
+                ? PipelineErrors.WrongStage(member.Stage, now.Stage)
+                : new Infrastructure.Http.BusinessRuleException("member_changed", "此人的记录刚被他人修改，请刷新后重试。",
+                    "Someone else just changed this member's record; reload and try again.");
         }
         await PipelineSteps.RecordAsync(db, member.Id, step, occurredOn, details, overridden, Caller.Id, Now, cancellationToken);
         var updated = await MemberRecords.FindAsync(db, scope, member.Id, cancellationToken);

@@ -1,8 +1,8 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Primitives;
-using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Members.Domain;
 using Mediator;
 
@@ -18,12 +18,12 @@ internal sealed class EndHardshipValidator : AbstractValidator<EndHardshipComman
     public EndHardshipValidator() => RuleFor(c => c.Body.Until).NotNull();
 }
 
-internal sealed class EndHardshipHandler(DbSession db, CurrentScope currentScope, CallerAccessor callers, PersonalDataProtector protector, TimeProvider clock)
+internal sealed class EndHardshipHandler(DbSession db, CurrentScope currentScope, TimeProvider clock)
     : ICommandHandler<EndHardshipCommand, HardshipResponse>
 {
     private const string EndSql = """
         UPDATE member_hardships SET until = @until, updated_at = @now, version = version + 1
-        WHERE id = @id AND member_id = @memberId AND version = @expectedVersion AND since <= @until
+        WHERE id = @id AND member_id = @memberId AND version = @expectedVersion AND since <= @until AND (until IS NULL OR until >= @today)
         """;
 
     private const string FindSql = "SELECT " + Hardships.Columns + " FROM member_hardships WHERE id = @id AND member_id = @memberId";
@@ -34,17 +34,22 @@ internal sealed class EndHardshipHandler(DbSession db, CurrentScope currentScope
         var member = await MemberRecords.FindAsync(db, scope, command.MemberId, cancellationToken);
         var current = await db.QuerySingleOrDefaultAsync<HardshipRow>(FindSql, new { id = command.HardshipId, memberId = member.Id }, cancellationToken)
             ?? throw new NotFoundException("Hardship");
+        var today = clock.Today();
+        if (current.Until < today)
+        {
+            throw new BusinessRuleException("hardship_ended", "这条记录已经结束，历史记录不能再修改。", "This entry has already ended; history is not edited.");
+        }
         if (command.Body.Until < current.Since)
         {
             throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("until",
                 Infrastructure.Localized.Text("结束日期不能早于开始日期。", "The end cannot be before the start."))]);
         }
-        if (await db.ExecuteAsync(EndSql, new { id = current.Id, memberId = member.Id, expectedVersion = command.ExpectedVersion, until = command.Body.Until, now = clock.GetUtcNow() },
+        if (await db.ExecuteAsync(EndSql, new { id = current.Id, memberId = member.Id, expectedVersion = command.ExpectedVersion, until = command.Body.Until, today, now = clock.GetUtcNow() },
                 cancellationToken) == 0)
         {
             throw new PreconditionFailedException();
         }
         var row = await db.QuerySingleOrDefaultAsync<HardshipRow>(FindSql, new { id = current.Id, memberId = member.Id }, cancellationToken);
-        return row!.ToResponse(clock.Today(), callers.Current, protector);
+        return row!.ToResponse(today);
     }
 }

@@ -46,7 +46,7 @@ internal sealed class ExtendProbationHandler(PipelineStepContext context) : ICom
         try
         {
             return await context.FinishAsync(UpdateSql,
-                new { id = member.Id, months, now = context.Now, expectedStage = "Probationary", from = scope.From, to = scope.To },
+                new { id = member.Id, version = member.Version, months, now = context.Now, expectedStage = "Probationary", from = scope.From, to = scope.To },
                 member, rules, scope, PipelineStep.Extension, body.DecidedOn!.Value, new { months, reason = body.Reason }, null, cancellationToken);
         }
         catch (Infrastructure.Http.BusinessRuleException refused) when (refused.Code == "wrong_stage")

@@ -9,13 +9,13 @@ namespace Jiceng.Modules.Members.GetMember;
 
 internal sealed record GetMemberQuery(Guid Id) : IQuery<MemberResponse>;
 
-internal sealed class GetMemberHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, TimeProvider clock)
+internal sealed class GetMemberHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, IOrganizationRules rules, TimeProvider clock)
     : IQueryHandler<GetMemberQuery, MemberResponse>
 {
     public async ValueTask<MemberResponse> Handle(GetMemberQuery query, CancellationToken cancellationToken)
     {
         var scope = await currentScope.GetAsync(cancellationToken);
         var row = await MemberRecords.FindAsync(db, scope, query.Id, cancellationToken);
-        return await MemberRecords.RespondAsync(row, organizations, clock.Today(), cancellationToken);
+        return await MemberRecords.RespondAsync(row, organizations, rules, clock.Today(), cancellationToken);
     }
 }

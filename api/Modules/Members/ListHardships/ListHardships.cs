@@ -1,6 +1,6 @@
 using Jiceng.Infrastructure.Database;
-using Jiceng.Infrastructure.Primitives;
 using Jiceng.Infrastructure.Security;
+using Jiceng.Infrastructure.Primitives;
 using Jiceng.Modules.Members.Domain;
 using Mediator;
 
@@ -9,7 +9,7 @@ namespace Jiceng.Modules.Members.ListHardships;
 /// <summary>A member's hardship history, newest first.</summary>
 internal sealed record ListHardshipsQuery(Guid MemberId) : IQuery<IReadOnlyList<HardshipResponse>>;
 
-internal sealed class ListHardshipsHandler(DbSession db, CurrentScope currentScope, CallerAccessor callers, PersonalDataProtector protector, TimeProvider clock)
+internal sealed class ListHardshipsHandler(DbSession db, CurrentScope currentScope, TimeProvider clock)
     : IQueryHandler<ListHardshipsQuery, IReadOnlyList<HardshipResponse>>
 {
     public async ValueTask<IReadOnlyList<HardshipResponse>> Handle(ListHardshipsQuery query, CancellationToken cancellationToken)
@@ -18,6 +18,6 @@ internal sealed class ListHardshipsHandler(DbSession db, CurrentScope currentSco
         var member = await MemberRecords.FindAsync(db, scope, query.MemberId, cancellationToken);
         var rows = await db.QueryAsync<HardshipRow>(Hardships.ForMemberSql, new { memberId = member.Id }, cancellationToken);
         var today = clock.Today();
-        return rows.Select(r => r.ToResponse(today, callers.Current, protector)).ToList();
+        return rows.Select(r => r.ToResponse(today)).ToList();
     }
 }

@@ -44,7 +44,8 @@ internal sealed class ListMemberListsValidator : AbstractValidator<ListMemberLis
     }
 }
 
-internal sealed class ListMemberListsHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, TimeProvider clock)
+internal sealed class ListMemberListsHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, IOrganizationRules rules,
+    TimeProvider clock)
     : IQueryHandler<ListMemberListsQuery, Paged<MemberOnList>>
 {
     private const string Scope = "org_path >= @from AND org_path < @to AND status = 'Active'";
@@ -71,9 +72,10 @@ internal sealed class ListMemberListsHandler(DbSession db, CurrentScope currentS
 
     private const string LostPageSql = "SELECT " + MemberRecords.Columns + " " + LostFilter + " ORDER BY {orderBy} {page}";
 
-    // Probation ends a year (plus any extension, at most a year) after joining: a bounded set to finish in memory.
+    // Probation ends the region's months (plus any extension) after joining: the probationary members are a
+    // bounded set (a year or two of admissions), finished in memory with each one's region rule.
     private const string ProbationarySql = "SELECT " + MemberRecords.Columns
-        + " FROM members WHERE org_path >= @from AND org_path < @to AND status = 'Active' AND stage = 'Probationary' AND joined_on <= @joinedBy ORDER BY joined_on, id";
+        + " FROM members WHERE org_path >= @from AND org_path < @to AND status = 'Active' AND stage = 'Probationary' AND joined_on <= @until ORDER BY joined_on, id";
 
     public async ValueTask<Paged<MemberOnList>> Handle(ListMemberListsQuery query, CancellationToken cancellationToken)
     {
@@ -107,11 +109,17 @@ internal sealed class ListMemberListsHandler(DbSession db, CurrentScope currentS
                 break;
             default:
                 var until = today.AddDays(query.WithinDays ?? 30);
-                var probationary = await db.QueryAsync<MemberRow>(ProbationarySql, new { from, to, joinedBy = until.AddMonths(-12) }, cancellationToken);
-                var due = probationary.Where(m => m.ProbationEndsOn(12) <= until).OrderBy(m => m.ProbationEndsOn(12)).ToList();
+                var probationary = await db.QueryAsync<MemberRow>(ProbationarySql, new { from, to, until }, cancellationToken);
+                var monthsByOrganization = new Dictionary<Guid, int>();
+                foreach (var orgId in probationary.Select(m => m.OrgId).Distinct())
+                {
+                    monthsByOrganization[orgId] = (await rules.MemberPipelineRulesAsync(orgId, cancellationToken)).ProbationMonths.Value;
+                }
+                DateOnly? EndsOn(MemberRow m) => m.ProbationEndsOn(monthsByOrganization[m.OrgId]);
+                var due = probationary.Where(m => EndsOn(m) <= until).OrderBy(EndsOn).ThenBy(m => m.Id).ToList();
                 rows = new Paged<MemberRow>(due.Skip((query.Page.Page - 1) * query.Page.PageSize).Take(query.Page.PageSize).ToList(), due.Count,
                     query.Page.Page, query.Page.PageSize);
-                because = m => (m.ProbationEndsOn(12), null);
+                because = m => (EndsOn(m), null);
                 break;
         }
         var names = await organizations.NamesAsync(rows.Items.Select(m => m.OrgId).Distinct().ToList(), cancellationToken);

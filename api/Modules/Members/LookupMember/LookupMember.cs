@@ -22,7 +22,7 @@ internal sealed class LookupMemberValidator : AbstractValidator<LookupMemberQuer
             .WithMessage(_ => Localized.Text("身份证号码无效（18 位，末位校验码按 GB 11643 计算）。", "The ID number is not valid (18 characters with a GB 11643 check character)."));
 }
 
-internal sealed class LookupMemberHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, PersonalDataProtector protector,
+internal sealed class LookupMemberHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, IOrganizationRules rules, PersonalDataProtector protector,
     TimeProvider clock) : IQueryHandler<LookupMemberQuery, MemberResponse>
 {
     // Exact match through the keyed blind index: the stored ciphertext is never searched or decrypted.
@@ -34,6 +34,6 @@ internal sealed class LookupMemberHandler(DbSession db, CurrentScope currentScop
         var index = protector.BlindIndex(ProtectedIdNumber.Normalize(query.Body.IdNumber!));
         var row = await db.QuerySingleOrDefaultAsync<MemberRow>(ByIndexSql, new { index, from = scope.From, to = scope.To }, cancellationToken)
             ?? throw new NotFoundException("Member");
-        return await MemberRecords.RespondAsync(row, organizations, clock.Today(), cancellationToken);
+        return await MemberRecords.RespondAsync(row, organizations, rules, clock.Today(), cancellationToken);
     }
 }

@@ -34,6 +34,8 @@ internal sealed class NominateCandidateValidator : AbstractValidator<NominateCan
         RuleFor(c => c.Body.PoliticalReviewOn).Cascade(CascadeMode.Stop).NotNull().Must(d => d <= clock.Today())
             .WithMessage(_ => Localized.Text("日期不能晚于今天。", "The date cannot be after today."));
         RuleFor(c => c.Body.TrainingHours).NotNull().InclusiveBetween(0, 1000);
+        // The notice may come before the decision: many places publish it before listing the candidate
+        // (确定发展对象前公示). Either way the vote waits for both (PipelineSteps.EarliestVote).
         RuleFor(c => c.Body.NoticeFrom).NotNull();
         RuleFor(c => c.Body.NoticeTo).NotNull().GreaterThanOrEqualTo(c => c.Body.NoticeFrom).When(c => c.Body.NoticeFrom is not null);
         RuleFor(c => c.Body.Override).SetValidator(new StepOverrideValidator());
@@ -81,7 +83,7 @@ internal sealed class NominateCandidateHandler(PipelineStepContext context) : IC
                 $"The public notice lasts at least {rules.NoticeMinWorkingDays.Value} working days (this one {noticeDays}).");
         }
         return await context.FinishAsync(UpdateSql,
-            new { id = member.Id, decidedOn, noticeTo = body.NoticeTo, now = context.Now, expectedStage = "Activist", from = scope.From, to = scope.To },
+            new { id = member.Id, version = member.Version, decidedOn, noticeTo = body.NoticeTo, now = context.Now, expectedStage = "Activist", from = scope.From, to = scope.To },
             member, rules, scope, PipelineStep.Candidate, decidedOn,
             new { introducerIds = body.IntroducerIds, politicalReviewOn = body.PoliticalReviewOn, trainingHours = body.TrainingHours, noticeFrom = body.NoticeFrom,
                 noticeTo = body.NoticeTo, noticeWorkingDays = noticeDays },

@@ -54,6 +54,16 @@ internal sealed class ReceiveTransferHandler(DbSession db, CurrentScope currentS
             throw new NotFoundException("Transfer");
         }
         var receivedOn = command.Body.ReceivedOn ?? clock.Today();
+        if (receivedOn < transfer.IssuedOn)
+        {
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure("receivedOn",
+                Localized.Text($"回执日期不能早于开具日期 {transfer.IssuedOn:yyyy-MM-dd}。", $"The receipt cannot be dated before the letter's issue date, {transfer.IssuedOn:yyyy-MM-dd}."))]);
+        }
+        if (transfer.ToOrgId is { } receiving && await organizations.FindWithinAsync(receiving, DataScope.WholeTree, cancellationToken) is null)
+        {
+            throw new BusinessRuleException("receiving_organization_dissolved", "接收党组织已撤销，请转出方重新开具介绍信。",
+                "The receiving organization has been dissolved; the sending organization must issue a new letter.");
+        }
         var now = clock.GetUtcNow();
         if (await db.ExecuteAsync(ReceiveSql, new { id = transfer.Id, expectedVersion = command.ExpectedVersion, receivedOn, now }, cancellationToken) == 0)
         {

@@ -21,11 +21,12 @@ internal sealed class RecordHardshipValidator : AbstractValidator<RecordHardship
         RuleFor(c => c.Body.Since).Cascade(CascadeMode.Stop).NotNull().Must(d => d <= clock.Today())
             .WithMessage(_ => Localized.Text("开始日期不能晚于今天。", "The start cannot be after today."));
         RuleFor(c => c.Body.Until).GreaterThanOrEqualTo(c => c.Body.Since).When(c => c.Body.Until is not null && c.Body.Since is not null);
-        RuleFor(c => c.Body.Notes).MaximumLength(1000);
+        // 500 characters of Chinese stay inside the 4,000-character ciphertext column once encrypted and encoded.
+        RuleFor(c => c.Body.Notes).MaximumLength(500);
     }
 }
 
-internal sealed class RecordHardshipHandler(DbSession db, CurrentScope currentScope, CallerAccessor callers, PersonalDataProtector protector, TimeProvider clock)
+internal sealed class RecordHardshipHandler(DbSession db, CurrentScope currentScope, PersonalDataProtector protector, AuditTrail audit, TimeProvider clock)
     : ICommandHandler<RecordHardshipCommand, HardshipResponse>
 {
     // Refused while an entry without an end (or ending after this start) is open, in the inserting statement.
@@ -43,17 +44,24 @@ internal sealed class RecordHardshipHandler(DbSession db, CurrentScope currentSc
         var scope = await currentScope.GetAsync(cancellationToken);
         var member = await MemberRecords.FindAsync(db, scope, command.MemberId, cancellationToken);
         var id = Guid.CreateVersion7();
-        var inserted = await db.ExecuteAsync(InsertSql, new
+        var inserted = await db.ExecuteOrConflictAsync(InsertSql, new
         {
             id, memberId = member.Id, category = body.Category!.Value.ToString(), since = body.Since!.Value, until = body.Until,
             notesCipher = string.IsNullOrWhiteSpace(body.Notes) ? null : protector.Encrypt(body.Notes.Trim()), now = clock.GetUtcNow(),
-        }, cancellationToken);
+        }, HardshipOpen, cancellationToken);
         if (inserted == 0)
         {
-            throw new Infrastructure.Http.BusinessRuleException("hardship_open", "此人已在困难党员名册上，请先结束当前记录。",
-                "The member is already on the hardship register; end the current entry first.");
+            throw HardshipOpen();
         }
+        // Written by hand so the notes (illness, income) never reach the audit log in the clear.
+        audit.Record(new AuditRecord("RecordHardship", "Hardship", id.ToString(), member.OrgId, After: new
+        {
+            memberId = member.Id, body.Category, body.Since, body.Until, notes = string.IsNullOrWhiteSpace(body.Notes) ? null : "***",
+        }));
         var row = await db.QuerySingleOrDefaultAsync<HardshipRow>(FindSql, new { id }, cancellationToken);
-        return row!.ToResponse(clock.Today(), callers.Current, protector);
+        return row!.ToResponse(clock.Today());
     }
+
+    private static Infrastructure.Http.BusinessRuleException HardshipOpen() => new("hardship_open", "此人已在困难党员名册上，请先结束当前记录。",
+        "The member is already on the hardship register; end the current entry first.");
 }

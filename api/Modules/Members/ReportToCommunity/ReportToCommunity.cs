@@ -34,7 +34,7 @@ internal sealed class ReportToCommunityValidator : AbstractValidator<ReportToCom
 internal sealed class ReportToCommunityHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, TimeProvider clock)
     : ICommandHandler<ReportToCommunityCommand, CommunityReport>
 {
-    private const string EndCurrentSql = "UPDATE member_community_reports SET ended_on = @reportedOn WHERE member_id = @memberId AND ended_on IS NULL";
+    private const string EndCurrentSql = "UPDATE member_community_reports SET ended_on = @reportedOn WHERE member_id = @memberId AND ended_on IS NULL AND reported_on <= @reportedOn";
 
     private const string InsertSql = """
         INSERT INTO member_community_reports (id, member_id, community_org_id, community_org_path, reported_on, ended_on, created_at)
@@ -55,8 +55,11 @@ internal sealed class ReportToCommunityHandler(DbSession db, CurrentScope curren
         var reportedOn = command.Body.ReportedOn ?? clock.Today();
         await db.ExecuteAsync(EndCurrentSql, new { memberId = member.Id, reportedOn }, cancellationToken);
         var id = Guid.CreateVersion7();
-        await db.ExecuteAsync(InsertSql, new { id, memberId = member.Id, communityId = community.Id, communityPath = community.Path, reportedOn, now = clock.GetUtcNow() },
-            cancellationToken);
+        // A current report dated after this one stays (history is not rewritten), and of two reports racing
+        // the second loses: either way the current-report index refuses the row, as 409.
+        await db.ExecuteOrConflictAsync(InsertSql, new { id, memberId = member.Id, communityId = community.Id, communityPath = community.Path, reportedOn, now = clock.GetUtcNow() },
+            () => new BusinessRuleException("community_report_conflict", "此人当前的报到日期晚于该日期，或报到记录刚被他人修改。",
+                "The member's current report is dated after this day, or was just changed by someone else."), cancellationToken);
         var names = await organizations.NamesAsync([member.OrgId], cancellationToken);
         return new CommunityReport(id, member.Id, member.Name, member.OrgId, names.GetValueOrDefault(member.OrgId, ""), community.Id, community.Name, reportedOn, null);
     }

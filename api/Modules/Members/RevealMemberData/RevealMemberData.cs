@@ -6,9 +6,12 @@ using Mediator;
 
 namespace Jiceng.Modules.Members.RevealMemberData;
 
-internal enum RevealableMemberField { IdNumber, Phone }
+internal enum RevealableMemberField { IdNumber, Phone, HardshipNotes }
 
-internal sealed record RevealMemberDataRequest(RevealableMemberField? Field, string? Reason);
+/// <param name="Field">What to show whole.</param>
+/// <param name="Reason">Why (5–200 characters); kept in the audit log.</param>
+/// <param name="HardshipId">Which hardship entry's notes, when the field is HardshipNotes.</param>
+internal sealed record RevealMemberDataRequest(RevealableMemberField? Field, string? Reason, Guid? HardshipId = null);
 
 internal sealed record RevealedMemberData(Guid MemberId, RevealableMemberField Field, string? Value);
 
@@ -17,7 +20,11 @@ internal sealed record RevealMemberDataCommand(Guid Id, RevealMemberDataRequest 
 
 internal sealed class RevealMemberDataValidator : AbstractValidator<RevealMemberDataCommand>
 {
-    public RevealMemberDataValidator() => RuleFor(c => c.Body.Field).NotNull().IsInEnum();
+    public RevealMemberDataValidator()
+    {
+        RuleFor(c => c.Body.Field).NotNull().IsInEnum();
+        RuleFor(c => c.Body.HardshipId).NotNull().When(c => c.Body.Field == RevealableMemberField.HardshipNotes);
+    }
 }
 
 internal sealed class RevealMemberDataHandler(DbSession db, CurrentScope currentScope, PersonalDataReveal reveal, PersonalDataProtector protector)
@@ -28,9 +35,20 @@ internal sealed class RevealMemberDataHandler(DbSession db, CurrentScope current
         var scope = await currentScope.GetAsync(cancellationToken);
         var member = await MemberRecords.FindAsync(db, scope, command.Id, cancellationToken);
         var field = command.Body.Field!.Value;
-        var cipher = field == RevealableMemberField.IdNumber ? member.IdNumberCipher : member.PhoneCipher;
+        var cipher = field switch
+        {
+            RevealableMemberField.IdNumber => member.IdNumberCipher,
+            RevealableMemberField.Phone => member.PhoneCipher,
+            _ => await HardshipNotesCipher(member.Id, command.Body.HardshipId!.Value, cancellationToken),
+        };
         var value = await reveal.RevealAsync(Permissions.MembersRevealPii, command.Body.Reason, "Member", member.Id.ToString(), member.OrgId,
             field.ToString(), () => cipher is null ? "" : protector.Decrypt(cipher), cancellationToken);
         return new RevealedMemberData(member.Id, field, cipher is null ? null : value);
+    }
+
+    private async Task<string?> HardshipNotesCipher(Guid memberId, Guid hardshipId, CancellationToken cancellationToken)
+    {
+        var rows = await db.QueryAsync<string?>(Hardships.NotesSql, new { id = hardshipId, memberId }, cancellationToken);
+        return rows.Count > 0 ? rows[0] : throw new Infrastructure.Http.NotFoundException("Hardship");
     }
 }

@@ -70,16 +70,19 @@ internal sealed class TransferMemberHandler(DbSession db, CurrentScope currentSc
         var issuedOn = body.IssuedOn ?? clock.Today();
         var validity = (await rules.MemberPipelineRulesAsync(member.OrgId, cancellationToken)).TransferLetterValidMonths;
         var id = Guid.CreateVersion7();
-        var inserted = await db.ExecuteAsync(InsertSql, new
+        var inserted = await db.ExecuteOrConflictAsync(InsertSql, new
         {
             id, memberId = member.Id, memberName = member.Name, fromOrgId = member.OrgId, fromOrgPath = member.OrgPath, toOrgId = to?.Id, toOrgPath = to?.Path,
             toExternal = body.ToExternal?.Trim(), letterNumber = body.LetterNumber!.Trim(), issuedOn, validUntil = issuedOn.AddMonths(validity.Value),
             now = clock.GetUtcNow(),
-        }, cancellationToken);
+        }, TransferPending, cancellationToken);
         if (inserted == 0)
         {
-            throw new BusinessRuleException("transfer_pending", "此人已有一份尚未回执的转接介绍信。", "This member already has a transfer letter awaiting receipt.");
+            throw TransferPending();
         }
         return (await Transfers.RespondAsync([await Transfers.FindAsync(db, id, cancellationToken)], organizations, clock.Today(), cancellationToken))[0];
     }
+
+    private static BusinessRuleException TransferPending() =>
+        new("transfer_pending", "此人已有一份尚未回执的转接介绍信。", "This member already has a transfer letter awaiting receipt.");
 }

@@ -37,7 +37,7 @@ internal sealed class UpdateMemberValidator : AbstractValidator<UpdateMemberComm
         RuleFor(c => c.Body.Fields()).SetValidator(new MemberFieldsValidator(clock, idNumberRequired: false)).OverridePropertyName("Body");
 }
 
-internal sealed class UpdateMemberHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, PersonalDataProtector protector,
+internal sealed class UpdateMemberHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, IOrganizationRules rules, PersonalDataProtector protector,
     TimeProvider clock) : ICommandHandler<UpdateMemberCommand, MemberResponse>
 {
     // Version, scope and the uniqueness of the ID number are all conditions of the one statement.
@@ -63,7 +63,7 @@ internal sealed class UpdateMemberHandler(DbSession db, CurrentScope currentScop
         var idNumber = body.IdNumber is null ? null : ProtectedIdNumber.Normalize(body.IdNumber);
         var protectedId = idNumber is null ? null : ProtectedIdNumber.From(protector, idNumber);
         var phone = body.Phone is null ? null : ProtectedPhone.From(protector, body.Phone);
-        var updated = await db.ExecuteAsync(UpdateSql, new
+        var updated = await db.ExecuteOrConflictAsync(UpdateSql, new
         {
             id = command.Id,
             expectedVersion = command.ExpectedVersion,
@@ -83,7 +83,7 @@ internal sealed class UpdateMemberHandler(DbSession db, CurrentScope currentScop
             occupation = body.Occupation?.Trim(),
             category = body.Category!.Value.ToString(),
             now = clock.GetUtcNow(),
-        }, cancellationToken);
+        }, MemberErrors.Exists, cancellationToken);
         if (updated == 0)
         {
             // Nothing changed: say why (missing, someone else's ID number, or a stale version).
@@ -95,6 +95,6 @@ internal sealed class UpdateMemberHandler(DbSession db, CurrentScope currentScop
             throw new PreconditionFailedException();
         }
         var row = await MemberRecords.FindAsync(db, scope, command.Id, cancellationToken);
-        return await MemberRecords.RespondAsync(row, organizations, clock.Today(), cancellationToken);
+        return await MemberRecords.RespondAsync(row, organizations, rules, clock.Today(), cancellationToken);
     }
 }

@@ -25,7 +25,11 @@ public interface IOrganizationStatisticsContributor
 /// <summary>Full (正式) member counts per organization, for the setting-up rule warnings.</summary>
 public interface IOrganizationMemberCounts
 {
-    Task<IReadOnlyDictionary<Guid, int>> CountFullMembersAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken cancellationToken);
+    /// <summary>
+    /// Per organization within the path range (organizations without full members are left out). A range,
+    /// not a list of ids: a city's branches would exceed a provider's parameter limit (2,100 on SQL Server).
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, int>> CountFullMembersAsync(string pathFrom, string pathTo, CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -71,10 +71,9 @@ internal sealed class ListRuleWarningsHandler(DbSession db, CurrentScope current
         }
 
         var counter = memberCounts.FirstOrDefault();
-        var branchIds = organizations.Where(o => IsBranch(o.Kind)).Select(o => o.Id).ToList();
-        var fullMembers = counter is null || branchIds.Count == 0
+        var fullMembers = counter is null || !organizations.Any(o => IsBranch(o.Kind))
             ? null
-            : await counter.CountFullMembersAsync(branchIds, cancellationToken);
+            : await counter.CountFullMembersAsync(from, to, cancellationToken);
 
         var warnings = new List<RuleWarning>();
         foreach (var organization in organizations)
