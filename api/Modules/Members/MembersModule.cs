@@ -20,6 +20,7 @@ public static class MembersModule
         services.AddSingleton<IDemoSeeder, MembersDemoSeeder>();
         services.AddScoped<MemberOrganizationHooks>();
         services.AddScoped<PipelineStepContext>();
+        services.AddScoped<MemberImportReader>();
         services.AddScoped<Contracts.IMemberHardships, MemberHardshipsDirectory>();
         services.AddScoped<IOrganizationMemberCounts>(sp => sp.GetRequiredService<MemberOrganizationHooks>());
         services.AddScoped<IOrganizationStatisticsContributor>(sp => sp.GetRequiredService<MemberOrganizationHooks>());
@@ -62,5 +63,9 @@ public static class MembersModule
         ConvertToFullMember.ConvertToFullMemberEndpoint.Map(members);
         ExtendProbation.ExtendProbationEndpoint.Map(members);
         CancelProbation.CancelProbationEndpoint.Map(members);
+        DownloadImportTemplate.DownloadImportTemplateEndpoint.Map(members);
+        ValidateMemberImport.ValidateMemberImportEndpoint.Map(members);
+        ImportMembers.ImportMembersEndpoint.Map(members);
+        ExportMembers.ExportMembersEndpoint.Map(members);
     }
 }

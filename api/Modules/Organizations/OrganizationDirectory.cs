@@ -32,6 +32,11 @@ internal sealed class OrganizationDirectory(DbConnectionFactory connections) : I
 
     private const string NamesSql = "SELECT id, name, depth, path FROM organizations WHERE id {in:ids}";
 
+    private const string ActiveInRangeSql = "SELECT id, name, depth, path FROM organizations WHERE path >= @from AND path < @to AND status = 'Active' ORDER BY path";
+
+    // Names are asked for a page or a whole export at a time: in chunks below SQL Server's 2,100 parameters.
+    private const int NamesChunk = 1000;
+
     public async Task<DataScope> ResolveAsync(DbSession session, Guid organizationId, CancellationToken cancellationToken)
     {
         var path = await session.QuerySingleOrDefaultAsync<string>(ActivePathSql, new { id = organizationId }, cancellationToken);
@@ -80,8 +85,22 @@ internal sealed class OrganizationDirectory(DbConnectionFactory connections) : I
             return new Dictionary<Guid, string>();
         }
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(connections.Dialect.Render(NamesSql), ParameterBinder.Bind(new { ids = ids.Distinct().ToArray() }, connections.Provider));
-        return rows.ToDictionary(r => r.Id, r => r.Name);
+        var names = new Dictionary<Guid, string>();
+        foreach (var chunk in ids.Distinct().Chunk(NamesChunk))
+        {
+            foreach (var row in await connection.QueryAsync<Row>(connections.Dialect.Render(NamesSql), ParameterBinder.Bind(new { ids = chunk }, connections.Provider)))
+            {
+                names[row.Id] = row.Name;
+            }
+        }
+        return names;
+    }
+
+    public async Task<IReadOnlyList<OrganizationReference>> ListActiveInSubtreeAsync(OrganizationSubtree subtree, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<Row>(ActiveInRangeSql, ParameterBinder.Bind(new { from = subtree.PathFrom, to = subtree.PathTo }, connections.Provider)))
+            .Select(r => new OrganizationReference(r.Id, r.Name, r.Depth, r.Path)).ToList();
     }
 
     private sealed record Row

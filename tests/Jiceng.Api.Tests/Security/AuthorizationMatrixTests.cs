@@ -88,6 +88,10 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         ["ListTransfers"] = s => ("/api/v1/members/transfers?direction=Outbox", null),
         ["SearchOrganizationDirectory"] = _ => ("/api/v1/organizations/directory?q=支部", null),
         ["RecordHardship"] = s => ($"/api/v1/members/{s.ToTransfer}/hardships", new { category = "Elderly", since = "2026-01-01" }),
+        ["DownloadMemberImportTemplate"] = s => ("/api/v1/members/import/template", null),
+        ["ValidateMemberImport"] = s => ($"/api/v1/members/import/validate?organizationId={s.Branch}", Upload()),
+        ["ImportMembers"] = s => ($"/api/v1/members/import?organizationId={s.Branch}", Upload()),
+        ["ExportMembers"] = s => ($"/api/v1/members/export?organizationId={s.Branch}&format=Csv", null),
         ["ListHardships"] = s => ($"/api/v1/members/{s.Member}/hardships", null),
         ["EndHardship"] = s => ($"/api/v1/members/{s.Member}/hardships/{s.Hardship}", new { until = "2026-06-01" }),
         ["ReportToCommunity"] = s => ($"/api/v1/members/{s.SecondFull}/community-reports", new { communityOrganizationId = s.Leaf }),
@@ -178,10 +182,20 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         ? operation.Str("operationId") == "SignIn"
         : false;
 
+    /// <summary>A spreadsheet upload (multipart), for the import routes.</summary>
+    private sealed record SpreadsheetUpload(string Csv);
+
+    /// <summary>A one-row member file with a fresh ID number each time it is sent.</summary>
+    private static SpreadsheetUpload Upload() => new($"姓名,公民身份号码,人员类别,发展阶段,入党日期,转正日期\n矩阵导入,{TestIdNumbers.For()},农民,正式党员,2000-07-01,2001-07-01\n");
+
     private async Task<HttpResponseMessage> Send(HttpClient client, string method, string url, object? body, string? ifMatch = "\"1\"")
     {
         var request = new HttpRequestMessage(new HttpMethod(method), url);
-        if (body is not null)
+        if (body is SpreadsheetUpload upload)
+        {
+            request.Content = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(upload.Csv)), "file", "members.csv" } };
+        }
+        else if (body is not null)
         {
             request.Content = new StringContent(JsonSerializer.Serialize(body, Json.Options), Encoding.UTF8, "application/json");
         }

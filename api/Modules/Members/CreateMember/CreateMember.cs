@@ -117,10 +117,29 @@ internal sealed class CreateMemberHandler(DbSession db, CurrentScope currentScop
                     $"Applicants must be at least {minimumAge.Value}; the earliest application date is {earliest:yyyy-MM-dd}.");
             }
         }
+        var id = Guid.CreateVersion7();
+        var inserted = await db.ExecuteOrConflictAsync(InsertSql, InsertParameters(id, organization, body, idNumber, protector, clock.GetUtcNow()), MemberErrors.Exists,
+            cancellationToken);
+        if (inserted == 0)
+        {
+            throw MemberErrors.Exists();
+        }
+        if (body.AppliedOn is { } applied && body.Stage == MemberStage.Applicant)
+        {
+            await PipelineSteps.RecordAsync(db, id, PipelineStep.Application, applied, new { talkOn = body.TalkOn }, null, callers.Current.Id, clock.GetUtcNow(),
+                cancellationToken);
+        }
+        var row = await MemberRecords.FindAsync(db, scope, id, cancellationToken);
+        return await MemberRecords.RespondAsync(row, organizations, rules, clock.Today(), cancellationToken);
+    }
+
+    /// <summary>The row for <see cref="InsertSql"/> (shared with the spreadsheet import): personal data encrypted, gender and birth from the ID number.</summary>
+    internal static object InsertParameters(Guid id, OrganizationReference organization, CreateMemberRequest body, string idNumber, PersonalDataProtector protector,
+        DateTimeOffset now)
+    {
         var protectedId = ProtectedIdNumber.From(protector, idNumber);
         var phone = ProtectedPhone.From(protector, body.Phone);
-        var id = Guid.CreateVersion7();
-        var inserted = await db.ExecuteOrConflictAsync(InsertSql, new
+        return new
         {
             id,
             orgId = organization.Id,
@@ -143,18 +162,7 @@ internal sealed class CreateMemberHandler(DbSession db, CurrentScope currentScop
             candidateOn = body.CandidateOn,
             joinedOn = body.JoinedOn,
             fullMemberOn = body.FullMemberOn,
-            now = clock.GetUtcNow(),
-        }, MemberErrors.Exists, cancellationToken);
-        if (inserted == 0)
-        {
-            throw MemberErrors.Exists();
-        }
-        if (body.AppliedOn is { } applied && body.Stage == MemberStage.Applicant)
-        {
-            await PipelineSteps.RecordAsync(db, id, PipelineStep.Application, applied, new { talkOn = body.TalkOn }, null, callers.Current.Id, clock.GetUtcNow(),
-                cancellationToken);
-        }
-        var row = await MemberRecords.FindAsync(db, scope, id, cancellationToken);
-        return await MemberRecords.RespondAsync(row, organizations, rules, clock.Today(), cancellationToken);
+            now,
+        };
     }
 }

@@ -93,31 +93,35 @@ internal sealed class ListMembersHandler(DbSession db, CurrentScope currentScope
         var scope = await currentScope.GetAsync(cancellationToken);
         var order = SortOrder.Parse(query.Sort, SortColumns, "tree,name", "id");
         var today = clock.Today();
-        var (from, to, orgId) = await RangeAsync(scope, query, cancellationToken);
-        var page = await db.QueryPageAsync<MemberRow>(CountSql, PageSql, new
-        {
-            from,
-            to,
-            orgId,
-            pattern = LikePattern.Contains(query.Q),
-            category = query.Category?.ToString(),
-            stage = query.Stage?.ToString(),
-            status = query.Status?.ToString(),
-            // Aged at least N today: born on or before today N years ago; at most M: born after today M+1 years ago.
-            bornOnOrBefore = query.AgeFrom is { } ageFrom ? today.AddYears(-ageFrom) : (DateOnly?)null,
-            bornAfter = query.AgeTo is { } ageTo ? today.AddYears(-ageTo - 1) : (DateOnly?)null,
-            joinedFrom = query.JoinYear is { } year ? new DateOnly(year, 1, 1) : (DateOnly?)null,
-            joinedTo = query.JoinYear is { } next ? new DateOnly(next + 1, 1, 1) : (DateOnly?)null,
-            inHardship = query.InHardship ? 1 : 0,
-            today,
-        }, query.Page, order, cancellationToken);
+        var (from, to, orgId) = await RangeAsync(organizations, scope, query, cancellationToken);
+        var page = await db.QueryPageAsync<MemberRow>(CountSql, PageSql, FilterParameters(query, from, to, orgId, today), query.Page, order, cancellationToken);
         var names = await organizations.NamesAsync(page.Items.Select(m => m.OrgId).Distinct().ToList(), cancellationToken);
         return page.Map(m => new MemberListItem(m.Id, m.OrgId, names.GetValueOrDefault(m.OrgId, ""), m.Name, m.Gender, MemberRow.YearsBetween(m.BirthDate, today),
             m.IdNumberMasked, m.Education, m.Category, m.Stage, m.Status, m.JoinedOn, m.FullMemberOn, m.Version));
     }
 
+    /// <summary>The parameters of <see cref="CountSql"/> and <see cref="PageSql"/> (shared with the export, which lists the same members).</summary>
+    internal static object FilterParameters(ListMembersQuery query, string from, string to, Guid? orgId, DateOnly today) => new
+    {
+        from,
+        to,
+        orgId,
+        pattern = LikePattern.Contains(query.Q),
+        category = query.Category?.ToString(),
+        stage = query.Stage?.ToString(),
+        status = query.Status?.ToString(),
+        // Aged at least N today: born on or before today N years ago; at most M: born after today M+1 years ago.
+        bornOnOrBefore = query.AgeFrom is { } ageFrom ? today.AddYears(-ageFrom) : (DateOnly?)null,
+        bornAfter = query.AgeTo is { } ageTo ? today.AddYears(-ageTo - 1) : (DateOnly?)null,
+        joinedFrom = query.JoinYear is { } year ? new DateOnly(year, 1, 1) : (DateOnly?)null,
+        joinedTo = query.JoinYear is { } next ? new DateOnly(next + 1, 1, 1) : (DateOnly?)null,
+        inHardship = query.InHardship ? 1 : 0,
+        today,
+    };
+
     /// <summary>The caller's scope, narrowed to an organization's subtree (or the organization alone).</summary>
-    private async Task<(string From, string To, Guid? OrgId)> RangeAsync(DataScope scope, ListMembersQuery query, CancellationToken cancellationToken)
+    internal static async Task<(string From, string To, Guid? OrgId)> RangeAsync(IOrganizationDirectory organizations, DataScope scope, ListMembersQuery query,
+        CancellationToken cancellationToken)
     {
         if (query.OrganizationId is not { } id)
         {

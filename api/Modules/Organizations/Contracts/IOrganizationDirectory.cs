@@ -23,6 +23,9 @@ public interface IOrganizationDirectory
     /// <summary>Active branches (党支部 of every kind, 党总支), in tree order: where members belong, for demo data.</summary>
     Task<IReadOnlyList<OrganizationReference>> ListBranchesAsync(CancellationToken cancellationToken);
 
+    /// <summary>The active organizations of a subtree, in tree order (e.g. to find a spreadsheet row's organization by name).</summary>
+    Task<IReadOnlyList<OrganizationReference>> ListActiveInSubtreeAsync(OrganizationSubtree subtree, CancellationToken cancellationToken);
+
     /// <summary>The active top-level organizations (regions), in tree order.</summary>
     Task<IReadOnlyList<OrganizationReference>> ListRootsAsync(CancellationToken cancellationToken);
 }

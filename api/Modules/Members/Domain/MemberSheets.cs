@@ -1,0 +1,158 @@
+using System.Globalization;
+using Jiceng.Infrastructure;
+using MiniExcelLibs;
+
+namespace Jiceng.Modules.Members.Domain;
+
+/// <summary>A column of the member spreadsheet: its Chinese header (what staff see and type) and its English one.</summary>
+internal sealed record SheetColumn(string Key, string Chinese, string English, bool Required = false)
+{
+    public string Header => Localized.Text(Chinese, English);
+
+    public bool Matches(string header) =>
+        string.Equals(header, Chinese, StringComparison.Ordinal) || string.Equals(header, English, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(header, Key, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>
+/// The member spreadsheet (.xlsx through MiniExcel, or .csv): the import template's columns, which an export
+/// also carries (so an exported file, with ID numbers revealed, imports again), and the Chinese words for
+/// each enumeration that staff type into the cells.
+/// </summary>
+internal static class MemberSheets
+{
+    public static readonly SheetColumn Organization = new("organization", "所在党组织", "Organization");
+    public static readonly SheetColumn Name = new("name", "姓名", "Name", Required: true);
+    public static readonly SheetColumn IdNumber = new("idNumber", "公民身份号码", "ID number", Required: true);
+    public static readonly SheetColumn Ethnicity = new("ethnicity", "民族", "Ethnicity");
+    public static readonly SheetColumn Phone = new("phone", "联系电话", "Phone");
+    public static readonly SheetColumn Education = new("education", "学历", "Education");
+    public static readonly SheetColumn Occupation = new("occupation", "工作岗位", "Occupation");
+    public static readonly SheetColumn Category = new("category", "人员类别", "Category", Required: true);
+    public static readonly SheetColumn Stage = new("stage", "发展阶段", "Stage", Required: true);
+    public static readonly SheetColumn AppliedOn = new("appliedOn", "申请入党日期", "Applied on");
+    public static readonly SheetColumn TalkOn = new("talkOn", "谈话日期", "Talk on");
+    public static readonly SheetColumn ActivistOn = new("activistOn", "确定积极分子日期", "Activist on");
+    public static readonly SheetColumn CandidateOn = new("candidateOn", "确定发展对象日期", "Candidate on");
+    public static readonly SheetColumn JoinedOn = new("joinedOn", "入党日期", "Joined on");
+    public static readonly SheetColumn FullMemberOn = new("fullMemberOn", "转正日期", "Full member on");
+
+    // Export only: derived from the record, ignored on import.
+    public static readonly SheetColumn Gender = new("gender", "性别", "Gender");
+    public static readonly SheetColumn BirthDate = new("birthDate", "出生日期", "Birth date");
+    public static readonly SheetColumn Status = new("status", "状态", "Status");
+
+    /// <summary>What the import reads, in template order.</summary>
+    public static readonly IReadOnlyList<SheetColumn> ImportColumns =
+        [Organization, Name, IdNumber, Ethnicity, Phone, Education, Occupation, Category, Stage, AppliedOn, TalkOn, ActivistOn, CandidateOn, JoinedOn, FullMemberOn];
+
+    public static readonly IReadOnlyList<SheetColumn> ExportColumns =
+        [Organization, Name, Gender, BirthDate, IdNumber, Ethnicity, Phone, Education, Occupation, Category, Stage, Status, AppliedOn, ActivistOn, CandidateOn,
+            JoinedOn, FullMemberOn];
+
+    private static readonly Dictionary<MemberCategory, string> Categories = new()
+    {
+        [MemberCategory.InService] = "在职", [MemberCategory.Retired] = "离退休", [MemberCategory.Floating] = "流动",
+        [MemberCategory.Student] = "学生", [MemberCategory.Farmer] = "农民", [MemberCategory.Other] = "其他",
+    };
+
+    private static readonly Dictionary<MemberStage, string> Stages = new()
+    {
+        [MemberStage.Applicant] = "入党申请人", [MemberStage.Activist] = "入党积极分子", [MemberStage.Candidate] = "发展对象",
+        [MemberStage.Probationary] = "预备党员", [MemberStage.Full] = "正式党员",
+    };
+
+    private static readonly Dictionary<Domain.Education, string> Educations = new()
+    {
+        [Domain.Education.Primary] = "小学", [Domain.Education.JuniorHigh] = "初中", [Domain.Education.SeniorHigh] = "高中",
+        [Domain.Education.Vocational] = "中专", [Domain.Education.College] = "大专", [Domain.Education.Bachelor] = "本科",
+        [Domain.Education.Master] = "硕士研究生", [Domain.Education.Doctorate] = "博士研究生",
+    };
+
+    private static readonly Dictionary<MemberStatus, string> Statuses = new()
+    {
+        [MemberStatus.Active] = "在册", [MemberStatus.TransferredOut] = "已转出", [MemberStatus.Deceased] = "已去世", [MemberStatus.Cancelled] = "已取消资格",
+    };
+
+    public static string Label(MemberCategory value) => Localized.Text(Categories[value], value.ToString());
+
+    public static string Label(MemberStage value) => Localized.Text(Stages[value], value.ToString());
+
+    public static string Label(Domain.Education value) => Localized.Text(Educations[value], value.ToString());
+
+    public static string Label(MemberStatus value) => Localized.Text(Statuses[value], value.ToString());
+
+    public static string Label(Domain.Gender value) => Localized.Text(value == Domain.Gender.Male ? "男" : "女", value.ToString());
+
+    /// <summary>The allowed words of a column, for the template's second sheet and for error messages.</summary>
+    public static string Choices(SheetColumn column) => column.Key switch
+    {
+        "category" => string.Join("、", Categories.Values),
+        "stage" => string.Join("、", Stages.Values),
+        "education" => string.Join("、", Educations.Values),
+        _ => "",
+    };
+
+    /// <summary>A cell's enumeration value: the Chinese word or the English name.</summary>
+    public static bool TryParse<T>(string text, out T value) where T : struct, Enum
+    {
+        var words = typeof(T) == typeof(MemberCategory) ? Categories.ToDictionary(p => p.Value, p => (object)p.Key)
+            : typeof(T) == typeof(MemberStage) ? Stages.ToDictionary(p => p.Value, p => (object)p.Key)
+            : typeof(T) == typeof(Domain.Education) ? Educations.ToDictionary(p => p.Value, p => (object)p.Key)
+            : [];
+        if (words.TryGetValue(text, out var word))
+        {
+            value = (T)word;
+            return true;
+        }
+        return Enum.TryParse(text, ignoreCase: true, out value) && Enum.IsDefined(value) && !int.TryParse(text, CultureInfo.InvariantCulture, out _);
+    }
+
+    /// <summary>A date cell: a real Excel date, an Excel serial number, or text as 2024-07-01, 2024/7/1 or 2024.7.1.</summary>
+    public static DateOnly? ParseDate(object? cell) => cell switch
+    {
+        DateTime dateTime => DateOnly.FromDateTime(dateTime),
+        double serial when serial is > 1 and < 2958466 => DateOnly.FromDateTime(DateTime.FromOADate(serial)),
+        string text when DateOnly.TryParseExact(text.Trim(), ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyyMMdd"], CultureInfo.InvariantCulture,
+            DateTimeStyles.None, out var date) => date,
+        _ => null,
+    };
+
+    /// <summary>A text cell; numbers keep every digit they have (an ID number typed as a number has already lost its last ones).</summary>
+    public static string? Text(object? cell) => cell switch
+    {
+        null => null,
+        string text => string.IsNullOrWhiteSpace(text) ? null : text.Trim(),
+        double number => number.ToString("0.##########", CultureInfo.InvariantCulture),
+        DateTime dateTime => dateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(cell, CultureInfo.InvariantCulture)?.Trim(),
+    };
+
+    public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>Writes rows of (header → text) as .xlsx or .csv (UTF-8 with a byte-order mark, so Excel reads the Chinese).</summary>
+    public static byte[] Write(IEnumerable<IDictionary<string, object>> rows, SpreadsheetFormat format, string sheetName)
+    {
+        using var stream = new MemoryStream();
+        MiniExcel.SaveAs(stream, rows, sheetName: sheetName, excelType: format == SpreadsheetFormat.Csv ? ExcelType.CSV : ExcelType.XLSX);
+        return stream.ToArray();
+    }
+
+    /// <summary>Writes several sheets (sheet name → rows) into one .xlsx.</summary>
+    public static byte[] WriteSheets(IDictionary<string, object> sheets)
+    {
+        using var stream = new MemoryStream();
+        MiniExcel.SaveAs(stream, sheets, excelType: ExcelType.XLSX);
+        return stream.ToArray();
+    }
+}
+
+internal enum SpreadsheetFormat { Xlsx, Csv }
+
+internal static class SpreadsheetFormats
+{
+    public static string ContentType(this SpreadsheetFormat format) =>
+        format == SpreadsheetFormat.Csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static string Extension(this SpreadsheetFormat format) => format == SpreadsheetFormat.Csv ? "csv" : "xlsx";
+}
