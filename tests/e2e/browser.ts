@@ -57,3 +57,24 @@ export async function choose(page: Page, scope: Locator, label: string, search: 
     }
   }
 }
+
+/**
+ * choose() for a select outside a form, e.g. a list's filter (the select labelled `label` on the page): the
+ * chosen label shows inside the select itself. Tries again like choose() when a click is lost in a re-render.
+ */
+export async function chooseFilter(page: Page, label: string, search: string, option: string): Promise<void> {
+  const field = page.getByRole('combobox', { name: label, exact: true });
+  const select = page.locator('.ant-select').filter({ has: field });
+  for (let attempt = 1; ; attempt++) {
+    await field.fill(search);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).click();
+    try {
+      await select.getByText(option, { exact: true }).filter({ visible: true }).first().waitFor({ timeout: 3000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) {
+        throw error;
+      }
+    }
+  }
+}

@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { choose, launch, screenshot, screenshotIfFailed, signIn } from './browser';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { choose, chooseFilter, launch, screenshot, screenshotIfFailed, signIn } from './browser';
 
 let browser: Browser;
 let page: Page;
@@ -152,5 +152,141 @@ describe('the member register', () => {
     await row.getByRole('button', { name: '确认接收' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
     await row.getByText('已回执').waitFor();
+  });
+});
+
+describe('hardship, 双报到 and organization life', () => {
+  // The forms propose today in China, as the API counts days.
+  const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
+  /** Filters the register by a select's option and waits until every row shows it. */
+  async function filterRegister(label: string, option: string) {
+    await page.getByRole('combobox', { name: label }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) }).click();
+    await page.waitForFunction((text) => {
+      const rows = [...document.querySelectorAll('.ant-table-row')];
+      return rows.length > 0 && rows.every((row) => row.textContent?.includes(text));
+    }, option);
+  }
+
+  /** Opens the register's first row; the name comes from the drawer's title ("name · stage"). */
+  async function openFirstMember(): Promise<{ name: string; drawer: Locator }> {
+    await page.locator('.ant-table-row').first().getByRole('button').first().click();
+    const drawer = page.locator('.ant-drawer');
+    const title = drawer.locator('.ant-drawer-title').getByText(/ · /);
+    await title.waitFor();
+    return { name: (await title.textContent())!.split(' · ')[0], drawer };
+  }
+
+  it('records a hardship for a demo member, sees it in the history, and ends it', async () => {
+    await filterRegister('发展阶段', '正式党员');
+    const { drawer } = await openFirstMember();
+    await drawer.getByRole('tab', { name: '困难登记' }).click();
+    await drawer.getByRole('button', { name: '登记困难党员' }).click();
+    // The drawer is a dialog too, and its history table names the same fields: take the modal.
+    const dialog = page.locator('.ant-modal').filter({ hasText: '困难情况' });
+    await dialog.getByLabel('困难类别').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^因病致困$/ }).click();
+    await dialog.getByLabel('困难情况').fill('E2E：住院治疗，家庭收入下降');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = drawer.locator('.ant-table-row').filter({ hasText: '因病致困' });
+    await row.getByText('在册').waitFor();
+    await row.getByRole('cell', { name: today(), exact: true }).waitFor();
+    await screenshot(page, 'member-hardship');
+
+    // The notes are not in the list; reading them takes a reason, like an ID number.
+    await row.getByText('已填写（不公开）').waitFor();
+    await row.getByRole('button', { name: '查看完整信息' }).click();
+    const reveal = page.getByRole('dialog').filter({ hasText: '查看理由' });
+    await reveal.getByLabel('查看理由').fill('核实帮扶对象情况');
+    await reveal.getByRole('button', { name: '查看完整信息' }).click();
+    await drawer.getByRole('alert').getByText(/E2E：住院治疗，家庭收入下降/).waitFor();
+
+    // Ending it sends the entry's version as If-Match; the end date (today, proposed) joins the start in the row.
+    await row.getByRole('button', { name: /结\s*束/ }).click();
+    const end = page.locator('.ant-modal').filter({ hasText: '结束困难登记' });
+    await end.getByRole('button', { name: /保\s*存/ }).click();
+    await end.waitFor({ state: 'hidden' });
+    await row.getByRole('cell', { name: today(), exact: true }).nth(1).waitFor();
+  });
+
+  it('reports an in-service member to a residence community found by name, and the community’s 双报到 tab lists them', async () => {
+    await filterRegister('人员类别', '在职');
+    const { name, drawer } = await openFirstMember();
+    await drawer.getByRole('button', { name: '到社区报到' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '报到日期' });
+    await choose(page, dialog, '社区党组织', '新城社区', '中共密山市中心街道新城社区支部委员会');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.locator('.ant-drawer-close').click();
+
+    await page.getByRole('tab', { name: '双报到' }).click();
+    await chooseFilter(page, '社区党组织', '新城社区', '中共密山市中心街道新城社区支部委员会');
+    const row = page.locator('.ant-table-row').filter({ hasText: name });
+    await row.getByText('报到中').waitFor();
+    await row.getByRole('cell', { name: today(), exact: true }).waitFor();
+    await screenshot(page, 'member-community-reports');
+  });
+
+  it('records a meeting with two attendees of a branch and lists it for that branch', async () => {
+    await page.getByRole('tab', { name: '组织生活' }).click();
+    await page.getByRole('button', { name: '记录组织生活' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '参会党员' });
+    await choose(page, dialog, '党组织', '组织部机关', '中共鸡西市委组织部机关支部委员会');
+    await dialog.getByLabel('会议类型').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^党课$/ }).click();
+    await dialog.getByLabel('主题').fill('E2E 学习新修订的党章');
+
+    // The branch's members have loaded once "select all" offers them; then pick the first two.
+    await dialog.getByRole('button', { name: /^全选列出的 \d+ 人$/ }).waitFor();
+    const attendees = dialog.getByLabel('参会党员');
+    await attendees.click();
+    // The meeting-type list may still be fading out: its options are not attendees.
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasNotText: /^(支部党员大会|支委会|党小组会|党课|主题党日)$/ });
+    for (const i of [0, 1]) {
+      await options.nth(i).click();
+      await options.nth(i).and(page.locator('.ant-select-item-option-selected')).waitFor();
+    }
+    expect(await options.and(page.locator('.ant-select-item-option-selected')).count()).toBe(2);
+    await dialog.getByLabel('主题').click(); // closes the options list, which covers the buttons
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // The list switches to the branch the meeting was recorded for.
+    const row = page.locator('.ant-table-row').filter({ hasText: 'E2E 学习新修订的党章' });
+    await row.getByRole('cell', { name: '党课', exact: true }).waitFor();
+    await row.getByRole('cell', { name: '2', exact: true }).waitFor();
+    await screenshot(page, 'member-meetings');
+  });
+
+  it('imports a file: one bad row is shown with its row and column and nothing is written, the corrected file imports', async () => {
+    await page.getByRole('button', { name: '批量导入' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '批量导入党员' });
+    await chooseFilter(page, '导入到的党组织', '组织部机关', '中共鸡西市委组织部机关支部委员会');
+    const suffix = String(Date.now() % 1000).padStart(3, '0');
+    const good = [idNumber(`23039919700101${suffix}`.slice(0, 17)), idNumber(`23039919750505${suffix}`.slice(0, 17))];
+    const header = '姓名,公民身份号码,人员类别,发展阶段,入党日期,转正日期';
+    const rows = [`E2E 导入甲,${good[0]},在职,正式党员,2000-07-01,2001-07-01`, `E2E 导入乙,${good[1]},农民,预备党员,2026-01-10,`];
+    // Row 4 (as Excel numbers it): joined at 15.
+    const bad = `E2E 导入丙,${idNumber(`23039920000101${suffix}`.slice(0, 17))},学生,正式党员,2015-07-01,2016-07-01`;
+    const input = dialog.locator('input[type=file]');
+    await input.setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows, bad].join('\n'), 'utf8') });
+    await dialog.getByRole('button', { name: '检查文件' }).click();
+    const problem = dialog.locator('.ant-table-row').filter({ hasText: '入党日期' });
+    await problem.getByRole('cell', { name: '4', exact: true }).waitFor();
+    await problem.getByText(/18/).waitFor();
+    expect(await dialog.getByRole('button', { name: /^导入 \d+ 人$/ }).isDisabled()).toBe(true);
+    await screenshot(page, 'member-import-refused');
+
+    await input.setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\n'), 'utf8') });
+    await dialog.getByRole('button', { name: '检查文件' }).click();
+    await dialog.getByText('检查通过，可以导入 2 人。').waitFor();
+    await dialog.getByRole('button', { name: '导入 2 人' }).click();
+    await page.getByText('已导入 2 名党员').waitFor();
+    await page.getByLabel('按姓名搜索').fill('E2E 导入');
+    await page.getByLabel('按姓名搜索').press('Enter');
+    await page.locator('.ant-table-row').filter({ hasText: 'E2E 导入乙' }).waitFor();
+    expect(await page.locator('.ant-table-row').filter({ hasText: 'E2E 导入丙' }).count()).toBe(0);
   });
 });

@@ -6,7 +6,8 @@ import { useOrganizationDirectory, useOrganizationSearch } from '@/lib/organizat
 interface Props {
   id?: string;
   value?: string | string[];
-  onChange?: (value: string | string[]) => void;
+  /** The new value, and the id and name of each organization picked in this change (to show it by name elsewhere). */
+  onChange?: (value: string | string[], picked: { id: string; name: string }[]) => void;
   multiple?: boolean;
   /** Names of organizations already chosen, so they show by name before any search. */
   known?: { id: string; name: string }[];
@@ -43,7 +44,7 @@ export function OrganizationSelect({ id, value, onChange, multiple, known = [], 
       onChange={(next, option) => {
         const picked = (Array.isArray(option) ? option : [option]).filter((o): o is { value: string; label: string } => o !== undefined && 'value' in o);
         setChosen((current) => new Map([...current, ...picked.map((o) => [o.value, o.label] as [string, string])]));
-        onChange?.(next);
+        onChange?.(next, picked.map((o) => ({ id: o.value, name: o.label })));
       }}
       loading={search.isFetching}
       placeholder={t('organizations.typeToSearch')}

@@ -1,5 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, etagOf, etagOfVersion } from '@/lib/api-client';
+import i18n from '@/lib/i18n';
+import { ApiError, readProblem } from '@/lib/problem';
 import type { TableQuery } from '@/hooks/use-table-state';
 import type { components } from '@/types/api';
 
@@ -31,11 +33,12 @@ export interface MemberFilter {
   inHardship?: boolean;
 }
 
-export function useMembers(filter: MemberFilter, table: TableQuery) {
+export function useMembers(filter: MemberFilter, table: TableQuery, enabled = true) {
   return useQuery({
     queryKey: ['members', 'list', filter, table],
     queryFn: async () => (await api.GET('/api/v1/members', { params: { query: { ...filter, ...table } } })).data!,
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 
@@ -60,9 +63,9 @@ export async function updateMember(id: string, etag: string, input: UpdateMember
   await api.PUT('/api/v1/members/{id}', { params: { path: { id }, header: { 'If-Match': etag } }, body: input });
 }
 
-/** The whole value of a masked field: needs the reveal permission and a reason; the server audits it. */
-export async function revealMemberData(id: string, field: RevealableField, reason: string): Promise<string | null> {
-  const { data } = await api.POST('/api/v1/members/{id}/reveal', { params: { path: { id } }, body: { field, reason } });
+/** The whole value of a masked field: needs the reveal permission and a reason; the server audits it. Hardship notes name their entry. */
+export async function revealMemberData(id: string, field: RevealableField, reason: string, hardshipId?: string): Promise<string | null> {
+  const { data } = await api.POST('/api/v1/members/{id}/reveal', { params: { path: { id } }, body: { field, reason, hardshipId } });
   return data!.value ?? null;
 }
 
@@ -141,4 +144,144 @@ export async function receiveTransfer(transfer: Transfer) {
     params: { path: { transferId: transfer.id }, header: { 'If-Match': etagOfVersion(transfer.version) } },
     body: {},
   });
+}
+
+export type Hardship = components['schemas']['HardshipResponse'];
+export type HardshipCategory = components['schemas']['HardshipCategory'];
+export type RecordHardshipInput = components['schemas']['RecordHardshipRequest'];
+
+export const hardshipCategories: HardshipCategory[] = ['Illness', 'Disability', 'Elderly', 'LowIncome', 'Disaster', 'Other'];
+
+/** A member's hardship register entries (困难党员), newest first; notes only for callers who may see personal data. */
+export function useHardships(memberId: string) {
+  return useQuery({
+    queryKey: ['members', 'hardships', memberId],
+    queryFn: async () => (await api.GET('/api/v1/members/{id}/hardships', { params: { path: { id: memberId } } })).data!,
+  });
+}
+
+/** Puts a member on the hardship register; an entry still open is a 409 whose message says to end it first. */
+export async function recordHardship(memberId: string, input: RecordHardshipInput) {
+  await api.POST('/api/v1/members/{id}/hardships', { params: { path: { id: memberId } }, body: input });
+}
+
+/** Ends an entry on a day with the entry's version as If-Match (a 412 if someone else changed it first). */
+export async function endHardship(memberId: string, hardship: Hardship, until: string | null | undefined) {
+  await api.PUT('/api/v1/members/{id}/hardships/{hardshipId}', {
+    params: { path: { id: memberId, hardshipId: hardship.id }, header: { 'If-Match': etagOfVersion(hardship.version) } },
+    body: { until },
+  });
+}
+
+export type CommunityReport = components['schemas']['CommunityReport'];
+export type ReportToCommunityInput = components['schemas']['ReportToCommunityRequest'];
+
+/** 双报到: an in-service member reports to a residence community of any region; a new report ends the previous one. */
+export async function reportToCommunity(memberId: string, input: ReportToCommunityInput): Promise<CommunityReport> {
+  const { data } = await api.POST('/api/v1/members/{id}/community-reports', { params: { path: { id: memberId } }, body: input });
+  return data!;
+}
+
+/** The members who reported to a community in the caller's scope, newest report first (the server's fixed order). */
+export function useCommunityReports(communityOrganizationId: string | undefined, includeEnded: boolean, table: TableQuery) {
+  return useQuery({
+    queryKey: ['members', 'community-reports', communityOrganizationId, includeEnded, table],
+    queryFn: async () =>
+      (await api.GET('/api/v1/members/community-reports', {
+        params: { query: { communityOrganizationId: communityOrganizationId!, includeEnded, page: table.page, pageSize: table.pageSize } },
+      })).data!,
+    enabled: communityOrganizationId !== undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export type Meeting = components['schemas']['MeetingResponse'];
+export type MeetingKind = components['schemas']['MeetingKind'];
+export type RecordMeetingInput = components['schemas']['RecordMeetingRequest'];
+
+/** 三会一课 and the theme day. */
+export const meetingKinds: MeetingKind[] = ['GeneralMeeting', 'CommitteeMeeting', 'GroupMeeting', 'PartyLecture', 'ThemeDay'];
+
+/** An organization's organization life, newest first (the server's fixed order). */
+export function useMeetings(organizationId: string | undefined, table: TableQuery) {
+  return useQuery({
+    queryKey: ['members', 'meetings', organizationId, table],
+    queryFn: async () =>
+      (await api.GET('/api/v1/members/meetings', { params: { query: { organizationId: organizationId!, page: table.page, pageSize: table.pageSize } } })).data!,
+    enabled: organizationId !== undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Records a meeting with its attendees (active members of that organization itself); their last organization-life date follows. */
+export async function recordMeeting(input: RecordMeetingInput): Promise<Meeting> {
+  const { data } = await api.POST('/api/v1/members/meetings', { body: input });
+  return data!;
+}
+
+export type ImportReport = components['schemas']['ImportReport'];
+export type ImportResult = components['schemas']['ImportMembersResult'];
+
+/** Multipart uploads and file downloads go around the JSON client, through the same cookie and error handling. */
+async function send(url: string, init: RequestInit): Promise<Response> {
+  const response = await globalThis.fetch(url, {
+    credentials: 'same-origin',
+    ...init,
+    headers: { 'Accept-Language': i18n.language === 'en-US' ? 'en-US' : 'zh-CN', ...(init.headers ?? {}) },
+  });
+  if (!response.ok) {
+    throw new ApiError(response.status, await readProblem(response));
+  }
+  return response;
+}
+
+function upload(file: File): FormData {
+  const form = new FormData();
+  form.append('file', file);
+  return form;
+}
+
+/** Checks a spreadsheet for import under an organization; nothing is written. */
+export async function validateImport(organizationId: string, file: File): Promise<ImportReport> {
+  const response = await send(`/api/v1/members/import/validate?organizationId=${encodeURIComponent(organizationId)}`, { method: 'POST', body: upload(file) });
+  return (await response.json()) as ImportReport;
+}
+
+/** Imports the whole file in one transaction (a file with problems is 400 import_has_errors, nothing written). */
+export async function commitImport(organizationId: string, file: File): Promise<ImportResult> {
+  const response = await send(`/api/v1/members/import?organizationId=${encodeURIComponent(organizationId)}`, {
+    method: 'POST',
+    body: upload(file),
+    headers: { 'Idempotency-Key': crypto.randomUUID() },
+  });
+  return (await response.json()) as ImportResult;
+}
+
+/** Saves a response body as a file named by the server (Content-Disposition) or the fallback. */
+async function download(response: Response, fallback: string) {
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1] ?? fallback;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = decodeURIComponent(name);
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  URL.revokeObjectURL(url);
+}
+
+export async function downloadImportTemplate() {
+  await download(await send('/api/v1/members/import/template', {}), 'member-import-template.xlsx');
+}
+
+/** The register as filtered and sorted on screen, masked. */
+export async function exportMembers(filter: MemberFilter, sort: string | undefined, format: 'Xlsx' | 'Csv') {
+  const query = new URLSearchParams();
+  Object.entries({ ...filter, sort, format }).forEach(([key, value]) => {
+    if (value !== undefined && value !== null && value !== '') {
+      query.set(key, String(value));
+    }
+  });
+  await download(await send(`/api/v1/members/export?${query.toString()}`, {}), `members.${format.toLowerCase()}`);
 }

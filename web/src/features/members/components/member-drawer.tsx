@@ -1,13 +1,15 @@
-import { Alert, Button, Descriptions, Drawer, Form, Input, Space, Spin, Tabs, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Descriptions, Drawer, Form, Input, Space, Spin, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { revealMemberData, transferMember, updateMember, useMember, type RevealableField } from '@/features/members/api/members';
+import { reportToCommunity, revealMemberData, transferMember, updateMember, useMember, type ReportToCommunityInput, type RevealableField } from '@/features/members/api/members';
+import { HardshipsPanel } from '@/features/members/components/hardships-panel';
 import { MemberForm } from '@/features/members/components/member-form';
 import { PipelinePanel } from '@/features/members/components/pipeline-panel';
 import { FormModal } from '@/components/form-modal';
 import { LoadFailure } from '@/components/result-pages';
 import { OrganizationSelect } from '@/components/organization-select';
 import { useCan } from '@/lib/auth';
+import { shanghaiToday } from '@/lib/dates';
 
 interface Props {
   memberId: string;
@@ -18,12 +20,14 @@ interface Props {
 /** One member, personal data masked; "reveal" asks for a reason and shows the whole value once. */
 export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
   const { t } = useTranslation();
+  const { message } = AntApp.useApp();
   const query = useMember(memberId);
   const canWrite = useCan('members.write');
   const canReveal = useCan('members.reveal-pii');
   const [editing, setEditing] = useState(false);
   const [revealing, setRevealing] = useState<RevealableField>();
   const [transferring, setTransferring] = useState(false);
+  const [reporting, setReporting] = useState(false);
   const [revealed, setRevealed] = useState<{ field: RevealableField; value: string | null }>();
   const m = query.data?.member;
 
@@ -40,6 +44,8 @@ export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
         <Space>
           <Button onClick={() => setEditing(true)}>{t('actions.edit')}</Button>
           {m.status === 'Active' && <Button onClick={() => setTransferring(true)}>{t('transfers.transferOut')}</Button>}
+          {/* 双报到 is for members in service; the server refuses the others (409 not_in_service). */}
+          {m.status === 'Active' && m.category === 'InService' && <Button onClick={() => setReporting(true)}>{t('communityReports.report')}</Button>}
         </Space>
       )}>
       {query.isError ? (
@@ -72,6 +78,7 @@ export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
           </Descriptions>
             ) },
             { key: 'pipeline', label: t('pipeline.title'), children: <PipelinePanel memberId={m.id} /> },
+            { key: 'hardships', label: t('hardships.title'), children: <HardshipsPanel memberId={m.id} /> },
           ]} />
         </>
       )}
@@ -106,6 +113,26 @@ export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
             <Input />
           </Form.Item>
           <Form.Item label={t('transfers.issuedOn')} name="issuedOn">
+            <Input type="date" />
+          </Form.Item>
+        </FormModal>
+      )}
+      {reporting && m && (
+        <FormModal<ReportToCommunityInput>
+          title={`${t('communityReports.report')} · ${m.name}`}
+          fields={['communityOrganizationId', 'reportedOn']}
+          initialValues={{ reportedOn: shanghaiToday() }}
+          onSubmit={async (values) => {
+            const report = await reportToCommunity(m.id, values);
+            void message.success(t('communityReports.reported', { community: report.communityName }));
+            await onChanged();
+          }}
+          onClose={() => setReporting(false)}>
+          {/* The residence community may be in any region: the names-only directory, as for a transfer letter. */}
+          <Form.Item label={t('communityReports.community')} name="communityOrganizationId" extra={t('communityReports.communityHint')}>
+            <OrganizationSelect aria-label={t('communityReports.community')} scope="all" />
+          </Form.Item>
+          <Form.Item label={t('communityReports.reportedOn')} name="reportedOn">
             <Input type="date" />
           </Form.Item>
         </FormModal>

@@ -1,17 +1,21 @@
-import { Button, Card, Checkbox, Input, InputNumber, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Input, InputNumber, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { categories, createMember, stages, statuses, useMembers, type MemberFilter, type MemberListItem } from '@/features/members/api/members';
+import { categories, createMember, exportMembers, stages, statuses, useMembers, type MemberFilter, type MemberListItem } from '@/features/members/api/members';
+import { ImportWizard } from '@/features/members/components/import-wizard';
+import { CommunityReportsPanel } from '@/features/members/components/community-reports-panel';
 import { MemberDrawer } from '@/features/members/components/member-drawer';
 import { MemberForm } from '@/features/members/components/member-form';
 import { MemberLists } from '@/features/members/components/member-lists';
+import { MeetingsPanel } from '@/features/members/components/meetings-panel';
 import { MemberStatisticsPanel } from '@/features/members/components/member-statistics';
 import { PipelineBoard } from '@/features/members/components/pipeline-board';
 import { TransfersPanel } from '@/features/members/components/transfers-panel';
 import { OrganizationSelect } from '@/components/organization-select';
 import { useTableState } from '@/hooks/use-table-state';
 import { useCan } from '@/lib/auth';
+import { ApiError } from '@/lib/problem';
 
 /** The member register: filters on the server, masked ID numbers, a drawer per member. */
 export function MembersPage() {
@@ -22,6 +26,16 @@ export function MembersPage() {
   const [filter, setFilter] = useState<MemberFilter>({ includeDescendants: true, status: 'Active' });
   const members = useMembers(filter, table.query);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const { message } = App.useApp();
+
+  async function exportAs(format: 'Xlsx' | 'Csv') {
+    try {
+      await exportMembers(filter, table.query.sort, format);
+    } catch (error) {
+      message.error(error instanceof ApiError ? error.message : String(error));
+    }
+  }
   const [shown, setShown] = useState<string>();
   const refresh = () => client.invalidateQueries({ queryKey: ['members'] });
 
@@ -31,7 +45,14 @@ export function MembersPage() {
   }
 
   return (
-    <Card title={t('members.title')} extra={canWrite && <Button type="primary" className="no-print" onClick={() => setCreating(true)}>{t('members.create')}</Button>}>
+    <Card title={t('members.title')} extra={
+      <Space className="no-print">
+        <Button onClick={() => void exportAs('Xlsx')}>{t('members.exportXlsx')}</Button>
+        <Button onClick={() => void exportAs('Csv')}>{t('members.exportCsv')}</Button>
+        {canWrite && <Button onClick={() => setImporting(true)}>{t('members.import')}</Button>}
+        {canWrite && <Button type="primary" onClick={() => setCreating(true)}>{t('members.create')}</Button>}
+      </Space>
+    }>
       <Tabs destroyOnHidden items={[
         { key: 'register', label: t('members.tabs.register'), children: (
       <>
@@ -80,6 +101,8 @@ export function MembersPage() {
         ) },
         { key: 'board', label: t('members.tabs.board'), children: <PipelineBoard onOpen={setShown} /> },
         { key: 'transfers', label: t('members.tabs.transfers'), children: <TransfersPanel /> },
+        { key: 'communityReports', label: t('members.tabs.communityReports'), children: <CommunityReportsPanel /> },
+        { key: 'meetings', label: t('members.tabs.meetings'), children: <MeetingsPanel /> },
         { key: 'lists', label: t('members.tabs.lists'), children: <MemberLists /> },
         { key: 'stats', label: t('members.tabs.stats'), children: <MemberStatisticsPanel /> },
       ]} />
@@ -91,6 +114,16 @@ export function MembersPage() {
             setShown(member.id);
           }}
           onClose={() => setCreating(false)}
+        />
+      )}
+      {importing && (
+        <ImportWizard
+          onClose={() => setImporting(false)}
+          onImported={(count) => {
+            setImporting(false);
+            message.success(t('memberImport.imported', { count }));
+            void refresh();
+          }}
         />
       )}
       {shown && <MemberDrawer memberId={shown} onClose={() => setShown(undefined)} onChanged={refresh} />}
