@@ -46,7 +46,7 @@ if (app.Configuration["Demo:SeedDirectory"] is { Length: > 0 } seedDirectory)
 app.UseInfrastructure();
 app.MapOrganizationsModule(app.Configuration);
 app.MapAccountsModule();
-app.MapMembersModule();
+app.MapMembersModule(app.Configuration);
 app.MapSpaFallback();
 
 await app.RunAsync();

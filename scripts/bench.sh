@@ -4,12 +4,17 @@
 #   - subtree statistics latency p50/p95 at the root and at a district (target: root p95 <= 150 ms)
 #   - the organization list endpoint against its bare twin (same SQL straight through Dapper, mapped only
 #     with Benchmark:BareTwins=true) as a throughput ratio in the same run (target >= 0.80x)
+#   - with MEMBERS (200,000) members over that city: member search p50/p95 (a name fragment over the whole
+#     city, and a district's register), and the member list endpoint against its bare twin (target >= 0.80x)
+#   - SQLite only: a 10,000-row member import file checked, then committed (target <= 10 s each)
 # Load comes from wrk on loopback after a warm-up. Needs root (or wrk and PostgreSQL already installed).
-# Settings: ORGANIZATIONS (10000), DURATION seconds per measurement (15), CONNECTIONS (16), PROVIDERS ("sqlite postgres").
+# Settings: ORGANIZATIONS (10000), MEMBERS (200000), IMPORT_ROWS (10000), DURATION seconds per measurement (15), CONNECTIONS (16), PROVIDERS ("sqlite postgres").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO="$(pwd)"
 ORGANIZATIONS="${ORGANIZATIONS:-10000}"
+MEMBERS="${MEMBERS:-200000}"
+IMPORT_ROWS="${IMPORT_ROWS:-10000}"
 DURATION="${DURATION:-15}"
 CONNECTIONS="${CONNECTIONS:-16}"
 PROVIDERS="${PROVIDERS:-sqlite postgres}"
@@ -51,13 +56,14 @@ RESULTS="$WORK/results.md"
   echo "|---|---|---:|---:|---:|---:|"
 } >"$RESULTS"
 RATIOS=()
+IMPORTS=()
 
 for provider in $PROVIDERS; do
   echo "== $provider: generating $ORGANIZATIONS organizations"
   if [ "$provider" = sqlite ]; then
     CONNECTION="Data Source=$WORK/bench.db"
     Database__Provider=Sqlite ConnectionStrings__Default="$CONNECTION" dotnet "$WORK/api/Jiceng.Api.dll" --migrate >/dev/null
-    IDS="$(python3 scripts/bench/generate-city.py --organizations "$ORGANIZATIONS" --sqlite "$WORK/bench.db")"
+    IDS="$(python3 scripts/bench/generate-city.py --organizations "$ORGANIZATIONS" --members "$MEMBERS" --sqlite "$WORK/bench.db")"
     NAME=Sqlite
   else
     [ -n "${JICENG_TEST_POSTGRES:-}" ] || start_throwaway_postgres
@@ -65,21 +71,24 @@ for provider in $PROVIDERS; do
     psql -q "host=127.0.0.1 port=$PGPORT_ user=postgres dbname=postgres" -c "DROP DATABASE IF EXISTS jiceng_bench" -c "CREATE DATABASE jiceng_bench"
     CONNECTION="Host=127.0.0.1;Port=$PGPORT_;Username=postgres;Database=jiceng_bench;Maximum Pool Size=100"
     Database__Provider=Postgres ConnectionStrings__Default="$CONNECTION" dotnet "$WORK/api/Jiceng.Api.dll" --migrate >/dev/null
-    IDS="$(python3 scripts/bench/generate-city.py --organizations "$ORGANIZATIONS" --postgres "host=127.0.0.1 port=$PGPORT_ user=postgres dbname=jiceng_bench")"
+    IDS="$(python3 scripts/bench/generate-city.py --organizations "$ORGANIZATIONS" --members "$MEMBERS" --postgres "host=127.0.0.1 port=$PGPORT_ user=postgres dbname=jiceng_bench")"
     NAME=Postgres
   fi
   echo "   $IDS"
   ROOT="$(echo "$IDS" | sed 's/.*root=\([^ ]*\).*/\1/')"
   DISTRICT="$(echo "$IDS" | sed 's/.*district=\([^ ]*\).*/\1/')"
+  BRANCH="$(echo "$IDS" | sed 's/.*branch=\([^ ]*\).*/\1/')"
   start_api "$NAME" "$CONNECTION"
   # The API is measured as a third-party system calls it: with an API key (whole tree, organizations.read).
   curl -sf -c "$WORK/cookies" -H 'content-type: application/json' -d '{"username":"admin","password":"Bench-Admin-Password-1"}' "$BASE/api/v1/auth/sign-in"
   API_KEY="$(curl -sf -b "$WORK/cookies" -H 'content-type: application/json' \
-    -d '{"name":"bench","permissions":["organizations.read"],"rateLimitPerMinute":100000}' "$BASE/api/v1/api-clients" \
+    -d '{"name":"bench","permissions":["organizations.read","members.read","members.write"],"rateLimitPerMinute":100000}' "$BASE/api/v1/api-clients" \
     | python3 -c 'import sys, json; print(json.load(sys.stdin)["apiKey"])')"
 
   echo "   warming up"
-  for url in "$BASE/api/v1/organizations/$ROOT/stats" "$BASE/api/v1/organizations/$DISTRICT/stats" "$BASE/api/v1/organizations?pageSize=20" "$BASE/bench/bare/organizations?pageSize=20"; do
+  SEARCH="$BASE/api/v1/members?q=%E5%BB%BA%E5%9B%BD&pageSize=20" # q=建国: a given name, thousands of matches over the city
+  for url in "$BASE/api/v1/organizations/$ROOT/stats" "$BASE/api/v1/organizations/$DISTRICT/stats" "$BASE/api/v1/organizations?pageSize=20" "$BASE/bench/bare/organizations?pageSize=20" \
+             "$SEARCH" "$BASE/api/v1/members?organizationId=$DISTRICT&pageSize=20" "$BASE/api/v1/members?pageSize=20" "$BASE/bench/bare/members?pageSize=20"; do
     wrk -t1 -c4 -d3s -H "X-Api-Key: $API_KEY" "$url" >/dev/null
   done
 
@@ -96,7 +105,30 @@ for provider in $PROVIDERS; do
   [ "$bad" = 0 ] || echo "   !! $bad non-2xx responses on the list"
   read -r bare_rps p50 p95 p99 bad < <(measure "$BASE/bench/bare/organizations?pageSize=20" "$CONNECTIONS" "$DURATION")
   echo "| $provider | list organizations (bare twin), $CONNECTIONS connections | $bare_rps | $p50 | $p95 | $p99 |" >>"$RESULTS"
-  RATIOS+=("$provider: API / bare twin = $(python3 -c "print(f'{$api_rps / $bare_rps:.2f}')")x")
+  RATIOS+=("$provider: organization list API / bare twin = $(python3 -c "print(f'{$api_rps / $bare_rps:.2f}')")x")
+
+  # Members: search latency one user at a time, then the list and its bare twin under the same load.
+  read -r rps p50 p95 p99 bad < <(measure "$SEARCH" 1 "$DURATION")
+  echo "| $provider | member search by name over $MEMBERS members, 1 connection | $rps | $p50 | $p95 | $p99 |" >>"$RESULTS"
+  [ "$bad" = 0 ] || echo "   !! $bad non-2xx responses on member search"
+  read -r rps p50 p95 p99 bad < <(measure "$BASE/api/v1/members?organizationId=$DISTRICT&pageSize=20" 1 "$DURATION")
+  echo "| $provider | member list of a district, 1 connection | $rps | $p50 | $p95 | $p99 |" >>"$RESULTS"
+  read -r api_rps p50 p95 p99 bad < <(measure "$BASE/api/v1/members?pageSize=20" "$CONNECTIONS" "$DURATION")
+  echo "| $provider | list members (API), $CONNECTIONS connections | $api_rps | $p50 | $p95 | $p99 |" >>"$RESULTS"
+  [ "$bad" = 0 ] || echo "   !! $bad non-2xx responses on the member list"
+  read -r bare_rps p50 p95 p99 bad < <(measure "$BASE/bench/bare/members?pageSize=20" "$CONNECTIONS" "$DURATION")
+  echo "| $provider | list members (bare twin), $CONNECTIONS connections | $bare_rps | $p50 | $p95 | $p99 |" >>"$RESULTS"
+  RATIOS+=("$provider: member list API / bare twin = $(python3 -c "print(f'{$api_rps / $bare_rps:.2f}')")x")
+
+  if [ "$provider" = sqlite ]; then
+    python3 scripts/bench/member-import.py --rows "$IMPORT_ROWS" --out "$WORK/import.csv"
+    for step in validate commit; do
+      url="$BASE/api/v1/members/import?organizationId=$BRANCH"; [ "$step" = validate ] && url="$BASE/api/v1/members/import/validate?organizationId=$BRANCH"
+      seconds="$(curl -s -o "$WORK/import-$step.json" -w '%{time_total}' -H "X-Api-Key: $API_KEY" -F "file=@$WORK/import.csv" "$url")"
+      summary="$(python3 -c "import json; r=json.load(open('$WORK/import-$step.json')); print(r.get('imported', r.get('valid')), 'rows,', len(r.get('errors', r.get('report', {}).get('errors', []))), 'problems')")"
+      IMPORTS+=("sqlite: import $step of $IMPORT_ROWS rows: ${seconds}s ($summary)")
+    done
+  fi
   stop_api
 done
 
@@ -104,4 +136,5 @@ echo
 cat "$RESULTS"
 echo
 for ratio in "${RATIOS[@]}"; do echo "$ratio"; done
+for import in "${IMPORTS[@]}"; do echo "$import"; done
 echo "(machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; wrk -t2; $DURATION s per measurement after a warm-up)"

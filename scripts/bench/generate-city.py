@@ -70,6 +70,29 @@ def build(total, seed):
     return rows, gradings, pairings
 
 
+SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
+GIVEN = "建国华明英兰秀丽军伟芳娜敏静强磊洋艳勇杰娟涛超霞平刚桂凤玉梅德志宏海波红燕春林辉鹏飞云峰东"
+MEMBER_COLUMNS = ["id", "org_id", "org_path", "name", "gender", "ethnicity", "birth_date", "id_number_cipher", "id_number_index", "id_number_masked",
+                  "phone_cipher", "phone_masked", "education", "occupation", "category", "stage", "status", "joined_on", "full_member_on",
+                  "last_org_life_on", "created_at", "updated_at", "version"]
+
+
+def members(rows, total, seed):
+    """Members spread over the branches, as list and search see them (ciphertexts are placeholders: nothing here decrypts)."""
+    rng = random.Random(seed + 1)
+    branches = [r for r in rows if r["kind"] == "Branch"]
+    for i in range(total):
+        org = branches[i % len(branches)]
+        birth_year = rng.randint(1940, 2004)
+        full = birth_year + rng.randint(22, 40) if birth_year < 1998 else None
+        joined = f"{(full or 2025) - 1}-07-01"
+        yield [str(uuid.uuid4()), org["id"], org["path"], rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.randint(1, 2))),
+               rng.choice(["Male", "Female"]), "汉族", f"{birth_year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", "bench", f"{i:064x}",
+               "230302********" + f"{i % 10000:04d}", None, None, rng.choice(["SeniorHigh", "College", "Bachelor", "Master"]), None,
+               rng.choice(["InService", "Retired", "Farmer", "Student", "Floating"]), "Full" if full and full <= 2026 else "Probationary", "Active",
+               joined, f"{full}-07-01" if full and full <= 2026 else None, None, NOW, NOW, 1]
+
+
 ORG_COLUMNS = ["id", "parent_id", "path", "depth", "child_seq", "region_root_id", "name", "short_name", "kind", "field", "secretary_name",
                "established_on", "term_started_on", "description", "status", "dissolved_on", "created_at", "updated_at", "version"]
 GRADING_COLUMNS = ["id", "org_id", "region_root_id", "year", "level", "level_rank", "is_lagging", "score", "comment", "graded_on",
@@ -91,9 +114,10 @@ def pairing_values(p):
     return [p["id"], p["org_id"], p["partner_org_id"], p["region_root_id"], p["kind"], p["starts_on"], None, None, NOW, NOW, 1]
 
 
-def load_sqlite(path, rows, gradings, pairings):
+def load_sqlite(path, rows, gradings, pairings, member_rows):
     db = sqlite3.connect(path)
     with db:
+        db.executemany(f"INSERT INTO members ({','.join(MEMBER_COLUMNS)}) VALUES ({','.join('?' * len(MEMBER_COLUMNS))})", member_rows)
         db.executemany(f"INSERT INTO organizations ({','.join(ORG_COLUMNS)}) VALUES ({','.join('?' * len(ORG_COLUMNS))})", map(org_values, rows))
         db.executemany(f"INSERT INTO gradings ({','.join(GRADING_COLUMNS)}) VALUES ({','.join('?' * len(GRADING_COLUMNS))})",
                        (grading_values(g, int) for g in gradings))
@@ -103,7 +127,7 @@ def load_sqlite(path, rows, gradings, pairings):
     db.close()
 
 
-def load_postgres(conninfo, rows, gradings, pairings):
+def load_postgres(conninfo, rows, gradings, pairings, member_rows):
     with tempfile.TemporaryDirectory() as tmp:
         def write(name, columns, values):
             file = os.path.join(tmp, name)
@@ -116,6 +140,7 @@ def load_postgres(conninfo, rows, gradings, pairings):
             write("organizations.csv", ORG_COLUMNS, map(org_values, rows)),
             write("gradings.csv", GRADING_COLUMNS, (grading_values(g, lambda b: "true" if b else "false") for g in gradings)),
             write("pairings.csv", PAIRING_COLUMNS, map(pairing_values, pairings)),
+            write("members.csv", MEMBER_COLUMNS, member_rows),
             "UPDATE org_tree_state SET root_seq = 1", "ANALYZE",
         ]
         subprocess.run(["psql", "-q", "-v", "ON_ERROR_STOP=1", conninfo] + sum((["-c", c] for c in commands), []), check=True)
@@ -126,15 +151,18 @@ def main():
     parser.add_argument("--organizations", type=int, default=10000)
     parser.add_argument("--sqlite")
     parser.add_argument("--postgres", help="libpq conninfo, e.g. 'host=127.0.0.1 port=5432 user=postgres dbname=bench'")
+    parser.add_argument("--members", type=int, default=0)
     parser.add_argument("--seed", type=int, default=20261124)
     args = parser.parse_args()
     rows, gradings, pairings = build(args.organizations, args.seed)
     if args.sqlite:
-        load_sqlite(args.sqlite, rows, gradings, pairings)
+        load_sqlite(args.sqlite, rows, gradings, pairings, members(rows, args.members, args.seed))
     if args.postgres:
-        load_postgres(args.postgres, rows, gradings, pairings)
+        load_postgres(args.postgres, rows, gradings, pairings, members(rows, args.members, args.seed))
     district = next(r for r in rows if r["depth"] == 1)
-    print(f"root={rows[0]['id']} district={district['id']} organizations={len(rows)} gradings={len(gradings)} pairings={len(pairings)} "
+    branch = next(r for r in rows if r["kind"] == "Branch")
+    print(f"root={rows[0]['id']} district={district['id']} branch={branch['id']} organizations={len(rows)} members={args.members} "
+          f"gradings={len(gradings)} pairings={len(pairings)} "
           f"max_depth={max(r['depth'] for r in rows)}")
 
 

@@ -35,7 +35,7 @@ public static class MembersModule
         return services;
     }
 
-    public static void MapMembersModule(this IEndpointRouteBuilder app)
+    public static void MapMembersModule(this IEndpointRouteBuilder app, IConfiguration configuration)
     {
         var members = app.MapGroup("/api/v1/members").WithTags("Members").WithStandardProblemsForSecurity();
         CreateMemberEndpoint.Map(members);
@@ -67,5 +67,9 @@ public static class MembersModule
         ValidateMemberImport.ValidateMemberImportEndpoint.Map(members);
         ImportMembers.ImportMembersEndpoint.Map(members);
         ExportMembers.ExportMembersEndpoint.Map(members);
+        if (configuration.GetValue<bool>("Benchmark:BareTwins"))
+        {
+            ListMembersBareTwinEndpoint.Map(app);
+        }
     }
 }
