@@ -93,14 +93,20 @@ public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable
     /// <summary>Runs a count statement and a page statement (with <c>{orderBy}</c> and <c>{page}</c>) for one list.</summary>
     public async Task<Paged<T>> QueryPageAsync<T>(string countSql, string pageSql, object parameters, PageRequest page, SortOrder order, CancellationToken cancellationToken)
     {
-        var bag = ParameterBinder.Bind(parameters, Dialect.Provider) as DynamicParameters ?? new DynamicParameters(parameters);
-        bag.Add("skip", (long)(page.Page - 1) * page.PageSize);
-        bag.Add("take", page.PageSize);
+        var bag = Merge(parameters, new { skip = (long)(page.Page - 1) * page.PageSize, take = page.PageSize });
         var total = await ExecuteScalarAsync<long>(countSql, bag, cancellationToken);
         var items = total == 0
             ? []
             : await QueryAsync<T>(order.Apply(pageSql), bag, cancellationToken);
         return new Paged<T>(items, total, page.Page, page.PageSize);
+    }
+
+    /// <summary>One set of parameters from two objects: a statement's own values and ones its caller adds (paging, a guard).</summary>
+    public DynamicParameters Merge(object parameters, object more)
+    {
+        var bag = ParameterBinder.Bind(parameters, Dialect.Provider) as DynamicParameters ?? new DynamicParameters(parameters);
+        bag.AddDynamicParams(ParameterBinder.Bind(more, Dialect.Provider));
+        return bag;
     }
 
     public async ValueTask DisposeAsync()

@@ -61,7 +61,7 @@ internal sealed class AdmitProbationaryHandler(PipelineStepContext context) : IC
                 $"The higher committee approves within {rules.ApprovalWithinMonths.Value} months of the vote, by {latestApproval:yyyy-MM-dd}.",
                 new Dictionary<string, object?> { ["latestOn"] = latestApproval.ToString("yyyy-MM-dd"), ["rule"] = rules.ApprovalWithinMonths.Source });
         }
-        return await context.FinishAsync(UpdateSql, new { id = member.Id, version = member.Version, voteOn, now = context.Now, expectedStage = "Candidate", from = scope.From, to = scope.To },
+        return await context.FinishAsync(UpdateSql, new { voteOn },
             member, rules, scope, PipelineStep.Admission, voteOn,
             new { entitledVoters = body.EntitledVoters, votesFor = body.VotesFor, approvedOn = body.ApprovedOn }, body.Override, cancellationToken);
     }

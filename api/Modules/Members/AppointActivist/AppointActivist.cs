@@ -38,7 +38,7 @@ internal sealed class AppointActivistHandler(PipelineStepContext context) : ICom
         PipelineSteps.EnsureNotEarly(context.Caller, body.Override, decidedOn, earliest, "activist_too_early", rules.ActivistAfterMonths,
             $"递交入党申请书满 {rules.ActivistAfterMonths.Value} 个月后方可确定为入党积极分子，最早 {earliest:yyyy-MM-dd}。",
             $"An applicant may become an activist {rules.ActivistAfterMonths.Value} months after applying, on {earliest:yyyy-MM-dd} at the earliest.");
-        return await context.FinishAsync(UpdateSql, new { id = member.Id, version = member.Version, decidedOn, now = context.Now, expectedStage = "Applicant", from = scope.From, to = scope.To },
+        return await context.FinishAsync(UpdateSql, new { decidedOn },
             member, rules, scope, PipelineStep.Activist, decidedOn, new { cultivationContacts = body.CultivationContacts }, body.Override, cancellationToken);
     }
 }

@@ -29,7 +29,7 @@ internal sealed class CancelProbationHandler(PipelineStepContext context) : ICom
     {
         var body = command.Body;
         var (member, rules, scope) = await context.StartAsync(command.Id, MemberStage.Probationary, cancellationToken);
-        return await context.FinishAsync(UpdateSql, new { id = member.Id, version = member.Version, now = context.Now, expectedStage = "Probationary", from = scope.From, to = scope.To },
+        return await context.FinishAsync(UpdateSql, new { },
             member, rules, scope, PipelineStep.Cancellation, body.DecidedOn!.Value, new { reason = body.Reason }, null, cancellationToken);
     }
 }

@@ -35,7 +35,7 @@ internal sealed class ConvertToFullMemberHandler(PipelineStepContext context) : 
         PipelineSteps.EnsureNotEarly(context.Caller, body.Override, convertedOn, earliest, "conversion_too_early", rules.ProbationMonths,
             $"预备期满方可转正，最早 {earliest:yyyy-MM-dd}。", $"Conversion comes at the end of probation, on {earliest:yyyy-MM-dd} at the earliest.");
         return await context.FinishAsync(UpdateSql,
-            new { id = member.Id, version = member.Version, convertedOn, now = context.Now, expectedStage = "Probationary", from = scope.From, to = scope.To },
+            new { convertedOn },
             member, rules, scope, PipelineStep.Conversion, convertedOn, new { }, body.Override, cancellationToken);
     }
 }

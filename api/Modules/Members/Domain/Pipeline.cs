@@ -198,11 +198,15 @@ internal sealed class PipelineStepContext(DbSession db, CurrentScope currentScop
         return (member, await rules.MemberPipelineRulesAsync(member.OrgId, cancellationToken), scope);
     }
 
-    /// <summary>Runs the guarded update (0 rows: someone else moved the person on first) and records the step.</summary>
-    public async Task<PipelineView> FinishAsync(string updateSql, object parameters, MemberRow member, MemberPipelineRules pipelineRules, DataScope scope,
+    /// <summary>
+    /// Runs the step's update with the values it sets, guarded by <see cref="PipelineSteps.AdvanceGuard"/> on the
+    /// member as read (0 rows: someone else moved or changed the person first), and records the step.
+    /// </summary>
+    public async Task<PipelineView> FinishAsync(string updateSql, object stepValues, MemberRow member, MemberPipelineRules pipelineRules, DataScope scope,
         PipelineStep step, DateOnly occurredOn, object details, StepOverride? overridden, CancellationToken cancellationToken)
     {
-        if (await db.ExecuteAsync(updateSql, parameters, cancellationToken) == 0)
+        var guard = new { id = member.Id, version = member.Version, expectedStage = member.Stage.ToString(), from = scope.From, to = scope.To, now = Now };
+        if (await db.ExecuteAsync(updateSql, db.Merge(stepValues, guard), cancellationToken) == 0)
         {
             var now = await MemberRecords.FindAsync(db, scope, member.Id, cancellationToken);
             throw now.Stage != member.Stage || now.Status != member.Status

@@ -43,16 +43,8 @@ internal sealed class ExtendProbationHandler(PipelineStepContext context) : ICom
                 $"预备期延长 {rules.ExtensionMinMonths.Value} 至 {rules.ExtensionMaxMonths.Value} 个月。",
                 $"Probation is extended by {rules.ExtensionMinMonths.Value} to {rules.ExtensionMaxMonths.Value} months.");
         }
-        try
-        {
-            return await context.FinishAsync(UpdateSql,
-                new { id = member.Id, version = member.Version, months, now = context.Now, expectedStage = "Probationary", from = scope.From, to = scope.To },
-                member, rules, scope, PipelineStep.Extension, body.DecidedOn!.Value, new { months, reason = body.Reason }, null, cancellationToken);
-        }
-        catch (Infrastructure.Http.BusinessRuleException refused) when (refused.Code == "wrong_stage")
-        {
-            // Still probationary, so the guard failed on the extension: someone extended it first.
-            throw PipelineErrors.Rule("already_extended", rules.ExtensionMaxMonths.Source, "预备期只能延长一次。", "Probation can be extended only once.");
-        }
+        return await context.FinishAsync(UpdateSql,
+            new { months },
+            member, rules, scope, PipelineStep.Extension, body.DecidedOn!.Value, new { months, reason = body.Reason }, null, cancellationToken);
     }
 }

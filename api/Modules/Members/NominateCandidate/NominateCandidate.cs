@@ -83,7 +83,7 @@ internal sealed class NominateCandidateHandler(PipelineStepContext context) : IC
                 $"The public notice lasts at least {rules.NoticeMinWorkingDays.Value} working days (this one {noticeDays}).");
         }
         return await context.FinishAsync(UpdateSql,
-            new { id = member.Id, version = member.Version, decidedOn, noticeTo = body.NoticeTo, now = context.Now, expectedStage = "Activist", from = scope.From, to = scope.To },
+            new { decidedOn, noticeTo = body.NoticeTo },
             member, rules, scope, PipelineStep.Candidate, decidedOn,
             new { introducerIds = body.IntroducerIds, politicalReviewOn = body.PoliticalReviewOn, trainingHours = body.TrainingHours, noticeFrom = body.NoticeFrom,
                 noticeTo = body.NoticeTo, noticeWorkingDays = noticeDays },
