@@ -62,33 +62,12 @@ internal sealed class MembersDemoSeeder(DbConnectionFactory connections, IOrgani
                     MemberStage.Probationary => today.AddMonths(-5),
                     _ => (DateOnly?)null,
                 };
-                var protectedId = ProtectedIdNumber.From(protector, idNumber);
-                var phone = ProtectedPhone.From(protector, "139" + (10_000_000 + n * 7_919 % 90_000_000).ToString(CultureInfo.InvariantCulture));
-                await connection.ExecuteAsync(sql, ParameterBinder.Bind(new
-                {
-                    id = Guid.CreateVersion7(),
-                    orgId = branch.Id,
-                    orgPath = branch.Path,
-                    name = Surnames[n % Surnames.Length] + GivenNames[n * 7 % GivenNames.Length],
-                    gender = (male ? Gender.Male : Gender.Female).ToString(),
-                    ethnicity = "汉族",
-                    birthDate = birth,
-                    idNumberCipher = protectedId.Cipher,
-                    idNumberIndex = protectedId.Index,
-                    idNumberMasked = protectedId.Masked,
-                    phoneCipher = phone.Cipher,
-                    phoneMasked = phone.Masked,
-                    education = Educations[n % Educations.Length].ToString(),
-                    occupation = (string?)null,
-                    category = Categories[n % Categories.Length].ToString(),
-                    stage = stage.ToString(),
-                    appliedOn = stage == MemberStage.Applicant ? today.AddMonths(-(n % 9) - 1) : (DateOnly?)null,
-                    activistOn = (DateOnly?)null,
-                    candidateOn = (DateOnly?)null,
-                    joinedOn = joined,
-                    fullMemberOn = stage == MemberStage.Full ? joined!.Value.AddYears(1) : (DateOnly?)null,
-                    now = clock.GetUtcNow(),
-                }, connections.Provider), transaction);
+                var member = new CreateMemberRequest(branch.Id, Surnames[n % Surnames.Length] + GivenNames[n * 7 % GivenNames.Length], null, "汉族", null, idNumber,
+                    "139" + (10_000_000 + n * 7_919 % 90_000_000).ToString(CultureInfo.InvariantCulture), Educations[n % Educations.Length], null,
+                    Categories[n % Categories.Length], stage, stage == MemberStage.Applicant ? today.AddMonths(-(n % 9) - 1) : null, null, null, null, joined,
+                    stage == MemberStage.Full ? joined!.Value.AddYears(1) : null);
+                await connection.ExecuteAsync(sql, ParameterBinder.Bind(
+                    CreateMemberHandler.InsertParameters(Guid.CreateVersion7(), branch, member, idNumber, protector, clock.GetUtcNow()), connections.Provider), transaction);
             }
         }
         await transaction.CommitAsync(cancellationToken);

@@ -74,6 +74,17 @@ internal static class MemberSheets
         [MemberStatus.Active] = "在册", [MemberStatus.TransferredOut] = "已转出", [MemberStatus.Deceased] = "已去世", [MemberStatus.Cancelled] = "已取消资格",
     };
 
+    // Cell text → value, built once: an import reads three such cells on every row.
+    private static readonly Dictionary<Type, Dictionary<string, object>> ByWord = new()
+    {
+        [typeof(MemberCategory)] = Categories.ToDictionary(p => p.Value, p => (object)p.Key),
+        [typeof(MemberStage)] = Stages.ToDictionary(p => p.Value, p => (object)p.Key),
+        [typeof(Domain.Education)] = Educations.ToDictionary(p => p.Value, p => (object)p.Key),
+    };
+
+    /// <summary>The Chinese word for a stage, whatever the request's language (messages quoting the Party's terms).</summary>
+    public static string Chinese(MemberStage value) => Stages[value];
+
     public static string Label(MemberCategory value) => Localized.Text(Categories[value], value.ToString());
 
     public static string Label(MemberStage value) => Localized.Text(Stages[value], value.ToString());
@@ -96,11 +107,7 @@ internal static class MemberSheets
     /// <summary>A cell's enumeration value: the Chinese word or the English name.</summary>
     public static bool TryParse<T>(string text, out T value) where T : struct, Enum
     {
-        var words = typeof(T) == typeof(MemberCategory) ? Categories.ToDictionary(p => p.Value, p => (object)p.Key)
-            : typeof(T) == typeof(MemberStage) ? Stages.ToDictionary(p => p.Value, p => (object)p.Key)
-            : typeof(T) == typeof(Domain.Education) ? Educations.ToDictionary(p => p.Value, p => (object)p.Key)
-            : [];
-        if (words.TryGetValue(text, out var word))
+        if (ByWord.TryGetValue(typeof(T), out var words) && words.TryGetValue(text, out var word))
         {
             value = (T)word;
             return true;

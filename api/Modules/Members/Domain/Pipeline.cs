@@ -27,21 +27,12 @@ internal static class PipelineErrors
         new(code, chinese, english, new Dictionary<string, object?> { ["earliestOn"] = earliestOn.ToString("yyyy-MM-dd"), ["rule"] = rule });
 
     public static BusinessRuleException WrongStage(MemberStage expected, MemberStage actual) =>
-        new("wrong_stage", $"这一步只能在“{StageName(expected)}”阶段办理，此人目前是“{StageName(actual)}”。",
+        new("wrong_stage", $"这一步只能在“{MemberSheets.Chinese(expected)}”阶段办理，此人目前是“{MemberSheets.Chinese(actual)}”。",
             $"This step is taken at the {expected} stage; the person is at {actual}.",
             new Dictionary<string, object?> { ["expectedStage"] = expected.ToString(), ["stage"] = actual.ToString() });
 
     public static BusinessRuleException Rule(string code, string source, string chinese, string english) =>
         new(code, chinese, english, new Dictionary<string, object?> { ["rule"] = source });
-
-    public static string StageName(MemberStage stage) => stage switch
-    {
-        MemberStage.Applicant => "入党申请人",
-        MemberStage.Activist => "入党积极分子",
-        MemberStage.Candidate => "发展对象",
-        MemberStage.Probationary => "预备党员",
-        _ => "正式党员",
-    };
 }
 
 /// <summary>The steps as history, and the checks every step shares.</summary>
