@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using FluentValidation;
 using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
@@ -56,7 +55,6 @@ internal sealed class MemberImportReader(DbSession db, IOrganizationDirectory or
 
         var subtree = await organizations.SubtreeWithinAsync(target.Id, scope, cancellationToken) ?? throw new Infrastructure.Http.NotFoundException("Organization");
         var byName = (await organizations.ListActiveInSubtreeAsync(subtree, cancellationToken)).GroupBy(o => o.Name).ToDictionary(g => g.Key, g => g.ToList());
-        var minimumAges = new ConcurrentDictionary<Guid, (int Age, string Source)>();
         var validator = new CreateMemberValidator(clock);
         var candidates = new List<ImportRow>();
         var firstRowOfId = new Dictionary<string, int>();
@@ -145,17 +143,6 @@ internal sealed class MemberImportReader(DbSession db, IOrganizationDirectory or
                 {
                     firstRowOfId[idNumber] = rowNumber;
                 }
-                if (request.AppliedOn is { } appliedOn)
-                {
-                    var (age, _) = minimumAges.TryGetValue(organization.Id, out var known) ? known : minimumAges[organization.Id] =
-                        await MinimumAgeAsync(organization.Id, cancellationToken);
-                    var earliest = ChineseIdNumber.BirthDate(idNumber)!.Value.AddYears(age);
-                    if (appliedOn < earliest)
-                    {
-                        Fail(MemberSheets.AppliedOn, Localized.Text($"申请入党时须年满 {age} 周岁，最早可于 {earliest:yyyy-MM-dd} 申请。",
-                            $"Applicants must be at least {age}; the earliest application date is {earliest:yyyy-MM-dd}."));
-                    }
-                }
                 if (rowErrors.Count == 0)
                 {
                     candidates.Add(new ImportRow(rowNumber, organization, request, idNumber));
@@ -164,31 +151,39 @@ internal sealed class MemberImportReader(DbSession db, IOrganizationDirectory or
             errors.AddRange(rowErrors);
         }
 
+        // Age at application is a rule of each row's region: the rules of all organizations named are read at once.
+        var applicantRules = await rules.MemberPipelineRulesAsync(
+            candidates.Where(c => c.Request.AppliedOn is not null).Select(c => c.Organization.Id).ToList(), cancellationToken);
         // Already on the register (anywhere: the same person is one record across regions).
         var indexes = candidates.ToDictionary(c => protector.BlindIndex(c.IdNumber), c => c);
-        var valid = candidates;
-        if (indexes.Count > 0)
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in indexes.Keys.Chunk(LookupChunk))
         {
-            var existing = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var chunk in indexes.Keys.Chunk(LookupChunk))
+            existing.UnionWith(await db.QueryAsync<string>(ExistingSql, new { indexes = chunk }, cancellationToken));
+        }
+        var valid = new List<ImportRow>();
+        foreach (var (index, row) in indexes)
+        {
+            if (existing.Contains(index))
             {
-                existing.UnionWith(await db.QueryAsync<string>(ExistingSql, new { indexes = chunk }, cancellationToken));
-            }
-            foreach (var index in existing)
-            {
-                var row = indexes[index];
                 errors.Add(new ImportError(row.Row, MemberSheets.IdNumber.Header, Localized.Text("此人已在党员名册中。", "This person is already on the register.")));
+                continue;
             }
-            valid = candidates.Where(c => !existing.Contains(protector.BlindIndex(c.IdNumber))).ToList();
+            if (row.Request.AppliedOn is { } appliedOn)
+            {
+                var age = applicantRules[row.Organization.Id].ApplicantMinAge.Value;
+                var earliest = ChineseIdNumber.BirthDate(row.IdNumber)!.Value.AddYears(age);
+                if (appliedOn < earliest)
+                {
+                    errors.Add(new ImportError(row.Row, MemberSheets.AppliedOn.Header, Localized.Text($"申请入党时须年满 {age} 周岁，最早可于 {earliest:yyyy-MM-dd} 申请。",
+                        $"Applicants must be at least {age}; the earliest application date is {earliest:yyyy-MM-dd}.")));
+                    continue;
+                }
+            }
+            valid.Add(row);
         }
         errors.Sort((a, b) => a.Row != b.Row ? a.Row.CompareTo(b.Row) : string.CompareOrdinal(a.Column, b.Column));
         return (new ImportReport(dataRows.Count, valid.Count, errors), valid);
-    }
-
-    private async Task<(int Age, string Source)> MinimumAgeAsync(Guid organizationId, CancellationToken cancellationToken)
-    {
-        var rule = (await rules.MemberPipelineRulesAsync(organizationId, cancellationToken)).ApplicantMinAge;
-        return (rule.Value, rule.Source);
     }
 
     /// <summary>"Body.AppliedOn" → the 申请入党日期 column; anything without a column of its own lands on the name.</summary>

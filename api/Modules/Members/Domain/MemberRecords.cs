@@ -179,6 +179,18 @@ internal static class MemberRecords
         await db.QuerySingleOrDefaultAsync<MemberRow>(FindSql, new { id, from = scope.From, to = scope.To }, cancellationToken)
         ?? throw new NotFoundException("Member");
 
+    /// <summary>The caller's scope, or an organization's subtree inside it (404 when the organization is outside), as a path range.</summary>
+    public static async Task<(string From, string To)> RangeAsync(Organizations.Contracts.IOrganizationDirectory organizations, DataScope scope,
+        Guid? organizationId, CancellationToken cancellationToken)
+    {
+        if (organizationId is not { } id)
+        {
+            return (scope.From, scope.To);
+        }
+        var subtree = await organizations.SubtreeWithinAsync(id, scope, cancellationToken) ?? throw new NotFoundException("Organization");
+        return (subtree.PathFrom, subtree.PathTo);
+    }
+
     /// <summary>The member as shown: their organization's name, and for probation its end under their region's rule.</summary>
     public static async Task<MemberResponse> RespondAsync(MemberRow row, Organizations.Contracts.IOrganizationDirectory organizations,
         Organizations.Contracts.IOrganizationRules rules, DateOnly today, CancellationToken cancellationToken)

@@ -81,9 +81,7 @@ internal sealed class GetMemberStatisticsHandler(DbSession db, CurrentScope curr
     public async ValueTask<MemberStatistics> Handle(GetMemberStatisticsQuery query, CancellationToken cancellationToken)
     {
         var scope = await currentScope.GetAsync(cancellationToken);
-        var (from, to) = query.OrganizationId is { } id
-            ? await organizations.SubtreeWithinAsync(id, scope, cancellationToken) is { } subtree ? (subtree.PathFrom, subtree.PathTo) : throw new NotFoundException("Organization")
-            : (scope.From, scope.To);
+        var (from, to) = await Domain.MemberRecords.RangeAsync(organizations, scope, query.OrganizationId, cancellationToken);
         var today = clock.Today();
         var range = new { from, to };
         var byStage = await db.QueryAsync<CountByKey>(ByStageSql, range, cancellationToken);

@@ -80,7 +80,7 @@ internal sealed class ListMemberListsHandler(DbSession db, CurrentScope currentS
     public async ValueTask<Paged<MemberOnList>> Handle(ListMemberListsQuery query, CancellationToken cancellationToken)
     {
         var scope = await currentScope.GetAsync(cancellationToken);
-        var (from, to) = await RangeAsync(scope, query.OrganizationId, cancellationToken);
+        var (from, to) = await MemberRecords.RangeAsync(organizations, scope, query.OrganizationId, cancellationToken);
         var today = clock.Today();
         Paged<MemberRow> rows;
         Func<MemberRow, (DateOnly? Date, int? Years)> because;
@@ -110,12 +110,8 @@ internal sealed class ListMemberListsHandler(DbSession db, CurrentScope currentS
             default:
                 var until = today.AddDays(query.WithinDays ?? 30);
                 var probationary = await db.QueryAsync<MemberRow>(ProbationarySql, new { from, to, until }, cancellationToken);
-                var monthsByOrganization = new Dictionary<Guid, int>();
-                foreach (var orgId in probationary.Select(m => m.OrgId).Distinct())
-                {
-                    monthsByOrganization[orgId] = (await rules.MemberPipelineRulesAsync(orgId, cancellationToken)).ProbationMonths.Value;
-                }
-                DateOnly? EndsOn(MemberRow m) => m.ProbationEndsOn(monthsByOrganization[m.OrgId]);
+                var rulesByOrganization = await rules.MemberPipelineRulesAsync(probationary.Select(m => m.OrgId).ToList(), cancellationToken);
+                DateOnly? EndsOn(MemberRow m) => m.ProbationEndsOn(rulesByOrganization[m.OrgId].ProbationMonths.Value);
                 var due = probationary.Where(m => EndsOn(m) <= until).OrderBy(EndsOn).ThenBy(m => m.Id).ToList();
                 rows = new Paged<MemberRow>(due.Skip((query.Page.Page - 1) * query.Page.PageSize).Take(query.Page.PageSize).ToList(), due.Count,
                     query.Page.Page, query.Page.PageSize);
@@ -132,14 +128,4 @@ internal sealed class ListMemberListsHandler(DbSession db, CurrentScope currentS
 
     /// <summary>Each list in the order of the date that put members on it (not a caller's choice, so no whitelist to parse).</summary>
     private static SortOrder ByDate(string column) => SortOrder.Parse(null, new Dictionary<string, string> { ["date"] = column }, "date", "id");
-
-    private async Task<(string From, string To)> RangeAsync(DataScope scope, Guid? organizationId, CancellationToken cancellationToken)
-    {
-        if (organizationId is not { } id)
-        {
-            return (scope.From, scope.To);
-        }
-        var subtree = await organizations.SubtreeWithinAsync(id, scope, cancellationToken) ?? throw new NotFoundException("Organization");
-        return (subtree.PathFrom, subtree.PathTo);
-    }
 }

@@ -123,12 +123,7 @@ internal sealed class ListMembersHandler(DbSession db, CurrentScope currentScope
     internal static async Task<(string From, string To, Guid? OrgId)> RangeAsync(IOrganizationDirectory organizations, DataScope scope, ListMembersQuery query,
         CancellationToken cancellationToken)
     {
-        if (query.OrganizationId is not { } id)
-        {
-            return (scope.From, scope.To, null);
-        }
-        var subtree = await organizations.SubtreeWithinAsync(id, scope, cancellationToken)
-            ?? throw new Infrastructure.Http.NotFoundException("Organization");
-        return query.IncludeDescendants ? (subtree.PathFrom, subtree.PathTo, null) : (scope.From, scope.To, id);
+        var (from, to) = await MemberRecords.RangeAsync(organizations, scope, query.OrganizationId, cancellationToken);
+        return (from, to, query.IncludeDescendants ? null : query.OrganizationId);
     }
 }

@@ -20,4 +20,7 @@ public sealed record MemberPipelineRules(
 public interface IOrganizationRules
 {
     Task<MemberPipelineRules> MemberPipelineRulesAsync(Guid organizationId, CancellationToken cancellationToken);
+
+    /// <summary>The rules for many organizations at once (lists, imports): one look-up of their regions, each region's set read once.</summary>
+    Task<IReadOnlyDictionary<Guid, MemberPipelineRules>> MemberPipelineRulesAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken cancellationToken);
 }
