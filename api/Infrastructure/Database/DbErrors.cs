@@ -29,12 +29,10 @@ public static class DbSessionUniqueExtensions
         {
             return await db.ExecuteAsync(sql, parameters, cancellationToken);
         }
-        catch (DbException e) when (IsUniqueViolation(e))
+        catch (DbException e) when (DbErrors.IsUniqueViolation(e))
         {
             throw conflict();
         }
     }
-
-    private static bool IsUniqueViolation(DbException e) => DbErrors.IsUniqueViolation(e);
 }
 

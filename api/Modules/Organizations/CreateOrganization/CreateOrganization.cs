@@ -29,9 +29,6 @@ internal sealed class CreateOrganizationValidator : AbstractValidator<CreateOrga
         RuleFor(c => c.Field).NotNull().IsInEnum();
         RuleFor(c => c.SecretaryName).MaximumLength(50);
         RuleFor(c => c.Description).MaximumLength(500);
-        // Calendar dates a party organization can have; also keeps term arithmetic (AddYears) in range.
-        RuleFor(c => c.EstablishedOn).InclusiveBetween(new DateOnly(1900, 1, 1), new DateOnly(2200, 12, 31));
-        RuleFor(c => c.TermStartedOn).InclusiveBetween(new DateOnly(1900, 1, 1), new DateOnly(2200, 12, 31));
         RuleFor(c => c.TermStartedOn).GreaterThanOrEqualTo(c => c.EstablishedOn!.Value)
             .When(c => c.TermStartedOn is not null && c.EstablishedOn is not null);
     }

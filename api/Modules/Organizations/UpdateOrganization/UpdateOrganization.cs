@@ -32,9 +32,6 @@ internal sealed class UpdateOrganizationValidator : AbstractValidator<UpdateOrga
         RuleFor(c => c.Body.Field).NotNull().IsInEnum().Field("field");
         RuleFor(c => c.Body.SecretaryName).MaximumLength(50).Field("secretaryName");
         RuleFor(c => c.Body.Description).MaximumLength(500).Field("description");
-        // Calendar dates a party organization can have; also keeps term arithmetic (AddYears) in range.
-        RuleFor(c => c.Body.EstablishedOn).InclusiveBetween(new DateOnly(1900, 1, 1), new DateOnly(2200, 12, 31)).Field("establishedOn");
-        RuleFor(c => c.Body.TermStartedOn).InclusiveBetween(new DateOnly(1900, 1, 1), new DateOnly(2200, 12, 31)).Field("termStartedOn");
         RuleFor(c => c.Body.TermStartedOn).GreaterThanOrEqualTo(c => c.Body.EstablishedOn!.Value)
             .When(c => c.Body.TermStartedOn is not null && c.Body.EstablishedOn is not null)
             .Field("termStartedOn");
