@@ -58,12 +58,14 @@ public sealed class MemberListsTests(DatabaseProvider provider) : ApiTest(provid
         var member = await Json.Read(await Get($"/api/v1/members/{june}"), HttpStatusCode.OK);
         var lost = await Names($"/api/v1/members/lists/LostContact?organizationId={branch}");
         var meetings = await Json.Read(await Get($"/api/v1/members/meetings?organizationId={branch}"), HttpStatusCode.OK);
+        var oldestFirst = await Json.Read(await Get($"/api/v1/members/meetings?organizationId={branch}&sort=heldOn"), HttpStatusCode.OK);
         Assert.Multiple(() =>
         {
             Assert.That(member.Str("lastOrganizationLifeOn"), Is.EqualTo("2025-11-01"));
             Assert.That(lost, Is.EqualTo(new[] { "六月入党" }), "last attended 2025-11-01, more than six months before 2026-06-15; the others were registered today");
             Assert.That(meetings.GetProperty("total").GetInt64(), Is.EqualTo(2));
             Assert.That(meetings.GetProperty("items")[0].Str("heldOn"), Is.EqualTo("2026-06-01"));
+            Assert.That(oldestFirst.GetProperty("items")[0].Str("heldOn"), Is.EqualTo("2025-11-01"));
         });
         var outsider = await Member((await CreateOrganization(Unique("别的党支部"))).Id(), "外支部党员", "1980-01-01", "Full", "2000-01-01", "2001-01-01");
         await Json.Problem(await Post("/api/v1/members/meetings", new { organizationId = branch, kind = "GroupMeeting", heldOn = "2026-06-01", attendeeIds = new[] { outsider } }),

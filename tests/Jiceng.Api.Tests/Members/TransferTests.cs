@@ -144,12 +144,17 @@ public sealed class TransferTests(DatabaseProvider provider) : ApiTest(provider)
         var report = await Json.Read(await PostAs(_managerA, $"/api/v1/members/{member}/community-reports", new { communityOrganizationId = _branchB, reportedOn = "2026-03-01" }),
             HttpStatusCode.Created);
         var seenByCommunity = await Json.Read(await _managerB.GetAsync($"/api/v1/members/community-reports?communityOrganizationId={_branchB}"), HttpStatusCode.OK);
+        await Json.Problem(await _managerB.GetAsync($"/api/v1/members/community-reports?communityOrganizationId={_branchB}&sort=nonsense"), HttpStatusCode.BadRequest,
+            field: "sort");
+        var byName = await Json.Read(await _managerB.GetAsync($"/api/v1/members/community-reports?communityOrganizationId={_branchB}&sort=memberName"), HttpStatusCode.OK);
         var notTheirs = await _managerA.GetAsync($"/api/v1/members/community-reports?communityOrganizationId={_branchB}");
         Assert.Multiple(() =>
         {
             Assert.That(report.Str("communityName"), Is.EqualTo("乙支部"));
             Assert.That(seenByCommunity.GetProperty("items").EnumerateArray().Select(r => r.Str("memberName")), Does.Contain("双报到党员"));
             Assert.That(seenByCommunity.GetProperty("items")[0].Str("memberOrganizationName"), Is.EqualTo("甲支部"));
+            Assert.That(byName.GetProperty("items").EnumerateArray().Select(r => r.Id()), Is.EquivalentTo(seenByCommunity.GetProperty("items").EnumerateArray().Select(r => r.Id())),
+                "the same reports, in the order asked");
             Assert.That(notTheirs.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the list belongs to the community's side");
         });
 

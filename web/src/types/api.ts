@@ -183,7 +183,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An organization's recorded organization life, newest first. */
+        /** An organization's recorded organization life, newest first; sort by heldOn, kind or attendeeCount (prefix - for descending). */
         get: operations["ListMeetings"];
         put?: never;
         /** Record organization life (支部党员大会, 支委会, 党小组会, 党课, 主题党日) with its attendees; each attendee's last organization-life date moves to it. */
@@ -338,7 +338,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Members who reported to a community in the caller's subtree (双报到), from whatever region they work in: names and organizations only. */
+        /** Members who reported to a community in the caller's subtree (双报到), from whatever region they work in: names and organizations only. Newest report first; sort by reportedOn or memberName (prefix - for descending). */
         get: operations["ListCommunityReports"];
         put?: never;
         post?: never;
@@ -3496,6 +3496,7 @@ export interface operations {
                 organizationId: string;
                 page?: number;
                 pageSize?: number;
+                sort?: string;
             };
             header?: {
                 /** @description zh-CN (default) or en-US: the language of error messages. */
@@ -4495,6 +4496,7 @@ export interface operations {
                 includeEnded?: boolean;
                 page?: number;
                 pageSize?: number;
+                sort?: string;
             };
             header?: {
                 /** @description zh-CN (default) or en-US: the language of error messages. */

@@ -12,7 +12,7 @@ namespace Jiceng.Modules.Members.ListCommunityReports;
 /// The members who reported to a community (its own staff see them whichever region they work in: the names
 /// and their organizations only), current ones unless all are asked for.
 /// </summary>
-internal sealed record ListCommunityReportsQuery(Guid CommunityOrganizationId, bool IncludeEnded, PageRequest Page) : IQuery<Paged<CommunityReport>>;
+internal sealed record ListCommunityReportsQuery(Guid CommunityOrganizationId, bool IncludeEnded, PageRequest Page, string? Sort = null) : IQuery<Paged<CommunityReport>>;
 
 internal sealed class ListCommunityReportsValidator : AbstractValidator<ListCommunityReportsQuery>
 {
@@ -34,12 +34,18 @@ internal sealed class ListCommunityReportsHandler(DbSession db, CurrentScope cur
                r.reported_on, r.ended_on
         """ + "\n" + Filter + "\nORDER BY {orderBy}\n{page}";
 
+    private static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
+    {
+        ["reportedOn"] = "r.reported_on",
+        ["memberName"] = "m.name",
+    };
+
     public async ValueTask<Paged<CommunityReport>> Handle(ListCommunityReportsQuery query, CancellationToken cancellationToken)
     {
         var scope = await currentScope.GetAsync(cancellationToken);
         var community = await organizations.FindWithinAsync(query.CommunityOrganizationId, scope, cancellationToken) ?? throw new NotFoundException("Organization");
         var page = await db.QueryPageAsync<Row>(CountSql, PageSql, new { communityId = community.Id, includeEnded = query.IncludeEnded ? 1 : 0 }, query.Page,
-            SortOrder.Parse(null, new Dictionary<string, string> { ["reportedOn"] = "r.reported_on" }, "-reportedOn", "r.id"), cancellationToken);
+            SortOrder.Parse(query.Sort, SortColumns, "-reportedOn", "r.id"), cancellationToken);
         var names = await organizations.NamesAsync(page.Items.Select(r => r.MemberOrganizationId).Distinct().ToList(), cancellationToken);
         return page.Map(r => new CommunityReport(r.Id, r.MemberId, r.MemberName, r.MemberOrganizationId, names.GetValueOrDefault(r.MemberOrganizationId, ""),
             community.Id, community.Name, r.ReportedOn, r.EndedOn));

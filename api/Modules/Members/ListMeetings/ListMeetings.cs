@@ -8,7 +8,7 @@ using Mediator;
 
 namespace Jiceng.Modules.Members.ListMeetings;
 
-internal sealed record ListMeetingsQuery(Guid OrganizationId, PageRequest Page) : IQuery<Paged<MeetingResponse>>;
+internal sealed record ListMeetingsQuery(Guid OrganizationId, PageRequest Page, string? Sort = null) : IQuery<Paged<MeetingResponse>>;
 
 internal sealed class ListMeetingsValidator : AbstractValidator<ListMeetingsQuery>
 {
@@ -26,7 +26,12 @@ internal sealed class ListMeetingsHandler(DbSession db, CurrentScope currentScop
         {page}
         """;
 
-    private static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string> { ["heldOn"] = "held_on" };
+    private static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
+    {
+        ["heldOn"] = "held_on",
+        ["kind"] = "kind",
+        ["attendeeCount"] = "attendee_count",
+    };
 
     public async ValueTask<Paged<MeetingResponse>> Handle(ListMeetingsQuery query, CancellationToken cancellationToken)
     {
@@ -36,7 +41,7 @@ internal sealed class ListMeetingsHandler(DbSession db, CurrentScope currentScop
             throw new NotFoundException("Organization");
         }
         var page = await db.QueryPageAsync<MeetingRow>(CountSql, PageSql, new { orgId = query.OrganizationId }, query.Page,
-            SortOrder.Parse("-heldOn", SortColumns, "-heldOn", "id"), cancellationToken);
+            SortOrder.Parse(query.Sort, SortColumns, "-heldOn", "id"), cancellationToken);
         return page.Map(m => new MeetingResponse(m.Id, m.OrganizationId, m.Kind, m.HeldOn, m.Topic, m.AttendeeCount));
     }
 

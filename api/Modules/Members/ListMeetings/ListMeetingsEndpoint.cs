@@ -9,11 +9,12 @@ namespace Jiceng.Modules.Members.ListMeetings;
 internal static class ListMeetingsEndpoint
 {
     public static void Map(RouteGroupBuilder group) => group
-        .MapGet("/meetings", async Task<Ok<Paged<MeetingResponse>>> (Guid organizationId, int? page, int? pageSize, IMediator mediator, CancellationToken cancellationToken) =>
-            TypedResults.Ok(await mediator.Send(new ListMeetingsQuery(organizationId, PageRequest.From(page, pageSize)), cancellationToken)))
+        .MapGet("/meetings", async Task<Ok<Paged<MeetingResponse>>> (Guid organizationId, int? page, int? pageSize, string? sort, IMediator mediator,
+            CancellationToken cancellationToken) =>
+            TypedResults.Ok(await mediator.Send(new ListMeetingsQuery(organizationId, PageRequest.From(page, pageSize), sort), cancellationToken)))
         .WithName("ListMeetings")
         .RequirePermission(Permissions.MembersRead)
-        .WithSummary("An organization's recorded organization life, newest first.")
+        .WithSummary("An organization's recorded organization life, newest first; sort by heldOn, kind or attendeeCount (prefix - for descending).")
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound);
 }

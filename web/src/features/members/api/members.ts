@@ -1,7 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, etagOf, etagOfVersion } from '@/lib/api-client';
-import i18n from '@/lib/i18n';
-import { ApiError, readProblem } from '@/lib/problem';
+import { api, etagOf, etagOfVersion, fetchRaw } from '@/lib/api-client';
 import type { TableQuery } from '@/hooks/use-table-state';
 import type { components } from '@/types/api';
 
@@ -182,13 +180,13 @@ export async function reportToCommunity(memberId: string, input: ReportToCommuni
   return data!;
 }
 
-/** The members who reported to a community in the caller's scope, newest report first (the server's fixed order). */
+/** The members who reported to a community in the caller's scope, newest report first unless the table sorts. */
 export function useCommunityReports(communityOrganizationId: string | undefined, includeEnded: boolean, table: TableQuery) {
   return useQuery({
     queryKey: ['members', 'community-reports', communityOrganizationId, includeEnded, table],
     queryFn: async () =>
       (await api.GET('/api/v1/members/community-reports', {
-        params: { query: { communityOrganizationId: communityOrganizationId!, includeEnded, page: table.page, pageSize: table.pageSize } },
+        params: { query: { communityOrganizationId: communityOrganizationId!, includeEnded, ...table } },
       })).data!,
     enabled: communityOrganizationId !== undefined,
     placeholderData: keepPreviousData,
@@ -202,12 +200,12 @@ export type RecordMeetingInput = components['schemas']['RecordMeetingRequest'];
 /** 三会一课 and the theme day. */
 export const meetingKinds: MeetingKind[] = ['GeneralMeeting', 'CommitteeMeeting', 'GroupMeeting', 'PartyLecture', 'ThemeDay'];
 
-/** An organization's organization life, newest first (the server's fixed order). */
+/** An organization's organization life, newest first unless the table sorts. */
 export function useMeetings(organizationId: string | undefined, table: TableQuery) {
   return useQuery({
     queryKey: ['members', 'meetings', organizationId, table],
     queryFn: async () =>
-      (await api.GET('/api/v1/members/meetings', { params: { query: { organizationId: organizationId!, page: table.page, pageSize: table.pageSize } } })).data!,
+      (await api.GET('/api/v1/members/meetings', { params: { query: { organizationId: organizationId!, ...table } } })).data!,
     enabled: organizationId !== undefined,
     placeholderData: keepPreviousData,
   });
@@ -222,19 +220,6 @@ export async function recordMeeting(input: RecordMeetingInput): Promise<Meeting>
 export type ImportReport = components['schemas']['ImportReport'];
 export type ImportResult = components['schemas']['ImportMembersResult'];
 
-/** Multipart uploads and file downloads go around the JSON client, through the same cookie and error handling. */
-async function send(url: string, init: RequestInit): Promise<Response> {
-  const response = await globalThis.fetch(url, {
-    credentials: 'same-origin',
-    ...init,
-    headers: { 'Accept-Language': i18n.language === 'en-US' ? 'en-US' : 'zh-CN', ...(init.headers ?? {}) },
-  });
-  if (!response.ok) {
-    throw new ApiError(response.status, await readProblem(response));
-  }
-  return response;
-}
-
 function upload(file: File): FormData {
   const form = new FormData();
   form.append('file', file);
@@ -243,13 +228,13 @@ function upload(file: File): FormData {
 
 /** Checks a spreadsheet for import under an organization; nothing is written. */
 export async function validateImport(organizationId: string, file: File): Promise<ImportReport> {
-  const response = await send(`/api/v1/members/import/validate?organizationId=${encodeURIComponent(organizationId)}`, { method: 'POST', body: upload(file) });
+  const response = await fetchRaw(`/api/v1/members/import/validate?organizationId=${encodeURIComponent(organizationId)}`, { method: 'POST', body: upload(file) });
   return (await response.json()) as ImportReport;
 }
 
 /** Imports the whole file in one transaction (a file with problems is 400 import_has_errors, nothing written). */
 export async function commitImport(organizationId: string, file: File): Promise<ImportResult> {
-  const response = await send(`/api/v1/members/import?organizationId=${encodeURIComponent(organizationId)}`, {
+  const response = await fetchRaw(`/api/v1/members/import?organizationId=${encodeURIComponent(organizationId)}`, {
     method: 'POST',
     body: upload(file),
     headers: { 'Idempotency-Key': crypto.randomUUID() },
@@ -272,7 +257,7 @@ async function download(response: Response, fallback: string) {
 }
 
 export async function downloadImportTemplate() {
-  await download(await send('/api/v1/members/import/template', {}), 'member-import-template.xlsx');
+  await download(await fetchRaw('/api/v1/members/import/template'), 'member-import-template.xlsx');
 }
 
 /** The register as filtered and sorted on screen, masked. */
@@ -283,5 +268,5 @@ export async function exportMembers(filter: MemberFilter, sort: string | undefin
       query.set(key, String(value));
     }
   });
-  await download(await send(`/api/v1/members/export?${query.toString()}`, {}), `members.${format.toLowerCase()}`);
+  await download(await fetchRaw(`/api/v1/members/export?${query.toString()}`), `members.${format.toLowerCase()}`);
 }

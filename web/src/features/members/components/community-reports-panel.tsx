@@ -36,9 +36,9 @@ export function CommunityReportsPanel() {
           pagination={table.pagination(reports.data?.total)}
           onChange={table.onChange}
           columns={[
-            { title: t('members.name'), dataIndex: 'memberName', key: 'memberName' },
+            { title: t('members.name'), dataIndex: 'memberName', key: 'memberName', ...table.sortable('memberName') },
             { title: t('members.organization'), dataIndex: 'memberOrganizationName', key: 'memberOrganizationName' },
-            { title: t('communityReports.reportedOn'), dataIndex: 'reportedOn', key: 'reportedOn' },
+            { title: t('communityReports.reportedOn'), dataIndex: 'reportedOn', key: 'reportedOn', ...table.sortable('reportedOn') },
             ...(includeEnded ? [{ title: t('communityReports.endedOn'), dataIndex: 'endedOn', key: 'endedOn', render: (d: string | null | undefined) => d ?? '—' }] : []),
             {
               title: t('members.status'), key: 'status',

@@ -90,10 +90,10 @@ export function MeetingsPanel() {
           pagination={table.pagination(meetings.data?.total)}
           onChange={table.onChange}
           columns={[
-            { title: t('meetings.heldOn'), dataIndex: 'heldOn', key: 'heldOn' },
-            { title: t('meetings.kind'), dataIndex: 'kind', key: 'kind', render: (k: Meeting['kind']) => t(`meetings.kinds.${k}`) },
+            { title: t('meetings.heldOn'), dataIndex: 'heldOn', key: 'heldOn', ...table.sortable('heldOn') },
+            { title: t('meetings.kind'), dataIndex: 'kind', key: 'kind', ...table.sortable('kind'), render: (k: Meeting['kind']) => t(`meetings.kinds.${k}`) },
             { title: t('meetings.topic'), dataIndex: 'topic', key: 'topic', render: (topic: string | null | undefined) => topic || '—' },
-            { title: t('meetings.attendeeCount'), dataIndex: 'attendeeCount', key: 'attendeeCount' },
+            { title: t('meetings.attendeeCount'), dataIndex: 'attendeeCount', key: 'attendeeCount', ...table.sortable('attendeeCount') },
           ]}
         />
       )}
