@@ -11,22 +11,45 @@ export function onUnauthorized(listener: () => void): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
+/** The API answers in the language the user chose. */
+function language(): string {
+  return i18n.language === 'en-US' ? 'en-US' : 'zh-CN';
+}
+
+/** A non-2xx answer becomes an ApiError; a 401 also tells the app that sign-in is needed. */
+async function failure(response: Response): Promise<ApiError> {
+  if (response.status === 401) {
+    unauthorizedListeners.forEach((listener) => listener());
+  }
+  return new ApiError(response.status, await readProblem(response.clone()));
+}
+
 const problems: Middleware = {
   onRequest({ request }) {
-    // The API answers in the language the user chose.
-    request.headers.set('Accept-Language', i18n.language === 'en-US' ? 'en-US' : 'zh-CN');
+    request.headers.set('Accept-Language', language());
     return request;
   },
   async onResponse({ response }) {
     if (response.ok) {
       return response;
     }
-    if (response.status === 401) {
-      unauthorizedListeners.forEach((listener) => listener());
-    }
-    throw new ApiError(response.status, await readProblem(response.clone()));
+    throw await failure(response);
   },
 };
+
+/**
+ * For what the typed JSON client cannot send or read (multipart uploads, file downloads): the same
+ * cookie, language and error handling.
+ */
+export async function fetchRaw(url: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set('Accept-Language', language());
+  const response = await globalThis.fetch(url, { credentials: 'same-origin', ...init, headers });
+  if (!response.ok) {
+    throw await failure(response);
+  }
+  return response;
+}
 
 /** The one client: same-origin cookie credentials, typed from the generated OpenAPI types. */
 // fetch is looked up per call, so tests (and polyfills) installed later are used.

@@ -92,7 +92,7 @@ export function HardshipsPanel({ memberId }: { memberId: string }) {
             <Input type="date" />
           </Form.Item>
           <Form.Item label={t('hardships.notes')} name="notes" extra={t('hardships.notesHint')}>
-            <Input.TextArea rows={3} maxLength={1000} />
+            <Input.TextArea rows={3} maxLength={500} />
           </Form.Item>
         </FormModal>
       )}
