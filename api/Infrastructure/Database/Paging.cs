@@ -10,13 +10,20 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, long Total, int Page, int 
     public Paged<TOut> Map<TOut>(Func<T, TOut> map) => new(Items.Select(map).ToList(), Total, Page, PageSize);
 }
 
-/// <summary>Page number (from 1) and size (1..<see cref="MaxPageSize"/>).</summary>
-public readonly record struct PageRequest(int Page, int PageSize)
+/// <summary>
+/// Page number (from 1) and size (1..<see cref="MaxPageSize"/>), or the whole list for an export
+/// (<see cref="ForExport"/>: one page of up to <see cref="MaxExportRows"/>, which no query string can ask for).
+/// </summary>
+public readonly record struct PageRequest(int Page, int PageSize, bool WholeList = false)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 200;
+    public const int MaxExportRows = 50_000;
 
     public static PageRequest From(int? page, int? pageSize) => new(page ?? 1, pageSize ?? DefaultPageSize);
+
+    /// <summary>The first <see cref="MaxExportRows"/> rows; the list's total tells whether that was all of it.</summary>
+    public static PageRequest ForExport => new(1, MaxExportRows, WholeList: true);
 }
 
 /// <summary>Shared validation of the paging query parameters, so every list reports them alike.</summary>
@@ -28,7 +35,7 @@ public static class PagingRules
     public static void AddPagingRules<T>(this AbstractValidator<T> validator, Func<T, PageRequest> page)
     {
         validator.RuleFor(x => page(x).Page).InclusiveBetween(1, MaxPage).Field("page");
-        validator.RuleFor(x => page(x).PageSize).InclusiveBetween(1, PageRequest.MaxPageSize).Field("pageSize");
+        validator.RuleFor(x => page(x).PageSize).InclusiveBetween(1, PageRequest.MaxPageSize).Field("pageSize").When(x => !page(x).WholeList);
     }
 }
 

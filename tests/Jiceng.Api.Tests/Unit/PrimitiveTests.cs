@@ -148,3 +148,31 @@ public sealed class RuleSetDocumentTests
         Assert.That(new RuleSetDocumentValidator().Validate(broken).Errors.Select(e => e.PropertyName), Does.Contain("GradingLevels.LaggingCodes"));
     }
 }
+
+public sealed class ListExportUnitTests
+{
+    [Test]
+    public void More_rows_than_an_export_holds_is_409_export_too_large()
+    {
+        Assert.DoesNotThrow(() => ListExport.EnsureWithinLimit(PageRequest.MaxExportRows));
+        var refused = Assert.Throws<BusinessRuleException>(() => ListExport.EnsureWithinLimit(PageRequest.MaxExportRows + 1))!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused.Code, Is.EqualTo("export_too_large"));
+            Assert.That(refused.Details["max"], Is.EqualTo(PageRequest.MaxExportRows));
+        });
+    }
+
+    [Test]
+    public void An_empty_list_still_has_its_header_row()
+    {
+        var columns = new ExportColumn<string>[] { new("姓名", "Name", s => s), new("长度", "Length", s => s.Length) };
+        var csv = System.Text.Encoding.UTF8.GetString(ListExport.Write(Array.Empty<string>(), columns, SpreadsheetFormat.Csv, "空"));
+        var filled = System.Text.Encoding.UTF8.GetString(ListExport.Write(new[] { "张三" }, columns, SpreadsheetFormat.Csv, "名单"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(csv.Trim('\uFEFF', '\r', '\n'), Is.EqualTo("姓名,长度"));
+            Assert.That(filled.Trim('\uFEFF', '\r', '\n').Replace("\r\n", "\n", StringComparison.Ordinal), Is.EqualTo("姓名,长度\n张三,2"));
+        });
+    }
+}

@@ -194,6 +194,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/members/meetings/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organization's recorded organization life, newest first; sort by heldOn, kind or attendeeCount (prefix - for descending). As .xlsx or .csv (format=Xlsx|Csv), whole; at most 50,000 rows (409 export_too_large). */
+        get: operations["ExportMeetings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/members/lists/{kind}": {
         parameters: {
             query?: never;
@@ -203,6 +220,23 @@ export interface paths {
         };
         /** The yearly lists within the caller's subtree: PoliticalBirthdays (month; year for the anniversary), MedalCandidates (光荣在党50年 on 1 July of year), LostContact (no organization life for 6 months), ExpiringProbations (withinDays, default 30). */
         get: operations["ListMemberLists"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/lists/{kind}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A yearly list, whole, as .xlsx or .csv (format=Xlsx|Csv) with the list's parameters: PoliticalBirthdays (month; year for the anniversary), MedalCandidates (光荣在党50年 on 1 July of year), LostContact (no organization life for 6 months), ExpiringProbations (withinDays, default 30). At most 50,000 rows (409 export_too_large). */
+        get: operations["ExportMemberList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -269,8 +303,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Transfer letters out of (Outbox) or into (Inbox) the caller's subtree; status Pending/Received; expiredOnly lists pending letters past their validity. Sort by issuedOn, validUntil, memberName. */
+        /** Transfer letters: Outbox (letters out of the caller's subtree) or Inbox (into it); status Pending/Received; expiredOnly lists pending letters past their validity. Sort by issuedOn, validUntil, memberName. */
         get: operations["ListTransfers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/transfers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The transfer letters, whole, as .xlsx or .csv (format=Xlsx|Csv) with the list's parameters: Outbox (letters out of the caller's subtree) or Inbox (into it); status Pending/Received; expiredOnly lists pending letters past their validity. Sort by issuedOn, validUntil, memberName. At most 50,000 rows (409 export_too_large). */
+        get: operations["ExportTransfers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -338,8 +389,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Members who reported to a community in the caller's subtree (双报到), from whatever region they work in: names and organizations only. Newest report first; sort by reportedOn or memberName (prefix - for descending). */
+        /** The members who reported to a community in the caller's subtree (双报到), from whatever region they work in: names and organizations only; includeEnded adds ended reports. Newest report first; sort by reportedOn or memberName (prefix - for descending). */
         get: operations["ListCommunityReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/community-reports/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** As .xlsx or .csv (format=Xlsx|Csv), whole, the members who reported to a community in the caller's subtree (双报到), from whatever region they work in: names and organizations only; includeEnded adds ended reports. Newest report first; sort by reportedOn or memberName (prefix - for descending). At most 50,000 rows (409 export_too_large). */
+        get: operations["ExportCommunityReports"];
         put?: never;
         post?: never;
         delete?: never;
@@ -508,7 +576,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export the member register as filtered on the list (same parameters) to .xlsx or .csv (format=Xlsx|Csv), at most 50,000 rows (409 export_too_large). ID numbers and phones are masked; revealReason (with members.reveal-pii) exports them whole as one audited reveal. */
+        /** Export the member register as filtered on the list (same parameters) to .xlsx or .csv (format=Xlsx|Csv), at most 50,000 rows (409 export_too_large). ID numbers and phones are masked; revealReason (5–200 characters, with members.reveal-pii) exports them whole as one audited reveal. */
         get: operations["ExportMembers"];
         put?: never;
         post?: never;
@@ -3655,6 +3723,94 @@ export interface operations {
             };
         };
     };
+    ExportMeetings: {
+        parameters: {
+            query: {
+                organizationId: string;
+                sort?: string;
+                format?: components["schemas"]["SpreadsheetFormat"];
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListMemberLists: {
         parameters: {
             query?: {
@@ -3714,6 +3870,98 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportMemberList: {
+        parameters: {
+            query?: {
+                organizationId?: string;
+                month?: number;
+                year?: number;
+                withinDays?: number;
+                format?: components["schemas"]["SpreadsheetFormat"];
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                kind: components["schemas"]["MemberListKind"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4083,6 +4331,87 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportTransfers: {
+        parameters: {
+            query?: {
+                direction?: components["schemas"]["TransferDirection"];
+                status?: components["schemas"]["TransferStatus"];
+                expiredOnly?: boolean;
+                sort?: string;
+                format?: components["schemas"]["SpreadsheetFormat"];
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4545,6 +4874,95 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportCommunityReports: {
+        parameters: {
+            query: {
+                communityOrganizationId: string;
+                includeEnded?: boolean;
+                sort?: string;
+                format?: components["schemas"]["SpreadsheetFormat"];
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Jiceng.Infrastructure;
+using Jiceng.Infrastructure.Http;
 using MiniExcelLibs;
 
 namespace Jiceng.Modules.Members.Domain;
@@ -8,6 +9,9 @@ namespace Jiceng.Modules.Members.Domain;
 internal sealed record SheetColumn(string Key, string Chinese, string English, bool Required = false)
 {
     public string Header => Localized.Text(Chinese, English);
+
+    /// <summary>This column in an export, its cell taken from a row.</summary>
+    public ExportColumn<T> Exported<T>(Func<T, object?> cell) => new(Chinese, English, cell);
 
     public bool Matches(string header) =>
         string.Equals(header, Chinese, StringComparison.Ordinal) || string.Equals(header, English, StringComparison.OrdinalIgnoreCase)
@@ -45,10 +49,6 @@ internal static class MemberSheets
     /// <summary>What the import reads, in template order.</summary>
     public static readonly IReadOnlyList<SheetColumn> ImportColumns =
         [Organization, Name, IdNumber, Ethnicity, Phone, Education, Occupation, Category, Stage, AppliedOn, TalkOn, ActivistOn, CandidateOn, JoinedOn, FullMemberOn];
-
-    public static readonly IReadOnlyList<SheetColumn> ExportColumns =
-        [Organization, Name, Gender, BirthDate, IdNumber, Ethnicity, Phone, Education, Occupation, Category, Stage, Status, AppliedOn, ActivistOn, CandidateOn,
-            JoinedOn, FullMemberOn];
 
     private static readonly Dictionary<MemberCategory, string> Categories = new()
     {
@@ -137,14 +137,6 @@ internal static class MemberSheets
 
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
-    /// <summary>Writes rows of (header → text) as .xlsx or .csv (UTF-8 with a byte-order mark, so Excel reads the Chinese).</summary>
-    public static byte[] Write(IEnumerable<IDictionary<string, object>> rows, SpreadsheetFormat format, string sheetName)
-    {
-        using var stream = new MemoryStream();
-        MiniExcel.SaveAs(stream, rows, sheetName: sheetName, excelType: format == SpreadsheetFormat.Csv ? ExcelType.CSV : ExcelType.XLSX);
-        return stream.ToArray();
-    }
-
     /// <summary>Writes several sheets (sheet name → rows) into one .xlsx.</summary>
     public static byte[] WriteSheets(IDictionary<string, object> sheets)
     {
@@ -152,14 +144,4 @@ internal static class MemberSheets
         MiniExcel.SaveAs(stream, sheets, excelType: ExcelType.XLSX);
         return stream.ToArray();
     }
-}
-
-internal enum SpreadsheetFormat { Xlsx, Csv }
-
-internal static class SpreadsheetFormats
-{
-    public static string ContentType(this SpreadsheetFormat format) =>
-        format == SpreadsheetFormat.Csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-    public static string Extension(this SpreadsheetFormat format) => format == SpreadsheetFormat.Csv ? "csv" : "xlsx";
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Primitives;
@@ -10,45 +11,60 @@ using Mediator;
 
 namespace Jiceng.Modules.Members.ExportMembers;
 
-/// <summary>A spreadsheet file to download.</summary>
-internal sealed record SpreadsheetFile(byte[] Content, string ContentType, string FileName);
-
 /// <summary>
-/// The member register as filtered on the list, as .xlsx or .csv, in the import template's columns.
-/// Masked like every response; whole only when a caller with the reveal permission gives a reason,
-/// which is one audited reveal covering the file.
+/// The member register as filtered on the list, for a file in the import template's columns. Masked like every
+/// response; whole only when a caller with the reveal permission gives a reason, which is one audited reveal
+/// covering the file.
 /// </summary>
-internal sealed record ExportMembersQuery(ListMembersQuery Filter, SpreadsheetFormat Format, string? RevealReason) : IQuery<SpreadsheetFile>;
+internal sealed record ExportMembersQuery(ListMembersQuery Filter, string? RevealReason) : IQuery<Paged<ExportedMember>>;
+
+/// <summary>A member as exported: the ID number and phone masked, or whole after a reveal.</summary>
+internal sealed record ExportedMember(MemberRow Member, string OrganizationName, string IdNumber, string? Phone);
 
 internal sealed class ExportMembersValidator : AbstractValidator<ExportMembersQuery>
 {
     public ExportMembersValidator()
     {
         RuleFor(q => q.Filter).SetValidator(new ListMembersValidator());
-        RuleFor(q => q.Format).IsInEnum();
+        RuleFor(q => q.RevealReason).Must(reason => reason!.Trim().Length is >= 5 and <= 200).When(q => q.RevealReason is not null)
+            .WithMessage(_ => Localized.Text("请填写 5 到 200 字的查看理由。", "Give a reason of 5 to 200 characters."));
     }
 }
 
 internal sealed class ExportMembersHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, PersonalDataReveal reveal,
-    PersonalDataProtector protector, TimeProvider clock) : IQueryHandler<ExportMembersQuery, SpreadsheetFile>
+    PersonalDataProtector protector, TimeProvider clock) : IQueryHandler<ExportMembersQuery, Paged<ExportedMember>>
 {
-    /// <summary>One file holds at most this many members: a larger register is exported organization by organization.</summary>
-    public const int MaxRows = 50_000;
+    /// <summary>The template's columns (so a file exported whole imports again) plus gender, birth date and status.</summary>
+    public static readonly IReadOnlyList<ExportColumn<ExportedMember>> Columns =
+    [
+        MemberSheets.Organization.Exported<ExportedMember>(e => e.OrganizationName),
+        MemberSheets.Name.Exported<ExportedMember>(e => e.Member.Name),
+        MemberSheets.Gender.Exported<ExportedMember>(e => MemberSheets.Label(e.Member.Gender)),
+        MemberSheets.BirthDate.Exported<ExportedMember>(e => MemberSheets.Date(e.Member.BirthDate)),
+        MemberSheets.IdNumber.Exported<ExportedMember>(e => e.IdNumber),
+        MemberSheets.Ethnicity.Exported<ExportedMember>(e => e.Member.Ethnicity),
+        MemberSheets.Phone.Exported<ExportedMember>(e => e.Phone),
+        MemberSheets.Education.Exported<ExportedMember>(e => e.Member.Education is { } education ? MemberSheets.Label(education) : null),
+        MemberSheets.Occupation.Exported<ExportedMember>(e => e.Member.Occupation),
+        MemberSheets.Category.Exported<ExportedMember>(e => MemberSheets.Label(e.Member.Category)),
+        MemberSheets.Stage.Exported<ExportedMember>(e => MemberSheets.Label(e.Member.Stage)),
+        MemberSheets.Status.Exported<ExportedMember>(e => MemberSheets.Label(e.Member.Status)),
+        MemberSheets.AppliedOn.Exported<ExportedMember>(e => MemberSheets.Date(e.Member.AppliedOn)),
+        MemberSheets.ActivistOn.Exported<ExportedMember>(e => MemberSheets.Date(e.Member.ActivistOn)),
+        MemberSheets.CandidateOn.Exported<ExportedMember>(e => MemberSheets.Date(e.Member.CandidateOn)),
+        MemberSheets.JoinedOn.Exported<ExportedMember>(e => MemberSheets.Date(e.Member.JoinedOn)),
+        MemberSheets.FullMemberOn.Exported<ExportedMember>(e => MemberSheets.Date(e.Member.FullMemberOn)),
+    ];
 
-    public async ValueTask<SpreadsheetFile> Handle(ExportMembersQuery query, CancellationToken cancellationToken)
+    public async ValueTask<Paged<ExportedMember>> Handle(ExportMembersQuery query, CancellationToken cancellationToken)
     {
         var scope = await currentScope.GetAsync(cancellationToken);
         var today = clock.Today();
         var (from, to, orgId) = await ListMembersHandler.RangeAsync(organizations, scope, query.Filter, cancellationToken);
         var order = SortOrder.Parse(query.Filter.Sort, ListMembersHandler.SortColumns, "tree,name", "id");
         var rows = await db.QueryPageAsync<MemberRow>(ListMembersHandler.CountSql, ListMembersHandler.PageSql,
-            ListMembersHandler.FilterParameters(query.Filter, from, to, orgId, today), new PageRequest(1, MaxRows), order, cancellationToken);
-        if (rows.Total > MaxRows)
-        {
-            throw new BusinessRuleException("export_too_large", $"符合条件的有 {rows.Total} 人，一次最多导出 {MaxRows} 人，请缩小范围。",
-                $"{rows.Total} members match; at most {MaxRows} can be exported at a time, so narrow the filters.",
-                new Dictionary<string, object?> { ["total"] = rows.Total, ["max"] = MaxRows });
-        }
+            ListMembersHandler.FilterParameters(query.Filter, from, to, orgId, today), PageRequest.ForExport, order, cancellationToken);
+        ListExport.EnsureWithinLimit(rows.Total);
         var whole = false;
         if (query.RevealReason is not null)
         {
@@ -59,27 +75,7 @@ internal sealed class ExportMembersHandler(DbSession db, CurrentScope currentSco
             whole = true;
         }
         var names = await organizations.NamesAsync(rows.Items.Select(m => m.OrgId).Distinct().ToList(), cancellationToken);
-        var sheet = rows.Items.Select(m => (IDictionary<string, object>)new Dictionary<string, object>
-        {
-            [MemberSheets.Organization.Header] = names.GetValueOrDefault(m.OrgId, ""),
-            [MemberSheets.Name.Header] = m.Name,
-            [MemberSheets.Gender.Header] = MemberSheets.Label(m.Gender),
-            [MemberSheets.BirthDate.Header] = MemberSheets.Date(m.BirthDate),
-            [MemberSheets.IdNumber.Header] = whole ? protector.Decrypt(m.IdNumberCipher) : m.IdNumberMasked,
-            [MemberSheets.Ethnicity.Header] = m.Ethnicity ?? "",
-            [MemberSheets.Phone.Header] = (whole && m.PhoneCipher is not null ? protector.Decrypt(m.PhoneCipher) : m.PhoneMasked) ?? "",
-            [MemberSheets.Education.Header] = m.Education is { } education ? MemberSheets.Label(education) : "",
-            [MemberSheets.Occupation.Header] = m.Occupation ?? "",
-            [MemberSheets.Category.Header] = MemberSheets.Label(m.Category),
-            [MemberSheets.Stage.Header] = MemberSheets.Label(m.Stage),
-            [MemberSheets.Status.Header] = MemberSheets.Label(m.Status),
-            [MemberSheets.AppliedOn.Header] = MemberSheets.Date(m.AppliedOn),
-            [MemberSheets.ActivistOn.Header] = MemberSheets.Date(m.ActivistOn),
-            [MemberSheets.CandidateOn.Header] = MemberSheets.Date(m.CandidateOn),
-            [MemberSheets.JoinedOn.Header] = MemberSheets.Date(m.JoinedOn),
-            [MemberSheets.FullMemberOn.Header] = MemberSheets.Date(m.FullMemberOn),
-        });
-        var content = MemberSheets.Write(sheet, query.Format, Infrastructure.Localized.Text("党员", "Members"));
-        return new SpreadsheetFile(content, query.Format.ContentType(), $"members-{today:yyyyMMdd}.{query.Format.Extension()}");
+        return rows.Map(m => new ExportedMember(m, names.GetValueOrDefault(m.OrgId, ""), whole ? protector.Decrypt(m.IdNumberCipher) : m.IdNumberMasked,
+            whole && m.PhoneCipher is not null ? protector.Decrypt(m.PhoneCipher) : m.PhoneMasked));
     }
 }

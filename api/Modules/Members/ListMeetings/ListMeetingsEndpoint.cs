@@ -1,5 +1,8 @@
+using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Security;
+using Jiceng.Modules.Members.Domain;
 using Jiceng.Modules.Members.RecordMeeting;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,13 +11,44 @@ namespace Jiceng.Modules.Members.ListMeetings;
 
 internal static class ListMeetingsEndpoint
 {
-    public static void Map(RouteGroupBuilder group) => group
-        .MapGet("/meetings", async Task<Ok<Paged<MeetingResponse>>> (Guid organizationId, int? page, int? pageSize, string? sort, IMediator mediator,
-            CancellationToken cancellationToken) =>
-            TypedResults.Ok(await mediator.Send(new ListMeetingsQuery(organizationId, PageRequest.From(page, pageSize), sort), cancellationToken)))
-        .WithName("ListMeetings")
-        .RequirePermission(Permissions.MembersRead)
-        .WithSummary("An organization's recorded organization life, newest first; sort by heldOn, kind or attendeeCount (prefix - for descending).")
-        .ProducesValidationProblem()
-        .ProducesProblem(StatusCodes.Status404NotFound);
+    private const string Parameters = "An organization's recorded organization life, newest first; sort by heldOn, kind or attendeeCount (prefix - for descending).";
+
+    private static readonly Dictionary<MeetingKind, string> KindWords = new()
+    {
+        [MeetingKind.GeneralMeeting] = "支部党员大会", [MeetingKind.CommitteeMeeting] = "支委会", [MeetingKind.GroupMeeting] = "党小组会",
+        [MeetingKind.PartyLecture] = "党课", [MeetingKind.ThemeDay] = "主题党日",
+    };
+
+    private static readonly IReadOnlyList<ExportColumn<MeetingResponse>> Columns =
+    [
+        new("会议日期", "Held on", m => MemberSheets.Date(m.HeldOn)),
+        new("会议类型", "Meeting type", m => Localized.Text(KindWords[m.Kind], m.Kind.ToString())),
+        new("主题", "Topic", m => m.Topic),
+        new("参会人数", "Attendees", m => m.AttendeeCount),
+    ];
+
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapGet("/meetings", async Task<Ok<Paged<MeetingResponse>>> (Guid organizationId, int? page, int? pageSize, string? sort, IMediator mediator,
+                CancellationToken cancellationToken) =>
+                TypedResults.Ok(await mediator.Send(new ListMeetingsQuery(organizationId, PageRequest.From(page, pageSize), sort), cancellationToken)))
+            .WithName("ListMeetings")
+            .RequirePermission(Permissions.MembersRead)
+            .WithSummary(Parameters)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/meetings/export", async Task<FileContentHttpResult> (Guid organizationId, string? sort, SpreadsheetFormat? format, IMediator mediator,
+                TimeProvider clock, CancellationToken cancellationToken) =>
+            {
+                var list = await mediator.Send(new ListMeetingsQuery(organizationId, PageRequest.ForExport, sort), cancellationToken);
+                return ListExport.File(list, Columns, format ?? SpreadsheetFormat.Xlsx, Localized.Text("组织生活", "Organization life"), "meetings", clock);
+            })
+            .WithName("ExportMeetings")
+            .RequirePermission(Permissions.MembersRead)
+            .WithSummary(Parameters + " As .xlsx or .csv (format=Xlsx|Csv), whole; at most 50,000 rows (409 export_too_large).")
+            .ProducesSpreadsheet()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
 }

@@ -1,5 +1,8 @@
+using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Security;
+using Jiceng.Modules.Members.Domain;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -7,13 +10,69 @@ namespace Jiceng.Modules.Members.ListMemberLists;
 
 internal static class ListMemberListsEndpoint
 {
-    public static void Map(RouteGroupBuilder group) => group
-        .MapGet("/lists/{kind}", async Task<Ok<Paged<MemberOnList>>> (MemberListKind kind, Guid? organizationId, int? month, int? year, int? withinDays, int? page,
-            int? pageSize, IMediator mediator, CancellationToken cancellationToken) =>
-            TypedResults.Ok(await mediator.Send(new ListMemberListsQuery(kind, organizationId, month, year, withinDays, PageRequest.From(page, pageSize)), cancellationToken)))
-        .WithName("ListMemberLists")
-        .RequirePermission(Permissions.MembersRead)
-        .WithSummary("The yearly lists within the caller's subtree: PoliticalBirthdays (month; year for the anniversary), MedalCandidates (光荣在党50年 on 1 July of year), LostContact (no organization life for 6 months), ExpiringProbations (withinDays, default 30).")
-        .ProducesValidationProblem()
-        .ProducesProblem(StatusCodes.Status404NotFound);
+    private const string Parameters =
+        "PoliticalBirthdays (month; year for the anniversary), MedalCandidates (光荣在党50年 on 1 July of year), LostContact (no organization life for 6 months), ExpiringProbations (withinDays, default 30)";
+
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapGet("/lists/{kind}", async Task<Ok<Paged<MemberOnList>>> (MemberListKind kind, Guid? organizationId, int? month, int? year, int? withinDays, int? page,
+                int? pageSize, IMediator mediator, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await mediator.Send(new ListMemberListsQuery(kind, organizationId, month, year, withinDays, PageRequest.From(page, pageSize)), cancellationToken)))
+            .WithName("ListMemberLists")
+            .RequirePermission(Permissions.MembersRead)
+            .WithSummary("The yearly lists within the caller's subtree: " + Parameters + ".")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/lists/{kind}/export", async Task<FileContentHttpResult> (MemberListKind kind, Guid? organizationId, int? month, int? year, int? withinDays,
+                SpreadsheetFormat? format, IMediator mediator, TimeProvider clock, CancellationToken cancellationToken) =>
+            {
+                var list = await mediator.Send(new ListMemberListsQuery(kind, organizationId, month, year, withinDays, PageRequest.ForExport), cancellationToken);
+                var (chinese, english) = Titles[kind];
+                return ListExport.File(list, Columns(kind), format ?? SpreadsheetFormat.Xlsx, Localized.Text(chinese, english), english.ToLowerInvariant().Replace(' ', '-'), clock);
+            })
+            .WithName("ExportMemberList")
+            .RequirePermission(Permissions.MembersRead)
+            .WithSummary("A yearly list, whole, as .xlsx or .csv (format=Xlsx|Csv) with the list's parameters: " + Parameters + ". At most 50,000 rows (409 export_too_large).")
+            .ProducesSpreadsheet()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static readonly Dictionary<MemberListKind, (string Chinese, string English)> Titles = new()
+    {
+        [MemberListKind.PoliticalBirthdays] = ("政治生日", "Political birthdays"),
+        [MemberListKind.MedalCandidates] = ("光荣在党50年", "Fifty years in the Party"),
+        [MemberListKind.LostContact] = ("失联风险", "Lost contact"),
+        [MemberListKind.ExpiringProbations] = ("预备期将满", "Probations ending"),
+    };
+
+    /// <summary>The columns the screen shows, with the list's own date (and, where it counts, its years).</summary>
+    private static List<ExportColumn<MemberOnList>> Columns(MemberListKind kind)
+    {
+        List<ExportColumn<MemberOnList>> columns =
+        [
+            MemberSheets.Name.Exported<MemberOnList>(m => m.Name),
+            MemberSheets.Gender.Exported<MemberOnList>(m => MemberSheets.Label(m.Gender)),
+            new("年龄", "Age", m => m.Age),
+            MemberSheets.Organization.Exported<MemberOnList>(m => m.OrganizationName),
+            MemberSheets.Stage.Exported<MemberOnList>(m => MemberSheets.Label(m.Stage)),
+        ];
+        columns.Add(kind switch
+        {
+            MemberListKind.PoliticalBirthdays => new("政治生日", "Anniversary", m => MemberSheets.Date(m.Date)),
+            MemberListKind.MedalCandidates => MemberSheets.FullMemberOn.Exported<MemberOnList>(m => MemberSheets.Date(m.Date)),
+            MemberListKind.LostContact => new("最近组织生活", "Last organization life", m => MemberSheets.Date(m.Date)),
+            _ => new("预备期满", "Probation ends", m => MemberSheets.Date(m.Date)),
+        });
+        if (kind == MemberListKind.PoliticalBirthdays)
+        {
+            columns.Add(new("入党年数", "Years since joining", m => m.Years));
+        }
+        else if (kind == MemberListKind.MedalCandidates)
+        {
+            columns.Add(new("党龄（年）", "Party standing (years)", m => m.Years));
+        }
+        return columns;
+    }
 }

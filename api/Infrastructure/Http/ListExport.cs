@@ -1,0 +1,78 @@
+using System.Data;
+using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Primitives;
+using Microsoft.AspNetCore.Http.HttpResults;
+using MiniExcelLibs;
+
+namespace Jiceng.Infrastructure.Http;
+
+/// <summary>The file formats a list exports to.</summary>
+public enum SpreadsheetFormat { Xlsx, Csv }
+
+/// <summary>A column of an exported list: its Chinese and English header, and the cell a row gives.</summary>
+public sealed record ExportColumn<T>(string Chinese, string English, Func<T, object?> Cell)
+{
+    public string Header => Localized.Text(Chinese, English);
+}
+
+/// <summary>
+/// Any list as a file: the list's own query is sent with <see cref="PageRequest.ForExport"/> (same filters,
+/// same sort, same data scope), and its items are written in the request's language as .xlsx or .csv.
+/// </summary>
+public static class ListExport
+{
+    /// <summary>What an export's route documents as its success answer.</summary>
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static string ContentType(this SpreadsheetFormat format) => format == SpreadsheetFormat.Csv ? "text/csv; charset=utf-8" : XlsxContentType;
+
+    public static string Extension(this SpreadsheetFormat format) => format == SpreadsheetFormat.Csv ? "csv" : "xlsx";
+
+    /// <summary>
+    /// 409 <c>export_too_large</c> past <see cref="PageRequest.MaxExportRows"/>: a file that large is no use on
+    /// paper or in Excel, and building it would hold the request's memory for long.
+    /// </summary>
+    public static void EnsureWithinLimit(long total)
+    {
+        if (total > PageRequest.MaxExportRows)
+        {
+            throw new BusinessRuleException("export_too_large", $"符合条件的有 {total} 条，一次最多导出 {PageRequest.MaxExportRows} 条，请缩小范围。",
+                $"{total} rows match; at most {PageRequest.MaxExportRows} can be exported at a time, so narrow the filters.",
+                new Dictionary<string, object?> { ["total"] = total, ["max"] = PageRequest.MaxExportRows });
+        }
+    }
+
+    /// <summary>Documents an export route: the file in either format, and 409 <c>export_too_large</c>.</summary>
+    public static RouteHandlerBuilder ProducesSpreadsheet(this RouteHandlerBuilder builder) => builder
+        .Produces(StatusCodes.Status200OK, responseType: null, contentType: XlsxContentType, additionalContentTypes: ["text/csv"])
+        .ProducesProblem(StatusCodes.Status409Conflict);
+
+    /// <summary>The whole list as a file named <c>{name}-{yyyyMMdd}.{ext}</c> (the date in China Standard Time).</summary>
+    public static FileContentHttpResult File<T>(Paged<T> list, IReadOnlyList<ExportColumn<T>> columns, SpreadsheetFormat format, string sheetName, string name,
+        TimeProvider clock)
+    {
+        EnsureWithinLimit(list.Total);
+        var content = Write(list.Items, columns, format, sheetName);
+        return TypedResults.File(content, format.ContentType(), $"{name}-{clock.Today():yyyyMMdd}.{format.Extension()}");
+    }
+
+    /// <summary>
+    /// Rows under their headers (a header row even when there are none) as .xlsx or .csv (UTF-8 with a
+    /// byte-order mark, so Excel reads the Chinese).
+    /// </summary>
+    public static byte[] Write<T>(IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, SpreadsheetFormat format, string sheetName)
+    {
+        using var table = new DataTable(sheetName);
+        foreach (var column in columns)
+        {
+            table.Columns.Add(column.Header, typeof(object));
+        }
+        foreach (var row in rows)
+        {
+            table.Rows.Add(columns.Select(c => c.Cell(row) ?? DBNull.Value).ToArray());
+        }
+        using var stream = new MemoryStream();
+        MiniExcel.SaveAs(stream, table, sheetName: sheetName, excelType: format == SpreadsheetFormat.Csv ? ExcelType.CSV : ExcelType.XLSX);
+        return stream.ToArray();
+    }
+}
