@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { choose, chooseFilter, launch, screenshot, screenshotIfFailed, signIn } from './browser';
 
@@ -288,5 +289,38 @@ describe('hardship, 双报到 and organization life', () => {
     await page.getByLabel('按姓名搜索').press('Enter');
     await page.locator('.ant-table-row').filter({ hasText: 'E2E 导入乙' }).waitFor();
     expect(await page.locator('.ant-table-row').filter({ hasText: 'E2E 导入丙' }).count()).toBe(0);
+  });
+
+  it('exports the register in full only with a reason, and a yearly list as it is filtered', async () => {
+    await page.getByLabel('按姓名搜索').fill('王');
+    await page.getByLabel('按姓名搜索').press('Enter');
+    await page.waitForFunction(() => [...document.querySelectorAll('.ant-table-row')].every((row) => row.textContent?.includes('王')));
+    await page.getByRole('button', { name: '完整导出' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '导出完整身份证号和联系电话' });
+    await dialog.getByRole('button', { name: /导\s*出/ }).click();
+    await dialog.locator('.ant-form-item-has-error').filter({ has: page.getByLabel('查看理由') }).getByText(/5 到 200/).waitFor();
+
+    await dialog.getByLabel('查看理由').fill('年度党员信息采集核对');
+    await dialog.getByText('CSV', { exact: true }).click();
+    const [whole] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: /导\s*出/ }).click()]);
+    expect(whole.suggestedFilename()).toMatch(/^members-\d{8}\.csv$/);
+    const lines = readFileSync((await whole.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toContain('公民身份号码');
+    expect(lines.length).toBeGreaterThan(1);
+    // Only the members on screen (the name filter), each with the whole number, none masked.
+    expect(lines.slice(1).every((line) => line.includes('王') && /,\d{17}[\dX],/.test(line) && !line.includes('********'))).toBe(true);
+    await dialog.waitFor({ state: 'hidden' });
+
+    await page.getByRole('tab', { name: '年度名单' }).click();
+    await page.getByRole('tab', { name: '光荣在党50年' }).click();
+    await page.locator('.ant-table-row').first().waitFor();
+    const panel = page.getByRole('tabpanel', { name: '光荣在党50年' });
+    const shown = Number(/\d+/.exec((await panel.locator('.ant-pagination-total-text').textContent()) ?? '')?.[0]);
+    const [list] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: '导出 CSV' }).click()]);
+    expect(list.suggestedFilename()).toMatch(/^fifty-years-in-the-party-\d{8}\.csv$/);
+    const rows = readFileSync((await list.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(rows[0]).toBe('姓名,性别,年龄,所在党组织,发展阶段,转正日期,党龄（年）');
+    // The whole list, however many pages the screen shows.
+    expect(rows.length - 1).toBe(shown);
   });
 });

@@ -143,6 +143,7 @@ public sealed class ListExportTests(DatabaseProvider provider) : ApiTest(provide
         await Member(branch, "理由党员", "2000-07-01", "2001-07-01");
         await Json.Problem(await Get($"/api/v1/members/export?organizationId={branch}&revealReason=" + Uri.EscapeDataString("看看")), HttpStatusCode.BadRequest,
             field: "revealReason");
+        await Json.Problem(await Get($"/api/v1/members/export?organizationId={branch}&revealReason="), HttpStatusCode.BadRequest, field: "revealReason");
         var audit = await Json.Read(await Get($"/api/v1/audit?action=RevealPersonalData&entityId={branch}"), HttpStatusCode.OK);
         Assert.That(audit.GetProperty("total").GetInt64(), Is.Zero);
     }

@@ -12,8 +12,9 @@ export function json(body: object, status = 200, headers: Record<string, string>
  */
 export function mockApi(handlers: Record<string, Handler>): Request[] {
   const requests: Request[] = [];
-  vi.stubGlobal('fetch', vi.fn(async (input: Request) => {
-    const request = input instanceof Request ? input : new Request(String(input));
+  vi.stubGlobal('fetch', vi.fn(async (input: Request | string, init?: RequestInit) => {
+    // The typed client sends a Request; fetchRaw (files) a same-origin path and its options.
+    const request = input instanceof Request ? input : new Request(new URL(input, window.location.origin), init);
     requests.push(request.clone());
     const url = new URL(request.url);
     const handler = handlers[`${request.method} ${url.pathname}`];

@@ -24,6 +24,7 @@ export const resources = {
       },
       status: { Active: '正常', Dissolved: '已撤销' },
       table: { total: '共 {{count}} 条' },
+      exports: { xlsx: '导出 Excel', csv: '导出 CSV' },
       tabs: { overview: '概况', gradings: '分类定级', rectifications: '软弱涣散整顿', pairings: '结对共建', warnings: '规则提醒' },
       stats: {
         active: '正常组织', dissolved: '已撤销', ungraded: '未定级', pairings: '结对中', openRectifications: '整顿中', overdueRectifications: '整顿逾期',
@@ -56,7 +57,8 @@ export const resources = {
         imported: '已导入 {{count}} 名党员', steps: { choose: '选择文件', check: '检查', commit: '导入' },
       },
       members: {
-        title: '党员信息库', tabs: { register: '党员名册', board: '发展看板', transfers: '组织关系转接', communityReports: '双报到', meetings: '组织生活', lists: '年度名单', stats: '统计分析' }, create: '登记党员', import: '批量导入', exportXlsx: '导出 Excel', exportCsv: '导出 CSV', searchName: '按姓名搜索', organization: '所在党组织', includeDescendants: '含下级组织', inHardship: '只看困难党员', name: '姓名',
+        title: '党员信息库', tabs: { register: '党员名册', board: '发展看板', transfers: '组织关系转接', communityReports: '双报到', meetings: '组织生活', lists: '年度名单', stats: '统计分析' }, create: '登记党员', import: '批量导入', exportWhole: '完整导出', exportWholeTitle: '导出完整身份证号和联系电话', exportFormat: '文件格式', exportSubmit: '导出',
+        exportWholeAudited: '导出文件将含完整的身份证号和联系电话，本次导出记入审计日志。请填写理由（5–200 字），并妥善保管文件。', searchName: '按姓名搜索', organization: '所在党组织', includeDescendants: '含下级组织', inHardship: '只看困难党员', name: '姓名',
         idNumber: '身份证号码', idNumberHint: '18 位，末位可为 X；出生日期和性别由号码得出', maskedHint: '显示为脱敏号码；不修改则保留原号码', phone: '联系电话',
         ethnicity: '民族', education: '学历', occupation: '职业', category: '人员类别', stage: '发展阶段', status: '状态', gender: '性别', age: '年龄',
         ageFrom: '最小年龄', ageTo: '最大年龄', joinYear: '入党年份', joinedOn: '入党日期', fullMemberOn: '转正日期', ageYears: '{{count}} 岁',
@@ -137,6 +139,7 @@ export const resources = {
       },
       status: { Active: 'Active', Dissolved: 'Dissolved' },
       table: { total: '{{count}} in all' },
+      exports: { xlsx: 'Export Excel', csv: 'Export CSV' },
       tabs: { overview: 'Overview', gradings: 'Gradings', rectifications: 'Rectifications', pairings: 'Pairings', warnings: 'Rule warnings' },
       stats: {
         active: 'Active', dissolved: 'Dissolved', ungraded: 'Not graded', pairings: 'Active pairings', openRectifications: 'Under rectification',
@@ -171,7 +174,8 @@ export const resources = {
         file: 'File', imported: '{{count}} members imported', steps: { choose: 'Choose', check: 'Check', commit: 'Import' },
       },
       members: {
-        title: 'Member register', tabs: { register: 'Register', board: 'Pipeline board', transfers: 'Transfers', communityReports: 'Community reports', meetings: 'Organization life', lists: 'Yearly lists', stats: 'Statistics' }, create: 'Register a member', import: 'Import', exportXlsx: 'Export Excel', exportCsv: 'Export CSV', searchName: 'Search by name', organization: 'Organization', includeDescendants: 'Include child organizations', inHardship: 'In hardship only',
+        title: 'Member register', tabs: { register: 'Register', board: 'Pipeline board', transfers: 'Transfers', communityReports: 'Community reports', meetings: 'Organization life', lists: 'Yearly lists', stats: 'Statistics' }, create: 'Register a member', import: 'Import', exportWhole: 'Export in full', exportWholeTitle: 'Export with full ID numbers and phones', exportFormat: 'File format', exportSubmit: 'Export',
+        exportWholeAudited: 'The file will hold whole ID numbers and phone numbers, and this export is audited. Give a reason (5–200 characters) and keep the file safe.', searchName: 'Search by name', organization: 'Organization', includeDescendants: 'Include child organizations', inHardship: 'In hardship only',
         name: 'Name', idNumber: 'ID number', idNumberHint: '18 characters, the last may be X; birth date and gender follow from it',
         maskedHint: 'Shown masked; leave it to keep the stored number', phone: 'Phone', ethnicity: 'Ethnicity', education: 'Education', occupation: 'Occupation',
         category: 'Category', stage: 'Stage', status: 'Status', gender: 'Gender', age: 'Age', ageFrom: 'Age from', ageTo: 'Age to', joinYear: 'Join year',

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, etagOf, etagOfVersion, fetchRaw } from '@/lib/api-client';
+import { downloadFile, queryString, type SpreadsheetFormat } from '@/lib/download';
 import type { TableQuery } from '@/hooks/use-table-state';
 import type { components } from '@/types/api';
 
@@ -242,31 +243,34 @@ export async function commitImport(organizationId: string, file: File): Promise<
   return (await response.json()) as ImportResult;
 }
 
-/** Saves a response body as a file named by the server (Content-Disposition) or the fallback. */
-async function download(response: Response, fallback: string) {
-  const disposition = response.headers.get('Content-Disposition') ?? '';
-  const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1] ?? fallback;
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = decodeURIComponent(name);
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(url);
-}
-
 export async function downloadImportTemplate() {
-  await download(await fetchRaw('/api/v1/members/import/template'), 'member-import-template.xlsx');
+  await downloadFile('/api/v1/members/import/template', 'member-import-template.xlsx');
 }
 
-/** The register as filtered and sorted on screen, masked. */
-export async function exportMembers(filter: MemberFilter, sort: string | undefined, format: 'Xlsx' | 'Csv') {
-  const query = new URLSearchParams();
-  Object.entries({ ...filter, sort, format }).forEach(([key, value]) => {
-    if (value !== undefined && value !== null && value !== '') {
-      query.set(key, String(value));
-    }
-  });
-  await download(await fetchRaw(`/api/v1/members/export?${query.toString()}`), `members.${format.toLowerCase()}`);
+/** The register as filtered and sorted on screen: masked, or whole with a reason (members.reveal-pii; one audited reveal). */
+export async function exportMembers(filter: MemberFilter, sort: string | undefined, format: SpreadsheetFormat, revealReason?: string) {
+  // A blank reason is still sent, so the server refuses it on its field rather than exporting masked.
+  const reveal = revealReason === undefined ? '' : `&revealReason=${encodeURIComponent(revealReason)}`;
+  await downloadFile(`/api/v1/members/export?${queryString({ ...filter, sort, format })}${reveal}`, `members.${format.toLowerCase()}`);
+}
+
+/** A yearly list, whole, with the filters on screen. */
+export async function exportMemberList(kind: MemberListKind, filter: ListFilter, format: SpreadsheetFormat) {
+  await downloadFile(`/api/v1/members/lists/${kind}/export?${queryString({ ...filter, format })}`, `${kind}.${format.toLowerCase()}`);
+}
+
+/** The transfer letters of one side, whole, as filtered and sorted on screen. */
+export async function exportTransfers(direction: TransferDirection, expiredOnly: boolean, sort: string | undefined, format: SpreadsheetFormat) {
+  await downloadFile(`/api/v1/members/transfers/export?${queryString({ direction, expiredOnly, sort, format })}`, `transfers.${format.toLowerCase()}`);
+}
+
+/** The members who reported to a community, whole. */
+export async function exportCommunityReports(communityOrganizationId: string, includeEnded: boolean, sort: string | undefined, format: SpreadsheetFormat) {
+  await downloadFile(`/api/v1/members/community-reports/export?${queryString({ communityOrganizationId, includeEnded, sort, format })}`,
+    `community-reports.${format.toLowerCase()}`);
+}
+
+/** An organization's organization life, whole. */
+export async function exportMeetings(organizationId: string, sort: string | undefined, format: SpreadsheetFormat) {
+  await downloadFile(`/api/v1/members/meetings/export?${queryString({ organizationId, sort, format })}`, `meetings.${format.toLowerCase()}`);
 }

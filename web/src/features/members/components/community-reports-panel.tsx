@@ -1,7 +1,8 @@
 import { Checkbox, Empty, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCommunityReports, type CommunityReport } from '@/features/members/api/members';
+import { exportCommunityReports, useCommunityReports, type CommunityReport } from '@/features/members/api/members';
+import { ExportButtons } from '@/components/export-buttons';
 import { OrganizationSelect } from '@/components/organization-select';
 import { useTableState } from '@/hooks/use-table-state';
 
@@ -24,6 +25,7 @@ export function CommunityReportsPanel() {
             onChange={(value) => { setCommunityId((value as string) || undefined); table.reset(); }} />
         </div>
         <Checkbox checked={includeEnded} onChange={(e) => { setIncludeEnded(e.target.checked); table.reset(); }}>{t('communityReports.includeEnded')}</Checkbox>
+        <ExportButtons disabled={communityId === undefined} onExport={(format) => exportCommunityReports(communityId!, includeEnded, table.query.sort, format)} />
       </Space>
       {communityId === undefined ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('communityReports.choose')} />

@@ -2,7 +2,8 @@ import { Button, Empty, Form, Input, Select, Space, Table } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { meetingKinds, recordMeeting, useMeetings, useMembers, type Meeting, type RecordMeetingInput } from '@/features/members/api/members';
+import { exportMeetings, meetingKinds, recordMeeting, useMeetings, useMembers, type Meeting, type RecordMeetingInput } from '@/features/members/api/members';
+import { ExportButtons } from '@/components/export-buttons';
 import { FormModal } from '@/components/form-modal';
 import { OrganizationSelect } from '@/components/organization-select';
 import { useTableState } from '@/hooks/use-table-state';
@@ -77,6 +78,7 @@ export function MeetingsPanel() {
           <OrganizationSelect aria-label={t('meetings.organization')} value={organization?.id} known={organization ? [organization] : []}
             onChange={(value, picked) => choose(value ? { id: value as string, name: picked[0]?.name ?? organization?.name ?? '' } : undefined)} />
         </div>
+        <ExportButtons disabled={organization === undefined} onExport={(format) => exportMeetings(organization!.id, table.query.sort, format)} />
         {canWrite && <Button type="primary" onClick={() => setRecording(true)}>{t('meetings.record')}</Button>}
       </Space>
       {organization === undefined ? (

@@ -2,7 +2,8 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { Button, InputNumber, Space, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMemberList, type ListFilter, type MemberListKind, type MemberOnList } from '@/features/members/api/members';
+import { exportMemberList, useMemberList, type ListFilter, type MemberListKind, type MemberOnList } from '@/features/members/api/members';
+import { ExportButtons } from '@/components/export-buttons';
 import { OrganizationSelect } from '@/components/organization-select';
 import { useTableState } from '@/hooks/use-table-state';
 import { shanghaiYear } from '@/lib/dates';
@@ -36,6 +37,7 @@ function MemberListTable({ kind }: { kind: MemberListKind }) {
             onChange={(withinDays) => withinDays !== null && change({ withinDays })} />
         )}
         <Button icon={<PrinterOutlined />} onClick={() => window.print()}>{t('lists.print')}</Button>
+        <ExportButtons onExport={(format) => exportMemberList(kind, filter, format)} />
       </Space>
       <Typography.Title level={4} className="print-only">{t(`lists.kinds.${kind}`)}</Typography.Title>
       <Table<MemberOnList>

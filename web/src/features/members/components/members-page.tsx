@@ -1,4 +1,4 @@
-import { App, Button, Card, Checkbox, Input, InputNumber, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Radio, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,30 +12,26 @@ import { MeetingsPanel } from '@/features/members/components/meetings-panel';
 import { MemberStatisticsPanel } from '@/features/members/components/member-statistics';
 import { PipelineBoard } from '@/features/members/components/pipeline-board';
 import { TransfersPanel } from '@/features/members/components/transfers-panel';
+import { ExportButtons } from '@/components/export-buttons';
+import { FormModal } from '@/components/form-modal';
 import { OrganizationSelect } from '@/components/organization-select';
 import { useTableState } from '@/hooks/use-table-state';
 import { useCan } from '@/lib/auth';
-import { ApiError } from '@/lib/problem';
+import type { SpreadsheetFormat } from '@/lib/download';
 
 /** The member register: filters on the server, masked ID numbers, a drawer per member. */
 export function MembersPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const canWrite = useCan('members.write');
+  const canReveal = useCan('members.reveal-pii');
   const table = useTableState('name');
   const [filter, setFilter] = useState<MemberFilter>({ includeDescendants: true, status: 'Active' });
   const members = useMembers(filter, table.query);
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [exportingWhole, setExportingWhole] = useState(false);
   const { message } = App.useApp();
-
-  async function exportAs(format: 'Xlsx' | 'Csv') {
-    try {
-      await exportMembers(filter, table.query.sort, format);
-    } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
-    }
-  }
   const [shown, setShown] = useState<string>();
   const refresh = () => client.invalidateQueries({ queryKey: ['members'] });
 
@@ -47,8 +43,9 @@ export function MembersPage() {
   return (
     <Card title={t('members.title')} extra={
       <Space className="no-print">
-        <Button onClick={() => void exportAs('Xlsx')}>{t('members.exportXlsx')}</Button>
-        <Button onClick={() => void exportAs('Csv')}>{t('members.exportCsv')}</Button>
+        <ExportButtons onExport={(format) => exportMembers(filter, table.query.sort, format)}>
+          {canReveal && <Button onClick={() => setExportingWhole(true)}>{t('members.exportWhole')}</Button>}
+        </ExportButtons>
         {canWrite && <Button onClick={() => setImporting(true)}>{t('members.import')}</Button>}
         {canWrite && <Button type="primary" onClick={() => setCreating(true)}>{t('members.create')}</Button>}
       </Space>
@@ -125,6 +122,23 @@ export function MembersPage() {
             void refresh();
           }}
         />
+      )}
+      {exportingWhole && (
+        <FormModal<{ revealReason?: string; format: SpreadsheetFormat }>
+          title={t('members.exportWholeTitle')}
+          fields={['revealReason', 'format']}
+          initialValues={{ format: 'Xlsx' }}
+          okText={t('members.exportSubmit')}
+          onSubmit={async ({ revealReason, format }) => exportMembers(filter, table.query.sort, format, revealReason ?? '')}
+          onClose={() => setExportingWhole(false)}>
+          <Alert type="warning" showIcon title={t('members.exportWholeAudited')} style={{ marginBottom: 12 }} />
+          <Form.Item label={t('members.revealReason')} name="revealReason">
+            <Input.TextArea rows={2} maxLength={200} showCount />
+          </Form.Item>
+          <Form.Item label={t('members.exportFormat')} name="format">
+            <Radio.Group options={[{ value: 'Xlsx', label: 'Excel (.xlsx)' }, { value: 'Csv', label: 'CSV' }]} />
+          </Form.Item>
+        </FormModal>
       )}
       {shown && <MemberDrawer memberId={shown} onClose={() => setShown(undefined)} onChanged={refresh} />}
     </Card>

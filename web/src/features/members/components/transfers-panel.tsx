@@ -2,7 +2,8 @@ import { App as AntApp, Button, Checkbox, Popconfirm, Segmented, Space, Table, T
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { receiveTransfer, useTransfers, type Transfer, type TransferDirection } from '@/features/members/api/members';
+import { exportTransfers, receiveTransfer, useTransfers, type Transfer, type TransferDirection } from '@/features/members/api/members';
+import { ExportButtons } from '@/components/export-buttons';
 import { useTableState } from '@/hooks/use-table-state';
 import { useCan } from '@/lib/auth';
 import { ApiError } from '@/lib/problem';
@@ -37,6 +38,7 @@ export function TransfersPanel() {
         <Segmented<TransferDirection> value={direction} onChange={(value) => { setDirection(value); table.reset(); }}
           options={[{ value: 'Inbox', label: t('transfers.inbox') }, { value: 'Outbox', label: t('transfers.outbox') }]} />
         <Checkbox checked={expiredOnly} onChange={(e) => { setExpiredOnly(e.target.checked); table.reset(); }}>{t('transfers.expiredOnly')}</Checkbox>
+        <ExportButtons onExport={(format) => exportTransfers(direction, expiredOnly, table.query.sort, format)} />
       </Space>
       <Table<Transfer>
         rowKey="id"
