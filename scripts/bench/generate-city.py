@@ -141,7 +141,10 @@ def load_postgres(conninfo, rows, gradings, pairings, member_rows):
             write("gradings.csv", GRADING_COLUMNS, (grading_values(g, lambda b: "true" if b else "false") for g in gradings)),
             write("pairings.csv", PAIRING_COLUMNS, map(pairing_values, pairings)),
             write("members.csv", MEMBER_COLUMNS, member_rows),
-            "UPDATE org_tree_state SET root_seq = 1", "ANALYZE",
+            # VACUUM as well as ANALYZE: a bulk load leaves the visibility map empty until autovacuum gets to it,
+            # and until then every index-only scan (the subtree counts) still visits each row. A database that
+            # has been running is past that; the benchmark measures that state, not the minute after a load.
+            "UPDATE org_tree_state SET root_seq = 1", "VACUUM ANALYZE",
         ]
         subprocess.run(["psql", "-q", "-v", "ON_ERROR_STOP=1", conninfo] + sum((["-c", c] for c in commands), []), check=True)
 
