@@ -121,6 +121,23 @@ public sealed class MemberImportExportTests(DatabaseProvider provider) : ApiTest
     }
 
     [Test]
+    public async Task A_row_whose_dates_break_the_least_time_between_steps_is_reported_on_that_column()
+    {
+        var branch = (await CreateOrganization(Unique("间隔党支部"))).Id();
+        var file = Xlsx(
+            new object?[] { null, "如期转正", TestIdNumbers.For("1970-01-01"), "农民", "正式党员", null, "2000-07-01", "2001-07-01", null },
+            new object?[] { null, "提前转正", TestIdNumbers.For("1970-01-01"), "农民", "正式党员", null, "2000-07-01", "2001-06-30", null });
+        var report = await Json.Read(await Upload($"/api/v1/members/import/validate?organizationId={branch}", file), HttpStatusCode.OK);
+        var error = report.GetProperty("errors").EnumerateArray().Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.GetProperty("valid").GetInt32(), Is.EqualTo(1));
+            Assert.That((error.GetProperty("row").GetInt32(), error.Str("column")), Is.EqualTo((3, "转正日期")));
+            Assert.That(error.Str("message"), Does.Contain("2001-07-01"));
+        });
+    }
+
+    [Test]
     public async Task Exports_are_masked_unless_a_revealer_gives_a_reason_which_is_audited()
     {
         var branch = (await CreateOrganization(Unique("导出党支部"))).Id();

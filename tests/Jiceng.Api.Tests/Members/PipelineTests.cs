@@ -187,4 +187,44 @@ public sealed class PipelineTests(DatabaseProvider provider) : ApiTest(provider)
             Assert.That(audit.GetProperty("items")[0].Str("changes"), Does.Contain("上级党委批准提前转正"));
         });
     }
+
+    [Test]
+    public async Task A_record_registered_at_a_later_stage_keeps_the_least_times_between_its_dates_unless_overridden()
+    {
+        object Record(string name, string stage, string? appliedOn, string? activistOn, string? candidateOn, string? joinedOn, string? fullMemberOn,
+            object? overridden = null) => new
+        {
+            organizationId = _branch, name, idNumber = TestIdNumbers.For("1990-02-02"), category = "Farmer", stage, appliedOn, activistOn, candidateOn,
+            joinedOn, fullMemberOn, @override = overridden,
+        };
+        var activist = await Json.Problem(await Post("/api/v1/members", Record("登记积极分子", "Activist", "2025-01-10", "2025-07-09", null, null, null)),
+            HttpStatusCode.Conflict, code: "activist_too_early");
+        var candidate = await Json.Problem(await Post("/api/v1/members", Record("登记发展对象", "Candidate", "2024-07-10", "2025-01-10", "2026-01-09", null, null)),
+            HttpStatusCode.Conflict, code: "candidate_too_early");
+        var full = await Json.Problem(await Post("/api/v1/members", Record("登记正式党员", "Full", null, null, null, "2025-03-01", "2026-02-28")),
+            HttpStatusCode.Conflict, code: "conversion_too_early");
+        await Json.Read(await Post("/api/v1/members", Record("如期转正", "Full", null, null, null, "2025-03-01", "2026-03-01")), HttpStatusCode.Created);
+        await Json.Read(await Post("/api/v1/members", Record("如期积极分子", "Candidate", "2024-07-10", "2025-01-10", "2026-01-10", null, null)), HttpStatusCode.Created);
+
+        var username = Unique("registrar");
+        await Json.Read(await Post("/api/v1/users", new { username, displayName = "登记员", password = "Manager-Password-1", roles = new[] { "MemberManager" } }),
+            HttpStatusCode.Created);
+        var manager = await SignedInClient(username, "Manager-Password-1");
+        var reason = new { reason = "档案记载经上级党委批准提前转正" };
+        var notAllowed = await manager.PostAsync("/api/v1/members", new StringContent(JsonSerializer.Serialize(
+            Record("无权破格", "Full", null, null, null, "2025-03-01", "2026-02-28", reason), Json.Options), System.Text.Encoding.UTF8, "application/json"));
+        var overridden = await Json.Read(await Post("/api/v1/members", Record("破格登记", "Full", null, null, null, "2025-03-01", "2026-02-28", reason)),
+            HttpStatusCode.Created);
+        var audit = await Json.Read(await Get($"/api/v1/audit?entityId={overridden.Id()}&action=CreateMember"), HttpStatusCode.OK);
+        Assert.Multiple(() =>
+        {
+            Assert.That((activist.Str("earliestOn"), activist.Str("field")), Is.EqualTo(("2025-07-10", "activistOn")));
+            Assert.That((candidate.Str("earliestOn"), candidate.Str("field")), Is.EqualTo(("2026-01-10", "candidateOn")));
+            Assert.That((full.Str("earliestOn"), full.Str("field")), Is.EqualTo(("2026-03-01", "fullMemberOn")));
+            Assert.That(full.Str("rule"), Does.Contain("预备期"));
+            Assert.That(notAllowed.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(overridden.Str("fullMemberOn"), Is.EqualTo("2026-02-28"));
+            Assert.That(audit.GetProperty("items")[0].Str("changes"), Does.Contain("档案记载经上级党委批准提前转正"));
+        });
+    }
 }

@@ -26,6 +26,23 @@ describe('FormModal', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('简称')));
   });
 
+  it('puts a 409 that names one of its fields on that field, and one that names none above the form', async () => {
+    let attempt = 0;
+    renderForm(() => {
+      attempt++;
+      return Promise.reject(attempt === 1
+        ? new ApiError(409, { status: 409, code: 'conversion_too_early', detail: '预备期满方可转正，最早 2026-03-01。', field: 'shortName', earliestOn: '2026-03-01' })
+        : new ApiError(409, { status: 409, code: 'grading_exists', detail: '该年度已定级。', field: 'elsewhere' }));
+    });
+    save();
+    const onField = await screen.findByText('预备期满方可转正，最早 2026-03-01。');
+    expect(onField.closest('.ant-form-item')?.textContent).toContain('简称');
+    expect(screen.queryByRole('alert')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('简称')));
+    save();
+    expect((await screen.findByRole('alert')).textContent).toContain('该年度已定级。');
+  });
+
   it('says a 412 means someone else changed it, and offers a reload', async () => {
     const { onReload, onClose } = renderForm(() => Promise.reject(new ApiError(412, { status: 412 })));
     save();

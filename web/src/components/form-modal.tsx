@@ -48,8 +48,11 @@ export function FormModal<T extends object>({ title, fields, initialValues, onSu
       await onSubmit(withoutEmptyStrings(form.getFieldsValue() as T));
       onClose();
     } catch (error) {
-      if (error instanceof ApiError && error.status === 400) {
-        const { fields: found, other } = fieldErrorsFor(error, fields);
+      // A business rule that names the field it refused (409 with `field`, e.g. a date too early) lands there too.
+      const ruleField = error instanceof ApiError && error.status === 409 && typeof error.problem.field === 'string' && fields.includes(error.problem.field)
+        ? error.problem.field : undefined;
+      if (error instanceof ApiError && (error.status === 400 || ruleField)) {
+        const { fields: found, other } = ruleField ? { fields: [{ name: [ruleField], errors: [error.message] }], other: [] } : fieldErrorsFor(error, fields);
         // The form's items are its top-level fields: "reasons[0]" belongs on "reasons".
         const byField = new Map<string, string[]>();
         for (const { name, errors } of found) {

@@ -1217,7 +1217,8 @@ export interface components {
          *       "activistOn": null,
          *       "candidateOn": null,
          *       "joinedOn": "1975-07-01",
-         *       "fullMemberOn": "1976-07-01"
+         *       "fullMemberOn": "1976-07-01",
+         *       "override": null
          *     }
          */
         CreateMemberRequest: {
@@ -1246,6 +1247,7 @@ export interface components {
             joinedOn?: string | null;
             /** Format: date */
             fullMemberOn?: string | null;
+            override?: components["schemas"]["StepOverride"];
         };
         /**
          * @example {

@@ -34,10 +34,7 @@ internal sealed class AppointActivistHandler(PipelineStepContext context) : ICom
         var body = command.Body;
         var (member, rules, scope) = await context.StartAsync(command.Id, MemberStage.Applicant, cancellationToken);
         var decidedOn = body.DecidedOn!.Value;
-        var earliest = member.AppliedOn!.Value.AddMonths(rules.ActivistAfterMonths.Value);
-        PipelineSteps.EnsureNotEarly(context.Caller, body.Override, decidedOn, earliest, "activist_too_early", rules.ActivistAfterMonths,
-            $"递交入党申请书满 {rules.ActivistAfterMonths.Value} 个月后方可确定为入党积极分子，最早 {earliest:yyyy-MM-dd}。",
-            $"An applicant may become an activist {rules.ActivistAfterMonths.Value} months after applying, on {earliest:yyyy-MM-dd} at the earliest.");
+        PipelineSteps.EnsureNotEarly(context.Caller, body.Override, decidedOn, PipelineIntervals.Activist(member.AppliedOn!.Value, rules));
         return await context.FinishAsync(UpdateSql, new { decidedOn },
             member, rules, scope, PipelineStep.Activist, decidedOn, new { cultivationContacts = body.CultivationContacts }, body.Override, cancellationToken);
     }

@@ -31,9 +31,7 @@ internal sealed class ConvertToFullMemberHandler(PipelineStepContext context) : 
         var body = command.Body;
         var (member, rules, scope) = await context.StartAsync(command.Id, MemberStage.Probationary, cancellationToken);
         var convertedOn = body.ConvertedOn!.Value;
-        var earliest = member.ProbationEndsOn(rules.ProbationMonths.Value)!.Value;
-        PipelineSteps.EnsureNotEarly(context.Caller, body.Override, convertedOn, earliest, "conversion_too_early", rules.ProbationMonths,
-            $"预备期满方可转正，最早 {earliest:yyyy-MM-dd}。", $"Conversion comes at the end of probation, on {earliest:yyyy-MM-dd} at the earliest.");
+        PipelineSteps.EnsureNotEarly(context.Caller, body.Override, convertedOn, PipelineIntervals.Conversion(member.ProbationEndsOn(rules.ProbationMonths.Value)!.Value, rules));
         return await context.FinishAsync(UpdateSql,
             new { convertedOn },
             member, rules, scope, PipelineStep.Conversion, convertedOn, new { }, body.Override, cancellationToken);

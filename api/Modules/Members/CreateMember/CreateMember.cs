@@ -12,7 +12,9 @@ namespace Jiceng.Modules.Members.CreateMember;
 /// <summary>
 /// A member record, at the pipeline stage the person has reached: a new 入党申请人 with the application
 /// date (and the talk, within a month), or an existing activist, candidate, probationary or full member
-/// with the dates so far. Birth date and gender follow from the ID number when left out.
+/// with the dates so far. Birth date and gender follow from the ID number when left out. The dates keep the
+/// region's least times between steps as the steps themselves do (an override needs members.override and a
+/// reason, which the audit row keeps with the record).
 /// </summary>
 internal sealed record CreateMemberRequest(
     Guid? OrganizationId,
@@ -31,7 +33,8 @@ internal sealed record CreateMemberRequest(
     DateOnly? ActivistOn,
     DateOnly? CandidateOn,
     DateOnly? JoinedOn,
-    DateOnly? FullMemberOn)
+    DateOnly? FullMemberOn,
+    StepOverride? Override = null)
 {
     public MemberFields Fields() => new(Name, Gender, Ethnicity, BirthDate, IdNumber, Phone, Education, Occupation, Category);
 }
@@ -45,6 +48,7 @@ internal sealed class CreateMemberValidator : AbstractValidator<CreateMemberComm
         RuleFor(c => c.Body.OrganizationId).NotEmpty();
         RuleFor(c => c.Body.Fields()).SetValidator(new MemberFieldsValidator(clock)).OverridePropertyName("Body");
         RuleFor(c => c.Body.Stage).NotNull().IsInEnum();
+        RuleFor(c => c.Body.Override).SetValidator(new StepOverrideValidator());
         When(c => c.Body.Stage is MemberStage.Applicant or MemberStage.Activist or MemberStage.Candidate, () =>
         {
             RuleFor(c => c.Body.AppliedOn).Cascade(CascadeMode.Stop).NotNull().Must(d => d <= clock.Today())
@@ -105,16 +109,23 @@ internal sealed class CreateMemberHandler(DbSession db, CurrentScope currentScop
         var organization = await organizations.FindWithinAsync(body.OrganizationId!.Value, scope, cancellationToken)
             ?? throw MemberErrors.OrganizationNotFound();
         var idNumber = ProtectedIdNumber.Normalize(body.IdNumber!);
+        var pipelineRules = await rules.MemberPipelineRulesAsync(organization.Id, cancellationToken);
+        PipelineSteps.EnsureMayOverride(callers.Current, body.Override);
+        if (body.Override is null
+            && PipelineIntervals.BrokenBy(body.AppliedOn, body.ActivistOn, body.CandidateOn, body.JoinedOn, body.FullMemberOn, pipelineRules).FirstOrDefault() is { } broken)
+        {
+            throw broken.Refusal();
+        }
         if (body.AppliedOn is { } appliedOn)
         {
             // Age at application is a rule of the region's set (18 under the Party Constitution).
-            var minimumAge = (await rules.MemberPipelineRulesAsync(organization.Id, cancellationToken)).ApplicantMinAge;
+            var minimumAge = pipelineRules.ApplicantMinAge;
             var earliest = ChineseIdNumber.BirthDate(idNumber)!.Value.AddYears(minimumAge.Value);
             if (appliedOn < earliest)
             {
                 throw PipelineErrors.TooEarly("too_young_to_apply", earliest, minimumAge.Source,
                     $"申请入党时须年满 {minimumAge.Value} 周岁，最早可于 {earliest:yyyy-MM-dd} 申请。",
-                    $"Applicants must be at least {minimumAge.Value}; the earliest application date is {earliest:yyyy-MM-dd}.");
+                    $"Applicants must be at least {minimumAge.Value}; the earliest application date is {earliest:yyyy-MM-dd}.", "appliedOn");
             }
         }
         var id = Guid.CreateVersion7();

@@ -151,9 +151,9 @@ internal sealed class MemberImportReader(DbSession db, IOrganizationDirectory or
             errors.AddRange(rowErrors);
         }
 
-        // Age at application is a rule of each row's region: the rules of all organizations named are read at once.
-        var applicantRules = await rules.MemberPipelineRulesAsync(
-            candidates.Where(c => c.Request.AppliedOn is not null).Select(c => c.Organization.Id).ToList(), cancellationToken);
+        // Age at application and the least times between steps are rules of each row's region: the rules of all
+        // organizations named are read at once.
+        var pipelineRules = await rules.MemberPipelineRulesAsync(candidates.Select(c => c.Organization.Id).ToList(), cancellationToken);
         // Already on the register (anywhere: the same person is one record across regions).
         var indexes = candidates.ToDictionary(c => protector.BlindIndex(c.IdNumber), c => c);
         var existing = new HashSet<string>(StringComparer.Ordinal);
@@ -169,9 +169,17 @@ internal sealed class MemberImportReader(DbSession db, IOrganizationDirectory or
                 errors.Add(new ImportError(row.Row, MemberSheets.IdNumber.Header, Localized.Text("此人已在党员名册中。", "This person is already on the register.")));
                 continue;
             }
-            if (row.Request.AppliedOn is { } appliedOn)
+            var rowRules = pipelineRules[row.Organization.Id];
+            var request = row.Request;
+            var broken = PipelineIntervals.BrokenBy(request.AppliedOn, request.ActivistOn, request.CandidateOn, request.JoinedOn, request.FullMemberOn, rowRules).ToList();
+            if (broken.Count > 0)
             {
-                var age = applicantRules[row.Organization.Id].ApplicantMinAge.Value;
+                errors.AddRange(broken.Select(b => new ImportError(row.Row, MemberSheets.ImportColumns.Single(c => c.Key == b.Field).Header, Localized.Text(b.Chinese, b.English))));
+                continue;
+            }
+            if (request.AppliedOn is { } appliedOn)
+            {
+                var age = rowRules.ApplicantMinAge.Value;
                 var earliest = ChineseIdNumber.BirthDate(row.IdNumber)!.Value.AddYears(age);
                 if (appliedOn < earliest)
                 {

@@ -22,9 +22,19 @@ internal sealed class StepOverrideValidator : AbstractValidator<StepOverride?>
 
 internal static class PipelineErrors
 {
-    /// <summary>409 for a step taken before the rules allow it, with the earliest allowed date and the rule's text.</summary>
-    public static BusinessRuleException TooEarly(string code, DateOnly earliestOn, string rule, string chinese, string english) =>
-        new(code, chinese, english, new Dictionary<string, object?> { ["earliestOn"] = earliestOn.ToString("yyyy-MM-dd"), ["rule"] = rule });
+    /// <summary>
+    /// 409 for a step taken before the rules allow it, with the earliest allowed date and the rule's text, and the
+    /// request field that carried the date when there is one (so a form can show the refusal on it).
+    /// </summary>
+    public static BusinessRuleException TooEarly(string code, DateOnly earliestOn, string rule, string chinese, string english, string? field = null)
+    {
+        var details = new Dictionary<string, object?> { ["earliestOn"] = earliestOn.ToString("yyyy-MM-dd"), ["rule"] = rule };
+        if (field is not null)
+        {
+            details["field"] = field;
+        }
+        return new(code, chinese, english, details);
+    }
 
     public static BusinessRuleException WrongStage(MemberStage expected, MemberStage actual) =>
         new("wrong_stage", $"这一步只能在“{MemberSheets.Chinese(expected)}”阶段办理，此人目前是“{MemberSheets.Chinese(actual)}”。",
@@ -33,6 +43,63 @@ internal static class PipelineErrors
 
     public static BusinessRuleException Rule(string code, string source, string chinese, string english) =>
         new(code, chinese, english, new Dictionary<string, object?> { ["rule"] = source });
+}
+
+/// <summary>The least time between two steps: the earliest date of the later one, the rule, and the refusal's words.</summary>
+internal sealed record PipelineInterval(string Code, string Field, DateOnly EarliestOn, LocalRule Rule, string Chinese, string English)
+{
+    /// <summary>409 with the code, the earliest date, the rule's text and the field whose date is too early.</summary>
+    public BusinessRuleException Refusal() => PipelineErrors.TooEarly(Code, EarliestOn, Rule.Source, Chinese, English, Field);
+}
+
+/// <summary>
+/// The region's least times between steps, in one place for the steps themselves and for a record registered at
+/// a later stage (by hand or imported): its dates must keep them too, or the register would be a way round them.
+/// </summary>
+internal static class PipelineIntervals
+{
+    public static PipelineInterval Activist(DateOnly appliedOn, MemberPipelineRules rules)
+    {
+        var earliest = appliedOn.AddMonths(rules.ActivistAfterMonths.Value);
+        return new("activist_too_early", "activistOn", earliest, rules.ActivistAfterMonths,
+            $"递交入党申请书满 {rules.ActivistAfterMonths.Value} 个月后方可确定为入党积极分子，最早 {earliest:yyyy-MM-dd}。",
+            $"An applicant may become an activist {rules.ActivistAfterMonths.Value} months after applying, on {earliest:yyyy-MM-dd} at the earliest.");
+    }
+
+    public static PipelineInterval Candidate(DateOnly activistOn, MemberPipelineRules rules)
+    {
+        var earliest = activistOn.AddMonths(rules.CandidateAfterMonths.Value);
+        return new("candidate_too_early", "candidateOn", earliest, rules.CandidateAfterMonths,
+            $"入党积极分子经过 {rules.CandidateAfterMonths.Value} 个月以上培养考察方可列为发展对象，最早 {earliest:yyyy-MM-dd}。",
+            $"An activist may become a candidate after {rules.CandidateAfterMonths.Value} months, on {earliest:yyyy-MM-dd} at the earliest.");
+    }
+
+    /// <summary>Conversion at the end of probation: the join date plus the region's months and any extension.</summary>
+    public static PipelineInterval Conversion(DateOnly probationEndsOn, MemberPipelineRules rules) =>
+        new("conversion_too_early", "fullMemberOn", probationEndsOn, rules.ProbationMonths,
+            $"预备期满方可转正，最早 {probationEndsOn:yyyy-MM-dd}。", $"Conversion comes at the end of probation, on {probationEndsOn:yyyy-MM-dd} at the earliest.");
+
+    /// <summary>
+    /// The intervals a registered record's dates break: activist after applying, candidate after activist, full
+    /// membership after a whole probation (an extension only makes that later).
+    /// </summary>
+    public static IEnumerable<PipelineInterval> BrokenBy(DateOnly? appliedOn, DateOnly? activistOn, DateOnly? candidateOn, DateOnly? joinedOn,
+        DateOnly? fullMemberOn, MemberPipelineRules rules)
+    {
+        if (appliedOn is { } applied && activistOn is { } activist && Activist(applied, rules) is var toActivist && activist < toActivist.EarliestOn)
+        {
+            yield return toActivist;
+        }
+        if (activistOn is { } since && candidateOn is { } candidate && Candidate(since, rules) is var toCandidate && candidate < toCandidate.EarliestOn)
+        {
+            yield return toCandidate;
+        }
+        if (joinedOn is { } joined && fullMemberOn is { } full && Conversion(joined.AddMonths(rules.ProbationMonths.Value), rules) is var toFull
+            && full < toFull.EarliestOn)
+        {
+            yield return toFull;
+        }
+    }
 }
 
 /// <summary>The steps as history, and the checks every step shares.</summary>
@@ -82,6 +149,10 @@ internal static class PipelineSteps
         }
         throw PipelineErrors.TooEarly(code, earliest, rule.Source, chinese, english);
     }
+
+    /// <summary><see cref="EnsureNotEarly(Caller, StepOverride?, DateOnly, DateOnly, string, LocalRule, string, string)"/> for one of the <see cref="PipelineIntervals"/>.</summary>
+    public static void EnsureNotEarly(Caller caller, StepOverride? overridden, DateOnly date, PipelineInterval interval) =>
+        EnsureNotEarly(caller, overridden, date, interval.EarliestOn, interval.Code, interval.Rule, interval.Chinese, interval.English);
 
     /// <summary>The branch meeting votes after the public notice has ended, and never before the candidate decision.</summary>
     public static DateOnly? EarliestVote(MemberRow member) =>

@@ -59,10 +59,7 @@ internal sealed class NominateCandidateHandler(PipelineStepContext context) : IC
         var body = command.Body;
         var (member, rules, scope) = await context.StartAsync(command.Id, MemberStage.Activist, cancellationToken);
         var decidedOn = body.DecidedOn!.Value;
-        var earliest = member.ActivistOn!.Value.AddMonths(rules.CandidateAfterMonths.Value);
-        PipelineSteps.EnsureNotEarly(context.Caller, body.Override, decidedOn, earliest, "candidate_too_early", rules.CandidateAfterMonths,
-            $"入党积极分子经过 {rules.CandidateAfterMonths.Value} 个月以上培养考察方可列为发展对象，最早 {earliest:yyyy-MM-dd}。",
-            $"An activist may become a candidate after {rules.CandidateAfterMonths.Value} months, on {earliest:yyyy-MM-dd} at the earliest.");
+        PipelineSteps.EnsureNotEarly(context.Caller, body.Override, decidedOn, PipelineIntervals.Candidate(member.ActivistOn!.Value, rules));
         var fullIntroducers = await context.Db.ExecuteScalarAsync<long>(FullMembersSql,
             new { ids = body.IntroducerIds!.ToArray(), from = scope.From, to = scope.To }, cancellationToken);
         if (fullIntroducers != 2)

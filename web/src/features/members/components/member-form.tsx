@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { categories, educations, stages, type CreateMemberInput, type Member } from '@/features/members/api/members';
 import { FormModal } from '@/components/form-modal';
 import { OrganizationSelect } from '@/components/organization-select';
+import { useCan } from '@/lib/auth';
 import { shanghaiToday } from '@/lib/dates';
 
 interface Props {
@@ -14,7 +15,7 @@ interface Props {
 }
 
 const createFields = ['organizationId', 'name', 'idNumber', 'phone', 'ethnicity', 'education', 'occupation', 'category', 'stage', 'appliedOn', 'talkOn', 'activistOn',
-  'candidateOn', 'joinedOn', 'fullMemberOn'];
+  'candidateOn', 'joinedOn', 'fullMemberOn', 'overrideReason'];
 const editFields = ['name', 'idNumber', 'phone', 'ethnicity', 'education', 'occupation', 'category'];
 
 /**
@@ -25,8 +26,9 @@ const editFields = ['name', 'idNumber', 'phone', 'ethnicity', 'education', 'occu
 export function MemberForm({ member, onSubmit, onClose, onReload }: Props) {
   const { t } = useTranslation();
   const editing = member !== undefined;
+  const canOverride = useCan('members.override');
   return (
-    <FormModal<CreateMemberInput>
+    <FormModal<CreateMemberInput & { overrideReason?: string | null }>
       title={editing ? `${t('actions.edit')} · ${member.name}` : t('members.create')}
       fields={editing ? editFields : createFields}
       initialValues={editing
@@ -40,7 +42,7 @@ export function MemberForm({ member, onSubmit, onClose, onReload }: Props) {
               idNumber: values.idNumber === member.idNumber ? null : values.idNumber,
               phone: values.phone === member.phone ? null : (values.phone ?? ''),
             }
-          : values)}
+          : (({ overrideReason, ...rest }) => ({ ...rest, override: overrideReason ? { reason: overrideReason } : undefined }))(values))}
       onReload={onReload}
       onClose={onClose}>
       {(form) => (
@@ -109,6 +111,12 @@ export function MemberForm({ member, onSubmit, onClose, onReload }: Props) {
                     {getFieldValue('stage') === 'Full' && (
                       <Form.Item label={t('members.fullMemberOn')} name="fullMemberOn">
                         <Input type="date" />
+                      </Form.Item>
+                    )}
+                    {/* The dates keep the least times between steps; a record that broke them on the higher committee's word is registered with a reason. */}
+                    {canOverride && getFieldValue('stage') !== 'Applicant' && (
+                      <Form.Item label={t('pipeline.overrideReason')} name="overrideReason" extra={t('pipeline.overrideHint')}>
+                        <Input />
                       </Form.Item>
                     )}
                   </>
