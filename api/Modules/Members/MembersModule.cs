@@ -41,6 +41,7 @@ public static class MembersModule
         CreateMemberEndpoint.Map(members);
         GetMemberEndpoint.Map(members);
         UpdateMemberEndpoint.Map(members);
+        RecordDeath.RecordDeathEndpoint.Map(members);
         ListMembersEndpoint.Map(members);
         LookupMemberEndpoint.Map(members);
         RevealMemberDataEndpoint.Map(members);

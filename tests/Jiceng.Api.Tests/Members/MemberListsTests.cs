@@ -98,4 +98,44 @@ public sealed class MemberListsTests(DatabaseProvider provider) : ApiTest(provid
             Assert.That(admissions.GetProperty("frontLineShare").GetDecimal(), Is.EqualTo(66.7m));
         });
     }
+
+    [Test]
+    public async Task A_member_who_died_leaves_the_medal_list_and_the_statistics_but_stays_on_record()
+    {
+        var branch = (await CreateOrganization(Unique("老党员去世党支部"))).Id();
+        await Member(branch, "健在老党员", "1940-01-01", "Full", "1960-07-01", "1961-07-01");
+        var died = await Member(branch, "已故老党员", "1940-01-01", "Full", "1960-07-01", "1961-07-01");
+        var leaving = await Member(branch, "待转出老党员", "1940-01-01", "Full", "1960-07-01", "1961-07-01");
+        await Json.Read(await Post($"/api/v1/members/{died}/hardships", new { category = "Elderly", since = "2026-01-01" }), HttpStatusCode.Created);
+        await Json.Read(await Post($"/api/v1/members/{leaving}/transfers", new { toExternal = "外省某党委", letterNumber = Unique("去世前转出") }), HttpStatusCode.Created);
+        var (_, etag) = await GetWithETag($"/api/v1/members/{died}");
+        var (_, leavingEtag) = await GetWithETag($"/api/v1/members/{leaving}");
+
+        await Json.Problem(await Post($"/api/v1/members/{died}/death", new { diedOn = "2026-05-01" }, "\"99\""), HttpStatusCode.PreconditionFailed);
+        await Json.Problem(await Post($"/api/v1/members/{died}/death", new { diedOn = "2026-06-16" }, etag), HttpStatusCode.BadRequest, field: "diedOn");
+        await Json.Problem(await Post($"/api/v1/members/{died}/death", new { diedOn = "1939-12-31" }, etag), HttpStatusCode.BadRequest, field: "diedOn");
+        await Json.Problem(await Post($"/api/v1/members/{leaving}/death", new { diedOn = "2026-05-01" }, leavingEtag), HttpStatusCode.Conflict, code: "transfer_pending");
+        var recorded = await Post($"/api/v1/members/{died}/death", new { diedOn = "2026-05-01" }, etag);
+        var member = await Json.Read(recorded, HttpStatusCode.OK);
+        await Json.Problem(await Post($"/api/v1/members/{died}/death", new { diedOn = "2026-05-01" }, recorded.Headers.ETag!.Tag), HttpStatusCode.Conflict,
+            code: "member_not_active");
+
+        var medal = await Names($"/api/v1/members/lists/MedalCandidates?organizationId={branch}&year=2026");
+        var stats = await Json.Read(await Get($"/api/v1/members/stats?organizationId={branch}"), HttpStatusCode.OK);
+        var hardship = (await Json.Read(await Get($"/api/v1/members/{died}/hardships"), HttpStatusCode.OK)).EnumerateArray().Single();
+        var pipeline = await Json.Read(await Get($"/api/v1/members/{died}/pipeline"), HttpStatusCode.OK);
+        var audit = await Json.Read(await Get($"/api/v1/audit?entityId={died}&action=RecordDeath"), HttpStatusCode.OK);
+        Assert.Multiple(() =>
+        {
+            Assert.That((member.Str("status"), member.Str("diedOn")), Is.EqualTo(("Deceased", "2026-05-01")));
+            Assert.That(member.GetProperty("partyStandingYears").GetInt32(), Is.EqualTo(64), "standing stops at death: 1961-07-01 to 2026-05-01");
+            Assert.That(member.GetProperty("age").GetInt32(), Is.EqualTo(86));
+            Assert.That(medal, Is.EqualTo(new[] { "健在老党员", "待转出老党员" }.Order(StringComparer.Ordinal).ToArray()), "光荣在党50年 is for the living");
+            Assert.That(stats.GetProperty("members").GetInt64(), Is.EqualTo(2));
+            Assert.That(stats.GetProperty("byStatus").EnumerateArray().Single(c => c.Str("key") == "Deceased").GetProperty("count").GetInt64(), Is.EqualTo(1));
+            Assert.That((hardship.Str("until"), hardship.GetProperty("current").GetBoolean()), Is.EqualTo(("2026-05-01", false)), "an open hardship entry ends that day");
+            Assert.That(pipeline.GetProperty("next").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
+            Assert.That(audit.GetProperty("total").GetInt64(), Is.EqualTo(1));
+        });
+    }
 }

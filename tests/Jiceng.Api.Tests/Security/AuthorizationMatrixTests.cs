@@ -19,7 +19,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
 
     private sealed record Side(Guid Root, Guid Branch, Guid Leaf, Guid Rectification, Guid Pairing, Guid Coalition, Guid RuleSet, Guid User, Guid ApiClient, Guid Member,
         string MemberIdNumber, Guid SecondFull, Guid Applicant, Guid Activist, Guid Candidate, Guid ToConvert, Guid ToExtend, Guid ToCancel,
-        Guid ToTransfer, Guid Transfer, Guid Hardship);
+        Guid ToTransfer, Guid Transfer, Guid Hardship, Guid ToDie);
 
     private Side _a = null!;
     private Side _b = null!;
@@ -65,6 +65,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         ["ListMembers"] = s => ($"/api/v1/members?organizationId={s.Root}", null),
         ["CreateMember"] = s => ("/api/v1/members", new { organizationId = s.Branch, name = "矩阵党员", idNumber = TestIdNumbers.For(), category = "Farmer", stage = "Applicant", appliedOn = "2026-01-01" }),
         ["GetMember"] = s => ($"/api/v1/members/{s.Member}", null),
+        ["RecordMemberDeath"] = s => ($"/api/v1/members/{s.ToDie}/death", new { diedOn = "2026-06-01" }),
         ["UpdateMember"] = s => ($"/api/v1/members/{s.Member}", new { name = "矩阵党员（改）", idNumber = s.MemberIdNumber, category = "Retired" }),
         ["LookupMember"] = s => ("/api/v1/members/lookup", new { idNumber = s.MemberIdNumber }),
         ["RevealMemberData"] = s => ($"/api/v1/members/{s.Member}/reveal", new { field = "IdNumber", reason = "矩阵测试核对身份" }),
@@ -163,10 +164,12 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         var toCancel = await Person("Probationary", new { joinedOn = "2025-06-01" });
         var toTransfer = await Person("Full", new { joinedOn = "2000-07-01", fullMemberOn = "2001-07-01" });
         var leaving = await Person("Full", new { joinedOn = "2000-07-01", fullMemberOn = "2001-07-01" });
+        var toDie = await Person("Full", new { joinedOn = "2000-07-01", fullMemberOn = "2001-07-01" });
         var transfer = await Json.Read(await Post($"/api/v1/members/{leaving}/transfers", new { toExternal = "外省某党委", letterNumber = name + "-转-1" }), HttpStatusCode.Created);
         return new Side(root.Id(), branch.Id(), leaf.Id(), rectification.Id(), pairing.Id(), coalition.Id(), ruleSet.Id(), user.Id(), client.Id(), member.Id(), idNumber,
             secondFull, applicant, activist, candidate, toConvert, toExtend, toCancel, toTransfer, transfer.Id(),
-            (await Json.Read(await Post($"/api/v1/members/{member.Id()}/hardships", new { category = "Illness", since = "2026-01-01" }), HttpStatusCode.Created)).Id());
+            (await Json.Read(await Post($"/api/v1/members/{member.Id()}/hardships", new { category = "Illness", since = "2026-01-01" }), HttpStatusCode.Created)).Id(),
+            toDie);
     }
 
     private static Dictionary<string, object?> MergeDates(Dictionary<string, object?> body, object dates)
@@ -204,7 +207,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
             request.Content = new StringContent(JsonSerializer.Serialize(body, Json.Options), Encoding.UTF8, "application/json");
         }
         if (method is "PUT" or "DELETE" || url.EndsWith("/move", StringComparison.Ordinal) || url.EndsWith("/close", StringComparison.Ordinal)
-            || url.EndsWith("/receipt", StringComparison.Ordinal))
+            || url.EndsWith("/receipt", StringComparison.Ordinal) || url.EndsWith("/death", StringComparison.Ordinal))
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         }

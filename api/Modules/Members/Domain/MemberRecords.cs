@@ -36,6 +36,7 @@ internal sealed record MemberResponse(
     MemberCategory Category,
     MemberStage Stage,
     MemberStatus Status,
+    DateOnly? DiedOn,
     DateOnly? AppliedOn,
     DateOnly? ActivistOn,
     DateOnly? CandidateOn,
@@ -146,6 +147,8 @@ internal sealed record MemberRow
     public int? ExtensionMonths { get; init; }
     public DateOnly? FullMemberOn { get; init; }
     public DateOnly? LastOrgLifeOn { get; init; }
+
+    public DateOnly? DiedOn { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public long Version { get; init; }
@@ -154,10 +157,14 @@ internal sealed record MemberRow
     public DateOnly? ProbationEndsOn(int probationMonths) =>
         Stage == MemberStage.Probationary && JoinedOn is { } joined ? joined.AddMonths(probationMonths + (ExtensionMonths ?? 0)) : null;
 
-    public MemberResponse ToResponse(string organizationName, DateOnly today, int probationMonths) => new(
-        Id, OrgId, organizationName, Name, Gender, Ethnicity, BirthDate, YearsBetween(BirthDate, today), IdNumberMasked, PhoneMasked,
-        Education, Occupation, Category, Stage, Status, AppliedOn, ActivistOn, CandidateOn, JoinedOn, ProbationEndsOn(probationMonths), FullMemberOn,
-        FullMemberOn is { } full && full <= today ? YearsBetween(full, today) : null, LastOrgLifeOn, CreatedAt, UpdatedAt, Version);
+    public MemberResponse ToResponse(string organizationName, DateOnly today, int probationMonths)
+    {
+        // Age and party standing stop at death.
+        var until = DiedOn is { } died && died < today ? died : today;
+        return new(Id, OrgId, organizationName, Name, Gender, Ethnicity, BirthDate, YearsBetween(BirthDate, until), IdNumberMasked, PhoneMasked,
+            Education, Occupation, Category, Stage, Status, DiedOn, AppliedOn, ActivistOn, CandidateOn, JoinedOn, ProbationEndsOn(probationMonths), FullMemberOn,
+            FullMemberOn is { } full && full <= until ? YearsBetween(full, until) : null, LastOrgLifeOn, CreatedAt, UpdatedAt, Version);
+    }
 
     /// <summary>Whole years from one date to another (an age, a party standing).</summary>
     public static int YearsBetween(DateOnly from, DateOnly to) =>
@@ -170,7 +177,7 @@ internal static class MemberRecords
     public const string Columns = """
         id, org_id, org_path, name, gender, ethnicity, birth_date, id_number_cipher, id_number_masked, phone_cipher, phone_masked,
         education, occupation, category, stage, status, applied_on, activist_on, candidate_on, notice_ends_on, joined_on, extension_months,
-        full_member_on, last_org_life_on, created_at, updated_at, version
+        full_member_on, last_org_life_on, died_on, created_at, updated_at, version
         """;
 
     private const string FindSql = "SELECT " + Columns + " FROM members WHERE id = @id AND org_path >= @from AND org_path < @to";

@@ -57,7 +57,7 @@ export const resources = {
         imported: '已导入 {{count}} 名党员', steps: { choose: '选择文件', check: '检查', commit: '导入' },
       },
       members: {
-        title: '党员信息库', tabs: { register: '党员名册', board: '发展看板', transfers: '组织关系转接', communityReports: '双报到', meetings: '组织生活', lists: '年度名单', stats: '统计分析' }, create: '登记党员', import: '批量导入', exportWhole: '完整导出', exportWholeTitle: '导出完整身份证号和联系电话', exportFormat: '文件格式', exportSubmit: '导出',
+        title: '党员信息库', tabs: { register: '党员名册', board: '发展看板', transfers: '组织关系转接', communityReports: '双报到', meetings: '组织生活', lists: '年度名单', stats: '统计分析' }, create: '登记党员', import: '批量导入', recordDeath: '登记去世', diedOn: '去世日期', recordDeathNote: '登记后此人不再计入在册党员和各类名单，档案和记录保留；未结束的困难登记和双报到于当日结束。', exportWhole: '完整导出', exportWholeTitle: '导出完整身份证号和联系电话', exportFormat: '文件格式', exportSubmit: '导出',
         exportWholeAudited: '导出文件将含完整的身份证号和联系电话，本次导出记入审计日志。请填写理由（5–200 字），并妥善保管文件。', searchName: '按姓名搜索', organization: '所在党组织', includeDescendants: '含下级组织', inHardship: '只看困难党员', name: '姓名',
         idNumber: '身份证号码', idNumberHint: '18 位，末位可为 X；出生日期和性别由号码得出', maskedHint: '显示为脱敏号码；不修改则保留原号码', phone: '联系电话',
         ethnicity: '民族', education: '学历', occupation: '职业', category: '人员类别', stage: '发展阶段', status: '状态', gender: '性别', age: '年龄',
@@ -174,7 +174,7 @@ export const resources = {
         file: 'File', imported: '{{count}} members imported', steps: { choose: 'Choose', check: 'Check', commit: 'Import' },
       },
       members: {
-        title: 'Member register', tabs: { register: 'Register', board: 'Pipeline board', transfers: 'Transfers', communityReports: 'Community reports', meetings: 'Organization life', lists: 'Yearly lists', stats: 'Statistics' }, create: 'Register a member', import: 'Import', exportWhole: 'Export in full', exportWholeTitle: 'Export with full ID numbers and phones', exportFormat: 'File format', exportSubmit: 'Export',
+        title: 'Member register', tabs: { register: 'Register', board: 'Pipeline board', transfers: 'Transfers', communityReports: 'Community reports', meetings: 'Organization life', lists: 'Yearly lists', stats: 'Statistics' }, create: 'Register a member', import: 'Import', recordDeath: 'Record death', diedOn: 'Date of death', recordDeathNote: 'The record is kept but leaves the active register and every list; an open hardship entry and a current community report end that day.', exportWhole: 'Export in full', exportWholeTitle: 'Export with full ID numbers and phones', exportFormat: 'File format', exportSubmit: 'Export',
         exportWholeAudited: 'The file will hold whole ID numbers and phone numbers, and this export is audited. Give a reason (5–200 characters) and keep the file safe.', searchName: 'Search by name', organization: 'Organization', includeDescendants: 'Include child organizations', inHardship: 'In hardship only',
         name: 'Name', idNumber: 'ID number', idNumberHint: '18 characters, the last may be X; birth date and gender follow from it',
         maskedHint: 'Shown masked; leave it to keep the stored number', phone: 'Phone', ethnicity: 'Ethnicity', education: 'Education', occupation: 'Occupation',

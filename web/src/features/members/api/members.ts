@@ -62,6 +62,11 @@ export async function updateMember(id: string, etag: string, input: UpdateMember
   await api.PUT('/api/v1/members/{id}', { params: { path: { id }, header: { 'If-Match': etag } }, body: input });
 }
 
+/** A member's death: the record leaves the active register and its lists (409 transfer_pending while a letter awaits receipt). */
+export async function recordDeath(id: string, etag: string, diedOn: string | null | undefined) {
+  await api.POST('/api/v1/members/{id}/death', { params: { path: { id }, header: { 'If-Match': etag } }, body: { diedOn } });
+}
+
 /** The whole value of a masked field: needs the reveal permission and a reason; the server audits it. Hardship notes name their entry. */
 export async function revealMemberData(id: string, field: RevealableField, reason: string, hardshipId?: string): Promise<string | null> {
   const { data } = await api.POST('/api/v1/members/{id}/reveal', { params: { path: { id } }, body: { field, reason, hardshipId } });

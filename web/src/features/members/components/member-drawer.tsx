@@ -1,7 +1,7 @@
 import { Alert, App as AntApp, Button, Descriptions, Drawer, Form, Input, Space, Spin, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { reportToCommunity, revealMemberData, transferMember, updateMember, useMember, type ReportToCommunityInput, type RevealableField } from '@/features/members/api/members';
+import { recordDeath, reportToCommunity, revealMemberData, transferMember, updateMember, useMember, type ReportToCommunityInput, type RevealableField } from '@/features/members/api/members';
 import { HardshipsPanel } from '@/features/members/components/hardships-panel';
 import { MemberForm } from '@/features/members/components/member-form';
 import { PipelinePanel } from '@/features/members/components/pipeline-panel';
@@ -28,6 +28,7 @@ export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
   const [revealing, setRevealing] = useState<RevealableField>();
   const [transferring, setTransferring] = useState(false);
   const [reporting, setReporting] = useState(false);
+  const [recordingDeath, setRecordingDeath] = useState(false);
   const [revealed, setRevealed] = useState<{ field: RevealableField; value: string | null }>();
   const m = query.data?.member;
 
@@ -46,6 +47,7 @@ export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
           {m.status === 'Active' && <Button onClick={() => setTransferring(true)}>{t('transfers.transferOut')}</Button>}
           {/* 双报到 is for members in service; the server refuses the others (409 not_in_service). */}
           {m.status === 'Active' && m.category === 'InService' && <Button onClick={() => setReporting(true)}>{t('communityReports.report')}</Button>}
+          {m.status === 'Active' && <Button danger onClick={() => setRecordingDeath(true)}>{t('members.recordDeath')}</Button>}
         </Space>
       )}>
       {query.isError ? (
@@ -70,7 +72,7 @@ export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
             <Descriptions.Item label={t('members.education')}>{m.education ? t(`members.educations.${m.education}`) : '—'}</Descriptions.Item>
             <Descriptions.Item label={t('members.occupation')}>{m.occupation ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('members.category')}>{t(`members.categories.${m.category}`)}</Descriptions.Item>
-            <Descriptions.Item label={t('members.status')}><Tag>{t(`members.statuses.${m.status}`)}</Tag></Descriptions.Item>
+            <Descriptions.Item label={t('members.status')}><Tag>{t(`members.statuses.${m.status}`)}</Tag>{m.diedOn && ` ${m.diedOn}`}</Descriptions.Item>
             <Descriptions.Item label={t('members.joinedOn')}>{m.joinedOn ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('members.fullMemberOn')}>
               {m.fullMemberOn ?? '—'}{m.partyStandingYears !== null && m.partyStandingYears !== undefined && ` · ${t('members.standingYears', { count: m.partyStandingYears })}`}
@@ -113,6 +115,24 @@ export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
             <Input />
           </Form.Item>
           <Form.Item label={t('transfers.issuedOn')} name="issuedOn">
+            <Input type="date" />
+          </Form.Item>
+        </FormModal>
+      )}
+      {recordingDeath && m && query.data && (
+        <FormModal<{ diedOn?: string }>
+          title={`${t('members.recordDeath')} · ${m.name}`}
+          fields={['diedOn']}
+          okText={t('members.recordDeath')}
+          onSubmit={async ({ diedOn }) => {
+            await recordDeath(m.id, query.data.etag, diedOn);
+            await query.refetch();
+            await onChanged();
+          }}
+          onReload={() => void query.refetch()}
+          onClose={() => setRecordingDeath(false)}>
+          <Alert type="info" showIcon title={t('members.recordDeathNote')} style={{ marginBottom: 12 }} />
+          <Form.Item label={t('members.diedOn')} name="diedOn">
             <Input type="date" />
           </Form.Item>
         </FormModal>

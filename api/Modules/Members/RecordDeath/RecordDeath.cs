@@ -1,0 +1,79 @@
+using FluentValidation;
+using Jiceng.Infrastructure;
+using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Http;
+using Jiceng.Infrastructure.Primitives;
+using Jiceng.Infrastructure.Security;
+using Jiceng.Modules.Members.Domain;
+using Jiceng.Modules.Organizations.Contracts;
+using Mediator;
+
+namespace Jiceng.Modules.Members.RecordDeath;
+
+internal sealed record RecordDeathRequest(DateOnly? DiedOn);
+
+/// <summary>
+/// A member's death: the record stays (history, the audit log) but leaves the active register and every list
+/// drawn from it (光荣在党50年 is for the living); an open hardship entry and a current 双报到 end that day.
+/// Requires If-Match; refused while a transfer letter is pending (its receipt would move the record).
+/// </summary>
+internal sealed record RecordDeathCommand(Guid Id, long ExpectedVersion, RecordDeathRequest Body) : ICommand<MemberResponse>;
+
+internal sealed class RecordDeathValidator : AbstractValidator<RecordDeathCommand>
+{
+    public RecordDeathValidator(TimeProvider clock) =>
+        RuleFor(c => c.Body.DiedOn).Cascade(CascadeMode.Stop).NotNull().Must(d => d <= clock.Today())
+            .WithMessage(_ => Localized.Text("去世日期不能晚于今天。", "The date of death cannot be after today."));
+}
+
+internal sealed class RecordDeathHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, IOrganizationRules rules, TimeProvider clock)
+    : ICommandHandler<RecordDeathCommand, MemberResponse>
+{
+    private const string PendingTransferSql = "SELECT COUNT(*) FROM member_transfers WHERE member_id = @id AND status = 'Pending'";
+
+    // One statement: the version read, still on the register, no letter pending (a letter written meanwhile makes it 0 rows).
+    private const string RecordSql = """
+        UPDATE members SET status = 'Deceased', died_on = @diedOn, updated_at = @now, version = version + 1
+        WHERE id = @id AND version = @expectedVersion AND status = 'Active' AND org_path >= @from AND org_path < @to
+          AND NOT EXISTS (SELECT 1 FROM member_transfers WHERE member_id = @id AND status = 'Pending')
+        """;
+
+    private const string EndHardshipSql = """
+        UPDATE member_hardships SET until = @diedOn, updated_at = @now, version = version + 1
+        WHERE member_id = @id AND since <= @diedOn AND (until IS NULL OR until > @diedOn)
+        """;
+
+    private const string EndCommunityReportSql = "UPDATE member_community_reports SET ended_on = @diedOn WHERE member_id = @id AND ended_on IS NULL";
+
+    public async ValueTask<MemberResponse> Handle(RecordDeathCommand command, CancellationToken cancellationToken)
+    {
+        var scope = await currentScope.GetAsync(cancellationToken);
+        var member = await MemberRecords.FindAsync(db, scope, command.Id, cancellationToken);
+        var diedOn = command.Body.DiedOn!.Value;
+        if (member.Status != MemberStatus.Active)
+        {
+            throw new BusinessRuleException("member_not_active", "此人已不在册（已去世、转出或取消资格）。",
+                "This person is no longer on the active register (deceased, transferred out or cancelled).",
+                new Dictionary<string, object?> { ["memberStatus"] = member.Status.ToString() });
+        }
+        if (diedOn < member.BirthDate)
+        {
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure("diedOn",
+                Localized.Text("去世日期不能早于出生日期。", "The date of death cannot be before the birth date."))]);
+        }
+        var parameters = new { id = member.Id, expectedVersion = command.ExpectedVersion, diedOn, from = scope.From, to = scope.To, now = clock.GetUtcNow() };
+        if (await db.ExecuteAsync(RecordSql, parameters, cancellationToken) == 0)
+        {
+            if (await db.ExecuteScalarAsync<long>(PendingTransferSql, new { id = member.Id }, cancellationToken) > 0)
+            {
+                throw new BusinessRuleException("transfer_pending", "此人有待回执的组织关系介绍信，请先办结转接。",
+                    "A transfer letter for this person awaits receipt; settle the transfer first.");
+            }
+            throw new PreconditionFailedException();
+        }
+        await db.ExecuteAsync(EndHardshipSql, parameters, cancellationToken);
+        await db.ExecuteAsync(EndCommunityReportSql, parameters, cancellationToken);
+        return await MemberRecords.RespondAsync(await MemberRecords.FindAsync(db, scope, member.Id, cancellationToken), organizations, rules, clock.Today(),
+            cancellationToken);
+    }
+}
