@@ -14,7 +14,7 @@ internal sealed class OrganizationDirectory(DbConnectionFactory connections) : I
     private const string ActivePathSql = "SELECT path FROM organizations WHERE id = @id AND status = 'Active'";
 
     private const string FindWithinSql = """
-        SELECT id, name, depth, path FROM organizations
+        SELECT id, name, depth, path, field FROM organizations
         WHERE id = @id AND status = 'Active' AND path >= @from AND path < @to
         """;
 
@@ -22,17 +22,17 @@ internal sealed class OrganizationDirectory(DbConnectionFactory connections) : I
 
     private const string ContainsSql = "SELECT COUNT(*) FROM organizations WHERE id = @id AND path >= @from AND path < @to";
 
-    private const string RootsSql = "SELECT id, name, depth, path FROM organizations WHERE depth = 0 AND status = 'Active' ORDER BY path";
+    private const string RootsSql = "SELECT id, name, depth, path, field FROM organizations WHERE depth = 0 AND status = 'Active' ORDER BY path";
 
     private const string BranchesSql = """
-        SELECT id, name, depth, path FROM organizations
+        SELECT id, name, depth, path, field FROM organizations
         WHERE status = 'Active' AND kind IN ('Branch', 'JointBranch', 'TemporaryBranch', 'GeneralBranch')
         ORDER BY path
         """;
 
-    private const string NamesSql = "SELECT id, name, depth, path FROM organizations WHERE id {in:ids}";
+    private const string NamesSql = "SELECT id, name, depth, path, field FROM organizations WHERE id {in:ids}";
 
-    private const string ActiveInRangeSql = "SELECT id, name, depth, path FROM organizations WHERE path >= @from AND path < @to AND status = 'Active' ORDER BY path";
+    private const string ActiveInRangeSql = "SELECT id, name, depth, path, field FROM organizations WHERE path >= @from AND path < @to AND status = 'Active' ORDER BY path";
 
     // Names are asked for a page or a whole export at a time: in chunks below SQL Server's 2,100 parameters.
     private const int NamesChunk = 1000;
@@ -50,7 +50,7 @@ internal sealed class OrganizationDirectory(DbConnectionFactory connections) : I
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(FindWithinSql, new { id, from = scope.From, to = scope.To });
-        return row is null ? null : new OrganizationReference(row.Id, row.Name, row.Depth, row.Path);
+        return row is null ? null : new OrganizationReference(row.Id, row.Name, row.Depth, row.Path, row.Field);
     }
 
     public async Task<OrganizationSubtree?> SubtreeWithinAsync(Guid id, DataScope scope, CancellationToken cancellationToken)
@@ -69,13 +69,13 @@ internal sealed class OrganizationDirectory(DbConnectionFactory connections) : I
     public async Task<IReadOnlyList<OrganizationReference>> ListRootsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<Row>(RootsSql)).Select(r => new OrganizationReference(r.Id, r.Name, r.Depth, r.Path)).ToList();
+        return (await connection.QueryAsync<Row>(RootsSql)).Select(r => new OrganizationReference(r.Id, r.Name, r.Depth, r.Path, r.Field)).ToList();
     }
 
     public async Task<IReadOnlyList<OrganizationReference>> ListBranchesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<Row>(BranchesSql)).Select(r => new OrganizationReference(r.Id, r.Name, r.Depth, r.Path)).ToList();
+        return (await connection.QueryAsync<Row>(BranchesSql)).Select(r => new OrganizationReference(r.Id, r.Name, r.Depth, r.Path, r.Field)).ToList();
     }
 
     public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
@@ -100,7 +100,7 @@ internal sealed class OrganizationDirectory(DbConnectionFactory connections) : I
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<Row>(ActiveInRangeSql, ParameterBinder.Bind(new { from = subtree.PathFrom, to = subtree.PathTo }, connections.Provider)))
-            .Select(r => new OrganizationReference(r.Id, r.Name, r.Depth, r.Path)).ToList();
+            .Select(r => new OrganizationReference(r.Id, r.Name, r.Depth, r.Path, r.Field)).ToList();
     }
 
     private sealed record Row
@@ -109,5 +109,7 @@ internal sealed class OrganizationDirectory(DbConnectionFactory connections) : I
         public Guid Id { get; init; }
         public string Name { get; init; } = "";
         public int Depth { get; init; }
+
+        public string Field { get; init; } = "";
     }
 }

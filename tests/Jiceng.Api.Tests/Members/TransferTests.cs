@@ -141,6 +141,9 @@ public sealed class TransferTests(DatabaseProvider provider) : ApiTest(provider)
     public async Task Members_in_service_report_to_their_residence_community_in_another_region_which_lists_them()
     {
         var member = await Member("双报到党员");
+        var agency = (await CreateOrganization(Unique("某局机关党支部"), field: "Government")).Id();
+        await Json.Problem(await PostAs(_managerA, $"/api/v1/members/{member}/community-reports", new { communityOrganizationId = agency }), HttpStatusCode.Conflict,
+            code: "not_a_residence_community");
         var report = await Json.Read(await PostAs(_managerA, $"/api/v1/members/{member}/community-reports", new { communityOrganizationId = _branchB, reportedOn = "2026-03-01" }),
             HttpStatusCode.Created);
         var seenByCommunity = await Json.Read(await _managerB.GetAsync($"/api/v1/members/community-reports?communityOrganizationId={_branchB}"), HttpStatusCode.OK);

@@ -354,7 +354,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A member's hardship history, newest first; notes only for callers who may reveal personal data. */
+        /** A member's hardship history, newest first. Notes are never listed (hasNotes says whether there are any): reading them is a reveal (POST /members/{id}/reveal, field HardshipNotes). */
         get: operations["ListHardships"];
         put?: never;
         /** Put a member on the hardship register (困难党员): category, since, until; notes are encrypted and shown only to callers who may reveal personal data. An open entry already there is 409 hardship_open. */

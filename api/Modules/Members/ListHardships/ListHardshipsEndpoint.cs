@@ -12,6 +12,6 @@ internal static class ListHardshipsEndpoint
             TypedResults.Ok(await mediator.Send(new ListHardshipsQuery(id), cancellationToken)))
         .WithName("ListHardships")
         .RequirePermission(Permissions.MembersRead)
-        .WithSummary("A member's hardship history, newest first; notes only for callers who may reveal personal data.")
+        .WithSummary("A member's hardship history, newest first. Notes are never listed (hasNotes says whether there are any): reading them is a reveal (POST /members/{id}/reveal, field HardshipNotes).")
         .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -52,6 +52,12 @@ internal sealed class ReportToCommunityHandler(DbSession db, CurrentScope curren
         var community = await organizations.FindWithinAsync(command.Body.CommunityOrganizationId!.Value, DataScope.WholeTree, cancellationToken)
             ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure("communityOrganizationId",
                 Localized.Text("社区党组织不存在或已撤销。", "The community organization does not exist or is dissolved."))]);
+        // 双报到 is to where the member lives: a city community or a village, not another unit's branch.
+        if (community.Field is not ("UrbanCommunity" or "Village"))
+        {
+            throw new BusinessRuleException("not_a_residence_community", $"“{community.Name}”不是社区或村的党组织，双报到应到居住地社区（村）报到。",
+                $"'{community.Name}' is not a community's or village's organization; members report to where they live.");
+        }
         var reportedOn = command.Body.ReportedOn ?? clock.Today();
         await db.ExecuteAsync(EndCurrentSql, new { memberId = member.Id, reportedOn }, cancellationToken);
         var id = Guid.CreateVersion7();

@@ -2,8 +2,8 @@ using Jiceng.Infrastructure.Security;
 
 namespace Jiceng.Modules.Organizations.Contracts;
 
-/// <summary>An organization as other modules may see it.</summary>
-public sealed record OrganizationReference(Guid Id, string Name, int Depth, string Path);
+/// <summary>An organization as other modules may see it; <c>Field</c> is its 领域 by API name (UrbanCommunity, Village, Government, …).</summary>
+public sealed record OrganizationReference(Guid Id, string Name, int Depth, string Path, string Field);
 
 /// <summary>Look-ups other modules need without touching Organizations' tables.</summary>
 public interface IOrganizationDirectory
