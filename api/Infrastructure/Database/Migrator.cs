@@ -23,7 +23,9 @@ public static class Migrator
         public static readonly string[] AnySqlServer = ["SqlServer2016", "SqlServer"];
     }
 
-    public static void MigrateUp(DatabaseOptions options)
+    /// <param name="options">the database to migrate</param>
+    /// <param name="targetVersion">the last migration to apply (tests of a data migration stop before it); all when null</param>
+    public static void MigrateUp(DatabaseOptions options, long? targetVersion = null)
     {
         var connectionString = options.EffectiveConnectionString;
         if (options.Provider == DatabaseProvider.Sqlite)
@@ -48,7 +50,15 @@ public static class Migrator
             })
             .BuildServiceProvider(validateScopes: false);
         using var scope = services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<IMigrationRunner>().MigrateUp();
+        var runner = scope.ServiceProvider.GetRequiredService<IMigrationRunner>();
+        if (targetVersion is { } version)
+        {
+            runner.MigrateUp(version);
+        }
+        else
+        {
+            runner.MigrateUp();
+        }
     }
 
     private const string SqliteWalSql = "PRAGMA journal_mode = WAL;";

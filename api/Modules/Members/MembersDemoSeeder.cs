@@ -62,9 +62,12 @@ internal sealed class MembersDemoSeeder(DbConnectionFactory connections, IOrgani
                     MemberStage.Probationary => today.AddMonths(-5),
                     _ => (DateOnly?)null,
                 };
+                // Applicants applied one to nine months ago; two in three have had their talk ten days later, the rest show it due or overdue.
+                var applied = stage == MemberStage.Applicant ? today.AddMonths(-(n % 9) - 1) : (DateOnly?)null;
+                var talk = n % 3 != 0 ? applied?.AddDays(10) : null;
                 var member = new CreateMemberRequest(branch.Id, Surnames[n % Surnames.Length] + GivenNames[n * 7 % GivenNames.Length], null, "汉族", null, idNumber,
                     "139" + (10_000_000 + n * 7_919 % 90_000_000).ToString(CultureInfo.InvariantCulture), Educations[n % Educations.Length], null,
-                    Categories[n % Categories.Length], stage, stage == MemberStage.Applicant ? today.AddMonths(-(n % 9) - 1) : null, null, null, null, joined,
+                    Categories[n % Categories.Length], stage, applied, talk, null, null, joined,
                     stage == MemberStage.Full ? joined!.Value.AddYears(1) : null);
                 await connection.ExecuteAsync(sql, ParameterBinder.Bind(
                     CreateMemberHandler.InsertParameters(Guid.CreateVersion7(), branch, member, idNumber, protector, clock.GetUtcNow()), connections.Provider), transaction);

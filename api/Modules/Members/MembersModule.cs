@@ -58,6 +58,7 @@ public static class MembersModule
         ListHardships.ListHardshipsEndpoint.Map(members);
         ReportToCommunity.ReportToCommunityEndpoint.Map(members);
         ListCommunityReports.ListCommunityReportsEndpoint.Map(members);
+        RecordTalk.RecordTalkEndpoint.Map(members);
         AppointActivist.AppointActivistEndpoint.Map(members);
         NominateCandidate.NominateCandidateEndpoint.Map(members);
         AdmitProbationary.AdmitProbationaryEndpoint.Map(members);

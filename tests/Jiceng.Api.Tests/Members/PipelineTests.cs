@@ -227,4 +227,32 @@ public sealed class PipelineTests(DatabaseProvider provider) : ApiTest(provider)
             Assert.That(audit.GetProperty("items")[0].Str("changes"), Does.Contain("档案记载经上级党委批准提前转正"));
         });
     }
+
+    [Test]
+    public async Task The_talk_is_due_within_a_month_of_the_application_recorded_once_and_later_only_with_a_reason()
+    {
+        var applicant = await Member("待谈话申请人", "Applicant", appliedOn: "2026-05-15");
+        var late = await Member("谈话逾期申请人", "Applicant", appliedOn: "2026-03-01");
+        var due = await Json.Read(await Get($"/api/v1/members/{applicant}/pipeline"), HttpStatusCode.OK);
+
+        await Json.Problem(await Step(applicant, "talk", new { talkOn = "2026-05-14", talkedBy = "支部书记王某" }), HttpStatusCode.BadRequest, field: "talkOn");
+        var onTheLastDay = await Json.Read(await Step(applicant, "talk", new { talkOn = "2026-06-15", talkedBy = "支部书记王某" }), HttpStatusCode.OK);
+        var twice = await Json.Problem(await Step(applicant, "talk", new { talkOn = "2026-06-15", talkedBy = "组织委员" }), HttpStatusCode.Conflict, code: "talk_recorded");
+        var tooLate = await Json.Problem(await Step(late, "talk", new { talkOn = "2026-04-02", talkedBy = "组织委员" }), HttpStatusCode.Conflict, code: "talk_too_late");
+        var excused = await Json.Read(await Step(late, "talk", new { talkOn = "2026-04-02", talkedBy = "组织委员", @override = new { reason = "申请人外出务工，返乡后补谈" } }),
+            HttpStatusCode.OK);
+        Assert.Multiple(() =>
+        {
+            Assert.That(due.Str("talkDueBy"), Is.EqualTo("2026-06-15"));
+            Assert.That(due.GetProperty("talkOn").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
+            Assert.That(onTheLastDay.Str("talkOn"), Is.EqualTo("2026-06-15"));
+            Assert.That(onTheLastDay.GetProperty("talkDueBy").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
+            Assert.That(onTheLastDay.GetProperty("steps").EnumerateArray().Select(s => s.Str("step")), Is.EqualTo(new[] { "Application", "Talk" }));
+            Assert.That(onTheLastDay.GetProperty("steps")[1].GetProperty("details").Str("talkedBy"), Is.EqualTo("支部书记王某"));
+            Assert.That(onTheLastDay.GetProperty("next").Str("step"), Is.EqualTo("Activist"), "the talk is a duty with a deadline, not a gate");
+            Assert.That(twice.Str("talkOn"), Is.EqualTo("2026-06-15"));
+            Assert.That((tooLate.Str("latestOn"), tooLate.Str("field")), Is.EqualTo(("2026-04-01", "talkOn")));
+            Assert.That(excused.GetProperty("steps")[1].Str("overrideReason"), Is.EqualTo("申请人外出务工，返乡后补谈"));
+        });
+    }
 }

@@ -19,7 +19,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
 
     private sealed record Side(Guid Root, Guid Branch, Guid Leaf, Guid Rectification, Guid Pairing, Guid Coalition, Guid RuleSet, Guid User, Guid ApiClient, Guid Member,
         string MemberIdNumber, Guid SecondFull, Guid Applicant, Guid Activist, Guid Candidate, Guid ToConvert, Guid ToExtend, Guid ToCancel,
-        Guid ToTransfer, Guid Transfer, Guid Hardship, Guid ToDie);
+        Guid ToTransfer, Guid Transfer, Guid Hardship, Guid ToDie, Guid ToTalk);
 
     private Side _a = null!;
     private Side _b = null!;
@@ -65,6 +65,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         ["ListMembers"] = s => ($"/api/v1/members?organizationId={s.Root}", null),
         ["CreateMember"] = s => ("/api/v1/members", new { organizationId = s.Branch, name = "矩阵党员", idNumber = TestIdNumbers.For(), category = "Farmer", stage = "Applicant", appliedOn = "2026-01-01" }),
         ["GetMember"] = s => ($"/api/v1/members/{s.Member}", null),
+        ["RecordTalk"] = s => ($"/api/v1/members/{s.ToTalk}/pipeline/talk", new { talkOn = "2026-06-10", talkedBy = "支部书记" }),
         ["RecordMemberDeath"] = s => ($"/api/v1/members/{s.ToDie}/death", new { diedOn = "2026-06-01" }),
         ["UpdateMember"] = s => ($"/api/v1/members/{s.Member}", new { name = "矩阵党员（改）", idNumber = s.MemberIdNumber, category = "Retired" }),
         ["LookupMember"] = s => ("/api/v1/members/lookup", new { idNumber = s.MemberIdNumber }),
@@ -165,11 +166,12 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         var toTransfer = await Person("Full", new { joinedOn = "2000-07-01", fullMemberOn = "2001-07-01" });
         var leaving = await Person("Full", new { joinedOn = "2000-07-01", fullMemberOn = "2001-07-01" });
         var toDie = await Person("Full", new { joinedOn = "2000-07-01", fullMemberOn = "2001-07-01" });
+        var toTalk = await Person("Applicant", new { appliedOn = "2026-06-01" });
         var transfer = await Json.Read(await Post($"/api/v1/members/{leaving}/transfers", new { toExternal = "外省某党委", letterNumber = name + "-转-1" }), HttpStatusCode.Created);
         return new Side(root.Id(), branch.Id(), leaf.Id(), rectification.Id(), pairing.Id(), coalition.Id(), ruleSet.Id(), user.Id(), client.Id(), member.Id(), idNumber,
             secondFull, applicant, activist, candidate, toConvert, toExtend, toCancel, toTransfer, transfer.Id(),
             (await Json.Read(await Post($"/api/v1/members/{member.Id()}/hardships", new { category = "Illness", since = "2026-01-01" }), HttpStatusCode.Created)).Id(),
-            toDie);
+            toDie, toTalk);
     }
 
     private static Dictionary<string, object?> MergeDates(Dictionary<string, object?> body, object dates)

@@ -433,6 +433,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/members/{id}/pipeline/talk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 入党谈话 with an applicant (talkOn, talkedBy): once (409 talk_recorded); later than a month after the application is 409 talk_too_late with latestOn unless overridden with a reason. */
+        post: operations["RecordTalk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/members/{id}/pipeline/activist": {
         parameters: {
             query?: never;
@@ -1896,7 +1913,7 @@ export interface components {
             notes?: string | null;
         };
         /** @enum {string} */
-        PipelineStep: "Application" | "Activist" | "Candidate" | "Admission" | "Conversion" | "Extension" | "Cancellation";
+        PipelineStep: "Application" | "Talk" | "Activist" | "Candidate" | "Admission" | "Conversion" | "Extension" | "Cancellation";
         PipelineStepEntry: {
             step: components["schemas"]["PipelineStep"];
             /** Format: date */
@@ -1914,6 +1931,10 @@ export interface components {
             status: components["schemas"]["MemberStatus"];
             /** Format: date */
             appliedOn?: string | null;
+            /** Format: date */
+            talkOn?: string | null;
+            /** Format: date */
+            talkDueBy?: string | null;
             /** Format: date */
             activistOn?: string | null;
             /** Format: date */
@@ -1986,6 +2007,12 @@ export interface components {
             heldOn?: string | null;
             topic?: string | null;
             attendeeIds?: string[] | null;
+        };
+        RecordTalkRequest: {
+            /** Format: date */
+            talkOn?: string | null;
+            talkedBy?: string | null;
+            override?: components["schemas"]["StepOverride"];
         };
         /**
          * @example {
@@ -5060,6 +5087,98 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordTalk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RecordTalkRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineView"];
+                };
             };
             /** @description Bad Request */
             400: {

@@ -94,10 +94,10 @@ internal sealed class CreateMemberHandler(DbSession db, CurrentScope currentScop
     // The same person twice is refused in this statement (the unique blind index is the backstop).
     internal const string InsertSql = """
         INSERT INTO members (id, org_id, org_path, name, gender, ethnicity, birth_date, id_number_cipher, id_number_index, id_number_masked,
-            phone_cipher, phone_masked, education, occupation, category, stage, status, applied_on, activist_on, candidate_on, joined_on,
+            phone_cipher, phone_masked, education, occupation, category, stage, status, applied_on, talk_on, activist_on, candidate_on, joined_on,
             full_member_on, last_org_life_on, created_at, updated_at, version)
         SELECT @id, @orgId, @orgPath, @name, @gender, @ethnicity, @birthDate, @idNumberCipher, @idNumberIndex, @idNumberMasked,
-            @phoneCipher, @phoneMasked, @education, @occupation, @category, @stage, 'Active', @appliedOn, @activistOn, @candidateOn, @joinedOn,
+            @phoneCipher, @phoneMasked, @education, @occupation, @category, @stage, 'Active', @appliedOn, @talkOn, @activistOn, @candidateOn, @joinedOn,
             @fullMemberOn, NULL, @now, @now, 1
         WHERE NOT EXISTS (SELECT 1 FROM members WHERE id_number_index = @idNumberIndex)
         """;
@@ -169,6 +169,7 @@ internal sealed class CreateMemberHandler(DbSession db, CurrentScope currentScop
             category = body.Category!.Value.ToString(),
             stage = body.Stage!.Value.ToString(),
             appliedOn = body.AppliedOn,
+            talkOn = body.TalkOn,
             activistOn = body.ActivistOn,
             candidateOn = body.CandidateOn,
             joinedOn = body.JoinedOn,

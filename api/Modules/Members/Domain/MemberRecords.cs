@@ -140,6 +140,8 @@ internal sealed record MemberRow
     public MemberStage Stage { get; init; }
     public MemberStatus Status { get; init; }
     public DateOnly? AppliedOn { get; init; }
+
+    public DateOnly? TalkOn { get; init; }
     public DateOnly? ActivistOn { get; init; }
     public DateOnly? CandidateOn { get; init; }
     public DateOnly? NoticeEndsOn { get; init; }
@@ -176,7 +178,7 @@ internal static class MemberRecords
 {
     public const string Columns = """
         id, org_id, org_path, name, gender, ethnicity, birth_date, id_number_cipher, id_number_masked, phone_cipher, phone_masked,
-        education, occupation, category, stage, status, applied_on, activist_on, candidate_on, notice_ends_on, joined_on, extension_months,
+        education, occupation, category, stage, status, applied_on, talk_on, activist_on, candidate_on, notice_ends_on, joined_on, extension_months,
         full_member_on, last_org_life_on, died_on, created_at, updated_at, version
         """;
 

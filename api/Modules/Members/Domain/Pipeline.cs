@@ -8,7 +8,7 @@ using Jiceng.Modules.Organizations.Contracts;
 
 namespace Jiceng.Modules.Members.Domain;
 
-internal enum PipelineStep { Application, Activist, Candidate, Admission, Conversion, Extension, Cancellation }
+internal enum PipelineStep { Application, Talk, Activist, Candidate, Admission, Conversion, Extension, Cancellation }
 
 /// <summary>An override of a time rule: a reason, given by a caller who holds members.override (audited with the step).</summary>
 internal sealed record StepOverride(string? Reason);
@@ -58,6 +58,13 @@ internal sealed record PipelineInterval(string Code, string Field, DateOnly Earl
 /// </summary>
 internal static class PipelineIntervals
 {
+    /// <summary>
+    /// The talk with an applicant is due within a month of the application (《中国共产党发展党员工作细则》第七条);
+    /// null once held, or for anyone past the applicant stage.
+    /// </summary>
+    public static DateOnly? TalkDueBy(MemberRow member) =>
+        member.Stage == MemberStage.Applicant && member.Status == MemberStatus.Active && member.TalkOn is null ? member.AppliedOn?.AddMonths(1) : null;
+
     public static PipelineInterval Activist(DateOnly appliedOn, MemberPipelineRules rules)
     {
         var earliest = appliedOn.AddMonths(rules.ActivistAfterMonths.Value);
@@ -190,6 +197,8 @@ internal sealed record PipelineView(
     MemberStage Stage,
     MemberStatus Status,
     DateOnly? AppliedOn,
+    DateOnly? TalkOn,
+    DateOnly? TalkDueBy,
     DateOnly? ActivistOn,
     DateOnly? CandidateOn,
     DateOnly? NoticeEndsOn,
@@ -224,7 +233,8 @@ internal static class PipelineViews
             .Select(s => new PipelineStepEntry(s.Step, s.OccurredOn, JsonDocument.Parse(s.Details).RootElement.Clone(), s.OverrideReason, s.CreatedAt))
             .ToList();
         var next = Next(member, rules);
-        return new PipelineView(member.Id, member.Name, member.Stage, member.Status, member.AppliedOn, member.ActivistOn, member.CandidateOn,
+        return new PipelineView(member.Id, member.Name, member.Stage, member.Status, member.AppliedOn, member.TalkOn, PipelineIntervals.TalkDueBy(member),
+            member.ActivistOn, member.CandidateOn,
             member.NoticeEndsOn, member.JoinedOn, member.ExtensionMonths, member.ProbationEndsOn(rules.ProbationMonths.Value), member.FullMemberOn, steps, next,
             next?.EarliestOn is { } earliest ? Math.Max(0, earliest.DayNumber - today.DayNumber) : null);
     }

@@ -84,6 +84,7 @@ export function usePipeline(memberId: string) {
 }
 
 const stepRoutes = {
+  Talk: '/api/v1/members/{id}/pipeline/talk',
   Activist: '/api/v1/members/{id}/pipeline/activist',
   Candidate: '/api/v1/members/{id}/pipeline/candidate',
   Admission: '/api/v1/members/{id}/pipeline/admission',

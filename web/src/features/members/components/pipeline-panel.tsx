@@ -8,7 +8,7 @@ import { useCan } from '@/lib/auth';
 import { shanghaiToday } from '@/lib/dates';
 
 const nextActions: Record<string, RecordableStep[]> = {
-  Applicant: ['Activist'],
+  Applicant: ['Talk', 'Activist'],
   Activist: ['Candidate'],
   Candidate: ['Admission'],
   Probationary: ['Conversion', 'Extension', 'Cancellation'],
@@ -40,6 +40,7 @@ export function PipelinePanel({ memberId }: { memberId: string }) {
   }
   const today = shanghaiToday();
   const fields: Record<RecordableStep, string[]> = {
+    Talk: ['talkOn', 'talkedBy'],
     Activist: ['decidedOn', 'cultivationContacts'],
     Candidate: ['decidedOn', 'introducerIds', 'politicalReviewOn', 'trainingHours', 'noticeFrom', 'noticeTo'],
     Admission: ['voteOn', 'entitledVoters', 'votesFor', 'approvedOn'],
@@ -75,9 +76,18 @@ export function PipelinePanel({ memberId }: { memberId: string }) {
           {p.next.rule && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{p.next.rule}</Typography.Text>}
         </Typography.Paragraph>
       )}
+      {p.stage === 'Applicant' && (
+        <Typography.Paragraph>
+          {p.talkOn ? t('pipeline.talkHeld', { date: p.talkOn }) : p.talkDueBy && (
+            <Typography.Text type={p.talkDueBy < today ? 'danger' : 'warning'}>
+              {t(p.talkDueBy < today ? 'pipeline.talkOverdue' : 'pipeline.talkDue', { date: p.talkDueBy })}
+            </Typography.Text>
+          )}
+        </Typography.Paragraph>
+      )}
       {canWrite && p.status === 'Active' && (
         <Space style={{ marginBottom: 12 }}>
-          {(nextActions[p.stage] ?? []).map((action) => (
+          {(nextActions[p.stage] ?? []).filter((action) => action !== 'Talk' || !p.talkOn).map((action) => (
             <Button key={action} type={action === p.next?.step ? 'primary' : 'default'} danger={action === 'Cancellation'} onClick={() => setStep(action)}>
               {t(`pipeline.record.${action}`)}
             </Button>
@@ -95,12 +105,20 @@ export function PipelinePanel({ memberId }: { memberId: string }) {
         <FormModal<Record<string, unknown>>
           title={t(`pipeline.record.${step}`)}
           fields={[...fields[step], 'overrideReason']}
-          initialValues={{ decidedOn: today, convertedOn: today, voteOn: today, approvedOn: today, politicalReviewOn: today, trainingHours: 24 }}
+          initialValues={{ talkOn: today, decidedOn: today, convertedOn: today, voteOn: today, approvedOn: today, politicalReviewOn: today, trainingHours: 24 }}
           onSubmit={async ({ overrideReason, ...values }) => {
             await recordStep(memberId, step, { ...values, override: overrideReason ? { reason: overrideReason } : null });
             await client.invalidateQueries({ queryKey: ['members'] });
           }}
           onClose={() => setStep(undefined)}>
+          {step === 'Talk' && (
+            <>
+              {date('talkOn', t('pipeline.talkOn'))}
+              <Form.Item label={t('pipeline.talkedBy')} name="talkedBy">
+                <Input maxLength={50} />
+              </Form.Item>
+            </>
+          )}
           {step === 'Activist' && (
             <>
               {date('decidedOn', t('pipeline.decidedOn'))}
@@ -149,7 +167,7 @@ export function PipelinePanel({ memberId }: { memberId: string }) {
               </Form.Item>
             </>
           )}
-          {canOverride && ['Activist', 'Candidate', 'Admission', 'Conversion'].includes(step) && (
+          {canOverride && ['Talk', 'Activist', 'Candidate', 'Admission', 'Conversion'].includes(step) && (
             <Form.Item label={t('pipeline.overrideReason')} name="overrideReason" extra={t('pipeline.overrideHint')}>
               <Input />
             </Form.Item>
