@@ -48,6 +48,9 @@ start_api() { # provider connection-string
   cat "$WORK/api-$1.log"; return 1
 }
 
+verdict() { # expression target unit -> "0.98x (target >= 0.80: met)"
+  python3 -c "v = $1; print(f'{v:.2f}$3 (target $2: ' + ('met' if v $2 else 'NOT MET') + ')')"
+}
 stop_api() { kill "$API_PID" 2>/dev/null || true; wait "$API_PID" 2>/dev/null || true; API_PID=""; }
 
 RESULTS="$WORK/results.md"
@@ -105,7 +108,7 @@ for provider in $PROVIDERS; do
   [ "$bad" = 0 ] || echo "   !! $bad non-2xx responses on the list"
   read -r bare_rps p50 p95 p99 bad < <(measure "$BASE/bench/bare/organizations?pageSize=20" "$CONNECTIONS" "$DURATION")
   echo "| $provider | list organizations (bare twin), $CONNECTIONS connections | $bare_rps | $p50 | $p95 | $p99 |" >>"$RESULTS"
-  RATIOS+=("$provider: organization list API / bare twin = $(python3 -c "print(f'{$api_rps / $bare_rps:.2f}')")x")
+  RATIOS+=("$provider: organization list API / bare twin = $(verdict "$api_rps / $bare_rps" ">= 0.80" x)")
 
   # Members: search latency one user at a time, then the list and its bare twin under the same load.
   read -r rps p50 p95 p99 bad < <(measure "$SEARCH" 1 "$DURATION")
@@ -118,15 +121,16 @@ for provider in $PROVIDERS; do
   [ "$bad" = 0 ] || echo "   !! $bad non-2xx responses on the member list"
   read -r bare_rps p50 p95 p99 bad < <(measure "$BASE/bench/bare/members?pageSize=20" "$CONNECTIONS" "$DURATION")
   echo "| $provider | list members (bare twin), $CONNECTIONS connections | $bare_rps | $p50 | $p95 | $p99 |" >>"$RESULTS"
-  RATIOS+=("$provider: member list API / bare twin = $(python3 -c "print(f'{$api_rps / $bare_rps:.2f}')")x")
+  RATIOS+=("$provider: member list API / bare twin = $(verdict "$api_rps / $bare_rps" ">= 0.80" x)")
 
   if [ "$provider" = sqlite ]; then
-    python3 scripts/bench/member-import.py --rows "$IMPORT_ROWS" --out "$WORK/import.csv"
+    # An .xlsx, as staff send it (the issue's target is for Excel files read through MiniExcel).
+    python3 scripts/bench/member-import.py --rows "$IMPORT_ROWS" --out "$WORK/import.xlsx"
     for step in validate commit; do
       url="$BASE/api/v1/members/import?organizationId=$BRANCH"; [ "$step" = validate ] && url="$BASE/api/v1/members/import/validate?organizationId=$BRANCH"
-      seconds="$(curl -s -o "$WORK/import-$step.json" -w '%{time_total}' -H "X-Api-Key: $API_KEY" -F "file=@$WORK/import.csv" "$url")"
+      seconds="$(curl -s -o "$WORK/import-$step.json" -w '%{time_total}' -H "X-Api-Key: $API_KEY" -F "file=@$WORK/import.xlsx" "$url")"
       summary="$(python3 -c "import json; r=json.load(open('$WORK/import-$step.json')); print(r.get('imported', r.get('valid')), 'rows,', len(r.get('errors', r.get('report', {}).get('errors', []))), 'problems')")"
-      IMPORTS+=("sqlite: import $step of $IMPORT_ROWS rows: ${seconds}s ($summary)")
+      IMPORTS+=("sqlite: import $step of $IMPORT_ROWS rows (.xlsx): $(verdict "$seconds" "<= 10" s) ($summary)")
     done
   fi
   stop_api
