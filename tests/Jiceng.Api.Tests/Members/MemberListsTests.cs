@@ -92,6 +92,9 @@ public sealed class MemberListsTests(DatabaseProvider provider) : ApiTest(provid
             Assert.That(Count("byAgeBand", "30-"), Is.EqualTo(1), "乙, 28");
             Assert.That(Count("byAgeBand", "31-35"), Is.EqualTo(1), "甲, 31");
             Assert.That(Count("byEducation", "Master"), Is.EqualTo(1));
+            Assert.That((Count("byCategory", "Retired"), Count("byCategory", "InService"), Count("byCategory", "Farmer")), Is.EqualTo((2L, 1L, 1L)));
+            Assert.That((Count("byGender", "Male"), Count("byGender", "Female")), Is.EqualTo((4L, 0L)));
+            Assert.That(Count("byStatus", "Active"), Is.EqualTo(4));
             Assert.That(admissions.GetProperty("admitted").GetInt64(), Is.EqualTo(3));
             Assert.That(admissions.GetProperty("under35Share").GetDecimal(), Is.EqualTo(66.7m));
             Assert.That(admissions.GetProperty("collegeShare").GetDecimal(), Is.EqualTo(66.7m));

@@ -24,6 +24,7 @@ public sealed class MemberRecordTests(DatabaseProvider provider) : ApiTest(provi
         var member = await Json.Read(response, HttpStatusCode.Created);
         var found = await Json.Read(await Post("/api/v1/members/lookup", new { idNumber }), HttpStatusCode.OK);
         var list = await Json.Read(await Get($"/api/v1/members?organizationId={branch.Id()}"), HttpStatusCode.OK);
+        var read = await Json.Read(await Get($"/api/v1/members/{member.Id()}"), HttpStatusCode.OK);
         var audit = await (await Get($"/api/v1/audit?entityType=Member&entityId={member.Id()}")).Content.ReadAsStringAsync();
         Assert.Multiple(() =>
         {
@@ -36,6 +37,8 @@ public sealed class MemberRecordTests(DatabaseProvider provider) : ApiTest(provi
             Assert.That(member.GetProperty("partyStandingYears").GetInt32(), Is.EqualTo(24));
             Assert.That(member.Str("organizationName"), Does.StartWith("红旗街道彩虹社区党委"));
             Assert.That(found.Id(), Is.EqualTo(member.Id()));
+            Assert.That((found.Str("idNumber"), found.Str("phone")), Is.EqualTo((member.Str("idNumber"), "138****5678")), "a look-up by the whole number answers it masked");
+            Assert.That((read.Str("idNumber"), read.Str("phone")), Is.EqualTo((member.Str("idNumber"), "138****5678")));
             Assert.That(list.GetProperty("items")[0].Str("idNumber"), Is.EqualTo(member.Str("idNumber")));
             Assert.That(audit, Does.Contain("CreateMember"));
             Assert.That(audit, Does.Not.Contain(idNumber).And.Not.Contain("13812345678"), "the audit log keeps personal data masked");

@@ -118,10 +118,31 @@ public sealed class PipelineTests(DatabaseProvider provider) : ApiTest(provider)
         var extended = await Json.Read(await Step(probationary, "extension", new { decidedOn = "2025-12-20", months = 6, reason = "需要继续考察" }), HttpStatusCode.OK);
         await Json.Problem(await Step(probationary, "extension", new { decidedOn = "2025-12-21", months = 6, reason = "再次" }), HttpStatusCode.Conflict, code: "already_extended");
         var early = await Json.Problem(await Step(probationary, "conversion", new { convertedOn = "2026-06-15" }), HttpStatusCode.Conflict, code: "conversion_too_early");
+        var longest = await Member("延长一年的预备党员", "Probationary");
+        await Json.Problem(await Step(longest, "extension", new { decidedOn = "2024-12-31", months = 12, reason = "考察" }), HttpStatusCode.BadRequest, field: "decidedOn");
+        var twelve = await Json.Read(await Step(longest, "extension", new { decidedOn = "2026-01-01", months = 12, reason = "需要继续考察" }), HttpStatusCode.OK);
         Assert.Multiple(() =>
         {
             Assert.That(extended.Str("probationEndsOn"), Is.EqualTo("2026-07-01"));
             Assert.That(early.Str("earliestOn"), Is.EqualTo("2026-07-01"));
+            Assert.That(twelve.Str("probationEndsOn"), Is.EqualTo("2027-01-01"), "twelve months, the longest extension");
+        });
+    }
+
+    [Test]
+    public async Task A_candidate_a_day_short_of_a_year_as_activist_is_409_with_the_date_and_accepted_on_it()
+    {
+        var activist = await Member("满一年积极分子", "Activist", appliedOn: "2024-12-15", activistOn: "2025-06-15");
+        object Body(string decidedOn) => new
+        {
+            decidedOn, introducerIds = _introducers, politicalReviewOn = "2026-05-20", trainingHours = 24, noticeFrom = "2026-06-01", noticeTo = "2026-06-05",
+        };
+        var early = await Json.Problem(await Step(activist, "candidate", Body("2026-06-14")), HttpStatusCode.Conflict, code: "candidate_too_early");
+        var candidate = await Json.Read(await Step(activist, "candidate", Body("2026-06-15")), HttpStatusCode.OK);
+        Assert.Multiple(() =>
+        {
+            Assert.That(early.Str("earliestOn"), Is.EqualTo("2026-06-15"));
+            Assert.That(candidate.Str("stage"), Is.EqualTo("Candidate"));
         });
     }
 

@@ -29,6 +29,7 @@ internal sealed class CancelProbationHandler(PipelineStepContext context) : ICom
     {
         var body = command.Body;
         var (member, rules, scope) = await context.StartAsync(command.Id, MemberStage.Probationary, cancellationToken);
+        PipelineSteps.EnsureDuringProbation(member, body.DecidedOn!.Value);
         return await context.FinishAsync(UpdateSql, new { },
             member, rules, scope, PipelineStep.Cancellation, body.DecidedOn!.Value, new { reason = body.Reason }, null, cancellationToken);
     }

@@ -161,6 +161,16 @@ internal static class PipelineSteps
     public static void EnsureNotEarly(Caller caller, StepOverride? overridden, DateOnly date, PipelineInterval interval) =>
         EnsureNotEarly(caller, overridden, date, interval.EarliestOn, interval.Code, interval.Rule, interval.Chinese, interval.English);
 
+    /// <summary>A decision about a probation (extension, cancellation) is taken during it or at its end, never before the join date: 400 on the field.</summary>
+    public static void EnsureDuringProbation(MemberRow member, DateOnly decidedOn)
+    {
+        if (member.JoinedOn is { } joined && decidedOn < joined)
+        {
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure("decidedOn",
+                Localized.Text($"决定日期不能早于入党日期（{joined:yyyy-MM-dd}）。", $"The decision cannot come before the join date ({joined:yyyy-MM-dd})."))]);
+        }
+    }
+
     /// <summary>The branch meeting votes after the public notice has ended, and never before the candidate decision.</summary>
     public static DateOnly? EarliestVote(MemberRow member) =>
         member.NoticeEndsOn is { } noticeEnds && member.CandidateOn is { } candidateOn

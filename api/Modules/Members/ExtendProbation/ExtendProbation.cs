@@ -32,6 +32,7 @@ internal sealed class ExtendProbationHandler(PipelineStepContext context) : ICom
     {
         var body = command.Body;
         var (member, rules, scope) = await context.StartAsync(command.Id, MemberStage.Probationary, cancellationToken);
+        PipelineSteps.EnsureDuringProbation(member, body.DecidedOn!.Value);
         if (member.ExtensionMonths is not null)
         {
             throw PipelineErrors.Rule("already_extended", rules.ExtensionMaxMonths.Source, "预备期只能延长一次。", "Probation can be extended only once.");
