@@ -95,7 +95,9 @@ public sealed class PipelineTests(DatabaseProvider provider) : ApiTest(provider)
     public async Task The_vote_must_pass_by_more_than_half_and_approval_come_within_three_months()
     {
         var first = await Member("发展对象一", "Candidate", appliedOn: "2023-01-01", activistOn: "2023-08-01", candidateOn: "2025-12-01");
-        object Vote(int votesFor, string approvedOn) => new { voteOn = "2026-01-10", entitledVoters = 10, votesFor, approvedOn };
+        object Vote(int votesFor, string approvedOn, string preReviewedOn = "2026-01-05") => new { preReviewedOn, voteOn = "2026-01-10", entitledVoters = 10, votesFor, approvedOn };
+        await Json.Problem(await Step(first, "admission", Vote(6, "2026-02-01", preReviewedOn: "2026-01-11")), HttpStatusCode.BadRequest, field: "preReviewedOn");
+        await Json.Problem(await Step(first, "admission", Vote(6, "2026-02-01", preReviewedOn: "2025-11-30")), HttpStatusCode.BadRequest, field: "preReviewedOn");
         await Json.Problem(await Step(first, "admission", Vote(5, "2026-02-01")), HttpStatusCode.Conflict, code: "vote_not_passed");
         var late = await Json.Problem(await Step(first, "admission", Vote(6, "2026-04-11")), HttpStatusCode.Conflict, code: "approval_too_late");
         Assert.That(late.Str("latestOn"), Is.EqualTo("2026-04-10"));
@@ -105,6 +107,7 @@ public sealed class PipelineTests(DatabaseProvider provider) : ApiTest(provider)
             Assert.That(admitted.Str("stage"), Is.EqualTo("Probationary"));
             Assert.That(admitted.Str("joinedOn"), Is.EqualTo("2026-01-10"));
             Assert.That(admitted.Str("probationEndsOn"), Is.EqualTo("2027-01-10"));
+            Assert.That(admitted.GetProperty("steps").EnumerateArray().Last().GetProperty("details").Str("preReviewedOn"), Is.EqualTo("2026-01-05"));
         });
     }
 

@@ -77,7 +77,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
             decidedOn = "2026-06-15", introducerIds = new[] { s.Member, s.SecondFull }, politicalReviewOn = "2026-06-01", trainingHours = 24,
             noticeFrom = "2026-06-08", noticeTo = "2026-06-12",
         }),
-        ["AdmitProbationary"] = s => ($"/api/v1/members/{s.Candidate}/pipeline/admission", new { voteOn = "2026-06-01", entitledVoters = 9, votesFor = 8, approvedOn = "2026-06-10" }),
+        ["AdmitProbationary"] = s => ($"/api/v1/members/{s.Candidate}/pipeline/admission", new { preReviewedOn = "2026-05-20", voteOn = "2026-06-01", entitledVoters = 9, votesFor = 8, approvedOn = "2026-06-10" }),
         ["ConvertToFullMember"] = s => ($"/api/v1/members/{s.ToConvert}/pipeline/conversion", new { convertedOn = "2026-06-15" }),
         ["ExtendProbation"] = s => ($"/api/v1/members/{s.ToExtend}/pipeline/extension", new { decidedOn = "2026-06-15", months = 6, reason = "继续考察" }),
         ["CancelProbation"] = s => ($"/api/v1/members/{s.ToCancel}/pipeline/cancellation", new { decidedOn = "2026-06-15", reason = "不具备党员条件" }),

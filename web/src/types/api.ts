@@ -1084,6 +1084,8 @@ export interface components {
         };
         AdmitProbationaryRequest: {
             /** Format: date */
+            preReviewedOn?: string | null;
+            /** Format: date */
             voteOn?: string | null;
             /** Format: int32 */
             entitledVoters?: number | null;

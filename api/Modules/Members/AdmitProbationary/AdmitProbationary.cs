@@ -7,11 +7,12 @@ using Mediator;
 namespace Jiceng.Modules.Members.AdmitProbationary;
 
 /// <summary>
-/// 预备党员: the branch general meeting's vote (yes votes more than half of the full members entitled to
-/// vote), after the public notice; the higher committee's approval within the region's months. Probation
-/// counts from the vote, which becomes the join date.
+/// 预备党员: the higher committee's pre-review (预审) of the candidate, then the branch general meeting's vote
+/// (yes votes more than half of the full members entitled to vote) after the public notice, and the higher
+/// committee's approval within the region's months. Probation counts from the vote, which becomes the join date.
 /// </summary>
-internal sealed record AdmitProbationaryRequest(DateOnly? VoteOn, int? EntitledVoters, int? VotesFor, DateOnly? ApprovedOn, StepOverride? Override);
+internal sealed record AdmitProbationaryRequest(DateOnly? PreReviewedOn, DateOnly? VoteOn, int? EntitledVoters, int? VotesFor, DateOnly? ApprovedOn,
+    StepOverride? Override);
 
 internal sealed record AdmitProbationaryCommand(Guid Id, AdmitProbationaryRequest Body) : ICommand<PipelineView>;
 
@@ -21,6 +22,10 @@ internal sealed class AdmitProbationaryValidator : AbstractValidator<AdmitProbat
     {
         RuleFor(c => c.Body.VoteOn).Cascade(CascadeMode.Stop).NotNull().Must(d => d <= clock.Today())
             .WithMessage(_ => Localized.Text("日期不能晚于今天。", "The date cannot be after today."));
+        // 《发展党员工作细则》第十九条: the higher committee pre-reviews the candidate before the branch meeting discusses admission.
+        RuleFor(c => c.Body.PreReviewedOn).Cascade(CascadeMode.Stop).NotNull()
+            .LessThanOrEqualTo(c => c.Body.VoteOn).When(c => c.Body.VoteOn is not null)
+            .WithMessage(_ => Localized.Text("上级党委预审应在支部大会之前。", "The higher committee's pre-review comes before the branch meeting."));
         RuleFor(c => c.Body.EntitledVoters).NotNull().InclusiveBetween(1, 100000);
         RuleFor(c => c.Body.VotesFor).NotNull().InclusiveBetween(0, 100000)
             .LessThanOrEqualTo(c => c.Body.EntitledVoters ?? int.MaxValue)
@@ -43,6 +48,12 @@ internal sealed class AdmitProbationaryHandler(PipelineStepContext context) : IC
         var body = command.Body;
         var (member, rules, scope) = await context.StartAsync(command.Id, MemberStage.Candidate, cancellationToken);
         var voteOn = body.VoteOn!.Value;
+        if (body.PreReviewedOn < member.CandidateOn)
+        {
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure("preReviewedOn", Localized.Text(
+                $"预审对象是发展对象，不能早于列为发展对象之日（{member.CandidateOn:yyyy-MM-dd}）。",
+                $"The pre-review is of a candidate: not before the candidate decision ({member.CandidateOn:yyyy-MM-dd})."))]);
+        }
         var earliest = PipelineSteps.EarliestVote(member)!.Value;
         PipelineSteps.EnsureNotEarly(context.Caller, body.Override, voteOn, earliest, "admission_too_early", rules.NoticeMinWorkingDays,
             $"支部大会应在公示期满后召开，最早 {earliest:yyyy-MM-dd}。", $"The branch meeting votes after the public notice, on {earliest:yyyy-MM-dd} at the earliest.");
@@ -63,6 +74,7 @@ internal sealed class AdmitProbationaryHandler(PipelineStepContext context) : IC
         }
         return await context.FinishAsync(UpdateSql, new { voteOn },
             member, rules, scope, PipelineStep.Admission, voteOn,
-            new { entitledVoters = body.EntitledVoters, votesFor = body.VotesFor, approvedOn = body.ApprovedOn }, body.Override, cancellationToken);
+            new { preReviewedOn = body.PreReviewedOn, entitledVoters = body.EntitledVoters, votesFor = body.VotesFor, approvedOn = body.ApprovedOn }, body.Override,
+            cancellationToken);
     }
 }

@@ -43,7 +43,7 @@ export function PipelinePanel({ memberId }: { memberId: string }) {
     Talk: ['talkOn', 'talkedBy'],
     Activist: ['decidedOn', 'cultivationContacts'],
     Candidate: ['decidedOn', 'introducerIds', 'politicalReviewOn', 'trainingHours', 'noticeFrom', 'noticeTo'],
-    Admission: ['voteOn', 'entitledVoters', 'votesFor', 'approvedOn'],
+    Admission: ['preReviewedOn', 'voteOn', 'entitledVoters', 'votesFor', 'approvedOn'],
     Conversion: ['convertedOn'],
     Extension: ['decidedOn', 'months', 'reason'],
     Cancellation: ['decidedOn', 'reason'],
@@ -105,7 +105,7 @@ export function PipelinePanel({ memberId }: { memberId: string }) {
         <FormModal<Record<string, unknown>>
           title={t(`pipeline.record.${step}`)}
           fields={[...fields[step], 'overrideReason']}
-          initialValues={{ talkOn: today, decidedOn: today, convertedOn: today, voteOn: today, approvedOn: today, politicalReviewOn: today, trainingHours: 24 }}
+          initialValues={{ talkOn: today, preReviewedOn: today, decidedOn: today, convertedOn: today, voteOn: today, approvedOn: today, politicalReviewOn: today, trainingHours: 24 }}
           onSubmit={async ({ overrideReason, ...values }) => {
             await recordStep(memberId, step, { ...values, override: overrideReason ? { reason: overrideReason } : null });
             await client.invalidateQueries({ queryKey: ['members'] });
@@ -143,6 +143,7 @@ export function PipelinePanel({ memberId }: { memberId: string }) {
           )}
           {step === 'Admission' && (
             <>
+              {date('preReviewedOn', t('pipeline.preReviewedOn'))}
               {date('voteOn', t('pipeline.voteOn'))}
               <Form.Item label={t('pipeline.entitledVoters')} name="entitledVoters">
                 <InputNumber min={1} style={{ width: '100%' }} />
