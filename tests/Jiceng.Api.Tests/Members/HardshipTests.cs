@@ -4,6 +4,7 @@ using System.Text.Json;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jiceng.Tests.Members;
 
@@ -76,6 +77,33 @@ public sealed class HardshipTests(DatabaseProvider provider) : ApiTest(provider)
             Assert.That(ended.GetProperty("current").GetBoolean(), Is.False);
             Assert.That(again.GetProperty("current").GetBoolean(), Is.True);
             Assert.That(history.EnumerateArray().Select(h => h.Str("category")), Is.EqualTo(new[] { "LowIncome", "Illness" }));
+        });
+    }
+
+    [Test]
+    public async Task The_assistance_modules_door_answers_who_is_in_hardship_on_a_day_within_a_scope_without_personal_details()
+    {
+        var (branch, member) = await MemberInBranch("帮扶对象");
+        var (_, elsewhere) = await MemberInBranch("别处的帮扶对象");
+        await Json.Read(await Post($"/api/v1/members/{member}/hardships", new { category = "Disaster", since = "2026-02-01", notes = "房屋受灾" }), HttpStatusCode.Created);
+        await Json.Read(await Post($"/api/v1/members/{elsewhere}/hardships", new { category = "Illness", since = "2026-02-01" }), HttpStatusCode.Created);
+
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var hardships = scope.ServiceProvider.GetRequiredService<Jiceng.Modules.Members.Contracts.IMemberHardships>();
+        var subtree = await scope.ServiceProvider.GetRequiredService<Jiceng.Modules.Organizations.Contracts.IOrganizationDirectory>()
+            .SubtreeWithinAsync(branch, DataScope.WholeTree, CancellationToken.None);
+        var branchScope = new DataScope(subtree!.PathFrom, subtree.PathTo);
+        var onDay = await hardships.OnAsync(member, new DateOnly(2026, 6, 15), branchScope, CancellationToken.None);
+        var before = await hardships.OnAsync(member, new DateOnly(2026, 1, 31), branchScope, CancellationToken.None);
+        var outside = await hardships.OnAsync(elsewhere, new DateOnly(2026, 6, 15), branchScope, CancellationToken.None);
+        var ledger = await hardships.OnDayAsync(new DateOnly(2026, 6, 15), branchScope, CancellationToken.None);
+        Assert.Multiple(() =>
+        {
+            Assert.That(onDay, Is.Not.Null);
+            Assert.That((onDay!.Name, onDay.OrganizationId, onDay.Category, onDay.Since), Is.EqualTo(("帮扶对象", branch, "Disaster", new DateOnly(2026, 2, 1))));
+            Assert.That(before, Is.Null, "not yet in hardship that day");
+            Assert.That(outside, Is.Null, "outside the scope");
+            Assert.That(ledger.Select(h => h.MemberId), Is.EqualTo(new[] { member }));
         });
     }
 }

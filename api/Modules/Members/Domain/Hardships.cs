@@ -47,6 +47,17 @@ internal sealed class MemberHardshipsDirectory(DbSession db) : IMemberHardships
         ORDER BY h.since DESC
         """;
 
+    private const string OnDaySql = """
+        SELECT h.member_id, m.name, m.org_id, h.category, h.since, h.until
+        FROM member_hardships h JOIN members m ON m.id = h.member_id
+        WHERE m.org_path >= @from AND m.org_path < @to AND m.status = 'Active' AND h.since <= @day AND (h.until IS NULL OR h.until >= @day)
+        ORDER BY m.org_path, m.name, m.id
+        """;
+
+    public async Task<IReadOnlyList<MemberInHardship>> OnDayAsync(DateOnly day, DataScope scope, CancellationToken cancellationToken) =>
+        (await db.QueryAsync<Row>(OnDaySql, new { from = scope.From, to = scope.To, day }, cancellationToken))
+        .Select(r => new MemberInHardship(r.MemberId, r.Name, r.OrgId, r.Category, r.Since, r.Until)).ToList();
+
     public async Task<MemberInHardship?> OnAsync(Guid memberId, DateOnly day, DataScope scope, CancellationToken cancellationToken)
     {
         var rows = await db.QueryAsync<Row>(OnSql, new { memberId, from = scope.From, to = scope.To, day }, cancellationToken);
