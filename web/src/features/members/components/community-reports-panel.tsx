@@ -1,7 +1,7 @@
 import { Checkbox, Empty, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { exportCommunityReports, useCommunityReports, type CommunityReport } from '@/features/members/api/members';
+import { exportCommunityReports, useCommunityReports, type CommunityReport } from '@/features/members/api/community-reports';
 import { ExportButtons } from '@/components/export-buttons';
 import { OrganizationSelect } from '@/components/organization-select';
 import { useTableState } from '@/hooks/use-table-state';

@@ -2,7 +2,8 @@ import { Alert, Button, Form, Input, Select, Space, Table, Tag, Typography } fro
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { endHardship, hardshipCategories, recordHardship, revealMemberData, useHardships, type Hardship, type RecordHardshipInput } from '@/features/members/api/members';
+import { endHardship, hardshipCategories, recordHardship, useHardships, type Hardship, type RecordHardshipInput } from '@/features/members/api/hardships';
+import { revealMemberData } from '@/features/members/api/members';
 import { FormModal } from '@/components/form-modal';
 import { LoadFailure } from '@/components/result-pages';
 import { useCan } from '@/lib/auth';

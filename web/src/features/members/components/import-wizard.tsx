@@ -1,7 +1,7 @@
 import { Alert, Button, Modal, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { commitImport, downloadImportTemplate, validateImport, type ImportReport } from '@/features/members/api/members';
+import { commitImport, downloadImportTemplate, validateImport, type ImportReport } from '@/features/members/api/member-import';
 import { OrganizationSelect } from '@/components/organization-select';
 import { ApiError } from '@/lib/problem';
 

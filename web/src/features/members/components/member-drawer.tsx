@@ -1,7 +1,9 @@
 import { Alert, App as AntApp, Button, Descriptions, Drawer, Form, Input, Space, Spin, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { recordDeath, reportToCommunity, revealMemberData, transferMember, updateMember, useMember, type ReportToCommunityInput, type RevealableField } from '@/features/members/api/members';
+import { reportToCommunity, type ReportToCommunityInput } from '@/features/members/api/community-reports';
+import { recordDeath, revealMemberData, updateMember, useMember, type RevealableField } from '@/features/members/api/members';
+import { transferMember } from '@/features/members/api/transfers';
 import { HardshipsPanel } from '@/features/members/components/hardships-panel';
 import { MemberForm } from '@/features/members/components/member-form';
 import { PipelinePanel } from '@/features/members/components/pipeline-panel';

@@ -2,7 +2,7 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { Button, InputNumber, Space, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { exportMemberList, useMemberList, type ListFilter, type MemberListKind, type MemberOnList } from '@/features/members/api/members';
+import { exportMemberList, useMemberList, type ListFilter, type MemberListKind, type MemberOnList } from '@/features/members/api/yearly-lists';
 import { ExportButtons } from '@/components/export-buttons';
 import { OrganizationSelect } from '@/components/organization-select';
 import { useTableState } from '@/hooks/use-table-state';

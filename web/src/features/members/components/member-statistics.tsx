@@ -1,7 +1,7 @@
 import { Card, Col, InputNumber, Row, Space, Spin, Statistic } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMemberStatistics } from '@/features/members/api/members';
+import { useMemberStatistics } from '@/features/members/api/yearly-lists';
 import { Chart, type ChartOption } from '@/components/chart';
 import { OrganizationSelect } from '@/components/organization-select';
 import { shanghaiYear } from '@/lib/dates';

@@ -2,7 +2,8 @@ import { Button, Form, Input, InputNumber, Select, Space, Spin, Tag, Timeline, T
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { recordStep, stages, useMembers, usePipeline, type RecordableStep } from '@/features/members/api/members';
+import { stages, useMembers } from '@/features/members/api/members';
+import { recordStep, usePipeline, type RecordableStep } from '@/features/members/api/pipeline';
 import { FormModal } from '@/components/form-modal';
 import { useCan } from '@/lib/auth';
 import { shanghaiToday } from '@/lib/dates';

@@ -2,7 +2,7 @@ import { App as AntApp, Button, Checkbox, Popconfirm, Segmented, Space, Table, T
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { exportTransfers, receiveTransfer, useTransfers, type Transfer, type TransferDirection } from '@/features/members/api/members';
+import { exportTransfers, receiveTransfer, useTransfers, type Transfer, type TransferDirection } from '@/features/members/api/transfers';
 import { ExportButtons } from '@/components/export-buttons';
 import { useTableState } from '@/hooks/use-table-state';
 import { useCan } from '@/lib/auth';

@@ -1,0 +1,33 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, etagOfVersion } from '@/lib/api-client';
+import { downloadFile, queryString, type SpreadsheetFormat } from '@/lib/download';
+import type { TableQuery } from '@/hooks/use-table-state';
+import type { components } from '@/types/api';
+
+export type Transfer = components['schemas']['TransferResponse'];
+export type TransferDirection = components['schemas']['TransferDirection'];
+
+export function useTransfers(direction: TransferDirection, expiredOnly: boolean, table: TableQuery) {
+  return useQuery({
+    queryKey: ['members', 'transfers', direction, expiredOnly, table],
+    queryFn: async () => (await api.GET('/api/v1/members/transfers', { params: { query: { direction, expiredOnly, ...table } } })).data!,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export async function transferMember(memberId: string, body: components['schemas']['TransferMemberRequest']) {
+  await api.POST('/api/v1/members/{id}/transfers', { params: { path: { id: memberId } }, body });
+}
+
+/** Confirms receipt with the letter's version as If-Match (a 412 if someone else confirmed first). */
+export async function receiveTransfer(transfer: Transfer) {
+  await api.POST('/api/v1/members/transfers/{transferId}/receipt', {
+    params: { path: { transferId: transfer.id }, header: { 'If-Match': etagOfVersion(transfer.version) } },
+    body: {},
+  });
+}
+
+/** The transfer letters of one side, whole, as filtered and sorted on screen. */
+export async function exportTransfers(direction: TransferDirection, expiredOnly: boolean, sort: string | undefined, format: SpreadsheetFormat) {
+  await downloadFile(`/api/v1/members/transfers/export?${queryString({ direction, expiredOnly, sort, format })}`, `transfers.${format.toLowerCase()}`);
+}
