@@ -94,6 +94,10 @@ public sealed class ListExportTests(DatabaseProvider provider) : ApiTest(provide
         var reporting = await Member(branch, "报到党员", "2000-07-01", "2001-07-01");
         var letterNumber = Unique("导出转〔2026〕");
         await Json.Read(await Post($"/api/v1/members/{leaving}/transfers", new { toExternal = "外省某党委", letterNumber }), HttpStatusCode.Created);
+        var receiving = await CreateOrganization(Unique("接收导出党支部"));
+        var inward = await Member(branch, "转入党员", "2000-07-01", "2001-07-01");
+        var inwardLetter = Unique("导出转入〔2026〕");
+        await Json.Read(await Post($"/api/v1/members/{inward}/transfers", new { toOrganizationId = receiving.Id(), letterNumber = inwardLetter }), HttpStatusCode.Created);
         await Json.Read(await Post($"/api/v1/members/{reporting}/community-reports", new { communityOrganizationId = community.Id(), reportedOn = "2026-03-01" }),
             HttpStatusCode.Created);
         await Json.Read(await Post("/api/v1/members/meetings", new
@@ -102,7 +106,7 @@ public sealed class ListExportTests(DatabaseProvider provider) : ApiTest(provide
         }), HttpStatusCode.Created);
 
         var outbox = await Sheet("/api/v1/members/transfers/export?direction=Outbox&status=Pending");
-        var inbox = await CsvLines("/api/v1/members/transfers/export?direction=Inbox&format=Csv");
+        var inbox = await Sheet("/api/v1/members/transfers/export?direction=Inbox");
         var reports = await Sheet($"/api/v1/members/community-reports/export?communityOrganizationId={community.Id()}");
         var meetings = await Sheet($"/api/v1/members/meetings/export?organizationId={branch}");
         var meetingsInEnglish = await CsvLines($"/api/v1/members/meetings/export?organizationId={branch}&format=Csv", "en-US");
@@ -113,7 +117,9 @@ public sealed class ListExportTests(DatabaseProvider provider) : ApiTest(provide
             Assert.That(letter["转入党组织"], Is.EqualTo("外省某党委"));
             Assert.That(letter["开具日期"], Is.EqualTo("2026-06-15"));
             Assert.That(letter["状态"], Is.EqualTo("待回执"));
-            Assert.That(inbox, Has.None.Contains(letterNumber), "a letter outside the system is in no inbox here");
+            Assert.That(inbox.Select(r => r["介绍信编号"]), Does.Not.Contain(letterNumber), "a letter outside the system is in no inbox here");
+            var received = inbox.Single(r => (string?)r["介绍信编号"] == inwardLetter);
+            Assert.That((received["姓名"], received["转入党组织"], received["状态"]), Is.EqualTo(((object?)"转入党员", (object?)receiving.Str("name"), (object?)"待回执")));
             Assert.That(reports.Select(r => (r["姓名"], r["报到社区"], r["报到日期"])),
                 Is.EqualTo(new[] { ((object?)"报到党员", (object?)community.Str("name"), (object?)"2026-03-01") }));
             Assert.That(meetings.Select(r => (r["会议日期"], r["会议类型"], r["主题"], Convert.ToInt32(r["参会人数"]))),

@@ -2,6 +2,7 @@ using System.Net;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jiceng.Tests.Members;
 
@@ -107,7 +108,10 @@ public sealed class MemberListsTests(DatabaseProvider provider) : ApiTest(provid
     {
         var branch = (await CreateOrganization(Unique("老党员去世党支部"))).Id();
         await Member(branch, "健在老党员", "1940-01-01", "Full", "1960-07-01", "1961-07-01");
-        var died = await Member(branch, "已故老党员", "1940-01-01", "Full", "1960-07-01", "1961-07-01");
+        // Birthday and conversion anniversary fall between the death (1 May) and today (15 June): counted to the death, both are a year less.
+        var died = await Member(branch, "已故老党员", "1940-06-01", "Full", "1960-06-01", "1961-06-01");
+        var lateEntry = await Member(branch, "后登记困难的老党员", "1940-01-01", "Full", "1960-07-01", "1961-07-01");
+        await Json.Read(await Post($"/api/v1/members/{lateEntry}/hardships", new { category = "Illness", since = "2026-05-10" }), HttpStatusCode.Created);
         var leaving = await Member(branch, "待转出老党员", "1940-01-01", "Full", "1960-07-01", "1961-07-01");
         await Json.Read(await Post($"/api/v1/members/{died}/hardships", new { category = "Elderly", since = "2026-01-01" }), HttpStatusCode.Created);
         await Json.Read(await Post($"/api/v1/members/{leaving}/transfers", new { toExternal = "外省某党委", letterNumber = Unique("去世前转出") }), HttpStatusCode.Created);
@@ -116,12 +120,21 @@ public sealed class MemberListsTests(DatabaseProvider provider) : ApiTest(provid
 
         await Json.Problem(await Post($"/api/v1/members/{died}/death", new { diedOn = "2026-05-01" }, "\"99\""), HttpStatusCode.PreconditionFailed);
         await Json.Problem(await Post($"/api/v1/members/{died}/death", new { diedOn = "2026-06-16" }, etag), HttpStatusCode.BadRequest, field: "diedOn");
-        await Json.Problem(await Post($"/api/v1/members/{died}/death", new { diedOn = "1939-12-31" }, etag), HttpStatusCode.BadRequest, field: "diedOn");
+        await Json.Problem(await Post($"/api/v1/members/{died}/death", new { diedOn = "1940-05-31" }, etag), HttpStatusCode.BadRequest, field: "diedOn");
         await Json.Problem(await Post($"/api/v1/members/{leaving}/death", new { diedOn = "2026-05-01" }, leavingEtag), HttpStatusCode.Conflict, code: "transfer_pending");
         var recorded = await Post($"/api/v1/members/{died}/death", new { diedOn = "2026-05-01" }, etag);
         var member = await Json.Read(recorded, HttpStatusCode.OK);
         await Json.Problem(await Post($"/api/v1/members/{died}/death", new { diedOn = "2026-05-01" }, recorded.Headers.ETag!.Tag), HttpStatusCode.Conflict,
             code: "member_not_active");
+        await Json.Problem(await Post($"/api/v1/members/{died}/hardships", new { category = "Elderly", since = "2026-05-02" }), HttpStatusCode.Conflict,
+            code: "member_not_active");
+        var (_, lateEtag) = await GetWithETag($"/api/v1/members/{lateEntry}");
+        await Json.Read(await Post($"/api/v1/members/{lateEntry}/death", new { diedOn = "2026-05-01" }, lateEtag), HttpStatusCode.OK);
+        var lateHardship = (await Json.Read(await Get($"/api/v1/members/{lateEntry}/hardships"), HttpStatusCode.OK)).EnumerateArray().Single();
+        await using var services = Factory.Services.CreateAsyncScope();
+        var door = services.ServiceProvider.GetRequiredService<Jiceng.Modules.Members.Contracts.IMemberHardships>();
+        var whileAlive = await door.OnAsync(died, new DateOnly(2026, 4, 1), DataScope.WholeTree, CancellationToken.None);
+        var afterDeath = await door.OnAsync(died, new DateOnly(2026, 6, 1), DataScope.WholeTree, CancellationToken.None);
 
         var medal = await Names($"/api/v1/members/lists/MedalCandidates?organizationId={branch}&year=2026");
         var stats = await Json.Read(await Get($"/api/v1/members/stats?organizationId={branch}"), HttpStatusCode.OK);
@@ -131,11 +144,14 @@ public sealed class MemberListsTests(DatabaseProvider provider) : ApiTest(provid
         Assert.Multiple(() =>
         {
             Assert.That((member.Str("status"), member.Str("diedOn")), Is.EqualTo(("Deceased", "2026-05-01")));
-            Assert.That(member.GetProperty("partyStandingYears").GetInt32(), Is.EqualTo(64), "standing stops at death: 1961-07-01 to 2026-05-01");
-            Assert.That(member.GetProperty("age").GetInt32(), Is.EqualTo(86));
+            Assert.That(member.GetProperty("partyStandingYears").GetInt32(), Is.EqualTo(64), "standing stops at death: 1961-06-01 to 2026-05-01 (65 today)");
+            Assert.That(member.GetProperty("age").GetInt32(), Is.EqualTo(85), "86 today");
+            Assert.That(lateHardship.Str("until"), Is.EqualTo("2026-05-10"), "an entry begun after a death recorded late ends on its own first day");
+            Assert.That(whileAlive?.Category, Is.EqualTo("Elderly"), "the care fund's door still sees the hardship of a day before the death");
+            Assert.That(afterDeath, Is.Null);
             Assert.That(medal, Is.EqualTo(new[] { "健在老党员", "待转出老党员" }.Order(StringComparer.Ordinal).ToArray()), "光荣在党50年 is for the living");
             Assert.That(stats.GetProperty("members").GetInt64(), Is.EqualTo(2));
-            Assert.That(stats.GetProperty("byStatus").EnumerateArray().Single(c => c.Str("key") == "Deceased").GetProperty("count").GetInt64(), Is.EqualTo(1));
+            Assert.That(stats.GetProperty("byStatus").EnumerateArray().Single(c => c.Str("key") == "Deceased").GetProperty("count").GetInt64(), Is.EqualTo(2));
             Assert.That((hardship.Str("until"), hardship.GetProperty("current").GetBoolean()), Is.EqualTo(("2026-05-01", false)), "an open hardship entry ends that day");
             Assert.That(pipeline.GetProperty("next").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
             Assert.That(audit.GetProperty("total").GetInt64(), Is.EqualTo(1));

@@ -70,9 +70,14 @@ public sealed class DataMigrationTests(DatabaseProvider provider)
             parameter.ParameterName = "@id";
             parameter.Value = Id(member);
             read.Parameters.Add(parameter);
-            return await read.ExecuteScalarAsync() is { } value and not DBNull
-                ? Convert.ToDateTime(value, System.Globalization.CultureInfo.InvariantCulture).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
-                : null;
+            // SQLite keeps the ISO text; Npgsql answers a date as DateOnly.
+            return await read.ExecuteScalarAsync() switch
+            {
+                DateOnly date => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                DateTime dateTime => dateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                string text => text,
+                _ => null,
+            };
         }
         var copied = await TalkOn(talked);
         var none = await TalkOn(notYet);

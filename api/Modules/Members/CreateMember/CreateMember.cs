@@ -54,7 +54,7 @@ internal sealed class CreateMemberValidator : AbstractValidator<CreateMemberComm
             RuleFor(c => c.Body.AppliedOn).Cascade(CascadeMode.Stop).NotNull().Must(d => d <= clock.Today())
                 .WithMessage(_ => Localized.Text("申请日期不能晚于今天。", "The application date cannot be after today."));
             RuleFor(c => c.Body.TalkOn)
-                .Must((c, talk) => talk is null || (talk >= c.Body.AppliedOn && talk <= c.Body.AppliedOn?.AddMonths(1)))
+                .Must((c, talk) => talk is null || c.Body.AppliedOn is not { } applied || (talk >= applied && talk <= PipelineIntervals.TalkLatest(applied)))
                 .WithMessage(_ => Localized.Text("谈话应在收到入党申请后一个月内进行。", "The talk takes place within a month of the application."));
         }).Otherwise(() =>
         {

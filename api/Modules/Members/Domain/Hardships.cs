@@ -40,19 +40,18 @@ internal static class Hardships
 /// <summary>The Contracts door to the hardship register (for the Assistance module).</summary>
 internal sealed class MemberHardshipsDirectory(DbSession db) : IMemberHardships
 {
-    private const string OnSql = """
+    // On the register that day: active, or deceased on or after it (a past day's ledger keeps those who died since).
+    private const string OnTheRegister = "(m.status = 'Active' OR (m.status = 'Deceased' AND m.died_on >= @day))";
+
+    private const string Select = """
         SELECT h.member_id, m.name, m.org_id, h.category, h.since, h.until
         FROM member_hardships h JOIN members m ON m.id = h.member_id
-        WHERE h.member_id = @memberId AND m.org_path >= @from AND m.org_path < @to AND h.since <= @day AND (h.until IS NULL OR h.until >= @day)
-        ORDER BY h.since DESC
+        WHERE m.org_path >= @from AND m.org_path < @to AND h.since <= @day AND (h.until IS NULL OR h.until >= @day)
         """;
 
-    private const string OnDaySql = """
-        SELECT h.member_id, m.name, m.org_id, h.category, h.since, h.until
-        FROM member_hardships h JOIN members m ON m.id = h.member_id
-        WHERE m.org_path >= @from AND m.org_path < @to AND m.status = 'Active' AND h.since <= @day AND (h.until IS NULL OR h.until >= @day)
-        ORDER BY m.org_path, m.name, m.id
-        """;
+    private const string OnSql = Select + " AND h.member_id = @memberId AND " + OnTheRegister + " ORDER BY h.since DESC";
+
+    private const string OnDaySql = Select + " AND " + OnTheRegister + " ORDER BY m.org_path, m.name, m.id";
 
     public async Task<IReadOnlyList<MemberInHardship>> OnDayAsync(DateOnly day, DataScope scope, CancellationToken cancellationToken) =>
         (await db.QueryAsync<Row>(OnDaySql, new { from = scope.From, to = scope.To, day }, cancellationToken))

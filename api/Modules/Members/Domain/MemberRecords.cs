@@ -113,6 +113,10 @@ internal sealed record ProtectedPhone(string? Cipher, string? Masked)
 
 internal static class MemberErrors
 {
+    public static BusinessRuleException NotActive(MemberStatus status) => new("member_not_active", "此人已不在册（已去世、转出或取消资格）。",
+        "This person is no longer on the active register (deceased, transferred out or cancelled).",
+        new Dictionary<string, object?> { ["memberStatus"] = status.ToString() });
+
     public static BusinessRuleException Exists() => new("member_exists",
         "该身份证号码的人员已在党员库中。", "A person with this ID number is already registered.");
 
@@ -159,10 +163,12 @@ internal sealed record MemberRow
     public DateOnly? ProbationEndsOn(int probationMonths) =>
         Stage == MemberStage.Probationary && JoinedOn is { } joined ? joined.AddMonths(probationMonths + (ExtensionMonths ?? 0)) : null;
 
+    /// <summary>The day ages and party standing are counted to: today, or the day of death.</summary>
+    public DateOnly LivedUntil(DateOnly today) => DiedOn is { } died && died < today ? died : today;
+
     public MemberResponse ToResponse(string organizationName, DateOnly today, int probationMonths)
     {
-        // Age and party standing stop at death.
-        var until = DiedOn is { } died && died < today ? died : today;
+        var until = LivedUntil(today);
         return new(Id, OrgId, organizationName, Name, Gender, Ethnicity, BirthDate, YearsBetween(BirthDate, until), IdNumberMasked, PhoneMasked,
             Education, Occupation, Category, Stage, Status, DiedOn, AppliedOn, ActivistOn, CandidateOn, JoinedOn, ProbationEndsOn(probationMonths), FullMemberOn,
             FullMemberOn is { } full && full <= until ? YearsBetween(full, until) : null, LastOrgLifeOn, CreatedAt, UpdatedAt, Version);
@@ -183,6 +189,22 @@ internal static class MemberRecords
         """;
 
     private const string FindSql = "SELECT " + Columns + " FROM members WHERE id = @id AND org_path >= @from AND org_path < @to";
+
+    // The version moves, so a death recorded at the same moment (guarded by the version it read) and this write cannot both commit.
+    private const string ClaimActiveSql = "UPDATE members SET version = version + 1, updated_at = @now WHERE id = @id AND status = 'Active'";
+
+    /// <summary>
+    /// A write about an active member in another table (a transfer letter, a hardship entry, a 双报到) first claims the
+    /// member's row in one conditional statement: 409 member_not_active once they are not on the register, and no
+    /// interleaving with a death, a receipt or a cancellation of the same person.
+    /// </summary>
+    public static async Task ClaimActiveAsync(DbSession db, MemberRow member, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await db.ExecuteAsync(ClaimActiveSql, new { id = member.Id, now }, cancellationToken) == 0)
+        {
+            throw MemberErrors.NotActive(member.Status == MemberStatus.Active ? MemberStatus.Deceased : member.Status);
+        }
+    }
 
     public static async Task<MemberRow> FindAsync(DbSession db, DataScope scope, Guid id, CancellationToken cancellationToken) =>
         await db.QuerySingleOrDefaultAsync<MemberRow>(FindSql, new { id, from = scope.From, to = scope.To }, cancellationToken)

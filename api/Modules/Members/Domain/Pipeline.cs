@@ -63,7 +63,10 @@ internal static class PipelineIntervals
     /// null once held, or for anyone past the applicant stage.
     /// </summary>
     public static DateOnly? TalkDueBy(MemberRow member) =>
-        member.Stage == MemberStage.Applicant && member.Status == MemberStatus.Active && member.TalkOn is null ? member.AppliedOn?.AddMonths(1) : null;
+        member.Stage == MemberStage.Applicant && member.Status == MemberStatus.Active && member.TalkOn is null && member.AppliedOn is { } applied ? TalkLatest(applied) : null;
+
+    /// <summary>The last day for the talk: a month after the application.</summary>
+    public static DateOnly TalkLatest(DateOnly appliedOn) => appliedOn.AddMonths(1);
 
     public static PipelineInterval Activist(DateOnly appliedOn, MemberPipelineRules rules)
     {

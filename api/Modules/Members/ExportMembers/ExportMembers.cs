@@ -50,6 +50,7 @@ internal sealed class ExportMembersHandler(DbSession db, CurrentScope currentSco
         MemberSheets.Stage.Exported<ExportedMember>(e => MemberSheets.Label(e.Member.Stage)),
         MemberSheets.Status.Exported<ExportedMember>(e => MemberSheets.Label(e.Member.Status)),
         MemberSheets.AppliedOn.Exported<ExportedMember>(e => MemberSheets.Date(e.Member.AppliedOn)),
+        MemberSheets.TalkOn.Exported<ExportedMember>(e => MemberSheets.Date(e.Member.TalkOn)),
         MemberSheets.ActivistOn.Exported<ExportedMember>(e => MemberSheets.Date(e.Member.ActivistOn)),
         MemberSheets.CandidateOn.Exported<ExportedMember>(e => MemberSheets.Date(e.Member.CandidateOn)),
         MemberSheets.JoinedOn.Exported<ExportedMember>(e => MemberSheets.Date(e.Member.JoinedOn)),

@@ -96,7 +96,7 @@ internal sealed class ListMembersHandler(DbSession db, CurrentScope currentScope
         var (from, to, orgId) = await RangeAsync(organizations, scope, query, cancellationToken);
         var page = await db.QueryPageAsync<MemberRow>(CountSql, PageSql, FilterParameters(query, from, to, orgId, today), query.Page, order, cancellationToken);
         var names = await organizations.NamesAsync(page.Items.Select(m => m.OrgId).Distinct().ToList(), cancellationToken);
-        return page.Map(m => new MemberListItem(m.Id, m.OrgId, names.GetValueOrDefault(m.OrgId, ""), m.Name, m.Gender, MemberRow.YearsBetween(m.BirthDate, today),
+        return page.Map(m => new MemberListItem(m.Id, m.OrgId, names.GetValueOrDefault(m.OrgId, ""), m.Name, m.Gender, MemberRow.YearsBetween(m.BirthDate, m.LivedUntil(today)),
             m.IdNumberMasked, m.Education, m.Category, m.Stage, m.Status, m.JoinedOn, m.FullMemberOn, m.Version));
     }
 

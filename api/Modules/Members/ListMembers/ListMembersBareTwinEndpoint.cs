@@ -33,7 +33,7 @@ internal static class ListMembersBareTwinEndpoint
             var rows = (await connection.QueryAsync<MemberRow>(connections.Dialect.Render(order.Apply(ListMembersHandler.PageSql)), parameters)).AsList();
             var names = (await connection.QueryAsync<(Guid Id, string Name)>(connections.Dialect.Render(NamesSql),
                 ParameterBinder.Bind(new { ids = rows.Select(r => r.OrgId).Distinct().ToArray() }, connections.Provider))).ToDictionary(n => n.Id, n => n.Name);
-            var items = rows.Select(m => new MemberListItem(m.Id, m.OrgId, names.GetValueOrDefault(m.OrgId, ""), m.Name, m.Gender, MemberRow.YearsBetween(m.BirthDate, today),
+            var items = rows.Select(m => new MemberListItem(m.Id, m.OrgId, names.GetValueOrDefault(m.OrgId, ""), m.Name, m.Gender, MemberRow.YearsBetween(m.BirthDate, m.LivedUntil(today)),
                 m.IdNumberMasked, m.Education, m.Category, m.Stage, m.Status, m.JoinedOn, m.FullMemberOn, m.Version)).ToList();
             return Results.Ok(new Paged<MemberListItem>(items, total, number, size));
         })

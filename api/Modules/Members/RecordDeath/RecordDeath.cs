@@ -38,12 +38,16 @@ internal sealed class RecordDeathHandler(DbSession db, CurrentScope currentScope
           AND NOT EXISTS (SELECT 1 FROM member_transfers WHERE member_id = @id AND status = 'Pending')
         """;
 
+    // An entry or report dated after a death recorded late ends on its own first day rather than before it began.
     private const string EndHardshipSql = """
-        UPDATE member_hardships SET until = @diedOn, updated_at = @now, version = version + 1
-        WHERE member_id = @id AND since <= @diedOn AND (until IS NULL OR until > @diedOn)
+        UPDATE member_hardships SET until = CASE WHEN since > @diedOn THEN since ELSE @diedOn END, updated_at = @now, version = version + 1
+        WHERE member_id = @id AND (until IS NULL OR until > @diedOn)
         """;
 
-    private const string EndCommunityReportSql = "UPDATE member_community_reports SET ended_on = @diedOn WHERE member_id = @id AND ended_on IS NULL";
+    private const string EndCommunityReportSql = """
+        UPDATE member_community_reports SET ended_on = CASE WHEN reported_on > @diedOn THEN reported_on ELSE @diedOn END
+        WHERE member_id = @id AND ended_on IS NULL
+        """;
 
     public async ValueTask<MemberResponse> Handle(RecordDeathCommand command, CancellationToken cancellationToken)
     {
@@ -52,9 +56,7 @@ internal sealed class RecordDeathHandler(DbSession db, CurrentScope currentScope
         var diedOn = command.Body.DiedOn!.Value;
         if (member.Status != MemberStatus.Active)
         {
-            throw new BusinessRuleException("member_not_active", "此人已不在册（已去世、转出或取消资格）。",
-                "This person is no longer on the active register (deceased, transferred out or cancelled).",
-                new Dictionary<string, object?> { ["memberStatus"] = member.Status.ToString() });
+            throw MemberErrors.NotActive(member.Status);
         }
         if (diedOn < member.BirthDate)
         {

@@ -44,6 +44,7 @@ internal sealed class RecordHardshipHandler(DbSession db, CurrentScope currentSc
         var scope = await currentScope.GetAsync(cancellationToken);
         var member = await MemberRecords.FindAsync(db, scope, command.MemberId, cancellationToken);
         var id = Guid.CreateVersion7();
+        await MemberRecords.ClaimActiveAsync(db, member, clock.GetUtcNow(), cancellationToken);
         var inserted = await db.ExecuteOrConflictAsync(InsertSql, new
         {
             id, memberId = member.Id, category = body.Category!.Value.ToString(), since = body.Since!.Value, until = body.Until,

@@ -49,7 +49,7 @@ internal sealed class RecordTalkHandler(PipelineStepContext context) : ICommandH
                 Localized.Text($"谈话不能早于递交申请（{appliedOn:yyyy-MM-dd}）。", $"The talk cannot come before the application ({appliedOn:yyyy-MM-dd})."))]);
         }
         PipelineSteps.EnsureMayOverride(context.Caller, body.Override);
-        var latest = appliedOn.AddMonths(1);
+        var latest = PipelineIntervals.TalkLatest(appliedOn);
         if (talkOn > latest && body.Override is null)
         {
             throw new BusinessRuleException("talk_too_late", $"应在收到入党申请书后一个月内谈话，最晚 {latest:yyyy-MM-dd}；补记须说明理由。",

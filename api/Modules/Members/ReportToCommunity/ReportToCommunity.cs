@@ -59,6 +59,7 @@ internal sealed class ReportToCommunityHandler(DbSession db, CurrentScope curren
                 $"'{community.Name}' is not a community's or village's organization; members report to where they live.");
         }
         var reportedOn = command.Body.ReportedOn ?? clock.Today();
+        await MemberRecords.ClaimActiveAsync(db, member, clock.GetUtcNow(), cancellationToken);
         await db.ExecuteAsync(EndCurrentSql, new { memberId = member.Id, reportedOn }, cancellationToken);
         var id = Guid.CreateVersion7();
         // A current report dated after this one stays (history is not rewritten), and of two reports racing

@@ -52,7 +52,7 @@ internal sealed class TransferMemberHandler(DbSession db, CurrentScope currentSc
         var member = await MemberRecords.FindAsync(db, scope, command.MemberId, cancellationToken);
         if (member.Status != MemberStatus.Active)
         {
-            throw new BusinessRuleException("member_not_active", "只有在册党员才能转出组织关系。", "Only members on the register can be transferred.");
+            throw MemberErrors.NotActive(member.Status);
         }
         OrganizationReference? to = null;
         if (body.ToOrganizationId is { } toId)
@@ -70,6 +70,7 @@ internal sealed class TransferMemberHandler(DbSession db, CurrentScope currentSc
         var issuedOn = body.IssuedOn ?? clock.Today();
         var validity = (await rules.MemberPipelineRulesAsync(member.OrgId, cancellationToken)).TransferLetterValidMonths;
         var id = Guid.CreateVersion7();
+        await MemberRecords.ClaimActiveAsync(db, member, clock.GetUtcNow(), cancellationToken);
         var inserted = await db.ExecuteOrConflictAsync(InsertSql, new
         {
             id, memberId = member.Id, memberName = member.Name, fromOrgId = member.OrgId, fromOrgPath = member.OrgPath, toOrgId = to?.Id, toOrgPath = to?.Path,
