@@ -157,4 +157,27 @@ public sealed class MemberListsTests(DatabaseProvider provider) : ApiTest(provid
             Assert.That(audit.GetProperty("total").GetInt64(), Is.EqualTo(1));
         });
     }
+
+    [Test]
+    public async Task A_death_racing_a_transfer_letter_never_both_succeed()
+    {
+        var branch = (await CreateOrganization(Unique("并发去世党支部"))).Id();
+        for (var i = 0; i < 5; i++)
+        {
+            var member = await Member(branch, $"并发{i}", "1950-01-01", "Full", "1975-07-01", "1976-07-01");
+            var (_, etag) = await GetWithETag($"/api/v1/members/{member}");
+            var responses = await Task.WhenAll(
+                Post($"/api/v1/members/{member}/death", new { diedOn = "2026-06-01" }, etag),
+                Post($"/api/v1/members/{member}/transfers", new { toExternal = "外省某党委", letterNumber = Unique("并发转") }));
+            var record = await Json.Read(await Get($"/api/v1/members/{member}"), HttpStatusCode.OK);
+            var letters = await Json.Read(await Get("/api/v1/members/transfers?direction=Outbox&status=Pending&pageSize=200&sort=-issuedOn"), HttpStatusCode.OK);
+            var pending = letters.GetProperty("items").EnumerateArray().Count(l => l.GetProperty("memberId").GetGuid() == member);
+            Assert.Multiple(() =>
+            {
+                Assert.That(responses.Count(r => r.IsSuccessStatusCode), Is.EqualTo(1), "one of the two wins");
+                Assert.That(responses.Where(r => !r.IsSuccessStatusCode).Select(r => (int)r.StatusCode), Is.All.AnyOf(409, 412), "the other is refused, never a 500");
+                Assert.That(record.Str("status") == "Deceased" ^ pending == 1, Is.True, "dead or leaving with a letter, not both");
+            });
+        }
+    }
 }
