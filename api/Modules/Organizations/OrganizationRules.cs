@@ -40,7 +40,8 @@ internal sealed class OrganizationRules(DbSession db) : IOrganizationRules
         static LocalRule Local(NumberRule rule) => new(rule.Value, rule.Source);
         return new MemberPipelineRules(Local(rules.ApplicantMinAge), Local(rules.ActivistAfterMonths), Local(rules.CandidateAfterMonths),
             Local(rules.TrainingMinHours), Local(rules.NoticeMinWorkingDays), Local(rules.ApprovalWithinMonths), Local(rules.ProbationMonths),
-            Local(rules.ExtensionMinMonths), Local(rules.ExtensionMaxMonths), Local(rules.TransferLetterValidMonthsOrDefault));
+            Local(rules.ExtensionMinMonths), Local(rules.ExtensionMaxMonths), Local(rules.TransferLetterValidMonthsOrDefault),
+            Local(rules.TransferLetterValidMonthsAcrossProvincesOrDefault));
     }
 
     private sealed record RegionRow

@@ -127,6 +127,20 @@ public sealed class TransferTests(DatabaseProvider provider) : ApiTest(provider)
     }
 
     [Test]
+    public async Task A_letter_across_provinces_is_valid_for_the_regions_longer_term()
+    {
+        var across = await Json.Read(await PostAs(_managerA, $"/api/v1/members/{await Member("跨省转出")}/transfers",
+            new { toExternal = "广东省某市委组织部", letterNumber = Unique("跨省"), acrossProvinces = true }), HttpStatusCode.Created);
+        var within = await Json.Read(await PostAs(_managerA, $"/api/v1/members/{await Member("省内转出")}/transfers",
+            new { toExternal = "哈尔滨市某街道党工委", letterNumber = Unique("省内"), acrossProvinces = false }), HttpStatusCode.Created);
+        Assert.Multiple(() =>
+        {
+            Assert.That(across.Str("validUntil"), Is.EqualTo("2026-12-15"), "six months by the default rule set");
+            Assert.That(within.Str("validUntil"), Is.EqualTo("2026-09-15"), "three months");
+        });
+    }
+
+    [Test]
     public async Task A_letter_outside_the_system_is_confirmed_by_the_sender_and_the_member_leaves_the_register()
     {
         var member = await Member("转出系统外");

@@ -1584,6 +1584,7 @@ export interface components {
             extensionMinMonths: components["schemas"]["NumberRule"];
             extensionMaxMonths: components["schemas"]["NumberRule"];
             transferLetterValidMonths?: components["schemas"]["NumberRule"];
+            transferLetterValidMonthsAcrossProvinces?: components["schemas"]["NumberRule"];
         };
         MemberResponse: {
             /** Format: uuid */
@@ -2253,6 +2254,7 @@ export interface components {
             letterNumber?: string | null;
             /** Format: date */
             issuedOn?: string | null;
+            acrossProvinces?: boolean | null;
         };
         TransferResponse: {
             /** Format: uuid */

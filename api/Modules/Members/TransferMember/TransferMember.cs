@@ -12,9 +12,10 @@ namespace Jiceng.Modules.Members.TransferMember;
 
 /// <summary>
 /// A transfer letter out: to an organization in this system (any region: it confirms receipt) or outside it
-/// (the sending side records the receipt slip, 回执). The member stays where they are until then.
+/// (the sending side records the receipt slip, 回执). The member stays where they are until then. A letter across
+/// provinces is valid for the region's longer term.
 /// </summary>
-internal sealed record TransferMemberRequest(Guid? ToOrganizationId, string? ToExternal, string? LetterNumber, DateOnly? IssuedOn);
+internal sealed record TransferMemberRequest(Guid? ToOrganizationId, string? ToExternal, string? LetterNumber, DateOnly? IssuedOn, bool? AcrossProvinces = null);
 
 internal sealed record TransferMemberCommand(Guid MemberId, TransferMemberRequest Body) : ICommand<TransferResponse>;
 
@@ -68,7 +69,8 @@ internal sealed class TransferMemberHandler(DbSession db, CurrentScope currentSc
             }
         }
         var issuedOn = body.IssuedOn ?? clock.Today();
-        var validity = (await rules.MemberPipelineRulesAsync(member.OrgId, cancellationToken)).TransferLetterValidMonths;
+        var pipelineRules = await rules.MemberPipelineRulesAsync(member.OrgId, cancellationToken);
+        var validity = body.AcrossProvinces == true ? pipelineRules.TransferLetterValidMonthsAcrossProvinces : pipelineRules.TransferLetterValidMonths;
         var id = Guid.CreateVersion7();
         await MemberRecords.ClaimActiveAsync(db, member, clock.GetUtcNow(), cancellationToken);
         var inserted = await db.ExecuteOrConflictAsync(InsertSql, new

@@ -14,7 +14,8 @@ public sealed record MemberPipelineRules(
     LocalRule ProbationMonths,
     LocalRule ExtensionMinMonths,
     LocalRule ExtensionMaxMonths,
-    LocalRule TransferLetterValidMonths);
+    LocalRule TransferLetterValidMonths,
+    LocalRule TransferLetterValidMonthsAcrossProvinces);
 
 /// <summary>The region rule set other modules follow (the region of the organization given).</summary>
 public interface IOrganizationRules

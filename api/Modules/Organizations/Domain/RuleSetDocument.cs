@@ -30,13 +30,20 @@ internal sealed record MemberPipelineRuleSet(
     NumberRule ProbationMonths,
     NumberRule ExtensionMinMonths,
     NumberRule ExtensionMaxMonths,
-    NumberRule? TransferLetterValidMonths = null)
+    NumberRule? TransferLetterValidMonths = null,
+    NumberRule? TransferLetterValidMonthsAcrossProvinces = null)
 {
     private static readonly NumberRule DefaultTransferLetterValidMonths =
         new(3, "组织关系介绍信有效期一般不超过 3 个月（跨省转接本地可定为 6 个月）。");
 
+    private static readonly NumberRule DefaultTransferLetterValidMonthsAcrossProvinces =
+        new(6, "跨省（区、市）转接组织关系的，介绍信有效期可为 6 个月（本地可另定）。");
+
     [System.Text.Json.Serialization.JsonIgnore]
     public NumberRule TransferLetterValidMonthsOrDefault => TransferLetterValidMonths ?? DefaultTransferLetterValidMonths;
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public NumberRule TransferLetterValidMonthsAcrossProvincesOrDefault => TransferLetterValidMonthsAcrossProvinces ?? DefaultTransferLetterValidMonthsAcrossProvinces;
 
     public static readonly MemberPipelineRuleSet Default = new(
         new NumberRule(18, "《中国共产党章程》第一条：年满十八岁的中国工人、农民、军人、知识分子和其他社会阶层的先进分子，可以申请加入中国共产党。"),
@@ -48,7 +55,8 @@ internal sealed record MemberPipelineRuleSet(
         new NumberRule(12, "《中国共产党章程》第七条：预备党员的预备期为一年，从支部大会通过其为预备党员之日算起。"),
         new NumberRule(6, "《中国共产党章程》第七条：可以延长一次预备期，延长时间不能少于半年，最长不超过一年。"),
         new NumberRule(12, "《中国共产党章程》第七条：可以延长一次预备期，延长时间不能少于半年，最长不超过一年。"),
-        DefaultTransferLetterValidMonths);
+        DefaultTransferLetterValidMonths,
+        DefaultTransferLetterValidMonthsAcrossProvinces);
 }
 
 /// <summary>
@@ -164,6 +172,8 @@ internal sealed class RuleSetDocumentValidator : AbstractValidator<RuleSetDocume
             Number(d => d.MemberPipeline!.ExtensionMinMonths, 1, 60);
             Number(d => d.MemberPipeline!.ExtensionMaxMonths, 1, 60);
             When(d => d.MemberPipeline!.TransferLetterValidMonths is not null, () => Number(d => d.MemberPipeline!.TransferLetterValidMonths!, 1, 24));
+            When(d => d.MemberPipeline!.TransferLetterValidMonthsAcrossProvinces is not null,
+                () => Number(d => d.MemberPipeline!.TransferLetterValidMonthsAcrossProvinces!, 1, 24));
         });
         RuleFor(d => d.WeakOrganizationTriggers).NotNull().DependentRules(() =>
         {

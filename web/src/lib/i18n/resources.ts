@@ -94,7 +94,7 @@ export const resources = {
         inbox: '转入（待接收）', outbox: '转出', expiredOnly: '只看已过期', from: '转出党组织', to: '转入党组织', letter: '介绍信编号', issuedOn: '开具日期',
         validUntil: '有效期至', expired: '已过期', statuses: { Pending: '待回执', Received: '已回执' }, receive: '确认接收', received: '已接收，组织关系已转入。',
         confirmReceipt: '确认接收 {{name}} 的组织关系？', transferOut: '转出组织关系', toOrganization: '转入党组织（本系统内）', toExternal: '转入单位（本系统外）',
-        toExternalHint: '系统外的接收单位由转出方登记回执。',
+        toExternalHint: '系统外的接收单位由转出方登记回执。', acrossProvinces: '跨省（区、市）转接', acrossProvincesHint: '介绍信按本地区规则的跨省有效期开具。',
       },
       hardships: {
         title: '困难登记', record: '登记困难党员', end: '结束', endTitle: '结束困难登记', category: '困难类别', since: '开始日期', until: '结束日期',
@@ -214,7 +214,7 @@ export const resources = {
         inbox: 'Inbox (to receive)', outbox: 'Outbox', expiredOnly: 'Expired only', from: 'From', to: 'To', letter: 'Letter number', issuedOn: 'Issued on',
         validUntil: 'Valid until', expired: 'Expired', statuses: { Pending: 'Awaiting receipt', Received: 'Received' }, receive: 'Confirm receipt',
         received: 'Received: the member is now on your register.', confirmReceipt: 'Confirm receipt of {{name}}?', transferOut: 'Transfer out',
-        toOrganization: 'To an organization in this system', toExternal: 'To an organization outside it', toExternalHint: 'For one outside the system, the sending side records the receipt.',
+        toOrganization: 'To an organization in this system', toExternal: 'To an organization outside it', toExternalHint: 'For one outside the system, the sending side records the receipt.', acrossProvinces: 'Across provinces', acrossProvincesHint: 'The letter is valid for the region’s cross-province term.',
       },
       hardships: {
         title: 'Hardship', record: 'Record hardship', end: 'End', endTitle: 'End the hardship entry', category: 'Category', since: 'Since', until: 'Until',

@@ -1,4 +1,4 @@
-import { Alert, App as AntApp, Button, Descriptions, Drawer, Form, Input, Space, Spin, Tabs, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Checkbox, Descriptions, Drawer, Form, Input, Space, Spin, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reportToCommunity, type ReportToCommunityInput } from '@/features/members/api/community-reports';
@@ -99,9 +99,9 @@ export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
         />
       )}
       {transferring && m && (
-        <FormModal<{ toOrganizationId?: string; toExternal?: string; letterNumber: string; issuedOn?: string }>
+        <FormModal<{ toOrganizationId?: string; toExternal?: string; letterNumber: string; issuedOn?: string; acrossProvinces?: boolean }>
           title={`${t('transfers.transferOut')} · ${m.name}`}
-          fields={['toOrganizationId', 'toExternal', 'letterNumber', 'issuedOn']}
+          fields={['toOrganizationId', 'toExternal', 'letterNumber', 'issuedOn', 'acrossProvinces']}
           onSubmit={async (values) => {
             await transferMember(m.id, values);
             await onChanged();
@@ -118,6 +118,9 @@ export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
           </Form.Item>
           <Form.Item label={t('transfers.issuedOn')} name="issuedOn">
             <Input type="date" />
+          </Form.Item>
+          <Form.Item name="acrossProvinces" valuePropName="checked" extra={t('transfers.acrossProvincesHint')}>
+            <Checkbox>{t('transfers.acrossProvinces')}</Checkbox>
           </Form.Item>
         </FormModal>
       )}
