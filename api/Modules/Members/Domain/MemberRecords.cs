@@ -113,9 +113,10 @@ internal sealed record ProtectedPhone(string? Cipher, string? Masked)
 
 internal static class MemberErrors
 {
-    public static BusinessRuleException NotActive(MemberStatus status) => new("member_not_active", "此人已不在册（已去世、转出或取消资格）。",
+    /// <param name="status">the status read, when known (a write that lost a race only knows the person left the register)</param>
+    public static BusinessRuleException NotActive(MemberStatus? status = null) => new("member_not_active", "此人已不在册（已去世、转出或取消资格）。",
         "This person is no longer on the active register (deceased, transferred out or cancelled).",
-        new Dictionary<string, object?> { ["memberStatus"] = status.ToString() });
+        status is { } known ? new Dictionary<string, object?> { ["memberStatus"] = known.ToString() } : null);
 
     public static BusinessRuleException Exists() => new("member_exists",
         "该身份证号码的人员已在党员库中。", "A person with this ID number is already registered.");
@@ -202,7 +203,7 @@ internal static class MemberRecords
     {
         if (await db.ExecuteAsync(ClaimActiveSql, new { id = member.Id, now }, cancellationToken) == 0)
         {
-            throw MemberErrors.NotActive(member.Status == MemberStatus.Active ? MemberStatus.Deceased : member.Status);
+            throw MemberErrors.NotActive(member.Status == MemberStatus.Active ? null : member.Status);
         }
     }
 
