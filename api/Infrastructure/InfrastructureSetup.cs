@@ -91,6 +91,20 @@ public static class InfrastructureSetup
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddHostedService<IdempotencyCleanupService>();
         services.AddJicengSwagger();
+        // API answers are compressed on the fly at the fastest level (a 200-member page: 80 KB of JSON, a tenth of it
+        // compressed). Over HTTPS too: no answer carries a secret beside text an attacker chooses (BREACH), except the
+        // one-time API key, whose route is excluded.
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+            options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+            options.MimeTypes = ["application/json", "application/problem+json", "text/csv", "text/plain"];
+        });
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(
+            options => options.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(
+            options => options.Level = System.IO.Compression.CompressionLevel.Fastest);
         return builder;
     }
 
@@ -118,6 +132,8 @@ public static class InfrastructureSetup
         app.UseMiddleware<Security.SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api/v1/api-clients"),
+            branch => branch.UseResponseCompression());
         app.UseRequestLocalization();
         // Public resources come first: before routing, because static files step aside once an endpoint
         // (the SPA fallback matches everything) is chosen; before authorization, whose deny-by-default

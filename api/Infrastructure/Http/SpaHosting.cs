@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Net.Http.Headers;
 
 namespace Jiceng.Infrastructure.Http;
 
@@ -17,9 +19,15 @@ public static class SpaHosting
             return app;
         }
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.Use((context, next) =>
+        {
+            ServePrecompressed(context, files);
+            return next(context);
+        });
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = files,
+            ContentTypeProvider = new PrecompressedContentTypes(),
             // Hashed assets never change; index.html must always be revalidated.
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl =
                 context.File.Name == "index.html" ? "no-cache" : "public, max-age=31536000, immutable",
@@ -37,6 +45,53 @@ public static class SpaHosting
                 .AllowAnonymous();
         }
         return app;
+    }
+
+    /// <summary>
+    /// The build writes each asset also as .br and .gz (compressed once, at the highest level); a request for the
+    /// asset is answered with the smallest variant the browser accepts, so nothing is compressed per request.
+    /// </summary>
+    private static void ServePrecompressed(HttpContext context, PhysicalFileProvider files)
+    {
+        var path = context.Request.Path.Value;
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+            || path is null || !files.GetFileInfo(path).Exists)
+        {
+            return;
+        }
+        var accepted = context.Request.Headers.AcceptEncoding.ToString();
+        foreach (var (encoding, extension) in Precompressed)
+        {
+            if (accepted.Contains(encoding, StringComparison.OrdinalIgnoreCase)
+                && files.GetFileInfo(path + extension).Exists)
+            {
+                context.Request.Path = path + extension;
+                context.Response.Headers.ContentEncoding = encoding;
+                context.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
+                return;
+            }
+        }
+    }
+
+    private static readonly (string Encoding, string Extension)[] Precompressed = [("br", ".br"), ("gzip", ".gz")];
+
+    /// <summary>Types by the name under the compression suffix: app.js.br is JavaScript, sent with its encoding.</summary>
+    private sealed class PrecompressedContentTypes : IContentTypeProvider
+    {
+        private readonly FileExtensionContentTypeProvider types = new();
+
+        public bool TryGetContentType(string subpath, out string contentType)
+        {
+            foreach (var (_, extension) in Precompressed)
+            {
+                if (subpath.EndsWith(extension, StringComparison.Ordinal))
+                {
+                    subpath = subpath[..^extension.Length];
+                    break;
+                }
+            }
+            return types.TryGetContentType(subpath, out contentType!);
+        }
     }
 
     private static PhysicalFileProvider? Files(WebApplication app)

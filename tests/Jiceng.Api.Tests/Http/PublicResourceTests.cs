@@ -18,6 +18,8 @@ public sealed class PublicResourceTests(DatabaseProvider provider) : ApiTest(pro
         Directory.CreateDirectory(Path.Combine(root, "assets"));
         File.WriteAllText(Path.Combine(root, "index.html"), "<!doctype html><title>基层</title><div id=root></div>");
         File.WriteAllText(Path.Combine(root, "assets", "index-abc123.js"), "console.log('jiceng');");
+        File.WriteAllBytes(Path.Combine(root, "assets", "index-abc123.js.br"), [1, 2, 3]);
+        File.WriteAllBytes(Path.Combine(root, "assets", "index-abc123.js.gz"), [4, 5, 6]);
         return root;
     }
 
@@ -36,6 +38,41 @@ public sealed class PublicResourceTests(DatabaseProvider provider) : ApiTest(pro
             Assert.That(clientRoute.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(await clientRoute.Content.ReadAsStringAsync(), Does.Contain("<div id=root>"));
         });
+    }
+
+    [TestCase("br, gzip", "br", new byte[] { 1, 2, 3 })]
+    [TestCase("gzip, deflate", "gzip", new byte[] { 4, 5, 6 })]
+    public async Task Assets_are_sent_precompressed_in_the_best_encoding_the_browser_accepts(
+        string accepted, string encoding, byte[] body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/assets/index-abc123.js");
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", accepted);
+        var response = await Anonymous.SendAsync(request);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(response.Content.Headers.ContentEncoding, Is.EqualTo(new[] { encoding }));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/javascript"));
+            Assert.That(response.Headers.Vary, Does.Contain("Accept-Encoding"));
+            Assert.That(await response.Content.ReadAsByteArrayAsync(), Is.EqualTo(body));
+        });
+        var plain = await Anonymous.GetAsync("/assets/index-abc123.js");
+        Assert.That(plain.Content.Headers.ContentEncoding, Is.Empty);
+        Assert.That(await plain.Content.ReadAsStringAsync(), Is.EqualTo("console.log('jiceng');"));
+    }
+
+    [Test]
+    public async Task Api_answers_are_compressed_for_a_browser_that_accepts_it()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/organizations?pageSize=50");
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "br");
+        var response = await Client.SendAsync(request);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Content.Headers.ContentEncoding, Is.EqualTo(new[] { "br" }));
+        await using var brotli = new System.IO.Compression.BrotliStream(
+            await response.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+        using var json = await System.Text.Json.JsonDocument.ParseAsync(brotli);
+        Assert.That(json.RootElement.GetProperty("total").GetInt32(), Is.GreaterThanOrEqualTo(0));
     }
 
     [Test]

@@ -61,3 +61,5 @@ export function AppLayout() {
     </Layout>
   );
 }
+
+export default AppLayout;

@@ -1,10 +1,11 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
-import { AppLayout } from '@/app/app-layout';
 import { SignInPage } from '@/features/auth/components/sign-in-page';
 import { NotFoundPage, RouteError } from '@/components/result-pages';
 
 // Route-level code splitting: each module's screens load when first opened.
+// The signed-in frame too: the sign-in page, the first thing a new visitor loads, carries only what it draws.
+const AppLayout = lazy(() => import('@/app/app-layout'));
 const OrganizationsPage = lazy(() => import('@/features/organizations/components/organizations-page'));
 const CoalitionsPage = lazy(() => import('@/features/organizations/components/coalitions-page'));
 const MembersPage = lazy(() => import('@/features/members/components/members-page'));
@@ -15,7 +16,7 @@ export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
   {
     path: '/',
-    element: <AppLayout />,
+    element: page(<AppLayout />),
     children: [
       {
         errorElement: <RouteError />,

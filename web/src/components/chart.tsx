@@ -1,40 +1,25 @@
-import { BarChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { Skeleton } from 'antd';
+import type { EChartsCoreOption } from 'echarts/core';
+import { lazy, Suspense } from 'react';
 
-// Only the chart types the app draws, so the chart code stays small in the bundle.
-echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+export type ChartOption = EChartsCoreOption;
 
-export type ChartOption = echarts.EChartsCoreOption;
-
-interface Props {
+export interface ChartProps {
   option: ChartOption;
   height?: number;
   /** What the chart shows, for screen readers. */
   label: string;
 }
 
-/** An ECharts chart that follows its container's width. */
-export function Chart({ option, height = 280, label }: Props) {
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts>(undefined);
+// ECharts is the largest library the app uses: it is fetched the first time a chart is drawn, not with a screen.
+const EChartsChart = lazy(() => import('@/components/echarts-chart'));
 
-  useEffect(() => {
-    const instance = echarts.init(element.current!);
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element.current!);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
-
-  return <div ref={element} role="img" aria-label={label} style={{ width: '100%', height }} />;
+/** A chart that follows its container's width; a placeholder of its height while the chart code loads. */
+export function Chart(props: ChartProps) {
+  const height = props.height ?? 280;
+  return (
+    <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height }} />}>
+      <EChartsChart {...props} />
+    </Suspense>
+  );
 }
