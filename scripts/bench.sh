@@ -7,6 +7,8 @@
 #   - with MEMBERS (200,000) members over that city: member search p50/p95 (a name fragment over the whole
 #     city, and a district's register), and the member list endpoint against its bare twin (target >= 0.80x)
 #   - SQLite only: a 10,000-row member import file checked, then committed (target <= 10 s each)
+#   - the SPA in Debian's Chromium on the demo data: bytes transferred (compressed, as on the wire) for the
+#     sign-in page (target <= 150 KB) and for the first screen after sign-in (target <= 450 KB)
 # Load comes from wrk on loopback after a warm-up. Needs root (or wrk and PostgreSQL already installed).
 # Settings: ORGANIZATIONS (10000), MEMBERS (200000), IMPORT_ROWS (10000), DURATION seconds per measurement (15), CONNECTIONS (16), PROVIDERS ("sqlite postgres").
 set -euo pipefail
@@ -60,6 +62,7 @@ RESULTS="$WORK/results.md"
 } >"$RESULTS"
 RATIOS=()
 IMPORTS=()
+TRANSFERS=()
 
 for provider in $PROVIDERS; do
   echo "== $provider: generating $ORGANIZATIONS organizations"
@@ -136,9 +139,29 @@ for provider in $PROVIDERS; do
   stop_api
 done
 
+echo "== The SPA as a browser receives it (demo data on SQLite, Chromium)"
+(cd web && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run build --silent) >/dev/null
+(cd tests/e2e && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; }) >/dev/null
+[ -x /usr/bin/chromium ] || apt-get install -y -q chromium fonts-noto-cjk >/dev/null 2>&1 \
+  || { apt-get update -q >/dev/null && apt-get install -y -q chromium fonts-noto-cjk >/dev/null; }
+Database__Provider=Sqlite ConnectionStrings__Default="Data Source=$WORK/demo.db" Demo__SeedDirectory="$REPO/scripts/seed" \
+  Spa__Root="$REPO/web/dist" Security__KeyFile="$WORK/demo-keys.json" ASPNETCORE_ENVIRONMENT=Development \
+  Logging__LogLevel__Default=Warning dotnet "$WORK/api/Jiceng.Api.dll" --urls "$BASE" >"$WORK/api-demo.log" 2>&1 &
+API_PID=$!
+for _ in $(seq 1 240); do curl -sf "$BASE/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
+while read -r what bytes; do
+  case "$what" in
+    sign-in) TRANSFERS+=("sign-in page: $(verdict "$bytes / 1024" "<= 150" " KB")") ;;
+    first-screen-after-sign-in) TRANSFERS+=("first screen after sign-in: $(verdict "$bytes / 1024" "<= 450" " KB")") ;;
+    first-screen-cold) TRANSFERS+=("first screen opened with an empty cache: $(python3 -c "print(f'{$bytes / 1024:.0f} KB')")") ;;
+  esac
+done < <(node scripts/bench/transfer-size.mjs "$BASE")
+stop_api
+
 echo
 cat "$RESULTS"
 echo
 for ratio in "${RATIOS[@]}"; do echo "$ratio"; done
 for import in "${IMPORTS[@]}"; do echo "$import"; done
+for transfer in "${TRANSFERS[@]}"; do echo "transferred, compressed: $transfer"; done
 echo "(machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; wrk -t2; $DURATION s per measurement after a warm-up)"

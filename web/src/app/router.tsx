@@ -1,11 +1,13 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { SignInPage } from '@/features/auth/components/sign-in-page';
-import { NotFoundPage, RouteError } from '@/components/result-pages';
 
 // Route-level code splitting: each module's screens load when first opened.
 // The signed-in frame too: the sign-in page, the first thing a new visitor loads, carries only what it draws.
 const AppLayout = lazy(() => import('@/app/app-layout'));
+// Result pages carry large illustrations: they load only when a screen fails or a route is unknown.
+const NotFoundPage = lazy(() => import('@/components/result-pages').then((m) => ({ default: m.NotFoundPage })));
+const RouteError = lazy(() => import('@/components/result-pages').then((m) => ({ default: m.RouteError })));
 const OrganizationsPage = lazy(() => import('@/features/organizations/components/organizations-page'));
 const CoalitionsPage = lazy(() => import('@/features/organizations/components/coalitions-page'));
 const MembersPage = lazy(() => import('@/features/members/components/members-page'));
@@ -19,14 +21,14 @@ export const router = createBrowserRouter([
     element: page(<AppLayout />),
     children: [
       {
-        errorElement: <RouteError />,
+        errorElement: page(<RouteError />),
         children: [
           { index: true, element: <Navigate to="/organizations" replace /> },
           { path: 'organizations', element: page(<OrganizationsPage />) },
           { path: 'organizations/:id', element: page(<OrganizationsPage />) },
           { path: 'coalitions', element: page(<CoalitionsPage />) },
           { path: 'members', element: page(<MembersPage />) },
-          { path: '*', element: <NotFoundPage /> },
+          { path: '*', element: page(<NotFoundPage />) },
         ],
       },
     ],
