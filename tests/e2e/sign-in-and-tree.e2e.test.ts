@@ -55,10 +55,14 @@ describe('signing in and the organization tree', () => {
     await signIn(page, 'admin');
     await page.waitForURL('**/organizations');
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByText('Organization tree').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Organizations' }).waitFor();
+    // Roles in the user's language, the page's language for screen readers, the tab's title.
+    await page.getByText('System administrator').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en-US');
     await page.reload();
-    await page.getByText('Organization tree').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Organizations' }).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    expect(await page.title()).toBe('Organizations · Jiceng grassroots party building');
     await screenshot(page, 'organizations-english');
   });
 

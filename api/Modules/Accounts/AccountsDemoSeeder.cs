@@ -15,6 +15,20 @@ internal sealed class AccountsDemoSeeder(DbConnectionFactory connections, IOrgan
 {
     public const string DemoPassword = "jiceng-demo-2026";
 
+    // Made-up people, as a real department's users have names; the SPA shows each one's role beside the name.
+    private static readonly Dictionary<Role, string> DemoNames = new()
+    {
+        [Role.SystemAdmin] = "李建华",
+        [Role.OrganizationAdmin] = "王丽萍",
+        [Role.MemberManager] = "赵志刚",
+        [Role.VolunteerCoordinator] = "孙晓燕",
+        [Role.CollectiveAccountant] = "周国庆",
+        [Role.FundManager] = "吴秀兰",
+        [Role.FundApprover] = "郑海波",
+        [Role.Auditor] = "冯玉梅",
+        [Role.Viewer] = "陈立新",
+    };
+
     private const string ExistsSql = "SELECT COUNT(*) FROM users WHERE username = @username";
 
     public async Task SeedAsync(string seedDirectory, CancellationToken cancellationToken)
@@ -38,7 +52,7 @@ internal sealed class AccountsDemoSeeder(DbConnectionFactory connections, IOrgan
             {
                 id = Guid.CreateVersion7(),
                 username,
-                displayName = "演示 " + role,
+                displayName = DemoNames[role],
                 passwordHash = SignInHandler.HashPassword(DemoPassword),
                 roles = Roles.Store([role]),
                 scopeOrgId = wholeTree ? null : region?.Id,

@@ -1,20 +1,46 @@
-import { ApartmentOutlined, ClusterOutlined, TeamOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { ApartmentOutlined, ClusterOutlined, MenuOutlined, TeamOutlined } from '@ant-design/icons';
+import { Button, Drawer, Grid, Layout, Menu, Space, Spin, Typography, type MenuProps } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { setLanguage } from '@/lib/i18n';
-import { useMe } from '@/lib/auth';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { UiProviders } from '@/app/ui-providers';
 import { useSignOut } from '@/features/auth/api/sign-out';
+import { setLanguage } from '@/lib/i18n';
+import { useMe, type CurrentUser } from '@/lib/auth';
+import './app-layout.css';
 
-/** The signed-in frame: modules on the left (only those that exist; Members and the rest join as they are built), the user, scope, language and sign-out on top. */
+/** The signed-in frame, with Ant Design's providers (the sign-in page loads none of them). */
 export function AppLayout() {
-  const { t, i18n } = useTranslation();
+  return (
+    <UiProviders>
+      <Frame />
+    </UiProviders>
+  );
+}
+
+/**
+ * Modules on the left (a drawer behind a menu button on a phone), the user, roles, scope, language and sign-out on
+ * top. A skip link leads past the menu; after each navigation focus moves to the new screen's heading.
+ */
+function Frame() {
+  const { t } = useTranslation();
   const me = useMe();
-  const queryClient = useQueryClient();
-  const signOut = useSignOut();
-  const navigate = useNavigate();
   const location = useLocation();
+  const wide = Grid.useBreakpoint().lg ?? true;
+  const [menuOpen, setMenuOpen] = useState(false);
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    // The screen's heading, once it has drawn (screens load lazily); the main region when it has none yet.
+    const timer = window.setTimeout(() => (main.current?.querySelector<HTMLElement>('h1') ?? main.current)?.focus(), 50);
+    return () => window.clearTimeout(timer);
+  }, [location.pathname]);
 
   if (me.isLoading) {
     return <Spin fullscreen />;
@@ -22,43 +48,88 @@ export function AppLayout() {
   if (me.isError || !me.data) {
     return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
   }
+  const menu = <ModuleMenu user={me.data} onNavigate={() => setMenuOpen(false)} />;
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider theme="light" breakpoint="lg" collapsedWidth={0}>
-        <Typography.Title level={4} style={{ padding: '16px 24px', margin: 0, color: '#c00' }}>
-          {t('appName')}
-        </Typography.Title>
-        <Menu
-          mode="inline"
-          selectedKeys={[location.pathname.split('/')[1] ?? '']}
-          items={[
-            { key: 'organizations', icon: <ApartmentOutlined />, label: t('layout.organizations'), onClick: () => void navigate('/organizations') },
-            { key: 'coalitions', icon: <ClusterOutlined />, label: t('layout.coalitions'), onClick: () => void navigate('/coalitions') },
-            ...(me.data.permissions.includes('members.read')
-              ? [{ key: 'members', icon: <TeamOutlined />, label: t('layout.members'), onClick: () => void navigate('/members') }]
-              : []),
-          ]}
-        />
-      </Layout.Sider>
+    <Layout className="app-frame">
+      <a className="skip-link" href="#main" onClick={(event) => { event.preventDefault(); main.current?.focus(); }}>
+        {t('layout.skipToContent')}
+      </a>
+      {wide && (
+        <Layout.Sider theme="light" width={200} className="app-sider">
+          <AppName />
+          <nav aria-label={t('layout.modules')}>{menu}</nav>
+        </Layout.Sider>
+      )}
       <Layout>
-        <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end' }}>
-          <Space>
-            <span>
-              {me.data.displayName} · {me.data.scope?.name ?? t('layout.scopeAll')}
-            </span>
-            <Button onClick={async () => {
-              await setLanguage(i18n.language === 'en-US' ? 'zh-CN' : 'en-US');
-              // Level names, warnings and messages come from the server in the chosen language.
-              await queryClient.invalidateQueries();
-            }}>{t('layout.language')}</Button>
-            <Button onClick={() => signOut.mutate(undefined, { onSuccess: () => void navigate('/sign-in') })}>{t('layout.signOut')}</Button>
-          </Space>
+        <Layout.Header className="app-header">
+          {!wide && (
+            <>
+              <Button icon={<MenuOutlined />} aria-label={t('layout.openMenu')} aria-expanded={menuOpen}
+                onClick={() => setMenuOpen(true)} />
+              <AppName />
+              <Drawer placement="left" open={menuOpen} onClose={() => setMenuOpen(false)} size={240}
+                title={t('appName')} styles={{ body: { padding: 0 } }}>
+                <nav aria-label={t('layout.modules')}>{menu}</nav>
+              </Drawer>
+            </>
+          )}
+          <UserBar user={me.data} wide={wide} />
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content id="main" ref={main} tabIndex={-1} className="app-content" role="main">
           <Outlet />
         </Layout.Content>
       </Layout>
     </Layout>
+  );
+}
+
+function AppName() {
+  const { t } = useTranslation();
+  return <Typography.Text className="app-name">{t('appName')}</Typography.Text>;
+}
+
+/** Menu items are links: each is a Tab stop, opens with Enter, and can be opened in a new tab. */
+function ModuleMenu({ user, onNavigate }: { user: CurrentUser; onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const items: MenuProps['items'] = [
+    { key: 'organizations', icon: <ApartmentOutlined />, label: <Link to="/organizations">{t('layout.organizations')}</Link> },
+    { key: 'coalitions', icon: <ClusterOutlined />, label: <Link to="/coalitions">{t('layout.coalitions')}</Link> },
+    ...(user.permissions.includes('members.read')
+      ? [{ key: 'members', icon: <TeamOutlined />, label: <Link to="/members">{t('layout.members')}</Link> }]
+      : []),
+  ];
+  return <Menu mode="inline" selectedKeys={[location.pathname.split('/')[1] ?? '']} items={items} onClick={onNavigate} />;
+}
+
+/** Who is signed in, with their roles in the user's language and the organizations they see. */
+function UserBar({ user, wide }: { user: CurrentUser; wide: boolean }) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const roles = user.roles.map((role) => t(`roles.${role}`, { defaultValue: t('roles.other') })).join('、');
+  return (
+    <Space className="app-user" size={wide ? 'middle' : 'small'} wrap={false}>
+      {wide && (
+        <span className="app-user-text">
+          {user.displayName} · {roles} · {user.scope?.name ?? t('layout.scopeAll')}
+        </span>
+      )}
+      <Button
+        lang={i18n.language === 'en-US' ? 'zh-CN' : 'en-US'}
+        onClick={async () => {
+          await setLanguage(i18n.language === 'en-US' ? 'zh-CN' : 'en-US');
+          // Level names, warnings and messages come from the server in the chosen language.
+          await queryClient.invalidateQueries();
+        }}
+      >
+        {t('layout.language')}
+      </Button>
+      <Button onClick={() => signOut.mutate(undefined, { onSuccess: () => void navigate('/sign-in') })}>
+        {t('layout.signOut')}
+      </Button>
+    </Space>
   );
 }
 

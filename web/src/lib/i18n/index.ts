@@ -13,6 +13,13 @@ function savedLanguage(): Language {
   }
 }
 
+// Screen readers and the browser's spelling and hyphenation follow the page's language.
+i18n.on('languageChanged', (language) => {
+  if (typeof document !== 'undefined') {
+    document.documentElement.lang = language;
+  }
+});
+
 void i18n.use(initReactI18next).init({
   resources,
   lng: savedLanguage(),

@@ -3,8 +3,17 @@ export const resources = {
   'zh-CN': {
     translation: {
       appName: '基层党建',
-      signIn: { title: '登录', username: '用户名', password: '密码', submit: '登录', failed: '登录失败' },
-      layout: { organizations: '党组织', coalitions: '联盟共建', members: '党员', signOut: '退出登录', language: 'English', scopeAll: '全部组织' },
+      appTitle: '基层党建',
+      signIn: { title: '登录', username: '用户名', password: '密码', submit: '登录', failed: '登录失败', required: '请输入{{field}}' },
+      layout: {
+        organizations: '党组织', coalitions: '联盟共建', members: '党员', signOut: '退出登录', language: 'English', scopeAll: '全部组织',
+        skipToContent: '跳到主要内容', modules: '功能菜单', openMenu: '打开菜单',
+      },
+      roles: {
+        SystemAdmin: '系统管理员', OrganizationAdmin: '组织管理员', MemberManager: '党员管理员', VolunteerCoordinator: '志愿服务管理员',
+        CollectiveAccountant: '集体经济会计', FundManager: '帮扶资金管理员', FundApprover: '帮扶资金审批人', Auditor: '审计人员',
+        Viewer: '查阅人员', other: '其他角色',
+      },
       organizations: {
         tree: '组织树', search: '搜索党组织', details: '详细信息', kind: '类别', field: '领域', secretary: '书记', termEndsOn: '本届任期至',
         status: '状态', children: '下级组织', choose: '请在左侧选择党组织', path: '上级组织',
@@ -119,8 +128,17 @@ export const resources = {
   'en-US': {
     translation: {
       appName: 'Jiceng',
-      signIn: { title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', failed: 'Sign-in failed' },
-      layout: { organizations: 'Organizations', coalitions: 'Coalitions', members: 'Members', signOut: 'Sign out', language: '中文', scopeAll: 'All organizations' },
+      appTitle: 'Jiceng grassroots party building',
+      signIn: { title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', failed: 'Sign-in failed', required: '{{field}} is required' },
+      layout: {
+        organizations: 'Organizations', coalitions: 'Coalitions', members: 'Members', signOut: 'Sign out', language: '中文',
+        scopeAll: 'All organizations', skipToContent: 'Skip to main content', modules: 'Modules', openMenu: 'Open the menu',
+      },
+      roles: {
+        SystemAdmin: 'System administrator', OrganizationAdmin: 'Organization administrator', MemberManager: 'Member manager',
+        VolunteerCoordinator: 'Volunteer coordinator', CollectiveAccountant: 'Collective accountant', FundManager: 'Care fund manager',
+        FundApprover: 'Care fund approver', Auditor: 'Auditor', Viewer: 'Viewer', other: 'Other role',
+      },
       organizations: {
         tree: 'Organization tree', search: 'Search organizations', details: 'Details', kind: 'Kind', field: 'Field', secretary: 'Secretary',
         termEndsOn: 'Term ends', status: 'Status', children: 'Child organizations', choose: 'Choose an organization on the left', path: 'Parents',

@@ -46,6 +46,20 @@ describe('SignInPage', () => {
     expect(alert.textContent).toContain('用户名或密码不正确。');
   });
 
+  it('asks for both fields before sending, and a field\'s message goes once the field changes', async () => {
+    const fetch = vi.fn();
+    vi.stubGlobal('fetch', fetch);
+    renderSignIn();
+    fireEvent.click(screen.getByRole('button', { name: /登\s*录/ }));
+    expect(await screen.findByText('请输入用户名')).toBeTruthy();
+    expect(screen.getByText('请输入密码')).toBeTruthy();
+    expect(screen.getByLabelText('用户名').getAttribute('aria-invalid')).toBe('true');
+    expect(fetch).not.toHaveBeenCalled();
+    fireEvent.change(screen.getByLabelText('用户名'), { target: { value: 'admin' } });
+    expect(screen.queryByText('请输入用户名')).toBeNull();
+    expect(screen.getByText('请输入密码')).toBeTruthy();
+  });
+
   it('goes on to the organizations once signed in', async () => {
     vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(new Response(null, { status: 204 }))));
     const router = renderSignIn();

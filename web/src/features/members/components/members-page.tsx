@@ -14,6 +14,7 @@ import { PipelineBoard } from '@/features/members/components/pipeline-board';
 import { TransfersPanel } from '@/features/members/components/transfers-panel';
 import { ExportButtons } from '@/components/export-buttons';
 import { FormModal } from '@/components/form-modal';
+import { PageHeading } from '@/components/page-heading';
 import { OrganizationSelect } from '@/components/organization-select';
 import { useTableState } from '@/hooks/use-table-state';
 import { useCan } from '@/lib/auth';
@@ -41,7 +42,7 @@ export function MembersPage() {
   }
 
   return (
-    <Card title={t('members.title')} extra={
+    <Card title={<PageHeading>{t('members.title')}</PageHeading>} extra={
       <Space className="no-print">
         <ExportButtons onExport={(format) => exportMembers(filter, table.query.sort, format)}>
           {canReveal && <Button onClick={() => setExportingWhole(true)}>{t('members.exportWhole')}</Button>}

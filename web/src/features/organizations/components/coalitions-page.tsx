@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { createCoalition, updateCoalition, useCoalition, useCoalitions, type CoalitionInput, type CoalitionListItem } from '@/features/organizations/api/coalitions';
 import { OrganizationSelect } from '@/components/organization-select';
 import { FormModal } from '@/components/form-modal';
+import { PageHeading } from '@/components/page-heading';
 import { useTableState } from '@/hooks/use-table-state';
 import { useCan } from '@/lib/auth';
 
@@ -23,7 +24,7 @@ export function CoalitionsPage() {
   };
 
   return (
-    <Card title={t('coalitions.title')} extra={canWrite && <Button type="primary" onClick={() => setEditing('new')}>{t('coalitions.create')}</Button>}>
+    <Card title={<PageHeading>{t('coalitions.title')}</PageHeading>} extra={canWrite && <Button type="primary" onClick={() => setEditing('new')}>{t('coalitions.create')}</Button>}>
       <Input.Search
         aria-label={t('coalitions.search')}
         placeholder={t('coalitions.search')}

@@ -5,7 +5,9 @@ import { useNavigate, useParams } from 'react-router';
 import { OrganizationPanel } from '@/features/organizations/components/organization-panel';
 import { OrganizationTree } from '@/features/organizations/components/organization-tree';
 import { useOrganizationTree } from '@/features/organizations/components/use-organization-tree';
+import { PageHeading } from '@/components/page-heading';
 import { useMe } from '@/lib/auth';
+import './organizations-page.css';
 
 /** The organization tree beside the chosen organization; the choice is in the address, so it can be linked. */
 export function OrganizationsPage() {
@@ -26,8 +28,8 @@ export function OrganizationsPage() {
   const open = (organizationId: string) => void navigate(`/organizations/${organizationId}`);
 
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: 'minmax(280px, 1fr) 3fr', gap: 16, alignItems: 'start' }}>
-      <Card title={t('organizations.tree')}>
+    <div className="organizations-layout">
+      <Card title={<PageHeading>{t('layout.organizations')}</PageHeading>}>
         <OrganizationTree tree={tree} selectedId={id} onSelect={open} />
       </Card>
       <OrganizationPanel key={id ?? 'none'} organizationId={id} tree={tree} onOpen={open} />
