@@ -78,3 +78,10 @@ export async function chooseFilter(page: Page, label: string, search: string, op
     }
   }
 }
+
+/** Types a day into a date field (Ant Design's picker) and leaves it with Tab, as a keyboard user does. */
+export async function fillDate(field: Locator, day: string): Promise<void> {
+  await field.click();
+  await field.fill(day);
+  await field.press('Tab');
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { choose, chooseFilter, launch, screenshot, screenshotIfFailed, signIn } from './browser';
+import { choose, chooseFilter, fillDate, launch, screenshot, screenshotIfFailed, signIn } from './browser';
 
 let browser: Browser;
 let page: Page;
@@ -83,7 +83,7 @@ describe('the member register', () => {
       await choose(page, dialog, '所在党组织', '组织部机关', '中共鸡西市委组织部机关支部委员会');
       await dialog.getByLabel('姓名').fill(name);
       await dialog.getByLabel('身份证号码').fill(idNumber(first17));
-      await dialog.getByLabel('申请入党日期').fill(appliedOn);
+      await fillDate(dialog.getByLabel('申请入党日期'), appliedOn);
       await dialog.getByRole('button', { name: /保\s*存/ }).click();
       const drawer = page.locator('.ant-drawer');
       await drawer.getByText(`${name} · 入党申请人`).waitFor();

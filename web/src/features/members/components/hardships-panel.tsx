@@ -8,6 +8,7 @@ import { FormModal } from '@/components/form-modal';
 import { LoadFailure } from '@/components/result-pages';
 import { useCan } from '@/lib/auth';
 import { shanghaiToday } from '@/lib/dates';
+import { DateField } from '@/components/date-field';
 
 /**
  * The hardship register (困难党员) of one member: the history, recording an entry, and ending an open one.
@@ -87,10 +88,10 @@ export function HardshipsPanel({ memberId }: { memberId: string }) {
             <Select aria-label={t('hardships.category')} options={hardshipCategories.map((c) => ({ value: c, label: t(`hardships.categories.${c}`) }))} />
           </Form.Item>
           <Form.Item label={t('hardships.since')} name="since">
-            <Input type="date" />
+            <DateField />
           </Form.Item>
           <Form.Item label={t('hardships.until')} name="until" extra={t('hardships.untilHint')}>
-            <Input type="date" />
+            <DateField />
           </Form.Item>
           <Form.Item label={t('hardships.notes')} name="notes" extra={t('hardships.notesHint')}>
             <Input.TextArea rows={3} maxLength={500} />
@@ -109,7 +110,7 @@ export function HardshipsPanel({ memberId }: { memberId: string }) {
           onReload={() => void refresh()}
           onClose={() => setEnding(undefined)}>
           <Form.Item label={t('hardships.until')} name="until">
-            <Input type="date" />
+            <DateField />
           </Form.Item>
         </FormModal>
       )}

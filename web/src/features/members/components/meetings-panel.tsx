@@ -10,6 +10,7 @@ import { OrganizationSelect } from '@/components/organization-select';
 import { useTableState } from '@/hooks/use-table-state';
 import { useCan } from '@/lib/auth';
 import { shanghaiToday } from '@/lib/dates';
+import { DateField } from '@/components/date-field';
 
 interface Chosen {
   id: string;
@@ -142,7 +143,7 @@ function MeetingForm({ organization, onRecorded, onClose, refresh }: MeetingForm
             <Select aria-label={t('meetings.kind')} options={meetingKinds.map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))} />
           </Form.Item>
           <Form.Item label={t('meetings.heldOn')} name="heldOn">
-            <Input type="date" />
+            <DateField />
           </Form.Item>
           <Form.Item label={t('meetings.topic')} name="topic">
             <Input maxLength={200} />

@@ -6,6 +6,7 @@ import { afterEach, vi } from 'vitest';
 import '@/lib/i18n';
 import { MemberDrawer } from '@/features/members/components/member-drawer';
 import { json, mockApi } from '@/test/mock-api';
+import { pickDate } from '@/test/pick-date';
 
 const me = { id: 'u1', username: 'clerk', displayName: '干事', kind: 'User', roles: [], permissions: ['members.read', 'members.write'] };
 const member = {
@@ -42,7 +43,7 @@ describe('MemberDrawer', () => {
     fireEvent.click(within(dialog).getByText('登记去世', { selector: 'button span' }));
     await within(dialog).findByText('“Died On”不能为空。');
 
-    fireEvent.change(within(dialog).getByLabelText('去世日期'), { target: { value: '2026-05-01' } });
+    pickDate(within(dialog).getByLabelText('去世日期'), '2026-05-01');
     fireEvent.click(within(dialog).getByText('登记去世', { selector: 'button span' }));
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
     const death = requests.filter((r) => r.url.endsWith('/death')).at(-1)!;

@@ -12,6 +12,7 @@ import { LoadFailure } from '@/components/result-pages';
 import { OrganizationSelect } from '@/components/organization-select';
 import { useCan } from '@/lib/auth';
 import { shanghaiToday } from '@/lib/dates';
+import { DateField } from '@/components/date-field';
 
 interface Props {
   memberId: string;
@@ -117,7 +118,7 @@ export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
             <Input />
           </Form.Item>
           <Form.Item label={t('transfers.issuedOn')} name="issuedOn">
-            <Input type="date" />
+            <DateField />
           </Form.Item>
           <Form.Item name="acrossProvinces" valuePropName="checked" extra={t('transfers.acrossProvincesHint')}>
             <Checkbox>{t('transfers.acrossProvinces')}</Checkbox>
@@ -138,7 +139,7 @@ export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
           onClose={() => setRecordingDeath(false)}>
           <Alert type="info" showIcon title={t('members.recordDeathNote')} style={{ marginBottom: 12 }} />
           <Form.Item label={t('members.diedOn')} name="diedOn">
-            <Input type="date" />
+            <DateField />
           </Form.Item>
         </FormModal>
       )}
@@ -158,7 +159,7 @@ export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
             <OrganizationSelect aria-label={t('communityReports.community')} scope="all" />
           </Form.Item>
           <Form.Item label={t('communityReports.reportedOn')} name="reportedOn">
-            <Input type="date" />
+            <DateField />
           </Form.Item>
         </FormModal>
       )}

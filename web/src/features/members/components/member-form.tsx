@@ -5,6 +5,7 @@ import { FormModal } from '@/components/form-modal';
 import { OrganizationSelect } from '@/components/organization-select';
 import { useCan } from '@/lib/auth';
 import { shanghaiToday } from '@/lib/dates';
+import { DateField } from '@/components/date-field';
 
 interface Props {
   /** The member being edited; absent to register a new one. */
@@ -84,33 +85,33 @@ export function MemberForm({ member, onSubmit, onClose, onReload }: Props) {
                     {['Applicant', 'Activist', 'Candidate'].includes(getFieldValue('stage')) && (
                       <>
                         <Form.Item label={t('members.appliedOn')} name="appliedOn">
-                          <Input type="date" />
+                          <DateField />
                         </Form.Item>
                         {getFieldValue('stage') === 'Applicant' && (
                           <Form.Item label={t('members.talkOn')} name="talkOn">
-                            <Input type="date" />
+                            <DateField />
                           </Form.Item>
                         )}
                       </>
                     )}
                     {['Activist', 'Candidate'].includes(getFieldValue('stage')) && (
                       <Form.Item label={t('members.activistOn')} name="activistOn">
-                        <Input type="date" />
+                        <DateField />
                       </Form.Item>
                     )}
                     {getFieldValue('stage') === 'Candidate' && (
                       <Form.Item label={t('members.candidateOn')} name="candidateOn">
-                        <Input type="date" />
+                        <DateField />
                       </Form.Item>
                     )}
                     {['Probationary', 'Full'].includes(getFieldValue('stage')) && (
                       <Form.Item label={t('members.joinedOn')} name="joinedOn">
-                        <Input type="date" />
+                        <DateField />
                       </Form.Item>
                     )}
                     {getFieldValue('stage') === 'Full' && (
                       <Form.Item label={t('members.fullMemberOn')} name="fullMemberOn">
-                        <Input type="date" />
+                        <DateField />
                       </Form.Item>
                     )}
                     {/* The dates keep the least times between steps; a record that broke them on the higher committee's word is registered with a reason. */}

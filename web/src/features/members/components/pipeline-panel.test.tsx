@@ -5,6 +5,7 @@ import { afterEach, vi } from 'vitest';
 import '@/lib/i18n';
 import { PipelinePanel } from '@/features/members/components/pipeline-panel';
 import { json, mockApi } from '@/test/mock-api';
+import { pickDate } from '@/test/pick-date';
 
 const me = { id: 'u1', username: 'clerk', displayName: '干事', kind: 'User', roles: [], permissions: ['members.read', 'members.write'] };
 const applicant = {
@@ -41,7 +42,7 @@ describe('PipelinePanel', () => {
     fireEvent.click(within(dialog).getByText(/保\s*存/));
     // Today is after the deadline: the refusal lands on the date.
     await within(dialog).findByText(/最晚 2020-02-10/);
-    fireEvent.change(within(dialog).getByLabelText('谈话日期'), { target: { value: '2020-02-01' } });
+    pickDate(within(dialog).getByLabelText('谈话日期'), '2020-02-01');
     fireEvent.click(within(dialog).getByText(/保\s*存/));
     await waitFor(() => expect(screen.queryByLabelText('谈话人')).toBeNull());
     expect(sent).toMatchObject({ talkOn: '2020-02-01', talkedBy: '王书记' });

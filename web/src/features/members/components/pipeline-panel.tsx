@@ -7,6 +7,7 @@ import { recordStep, usePipeline, type RecordableStep } from '@/features/members
 import { FormModal } from '@/components/form-modal';
 import { useCan } from '@/lib/auth';
 import { shanghaiToday } from '@/lib/dates';
+import { DateField } from '@/components/date-field';
 
 const nextActions: Record<string, RecordableStep[]> = {
   Applicant: ['Talk', 'Activist'],
@@ -51,7 +52,7 @@ export function PipelinePanel({ memberId }: { memberId: string }) {
   };
   const date = (name: string, label: string) => (
     <Form.Item key={name} label={label} name={name}>
-      <Input type="date" />
+      <DateField />
     </Form.Item>
   );
 

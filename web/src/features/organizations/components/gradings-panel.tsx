@@ -7,6 +7,7 @@ import { useSubtreeStatistics } from '@/features/organizations/api/statistics';
 import { FormModal } from '@/components/form-modal';
 import { useTableState } from '@/hooks/use-table-state';
 import { shanghaiYear } from '@/lib/dates';
+import { DateField } from '@/components/date-field';
 
 const movements: GradingMovement[] = ['Upgraded', 'Unchanged', 'Downgraded', 'New', 'NotGraded'];
 const movementColor: Record<GradingMovement, string> = { Upgraded: 'green', Unchanged: 'default', Downgraded: 'red', New: 'blue', NotGraded: 'orange' };
@@ -84,7 +85,7 @@ export function GradingsPanel({ organizationId, canWrite }: Props) {
             <Input.TextArea rows={2} />
           </Form.Item>
           <Form.Item label={t('gradings.gradedOn')} name="gradedOn">
-            <Input type="date" />
+            <DateField />
           </Form.Item>
         </FormModal>
       )}

@@ -2,6 +2,7 @@ import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationField, OrganizationInput, OrganizationKind } from '@/features/organizations/api/save-organization';
 import { FormModal } from '@/components/form-modal';
+import { DateField } from '@/components/date-field';
 
 export const organizationKinds: OrganizationKind[] = ['Committee', 'WorkingCommittee', 'LeadingGroup', 'GeneralBranch', 'Branch', 'JointBranch', 'TemporaryBranch'];
 export const organizationFields: OrganizationField[] = [
@@ -44,10 +45,10 @@ export function OrganizationForm({ title, initial, onSubmit, onClose, onReload }
         <Input />
       </Form.Item>
       <Form.Item label={t('form.establishedOn')} name="establishedOn">
-        <Input type="date" />
+        <DateField />
       </Form.Item>
       <Form.Item label={t('form.termStartedOn')} name="termStartedOn">
-        <Input type="date" />
+        <DateField />
       </Form.Item>
       <Form.Item label={t('form.description')} name="description">
         <Input.TextArea rows={2} />

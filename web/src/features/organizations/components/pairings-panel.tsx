@@ -7,6 +7,7 @@ import { OrganizationSelect } from '@/components/organization-select';
 import { FormModal } from '@/components/form-modal';
 import { useTableState } from '@/hooks/use-table-state';
 import { shanghaiToday } from '@/lib/dates';
+import { DateField } from '@/components/date-field';
 
 const kinds: PairingKind[] = ['Contracting', 'Partnership'];
 
@@ -100,10 +101,10 @@ function PairingTermsFields() {
   return (
     <>
       <Form.Item label={t('pairings.startsOn')} name="startsOn">
-        <Input type="date" />
+        <DateField />
       </Form.Item>
       <Form.Item label={t('pairings.endsOn')} name="endsOn">
-        <Input type="date" />
+        <DateField />
       </Form.Item>
       <Form.Item label={t('pairings.notes')} name="notes">
         <Input.TextArea rows={2} />

@@ -10,6 +10,7 @@ import { FormModal } from '@/components/form-modal';
 import { LoadFailure } from '@/components/result-pages';
 import { useTableState } from '@/hooks/use-table-state';
 import { shanghaiToday } from '@/lib/dates';
+import { DateField } from '@/components/date-field';
 
 interface Props {
   organizationId: string;
@@ -103,10 +104,10 @@ export function RectificationsPanel({ organizationId, canWrite }: Props) {
             <Input />
           </Form.Item>
           <Form.Item label={t('rectifications.flaggedOn')} name="flaggedOn">
-            <Input type="date" />
+            <DateField />
           </Form.Item>
           <Form.Item label={t('rectifications.dueOn')} name="dueOn">
-            <Input type="date" />
+            <DateField />
           </Form.Item>
         </FormModal>
       )}
@@ -180,7 +181,7 @@ function RectificationDrawer({ organizationId, rectificationId, canWrite, onClos
           }}
           onClose={() => setDialog(undefined)}>
           <Form.Item label={t('rectifications.notedOn')} name="notedOn">
-            <Input type="date" />
+            <DateField />
           </Form.Item>
           <Form.Item label={t('rectifications.noteContent')} name="content">
             <Input.TextArea rows={3} />
@@ -199,7 +200,7 @@ function RectificationDrawer({ organizationId, rectificationId, canWrite, onClos
           onReload={() => void query.refetch()}
           onClose={() => setDialog(undefined)}>
           <Form.Item label={t('rectifications.closedOn')} name="closedOn">
-            <Input type="date" />
+            <DateField />
           </Form.Item>
           <Form.Item label={t('rectifications.closureNote')} name="closureNote">
             <Input.TextArea rows={3} />
