@@ -19,7 +19,7 @@ export const resources = {
         status: '状态', children: '下级组织', choose: '请在左侧选择党组织', path: '上级组织',
         searchResults: '搜索结果', noMatches: '没有找到', moreMatches: '共 {{count}} 个，请输入更多字缩小范围', typeToSearch: '输入名称搜索',
       },
-      errors: { forbidden: '没有权限', notFound: '未找到', forbiddenDetail: '您没有查看此页面的权限。', notFoundDetail: '页面或数据不存在，或不在您的管理范围内。', home: '返回首页', network: '无法连接服务器，请检查网络后重试。', conflict: '数据已被他人修改，请刷新后重试。', generic: '操作失败' },
+      errors: { forbidden: '没有权限', notFound: '未找到', forbiddenDetail: '您没有查看此页面的权限。', notFoundDetail: '页面或数据不存在，或不在您的管理范围内。', home: '返回首页', network: '无法连接服务器，请检查网络后重试。', conflict: '数据已被他人修改，请刷新后重试。', generic: '操作失败', loadFailed: '加载失败', server: '服务器出错，请稍后重试。', unavailable: '服务暂时不可用（数据库无法连接），请稍后重试。', tooMany: '操作过于频繁，请稍后重试。', retry: '重试', requestId: '请求编号：{{id}}' },
       form: { save: '保存', cancel: '取消', name: '名称', shortName: '简称', establishedOn: '成立日期', termStartedOn: '本届任期开始', description: '说明' },
       actions: { reload: '刷新', create: '新建下级组织', edit: '编辑', move: '移动', dissolve: '撤销', dissolveConfirm: '确定撤销该党组织？撤销后不可再修改。' },
       move: { title: '移动到（选择新的上级组织）', choose: '请选择新的上级组织。', submit: '移动' },
@@ -97,6 +97,7 @@ export const resources = {
       memberStats: {
         members: '党员总数', pipeline: '发展中', admitted: '{{year}} 年发展', admittedYear: '发展年度', under35: '35 岁以下占比', college: '大专以上学历占比',
         frontLine: '生产工作一线占比', byAge: '年龄结构', byEducation: '学历结构', unknown: '未填', chartTitle: '年龄与学历结构',
+        bands: { '30-': '30岁及以下', '31-35': '31–35岁', '36-45': '36–45岁', '46-55': '46–55岁', '56-60': '56–60岁', '61-70': '61–70岁', '71+': '71岁及以上' },
       },
       board: { more: '另有 {{count}} 人' },
       transfers: {
@@ -144,7 +145,7 @@ export const resources = {
         termEndsOn: 'Term ends', status: 'Status', children: 'Child organizations', choose: 'Choose an organization on the left', path: 'Parents',
         searchResults: 'Search results', noMatches: 'No matches', moreMatches: '{{count}} matches; type more to narrow them', typeToSearch: 'Type a name to search',
       },
-      errors: { forbidden: 'Forbidden', notFound: 'Not found', forbiddenDetail: 'You may not see this page.', notFoundDetail: 'This page or record does not exist, or is outside your organizations.', home: 'Back to the start', network: 'Cannot reach the server; check the connection and try again.', conflict: 'Changed by someone else; reload and try again.', generic: 'Something went wrong' },
+      errors: { forbidden: 'Forbidden', notFound: 'Not found', forbiddenDetail: 'You may not see this page.', notFoundDetail: 'This page or record does not exist, or is outside your organizations.', home: 'Back to the start', network: 'Cannot reach the server; check the connection and try again.', conflict: 'Changed by someone else; reload and try again.', generic: 'Something went wrong', loadFailed: 'Could not load', server: 'The server failed; try again shortly.', unavailable: 'The service is unavailable (the database cannot be reached); try again shortly.', tooMany: 'Too many requests; try again shortly.', retry: 'Retry', requestId: 'Request ID: {{id}}' },
       form: { save: 'Save', cancel: 'Cancel', name: 'Name', shortName: 'Short name', establishedOn: 'Established on', termStartedOn: 'Term started on', description: 'Description' },
       actions: { reload: 'Reload', create: 'New child organization', edit: 'Edit', move: 'Move', dissolve: 'Dissolve', dissolveConfirm: 'Dissolve this organization? It can no longer be changed afterwards.' },
       move: { title: 'Move under (choose the new parent)', choose: 'Choose the new parent organization.', submit: 'Move' },
@@ -226,6 +227,7 @@ export const resources = {
       memberStats: {
         members: 'Members', pipeline: 'In the pipeline', admitted: 'Admitted in {{year}}', admittedYear: 'Admitted in', under35: 'Under 35', college: 'College or more',
         frontLine: 'Front line', byAge: 'Age', byEducation: 'Education', unknown: 'Not given', chartTitle: 'Age and education',
+        bands: { '30-': '30 or under', '31-35': '31–35', '36-45': '36–45', '46-55': '46–55', '56-60': '56–60', '61-70': '61–70', '71+': '71 or over' },
       },
       board: { more: '{{count}} more' },
       transfers: {

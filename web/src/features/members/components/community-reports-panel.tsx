@@ -5,6 +5,7 @@ import { exportCommunityReports, useCommunityReports, type CommunityReport } fro
 import { ExportButtons } from '@/components/export-buttons';
 import { OrganizationSelect } from '@/components/organization-select';
 import { useTableState } from '@/hooks/use-table-state';
+import { QueryView } from '@/components/query-view';
 
 /**
  * 双报到 seen from the community: the members who reported to one of the caller's communities, from whatever
@@ -30,24 +31,26 @@ export function CommunityReportsPanel() {
       {communityId === undefined ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('communityReports.choose')} />
       ) : (
-        <Table<CommunityReport>
-          rowKey="id"
-          size="small"
-          loading={reports.isFetching}
-          dataSource={reports.data?.items}
-          pagination={table.pagination(reports.data?.total)}
-          onChange={table.onChange}
-          columns={[
-            { title: t('members.name'), dataIndex: 'memberName', key: 'memberName', ...table.sortable('memberName') },
-            { title: t('members.organization'), dataIndex: 'memberOrganizationName', key: 'memberOrganizationName' },
-            { title: t('communityReports.reportedOn'), dataIndex: 'reportedOn', key: 'reportedOn', ...table.sortable('reportedOn') },
-            ...(includeEnded ? [{ title: t('communityReports.endedOn'), dataIndex: 'endedOn', key: 'endedOn', render: (d: string | null | undefined) => d ?? '—' }] : []),
-            {
-              title: t('members.status'), key: 'status',
-              render: (_, r) => <Tag color={r.endedOn ? 'default' : 'green'}>{r.endedOn ? t('communityReports.ended') : t('communityReports.current')}</Tag>,
-            },
-          ]}
-        />
+        <QueryView query={reports}>
+          <Table<CommunityReport>
+            rowKey="id"
+            size="small"
+            loading={reports.isFetching}
+            dataSource={reports.data?.items}
+            pagination={table.pagination(reports.data?.total)}
+            onChange={table.onChange}
+            columns={[
+              { title: t('members.name'), dataIndex: 'memberName', key: 'memberName', ...table.sortable('memberName') },
+              { title: t('members.organization'), dataIndex: 'memberOrganizationName', key: 'memberOrganizationName' },
+              { title: t('communityReports.reportedOn'), dataIndex: 'reportedOn', key: 'reportedOn', ...table.sortable('reportedOn') },
+              ...(includeEnded ? [{ title: t('communityReports.endedOn'), dataIndex: 'endedOn', key: 'endedOn', render: (d: string | null | undefined) => d ?? '—' }] : []),
+              {
+                title: t('members.status'), key: 'status',
+                render: (_, r) => <Tag color={r.endedOn ? 'default' : 'green'}>{r.endedOn ? t('communityReports.ended') : t('communityReports.current')}</Tag>,
+              },
+            ]}
+          />
+        </QueryView>
       )}
     </>
   );

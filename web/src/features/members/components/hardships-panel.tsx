@@ -9,6 +9,7 @@ import { LoadFailure } from '@/components/result-pages';
 import { useCan } from '@/lib/auth';
 import { shanghaiToday } from '@/lib/dates';
 import { DateField } from '@/components/date-field';
+import { QueryView } from '@/components/query-view';
 
 /**
  * The hardship register (困难党员) of one member: the history, recording an entry, and ending an open one.
@@ -45,35 +46,37 @@ export function HardshipsPanel({ memberId }: { memberId: string }) {
           <Button onClick={() => setRecording(true)}>{t('hardships.record')}</Button>
         </Space>
       )}
-      <Table<Hardship>
-        rowKey="id"
-        size="small"
-        loading={hardships.isFetching}
-        dataSource={hardships.data}
-        pagination={false}
-        locale={{ emptyText: t('hardships.empty') }}
-        columns={[
-          { title: t('hardships.category'), dataIndex: 'category', key: 'category', render: (c: Hardship['category']) => t(`hardships.categories.${c}`) },
-          { title: t('hardships.since'), dataIndex: 'since', key: 'since' },
-          { title: t('hardships.until'), dataIndex: 'until', key: 'until', render: (d: string | null | undefined) => d ?? '—' },
-          {
-            title: t('hardships.status'), dataIndex: 'current', key: 'current',
-            render: (current: boolean) => <Tag color={current ? 'orange' : 'default'}>{current ? t('hardships.current') : t('hardships.ended')}</Tag>,
-          },
-          {
-            title: t('hardships.notes'), dataIndex: 'hasNotes', key: 'notes',
-            render: (hasNotes: boolean, h) => hasNotes ? (
-              <Space size={4}>
-                <Typography.Text type="secondary">{t('hardships.notesHidden')}</Typography.Text>
-                {canReveal && <Button size="small" type="link" onClick={() => setRevealing(h)}>{t('members.reveal')}</Button>}
-              </Space>
-            ) : '—',
-          },
-          ...(canWrite
-            ? [{ title: '', key: 'actions', render: (_: unknown, h: Hardship) => open(h) && <Button size="small" onClick={() => setEnding(h)}>{t('hardships.end')}</Button> }]
-            : []),
-        ]}
-      />
+      <QueryView query={hardships}>
+        <Table<Hardship>
+          rowKey="id"
+          size="small"
+          loading={hardships.isFetching}
+          dataSource={hardships.data}
+          pagination={false}
+          locale={{ emptyText: t('hardships.empty') }}
+          columns={[
+            { title: t('hardships.category'), dataIndex: 'category', key: 'category', render: (c: Hardship['category']) => t(`hardships.categories.${c}`) },
+            { title: t('hardships.since'), dataIndex: 'since', key: 'since' },
+            { title: t('hardships.until'), dataIndex: 'until', key: 'until', render: (d: string | null | undefined) => d ?? '—' },
+            {
+              title: t('hardships.status'), dataIndex: 'current', key: 'current',
+              render: (current: boolean) => <Tag color={current ? 'orange' : 'default'}>{current ? t('hardships.current') : t('hardships.ended')}</Tag>,
+            },
+            {
+              title: t('hardships.notes'), dataIndex: 'hasNotes', key: 'notes',
+              render: (hasNotes: boolean, h) => hasNotes ? (
+                <Space size={4}>
+                  <Typography.Text type="secondary">{t('hardships.notesHidden')}</Typography.Text>
+                  {canReveal && <Button size="small" type="link" onClick={() => setRevealing(h)}>{t('members.reveal')}</Button>}
+                </Space>
+              ) : '—',
+            },
+            ...(canWrite
+              ? [{ title: '', key: 'actions', render: (_: unknown, h: Hardship) => open(h) && <Button size="small" onClick={() => setEnding(h)}>{t('hardships.end')}</Button> }]
+              : []),
+          ]}
+        />
+      </QueryView>
       {recording && (
         <FormModal<RecordHardshipInput>
           title={t('hardships.record')}

@@ -11,6 +11,7 @@ import { useTableState } from '@/hooks/use-table-state';
 import { useCan } from '@/lib/auth';
 import { shanghaiToday } from '@/lib/dates';
 import { DateField } from '@/components/date-field';
+import { QueryView } from '@/components/query-view';
 
 interface Chosen {
   id: string;
@@ -86,20 +87,22 @@ export function MeetingsPanel() {
       {organization === undefined ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('meetings.choose')} />
       ) : (
-        <Table<Meeting>
-          rowKey="id"
-          size="small"
-          loading={meetings.isFetching}
-          dataSource={meetings.data?.items}
-          pagination={table.pagination(meetings.data?.total)}
-          onChange={table.onChange}
-          columns={[
-            { title: t('meetings.heldOn'), dataIndex: 'heldOn', key: 'heldOn', ...table.sortable('heldOn') },
-            { title: t('meetings.kind'), dataIndex: 'kind', key: 'kind', ...table.sortable('kind'), render: (k: Meeting['kind']) => t(`meetings.kinds.${k}`) },
-            { title: t('meetings.topic'), dataIndex: 'topic', key: 'topic', render: (topic: string | null | undefined) => topic || '—' },
-            { title: t('meetings.attendeeCount'), dataIndex: 'attendeeCount', key: 'attendeeCount', ...table.sortable('attendeeCount') },
-          ]}
-        />
+        <QueryView query={meetings}>
+          <Table<Meeting>
+            rowKey="id"
+            size="small"
+            loading={meetings.isFetching}
+            dataSource={meetings.data?.items}
+            pagination={table.pagination(meetings.data?.total)}
+            onChange={table.onChange}
+            columns={[
+              { title: t('meetings.heldOn'), dataIndex: 'heldOn', key: 'heldOn', ...table.sortable('heldOn') },
+              { title: t('meetings.kind'), dataIndex: 'kind', key: 'kind', ...table.sortable('kind'), render: (k: Meeting['kind']) => t(`meetings.kinds.${k}`) },
+              { title: t('meetings.topic'), dataIndex: 'topic', key: 'topic', render: (topic: string | null | undefined) => topic || '—' },
+              { title: t('meetings.attendeeCount'), dataIndex: 'attendeeCount', key: 'attendeeCount', ...table.sortable('attendeeCount') },
+            ]}
+          />
+        </QueryView>
       )}
       {recording && <MeetingForm organization={organization} onRecorded={choose} onClose={() => setRecording(false)} refresh={() => client.invalidateQueries({ queryKey: ['members'] })} />}
     </>

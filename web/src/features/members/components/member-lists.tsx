@@ -7,6 +7,7 @@ import { ExportButtons } from '@/components/export-buttons';
 import { OrganizationSelect } from '@/components/organization-select';
 import { useTableState } from '@/hooks/use-table-state';
 import { shanghaiYear } from '@/lib/dates';
+import { QueryView } from '@/components/query-view';
 
 const kinds: MemberListKind[] = ['PoliticalBirthdays', 'MedalCandidates', 'LostContact', 'ExpiringProbations'];
 
@@ -40,25 +41,27 @@ function MemberListTable({ kind }: { kind: MemberListKind }) {
         <ExportButtons onExport={(format) => exportMemberList(kind, filter, format)} />
       </Space>
       <Typography.Title level={4} className="print-only">{t(`lists.kinds.${kind}`)}</Typography.Title>
-      <Table<MemberOnList>
-        rowKey="id"
-        size="small"
-        loading={list.isFetching}
-        dataSource={list.data?.items}
-        pagination={table.pagination(list.data?.total)}
-        onChange={table.onChange}
-        columns={[
-          { title: t('members.name'), dataIndex: 'name', key: 'name' },
-          { title: t('members.gender'), dataIndex: 'gender', key: 'gender', render: (g: MemberOnList['gender']) => t(`members.genders.${g}`) },
-          { title: t('members.age'), dataIndex: 'age', key: 'age' },
-          { title: t('members.organization'), dataIndex: 'organizationName', key: 'organizationName' },
-          { title: t('members.stage'), dataIndex: 'stage', key: 'stage', render: (s: MemberOnList['stage']) => t(`members.stages.${s}`) },
-          { title: t(`lists.dateOf.${kind}`), dataIndex: 'date', key: 'date', render: (d: string | null) => d ?? '—' },
-          ...(kind === 'PoliticalBirthdays' || kind === 'MedalCandidates'
-            ? [{ title: t('lists.years'), dataIndex: 'years', key: 'years', render: (y: number | null) => (y === null ? '—' : t('lists.yearsValue', { count: y })) }]
-            : []),
-        ]}
-      />
+      <QueryView query={list}>
+        <Table<MemberOnList>
+          rowKey="id"
+          size="small"
+          loading={list.isFetching}
+          dataSource={list.data?.items}
+          pagination={table.pagination(list.data?.total)}
+          onChange={table.onChange}
+          columns={[
+            { title: t('members.name'), dataIndex: 'name', key: 'name' },
+            { title: t('members.gender'), dataIndex: 'gender', key: 'gender', render: (g: MemberOnList['gender']) => t(`members.genders.${g}`) },
+            { title: t('members.age'), dataIndex: 'age', key: 'age' },
+            { title: t('members.organization'), dataIndex: 'organizationName', key: 'organizationName' },
+            { title: t('members.stage'), dataIndex: 'stage', key: 'stage', render: (s: MemberOnList['stage']) => t(`members.stages.${s}`) },
+            { title: t(`lists.dateOf.${kind}`), dataIndex: 'date', key: 'date', render: (d: string | null) => d ?? '—' },
+            ...(kind === 'PoliticalBirthdays' || kind === 'MedalCandidates'
+              ? [{ title: t('lists.years'), dataIndex: 'years', key: 'years', render: (y: number | null) => (y === null ? '—' : t('lists.yearsValue', { count: y })) }]
+              : []),
+          ]}
+        />
+      </QueryView>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMemberStatistics } from '@/features/members/api/yearly-lists';
 import { Chart, type ChartOption } from '@/components/chart';
 import { OrganizationSelect } from '@/components/organization-select';
+import { QueryFailure } from '@/components/query-view';
 import { shanghaiYear } from '@/lib/dates';
 
 const bands = ['30-', '31-35', '36-45', '46-55', '56-60', '61-70', '71+'];
@@ -12,27 +13,31 @@ const bands = ['30-', '31-35', '36-45', '46-55', '56-60', '61-70', '71+'];
 export function MemberStatisticsPanel() {
   const { t } = useTranslation();
   const [organizationId, setOrganizationId] = useState<string>();
-  const [year, setYear] = useState(shanghaiYear() - 1);
+  const [year, setYear] = useState(shanghaiYear());
   const stats = useMemberStatistics(organizationId, year);
   const data = stats.data;
-  const option = useMemo<ChartOption | undefined>(() => {
+  // Two charts, each with its own legend and colours: a bar per age band, a pie slice per education level.
+  const charts = useMemo<{ byAge: ChartOption; byEducation: ChartOption } | undefined>(() => {
     if (!data) {
       return undefined;
     }
     const count = (key: string) => data.byAgeBand.find((b) => b.key === key)?.count ?? 0;
     return {
-      tooltip: { trigger: 'item' },
-      legend: { bottom: 0 },
-      grid: { left: 40, right: '45%', top: 24, bottom: 48 },
-      xAxis: { type: 'category', data: bands },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: [
-        { type: 'bar', name: t('memberStats.byAge'), data: bands.map(count), barMaxWidth: 32 },
-        {
-          type: 'pie', name: t('memberStats.byEducation'), radius: ['25%', '50%'], center: ['78%', '45%'],
+      byAge: {
+        tooltip: { trigger: 'axis' },
+        grid: { left: 40, right: 16, top: 24, bottom: 32 },
+        xAxis: { type: 'category', data: bands.map((band) => t(`memberStats.bands.${band}`)) },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: [{ type: 'bar', name: t('memberStats.byAge'), data: bands.map(count), barMaxWidth: 32, itemStyle: { color: '#b80000' } }],
+      },
+      byEducation: {
+        tooltip: { trigger: 'item' },
+        legend: { bottom: 0, type: 'scroll' },
+        series: [{
+          type: 'pie', name: t('memberStats.byEducation'), radius: ['30%', '60%'], center: ['50%', '42%'],
           data: data.byEducation.map((e) => ({ name: e.key === 'Unknown' ? t('memberStats.unknown') : t(`members.educations.${e.key}`), value: e.count })),
-        },
-      ],
+        }],
+      },
     };
   }, [data, t]);
   const of = (list: { key: string; count: number }[] | undefined, key: string) => list?.find((c) => c.key === key)?.count ?? 0;
@@ -46,7 +51,9 @@ export function MemberStatisticsPanel() {
         <InputNumber aria-label={t('memberStats.admittedYear')} addonBefore={t('memberStats.admittedYear')} min={1921} max={9998} value={year}
           onChange={(value) => value && setYear(value)} />
       </Space>
-      {!data ? (
+      {stats.isError ? (
+        <QueryFailure error={stats.error} onRetry={stats.refetch} retrying={stats.isFetching} />
+      ) : !data ? (
         <Spin />
       ) : (
         <>
@@ -73,9 +80,20 @@ export function MemberStatisticsPanel() {
               </Col>
             ))}
           </Row>
-          <Card size="small" style={{ marginTop: 12 }} title={t('memberStats.chartTitle')}>
-            {option && <Chart option={option} label={t('memberStats.chartTitle')} height={300} />}
-          </Card>
+          {charts && (
+            <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
+              <Col xs={24} lg={12}>
+                <Card size="small" title={t('memberStats.byAge')}>
+                  <Chart option={charts.byAge} label={t('memberStats.byAge')} height={300} />
+                </Card>
+              </Col>
+              <Col xs={24} lg={12}>
+                <Card size="small" title={t('memberStats.byEducation')}>
+                  <Chart option={charts.byEducation} label={t('memberStats.byEducation')} height={300} />
+                </Card>
+              </Col>
+            </Row>
+          )}
         </>
       )}
     </>

@@ -19,6 +19,7 @@ import { OrganizationSelect } from '@/components/organization-select';
 import { useTableState } from '@/hooks/use-table-state';
 import { useCan } from '@/lib/auth';
 import type { SpreadsheetFormat } from '@/lib/download';
+import { QueryView } from '@/components/query-view';
 
 /** The member register: filters on the server, masked ID numbers, a drawer per member. */
 export function MembersPage() {
@@ -73,28 +74,30 @@ export function MembersPage() {
         </Space.Compact>
         <InputNumber aria-label={t('members.joinYear')} placeholder={t('members.joinYear')} min={1921} max={9998} style={{ width: 120 }} onChange={(v) => change({ joinYear: v ?? undefined })} />
       </Space>
-      <Table<MemberListItem>
-        rowKey="id"
-        size="small"
-        loading={members.isFetching}
-        dataSource={members.data?.items}
-        pagination={table.pagination(members.data?.total)}
-        onChange={table.onChange}
-        onRow={(m) => ({ onClick: () => setShown(m.id), style: { cursor: 'pointer' } })}
-        columns={[
-          {
-            title: t('members.name'), dataIndex: 'name', key: 'name', ...table.sortable('name'),
-            render: (name: string, m) => <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={(event) => { event.stopPropagation(); setShown(m.id); }}>{name}</Button>,
-          },
-          { title: t('members.gender'), dataIndex: 'gender', key: 'gender', render: (g: MemberListItem['gender']) => t(`members.genders.${g}`) },
-          { title: t('members.age'), dataIndex: 'age', key: 'birthDate', ...table.sortable('birthDate') },
-          { title: t('members.idNumber'), dataIndex: 'idNumber', key: 'idNumber', render: (id: string) => <Typography.Text code>{id}</Typography.Text> },
-          { title: t('members.organization'), dataIndex: 'organizationName', key: 'tree', ...table.sortable('tree') },
-          { title: t('members.category'), dataIndex: 'category', key: 'category', ...table.sortable('category'), render: (c: MemberListItem['category']) => t(`members.categories.${c}`) },
-          { title: t('members.stage'), dataIndex: 'stage', key: 'stage', ...table.sortable('stage'), render: (s: MemberListItem['stage']) => <Tag color={s === 'Full' ? 'red' : s === 'Probationary' ? 'orange' : 'blue'}>{t(`members.stages.${s}`)}</Tag> },
-          { title: t('members.joinedOn'), dataIndex: 'joinedOn', key: 'joinedOn', ...table.sortable('joinedOn'), render: (d: string | null) => d ?? '—' },
-        ]}
-      />
+      <QueryView query={members}>
+        <Table<MemberListItem>
+          rowKey="id"
+          size="small"
+          loading={members.isFetching}
+          dataSource={members.data?.items}
+          pagination={table.pagination(members.data?.total)}
+          onChange={table.onChange}
+          onRow={(m) => ({ onClick: () => setShown(m.id), style: { cursor: 'pointer' } })}
+          columns={[
+            {
+              title: t('members.name'), dataIndex: 'name', key: 'name', ...table.sortable('name'),
+              render: (name: string, m) => <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={(event) => { event.stopPropagation(); setShown(m.id); }}>{name}</Button>,
+            },
+            { title: t('members.gender'), dataIndex: 'gender', key: 'gender', render: (g: MemberListItem['gender']) => t(`members.genders.${g}`) },
+            { title: t('members.age'), dataIndex: 'age', key: 'birthDate', ...table.sortable('birthDate') },
+            { title: t('members.idNumber'), dataIndex: 'idNumber', key: 'idNumber', render: (id: string) => <Typography.Text code>{id}</Typography.Text> },
+            { title: t('members.organization'), dataIndex: 'organizationName', key: 'tree', ...table.sortable('tree') },
+            { title: t('members.category'), dataIndex: 'category', key: 'category', ...table.sortable('category'), render: (c: MemberListItem['category']) => t(`members.categories.${c}`) },
+            { title: t('members.stage'), dataIndex: 'stage', key: 'stage', ...table.sortable('stage'), render: (s: MemberListItem['stage']) => <Tag color={s === 'Full' ? 'red' : s === 'Probationary' ? 'orange' : 'blue'}>{t(`members.stages.${s}`)}</Tag> },
+            { title: t('members.joinedOn'), dataIndex: 'joinedOn', key: 'joinedOn', ...table.sortable('joinedOn'), render: (d: string | null) => d ?? '—' },
+          ]}
+        />
+      </QueryView>
       </>
         ) },
         { key: 'board', label: t('members.tabs.board'), children: <PipelineBoard onOpen={setShown} /> },

@@ -1,6 +1,7 @@
 import { Button, Card, Col, List, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMembers, type MemberStage } from '@/features/members/api/members';
+import { QueryView } from '@/components/query-view';
 
 const boardStages: MemberStage[] = ['Applicant', 'Activist', 'Candidate', 'Probationary'];
 
@@ -9,18 +10,20 @@ function StageColumn({ stage, onOpen }: { stage: MemberStage; onOpen: (id: strin
   const members = useMembers({ stage, status: 'Active', includeDescendants: true }, { page: 1, pageSize: 30, sort: 'createdAt' });
   return (
     <Card size="small" title={<>{t(`members.stages.${stage}`)} <Tag>{members.data?.total ?? '…'}</Tag></>}>
-      <List
-        size="small"
-        loading={members.isLoading}
-        dataSource={members.data?.items ?? []}
-        renderItem={(m) => (
-          <List.Item>
-            <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => onOpen(m.id)}>{m.name}</Button>
-            <Typography.Text type="secondary" ellipsis style={{ maxWidth: 140 }}>{m.organizationName}</Typography.Text>
-          </List.Item>
-        )}
-        footer={members.data && members.data.total > members.data.items.length ? t('board.more', { count: members.data.total - members.data.items.length }) : undefined}
-      />
+      <QueryView query={members}>
+        <List
+          size="small"
+          loading={members.isLoading}
+          dataSource={members.data?.items ?? []}
+          renderItem={(m) => (
+            <List.Item>
+              <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => onOpen(m.id)}>{m.name}</Button>
+              <Typography.Text type="secondary" ellipsis style={{ maxWidth: 140 }}>{m.organizationName}</Typography.Text>
+            </List.Item>
+          )}
+          footer={members.data && members.data.total > members.data.items.length ? t('board.more', { count: members.data.total - members.data.items.length }) : undefined}
+        />
+      </QueryView>
     </Card>
   );
 }

@@ -7,6 +7,7 @@ import { ExportButtons } from '@/components/export-buttons';
 import { useTableState } from '@/hooks/use-table-state';
 import { useCan } from '@/lib/auth';
 import { ApiError } from '@/lib/problem';
+import { QueryView } from '@/components/query-view';
 
 /** Transfer letters out of and into the caller's organizations; the receiving side confirms receipt here. */
 export function TransfersPanel() {
@@ -40,34 +41,36 @@ export function TransfersPanel() {
         <Checkbox checked={expiredOnly} onChange={(e) => { setExpiredOnly(e.target.checked); table.reset(); }}>{t('transfers.expiredOnly')}</Checkbox>
         <ExportButtons onExport={(format) => exportTransfers(direction, expiredOnly, table.query.sort, format)} />
       </Space>
-      <Table<Transfer>
-        rowKey="id"
-        size="small"
-        loading={transfers.isFetching}
-        dataSource={transfers.data?.items}
-        pagination={table.pagination(transfers.data?.total)}
-        onChange={table.onChange}
-        columns={[
-          { title: t('members.name'), dataIndex: 'memberName', key: 'memberName', ...table.sortable('memberName') },
-          { title: t('transfers.from'), dataIndex: 'fromOrganizationName', key: 'from' },
-          { title: t('transfers.to'), key: 'to', render: (_, tr) => tr.toOrganizationName ?? tr.toExternal },
-          { title: t('transfers.letter'), dataIndex: 'letterNumber', key: 'letterNumber' },
-          { title: t('transfers.issuedOn'), dataIndex: 'issuedOn', key: 'issuedOn', ...table.sortable('issuedOn') },
-          { title: t('transfers.validUntil'), dataIndex: 'validUntil', key: 'validUntil', ...table.sortable('validUntil') },
-          {
-            title: t('members.status'), key: 'status',
-            render: (_, tr) => <Tag color={tr.expired ? 'red' : tr.status === 'Received' ? 'green' : 'orange'}>{tr.expired ? t('transfers.expired') : t(`transfers.statuses.${tr.status}`)}</Tag>,
-          },
-          {
-            title: '', key: 'actions',
-            render: (_, tr) => canWrite && confirmable(tr) && !tr.expired && (
-              <Popconfirm title={t('transfers.confirmReceipt', { name: tr.memberName })} onConfirm={() => receive(tr)}>
-                <Button size="small" type="primary">{t('transfers.receive')}</Button>
-              </Popconfirm>
-            ),
-          },
-        ]}
-      />
+      <QueryView query={transfers}>
+        <Table<Transfer>
+          rowKey="id"
+          size="small"
+          loading={transfers.isFetching}
+          dataSource={transfers.data?.items}
+          pagination={table.pagination(transfers.data?.total)}
+          onChange={table.onChange}
+          columns={[
+            { title: t('members.name'), dataIndex: 'memberName', key: 'memberName', ...table.sortable('memberName') },
+            { title: t('transfers.from'), dataIndex: 'fromOrganizationName', key: 'from' },
+            { title: t('transfers.to'), key: 'to', render: (_, tr) => tr.toOrganizationName ?? tr.toExternal },
+            { title: t('transfers.letter'), dataIndex: 'letterNumber', key: 'letterNumber' },
+            { title: t('transfers.issuedOn'), dataIndex: 'issuedOn', key: 'issuedOn', ...table.sortable('issuedOn') },
+            { title: t('transfers.validUntil'), dataIndex: 'validUntil', key: 'validUntil', ...table.sortable('validUntil') },
+            {
+              title: t('members.status'), key: 'status',
+              render: (_, tr) => <Tag color={tr.expired ? 'red' : tr.status === 'Received' ? 'green' : 'orange'}>{tr.expired ? t('transfers.expired') : t(`transfers.statuses.${tr.status}`)}</Tag>,
+            },
+            {
+              title: '', key: 'actions',
+              render: (_, tr) => canWrite && confirmable(tr) && !tr.expired && (
+                <Popconfirm title={t('transfers.confirmReceipt', { name: tr.memberName })} onConfirm={() => receive(tr)}>
+                  <Button size="small" type="primary">{t('transfers.receive')}</Button>
+                </Popconfirm>
+              ),
+            },
+          ]}
+        />
+      </QueryView>
     </>
   );
 }

@@ -8,6 +8,7 @@ import { FormModal } from '@/components/form-modal';
 import { PageHeading } from '@/components/page-heading';
 import { useTableState } from '@/hooks/use-table-state';
 import { useCan } from '@/lib/auth';
+import { QueryView } from '@/components/query-view';
 
 /** Coalitions (联盟, 共建体): named groups of organizations across the tree, searched by name. */
 export function CoalitionsPage() {
@@ -32,20 +33,22 @@ export function CoalitionsPage() {
         onSearch={(value) => { setQ(value); table.reset(); }}
         style={{ maxWidth: 320, marginBottom: 12 }}
       />
-      <Table<CoalitionListItem>
-        rowKey="id"
-        size="small"
-        loading={coalitions.isFetching}
-        dataSource={coalitions.data?.items}
-        pagination={table.pagination(coalitions.data?.total)}
-        onChange={table.onChange}
-        columns={[
-          { title: t('form.name'), dataIndex: 'name', key: 'name', ...table.sortable('name') },
-          { title: t('form.description'), dataIndex: 'description', key: 'description', render: (d: string | null) => d ?? '—' },
-          { title: t('coalitions.members'), dataIndex: 'memberCount', key: 'memberCount' },
-          ...(canWrite ? [{ title: '', key: 'actions', render: (_: unknown, c: CoalitionListItem) => <Button size="small" onClick={() => setEditing(c.id)}>{t('actions.edit')}</Button> }] : []),
-        ]}
-      />
+      <QueryView query={coalitions}>
+        <Table<CoalitionListItem>
+          rowKey="id"
+          size="small"
+          loading={coalitions.isFetching}
+          dataSource={coalitions.data?.items}
+          pagination={table.pagination(coalitions.data?.total)}
+          onChange={table.onChange}
+          columns={[
+            { title: t('form.name'), dataIndex: 'name', key: 'name', ...table.sortable('name') },
+            { title: t('form.description'), dataIndex: 'description', key: 'description', render: (d: string | null) => d ?? '—' },
+            { title: t('coalitions.members'), dataIndex: 'memberCount', key: 'memberCount' },
+            ...(canWrite ? [{ title: '', key: 'actions', render: (_: unknown, c: CoalitionListItem) => <Button size="small" onClick={() => setEditing(c.id)}>{t('actions.edit')}</Button> }] : []),
+          ]}
+        />
+      </QueryView>
       {editing === 'new' && (
         <CoalitionForm
           title={t('coalitions.create')}

@@ -8,6 +8,7 @@ import { FormModal } from '@/components/form-modal';
 import { useTableState } from '@/hooks/use-table-state';
 import { shanghaiYear } from '@/lib/dates';
 import { DateField } from '@/components/date-field';
+import { QueryView } from '@/components/query-view';
 
 const movements: GradingMovement[] = ['Upgraded', 'Unchanged', 'Downgraded', 'New', 'NotGraded'];
 const movementColor: Record<GradingMovement, string> = { Upgraded: 'green', Unchanged: 'default', Downgraded: 'red', New: 'blue', NotGraded: 'orange' };
@@ -35,25 +36,27 @@ export function GradingsPanel({ organizationId, canWrite }: Props) {
         <Typography.Title level={5} style={{ margin: 0 }}>{t('gradings.history')}</Typography.Title>
         {canWrite && <Button onClick={() => setEditing('new')}>{t('gradings.record')}</Button>}
       </Space>
-      <Table<Grading>
-        rowKey="id"
-        size="small"
-        loading={gradings.isFetching}
-        dataSource={gradings.data?.items}
-        pagination={table.pagination(gradings.data?.total)}
-        onChange={table.onChange}
-        columns={[
-          { title: t('gradings.year'), dataIndex: 'year', key: 'year', ...table.sortable('year') },
-          {
-            title: t('gradings.level'), key: 'level', ...table.sortable('level'),
-            render: (_, g) => <Tag color={g.lagging ? 'red' : 'green'}>{g.levelName}</Tag>,
-          },
-          { title: t('gradings.score'), dataIndex: 'score', key: 'score', ...table.sortable('score'), render: (score: number | null, g) => (score === null ? '—' : `${score}${g.stars ? ` · ${'★'.repeat(g.stars)}` : ''}`) },
-          { title: t('gradings.comment'), dataIndex: 'comment', key: 'comment', render: (c: string | null) => c ?? '—' },
-          { title: t('gradings.gradedOn'), dataIndex: 'gradedOn', key: 'gradedOn' },
-          ...(canWrite ? [{ title: '', key: 'actions', render: (_: unknown, g: Grading) => <Button size="small" onClick={() => setEditing(g)}>{t('actions.edit')}</Button> }] : []),
-        ]}
-      />
+      <QueryView query={gradings}>
+        <Table<Grading>
+          rowKey="id"
+          size="small"
+          loading={gradings.isFetching}
+          dataSource={gradings.data?.items}
+          pagination={table.pagination(gradings.data?.total)}
+          onChange={table.onChange}
+          columns={[
+            { title: t('gradings.year'), dataIndex: 'year', key: 'year', ...table.sortable('year') },
+            {
+              title: t('gradings.level'), key: 'level', ...table.sortable('level'),
+              render: (_, g) => <Tag color={g.lagging ? 'red' : 'green'}>{g.levelName}</Tag>,
+            },
+            { title: t('gradings.score'), dataIndex: 'score', key: 'score', ...table.sortable('score'), render: (score: number | null, g) => (score === null ? '—' : `${score}${g.stars ? ` · ${'★'.repeat(g.stars)}` : ''}`) },
+            { title: t('gradings.comment'), dataIndex: 'comment', key: 'comment', render: (c: string | null) => c ?? '—' },
+            { title: t('gradings.gradedOn'), dataIndex: 'gradedOn', key: 'gradedOn' },
+            ...(canWrite ? [{ title: '', key: 'actions', render: (_: unknown, g: Grading) => <Button size="small" onClick={() => setEditing(g)}>{t('actions.edit')}</Button> }] : []),
+          ]}
+        />
+      </QueryView>
       <LaggingList organizationId={organizationId} />
       {editing && (
         <FormModal<RecordGradingInput>
@@ -123,23 +126,25 @@ function LaggingList({ organizationId }: { organizationId: string }) {
           </Typography.Text>
         )}
       </Space>
-      <Table
-        rowKey="organizationId"
-        size="small"
-        loading={report.isFetching}
-        dataSource={data?.items}
-        pagination={table.pagination(data?.total)}
-        onChange={table.onChange}
-        columns={[
-          { title: t('form.name'), dataIndex: 'name', key: 'name', ...table.sortable('name') },
-          { title: t('gradings.level'), dataIndex: 'level', key: 'level', ...table.sortable('level'), render: levelName },
-          { title: t('gradings.previousLevel'), dataIndex: 'previousLevel', key: 'previousLevel', ...table.sortable('previousLevel'), render: levelName },
-          {
-            title: t('gradings.movement'), dataIndex: 'movement', key: 'movement', ...table.sortable('movement'),
-            render: (m: GradingMovement) => <Tag color={movementColor[m]}>{t(`movement.${m}`)}</Tag>,
-          },
-        ]}
-      />
+      <QueryView query={report}>
+        <Table
+          rowKey="organizationId"
+          size="small"
+          loading={report.isFetching}
+          dataSource={data?.items}
+          pagination={table.pagination(data?.total)}
+          onChange={table.onChange}
+          columns={[
+            { title: t('form.name'), dataIndex: 'name', key: 'name', ...table.sortable('name') },
+            { title: t('gradings.level'), dataIndex: 'level', key: 'level', ...table.sortable('level'), render: levelName },
+            { title: t('gradings.previousLevel'), dataIndex: 'previousLevel', key: 'previousLevel', ...table.sortable('previousLevel'), render: levelName },
+            {
+              title: t('gradings.movement'), dataIndex: 'movement', key: 'movement', ...table.sortable('movement'),
+              render: (m: GradingMovement) => <Tag color={movementColor[m]}>{t(`movement.${m}`)}</Tag>,
+            },
+          ]}
+        />
+      </QueryView>
     </>
   );
 }

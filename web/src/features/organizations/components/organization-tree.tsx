@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOrganizationSearch } from '@/lib/organization-search';
 import type { OrganizationTreeState } from '@/features/organizations/components/use-organization-tree';
+import { QueryView } from '@/components/query-view';
 
 interface Props {
   tree: OrganizationTreeState;
@@ -39,25 +40,27 @@ export function OrganizationTree({ tree, selectedId, onSelect }: Props) {
       />
       {searching ? (
         <section aria-label={t('organizations.searchResults')}>
-        <List
-          size="small"
-          loading={search.isFetching}
-          dataSource={search.data?.items ?? []}
-          locale={{ emptyText: t('organizations.noMatches') }}
-          footer={search.data && search.data.total > search.data.items.length ? t('organizations.moreMatches', { count: search.data.total }) : undefined}
-          renderItem={(item) => (
-            <List.Item>
-              <Button type="link" size="small" style={{ padding: 0, height: 'auto' }}
-                onClick={() => {
-                  setText('');
-                  onSelect(item.id);
-                }}>
-                {item.name}
-              </Button>
-              {item.status === 'Dissolved' && <Typography.Text type="secondary"> · {t('status.Dissolved')}</Typography.Text>}
-            </List.Item>
-          )}
-        />
+        <QueryView query={search}>
+          <List
+            size="small"
+            loading={search.isFetching}
+            dataSource={search.data?.items ?? []}
+            locale={{ emptyText: t('organizations.noMatches') }}
+            footer={search.data && search.data.total > search.data.items.length ? t('organizations.moreMatches', { count: search.data.total }) : undefined}
+            renderItem={(item) => (
+              <List.Item>
+                <Button type="link" size="small" style={{ padding: 0, height: 'auto' }}
+                  onClick={() => {
+                    setText('');
+                    onSelect(item.id);
+                  }}>
+                  {item.name}
+                </Button>
+                {item.status === 'Dissolved' && <Typography.Text type="secondary"> · {t('status.Dissolved')}</Typography.Text>}
+              </List.Item>
+            )}
+          />
+        </QueryView>
         </section>
       ) : tree.nodes ? (
         <Tree

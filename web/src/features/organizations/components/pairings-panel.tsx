@@ -8,6 +8,7 @@ import { FormModal } from '@/components/form-modal';
 import { useTableState } from '@/hooks/use-table-state';
 import { shanghaiToday } from '@/lib/dates';
 import { DateField } from '@/components/date-field';
+import { QueryView } from '@/components/query-view';
 
 const kinds: PairingKind[] = ['Contracting', 'Partnership'];
 
@@ -42,23 +43,25 @@ export function PairingsPanel({ organizationId, canWrite }: Props) {
         />
         <Checkbox checked={activeOnly} onChange={(e) => { setActiveOnly(e.target.checked); table.reset(); }}>{t('pairings.activeOnly')}</Checkbox>
       </Space>
-      <Table<Pairing>
-        rowKey="id"
-        size="small"
-        loading={pairings.isFetching}
-        dataSource={pairings.data?.items}
-        pagination={table.pagination(pairings.data?.total)}
-        onChange={table.onChange}
-        columns={[
-          { title: t('pairings.organization'), dataIndex: 'organizationName', key: 'organizationName' },
-          { title: t('pairings.partner'), dataIndex: 'partnerOrganizationName', key: 'partnerName', ...table.sortable('partnerName') },
-          { title: t('pairings.kind'), dataIndex: 'kind', key: 'kind', ...table.sortable('kind'), render: (k: PairingKind) => t(`pairings.kinds.${k}`) },
-          { title: t('pairings.startsOn'), dataIndex: 'startsOn', key: 'startsOn', ...table.sortable('startsOn') },
-          { title: t('pairings.endsOn'), dataIndex: 'endsOn', key: 'endsOn', ...table.sortable('endsOn'), render: (d: string | null) => d ?? '—' },
-          { title: t('organizations.status'), dataIndex: 'active', key: 'active', render: (active: boolean) => <Tag color={active ? 'green' : 'default'}>{active ? t('pairings.active') : t('pairings.ended')}</Tag> },
-          ...(canWrite ? [{ title: '', key: 'actions', render: (_: unknown, p: Pairing) => <Button size="small" onClick={() => setEditing(p)}>{t('actions.edit')}</Button> }] : []),
-        ]}
-      />
+      <QueryView query={pairings}>
+        <Table<Pairing>
+          rowKey="id"
+          size="small"
+          loading={pairings.isFetching}
+          dataSource={pairings.data?.items}
+          pagination={table.pagination(pairings.data?.total)}
+          onChange={table.onChange}
+          columns={[
+            { title: t('pairings.organization'), dataIndex: 'organizationName', key: 'organizationName' },
+            { title: t('pairings.partner'), dataIndex: 'partnerOrganizationName', key: 'partnerName', ...table.sortable('partnerName') },
+            { title: t('pairings.kind'), dataIndex: 'kind', key: 'kind', ...table.sortable('kind'), render: (k: PairingKind) => t(`pairings.kinds.${k}`) },
+            { title: t('pairings.startsOn'), dataIndex: 'startsOn', key: 'startsOn', ...table.sortable('startsOn') },
+            { title: t('pairings.endsOn'), dataIndex: 'endsOn', key: 'endsOn', ...table.sortable('endsOn'), render: (d: string | null) => d ?? '—' },
+            { title: t('organizations.status'), dataIndex: 'active', key: 'active', render: (active: boolean) => <Tag color={active ? 'green' : 'default'}>{active ? t('pairings.active') : t('pairings.ended')}</Tag> },
+            ...(canWrite ? [{ title: '', key: 'actions', render: (_: unknown, p: Pairing) => <Button size="small" onClick={() => setEditing(p)}>{t('actions.edit')}</Button> }] : []),
+          ]}
+        />
+      </QueryView>
       {editing === 'new' && (
         <FormModal<CreatePairingInput>
           title={t('pairings.create')}

@@ -11,6 +11,7 @@ import { LoadFailure } from '@/components/result-pages';
 import { useTableState } from '@/hooks/use-table-state';
 import { shanghaiToday } from '@/lib/dates';
 import { DateField } from '@/components/date-field';
+import { QueryView } from '@/components/query-view';
 
 interface Props {
   organizationId: string;
@@ -55,35 +56,37 @@ export function RectificationsPanel({ organizationId, canWrite }: Props) {
           {t('rectifications.overdueOnly')}
         </Checkbox>
       </Space>
-      <Table<RectificationListItem>
-        rowKey="id"
-        size="small"
-        loading={rectifications.isFetching}
-        dataSource={rectifications.data?.items}
-        pagination={table.pagination(rectifications.data?.total)}
-        onChange={table.onChange}
-        rowClassName={(r) => (r.overdue ? 'row-overdue' : '')}
-        onRow={(r) => ({ onClick: () => setShown(r), style: { cursor: 'pointer', background: r.overdue ? '#fff1f0' : undefined } })}
-        columns={[
-          {
-            title: t('rectifications.organization'), dataIndex: 'organizationName', key: 'organizationName', ...table.sortable('organizationName'),
-            // A real link, so the drawer opens from the keyboard too (the whole row also opens it on click).
-            render: (name: string, r) => <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={(event) => { event.stopPropagation(); setShown(r); }}>{name}</Button>,
-          },
-          { title: t('rectifications.responsible'), dataIndex: 'responsiblePerson', key: 'responsiblePerson' },
-          { title: t('rectifications.flaggedOn'), dataIndex: 'flaggedOn', key: 'flaggedOn', ...table.sortable('flaggedOn') },
-          {
-            title: t('rectifications.dueOn'), dataIndex: 'dueOn', key: 'dueOn', ...table.sortable('dueOn'),
-            render: (dueOn: string, r) => (r.overdue ? <Typography.Text type="danger">{dueOn} · {t('rectifications.daysOverdue', { count: r.daysOverdue })}</Typography.Text> : dueOn),
-          },
-          {
-            title: t('organizations.status'), dataIndex: 'status', key: 'status', ...table.sortable('status'),
-            render: (status: RectificationStatus, r) => (
-              <Tag color={r.overdue ? 'red' : status === 'Open' ? 'orange' : 'green'}>{r.overdue ? t('rectifications.overdue') : t(`rectifications.status.${status}`)}</Tag>
-            ),
-          },
-        ]}
-      />
+      <QueryView query={rectifications}>
+        <Table<RectificationListItem>
+          rowKey="id"
+          size="small"
+          loading={rectifications.isFetching}
+          dataSource={rectifications.data?.items}
+          pagination={table.pagination(rectifications.data?.total)}
+          onChange={table.onChange}
+          rowClassName={(r) => (r.overdue ? 'row-overdue' : '')}
+          onRow={(r) => ({ onClick: () => setShown(r), style: { cursor: 'pointer', background: r.overdue ? '#fff1f0' : undefined } })}
+          columns={[
+            {
+              title: t('rectifications.organization'), dataIndex: 'organizationName', key: 'organizationName', ...table.sortable('organizationName'),
+              // A real link, so the drawer opens from the keyboard too (the whole row also opens it on click).
+              render: (name: string, r) => <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={(event) => { event.stopPropagation(); setShown(r); }}>{name}</Button>,
+            },
+            { title: t('rectifications.responsible'), dataIndex: 'responsiblePerson', key: 'responsiblePerson' },
+            { title: t('rectifications.flaggedOn'), dataIndex: 'flaggedOn', key: 'flaggedOn', ...table.sortable('flaggedOn') },
+            {
+              title: t('rectifications.dueOn'), dataIndex: 'dueOn', key: 'dueOn', ...table.sortable('dueOn'),
+              render: (dueOn: string, r) => (r.overdue ? <Typography.Text type="danger">{dueOn} · {t('rectifications.daysOverdue', { count: r.daysOverdue })}</Typography.Text> : dueOn),
+            },
+            {
+              title: t('organizations.status'), dataIndex: 'status', key: 'status', ...table.sortable('status'),
+              render: (status: RectificationStatus, r) => (
+                <Tag color={r.overdue ? 'red' : status === 'Open' ? 'orange' : 'green'}>{r.overdue ? t('rectifications.overdue') : t(`rectifications.status.${status}`)}</Tag>
+              ),
+            },
+          ]}
+        />
+      </QueryView>
       {opening && (
         <FormModal<RectificationInput>
           title={t('rectifications.open')}

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSubtreeStatistics } from '@/features/organizations/api/statistics';
 import { Chart, type ChartOption } from '@/components/chart';
+import { QueryFailure } from '@/components/query-view';
 
 /** Counts over the subtree as cards, and organizations by kind and by grading level as a chart. */
 export function StatisticsPanel({ organizationId }: { organizationId: string }) {
@@ -10,27 +11,38 @@ export function StatisticsPanel({ organizationId }: { organizationId: string }) 
   const stats = useSubtreeStatistics(organizationId);
   const data = stats.data;
 
-  const option = useMemo<ChartOption | undefined>(() => {
+  // Two charts, each with its own legend and colours: organizations by kind, and by the latest grading's level.
+  const charts = useMemo<{ byKind: ChartOption; byLevel: ChartOption } | undefined>(() => {
     if (!data) {
       return undefined;
     }
-    const kinds = data.byKind.map((k) => ({ name: t(`kind.${k.key}`), value: k.count }));
-    const levels = data.byGradingLevel.map((l) => ({ name: l.name, value: l.count, itemStyle: l.lagging ? { color: '#d4380d' } : undefined }));
+    const levels = data.byGradingLevel.map((l) => ({
+      name: l.name, value: l.count, itemStyle: { color: l.lagging ? '#ad4e00' : '#0050b3' },
+    }));
     return {
-      tooltip: { trigger: 'item' },
-      legend: { bottom: 0, type: 'scroll' },
-      grid: { left: '55%', right: 16, top: 24, bottom: 48, containLabel: true },
-      xAxis: { type: 'category', data: levels.map((l) => l.name) },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: [
-        { type: 'pie', name: t('stats.byKind'), radius: ['30%', '60%'], center: ['25%', '45%'], data: kinds },
-        { type: 'bar', name: t('stats.byLevel', { year: data.gradingYear ?? '—' }), data: levels, barMaxWidth: 36 },
-      ],
+      byKind: {
+        tooltip: { trigger: 'item' },
+        legend: { bottom: 0, type: 'scroll' },
+        series: [{
+          type: 'pie', name: t('stats.byKind'), radius: ['30%', '60%'], center: ['50%', '42%'],
+          data: data.byKind.map((k) => ({ name: t(`kind.${k.key}`), value: k.count })),
+        }],
+      },
+      byLevel: {
+        tooltip: { trigger: 'axis' },
+        grid: { left: 40, right: 16, top: 24, bottom: 32, containLabel: true },
+        xAxis: { type: 'category', data: levels.map((l) => l.name) },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: [{ type: 'bar', name: t('stats.byLevel', { year: data.gradingYear ?? '—' }), data: levels, barMaxWidth: 36 }],
+      },
     };
   }, [data, t]);
 
   if (stats.isLoading) {
     return <Spin />;
+  }
+  if (stats.isError) {
+    return <QueryFailure error={stats.error} onRetry={stats.refetch} retrying={stats.isFetching} />;
   }
   if (!data) {
     return <Empty />;
@@ -58,9 +70,20 @@ export function StatisticsPanel({ organizationId }: { organizationId: string }) 
           </Col>
         ))}
       </Row>
-      <Card size="small" style={{ marginTop: 12 }} title={t('stats.chartTitle')}>
-        {option && <Chart option={option} label={t('stats.chartTitle')} height={300} />}
-      </Card>
+      {charts && (
+        <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
+          <Col xs={24} lg={12}>
+            <Card size="small" title={t('stats.byKind')}>
+              <Chart option={charts.byKind} label={t('stats.byKind')} height={300} />
+            </Card>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Card size="small" title={t('stats.byLevel', { year: data.gradingYear ?? '—' })}>
+              <Chart option={charts.byLevel} label={t('stats.byLevel', { year: data.gradingYear ?? '—' })} height={300} />
+            </Card>
+          </Col>
+        </Row>
+      )}
     </>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRuleWarnings, type RuleWarning, type RuleWarningCode } from '@/features/organizations/api/warnings';
 import { useTableState } from '@/hooks/use-table-state';
+import { QueryView } from '@/components/query-view';
 
 const codes: RuleWarningCode[] = ['TermOverdue', 'TermEndingSoon', 'TooFewFullMembers', 'CommitteeRequired'];
 
@@ -25,27 +26,29 @@ export function WarningsPanel({ organizationId, onOpen }: { organizationId: stri
           options={codes.map((c) => ({ value: c, label: t(`warnings.codes.${c}`) }))}
         />
       </Space>
-      <Table<RuleWarning>
-        rowKey={(w) => `${w.organizationId}-${w.code}`}
-        size="small"
-        loading={warnings.isFetching}
-        dataSource={warnings.data?.items}
-        pagination={table.pagination(warnings.data?.total)}
-        onChange={table.onChange}
-        columns={[
-          {
-            title: t('rectifications.organization'), dataIndex: 'organizationName', key: 'organizationName', ...table.sortable('organizationName'),
-            render: (name: string, w) => <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => onOpen(w.organizationId)}>{name}</Button>,
-          },
-          {
-            title: t('warnings.code'), dataIndex: 'code', key: 'code', ...table.sortable('code'),
-            render: (c: RuleWarningCode) => <Tag color={c === 'TermOverdue' || c === 'TooFewFullMembers' ? 'red' : 'orange'}>{t(`warnings.codes.${c}`)}</Tag>,
-          },
-          { title: t('warnings.message'), dataIndex: 'message', key: 'message' },
-          { title: t('warnings.dueOn'), dataIndex: 'dueOn', key: 'dueOn', ...table.sortable('dueOn'), render: (d: string | null) => d ?? '—' },
-          { title: t('warnings.rule'), dataIndex: 'ruleSource', key: 'ruleSource', render: (s: string) => <Typography.Text type="secondary">{s}</Typography.Text> },
-        ]}
-      />
+      <QueryView query={warnings}>
+        <Table<RuleWarning>
+          rowKey={(w) => `${w.organizationId}-${w.code}`}
+          size="small"
+          loading={warnings.isFetching}
+          dataSource={warnings.data?.items}
+          pagination={table.pagination(warnings.data?.total)}
+          onChange={table.onChange}
+          columns={[
+            {
+              title: t('rectifications.organization'), dataIndex: 'organizationName', key: 'organizationName', ...table.sortable('organizationName'),
+              render: (name: string, w) => <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => onOpen(w.organizationId)}>{name}</Button>,
+            },
+            {
+              title: t('warnings.code'), dataIndex: 'code', key: 'code', ...table.sortable('code'),
+              render: (c: RuleWarningCode) => <Tag color={c === 'TermOverdue' || c === 'TooFewFullMembers' ? 'red' : 'orange'}>{t(`warnings.codes.${c}`)}</Tag>,
+            },
+            { title: t('warnings.message'), dataIndex: 'message', key: 'message' },
+            { title: t('warnings.dueOn'), dataIndex: 'dueOn', key: 'dueOn', ...table.sortable('dueOn'), render: (d: string | null) => d ?? '—' },
+            { title: t('warnings.rule'), dataIndex: 'ruleSource', key: 'ruleSource', render: (s: string) => <Typography.Text type="secondary">{s}</Typography.Text> },
+          ]}
+        />
+      </QueryView>
     </>
   );
 }
