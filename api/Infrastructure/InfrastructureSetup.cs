@@ -86,6 +86,7 @@ public static class InfrastructureSetup
         services.AddScoped<Security.PersonalDataReveal>();
         services.Configure<Security.PersonalDataOptions>(configuration.GetSection("Security"));
         services.AddSingleton<Security.PersonalDataProtector>();
+        services.AddJicengDataProtection();
         var cors = configuration.GetSection("Cors").Get<Security.CorsOptions>() ?? new Security.CorsOptions();
         services.AddCors(options => options.AddDefaultPolicy(policy =>
             policy.WithOrigins(cors.AllowedOrigins).AllowCredentials().AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("ETag", "Location", "X-Request-Id")));
