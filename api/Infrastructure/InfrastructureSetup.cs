@@ -155,7 +155,7 @@ public static class InfrastructureSetup
     private const string LivePath = "/health/live";
     private const string ReadyPath = "/health/ready";
 
-    /// <summary>The default plain-text status, plus Retry-After while not ready (503), as every other 503 has.</summary>
+    /// <summary>The default plain-text status, plus Retry-After while not ready (503) like every other 503.</summary>
     private static Task WriteReadiness(HttpContext context, HealthReport report)
     {
         if (report.Status == HealthStatus.Unhealthy)

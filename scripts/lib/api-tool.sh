@@ -9,7 +9,8 @@ export Security__KeyFile="${Security__KeyFile:-$PWD/data/jiceng-keys.json}"
 
 api_tool() {
   if [ -z "${API_DLL:-}" ]; then
-    dotnet publish api/Jiceng.Api.csproj -c Release -o .artifacts/api-tools --nologo -v quiet 2>&1 | grep -vE "warning NU1603" || true
+    dotnet publish api/Jiceng.Api.csproj -c Release -o .artifacts/api-tools --nologo -v quiet 2>&1 \
+      | grep -vE "warning NU1603" || true
     API_DLL=.artifacts/api-tools/Jiceng.Api.dll
   fi
   # Warnings only: the command's own lines are its output.

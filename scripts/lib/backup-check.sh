@@ -9,7 +9,8 @@ API_PID=""
 cleanup() { [ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null && wait "$API_PID" 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-dotnet publish api/Jiceng.Api.csproj -c Release -o .artifacts/api-tools --nologo -v quiet 2>&1 | grep -vE "warning NU1603" || true
+dotnet publish api/Jiceng.Api.csproj -c Release -o .artifacts/api-tools --nologo -v quiet 2>&1 \
+  | grep -vE "warning NU1603" || true
 export API_DLL=.artifacts/api-tools/Jiceng.Api.dll
 PASSWORD="Backup-Check-Password-1"
 export ASPNETCORE_ENVIRONMENT=Development
@@ -40,7 +41,8 @@ for f in backup.json jiceng.db jiceng-keys.json; do
 done
 ConnectionStrings__Default="Data Source=$WORK/second/jiceng.db" Security__KeyFile="$WORK/second/jiceng-keys.json" \
   scripts/restore.sh "$WORK/backup"
-cmp -s "$WORK/first/jiceng-keys.json" "$WORK/second/jiceng-keys.json" || { echo "the key file was not restored" >&2; exit 1; }
+cmp -s "$WORK/first/jiceng-keys.json" "$WORK/second/jiceng-keys.json" \
+  || { echo "the key file was not restored" >&2; exit 1; }
 serve "$WORK/second"
 status="$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
   -d "{\"username\":\"admin\",\"password\":\"$PASSWORD\"}" "http://127.0.0.1:$PORT/api/v1/auth/sign-in")"

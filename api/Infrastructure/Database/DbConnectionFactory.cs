@@ -49,8 +49,7 @@ public sealed class DbConnectionFactory
             }
             return connection;
         }
-        catch (Exception e) when (e is DbException or System.Net.Sockets.SocketException or TimeoutException or IOException
-            && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (IsConnectionFailure(e) && !cancellationToken.IsCancellationRequested)
         {
             await connection.DisposeAsync();
             throw new DatabaseUnavailableException(e);
@@ -77,7 +76,7 @@ public sealed class DbConnectionFactory
             }
             return connection;
         }
-        catch (Exception e) when (e is DbException or System.Net.Sockets.SocketException or TimeoutException or IOException)
+        catch (Exception e) when (IsConnectionFailure(e))
         {
             connection.Dispose();
             throw new DatabaseUnavailableException(e);
@@ -88,6 +87,9 @@ public sealed class DbConnectionFactory
             throw;
         }
     }
+
+    private static bool IsConnectionFailure(Exception e) =>
+        e is DbException or System.Net.Sockets.SocketException or TimeoutException or IOException;
 
     private DbConnection Create() => _options.Provider switch
     {

@@ -43,14 +43,14 @@ public static class DbErrors
         // Not a server error: the connection broke, timed out or could not be made.
         NpgsqlException npgsql => npgsql.IsTransient,
         // Connection failures and timeouts, and Azure SQL's "database unavailable, retry" family.
-        SqlException sqlServer => sqlServer.Number is -2 or -1 or 2 or 53 or 233 or 4060 or 10053 or 10054 or 10060 or 10061
-            or 40143 or 40197 or 40501 or 40613,
+        SqlException sqlServer => sqlServer.Number is -2 or -1 or 2 or 53 or 233 or 4060
+            or 10053 or 10054 or 10060 or 10061 or 40143 or 40197 or 40501 or 40613,
         SocketException => true,
         _ => false,
     };
 }
 
-/// <summary>The database could not be reached when a connection was opened; see <see cref="DbErrors.IsUnavailable"/>.</summary>
+/// <summary>A connection to the database could not be opened; see <see cref="DbErrors.IsUnavailable"/>.</summary>
 public sealed class DatabaseUnavailableException(Exception inner)
     : Exception("The database could not be reached: " + inner.Message, inner);
 

@@ -84,9 +84,10 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     private ProblemDetails Unavailable(HttpContext context, Exception exception)
     {
         // One line, no stack: during an outage every request ends here, and the cause is all that helps.
-        logger.LogWarning("Database unreachable for {Method} {Path}: {Cause}", context.Request.Method, context.Request.Path,
-            exception.GetBaseException().Message);
-        context.Response.Headers.RetryAfter = DatabaseRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        logger.LogWarning("Database unreachable for {Method} {Path}: {Cause}",
+            context.Request.Method, context.Request.Path, exception.GetBaseException().Message);
+        context.Response.Headers.RetryAfter =
+            DatabaseRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return DatabaseUnavailableProblem();
     }
 
@@ -94,7 +95,8 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     {
         Status = StatusCodes.Status503ServiceUnavailable,
         Title = Localized.Text("服务暂不可用", "Service unavailable"),
-        Detail = Localized.Text("数据库暂时无法连接，请稍后重试。", "The database cannot be reached at the moment; try again shortly."),
+        Detail = Localized.Text(
+            "数据库暂时无法连接，请稍后重试。", "The database cannot be reached at the moment; try again shortly."),
     };
 
     private static ProblemDetails TooMany(HttpContext context, TooManyRequestsException tooMany)

@@ -17,17 +17,19 @@ namespace Jiceng.Infrastructure.Security;
 /// </summary>
 public static class DataProtectionSetup
 {
-    /// <summary>Fixed, so instances installed in different folders share cookies (the default is the content root).</summary>
+    /// <summary>Fixed, so instances installed in different folders share cookies (the default is the folder).</summary>
     public const string ApplicationName = "Jiceng";
 
     public static IServiceCollection AddJicengDataProtection(this IServiceCollection services)
     {
         services.AddDataProtection().SetApplicationName(ApplicationName);
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(options =>
-        {
-            options.XmlRepository = new DatabaseXmlRepository(provider.GetRequiredService<DbConnectionFactory>());
-            options.XmlEncryptor = new PersonalDataKeyXmlEncryptor(provider.GetRequiredService<PersonalDataProtector>());
-        }));
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
+            new ConfigureOptions<KeyManagementOptions>(options =>
+            {
+                var protector = provider.GetRequiredService<PersonalDataProtector>();
+                options.XmlRepository = new DatabaseXmlRepository(provider.GetRequiredService<DbConnectionFactory>());
+                options.XmlEncryptor = new PersonalDataKeyXmlEncryptor(protector);
+            }));
         return services;
     }
 }
@@ -37,13 +39,16 @@ internal sealed class DatabaseXmlRepository(DbConnectionFactory connections) : I
 {
     private const string AllKeysSql = "SELECT xml FROM data_protection_keys ORDER BY id";
 
-    private const string InsertKeySql = "INSERT INTO data_protection_keys (id, friendly_name, xml) VALUES (@id, @friendlyName, @xml)";
+    private const string InsertKeySql =
+        "INSERT INTO data_protection_keys (id, friendly_name, xml) VALUES (@id, @friendlyName, @xml)";
 
     // The interface is synchronous; Data Protection calls it when it loads or renews its key ring, not per request.
     public IReadOnlyCollection<XElement> GetAllElements()
     {
         using var connection = connections.Open();
-        return connection.Query<string>(connections.Dialect.Render(AllKeysSql)).Select(xml => XElement.Parse(xml)).ToList();
+        return connection.Query<string>(connections.Dialect.Render(AllKeysSql))
+            .Select(xml => XElement.Parse(xml))
+            .ToList();
     }
 
     public void StoreElement(XElement element, string friendlyName)
@@ -58,7 +63,7 @@ internal sealed class DatabaseXmlRepository(DbConnectionFactory connections) : I
     }
 }
 
-/// <summary>Encrypts a Data Protection key's secret with the personal-data key (AES-256-GCM, the key id inside).</summary>
+/// <summary>Encrypts a Data Protection key's secret with the personal-data key (AES-256-GCM, key id inside).</summary>
 internal sealed class PersonalDataKeyXmlEncryptor(PersonalDataProtector protector) : IXmlEncryptor
 {
     public const string ElementName = "personalDataKeyEncrypted";

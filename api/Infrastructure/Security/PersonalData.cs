@@ -99,10 +99,17 @@ public sealed class PersonalDataProtector
     private static void CreateKeyFileOnce(string file)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var created = new KeyFile(new Dictionary<string, string> { ["k1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) }, "k1",
+        var created = new KeyFile(
+            new Dictionary<string, string> { ["k1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) },
+            "k1",
             Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         var temp = file + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
+        };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;

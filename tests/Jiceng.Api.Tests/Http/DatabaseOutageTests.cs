@@ -17,11 +17,14 @@ namespace Jiceng.Tests.Http;
 public sealed class DatabaseOutageTests(DatabaseProvider provider) : ApiTest(provider)
 {
     [Test]
-    public async Task While_the_database_is_unreachable_calls_answer_503_with_retry_after_and_recover_without_a_restart()
+    public async Task While_the_database_is_unreachable_calls_answer_503_with_retry_after_and_recover_unrestarted()
     {
         var root = await CreateOrganization(Unique("停机演练"), kind: "Committee");
-        var created = await Json.Read(await Post("/api/v1/api-clients",
-            new { name = Unique("停机演练系统"), scopeOrganizationId = root.Id(), permissions = new[] { "organizations.read" } }), HttpStatusCode.Created);
+        var apiClient = new
+        {
+            name = Unique("停机演练系统"), scopeOrganizationId = root.Id(), permissions = new[] { "organizations.read" },
+        };
+        var created = await Json.Read(await Post("/api/v1/api-clients", apiClient), HttpStatusCode.Created);
         using var system = Factory.CreateClient();
         system.DefaultRequestHeaders.Add("X-Api-Key", created.Str("apiKey"));
         await Json.Read(await system.GetAsync("/api/v1/organizations"), HttpStatusCode.OK);
@@ -39,11 +42,13 @@ public sealed class DatabaseOutageTests(DatabaseProvider provider) : ApiTest(pro
             var ready = await Client.GetAsync("/health/ready");
             Assert.Multiple(() =>
             {
-                Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), "readiness with a session cookie");
+                Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), "ready, with a cookie");
                 Assert.That(ready.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
             });
-            Assert.That((await system.GetAsync("/health/ready")).StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), "with an API key");
-            Assert.That((await Client.GetAsync("/health/live")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "alive all the same");
+            var readyToSystem = await system.GetAsync("/health/ready");
+            Assert.That(readyToSystem.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), "with an API key");
+            var live = await Client.GetAsync("/health/live");
+            Assert.That(live.StatusCode, Is.EqualTo(HttpStatusCode.OK), "alive all the same");
         }
         finally
         {
@@ -92,13 +97,15 @@ public sealed class DatabaseOutageTests(DatabaseProvider provider) : ApiTest(pro
             }
             var name = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database!;
             await Admin($"ALTER DATABASE {name} ALLOW_CONNECTIONS false");
-            await Admin($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid()");
+            await Admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                + $"WHERE datname = '{name}' AND pid <> pg_backend_pid()");
             return new Outage(() => Admin($"ALTER DATABASE {name} ALLOW_CONNECTIONS true"));
         }
 
         private static async Task Admin(string sql)
         {
-            await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable(TestDatabases.PostgresVariable));
+            var admin = Environment.GetEnvironmentVariable(TestDatabases.PostgresVariable);
+            await using var connection = new NpgsqlConnection(admin);
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand(sql, connection);
             await command.ExecuteNonQueryAsync();

@@ -38,14 +38,14 @@ public sealed class BackupRestoreTests(DatabaseProvider provider) : ApiTest(prov
                 var phone = "139" + (20000000 + i).ToString(CultureInfo.InvariantCulture);
                 var response = await Post("/api/v1/members", new
                 {
-                    organizationId = branch.Id(), name = "备份" + i, idNumber, phone, category = "InService", stage = "Full",
-                    joinedOn = "2005-07-01", fullMemberOn = "2006-07-01", education = "Bachelor",
+                    organizationId = branch.Id(), name = "备份" + i, idNumber, phone, category = "InService",
+                    stage = "Full", joinedOn = "2005-07-01", fullMemberOn = "2006-07-01", education = "Bachelor",
                 });
                 acknowledged.Enqueue(((await Json.Read(response, HttpStatusCode.Created)).Id(), idNumber, phone));
             }
         });
-        var folder = Path.Combine(Path.GetTempPath(), "jiceng-tests", "backup-" + Guid.NewGuid().ToString("N"));
-        var keyFile = Path.Combine(Path.GetTempPath(), "jiceng-tests", "restored-keys-" + Guid.NewGuid().ToString("N") + ".json");
+        var folder = TempPath("backup-");
+        var keyFile = TempPath("restored-keys-") + ".json";
         try
         {
             while (acknowledged.Count < 5 && !writer.IsCompleted)
@@ -53,8 +53,8 @@ public sealed class BackupRestoreTests(DatabaseProvider provider) : ApiTest(prov
                 await Task.Delay(20);
             }
             var beforeBackup = acknowledged.ToArray();
-            await DatabaseBackup.BackupAsync(Factory.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value,
-                Factory.Services.GetRequiredService<IOptions<PersonalDataOptions>>().Value, folder, TextWriter.Null, CancellationToken.None);
+            await DatabaseBackup.BackupAsync(Setting<DatabaseOptions>(), Setting<PersonalDataOptions>(), folder,
+                TextWriter.Null, CancellationToken.None);
             var afterBackup = acknowledged.Count;
             while (acknowledged.Count < afterBackup + 3 && !writer.IsCompleted)
             {
@@ -65,8 +65,13 @@ public sealed class BackupRestoreTests(DatabaseProvider provider) : ApiTest(prov
             var everyAcknowledged = acknowledged.Select(a => a.Id).ToHashSet();
 
             await using var restoredDatabase = await TestDatabase.CreateAsync(Provider);
-            await DatabaseBackup.RestoreAsync(new DatabaseOptions { Provider = Provider, ConnectionString = restoredDatabase.ConnectionString },
-                new PersonalDataOptions { KeyFile = keyFile }, folder, TextWriter.Null, CancellationToken.None);
+            var target = new DatabaseOptions
+            {
+                Provider = Provider,
+                ConnectionString = restoredDatabase.ConnectionString,
+            };
+            await DatabaseBackup.RestoreAsync(target, new PersonalDataOptions { KeyFile = keyFile }, folder,
+                TextWriter.Null, CancellationToken.None);
             Assert.That(File.Exists(keyFile), Is.True, "the backup carried the key file");
 
             await using var restored = new ApiFactory(restoredDatabase, new Dictionary<string, string?>
@@ -75,24 +80,29 @@ public sealed class BackupRestoreTests(DatabaseProvider provider) : ApiTest(prov
                 ["Security:RevealsPerHour"] = RevealsPerHour,
             });
             using var client = restored.CreateClient();
-            var signIn = await client.PostAsJsonAsync("/api/v1/auth/sign-in", new { username = "admin", password = ApiFactory.AdminPassword });
+            var signIn = await client.PostAsJsonAsync("/api/v1/auth/sign-in",
+                new { username = "admin", password = ApiFactory.AdminPassword });
             Assert.That(signIn.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
 
-            var list = await Json.Read(await client.GetAsync($"/api/v1/members?organizationId={branch.Id()}&pageSize=200"), HttpStatusCode.OK);
+            var list = await Json.Read(
+                await client.GetAsync($"/api/v1/members?organizationId={branch.Id()}&pageSize=200"), HttpStatusCode.OK);
             var restoredIds = list.GetProperty("items").EnumerateArray().Select(m => m.Id()).ToList();
-            await TestContext.Out.WriteLineAsync($"{beforeBackup.Length} acknowledged before the backup, {afterBackup} when it ended, "
-                + $"{acknowledged.Count} in all; {restoredIds.Count} restored");
+            await TestContext.Out.WriteLineAsync($"{beforeBackup.Length} acknowledged before the backup, "
+                + $"{afterBackup} when it ended, {acknowledged.Count} in all; {restoredIds.Count} restored");
             Assert.Multiple(() =>
             {
-                Assert.That(restoredIds, Is.SupersetOf(beforeBackup.Select(a => a.Id)), "every member acknowledged before the backup");
+                Assert.That(restoredIds, Is.SupersetOf(beforeBackup.Select(a => a.Id)), "all acknowledged before");
                 Assert.That(everyAcknowledged, Is.SupersetOf(restoredIds), "nothing but acknowledged members");
             });
             foreach (var (id, idNumber, phone) in acknowledged.Where(a => restoredIds.Contains(a.Id)))
             {
                 var url = $"/api/v1/members/{id}/reveal";
-                var revealedId = await Json.Read(await client.PostAsJsonAsync(url, new { field = "IdNumber", reason = "恢复后核对身份信息" }), HttpStatusCode.OK);
-                var revealedPhone = await Json.Read(await client.PostAsJsonAsync(url, new { field = "Phone", reason = "恢复后核对联系方式" }), HttpStatusCode.OK);
-                var found = await Json.Read(await client.PostAsJsonAsync("/api/v1/members/lookup", new { idNumber }), HttpStatusCode.OK);
+                var revealedId = await Json.Read(await client.PostAsJsonAsync(url,
+                    new { field = "IdNumber", reason = "恢复后核对身份信息" }), HttpStatusCode.OK);
+                var revealedPhone = await Json.Read(await client.PostAsJsonAsync(url,
+                    new { field = "Phone", reason = "恢复后核对联系方式" }), HttpStatusCode.OK);
+                var found = await Json.Read(
+                    await client.PostAsJsonAsync("/api/v1/members/lookup", new { idNumber }), HttpStatusCode.OK);
                 Assert.Multiple(() =>
                 {
                     Assert.That(revealedId.Str("value"), Is.EqualTo(idNumber));
@@ -115,19 +125,27 @@ public sealed class BackupRestoreTests(DatabaseProvider provider) : ApiTest(prov
     [Test]
     public void A_backup_is_not_written_over_another_and_a_folder_without_a_manifest_is_not_restored()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "jiceng-tests", "backup-" + Guid.NewGuid().ToString("N"));
+        var folder = TempPath("backup-");
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "other.txt"), "x");
         try
         {
-            var database = Factory.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            var keys = Factory.Services.GetRequiredService<IOptions<PersonalDataOptions>>().Value;
-            Assert.ThrowsAsync<InvalidOperationException>(() => DatabaseBackup.BackupAsync(database, keys, folder, TextWriter.Null, CancellationToken.None));
-            Assert.ThrowsAsync<InvalidOperationException>(() => DatabaseBackup.RestoreAsync(database, keys, folder, TextWriter.Null, CancellationToken.None));
+            var database = Setting<DatabaseOptions>();
+            var keys = Setting<PersonalDataOptions>();
+            Assert.ThrowsAsync<InvalidOperationException>(() =>
+                DatabaseBackup.BackupAsync(database, keys, folder, TextWriter.Null, CancellationToken.None));
+            Assert.ThrowsAsync<InvalidOperationException>(() =>
+                DatabaseBackup.RestoreAsync(database, keys, folder, TextWriter.Null, CancellationToken.None));
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    private T Setting<T>()
+        where T : class => Factory.Services.GetRequiredService<IOptions<T>>().Value;
+
+    private static string TempPath(string prefix) =>
+        Path.Combine(Path.GetTempPath(), "jiceng-tests", prefix + Guid.NewGuid().ToString("N"));
 }

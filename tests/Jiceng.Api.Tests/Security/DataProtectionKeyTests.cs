@@ -41,7 +41,8 @@ public sealed class DataProtectionKeyTests(DatabaseProvider provider) : ApiTest(
     {
         await SessionCookie(Factory);
         await using var scope = Factory.Services.CreateAsyncScope();
-        await using var connection = await scope.ServiceProvider.GetRequiredService<DbConnectionFactory>().OpenAsync(CancellationToken.None);
+        var connections = scope.ServiceProvider.GetRequiredService<DbConnectionFactory>();
+        await using var connection = await connections.OpenAsync(CancellationToken.None);
         var keys = (await connection.QueryAsync<string>(KeysSql)).ToList();
         Assert.That(keys, Is.Not.Empty, "the key that protects the cookie is stored");
         Assert.Multiple(() =>
@@ -49,7 +50,7 @@ public sealed class DataProtectionKeyTests(DatabaseProvider provider) : ApiTest(
             foreach (var xml in keys)
             {
                 Assert.That(xml, Does.Contain("<key ").And.Contain("personalDataKeyEncrypted"));
-                Assert.That(xml, Does.Not.Contain("<masterKey").And.Not.Contain("<value>"), "no key material in the clear");
+                Assert.That(xml, Does.Not.Contain("<masterKey").And.Not.Contain("<value>"), "no secret in the clear");
             }
         });
     }
@@ -57,9 +58,11 @@ public sealed class DataProtectionKeyTests(DatabaseProvider provider) : ApiTest(
     private static async Task<string> SessionCookie(ApiFactory factory)
     {
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
-        var response = await client.PostAsJsonAsync("/api/v1/auth/sign-in", new { username = "admin", password = ApiFactory.AdminPassword });
+        var response = await client.PostAsJsonAsync("/api/v1/auth/sign-in",
+            new { username = "admin", password = ApiFactory.AdminPassword });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-        var setCookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("jiceng.session=", StringComparison.Ordinal));
+        var setCookie = response.Headers.GetValues("Set-Cookie")
+            .Single(c => c.StartsWith("jiceng.session=", StringComparison.Ordinal));
         return setCookie[..setCookie.IndexOf(';', StringComparison.Ordinal)];
     }
 

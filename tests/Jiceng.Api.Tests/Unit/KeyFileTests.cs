@@ -21,8 +21,9 @@ public sealed class KeyFileTests
                 {
                     start.SignalAndWait();
                     // A separate protector per thread stands for a separate process reading the same folder.
-                    var protector = new PersonalDataProtector(Options.Create(new PersonalDataOptions { KeyFile = file }));
-                    results[i] = (protector, protector.Encrypt("value-" + i), protector.BlindIndex("11010519491231002X"));
+                    var protector = Protector(file);
+                    var index = protector.BlindIndex("110105194912310021");
+                    results[i] = (protector, protector.Encrypt("value-" + i), index);
                 })).ToList();
                 threads.ForEach(t => t.Start());
                 threads.ForEach(t => t.Join());
@@ -34,13 +35,14 @@ public sealed class KeyFileTests
                     {
                         for (var writer = 0; writer < Writers; writer++)
                         {
-                            Assert.That(results[reader].Protector.Decrypt(results[writer].Cipher), Is.EqualTo("value-" + writer));
+                            var decrypted = results[reader].Protector.Decrypt(results[writer].Cipher);
+                            Assert.That(decrypted, Is.EqualTo("value-" + writer));
                         }
                     }
-                    Assert.That(Directory.GetFiles(directory), Is.EqualTo(new[] { file }), "no temp file is left behind");
+                    Assert.That(Directory.GetFiles(directory), Is.EqualTo(new[] { file }), "no temp file left behind");
                 });
-                var reopened = new PersonalDataProtector(Options.Create(new PersonalDataOptions { KeyFile = file }));
-                Assert.That(reopened.Decrypt(results[0].Cipher), Is.EqualTo("value-0"), "the file on disk holds the keys in use");
+                var reopened = Protector(file);
+                Assert.That(reopened.Decrypt(results[0].Cipher), Is.EqualTo("value-0"), "the keys in use are on disk");
             }
             finally
             {
@@ -48,4 +50,7 @@ public sealed class KeyFileTests
             }
         }
     }
+
+    private static PersonalDataProtector Protector(string keyFile) =>
+        new(Options.Create(new PersonalDataOptions { KeyFile = keyFile }));
 }
