@@ -25,6 +25,34 @@ builder.Services.AddMembersModule();
 var app = builder.Build();
 
 var database = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+// Backup and restore run before migrations: a backup is of the database as it is, and a restored one is
+// migrated at the next start.
+var backupAt = Array.IndexOf(args, "--backup");
+var restoreAt = Array.IndexOf(args, "--restore");
+if (backupAt >= 0 || restoreAt >= 0)
+{
+    var restore = backupAt < 0;
+    var at = restore ? restoreAt : backupAt;
+    if (at + 1 >= args.Length)
+    {
+        await Console.Error.WriteLineAsync($"Usage: {args[at]} <folder>");
+        Environment.ExitCode = 2;
+        return;
+    }
+    var keys = app.Services.GetRequiredService<IOptions<PersonalDataOptions>>().Value;
+    try
+    {
+        await (restore
+            ? DatabaseBackup.RestoreAsync(database, keys, args[at + 1], Console.Out, CancellationToken.None)
+            : DatabaseBackup.BackupAsync(database, keys, args[at + 1], Console.Out, CancellationToken.None));
+    }
+    catch (Exception e) when (e is InvalidOperationException or NotSupportedException or IOException)
+    {
+        await Console.Error.WriteLineAsync(e.Message);
+        Environment.ExitCode = 1;
+    }
+    return;
+}
 Migrator.MigrateUp(database);
 if (args.Contains("--migrate"))
 {

@@ -6,8 +6,10 @@ using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.OpenApi;
 using Jiceng.Infrastructure.Security;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Jiceng.Infrastructure;
 
@@ -84,6 +86,7 @@ public static class InfrastructureSetup
         services.AddScoped<Security.PersonalDataReveal>();
         services.Configure<Security.PersonalDataOptions>(configuration.GetSection("Security"));
         services.AddSingleton<Security.PersonalDataProtector>();
+        services.AddJicengDataProtection();
         var cors = configuration.GetSection("Cors").Get<Security.CorsOptions>() ?? new Security.CorsOptions();
         services.AddCors(options => options.AddDefaultPolicy(policy =>
             policy.WithOrigins(cors.AllowedOrigins).AllowCredentials().AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("ETag", "Location", "X-Request-Id")));
@@ -135,6 +138,14 @@ public static class InfrastructureSetup
         app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api/v1/api-clients"),
             branch => branch.UseResponseCompression());
         app.UseRequestLocalization();
+        // Health probes answer before routing and authentication: they are anonymous and must not depend on the
+        // caller, and checking a session cookie or an API key reads the database, which is what readiness reports on.
+        app.UseHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false });
+        app.UseHealthChecks(ReadyPath, new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = WriteReadiness,
+        });
         // Public resources come first: before routing, because static files step aside once an endpoint
         // (the SPA fallback matches everything) is chosen; before authorization, whose deny-by-default
         // policy also refuses requests that match no endpoint.
@@ -154,8 +165,21 @@ public static class InfrastructureSetup
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();
 
-        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).AllowPublic();
-        app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowPublic();
         return app;
+    }
+
+    private const string LivePath = "/health/live";
+    private const string ReadyPath = "/health/ready";
+
+    /// <summary>The default plain-text status, plus Retry-After while not ready (503) like every other 503.</summary>
+    private static Task WriteReadiness(HttpContext context, HealthReport report)
+    {
+        if (report.Status == HealthStatus.Unhealthy)
+        {
+            context.Response.Headers.RetryAfter =
+                ProblemDetailsExceptionHandler.DatabaseRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        }
+        context.Response.ContentType = "text/plain";
+        return context.Response.WriteAsync(report.Status.ToString());
     }
 }

@@ -30,23 +30,72 @@ public sealed class DbConnectionFactory
 
     public string ConnectionString => _connectionString;
 
+    /// <summary>
+    /// An open connection. Failing to open one means the database is unreachable (down, refusing, the file
+    /// gone): that is a <see cref="DatabaseUnavailableException"/>, answered 503, whatever the provider's error.
+    /// </summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        DbConnection connection = _options.Provider switch
+        var connection = Create();
+        try
         {
-            DatabaseProvider.Sqlite => new SqliteConnection(_connectionString),
-            DatabaseProvider.Postgres => new NpgsqlConnection(_connectionString),
-            DatabaseProvider.SqlServer => new SqlConnection(_connectionString),
-            _ => throw new InvalidOperationException($"Unknown database provider {_options.Provider}."),
-        };
-        await connection.OpenAsync(cancellationToken);
-        if (connection is SqliteConnection sqlite)
-        {
-            // busy_timeout is per connection; WAL is persistent and set once by the migrator.
-            using var pragma = sqlite.CreateCommand();
-            pragma.CommandText = SqliteBusyTimeoutSql;
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            await connection.OpenAsync(cancellationToken);
+            if (connection is SqliteConnection sqlite)
+            {
+                // busy_timeout is per connection; WAL is persistent and set once by the migrator.
+                using var pragma = sqlite.CreateCommand();
+                pragma.CommandText = SqliteBusyTimeoutSql;
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
+            return connection;
         }
-        return connection;
+        catch (Exception e) when (IsConnectionFailure(e) && !cancellationToken.IsCancellationRequested)
+        {
+            await connection.DisposeAsync();
+            throw new DatabaseUnavailableException(e);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
+
+    /// <summary>The same, for callers that cannot wait asynchronously (the Data Protection key store).</summary>
+    public DbConnection Open()
+    {
+        var connection = Create();
+        try
+        {
+            connection.Open();
+            if (connection is SqliteConnection sqlite)
+            {
+                using var pragma = sqlite.CreateCommand();
+                pragma.CommandText = SqliteBusyTimeoutSql;
+                pragma.ExecuteNonQuery();
+            }
+            return connection;
+        }
+        catch (Exception e) when (IsConnectionFailure(e))
+        {
+            connection.Dispose();
+            throw new DatabaseUnavailableException(e);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static bool IsConnectionFailure(Exception e) =>
+        e is DbException or System.Net.Sockets.SocketException or TimeoutException or IOException;
+
+    private DbConnection Create() => _options.Provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteConnection(_connectionString),
+        DatabaseProvider.Postgres => new NpgsqlConnection(_connectionString),
+        DatabaseProvider.SqlServer => new SqlConnection(_connectionString),
+        _ => throw new InvalidOperationException($"Unknown database provider {_options.Provider}."),
+    };
 }

@@ -8,7 +8,8 @@ namespace Jiceng.Infrastructure.Http;
 /// <summary>
 /// Turns every exception into RFC 9457 ProblemDetails: validation → 400 with camelCase field keys,
 /// malformed JSON → 400 on the offending field, not found → 404, business rule → 409 with <c>code</c>,
-/// stale version → 412, missing If-Match → 428, anything else → 500 without internals.
+/// stale version → 412, missing If-Match → 428, the database unreachable → 503 with Retry-After, anything else
+/// → 500 without internals.
 /// </summary>
 public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
@@ -46,6 +47,8 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
                 Detail = Localized.Text("您没有执行此操作的权限。", "You do not have the permission this operation needs."),
             },
             TooManyRequestsException tooMany => TooMany(httpContext, tooMany),
+            _ when Database.DbErrors.IsUnavailable(exception) && !httpContext.RequestAborted.IsCancellationRequested =>
+                Unavailable(httpContext, exception),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,
             _ => null,
         };
@@ -74,6 +77,27 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             Exception = exception,
         });
     }
+
+    /// <summary>Seconds a client should wait before retrying while the database is unreachable.</summary>
+    public const int DatabaseRetryAfterSeconds = 5;
+
+    private ProblemDetails Unavailable(HttpContext context, Exception exception)
+    {
+        // One line, no stack: during an outage every request ends here, and the cause is all that helps.
+        logger.LogWarning("Database unreachable for {Method} {Path}: {Cause}",
+            context.Request.Method, context.Request.Path, exception.GetBaseException().Message);
+        context.Response.Headers.RetryAfter =
+            DatabaseRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return DatabaseUnavailableProblem();
+    }
+
+    public static ProblemDetails DatabaseUnavailableProblem() => new()
+    {
+        Status = StatusCodes.Status503ServiceUnavailable,
+        Title = Localized.Text("服务暂不可用", "Service unavailable"),
+        Detail = Localized.Text(
+            "数据库暂时无法连接，请稍后重试。", "The database cannot be reached at the moment; try again shortly."),
+    };
 
     private static ProblemDetails TooMany(HttpContext context, TooManyRequestsException tooMany)
     {

@@ -5,12 +5,17 @@ namespace Jiceng.Infrastructure.Http;
 
 public static class StandardProblemsExtensions
 {
-    /// <summary>Documents the problems any route can answer with (429 rate limited, 500) on a whole route group.</summary>
+    /// <summary>
+    /// Documents the problems any route can answer with (429 rate limited, 500, 503 database unreachable) on a
+    /// whole route group.
+    /// </summary>
     public static TBuilder WithStandardProblems<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(
             new ProducesResponseTypeMetadata(StatusCodes.Status429TooManyRequests, typeof(ProblemDetails), ["application/problem+json"]),
-            new ProducesResponseTypeMetadata(StatusCodes.Status500InternalServerError, typeof(ProblemDetails), ["application/problem+json"]));
+            new ProducesResponseTypeMetadata(StatusCodes.Status500InternalServerError, typeof(ProblemDetails), ["application/problem+json"]),
+            new ProducesResponseTypeMetadata(
+                StatusCodes.Status503ServiceUnavailable, typeof(ProblemDetails), ["application/problem+json"]));
 
     /// <summary>The standard problems plus 401 (not signed in) and 403 (permission missing), for routes behind sign-in.</summary>
     public static TBuilder WithStandardProblemsForSecurity<TBuilder>(this TBuilder builder)

@@ -84,17 +84,53 @@ public sealed class PersonalDataProtector
         var file = Path.GetFullPath(settings.KeyFile);
         if (!File.Exists(file))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            var created = new KeyFile(new Dictionary<string, string> { ["k1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) }, "k1",
-                Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-            File.WriteAllText(file, JsonSerializer.Serialize(created));
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
+            CreateKeyFileOnce(file);
         }
         var keys = JsonSerializer.Deserialize<KeyFile>(File.ReadAllText(file))!;
         return new PersonalDataOptions { DataKeys = keys.DataKeys, CurrentDataKeyId = keys.CurrentDataKeyId, BlindIndexKey = keys.BlindIndexKey };
+    }
+
+    /// <summary>
+    /// Two processes starting at once must end with one key file: each writes its keys whole to a temp file
+    /// of its own, then moves it to the key file's name without replacing (a hard link on Unix, which fails if
+    /// the name exists). The loser discards its keys and reads the winner's, so nothing is ever encrypted with
+    /// keys that are not on disk, and nobody reads a half-written file.
+    /// </summary>
+    private static void CreateKeyFileOnce(string file)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var created = new KeyFile(
+            new Dictionary<string, string> { ["k1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) },
+            "k1",
+            Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        var temp = file + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        try
+        {
+            using (var stream = new FileStream(temp, options))
+            {
+                JsonSerializer.Serialize(stream, created);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, file, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(file))
+        {
+            // Another process created the key file first: its keys are the ones to use.
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
     }
 
     private sealed record KeyFile(Dictionary<string, string> DataKeys, string CurrentDataKeyId, string BlindIndexKey);

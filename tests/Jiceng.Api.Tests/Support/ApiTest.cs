@@ -21,6 +21,9 @@ public abstract class ApiTest(DatabaseProvider provider)
 
     protected DatabaseProvider Provider => provider;
 
+    /// <summary>The fixture's database, for a second API instance on it.</summary>
+    protected TestDatabase Database => _database!;
+
     protected TestClock Clock => Factory.Clock;
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
