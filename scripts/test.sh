@@ -80,6 +80,13 @@ else
   problems+=("npm ci failed"); failed=$((failed + 1))
 fi
 
+echo "== Backup and restore (scripts/backup.sh and scripts/restore.sh against a serving API, SQLite)"
+if scripts/lib/backup-check.sh >"$RESULTS/backup.log" 2>&1; then
+  passed=$((passed + 1)); tail -n 1 "$RESULTS/backup.log" | sed 's/^/   /'
+else
+  tail -n 30 "$RESULTS/backup.log"; problems+=("the backup and restore scripts failed"); failed=$((failed + 1))
+fi
+
 echo "== Browser tests (headless Chromium, tests/e2e)"
 if { ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "wqy"; } && [ "$(id -u)" = 0 ]; then
   # A CJK font too, so the screenshots show Chinese rather than empty boxes.
