@@ -26,7 +26,7 @@ export function MemberStatisticsPanel() {
       byAge: {
         tooltip: { trigger: 'axis' },
         grid: { left: 40, right: 16, top: 24, bottom: 32 },
-        xAxis: { type: 'category', data: bands.map((band) => t(`memberStats.bands.${band}`)) },
+        xAxis: { type: 'category', data: bands.map((band) => t(`memberStats.bands.${band}`)), axisLabel: { interval: 0 } },
         yAxis: { type: 'value', minInterval: 1 },
         series: [{ type: 'bar', name: t('memberStats.byAge'), data: bands.map(count), barMaxWidth: 32, itemStyle: { color: '#b80000' } }],
       },
@@ -45,7 +45,7 @@ export function MemberStatisticsPanel() {
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <div style={{ width: 260 }}>
+        <div style={{ width: 380, maxWidth: '100%' }}>
           <OrganizationSelect aria-label={t('members.organization')} value={organizationId} onChange={(value) => setOrganizationId((value as string) || undefined)} />
         </div>
         <InputNumber aria-label={t('memberStats.admittedYear')} addonBefore={t('memberStats.admittedYear')} min={1921} max={9998} value={year}

@@ -17,9 +17,17 @@ import { FormModal } from '@/components/form-modal';
 import { PageHeading } from '@/components/page-heading';
 import { OrganizationSelect } from '@/components/organization-select';
 import { useTableState } from '@/hooks/use-table-state';
+import { useUrlFilter, useUrlTab } from '@/hooks/use-url-state';
 import { useCan } from '@/lib/auth';
 import type { SpreadsheetFormat } from '@/lib/download';
 import { QueryView } from '@/components/query-view';
+
+const tabs = ['register', 'board', 'transfers', 'communityReports', 'meetings', 'lists', 'stats'] as const;
+
+const filterKinds = {
+  q: 'string', organizationId: 'string', includeDescendants: 'boolean', stage: 'string', category: 'string',
+  status: 'string', ageFrom: 'number', ageTo: 'number', joinYear: 'number', inHardship: 'boolean',
+} as const;
 
 /** The member register: filters on the server, masked ID numbers, a drawer per member. */
 export function MembersPage() {
@@ -28,7 +36,8 @@ export function MembersPage() {
   const canWrite = useCan('members.write');
   const canReveal = useCan('members.reveal-pii');
   const table = useTableState('name');
-  const [filter, setFilter] = useState<MemberFilter>({ includeDescendants: true, status: 'Active' });
+  const [filter, setFilter] = useUrlFilter<MemberFilter>({ includeDescendants: true, status: 'Active' }, filterKinds);
+  const [tab, setTab] = useUrlTab(tabs, 'jiceng.members.tab');
   const members = useMembers(filter, table.query);
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
@@ -38,7 +47,7 @@ export function MembersPage() {
   const refresh = () => client.invalidateQueries({ queryKey: ['members'] });
 
   function change(part: Partial<MemberFilter>) {
-    setFilter((current) => ({ ...current, ...part }));
+    setFilter(part);
     table.reset();
   }
 
@@ -52,12 +61,12 @@ export function MembersPage() {
         {canWrite && <Button type="primary" onClick={() => setCreating(true)}>{t('members.create')}</Button>}
       </Space>
     }>
-      <Tabs destroyOnHidden items={[
+      <Tabs destroyOnHidden activeKey={tab} onChange={setTab} items={[
         { key: 'register', label: t('members.tabs.register'), children: (
       <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search aria-label={t('members.searchName')} placeholder={t('members.searchName')} allowClear style={{ width: 180 }} onSearch={(q) => change({ q: q || undefined })} />
-        <div style={{ width: 260 }}>
+        <Input.Search aria-label={t('members.searchName')} placeholder={t('members.searchName')} allowClear style={{ width: 180 }} defaultValue={filter.q} onSearch={(q) => change({ q: q || undefined })} />
+        <div style={{ width: 380, maxWidth: '100%' }}>
           <OrganizationSelect aria-label={t('members.organization')} value={filter.organizationId} onChange={(value) => change({ organizationId: (value as string) || undefined })} />
         </div>
         <Checkbox checked={filter.includeDescendants} onChange={(e) => change({ includeDescendants: e.target.checked })}>{t('members.includeDescendants')}</Checkbox>
@@ -69,10 +78,10 @@ export function MembersPage() {
         <Select aria-label={t('members.status')} placeholder={t('members.status')} allowClear style={{ width: 120 }} value={filter.status}
           onChange={(status) => change({ status })} options={statuses.map((s) => ({ value: s, label: t(`members.statuses.${s}`) }))} />
         <Space.Compact>
-          <InputNumber aria-label={t('members.ageFrom')} placeholder={t('members.ageFrom')} min={0} max={150} style={{ width: 100 }} onChange={(v) => change({ ageFrom: v ?? undefined })} />
-          <InputNumber aria-label={t('members.ageTo')} placeholder={t('members.ageTo')} min={0} max={150} style={{ width: 100 }} onChange={(v) => change({ ageTo: v ?? undefined })} />
+          <InputNumber aria-label={t('members.ageFrom')} placeholder={t('members.ageFrom')} min={0} max={150} style={{ width: 100 }} value={filter.ageFrom} onChange={(v) => change({ ageFrom: v ?? undefined })} />
+          <InputNumber aria-label={t('members.ageTo')} placeholder={t('members.ageTo')} min={0} max={150} style={{ width: 100 }} value={filter.ageTo} onChange={(v) => change({ ageTo: v ?? undefined })} />
         </Space.Compact>
-        <InputNumber aria-label={t('members.joinYear')} placeholder={t('members.joinYear')} min={1921} max={9998} style={{ width: 120 }} onChange={(v) => change({ joinYear: v ?? undefined })} />
+        <InputNumber aria-label={t('members.joinYear')} placeholder={t('members.joinYear')} min={1921} max={9998} style={{ width: 120 }} value={filter.joinYear} onChange={(v) => change({ joinYear: v ?? undefined })} />
       </Space>
       <QueryView query={members}>
         <Table<MemberListItem>
