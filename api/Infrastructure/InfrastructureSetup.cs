@@ -119,6 +119,7 @@ public static class InfrastructureSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();
+        app.UseMiddleware<JsonCharsetMiddleware>();
         // Public resources come first: before routing, because static files step aside once an endpoint
         // (the SPA fallback matches everything) is chosen; before authorization, whose deny-by-default
         // policy also refuses requests that match no endpoint.
