@@ -83,6 +83,7 @@ public static class InfrastructureSetup
         services.AddScoped<Security.AuditWriter>();
         services.AddScoped<Security.PersonalDataReveal>();
         services.Configure<Security.PersonalDataOptions>(configuration.GetSection("Security"));
+        services.Configure<IdempotencyOptions>(configuration.GetSection("Idempotency"));
         services.AddSingleton<Security.PersonalDataProtector>();
         var cors = configuration.GetSection("Cors").Get<Security.CorsOptions>() ?? new Security.CorsOptions();
         services.AddCors(options => options.AddDefaultPolicy(policy =>
