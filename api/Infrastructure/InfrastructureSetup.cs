@@ -49,6 +49,7 @@ public static class InfrastructureSetup
         });
         services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = limits.MaxRequestBodyBytes);
 
+        services.PostConfigure<LoggerFilterOptions>(LogPrivacy.Apply);
         services.ConfigureHttpJsonOptions(json => ConfigureJson(json.SerializerOptions));
         // Binding failures (malformed JSON, wrong types) throw, so the exception handler can name the field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
