@@ -121,7 +121,6 @@ public static class InfrastructureSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();
-        app.UseMiddleware<JsonCharsetMiddleware>();
         // Public resources come first: before routing, because static files step aside once an endpoint
         // (the SPA fallback matches everything) is chosen; before authorization, whose deny-by-default
         // policy also refuses requests that match no endpoint.
@@ -134,6 +133,8 @@ public static class InfrastructureSetup
             ui.EnablePersistAuthorization();
         });
         app.UseRouting();
+        // After routing, so the answer belongs to its operation (and is documented there); before anything reads a body.
+        app.UseMiddleware<JsonCharsetMiddleware>();
         app.UseCors();
         app.UseAuthentication();
         // After authentication, so limits apply per user and per API key, not only per address.
