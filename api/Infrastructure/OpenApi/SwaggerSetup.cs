@@ -136,7 +136,8 @@ public static class SwaggerSetup
                     Name = IdempotencyMiddleware.HeaderName,
                     In = ParameterLocation.Header,
                     Required = false,
-                    Description = "Retry-safe key (1–100 characters): the first successful response is returned again for 24 hours; another body with the same key is 422.",
+                    Description = "Retry-safe key (1–100 characters): the first successful response is returned again for 24 hours; "
+                        + "another body with the same key is 422 (JSON compared regardless of key order and spacing); a retry while the first runs is 409.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100 },
                 });
             }
