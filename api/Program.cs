@@ -8,7 +8,10 @@ using Jiceng.Modules.Members;
 using Jiceng.Modules.Organizations;
 using Microsoft.Extensions.Options;
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the application's folder, not the working directory, so the shipped appsettings.json
+// (and its logging rules) apply wherever the server is started from. Relative data paths (data/jiceng.db, the key
+// file, Spa:Root) still resolve against the working directory, as before.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.AddInfrastructure();
 builder.Services.AddMediator(options =>

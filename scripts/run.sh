@@ -14,6 +14,8 @@ dotnet publish api/Jiceng.Api.csproj -c Release -o .artifacts/api --nologo -v qu
 
 mkdir -p data
 export ConnectionStrings__Default="${ConnectionStrings__Default:-Data Source=$PWD/data/jiceng.db}"
+# Absolute, like every path here: the server's content root is its own folder (.artifacts/api), not this one.
+export Security__KeyFile="${Security__KeyFile:-$PWD/data/jiceng-keys.json}"
 export Demo__SeedDirectory="$PWD/scripts/seed"
 export Spa__Root="$PWD/web/dist"
 # Development: the session cookie may travel over plain http://localhost, and logs are one readable line each.

@@ -51,6 +51,7 @@ public static class InfrastructureSetup
         });
         services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = limits.MaxRequestBodyBytes);
 
+        services.PostConfigure<LoggerFilterOptions>(LogPrivacy.Apply);
         services.ConfigureHttpJsonOptions(json => ConfigureJson(json.SerializerOptions));
         // Binding failures (malformed JSON, wrong types) throw, so the exception handler can name the field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -85,6 +86,7 @@ public static class InfrastructureSetup
         services.AddScoped<Security.AuditWriter>();
         services.AddScoped<Security.PersonalDataReveal>();
         services.Configure<Security.PersonalDataOptions>(configuration.GetSection("Security"));
+        services.Configure<IdempotencyOptions>(configuration.GetSection("Idempotency"));
         services.AddSingleton<Security.PersonalDataProtector>();
         services.AddJicengDataProtection();
         var cors = configuration.GetSection("Cors").Get<Security.CorsOptions>() ?? new Security.CorsOptions();
@@ -158,6 +160,8 @@ public static class InfrastructureSetup
             ui.EnablePersistAuthorization();
         });
         app.UseRouting();
+        // After routing, so the answer belongs to its operation (and is documented there); before anything reads a body.
+        app.UseMiddleware<JsonCharsetMiddleware>();
         app.UseCors();
         app.UseAuthentication();
         // After authentication, so limits apply per user and per API key, not only per address.

@@ -1,13 +1,34 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Dapper;
 using Jiceng.Infrastructure.Database;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Jiceng.Infrastructure.Http;
 
 /// <summary>Endpoint metadata: this POST honours the <c>Idempotency-Key</c> header.</summary>
 public sealed class IdempotentEndpointMetadata;
+
+/// <summary>
+/// Endpoint metadata: this POST refuses <c>Idempotency-Key</c> (400) rather than ignoring it, so a client that
+/// counts on a safe retry learns that there is none.
+/// </summary>
+public sealed class RefusesIdempotencyKeyMetadata;
+
+/// <summary>Bound from <c>Idempotency</c>.</summary>
+public sealed class IdempotencyOptions
+{
+    /// <summary>
+    /// The longest a request holding a key may run: it is cancelled then, and a reservation older than this is
+    /// taken over by the retry, since the request that made it can no longer be running.
+    /// </summary>
+    public int InProgressTimeoutSeconds { get; set; } = 120;
+}
 
 public static class IdempotencyEndpointExtensions
 {
@@ -15,22 +36,30 @@ public static class IdempotencyEndpointExtensions
     public static RouteHandlerBuilder WithIdempotency(this RouteHandlerBuilder builder) =>
         builder.WithMetadata(new IdempotentEndpointMetadata())
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+    /// <summary>Marks a POST whose answer must not be replayed (it holds a secret): the header is a 400 there.</summary>
+    public static RouteHandlerBuilder RefusingIdempotencyKey(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(new RefusesIdempotencyKeyMetadata());
 }
 
 /// <summary>
 /// Stores the first successful response to a POST under its Idempotency-Key (per caller, method and path)
 /// for 24 hours: a retry with the same body gets that response again, the same key with another body is
-/// 422, and a retry while the first is still running is 409. Failed attempts free the key.
+/// 422, and a retry while the first is still running is 409. Failed attempts free the key. Bodies are compared
+/// in a canonical form (JSON with sorted keys, no spacing), so the same JSON written another way is the same request.
+/// A reservation whose request can no longer be running (its process is gone, or it is older than
+/// <see cref="IdempotencyOptions.InProgressTimeoutSeconds"/>, past which requests are cancelled) is taken over by
+/// the retry in one conditional UPDATE on the owner it saw, so two retries cannot both take it.
 /// The record lives in the database so it holds across instances and restarts.
 /// </summary>
-public sealed class IdempotencyMiddleware(RequestDelegate next)
+public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<IdempotencyOptions> options)
 {
     public const string HeaderName = "Idempotency-Key";
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
     private const string FindSql = """
         SELECT request_hash AS RequestHash, status_code AS StatusCode, response_body AS ResponseBody,
-               content_type AS ContentType, location AS Location, etag AS ETag
+               content_type AS ContentType, location AS Location, etag AS ETag, created_at AS CreatedAt, reserved_by AS ReservedBy
         FROM idempotency_keys
         WHERE scope_key = @scopeKey AND expires_at > @now
         """;
@@ -38,21 +67,47 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     private const string DeleteExpiredSql = "DELETE FROM idempotency_keys WHERE scope_key = @scopeKey AND expires_at <= @now";
 
     private const string ReserveSql = """
-        INSERT INTO idempotency_keys (scope_key, request_hash, status_code, created_at, expires_at)
-        VALUES (@scopeKey, @requestHash, NULL, @now, @expiresAt)
+        INSERT INTO idempotency_keys (scope_key, request_hash, status_code, created_at, expires_at, reserved_by)
+        VALUES (@scopeKey, @requestHash, NULL, @now, @expiresAt, @owner)
+        """;
+
+    // The owner seen is the guard: of two retries that both judged the reservation abandoned, one updates it.
+    private const string TakeOverSql = """
+        UPDATE idempotency_keys SET request_hash = @requestHash, created_at = @now, expires_at = @expiresAt, reserved_by = @owner
+        WHERE scope_key = @scopeKey AND status_code IS NULL AND reserved_by = @seenOwner
+        """;
+
+    // Reservations made before owners were recorded.
+    private const string TakeOverUnownedSql = """
+        UPDATE idempotency_keys SET request_hash = @requestHash, created_at = @now, expires_at = @expiresAt, reserved_by = @owner
+        WHERE scope_key = @scopeKey AND status_code IS NULL AND reserved_by IS NULL
         """;
 
     private const string CompleteSql = """
         UPDATE idempotency_keys
         SET status_code = @statusCode, response_body = @responseBody, content_type = @contentType, location = @location, etag = @etag
-        WHERE scope_key = @scopeKey
+        WHERE scope_key = @scopeKey AND reserved_by = @owner
         """;
 
-    private const string ReleaseSql = "DELETE FROM idempotency_keys WHERE scope_key = @scopeKey AND status_code IS NULL";
+    private const string ReleaseSql = "DELETE FROM idempotency_keys WHERE scope_key = @scopeKey AND status_code IS NULL AND reserved_by = @owner";
+
+    /// <summary>This process, as recorded in the reservations it makes: host, process id and the process's start.</summary>
+    public static readonly string ProcessOwner = string.Create(CultureInfo.InvariantCulture,
+        $"{Environment.MachineName}|{Environment.ProcessId}|{Process.GetCurrentProcess().StartTime.ToUniversalTime().Ticks}");
 
     public async Task InvokeAsync(HttpContext context, DbConnectionFactory connections, TimeProvider clock)
     {
         var endpoint = context.GetEndpoint();
+        if (endpoint?.Metadata.GetMetadata<RefusesIdempotencyKeyMetadata>() is not null && context.Request.Headers.ContainsKey(HeaderName))
+        {
+            await WriteProblem(context, new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [HeaderName] = [Localized.Text("此操作不支持 Idempotency-Key：它的响应含有只显示一次的密钥，不能重放。",
+                    "This operation does not take an Idempotency-Key: its answer holds a secret shown once, which is never replayed.")],
+            })
+            { Status = StatusCodes.Status400BadRequest, Title = Localized.Text("请求参数有误", "One or more fields are invalid") });
+            return;
+        }
         if (!HttpMethods.IsPost(context.Request.Method)
             || endpoint?.Metadata.GetMetadata<IdempotentEndpointMetadata>() is null
             || !context.Request.Headers.TryGetValue(HeaderName, out var keyValues))
@@ -76,23 +131,32 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
         context.Request.Body.Position = 0;
-        var requestHash = Convert.ToHexString(SHA256.HashData(buffer.ToArray()));
+        var requestHash = RequestHash(buffer.ToArray(), context.Request.ContentType);
         // Kind and id, never the display name: two API clients may share a name, or a name may equal a username.
         var caller = context.User.Identity?.IsAuthenticated == true
             ? context.User.FindFirst(Security.JicengClaims.Kind)?.Value + ":" + context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value
             : "";
-        var scopeKey = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{caller}\n{context.Request.Method}\n{context.Request.Path}\n{key}")));
+        var scopeKey = ScopeKey(caller, context.Request.Method, context.Request.Path, key);
         var now = clock.GetUtcNow();
+        var owner = ProcessOwner + "|" + Guid.NewGuid().ToString("N");
+        var timeout = TimeSpan.FromSeconds(Math.Max(1, options.Value.InProgressTimeoutSeconds));
 
         await using (var connection = await connections.OpenAsync(context.RequestAborted))
         {
             var existing = await connection.QuerySingleOrDefaultAsync<StoredResponse>(FindSql, new { scopeKey, now });
-            if (existing is null)
+            if (existing is { StatusCode: null } && IsAbandoned(existing, now, timeout))
+            {
+                var taken = await connection.ExecuteAsync(existing.ReservedBy is null ? TakeOverUnownedSql : TakeOverSql,
+                    new { scopeKey, requestHash, now, expiresAt = now + Lifetime, owner, seenOwner = existing.ReservedBy });
+                existing = taken == 1 ? null : await connection.QuerySingleOrDefaultAsync<StoredResponse>(FindSql, new { scopeKey, now })
+                    ?? throw new InvalidOperationException("An idempotency reservation vanished while it was taken over.");
+            }
+            else if (existing is null)
             {
                 await connection.ExecuteAsync(DeleteExpiredSql, new { scopeKey, now });
                 try
                 {
-                    await connection.ExecuteAsync(ReserveSql, new { scopeKey, requestHash, now, expiresAt = now + Lifetime });
+                    await connection.ExecuteAsync(ReserveSql, new { scopeKey, requestHash, now, expiresAt = now + Lifetime, owner });
                 }
                 catch (System.Data.Common.DbException)
                 {
@@ -115,9 +179,16 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         using var captured = new MemoryStream();
         context.Response.Body = captured;
         var completed = false;
+        // Past the timeout the request is cancelled (its transaction rolls back), which is what lets a retry take
+        // the reservation over then without two executions.
+        var aborted = context.RequestAborted;
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        limit.CancelAfter(timeout);
+        context.RequestAborted = limit.Token;
         try
         {
             await next(context);
+            context.RequestAborted = aborted;
             context.Response.Body = originalBody;
             if (context.Response.StatusCode is >= 200 and < 300)
             {
@@ -125,6 +196,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
                 await connection.ExecuteAsync(CompleteSql, new
                 {
                     scopeKey,
+                    owner,
                     statusCode = context.Response.StatusCode,
                     responseBody = Encoding.UTF8.GetString(captured.ToArray()),
                     contentType = context.Response.ContentType,
@@ -136,14 +208,92 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             captured.Position = 0;
             await captured.CopyToAsync(originalBody, context.RequestAborted);
         }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !aborted.IsCancellationRequested && !context.Response.HasStarted)
+        {
+            context.Response.Body = originalBody;
+            context.RequestAborted = aborted;
+            context.Response.Clear();
+            context.Response.Headers.RetryAfter = "1";
+            await WriteProblem(context, new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = Localized.Text("请求超时", "Request timed out"),
+                Detail = Localized.Text("请求处理时间过长，已取消，未做任何修改；可用同一 Idempotency-Key 重试。",
+                    "The request ran too long and was cancelled without changing anything; retry with the same Idempotency-Key."),
+            });
+        }
         finally
         {
             context.Response.Body = originalBody;
+            context.RequestAborted = aborted;
             if (!completed)
             {
                 await using var connection = await connections.OpenAsync(CancellationToken.None);
-                await connection.ExecuteAsync(ReleaseSql, new { scopeKey });
+                await connection.ExecuteAsync(ReleaseSql, new { scopeKey, owner });
             }
+        }
+    }
+
+    /// <summary>The record's key: a key is the caller's own, for one method and path.</summary>
+    public static string ScopeKey(string caller, string method, string path, string key) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{caller}\n{method}\n{path}\n{key}")));
+
+    /// <summary>
+    /// SHA-256 of the body; a JSON body is hashed in a canonical form (object keys sorted by ordinal, no
+    /// whitespace, strings re-escaped alike), so key order and spacing do not make a retry "another body".
+    /// A body that is not JSON, or does not parse, is hashed byte for byte.
+    /// </summary>
+    public static string RequestHash(byte[] body, string? contentType)
+    {
+        if (contentType is not null && contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                var canonical = Canonical(JsonNode.Parse(body))?.ToJsonString() ?? "null";
+                return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+            }
+            catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
+            {
+                // Malformed or with duplicate keys: the endpoint will refuse it; compare bytes meanwhile.
+            }
+        }
+        return Convert.ToHexString(SHA256.HashData(body));
+    }
+
+    private static JsonNode? Canonical(JsonNode? node) => node switch
+    {
+        JsonObject json => new JsonObject(json.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => KeyValuePair.Create(p.Key, Canonical(p.Value)))),
+        JsonArray array => new JsonArray(array.Select(Canonical).ToArray()),
+        null => null,
+        _ => node.DeepClone(),
+    };
+
+    /// <summary>
+    /// A reservation's request can no longer be running when it is older than the timeout (requests are cancelled
+    /// then), or when it was made on this host by a process that is no longer there (the server was restarted).
+    /// </summary>
+    private static bool IsAbandoned(StoredResponse reservation, DateTimeOffset now, TimeSpan timeout)
+    {
+        if (reservation.CreatedAt <= now - timeout)
+        {
+            return true;
+        }
+        var parts = (reservation.ReservedBy ?? "").Split('|');
+        if (parts.Length < 3 || parts[0] != Environment.MachineName || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var processId)
+            || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var startTicks) || string.Join('|', parts[..3]) == ProcessOwner)
+        {
+            return false;
+        }
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            // The same id with another start is a later process that reuses the number.
+            return process.StartTime.ToUniversalTime().Ticks != startTicks;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return true;
         }
     }
 
@@ -203,6 +353,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         public string? ContentType { get; init; }
         public string? Location { get; init; }
         public string? ETag { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public string? ReservedBy { get; init; }
     }
 }
 

@@ -57,8 +57,19 @@ public static class ListExport
     }
 
     /// <summary>
+    /// OWASP's rule against CSV injection: a text cell that a spreadsheet would read as a formula (it begins with
+    /// <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return, or their full-width forms, which Excel
+    /// takes as formulas under Chinese input) gets a leading <c>'</c>, so Excel shows it as text. Numbers are cells of
+    /// a number type, never text, so they stay numbers (a negative amount stays a negative amount); an .xlsx stores
+    /// text as text and needs nothing.
+    /// </summary>
+    public static object NeutralizeFormula(object cell) =>
+        cell is string { Length: > 0 } text && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '＝' or '＋' or '－' or '＠' ? "'" + text : cell;
+
+    /// <summary>
     /// Rows under their headers (a header row even when there are none) as .xlsx or .csv (UTF-8 with a
-    /// byte-order mark, so Excel reads the Chinese).
+    /// byte-order mark, so Excel reads the Chinese; text that would be a formula neutralized). Every CSV the API
+    /// writes goes through here.
     /// </summary>
     public static byte[] Write<T>(IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, SpreadsheetFormat format, string sheetName)
     {
@@ -67,9 +78,10 @@ public static class ListExport
         {
             table.Columns.Add(column.Header, typeof(object));
         }
+        var csv = format == SpreadsheetFormat.Csv;
         foreach (var row in rows)
         {
-            table.Rows.Add(columns.Select(c => c.Cell(row) ?? DBNull.Value).ToArray());
+            table.Rows.Add(columns.Select(c => c.Cell(row) is { } cell ? csv ? NeutralizeFormula(cell) : cell : DBNull.Value).ToArray());
         }
         using var stream = new MemoryStream();
         MiniExcel.SaveAs(stream, table, sheetName: sheetName, excelType: format == SpreadsheetFormat.Csv ? ExcelType.CSV : ExcelType.XLSX);

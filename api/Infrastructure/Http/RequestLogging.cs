@@ -33,3 +33,38 @@ public sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<Reque
         }
     }
 }
+
+/// <summary>
+/// "No query string and no body in any log line, at any level" held by construction rather than by the level
+/// someone configures: the ASP.NET Core categories that write request URLs or request lines (hosting's "Request
+/// starting GET …?q=…", HTTP logging, Kestrel's bad-request lines) are capped at Warning after every other logging
+/// rule is read, for every provider named in those rules, and more specific rules for them are dropped.
+/// <see cref="RequestLoggingMiddleware"/> already logs each request by its route pattern.
+/// </summary>
+public static class LogPrivacy
+{
+    public static readonly IReadOnlyList<string> UrlLoggingCategories =
+    [
+        "Microsoft.AspNetCore.Hosting.Diagnostics",
+        "Microsoft.AspNetCore.HttpLogging",
+        "Microsoft.AspNetCore.Server.Kestrel.BadRequests",
+    ];
+
+    public static void Apply(LoggerFilterOptions options)
+    {
+        var providers = options.Rules.Select(r => r.ProviderName).Append(null).Distinct().ToList();
+        var rules = options.Rules.Where(r => !UrlLoggingCategories.Any(c => r.CategoryName?.StartsWith(c, StringComparison.OrdinalIgnoreCase) == true)).ToList();
+        options.Rules.Clear();
+        foreach (var rule in rules)
+        {
+            options.Rules.Add(rule);
+        }
+        foreach (var provider in providers)
+        {
+            foreach (var category in UrlLoggingCategories)
+            {
+                options.Rules.Add(new LoggerFilterRule(provider, category, LogLevel.Warning, filter: null));
+            }
+        }
+    }
+}

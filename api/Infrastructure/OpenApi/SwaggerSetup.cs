@@ -68,6 +68,7 @@ public static class SwaggerSetup
                 [new OpenApiSecuritySchemeReference("Session", document)] = [],
             });
             options.OperationFilter<ProtocolHeadersOperationFilter>();
+            options.OperationFilter<InfrastructureResponsesOperationFilter>();
         });
         return services;
     }
@@ -135,7 +136,8 @@ public static class SwaggerSetup
                     Name = IdempotencyMiddleware.HeaderName,
                     In = ParameterLocation.Header,
                     Required = false,
-                    Description = "Retry-safe key (1–100 characters): the first successful response is returned again for 24 hours; another body with the same key is 422.",
+                    Description = "Retry-safe key (1–100 characters): the first successful response is returned again for 24 hours; "
+                        + "another body with the same key is 422 (JSON compared regardless of key order and spacing); a retry while the first runs is 409.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100 },
                 });
             }
@@ -147,6 +149,66 @@ public static class SwaggerSetup
                 Description = "zh-CN (default) or en-US: the language of error messages.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, Examples = [JsonValue.Create("zh-CN")!] },
             });
+        }
+    }
+
+    /// <summary>
+    /// The answers the infrastructure gives before or around any handler, documented in one place so every operation
+    /// lists what it can answer: 429 and 500 everywhere; 400 (a malformed parameter or body), 413 and 415 where a body
+    /// is read; 401 and 403 behind sign-in; 404 where the path names an object; and for Idempotency-Key routes 400 (the
+    /// key), 409 (the same key still running), 422 (the key with another body) and 503 (the request ran past its time).
+    /// </summary>
+    private sealed class InfrastructureResponsesOperationFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+            var hasBody = operation.RequestBody is not null;
+            var hasParameters = context.ApiDescription.ParameterDescriptions.Any(p => p.Source != Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Services);
+            var isPublic = metadata.OfType<Security.PublicEndpoint>().Any()
+                || metadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any();
+            Add(operation, context, StatusCodes.Status429TooManyRequests, "Too many requests (Retry-After says when to retry).");
+            Add(operation, context, StatusCodes.Status500InternalServerError, "Internal error, without internals.");
+            if (hasBody || hasParameters)
+            {
+                Add(operation, context, StatusCodes.Status400BadRequest, "A parameter or the body is invalid (errors keyed by field).");
+            }
+            if (hasBody)
+            {
+                Add(operation, context, StatusCodes.Status413PayloadTooLarge, "The body is larger than Http:MaxRequestBodyBytes.");
+                Add(operation, context, StatusCodes.Status415UnsupportedMediaType, "The body is not application/json in UTF-8.");
+            }
+            if (!isPublic)
+            {
+                Add(operation, context, StatusCodes.Status401Unauthorized, "No session cookie or API key.");
+                Add(operation, context, StatusCodes.Status403Forbidden, "The caller lacks the operation's permission.");
+            }
+            if (context.ApiDescription.RelativePath?.Contains('{', StringComparison.Ordinal) == true)
+            {
+                Add(operation, context, StatusCodes.Status404NotFound, "No such object within the caller's scope.");
+            }
+            if (metadata.OfType<IdempotentEndpointMetadata>().Any())
+            {
+                Add(operation, context, StatusCodes.Status409Conflict, "A business rule refused it, or a request with this Idempotency-Key is still running.");
+                Add(operation, context, StatusCodes.Status422UnprocessableEntity, "The Idempotency-Key was used with another body.");
+                Add(operation, context, StatusCodes.Status503ServiceUnavailable, "The request ran past Idempotency:InProgressTimeoutSeconds and was cancelled.");
+            }
+        }
+
+        private static void Add(OpenApiOperation operation, OperationFilterContext context, int status, string description)
+        {
+            operation.Responses ??= [];
+            var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (operation.Responses.ContainsKey(key))
+            {
+                return;
+            }
+            var schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository);
+            operation.Responses[key] = new OpenApiResponse
+            {
+                Description = description,
+                Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = new OpenApiMediaType { Schema = schema } },
+            };
         }
     }
 }

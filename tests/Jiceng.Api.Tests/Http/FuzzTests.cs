@@ -67,6 +67,88 @@ public sealed class FuzzTests(DatabaseProvider provider) : ApiTest(provider)
         Assert.That(failures, Is.Empty, string.Join("\n", failures.Take(10)));
     }
 
+    /// <summary>
+    /// Every route that reads a JSON body (sign-in included), with the body's charset spelt every way HTTP allows:
+    /// a quoted or upper-case UTF-8 answers exactly as the plain one does, and any other charset is a 415 problem.
+    /// </summary>
+    [Test]
+    public async Task Every_json_route_takes_a_quoted_utf8_charset_and_refuses_other_charsets_with_415()
+    {
+        var ids = await CreateTargets();
+        var document = await Json.Read(await Get("/swagger/v1/swagger.json"), HttpStatusCode.OK);
+        var failures = new List<string>();
+        var routes = 0;
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                if (!operation.Value.TryGetProperty("requestBody", out var body) || !body.GetProperty("content").TryGetProperty("application/json", out _))
+                {
+                    continue;
+                }
+                routes++;
+                var url = path.Name;
+                foreach (var (name, id) in ids)
+                {
+                    url = url.Replace("{" + name + "}", id.ToString(), StringComparison.Ordinal);
+                }
+                url = url.Replace("{year}", "2025", StringComparison.Ordinal).Replace("{memberId}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+                var method = new HttpMethod(operation.Name.ToUpperInvariant());
+                async Task<(int Status, string Body)> Send(string contentType)
+                {
+                    var content = new StringContent("{}");
+                    content.Headers.Remove("Content-Type");
+                    content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+                    var request = new HttpRequestMessage(method, url) { Content = content };
+                    request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+                    var response = await Client.SendAsync(request);
+                    return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+                }
+                var plain = await Send("application/json; charset=utf-8");
+                foreach (var quoted in new[] { "application/json; charset=\"utf-8\"", "application/json; charset=\"UTF-8\"", "application/json;charset=UTF8" })
+                {
+                    var answer = await Send(quoted);
+                    if (answer.Status != plain.Status)
+                    {
+                        failures.Add($"{method} {url} with {quoted} → {answer.Status} (plain: {plain.Status}) {answer.Body}");
+                    }
+                }
+                foreach (var unknown in new[] { "application/json; charset=utf-7", "application/json; charset=bogus", "application/json; charset=\"latin1\"",
+                    "application/json; charset=" })
+                {
+                    var answer = await Send(unknown);
+                    if (answer.Status != 415 || !answer.Body.Contains("\"status\":415", StringComparison.Ordinal))
+                    {
+                        failures.Add($"{method} {url} with {unknown} → {answer.Status} {answer.Body}");
+                    }
+                }
+            }
+        }
+
+        Assert.That(routes, Is.GreaterThan(30), "the JSON routes were found");
+        Assert.That(failures, Is.Empty, string.Join("\n", failures.Take(10)));
+    }
+
+    [Test]
+    public async Task A_quoted_utf8_charset_signs_in_and_keeps_chinese_text()
+    {
+        var content = new StringContent(JsonSerializer.Serialize(new { username = "admin", password = ApiFactory.AdminPassword }));
+        content.Headers.Remove("Content-Type");
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=\"UTF-8\"");
+        using var client = Factory.CreateClient();
+        var signIn = await client.PostAsync("/api/v1/auth/sign-in", content);
+        Assert.That(signIn.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await signIn.Content.ReadAsStringAsync());
+
+        var name = Unique("鸡西市委");
+        // Unescaped, so the Chinese travels as UTF-8 bytes the server must decode.
+        var create = new StringContent(JsonSerializer.Serialize(new { name, kind = "Committee", field = "Government" },
+            new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        create.Headers.Remove("Content-Type");
+        create.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=\"utf-8\"");
+        var created = await Json.Read(await client.PostAsync("/api/v1/organizations", create), HttpStatusCode.Created);
+        Assert.That(created.Str("name"), Is.EqualTo(name));
+    }
+
     private async Task<Dictionary<string, Guid>> CreateTargets()
     {
         var root = await CreateOrganization(Unique("鸡西市委"), kind: "Committee", field: "Government");

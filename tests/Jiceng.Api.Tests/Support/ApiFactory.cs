@@ -40,6 +40,7 @@ public sealed class ApiFactory(TestDatabase database, IReadOnlyDictionary<string
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, ResponseRecorder.StartupFilter>();
         });
     }
 }

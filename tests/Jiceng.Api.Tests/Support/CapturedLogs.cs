@@ -10,6 +10,9 @@ public sealed class CapturedLogs : ILoggerProvider
 
     public IReadOnlyCollection<string> Entries => _entries;
 
+    /// <summary>The least level kept; a fixture that checks what every level would write lowers it to Trace.</summary>
+    public LogLevel Minimum { get; set; } = LogLevel.Information;
+
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void Dispose()
@@ -19,9 +22,17 @@ public sealed class CapturedLogs : ILoggerProvider
     private sealed class Logger(CapturedLogs owner, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
+            where TState : notnull
+        {
+            // Scopes are log text too (a console or JSON line prints them): kept as entries of their own.
+            if (owner.Minimum <= LogLevel.Trace)
+            {
+                owner._entries.Enqueue($"Scope {category}: {state}");
+            }
+            return null;
+        }
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= owner.Minimum;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {

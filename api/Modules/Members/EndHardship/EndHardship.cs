@@ -35,6 +35,11 @@ internal sealed class EndHardshipHandler(DbSession db, CurrentScope currentScope
         var current = await db.QuerySingleOrDefaultAsync<HardshipRow>(FindSql, new { id = command.HardshipId, memberId = member.Id }, cancellationToken)
             ?? throw new NotFoundException("Hardship");
         var today = clock.Today();
+        // If-Match first: a stale copy is 412 even when what changed was the entry's end.
+        if (current.Version != command.ExpectedVersion)
+        {
+            throw new PreconditionFailedException();
+        }
         if (current.Until < today)
         {
             throw new BusinessRuleException("hardship_ended", "这条记录已经结束，历史记录不能再修改。", "This entry has already ended; history is not edited.");

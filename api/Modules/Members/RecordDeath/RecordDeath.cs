@@ -54,6 +54,11 @@ internal sealed class RecordDeathHandler(DbSession db, CurrentScope currentScope
         var scope = await currentScope.GetAsync(cancellationToken);
         var member = await MemberRecords.FindAsync(db, scope, command.Id, cancellationToken);
         var diedOn = command.Body.DiedOn!.Value;
+        // If-Match first: a stale copy is 412 even when what changed was the member's status or a transfer letter.
+        if (member.Version != command.ExpectedVersion)
+        {
+            throw new PreconditionFailedException();
+        }
         if (member.Status != MemberStatus.Active)
         {
             throw MemberErrors.NotActive(member.Status);
@@ -66,7 +71,8 @@ internal sealed class RecordDeathHandler(DbSession db, CurrentScope currentScope
         var parameters = new { id = member.Id, expectedVersion = command.ExpectedVersion, diedOn, from = scope.From, to = scope.To, now = clock.GetUtcNow() };
         if (await db.ExecuteAsync(RecordSql, parameters, cancellationToken) == 0)
         {
-            if (await db.ExecuteScalarAsync<long>(PendingTransferSql, new { id = member.Id }, cancellationToken) > 0)
+            var reread = await MemberRecords.FindAsync(db, scope, member.Id, cancellationToken);
+            if (reread.Version == command.ExpectedVersion && await db.ExecuteScalarAsync<long>(PendingTransferSql, new { id = member.Id }, cancellationToken) > 0)
             {
                 throw new BusinessRuleException("transfer_pending", "此人有待回执的组织关系介绍信，请先办结转接。",
                     "A transfer letter for this person awaits receipt; settle the transfer first.");

@@ -27,7 +27,16 @@ internal sealed class DissolveOrganizationHandler(DbSession db, CurrentScope cur
     {
         var scope = await currentScope.GetAsync(cancellationToken);
         await OrganizationTree.LockAsync(db, cancellationToken);
-        var node = await OrganizationTree.FindActiveAsync(db, scope, command.Id, cancellationToken);
+        // If-Match first: a stale copy is 412 even when what changed was the dissolution itself.
+        var node = await OrganizationTree.FindAsync(db, scope, command.Id, cancellationToken);
+        if (node.Version != command.ExpectedVersion)
+        {
+            throw new PreconditionFailedException();
+        }
+        if (node.Status != OrganizationStatus.Active)
+        {
+            throw OrganizationErrors.Dissolved(node.Name);
+        }
         foreach (var guard in guards)
         {
             await guard.EnsureCanDissolveAsync(command.Id, cancellationToken);
@@ -42,7 +51,8 @@ internal sealed class DissolveOrganizationHandler(DbSession db, CurrentScope cur
         if (dissolved == 0)
         {
             var children = await db.ExecuteScalarAsync<int>(CountActiveChildrenSql, new { id = command.Id }, cancellationToken);
-            throw node.Version != command.ExpectedVersion ? new PreconditionFailedException()
+            var reread = await OrganizationTree.FindAsync(db, scope, command.Id, cancellationToken);
+            throw reread.Version != command.ExpectedVersion ? new PreconditionFailedException()
                 : children > 0 ? OrganizationErrors.HasActiveChildren(children)
                 : new InvalidOperationException("Dissolve matched no row.");
         }

@@ -56,8 +56,9 @@ internal static class Rectifications
     public static async Task<Exception> ExplainRefusalAsync(DbSession db, Guid organizationId, Guid id, long expectedVersion, DateOnly today, CancellationToken cancellationToken)
     {
         var current = await LoadAsync(db, organizationId, id, today, cancellationToken);
-        return current.Status == RectificationStatus.Closed ? OrganizationErrors.RectificationClosed()
-            : current.Version != expectedVersion ? new PreconditionFailedException()
+        // If-Match first: a caller whose copy is stale learns that before what changed (README: 412 on a stale If-Match).
+        return current.Version != expectedVersion ? new PreconditionFailedException()
+            : current.Status == RectificationStatus.Closed ? OrganizationErrors.RectificationClosed()
             : new InvalidOperationException("Rectification write matched no row.");
     }
 
