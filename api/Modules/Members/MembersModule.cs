@@ -21,6 +21,8 @@ public static class MembersModule
         services.AddScoped<MemberOrganizationHooks>();
         services.AddScoped<PipelineStepContext>();
         services.AddScoped<MemberImportReader>();
+        services.AddScoped<RegisteredElsewhereAnswers>();
+        services.AddOptions<RegisteredElsewhereOptions>().BindConfiguration("Security");
         services.AddScoped<Contracts.IMemberHardships, MemberHardshipsDirectory>();
         services.AddScoped<IOrganizationMemberCounts>(sp => sp.GetRequiredService<MemberOrganizationHooks>());
         services.AddScoped<IOrganizationStatisticsContributor>(sp => sp.GetRequiredService<MemberOrganizationHooks>());

@@ -38,7 +38,7 @@ internal sealed class UpdateMemberValidator : AbstractValidator<UpdateMemberComm
 }
 
 internal sealed class UpdateMemberHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, IOrganizationRules rules,
-    PersonalDataProtector protector, AuditTrail audit, TimeProvider clock) : ICommandHandler<UpdateMemberCommand, MemberResponse>
+    PersonalDataProtector protector, AuditTrail audit, RegisteredElsewhereAnswers elsewhere, TimeProvider clock) : ICommandHandler<UpdateMemberCommand, MemberResponse>
 {
     // Version, scope and the uniqueness of the ID number are all conditions of the one statement.
     private const string UpdateSql = """
@@ -63,6 +63,10 @@ internal sealed class UpdateMemberHandler(DbSession db, CurrentScope currentScop
         var idNumber = body.IdNumber is null ? null : ProtectedIdNumber.Normalize(body.IdNumber);
         var protectedId = idNumber is null ? null : ProtectedIdNumber.From(protector, idNumber);
         var phone = body.Phone is null ? null : ProtectedPhone.From(protector, body.Phone);
+        if (idNumber is not null)
+        {
+            await elsewhere.EnsureWithinLimitAsync(scope, cancellationToken);
+        }
         // The state the update replaces, for the audit row (read in the transaction; the version guard below means
         // a row changed in between is a 412, never an audit row with the wrong "before").
         var before = await MemberRecords.FindAsync(db, scope, command.Id, cancellationToken);
@@ -92,7 +96,7 @@ internal sealed class UpdateMemberHandler(DbSession db, CurrentScope currentScop
             // Nothing changed: say why (someone else's ID number, or a stale version; a missing member was 404 above).
             if (protectedId is not null && await db.ExecuteScalarAsync<long>(DuplicateSql, new { idNumberIndex = protectedId.Index, id = command.Id }, cancellationToken) > 0)
             {
-                throw MemberErrors.Exists();
+                throw await elsewhere.RefusalAsync(scope, protectedId.Index, idNumber!, before.OrgId, "UpdateMember", cancellationToken);
             }
             throw new PreconditionFailedException();
         }
