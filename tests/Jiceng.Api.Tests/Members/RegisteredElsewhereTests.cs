@@ -142,6 +142,8 @@ public sealed class RegisteredElsewhereTests(DatabaseProvider provider) : ApiTes
         var report = await Json.Read(await Upload(manager, $"/api/v1/members/import/validate?organizationId={a}", Xlsx([fresh, elsewhere, inScope])),
             HttpStatusCode.OK);
         var messages = report.GetProperty("errors").EnumerateArray().ToDictionary(e => e.GetProperty("row").GetInt32(), e => e.Str("message"));
+        var committed = await Upload(manager, $"/api/v1/members/import?organizationId={a}", Xlsx([fresh, elsewhere, inScope]));
+        await Json.Problem(committed, HttpStatusCode.BadRequest, code: "import_has_errors");
 
         var more = new List<string> { elsewhere };
         for (var i = 0; i < 2; i++)
@@ -163,7 +165,7 @@ public sealed class RegisteredElsewhereTests(DatabaseProvider provider) : ApiTes
             Assert.That(messages[3], Does.Contain("其他党组织").And.Contain("转接"), "row 3 is registered in region B");
             Assert.That(messages[4], Does.Contain("已在党员名册中"), "row 4 is the manager's own member, named as before");
             Assert.That(messages.ContainsKey(2), Is.False);
-            Assert.That(rowAnswers.GetProperty("total").GetInt64(), Is.EqualTo(1), "the one row answered 'elsewhere'");
+            Assert.That(rowAnswers.GetProperty("total").GetInt64(), Is.EqualTo(2), "the one row answered 'elsewhere', by the check and the commit");
             Assert.That(refusals.GetProperty("total").GetInt64(), Is.EqualTo(2), "the refused check and the refused (rolled back) import");
             Assert.That(refusals.GetProperty("items")[0].Str("changes"), Does.Contain("\"hits\":3"));
             Assert.That(refusedText, Does.Not.Contain("\"row\""), "a refused file says nothing about which rows");
