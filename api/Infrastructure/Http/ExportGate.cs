@@ -22,7 +22,7 @@ public sealed class ExportGate(IOptions<ExportOptions> options)
 
     public static string KeyOf(Caller caller) => $"{caller.Kind}:{caller.Id}";
 
-    /// <summary>Takes a slot for the caller, or refuses (429) when their slots are all taken; dispose the answer to give it back.</summary>
+    /// <summary>Takes one of the caller's slots (429 when none is free); disposing the answer gives it back.</summary>
     public IDisposable Enter(string key)
     {
         var count = _running.AddOrUpdate(key, 1, (_, n) => n + 1);

@@ -49,8 +49,8 @@ public sealed class PersonalDataReveal(CallerAccessor callers, AuditWriter audit
     /// More records than the hourly limit is 409 <c>reveal_too_large</c> (narrow the filter); more than is left of
     /// this hour's limit is 429.
     /// </summary>
-    public async Task RevealEachAsync(string permission, string? reason, string entityType, IReadOnlyList<(string Id, Guid? OrganizationId)> entities,
-        string field, CancellationToken cancellationToken)
+    public async Task RevealEachAsync(string permission, string? reason, string entityType,
+        IReadOnlyList<(string Id, Guid? OrganizationId)> entities, string field, CancellationToken cancellationToken)
     {
         var caller = callers.Current;
         if (!caller.Has(permission))
@@ -64,18 +64,21 @@ public sealed class PersonalDataReveal(CallerAccessor callers, AuditWriter audit
         var limit = options.Value.RevealsPerHour;
         if (entities.Count > limit)
         {
-            throw new BusinessRuleException("reveal_too_large", $"一次最多查看 {limit} 人的完整信息，本次有 {entities.Count} 人，请缩小范围。",
+            throw new BusinessRuleException("reveal_too_large",
+                $"一次最多查看 {limit} 人的完整信息，本次有 {entities.Count} 人，请缩小范围。",
                 $"At most {limit} people's data can be revealed at a time and {entities.Count} match; narrow the filters.",
                 new Dictionary<string, object?> { ["total"] = entities.Count, ["max"] = limit });
         }
-        var recent = await db.ExecuteScalarAsync<long>(RecentRevealsSql, new { actorId = caller.Id, action = Action, since = clock.GetUtcNow().AddHours(-1) }, cancellationToken);
+        var recent = await db.ExecuteScalarAsync<long>(RecentRevealsSql,
+            new { actorId = caller.Id, action = Action, since = clock.GetUtcNow().AddHours(-1) }, cancellationToken);
         if (recent + entities.Count > limit)
         {
             throw new TooManyRequestsException(TimeSpan.FromMinutes(10));
         }
         foreach (var (id, organizationId) in entities)
         {
-            await audit.WriteAsync(new AuditRecord(Action, entityType, id, organizationId, null, new { field, reason = reason.Trim() }), cancellationToken);
+            await audit.WriteAsync(new AuditRecord(Action, entityType, id, organizationId, null, new { field, reason = reason.Trim() }),
+                cancellationToken);
         }
         trail.MarkWritten();
     }

@@ -5,13 +5,13 @@ using Microsoft.Extensions.Options;
 
 namespace Jiceng.Modules.Members.Domain;
 
-/// <summary>Bound from <c>Security</c>: how often the register may answer "registered elsewhere" to one caller.</summary>
+/// <summary>Bound from <c>Security</c>: how often the register answers "registered elsewhere" to one caller.</summary>
 internal sealed class RegisteredElsewhereOptions
 {
-    /// <summary>Answers per caller per hour; past it every ID-number check of the caller is 429 until the hour is over.</summary>
+    /// <summary>Answers per caller per hour; past it every ID-number check of the caller is 429 for the hour.</summary>
     public int RegisteredElsewherePerHour { get; set; } = 10;
 
-    /// <summary>An import (check or commit) whose rows hit more records outside the caller's scope is refused as a whole.</summary>
+    /// <summary>An import (check or commit) hitting more records outside the caller's scope is refused whole.</summary>
     public int ImportRegisteredElsewhereLimit { get; set; } = 3;
 }
 
@@ -23,15 +23,16 @@ internal sealed class RegisteredElsewhereOptions
 /// reveal, and an import that hits more than a few such records is refused whole: a probe, not a register.
 /// Callers who see the whole tree have no "elsewhere" and are not counted.
 /// </summary>
-internal sealed class RegisteredElsewhereAnswers(DbSession db, CallerAccessor callers, AuditTrail trail, AuditWriter writer, TimeProvider clock,
-    IOptions<RegisteredElsewhereOptions> options)
+internal sealed class RegisteredElsewhereAnswers(DbSession db, CallerAccessor callers, AuditTrail trail,
+    AuditWriter writer, TimeProvider clock, IOptions<RegisteredElsewhereOptions> options)
 {
     public const string Action = "MemberRegisteredElsewhere";
     public const string ImportRefusedAction = "MemberImportRefusedRegisteredElsewhere";
 
     private const string RecentSql = """
         SELECT COUNT(*) FROM audit_log
-        WHERE actor_id = @actorId AND action IN ('MemberRegisteredElsewhere', 'MemberImportRefusedRegisteredElsewhere') AND at > @since
+        WHERE actor_id = @actorId AND at > @since
+          AND action IN ('MemberRegisteredElsewhere', 'MemberImportRefusedRegisteredElsewhere')
         """;
 
     private const string OrganizationPathSql = "SELECT org_path FROM members WHERE id_number_index = @index";
@@ -56,25 +57,33 @@ internal sealed class RegisteredElsewhereAnswers(DbSession db, CallerAccessor ca
         }
     }
 
-    /// <summary>The refusal for a number already registered: member_exists inside the scope, the neutral answer (audited) outside it.</summary>
-    public async Task<BusinessRuleException> RefusalAsync(DataScope scope, string idNumberIndex, string idNumber, Guid organizationId, string operation,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// The refusal for a number already registered: member_exists inside the scope, the neutral answer (audited)
+    /// outside it.
+    /// </summary>
+    public async Task<BusinessRuleException> RefusalAsync(DataScope scope, string idNumberIndex, string idNumber,
+        Guid organizationId, string operation, CancellationToken cancellationToken)
     {
-        var path = await db.ExecuteScalarAsync<string>(OrganizationPathSql, new { index = idNumberIndex }, cancellationToken);
+        var path = await db.ExecuteScalarAsync<string>(OrganizationPathSql, new { index = idNumberIndex },
+            cancellationToken);
         if (path is null || scope.Contains(path))
         {
             return MemberErrors.Exists();
         }
-        await AuditAsync(new AuditRecord(Action, "Member", null, organizationId, After: new { operation, idNumber }), cancellationToken);
+        await AuditAsync(new AuditRecord(Action, "Member", null, organizationId, After: new { operation, idNumber }),
+            cancellationToken);
         return MemberErrors.RegisteredElsewhere();
     }
 
     /// <summary>An answer in an import's report (a row error): audited like a single answer.</summary>
-    public Task AuditImportRowAsync(Guid organizationId, string operation, int row, string idNumber, CancellationToken cancellationToken) =>
-        AuditAsync(new AuditRecord(Action, "Member", null, organizationId, After: new { operation, row, idNumber }), cancellationToken);
+    public Task AuditImportRowAsync(Guid organizationId, string operation, int row, string idNumber,
+        CancellationToken cancellationToken) =>
+        AuditAsync(new AuditRecord(Action, "Member", null, organizationId, After: new { operation, row, idNumber }),
+            cancellationToken);
 
-    /// <summary>An import that hit too many records outside the scope: audited, and refused with nothing said about which rows.</summary>
-    public async Task<BusinessRuleException> RefuseImportAsync(Guid organizationId, string operation, int rows, int hits, CancellationToken cancellationToken)
+    /// <summary>An import that hit too many records outside the scope: audited, refused, no row named.</summary>
+    public async Task<BusinessRuleException> RefuseImportAsync(Guid organizationId, string operation, int rows,
+        int hits, CancellationToken cancellationToken)
     {
         await AuditAsync(new AuditRecord(ImportRefusedAction, "Organization", organizationId.ToString(), organizationId,
             After: new { operation, rows, hits }), cancellationToken);
