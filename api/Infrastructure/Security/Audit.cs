@@ -17,6 +17,7 @@ public sealed record AuditRecord(string Action, string? EntityType, string? Enti
 public sealed class AuditTrail
 {
     private readonly List<AuditRecord> _records = [];
+    private readonly List<AuditRecord> _kept = [];
 
     public object? Before { get; private set; }
 
@@ -26,6 +27,20 @@ public sealed class AuditTrail
     public IReadOnlyList<AuditRecord> Records => _records;
 
     public void Record(AuditRecord record) => _records.Add(record);
+
+    /// <summary>
+    /// A record that holds even when the command is then refused (an answer that is itself the event, such as a
+    /// refusal that tells the caller something): written with the command's rows, or after its rollback.
+    /// </summary>
+    public void RecordEvenIfRefused(AuditRecord record) => _kept.Add(record);
+
+    /// <summary>The records of <see cref="RecordEvenIfRefused"/> not yet written, handed over once.</summary>
+    public IReadOnlyList<AuditRecord> TakeKept()
+    {
+        var kept = _kept.ToList();
+        _kept.Clear();
+        return kept;
+    }
 
     /// <summary>The entity as it was before the command changed it.</summary>
     public void SetBefore(object? before) => Before = before;
@@ -86,6 +101,7 @@ public sealed partial class AuditBehavior<TMessage, TResponse>(AuditTrail trail,
         var response = await next(message, cancellationToken);
         var records = trail.Records.Count > 0 || trail.Written ? trail.Records.ToList() : [Derive(message, response, trail.Before)];
         trail.Clear();
+        records.AddRange(trail.TakeKept());
         foreach (var record in records)
         {
             await writer.WriteAsync(record, cancellationToken);

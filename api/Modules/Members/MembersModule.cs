@@ -9,6 +9,7 @@ using Jiceng.Modules.Members.LookupMember;
 using Jiceng.Modules.Members.RevealMemberData;
 using Jiceng.Modules.Members.UpdateMember;
 using Jiceng.Modules.Organizations.Contracts;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Jiceng.Modules.Members;
 
@@ -21,6 +22,10 @@ public static class MembersModule
         services.AddScoped<MemberOrganizationHooks>();
         services.AddScoped<PipelineStepContext>();
         services.AddScoped<MemberImportReader>();
+        services.AddScoped<RegisteredElsewhereAnswers>();
+        services.AddOptions<RegisteredElsewhereOptions>().BindConfiguration("Security");
+        services.TryAddSingleton<ExportGate>();
+        services.AddOptions<ExportOptions>().BindConfiguration("Security");
         services.AddScoped<Contracts.IMemberHardships, MemberHardshipsDirectory>();
         services.AddScoped<IOrganizationMemberCounts>(sp => sp.GetRequiredService<MemberOrganizationHooks>());
         services.AddScoped<IOrganizationStatisticsContributor>(sp => sp.GetRequiredService<MemberOrganizationHooks>());

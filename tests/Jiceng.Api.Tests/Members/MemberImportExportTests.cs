@@ -154,7 +154,7 @@ public sealed class MemberImportExportTests(DatabaseProvider provider) : ApiTest
         var csv = Encoding.UTF8.GetString(await (await Get($"/api/v1/members/export?organizationId={branch}&format=Csv")).Content.ReadAsByteArrayAsync());
         var whole = Encoding.UTF8.GetString(await (await Get($"/api/v1/members/export?organizationId={branch}&format=Csv&revealReason=" +
             Uri.EscapeDataString("年度党员信息采集核对"))).Content.ReadAsByteArrayAsync());
-        var audit = await Json.Read(await Get($"/api/v1/audit?action=RevealPersonalData&entityId={branch}"), HttpStatusCode.OK);
+        var audit = await Json.Read(await Get($"/api/v1/audit?action=RevealPersonalData&within={branch}"), HttpStatusCode.OK);
 
         var username = Unique("viewer");
         await Json.Read(await Post("/api/v1/users", new { username, displayName = "只读", password = "Viewer-Password-1", roles = new[] { "Viewer" } }), HttpStatusCode.Created);

@@ -45,6 +45,31 @@ public sealed class MemberRecordTests(DatabaseProvider provider) : ApiTest(provi
         });
     }
 
+    [Test]
+    public async Task An_update_is_audited_with_the_state_before_and_after_personal_data_masked()
+    {
+        var branch = await CreateOrganization(Unique("某党支部"));
+        var member = await Json.Read(await CreateMember(branch.Id(), "赵卫东", TestIdNumbers.For("1972-04-04"), phone: "13812345678"),
+            HttpStatusCode.Created);
+        await Json.Read(await Put($"/api/v1/members/{member.Id()}", new
+        {
+            name = "赵卫国", phone = "13987654321", category = "Retired", education = "Bachelor",
+        }, "\"1\""), HttpStatusCode.OK);
+        var audit = await Json.Read(await Get($"/api/v1/audit?action=UpdateMember&entityId={member.Id()}"), HttpStatusCode.OK);
+        var changes = JsonDocument.Parse(audit.GetProperty("items")[0].Str("changes")).RootElement;
+        Assert.Multiple(() =>
+        {
+            Assert.That(audit.GetProperty("total").GetInt64(), Is.EqualTo(1));
+            Assert.That((changes.GetProperty("name").Str("before"), changes.GetProperty("name").Str("after")), Is.EqualTo(("赵卫东", "赵卫国")));
+            Assert.That((changes.GetProperty("phone").Str("before"), changes.GetProperty("phone").Str("after")),
+                Is.EqualTo(("138****5678", "139****4321")));
+            Assert.That((changes.GetProperty("category").Str("before"), changes.GetProperty("category").Str("after")),
+                Is.EqualTo(("InService", "Retired")));
+            Assert.That(changes.TryGetProperty("education", out _), Is.False, "only changed fields are listed");
+            Assert.That(audit.ToString(), Does.Not.Contain("13812345678").And.Not.Contain("13987654321"));
+        });
+    }
+
     [TestCase("110105194912310021", "idNumber", TestName = "A wrong check character is refused")]
     [TestCase("11010519491231002", "idNumber", TestName = "Seventeen characters are refused")]
     [TestCase("110105194902300028", "idNumber", TestName = "A birth date that does not exist (30 February) is refused")]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Jiceng.Infrastructure.Security;
 
 namespace Jiceng.Tests.Support;
 
@@ -21,6 +20,22 @@ public static class TestIdNumbers
         var sequence = n % 500 * 2 + (male ? 1 : 0);
         var first17 = region.ToString("000000", CultureInfo.InvariantCulture) + birth.Replace("-", "", StringComparison.Ordinal)
             + sequence.ToString("000", CultureInfo.InvariantCulture);
-        return first17 + ChineseIdNumber.CheckCharacter(first17);
+        return first17 + CheckCharacter(first17);
+    }
+
+    /// <summary>
+    /// The GB 11643 check character computed independently of the production code, by ISO 7064 MOD 11-2's
+    /// recursive form (no table of weights): p = (p + digit) × 2 mod 11 over the 17 digits, then the character c
+    /// with (p + c) mod 11 = 1, where 10 is written X. A mistyped weight in production then disagrees with this.
+    /// </summary>
+    public static char CheckCharacter(string first17)
+    {
+        var p = 0;
+        foreach (var c in first17[..17])
+        {
+            p = (p + (c - '0')) * 2 % 11;
+        }
+        var check = (12 - p) % 11;
+        return check == 10 ? 'X' : (char)('0' + check);
     }
 }

@@ -1,4 +1,5 @@
 using Jiceng.Infrastructure.Security;
+using Jiceng.Tests.Support;
 using Microsoft.Extensions.Options;
 
 namespace Jiceng.Tests.Unit;
@@ -65,6 +66,65 @@ public sealed class PersonalDataTests
     [TestCase("1101051949123100", false)]
     [TestCase("A1010519491231002X", false)]
     public void Id_numbers_follow_gb_11643(string id, bool valid) => Assert.That(ChineseIdNumber.IsValid(id), Is.EqualTo(valid));
+
+    // Numbers with a non-zero digit in every position (check character included), so a mistyped weight anywhere
+    // changes the sum by digit × (wrong − right), never 0 mod 11 (11 is prime). Made by hand with real birth dates;
+    // each check character was computed three ways: with the weight table on paper (the first: 4·7 + 3·9 + 2·10 +
+    // 5·5 + 2·8 + 4·4 + 1·2 + 9·1 + 8·6 + 8·3 + 1·7 + 1·9 + 2·10 + 9·5 + 3·8 + 5·4 + 7·2 = 354, 354 mod 11 = 2 → X),
+    // with a Python script of the table, and with the recursive ISO 7064 form in TestIdNumbers.CheckCharacter.
+    private static readonly string[] NoZeroIdNumbers =
+        ["43252419881129357X", "511122199312186912", "371323197911264582", "411323196712157838", "142622198811253678"];
+
+    [TestCaseSource(nameof(NoZeroIdNumbers))]
+    public void Id_numbers_without_a_zero_digit_are_valid_and_only_with_their_own_check_character(string id)
+    {
+        Assert.That(id.Where(c => c != 'X'), Has.None.EqualTo('0'), "the reference number itself");
+        Assert.Multiple(() =>
+        {
+            Assert.That(TestIdNumbers.CheckCharacter(id[..17]), Is.EqualTo(id[17]), "the independent computation");
+            Assert.That(ChineseIdNumber.CheckCharacter(id[..17]), Is.EqualTo(id[17]));
+            Assert.That(ChineseIdNumber.IsValid(id), Is.True);
+            foreach (var other in "0123456789X".Where(c => c != id[17]))
+            {
+                Assert.That(ChineseIdNumber.IsValid(id[..17] + other), Is.False, $"{id[..17]}{other}");
+            }
+        });
+    }
+
+    [Test]
+    public void The_independent_check_character_agrees_with_production_on_many_numbers()
+    {
+        var random = new Random(11643);
+        for (var i = 0; i < 10_000; i++)
+        {
+            var first17 = string.Concat(Enumerable.Range(0, 17).Select(_ => (char)('0' + random.Next(10))));
+            var expected = TestIdNumbers.CheckCharacter(first17);
+            Assert.That(ChineseIdNumber.CheckCharacter(first17), Is.EqualTo(expected), first17);
+        }
+    }
+
+    [Test]
+    public void Every_mistyped_weight_would_fail_on_the_reference_numbers()
+    {
+        // The weights are 2^(17-i) mod 11; a production table with any one of them wrong must disagree with some reference.
+        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+        Assert.That(weights.Select((w, i) => (int)(Math.Pow(2, 17 - i) % 11)), Is.EqualTo(weights));
+        static char With(int[] table, string first17) => "10X98765432"[first17.Select((c, i) => (c - '0') * table[i]).Sum() % 11];
+        for (var position = 0; position < 17; position++)
+        {
+            for (var wrong = 0; wrong <= 10; wrong++)
+            {
+                if (wrong == weights[position])
+                {
+                    continue;
+                }
+                var mistyped = (int[])weights.Clone();
+                mistyped[position] = wrong;
+                Assert.That(NoZeroIdNumbers.All(id => With(mistyped, id[..17]) != id[17]), Is.True,
+                    $"weight {position + 1} typed as {wrong}");
+            }
+        }
+    }
 
     [Test]
     public void Audit_changes_mask_personal_data_and_hide_passwords()

@@ -88,7 +88,7 @@ internal sealed class CreateMemberValidator : AbstractValidator<CreateMemberComm
 }
 
 internal sealed class CreateMemberHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, IOrganizationRules rules,
-    CallerAccessor callers, PersonalDataProtector protector, TimeProvider clock)
+    CallerAccessor callers, PersonalDataProtector protector, RegisteredElsewhereAnswers elsewhere, TimeProvider clock)
     : ICommandHandler<CreateMemberCommand, MemberResponse>
 {
     // The same person twice is refused in this statement (the unique blind index is the backstop).
@@ -109,6 +109,7 @@ internal sealed class CreateMemberHandler(DbSession db, CurrentScope currentScop
         var organization = await organizations.FindWithinAsync(body.OrganizationId!.Value, scope, cancellationToken)
             ?? throw MemberErrors.OrganizationNotFound();
         var idNumber = ProtectedIdNumber.Normalize(body.IdNumber!);
+        await elsewhere.EnsureWithinLimitAsync(scope, cancellationToken);
         var pipelineRules = await rules.MemberPipelineRulesAsync(organization.Id, cancellationToken);
         PipelineSteps.EnsureMayOverride(callers.Current, body.Override);
         if (body.Override is null
@@ -129,11 +130,12 @@ internal sealed class CreateMemberHandler(DbSession db, CurrentScope currentScop
             }
         }
         var id = Guid.CreateVersion7();
-        var inserted = await db.ExecuteOrConflictAsync(InsertSql, InsertParameters(id, organization, body, idNumber, protector, clock.GetUtcNow()), MemberErrors.Exists,
-            cancellationToken);
+        var parameters = InsertParameters(id, organization, body, idNumber, protector, clock.GetUtcNow());
+        // A unique-index violation means someone registered the person in the same instant: no scope is read then.
+        var inserted = await db.ExecuteOrConflictAsync(InsertSql, parameters, MemberErrors.Exists, cancellationToken);
         if (inserted == 0)
         {
-            throw MemberErrors.Exists();
+            throw await elsewhere.RefusalAsync(scope, protector.BlindIndex(idNumber), idNumber, organization.Id, "CreateMember", cancellationToken);
         }
         if (body.AppliedOn is { } applied && body.Stage == MemberStage.Applicant)
         {

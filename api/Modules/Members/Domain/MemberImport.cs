@@ -23,19 +23,21 @@ internal sealed record ImportRow(int Row, OrganizationReference Organization, Cr
 /// registered), writing nothing. The commit route runs this again and inserts only a clean file.
 /// </summary>
 internal sealed class MemberImportReader(DbSession db, IOrganizationDirectory organizations, IOrganizationRules rules, PersonalDataProtector protector,
-    TimeProvider clock)
+    RegisteredElsewhereAnswers elsewhere, TimeProvider clock)
 {
     /// <summary>Larger files are split by the department: a whole city's register is not one upload.</summary>
     public const int MaxRows = 20_000;
 
-    private const string ExistingSql = "SELECT id_number_index FROM members WHERE id_number_index {in:indexes}";
+    private const string ExistingSql = "SELECT id_number_index, org_path FROM members WHERE id_number_index {in:indexes}";
 
     // Below SQL Server's 2,100 parameters per statement.
     private const int LookupChunk = 1000;
 
+    // operation: the route, named in the audit rows of answers about numbers registered elsewhere.
     public async Task<(ImportReport Report, IReadOnlyList<ImportRow> Rows)> ReadAsync(Stream file, OrganizationReference target, DataScope scope,
-        CancellationToken cancellationToken)
+        string operation, CancellationToken cancellationToken)
     {
+        await elsewhere.EnsureWithinLimitAsync(scope, cancellationToken);
         var errors = new List<ImportError>();
         var sheet = ReadSheet(file, errors);
         if (sheet is null)
@@ -156,17 +158,32 @@ internal sealed class MemberImportReader(DbSession db, IOrganizationDirectory or
         var pipelineRules = await rules.MemberPipelineRulesAsync(candidates.Select(c => c.Organization.Id).ToList(), cancellationToken);
         // Already on the register (anywhere: the same person is one record across regions).
         var indexes = candidates.ToDictionary(c => protector.BlindIndex(c.IdNumber), c => c);
-        var existing = new HashSet<string>(StringComparer.Ordinal);
+        var existing = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var chunk in indexes.Keys.Chunk(LookupChunk))
         {
-            existing.UnionWith(await db.QueryAsync<string>(ExistingSql, new { indexes = chunk }, cancellationToken));
+            foreach (var found in await db.QueryAsync<(string Index, string Path)>(ExistingSql, new { indexes = chunk }, cancellationToken))
+            {
+                existing[found.Index] = found.Path;
+            }
+        }
+        // Records outside the caller's scope: a few are row errors that say only "elsewhere"; more make the file a probe.
+        var elsewhereRows = indexes.Where(i => existing.TryGetValue(i.Key, out var path) && !scope.Contains(path)).Select(i => i.Value).ToList();
+        if (elsewhereRows.Count > elsewhere.ImportLimit)
+        {
+            throw await elsewhere.RefuseImportAsync(target.Id, operation, dataRows.Count, elsewhereRows.Count, cancellationToken);
+        }
+        foreach (var row in elsewhereRows)
+        {
+            await elsewhere.AuditImportRowAsync(target.Id, operation, row.Row, row.IdNumber, cancellationToken);
         }
         var valid = new List<ImportRow>();
         foreach (var (index, row) in indexes)
         {
-            if (existing.Contains(index))
+            if (existing.TryGetValue(index, out var registeredAt))
             {
-                errors.Add(new ImportError(row.Row, MemberSheets.IdNumber.Header, Localized.Text("此人已在党员名册中。", "This person is already on the register.")));
+                errors.Add(new ImportError(row.Row, MemberSheets.IdNumber.Header, scope.Contains(registeredAt)
+                    ? Localized.Text("此人已在党员名册中。", "This person is already on the register.")
+                    : Localized.Text("此人已在其他党组织登记，请通过组织关系转接办理。", "This person is registered elsewhere; a transfer is needed.")));
                 continue;
             }
             var rowRules = pipelineRules[row.Organization.Id];

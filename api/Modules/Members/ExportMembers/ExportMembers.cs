@@ -13,8 +13,8 @@ namespace Jiceng.Modules.Members.ExportMembers;
 
 /// <summary>
 /// The member register as filtered on the list, for a file in the import template's columns. Masked like every
-/// response; whole only when a caller with the reveal permission gives a reason, which is one audited reveal
-/// covering the file.
+/// response; whole only when a caller with the reveal permission gives a reason, and then each member in the file
+/// is one audited reveal, counted against the caller's hourly limit.
 /// </summary>
 internal sealed record ExportMembersQuery(ListMembersQuery Filter, string? RevealReason) : IQuery<Paged<ExportedMember>>;
 
@@ -69,10 +69,10 @@ internal sealed class ExportMembersHandler(DbSession db, CurrentScope currentSco
         var whole = false;
         if (query.RevealReason is not null)
         {
-            // One reveal (permission, reason, audit row, hourly limit) for the whole file.
-            var exported = query.Filter.OrganizationId;
-            await reveal.RevealAsync(Permissions.MembersRevealPii, query.RevealReason, "MemberExport", exported?.ToString() ?? "scope", exported,
-                $"export:{rows.Items.Count}", () => "", cancellationToken);
+            // Each member in the file is one reveal (an audit row naming them, one of the caller's hourly reveals):
+            // a file may not show more ID numbers than the caller could reveal one by one.
+            await reveal.RevealEachAsync(Permissions.MembersRevealPii, query.RevealReason, "Member",
+                rows.Items.Select(m => (m.Id.ToString(), (Guid?)m.OrgId)).ToList(), "export", cancellationToken);
             whole = true;
         }
         var names = await organizations.NamesAsync(rows.Items.Select(m => m.OrgId).Distinct().ToList(), cancellationToken);

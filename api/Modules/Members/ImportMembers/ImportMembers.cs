@@ -24,7 +24,7 @@ internal sealed class ImportMembersHandler(DbSession db, CurrentScope currentSco
     {
         var scope = await currentScope.GetAsync(cancellationToken);
         var target = await organizations.FindWithinAsync(command.OrganizationId, scope, cancellationToken) ?? throw MemberErrors.OrganizationNotFound();
-        var (report, rows) = await reader.ReadAsync(command.File, target, scope, cancellationToken);
+        var (report, rows) = await reader.ReadAsync(command.File, target, scope, "ImportMembers", cancellationToken);
         if (report.Errors.Count > 0 || rows.Count == 0)
         {
             // Refused before the first insert: nothing to roll back, and nothing to audit.

@@ -35,5 +35,6 @@ internal static class ImportMembersEndpoint
         .WithIdempotency()
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status409Conflict);
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status429TooManyRequests);
 }

@@ -45,6 +45,7 @@ internal static class ListCommunityReportsEndpoint
             .RequirePermission(Permissions.MembersRead)
             .WithSummary("As .xlsx or .csv (format=Xlsx|Csv), whole, the " + Parameters + " At most 50,000 rows (409 export_too_large).")
             .ProducesSpreadsheet()
+            .WithExportLimit()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
     }

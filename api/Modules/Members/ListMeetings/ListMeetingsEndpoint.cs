@@ -48,6 +48,7 @@ internal static class ListMeetingsEndpoint
             .RequirePermission(Permissions.MembersRead)
             .WithSummary(Parameters + " As .xlsx or .csv (format=Xlsx|Csv), whole; at most 50,000 rows (409 export_too_large).")
             .ProducesSpreadsheet()
+            .WithExportLimit()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
     }

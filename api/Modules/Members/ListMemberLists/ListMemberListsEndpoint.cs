@@ -35,6 +35,7 @@ internal static class ListMemberListsEndpoint
             .RequirePermission(Permissions.MembersRead)
             .WithSummary("A yearly list, whole, as .xlsx or .csv (format=Xlsx|Csv) with the list's parameters: " + Parameters + ". At most 50,000 rows (409 export_too_large).")
             .ProducesSpreadsheet()
+            .WithExportLimit()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
     }

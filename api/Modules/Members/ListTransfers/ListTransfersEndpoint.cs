@@ -50,6 +50,7 @@ internal static class ListTransfersEndpoint
             .RequirePermission(Permissions.MembersRead)
             .WithSummary("The transfer letters, whole, as .xlsx or .csv (format=Xlsx|Csv) with the list's parameters: " + Parameters + " At most 50,000 rows (409 export_too_large).")
             .ProducesSpreadsheet()
+            .WithExportLimit()
             .ProducesValidationProblem();
     }
 }

@@ -37,8 +37,8 @@ internal sealed class UpdateMemberValidator : AbstractValidator<UpdateMemberComm
         RuleFor(c => c.Body.Fields()).SetValidator(new MemberFieldsValidator(clock, idNumberRequired: false)).OverridePropertyName("Body");
 }
 
-internal sealed class UpdateMemberHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, IOrganizationRules rules, PersonalDataProtector protector,
-    TimeProvider clock) : ICommandHandler<UpdateMemberCommand, MemberResponse>
+internal sealed class UpdateMemberHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, IOrganizationRules rules,
+    PersonalDataProtector protector, AuditTrail audit, RegisteredElsewhereAnswers elsewhere, TimeProvider clock) : ICommandHandler<UpdateMemberCommand, MemberResponse>
 {
     // Version, scope and the uniqueness of the ID number are all conditions of the one statement.
     private const string UpdateSql = """
@@ -63,6 +63,13 @@ internal sealed class UpdateMemberHandler(DbSession db, CurrentScope currentScop
         var idNumber = body.IdNumber is null ? null : ProtectedIdNumber.Normalize(body.IdNumber);
         var protectedId = idNumber is null ? null : ProtectedIdNumber.From(protector, idNumber);
         var phone = body.Phone is null ? null : ProtectedPhone.From(protector, body.Phone);
+        if (idNumber is not null)
+        {
+            await elsewhere.EnsureWithinLimitAsync(scope, cancellationToken);
+        }
+        // The state the update replaces, for the audit row (read in the transaction; the version guard below means
+        // a row changed in between is a 412, never an audit row with the wrong "before").
+        var before = await MemberRecords.FindAsync(db, scope, command.Id, cancellationToken);
         var updated = await db.ExecuteOrConflictAsync(UpdateSql, new
         {
             id = command.Id,
@@ -86,15 +93,29 @@ internal sealed class UpdateMemberHandler(DbSession db, CurrentScope currentScop
         }, MemberErrors.Exists, cancellationToken);
         if (updated == 0)
         {
-            // Nothing changed: say why (missing, someone else's ID number, or a stale version).
-            await MemberRecords.FindAsync(db, scope, command.Id, cancellationToken);
+            // Nothing changed: say why (someone else's ID number, or a stale version; a missing member was 404 above).
             if (protectedId is not null && await db.ExecuteScalarAsync<long>(DuplicateSql, new { idNumberIndex = protectedId.Index, id = command.Id }, cancellationToken) > 0)
             {
-                throw MemberErrors.Exists();
+                throw await elsewhere.RefusalAsync(scope, protectedId.Index, idNumber!, before.OrgId, "UpdateMember", cancellationToken);
             }
             throw new PreconditionFailedException();
         }
         var row = await MemberRecords.FindAsync(db, scope, command.Id, cancellationToken);
+        audit.Record(new AuditRecord("UpdateMember", "Member", row.Id.ToString(), row.OrgId, AuditedFields(before), AuditedFields(row)));
         return await MemberRecords.RespondAsync(row, organizations, rules, clock.Today(), cancellationToken);
     }
+
+    /// <summary>What an update may change, as the audit compares it: ID number and phone only as their masks.</summary>
+    private static object AuditedFields(MemberRow row) => new
+    {
+        name = row.Name,
+        gender = row.Gender,
+        ethnicity = row.Ethnicity,
+        birthDate = row.BirthDate,
+        idNumber = row.IdNumberMasked,
+        phone = row.PhoneMasked,
+        education = row.Education,
+        occupation = row.Occupation,
+        category = row.Category,
+    };
 }

@@ -15,6 +15,6 @@ internal sealed class ValidateMemberImportHandler(CurrentScope currentScope, IOr
     {
         var scope = await currentScope.GetAsync(cancellationToken);
         var target = await organizations.FindWithinAsync(query.OrganizationId, scope, cancellationToken) ?? throw MemberErrors.OrganizationNotFound();
-        return (await reader.ReadAsync(query.File, target, scope, cancellationToken)).Report;
+        return (await reader.ReadAsync(query.File, target, scope, "ValidateMemberImport", cancellationToken)).Report;
     }
 }
