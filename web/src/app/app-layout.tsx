@@ -8,6 +8,7 @@ import { UiProviders } from '@/app/ui-providers';
 import { useSignOut } from '@/features/auth/api/sign-out';
 import { setLanguage } from '@/lib/i18n';
 import { useMe, type CurrentUser } from '@/lib/auth';
+import { useScrollableRegions } from '@/hooks/use-scrollable-regions';
 import './app-layout.css';
 
 /** The signed-in frame, with Ant Design's providers (the sign-in page loads none of them). */
@@ -31,6 +32,7 @@ function Frame() {
   const [menuOpen, setMenuOpen] = useState(false);
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
+  useScrollableRegions(main, t('layout.scrollableTable'), !!me.data);
 
   useEffect(() => {
     if (first.current) {

@@ -7,7 +7,7 @@ export const resources = {
       signIn: { title: '登录', username: '用户名', password: '密码', submit: '登录', failed: '登录失败', required: '请输入{{field}}' },
       layout: {
         organizations: '党组织', coalitions: '联盟共建', members: '党员', signOut: '退出登录', language: 'English', scopeAll: '全部组织',
-        skipToContent: '跳到主要内容', modules: '功能菜单', openMenu: '打开菜单',
+        skipToContent: '跳到主要内容', modules: '功能菜单', openMenu: '打开菜单', scrollableTable: '表格（可左右滚动）',
       },
       roles: {
         SystemAdmin: '系统管理员', OrganizationAdmin: '组织管理员', MemberManager: '党员管理员', VolunteerCoordinator: '志愿服务管理员',
@@ -133,7 +133,7 @@ export const resources = {
       signIn: { title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', failed: 'Sign-in failed', required: '{{field}} is required' },
       layout: {
         organizations: 'Organizations', coalitions: 'Coalitions', members: 'Members', signOut: 'Sign out', language: '中文',
-        scopeAll: 'All organizations', skipToContent: 'Skip to main content', modules: 'Modules', openMenu: 'Open the menu',
+        scopeAll: 'All organizations', skipToContent: 'Skip to main content', modules: 'Modules', openMenu: 'Open the menu', scrollableTable: 'Table (scrolls sideways)',
       },
       roles: {
         SystemAdmin: 'System administrator', OrganizationAdmin: 'Organization administrator', MemberManager: 'Member manager',
