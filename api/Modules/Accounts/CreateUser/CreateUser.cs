@@ -17,7 +17,8 @@ internal sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
     {
         RuleFor(c => c.Body.Username).NotEmpty().MaximumLength(50).Matches("^[A-Za-z0-9._-]+$");
         RuleFor(c => c.Body.DisplayName).NotEmpty().MaximumLength(50);
-        RuleFor(c => c.Body.Password).Must((c, p) => PasswordPolicy.IsAcceptable(p, c.Body.Username)).WithMessage(_ => PasswordPolicy.Message);
+        RuleFor(c => c.Body.Password).Must((c, p) => PasswordPolicy.IsAcceptable(p, c.Body.Username))
+            .WithMessage(c => PasswordPolicy.MessageFor(PasswordPolicy.Check(c.Body.Password, c.Body.Username)));
         RuleFor(c => c.Body.Roles).NotEmpty();
         RuleForEach(c => c.Body.Roles).IsInEnum();
     }
