@@ -49,7 +49,12 @@ public static class InfrastructureSetup
         });
         services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = limits.MaxRequestBodyBytes);
 
-        services.ConfigureHttpJsonOptions(json => ConfigureJson(json.SerializerOptions));
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            ConfigureJson(json.SerializerOptions);
+            // Request text arrives trimmed of whitespace and invisible characters, so "required" means visible.
+            Primitives.VisibleText.TrimRequestStrings(json.SerializerOptions);
+        });
         // Binding failures (malformed JSON, wrong types) throw, so the exception handler can name the field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 

@@ -5,6 +5,7 @@ using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Accounts.Domain;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
+using Jiceng.Infrastructure.Mediation;
 
 namespace Jiceng.Modules.Accounts.SignIn;
 
@@ -23,7 +24,7 @@ internal sealed class SignInValidator : AbstractValidator<SignInCommand>
 {
     public SignInValidator()
     {
-        RuleFor(c => c.Username).NotEmpty().MaximumLength(50);
+        RuleFor(c => c.Username).RequiredText().MaximumLength(50);
         RuleFor(c => c.Password).NotEmpty().MaximumLength(PasswordPolicy.MaximumLength);
     }
 }
