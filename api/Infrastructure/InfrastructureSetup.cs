@@ -96,6 +96,7 @@ public static class InfrastructureSetup
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddHostedService<IdempotencyCleanupService>();
         services.AddJicengSwagger();
+        services.AddJicengTlsProxy(configuration);
         return builder;
     }
 
@@ -119,6 +120,7 @@ public static class InfrastructureSetup
 
     public static WebApplication UseInfrastructure(this WebApplication app)
     {
+        app.UseJicengTlsProxy();
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseMiddleware<Security.SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
@@ -128,13 +130,7 @@ public static class InfrastructureSetup
         // (the SPA fallback matches everything) is chosen; before authorization, whose deny-by-default
         // policy also refuses requests that match no endpoint.
         app.UseSpaStaticFiles();
-        app.UseSwagger();
-        app.UseSwaggerUI(ui =>
-        {
-            ui.SwaggerEndpoint("/swagger/v1/swagger.json", "Jiceng API v1");
-            ui.DocumentTitle = "Jiceng API";
-            ui.EnablePersistAuthorization();
-        });
+        app.UseJicengSwagger();
         app.UseRouting();
         app.UseCors();
         app.UseAuthentication();
