@@ -242,3 +242,32 @@ public sealed class SignInAndSessionTests(DatabaseProvider provider) : ApiTest(p
         };
     }
 }
+
+/// <summary>The first administrator's password obeys the same policy, checked before anything is created.</summary>
+public sealed class BootstrapPasswordTests
+{
+    [TestCase("qwertyuiop123")]
+    [TestCase("zzzzzzzzzzzz")]
+    [TestCase("ADMIN")]
+    public async Task A_weak_bootstrap_password_stops_the_start(string password)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var factory = new ApiFactory(database, new Dictionary<string, string?> { ["Bootstrap:AdminPassword"] = password });
+        var refused = Assert.Catch(() => factory.CreateClient());
+        Assert.That(refused!.ToString(), Does.Contain("Bootstrap:AdminPassword"));
+    }
+
+    [Test]
+    public void The_demo_and_test_passwords_pass_and_the_list_is_loaded()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(PasswordPolicy.Check("jiceng-demo-2026", "admin"), Is.EqualTo(PasswordProblem.None));
+            Assert.That(PasswordPolicy.Check(ApiFactory.AdminPassword, "admin"), Is.EqualTo(PasswordProblem.None));
+            Assert.That(PasswordPolicy.Check("WOAINI1314", "someone"), Is.EqualTo(PasswordProblem.Common));
+            Assert.That(PasswordPolicy.Check("aaaaaaaaaa", "someone"), Is.EqualTo(PasswordProblem.Repeated));
+            Assert.That(PasswordPolicy.Check("Long-Enough-Password", "long-enough-password"), Is.EqualTo(PasswordProblem.SameAsUsername));
+            Assert.That(PasswordPolicy.Check("Long-Enough-Password", "x", "Long-Enough-Password"), Is.EqualTo(PasswordProblem.SameAsCurrent));
+        });
+    }
+}
