@@ -21,7 +21,8 @@ public sealed class M202612011002_TrackSessionsAndSignInFailures : Migration
         Create.Index("ix_user_sessions_user_id").OnTable("user_sessions").OnColumn("user_id");
 
         Create.Table("sign_in_failures")
-            .WithColumn("user_id").AsGuid().NotNullable().PrimaryKey("pk_sign_in_failures").ForeignKey("fk_sign_in_failures_user", "users", "id")
+            .WithColumn("user_id").AsGuid().NotNullable().PrimaryKey("pk_sign_in_failures")
+                .ForeignKey("fk_sign_in_failures_user", "users", "id")
             .WithColumn("client_address").AsAnsiString(64).NotNullable().PrimaryKey("pk_sign_in_failures")
             .WithColumn("failed_attempts").AsInt32().NotNullable()
             .WithColumn("last_failed_at").AsDateTime2().NotNullable()

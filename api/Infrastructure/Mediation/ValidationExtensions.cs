@@ -15,7 +15,8 @@ public static class ValidationExtensions
     /// of NotEmpty/Length on every string a person must fill in; bodies arrive trimmed already, but spreadsheet
     /// cells, query strings and messages sent from code need not.
     /// </summary>
-    public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule, int minimumLength = 1) =>
+    public static IRuleBuilderOptions<T, string?> RequiredText<T>(
+        this IRuleBuilder<T, string?> rule, int minimumLength = 1) =>
         rule.Must(text => VisibleText.Trim(text).Length >= minimumLength)
             .WithMessage(_ => minimumLength <= 1
                 ? ValidatorOptions.Global.LanguageManager.GetString("NotEmptyValidator")

@@ -81,12 +81,14 @@ public static class SwaggerSetup
     {
         if (!app.Configuration.GetValue("Swagger:Enabled", true))
         {
-            // Answered here, before the deny-by-default authorization, which would say 401 to a path that has no endpoint.
-            app.UseWhen(context => context.Request.Path.StartsWithSegments("/swagger", StringComparison.OrdinalIgnoreCase), swagger => swagger.Run(context =>
-            {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-                return Task.CompletedTask;
-            }));
+            // Answered here, before the deny-by-default authorization, which would say 401 to a path with no endpoint.
+            app.MapWhen(
+                context => context.Request.Path.StartsWithSegments("/swagger", StringComparison.OrdinalIgnoreCase),
+                swagger => swagger.Run(context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return Task.CompletedTask;
+                }));
             return app;
         }
         app.UseSwagger();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -21,11 +22,13 @@ public static class VisibleText
             return "";
         }
         var span = text.AsSpan();
-        while (!span.IsEmpty && Rune.DecodeFromUtf16(span, out var first, out var length) == System.Buffers.OperationStatus.Done && IsInvisible(first))
+        while (!span.IsEmpty && Rune.DecodeFromUtf16(span, out var first, out var length) == OperationStatus.Done
+            && IsInvisible(first))
         {
             span = span[length..];
         }
-        while (!span.IsEmpty && Rune.DecodeLastFromUtf16(span, out var last, out var length) == System.Buffers.OperationStatus.Done && IsInvisible(last))
+        while (!span.IsEmpty && Rune.DecodeLastFromUtf16(span, out var last, out var length) == OperationStatus.Done
+            && IsInvisible(last))
         {
             span = span[..^length];
         }
@@ -63,7 +66,8 @@ public static class VisibleText
     public static void TrimRequestStrings(JsonSerializerOptions options)
     {
         options.Converters.Add(TrimmingStringConverter.Instance);
-        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(KeepPasswordsAsTyped);
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+            .WithAddedModifier(KeepPasswordsAsTyped);
     }
 
     private static void KeepPasswordsAsTyped(JsonTypeInfo type)
@@ -74,7 +78,8 @@ public static class VisibleText
         }
         foreach (var property in type.Properties)
         {
-            if (property.PropertyType == typeof(string) && property.Name.Contains("password", StringComparison.OrdinalIgnoreCase))
+            if (property.PropertyType == typeof(string)
+                && property.Name.Contains("password", StringComparison.OrdinalIgnoreCase))
             {
                 property.CustomConverter = AsTypedStringConverter.Instance;
             }
@@ -90,7 +95,8 @@ public static class VisibleText
         public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             reader.TokenType == JsonTokenType.String ? Trim(reader.GetString()) : throw new JsonException();
 
-        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value);
     }
 
     private sealed class AsTypedStringConverter : JsonConverter<string>
@@ -100,6 +106,7 @@ public static class VisibleText
         public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             reader.TokenType == JsonTokenType.String ? reader.GetString() : throw new JsonException();
 
-        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value);
     }
 }

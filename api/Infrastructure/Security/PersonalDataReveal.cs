@@ -38,7 +38,8 @@ public sealed class PersonalDataReveal(CallerAccessor callers, AuditWriter audit
         {
             throw new TooManyRequestsException(TimeSpan.FromMinutes(10));
         }
-        await audit.WriteAsync(new AuditRecord(Action, entityType, entityId, organizationId, null, new { field, reason }), cancellationToken);
+        var record = new AuditRecord(Action, entityType, entityId, organizationId, null, new { field, reason });
+        await audit.WriteAsync(record, cancellationToken);
         // This row is the command's audit: the behaviour adds no second row derived from the same request.
         trail.MarkWritten();
         return plaintext();

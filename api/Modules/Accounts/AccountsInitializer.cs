@@ -29,8 +29,8 @@ internal sealed class AccountsInitializer(DbConnectionFactory connections, IConf
         }
         if (PasswordPolicy.Check(password, "admin") is not PasswordProblem.None and var problem)
         {
-            throw new InvalidOperationException($"Bootstrap:AdminPassword is refused ({problem}): it needs 10 to 128 characters and may not be a "
-                + "common password, one character or short group repeated, or 'admin'.");
+            throw new InvalidOperationException($"Bootstrap:AdminPassword is refused ({problem}): it needs 10 to 128 "
+                + "characters and may not be a common password, one character or short group repeated, or 'admin'.");
         }
         await connection.ExecuteAsync(Users.InsertSql, new
         {

@@ -20,11 +20,13 @@ internal sealed class SessionValidator(DbSession db, TimeProvider clock) : ISess
 
     public async Task<ClaimsPrincipal?> RefreshAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) || Users.SessionOf(principal) is not { } sessionId)
+        if (!Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
+            || Users.SessionOf(principal) is not { } sessionId)
         {
             return null;
         }
-        var user = await db.QuerySingleOrDefaultAsync<UserRow>(Users.FindBySessionSql, new { id, sessionId }, cancellationToken);
+        var user = await db.QuerySingleOrDefaultAsync<UserRow>(
+            Users.FindBySessionSql, new { id, sessionId }, cancellationToken);
         if (user is not { Enabled: true } || user.SecurityStamp != principal.FindFirstValue(JicengClaims.SecurityStamp))
         {
             return null;

@@ -15,7 +15,7 @@ namespace Jiceng.Modules.Accounts.ChangePassword;
 
 internal sealed record ChangePasswordCommand(string CurrentPassword, string NewPassword) : ICommand<ClaimsPrincipal>
 {
-    /// <summary>The caller's session, which goes on with the new stamp (set by the endpoint, never from JSON).</summary>
+    /// <summary>The caller's session, which goes on with the new stamp (set by the endpoint, not JSON).</summary>
     [JsonIgnore]
     public Guid? SessionId { get; init; }
 }
@@ -25,7 +25,8 @@ internal sealed class ChangePasswordValidator : AbstractValidator<ChangePassword
     public ChangePasswordValidator()
     {
         RuleFor(c => c.CurrentPassword).NotEmpty().MaximumLength(PasswordPolicy.MaximumLength);
-        RuleFor(c => c.NewPassword).NotEmpty().Must((c, p) => PasswordPolicy.Check(p, null, c.CurrentPassword) == PasswordProblem.None)
+        RuleFor(c => c.NewPassword).NotEmpty()
+            .Must((c, p) => PasswordPolicy.Check(p, null, c.CurrentPassword) == PasswordProblem.None)
             .WithMessage(c => PasswordPolicy.MessageFor(PasswordPolicy.Check(c.NewPassword, null, c.CurrentPassword)));
     }
 }
@@ -57,7 +58,8 @@ internal sealed class ChangePasswordHandler(DbSession db, CallerAccessor callers
         {
             throw new ValidationException([new ValidationFailure("currentPassword", Localized.Text("当前密码不正确。", "The current password is wrong."))]);
         }
-        if (PasswordPolicy.Check(command.NewPassword, user.Username, command.CurrentPassword) is not PasswordProblem.None and var problem)
+        var problem = PasswordPolicy.Check(command.NewPassword, user.Username, command.CurrentPassword);
+        if (problem != PasswordProblem.None)
         {
             throw new ValidationException([new ValidationFailure("newPassword", PasswordPolicy.MessageFor(problem))]);
         }
@@ -74,8 +76,10 @@ internal sealed class ChangePasswordHandler(DbSession db, CallerAccessor callers
         {
             throw new PreconditionFailedException();
         }
-        var sessionId = command.SessionId ?? throw new InvalidOperationException("A signed-in user's principal carries its session.");
-        await db.ExecuteAsync(RevokeOtherSessionsSql, new { userId = user.Id, sessionId, now = clock.GetUtcNow() }, cancellationToken);
+        var sessionId = command.SessionId
+            ?? throw new InvalidOperationException("A signed-in user's principal carries its session.");
+        await db.ExecuteAsync(
+            RevokeOtherSessionsSql, new { userId = user.Id, sessionId, now = clock.GetUtcNow() }, cancellationToken);
         return (user with { SecurityStamp = stamp }).ToPrincipal(sessionId);
     }
 }

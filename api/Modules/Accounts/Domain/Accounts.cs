@@ -107,7 +107,8 @@ internal static class PasswordPolicy
 
     private static readonly Lazy<FrozenSet<string>> CommonPasswords = new(LoadCommonPasswords);
 
-    public static bool IsAcceptable(string? password, string? username) => Check(password, username) == PasswordProblem.None;
+    public static bool IsAcceptable(string? password, string? username) =>
+        Check(password, username) == PasswordProblem.None;
 
     public static PasswordProblem Check(string? password, string? username, string? currentPassword = null)
     {
@@ -139,7 +140,8 @@ internal static class PasswordPolicy
         PasswordProblem.Repeated => Localized.Text(
             "密码不能由同一个字符或同一小段字符重复组成。", "A password may not be one character or one short group repeated."),
         PasswordProblem.SameAsUsername => Localized.Text("密码不能与用户名相同。", "A password must differ from the username."),
-        PasswordProblem.SameAsCurrent => Localized.Text("新密码不能与当前密码相同。", "The new password must differ from the current one."),
+        PasswordProblem.SameAsCurrent => Localized.Text(
+            "新密码不能与当前密码相同。", "The new password must differ from the current one."),
         _ => Localized.Text($"密码长度须为 {MinimumLength}–{MaximumLength} 个字符。",
             $"A password has {MinimumLength} to {MaximumLength} characters."),
     };

@@ -36,7 +36,8 @@ internal sealed class SignInValidator : AbstractValidator<SignInCommand>
 /// not tell which usernames exist. Every attempt is audited, and a failure commits its audit row and counter
 /// (it is an answer, not an exception). A success opens a server-side session, which sign-out revokes.
 /// </summary>
-internal sealed class SignInHandler(DbSession db, TimeProvider clock, AuditTrail audit, CallerAccessor callers, IPasswordHasher<UserRow> hasher)
+internal sealed class SignInHandler(
+    DbSession db, TimeProvider clock, AuditTrail audit, CallerAccessor callers, IPasswordHasher<UserRow> hasher)
     : ICommandHandler<SignInCommand, SignInResult>
 {
     public const int MaxFailures = 5;
@@ -64,10 +65,12 @@ internal sealed class SignInHandler(DbSession db, TimeProvider clock, AuditTrail
     // One statement: a count older than the period or past its lock restarts at 1; the fifth in a row locks.
     private const string RecordFailureSql = """
         UPDATE sign_in_failures SET
-            failed_attempts = CASE WHEN last_failed_at <= @windowStart OR (locked_until IS NOT NULL AND locked_until <= @now)
-                THEN 1 ELSE failed_attempts + 1 END,
-            locked_until = CASE WHEN (CASE WHEN last_failed_at <= @windowStart OR (locked_until IS NOT NULL AND locked_until <= @now)
-                THEN 1 ELSE failed_attempts + 1 END) >= @maxFailures THEN @lockUntil ELSE NULL END,
+            failed_attempts = CASE
+                WHEN last_failed_at <= @windowStart OR (locked_until IS NOT NULL AND locked_until <= @now) THEN 1
+                ELSE failed_attempts + 1 END,
+            locked_until = CASE WHEN (CASE
+                WHEN last_failed_at <= @windowStart OR (locked_until IS NOT NULL AND locked_until <= @now) THEN 1
+                ELSE failed_attempts + 1 END) >= @maxFailures THEN @lockUntil ELSE NULL END,
             last_failed_at = @now
         WHERE user_id = @userId AND client_address = @address
         """;
@@ -93,7 +96,8 @@ internal sealed class SignInHandler(DbSession db, TimeProvider clock, AuditTrail
     private static readonly PasswordHasher<UserRow> Hasher = new();
 
     // Verified in place of a real hash when the username is unknown, so both answers cost one PBKDF2 run.
-    private static readonly Lazy<string> DummyHash = new(() => Hasher.HashPassword(new UserRow(), Guid.NewGuid().ToString("N")));
+    private static readonly Lazy<string> DummyHash =
+        new(() => Hasher.HashPassword(new UserRow(), Guid.NewGuid().ToString("N")));
 
     public async ValueTask<SignInResult> Handle(SignInCommand command, CancellationToken cancellationToken)
     {
@@ -119,8 +123,11 @@ internal sealed class SignInHandler(DbSession db, TimeProvider clock, AuditTrail
         {
             await db.ExecuteAsync(ForgetStaleFailuresSql, keys, cancellationToken);
             await db.ExecuteAsync(EnsureFailureRowSql, keys, cancellationToken);
-            await db.ExecuteAsync(RecordFailureSql, new { keys.userId, address, now, keys.windowStart, maxFailures = MaxFailures, lockUntil = now + LockoutPeriod },
-                cancellationToken);
+            var failure = new
+            {
+                keys.userId, address, now, keys.windowStart, maxFailures = MaxFailures, lockUntil = now + LockoutPeriod,
+            };
+            await db.ExecuteAsync(RecordFailureSql, failure, cancellationToken);
             var after = await db.QuerySingleOrDefaultAsync<FailureRow>(FindFailuresSql, keys, cancellationToken);
             audit.Record(new AuditRecord("SignInFailed", "User", user.Id.ToString(), user.ScopeOrgId, null,
                 new { username = user.Username, failedAttempts = after?.FailedAttempts }));
@@ -137,10 +144,12 @@ internal sealed class SignInHandler(DbSession db, TimeProvider clock, AuditTrail
         }
         if (verified == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            await db.ExecuteAsync(RehashSql, new { id = user.Id, passwordHash = hasher.HashPassword(user, command.Password) }, cancellationToken);
+            var rehashed = hasher.HashPassword(user, command.Password);
+            await db.ExecuteAsync(RehashSql, new { id = user.Id, passwordHash = rehashed }, cancellationToken);
         }
         var sessionId = Guid.CreateVersion7();
-        await db.ExecuteAsync(ForgetOldSessionsSql, new { userId = user.Id, staleBefore = now.AddDays(-1) }, cancellationToken);
+        await db.ExecuteAsync(
+            ForgetOldSessionsSql, new { userId = user.Id, staleBefore = now.AddDays(-1) }, cancellationToken);
         await db.ExecuteAsync(OpenSessionSql, new { id = sessionId, userId = user.Id, now }, cancellationToken);
         var actor = new Caller(CallerKind.User, user.Id, user.Username, new HashSet<string>(), user.ScopeOrgId, request.ClientAddress, request.RequestId);
         audit.Record(new AuditRecord("SignIn", "User", user.Id.ToString(), user.ScopeOrgId, null, null, actor));

@@ -19,7 +19,8 @@ internal sealed class SignOutHandler(DbSession db, TimeProvider clock) : IComman
     {
         if (command.SessionId is { } sessionId)
         {
-            await db.ExecuteAsync(RevokeSql, new { sessionId, userId = command.UserId, now = clock.GetUtcNow() }, cancellationToken);
+            await db.ExecuteAsync(
+                RevokeSql, new { sessionId, userId = command.UserId, now = clock.GetUtcNow() }, cancellationToken);
         }
         return Unit.Value;
     }

@@ -20,6 +20,7 @@ internal static class SignOutEndpoint
             return TypedResults.NoContent();
         })
         .WithName("SignOut")
-        .WithSummary("End the current session on the server (a copy of its cookie stops working); other devices stay signed in.")
+        .WithSummary("End the current session on the server (a copy of its cookie stops working); "
+            + "other devices stay signed in.")
         .RequireSignedIn();
 }

@@ -24,7 +24,8 @@ internal sealed class TransferMemberValidator : AbstractValidator<TransferMember
 {
     public TransferMemberValidator(TimeProvider clock)
     {
-        RuleFor(c => c.Body.ToOrganizationId).NotNull().When(c => Infrastructure.Primitives.VisibleText.IsBlank(c.Body.ToExternal))
+        RuleFor(c => c.Body.ToOrganizationId).NotNull()
+            .When(c => Infrastructure.Primitives.VisibleText.IsBlank(c.Body.ToExternal))
             .WithMessage(_ => Localized.Text("请选择接收党组织，或填写系统外的接收单位。", "Choose the receiving organization, or name one outside this system."));
         RuleFor(c => c.Body.ToExternal).Empty().When(c => c.Body.ToOrganizationId is not null)
             .WithMessage(_ => Localized.Text("系统内外的接收单位只能填一个。", "Give either an organization in this system or one outside it."));
