@@ -13,15 +13,23 @@ public sealed class InvisibleTextTests(DatabaseProvider provider) : ApiTest(prov
 {
     private const string SixZeroWidthSpaces = "\u200B\u200B\u200B\u200B\u200B\u200B";
 
-    // Zero-width non-joiner and joiner, word joiner, BOM, soft hyphen, no-break and ideographic spaces, a Hangul filler.
+    // Zero-width non-joiner and joiner, word joiner, BOM, soft hyphen, no-break and ideographic spaces,
+    // a Hangul filler.
     private const string OtherInvisibles = "\u200C\u200D\u2060\uFEFF\u00AD\u00A0\u3000\u3164";
 
     private async Task<Guid> CreateMember(Guid organizationId)
     {
         var member = await Json.Read(await Post("/api/v1/members", new
         {
-            organizationId, name = "李建国", idNumber = TestIdNumbers.For("1975-03-08", male: true), phone = "13900001111", category = "InService",
-            stage = "Full", joinedOn = "2000-07-01", fullMemberOn = "2001-07-01", education = "Bachelor",
+            organizationId,
+            name = "李建国",
+            idNumber = TestIdNumbers.For("1975-03-08", male: true),
+            phone = "13900001111",
+            category = "InService",
+            stage = "Full",
+            joinedOn = "2000-07-01",
+            fullMemberOn = "2001-07-01",
+            education = "Bachelor",
         }), HttpStatusCode.Created);
         return member.Id();
     }
@@ -33,26 +41,39 @@ public sealed class InvisibleTextTests(DatabaseProvider provider) : ApiTest(prov
     {
         var branch = await CreateOrganization(Unique("理由支部"));
         var member = await CreateMember(branch.Id());
-        await Json.Problem(await Post($"/api/v1/members/{member}/reveal", new { field = "IdNumber", reason }), HttpStatusCode.BadRequest, field: "reason");
-        await Json.Problem(await Get($"/api/v1/members/export?organizationId={branch.Id()}&revealReason=" + Uri.EscapeDataString(reason)),
-            HttpStatusCode.BadRequest, field: "revealReason");
+        var reveal = await Post($"/api/v1/members/{member}/reveal", new { field = "IdNumber", reason });
+        await Json.Problem(reveal, HttpStatusCode.BadRequest, field: "reason");
+        var export = await Get(
+            $"/api/v1/members/export?organizationId={branch.Id()}&revealReason=" + Uri.EscapeDataString(reason));
+        await Json.Problem(export, HttpStatusCode.BadRequest, field: "revealReason");
     }
 
     [Test]
     public async Task Names_of_only_invisible_characters_are_400_on_the_name()
     {
         var branch = await CreateOrganization(Unique("名称支部"));
-        await Json.Problem(await Post("/api/v1/organizations", new { parentId = branch.Id(), name = SixZeroWidthSpaces, kind = "Branch", field = "Other" }),
-            HttpStatusCode.BadRequest, field: "name");
-        await Json.Problem(await Post("/api/v1/members", new
+        var organization = await Post("/api/v1/organizations",
+            new { parentId = branch.Id(), name = SixZeroWidthSpaces, kind = "Branch", field = "Other" });
+        await Json.Problem(organization, HttpStatusCode.BadRequest, field: "name");
+        var member = await Post("/api/v1/members", new
         {
-            organizationId = branch.Id(), name = OtherInvisibles, idNumber = TestIdNumbers.For("1980-01-01", male: false), category = "InService",
-            stage = "Full", joinedOn = "2000-07-01", fullMemberOn = "2001-07-01",
-        }), HttpStatusCode.BadRequest, field: "name");
-        await Json.Problem(await Post("/api/v1/users", new
+            organizationId = branch.Id(),
+            name = OtherInvisibles,
+            idNumber = TestIdNumbers.For("1980-01-01", male: false),
+            category = "InService",
+            stage = "Full",
+            joinedOn = "2000-07-01",
+            fullMemberOn = "2001-07-01",
+        });
+        await Json.Problem(member, HttpStatusCode.BadRequest, field: "name");
+        var user = await Post("/api/v1/users", new
         {
-            username = Unique("blank"), displayName = SixZeroWidthSpaces, password = "Blank-Name-Password-1", roles = new[] { "Viewer" },
-        }), HttpStatusCode.BadRequest, field: "displayName");
+            username = Unique("blank"),
+            displayName = SixZeroWidthSpaces,
+            password = "Blank-Name-Password-1",
+            roles = new[] { "Viewer" },
+        });
+        await Json.Problem(user, HttpStatusCode.BadRequest, field: "displayName");
     }
 
     [Test]
@@ -68,10 +89,17 @@ public sealed class InvisibleTextTests(DatabaseProvider provider) : ApiTest(prov
     {
         var username = Unique("padded");
         const string password = " Padded-Password-1\u200B";
-        await Json.Read(await Post("/api/v1/users", new { username, displayName = "空格", password, roles = new[] { "Viewer" } }), HttpStatusCode.Created);
-        Assert.That((await Anonymous.PostAsJsonAsync("/api/v1/auth/sign-in", new { username, password })).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-        Assert.That((await Anonymous.PostAsJsonAsync("/api/v1/auth/sign-in", new { username, password = "Padded-Password-1" })).StatusCode,
-            Is.EqualTo(HttpStatusCode.Unauthorized));
+        var created = await Post("/api/v1/users",
+            new { username, displayName = "空格", password, roles = new[] { "Viewer" } });
+        await Json.Read(created, HttpStatusCode.Created);
+        var exact = await Anonymous.PostAsJsonAsync("/api/v1/auth/sign-in", new { username, password });
+        var trimmed = await Anonymous.PostAsJsonAsync("/api/v1/auth/sign-in",
+            new { username, password = "Padded-Password-1" });
+        Assert.Multiple(() =>
+        {
+            Assert.That(exact.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+            Assert.That(trimmed.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        });
     }
 
     [Test]
@@ -82,8 +110,8 @@ public sealed class InvisibleTextTests(DatabaseProvider provider) : ApiTest(prov
         {
             Assert.That(overrideReason.IsValid, Is.False, "an override reason sent from code, not JSON");
             Assert.That(MemberSheets.Text(OtherInvisibles), Is.Null, "a spreadsheet cell");
-            Assert.That(VisibleText.Trim("\u200B张\u200D三\uFEFF"), Is.EqualTo("张\u200D三"), "a joiner inside the text stays");
-            Assert.That(VisibleText.Trim("\U000E0020a\U000E0020"), Is.EqualTo("a"), "format characters outside the BMP (tag space)");
+            Assert.That(VisibleText.Trim("\u200B张\u200D三\uFEFF"), Is.EqualTo("张\u200D三"), "a joiner inside stays");
+            Assert.That(VisibleText.Trim("\U000E0020a\U000E0020"), Is.EqualTo("a"), "format characters beyond the BMP");
         });
     }
 }

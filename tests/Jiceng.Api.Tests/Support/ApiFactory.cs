@@ -9,7 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace Jiceng.Tests.Support;
 
 /// <summary>The real API in memory, on a test database, with a clock the tests move.</summary>
-public sealed class ApiFactory(TestDatabase database, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+public sealed class ApiFactory(
+    TestDatabase database, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     /// <summary>2026-06-15 10:00 in Shanghai: a fixed "now" so date rules are exact.</summary>
