@@ -4,7 +4,7 @@ namespace Jiceng.Migrations;
 
 /// <summary>
 /// Server-side sessions, so signing out ends a cookie at once (one device, not the user's other sessions),
-/// and sign-in failures counted per account and client address, so nobody can lock an account for everyone
+/// and sign-in failures counted per username and client address, so nobody can lock an account for everyone
 /// else. The users table's failed_attempts and locked_until columns are superseded and no longer read.
 /// </summary>
 [Migration(202612011002, "Server-side sessions and per-address sign-in failures")]
@@ -20,13 +20,14 @@ public sealed class M202612011002_TrackSessionsAndSignInFailures : Migration
             .WithColumn("revoked_at").AsDateTime2().Nullable();
         Create.Index("ix_user_sessions_user_id").OnTable("user_sessions").OnColumn("user_id");
 
+        // By username as typed (normalized), not user id: unknown usernames lock alike, so a lock tells nothing.
         Create.Table("sign_in_failures")
-            .WithColumn("user_id").AsGuid().NotNullable().PrimaryKey("pk_sign_in_failures")
-                .ForeignKey("fk_sign_in_failures_user", "users", "id")
+            .WithColumn("username").AsString(50).NotNullable().PrimaryKey("pk_sign_in_failures")
             .WithColumn("client_address").AsAnsiString(64).NotNullable().PrimaryKey("pk_sign_in_failures")
             .WithColumn("failed_attempts").AsInt32().NotNullable()
             .WithColumn("last_failed_at").AsDateTime2().NotNullable()
             .WithColumn("locked_until").AsDateTime2().Nullable();
+        Create.Index("ix_sign_in_failures_last_failed_at").OnTable("sign_in_failures").OnColumn("last_failed_at");
     }
 
     public override void Down()

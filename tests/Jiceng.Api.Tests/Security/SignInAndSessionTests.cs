@@ -168,6 +168,21 @@ public sealed class SignInAndSessionTests(DatabaseProvider provider) : ApiTest(p
     }
 
     [Test]
+    public async Task An_unknown_username_locks_like_a_known_one_so_a_lock_tells_nothing()
+    {
+        var unknown = "nobody-" + Guid.NewGuid().ToString("N")[..8];
+        const string address = "203.0.113.8";
+        for (var i = 0; i < 4; i++)
+        {
+            await Json.Problem(await SignIn(unknown, WrongPassword, address), HttpStatusCode.Unauthorized,
+                code: "invalid_credentials");
+        }
+        var fifth = await Json.Problem(await SignIn(unknown, WrongPassword, address), HttpStatusCode.Unauthorized,
+            code: "account_locked");
+        Assert.That(fifth.TryGetProperty("lockedUntil", out _), Is.True);
+    }
+
+    [Test]
     public async Task Failures_more_than_15_minutes_apart_do_not_add_up_to_a_lock()
     {
         var username = await CreateUser();

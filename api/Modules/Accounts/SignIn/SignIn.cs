@@ -30,11 +30,12 @@ internal sealed class SignInValidator : AbstractValidator<SignInCommand>
 }
 
 /// <summary>
-/// Checks a password (ASP.NET Core's PasswordHasher). Failures are counted per account and client address:
-/// five within 15 minutes lock that account for that address only, so a stranger cannot lock anyone out of
-/// their own desk. An unknown or disabled user costs one hash verification too (a dummy hash), so timing does
-/// not tell which usernames exist. Every attempt is audited, and a failure commits its audit row and counter
-/// (it is an answer, not an exception). A success opens a server-side session, which sign-out revokes.
+/// Checks a password (ASP.NET Core's PasswordHasher). Failures are counted per username and client address:
+/// five within 15 minutes lock that username for that address only, so a stranger cannot lock anyone out of
+/// their own desk. Unknown usernames are counted and locked alike, and cost one hash verification too (against
+/// a dummy hash), so neither the answers nor their timing tell which usernames exist. Every attempt is
+/// audited, and a failure commits its audit row and counter (it is an answer, not an exception). A success
+/// opens a server-side session, which sign-out revokes.
 /// </summary>
 internal sealed class SignInHandler(
     DbSession db, TimeProvider clock, AuditTrail audit, CallerAccessor callers, IPasswordHasher<UserRow> hasher)
@@ -45,20 +46,21 @@ internal sealed class SignInHandler(
 
     private const string FindFailuresSql = """
         SELECT failed_attempts, last_failed_at, locked_until FROM sign_in_failures
-        WHERE user_id = @userId AND client_address = @address
+        WHERE username = @username AND client_address = @address
         """;
 
-    // Counts that can no longer lock (older than the period, lock expired) are dropped, so the table only holds
-    // live ones; then this address's row is made to exist (a parallel first failure is not an error).
+    // Counts that can no longer lock (older than the period, lock expired) are dropped, whoever they belong to,
+    // so the table only holds live ones; then this pair's row is made to exist (a parallel first failure is not
+    // an error).
     private const string ForgetStaleFailuresSql = """
         DELETE FROM sign_in_failures
-        WHERE user_id = @userId AND last_failed_at <= @windowStart AND (locked_until IS NULL OR locked_until <= @now)
+        WHERE last_failed_at <= @windowStart AND (locked_until IS NULL OR locked_until <= @now)
         """;
 
     private const string EnsureFailureRowSql = """
-        INSERT INTO sign_in_failures (user_id, client_address, failed_attempts, last_failed_at, locked_until)
-        SELECT @userId, @address, 0, @now, NULL
-        WHERE NOT EXISTS (SELECT 1 FROM sign_in_failures WHERE user_id = @userId AND client_address = @address)
+        INSERT INTO sign_in_failures (username, client_address, failed_attempts, last_failed_at, locked_until)
+        SELECT @username, @address, 0, @now, NULL
+        WHERE NOT EXISTS (SELECT 1 FROM sign_in_failures WHERE username = @username AND client_address = @address)
         {on-conflict-ignore}
         """;
 
@@ -72,13 +74,13 @@ internal sealed class SignInHandler(
                 WHEN last_failed_at <= @windowStart OR (locked_until IS NOT NULL AND locked_until <= @now) THEN 1
                 ELSE failed_attempts + 1 END) >= @maxFailures THEN @lockUntil ELSE NULL END,
             last_failed_at = @now
-        WHERE user_id = @userId AND client_address = @address
+        WHERE username = @username AND client_address = @address
         """;
 
     // Conditional: a right guess in a burst of parallel guesses must not clear a lock another one just set.
     private const string ClearFailuresSql = """
         DELETE FROM sign_in_failures
-        WHERE user_id = @userId AND client_address = @address AND (locked_until IS NULL OR locked_until <= @now)
+        WHERE username = @username AND client_address = @address AND (locked_until IS NULL OR locked_until <= @now)
         """;
 
     private const string RehashSql = "UPDATE users SET password_hash = @passwordHash WHERE id = @id";
@@ -103,34 +105,31 @@ internal sealed class SignInHandler(
     {
         var now = clock.GetUtcNow();
         var request = callers.Current;
+        var username = Users.Normalize(command.Username);
         var address = request.ClientAddress ?? "unknown";
-        var user = await db.QuerySingleOrDefaultAsync<UserRow>(Users.FindByUsernameSql, new { username = Users.Normalize(command.Username) }, cancellationToken);
-        if (user is null || !user.Enabled)
-        {
-            hasher.VerifyHashedPassword(user ?? new UserRow(), DummyHash.Value, command.Password);
-            audit.Record(new AuditRecord("SignInFailed", "User", user?.Id.ToString(), user?.ScopeOrgId, null, new { username = command.Username }));
-            return new SignInResult(SignInOutcome.InvalidCredentials, null, null);
-        }
-        var keys = new { userId = user.Id, address, now, windowStart = now - LockoutPeriod };
+        var keys = new { username, address, now, windowStart = now - LockoutPeriod };
+        var user = await db.QuerySingleOrDefaultAsync<UserRow>(
+            Users.FindByUsernameSql, new { username }, cancellationToken);
         var failures = await db.QuerySingleOrDefaultAsync<FailureRow>(FindFailuresSql, keys, cancellationToken);
         if (failures?.LockedUntil > now)
         {
-            audit.Record(new AuditRecord("SignInLockedOut", "User", user.Id.ToString(), user.ScopeOrgId, null, new { username = user.Username }));
-            return new SignInResult(SignInOutcome.LockedOut, null, failures.LockedUntil);
+            return LockedOut(user, username, failures.LockedUntil);
         }
-        var verified = hasher.VerifyHashedPassword(user, user.PasswordHash, command.Password);
-        if (verified == PasswordVerificationResult.Failed)
+        var known = user is { Enabled: true };
+        var hash = known ? user!.PasswordHash : DummyHash.Value;
+        var verified = hasher.VerifyHashedPassword(user ?? new UserRow(), hash, command.Password);
+        if (!known || verified == PasswordVerificationResult.Failed)
         {
             await db.ExecuteAsync(ForgetStaleFailuresSql, keys, cancellationToken);
             await db.ExecuteAsync(EnsureFailureRowSql, keys, cancellationToken);
             var failure = new
             {
-                keys.userId, address, now, keys.windowStart, maxFailures = MaxFailures, lockUntil = now + LockoutPeriod,
+                username, address, now, keys.windowStart, maxFailures = MaxFailures, lockUntil = now + LockoutPeriod,
             };
             await db.ExecuteAsync(RecordFailureSql, failure, cancellationToken);
             var after = await db.QuerySingleOrDefaultAsync<FailureRow>(FindFailuresSql, keys, cancellationToken);
-            audit.Record(new AuditRecord("SignInFailed", "User", user.Id.ToString(), user.ScopeOrgId, null,
-                new { username = user.Username, failedAttempts = after?.FailedAttempts }));
+            audit.Record(new AuditRecord("SignInFailed", "User", user?.Id.ToString(), user?.ScopeOrgId, null,
+                new { username = command.Username, failedAttempts = after?.FailedAttempts }));
             return after?.LockedUntil > now
                 ? new SignInResult(SignInOutcome.LockedOut, null, after.LockedUntil)
                 : new SignInResult(SignInOutcome.InvalidCredentials, null, null);
@@ -139,21 +138,30 @@ internal sealed class SignInHandler(
         var locked = await db.QuerySingleOrDefaultAsync<FailureRow>(FindFailuresSql, keys, cancellationToken);
         if (locked?.LockedUntil > now)
         {
-            audit.Record(new AuditRecord("SignInLockedOut", "User", user.Id.ToString(), user.ScopeOrgId, null, new { username = user.Username }));
-            return new SignInResult(SignInOutcome.LockedOut, null, locked.LockedUntil);
+            return LockedOut(user, username, locked.LockedUntil);
         }
+        var signedIn = user!;
         if (verified == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            var rehashed = hasher.HashPassword(user, command.Password);
-            await db.ExecuteAsync(RehashSql, new { id = user.Id, passwordHash = rehashed }, cancellationToken);
+            var rehashed = hasher.HashPassword(signedIn, command.Password);
+            await db.ExecuteAsync(RehashSql, new { id = signedIn.Id, passwordHash = rehashed }, cancellationToken);
         }
         var sessionId = Guid.CreateVersion7();
         await db.ExecuteAsync(
-            ForgetOldSessionsSql, new { userId = user.Id, staleBefore = now.AddDays(-1) }, cancellationToken);
-        await db.ExecuteAsync(OpenSessionSql, new { id = sessionId, userId = user.Id, now }, cancellationToken);
-        var actor = new Caller(CallerKind.User, user.Id, user.Username, new HashSet<string>(), user.ScopeOrgId, request.ClientAddress, request.RequestId);
-        audit.Record(new AuditRecord("SignIn", "User", user.Id.ToString(), user.ScopeOrgId, null, null, actor));
-        return new SignInResult(SignInOutcome.SignedIn, user.ToPrincipal(sessionId), null);
+            ForgetOldSessionsSql, new { userId = signedIn.Id, staleBefore = now.AddDays(-1) }, cancellationToken);
+        await db.ExecuteAsync(OpenSessionSql, new { id = sessionId, userId = signedIn.Id, now }, cancellationToken);
+        var actor = new Caller(CallerKind.User, signedIn.Id, signedIn.Username, new HashSet<string>(),
+            signedIn.ScopeOrgId, request.ClientAddress, request.RequestId);
+        audit.Record(
+            new AuditRecord("SignIn", "User", signedIn.Id.ToString(), signedIn.ScopeOrgId, null, null, actor));
+        return new SignInResult(SignInOutcome.SignedIn, signedIn.ToPrincipal(sessionId), null);
+    }
+
+    private SignInResult LockedOut(UserRow? user, string username, DateTimeOffset? until)
+    {
+        audit.Record(
+            new AuditRecord("SignInLockedOut", "User", user?.Id.ToString(), user?.ScopeOrgId, null, new { username }));
+        return new SignInResult(SignInOutcome.LockedOut, null, until);
     }
 
     private sealed record FailureRow
