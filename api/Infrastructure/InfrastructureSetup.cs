@@ -52,7 +52,12 @@ public static class InfrastructureSetup
         services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = limits.MaxRequestBodyBytes);
 
         services.PostConfigure<LoggerFilterOptions>(LogPrivacy.Apply);
-        services.ConfigureHttpJsonOptions(json => ConfigureJson(json.SerializerOptions));
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            ConfigureJson(json.SerializerOptions);
+            // Request text arrives trimmed of whitespace and invisible characters, so "required" means visible.
+            Primitives.VisibleText.TrimRequestStrings(json.SerializerOptions);
+        });
         // Binding failures (malformed JSON, wrong types) throw, so the exception handler can name the field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
@@ -96,6 +101,7 @@ public static class InfrastructureSetup
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddHostedService<IdempotencyCleanupService>();
         services.AddJicengSwagger();
+        services.AddJicengTlsProxy(configuration);
         // API answers are compressed on the fly at the fastest level (a 200-member page: 80 KB of JSON, a tenth of it
         // compressed). Over HTTPS too: no answer carries a secret beside text an attacker chooses (BREACH), except the
         // one-time API key, whose route is excluded.
@@ -133,6 +139,7 @@ public static class InfrastructureSetup
 
     public static WebApplication UseInfrastructure(this WebApplication app)
     {
+        app.UseJicengTlsProxy();
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseMiddleware<Security.SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
@@ -152,13 +159,7 @@ public static class InfrastructureSetup
         // (the SPA fallback matches everything) is chosen; before authorization, whose deny-by-default
         // policy also refuses requests that match no endpoint.
         app.UseSpaStaticFiles();
-        app.UseSwagger();
-        app.UseSwaggerUI(ui =>
-        {
-            ui.SwaggerEndpoint("/swagger/v1/swagger.json", "Jiceng API v1");
-            ui.DocumentTitle = "Jiceng API";
-            ui.EnablePersistAuthorization();
-        });
+        app.UseJicengSwagger();
         app.UseRouting();
         // After routing, so the answer belongs to its operation (and is documented there); before anything reads a body.
         app.UseMiddleware<JsonCharsetMiddleware>();

@@ -4,8 +4,11 @@ namespace Jiceng.Infrastructure.Database;
 
 /// <summary>
 /// The few places where SQLite, PostgreSQL and SQL Server disagree. Handlers write portable SQL with
-/// tokens (<c>{page}</c>, <c>{cat}</c>, <c>{substr}</c>, <c>{len}</c>, <c>{in:list}</c>, <c>{month:joined_on}</c>) that this class
-/// replaces with fixed fragments; no value ever enters SQL text this way.
+/// tokens (<c>{page}</c>, <c>{cat}</c>, <c>{substr}</c>, <c>{len}</c>, <c>{in:list}</c>, <c>{month:joined_on}</c>,
+/// <c>{on-conflict-ignore}</c>) that this class replaces with fixed fragments; no value ever enters SQL text this way.
+/// <c>{on-conflict-ignore}</c> ends an <c>INSERT … SELECT … WHERE NOT EXISTS</c>: where the engine can, a row
+/// inserted by a concurrent transaction in between is skipped instead of failing (and, on PostgreSQL, aborting
+/// the transaction); SQL Server has no such clause, so there the race stays a unique violation.
 /// </summary>
 public sealed partial class SqlDialect
 {
@@ -28,6 +31,7 @@ public sealed partial class SqlDialect
         ("{len}", "LENGTH"),
         // Dates are stored as ISO text in SQLite.
         ("{month:joined_on}", "CAST(SUBSTR(joined_on, 6, 2) AS INTEGER)"),
+        ("{on-conflict-ignore}", "ON CONFLICT DO NOTHING"),
     ]);
 
     public static readonly SqlDialect Postgres = new(DatabaseProvider.Postgres,
@@ -37,6 +41,7 @@ public sealed partial class SqlDialect
         ("{substr}", "SUBSTR"),
         ("{len}", "LENGTH"),
         ("{month:joined_on}", "CAST(EXTRACT(MONTH FROM joined_on) AS INTEGER)"),
+        ("{on-conflict-ignore}", "ON CONFLICT DO NOTHING"),
     ]);
 
     public static readonly SqlDialect SqlServer = new(DatabaseProvider.SqlServer,
@@ -46,6 +51,7 @@ public sealed partial class SqlDialect
         ("{substr}", "SUBSTRING"),
         ("{len}", "LEN"),
         ("{month:joined_on}", "MONTH(joined_on)"),
+        ("{on-conflict-ignore}", ""),
     ]);
 
     public static SqlDialect For(DatabaseProvider provider) => provider switch

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Jiceng.Infrastructure.Primitives;
 
 namespace Jiceng.Infrastructure.Mediation;
 
@@ -7,4 +8,18 @@ public static class ValidationExtensions
     /// <summary>Reports a rule under a JSON field name, both as the error key and in the message text.</summary>
     public static IRuleBuilderOptions<T, TProperty> Field<T, TProperty>(this IRuleBuilderOptions<T, TProperty> rule, string field) =>
         rule.OverridePropertyName(field).WithName(field);
+
+    /// <summary>
+    /// Required text: at least <paramref name="minimumLength"/> visible characters once whitespace and invisible
+    /// characters (zero-width space, BOM, …) are trimmed from both ends (<see cref="VisibleText"/>). Use it in place
+    /// of NotEmpty/Length on every string a person must fill in; bodies arrive trimmed already, but spreadsheet
+    /// cells, query strings and messages sent from code need not.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> RequiredText<T>(
+        this IRuleBuilder<T, string?> rule, int minimumLength = 1) =>
+        rule.Must(text => VisibleText.Trim(text).Length >= minimumLength)
+            .WithMessage(_ => minimumLength <= 1
+                ? ValidatorOptions.Global.LanguageManager.GetString("NotEmptyValidator")
+                : Localized.Text($"“{{PropertyName}}”至少须有 {minimumLength} 个可见字符。",
+                    $"'{{PropertyName}}' must have at least {minimumLength} visible characters."));
 }

@@ -73,6 +73,35 @@ public static class SwaggerSetup
         return services;
     }
 
+    /// <summary>
+    /// The OpenAPI document and Swagger UI at /swagger, public so administrators can read the reference (every
+    /// call made from it still needs a session or an API key). <c>Swagger:Enabled=false</c> turns both off:
+    /// /swagger then answers 404 like any unknown path.
+    /// </summary>
+    public static WebApplication UseJicengSwagger(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue("Swagger:Enabled", true))
+        {
+            // Answered here, before the deny-by-default authorization, which would say 401 to a path with no endpoint.
+            app.MapWhen(
+                context => context.Request.Path.StartsWithSegments("/swagger", StringComparison.OrdinalIgnoreCase),
+                swagger => swagger.Run(context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return Task.CompletedTask;
+                }));
+            return app;
+        }
+        app.UseSwagger();
+        app.UseSwaggerUI(ui =>
+        {
+            ui.SwaggerEndpoint("/swagger/v1/swagger.json", "Jiceng API v1");
+            ui.DocumentTitle = "Jiceng API";
+            ui.EnablePersistAuthorization();
+        });
+        return app;
+    }
+
     /// <summary>Type names are unique by convention (full names, no bare nested Command); generics read as PagedOfX.</summary>
     private static string SchemaId(Type type) => type.IsGenericType
         ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] + "Of" + string.Join("And", type.GetGenericArguments().Select(SchemaId))

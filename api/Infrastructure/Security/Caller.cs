@@ -18,6 +18,7 @@ public static class JicengClaims
     public const string Scope = "jiceng:scope";
     public const string RateLimit = "jiceng:rate";
     public const string SecurityStamp = "jiceng:stamp";
+    public const string Session = "jiceng:sid";
     public const string Role = ClaimTypes.Role;
 }
 

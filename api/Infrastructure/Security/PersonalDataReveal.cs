@@ -28,7 +28,8 @@ public sealed class PersonalDataReveal(CallerAccessor callers, AuditWriter audit
         {
             throw new ForbiddenException(permission);
         }
-        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length is < 5 or > 200)
+        reason = Primitives.VisibleText.Trim(reason);
+        if (reason.Length is < 5 or > 200)
         {
             throw new ValidationException([new ValidationFailure("reason", Localized.Text("请填写 5 到 200 字的查看理由。", "Give a reason of 5 to 200 characters."))]);
         }
@@ -37,7 +38,8 @@ public sealed class PersonalDataReveal(CallerAccessor callers, AuditWriter audit
         {
             throw new TooManyRequestsException(TimeSpan.FromMinutes(10));
         }
-        await audit.WriteAsync(new AuditRecord(Action, entityType, entityId, organizationId, null, new { field, reason = reason.Trim() }), cancellationToken);
+        var record = new AuditRecord(Action, entityType, entityId, organizationId, null, new { field, reason });
+        await audit.WriteAsync(record, cancellationToken);
         // This row is the command's audit: the behaviour adds no second row derived from the same request.
         trail.MarkWritten();
         return plaintext();

@@ -27,9 +27,10 @@ internal sealed class AccountsInitializer(DbConnectionFactory connections, IConf
         {
             return;
         }
-        if (!PasswordPolicy.IsAcceptable(password, "admin"))
+        if (PasswordPolicy.Check(password, "admin") is not PasswordProblem.None and var problem)
         {
-            throw new InvalidOperationException("Bootstrap:AdminPassword must have at least 10 characters and differ from 'admin'.");
+            throw new InvalidOperationException($"Bootstrap:AdminPassword is refused ({problem}): it needs 10 to 128 "
+                + "characters and may not be a common password, one character or short group repeated, or 'admin'.");
         }
         await connection.ExecuteAsync(Users.InsertSql, new
         {

@@ -13,6 +13,7 @@ using Jiceng.Modules.Accounts.RevokeApiClient;
 using Jiceng.Modules.Accounts.SignIn;
 using Jiceng.Modules.Accounts.SignOut;
 using Jiceng.Modules.Accounts.UpdateUser;
+using Microsoft.AspNetCore.Identity;
 
 namespace Jiceng.Modules.Accounts;
 
@@ -25,6 +26,7 @@ public static class AccountsModule
         services.AddScoped<ISessionValidator, SessionValidator>();
         services.AddScoped<IApiKeyValidator, ApiKeyValidator>();
         services.AddScoped<Grants>();
+        services.AddSingleton<IPasswordHasher<UserRow>, PasswordHasher<UserRow>>();
         services.AddSingleton<IModuleInitializer, AccountsInitializer>();
         services.AddSingleton<IDemoSeeder, AccountsDemoSeeder>();
         return services;

@@ -7,19 +7,36 @@ using Jiceng.Modules.Accounts.Domain;
 
 namespace Jiceng.Modules.Accounts;
 
-/// <summary>Re-reads the user behind a session cookie on every request.</summary>
-internal sealed class SessionValidator(DbSession db) : ISessionValidator
+/// <summary>
+/// Re-reads the user behind a session cookie on every request, through the session's row: a revoked session
+/// (signed out), a disabled user or a changed password (new security stamp) ends it at once.
+/// </summary>
+internal sealed class SessionValidator(DbSession db, TimeProvider clock) : ISessionValidator
 {
+    // At most one write an hour per session, so reads stay reads; old rows are removed at sign-in.
+    private const string TouchSql = """
+        UPDATE user_sessions SET last_seen_at = @now WHERE id = @sessionId AND last_seen_at < @threshold
+        """;
+
     public async Task<ClaimsPrincipal?> RefreshAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id))
+        if (!Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
+            || Users.SessionOf(principal) is not { } sessionId)
         {
             return null;
         }
-        var user = await db.QuerySingleOrDefaultAsync<UserRow>(Users.FindByIdSql, new { id }, cancellationToken);
-        return user is { Enabled: true } && user.SecurityStamp == principal.FindFirstValue(JicengClaims.SecurityStamp)
-            ? user.ToPrincipal()
-            : null;
+        var user = await db.QuerySingleOrDefaultAsync<UserRow>(
+            Users.FindBySessionSql, new { id, sessionId }, cancellationToken);
+        if (user is not { Enabled: true } || user.SecurityStamp != principal.FindFirstValue(JicengClaims.SecurityStamp))
+        {
+            return null;
+        }
+        var now = clock.GetUtcNow();
+        if (user.LastSeenAt < now.AddHours(-1))
+        {
+            await db.ExecuteAsync(TouchSql, new { sessionId, now, threshold = now.AddHours(-1) }, cancellationToken);
+        }
+        return user.ToPrincipal(sessionId);
     }
 }
 

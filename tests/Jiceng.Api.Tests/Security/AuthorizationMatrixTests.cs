@@ -105,7 +105,9 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         ["SignIn"] = s => ("/api/v1/auth/sign-in", new { username = "scoped-a", password = ScopedPassword }),
         ["SignOut"] = s => ("/api/v1/auth/sign-out", null),
         ["GetCurrentUser"] = s => ("/api/v1/auth/me", null),
-        ["ChangePassword"] = s => ("/api/v1/auth/change-password", new { currentPassword = ScopedPassword, newPassword = ScopedPassword }),
+        ["ChangePassword"] = s =>
+            ("/api/v1/auth/change-password",
+                new { currentPassword = ScopedPassword, newPassword = ScopedPassword + "-new" }),
         ["ListUsers"] = s => ("/api/v1/users", null),
         ["CreateUser"] = s => ("/api/v1/users", new { username = "matrix-" + Guid.NewGuid().ToString("N")[..6], displayName = "矩阵", password = "Matrix-Password-1", roles = new[] { "Viewer" }, scopeOrganizationId = s.Root }),
         ["UpdateUser"] = s => ($"/api/v1/users/{s.User}", new { displayName = "改", roles = new[] { "Viewer" }, scopeOrganizationId = s.Root, enabled = true }),

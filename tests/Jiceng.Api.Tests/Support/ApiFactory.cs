@@ -9,7 +9,9 @@ using Microsoft.Extensions.Logging;
 namespace Jiceng.Tests.Support;
 
 /// <summary>The real API in memory, on a test database, with a clock the tests move.</summary>
-public sealed class ApiFactory(TestDatabase database, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+public sealed class ApiFactory(
+    TestDatabase database, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
 {
     /// <summary>2026-06-15 10:00 in Shanghai: a fixed "now" so date rules are exact.</summary>
     public static readonly DateTimeOffset Start = new(2026, 6, 15, 2, 0, 0, TimeSpan.Zero);
@@ -36,11 +38,12 @@ public sealed class ApiFactory(TestDatabase database, IReadOnlyDictionary<string
             builder.UseSetting(key, value);
         }
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Logs));
-        builder.ConfigureTestServices(services =>
+        builder.ConfigureTestServices(collection =>
         {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
-            services.AddSingleton<IStartupFilter, ResponseRecorder.StartupFilter>();
+            collection.RemoveAll<TimeProvider>();
+            collection.AddSingleton<TimeProvider>(Clock);
+            collection.AddSingleton<IStartupFilter, ResponseRecorder.StartupFilter>();
+            services?.Invoke(collection);
         });
     }
 }

@@ -28,11 +28,16 @@ public abstract class ApiTest(DatabaseProvider provider)
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Services a fixture replaces in the API (after the API's own registrations).</summary>
+    protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
+    }
+
     [OneTimeSetUp]
     public async Task StartApi()
     {
         _database = await TestDatabase.CreateAsync(provider);
-        Factory = new ApiFactory(_database, Settings);
+        Factory = new ApiFactory(_database, Settings, ConfigureServices);
         Anonymous = Factory.CreateClient();
         Client = await SignedInClient("admin", ApiFactory.AdminPassword);
     }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using FluentValidation;
 using FluentValidation.Results;
 using Jiceng.Infrastructure;
@@ -12,14 +13,21 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Jiceng.Modules.Accounts.ChangePassword;
 
-internal sealed record ChangePasswordCommand(string CurrentPassword, string NewPassword) : ICommand<ClaimsPrincipal>;
+internal sealed record ChangePasswordCommand(string CurrentPassword, string NewPassword) : ICommand<ClaimsPrincipal>
+{
+    /// <summary>The caller's session, which goes on with the new stamp (set by the endpoint, not JSON).</summary>
+    [JsonIgnore]
+    public Guid? SessionId { get; init; }
+}
 
 internal sealed class ChangePasswordValidator : AbstractValidator<ChangePasswordCommand>
 {
     public ChangePasswordValidator()
     {
         RuleFor(c => c.CurrentPassword).NotEmpty().MaximumLength(PasswordPolicy.MaximumLength);
-        RuleFor(c => c.NewPassword).NotEmpty().Must(p => p is null || PasswordPolicy.IsAcceptable(p, null)).WithMessage(_ => PasswordPolicy.Message);
+        RuleFor(c => c.NewPassword).NotEmpty()
+            .Must((c, p) => PasswordPolicy.Check(p, null, c.CurrentPassword) == PasswordProblem.None)
+            .WithMessage(c => PasswordPolicy.MessageFor(PasswordPolicy.Check(c.NewPassword, null, c.CurrentPassword)));
     }
 }
 
@@ -29,6 +37,11 @@ internal sealed class ChangePasswordHandler(DbSession db, CallerAccessor callers
     private const string UpdateSql = """
         UPDATE users SET password_hash = @passwordHash, security_stamp = @securityStamp, updated_at = @now, version = version + 1
         WHERE id = @id AND version = @version
+        """;
+
+    // The new stamp already refuses them; revoking the rows says so in the table too.
+    private const string RevokeOtherSessionsSql = """
+        UPDATE user_sessions SET revoked_at = @now WHERE user_id = @userId AND id <> @sessionId AND revoked_at IS NULL
         """;
 
     public async ValueTask<ClaimsPrincipal> Handle(ChangePasswordCommand command, CancellationToken cancellationToken)
@@ -45,9 +58,10 @@ internal sealed class ChangePasswordHandler(DbSession db, CallerAccessor callers
         {
             throw new ValidationException([new ValidationFailure("currentPassword", Localized.Text("当前密码不正确。", "The current password is wrong."))]);
         }
-        if (!PasswordPolicy.IsAcceptable(command.NewPassword, user.Username))
+        var problem = PasswordPolicy.Check(command.NewPassword, user.Username, command.CurrentPassword);
+        if (problem != PasswordProblem.None)
         {
-            throw new ValidationException([new ValidationFailure("newPassword", PasswordPolicy.Message)]);
+            throw new ValidationException([new ValidationFailure("newPassword", PasswordPolicy.MessageFor(problem))]);
         }
         var stamp = Users.NewSecurityStamp();
         var updated = await db.ExecuteAsync(UpdateSql, new
@@ -58,6 +72,14 @@ internal sealed class ChangePasswordHandler(DbSession db, CallerAccessor callers
             securityStamp = stamp,
             now = clock.GetUtcNow(),
         }, cancellationToken);
-        return updated == 1 ? (user with { SecurityStamp = stamp }).ToPrincipal() : throw new PreconditionFailedException();
+        if (updated != 1)
+        {
+            throw new PreconditionFailedException();
+        }
+        var sessionId = command.SessionId
+            ?? throw new InvalidOperationException("A signed-in user's principal carries its session.");
+        await db.ExecuteAsync(
+            RevokeOtherSessionsSql, new { userId = user.Id, sessionId, now = clock.GetUtcNow() }, cancellationToken);
+        return (user with { SecurityStamp = stamp }).ToPrincipal(sessionId);
     }
 }

@@ -3,6 +3,7 @@ using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Accounts.Domain;
 using Mediator;
+using Jiceng.Infrastructure.Mediation;
 
 namespace Jiceng.Modules.Accounts.CreateApiClient;
 
@@ -15,7 +16,7 @@ internal sealed class CreateApiClientValidator : AbstractValidator<CreateApiClie
 {
     public CreateApiClientValidator()
     {
-        RuleFor(c => c.Body.Name).NotEmpty().MaximumLength(100);
+        RuleFor(c => c.Body.Name).RequiredText().MaximumLength(100);
         RuleFor(c => c.Body.Permissions).NotNull().Must(p => p is { Count: <= 50 });
         RuleForEach(c => c.Body.Permissions).Must(p => Permissions.All.Contains(p))
             .WithMessage(_ => Jiceng.Infrastructure.Localized.Text("未知的权限。", "Unknown permission."));

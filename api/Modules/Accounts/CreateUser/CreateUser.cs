@@ -4,6 +4,7 @@ using Jiceng.Infrastructure.Database;
 using Jiceng.Modules.Accounts.Domain;
 using Jiceng.Modules.Accounts.SignIn;
 using Mediator;
+using Jiceng.Infrastructure.Mediation;
 
 namespace Jiceng.Modules.Accounts.CreateUser;
 
@@ -15,9 +16,10 @@ internal sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
 {
     public CreateUserValidator()
     {
-        RuleFor(c => c.Body.Username).NotEmpty().MaximumLength(50).Matches("^[A-Za-z0-9._-]+$");
-        RuleFor(c => c.Body.DisplayName).NotEmpty().MaximumLength(50);
-        RuleFor(c => c.Body.Password).Must((c, p) => PasswordPolicy.IsAcceptable(p, c.Body.Username)).WithMessage(_ => PasswordPolicy.Message);
+        RuleFor(c => c.Body.Username).RequiredText().MaximumLength(50).Matches("^[A-Za-z0-9._-]+$");
+        RuleFor(c => c.Body.DisplayName).RequiredText().MaximumLength(50);
+        RuleFor(c => c.Body.Password).Must((c, p) => PasswordPolicy.IsAcceptable(p, c.Body.Username))
+            .WithMessage(c => PasswordPolicy.MessageFor(PasswordPolicy.Check(c.Body.Password, c.Body.Username)));
         RuleFor(c => c.Body.Roles).NotEmpty();
         RuleForEach(c => c.Body.Roles).IsInEnum();
     }

@@ -28,12 +28,14 @@ internal static class SignInEndpoint
                 statusCode: StatusCodes.Status401Unauthorized,
                 title: Localized.Text("登录失败", "Sign-in failed"),
                 detail: locked
-                    ? Localized.Text("连续 5 次密码错误，账户已锁定 15 分钟。", "Five wrong passwords in a row: the account is locked for 15 minutes.")
+                    ? Localized.Text("从此地址连续 5 次密码错误，该账户在此地址锁定 15 分钟。",
+                        "Five wrong passwords in a row from this address: the account is locked here for 15 minutes.")
                     : Localized.Text("用户名或密码不正确。", "The username or password is wrong."),
                 extensions: extensions);
         })
         .WithName("SignIn")
-        .WithSummary("Sign in with username and password; sets the HttpOnly session cookie. Five failures lock the account for 15 minutes.")
+        .WithSummary("Sign in with username and password; sets the HttpOnly session cookie. Five failures within 15 "
+            + "minutes lock that username for 15 minutes from that client address only.")
         .AllowPublic()
         .RequireRateLimiting(RateLimitingSetup.SignInPolicy)
         .ProducesValidationProblem()

@@ -4,6 +4,7 @@ using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Accounts.Domain;
 using Mediator;
+using Jiceng.Infrastructure.Mediation;
 
 namespace Jiceng.Modules.Accounts.UpdateUser;
 
@@ -16,7 +17,7 @@ internal sealed class UpdateUserValidator : AbstractValidator<UpdateUserCommand>
 {
     public UpdateUserValidator()
     {
-        RuleFor(c => c.Body.DisplayName).NotEmpty().MaximumLength(50);
+        RuleFor(c => c.Body.DisplayName).RequiredText().MaximumLength(50);
         RuleFor(c => c.Body.Roles).NotEmpty();
         RuleForEach(c => c.Body.Roles).IsInEnum();
     }

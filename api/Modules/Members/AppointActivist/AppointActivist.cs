@@ -3,6 +3,7 @@ using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Modules.Members.Domain;
 using Mediator;
+using Jiceng.Infrastructure.Mediation;
 
 namespace Jiceng.Modules.Members.AppointActivist;
 
@@ -19,7 +20,7 @@ internal sealed class AppointActivistValidator : AbstractValidator<AppointActivi
             .WithMessage(_ => Localized.Text("日期不能晚于今天。", "The date cannot be after today."));
         RuleFor(c => c.Body.CultivationContacts).Cascade(CascadeMode.Stop).NotNull().Must(c => c is { Count: 1 or 2 })
             .WithMessage(_ => Localized.Text("须确定 1 至 2 名培养联系人。", "Name one or two cultivation contacts."));
-        RuleForEach(c => c.Body.CultivationContacts).NotEmpty().MaximumLength(50);
+        RuleForEach(c => c.Body.CultivationContacts).RequiredText().MaximumLength(50);
         RuleFor(c => c.Body.Override).SetValidator(new StepOverrideValidator());
     }
 }

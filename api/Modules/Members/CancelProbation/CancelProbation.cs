@@ -3,6 +3,7 @@ using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Modules.Members.Domain;
 using Mediator;
+using Jiceng.Infrastructure.Mediation;
 
 namespace Jiceng.Modules.Members.CancelProbation;
 
@@ -17,7 +18,7 @@ internal sealed class CancelProbationValidator : AbstractValidator<CancelProbati
     {
         RuleFor(c => c.Body.DecidedOn).Cascade(CascadeMode.Stop).NotNull().Must(d => d <= clock.Today())
             .WithMessage(_ => Localized.Text("日期不能晚于今天。", "The date cannot be after today."));
-        RuleFor(c => c.Body.Reason).NotEmpty().MaximumLength(500);
+        RuleFor(c => c.Body.Reason).RequiredText().MaximumLength(500);
     }
 }
 

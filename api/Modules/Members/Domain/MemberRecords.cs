@@ -4,6 +4,7 @@ using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Infrastructure.Security;
+using Jiceng.Infrastructure.Mediation;
 
 namespace Jiceng.Modules.Members.Domain;
 
@@ -67,7 +68,7 @@ internal sealed class MemberFieldsValidator : AbstractValidator<MemberFields>
     /// <param name="idNumberRequired">false on update, where a missing ID number (and phone) keeps the stored one: clients only ever see them masked</param>
     public MemberFieldsValidator(TimeProvider clock, bool idNumberRequired = true)
     {
-        RuleFor(f => f.Name).NotEmpty().MaximumLength(50);
+        RuleFor(f => f.Name).RequiredText().MaximumLength(50);
         RuleFor(f => f.Ethnicity).MaximumLength(20);
         RuleFor(f => f.Occupation).MaximumLength(50);
         RuleFor(f => f.Gender).IsInEnum();
@@ -75,7 +76,7 @@ internal sealed class MemberFieldsValidator : AbstractValidator<MemberFields>
         RuleFor(f => f.Category).NotNull().IsInEnum();
         RuleFor(f => f.Phone).Matches(@"^(\+?[0-9][0-9 \-]{4,18})?$")
             .WithMessage(_ => Localized.Text("电话号码格式不正确。", "The phone number is not valid."));
-        RuleFor(f => f.IdNumber).NotEmpty().When(_ => idNumberRequired);
+        RuleFor(f => f.IdNumber).RequiredText().When(_ => idNumberRequired);
         RuleFor(f => f.IdNumber)
             .Must(ChineseIdNumber.IsValid).When(f => f.IdNumber is not null).WithMessage(_ => Localized.Text("身份证号码无效（18 位，末位校验码按 GB 11643 计算）。",
                 "The ID number is not valid (18 characters with a GB 11643 check character)."));

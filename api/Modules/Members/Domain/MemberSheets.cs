@@ -129,7 +129,7 @@ internal static class MemberSheets
     public static string? Text(object? cell) => cell switch
     {
         null => null,
-        string text => string.IsNullOrWhiteSpace(text) ? null : text.Trim(),
+        string text => Infrastructure.Primitives.VisibleText.Trim(text) is { Length: > 0 } visible ? visible : null,
         double number => number.ToString("0.##########", CultureInfo.InvariantCulture),
         DateTime dateTime => dateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         _ => Convert.ToString(cell, CultureInfo.InvariantCulture)?.Trim(),

@@ -5,6 +5,7 @@ using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Contracts;
+using Jiceng.Infrastructure.Mediation;
 
 namespace Jiceng.Modules.Members.Domain;
 
@@ -16,8 +17,11 @@ internal sealed record StepOverride(string? Reason);
 internal sealed class StepOverrideValidator : AbstractValidator<StepOverride?>
 {
     public StepOverrideValidator() =>
-        When(o => o is not null, () => RuleFor(o => o!.Reason).NotEmpty().Length(5, 200)
-            .WithMessage(_ => Localized.Text("破格办理须填写 5 到 200 字的理由。", "An override needs a reason of 5 to 200 characters.")));
+        When(o => o is not null, () => RuleFor(o => o!.Reason)
+            .RequiredText(5).WithMessage(_ => ReasonMessage).MaximumLength(200).WithMessage(_ => ReasonMessage));
+
+    private static string ReasonMessage =>
+        Localized.Text("破格办理须填写 5 到 200 字的理由。", "An override needs a reason of 5 to 200 characters.");
 }
 
 internal static class PipelineErrors

@@ -26,7 +26,9 @@ internal sealed class ExportMembersValidator : AbstractValidator<ExportMembersQu
     public ExportMembersValidator()
     {
         RuleFor(q => q.Filter).SetValidator(new ListMembersValidator());
-        RuleFor(q => q.RevealReason).Must(reason => reason!.Trim().Length is >= 5 and <= 200).When(q => q.RevealReason is not null)
+        RuleFor(q => q.RevealReason)
+            .Must(reason => Infrastructure.Primitives.VisibleText.Trim(reason).Length is >= 5 and <= 200)
+            .When(q => q.RevealReason is not null)
             .WithMessage(_ => Localized.Text("请填写 5 到 200 字的查看理由。", "Give a reason of 5 to 200 characters."));
     }
 }

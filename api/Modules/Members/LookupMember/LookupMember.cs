@@ -7,6 +7,7 @@ using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Members.Domain;
 using Jiceng.Modules.Organizations.Contracts;
 using Mediator;
+using Jiceng.Infrastructure.Mediation;
 
 namespace Jiceng.Modules.Members.LookupMember;
 
@@ -18,7 +19,7 @@ internal sealed record LookupMemberQuery(LookupMemberRequest Body) : IQuery<Memb
 internal sealed class LookupMemberValidator : AbstractValidator<LookupMemberQuery>
 {
     public LookupMemberValidator() =>
-        RuleFor(q => q.Body.IdNumber).NotEmpty().Must(ChineseIdNumber.IsValid)
+        RuleFor(q => q.Body.IdNumber).RequiredText().Must(ChineseIdNumber.IsValid)
             .WithMessage(_ => Localized.Text("身份证号码无效（18 位，末位校验码按 GB 11643 计算）。", "The ID number is not valid (18 characters with a GB 11643 check character)."));
 }
 

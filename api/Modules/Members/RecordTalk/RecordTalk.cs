@@ -4,6 +4,7 @@ using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Modules.Members.Domain;
 using Mediator;
+using Jiceng.Infrastructure.Mediation;
 
 namespace Jiceng.Modules.Members.RecordTalk;
 
@@ -21,7 +22,7 @@ internal sealed class RecordTalkValidator : AbstractValidator<RecordTalkCommand>
     {
         RuleFor(c => c.Body.TalkOn).Cascade(CascadeMode.Stop).NotNull().Must(d => d <= clock.Today())
             .WithMessage(_ => Localized.Text("日期不能晚于今天。", "The date cannot be after today."));
-        RuleFor(c => c.Body.TalkedBy).NotEmpty().MaximumLength(50);
+        RuleFor(c => c.Body.TalkedBy).RequiredText().MaximumLength(50);
         RuleFor(c => c.Body.Override).SetValidator(new StepOverrideValidator());
     }
 }

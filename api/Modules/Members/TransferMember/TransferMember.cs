@@ -7,6 +7,7 @@ using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Members.Domain;
 using Jiceng.Modules.Organizations.Contracts;
 using Mediator;
+using Jiceng.Infrastructure.Mediation;
 
 namespace Jiceng.Modules.Members.TransferMember;
 
@@ -23,12 +24,13 @@ internal sealed class TransferMemberValidator : AbstractValidator<TransferMember
 {
     public TransferMemberValidator(TimeProvider clock)
     {
-        RuleFor(c => c.Body.ToOrganizationId).NotNull().When(c => string.IsNullOrWhiteSpace(c.Body.ToExternal))
+        RuleFor(c => c.Body.ToOrganizationId).NotNull()
+            .When(c => Infrastructure.Primitives.VisibleText.IsBlank(c.Body.ToExternal))
             .WithMessage(_ => Localized.Text("请选择接收党组织，或填写系统外的接收单位。", "Choose the receiving organization, or name one outside this system."));
         RuleFor(c => c.Body.ToExternal).Empty().When(c => c.Body.ToOrganizationId is not null)
             .WithMessage(_ => Localized.Text("系统内外的接收单位只能填一个。", "Give either an organization in this system or one outside it."));
         RuleFor(c => c.Body.ToExternal).MaximumLength(200);
-        RuleFor(c => c.Body.LetterNumber).NotEmpty().MaximumLength(50);
+        RuleFor(c => c.Body.LetterNumber).RequiredText().MaximumLength(50);
         RuleFor(c => c.Body.IssuedOn).Must(d => d is null || d <= clock.Today())
             .WithMessage(_ => Localized.Text("开具日期不能晚于今天。", "The issue date cannot be after today."));
     }

@@ -4,6 +4,7 @@ using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
+using Jiceng.Infrastructure.Mediation;
 
 namespace Jiceng.Modules.Organizations.AddRectificationNote;
 
@@ -14,7 +15,7 @@ internal sealed record AddRectificationNoteCommand(Guid OrganizationId, Guid Rec
 
 internal sealed class AddRectificationNoteValidator : AbstractValidator<AddRectificationNoteCommand>
 {
-    public AddRectificationNoteValidator() => RuleFor(c => c.Body.Content).NotEmpty().MaximumLength(1000);
+    public AddRectificationNoteValidator() => RuleFor(c => c.Body.Content).RequiredText().MaximumLength(1000);
 }
 
 internal sealed class AddRectificationNoteHandler(DbSession db, CurrentScope currentScope, TimeProvider clock) : ICommandHandler<AddRectificationNoteCommand, RectificationResponse>

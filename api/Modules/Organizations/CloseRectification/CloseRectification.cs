@@ -4,6 +4,7 @@ using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
+using Jiceng.Infrastructure.Mediation;
 
 namespace Jiceng.Modules.Organizations.CloseRectification;
 
@@ -15,7 +16,7 @@ internal sealed record CloseRectificationCommand(Guid OrganizationId, Guid Recti
 
 internal sealed class CloseRectificationValidator : AbstractValidator<CloseRectificationCommand>
 {
-    public CloseRectificationValidator() => RuleFor(c => c.Body.ClosureNote).NotEmpty().MaximumLength(1000);
+    public CloseRectificationValidator() => RuleFor(c => c.Body.ClosureNote).RequiredText().MaximumLength(1000);
 }
 
 internal sealed class CloseRectificationHandler(DbSession db, CurrentScope currentScope, TimeProvider clock) : ICommandHandler<CloseRectificationCommand, RectificationResponse>

@@ -4,6 +4,7 @@ using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Domain;
 using Jiceng.Modules.Organizations.GetOrganization;
 using Mediator;
+using Jiceng.Infrastructure.Mediation;
 
 namespace Jiceng.Modules.Organizations.CreateOrganization;
 
@@ -23,7 +24,7 @@ internal sealed class CreateOrganizationValidator : AbstractValidator<CreateOrga
 {
     public CreateOrganizationValidator()
     {
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(100);
+        RuleFor(c => c.Name).RequiredText().MaximumLength(100);
         RuleFor(c => c.ShortName).MaximumLength(50);
         RuleFor(c => c.Kind).NotNull().IsInEnum();
         RuleFor(c => c.Field).NotNull().IsInEnum();

@@ -4,6 +4,7 @@ using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
+using Jiceng.Infrastructure.Mediation;
 
 namespace Jiceng.Modules.Organizations.CreateRuleSet;
 
@@ -17,7 +18,7 @@ internal sealed class CreateRuleSetValidator : AbstractValidator<CreateRuleSetCo
     public CreateRuleSetValidator()
     {
         RuleFor(c => c.Body.RegionRootId).NotEmpty();
-        RuleFor(c => c.Body.Name).NotEmpty().MaximumLength(100);
+        RuleFor(c => c.Body.Name).RequiredText().MaximumLength(100);
         RuleFor(c => c.Body.Document!).SetValidator(new RuleSetDocumentValidator()).When(c => c.Body.Document is not null);
     }
 }

@@ -4,6 +4,7 @@ using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Security;
+using Jiceng.Infrastructure.Mediation;
 
 namespace Jiceng.Modules.Organizations.Domain;
 
@@ -25,7 +26,7 @@ internal sealed class CoalitionFieldsValidator : AbstractValidator<CoalitionFiel
 {
     public CoalitionFieldsValidator()
     {
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(100);
+        RuleFor(c => c.Name).RequiredText().MaximumLength(100);
         RuleFor(c => c.Description).MaximumLength(1000);
         RuleFor(c => c.MemberOrganizationIds).NotNull().Must(ids => ids is { Count: >= 2 and <= 500 })
             .WithMessage(_ => Localized.Text("联合体须有 2 到 500 个成员组织。", "A coalition has 2 to 500 member organizations."));

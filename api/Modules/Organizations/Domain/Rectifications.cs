@@ -2,6 +2,7 @@ using System.Text.Json;
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Http;
+using Jiceng.Infrastructure.Mediation;
 
 namespace Jiceng.Modules.Organizations.Domain;
 
@@ -96,9 +97,9 @@ internal sealed class RectificationFieldsValidator : AbstractValidator<Rectifica
     {
         RuleFor(r => r.Reasons).NotEmpty().Must(r => r is null || r.Count <= 20)
             .WithMessage(_ => Jiceng.Infrastructure.Localized.Text("须填写 1 到 20 条原因。", "Give 1 to 20 reasons."));
-        RuleForEach(r => r.Reasons).NotEmpty().MaximumLength(200);
-        RuleFor(r => r.Plan).NotEmpty().MaximumLength(2000);
-        RuleFor(r => r.ResponsiblePerson).NotEmpty().MaximumLength(50);
+        RuleForEach(r => r.Reasons).RequiredText().MaximumLength(200);
+        RuleFor(r => r.Plan).RequiredText().MaximumLength(2000);
+        RuleFor(r => r.ResponsiblePerson).RequiredText().MaximumLength(50);
         RuleFor(r => r.DueOn).NotNull();
         RuleFor(r => r.DueOn).GreaterThanOrEqualTo(r => r.FlaggedOn!.Value).When(r => r.FlaggedOn is not null && r.DueOn is not null);
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using FluentValidation;
 using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Mediation;
 
 namespace Jiceng.Modules.Organizations.Domain;
 
@@ -130,8 +131,8 @@ internal sealed class RuleSetDocumentValidator : AbstractValidator<RuleSetDocume
                 .WithMessage(_ => Localized.Text("定级等次须有 2 到 10 个。", "A level set has 2 to 10 levels."));
             RuleForEach(d => d.GradingLevels.Levels).ChildRules(level =>
             {
-                level.RuleFor(l => l.Code).NotEmpty().MaximumLength(30).Matches("^[A-Za-z0-9_-]+$");
-                level.RuleFor(l => l.Name).NotEmpty().MaximumLength(20);
+                level.RuleFor(l => l.Code).RequiredText().MaximumLength(30).Matches("^[A-Za-z0-9_-]+$");
+                level.RuleFor(l => l.Name).RequiredText().MaximumLength(20);
                 level.RuleFor(l => l.Rank).InclusiveBetween(1, 10);
             });
             RuleFor(d => d.GradingLevels.Levels)
@@ -140,7 +141,7 @@ internal sealed class RuleSetDocumentValidator : AbstractValidator<RuleSetDocume
             RuleFor(d => d.GradingLevels.LaggingCodes).NotNull()
                 .Must((d, codes) => codes is not null && codes.Count >= 1 && d.GradingLevels.Levels is not null && codes.All(c => d.GradingLevels.Levels.Any(l => l.Code == c)))
                 .WithMessage(_ => Localized.Text("后进等次须是本规则集中的等次。", "Lagging codes must be levels of this set."));
-            RuleFor(d => d.GradingLevels.Source).NotEmpty().MaximumLength(1000);
+            RuleFor(d => d.GradingLevels.Source).RequiredText().MaximumLength(1000);
         });
         RuleFor(d => d.StarRating).NotNull().DependentRules(() =>
         {
@@ -151,7 +152,7 @@ internal sealed class RuleSetDocumentValidator : AbstractValidator<RuleSetDocume
                 t.RuleFor(x => x.Stars).InclusiveBetween(1, 5);
                 t.RuleFor(x => x.MinScore).GreaterThanOrEqualTo(0);
             });
-            RuleFor(d => d.StarRating.Source).NotEmpty().MaximumLength(1000);
+            RuleFor(d => d.StarRating.Source).RequiredText().MaximumLength(1000);
         });
         Number(d => d.CommitteeTermYears, 1, 10);
         Number(d => d.VillageCommunityTermYears, 1, 10);
@@ -178,8 +179,8 @@ internal sealed class RuleSetDocumentValidator : AbstractValidator<RuleSetDocume
         RuleFor(d => d.WeakOrganizationTriggers).NotNull().DependentRules(() =>
         {
             RuleFor(d => d.WeakOrganizationTriggers.Items).NotNull().Must(i => i is { Count: <= 50 });
-            RuleForEach(d => d.WeakOrganizationTriggers.Items).NotEmpty().MaximumLength(100);
-            RuleFor(d => d.WeakOrganizationTriggers.Source).NotEmpty().MaximumLength(1000);
+            RuleForEach(d => d.WeakOrganizationTriggers.Items).RequiredText().MaximumLength(100);
+            RuleFor(d => d.WeakOrganizationTriggers.Source).RequiredText().MaximumLength(1000);
         });
     }
 
@@ -188,7 +189,7 @@ internal sealed class RuleSetDocumentValidator : AbstractValidator<RuleSetDocume
         RuleFor(rule).NotNull().ChildRules(n =>
         {
             n.RuleFor(x => x.Value).InclusiveBetween(min, max);
-            n.RuleFor(x => x.Source).NotEmpty().MaximumLength(1000);
+            n.RuleFor(x => x.Source).RequiredText().MaximumLength(1000);
         });
     }
 }

@@ -19,7 +19,7 @@ internal sealed class RecordGradingValidator : AbstractValidator<RecordGradingCo
     public RecordGradingValidator()
     {
         RuleFor(c => c.Body.Year).InclusiveBetween(1921, 2200).Field("year");
-        RuleFor(c => c.Body.Level).NotEmpty().MaximumLength(30).Field("level");
+        RuleFor(c => c.Body.Level).RequiredText().MaximumLength(30).Field("level");
         RuleFor(c => c.Body.Score).InclusiveBetween(0, 1000).Field("score");
         RuleFor(c => c.Body.Comment).MaximumLength(500).Field("comment");
     }

@@ -18,7 +18,7 @@ internal sealed class ReviseGradingValidator : AbstractValidator<ReviseGradingCo
     public ReviseGradingValidator()
     {
         RuleFor(c => c.Year).InclusiveBetween(1921, 2200);
-        RuleFor(c => c.Body.Level).NotEmpty().MaximumLength(30).Field("level");
+        RuleFor(c => c.Body.Level).RequiredText().MaximumLength(30).Field("level");
         RuleFor(c => c.Body.Score).InclusiveBetween(0, 1000).Field("score");
         RuleFor(c => c.Body.Comment).MaximumLength(500).Field("comment");
     }

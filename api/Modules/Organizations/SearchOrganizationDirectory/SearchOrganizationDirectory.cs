@@ -1,6 +1,7 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
 using Mediator;
+using Jiceng.Infrastructure.Mediation;
 
 namespace Jiceng.Modules.Organizations.SearchOrganizationDirectory;
 
@@ -15,7 +16,7 @@ internal sealed record SearchOrganizationDirectoryQuery(string? Q) : IQuery<IRea
 
 internal sealed class SearchOrganizationDirectoryValidator : AbstractValidator<SearchOrganizationDirectoryQuery>
 {
-    public SearchOrganizationDirectoryValidator() => RuleFor(q => q.Q).NotEmpty().MinimumLength(2).MaximumLength(50);
+    public SearchOrganizationDirectoryValidator() => RuleFor(q => q.Q).RequiredText(2).MaximumLength(50);
 }
 
 internal sealed class SearchOrganizationDirectoryHandler(DbSession db) : IQueryHandler<SearchOrganizationDirectoryQuery, IReadOnlyList<DirectoryEntry>>

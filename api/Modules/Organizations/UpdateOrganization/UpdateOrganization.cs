@@ -26,7 +26,7 @@ internal sealed class UpdateOrganizationValidator : AbstractValidator<UpdateOrga
 {
     public UpdateOrganizationValidator()
     {
-        RuleFor(c => c.Body.Name).NotEmpty().MaximumLength(100).Field("name");
+        RuleFor(c => c.Body.Name).RequiredText().MaximumLength(100).Field("name");
         RuleFor(c => c.Body.ShortName).MaximumLength(50).Field("shortName");
         RuleFor(c => c.Body.Kind).NotNull().IsInEnum().Field("kind");
         RuleFor(c => c.Body.Field).NotNull().IsInEnum().Field("field");

@@ -4,6 +4,7 @@ using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
+using Jiceng.Infrastructure.Mediation;
 
 namespace Jiceng.Modules.Organizations.UpdateRuleSet;
 
@@ -16,7 +17,7 @@ internal sealed class UpdateRuleSetValidator : AbstractValidator<UpdateRuleSetCo
 {
     public UpdateRuleSetValidator()
     {
-        RuleFor(c => c.Body.Name).NotEmpty().MaximumLength(100);
+        RuleFor(c => c.Body.Name).RequiredText().MaximumLength(100);
         RuleFor(c => c.Body.Document).NotNull().SetValidator(new RuleSetDocumentValidator());
     }
 }

@@ -7,8 +7,8 @@ namespace Jiceng.Migrations;
 /// whose process is gone, or which is older than a request may run, is taken over by the retry; and only the
 /// holder may complete or release it, so a request that was overtaken cannot overwrite its successor's answer.
 /// </summary>
-[Migration(202612011016, "Idempotency reservations have an owner")]
-public sealed class M202612011016_OwnIdempotencyReservations : Migration
+[Migration(202612010015, "Idempotency reservations have an owner")]
+public sealed class M202612010015_OwnIdempotencyReservations : Migration
 {
     public override void Up() => Alter.Table("idempotency_keys").AddColumn("reserved_by").AsAnsiString(200).Nullable();
 

@@ -7,8 +7,8 @@ namespace Jiceng.Migrations;
 /// user's home folder: they survive a lost folder or a new machine, and every instance reads the same ones.
 /// Each row is a key's XML with its secret encrypted under the personal-data key.
 /// </summary>
-[Migration(202612010413, "Data Protection keys in the database")]
-public sealed class M202612010413_StoreDataProtectionKeys : Migration
+[Migration(202612010013, "Data Protection keys in the database")]
+public sealed class M202612010013_StoreDataProtectionKeys : Migration
 {
     public override void Up() =>
         Create.Table("data_protection_keys")
