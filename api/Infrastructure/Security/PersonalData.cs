@@ -86,15 +86,15 @@ public sealed class PersonalDataProtector
         {
             CreateKeyFileOnce(file);
         }
-        var keys = JsonSerializer.Deserialize<KeyFile>(File.ReadAllText(file))!;
+        var keys = ReadKeyFile(file);
         return new PersonalDataOptions { DataKeys = keys.DataKeys, CurrentDataKeyId = keys.CurrentDataKeyId, BlindIndexKey = keys.BlindIndexKey };
     }
 
     /// <summary>
-    /// Two processes starting at once must end with one key file: each writes its keys whole to a temp file
-    /// of its own, then moves it to the key file's name without replacing (a hard link on Unix, which fails if
-    /// the name exists). The loser discards its keys and reads the winner's, so nothing is ever encrypted with
-    /// keys that are not on disk, and nobody reads a half-written file.
+    /// Two processes starting at once must end with one key file. The file is created with O_CREAT|O_EXCL
+    /// (FileMode.CreateNew), which exactly one process wins on every file system, and written under an exclusive
+    /// lock; the losers read the winner's keys. (A temp file moved into place is not enough: where the file system
+    /// refuses hard links, .NET's no-overwrite move falls back to a check-then-rename.)
     /// </summary>
     private static void CreateKeyFileOnce(string file)
     {
@@ -103,33 +103,49 @@ public sealed class PersonalDataProtector
             new Dictionary<string, string> { ["k1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) },
             "k1",
             Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-        var temp = file + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        var options = new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
-            Share = FileShare.None,
-        };
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
         try
         {
-            using (var stream = new FileStream(temp, options))
-            {
-                JsonSerializer.Serialize(stream, created);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, file, overwrite: false);
+            using var stream = new FileStream(file, options);
+            JsonSerializer.Serialize(stream, created);
+            stream.Flush(flushToDisk: true);
         }
         catch (IOException) when (File.Exists(file))
         {
             // Another process created the key file first: its keys are the ones to use.
         }
-        finally
+    }
+
+    /// <summary>
+    /// Reads the key file, waiting while its creator is still writing it (locked, or not yet whole). A file that stays
+    /// unreadable stops the start: new keys would make every stored value unreadable.
+    /// </summary>
+    private static KeyFile ReadKeyFile(string file)
+    {
+        for (var attempt = 1; ; attempt++)
         {
-            File.Delete(temp);
+            try
+            {
+                var text = File.ReadAllText(file);
+                if (text.Length > 0)
+                {
+                    return JsonSerializer.Deserialize<KeyFile>(text)
+                        ?? throw new InvalidOperationException($"The key file {file} is empty.");
+                }
+            }
+            catch (Exception error) when (error is IOException or JsonException && attempt < 200)
+            {
+                // Being written by the process that created it.
+            }
+            if (attempt >= 200)
+            {
+                throw new InvalidOperationException($"The key file {file} cannot be read; restore it from a backup.");
+            }
+            Thread.Sleep(10);
         }
     }
 
