@@ -129,7 +129,8 @@ describe('the member register', () => {
     await screenshot(page, 'members-medal-list');
     await page.getByRole('tab', { name: '统计分析' }).click();
     await page.locator('.ant-statistic').filter({ hasText: '党员总数' }).waitFor();
-    await page.getByRole('img', { name: '年龄与学历结构' }).locator('canvas').waitFor();
+    await page.getByRole('img', { name: '年龄结构' }).locator('canvas').waitFor();
+    await page.getByRole('img', { name: '学历结构' }).locator('canvas').waitFor();
     await screenshot(page, 'members-statistics');
   });
 

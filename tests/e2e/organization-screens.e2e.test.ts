@@ -51,7 +51,9 @@ describe('organization screens', () => {
     const active = page.locator('.ant-statistic').filter({ hasText: '正常组织' });
     await active.waitFor();
     expect(Number((await active.locator('.ant-statistic-content-value').textContent())?.replace(/,/g, ''))).toBeGreaterThan(10);
-    await page.getByRole('img', { name: '组织类别与定级分布' }).locator('canvas').waitFor();
+    // Two charts, each with its own legend: organizations by kind, and by the latest grading's level.
+    await page.getByRole('img', { name: '组织类别分布' }).locator('canvas').waitFor();
+    await page.getByRole('img', { name: /定级/ }).locator('canvas').waitFor();
     await page.locator('.ant-statistic').filter({ hasText: '整顿逾期' }).waitFor();
     await screenshot(page, 'organization-statistics');
   });

@@ -37,7 +37,7 @@ export const resources = {
       tabs: { overview: '概况', gradings: '分类定级', rectifications: '软弱涣散整顿', pairings: '结对共建', warnings: '规则提醒' },
       stats: {
         active: '正常组织', dissolved: '已撤销', ungraded: '未定级', pairings: '结对中', openRectifications: '整顿中', overdueRectifications: '整顿逾期',
-        chartTitle: '组织类别与定级分布', byKind: '按类别', byLevel: '{{year}} 年定级',
+        chartTitle: '组织类别与定级分布', byKind: '组织类别分布', byLevel: '{{year}} 年度定级分布',
         contributed: { members: { total: '党员', full: '正式党员', probationary: '预备党员', pipeline: '发展中' } },
       },
       gradings: {
@@ -163,7 +163,7 @@ export const resources = {
       tabs: { overview: 'Overview', gradings: 'Gradings', rectifications: 'Rectifications', pairings: 'Pairings', warnings: 'Rule warnings' },
       stats: {
         active: 'Active', dissolved: 'Dissolved', ungraded: 'Not graded', pairings: 'Active pairings', openRectifications: 'Under rectification',
-        overdueRectifications: 'Overdue rectifications', chartTitle: 'Organizations by kind and grading level', byKind: 'By kind', byLevel: 'Gradings {{year}}',
+        overdueRectifications: 'Overdue rectifications', chartTitle: 'Organizations by kind and grading level', byKind: 'Organizations by kind', byLevel: 'Gradings of {{year}}',
         contributed: { members: { total: 'Members', full: 'Full members', probationary: 'Probationary members', pipeline: 'In the pipeline' } },
       },
       gradings: {
