@@ -26,6 +26,15 @@ describe('FormModal', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('简称')));
   });
 
+  it('clears a field\'s server message once the field changes, and leaves the others', async () => {
+    renderForm(() => Promise.reject(new ApiError(400, { status: 400, errors: { name: ['名称已被使用。'], shortName: ['简称不能超过 50 个字。'] } })));
+    save();
+    expect(await screen.findByText('名称已被使用。')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('名称'), { target: { value: '另一个党支部' } });
+    await waitFor(() => expect(screen.queryByText('名称已被使用。')).toBeNull());
+    expect(screen.getByText('简称不能超过 50 个字。')).toBeTruthy();
+  });
+
   it('puts a 409 that names one of its fields on that field, and one that names none above the form', async () => {
     let attempt = 0;
     renderForm(() => {

@@ -93,7 +93,18 @@ export function FormModal<T extends object>({ title, fields, initialValues, onSu
           }
         />
       )}
-      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={() => void save()}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={() => void save()}
+        // A field's server message is about what was there: it goes as soon as the field changes.
+        onValuesChange={(changed: object) =>
+          form.setFields(
+            Object.keys(changed).map((name) => ({ name, errors: [] as string[] })) as Parameters<typeof form.setFields>[0],
+          )
+        }
+      >
         {typeof children === 'function' ? children(form) : children}
         {/* Enter in any input submits, as in any form. */}
         <button type="submit" hidden aria-hidden tabIndex={-1} />

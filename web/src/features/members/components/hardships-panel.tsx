@@ -87,10 +87,10 @@ export function HardshipsPanel({ memberId }: { memberId: string }) {
             await refresh();
           }}
           onClose={() => setRecording(false)}>
-          <Form.Item label={t('hardships.category')} name="category">
+          <Form.Item label={t('hardships.category')} name="category" required>
             <Select aria-label={t('hardships.category')} options={hardshipCategories.map((c) => ({ value: c, label: t(`hardships.categories.${c}`) }))} />
           </Form.Item>
-          <Form.Item label={t('hardships.since')} name="since">
+          <Form.Item label={t('hardships.since')} name="since" required>
             <DateField />
           </Form.Item>
           <Form.Item label={t('hardships.until')} name="until" extra={t('hardships.untilHint')}>
@@ -125,7 +125,7 @@ export function HardshipsPanel({ memberId }: { memberId: string }) {
           onSubmit={async ({ reason }) => setRevealed({ hardship: revealing, value: await revealMemberData(memberId, 'HardshipNotes', reason ?? '', revealing.id) })}
           onClose={() => setRevealing(undefined)}>
           <Alert type="info" showIcon title={t('members.revealAudited')} style={{ marginBottom: 12 }} />
-          <Form.Item label={t('members.revealReason')} name="reason">
+          <Form.Item label={t('members.revealReason')} name="reason" required>
             <Input.TextArea rows={2} />
           </Form.Item>
         </FormModal>

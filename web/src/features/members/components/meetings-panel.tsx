@@ -134,7 +134,7 @@ function MeetingForm({ organization, onRecorded, onClose, refresh }: MeetingForm
       onClose={onClose}>
       {(form) => (
         <>
-          <Form.Item label={t('meetings.organization')} name="organizationId">
+          <Form.Item label={t('meetings.organization')} name="organizationId" required>
             <OrganizationSelect aria-label={t('meetings.organization')} known={organization ? [organization] : []}
               onChange={(value, picked) => {
                 // Attendees belong to the organization: another organization starts from none.
@@ -142,10 +142,10 @@ function MeetingForm({ organization, onRecorded, onClose, refresh }: MeetingForm
                 setChosen(picked[0] ?? (value ? chosen : undefined));
               }} />
           </Form.Item>
-          <Form.Item label={t('meetings.kind')} name="kind">
+          <Form.Item label={t('meetings.kind')} name="kind" required>
             <Select aria-label={t('meetings.kind')} options={meetingKinds.map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))} />
           </Form.Item>
-          <Form.Item label={t('meetings.heldOn')} name="heldOn">
+          <Form.Item label={t('meetings.heldOn')} name="heldOn" required>
             <DateField />
           </Form.Item>
           <Form.Item label={t('meetings.topic')} name="topic">
@@ -153,7 +153,7 @@ function MeetingForm({ organization, onRecorded, onClose, refresh }: MeetingForm
           </Form.Item>
           <Form.Item noStyle shouldUpdate={(before, after) => before.organizationId !== after.organizationId}>
             {({ getFieldValue }) => (
-              <Form.Item label={t('meetings.attendees')} name="attendeeIds" extra={t('meetings.attendeesHint')}>
+              <Form.Item label={t('meetings.attendees')} name="attendeeIds" required extra={t('meetings.attendeesHint')}>
                 <AttendeeSelect key={getFieldValue('organizationId')} organizationId={getFieldValue('organizationId') ?? undefined} />
               </Form.Item>
             )}

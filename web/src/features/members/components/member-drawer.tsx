@@ -114,7 +114,7 @@ export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
           <Form.Item label={t('transfers.toExternal')} name="toExternal" extra={t('transfers.toExternalHint')}>
             <Input />
           </Form.Item>
-          <Form.Item label={t('transfers.letter')} name="letterNumber">
+          <Form.Item label={t('transfers.letter')} name="letterNumber" required>
             <Input />
           </Form.Item>
           <Form.Item label={t('transfers.issuedOn')} name="issuedOn">
@@ -138,7 +138,7 @@ export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
           onReload={() => void query.refetch()}
           onClose={() => setRecordingDeath(false)}>
           <Alert type="info" showIcon title={t('members.recordDeathNote')} style={{ marginBottom: 12 }} />
-          <Form.Item label={t('members.diedOn')} name="diedOn">
+          <Form.Item label={t('members.diedOn')} name="diedOn" required>
             <DateField />
           </Form.Item>
         </FormModal>
@@ -155,10 +155,10 @@ export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
           }}
           onClose={() => setReporting(false)}>
           {/* The residence community may be in any region: the names-only directory, as for a transfer letter. */}
-          <Form.Item label={t('communityReports.community')} name="communityOrganizationId" extra={t('communityReports.communityHint')}>
+          <Form.Item label={t('communityReports.community')} name="communityOrganizationId" required extra={t('communityReports.communityHint')}>
             <OrganizationSelect aria-label={t('communityReports.community')} scope="all" />
           </Form.Item>
-          <Form.Item label={t('communityReports.reportedOn')} name="reportedOn">
+          <Form.Item label={t('communityReports.reportedOn')} name="reportedOn" required>
             <DateField />
           </Form.Item>
         </FormModal>
@@ -171,7 +171,7 @@ export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
           onSubmit={async ({ reason }) => setRevealed({ field: revealing, value: await revealMemberData(m.id, revealing, reason ?? '') })}
           onClose={() => setRevealing(undefined)}>
           <Alert type="info" showIcon title={t('members.revealAudited')} style={{ marginBottom: 12 }} />
-          <Form.Item label={t('members.revealReason')} name="reason">
+          <Form.Item label={t('members.revealReason')} name="reason" required>
             <Input.TextArea rows={2} />
           </Form.Item>
         </FormModal>

@@ -49,14 +49,14 @@ export function MemberForm({ member, onSubmit, onClose, onReload }: Props) {
       {(form) => (
         <>
           {!editing && (
-            <Form.Item label={t('members.organization')} name="organizationId">
+            <Form.Item label={t('members.organization')} name="organizationId" required>
               <OrganizationSelect aria-label={t('members.organization')} />
             </Form.Item>
           )}
-          <Form.Item label={t('members.name')} name="name">
+          <Form.Item label={t('members.name')} name="name" required>
             <Input />
           </Form.Item>
-          <Form.Item label={t('members.idNumber')} name="idNumber" extra={editing ? t('members.maskedHint') : t('members.idNumberHint')}>
+          <Form.Item label={t('members.idNumber')} name="idNumber" required extra={editing ? t('members.maskedHint') : t('members.idNumberHint')}>
             <Input maxLength={18} autoComplete="off" />
           </Form.Item>
           <Form.Item label={t('members.phone')} name="phone">
@@ -71,12 +71,12 @@ export function MemberForm({ member, onSubmit, onClose, onReload }: Props) {
           <Form.Item label={t('members.occupation')} name="occupation">
             <Input />
           </Form.Item>
-          <Form.Item label={t('members.category')} name="category">
+          <Form.Item label={t('members.category')} name="category" required>
             <Select options={categories.map((c) => ({ value: c, label: t(`members.categories.${c}`) }))} />
           </Form.Item>
           {!editing && (
             <>
-              <Form.Item label={t('members.stage')} name="stage">
+              <Form.Item label={t('members.stage')} name="stage" required>
                 <Select options={stages.map((s) => ({ value: s, label: t(`members.stages.${s}`) }))} onChange={() => form.setFieldsValue({ joinedOn: undefined, fullMemberOn: undefined, activistOn: undefined, candidateOn: undefined })} />
               </Form.Item>
               <Form.Item noStyle shouldUpdate={(before, after) => before.stage !== after.stage}>
@@ -84,7 +84,7 @@ export function MemberForm({ member, onSubmit, onClose, onReload }: Props) {
                   <>
                     {['Applicant', 'Activist', 'Candidate'].includes(getFieldValue('stage')) && (
                       <>
-                        <Form.Item label={t('members.appliedOn')} name="appliedOn">
+                        <Form.Item label={t('members.appliedOn')} name="appliedOn" required>
                           <DateField />
                         </Form.Item>
                         {getFieldValue('stage') === 'Applicant' && (
@@ -95,22 +95,22 @@ export function MemberForm({ member, onSubmit, onClose, onReload }: Props) {
                       </>
                     )}
                     {['Activist', 'Candidate'].includes(getFieldValue('stage')) && (
-                      <Form.Item label={t('members.activistOn')} name="activistOn">
+                      <Form.Item label={t('members.activistOn')} name="activistOn" required>
                         <DateField />
                       </Form.Item>
                     )}
                     {getFieldValue('stage') === 'Candidate' && (
-                      <Form.Item label={t('members.candidateOn')} name="candidateOn">
+                      <Form.Item label={t('members.candidateOn')} name="candidateOn" required>
                         <DateField />
                       </Form.Item>
                     )}
                     {['Probationary', 'Full'].includes(getFieldValue('stage')) && (
-                      <Form.Item label={t('members.joinedOn')} name="joinedOn">
+                      <Form.Item label={t('members.joinedOn')} name="joinedOn" required>
                         <DateField />
                       </Form.Item>
                     )}
                     {getFieldValue('stage') === 'Full' && (
-                      <Form.Item label={t('members.fullMemberOn')} name="fullMemberOn">
+                      <Form.Item label={t('members.fullMemberOn')} name="fullMemberOn" required>
                         <DateField />
                       </Form.Item>
                     )}

@@ -145,10 +145,10 @@ export function MembersPage() {
           onSubmit={async ({ revealReason, format }) => exportMembers(filter, table.query.sort, format, revealReason ?? '')}
           onClose={() => setExportingWhole(false)}>
           <Alert type="warning" showIcon title={t('members.exportWholeAudited')} style={{ marginBottom: 12 }} />
-          <Form.Item label={t('members.revealReason')} name="revealReason">
+          <Form.Item label={t('members.revealReason')} name="revealReason" required>
             <Input.TextArea rows={2} maxLength={200} showCount />
           </Form.Item>
-          <Form.Item label={t('members.exportFormat')} name="format">
+          <Form.Item label={t('members.exportFormat')} name="format" required>
             <Radio.Group options={[{ value: 'Xlsx', label: 'Excel (.xlsx)' }, { value: 'Csv', label: 'CSV' }]} />
           </Form.Item>
         </FormModal>

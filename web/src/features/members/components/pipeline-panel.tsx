@@ -51,7 +51,7 @@ export function PipelinePanel({ memberId }: { memberId: string }) {
     Cancellation: ['decidedOn', 'reason'],
   };
   const date = (name: string, label: string) => (
-    <Form.Item key={name} label={label} name={name}>
+    <Form.Item key={name} label={label} name={name} required>
       <DateField />
     </Form.Item>
   );
@@ -116,7 +116,7 @@ export function PipelinePanel({ memberId }: { memberId: string }) {
           {step === 'Talk' && (
             <>
               {date('talkOn', t('pipeline.talkOn'))}
-              <Form.Item label={t('pipeline.talkedBy')} name="talkedBy">
+              <Form.Item label={t('pipeline.talkedBy')} name="talkedBy" required>
                 <Input maxLength={50} />
               </Form.Item>
             </>
@@ -124,7 +124,7 @@ export function PipelinePanel({ memberId }: { memberId: string }) {
           {step === 'Activist' && (
             <>
               {date('decidedOn', t('pipeline.decidedOn'))}
-              <Form.Item label={t('pipeline.contacts')} name="cultivationContacts">
+              <Form.Item label={t('pipeline.contacts')} name="cultivationContacts" required>
                 <Select mode="tags" open={false} placeholder={t('pipeline.contactsHint')} />
               </Form.Item>
             </>
@@ -132,11 +132,11 @@ export function PipelinePanel({ memberId }: { memberId: string }) {
           {step === 'Candidate' && (
             <>
               {date('decidedOn', t('pipeline.decidedOn'))}
-              <Form.Item label={t('pipeline.introducers')} name="introducerIds">
+              <Form.Item label={t('pipeline.introducers')} name="introducerIds" required>
                 <IntroducerSelect />
               </Form.Item>
               {date('politicalReviewOn', t('pipeline.politicalReviewOn'))}
-              <Form.Item label={t('pipeline.trainingHours')} name="trainingHours">
+              <Form.Item label={t('pipeline.trainingHours')} name="trainingHours" required>
                 <InputNumber min={0} style={{ width: '100%' }} />
               </Form.Item>
               {date('noticeFrom', t('pipeline.noticeFrom'))}
@@ -147,10 +147,10 @@ export function PipelinePanel({ memberId }: { memberId: string }) {
             <>
               {date('preReviewedOn', t('pipeline.preReviewedOn'))}
               {date('voteOn', t('pipeline.voteOn'))}
-              <Form.Item label={t('pipeline.entitledVoters')} name="entitledVoters">
+              <Form.Item label={t('pipeline.entitledVoters')} name="entitledVoters" required>
                 <InputNumber min={1} style={{ width: '100%' }} />
               </Form.Item>
-              <Form.Item label={t('pipeline.votesFor')} name="votesFor">
+              <Form.Item label={t('pipeline.votesFor')} name="votesFor" required>
                 <InputNumber min={0} style={{ width: '100%' }} />
               </Form.Item>
               {date('approvedOn', t('pipeline.approvedOn'))}
@@ -161,11 +161,11 @@ export function PipelinePanel({ memberId }: { memberId: string }) {
             <>
               {date('decidedOn', t('pipeline.decidedOn'))}
               {step === 'Extension' && (
-                <Form.Item label={t('pipeline.months')} name="months">
+                <Form.Item label={t('pipeline.months')} name="months" required>
                   <InputNumber min={1} max={60} style={{ width: '100%' }} />
                 </Form.Item>
               )}
-              <Form.Item label={t('pipeline.reason')} name="reason">
+              <Form.Item label={t('pipeline.reason')} name="reason" required>
                 <Input.TextArea rows={2} />
               </Form.Item>
             </>

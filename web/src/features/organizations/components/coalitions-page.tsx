@@ -114,13 +114,13 @@ function CoalitionForm({ title, initial, known, onSubmit, onReload, onClose }: F
       onSubmit={(values) => onSubmit({ ...values, memberOrganizationIds: values.memberOrganizationIds ?? [] })}
       onReload={onReload}
       onClose={onClose}>
-      <Form.Item label={t('form.name')} name="name">
+      <Form.Item label={t('form.name')} name="name" required>
         <Input />
       </Form.Item>
       <Form.Item label={t('form.description')} name="description">
         <Input.TextArea rows={2} />
       </Form.Item>
-      <Form.Item label={t('coalitions.members')} name="memberOrganizationIds">
+      <Form.Item label={t('coalitions.members')} name="memberOrganizationIds" required>
         <OrganizationSelect multiple known={known} aria-label={t('coalitions.members')} />
       </Form.Item>
     </FormModal>

@@ -29,16 +29,16 @@ export function OrganizationForm({ title, initial, onSubmit, onClose, onReload }
       onSubmit={onSubmit}
       onClose={onClose}
       onReload={onReload}>
-      <Form.Item label={t('form.name')} name="name">
+      <Form.Item label={t('form.name')} name="name" required>
         <Input autoFocus />
       </Form.Item>
       <Form.Item label={t('form.shortName')} name="shortName">
         <Input />
       </Form.Item>
-      <Form.Item label={t('organizations.kind')} name="kind">
+      <Form.Item label={t('organizations.kind')} name="kind" required>
         <Select options={organizationKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
       </Form.Item>
-      <Form.Item label={t('organizations.field')} name="field">
+      <Form.Item label={t('organizations.field')} name="field" required>
         <Select options={organizationFields.map((f) => ({ value: f, label: t(`field.${f}`) }))} />
       </Form.Item>
       <Form.Item label={t('organizations.secretary')} name="secretaryName">

@@ -72,10 +72,10 @@ export function PairingsPanel({ organizationId, canWrite }: Props) {
             await refresh();
           }}
           onClose={() => setEditing(undefined)}>
-          <Form.Item label={t('pairings.partner')} name="partnerOrganizationId">
+          <Form.Item label={t('pairings.partner')} name="partnerOrganizationId" required>
             <OrganizationSelect aria-label={t('pairings.partner')} />
           </Form.Item>
-          <Form.Item label={t('pairings.kind')} name="kind">
+          <Form.Item label={t('pairings.kind')} name="kind" required>
             <Select options={kinds.map((k) => ({ value: k, label: t(`pairings.kinds.${k}`) }))} />
           </Form.Item>
           <PairingTermsFields />
@@ -103,7 +103,7 @@ function PairingTermsFields() {
   const { t } = useTranslation();
   return (
     <>
-      <Form.Item label={t('pairings.startsOn')} name="startsOn">
+      <Form.Item label={t('pairings.startsOn')} name="startsOn" required>
         <DateField />
       </Form.Item>
       <Form.Item label={t('pairings.endsOn')} name="endsOn">

@@ -97,19 +97,19 @@ export function RectificationsPanel({ organizationId, canWrite }: Props) {
             await refresh();
           }}
           onClose={() => setOpening(false)}>
-          <Form.Item label={t('rectifications.reasons')} name="reasons">
+          <Form.Item label={t('rectifications.reasons')} name="reasons" required>
             <Select mode="tags" open={false} placeholder={t('rectifications.reasonsHint')} />
           </Form.Item>
-          <Form.Item label={t('rectifications.plan')} name="plan">
+          <Form.Item label={t('rectifications.plan')} name="plan" required>
             <Input.TextArea rows={3} />
           </Form.Item>
-          <Form.Item label={t('rectifications.responsible')} name="responsiblePerson">
+          <Form.Item label={t('rectifications.responsible')} name="responsiblePerson" required>
             <Input />
           </Form.Item>
           <Form.Item label={t('rectifications.flaggedOn')} name="flaggedOn">
             <DateField />
           </Form.Item>
-          <Form.Item label={t('rectifications.dueOn')} name="dueOn">
+          <Form.Item label={t('rectifications.dueOn')} name="dueOn" required>
             <DateField />
           </Form.Item>
         </FormModal>
@@ -186,7 +186,7 @@ function RectificationDrawer({ organizationId, rectificationId, canWrite, onClos
           <Form.Item label={t('rectifications.notedOn')} name="notedOn">
             <DateField />
           </Form.Item>
-          <Form.Item label={t('rectifications.noteContent')} name="content">
+          <Form.Item label={t('rectifications.noteContent')} name="content" required>
             <Input.TextArea rows={3} />
           </Form.Item>
         </FormModal>
@@ -205,7 +205,7 @@ function RectificationDrawer({ organizationId, rectificationId, canWrite, onClos
           <Form.Item label={t('rectifications.closedOn')} name="closedOn">
             <DateField />
           </Form.Item>
-          <Form.Item label={t('rectifications.closureNote')} name="closureNote">
+          <Form.Item label={t('rectifications.closureNote')} name="closureNote" required>
             <Input.TextArea rows={3} />
           </Form.Item>
         </FormModal>
