@@ -1,20 +1,6 @@
 import { useSearchParams } from 'react-router';
+import { remember, remembered } from '@/lib/remembered';
 
-function remembered(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function remember(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    // Private browsing: remembered for this visit only, through the address.
-  }
-}
 
 /**
  * The open tab, kept in the address (?tab=…) so reload, Back and bookmarks return to it, and remembered for the next

@@ -7,6 +7,7 @@ import { OrganizationTree } from '@/features/organizations/components/organizati
 import { useOrganizationTree } from '@/features/organizations/components/use-organization-tree';
 import { PageHeading } from '@/components/page-heading';
 import { useMe } from '@/lib/auth';
+import { remember, remembered } from '@/lib/remembered';
 import './organizations-page.css';
 
 /** The organization tree beside the chosen organization; the choice is in the address, so it can be linked. */
@@ -26,6 +27,22 @@ export function OrganizationsPage() {
   }, [me.data, loadRoots]);
 
   const open = (organizationId: string) => void navigate(`/organizations/${organizationId}`);
+
+  // The organization last open comes back on the next visit (kept per user: another user's would be a 404).
+  const rememberAs = me.data ? `jiceng.organizations.last.${me.data.id}` : undefined;
+  useEffect(() => {
+    if (!rememberAs) {
+      return;
+    }
+    if (id) {
+      remember(rememberAs, id);
+    } else {
+      const last = remembered(rememberAs);
+      if (last) {
+        void navigate(`/organizations/${last}`, { replace: true });
+      }
+    }
+  }, [id, rememberAs, navigate]);
 
   return (
     <div className="organizations-layout">
