@@ -87,6 +87,7 @@ describe('the shared pieces', () => {
     await open(desk);
     await page.goto(`${baseUrl()}/sign-in`);
     // The username field has focus on arrival.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('sign-in-username');
     await page.keyboard.type('demo-member-manager');
     await page.keyboard.press('Tab');
     await page.keyboard.type('jiceng-demo-2026');
@@ -128,7 +129,7 @@ describe('the shared pieces', () => {
     await open(desk, 'demo-member-manager');
     await page.route('**/api/v1/members?*', (route) => route.abort('connectionrefused'));
     await page.goto(`${baseUrl()}/members`);
-    const failure = page.getByRole('alert').filter({ hasText: '无法连接服务器' });
+    const failure = page.getByRole('main').getByRole('alert').filter({ hasText: '无法连接服务器' });
     await failure.waitFor();
     expect(await page.getByText('暂无数据').count()).toBe(0);
     await screenshot(page, 'members-failed-load');
@@ -148,8 +149,7 @@ describe('the shared pieces', () => {
 
     await page.getByRole('searchbox', { name: '按姓名搜索' }).fill('刘');
     await page.keyboard.press('Enter');
-    await page.locator('.ant-table-row').first().waitFor();
-    expect(await page.locator('.ant-table-row').first().textContent()).toContain('刘');
+    await expect.poll(() => page.locator('.ant-table-row').first().textContent()).toContain('刘');
     expect(await fitsTheScreen()).toBe(true);
     await screenshot(page, 'phone-members-found');
 

@@ -11,7 +11,9 @@ export function AppProviders({ children }: { children: ReactNode }) {
   const [client] = useState(
     () =>
       new QueryClient({
-        queryCache: new QueryCache({ onError: (error) => reportFailure(error) }),
+        // A failed load is shown where its data would be (QueryView, LoadFailure), with a retry; a notification on top
+        // would say it twice. Failed changes have no such place of their own, so they are announced.
+        queryCache: new QueryCache(),
         mutationCache: new MutationCache({ onError: (error) => reportFailure(error) }),
         defaultOptions: {
           queries: {

@@ -82,7 +82,9 @@ export function OrganizationSelect({ id, value, onChange, multiple, known = [], 
       allowClear={!id}
       loading={search.isFetching}
       placeholder={t('organizations.typeToSearch')}
-      notFoundContent={text ? t('organizations.noMatches') : t('organizations.typeToSearch')}
+      notFoundContent={
+        search.isError ? t('errors.loadFailed') : text ? t('organizations.noMatches') : t('organizations.typeToSearch')
+      }
       style={{ width: '100%', minWidth: 240 }}
       popupMatchSelectWidth={false}
       styles={{ popup: { root: { minWidth: 360, maxWidth: 'min(560px, calc(100vw - 16px))' } } }}

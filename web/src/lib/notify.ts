@@ -21,5 +21,6 @@ export function reportFailure(error: unknown, options: { always?: boolean } = {}
     }
     return;
   }
-  notifyError(i18n.t('errors.network'), error instanceof Error ? error.message : undefined);
+  // The browser's own words ("Failed to fetch") mean nothing to a user: the message says what to do.
+  notifyError(i18n.t('errors.network'));
 }

@@ -24,7 +24,7 @@ function MemberListTable({ kind }: { kind: MemberListKind }) {
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }} className="no-print">
-        <div style={{ width: 380, maxWidth: '100%' }}>
+        <div className="filter-field" style={{ width: 380 }}>
           <OrganizationSelect aria-label={t('members.organization')} value={filter.organizationId} onChange={(value) => change({ organizationId: (value as string) || undefined })} />
         </div>
         {kind === 'PoliticalBirthdays' && (

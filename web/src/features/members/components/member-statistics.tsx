@@ -45,7 +45,7 @@ export function MemberStatisticsPanel() {
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <div style={{ width: 380, maxWidth: '100%' }}>
+        <div className="filter-field" style={{ width: 380 }}>
           <OrganizationSelect aria-label={t('members.organization')} value={organizationId} onChange={(value) => setOrganizationId((value as string) || undefined)} />
         </div>
         <InputNumber aria-label={t('memberStats.admittedYear')} addonBefore={t('memberStats.admittedYear')} min={1921} max={9998} value={year}

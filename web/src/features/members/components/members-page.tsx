@@ -17,6 +17,7 @@ import { FormModal } from '@/components/form-modal';
 import { PageHeading } from '@/components/page-heading';
 import { OrganizationSelect } from '@/components/organization-select';
 import { useTableState } from '@/hooks/use-table-state';
+import { useReturnFocus } from '@/hooks/use-return-focus';
 import { useUrlFilter, useUrlTab } from '@/hooks/use-url-state';
 import { useCan } from '@/lib/auth';
 import type { SpreadsheetFormat } from '@/lib/download';
@@ -43,7 +44,13 @@ export function MembersPage() {
   const [importing, setImporting] = useState(false);
   const [exportingWhole, setExportingWhole] = useState(false);
   const { message } = App.useApp();
-  const [shown, setShown] = useState<string>();
+  const [shown, setShownState] = useState<string>();
+  // The drawer goes with its content when closed, so focus is given back to what opened it here.
+  const opener = useReturnFocus();
+  const setShown = (id: string) => {
+    opener.capture();
+    setShownState(id);
+  };
   const refresh = () => client.invalidateQueries({ queryKey: ['members'] });
 
   function change(part: Partial<MemberFilter>) {
@@ -66,7 +73,7 @@ export function MembersPage() {
       <>
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search aria-label={t('members.searchName')} placeholder={t('members.searchName')} allowClear style={{ width: 180 }} defaultValue={filter.q} onSearch={(q) => change({ q: q || undefined })} />
-        <div style={{ width: 380, maxWidth: '100%' }}>
+        <div className="filter-field" style={{ width: 380 }}>
           <OrganizationSelect aria-label={t('members.organization')} value={filter.organizationId} onChange={(value) => change({ organizationId: (value as string) || undefined })} />
         </div>
         <Checkbox checked={filter.includeDescendants} onChange={(e) => change({ includeDescendants: e.target.checked })}>{t('members.includeDescendants')}</Checkbox>
@@ -153,7 +160,7 @@ export function MembersPage() {
           </Form.Item>
         </FormModal>
       )}
-      {shown && <MemberDrawer memberId={shown} onClose={() => setShown(undefined)} onChanged={refresh} />}
+      {shown && <MemberDrawer memberId={shown} onClose={() => { setShownState(undefined); opener.restore(); }} onChanged={refresh} />}
     </Card>
   );
 }

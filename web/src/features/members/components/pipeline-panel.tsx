@@ -8,6 +8,7 @@ import { FormModal } from '@/components/form-modal';
 import { useCan } from '@/lib/auth';
 import { shanghaiToday } from '@/lib/dates';
 import { DateField } from '@/components/date-field';
+import { QueryFailure } from '@/components/query-view';
 
 const nextActions: Record<string, RecordableStep[]> = {
   Applicant: ['Talk', 'Activist'],
@@ -37,6 +38,9 @@ export function PipelinePanel({ memberId }: { memberId: string }) {
   const pipeline = usePipeline(memberId);
   const [step, setStep] = useState<RecordableStep>();
   const p = pipeline.data;
+  if (pipeline.isError) {
+    return <QueryFailure error={pipeline.error} onRetry={pipeline.refetch} retrying={pipeline.isFetching} />;
+  }
   if (!p) {
     return <Spin />;
   }
