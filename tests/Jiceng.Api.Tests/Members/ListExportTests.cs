@@ -52,6 +52,7 @@ public sealed class ListExportTests(DatabaseProvider provider) : ApiTest(provide
         await Json.Read(await Client.PostAsync($"/api/v1/members/import?organizationId={branch}", upload), HttpStatusCode.OK);
         await Member(branch, "七月党员", "1986-07-01", "1987-07-01");
 
+        var exportFiles = Directory.GetFiles(Path.GetTempPath(), "jiceng-export-*").Length;
         var rows = await Sheet($"/api/v1/members/lists/PoliticalBirthdays/export?organizationId={branch}&month=6&year=2026");
         var english = await CsvLines($"/api/v1/members/lists/PoliticalBirthdays/export?organizationId={branch}&month=6&year=2026&format=Csv", "en-US");
         Assert.Multiple(() =>
@@ -63,6 +64,8 @@ public sealed class ListExportTests(DatabaseProvider provider) : ApiTest(provide
             Assert.That(rows[0]["发展阶段"], Is.EqualTo("正式党员"));
             Assert.That(english[0], Is.EqualTo("Name,Gender,Age,Organization,Stage,Anniversary,\"Years since joining\""), "headers with spaces are quoted");
             Assert.That(english, Has.Length.EqualTo(202));
+            // Files are written to a temporary file streamed to the client, which goes once sent.
+            Assert.That(Directory.GetFiles(Path.GetTempPath(), "jiceng-export-*"), Has.Length.EqualTo(exportFiles));
         });
     }
 

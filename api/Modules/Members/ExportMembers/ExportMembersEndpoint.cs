@@ -12,7 +12,7 @@ namespace Jiceng.Modules.Members.ExportMembers;
 internal static class ExportMembersEndpoint
 {
     public static void Map(RouteGroupBuilder group) => group
-        .MapGet("/export", async Task<FileContentHttpResult> (string? q, Guid? organizationId, bool? includeDescendants, MemberCategory? category,
+        .MapGet("/export", async Task<FileStreamHttpResult> (string? q, Guid? organizationId, bool? includeDescendants, MemberCategory? category,
             MemberStage? stage, MemberStatus? status, int? ageFrom, int? ageTo, int? joinYear, bool? inHardship, string? sort, SpreadsheetFormat? format,
             string? revealReason, IMediator mediator, TimeProvider clock, CancellationToken cancellationToken) =>
         {

@@ -35,7 +35,7 @@ internal static class ListCommunityReportsEndpoint
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("/community-reports/export", async Task<FileContentHttpResult> (Guid communityOrganizationId, bool? includeEnded, string? sort,
+        group.MapGet("/community-reports/export", async Task<FileStreamHttpResult> (Guid communityOrganizationId, bool? includeEnded, string? sort,
                 SpreadsheetFormat? format, IMediator mediator, TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 var list = await mediator.Send(new ListCommunityReportsQuery(communityOrganizationId, includeEnded ?? false, PageRequest.ForExport, sort), cancellationToken);

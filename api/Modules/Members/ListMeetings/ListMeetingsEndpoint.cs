@@ -38,7 +38,7 @@ internal static class ListMeetingsEndpoint
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("/meetings/export", async Task<FileContentHttpResult> (Guid organizationId, string? sort, SpreadsheetFormat? format, IMediator mediator,
+        group.MapGet("/meetings/export", async Task<FileStreamHttpResult> (Guid organizationId, string? sort, SpreadsheetFormat? format, IMediator mediator,
                 TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 var list = await mediator.Send(new ListMeetingsQuery(organizationId, PageRequest.ForExport, sort), cancellationToken);

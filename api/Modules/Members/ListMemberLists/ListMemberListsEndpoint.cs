@@ -24,7 +24,7 @@ internal static class ListMemberListsEndpoint
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("/lists/{kind}/export", async Task<FileContentHttpResult> (MemberListKind kind, Guid? organizationId, int? month, int? year, int? withinDays,
+        group.MapGet("/lists/{kind}/export", async Task<FileStreamHttpResult> (MemberListKind kind, Guid? organizationId, int? month, int? year, int? withinDays,
                 SpreadsheetFormat? format, IMediator mediator, TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 var list = await mediator.Send(new ListMemberListsQuery(kind, organizationId, month, year, withinDays, PageRequest.ForExport), cancellationToken);

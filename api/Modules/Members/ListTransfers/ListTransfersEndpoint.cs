@@ -37,7 +37,7 @@ internal static class ListTransfersEndpoint
             .WithSummary("Transfer letters: " + Parameters)
             .ProducesValidationProblem();
 
-        group.MapGet("/transfers/export", async Task<FileContentHttpResult> (TransferDirection? direction, TransferStatus? status, bool? expiredOnly, string? sort,
+        group.MapGet("/transfers/export", async Task<FileStreamHttpResult> (TransferDirection? direction, TransferStatus? status, bool? expiredOnly, string? sort,
                 SpreadsheetFormat? format, IMediator mediator, TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 var box = direction ?? TransferDirection.Outbox;
