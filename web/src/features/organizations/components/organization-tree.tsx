@@ -49,7 +49,7 @@ export function OrganizationTree({ tree, selectedId, onSelect }: Props) {
             footer={search.data && search.data.total > search.data.items.length ? t('organizations.moreMatches', { count: search.data.total }) : undefined}
             renderItem={(item) => (
               <List.Item>
-                <Button type="link" size="small" style={{ padding: 0, height: 'auto' }}
+                <Button type="link" size="small" className="organization-search-result"
                   onClick={() => {
                     setText('');
                     onSelect(item.id);
