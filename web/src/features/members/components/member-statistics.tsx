@@ -34,7 +34,7 @@ export function MemberStatisticsPanel() {
         tooltip: { trigger: 'item' },
         legend: { bottom: 0, type: 'scroll' },
         series: [{
-          type: 'pie', name: t('memberStats.byEducation'), radius: ['30%', '60%'], center: ['50%', '42%'],
+          type: 'pie', name: t('memberStats.byEducation'), radius: ['30%', '60%'], center: ['50%', '42%'], label: { show: false },
           data: data.byEducation.map((e) => ({ name: e.key === 'Unknown' ? t('memberStats.unknown') : t(`members.educations.${e.key}`), value: e.count })),
         }],
       },

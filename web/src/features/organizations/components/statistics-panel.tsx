@@ -24,7 +24,7 @@ export function StatisticsPanel({ organizationId }: { organizationId: string }) 
         tooltip: { trigger: 'item' },
         legend: { bottom: 0, type: 'scroll' },
         series: [{
-          type: 'pie', name: t('stats.byKind'), radius: ['30%', '60%'], center: ['50%', '42%'],
+          type: 'pie', name: t('stats.byKind'), radius: ['30%', '60%'], center: ['50%', '42%'], label: { show: false },
           data: data.byKind.map((k) => ({ name: t(`kind.${k.key}`), value: k.count })),
         }],
       },
