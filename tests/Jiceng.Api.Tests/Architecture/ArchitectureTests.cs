@@ -169,17 +169,24 @@ public sealed class RefusalCatalogTests
                     }
                 }
             }
-            Assert.That(catalogs, Has.Count.LessThanOrEqualTo(1), $"{Path.GetFileName(module)} has one catalog of refusals");
+            Assert.That(catalogs, Has.Count.LessThanOrEqualTo(1),
+                $"{Path.GetFileName(module)} has one catalog of refusals");
         }
-        Assert.That(offenders, Is.Empty, "BusinessRuleException created outside the module's catalog: " + string.Join(", ", offenders));
+        Assert.That(offenders, Is.Empty,
+            "BusinessRuleException created outside the module's catalog: " + string.Join(", ", offenders));
     }
 
     [Test]
     public void Every_module_that_refuses_has_its_catalog()
     {
-        foreach (var (module, catalog) in new[] { ("Accounts", "AccountErrors"), ("Members", "MemberErrors"), ("Organizations", "OrganizationErrors") })
+        var catalogs = new[]
         {
-            var type = typeof(Jiceng.Infrastructure.Database.DbSession).Assembly.GetType($"Jiceng.Modules.{module}.Domain.{catalog}");
+            ("Accounts", "AccountErrors"), ("Members", "MemberErrors"), ("Organizations", "OrganizationErrors"),
+        };
+        foreach (var (module, catalog) in catalogs)
+        {
+            var type = typeof(Jiceng.Infrastructure.Database.DbSession).Assembly
+                .GetType($"Jiceng.Modules.{module}.Domain.{catalog}");
             Assert.That(type, Is.Not.Null, $"{module} has {catalog} in its Domain");
         }
     }
@@ -216,7 +223,8 @@ public sealed class RefusalCatalogTests
             };
             if (created)
             {
-                var owner = creation.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault()?.Identifier.Text ?? "?";
+                var owner = creation.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault()?.Identifier.Text
+                    ?? "?";
                 yield return (owner, creation.GetLocation().GetLineSpan().StartLinePosition.Line + 1);
             }
         }
@@ -230,7 +238,9 @@ public sealed class RefusalCatalogTests
         _ => false,
     };
 
-    /// <summary>A target-typed <c>new(...)</c> takes its type from the member it returns from or the variable it initializes.</summary>
+    /// <summary>
+    /// A target-typed <c>new(...)</c> takes its type from the member it returns from or the variable it initializes.
+    /// </summary>
     private static bool TargetIsRefusal(SyntaxNode creation)
     {
         foreach (var ancestor in creation.Ancestors())
@@ -264,7 +274,8 @@ public sealed class PipelineStepShapeTests
     {
         var guard = Normalize(Jiceng.Modules.Members.Domain.MemberStep.Guard);
         var handlers = typeof(Jiceng.Modules.Members.Domain.MemberStep).Assembly.GetTypes()
-            .Where(t => t.GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(Jiceng.Modules.Members.Domain.MemberSteps))))
+            .Where(t => t.GetConstructors()
+                .Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(Jiceng.Modules.Members.Domain.MemberSteps))))
             .ToList();
         Assert.That(handlers, Has.Count.GreaterThanOrEqualTo(7), "the seven pipeline steps start through MemberSteps");
         foreach (var handler in handlers)
@@ -277,7 +288,8 @@ public sealed class PipelineStepShapeTests
         }
     }
 
-    private static string Normalize(string sql) => System.Text.RegularExpressions.Regex.Replace(sql, @"\s+", " ").Trim();
+    private static string Normalize(string sql) =>
+        System.Text.RegularExpressions.Regex.Replace(sql, @"\s+", " ").Trim();
 }
 
 public sealed class AuditLogTests

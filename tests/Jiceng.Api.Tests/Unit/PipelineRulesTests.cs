@@ -3,7 +3,9 @@ using Jiceng.Modules.Organizations.Contracts;
 
 namespace Jiceng.Tests.Unit;
 
-/// <summary>The development pipeline's pure rules, each at its boundaries: the day before, on and after; half and half + 1.</summary>
+/// <summary>
+/// The development pipeline's pure rules, each at its boundaries: the day before, on and after; half and half + 1.
+/// </summary>
 public sealed class PipelineRulesTests
 {
     private static readonly MemberPipelineRules Rules = new(
@@ -13,6 +15,8 @@ public sealed class PipelineRulesTests
         TransferLetterValidMonths: new(3, "三个月"), TransferLetterValidMonthsAcrossProvinces: new(6, "六个月"));
 
     private static DateOnly D(string date) => DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static DateOnly? Maybe(string? date) => date is null ? null : D(date);
 
     [TestCase("2026-03-10", "2026-04-10")]
     [TestCase("2024-01-31", "2024-02-29")]
@@ -42,10 +46,9 @@ public sealed class PipelineRulesTests
     [TestCase("2026-06-19", null, "2026-06-20")]
     [TestCase(null, "2026-06-10", "2026-06-10")]
     [TestCase(null, null, null)]
-    public void The_vote_waits_for_the_day_after_the_notice_and_for_the_candidate_decision(string? noticeEndsOn, string? candidateOn,
-        string? earliest) =>
-        Assert.That(PipelineRules.EarliestVote(noticeEndsOn is null ? null : D(noticeEndsOn), candidateOn is null ? null : D(candidateOn)),
-            Is.EqualTo(earliest is null ? (DateOnly?)null : D(earliest)));
+    public void The_vote_waits_for_the_day_after_the_notice_and_for_the_candidate_decision(string? noticeEndsOn,
+        string? candidateOn, string? earliest) =>
+        Assert.That(PipelineRules.EarliestVote(Maybe(noticeEndsOn), Maybe(candidateOn)), Is.EqualTo(Maybe(earliest)));
 
     [TestCase("2026-06-01", "2026-06-05", 5)]
     [TestCase("2026-06-01", "2026-06-01", 1)]
@@ -80,12 +83,15 @@ public sealed class PipelineRulesTests
     [TestCase("2026-03-01", "2026-03-02", false)]
     [TestCase(null, "2026-03-02", false)]
     public void A_probation_decision_never_comes_before_joining(string? joinedOn, string decidedOn, bool before) =>
-        Assert.That(PipelineRules.DecidedBeforeJoining(joinedOn is null ? null : D(joinedOn), D(decidedOn)), Is.EqualTo(before));
+        Assert.That(PipelineRules.DecidedBeforeJoining(Maybe(joinedOn), D(decidedOn)), Is.EqualTo(before));
 
     [Test]
     public void The_talk_is_due_only_for_an_active_applicant_not_yet_talked_with()
     {
-        var applicant = new MemberRow { Stage = MemberStage.Applicant, Status = MemberStatus.Active, AppliedOn = D("2024-01-31") };
+        var applicant = new MemberRow
+        {
+            Stage = MemberStage.Applicant, Status = MemberStatus.Active, AppliedOn = D("2024-01-31"),
+        };
         Assert.Multiple(() =>
         {
             Assert.That(PipelineRules.TalkDueBy(applicant), Is.EqualTo(D("2024-02-29")));
@@ -100,18 +106,22 @@ public sealed class PipelineRulesTests
     [TestCase("2026-06-15", false)]
     [TestCase("2026-06-16", false)]
     public void A_registered_activist_date_breaks_the_interval_only_before_its_end(string activistOn, bool broken) =>
-        Assert.That(PipelineIntervals.BrokenBy(D("2025-12-15"), D(activistOn), null, null, null, Rules).Any(), Is.EqualTo(broken));
+        Assert.That(PipelineIntervals.BrokenBy(D("2025-12-15"), D(activistOn), null, null, null, Rules).Any(),
+            Is.EqualTo(broken));
 
     [TestCase("2026-01-30", true)]
     [TestCase("2026-01-31", false)]
     public void A_registered_candidate_date_keeps_a_year_from_a_month_end(string candidateOn, bool broken) =>
-        Assert.That(PipelineIntervals.BrokenBy(null, D("2025-01-31"), D(candidateOn), null, null, Rules).Any(), Is.EqualTo(broken));
+        Assert.That(PipelineIntervals.BrokenBy(null, D("2025-01-31"), D(candidateOn), null, null, Rules).Any(),
+            Is.EqualTo(broken));
 
     [TestCase("2025-02-27", true)]
     [TestCase("2025-02-28", false)]
     [TestCase("2025-03-01", false)]
-    public void A_registered_full_membership_waits_for_a_whole_probation_from_a_leap_day(string fullMemberOn, bool broken) =>
-        Assert.That(PipelineIntervals.BrokenBy(null, null, null, D("2024-02-29"), D(fullMemberOn), Rules).Any(), Is.EqualTo(broken));
+    public void A_registered_full_membership_waits_for_a_whole_probation_from_a_leap_day(string fullMemberOn,
+        bool broken) =>
+        Assert.That(PipelineIntervals.BrokenBy(null, null, null, D("2024-02-29"), D(fullMemberOn), Rules).Any(),
+            Is.EqualTo(broken));
 
     [Test]
     public void Each_interval_refuses_with_its_own_code_earliest_date_rule_and_field()
@@ -123,7 +133,8 @@ public sealed class PipelineRulesTests
             PipelineIntervals.Admission(D("2026-06-20"), Rules).Refusal(),
             PipelineIntervals.Conversion(D("2026-03-01"), Rules).Refusal(),
         };
-        Assert.That(refusals.Select(r => (r.Code, r.Details["earliestOn"], r.Details["rule"], r.Details["field"])), Is.EqualTo(new[]
+        var seen = refusals.Select(r => (r.Code, r.Details["earliestOn"], r.Details["rule"], r.Details["field"]));
+        Assert.That(seen, Is.EqualTo(new[]
         {
             ("activist_too_early", (object?)"2026-06-15", (object?)"半年", (object?)"activistOn"),
             ("candidate_too_early", "2026-06-15", "一年", "candidateOn"),

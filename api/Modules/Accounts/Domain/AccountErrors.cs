@@ -25,7 +25,9 @@ internal static class AccountErrors
     public static ValidationException ScopeOrganizationNotFound() => Invalid("scopeOrganizationId",
         "所选党组织不存在或不在您的管辖范围内。", "The organization does not exist or is outside your scope.");
 
-    /// <summary>A wrong current password is a mistake in the form's field, not a conflict: 400 on currentPassword.</summary>
+    /// <summary>
+    /// A wrong current password is a mistake in the form's field, not a conflict: 400 on currentPassword.
+    /// </summary>
     public static ValidationException CurrentPasswordWrong() => Invalid("currentPassword",
         "当前密码不正确。", "The current password is wrong.");
 

@@ -38,11 +38,13 @@ internal sealed class AdmitProbationaryValidator : AbstractValidator<AdmitProbat
     }
 }
 
-internal sealed class AdmitProbationaryHandler(MemberSteps steps) : ICommandHandler<AdmitProbationaryCommand, PipelineView>
+internal sealed class AdmitProbationaryHandler(MemberSteps steps)
+    : ICommandHandler<AdmitProbationaryCommand, PipelineView>
 {
     private const string AdvanceSql = """
         UPDATE members SET stage = 'Probationary', joined_on = @voteOn, updated_at = @now, version = version + 1
-        WHERE id = @id AND version = @version AND stage = @expectedStage AND status = 'Active' AND org_path >= @from AND org_path < @to
+        WHERE id = @id AND version = @version AND stage = @expectedStage AND status = 'Active'
+          AND org_path >= @from AND org_path < @to
         """;
 
     public async ValueTask<PipelineView> Handle(AdmitProbationaryCommand command, CancellationToken cancellationToken)
@@ -68,7 +70,11 @@ internal sealed class AdmitProbationaryHandler(MemberSteps steps) : ICommandHand
             throw MemberErrors.ApprovalTooLate(latestApproval, rules.ApprovalWithinMonths);
         }
         return await step.AdvanceAsync(AdvanceSql, new { voteOn }, PipelineStep.Admission, voteOn,
-            new { preReviewedOn = body.PreReviewedOn, entitledVoters = body.EntitledVoters, votesFor = body.VotesFor, approvedOn = body.ApprovedOn },
+            new
+            {
+                preReviewedOn = body.PreReviewedOn, entitledVoters = body.EntitledVoters, votesFor = body.VotesFor,
+                approvedOn = body.ApprovedOn,
+            },
             cancellationToken);
     }
 }

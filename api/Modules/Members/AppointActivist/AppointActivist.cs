@@ -29,7 +29,8 @@ internal sealed class AppointActivistHandler(MemberSteps steps) : ICommandHandle
 {
     private const string AdvanceSql = """
         UPDATE members SET stage = 'Activist', activist_on = @decidedOn, updated_at = @now, version = version + 1
-        WHERE id = @id AND version = @version AND stage = @expectedStage AND status = 'Active' AND org_path >= @from AND org_path < @to
+        WHERE id = @id AND version = @version AND stage = @expectedStage AND status = 'Active'
+          AND org_path >= @from AND org_path < @to
         """;
 
     public async ValueTask<PipelineView> Handle(AppointActivistCommand command, CancellationToken cancellationToken)
@@ -37,7 +38,8 @@ internal sealed class AppointActivistHandler(MemberSteps steps) : ICommandHandle
         var body = command.Body;
         var step = await steps.StartAsync(command.Id, MemberStage.Applicant, body.Override, cancellationToken);
         var decidedOn = body.DecidedOn!.Value;
-        step.EnsureNotEarly("decidedOn", decidedOn, PipelineIntervals.Activist(step.Member.AppliedOn!.Value, step.Rules));
+        var interval = PipelineIntervals.Activist(step.Member.AppliedOn!.Value, step.Rules);
+        step.EnsureNotEarly("decidedOn", decidedOn, interval);
         return await step.AdvanceAsync(AdvanceSql, new { decidedOn }, PipelineStep.Activist, decidedOn,
             new { cultivationContacts = body.CultivationContacts }, cancellationToken);
     }

@@ -26,7 +26,8 @@ internal sealed class CancelProbationHandler(MemberSteps steps) : ICommandHandle
 {
     private const string AdvanceSql = """
         UPDATE members SET status = 'Cancelled', updated_at = @now, version = version + 1
-        WHERE id = @id AND version = @version AND stage = @expectedStage AND status = 'Active' AND org_path >= @from AND org_path < @to
+        WHERE id = @id AND version = @version AND stage = @expectedStage AND status = 'Active'
+          AND org_path >= @from AND org_path < @to
         """;
 
     public async ValueTask<PipelineView> Handle(CancelProbationCommand command, CancellationToken cancellationToken)
@@ -35,7 +36,7 @@ internal sealed class CancelProbationHandler(MemberSteps steps) : ICommandHandle
         var step = await steps.StartAsync(command.Id, MemberStage.Probationary, null, cancellationToken);
         var decidedOn = body.DecidedOn!.Value;
         step.EnsureDuringProbation(decidedOn);
-        return await step.AdvanceAsync(AdvanceSql, new { }, PipelineStep.Cancellation, decidedOn, new { reason = body.Reason },
-            cancellationToken);
+        return await step.AdvanceAsync(AdvanceSql, new { }, PipelineStep.Cancellation, decidedOn,
+            new { reason = body.Reason }, cancellationToken);
     }
 }

@@ -21,11 +21,13 @@ internal sealed class ConvertToFullMemberValidator : AbstractValidator<ConvertTo
     }
 }
 
-internal sealed class ConvertToFullMemberHandler(MemberSteps steps) : ICommandHandler<ConvertToFullMemberCommand, PipelineView>
+internal sealed class ConvertToFullMemberHandler(MemberSteps steps)
+    : ICommandHandler<ConvertToFullMemberCommand, PipelineView>
 {
     private const string AdvanceSql = """
         UPDATE members SET stage = 'Full', full_member_on = @convertedOn, updated_at = @now, version = version + 1
-        WHERE id = @id AND version = @version AND stage = @expectedStage AND status = 'Active' AND org_path >= @from AND org_path < @to
+        WHERE id = @id AND version = @version AND stage = @expectedStage AND status = 'Active'
+          AND org_path >= @from AND org_path < @to
         """;
 
     public async ValueTask<PipelineView> Handle(ConvertToFullMemberCommand command, CancellationToken cancellationToken)
@@ -35,6 +37,7 @@ internal sealed class ConvertToFullMemberHandler(MemberSteps steps) : ICommandHa
         var convertedOn = body.ConvertedOn!.Value;
         var probationEndsOn = step.Member.ProbationEndsOn(step.Rules.ProbationMonths.Value)!.Value;
         step.EnsureNotEarly("convertedOn", convertedOn, PipelineIntervals.Conversion(probationEndsOn, step.Rules));
-        return await step.AdvanceAsync(AdvanceSql, new { convertedOn }, PipelineStep.Conversion, convertedOn, new { }, cancellationToken);
+        return await step.AdvanceAsync(AdvanceSql, new { convertedOn }, PipelineStep.Conversion, convertedOn, new { },
+            cancellationToken);
     }
 }

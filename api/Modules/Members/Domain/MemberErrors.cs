@@ -2,6 +2,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Http;
+using Jiceng.Modules.Organizations.Contracts;
 
 namespace Jiceng.Modules.Members.Domain;
 
@@ -12,7 +13,8 @@ namespace Jiceng.Modules.Members.Domain;
 /// </summary>
 internal static class MemberErrors
 {
-    /// <param name="status">the status read, when known (a write that lost a race only knows the person left the register)</param>
+    /// <param name="status">the status read, when known (a write that lost a race only knows the person left the
+    /// register)</param>
     public static BusinessRuleException NotActive(MemberStatus? status = null) => new("member_not_active",
         "此人已不在册（已去世、转出或取消资格）。",
         "This person is no longer on the active register (deceased, transferred out or cancelled).",
@@ -21,13 +23,16 @@ internal static class MemberErrors
     public static BusinessRuleException Exists() => new("member_exists",
         "该身份证号码的人员已在党员库中。", "A person with this ID number is already registered.");
 
-    /// <summary>The only answer about a number registered outside the caller's scope: where, who and since when stay unsaid.</summary>
+    /// <summary>
+    /// The only answer about a number registered outside the caller's scope: where, who and since when stay unsaid.
+    /// </summary>
     public static BusinessRuleException RegisteredElsewhere() => new("member_registered_elsewhere",
         "此人已在其他党组织登记，请通过组织关系转接办理。", "This person is registered elsewhere; a transfer is needed.");
 
     public static BusinessRuleException ImportHitsOtherRegions(int limit) => new("import_registered_elsewhere",
         $"文件中超过 {limit} 人已在其他党组织登记，整个文件未予检查或导入；请通过组织关系转接办理。",
-        $"More than {limit} people in the file are registered elsewhere, so the file was refused as a whole; they need transfers.",
+        $"More than {limit} people in the file are registered elsewhere, so the file was refused as a whole; "
+        + "they need transfers.",
         new Dictionary<string, object?> { ["limit"] = limit });
 
     public static ValidationException OrganizationNotFound() => Invalid("organizationId",
@@ -40,7 +45,8 @@ internal static class MemberErrors
         $"The organization still has {count} members (including people in the pipeline); transfer them out first.",
         new Dictionary<string, object?> { ["members"] = count });
 
-    public static BusinessRuleException OrganizationHasPendingTransfers(long count) => new("organization_has_pending_transfers",
+    public static BusinessRuleException OrganizationHasPendingTransfers(long count) => new(
+        "organization_has_pending_transfers",
         $"还有 {count} 份转入该党组织的介绍信尚未回执，请先办结。",
         $"{count} transfer letters to this organization await receipt; settle them first.",
         new Dictionary<string, object?> { ["transfers"] = count });
@@ -55,7 +61,9 @@ internal static class MemberErrors
     public static BusinessRuleException Changed() => new("member_changed",
         "此人的记录刚被他人修改，请刷新后重试。", "Someone else just changed this member's record; reload and try again.");
 
-    /// <summary>A step dated before its interval allows: the earliest date, the rule, and the request field with the date.</summary>
+    /// <summary>
+    /// A step dated before its interval allows: the earliest date, the rule, and the request field with the date.
+    /// </summary>
     public static BusinessRuleException TooEarly(PipelineInterval interval, string? field)
     {
         var earliest = interval.EarliestOn;
@@ -67,7 +75,8 @@ internal static class MemberErrors
                 + $"on {earliest:yyyy-MM-dd} at the earliest."),
             PipelineIntervalKind.Candidate => ("candidate_too_early",
                 $"入党积极分子经过 {interval.Rule.Value} 个月以上培养考察方可列为发展对象，最早 {earliest:yyyy-MM-dd}。",
-                $"An activist may become a candidate after {interval.Rule.Value} months, on {earliest:yyyy-MM-dd} at the earliest."),
+                $"An activist may become a candidate after {interval.Rule.Value} months, "
+                + $"on {earliest:yyyy-MM-dd} at the earliest."),
             PipelineIntervalKind.Admission => ("admission_too_early",
                 $"支部大会应在公示期满后召开，最早 {earliest:yyyy-MM-dd}。",
                 $"The branch meeting votes after the public notice, on {earliest:yyyy-MM-dd} at the earliest."),
@@ -78,24 +87,29 @@ internal static class MemberErrors
         return TooEarly(code, earliest, interval.Rule.Source, chinese, english, field);
     }
 
-    public static BusinessRuleException TooYoungToApply(DateOnly earliest, Organizations.Contracts.LocalRule minimumAge) =>
+    public static BusinessRuleException TooYoungToApply(DateOnly earliest, LocalRule minimumAge) =>
         TooEarly("too_young_to_apply", earliest, minimumAge.Source,
             $"申请入党时须年满 {minimumAge.Value} 周岁，最早可于 {earliest:yyyy-MM-dd} 申请。",
-            $"Applicants must be at least {minimumAge.Value}; the earliest application date is {earliest:yyyy-MM-dd}.", "appliedOn");
+            $"Applicants must be at least {minimumAge.Value}; the earliest application date is {earliest:yyyy-MM-dd}.",
+            "appliedOn");
 
     public static BusinessRuleException TalkRecorded(DateOnly held) => new("talk_recorded",
         $"已于 {held:yyyy-MM-dd} 谈话。", $"The talk was held on {held:yyyy-MM-dd}.",
         new Dictionary<string, object?> { ["talkOn"] = held.ToString("yyyy-MM-dd") });
 
     public static ValidationException TalkBeforeApplication(DateOnly appliedOn) => Invalid("talkOn",
-        $"谈话不能早于递交申请（{appliedOn:yyyy-MM-dd}）。", $"The talk cannot come before the application ({appliedOn:yyyy-MM-dd}).");
+        $"谈话不能早于递交申请（{appliedOn:yyyy-MM-dd}）。",
+        $"The talk cannot come before the application ({appliedOn:yyyy-MM-dd}).");
 
     public static BusinessRuleException TalkTooLate(DateOnly latest) => new("talk_too_late",
         $"应在收到入党申请书后一个月内谈话，最晚 {latest:yyyy-MM-dd}；补记须说明理由。",
-        $"The talk is due within a month of the application, by {latest:yyyy-MM-dd}; recording a later one needs a reason.",
+        $"The talk is due within a month of the application, by {latest:yyyy-MM-dd}; "
+        + "recording a later one needs a reason.",
         new Dictionary<string, object?>
         {
-            ["latestOn"] = latest.ToString("yyyy-MM-dd"), ["rule"] = PipelineRules.TalkWithinAMonthSource, ["field"] = "talkOn",
+            ["latestOn"] = latest.ToString("yyyy-MM-dd"),
+            ["rule"] = PipelineRules.TalkWithinAMonthSource,
+            ["field"] = "talkOn",
         });
 
     public static BusinessRuleException IntroducerNotFullMember() => Rule("introducer_not_full_member",
@@ -103,12 +117,13 @@ internal static class MemberErrors
         "入党介绍人须是两名正式党员（预备党员不能作介绍人）。", "Both introducers must be full members (probationary members cannot introduce).",
         "introducerIds");
 
-    public static BusinessRuleException TrainingTooShort(Organizations.Contracts.LocalRule minimumHours) => Rule("training_too_short",
+    public static BusinessRuleException TrainingTooShort(LocalRule minimumHours) => Rule("training_too_short",
         minimumHours.Source,
-        $"集中培训不少于 {minimumHours.Value} 个学时。", $"Training must last at least {minimumHours.Value} class hours.", "trainingHours");
+        $"集中培训不少于 {minimumHours.Value} 个学时。", $"Training must last at least {minimumHours.Value} class hours.",
+        "trainingHours");
 
-    public static BusinessRuleException NoticeTooShort(Organizations.Contracts.LocalRule minimumDays, int days) => Rule("notice_too_short",
-        minimumDays.Source,
+    public static BusinessRuleException NoticeTooShort(LocalRule minimumDays, int days) => Rule(
+        "notice_too_short", minimumDays.Source,
         $"公示期不少于 {minimumDays.Value} 个工作日（本次 {days} 个）。",
         $"The public notice lasts at least {minimumDays.Value} working days (this one {days}).");
 
@@ -119,9 +134,10 @@ internal static class MemberErrors
     public static BusinessRuleException VoteNotPassed(int votesFor, int entitledVoters) => Rule("vote_not_passed",
         PipelineRules.MajorityOfEntitledVotersSource,
         $"赞成 {votesFor} 票，未超过有表决权的 {entitledVoters} 名正式党员的半数，决议未通过。",
-        $"{votesFor} yes votes are not more than half of the {entitledVoters} members entitled to vote: not passed.", "votesFor");
+        $"{votesFor} yes votes are not more than half of the {entitledVoters} members entitled to vote: not passed.",
+        "votesFor");
 
-    public static BusinessRuleException ApprovalTooLate(DateOnly latest, Organizations.Contracts.LocalRule withinMonths) => new(
+    public static BusinessRuleException ApprovalTooLate(DateOnly latest, LocalRule withinMonths) => new(
         "approval_too_late",
         $"上级党委应在支部大会后 {withinMonths.Value} 个月内审批，最晚 {latest:yyyy-MM-dd}。",
         $"The higher committee approves within {withinMonths.Value} months of the vote, by {latest:yyyy-MM-dd}.",
@@ -131,13 +147,14 @@ internal static class MemberErrors
         });
 
     public static ValidationException DecidedBeforeJoining(DateOnly joinedOn) => Invalid("decidedOn",
-        $"决定日期不能早于入党日期（{joinedOn:yyyy-MM-dd}）。", $"The decision cannot come before the join date ({joinedOn:yyyy-MM-dd}).");
+        $"决定日期不能早于入党日期（{joinedOn:yyyy-MM-dd}）。",
+        $"The decision cannot come before the join date ({joinedOn:yyyy-MM-dd}).");
 
-    public static BusinessRuleException AlreadyExtended(Organizations.Contracts.LocalRule maximumMonths) => Rule("already_extended",
-        maximumMonths.Source, "预备期只能延长一次。", "Probation can be extended only once.");
+    public static BusinessRuleException AlreadyExtended(LocalRule maximumMonths) => Rule(
+        "already_extended", maximumMonths.Source, "预备期只能延长一次。", "Probation can be extended only once.");
 
-    public static BusinessRuleException ExtensionOutOfRange(Organizations.Contracts.LocalRule minimumMonths,
-        Organizations.Contracts.LocalRule maximumMonths) => Rule("extension_out_of_range", maximumMonths.Source,
+    public static BusinessRuleException ExtensionOutOfRange(LocalRule minimumMonths,
+        LocalRule maximumMonths) => Rule("extension_out_of_range", maximumMonths.Source,
         $"预备期延长 {minimumMonths.Value} 至 {maximumMonths.Value} 个月。",
         $"Probation is extended by {minimumMonths.Value} to {maximumMonths.Value} months.", "months");
 
@@ -157,7 +174,8 @@ internal static class MemberErrors
         "不能转入本党组织。", "A member cannot be transferred to their own organization.");
 
     public static ValidationException ReceivedBeforeIssued(DateOnly issuedOn) => Invalid("receivedOn",
-        $"回执日期不能早于开具日期 {issuedOn:yyyy-MM-dd}。", $"The receipt cannot be dated before the letter's issue date, {issuedOn:yyyy-MM-dd}.");
+        $"回执日期不能早于开具日期 {issuedOn:yyyy-MM-dd}。",
+        $"The receipt cannot be dated before the letter's issue date, {issuedOn:yyyy-MM-dd}.");
 
     public static BusinessRuleException ReceivingOrganizationDissolved() => new("receiving_organization_dissolved",
         "接收党组织已撤销，请转出方重新开具介绍信。",
@@ -197,10 +215,13 @@ internal static class MemberErrors
     public static ValidationException AttendeesOutsideOrganization() => Invalid("attendeeIds",
         "参会人员须是本党组织的党员。", "Attendees must be members of the meeting's organization.");
 
-    private static BusinessRuleException TooEarly(string code, DateOnly earliestOn, string rule, string chinese, string english,
-        string? field)
+    private static BusinessRuleException TooEarly(string code, DateOnly earliestOn, string rule, string chinese,
+        string english, string? field)
     {
-        var details = new Dictionary<string, object?> { ["earliestOn"] = earliestOn.ToString("yyyy-MM-dd"), ["rule"] = rule };
+        var details = new Dictionary<string, object?>
+        {
+            ["earliestOn"] = earliestOn.ToString("yyyy-MM-dd"), ["rule"] = rule,
+        };
         if (field is not null)
         {
             details["field"] = field;
@@ -208,7 +229,8 @@ internal static class MemberErrors
         return new(code, chinese, english, details);
     }
 
-    private static BusinessRuleException Rule(string code, string source, string chinese, string english, string? field = null)
+    private static BusinessRuleException Rule(string code, string source, string chinese, string english,
+        string? field = null)
     {
         var details = new Dictionary<string, object?> { ["rule"] = source };
         if (field is not null)

@@ -5,11 +5,16 @@ using Jiceng.Modules.Organizations.Contracts;
 
 namespace Jiceng.Modules.Members.Domain;
 
-/// <summary>Starts a pipeline step: the member in the caller's scope, at the stage the step starts from, under its region's rules.</summary>
-internal sealed class MemberSteps(DbSession db, CurrentScope currentScope, IOrganizationRules rules, CallerAccessor callers,
-    TimeProvider clock)
+/// <summary>
+/// Starts a pipeline step: the member in the caller's scope, at the stage the step starts from, under its region's
+/// rules.
+/// </summary>
+internal sealed class MemberSteps(
+    DbSession db, CurrentScope currentScope, IOrganizationRules rules, CallerAccessor callers, TimeProvider clock)
 {
-    /// <summary>404 outside the scope; 409 wrong_stage unless the member is active at <paramref name="expected"/>.</summary>
+    /// <summary>
+    /// 404 outside the scope; 409 wrong_stage unless the member is active at <paramref name="expected"/>.
+    /// </summary>
     public async Task<MemberStep> StartAsync(Guid memberId, MemberStage expected, StepOverride? overridden,
         CancellationToken cancellationToken)
     {
@@ -26,17 +31,23 @@ internal sealed class MemberSteps(DbSession db, CurrentScope currentScope, IOrga
 
 /// <summary>
 /// One step of one member, as read when it started. A handler checks the pure rules (<see cref="PipelineRules"/>)
-/// against <see cref="Member"/> and <see cref="Rules"/>, then calls <see cref="AdvanceAsync"/> with its own whole UPDATE
+/// against <see cref="Member"/> and <see cref="Rules"/>, then calls <see cref="AdvanceAsync"/> with its own whole
+/// UPDATE
 /// statement. That statement ends with <see cref="Guard"/>, whose parameters the step supplies: it writes only if the
 /// member is still at the version, stage and scope the rules were checked against; otherwise nothing is written and
 /// the answer is wrong_stage (someone moved the person on) or member_changed (someone changed the record).
 /// </summary>
-internal sealed class MemberStep(DbSession db, MemberRow member, MemberPipelineRules rules, DataScope scope, Caller caller,
-    StepOverride? overridden, TimeProvider clock)
+internal sealed class MemberStep(
+    DbSession db, MemberRow member, MemberPipelineRules rules, DataScope scope, Caller caller, StepOverride? overridden,
+    TimeProvider clock)
 {
-    /// <summary>The WHERE every step's UPDATE ends with (an architecture test checks each step's statement for it).</summary>
-    public const string Guard =
-        "WHERE id = @id AND version = @version AND stage = @expectedStage AND status = 'Active' AND org_path >= @from AND org_path < @to";
+    /// <summary>
+    /// The WHERE every step's UPDATE ends with (an architecture test checks each step's statement for it).
+    /// </summary>
+    public const string Guard = """
+        WHERE id = @id AND version = @version AND stage = @expectedStage AND status = 'Active'
+          AND org_path >= @from AND org_path < @to
+        """;
 
     public MemberRow Member => member;
 
@@ -62,7 +73,9 @@ internal sealed class MemberStep(DbSession db, MemberRow member, MemberPipelineR
         }
     }
 
-    /// <summary>A decision about a probation is taken during it or at its end, never before the join date: 400 on decidedOn.</summary>
+    /// <summary>
+    /// A decision about a probation is taken during it or at its end, never before the join date: 400 on decidedOn.
+    /// </summary>
     public void EnsureDuringProbation(DateOnly decidedOn)
     {
         if (PipelineRules.DecidedBeforeJoining(member.JoinedOn, decidedOn))
@@ -75,13 +88,14 @@ internal sealed class MemberStep(DbSession db, MemberRow member, MemberPipelineR
     /// Runs <paramref name="updateSql"/> (ending with <see cref="Guard"/>) with the values the step sets, records the
     /// step's history and answers with the member's pipeline as it now stands.
     /// </summary>
-    public async Task<PipelineView> AdvanceAsync(string updateSql, object values, PipelineStep step, DateOnly occurredOn,
-        object details, CancellationToken cancellationToken)
+    public async Task<PipelineView> AdvanceAsync(string updateSql, object values, PipelineStep step,
+        DateOnly occurredOn, object details, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var guard = new
         {
-            id = member.Id, version = member.Version, expectedStage = member.Stage.ToString(), from = scope.From, to = scope.To, now,
+            id = member.Id, version = member.Version, expectedStage = member.Stage.ToString(),
+            from = scope.From, to = scope.To, now,
         };
         if (await db.ExecuteAsync(updateSql, db.Merge(values, guard), cancellationToken) == 0)
         {
@@ -90,8 +104,8 @@ internal sealed class MemberStep(DbSession db, MemberRow member, MemberPipelineR
                 ? MemberErrors.WrongStage(member.Stage, current.Stage)
                 : MemberErrors.Changed();
         }
-        await PipelineSteps.RecordAsync(db, member.Id, new StepHistory(step, occurredOn, details, overridden), caller.Id, now,
-            cancellationToken);
+        var history = new StepHistory(step, occurredOn, details, overridden);
+        await PipelineSteps.RecordAsync(db, member.Id, history, caller.Id, now, cancellationToken);
         var updated = await MemberRecords.FindAsync(db, scope, member.Id, cancellationToken);
         return await PipelineViews.LoadAsync(db, updated, rules, ShanghaiCalendar.Today(clock), cancellationToken);
     }

@@ -28,19 +28,25 @@ internal static class PipelineRules
             ? TalkLatest(applied)
             : null;
 
-    /// <summary>The earliest day a date may fall, some whole months after another (month ends clamp: 01-31 + 1 = 02-28/29).</summary>
+    /// <summary>
+    /// The earliest day a date may fall, some whole months after another (month ends clamp: 01-31 + 1 = 02-28/29).
+    /// </summary>
     public static DateOnly MonthsAfter(DateOnly from, int months) => from.AddMonths(months);
 
     /// <summary>A date before the earliest the rules allow.</summary>
     public static bool IsEarly(DateOnly date, DateOnly earliest) => date < earliest;
 
-    /// <summary>The branch meeting votes after the public notice has ended, and never before the candidate decision.</summary>
+    /// <summary>
+    /// The branch meeting votes after the public notice has ended, and never before the candidate decision.
+    /// </summary>
     public static DateOnly? EarliestVote(DateOnly? noticeEndsOn, DateOnly? candidateOn) =>
         noticeEndsOn is { } noticeEnds && candidateOn is { } candidate
             ? (noticeEnds.AddDays(1) > candidate ? noticeEnds.AddDays(1) : candidate)
             : noticeEndsOn?.AddDays(1) ?? candidateOn;
 
-    /// <summary>Monday to Friday between two dates, both included (public holidays are the region's to allow for).</summary>
+    /// <summary>
+    /// Monday to Friday between two dates, both included (public holidays are the region's to allow for).
+    /// </summary>
     public static int WorkingDays(DateOnly from, DateOnly to)
     {
         var days = 0;
@@ -51,22 +57,30 @@ internal static class PipelineRules
         return days;
     }
 
-    /// <summary>The admission passes with more than half of the full members entitled to vote (exactly half fails).</summary>
+    /// <summary>
+    /// The admission passes with more than half of the full members entitled to vote (exactly half fails).
+    /// </summary>
     public static bool VotePasses(int votesFor, int entitledVoters) => votesFor * 2 > entitledVoters;
 
     /// <summary>Whether an extension of probation keeps to the region's least and most months, both included.</summary>
-    public static bool ExtensionInRange(int months, int minMonths, int maxMonths) => months >= minMonths && months <= maxMonths;
+    public static bool ExtensionInRange(int months, int minMonths, int maxMonths) =>
+        months >= minMonths && months <= maxMonths;
 
     /// <summary>A decision about a probation (extension, cancellation) never comes before the join date.</summary>
-    public static bool DecidedBeforeJoining(DateOnly? joinedOn, DateOnly decidedOn) => joinedOn is { } joined && decidedOn < joined;
+    public static bool DecidedBeforeJoining(DateOnly? joinedOn, DateOnly decidedOn) =>
+        joinedOn is { } joined && decidedOn < joined;
 }
 
 internal enum PipelineIntervalKind { Activist, Candidate, Admission, Conversion }
 
-/// <summary>The least time before a step: the earliest date, the record's field that holds the step's date, and the rule.</summary>
+/// <summary>
+/// The least time before a step: the earliest date, the record's field that holds the step's date, and the rule.
+/// </summary>
 internal sealed record PipelineInterval(PipelineIntervalKind Kind, string Field, DateOnly EarliestOn, LocalRule Rule)
 {
-    /// <summary>409 with the code, the earliest date, the rule's text and the record's field whose date is too early.</summary>
+    /// <summary>
+    /// 409 with the code, the earliest date, the rule's text and the record's field whose date is too early.
+    /// </summary>
     public Infrastructure.Http.BusinessRuleException Refusal() => MemberErrors.TooEarly(this, Field);
 }
 
@@ -80,12 +94,12 @@ internal static class PipelineIntervals
     public static DateOnly TalkLatest(DateOnly appliedOn) => PipelineRules.TalkLatest(appliedOn);
 
     public static PipelineInterval Activist(DateOnly appliedOn, MemberPipelineRules rules) =>
-        new(PipelineIntervalKind.Activist, "activistOn", PipelineRules.MonthsAfter(appliedOn, rules.ActivistAfterMonths.Value),
-            rules.ActivistAfterMonths);
+        new(PipelineIntervalKind.Activist, "activistOn",
+            PipelineRules.MonthsAfter(appliedOn, rules.ActivistAfterMonths.Value), rules.ActivistAfterMonths);
 
     public static PipelineInterval Candidate(DateOnly activistOn, MemberPipelineRules rules) =>
-        new(PipelineIntervalKind.Candidate, "candidateOn", PipelineRules.MonthsAfter(activistOn, rules.CandidateAfterMonths.Value),
-            rules.CandidateAfterMonths);
+        new(PipelineIntervalKind.Candidate, "candidateOn",
+            PipelineRules.MonthsAfter(activistOn, rules.CandidateAfterMonths.Value), rules.CandidateAfterMonths);
 
     /// <summary>The vote after the public notice (of the region's working days) and the candidate decision.</summary>
     public static PipelineInterval Admission(DateOnly earliestVote, MemberPipelineRules rules) =>
@@ -99,8 +113,8 @@ internal static class PipelineIntervals
     /// The intervals a registered record's dates break: activist after applying, candidate after activist, full
     /// membership after a whole probation (an extension only makes that later).
     /// </summary>
-    public static IEnumerable<PipelineInterval> BrokenBy(DateOnly? appliedOn, DateOnly? activistOn, DateOnly? candidateOn,
-        DateOnly? joinedOn, DateOnly? fullMemberOn, MemberPipelineRules rules)
+    public static IEnumerable<PipelineInterval> BrokenBy(DateOnly? appliedOn, DateOnly? activistOn,
+        DateOnly? candidateOn, DateOnly? joinedOn, DateOnly? fullMemberOn, MemberPipelineRules rules)
     {
         if (appliedOn is { } applied && activistOn is { } activist && Activist(applied, rules) is var toActivist
             && PipelineRules.IsEarly(activist, toActivist.EarliestOn))

@@ -10,7 +10,9 @@ namespace Jiceng.Modules.Members.Domain;
 
 internal enum PipelineStep { Application, Talk, Activist, Candidate, Admission, Conversion, Extension, Cancellation }
 
-/// <summary>An override of a time rule: a reason, given by a caller who holds members.override (audited with the step).</summary>
+/// <summary>
+/// An override of a time rule: a reason, given by a caller who holds members.override (audited with the step).
+/// </summary>
 internal sealed record StepOverride(string? Reason);
 
 internal sealed class StepOverrideValidator : AbstractValidator<StepOverride?>
@@ -24,7 +26,8 @@ internal sealed class StepOverrideValidator : AbstractValidator<StepOverride?>
 }
 
 /// <summary>One step as history: what happened, on which day, its particulars, and the reason of an override.</summary>
-internal sealed record StepHistory(PipelineStep Step, DateOnly OccurredOn, object Details, StepOverride? Override = null);
+internal sealed record StepHistory(
+    PipelineStep Step, DateOnly OccurredOn, object Details, StepOverride? Override = null);
 
 /// <summary>The steps as history (member_steps), and who may override a time rule.</summary>
 internal static class PipelineSteps
@@ -36,12 +39,14 @@ internal static class PipelineSteps
 
     private static readonly JsonSerializerOptions Json = InfrastructureSetup.CreateJsonOptions();
 
-    public static Task RecordAsync(DbSession db, Guid memberId, StepHistory history, Guid? recordedBy, DateTimeOffset now,
-        CancellationToken cancellationToken) =>
-        RecordAsync(db, memberId, history.Step, history.OccurredOn, history.Details, history.Override, recordedBy, now, cancellationToken);
+    public static Task RecordAsync(DbSession db, Guid memberId, StepHistory history, Guid? recordedBy,
+        DateTimeOffset now, CancellationToken cancellationToken) =>
+        RecordAsync(db, memberId, history.Step, history.OccurredOn, history.Details, history.Override, recordedBy, now,
+            cancellationToken);
 
-    public static async Task RecordAsync(DbSession db, Guid memberId, PipelineStep step, DateOnly occurredOn, object details,
-        StepOverride? overridden, Guid? recordedBy, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public static async Task RecordAsync(DbSession db, Guid memberId, PipelineStep step, DateOnly occurredOn,
+        object details, StepOverride? overridden, Guid? recordedBy, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
         await db.ExecuteAsync(InsertStepSql, new
         {
             id = Guid.CreateVersion7(),
@@ -54,7 +59,10 @@ internal static class PipelineSteps
             now,
         }, cancellationToken);
 
-    /// <summary>Only a holder of members.override may override a rule; an override from anyone else is 403 whether or not it was needed.</summary>
+    /// <summary>
+    /// Only a holder of members.override may override a rule; an override from anyone else is 403 whether or not it was
+    /// needed.
+    /// </summary>
     public static void EnsureMayOverride(Caller caller, StepOverride? overridden)
     {
         if (overridden is not null && !caller.Has(Permissions.MembersOverride))

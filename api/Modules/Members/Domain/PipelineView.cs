@@ -4,13 +4,17 @@ using Jiceng.Modules.Organizations.Contracts;
 
 namespace Jiceng.Modules.Members.Domain;
 
-internal sealed record PipelineStepEntry(PipelineStep Step, DateOnly OccurredOn, JsonElement Details, string? OverrideReason,
-    DateTimeOffset RecordedAt);
+internal sealed record PipelineStepEntry(
+    PipelineStep Step, DateOnly OccurredOn, JsonElement Details, string? OverrideReason, DateTimeOffset RecordedAt);
 
-/// <summary>What comes next and the earliest day it may happen (null when nothing is due, e.g. a full member).</summary>
+/// <summary>
+/// What comes next and the earliest day it may happen (null when nothing is due, e.g. a full member).
+/// </summary>
 internal sealed record NextPipelineStep(PipelineStep Step, DateOnly? EarliestOn, string? Rule);
 
-/// <summary>A person's way through the pipeline: the dates so far, every step, and the next one with its earliest date.</summary>
+/// <summary>
+/// A person's way through the pipeline: the dates so far, every step, and the next one with its earliest date.
+/// </summary>
 internal sealed record PipelineView(
     Guid MemberId,
     string Name,
@@ -52,8 +56,8 @@ internal static class PipelineViews
             _ => null,
         };
 
-    public static async Task<PipelineView> LoadAsync(DbSession db, MemberRow member, MemberPipelineRules rules, DateOnly today,
-        CancellationToken cancellationToken)
+    public static async Task<PipelineView> LoadAsync(DbSession db, MemberRow member, MemberPipelineRules rules,
+        DateOnly today, CancellationToken cancellationToken)
     {
         var steps = (await db.QueryAsync<StepRow>(StepsSql, new { memberId = member.Id }, cancellationToken))
             .Select(s => new PipelineStepEntry(s.Step, s.OccurredOn, JsonDocument.Parse(s.Details).RootElement.Clone(),
@@ -61,8 +65,9 @@ internal static class PipelineViews
             .ToList();
         var next = Next(member, rules);
         return new PipelineView(member.Id, member.Name, member.Stage, member.Status, member.AppliedOn, member.TalkOn,
-            PipelineRules.TalkDueBy(member), member.ActivistOn, member.CandidateOn, member.NoticeEndsOn, member.JoinedOn,
-            member.ExtensionMonths, member.ProbationEndsOn(rules.ProbationMonths.Value), member.FullMemberOn, steps, next,
+            PipelineRules.TalkDueBy(member), member.ActivistOn, member.CandidateOn, member.NoticeEndsOn,
+            member.JoinedOn, member.ExtensionMonths, member.ProbationEndsOn(rules.ProbationMonths.Value),
+            member.FullMemberOn, steps, next,
             next?.EarliestOn is { } earliest ? Math.Max(0, earliest.DayNumber - today.DayNumber) : null);
     }
 

@@ -28,7 +28,8 @@ internal sealed class ExtendProbationHandler(MemberSteps steps) : ICommandHandle
     // "extension_months IS NULL" keeps it to one extension even when two requests race.
     private const string AdvanceSql = """
         UPDATE members SET extension_months = @months, updated_at = @now, version = version + 1
-        WHERE id = @id AND version = @version AND stage = @expectedStage AND status = 'Active' AND org_path >= @from AND org_path < @to
+        WHERE id = @id AND version = @version AND stage = @expectedStage AND status = 'Active'
+          AND org_path >= @from AND org_path < @to
           AND extension_months IS NULL
         """;
 
@@ -43,11 +44,12 @@ internal sealed class ExtendProbationHandler(MemberSteps steps) : ICommandHandle
             throw MemberErrors.AlreadyExtended(step.Rules.ExtensionMaxMonths);
         }
         var months = body.Months!.Value;
-        if (!PipelineRules.ExtensionInRange(months, step.Rules.ExtensionMinMonths.Value, step.Rules.ExtensionMaxMonths.Value))
+        var (least, most) = (step.Rules.ExtensionMinMonths, step.Rules.ExtensionMaxMonths);
+        if (!PipelineRules.ExtensionInRange(months, least.Value, most.Value))
         {
-            throw MemberErrors.ExtensionOutOfRange(step.Rules.ExtensionMinMonths, step.Rules.ExtensionMaxMonths);
+            throw MemberErrors.ExtensionOutOfRange(least, most);
         }
-        return await step.AdvanceAsync(AdvanceSql, new { months }, PipelineStep.Extension, decidedOn, new { months, reason = body.Reason },
-            cancellationToken);
+        return await step.AdvanceAsync(AdvanceSql, new { months }, PipelineStep.Extension, decidedOn,
+            new { months, reason = body.Reason }, cancellationToken);
     }
 }

@@ -42,12 +42,15 @@ internal sealed class NominateCandidateValidator : AbstractValidator<NominateCan
     }
 }
 
-internal sealed class NominateCandidateHandler(MemberSteps steps, DbSession db) : ICommandHandler<NominateCandidateCommand, PipelineView>
+internal sealed class NominateCandidateHandler(MemberSteps steps, DbSession db)
+    : ICommandHandler<NominateCandidateCommand, PipelineView>
 {
     private const string AdvanceSql = """
         UPDATE members
-        SET stage = 'Candidate', candidate_on = @decidedOn, notice_ends_on = @noticeTo, updated_at = @now, version = version + 1
-        WHERE id = @id AND version = @version AND stage = @expectedStage AND status = 'Active' AND org_path >= @from AND org_path < @to
+        SET stage = 'Candidate', candidate_on = @decidedOn, notice_ends_on = @noticeTo,
+            updated_at = @now, version = version + 1
+        WHERE id = @id AND version = @version AND stage = @expectedStage AND status = 'Active'
+          AND org_path >= @from AND org_path < @to
         """;
 
     // Introducers: full members in good standing, inside the caller's subtree.
@@ -78,10 +81,12 @@ internal sealed class NominateCandidateHandler(MemberSteps steps, DbSession db) 
         {
             throw MemberErrors.NoticeTooShort(rules.NoticeMinWorkingDays, noticeDays);
         }
-        return await step.AdvanceAsync(AdvanceSql, new { decidedOn, noticeTo = body.NoticeTo }, PipelineStep.Candidate, decidedOn,
+        return await step.AdvanceAsync(AdvanceSql, new { decidedOn, noticeTo = body.NoticeTo },
+            PipelineStep.Candidate, decidedOn,
             new
             {
-                introducerIds = body.IntroducerIds, politicalReviewOn = body.PoliticalReviewOn, trainingHours = body.TrainingHours,
+                introducerIds = body.IntroducerIds, politicalReviewOn = body.PoliticalReviewOn,
+                trainingHours = body.TrainingHours,
                 noticeFrom = body.NoticeFrom, noticeTo = body.NoticeTo, noticeWorkingDays = noticeDays,
             },
             cancellationToken);

@@ -32,7 +32,8 @@ internal sealed class RecordTalkHandler(MemberSteps steps) : ICommandHandler<Rec
     // talk_on IS NULL: of two talks recorded at once, one wins and the other finds the record changed.
     private const string AdvanceSql = """
         UPDATE members SET talk_on = @talkOn, updated_at = @now, version = version + 1
-        WHERE id = @id AND version = @version AND stage = @expectedStage AND status = 'Active' AND org_path >= @from AND org_path < @to
+        WHERE id = @id AND version = @version AND stage = @expectedStage AND status = 'Active'
+          AND org_path >= @from AND org_path < @to
           AND talk_on IS NULL
         """;
 
@@ -56,7 +57,7 @@ internal sealed class RecordTalkHandler(MemberSteps steps) : ICommandHandler<Rec
         {
             throw MemberErrors.TalkTooLate(latest);
         }
-        return await step.AdvanceAsync(AdvanceSql, new { talkOn }, PipelineStep.Talk, talkOn, new { talkedBy = body.TalkedBy!.Trim() },
-            cancellationToken);
+        return await step.AdvanceAsync(AdvanceSql, new { talkOn }, PipelineStep.Talk, talkOn,
+            new { talkedBy = body.TalkedBy!.Trim() }, cancellationToken);
     }
 }
