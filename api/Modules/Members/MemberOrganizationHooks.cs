@@ -82,19 +82,13 @@ internal sealed class MemberOrganizationHooks(DbSession db)
         var count = await db.ExecuteScalarAsync<long>(ActiveMembersSql, new { orgId = organizationId }, cancellationToken);
         if (count > 0)
         {
-            throw new BusinessRuleException("organization_has_members",
-                $"该党组织还有 {count} 名党员（含发展对象等），请先转出后再撤销。",
-                $"The organization still has {count} members (including people in the pipeline); transfer them out first.",
-                new Dictionary<string, object?> { ["members"] = count });
+            throw MemberErrors.OrganizationHasMembers(count);
         }
         // A letter on its way in would otherwise be received into an organization that no longer exists.
         var inbound = await db.ExecuteScalarAsync<long>(PendingInboundTransfersSql, new { orgId = organizationId }, cancellationToken);
         if (inbound > 0)
         {
-            throw new BusinessRuleException("organization_has_pending_transfers",
-                $"还有 {inbound} 份转入该党组织的介绍信尚未回执，请先办结。",
-                $"{inbound} transfer letters to this organization await receipt; settle them first.",
-                new Dictionary<string, object?> { ["transfers"] = inbound });
+            throw MemberErrors.OrganizationHasPendingTransfers(inbound);
         }
     }
 

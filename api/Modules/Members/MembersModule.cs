@@ -20,7 +20,7 @@ public static class MembersModule
     {
         services.AddSingleton<IDemoSeeder, MembersDemoSeeder>();
         services.AddScoped<MemberOrganizationHooks>();
-        services.AddScoped<PipelineStepContext>();
+        services.AddScoped<MemberSteps>();
         services.AddScoped<MemberImportReader>();
         services.AddScoped<RegisteredElsewhereAnswers>();
         services.AddOptions<RegisteredElsewhereOptions>().BindConfiguration("Security");

@@ -140,6 +140,158 @@ public sealed class ArchitectureTests
     }
 }
 
+/// <summary>
+/// Refusals (DESIGN.md §10): each module has one catalog of them, a static class named <c>*Errors</c> in its Domain/,
+/// and nothing else in the module creates a <c>BusinessRuleException</c>, so every code, text and detail of a
+/// module's 409s is found in one place.
+/// </summary>
+public sealed class RefusalCatalogTests
+{
+    [Test]
+    public void Only_a_modules_catalog_creates_its_business_rule_exceptions()
+    {
+        var offenders = new List<string>();
+        foreach (var module in Directory.GetDirectories(Path.Combine(Paths.Api, "Modules")))
+        {
+            var catalogs = new HashSet<string>();
+            foreach (var file in Directory.GetFiles(module, "*.cs", SearchOption.AllDirectories))
+            {
+                foreach (var (owner, line) in Creations(File.ReadAllText(file)))
+                {
+                    var inDomain = Path.GetDirectoryName(file) == Path.Combine(module, "Domain");
+                    if (inDomain && owner.EndsWith("Errors", StringComparison.Ordinal))
+                    {
+                        catalogs.Add(owner);
+                    }
+                    else
+                    {
+                        offenders.Add($"{Path.GetRelativePath(Paths.Api, file)}:{line} ({owner})");
+                    }
+                }
+            }
+            Assert.That(catalogs, Has.Count.LessThanOrEqualTo(1),
+                $"{Path.GetFileName(module)} has one catalog of refusals");
+        }
+        Assert.That(offenders, Is.Empty,
+            "BusinessRuleException created outside the module's catalog: " + string.Join(", ", offenders));
+    }
+
+    [Test]
+    public void Every_module_that_refuses_has_its_catalog()
+    {
+        var catalogs = new[]
+        {
+            ("Accounts", "AccountErrors"), ("Members", "MemberErrors"), ("Organizations", "OrganizationErrors"),
+        };
+        foreach (var (module, catalog) in catalogs)
+        {
+            var type = typeof(Jiceng.Infrastructure.Database.DbSession).Assembly
+                .GetType($"Jiceng.Modules.{module}.Domain.{catalog}");
+            Assert.That(type, Is.Not.Null, $"{module} has {catalog} in its Domain");
+        }
+    }
+
+    /// <summary>The scan sees every way C# can create the exception, so a refusal cannot slip past it.</summary>
+    [Test]
+    public void The_scan_finds_explicit_qualified_and_target_typed_creations()
+    {
+        const string source = """
+            class Slice
+            {
+                void A() => throw new BusinessRuleException("a", "甲", "A");
+                void B() => throw new Infrastructure.Http.BusinessRuleException("b", "乙", "B");
+                static BusinessRuleException C() => new("c", "丙", "C");
+                static BusinessRuleException D { get { return new("d", "丁", "D"); } }
+                void E() { BusinessRuleException e = new("e", "戊", "E"); }
+                object F() => new System.Exception("not a refusal");
+            }
+            """;
+        Assert.That(Creations(source).Select(c => c.Line), Is.EqualTo(new[] { 3, 4, 5, 6, 7 }));
+    }
+
+    /// <summary>Each creation of a BusinessRuleException in the source: the class that holds it and its line.</summary>
+    private static IEnumerable<(string Owner, int Line)> Creations(string source)
+    {
+        var root = CSharpSyntaxTree.ParseText(source).GetRoot();
+        foreach (var creation in root.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>())
+        {
+            var created = creation switch
+            {
+                ObjectCreationExpressionSyntax explicitType => IsRefusal(explicitType.Type),
+                ImplicitObjectCreationExpressionSyntax => TargetIsRefusal(creation),
+                _ => false,
+            };
+            if (created)
+            {
+                var owner = creation.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault()?.Identifier.Text
+                    ?? "?";
+                yield return (owner, creation.GetLocation().GetLineSpan().StartLinePosition.Line + 1);
+            }
+        }
+    }
+
+    private static bool IsRefusal(TypeSyntax? type) => type switch
+    {
+        IdentifierNameSyntax name => name.Identifier.Text == "BusinessRuleException",
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.Text == "BusinessRuleException",
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.Text == "BusinessRuleException",
+        _ => false,
+    };
+
+    /// <summary>
+    /// A target-typed <c>new(...)</c> takes its type from the member it returns from or the variable it initializes.
+    /// </summary>
+    private static bool TargetIsRefusal(SyntaxNode creation)
+    {
+        foreach (var ancestor in creation.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case VariableDeclarationSyntax variable:
+                    return IsRefusal(variable.Type);
+                case MethodDeclarationSyntax method:
+                    return IsRefusal(method.ReturnType);
+                case LocalFunctionStatementSyntax local:
+                    return IsRefusal(local.ReturnType);
+                case PropertyDeclarationSyntax property:
+                    return IsRefusal(property.Type);
+                case ArgumentSyntax or AnonymousFunctionExpressionSyntax or ObjectCreationExpressionSyntax:
+                    return false;
+            }
+        }
+        return false;
+    }
+}
+
+/// <summary>
+/// A pipeline step writes in one conditional statement that owns its whole guard: each step's UPDATE, written out
+/// in its slice, ends with the guard the step object supplies the parameters of.
+/// </summary>
+public sealed class PipelineStepShapeTests
+{
+    [Test]
+    public void Every_step_statement_carries_the_whole_guard()
+    {
+        var guard = Normalize(Jiceng.Modules.Members.Domain.MemberStep.Guard);
+        var handlers = typeof(Jiceng.Modules.Members.Domain.MemberStep).Assembly.GetTypes()
+            .Where(t => t.GetConstructors()
+                .Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(Jiceng.Modules.Members.Domain.MemberSteps))))
+            .ToList();
+        Assert.That(handlers, Has.Count.GreaterThanOrEqualTo(7), "the seven pipeline steps start through MemberSteps");
+        foreach (var handler in handlers)
+        {
+            var statement = handler.GetField("AdvanceSql", BindingFlags.NonPublic | BindingFlags.Static);
+            Assert.That(statement, Is.Not.Null, $"{handler.Name} writes its step in a const AdvanceSql");
+            var sql = Normalize((string)statement!.GetRawConstantValue()!);
+            Assert.That(sql, Does.StartWith("UPDATE members SET"), handler.Name);
+            Assert.That(sql, Does.Contain(guard), $"{handler.Name}'s statement carries the whole guard");
+        }
+    }
+
+    private static string Normalize(string sql) =>
+        System.Text.RegularExpressions.Regex.Replace(sql, @"\s+", " ").Trim();
+}
+
 public sealed class AuditLogTests
 {
     [Test]

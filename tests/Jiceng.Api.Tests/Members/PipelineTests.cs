@@ -45,6 +45,17 @@ public sealed class PipelineTests(DatabaseProvider provider) : ApiTest(provider)
             HttpStatusCode.Created);
     }
 
+    /// <summary>A step's refusal about its date names the request's field, so a form shows it on that field.</summary>
+    [Test]
+    public async Task A_step_too_early_names_the_request_field_that_carries_its_date()
+    {
+        var applicant = await Member("过早申请人", "Applicant", appliedOn: "2025-12-15");
+        var early = await Json.Problem(
+            await Step(applicant, "activist", new { decidedOn = "2026-06-14", cultivationContacts = new[] { "介绍人甲" } }),
+            HttpStatusCode.Conflict, code: "activist_too_early");
+        Assert.That((early.Str("field"), early.Str("earliestOn")), Is.EqualTo(("decidedOn", "2026-06-15")));
+    }
+
     [Test]
     public async Task An_activist_a_day_short_of_six_months_is_409_with_the_date_and_accepted_on_it()
     {

@@ -56,12 +56,12 @@ internal sealed class ChangePasswordHandler(DbSession db, CallerAccessor callers
         }
         if (new PasswordHasher<UserRow>().VerifyHashedPassword(user, user.PasswordHash, command.CurrentPassword) == PasswordVerificationResult.Failed)
         {
-            throw new ValidationException([new ValidationFailure("currentPassword", Localized.Text("当前密码不正确。", "The current password is wrong."))]);
+            throw AccountErrors.CurrentPasswordWrong();
         }
         var problem = PasswordPolicy.Check(command.NewPassword, user.Username, command.CurrentPassword);
         if (problem != PasswordProblem.None)
         {
-            throw new ValidationException([new ValidationFailure("newPassword", PasswordPolicy.MessageFor(problem))]);
+            throw AccountErrors.WeakNewPassword(problem);
         }
         var stamp = Users.NewSecurityStamp();
         var updated = await db.ExecuteAsync(UpdateSql, new

@@ -180,20 +180,3 @@ internal static class PasswordPolicy
         return passwords.ToFrozenSet(StringComparer.Ordinal);
     }
 }
-
-internal static class AccountErrors
-{
-    public static BusinessRuleException UsernameTaken(string username) => new(
-        "username_taken", $"用户名“{username}”已被使用。", $"The username '{username}' is taken.");
-
-    public static BusinessRuleException Escalation() => new(
-        "privilege_escalation",
-        "不能授予超出自己权限或管辖范围的角色、权限或组织范围。",
-        "You cannot grant roles, permissions or a scope beyond your own.");
-
-    public static BusinessRuleException WrongPassword() => new(
-        "wrong_password", "当前密码不正确。", "The current password is wrong.");
-
-    public static BusinessRuleException AlreadyRevoked() => new(
-        "api_client_revoked", "该接入密钥已吊销。", "The API client is already revoked.");
-}

@@ -35,8 +35,7 @@ internal sealed class Grants(CallerAccessor callers, CurrentScope scope, IOrgani
         }
         if (await organizations.FindWithinAsync(scopeOrganizationId.Value, await scope.GetAsync(cancellationToken), cancellationToken) is null)
         {
-            throw new ValidationException([new ValidationFailure("scopeOrganizationId",
-                Localized.Text("所选党组织不存在或不在您的管辖范围内。", "The organization does not exist or is outside your scope."))]);
+            throw AccountErrors.ScopeOrganizationNotFound();
         }
     }
 

@@ -38,43 +38,43 @@ internal sealed class AdmitProbationaryValidator : AbstractValidator<AdmitProbat
     }
 }
 
-internal sealed class AdmitProbationaryHandler(PipelineStepContext context) : ICommandHandler<AdmitProbationaryCommand, PipelineView>
+internal sealed class AdmitProbationaryHandler(MemberSteps steps)
+    : ICommandHandler<AdmitProbationaryCommand, PipelineView>
 {
-    private const string UpdateSql = "UPDATE members SET stage = 'Probationary', joined_on = @voteOn, updated_at = @now, version = version + 1\n"
-        + PipelineSteps.AdvanceGuard;
+    private const string AdvanceSql = """
+        UPDATE members SET stage = 'Probationary', joined_on = @voteOn, updated_at = @now, version = version + 1
+        WHERE id = @id AND version = @version AND stage = @expectedStage AND status = 'Active'
+          AND org_path >= @from AND org_path < @to
+        """;
 
     public async ValueTask<PipelineView> Handle(AdmitProbationaryCommand command, CancellationToken cancellationToken)
     {
         var body = command.Body;
-        var (member, rules, scope) = await context.StartAsync(command.Id, MemberStage.Candidate, cancellationToken);
+        var step = await steps.StartAsync(command.Id, MemberStage.Candidate, body.Override, cancellationToken);
+        var (member, rules) = (step.Member, step.Rules);
         var voteOn = body.VoteOn!.Value;
         if (body.PreReviewedOn < member.CandidateOn)
         {
-            throw new ValidationException([new FluentValidation.Results.ValidationFailure("preReviewedOn", Localized.Text(
-                $"预审对象是发展对象，不能早于列为发展对象之日（{member.CandidateOn:yyyy-MM-dd}）。",
-                $"The pre-review is of a candidate: not before the candidate decision ({member.CandidateOn:yyyy-MM-dd})."))]);
+            throw MemberErrors.PreReviewBeforeCandidacy(member.CandidateOn);
         }
-        var earliest = PipelineSteps.EarliestVote(member)!.Value;
-        PipelineSteps.EnsureNotEarly(context.Caller, body.Override, voteOn, earliest, "admission_too_early", rules.NoticeMinWorkingDays,
-            $"支部大会应在公示期满后召开，最早 {earliest:yyyy-MM-dd}。", $"The branch meeting votes after the public notice, on {earliest:yyyy-MM-dd} at the earliest.");
+        var earliestVote = PipelineRules.EarliestVote(member.NoticeEndsOn, member.CandidateOn)!.Value;
+        step.EnsureNotEarly("voteOn", voteOn, PipelineIntervals.Admission(earliestVote, rules));
         // The majority is the Constitution's, not a local rule: no override.
-        if (body.VotesFor!.Value * 2 <= body.EntitledVoters!.Value)
+        if (!PipelineRules.VotePasses(body.VotesFor!.Value, body.EntitledVoters!.Value))
         {
-            throw PipelineErrors.Rule("vote_not_passed", "《中国共产党章程》第五条、《发展党员工作细则》第二十二条：赞成人数超过应到会有表决权的正式党员的半数，才能通过接收预备党员的决议。",
-                $"赞成 {body.VotesFor} 票，未超过有表决权的 {body.EntitledVoters} 名正式党员的半数，决议未通过。",
-                $"{body.VotesFor} yes votes are not more than half of the {body.EntitledVoters} members entitled to vote: not passed.");
+            throw MemberErrors.VoteNotPassed(body.VotesFor.Value, body.EntitledVoters.Value);
         }
-        var latestApproval = voteOn.AddMonths(rules.ApprovalWithinMonths.Value);
+        var latestApproval = PipelineRules.MonthsAfter(voteOn, rules.ApprovalWithinMonths.Value);
         if (body.ApprovedOn > latestApproval && body.Override is null)
         {
-            throw new Infrastructure.Http.BusinessRuleException("approval_too_late",
-                $"上级党委应在支部大会后 {rules.ApprovalWithinMonths.Value} 个月内审批，最晚 {latestApproval:yyyy-MM-dd}。",
-                $"The higher committee approves within {rules.ApprovalWithinMonths.Value} months of the vote, by {latestApproval:yyyy-MM-dd}.",
-                new Dictionary<string, object?> { ["latestOn"] = latestApproval.ToString("yyyy-MM-dd"), ["rule"] = rules.ApprovalWithinMonths.Source });
+            throw MemberErrors.ApprovalTooLate(latestApproval, rules.ApprovalWithinMonths);
         }
-        return await context.FinishAsync(UpdateSql, new { voteOn },
-            member, rules, scope, PipelineStep.Admission, voteOn,
-            new { preReviewedOn = body.PreReviewedOn, entitledVoters = body.EntitledVoters, votesFor = body.VotesFor, approvedOn = body.ApprovedOn }, body.Override,
+        return await step.AdvanceAsync(AdvanceSql, new { voteOn }, PipelineStep.Admission, voteOn,
+            new
+            {
+                preReviewedOn = body.PreReviewedOn, entitledVoters = body.EntitledVoters, votesFor = body.VotesFor,
+                approvedOn = body.ApprovedOn,
+            },
             cancellationToken);
     }
 }

@@ -25,18 +25,22 @@ internal sealed class AppointActivistValidator : AbstractValidator<AppointActivi
     }
 }
 
-internal sealed class AppointActivistHandler(PipelineStepContext context) : ICommandHandler<AppointActivistCommand, PipelineView>
+internal sealed class AppointActivistHandler(MemberSteps steps) : ICommandHandler<AppointActivistCommand, PipelineView>
 {
-    private const string UpdateSql = "UPDATE members SET stage = 'Activist', activist_on = @decidedOn, updated_at = @now, version = version + 1\n"
-        + PipelineSteps.AdvanceGuard;
+    private const string AdvanceSql = """
+        UPDATE members SET stage = 'Activist', activist_on = @decidedOn, updated_at = @now, version = version + 1
+        WHERE id = @id AND version = @version AND stage = @expectedStage AND status = 'Active'
+          AND org_path >= @from AND org_path < @to
+        """;
 
     public async ValueTask<PipelineView> Handle(AppointActivistCommand command, CancellationToken cancellationToken)
     {
         var body = command.Body;
-        var (member, rules, scope) = await context.StartAsync(command.Id, MemberStage.Applicant, cancellationToken);
+        var step = await steps.StartAsync(command.Id, MemberStage.Applicant, body.Override, cancellationToken);
         var decidedOn = body.DecidedOn!.Value;
-        PipelineSteps.EnsureNotEarly(context.Caller, body.Override, decidedOn, PipelineIntervals.Activist(member.AppliedOn!.Value, rules));
-        return await context.FinishAsync(UpdateSql, new { decidedOn },
-            member, rules, scope, PipelineStep.Activist, decidedOn, new { cultivationContacts = body.CultivationContacts }, body.Override, cancellationToken);
+        var interval = PipelineIntervals.Activist(step.Member.AppliedOn!.Value, step.Rules);
+        step.EnsureNotEarly("decidedOn", decidedOn, interval);
+        return await step.AdvanceAsync(AdvanceSql, new { decidedOn }, PipelineStep.Activist, decidedOn,
+            new { cultivationContacts = body.CultivationContacts }, cancellationToken);
     }
 }

@@ -22,16 +22,21 @@ internal sealed class CancelProbationValidator : AbstractValidator<CancelProbati
     }
 }
 
-internal sealed class CancelProbationHandler(PipelineStepContext context) : ICommandHandler<CancelProbationCommand, PipelineView>
+internal sealed class CancelProbationHandler(MemberSteps steps) : ICommandHandler<CancelProbationCommand, PipelineView>
 {
-    private const string UpdateSql = "UPDATE members SET status = 'Cancelled', updated_at = @now, version = version + 1\n" + PipelineSteps.AdvanceGuard;
+    private const string AdvanceSql = """
+        UPDATE members SET status = 'Cancelled', updated_at = @now, version = version + 1
+        WHERE id = @id AND version = @version AND stage = @expectedStage AND status = 'Active'
+          AND org_path >= @from AND org_path < @to
+        """;
 
     public async ValueTask<PipelineView> Handle(CancelProbationCommand command, CancellationToken cancellationToken)
     {
         var body = command.Body;
-        var (member, rules, scope) = await context.StartAsync(command.Id, MemberStage.Probationary, cancellationToken);
-        PipelineSteps.EnsureDuringProbation(member, body.DecidedOn!.Value);
-        return await context.FinishAsync(UpdateSql, new { },
-            member, rules, scope, PipelineStep.Cancellation, body.DecidedOn!.Value, new { reason = body.Reason }, null, cancellationToken);
+        var step = await steps.StartAsync(command.Id, MemberStage.Probationary, null, cancellationToken);
+        var decidedOn = body.DecidedOn!.Value;
+        step.EnsureDuringProbation(decidedOn);
+        return await step.AdvanceAsync(AdvanceSql, new { }, PipelineStep.Cancellation, decidedOn,
+            new { reason = body.Reason }, cancellationToken);
     }
 }

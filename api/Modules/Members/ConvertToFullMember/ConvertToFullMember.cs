@@ -21,19 +21,23 @@ internal sealed class ConvertToFullMemberValidator : AbstractValidator<ConvertTo
     }
 }
 
-internal sealed class ConvertToFullMemberHandler(PipelineStepContext context) : ICommandHandler<ConvertToFullMemberCommand, PipelineView>
+internal sealed class ConvertToFullMemberHandler(MemberSteps steps)
+    : ICommandHandler<ConvertToFullMemberCommand, PipelineView>
 {
-    private const string UpdateSql = "UPDATE members SET stage = 'Full', full_member_on = @convertedOn, updated_at = @now, version = version + 1\n"
-        + PipelineSteps.AdvanceGuard;
+    private const string AdvanceSql = """
+        UPDATE members SET stage = 'Full', full_member_on = @convertedOn, updated_at = @now, version = version + 1
+        WHERE id = @id AND version = @version AND stage = @expectedStage AND status = 'Active'
+          AND org_path >= @from AND org_path < @to
+        """;
 
     public async ValueTask<PipelineView> Handle(ConvertToFullMemberCommand command, CancellationToken cancellationToken)
     {
         var body = command.Body;
-        var (member, rules, scope) = await context.StartAsync(command.Id, MemberStage.Probationary, cancellationToken);
+        var step = await steps.StartAsync(command.Id, MemberStage.Probationary, body.Override, cancellationToken);
         var convertedOn = body.ConvertedOn!.Value;
-        PipelineSteps.EnsureNotEarly(context.Caller, body.Override, convertedOn, PipelineIntervals.Conversion(member.ProbationEndsOn(rules.ProbationMonths.Value)!.Value, rules));
-        return await context.FinishAsync(UpdateSql,
-            new { convertedOn },
-            member, rules, scope, PipelineStep.Conversion, convertedOn, new { }, body.Override, cancellationToken);
+        var probationEndsOn = step.Member.ProbationEndsOn(step.Rules.ProbationMonths.Value)!.Value;
+        step.EnsureNotEarly("convertedOn", convertedOn, PipelineIntervals.Conversion(probationEndsOn, step.Rules));
+        return await step.AdvanceAsync(AdvanceSql, new { convertedOn }, PipelineStep.Conversion, convertedOn, new { },
+            cancellationToken);
     }
 }

@@ -124,9 +124,7 @@ internal sealed class CreateMemberHandler(DbSession db, CurrentScope currentScop
             var earliest = ChineseIdNumber.BirthDate(idNumber)!.Value.AddYears(minimumAge.Value);
             if (appliedOn < earliest)
             {
-                throw PipelineErrors.TooEarly("too_young_to_apply", earliest, minimumAge.Source,
-                    $"申请入党时须年满 {minimumAge.Value} 周岁，最早可于 {earliest:yyyy-MM-dd} 申请。",
-                    $"Applicants must be at least {minimumAge.Value}; the earliest application date is {earliest:yyyy-MM-dd}.", "appliedOn");
+                throw MemberErrors.TooYoungToApply(earliest, minimumAge);
             }
         }
         var id = Guid.CreateVersion7();

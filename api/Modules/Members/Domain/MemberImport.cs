@@ -191,7 +191,7 @@ internal sealed class MemberImportReader(DbSession db, IOrganizationDirectory or
             var broken = PipelineIntervals.BrokenBy(request.AppliedOn, request.ActivistOn, request.CandidateOn, request.JoinedOn, request.FullMemberOn, rowRules).ToList();
             if (broken.Count > 0)
             {
-                errors.AddRange(broken.Select(b => new ImportError(row.Row, MemberSheets.ImportColumns.Single(c => c.Key == b.Field).Header, Localized.Text(b.Chinese, b.English))));
+                errors.AddRange(broken.Select(b => new ImportError(row.Row, MemberSheets.ImportColumns.Single(c => c.Key == b.Field).Header, b.Refusal().LocalizedMessage)));
                 continue;
             }
             if (request.AppliedOn is { } appliedOn)

@@ -112,30 +112,6 @@ internal sealed record ProtectedPhone(string? Cipher, string? Masked)
         string.IsNullOrWhiteSpace(phone) ? new(null, null) : new(protector.Encrypt(phone.Trim()), PersonalDataMask.Phone(phone.Trim()));
 }
 
-internal static class MemberErrors
-{
-    /// <param name="status">the status read, when known (a write that lost a race only knows the person left the register)</param>
-    public static BusinessRuleException NotActive(MemberStatus? status = null) => new("member_not_active", "此人已不在册（已去世、转出或取消资格）。",
-        "This person is no longer on the active register (deceased, transferred out or cancelled).",
-        status is { } known ? new Dictionary<string, object?> { ["memberStatus"] = known.ToString() } : null);
-
-    public static BusinessRuleException Exists() => new("member_exists",
-        "该身份证号码的人员已在党员库中。", "A person with this ID number is already registered.");
-
-    /// <summary>The only answer about a number registered outside the caller's scope: where, who and since when stay unsaid.</summary>
-    public static BusinessRuleException RegisteredElsewhere() => new("member_registered_elsewhere",
-        "此人已在其他党组织登记，请通过组织关系转接办理。", "This person is registered elsewhere; a transfer is needed.");
-
-    public static BusinessRuleException ImportHitsOtherRegions(int limit) => new("import_registered_elsewhere",
-        $"文件中超过 {limit} 人已在其他党组织登记，整个文件未予检查或导入；请通过组织关系转接办理。",
-        $"More than {limit} people in the file are registered elsewhere, so the file was refused as a whole; they need transfers.",
-        new Dictionary<string, object?> { ["limit"] = limit });
-
-    public static ValidationException OrganizationNotFound() => new(
-        [new FluentValidation.Results.ValidationFailure("organizationId", Localized.Text("党组织不存在、已撤销或不在您的管理范围内。",
-            "The organization does not exist, is dissolved, or is outside your organizations."))]);
-}
-
 internal sealed record MemberRow
 {
     public Guid Id { get; init; }

@@ -42,12 +42,11 @@ internal sealed class EndHardshipHandler(DbSession db, CurrentScope currentScope
         }
         if (current.Until < today)
         {
-            throw new BusinessRuleException("hardship_ended", "这条记录已经结束，历史记录不能再修改。", "This entry has already ended; history is not edited.");
+            throw MemberErrors.HardshipEnded();
         }
         if (command.Body.Until < current.Since)
         {
-            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("until",
-                Infrastructure.Localized.Text("结束日期不能早于开始日期。", "The end cannot be before the start."))]);
+            throw MemberErrors.HardshipEndsBeforeStart();
         }
         if (await db.ExecuteAsync(EndSql, new { id = current.Id, memberId = member.Id, expectedVersion = command.ExpectedVersion, until = command.Body.Until, today, now = clock.GetUtcNow() },
                 cancellationToken) == 0)

@@ -23,30 +23,33 @@ internal sealed class ExtendProbationValidator : AbstractValidator<ExtendProbati
     }
 }
 
-internal sealed class ExtendProbationHandler(PipelineStepContext context) : ICommandHandler<ExtendProbationCommand, PipelineView>
+internal sealed class ExtendProbationHandler(MemberSteps steps) : ICommandHandler<ExtendProbationCommand, PipelineView>
 {
     // "extension_months IS NULL" keeps it to one extension even when two requests race.
-    private const string UpdateSql = "UPDATE members SET extension_months = @months, updated_at = @now, version = version + 1\n"
-        + PipelineSteps.AdvanceGuard + " AND extension_months IS NULL";
+    private const string AdvanceSql = """
+        UPDATE members SET extension_months = @months, updated_at = @now, version = version + 1
+        WHERE id = @id AND version = @version AND stage = @expectedStage AND status = 'Active'
+          AND org_path >= @from AND org_path < @to
+          AND extension_months IS NULL
+        """;
 
     public async ValueTask<PipelineView> Handle(ExtendProbationCommand command, CancellationToken cancellationToken)
     {
         var body = command.Body;
-        var (member, rules, scope) = await context.StartAsync(command.Id, MemberStage.Probationary, cancellationToken);
-        PipelineSteps.EnsureDuringProbation(member, body.DecidedOn!.Value);
-        if (member.ExtensionMonths is not null)
+        var step = await steps.StartAsync(command.Id, MemberStage.Probationary, null, cancellationToken);
+        var decidedOn = body.DecidedOn!.Value;
+        step.EnsureDuringProbation(decidedOn);
+        if (step.Member.ExtensionMonths is not null)
         {
-            throw PipelineErrors.Rule("already_extended", rules.ExtensionMaxMonths.Source, "预备期只能延长一次。", "Probation can be extended only once.");
+            throw MemberErrors.AlreadyExtended(step.Rules.ExtensionMaxMonths);
         }
         var months = body.Months!.Value;
-        if (months < rules.ExtensionMinMonths.Value || months > rules.ExtensionMaxMonths.Value)
+        var (least, most) = (step.Rules.ExtensionMinMonths, step.Rules.ExtensionMaxMonths);
+        if (!PipelineRules.ExtensionInRange(months, least.Value, most.Value))
         {
-            throw PipelineErrors.Rule("extension_out_of_range", rules.ExtensionMaxMonths.Source,
-                $"预备期延长 {rules.ExtensionMinMonths.Value} 至 {rules.ExtensionMaxMonths.Value} 个月。",
-                $"Probation is extended by {rules.ExtensionMinMonths.Value} to {rules.ExtensionMaxMonths.Value} months.");
+            throw MemberErrors.ExtensionOutOfRange(least, most);
         }
-        return await context.FinishAsync(UpdateSql,
-            new { months },
-            member, rules, scope, PipelineStep.Extension, body.DecidedOn!.Value, new { months, reason = body.Reason }, null, cancellationToken);
+        return await step.AdvanceAsync(AdvanceSql, new { months }, PipelineStep.Extension, decidedOn,
+            new { months, reason = body.Reason }, cancellationToken);
     }
 }

@@ -35,18 +35,23 @@ internal sealed class NominateCandidateValidator : AbstractValidator<NominateCan
             .WithMessage(_ => Localized.Text("日期不能晚于今天。", "The date cannot be after today."));
         RuleFor(c => c.Body.TrainingHours).NotNull().InclusiveBetween(0, 1000);
         // The notice may come before the decision: many places publish it before listing the candidate
-        // (确定发展对象前公示). Either way the vote waits for both (PipelineSteps.EarliestVote).
+        // (确定发展对象前公示). Either way the vote waits for both (PipelineRules.EarliestVote).
         RuleFor(c => c.Body.NoticeFrom).NotNull();
         RuleFor(c => c.Body.NoticeTo).NotNull().GreaterThanOrEqualTo(c => c.Body.NoticeFrom).When(c => c.Body.NoticeFrom is not null);
         RuleFor(c => c.Body.Override).SetValidator(new StepOverrideValidator());
     }
 }
 
-internal sealed class NominateCandidateHandler(PipelineStepContext context) : ICommandHandler<NominateCandidateCommand, PipelineView>
+internal sealed class NominateCandidateHandler(MemberSteps steps, DbSession db)
+    : ICommandHandler<NominateCandidateCommand, PipelineView>
 {
-    private const string UpdateSql = """
-        UPDATE members SET stage = 'Candidate', candidate_on = @decidedOn, notice_ends_on = @noticeTo, updated_at = @now, version = version + 1
-        """ + "\n" + PipelineSteps.AdvanceGuard;
+    private const string AdvanceSql = """
+        UPDATE members
+        SET stage = 'Candidate', candidate_on = @decidedOn, notice_ends_on = @noticeTo,
+            updated_at = @now, version = version + 1
+        WHERE id = @id AND version = @version AND stage = @expectedStage AND status = 'Active'
+          AND org_path >= @from AND org_path < @to
+        """;
 
     // Introducers: full members in good standing, inside the caller's subtree.
     private const string FullMembersSql = """
@@ -57,33 +62,33 @@ internal sealed class NominateCandidateHandler(PipelineStepContext context) : IC
     public async ValueTask<PipelineView> Handle(NominateCandidateCommand command, CancellationToken cancellationToken)
     {
         var body = command.Body;
-        var (member, rules, scope) = await context.StartAsync(command.Id, MemberStage.Activist, cancellationToken);
+        var step = await steps.StartAsync(command.Id, MemberStage.Activist, body.Override, cancellationToken);
+        var rules = step.Rules;
         var decidedOn = body.DecidedOn!.Value;
-        PipelineSteps.EnsureNotEarly(context.Caller, body.Override, decidedOn, PipelineIntervals.Candidate(member.ActivistOn!.Value, rules));
-        var fullIntroducers = await context.Db.ExecuteScalarAsync<long>(FullMembersSql,
-            new { ids = body.IntroducerIds!.ToArray(), from = scope.From, to = scope.To }, cancellationToken);
+        step.EnsureNotEarly("decidedOn", decidedOn, PipelineIntervals.Candidate(step.Member.ActivistOn!.Value, rules));
+        var fullIntroducers = await db.ExecuteScalarAsync<long>(FullMembersSql,
+            new { ids = body.IntroducerIds!.ToArray(), from = step.Scope.From, to = step.Scope.To }, cancellationToken);
         if (fullIntroducers != 2)
         {
-            throw PipelineErrors.Rule("introducer_not_full_member", "《中国共产党章程》第五条：发展党员，必须经过党的支部，坚持个别吸收的原则。申请入党的人，要有两名正式党员作介绍人。",
-                "入党介绍人须是两名正式党员（预备党员不能作介绍人）。", "Both introducers must be full members (probationary members cannot introduce).");
+            throw MemberErrors.IntroducerNotFullMember();
         }
         if (body.TrainingHours < rules.TrainingMinHours.Value && body.Override is null)
         {
-            throw PipelineErrors.Rule("training_too_short", rules.TrainingMinHours.Source,
-                $"集中培训不少于 {rules.TrainingMinHours.Value} 个学时。", $"Training must last at least {rules.TrainingMinHours.Value} class hours.");
+            throw MemberErrors.TrainingTooShort(rules.TrainingMinHours);
         }
-        var noticeDays = PipelineSteps.WorkingDays(body.NoticeFrom!.Value, body.NoticeTo!.Value);
+        var noticeDays = PipelineRules.WorkingDays(body.NoticeFrom!.Value, body.NoticeTo!.Value);
         if (noticeDays < rules.NoticeMinWorkingDays.Value && body.Override is null)
         {
-            throw PipelineErrors.Rule("notice_too_short", rules.NoticeMinWorkingDays.Source,
-                $"公示期不少于 {rules.NoticeMinWorkingDays.Value} 个工作日（本次 {noticeDays} 个）。",
-                $"The public notice lasts at least {rules.NoticeMinWorkingDays.Value} working days (this one {noticeDays}).");
+            throw MemberErrors.NoticeTooShort(rules.NoticeMinWorkingDays, noticeDays);
         }
-        return await context.FinishAsync(UpdateSql,
-            new { decidedOn, noticeTo = body.NoticeTo },
-            member, rules, scope, PipelineStep.Candidate, decidedOn,
-            new { introducerIds = body.IntroducerIds, politicalReviewOn = body.PoliticalReviewOn, trainingHours = body.TrainingHours, noticeFrom = body.NoticeFrom,
-                noticeTo = body.NoticeTo, noticeWorkingDays = noticeDays },
-            body.Override, cancellationToken);
+        return await step.AdvanceAsync(AdvanceSql, new { decidedOn, noticeTo = body.NoticeTo },
+            PipelineStep.Candidate, decidedOn,
+            new
+            {
+                introducerIds = body.IntroducerIds, politicalReviewOn = body.PoliticalReviewOn,
+                trainingHours = body.TrainingHours,
+                noticeFrom = body.NoticeFrom, noticeTo = body.NoticeTo, noticeWorkingDays = noticeDays,
+            },
+            cancellationToken);
     }
 }

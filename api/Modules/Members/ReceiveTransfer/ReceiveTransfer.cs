@@ -56,13 +56,11 @@ internal sealed class ReceiveTransferHandler(DbSession db, CurrentScope currentS
         var receivedOn = command.Body.ReceivedOn ?? clock.Today();
         if (receivedOn < transfer.IssuedOn)
         {
-            throw new ValidationException([new FluentValidation.Results.ValidationFailure("receivedOn",
-                Localized.Text($"回执日期不能早于开具日期 {transfer.IssuedOn:yyyy-MM-dd}。", $"The receipt cannot be dated before the letter's issue date, {transfer.IssuedOn:yyyy-MM-dd}."))]);
+            throw MemberErrors.ReceivedBeforeIssued(transfer.IssuedOn);
         }
         if (transfer.ToOrgId is { } receiving && await organizations.FindWithinAsync(receiving, DataScope.WholeTree, cancellationToken) is null)
         {
-            throw new BusinessRuleException("receiving_organization_dissolved", "接收党组织已撤销，请转出方重新开具介绍信。",
-                "The receiving organization has been dissolved; the sending organization must issue a new letter.");
+            throw MemberErrors.ReceivingOrganizationDissolved();
         }
         var now = clock.GetUtcNow();
         if (await db.ExecuteAsync(ReceiveSql, new { id = transfer.Id, expectedVersion = command.ExpectedVersion, receivedOn, now }, cancellationToken) == 0)
@@ -73,11 +71,9 @@ internal sealed class ReceiveTransferHandler(DbSession db, CurrentScope currentS
             }
             if (transfer.Status != TransferStatus.Pending)
             {
-                throw new BusinessRuleException("transfer_closed", "这份介绍信已回执。", "This letter has already been received.");
+                throw MemberErrors.TransferClosed();
             }
-            throw new BusinessRuleException("letter_expired", $"介绍信已于 {transfer.ValidUntil:yyyy-MM-dd} 过期，请转出方重新开具。",
-                $"The letter expired on {transfer.ValidUntil:yyyy-MM-dd}; the sending organization must issue a new one.",
-                new Dictionary<string, object?> { ["validUntil"] = transfer.ValidUntil.ToString("yyyy-MM-dd") });
+            throw MemberErrors.LetterExpired(transfer.ValidUntil);
         }
         var moved = transfer.ToOrgId is { } toOrgId
             ? await db.ExecuteAsync(MoveMemberSql, new { memberId = transfer.MemberId, toOrgId, toOrgPath = transfer.ToOrgPath, fromOrgId = transfer.FromOrgId, now },
@@ -85,7 +81,7 @@ internal sealed class ReceiveTransferHandler(DbSession db, CurrentScope currentS
             : await db.ExecuteAsync(LeaveRegisterSql, new { memberId = transfer.MemberId, fromOrgId = transfer.FromOrgId, now }, cancellationToken);
         if (moved == 0)
         {
-            throw new BusinessRuleException("member_not_active", "此人已不在转出党组织的名册上。", "The member is no longer on the sending organization's register.");
+            throw MemberErrors.NotActive();
         }
         return (await Transfers.RespondAsync([await Transfers.FindAsync(db, transfer.Id, cancellationToken)], organizations, clock.Today(), cancellationToken))[0];
     }

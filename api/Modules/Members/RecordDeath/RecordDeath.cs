@@ -65,8 +65,7 @@ internal sealed class RecordDeathHandler(DbSession db, CurrentScope currentScope
         }
         if (diedOn < member.BirthDate)
         {
-            throw new ValidationException([new FluentValidation.Results.ValidationFailure("diedOn",
-                Localized.Text("去世日期不能早于出生日期。", "The date of death cannot be before the birth date."))]);
+            throw MemberErrors.DiedBeforeBirth();
         }
         var parameters = new { id = member.Id, expectedVersion = command.ExpectedVersion, diedOn, from = scope.From, to = scope.To, now = clock.GetUtcNow() };
         if (await db.ExecuteAsync(RecordSql, parameters, cancellationToken) == 0)
@@ -74,8 +73,7 @@ internal sealed class RecordDeathHandler(DbSession db, CurrentScope currentScope
             var reread = await MemberRecords.FindAsync(db, scope, member.Id, cancellationToken);
             if (reread.Version == command.ExpectedVersion && await db.ExecuteScalarAsync<long>(PendingTransferSql, new { id = member.Id }, cancellationToken) > 0)
             {
-                throw new BusinessRuleException("transfer_pending", "此人有待回执的组织关系介绍信，请先办结转接。",
-                    "A transfer letter for this person awaits receipt; settle the transfer first.");
+                throw MemberErrors.TransferPending();
             }
             throw new PreconditionFailedException();
         }

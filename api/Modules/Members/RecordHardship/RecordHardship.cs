@@ -49,10 +49,10 @@ internal sealed class RecordHardshipHandler(DbSession db, CurrentScope currentSc
         {
             id, memberId = member.Id, category = body.Category!.Value.ToString(), since = body.Since!.Value, until = body.Until,
             notesCipher = string.IsNullOrWhiteSpace(body.Notes) ? null : protector.Encrypt(body.Notes.Trim()), now = clock.GetUtcNow(),
-        }, HardshipOpen, cancellationToken);
+        }, MemberErrors.HardshipOpen, cancellationToken);
         if (inserted == 0)
         {
-            throw HardshipOpen();
+            throw MemberErrors.HardshipOpen();
         }
         // Written by hand so the notes (illness, income) never reach the audit log in the clear.
         audit.Record(new AuditRecord("RecordHardship", "Hardship", id.ToString(), member.OrgId, After: new
@@ -62,7 +62,4 @@ internal sealed class RecordHardshipHandler(DbSession db, CurrentScope currentSc
         var row = await db.QuerySingleOrDefaultAsync<HardshipRow>(FindSql, new { id }, cancellationToken);
         return row!.ToResponse(clock.Today());
     }
-
-    private static Infrastructure.Http.BusinessRuleException HardshipOpen() => new("hardship_open", "此人已在困难党员名册上，请先结束当前记录。",
-        "The member is already on the hardship register; end the current entry first.");
 }

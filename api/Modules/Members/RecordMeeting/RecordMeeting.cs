@@ -64,8 +64,7 @@ internal sealed class RecordMeetingHandler(DbSession db, CurrentScope currentSco
         var ids = body.AttendeeIds!.ToArray();
         if (await db.ExecuteScalarAsync<long>(AttendeesSql, new { ids, orgId = organization.Id }, cancellationToken) != ids.Length)
         {
-            throw new ValidationException([new FluentValidation.Results.ValidationFailure("attendeeIds",
-                Localized.Text("参会人员须是本党组织的党员。", "Attendees must be members of the meeting's organization."))]);
+            throw Domain.MemberErrors.AttendeesOutsideOrganization();
         }
         var id = Guid.CreateVersion7();
         var now = clock.GetUtcNow();

@@ -47,16 +47,14 @@ internal sealed class ReportToCommunityHandler(DbSession db, CurrentScope curren
         var member = await MemberRecords.FindAsync(db, scope, command.MemberId, cancellationToken);
         if (member.Category != MemberCategory.InService || member.Status != MemberStatus.Active)
         {
-            throw new BusinessRuleException("not_in_service", "双报到面向在职党员。", "Reporting to a residence community is for members in service.");
+            throw MemberErrors.NotInService();
         }
         var community = await organizations.FindWithinAsync(command.Body.CommunityOrganizationId!.Value, DataScope.WholeTree, cancellationToken)
-            ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure("communityOrganizationId",
-                Localized.Text("社区党组织不存在或已撤销。", "The community organization does not exist or is dissolved."))]);
+            ?? throw MemberErrors.CommunityNotFound();
         // 双报到 is to where the member lives: a city community or a village, not another unit's branch.
         if (community.Field is not ("UrbanCommunity" or "Village"))
         {
-            throw new BusinessRuleException("not_a_residence_community", $"“{community.Name}”不是社区或村的党组织，双报到应到居住地社区（村）报到。",
-                $"'{community.Name}' is not a community's or village's organization; members report to where they live.");
+            throw MemberErrors.NotAResidenceCommunity(community.Name);
         }
         var reportedOn = command.Body.ReportedOn ?? clock.Today();
         await MemberRecords.ClaimActiveAsync(db, member, clock.GetUtcNow(), cancellationToken);
@@ -65,8 +63,7 @@ internal sealed class ReportToCommunityHandler(DbSession db, CurrentScope curren
         // A current report dated after this one stays (history is not rewritten), and of two reports racing
         // the second loses: either way the current-report index refuses the row, as 409.
         await db.ExecuteOrConflictAsync(InsertSql, new { id, memberId = member.Id, communityId = community.Id, communityPath = community.Path, reportedOn, now = clock.GetUtcNow() },
-            () => new BusinessRuleException("community_report_conflict", "此人当前的报到日期晚于该日期，或报到记录刚被他人修改。",
-                "The member's current report is dated after this day, or was just changed by someone else."), cancellationToken);
+            MemberErrors.CommunityReportConflict, cancellationToken);
         var names = await organizations.NamesAsync([member.OrgId], cancellationToken);
         return new CommunityReport(id, member.Id, member.Name, member.OrgId, names.GetValueOrDefault(member.OrgId, ""), community.Id, community.Name, reportedOn, null);
     }

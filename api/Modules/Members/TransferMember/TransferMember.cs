@@ -62,12 +62,10 @@ internal sealed class TransferMemberHandler(DbSession db, CurrentScope currentSc
         {
             // Any organization in the system may receive: the letter crosses regions.
             to = await organizations.FindWithinAsync(toId, DataScope.WholeTree, cancellationToken)
-                ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure("toOrganizationId",
-                    Localized.Text("接收党组织不存在或已撤销。", "The receiving organization does not exist or is dissolved."))]);
+                ?? throw MemberErrors.ReceivingOrganizationNotFound();
             if (to.Id == member.OrgId)
             {
-                throw new ValidationException([new FluentValidation.Results.ValidationFailure("toOrganizationId",
-                    Localized.Text("不能转入本党组织。", "A member cannot be transferred to their own organization."))]);
+                throw MemberErrors.TransferToOwnOrganization();
             }
         }
         var issuedOn = body.IssuedOn ?? clock.Today();
@@ -80,14 +78,11 @@ internal sealed class TransferMemberHandler(DbSession db, CurrentScope currentSc
             id, memberId = member.Id, memberName = member.Name, fromOrgId = member.OrgId, fromOrgPath = member.OrgPath, toOrgId = to?.Id, toOrgPath = to?.Path,
             toExternal = body.ToExternal?.Trim(), letterNumber = body.LetterNumber!.Trim(), issuedOn, validUntil = issuedOn.AddMonths(validity.Value),
             now = clock.GetUtcNow(),
-        }, TransferPending, cancellationToken);
+        }, MemberErrors.TransferPending, cancellationToken);
         if (inserted == 0)
         {
-            throw TransferPending();
+            throw MemberErrors.TransferPending();
         }
         return (await Transfers.RespondAsync([await Transfers.FindAsync(db, id, cancellationToken)], organizations, clock.Today(), cancellationToken))[0];
     }
-
-    private static BusinessRuleException TransferPending() =>
-        new("transfer_pending", "此人已有一份尚未回执的转接介绍信。", "This member already has a transfer letter awaiting receipt.");
 }
