@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Mediator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -51,6 +52,39 @@ public sealed class ArchitectureTests
             var result = Types.InAssembly(Api).That().ResideInNamespace($"Jiceng.Modules.{module}").ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
             Assert.That(result.IsSuccessful, Is.True, $"{module} reaches into: {string.Join(", ", result.FailingTypeNames ?? [])}");
         }
+    }
+
+    /// <summary>
+    /// A use-case folder is not a library: what two slices share lives in the module's Domain (or its root), so a
+    /// slice can be read, changed or deleted without reading another. Domain and Contracts use no slice either.
+    /// </summary>
+    [Test]
+    public void A_use_case_uses_no_other_use_case()
+    {
+        static string[] Parts(Type t) => (t.Namespace ?? "").Split('.');
+        static bool IsSlice(Type t) =>
+            Parts(t) is ["Jiceng", "Modules", _, var folder] && folder is not ("Domain" or "Contracts");
+        var slices = Api.GetTypes().Where(IsSlice)
+            .GroupBy(t => t.Namespace!)
+            .ToDictionary(g => g.Key, g => g.Select(t => t.FullName!.Split('+')[0]).Distinct().ToArray());
+        Assert.That(slices.Keys, Does.Contain("Jiceng.Modules.Members.ListMembers"));
+        var sources = slices.Keys
+            .Concat(Api.GetTypes()
+                .Where(t => Parts(t) is ["Jiceng", "Modules", _, "Domain" or "Contracts"])
+                .Select(t => t.Namespace!))
+            .Distinct();
+        var offenders = new List<string>();
+        foreach (var source in sources)
+        {
+            var module = string.Join('.', source.Split('.').Take(3)) + ".";
+            var others = slices.Where(s => s.Key != source && s.Key.StartsWith(module, StringComparison.Ordinal))
+                .SelectMany(s => s.Value)
+                .ToArray();
+            var result = Types.InAssembly(Api).That().ResideInNamespaceMatching($"^{Regex.Escape(source)}$")
+                .ShouldNot().HaveDependencyOnAny(others).GetResult();
+            offenders.AddRange(result.FailingTypeNames ?? []);
+        }
+        Assert.That(offenders, Is.Empty, "Uses another use case's types: " + string.Join(", ", offenders));
     }
 
     [Test]

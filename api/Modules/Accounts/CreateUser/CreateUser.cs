@@ -41,7 +41,7 @@ internal sealed class CreateUserHandler(DbSession db, Grants grants, TimeProvide
                 id,
                 username,
                 displayName = body.DisplayName.Trim(),
-                passwordHash = SignInHandler.HashPassword(body.Password),
+                passwordHash = Passwords.Hash(body.Password),
                 roles = Roles.Store(body.Roles),
                 scopeOrgId = body.ScopeOrganizationId,
                 enabled = true,
