@@ -28,7 +28,7 @@ public sealed class ConstitutionRulesTests
             Assert.That(effective.ProbationMonths.Value, Is.EqualTo(12));
             Assert.That(effective.ExtensionMinMonths.Value, Is.EqualTo(6));
             Assert.That(effective.ExtensionMaxMonths.Value, Is.EqualTo(12));
-            Assert.That(effective.ActivistAfterMonths, Is.EqualTo(new NumberRule(9, "本地规则")), "local rules stay the region's");
+            Assert.That(effective.ActivistAfterMonths, Is.EqualTo(new NumberRule(9, "本地规则")), "a local rule");
             Assert.That(effective.CandidateAfterMonths, Is.EqualTo(defaults.CandidateAfterMonths));
         });
     }

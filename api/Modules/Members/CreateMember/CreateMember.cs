@@ -48,9 +48,11 @@ internal sealed class CreateMemberHandler(DbSession db, CurrentScope currentScop
             }
         }
         var id = Guid.CreateVersion7();
-        var parameters = MemberRegistration.InsertParameters(id, organization, body, idNumber, protector, clock.GetUtcNow());
+        var parameters = MemberRegistration.InsertParameters(
+            id, organization, body, idNumber, protector, clock.GetUtcNow());
         // A unique-index violation means someone registered the person in the same instant: no scope is read then.
-        var inserted = await db.ExecuteOrConflictAsync(MemberRegistration.InsertSql, parameters, MemberErrors.Exists, cancellationToken);
+        var inserted = await db.ExecuteOrConflictAsync(
+            MemberRegistration.InsertSql, parameters, MemberErrors.Exists, cancellationToken);
         if (inserted == 0)
         {
             throw await elsewhere.RefusalAsync(scope, protector.BlindIndex(idNumber), idNumber, organization.Id, "CreateMember", cancellationToken);

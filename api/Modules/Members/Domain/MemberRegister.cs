@@ -76,7 +76,8 @@ internal static class MemberRegister
     public const string PageSql = "SELECT " + MemberRecords.Columns + "\n" + Filter + "\nORDER BY {orderBy}\n{page}";
 
     /// <summary>The parameters of <see cref="CountSql"/> and <see cref="PageSql"/>.</summary>
-    public static object FilterParameters(MemberFilter filter, string from, string to, Guid? orgId, DateOnly today) => new
+    public static object FilterParameters(
+        MemberFilter filter, string from, string to, Guid? orgId, DateOnly today) => new
     {
         from,
         to,

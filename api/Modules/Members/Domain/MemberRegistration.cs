@@ -36,7 +36,7 @@ internal sealed record CreateMemberRequest(
     public MemberFields Fields() => new(Name, Gender, Ethnicity, BirthDate, IdNumber, Phone, Education, Occupation, Category);
 }
 
-/// <summary>A message that registers a member from a <see cref="CreateMemberRequest"/> (a form, a spreadsheet row).</summary>
+/// <summary>A message that registers a member from a <see cref="CreateMemberRequest"/> (a form, a row).</summary>
 internal interface IRegistersMember
 {
     CreateMemberRequest Body { get; }
@@ -106,9 +106,9 @@ internal static class MemberRegistration
         WHERE NOT EXISTS (SELECT 1 FROM members WHERE id_number_index = @idNumberIndex)
         """;
 
-    /// <summary>The row for <see cref="InsertSql"/> : personal data encrypted, gender and birth from the ID number.</summary>
-    public static object InsertParameters(Guid id, OrganizationReference organization, CreateMemberRequest body, string idNumber, PersonalDataProtector protector,
-        DateTimeOffset now)
+    /// <summary>The row for <see cref="InsertSql"/>: personal data encrypted, gender and birth from the ID number.</summary>
+    public static object InsertParameters(Guid id, OrganizationReference organization, CreateMemberRequest body,
+        string idNumber, PersonalDataProtector protector, DateTimeOffset now)
     {
         var protectedId = ProtectedIdNumber.From(protector, idNumber);
         var phone = ProtectedPhone.From(protector, body.Phone);

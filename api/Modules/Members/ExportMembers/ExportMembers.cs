@@ -64,7 +64,8 @@ internal sealed class ExportMembersHandler(DbSession db, CurrentScope currentSco
         var scope = await currentScope.GetAsync(cancellationToken);
         var today = clock.Today();
         var (from, to, orgId) = await MemberRegister.RangeAsync(organizations, scope, query.Filter, cancellationToken);
-        var order = SortOrder.Parse(query.Sort, MemberRegister.SortColumns, MemberRegister.DefaultSort, MemberRegister.TieBreaker);
+        var order = SortOrder.Parse(
+            query.Sort, MemberRegister.SortColumns, MemberRegister.DefaultSort, MemberRegister.TieBreaker);
         var rows = await db.QueryPageAsync<MemberRow>(MemberRegister.CountSql, MemberRegister.PageSql,
             MemberRegister.FilterParameters(query.Filter, from, to, orgId, today), PageRequest.ForExport, order,
             cancellationToken);

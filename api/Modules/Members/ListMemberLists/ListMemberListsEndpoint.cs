@@ -27,9 +27,10 @@ internal static class ListMemberListsEndpoint
 
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/lists/{kind}", async Task<Ok<Paged<MemberOnList>>> ([AsParameters] MemberListFilter filter, int? page,
-                int? pageSize, IMediator mediator, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await mediator.Send(filter.ToQuery(PageRequest.From(page, pageSize)), cancellationToken)))
+        group.MapGet("/lists/{kind}", async Task<Ok<Paged<MemberOnList>>> ([AsParameters] MemberListFilter filter,
+                int? page, int? pageSize, IMediator mediator, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await mediator.Send(
+                    filter.ToQuery(PageRequest.From(page, pageSize)), cancellationToken)))
             .WithName("ListMemberLists")
             .RequirePermission(Permissions.MembersRead)
             .WithSummary("The yearly lists within the caller's subtree: " + Parameters + ".")

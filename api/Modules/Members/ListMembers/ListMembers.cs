@@ -25,7 +25,7 @@ internal sealed record MemberListItem(
     DateOnly? FullMemberOn,
     long Version);
 
-/// <summary>The register's filters with a page and a sort; validated field by field as the query string names them.</summary>
+/// <summary>The register's filters with a page and a sort, validated by the names the query string gives them.</summary>
 internal sealed record ListMembersQuery : MemberFilter, IQuery<Paged<MemberListItem>>
 {
     public ListMembersQuery(MemberFilter filter, PageRequest page, string? sort)
@@ -55,7 +55,8 @@ internal sealed class ListMembersHandler(DbSession db, CurrentScope currentScope
     public async ValueTask<Paged<MemberListItem>> Handle(ListMembersQuery query, CancellationToken cancellationToken)
     {
         var scope = await currentScope.GetAsync(cancellationToken);
-        var order = SortOrder.Parse(query.Sort, MemberRegister.SortColumns, MemberRegister.DefaultSort, MemberRegister.TieBreaker);
+        var order = SortOrder.Parse(
+            query.Sort, MemberRegister.SortColumns, MemberRegister.DefaultSort, MemberRegister.TieBreaker);
         var today = clock.Today();
         var (from, to, orgId) = await MemberRegister.RangeAsync(organizations, scope, query, cancellationToken);
         var page = await db.QueryPageAsync<MemberRow>(MemberRegister.CountSql, MemberRegister.PageSql,

@@ -28,9 +28,12 @@ internal static class ListMembersBareTwinEndpoint
             var parameters = new DynamicParameters(ParameterBinder.Bind(filter, connections.Provider));
             parameters.Add("skip", (number - 1) * size);
             parameters.Add("take", size);
-            var total = await connection.ExecuteScalarAsync<long>(connections.Dialect.Render(MemberRegister.CountSql), parameters);
-            var order = SortOrder.Parse(null, MemberRegister.SortColumns, MemberRegister.DefaultSort, MemberRegister.TieBreaker);
-            var rows = (await connection.QueryAsync<MemberRow>(connections.Dialect.Render(order.Apply(MemberRegister.PageSql)), parameters)).AsList();
+            var total = await connection.ExecuteScalarAsync<long>(
+                connections.Dialect.Render(MemberRegister.CountSql), parameters);
+            var order = SortOrder.Parse(
+                null, MemberRegister.SortColumns, MemberRegister.DefaultSort, MemberRegister.TieBreaker);
+            var rows = (await connection.QueryAsync<MemberRow>(
+                connections.Dialect.Render(order.Apply(MemberRegister.PageSql)), parameters)).AsList();
             var names = (await connection.QueryAsync<(Guid Id, string Name)>(connections.Dialect.Render(NamesSql),
                 ParameterBinder.Bind(new { ids = rows.Select(r => r.OrgId).Distinct().ToArray() }, connections.Provider))).ToDictionary(n => n.Id, n => n.Name);
             var items = rows.Select(m => new MemberListItem(m.Id, m.OrgId, names.GetValueOrDefault(m.OrgId, ""), m.Name, m.Gender, MemberRow.YearsBetween(m.BirthDate, m.LivedUntil(today)),

@@ -9,8 +9,8 @@ namespace Jiceng.Modules.Members.ListMembers;
 internal static class ListMembersEndpoint
 {
     public static void Map(RouteGroupBuilder group) => group
-        .MapGet("/", async Task<Ok<Paged<MemberListItem>>> ([AsParameters] MemberFilter filter, int? page, int? pageSize,
-            string? sort, IMediator mediator, CancellationToken cancellationToken) =>
+        .MapGet("/", async Task<Ok<Paged<MemberListItem>>> ([AsParameters] MemberFilter filter, int? page,
+            int? pageSize, string? sort, IMediator mediator, CancellationToken cancellationToken) =>
         {
             var query = new ListMembersQuery(filter, PageRequest.From(page, pageSize), sort);
             return TypedResults.Ok(await mediator.Send(query, cancellationToken));

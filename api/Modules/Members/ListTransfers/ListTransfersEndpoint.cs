@@ -39,16 +39,17 @@ internal static class ListTransfersEndpoint
 
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/transfers", async Task<Ok<Paged<TransferResponse>>> ([AsParameters] TransferFilter filter, int? page,
-                int? pageSize, string? sort, IMediator mediator, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await mediator.Send(filter.ToQuery(PageRequest.From(page, pageSize), sort), cancellationToken)))
+        group.MapGet("/transfers", async Task<Ok<Paged<TransferResponse>>> ([AsParameters] TransferFilter filter,
+                int? page, int? pageSize, string? sort, IMediator mediator, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await mediator.Send(
+                    filter.ToQuery(PageRequest.From(page, pageSize), sort), cancellationToken)))
             .WithName("ListTransfers")
             .RequirePermission(Permissions.MembersRead)
             .WithSummary("Transfer letters: " + Parameters)
             .ProducesValidationProblem();
 
-        group.MapGet("/transfers/export", async Task<FileContentHttpResult> ([AsParameters] TransferFilter filter, string? sort,
-                SpreadsheetFormat? format, IMediator mediator, TimeProvider clock, CancellationToken cancellationToken) =>
+        group.MapGet("/transfers/export", async Task<FileContentHttpResult> ([AsParameters] TransferFilter filter,
+                string? sort, SpreadsheetFormat? format, IMediator mediator, TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 var query = filter.ToQuery(PageRequest.ForExport, sort);
                 var box = query.Direction;

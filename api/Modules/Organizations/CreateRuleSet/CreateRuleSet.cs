@@ -41,7 +41,11 @@ internal sealed class CreateRuleSetHandler(DbSession db, CurrentScope currentSco
         var id = Guid.CreateVersion7();
         var row = new
         {
-            id, regionRootId = region.Id, name = command.Body.Name.Trim(), document = document.ToJson(), now = clock.GetUtcNow(),
+            id,
+            regionRootId = region.Id,
+            name = command.Body.Name.Trim(),
+            document = document.ToJson(),
+            now = clock.GetUtcNow(),
         };
         await db.ExecuteOrConflictAsync(InsertSql, row, OrganizationErrors.RuleSetExists, cancellationToken);
         return await RuleSets.LoadAsync(db, scope, id, cancellationToken);

@@ -46,7 +46,8 @@ internal static class OrganizationDetails
     /// An organization as answered by a read and by the slices that change it (with its new state). Ancestors
     /// above the caller's scope are left out: a caller sees names only inside their own subtree.
     /// </summary>
-    public static async Task<OrganizationResponse> LoadAsync(DbSession db, DataScope scope, Guid id, CancellationToken cancellationToken)
+    public static async Task<OrganizationResponse> LoadAsync(
+        DbSession db, DataScope scope, Guid id, CancellationToken cancellationToken)
     {
         var row = await db.QuerySingleOrDefaultAsync<OrganizationRow>(OrganizationSql, new { id }, cancellationToken)
             ?? throw new NotFoundException("Organization");

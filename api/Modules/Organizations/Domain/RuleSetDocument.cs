@@ -62,7 +62,7 @@ internal sealed record MemberPipelineRuleSet(
     [System.Text.Json.Serialization.JsonIgnore]
     public NumberRule TransferLetterValidMonthsAcrossProvincesOrDefault => TransferLetterValidMonthsAcrossProvinces ?? DefaultTransferLetterValidMonthsAcrossProvinces;
 
-    /// <summary>This set with the rules the Party Constitution fixes at their values (their source texts kept).</summary>
+    /// <summary>This set with the rules the Party Constitution fixes at their values (sources kept).</summary>
     public MemberPipelineRuleSet WithConstitution() => this with
     {
         ApplicantMinAge = ApplicantMinAge with { Value = ConstitutionRules.ApplicantMinAge },
