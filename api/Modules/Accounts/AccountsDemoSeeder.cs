@@ -53,7 +53,7 @@ internal sealed class AccountsDemoSeeder(DbConnectionFactory connections, IOrgan
                 id = Guid.CreateVersion7(),
                 username,
                 displayName = DemoNames[role],
-                passwordHash = SignInHandler.HashPassword(DemoPassword),
+                passwordHash = Passwords.Hash(DemoPassword),
                 roles = Roles.Store([role]),
                 scopeOrgId = wholeTree ? null : region?.Id,
                 enabled = true,

@@ -37,7 +37,7 @@ internal sealed class AccountsInitializer(DbConnectionFactory connections, IConf
             id = Guid.CreateVersion7(),
             username = "admin",
             displayName = "系统管理员",
-            passwordHash = SignInHandler.HashPassword(password),
+            passwordHash = Passwords.Hash(password),
             roles = Roles.Store([Role.SystemAdmin]),
             scopeOrgId = (Guid?)null,
             enabled = true,

@@ -20,6 +20,13 @@ namespace Jiceng.Modules.Accounts;
 /// <summary>Users and sign-in, API clients for other systems, and the audit log.</summary>
 public static class AccountsModule
 {
+    /// <summary>
+    /// The tables this module owns (each table has one owner): only its own SQL names them, and another module
+    /// reads them through its Contracts. An architecture test checks every constant statement against this list.
+    /// </summary>
+    internal static readonly IReadOnlyList<string> Tables =
+        ["users", "api_clients", "user_sessions", "sign_in_failures"];
+
     public static IServiceCollection AddAccountsModule(this IServiceCollection services)
     {
         // Scoped: they read through the request's session, the one connection every request uses.

@@ -4,7 +4,6 @@ using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Infrastructure.Security;
-using Jiceng.Modules.Members.CreateMember;
 using Jiceng.Modules.Members.Domain;
 using Jiceng.Modules.Organizations.Contracts;
 
@@ -32,7 +31,7 @@ internal sealed class MembersDemoSeeder(DbConnectionFactory connections, IOrgani
             return;
         }
         var branches = await organizations.ListBranchesAsync(cancellationToken);
-        var sql = connections.Dialect.Render(CreateMemberHandler.InsertSql);
+        var sql = connections.Dialect.Render(MemberRegistration.InsertSql);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var n = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -70,7 +69,7 @@ internal sealed class MembersDemoSeeder(DbConnectionFactory connections, IOrgani
                     Categories[n % Categories.Length], stage, applied, talk, null, null, joined,
                     stage == MemberStage.Full ? joined!.Value.AddYears(1) : null);
                 await connection.ExecuteAsync(sql, ParameterBinder.Bind(
-                    CreateMemberHandler.InsertParameters(Guid.CreateVersion7(), branch, member, idNumber, protector, clock.GetUtcNow()), connections.Provider), transaction);
+                    MemberRegistration.InsertParameters(Guid.CreateVersion7(), branch, member, idNumber, protector, clock.GetUtcNow()), connections.Provider), transaction);
             }
         }
         await transaction.CommitAsync(cancellationToken);

@@ -16,6 +16,16 @@ namespace Jiceng.Modules.Members;
 /// <summary>The member register: records with protected personal data (the pipeline, transfers and lists build on it).</summary>
 public static class MembersModule
 {
+    /// <summary>
+    /// The tables this module owns (each table has one owner): only its own SQL names them, and another module
+    /// reads them through its Contracts. An architecture test checks every constant statement against this list.
+    /// </summary>
+    internal static readonly IReadOnlyList<string> Tables =
+    [
+        "members", "member_steps", "member_transfers", "member_hardships", "member_community_reports",
+        "org_meetings", "org_meeting_attendees",
+    ];
+
     public static IServiceCollection AddMembersModule(this IServiceCollection services)
     {
         services.AddSingleton<IDemoSeeder, MembersDemoSeeder>();

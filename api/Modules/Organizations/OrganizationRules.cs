@@ -29,7 +29,8 @@ internal sealed class OrganizationRules(DbSession db) : IOrganizationRules
         var byRegion = new Dictionary<Guid, MemberPipelineRules>();
         foreach (var region in regionOf.Values.Distinct())
         {
-            byRegion[region] = Convert((await RegionRules.ForRegionAsync(db, region, cancellationToken)).MemberPipelineOrDefault);
+            var document = await RegionRules.ForRegionAsync(db, region, cancellationToken);
+            byRegion[region] = Convert(document.MemberPipelineOrDefault.WithConstitution());
         }
         var defaults = Convert(MemberPipelineRuleSet.Default);
         return organizationIds.Distinct().ToDictionary(id => id, id => regionOf.TryGetValue(id, out var region) ? byRegion[region] : defaults);

@@ -37,6 +37,16 @@ namespace Jiceng.Modules.Organizations;
 /// <summary>The party organization tree, grading, rectification, pairings, coalitions and region rule sets.</summary>
 public static class OrganizationsModule
 {
+    /// <summary>
+    /// The tables this module owns (each table has one owner): only its own SQL names them, and another module
+    /// reads them through its Contracts. An architecture test checks every constant statement against this list.
+    /// </summary>
+    internal static readonly IReadOnlyList<string> Tables =
+    [
+        "organizations", "org_tree_state", "rule_sets", "gradings", "pairings", "coalitions", "coalition_members",
+        "rectifications", "rectification_notes",
+    ];
+
     public static IServiceCollection AddOrganizationsModule(this IServiceCollection services)
     {
         services.AddSingleton<IModuleInitializer, OrganizationsInitializer>();

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Mediator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -51,6 +52,126 @@ public sealed class ArchitectureTests
             var result = Types.InAssembly(Api).That().ResideInNamespace($"Jiceng.Modules.{module}").ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
             Assert.That(result.IsSuccessful, Is.True, $"{module} reaches into: {string.Join(", ", result.FailingTypeNames ?? [])}");
         }
+    }
+
+    /// <summary>
+    /// A use-case folder is not a library: what two slices share lives in the module's Domain (or its root), so a
+    /// slice can be read, changed or deleted without reading another. Domain and Contracts use no slice either.
+    /// </summary>
+    [Test]
+    public void A_use_case_uses_no_other_use_case()
+    {
+        static string[] Parts(Type t) => (t.Namespace ?? "").Split('.');
+        static bool IsSlice(Type t) =>
+            Parts(t) is ["Jiceng", "Modules", _, var folder] && folder is not ("Domain" or "Contracts");
+        var slices = Api.GetTypes().Where(IsSlice)
+            .GroupBy(t => t.Namespace!)
+            .ToDictionary(g => g.Key, g => g.Select(t => t.FullName!.Split('+')[0]).Distinct().ToArray());
+        Assert.That(slices.Keys, Does.Contain("Jiceng.Modules.Members.ListMembers"));
+        var sources = slices.Keys
+            .Concat(Api.GetTypes()
+                .Where(t => Parts(t) is ["Jiceng", "Modules", _, "Domain" or "Contracts"])
+                .Select(t => t.Namespace!))
+            .Distinct();
+        var offenders = new List<string>();
+        foreach (var source in sources)
+        {
+            var module = string.Join('.', source.Split('.').Take(3)) + ".";
+            var others = slices.Where(s => s.Key != source && s.Key.StartsWith(module, StringComparison.Ordinal))
+                .SelectMany(s => s.Value)
+                .ToArray();
+            var result = Types.InAssembly(Api).That().ResideInNamespaceMatching($"^{Regex.Escape(source)}$")
+                .ShouldNot().HaveDependencyOnAny(others).GetResult();
+            offenders.AddRange(result.FailingTypeNames ?? []);
+        }
+        Assert.That(offenders, Is.Empty, "Uses another use case's types: " + string.Join(", ", offenders));
+    }
+
+    /// <summary>
+    /// A unique index that refuses a row is a lost race with the statement's own check, so it becomes the same
+    /// 409 in one way: <c>ExecuteOrConflictAsync</c> with the module's refusal, never a catch in a handler.
+    /// </summary>
+    [Test]
+    public void A_unique_key_conflict_becomes_409_in_one_way()
+    {
+        var offenders = Directory.GetFiles(Path.Combine(Paths.Api, "Modules"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => File.ReadAllText(f) is var text
+                && (text.Contains("IsUniqueViolation", StringComparison.Ordinal)
+                    || text.Contains("catch (DbException", StringComparison.Ordinal)))
+            .Select(f => Path.GetRelativePath(Paths.Api, f))
+            .ToList();
+        Assert.That(offenders, Is.Empty);
+    }
+
+    /// <summary>
+    /// Each table has one owner (a module's <c>Tables</c>, or Infrastructure's), and every constant statement names
+    /// only its owner's tables; Infrastructure's tables may be read by any module but written only by Infrastructure.
+    /// A benchmark bare twin may read the tables of what it mirrors (the slice reads them through a contract).
+    /// </summary>
+    [Test]
+    public void A_module_names_only_its_own_tables_in_its_sql()
+    {
+        const string infrastructure = "Infrastructure";
+        var owners = new Dictionary<string, string>();
+        var declared = Modules()
+            .Select(m => (Module: m, Type: Api.GetType($"Jiceng.Modules.{m}.{m}Module")))
+            .Select(d => (d.Module, Tables: (IReadOnlyList<string>?)d.Type?
+                .GetField("Tables", BindingFlags.Static | BindingFlags.NonPublic)?.GetValue(null)))
+            .Append((Module: infrastructure, Tables: Jiceng.Infrastructure.Database.InfrastructureTables.Names))
+            .ToList();
+        Assert.Multiple(() =>
+        {
+            foreach (var (module, tables) in declared)
+            {
+                Assert.That(tables, Is.Not.Null.And.Not.Empty, $"{module} declares the tables it owns");
+                foreach (var table in tables ?? [])
+                {
+                    Assert.That(owners.TryAdd(table, module), Is.True, $"{table} has one owner");
+                }
+            }
+        });
+        var created = Directory.GetFiles(Path.Combine(Paths.Api, "Migrations"), "*.cs")
+            .SelectMany(f => Regex.Matches(File.ReadAllText(f), @"Create\.Table\(""([a-z_0-9]+)""\)"))
+            .Select(m => m.Groups[1].Value)
+            .ToHashSet();
+        Assert.That(owners.Keys, Is.EquivalentTo(created), "every table the migrations create has an owner");
+
+        var reference = new Regex(@"\b(FROM|JOIN|INTO|UPDATE|TABLE)\s+([a-z_][a-z_0-9]*)\b");
+        var offenders = new List<string>();
+        foreach (var type in Api.GetTypes())
+        {
+            var parts = (type.Namespace ?? "").Split('.');
+            var owner = parts is ["Jiceng", "Modules", var m, ..] ? m
+                : parts is ["Jiceng", "Infrastructure", ..] ? infrastructure
+                : null;
+            if (owner is null)
+            {
+                continue;
+            }
+            var twin = type.Name.EndsWith("BareTwinEndpoint", StringComparison.Ordinal);
+            var constants = type
+                .GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+                .Where(f => f.IsLiteral && f.FieldType == typeof(string));
+            foreach (var field in constants)
+            {
+                foreach (Match match in reference.Matches((string)field.GetRawConstantValue()!))
+                {
+                    var table = match.Groups[2].Value;
+                    if (!owners.TryGetValue(table, out var tableOwner) || tableOwner == owner)
+                    {
+                        continue;
+                    }
+                    var reads = match.Groups[1].Value is "FROM" or "JOIN"
+                        && !match.Result("$`").TrimEnd().EndsWith("DELETE", StringComparison.Ordinal);
+                    if (reads && (tableOwner == infrastructure || twin))
+                    {
+                        continue;
+                    }
+                    offenders.Add($"{type.FullName}.{field.Name} names {table} ({tableOwner})");
+                }
+            }
+        }
+        Assert.That(offenders, Is.Empty, string.Join("; ", offenders));
     }
 
     [Test]

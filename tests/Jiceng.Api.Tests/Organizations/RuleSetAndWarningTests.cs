@@ -66,6 +66,37 @@ public sealed class RuleSetAndWarningTests(DatabaseProvider provider) : ApiTest(
     }
 
     [Test]
+    public async Task Rules_the_Party_Constitution_fixes_are_shown_but_a_region_cannot_change_them()
+    {
+        var region = await CreateOrganization(Unique("濮阳示范区党工委"), kind: "WorkingCommittee", field: "Government");
+        var created = await Json.Read(
+            await Post("/api/v1/rule-sets", new { regionRootId = region.Id(), name = "濮阳" }), HttpStatusCode.Created);
+        var id = created.Id();
+        var (body, etag) = await GetWithETag($"/api/v1/rule-sets/{id}");
+        var document = JsonNode.Parse(body.GetProperty("document").GetRawText())!;
+        var changes = new[] { ("applicantMinAge", 16), ("probationMonths", 6), ("extensionMinMonths", 3), ("extensionMaxMonths", 24) };
+        foreach (var (rule, value) in changes)
+        {
+            var changed = document.DeepClone();
+            changed["memberPipeline"]![rule]!["value"] = value;
+            var refused = await Put($"/api/v1/rule-sets/{id}", new { name = "濮阳", document = changed }, etag);
+            await Json.Problem(refused, HttpStatusCode.BadRequest, field: $"document.memberPipeline.{rule}.value");
+        }
+
+        // A local rule of the same section stays the region's to set.
+        document["memberPipeline"]!["activistAfterMonths"]!["value"] = 9;
+        var saved = await Json.Read(
+            await Put($"/api/v1/rule-sets/{id}", new { name = "濮阳", document }, etag), HttpStatusCode.OK);
+        var pipeline = saved.GetProperty("document").GetProperty("memberPipeline");
+        Assert.Multiple(() =>
+        {
+            Assert.That(pipeline.GetProperty("activistAfterMonths").GetProperty("value").GetInt32(), Is.EqualTo(9));
+            Assert.That(pipeline.GetProperty("applicantMinAge").GetProperty("value").GetInt32(), Is.EqualTo(18));
+            Assert.That(pipeline.GetProperty("probationMonths").GetProperty("value").GetInt32(), Is.EqualTo(12));
+        });
+    }
+
+    [Test]
     public async Task Warnings_flag_terms_ending_within_90_days_and_overdue_terms_but_never_block()
     {
         // Today is 2026-06-15 in Shanghai (the test clock).

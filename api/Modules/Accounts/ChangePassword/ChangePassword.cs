@@ -68,7 +68,7 @@ internal sealed class ChangePasswordHandler(DbSession db, CallerAccessor callers
         {
             id = user.Id,
             version = user.Version,
-            passwordHash = SignInHandler.HashPassword(command.NewPassword),
+            passwordHash = Passwords.Hash(command.NewPassword),
             securityStamp = stamp,
             now = clock.GetUtcNow(),
         }, cancellationToken);

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Modules.Accounts.Domain;
@@ -34,25 +33,18 @@ internal sealed class CreateUserHandler(DbSession db, Grants grants, TimeProvide
         await grants.EnsureScopeAsync(body.ScopeOrganizationId, cancellationToken);
         var id = Guid.CreateVersion7();
         var username = Users.Normalize(body.Username);
-        try
+        await db.ExecuteOrConflictAsync(Users.InsertSql, new
         {
-            await db.ExecuteAsync(Users.InsertSql, new
-            {
-                id,
-                username,
-                displayName = body.DisplayName.Trim(),
-                passwordHash = SignInHandler.HashPassword(body.Password),
-                roles = Roles.Store(body.Roles),
-                scopeOrgId = body.ScopeOrganizationId,
-                enabled = true,
-                securityStamp = Users.NewSecurityStamp(),
-                now = clock.GetUtcNow(),
-            }, cancellationToken);
-        }
-        catch (DbException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            throw AccountErrors.UsernameTaken(username);
-        }
+            id,
+            username,
+            displayName = body.DisplayName.Trim(),
+            passwordHash = Passwords.Hash(body.Password),
+            roles = Roles.Store(body.Roles),
+            scopeOrgId = body.ScopeOrganizationId,
+            enabled = true,
+            securityStamp = Users.NewSecurityStamp(),
+            now = clock.GetUtcNow(),
+        }, () => AccountErrors.UsernameTaken(username), cancellationToken);
         return UserResponse.From((await db.QuerySingleOrDefaultAsync<UserRow>(Users.FindByIdSql, new { id }, cancellationToken))!);
     }
 }

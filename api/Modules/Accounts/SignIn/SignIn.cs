@@ -95,11 +95,8 @@ internal sealed class SignInHandler(
         DELETE FROM user_sessions WHERE user_id = @userId AND (revoked_at IS NOT NULL OR last_seen_at < @staleBefore)
         """;
 
-    private static readonly PasswordHasher<UserRow> Hasher = new();
-
     // Verified in place of a real hash when the username is unknown, so both answers cost one PBKDF2 run.
-    private static readonly Lazy<string> DummyHash =
-        new(() => Hasher.HashPassword(new UserRow(), Guid.NewGuid().ToString("N")));
+    private static readonly Lazy<string> DummyHash = new(() => Passwords.Hash(Guid.NewGuid().ToString("N")));
 
     public async ValueTask<SignInResult> Handle(SignInCommand command, CancellationToken cancellationToken)
     {
@@ -170,6 +167,4 @@ internal sealed class SignInHandler(
         public DateTimeOffset LastFailedAt { get; init; }
         public DateTimeOffset? LockedUntil { get; init; }
     }
-
-    public static string HashPassword(string password) => Hasher.HashPassword(new UserRow(), password);
 }

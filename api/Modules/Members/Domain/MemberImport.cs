@@ -2,7 +2,6 @@ using FluentValidation;
 using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Security;
-using Jiceng.Modules.Members.CreateMember;
 using Jiceng.Modules.Organizations.Contracts;
 using MiniExcelLibs;
 
@@ -15,6 +14,9 @@ internal sealed record ImportError(int Row, string Column, string Message);
 internal sealed record ImportReport(int Rows, int Valid, IReadOnlyList<ImportError> Errors);
 
 /// <summary>A row that passed every check, ready to insert.</summary>
+/// <summary>A spreadsheet row as a registration, validated by the same rules as the form.</summary>
+internal sealed record ImportedMember(CreateMemberRequest Body) : IRegistersMember;
+
 internal sealed record ImportRow(int Row, OrganizationReference Organization, CreateMemberRequest Request, string IdNumber);
 
 /// <summary>
@@ -57,7 +59,7 @@ internal sealed class MemberImportReader(DbSession db, IOrganizationDirectory or
 
         var subtree = await organizations.SubtreeWithinAsync(target.Id, scope, cancellationToken) ?? throw new Infrastructure.Http.NotFoundException("Organization");
         var byName = (await organizations.ListActiveInSubtreeAsync(subtree, cancellationToken)).GroupBy(o => o.Name).ToDictionary(g => g.Key, g => g.ToList());
-        var validator = new CreateMemberValidator(clock);
+        var validator = new MemberRegistrationValidator(clock);
         var candidates = new List<ImportRow>();
         var firstRowOfId = new Dictionary<string, int>();
         foreach (var (rowNumber, cells) in dataRows)
@@ -125,7 +127,7 @@ internal sealed class MemberImportReader(DbSession db, IOrganizationDirectory or
                 Choice<MemberStage>(MemberSheets.Stage), Date(MemberSheets.AppliedOn), Date(MemberSheets.TalkOn), Date(MemberSheets.ActivistOn),
                 Date(MemberSheets.CandidateOn), Date(MemberSheets.JoinedOn), Date(MemberSheets.FullMemberOn));
             var failedColumns = rowErrors.Select(e => e.Column).ToHashSet();
-            var result = await validator.ValidateAsync(new CreateMemberCommand(request), cancellationToken);
+            var result = await validator.ValidateAsync(new ImportedMember(request), cancellationToken);
             foreach (var failure in result.Errors)
             {
                 var column = ColumnOf(failure.PropertyName, columns);

@@ -5,7 +5,6 @@ using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Members.Domain;
-using Jiceng.Modules.Members.ListMembers;
 using Jiceng.Modules.Organizations.Contracts;
 using Mediator;
 
@@ -16,7 +15,8 @@ namespace Jiceng.Modules.Members.ExportMembers;
 /// response; whole only when a caller with the reveal permission gives a reason, and then each member in the file
 /// is one audited reveal, counted against the caller's hourly limit.
 /// </summary>
-internal sealed record ExportMembersQuery(ListMembersQuery Filter, string? RevealReason) : IQuery<Paged<ExportedMember>>;
+internal sealed record ExportMembersQuery(MemberFilter Filter, string? Sort, string? RevealReason)
+    : IQuery<Paged<ExportedMember>>;
 
 /// <summary>A member as exported: the ID number and phone masked, or whole after a reveal.</summary>
 internal sealed record ExportedMember(MemberRow Member, string OrganizationName, string IdNumber, string? Phone);
@@ -25,7 +25,7 @@ internal sealed class ExportMembersValidator : AbstractValidator<ExportMembersQu
 {
     public ExportMembersValidator()
     {
-        RuleFor(q => q.Filter).SetValidator(new ListMembersValidator());
+        RuleFor(q => q.Filter).SetValidator(new MemberFilterValidator());
         RuleFor(q => q.RevealReason)
             .Must(reason => Infrastructure.Primitives.VisibleText.Trim(reason).Length is >= 5 and <= 200)
             .When(q => q.RevealReason is not null)
@@ -63,10 +63,12 @@ internal sealed class ExportMembersHandler(DbSession db, CurrentScope currentSco
     {
         var scope = await currentScope.GetAsync(cancellationToken);
         var today = clock.Today();
-        var (from, to, orgId) = await ListMembersHandler.RangeAsync(organizations, scope, query.Filter, cancellationToken);
-        var order = SortOrder.Parse(query.Filter.Sort, ListMembersHandler.SortColumns, "tree,name", "id");
-        var rows = await db.QueryPageAsync<MemberRow>(ListMembersHandler.CountSql, ListMembersHandler.PageSql,
-            ListMembersHandler.FilterParameters(query.Filter, from, to, orgId, today), PageRequest.ForExport, order, cancellationToken);
+        var (from, to, orgId) = await MemberRegister.RangeAsync(organizations, scope, query.Filter, cancellationToken);
+        var order = SortOrder.Parse(
+            query.Sort, MemberRegister.SortColumns, MemberRegister.DefaultSort, MemberRegister.TieBreaker);
+        var rows = await db.QueryPageAsync<MemberRow>(MemberRegister.CountSql, MemberRegister.PageSql,
+            MemberRegister.FilterParameters(query.Filter, from, to, orgId, today), PageRequest.ForExport, order,
+            cancellationToken);
         ListExport.EnsureWithinLimit(rows.Total);
         var whole = false;
         if (query.RevealReason is not null)

@@ -3,7 +3,6 @@ using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Members.Domain;
-using Jiceng.Modules.Members.ListMembers;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,13 +11,11 @@ namespace Jiceng.Modules.Members.ExportMembers;
 internal static class ExportMembersEndpoint
 {
     public static void Map(RouteGroupBuilder group) => group
-        .MapGet("/export", async Task<FileStreamHttpResult> (string? q, Guid? organizationId, bool? includeDescendants, MemberCategory? category,
-            MemberStage? stage, MemberStatus? status, int? ageFrom, int? ageTo, int? joinYear, bool? inHardship, string? sort, SpreadsheetFormat? format,
-            string? revealReason, IMediator mediator, TimeProvider clock, CancellationToken cancellationToken) =>
+        .MapGet("/export", async Task<FileStreamHttpResult> ([AsParameters] MemberFilter filter, string? sort,
+            SpreadsheetFormat? format, string? revealReason, IMediator mediator, TimeProvider clock,
+            CancellationToken cancellationToken) =>
         {
-            var filter = new ListMembersQuery(q, organizationId, includeDescendants ?? true, category, stage, status, ageFrom, ageTo, joinYear,
-                PageRequest.ForExport, sort, inHardship ?? false);
-            var members = await mediator.Send(new ExportMembersQuery(filter, revealReason), cancellationToken);
+            var members = await mediator.Send(new ExportMembersQuery(filter, sort, revealReason), cancellationToken);
             return ListExport.File(members, ExportMembersHandler.Columns, format ?? SpreadsheetFormat.Xlsx, Localized.Text("党员", "Members"), "members", clock);
         })
         .WithName("ExportMembers")

@@ -1,7 +1,6 @@
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Security;
-using Jiceng.Modules.Members.CreateMember;
 using Jiceng.Modules.Members.Domain;
 using Jiceng.Modules.Organizations.Contracts;
 using Mediator;
@@ -36,8 +35,8 @@ internal sealed class ImportMembersHandler(DbSession db, CurrentScope currentSco
         {
             var id = Guid.CreateVersion7();
             // Someone registering the same person meanwhile: the whole import rolls back as 409.
-            var inserted = await db.ExecuteOrConflictAsync(CreateMemberHandler.InsertSql,
-                CreateMemberHandler.InsertParameters(id, row.Organization, row.Request, row.IdNumber, protector, now), MemberErrors.Exists, cancellationToken);
+            var inserted = await db.ExecuteOrConflictAsync(MemberRegistration.InsertSql,
+                MemberRegistration.InsertParameters(id, row.Organization, row.Request, row.IdNumber, protector, now), MemberErrors.Exists, cancellationToken);
             if (inserted == 0)
             {
                 throw MemberErrors.Exists();

@@ -2,9 +2,9 @@ using FluentValidation;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Security;
-using Jiceng.Modules.Members.ReportToCommunity;
 using Jiceng.Modules.Organizations.Contracts;
 using Mediator;
+using Jiceng.Modules.Members.Domain;
 
 namespace Jiceng.Modules.Members.ListCommunityReports;
 

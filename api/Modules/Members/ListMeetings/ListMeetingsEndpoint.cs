@@ -3,7 +3,6 @@ using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Members.Domain;
-using Jiceng.Modules.Members.RecordMeeting;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 

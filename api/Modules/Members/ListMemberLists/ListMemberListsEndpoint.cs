@@ -5,8 +5,20 @@ using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Members.Domain;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Jiceng.Modules.Members.ListMemberLists;
+
+/// <summary>A yearly list's kind and filters, bound once for the list and its export.</summary>
+internal sealed record MemberListFilter(
+    [FromRoute(Name = "kind")] MemberListKind Kind,
+    [FromQuery(Name = "organizationId")] Guid? OrganizationId,
+    [FromQuery(Name = "month")] int? Month,
+    [FromQuery(Name = "year")] int? Year,
+    [FromQuery(Name = "withinDays")] int? WithinDays)
+{
+    public ListMemberListsQuery ToQuery(PageRequest page) => new(Kind, OrganizationId, Month, Year, WithinDays, page);
+}
 
 internal static class ListMemberListsEndpoint
 {
@@ -15,19 +27,21 @@ internal static class ListMemberListsEndpoint
 
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/lists/{kind}", async Task<Ok<Paged<MemberOnList>>> (MemberListKind kind, Guid? organizationId, int? month, int? year, int? withinDays, int? page,
-                int? pageSize, IMediator mediator, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await mediator.Send(new ListMemberListsQuery(kind, organizationId, month, year, withinDays, PageRequest.From(page, pageSize)), cancellationToken)))
+        group.MapGet("/lists/{kind}", async Task<Ok<Paged<MemberOnList>>> ([AsParameters] MemberListFilter filter,
+                int? page, int? pageSize, IMediator mediator, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await mediator.Send(
+                    filter.ToQuery(PageRequest.From(page, pageSize)), cancellationToken)))
             .WithName("ListMemberLists")
             .RequirePermission(Permissions.MembersRead)
             .WithSummary("The yearly lists within the caller's subtree: " + Parameters + ".")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("/lists/{kind}/export", async Task<FileStreamHttpResult> (MemberListKind kind, Guid? organizationId, int? month, int? year, int? withinDays,
+        group.MapGet("/lists/{kind}/export", async Task<FileStreamHttpResult> ([AsParameters] MemberListFilter filter,
                 SpreadsheetFormat? format, IMediator mediator, TimeProvider clock, CancellationToken cancellationToken) =>
             {
-                var list = await mediator.Send(new ListMemberListsQuery(kind, organizationId, month, year, withinDays, PageRequest.ForExport), cancellationToken);
+                var kind = filter.Kind;
+                var list = await mediator.Send(filter.ToQuery(PageRequest.ForExport), cancellationToken);
                 var (chinese, english) = Titles[kind];
                 return ListExport.File(list, Columns(kind), format ?? SpreadsheetFormat.Xlsx, Localized.Text(chinese, english), english.ToLowerInvariant().Replace(' ', '-'), clock);
             })

@@ -7,7 +7,7 @@ using Jiceng.Modules.Members.Domain;
 namespace Jiceng.Modules.Members.ListMembers;
 
 /// <summary>
-/// The benchmark's yardstick for the member list: the same SQL as <see cref="ListMembersHandler"/> (and the
+/// The benchmark's yardstick for the member list: the same SQL as the list (<see cref="MemberRegister"/>, and the
 /// same organization-name lookup) run straight through Dapper, with no mediator, validation, scope or paging
 /// helpers. Mapped only when Benchmark:BareTwins is true.
 /// </summary>
@@ -23,14 +23,17 @@ internal static class ListMembersBareTwinEndpoint
             var today = clock.Today();
             var size = pageSize ?? PageRequest.DefaultPageSize;
             var number = page ?? 1;
-            var filter = new ListMembersQuery(q, null, true, null, null, null, null, null, null, new PageRequest(number, size), null);
-            var parameters = new DynamicParameters(ParameterBinder.Bind(ListMembersHandler.FilterParameters(filter, DataScope.WholeTree.From, DataScope.WholeTree.To, null, today),
-                connections.Provider));
+            var filter = MemberRegister.FilterParameters(
+                new MemberFilter(q), DataScope.WholeTree.From, DataScope.WholeTree.To, null, today);
+            var parameters = new DynamicParameters(ParameterBinder.Bind(filter, connections.Provider));
             parameters.Add("skip", (number - 1) * size);
             parameters.Add("take", size);
-            var total = await connection.ExecuteScalarAsync<long>(connections.Dialect.Render(ListMembersHandler.CountSql), parameters);
-            var order = SortOrder.Parse(null, ListMembersHandler.SortColumns, "tree,name", "id");
-            var rows = (await connection.QueryAsync<MemberRow>(connections.Dialect.Render(order.Apply(ListMembersHandler.PageSql)), parameters)).AsList();
+            var total = await connection.ExecuteScalarAsync<long>(
+                connections.Dialect.Render(MemberRegister.CountSql), parameters);
+            var order = SortOrder.Parse(
+                null, MemberRegister.SortColumns, MemberRegister.DefaultSort, MemberRegister.TieBreaker);
+            var rows = (await connection.QueryAsync<MemberRow>(
+                connections.Dialect.Render(order.Apply(MemberRegister.PageSql)), parameters)).AsList();
             var names = (await connection.QueryAsync<(Guid Id, string Name)>(connections.Dialect.Render(NamesSql),
                 ParameterBinder.Bind(new { ids = rows.Select(r => r.OrgId).Distinct().ToArray() }, connections.Provider))).ToDictionary(n => n.Id, n => n.Name);
             var items = rows.Select(m => new MemberListItem(m.Id, m.OrgId, names.GetValueOrDefault(m.OrgId, ""), m.Name, m.Gender, MemberRow.YearsBetween(m.BirthDate, m.LivedUntil(today)),

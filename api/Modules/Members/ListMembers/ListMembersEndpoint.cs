@@ -9,12 +9,10 @@ namespace Jiceng.Modules.Members.ListMembers;
 internal static class ListMembersEndpoint
 {
     public static void Map(RouteGroupBuilder group) => group
-        .MapGet("/", async Task<Ok<Paged<MemberListItem>>> (string? q, Guid? organizationId, bool? includeDescendants, MemberCategory? category,
-            MemberStage? stage, MemberStatus? status, int? ageFrom, int? ageTo, int? joinYear, bool? inHardship, int? page, int? pageSize, string? sort,
-            IMediator mediator, CancellationToken cancellationToken) =>
+        .MapGet("/", async Task<Ok<Paged<MemberListItem>>> ([AsParameters] MemberFilter filter, int? page,
+            int? pageSize, string? sort, IMediator mediator, CancellationToken cancellationToken) =>
         {
-            var query = new ListMembersQuery(q, organizationId, includeDescendants ?? true, category, stage, status, ageFrom, ageTo, joinYear,
-                PageRequest.From(page, pageSize), sort, inHardship ?? false);
+            var query = new ListMembersQuery(filter, PageRequest.From(page, pageSize), sort);
             return TypedResults.Ok(await mediator.Send(query, cancellationToken));
         })
         .WithName("ListMembers")

@@ -5,8 +5,19 @@ using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Members.Domain;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Jiceng.Modules.Members.ListTransfers;
+
+/// <summary>The list's filters, bound once from the query string for the list and its export.</summary>
+internal sealed record TransferFilter(
+    [FromQuery(Name = "direction")] TransferDirection? Direction,
+    [FromQuery(Name = "status")] TransferStatus? Status,
+    [FromQuery(Name = "expiredOnly")] bool? ExpiredOnly)
+{
+    public ListTransfersQuery ToQuery(PageRequest page, string? sort) =>
+        new(Direction ?? TransferDirection.Outbox, Status, ExpiredOnly ?? false, page, sort);
+}
 
 internal static class ListTransfersEndpoint
 {
@@ -28,20 +39,21 @@ internal static class ListTransfersEndpoint
 
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/transfers", async Task<Ok<Paged<TransferResponse>>> (TransferDirection? direction, TransferStatus? status, bool? expiredOnly, int? page,
-                int? pageSize, string? sort, IMediator mediator, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await mediator.Send(new ListTransfersQuery(direction ?? TransferDirection.Outbox, status, expiredOnly ?? false,
-                    PageRequest.From(page, pageSize), sort), cancellationToken)))
+        group.MapGet("/transfers", async Task<Ok<Paged<TransferResponse>>> ([AsParameters] TransferFilter filter,
+                int? page, int? pageSize, string? sort, IMediator mediator, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await mediator.Send(
+                    filter.ToQuery(PageRequest.From(page, pageSize), sort), cancellationToken)))
             .WithName("ListTransfers")
             .RequirePermission(Permissions.MembersRead)
             .WithSummary("Transfer letters: " + Parameters)
             .ProducesValidationProblem();
 
-        group.MapGet("/transfers/export", async Task<FileStreamHttpResult> (TransferDirection? direction, TransferStatus? status, bool? expiredOnly, string? sort,
-                SpreadsheetFormat? format, IMediator mediator, TimeProvider clock, CancellationToken cancellationToken) =>
+        group.MapGet("/transfers/export", async Task<FileStreamHttpResult> ([AsParameters] TransferFilter filter,
+                string? sort, SpreadsheetFormat? format, IMediator mediator, TimeProvider clock, CancellationToken cancellationToken) =>
             {
-                var box = direction ?? TransferDirection.Outbox;
-                var list = await mediator.Send(new ListTransfersQuery(box, status, expiredOnly ?? false, PageRequest.ForExport, sort), cancellationToken);
+                var query = filter.ToQuery(PageRequest.ForExport, sort);
+                var box = query.Direction;
+                var list = await mediator.Send(query, cancellationToken);
                 return ListExport.File(list, Columns, format ?? SpreadsheetFormat.Xlsx,
                     box == TransferDirection.Outbox ? Localized.Text("组织关系转出", "Transfers out") : Localized.Text("组织关系转入", "Transfers in"),
                     box == TransferDirection.Outbox ? "transfers-out" : "transfers-in", clock);

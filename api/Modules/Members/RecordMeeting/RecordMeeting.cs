@@ -3,17 +3,13 @@ using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Infrastructure.Security;
+using Jiceng.Modules.Members.Domain;
 using Jiceng.Modules.Organizations.Contracts;
 using Mediator;
 
 namespace Jiceng.Modules.Members.RecordMeeting;
 
-/// <summary>三会一课 and the theme day: 支部党员大会, 支委会, 党小组会, 党课, 主题党日.</summary>
-internal enum MeetingKind { GeneralMeeting, CommitteeMeeting, GroupMeeting, PartyLecture, ThemeDay }
-
 internal sealed record RecordMeetingRequest(Guid? OrganizationId, MeetingKind? Kind, DateOnly? HeldOn, string? Topic, IReadOnlyList<Guid>? AttendeeIds);
-
-internal sealed record MeetingResponse(Guid Id, Guid OrganizationId, MeetingKind Kind, DateOnly HeldOn, string? Topic, int AttendeeCount);
 
 /// <summary>A meeting with its attendees, in one call; each attendee's last organization-life date follows from it.</summary>
 internal sealed record RecordMeetingCommand(RecordMeetingRequest Body) : ICommand<MeetingResponse>;

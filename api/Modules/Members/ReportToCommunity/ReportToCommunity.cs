@@ -12,9 +12,6 @@ namespace Jiceng.Modules.Members.ReportToCommunity;
 
 internal sealed record ReportToCommunityRequest(Guid? CommunityOrganizationId, DateOnly? ReportedOn);
 
-internal sealed record CommunityReport(Guid Id, Guid MemberId, string MemberName, Guid MemberOrganizationId, string MemberOrganizationName,
-    Guid CommunityOrganizationId, string CommunityName, DateOnly ReportedOn, DateOnly? EndedOn);
-
 /// <summary>
 /// 双报到: an in-service member registers with the community where they live (in any region); one current
 /// community at a time (a new report ends the old one).

@@ -2,6 +2,7 @@ using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Security;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Jiceng.Modules.Members.Domain;
 
 namespace Jiceng.Modules.Members.ReportToCommunity;
 

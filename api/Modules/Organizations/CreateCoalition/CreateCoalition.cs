@@ -1,4 +1,3 @@
-using System.Data.Common;
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Security;
@@ -26,14 +25,9 @@ internal sealed class CreateCoalitionHandler(DbSession db, CurrentScope currentS
         var body = command.Body;
         await Coalitions.EnsureMembersExistAsync(db, await currentScope.GetAsync(cancellationToken), body.MemberOrganizationIds, cancellationToken);
         var id = Guid.CreateVersion7();
-        try
-        {
-            await db.ExecuteAsync(InsertSql, new { id, name = body.Name.Trim(), description = body.Description, now = clock.GetUtcNow() }, cancellationToken);
-        }
-        catch (DbException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            throw OrganizationErrors.CoalitionNameTaken(body.Name.Trim());
-        }
+        await db.ExecuteOrConflictAsync(InsertSql,
+            new { id, name = body.Name.Trim(), description = body.Description, now = clock.GetUtcNow() },
+            () => OrganizationErrors.CoalitionNameTaken(body.Name.Trim()), cancellationToken);
         foreach (var orgId in body.MemberOrganizationIds)
         {
             await db.ExecuteAsync(Coalitions.InsertMemberSql, new { coalitionId = id, orgId }, cancellationToken);

@@ -2,7 +2,6 @@ using FluentValidation;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Domain;
-using Jiceng.Modules.Organizations.GetOrganization;
 using Mediator;
 using Jiceng.Infrastructure.Mediation;
 
@@ -105,6 +104,6 @@ internal sealed class CreateOrganizationHandler(DbSession db, CurrentScope curre
             description = command.Description,
             now = clock.GetUtcNow(),
         }, cancellationToken);
-        return await GetOrganizationHandler.LoadAsync(db, scope, id, cancellationToken);
+        return await OrganizationDetails.LoadAsync(db, scope, id, cancellationToken);
     }
 }

@@ -1,8 +1,8 @@
 using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
-using Jiceng.Modules.Organizations.GetOrganization;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Jiceng.Modules.Organizations.Domain;
 
 namespace Jiceng.Modules.Organizations.CreateOrganization;
 

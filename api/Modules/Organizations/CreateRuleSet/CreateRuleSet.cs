@@ -1,4 +1,3 @@
-using System.Data.Common;
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Security;
@@ -40,15 +39,15 @@ internal sealed class CreateRuleSetHandler(DbSession db, CurrentScope currentSco
         }
         var document = command.Body.Document ?? await RegionRules.ForRegionAsync(db, region.Id, cancellationToken);
         var id = Guid.CreateVersion7();
-        try
+        var row = new
         {
-            await db.ExecuteAsync(InsertSql, new { id, regionRootId = region.Id, name = command.Body.Name.Trim(), document = document.ToJson(), now = clock.GetUtcNow() },
-                cancellationToken);
-        }
-        catch (DbException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            throw OrganizationErrors.RuleSetExists();
-        }
+            id,
+            regionRootId = region.Id,
+            name = command.Body.Name.Trim(),
+            document = document.ToJson(),
+            now = clock.GetUtcNow(),
+        };
+        await db.ExecuteOrConflictAsync(InsertSql, row, OrganizationErrors.RuleSetExists, cancellationToken);
         return await RuleSets.LoadAsync(db, scope, id, cancellationToken);
     }
 }

@@ -20,6 +20,22 @@ internal sealed record NumberRule(int Value, string Source);
 
 internal sealed record TextListRule(IReadOnlyList<string> Items, string Source);
 
+/// <summary>
+/// Rules the Party Constitution fixes (第一条, 第七条): the same in every region. A rule set still shows them with
+/// their source, so stored documents keep their shape, but an edit may not change them and a stored value that
+/// differs (saved before they were fixed) has no effect.
+/// </summary>
+internal static class ConstitutionRules
+{
+    public const int ApplicantMinAge = 18;
+
+    public const int ProbationMonths = 12;
+
+    public const int ExtensionMinMonths = 6;
+
+    public const int ExtensionMaxMonths = 12;
+}
+
 /// <summary>The development pipeline's time rules (DOMAIN.md §2), the ones marked *local* set per region.</summary>
 internal sealed record MemberPipelineRuleSet(
     NumberRule ApplicantMinAge,
@@ -46,16 +62,25 @@ internal sealed record MemberPipelineRuleSet(
     [System.Text.Json.Serialization.JsonIgnore]
     public NumberRule TransferLetterValidMonthsAcrossProvincesOrDefault => TransferLetterValidMonthsAcrossProvinces ?? DefaultTransferLetterValidMonthsAcrossProvinces;
 
+    /// <summary>This set with the rules the Party Constitution fixes at their values (sources kept).</summary>
+    public MemberPipelineRuleSet WithConstitution() => this with
+    {
+        ApplicantMinAge = ApplicantMinAge with { Value = ConstitutionRules.ApplicantMinAge },
+        ProbationMonths = ProbationMonths with { Value = ConstitutionRules.ProbationMonths },
+        ExtensionMinMonths = ExtensionMinMonths with { Value = ConstitutionRules.ExtensionMinMonths },
+        ExtensionMaxMonths = ExtensionMaxMonths with { Value = ConstitutionRules.ExtensionMaxMonths },
+    };
+
     public static readonly MemberPipelineRuleSet Default = new(
-        new NumberRule(18, "《中国共产党章程》第一条：年满十八岁的中国工人、农民、军人、知识分子和其他社会阶层的先进分子，可以申请加入中国共产党。"),
+        new NumberRule(ConstitutionRules.ApplicantMinAge, "《中国共产党章程》第一条：年满十八岁的中国工人、农民、军人、知识分子和其他社会阶层的先进分子，可以申请加入中国共产党。"),
         new NumberRule(6, "《中国共产党发展党员工作细则》第九条：在入党申请人中确定入党积极分子，一般应在递交入党申请书 6 个月以后（本地可另定）。"),
         new NumberRule(12, "《中国共产党发展党员工作细则》第十四条：对经过一年以上培养教育和考察的入党积极分子，可列为发展对象。"),
         new NumberRule(24, "《中国共产党发展党员工作细则》第十七条：对发展对象进行短期集中培训，时间一般不少于 3 天（或不少于 24 个学时）。"),
         new NumberRule(5, "《中国共产党发展党员工作细则》第十八条：发展对象确定为预备党员前须进行公示，公示期一般为 5 个工作日（本地可另定）。"),
         new NumberRule(3, "《中国共产党发展党员工作细则》第二十五条：上级党委应当在 3 个月内审批接收预备党员。"),
-        new NumberRule(12, "《中国共产党章程》第七条：预备党员的预备期为一年，从支部大会通过其为预备党员之日算起。"),
-        new NumberRule(6, "《中国共产党章程》第七条：可以延长一次预备期，延长时间不能少于半年，最长不超过一年。"),
-        new NumberRule(12, "《中国共产党章程》第七条：可以延长一次预备期，延长时间不能少于半年，最长不超过一年。"),
+        new NumberRule(ConstitutionRules.ProbationMonths, "《中国共产党章程》第七条：预备党员的预备期为一年，从支部大会通过其为预备党员之日算起。"),
+        new NumberRule(ConstitutionRules.ExtensionMinMonths, "《中国共产党章程》第七条：可以延长一次预备期，延长时间不能少于半年，最长不超过一年。"),
+        new NumberRule(ConstitutionRules.ExtensionMaxMonths, "《中国共产党章程》第七条：可以延长一次预备期，延长时间不能少于半年，最长不超过一年。"),
         DefaultTransferLetterValidMonths,
         DefaultTransferLetterValidMonthsAcrossProvinces);
 }
@@ -163,15 +188,15 @@ internal sealed class RuleSetDocumentValidator : AbstractValidator<RuleSetDocume
         Number(d => d.GrassrootsCommitteeMinMembers, 1, 100000);
         When(d => d.MemberPipeline is not null, () =>
         {
-            Number(d => d.MemberPipeline!.ApplicantMinAge, 14, 30);
+            Fixed(d => d.MemberPipeline!.ApplicantMinAge, ConstitutionRules.ApplicantMinAge);
             Number(d => d.MemberPipeline!.ActivistAfterMonths, 0, 36);
             Number(d => d.MemberPipeline!.CandidateAfterMonths, 0, 60);
             Number(d => d.MemberPipeline!.TrainingMinHours, 0, 500);
             Number(d => d.MemberPipeline!.NoticeMinWorkingDays, 0, 60);
             Number(d => d.MemberPipeline!.ApprovalWithinMonths, 1, 24);
-            Number(d => d.MemberPipeline!.ProbationMonths, 1, 60);
-            Number(d => d.MemberPipeline!.ExtensionMinMonths, 1, 60);
-            Number(d => d.MemberPipeline!.ExtensionMaxMonths, 1, 60);
+            Fixed(d => d.MemberPipeline!.ProbationMonths, ConstitutionRules.ProbationMonths);
+            Fixed(d => d.MemberPipeline!.ExtensionMinMonths, ConstitutionRules.ExtensionMinMonths);
+            Fixed(d => d.MemberPipeline!.ExtensionMaxMonths, ConstitutionRules.ExtensionMaxMonths);
             When(d => d.MemberPipeline!.TransferLetterValidMonths is not null, () => Number(d => d.MemberPipeline!.TransferLetterValidMonths!, 1, 24));
             When(d => d.MemberPipeline!.TransferLetterValidMonthsAcrossProvinces is not null,
                 () => Number(d => d.MemberPipeline!.TransferLetterValidMonthsAcrossProvinces!, 1, 24));
@@ -181,6 +206,18 @@ internal sealed class RuleSetDocumentValidator : AbstractValidator<RuleSetDocume
             RuleFor(d => d.WeakOrganizationTriggers.Items).NotNull().Must(i => i is { Count: <= 50 });
             RuleForEach(d => d.WeakOrganizationTriggers.Items).RequiredText().MaximumLength(100);
             RuleFor(d => d.WeakOrganizationTriggers.Source).RequiredText().MaximumLength(1000);
+        });
+    }
+
+    // Shown in every document (with its source) but fixed by the Party Constitution: no region may change it.
+    private void Fixed(System.Linq.Expressions.Expression<Func<RuleSetDocument, NumberRule>> rule, int value)
+    {
+        RuleFor(rule).NotNull().ChildRules(n =>
+        {
+            n.RuleFor(x => x.Value).Equal(value).WithMessage(_ => Localized.Text(
+                $"这条规则由《中国共产党章程》规定，各地不能更改（应为 {value}）。",
+                $"The Party Constitution fixes this rule; a region cannot change it (it is {value})."));
+            n.RuleFor(x => x.Source).RequiredText().MaximumLength(1000);
         });
     }
 

@@ -2,6 +2,7 @@ using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Jiceng.Modules.Organizations.Domain;
 
 namespace Jiceng.Modules.Organizations.GetOrganization;
 

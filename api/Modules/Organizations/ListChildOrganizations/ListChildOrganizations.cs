@@ -2,7 +2,6 @@ using FluentValidation;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Domain;
-using Jiceng.Modules.Organizations.ListOrganizations;
 using Mediator;
 
 namespace Jiceng.Modules.Organizations.ListChildOrganizations;
@@ -39,7 +38,7 @@ internal sealed class ListChildOrganizationsHandler(DbSession db, CurrentScope c
     public async ValueTask<Paged<OrganizationListItem>> Handle(ListChildOrganizationsQuery query, CancellationToken cancellationToken)
     {
         var scope = await currentScope.GetAsync(cancellationToken);
-        var order = SortOrder.Parse(query.Sort, ListOrganizationsHandler.SortColumns, "tree", "o.id");
+        var order = SortOrder.Parse(query.Sort, OrganizationListing.SortColumns, "tree", "o.id");
         await OrganizationTree.FindAsync(db, scope, query.ParentId, cancellationToken);
         var status = (query.Status ?? OrganizationStatusFilter.Active) == OrganizationStatusFilter.All ? null : (query.Status ?? OrganizationStatusFilter.Active).ToString();
         return await db.QueryPageAsync<OrganizationListItem>(CountSql, PageSql, new { parentId = query.ParentId, status }, query.Page, order, cancellationToken);

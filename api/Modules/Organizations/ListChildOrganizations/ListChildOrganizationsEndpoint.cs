@@ -1,6 +1,6 @@
 using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Database;
-using Jiceng.Modules.Organizations.ListOrganizations;
+using Jiceng.Modules.Organizations.Domain;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 

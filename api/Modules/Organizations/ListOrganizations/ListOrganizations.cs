@@ -6,13 +6,6 @@ using Mediator;
 
 namespace Jiceng.Modules.Organizations.ListOrganizations;
 
-internal enum OrganizationStatusFilter
-{
-    Active,
-    Dissolved,
-    All,
-}
-
 /// <summary>Organizations within a subtree (or the whole tree), filtered, sorted and paged.</summary>
 internal sealed record ListOrganizationsQuery(
     Guid? Within,
@@ -23,21 +16,6 @@ internal sealed record ListOrganizationsQuery(
     int? Depth,
     PageRequest Page,
     string? Sort) : IQuery<Paged<OrganizationListItem>>;
-
-internal sealed record OrganizationListItem
-{
-    public Guid Id { get; init; }
-    public Guid? ParentId { get; init; }
-    public string Name { get; init; } = "";
-    public string? ShortName { get; init; }
-    public OrganizationKind Kind { get; init; }
-    public OrganizationField Field { get; init; }
-    public string? SecretaryName { get; init; }
-    public int Depth { get; init; }
-    public OrganizationStatus Status { get; init; }
-    public int ActiveChildCount { get; init; }
-    public long Version { get; init; }
-}
 
 internal sealed class ListOrganizationsValidator : AbstractValidator<ListOrganizationsQuery>
 {
@@ -52,16 +30,6 @@ internal sealed class ListOrganizationsValidator : AbstractValidator<ListOrganiz
 
 internal sealed class ListOrganizationsHandler(DbSession db, CurrentScope currentScope) : IQueryHandler<ListOrganizationsQuery, Paged<OrganizationListItem>>
 {
-    public static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
-    {
-        ["name"] = "o.name",
-        ["kind"] = "o.kind",
-        ["field"] = "o.field",
-        ["depth"] = "o.depth",
-        ["createdAt"] = "o.created_at",
-        ["tree"] = "o.path",
-    };
-
     private const string Filter = """
         FROM organizations o
         WHERE o.path >= @from AND o.path < @to
@@ -82,7 +50,7 @@ internal sealed class ListOrganizationsHandler(DbSession db, CurrentScope curren
     public async ValueTask<Paged<OrganizationListItem>> Handle(ListOrganizationsQuery query, CancellationToken cancellationToken)
     {
         var scope = await currentScope.GetAsync(cancellationToken);
-        var order = SortOrder.Parse(query.Sort, SortColumns, "tree", "o.id");
+        var order = SortOrder.Parse(query.Sort, OrganizationListing.SortColumns, "tree", "o.id");
         var (from, to) = await OrganizationTree.RangeAsync(db, scope, query.Within, cancellationToken);
         var parameters = Parameters(from, to, query);
         return await db.QueryPageAsync<OrganizationListItem>(CountSql, PageSql, parameters, query.Page, order, cancellationToken);

@@ -30,7 +30,7 @@ internal static class ListOrganizationsBareTwinEndpoint
             parameters.Add("skip", (number - 1) * size);
             parameters.Add("take", size);
             var total = await connection.ExecuteScalarAsync<long>(connections.Dialect.Render(ListOrganizationsHandler.CountSql), parameters);
-            var order = SortOrder.Parse(null, ListOrganizationsHandler.SortColumns, "tree", "o.id");
+            var order = SortOrder.Parse(null, OrganizationListing.SortColumns, "tree", "o.id");
             var items = await connection.QueryAsync<OrganizationListItem>(connections.Dialect.Render(order.Apply(ListOrganizationsHandler.PageSql)), parameters);
             return Results.Ok(new Paged<OrganizationListItem>(items.AsList(), total, number, size));
         })

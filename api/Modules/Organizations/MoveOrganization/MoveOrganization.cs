@@ -3,7 +3,6 @@ using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Modules.Organizations.Domain;
-using Jiceng.Modules.Organizations.GetOrganization;
 using Jiceng.Modules.Organizations.Contracts;
 using Mediator;
 
@@ -109,6 +108,6 @@ internal sealed class MoveOrganizationHandler(DbSession db, CurrentScope current
             await db.ExecuteAsync(MoveRectificationsRegionSql, region, cancellationToken);
             await db.ExecuteAsync(MovePairingsRegionSql, region, cancellationToken);
         }
-        return await GetOrganizationHandler.LoadAsync(db, scope, node.Id, cancellationToken);
+        return await OrganizationDetails.LoadAsync(db, scope, node.Id, cancellationToken);
     }
 }

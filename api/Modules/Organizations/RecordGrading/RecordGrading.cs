@@ -1,4 +1,3 @@
-using System.Data.Common;
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Security;
@@ -40,28 +39,21 @@ internal sealed class RecordGradingHandler(DbSession db, CurrentScope currentSco
         var rules = await RegionRules.ForRegionAsync(db, organization.RegionRootId, cancellationToken);
         var grading = command.Body;
         var level = GradingRules.Check(rules, grading.Level, grading.Score);
-        int inserted;
-        try
+        // A unique-index violation is a grading recorded for that year in the same instant: the same refusal.
+        var inserted = await db.ExecuteOrConflictAsync(InsertSql, new
         {
-            inserted = await db.ExecuteAsync(InsertSql, new
-            {
-                id = Guid.CreateVersion7(),
-                orgId = organization.Id,
-                regionRootId = organization.RegionRootId,
-                year = grading.Year,
-                level = level.Code,
-                levelRank = level.Rank,
-                isLagging = rules.IsLagging(level.Code),
-                score = grading.Score,
-                comment = grading.Comment,
-                gradedOn = grading.GradedOn ?? clock.Today(),
-                now = clock.GetUtcNow(),
-            }, cancellationToken);
-        }
-        catch (DbException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            inserted = 0;
-        }
+            id = Guid.CreateVersion7(),
+            orgId = organization.Id,
+            regionRootId = organization.RegionRootId,
+            year = grading.Year,
+            level = level.Code,
+            levelRank = level.Rank,
+            isLagging = rules.IsLagging(level.Code),
+            score = grading.Score,
+            comment = grading.Comment,
+            gradedOn = grading.GradedOn ?? clock.Today(),
+            now = clock.GetUtcNow(),
+        }, () => OrganizationErrors.GradingExists(grading.Year), cancellationToken);
         if (inserted == 0)
         {
             throw OrganizationErrors.GradingExists(grading.Year);

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Security;
@@ -38,22 +37,14 @@ internal sealed class UpdateCoalitionHandler(DbSession db, CurrentScope currentS
         }
         audit.SetBefore(new CoalitionFields(before.Name, before.Description, before.Members.Select(m => m.Id).ToList()));
         await Coalitions.EnsureMembersExistAsync(db, await currentScope.GetAsync(cancellationToken), body.MemberOrganizationIds, cancellationToken);
-        int updated;
-        try
+        var updated = await db.ExecuteOrConflictAsync(UpdateSql, new
         {
-            updated = await db.ExecuteAsync(UpdateSql, new
-            {
-                id = command.Id,
-                expectedVersion = command.ExpectedVersion,
-                name = body.Name.Trim(),
-                description = body.Description,
-                now = clock.GetUtcNow(),
-            }, cancellationToken);
-        }
-        catch (DbException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            throw OrganizationErrors.CoalitionNameTaken(body.Name.Trim());
-        }
+            id = command.Id,
+            expectedVersion = command.ExpectedVersion,
+            name = body.Name.Trim(),
+            description = body.Description,
+            now = clock.GetUtcNow(),
+        }, () => OrganizationErrors.CoalitionNameTaken(body.Name.Trim()), cancellationToken);
         if (updated == 0)
         {
             throw new PreconditionFailedException();

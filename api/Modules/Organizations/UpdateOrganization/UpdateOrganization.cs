@@ -4,7 +4,6 @@ using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Mediation;
 using Jiceng.Modules.Organizations.Domain;
-using Jiceng.Modules.Organizations.GetOrganization;
 using Mediator;
 
 namespace Jiceng.Modules.Organizations.UpdateOrganization;
@@ -52,7 +51,7 @@ internal sealed class UpdateOrganizationHandler(DbSession db, CurrentScope curre
     {
         var scope = await currentScope.GetAsync(cancellationToken);
         await OrganizationTree.FindActiveAsync(db, scope, command.Id, cancellationToken);
-        audit.SetBefore(await GetOrganizationHandler.LoadAsync(db, scope, command.Id, cancellationToken));
+        audit.SetBefore(await OrganizationDetails.LoadAsync(db, scope, command.Id, cancellationToken));
         var changes = command.Body;
         var updated = await db.ExecuteAsync(UpdateSql, new
         {
@@ -73,6 +72,6 @@ internal sealed class UpdateOrganizationHandler(DbSession db, CurrentScope curre
             var current = await OrganizationTree.FindActiveAsync(db, scope, command.Id, cancellationToken);
             throw current.Version != command.ExpectedVersion ? new PreconditionFailedException() : new InvalidOperationException("Update matched no row.");
         }
-        return await GetOrganizationHandler.LoadAsync(db, scope, command.Id, cancellationToken);
+        return await OrganizationDetails.LoadAsync(db, scope, command.Id, cancellationToken);
     }
 }

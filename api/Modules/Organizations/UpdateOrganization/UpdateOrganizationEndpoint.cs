@@ -1,9 +1,9 @@
 using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
-using Jiceng.Modules.Organizations.GetOrganization;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Jiceng.Modules.Organizations.Domain;
 
 namespace Jiceng.Modules.Organizations.UpdateOrganization;
 

@@ -1,0 +1,8 @@
+namespace Jiceng.Modules.Members.Domain;
+
+/// <summary>三会一课 and the theme day: 支部党员大会, 支委会, 党小组会, 党课, 主题党日.</summary>
+internal enum MeetingKind { GeneralMeeting, CommitteeMeeting, GroupMeeting, PartyLecture, ThemeDay }
+
+/// <summary>A meeting as recorded and as listed.</summary>
+internal sealed record MeetingResponse(
+    Guid Id, Guid OrganizationId, MeetingKind Kind, DateOnly HeldOn, string? Topic, int AttendeeCount);
