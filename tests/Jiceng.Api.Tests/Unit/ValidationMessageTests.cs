@@ -135,7 +135,8 @@ public sealed partial class ValidationMessageTests
 
     private static IEnumerable<(Type Validator, Type Validated)> AllValidators() =>
         typeof(DbSession).Assembly.GetTypes()
-            .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false } && typeof(IValidator).IsAssignableFrom(t))
+            .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }
+                && typeof(IValidator).IsAssignableFrom(t))
             .Select(t => (t, t.GetInterfaces()
                 .Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>))
                 .GetGenericArguments()[0]))
@@ -179,7 +180,8 @@ public sealed partial class ValidationMessageTests
         }
         var enumerable = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>)
             ? type
-            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
+            : type.GetInterfaces()
+                .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
         return enumerable?.GetGenericArguments()[0];
     }
 

@@ -51,7 +51,7 @@ internal sealed class AdmitProbationaryHandler(PipelineStepContext context) : IC
         if (body.PreReviewedOn < member.CandidateOn)
         {
             throw new ValidationException([new FluentValidation.Results.ValidationFailure("preReviewedOn", Localized.Text(
-                $"预审对象是发展对象，不能早于列为发展对象之日（{member.CandidateOn:yyyy-MM-dd}）。",
+                $"预审对象是发展对象，不能早于确定为发展对象之日（{member.CandidateOn:yyyy-MM-dd}）。",
                 $"The pre-review is of a candidate: not before the candidate decision ({member.CandidateOn:yyyy-MM-dd})."))]);
         }
         var earliest = PipelineSteps.EarliestVote(member)!.Value;

@@ -84,7 +84,7 @@ internal static class PipelineIntervals
     {
         var earliest = activistOn.AddMonths(rules.CandidateAfterMonths.Value);
         return new("candidate_too_early", "candidateOn", earliest, rules.CandidateAfterMonths,
-            $"入党积极分子经过 {rules.CandidateAfterMonths.Value} 个月以上培养考察方可列为发展对象，最早 {earliest:yyyy-MM-dd}。",
+            $"入党积极分子经过 {rules.CandidateAfterMonths.Value} 个月以上培养考察方可确定为发展对象，最早 {earliest:yyyy-MM-dd}。",
             $"An activist may become a candidate after {rules.CandidateAfterMonths.Value} months, on {earliest:yyyy-MM-dd} at the earliest.");
     }
 
