@@ -38,10 +38,8 @@ public static class InfrastructureSetup
         services.AddSingleton(TimeProvider.System);
 
         services.AddValidatorsFromAssemblyContaining<DbSession>(ServiceLifetime.Singleton, includeInternalTypes: true);
-        ValidatorOptions.Global.LanguageManager.Enabled = true;
-        // Messages name the JSON field ('pageSize'), the same key the SPA binds the message to.
-        ValidatorOptions.Global.DisplayNameResolver = (_, member, expression) =>
-            member is null ? null : ProblemDetailsExceptionHandler.CamelCase(member.Name);
+        // Errors stay keyed by the JSON field (the SPA binds on it); their texts name the field as its form does.
+        Mediation.ValidationText.Configure();
 
         var limits = configuration.GetSection("Http").Get<HttpLimitsOptions>() ?? new HttpLimitsOptions();
         builder.WebHost.ConfigureKestrel(kestrel =>

@@ -48,12 +48,12 @@ describe('the member register', () => {
     const dialog = page.getByRole('dialog');
     await choose(page, dialog, '所在党组织', '组织部机关', '中共鸡西市委组织部机关支部委员会');
     await dialog.getByLabel('姓名').fill('E2E 林晓');
-    const id = dialog.getByLabel('身份证号码');
+    const id = dialog.getByLabel('公民身份号码');
     const valid = idNumber('23030219900315002');
     await id.fill(valid.slice(0, 17) + (valid.endsWith('0') ? '1' : '0'));
     await dialog.getByLabel('联系电话').fill('13912345678');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
-    await dialog.locator('.ant-form-item-has-error').filter({ has: page.getByLabel('身份证号码') }).getByText(/GB 11643/).waitFor();
+    await dialog.locator('.ant-form-item-has-error').filter({ has: page.getByLabel('公民身份号码') }).getByText(/GB 11643/).waitFor();
     await screenshot(page, 'member-id-refused');
 
     await id.fill(valid);
@@ -82,7 +82,7 @@ describe('the member register', () => {
       const dialog = page.getByRole('dialog');
       await choose(page, dialog, '所在党组织', '组织部机关', '中共鸡西市委组织部机关支部委员会');
       await dialog.getByLabel('姓名').fill(name);
-      await dialog.getByLabel('身份证号码').fill(idNumber(first17));
+      await dialog.getByLabel('公民身份号码').fill(idNumber(first17));
       await fillDate(dialog.getByLabel('申请入党日期'), appliedOn);
       await dialog.getByRole('button', { name: /保\s*存/ }).click();
       const drawer = page.locator('.ant-drawer');
@@ -94,7 +94,7 @@ describe('the member register', () => {
     // Applied today: becoming an activist today is six months early, and the refusal names the earliest date.
     let drawer = await register('E2E 新申请人', '23030219950101003', iso(today));
     await drawer.getByText(/下一步：确定为入党积极分子/).waitFor();
-    await drawer.getByRole('button', { name: '确定为积极分子' }).click();
+    await drawer.getByRole('button', { name: '确定为入党积极分子' }).click();
     let dialog = page.getByRole('dialog').filter({ hasText: '培养联系人' });
     await dialog.getByLabel('培养联系人').fill('刘丽华');
     await dialog.getByLabel('培养联系人').press('Enter');
@@ -107,14 +107,14 @@ describe('the member register', () => {
     // Applied seven months ago: the step is due, and the timeline shows it.
     drawer = await register('E2E 老申请人', '23030219960202004', monthsAgo(7));
     await drawer.getByText('已可办理').waitFor();
-    await drawer.getByRole('button', { name: '确定为积极分子' }).click();
+    await drawer.getByRole('button', { name: '确定为入党积极分子' }).click();
     dialog = page.getByRole('dialog').filter({ hasText: '培养联系人' });
     await dialog.getByLabel('培养联系人').fill('张晓东');
     await dialog.getByLabel('培养联系人').press('Enter');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.waitFor({ state: 'hidden' });
     await drawer.locator('.ant-timeline').getByText(/确定为入党积极分子/).waitFor();
-    await drawer.getByText(/下一步：列为发展对象/).waitFor();
+    await drawer.getByText(/下一步：确定为发展对象/).waitFor();
     await screenshot(page, 'member-pipeline');
   });
 
@@ -297,7 +297,7 @@ describe('hardship, 双报到 and organization life', () => {
     await page.getByLabel('按姓名搜索').press('Enter');
     await page.waitForFunction(() => [...document.querySelectorAll('.ant-table-row')].every((row) => row.textContent?.includes('王')));
     await page.getByRole('button', { name: '完整导出' }).click();
-    const dialog = page.getByRole('dialog').filter({ hasText: '导出完整身份证号和联系电话' });
+    const dialog = page.getByRole('dialog').filter({ hasText: '导出完整公民身份号码和联系电话' });
     await dialog.getByRole('button', { name: /导\s*出/ }).click();
     await dialog.locator('.ant-form-item-has-error').filter({ has: page.getByLabel('查看理由') }).getByText(/5 到 200/).waitFor();
 

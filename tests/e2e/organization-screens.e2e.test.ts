@@ -117,9 +117,9 @@ describe('organization screens', () => {
 
   it('creates a coalition with members chosen by name', async () => {
     await signedIn();
-    await page.getByRole('menuitem', { name: /联盟共建/ }).click();
+    await page.getByRole('menuitem', { name: /党建联合体/ }).click();
     await page.getByRole('cell', { name: '大连湾军警地企党建联合体' }).waitFor();
-    await page.getByRole('button', { name: '新建联盟' }).click();
+    await page.getByRole('button', { name: '新建党建联合体' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('名称').fill('E2E 城乡结对联盟');
     const members = page.getByLabel('成员组织');

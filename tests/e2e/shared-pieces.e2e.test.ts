@@ -44,7 +44,7 @@ async function fitsTheScreen(): Promise<boolean> {
 
 const screens = [
   ['/organizations', '党组织'],
-  ['/coalitions', '联盟与共建体'],
+  ['/coalitions', '党建联合体'],
   ['/members', '党员信息库'],
   ['/members?tab=board', '党员信息库'],
   ['/members?tab=transfers', '党员信息库'],

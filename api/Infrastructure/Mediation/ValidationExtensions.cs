@@ -5,9 +5,13 @@ namespace Jiceng.Infrastructure.Mediation;
 
 public static class ValidationExtensions
 {
-    /// <summary>Reports a rule under a JSON field name, both as the error key and in the message text.</summary>
-    public static IRuleBuilderOptions<T, TProperty> Field<T, TProperty>(this IRuleBuilderOptions<T, TProperty> rule, string field) =>
-        rule.OverridePropertyName(field).WithName(field);
+    /// <summary>
+    /// Reports a rule under a JSON field name (the error key); its message names the field by its display name
+    /// (<see cref="FieldNames"/>).
+    /// </summary>
+    public static IRuleBuilderOptions<T, TProperty> Field<T, TProperty>(
+        this IRuleBuilderOptions<T, TProperty> rule, string field) =>
+        rule.OverridePropertyName(field).WithName(_ => FieldNames.Find(typeof(T), field)?.Text ?? field);
 
     /// <summary>
     /// Required text: at least <paramref name="minimumLength"/> visible characters once whitespace and invisible
@@ -20,6 +24,6 @@ public static class ValidationExtensions
         rule.Must(text => VisibleText.Trim(text).Length >= minimumLength)
             .WithMessage(_ => minimumLength <= 1
                 ? ValidatorOptions.Global.LanguageManager.GetString("NotEmptyValidator")
-                : Localized.Text($"“{{PropertyName}}”至少须有 {minimumLength} 个可见字符。",
-                    $"'{{PropertyName}}' must have at least {minimumLength} visible characters."));
+                : Localized.Text($"{{PropertyName}}至少须有 {minimumLength} 个可见字符。",
+                    $"{{PropertyName}} must have at least {minimumLength} visible characters."));
 }

@@ -121,6 +121,30 @@ public sealed class MemberImportExportTests(DatabaseProvider provider) : ApiTest
     }
 
     [Test]
+    public async Task A_sheet_headed_in_common_synonyms_such_as_身份证号码_and_职业_is_read_as_the_official_columns()
+    {
+        var branch = (await CreateOrganization(Unique("同义表头支部"))).Id();
+        var idNumber = TestIdNumbers.For("1975-04-04");
+        var csv = "姓名,身份证号码,人员类别,发展阶段,入党时间,转正时间,职业,学历,确定发展对象日期\n"
+                  + $"同义表头,{idNumber},在职,正式党员,2005-07-01,2006-07-01,村会计,本科,\n";
+        var file = Encoding.UTF8.GetBytes(csv);
+        var report = await Json.Read(
+            await Upload($"/api/v1/members/import/validate?organizationId={branch}", file, "members.csv"), HttpStatusCode.OK);
+        var imported = await Json.Read(
+            await Upload($"/api/v1/members/import?organizationId={branch}", file, "members.csv"), HttpStatusCode.OK);
+        var member = await Json.Read(await Post("/api/v1/members/lookup", new { idNumber }), HttpStatusCode.OK);
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.GetProperty("errors").GetArrayLength(), Is.Zero, report.ToString());
+            Assert.That(report.GetProperty("valid").GetInt32(), Is.EqualTo(1));
+            Assert.That(imported.GetProperty("imported").GetInt32(), Is.EqualTo(1));
+            Assert.That(member.Str("occupation"), Is.EqualTo("村会计"), "职业 is read as 工作岗位");
+            Assert.That(member.Str("education"), Is.EqualTo("Bachelor"), "本科 is read as 大学本科");
+            Assert.That(member.Str("joinedOn"), Is.EqualTo("2005-07-01"), "入党时间 is read as 入党日期");
+        });
+    }
+
+    [Test]
     public async Task A_row_whose_dates_break_the_least_time_between_steps_is_reported_on_that_column()
     {
         var branch = (await CreateOrganization(Unique("间隔党支部"))).Id();

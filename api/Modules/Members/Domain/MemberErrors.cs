@@ -21,7 +21,7 @@ internal static class MemberErrors
         status is { } known ? new Dictionary<string, object?> { ["memberStatus"] = known.ToString() } : null);
 
     public static BusinessRuleException Exists() => new("member_exists",
-        "该身份证号码的人员已在党员库中。", "A person with this ID number is already registered.");
+        "该公民身份号码的人员已在党员库中。", "A person with this ID number is already registered.");
 
     /// <summary>
     /// The only answer about a number registered outside the caller's scope: where, who and since when stay unsaid.
@@ -74,7 +74,7 @@ internal static class MemberErrors
                 $"An applicant may become an activist {interval.Rule.Value} months after applying, "
                 + $"on {earliest:yyyy-MM-dd} at the earliest."),
             PipelineIntervalKind.Candidate => ("candidate_too_early",
-                $"入党积极分子经过 {interval.Rule.Value} 个月以上培养考察方可列为发展对象，最早 {earliest:yyyy-MM-dd}。",
+                $"入党积极分子经过 {interval.Rule.Value} 个月以上培养考察方可确定为发展对象，最早 {earliest:yyyy-MM-dd}。",
                 $"An activist may become a candidate after {interval.Rule.Value} months, "
                 + $"on {earliest:yyyy-MM-dd} at the earliest."),
             PipelineIntervalKind.Admission => ("admission_too_early",
@@ -128,7 +128,7 @@ internal static class MemberErrors
         $"The public notice lasts at least {minimumDays.Value} working days (this one {days}).");
 
     public static ValidationException PreReviewBeforeCandidacy(DateOnly? candidateOn) => Invalid("preReviewedOn",
-        $"预审对象是发展对象，不能早于列为发展对象之日（{candidateOn:yyyy-MM-dd}）。",
+        $"预审对象是发展对象，不能早于确定为发展对象之日（{candidateOn:yyyy-MM-dd}）。",
         $"The pre-review is of a candidate: not before the candidate decision ({candidateOn:yyyy-MM-dd}).");
 
     public static BusinessRuleException VoteNotPassed(int votesFor, int entitledVoters) => Rule("vote_not_passed",

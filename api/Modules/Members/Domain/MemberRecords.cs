@@ -78,20 +78,20 @@ internal sealed class MemberFieldsValidator : AbstractValidator<MemberFields>
             .WithMessage(_ => Localized.Text("电话号码格式不正确。", "The phone number is not valid."));
         RuleFor(f => f.IdNumber).RequiredText().When(_ => idNumberRequired);
         RuleFor(f => f.IdNumber)
-            .Must(ChineseIdNumber.IsValid).When(f => f.IdNumber is not null).WithMessage(_ => Localized.Text("身份证号码无效（18 位，末位校验码按 GB 11643 计算）。",
+            .Must(ChineseIdNumber.IsValid).When(f => f.IdNumber is not null).WithMessage(_ => Localized.Text("公民身份号码无效（18 位，末位校验码按 GB 11643 计算）。",
                 "The ID number is not valid (18 characters with a GB 11643 check character)."));
         When(f => ChineseIdNumber.IsValid(f.IdNumber), () =>
         {
             RuleFor(f => f.BirthDate)
                 .Must((f, birth) => birth is null || birth == ChineseIdNumber.BirthDate(f.IdNumber!))
-                .WithMessage(f => Localized.Text($"出生日期与身份证号码不一致（应为 {ChineseIdNumber.BirthDate(f.IdNumber!):yyyy-MM-dd}）。",
+                .WithMessage(f => Localized.Text($"出生日期与公民身份号码不一致（应为 {ChineseIdNumber.BirthDate(f.IdNumber!):yyyy-MM-dd}）。",
                     $"The birth date does not match the ID number ({ChineseIdNumber.BirthDate(f.IdNumber!):yyyy-MM-dd})."));
             RuleFor(f => f.Gender)
                 .Must((f, gender) => gender is null || gender == (ChineseIdNumber.IsMale(f.IdNumber!) ? Domain.Gender.Male : Domain.Gender.Female))
-                .WithMessage(_ => Localized.Text("性别与身份证号码不一致。", "The gender does not match the ID number."));
+                .WithMessage(_ => Localized.Text("性别与公民身份号码不一致。", "The gender does not match the ID number."));
             RuleFor(f => f.IdNumber)
                 .Must(id => ChineseIdNumber.BirthDate(id!) <= clock.Today())
-                .WithMessage(_ => Localized.Text("身份证号码中的出生日期晚于今天。", "The ID number's birth date is after today."));
+                .WithMessage(_ => Localized.Text("公民身份号码中的出生日期晚于今天。", "The ID number's birth date is after today."));
         });
     }
 }

@@ -72,7 +72,7 @@ internal sealed class MemberRegistrationValidator : AbstractValidator<IRegisters
             .Otherwise(() => RuleFor(c => c.Body.ActivistOn).Null().When(c => c.Body.Stage is not null));
         When(c => c.Body.Stage == MemberStage.Candidate, () =>
             RuleFor(c => c.Body.CandidateOn).Cascade(CascadeMode.Stop).NotNull().Must((c, d) => d >= c.Body.ActivistOn && d <= clock.Today())
-                .WithMessage(_ => Localized.Text("列为发展对象的日期应在确定积极分子之后、今天之前。", "The candidate date lies between the activist date and today.")))
+                .WithMessage(_ => Localized.Text("确定为发展对象的日期应在确定为入党积极分子之后、今天之前。", "The candidate date lies between the activist date and today.")))
             .Otherwise(() => RuleFor(c => c.Body.CandidateOn).Null().When(c => c.Body.Stage is not null));
         When(c => c.Body.Stage is MemberStage.Probationary or MemberStage.Full, () =>
         {

@@ -5,8 +5,13 @@ using MiniExcelLibs;
 
 namespace Jiceng.Modules.Members.Domain;
 
-/// <summary>A column of the member spreadsheet: its Chinese header (what staff see and type) and its English one.</summary>
-internal sealed record SheetColumn(string Key, string Chinese, string English, bool Required = false)
+/// <summary>
+/// A column of the member spreadsheet: its Chinese header in the official word (what the template and exports say),
+/// its English one, and the other words staff's own sheets use for it (身份证号码 for 公民身份号码), which an import
+/// also reads.
+/// </summary>
+internal sealed record SheetColumn(
+    string Key, string Chinese, string English, bool Required = false, string[]? Also = null)
 {
     public string Header => Localized.Text(Chinese, English);
 
@@ -15,7 +20,8 @@ internal sealed record SheetColumn(string Key, string Chinese, string English, b
 
     public bool Matches(string header) =>
         string.Equals(header, Chinese, StringComparison.Ordinal) || string.Equals(header, English, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(header, Key, StringComparison.OrdinalIgnoreCase);
+        || string.Equals(header, Key, StringComparison.OrdinalIgnoreCase)
+        || (Also ?? []).Contains(header, StringComparer.Ordinal);
 }
 
 /// <summary>
@@ -25,21 +31,26 @@ internal sealed record SheetColumn(string Key, string Chinese, string English, b
 /// </summary>
 internal static class MemberSheets
 {
-    public static readonly SheetColumn Organization = new("organization", "所在党组织", "Organization");
+    // Headers in the words of the 党内统计 and 发展党员 documents; the SPA's labels (resources.ts) use the same.
+    public static readonly SheetColumn Organization =
+        new("organization", "所在党组织", "Organization", Also: ["党组织", "所在支部"]);
     public static readonly SheetColumn Name = new("name", "姓名", "Name", Required: true);
-    public static readonly SheetColumn IdNumber = new("idNumber", "公民身份号码", "ID number", Required: true);
+    public static readonly SheetColumn IdNumber = new("idNumber", "公民身份号码", "ID number", Required: true,
+        Also: ["身份证号码", "身份证号", "居民身份证号码", "身份证"]);
     public static readonly SheetColumn Ethnicity = new("ethnicity", "民族", "Ethnicity");
-    public static readonly SheetColumn Phone = new("phone", "联系电话", "Phone");
-    public static readonly SheetColumn Education = new("education", "学历", "Education");
-    public static readonly SheetColumn Occupation = new("occupation", "工作岗位", "Occupation");
-    public static readonly SheetColumn Category = new("category", "人员类别", "Category", Required: true);
+    public static readonly SheetColumn Phone = new("phone", "联系电话", "Phone", Also: ["电话", "手机号码", "手机号"]);
+    public static readonly SheetColumn Education = new("education", "学历", "Education", Also: ["文化程度"]);
+    public static readonly SheetColumn Occupation = new("occupation", "工作岗位", "Occupation", Also: ["职业", "岗位"]);
+    public static readonly SheetColumn Category = new("category", "人员类别", "Category", Required: true, Also: ["类别"]);
     public static readonly SheetColumn Stage = new("stage", "发展阶段", "Stage", Required: true);
-    public static readonly SheetColumn AppliedOn = new("appliedOn", "申请入党日期", "Applied on");
+    public static readonly SheetColumn AppliedOn = new("appliedOn", "申请入党日期", "Applied on", Also: ["入党申请日期", "申请日期"]);
     public static readonly SheetColumn TalkOn = new("talkOn", "谈话日期", "Talk on");
-    public static readonly SheetColumn ActivistOn = new("activistOn", "确定积极分子日期", "Activist on");
-    public static readonly SheetColumn CandidateOn = new("candidateOn", "确定发展对象日期", "Candidate on");
-    public static readonly SheetColumn JoinedOn = new("joinedOn", "入党日期", "Joined on");
-    public static readonly SheetColumn FullMemberOn = new("fullMemberOn", "转正日期", "Full member on");
+    public static readonly SheetColumn ActivistOn = new("activistOn", "确定为入党积极分子日期", "Activist on",
+        Also: ["确定积极分子日期", "确定为积极分子日期", "列为入党积极分子日期"]);
+    public static readonly SheetColumn CandidateOn = new("candidateOn", "确定为发展对象日期", "Candidate on",
+        Also: ["确定发展对象日期", "列为发展对象日期"]);
+    public static readonly SheetColumn JoinedOn = new("joinedOn", "入党日期", "Joined on", Also: ["入党时间"]);
+    public static readonly SheetColumn FullMemberOn = new("fullMemberOn", "转正日期", "Full member on", Also: ["转正时间"]);
 
     // Export only: derived from the record, ignored on import.
     public static readonly SheetColumn Gender = new("gender", "性别", "Gender");
@@ -65,7 +76,7 @@ internal static class MemberSheets
     private static readonly Dictionary<Domain.Education, string> Educations = new()
     {
         [Domain.Education.Primary] = "小学", [Domain.Education.JuniorHigh] = "初中", [Domain.Education.SeniorHigh] = "高中",
-        [Domain.Education.Vocational] = "中专", [Domain.Education.College] = "大专", [Domain.Education.Bachelor] = "本科",
+        [Domain.Education.Vocational] = "中专", [Domain.Education.College] = "大专", [Domain.Education.Bachelor] = "大学本科",
         [Domain.Education.Master] = "硕士研究生", [Domain.Education.Doctorate] = "博士研究生",
     };
 
@@ -74,12 +85,20 @@ internal static class MemberSheets
         [MemberStatus.Active] = "在册", [MemberStatus.TransferredOut] = "已转出", [MemberStatus.Deceased] = "已去世", [MemberStatus.Cancelled] = "已取消资格",
     };
 
+    // Words staff's own sheets use for an education, read as the official one.
+    private static readonly Dictionary<string, object> EducationSynonyms = new()
+    {
+        ["本科"] = Domain.Education.Bachelor, ["大学专科"] = Domain.Education.College,
+        ["硕士"] = Domain.Education.Master, ["博士"] = Domain.Education.Doctorate,
+    };
+
     // Cell text → value, built once: an import reads three such cells on every row.
     private static readonly Dictionary<Type, Dictionary<string, object>> ByWord = new()
     {
         [typeof(MemberCategory)] = Categories.ToDictionary(p => p.Value, p => (object)p.Key),
         [typeof(MemberStage)] = Stages.ToDictionary(p => p.Value, p => (object)p.Key),
-        [typeof(Domain.Education)] = Educations.ToDictionary(p => p.Value, p => (object)p.Key),
+        [typeof(Domain.Education)] = Educations.ToDictionary(p => p.Value, p => (object)p.Key)
+            .Concat(EducationSynonyms).ToDictionary(),
     };
 
     /// <summary>The Chinese word for a stage, whatever the request's language (messages quoting the Party's terms).</summary>

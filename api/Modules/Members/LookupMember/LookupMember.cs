@@ -20,7 +20,7 @@ internal sealed class LookupMemberValidator : AbstractValidator<LookupMemberQuer
 {
     public LookupMemberValidator() =>
         RuleFor(q => q.Body.IdNumber).RequiredText().Must(ChineseIdNumber.IsValid)
-            .WithMessage(_ => Localized.Text("身份证号码无效（18 位，末位校验码按 GB 11643 计算）。", "The ID number is not valid (18 characters with a GB 11643 check character)."));
+            .WithMessage(_ => Localized.Text("公民身份号码无效（18 位，末位校验码按 GB 11643 计算）。", "The ID number is not valid (18 characters with a GB 11643 check character)."));
 }
 
 internal sealed class LookupMemberHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, IOrganizationRules rules, PersonalDataProtector protector,

@@ -35,7 +35,7 @@ internal sealed class NominateCandidateValidator : AbstractValidator<NominateCan
             .WithMessage(_ => Localized.Text("日期不能晚于今天。", "The date cannot be after today."));
         RuleFor(c => c.Body.TrainingHours).NotNull().InclusiveBetween(0, 1000);
         // The notice may come before the decision: many places publish it before listing the candidate
-        // (确定发展对象前公示). Either way the vote waits for both (PipelineRules.EarliestVote).
+        // (确定为发展对象前公示). Either way the vote waits for both (PipelineRules.EarliestVote).
         RuleFor(c => c.Body.NoticeFrom).NotNull();
         RuleFor(c => c.Body.NoticeTo).NotNull().GreaterThanOrEqualTo(c => c.Body.NoticeFrom).When(c => c.Body.NoticeFrom is not null);
         RuleFor(c => c.Body.Override).SetValidator(new StepOverrideValidator());

@@ -1,3 +1,17 @@
+/**
+ * The Party's own words (the 党内统计 and 发展党员 documents), said once: every Chinese label naming one of these things
+ * is built from here, and the API's spreadsheet headers and enumeration labels use the same words.
+ */
+const term = {
+  idNumber: '公民身份号码',
+  occupation: '工作岗位',
+  activeMember: '在册',
+  activist: '确定为入党积极分子',
+  candidate: '确定为发展对象',
+  bachelor: '大学本科',
+  coalition: '党建联合体',
+} as const;
+
 /** Chinese first; every key has an English twin. */
 export const resources = {
   'zh-CN': {
@@ -6,7 +20,7 @@ export const resources = {
       appTitle: '基层党建',
       signIn: { title: '登录', username: '用户名', password: '密码', submit: '登录', failed: '登录失败', required: '请输入{{field}}' },
       layout: {
-        organizations: '党组织', coalitions: '联盟共建', members: '党员', signOut: '退出登录', language: 'English', scopeAll: '全部组织',
+        organizations: '党组织', coalitions: term.coalition, members: '党员', signOut: '退出登录', language: 'English', scopeAll: '全部组织',
         skipToContent: '跳到主要内容', modules: '功能菜单', openMenu: '打开菜单', scrollableTable: '表格（可左右滚动）',
       },
       roles: {
@@ -66,23 +80,23 @@ export const resources = {
         imported: '已导入 {{count}} 名党员', steps: { choose: '选择文件', check: '检查', commit: '导入' },
       },
       members: {
-        title: '党员信息库', tabs: { register: '党员名册', board: '发展看板', transfers: '组织关系转接', communityReports: '双报到', meetings: '组织生活', lists: '年度名单', stats: '统计分析' }, create: '登记党员', import: '批量导入', recordDeath: '登记去世', diedOn: '去世日期', recordDeathNote: '登记后此人不再计入在册党员和各类名单，档案和记录保留；未结束的困难登记和双报到于当日结束。', exportWhole: '完整导出', exportWholeTitle: '导出完整身份证号和联系电话', exportFormat: '文件格式', exportSubmit: '导出',
-        exportWholeAudited: '导出文件将含完整的身份证号和联系电话，本次导出记入审计日志。请填写理由（5–200 字），并妥善保管文件。', searchName: '按姓名搜索', organization: '所在党组织', includeDescendants: '含下级组织', inHardship: '只看困难党员', name: '姓名',
-        idNumber: '身份证号码', idNumberHint: '18 位，末位可为 X；出生日期和性别由号码得出', maskedHint: '显示为脱敏号码；不修改则保留原号码', phone: '联系电话',
-        ethnicity: '民族', education: '学历', occupation: '职业', category: '人员类别', stage: '发展阶段', status: '状态', gender: '性别', age: '年龄',
+        title: '党员信息库', tabs: { register: '党员名册', board: '发展看板', transfers: '组织关系转接', communityReports: '双报到', meetings: '组织生活', lists: '年度名单', stats: '统计分析' }, create: '登记党员', import: '批量导入', recordDeath: '登记去世', diedOn: '去世日期', recordDeathNote: '登记后此人不再计入在册党员和各类名单，档案和记录保留；未结束的困难登记和双报到于当日结束。', exportWhole: '完整导出', exportWholeTitle: `导出完整${term.idNumber}和联系电话`, exportFormat: '文件格式', exportSubmit: '导出',
+        exportWholeAudited: `导出文件将含完整的${term.idNumber}和联系电话，本次导出记入审计日志。请填写理由（5–200 字），并妥善保管文件。`, searchName: '按姓名搜索', organization: '所在党组织', includeDescendants: '含下级组织', inHardship: '只看困难党员', name: '姓名',
+        idNumber: term.idNumber, idNumberHint: '18 位，末位可为 X；出生日期和性别由号码得出', maskedHint: '显示为脱敏号码；不修改则保留原号码', phone: '联系电话',
+        ethnicity: '民族', education: '学历', occupation: term.occupation, category: '人员类别', stage: '发展阶段', status: '状态', gender: '性别', age: '年龄',
         ageFrom: '最小年龄', ageTo: '最大年龄', joinYear: '入党年份', joinedOn: '入党日期', fullMemberOn: '转正日期', ageYears: '{{count}} 岁',
-        standingYears: '党龄 {{count}} 年', record: '基本信息', appliedOn: '申请入党日期', talkOn: '谈话日期', activistOn: '确定积极分子日期', candidateOn: '列为发展对象日期', reveal: '查看完整信息', revealTitle: '查看完整{{field}}', revealReason: '查看理由',
+        standingYears: '党龄 {{count}} 年', record: '基本信息', appliedOn: '申请入党日期', talkOn: '谈话日期', activistOn: `${term.activist}日期`, candidateOn: `${term.candidate}日期`, reveal: '查看完整信息', revealTitle: '查看完整{{field}}', revealReason: '查看理由',
         revealAudited: '查看完整个人信息将记入审计日志，请填写理由（5–200 字）。', revealedNote: '请勿截屏、转发；关闭后不再显示。',
         stages: { Applicant: '入党申请人', Activist: '入党积极分子', Candidate: '发展对象', Probationary: '预备党员', Full: '正式党员' },
         categories: { InService: '在职', Retired: '离退休', Floating: '流动党员', Student: '学生', Farmer: '农民', Other: '其他' },
-        statuses: { Active: '正常', TransferredOut: '已转出', Deceased: '已去世', Cancelled: '已取消资格' },
+        statuses: { Active: term.activeMember, TransferredOut: '已转出', Deceased: '已去世', Cancelled: '已取消资格' },
         genders: { Male: '男', Female: '女' },
-        educations: { Primary: '小学', JuniorHigh: '初中', SeniorHigh: '高中', Vocational: '中专', College: '大专', Bachelor: '大学本科', Master: '硕士研究生', Doctorate: '博士研究生' },
+        educations: { Primary: '小学', JuniorHigh: '初中', SeniorHigh: '高中', Vocational: '中专', College: '大专', Bachelor: term.bachelor, Master: '硕士研究生', Doctorate: '博士研究生' },
       },
       pipeline: {
         title: '发展进程', next: '下一步：{{step}}', earliest: '最早 {{date}}', daysLeft: '还有 {{count}} 天', due: '已可办理', overridden: '破格办理：{{reason}}',
-        steps: { Application: '递交入党申请', Talk: '入党谈话', Activist: '确定为入党积极分子', Candidate: '列为发展对象', Admission: '接收为预备党员', Conversion: '转为正式党员', Extension: '延长预备期', Cancellation: '取消预备党员资格' },
-        record: { Talk: '记录谈话', Activist: '确定为积极分子', Candidate: '列为发展对象', Admission: '接收为预备党员', Conversion: '转正', Extension: '延长预备期', Cancellation: '取消资格' },
+        steps: { Application: '递交入党申请', Talk: '入党谈话', Activist: term.activist, Candidate: term.candidate, Admission: '接收为预备党员', Conversion: '转为正式党员', Extension: '延长预备期', Cancellation: '取消预备党员资格' },
+        record: { Talk: '记录谈话', Activist: term.activist, Candidate: term.candidate, Admission: '接收为预备党员', Conversion: '转正', Extension: '延长预备期', Cancellation: '取消资格' },
         decidedOn: '决定日期', contacts: '培养联系人', contactsHint: '输入姓名后按回车（1–2 人）', introducers: '入党介绍人（两名正式党员）', politicalReviewOn: '政治审查日期',
         trainingHours: '集中培训学时', noticeFrom: '公示开始', noticeTo: '公示结束', preReviewedOn: '上级党委预审日期', voteOn: '支部大会日期', entitledVoters: '有表决权的正式党员人数', votesFor: '赞成票',
         approvedOn: '上级党委审批日期', convertedOn: '转正日期', months: '延长月数', reason: '理由', overrideReason: '破格理由（留空则按规定办理）',
@@ -123,7 +137,7 @@ export const resources = {
         attendeeCount: '参会人数', choose: '请选择党组织，查看其组织生活记录。',
         kinds: { GeneralMeeting: '支部党员大会', CommitteeMeeting: '支委会', GroupMeeting: '党小组会', PartyLecture: '党课', ThemeDay: '主题党日' },
       },
-      coalitions: { title: '联盟与共建体', create: '新建联盟', search: '按名称搜索', members: '成员组织' },
+      coalitions: { title: term.coalition, create: `新建${term.coalition}`, search: '按名称搜索', members: '成员组织' },
     },
   },
   'en-US': {

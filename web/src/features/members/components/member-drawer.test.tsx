@@ -26,7 +26,7 @@ describe('MemberDrawer', () => {
       'POST /api/v1/members/m1/death': async (request) => {
         const { diedOn } = (await request.json()) as { diedOn: string | null };
         if (!diedOn) {
-          return json({ status: 400, title: '请求参数有误', errors: { diedOn: ['“Died On”不能为空。'] } }, 400);
+          return json({ status: 400, title: '请求参数有误', errors: { diedOn: ['去世日期不能为空。'] } }, 400);
         }
         current = { ...member, status: 'Deceased', diedOn, version: 4 };
         return current;
@@ -41,7 +41,7 @@ describe('MemberDrawer', () => {
     fireEvent.click(await screen.findByText('登记去世'));
     const dialog = (await screen.findByText(/档案和记录保留/)).closest<HTMLElement>('.ant-modal')!;
     fireEvent.click(within(dialog).getByText('登记去世', { selector: 'button span' }));
-    await within(dialog).findByText('“Died On”不能为空。');
+    await within(dialog).findByText('去世日期不能为空。');
 
     pickDate(within(dialog).getByLabelText('去世日期'), '2026-05-01');
     fireEvent.click(within(dialog).getByText('登记去世', { selector: 'button span' }));

@@ -53,7 +53,7 @@ describe('MembersPage exports', () => {
     expect(Object.fromEntries(masked)).toEqual({ includeDescendants: 'true', status: 'Active', sort: 'name', format: 'Csv' });
 
     fireEvent.click(screen.getByText('完整导出'));
-    const dialog = (await screen.findByText('导出完整身份证号和联系电话')).closest<HTMLElement>('.ant-modal')!;
+    const dialog = (await screen.findByText('导出完整公民身份号码和联系电话')).closest<HTMLElement>('.ant-modal')!;
     // A blank reason is sent, so the server refuses it on the field instead of exporting masked.
     fireEvent.click(within(dialog).getByText(/导\s*出/, { selector: 'button span' }));
     await within(dialog).findByText('请填写 5 到 200 字的查看理由。');
@@ -66,7 +66,7 @@ describe('MembersPage exports', () => {
     const whole = new URL(requests.filter((r) => r.url.includes('/members/export')).at(-1)!.url).searchParams;
     expect(whole.get('revealReason')).toBe('年度党员信息采集核对');
     expect(whole.get('format')).toBe('Csv');
-    await waitFor(() => expect(screen.queryByText('导出完整身份证号和联系电话')).toBeNull());
+    await waitFor(() => expect(screen.queryByText('导出完整公民身份号码和联系电话')).toBeNull());
   }, 20_000);
 
   it('offers no export in full to a caller who may not reveal', async () => {

@@ -10,7 +10,7 @@ import { useTableState } from '@/hooks/use-table-state';
 import { useCan } from '@/lib/auth';
 import { QueryView } from '@/components/query-view';
 
-/** Coalitions (联盟, 共建体): named groups of organizations across the tree, searched by name. */
+/** Coalitions (党建联合体): named groups of organizations across the tree, searched by name. */
 export function CoalitionsPage() {
   const { t } = useTranslation();
   const client = useQueryClient();

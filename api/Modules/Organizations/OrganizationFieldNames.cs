@@ -1,0 +1,84 @@
+using Jiceng.Infrastructure.Mediation;
+using Jiceng.Modules.Organizations.CreatePairing;
+using Jiceng.Modules.Organizations.Domain;
+using Jiceng.Modules.Organizations.ListPairings;
+using Jiceng.Modules.Organizations.ListRuleWarnings;
+
+namespace Jiceng.Modules.Organizations;
+
+/// <summary>The Organizations module's request fields as its forms label them.</summary>
+internal sealed class OrganizationFieldNames : FieldNameCatalog
+{
+    public OrganizationFieldNames()
+    {
+        Name("name", "名称", "Name");
+        Name("shortName", "简称", "Short name");
+        Name("kind", "组织类别", "Kind");
+        Name("field", "所属领域", "Field");
+        Name("secretaryName", "书记姓名", "Secretary");
+        Name("description", "说明", "Description");
+        Name("establishedOn", "成立日期", "Established on");
+        Name("termStartedOn", "本届任期开始日期", "Term start");
+        Name("newParentId", "上级党组织", "New parent organization");
+        Name("year", "年度", "Year");
+        Name("level", "等次", "Level");
+        Name("score", "得分", "Score");
+        Name("comment", "评语", "Comment");
+        Name("memberOrganizationIds", "成员党组织", "Member organizations");
+        Name("partnerOrganizationId", "结对党组织", "Partner organization");
+        Name("startsOn", "开始日期", "Start date");
+        Name("endsOn", "结束日期", "End date");
+        Name("notes", "备注", "Notes");
+        Name("reasons", "整顿原因", "Reasons");
+        Name("plan", "整顿方案", "Plan");
+        Name("responsiblePerson", "责任人", "Responsible person");
+        Name("flaggedOn", "列入整顿日期", "Flagged on");
+        Name("dueOn", "完成时限", "Due date");
+        Name("content", "内容", "Content");
+        Name("closureNote", "销号说明", "Closure note");
+        Name("status", "状态", "Status");
+        Name("movement", "变化", "Movement");
+        Name("depth", "层级", "Depth");
+        Name("regionRootId", "适用区域", "Region");
+        Name("document", "规则内容", "Rules");
+        Name("code", "代码", "Code");
+        Name("rank", "排序", "Rank");
+        Name("source", "依据", "Source");
+        Name("value", "数值", "Value");
+        Name("gradingLevels", "评定等次", "Grading levels");
+        Name("levels", "等次", "Levels");
+        Name("laggingCodes", "后进等次", "Lagging levels");
+        Name("starRating", "星级评定", "Star rating");
+        Name("maxScore", "满分", "Maximum score");
+        Name("thresholds", "星级分数线", "Thresholds");
+        Name("stars", "星级", "Stars");
+        Name("minScore", "最低分", "Minimum score");
+        Name("weakOrganizationTriggers", "软弱涣散情形", "Weak organization conditions");
+        Name("items", "情形", "Conditions");
+        Name("memberPipeline", "发展党员规则", "Member pipeline rules");
+        Name("branchMinFullMembers", "党支部最少正式党员数", "Branch minimum full members");
+        Name("branchCommitteeMinFullMembers", "设支委会最少正式党员数", "Branch committee minimum full members");
+        Name("generalBranchMinMembers", "党总支最少党员数", "General branch minimum members");
+        Name("grassrootsCommitteeMinMembers", "基层党委最少党员数", "Grassroots committee minimum members");
+        Name("committeeTermYears", "委员会任期（年）", "Committee term (years)");
+        Name("villageCommunityTermYears", "村、社区党组织任期（年）", "Village and community term (years)");
+        Name("termWarningDays", "换届提醒提前天数", "Term warning (days)");
+        Name("applicantMinAge", "申请入党最低年龄", "Minimum applicant age");
+        Name("activistAfterMonths", "确定为入党积极分子间隔（月）", "Months before activist");
+        Name("candidateAfterMonths", "确定为发展对象间隔（月）", "Months before candidate");
+        Name("trainingMinHours", "集中培训最少学时", "Minimum training hours");
+        Name("noticeMinWorkingDays", "公示最少工作日", "Minimum notice working days");
+        Name("approvalWithinMonths", "审批时限（月）", "Approval within (months)");
+        Name("probationMonths", "预备期（月）", "Probation (months)");
+        Name("extensionMinMonths", "延长预备期最短（月）", "Minimum extension (months)");
+        Name("extensionMaxMonths", "延长预备期最长（月）", "Maximum extension (months)");
+        Name("transferLetterValidMonths", "介绍信有效期（月）", "Transfer letter validity (months)");
+        Name("transferLetterValidMonthsAcrossProvinces", "跨省介绍信有效期（月）",
+            "Cross-province transfer letter validity (months)");
+        Name<CreatePairingCommand>("kind", "结对类型", "Pairing type");
+        Name<ListPairingsQuery>("kind", "结对类型", "Pairing type");
+        Name<ListRuleWarningsQuery>("code", "预警类型", "Warning type");
+        Name<GradingLevel>("name", "等次名称", "Level name");
+        Name<GradingLevel>("code", "等次代码", "Level code");
+    }
+}
