@@ -137,10 +137,17 @@ public sealed partial class ValidationMessageTests
         typeof(DbSession).Assembly.GetTypes()
             .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }
                 && typeof(IValidator).IsAssignableFrom(t))
-            .Select(t => (t, t.GetInterfaces()
+            .Select(t => (t, Concrete(t.GetInterfaces()
                 .Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>))
-                .GetGenericArguments()[0]))
+                .GetGenericArguments()[0])))
             .OrderBy(v => v.t.FullName, StringComparer.Ordinal);
+
+    /// <summary>A validator of an interface (the rules several commands share) is tried on one that implements it.</summary>
+    private static Type Concrete(Type validated) => !validated.IsInterface ? validated
+        : typeof(DbSession).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsInterface: false } && validated.IsAssignableFrom(t))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .First();
 
     private static IEnumerable<PropertyInfo> Members(Type type, int depth)
     {
