@@ -1086,11 +1086,11 @@ export interface components {
             /** Format: date */
             preReviewedOn?: string | null;
             /** Format: date */
-            voteOn?: string | null;
+            voteOn: string;
             /** Format: int32 */
-            entitledVoters?: number | null;
+            entitledVoters: number;
             /** Format: int32 */
-            votesFor?: number | null;
+            votesFor: number;
             /** Format: date */
             approvedOn?: string | null;
             override?: components["schemas"]["StepOverride"];
@@ -1115,8 +1115,8 @@ export interface components {
         };
         AppointActivistRequest: {
             /** Format: date */
-            decidedOn?: string | null;
-            cultivationContacts?: string[] | null;
+            decidedOn: string;
+            cultivationContacts: string[];
             override?: components["schemas"]["StepOverride"];
         };
         AuditEntry: {
@@ -1141,8 +1141,8 @@ export interface components {
         CallerKind: "Anonymous" | "User" | "ApiClient" | "System";
         CancelProbationRequest: {
             /** Format: date */
-            decidedOn?: string | null;
-            reason?: string | null;
+            decidedOn: string;
+            reason: string;
         };
         ChangePasswordCommand: {
             currentPassword: string;
@@ -1219,7 +1219,7 @@ export interface components {
         };
         ConvertToFullMemberRequest: {
             /** Format: date */
-            convertedOn?: string | null;
+            convertedOn: string;
             override?: components["schemas"]["StepOverride"];
         };
         CountByKey: {
@@ -1259,7 +1259,7 @@ export interface components {
          */
         CreateMemberRequest: {
             /** Format: uuid */
-            organizationId?: string | null;
+            organizationId: string;
             name?: string | null;
             gender?: components["schemas"]["Gender"];
             ethnicity?: string | null;
@@ -1270,7 +1270,7 @@ export interface components {
             education?: components["schemas"]["Education"];
             occupation?: string | null;
             category?: components["schemas"]["MemberCategory"];
-            stage?: components["schemas"]["MemberStage"];
+            stage: components["schemas"]["MemberStage"];
             /** Format: date */
             appliedOn?: string | null;
             /** Format: date */
@@ -1303,8 +1303,8 @@ export interface components {
             parentId?: string | null;
             name: string;
             shortName?: string | null;
-            kind?: components["schemas"]["OrganizationKind"];
-            field?: components["schemas"]["OrganizationField"];
+            kind: components["schemas"]["OrganizationKind"];
+            field: components["schemas"]["OrganizationField"];
             secretaryName?: string | null;
             /** Format: date */
             establishedOn?: string | null;
@@ -1323,8 +1323,8 @@ export interface components {
          */
         CreatePairingRequest: {
             /** Format: uuid */
-            partnerOrganizationId?: string | null;
-            kind?: components["schemas"]["PairingKind"];
+            partnerOrganizationId: string;
+            kind: components["schemas"]["PairingKind"];
             /** Format: date */
             startsOn?: string | null;
             /** Format: date */
@@ -1340,7 +1340,7 @@ export interface components {
          */
         CreateRuleSetRequest: {
             /** Format: uuid */
-            regionRootId?: string | null;
+            regionRootId: string;
             name: string;
             document?: components["schemas"]["RuleSetDocument"];
         };
@@ -1371,14 +1371,14 @@ export interface components {
         Education: "Primary" | "JuniorHigh" | "SeniorHigh" | "Vocational" | "College" | "Bachelor" | "Master" | "Doctorate";
         EndHardshipRequest: {
             /** Format: date */
-            until?: string | null;
+            until: string;
         };
         ExtendProbationRequest: {
             /** Format: date */
-            decidedOn?: string | null;
+            decidedOn: string;
             /** Format: int32 */
-            months?: number | null;
-            reason?: string | null;
+            months: number;
+            reason: string;
         };
         /** @enum {string} */
         Gender: "Male" | "Female";
@@ -1515,7 +1515,7 @@ export interface components {
          *     }
          */
         LookupMemberRequest: {
-            idNumber?: string | null;
+            idNumber: string;
         };
         /** @enum {string} */
         MeetingKind: "GeneralMeeting" | "CommitteeMeeting" | "GroupMeeting" | "PartyLecture" | "ThemeDay";
@@ -1663,14 +1663,14 @@ export interface components {
         };
         NominateCandidateRequest: {
             /** Format: date */
-            decidedOn?: string | null;
-            introducerIds?: string[] | null;
+            decidedOn: string;
+            introducerIds: string[];
             /** Format: date */
-            politicalReviewOn?: string | null;
+            politicalReviewOn: string;
             /** Format: int32 */
-            trainingHours?: number | null;
+            trainingHours: number;
             /** Format: date */
-            noticeFrom?: string | null;
+            noticeFrom: string;
             /** Format: date */
             noticeTo?: string | null;
             override?: components["schemas"]["StepOverride"];
@@ -1910,7 +1910,7 @@ export interface components {
          */
         PairingTerms: {
             /** Format: date */
-            startsOn?: string | null;
+            startsOn: string;
             /** Format: date */
             endsOn?: string | null;
             notes?: string | null;
@@ -1973,7 +1973,7 @@ export interface components {
         };
         RecordDeathRequest: {
             /** Format: date */
-            diedOn?: string | null;
+            diedOn: string;
         };
         /**
          * @example {
@@ -1995,26 +1995,26 @@ export interface components {
             gradedOn?: string | null;
         };
         RecordHardshipRequest: {
-            category?: components["schemas"]["HardshipCategory"];
+            category: components["schemas"]["HardshipCategory"];
             /** Format: date */
-            since?: string | null;
+            since: string;
             /** Format: date */
             until?: string | null;
             notes?: string | null;
         };
         RecordMeetingRequest: {
             /** Format: uuid */
-            organizationId?: string | null;
-            kind?: components["schemas"]["MeetingKind"];
+            organizationId: string;
+            kind: components["schemas"]["MeetingKind"];
             /** Format: date */
-            heldOn?: string | null;
+            heldOn: string;
             topic?: string | null;
-            attendeeIds?: string[] | null;
+            attendeeIds: string[];
         };
         RecordTalkRequest: {
             /** Format: date */
-            talkOn?: string | null;
-            talkedBy?: string | null;
+            talkOn: string;
+            talkedBy: string;
             override?: components["schemas"]["StepOverride"];
         };
         /**
@@ -2036,7 +2036,7 @@ export interface components {
             /** Format: date */
             flaggedOn?: string | null;
             /** Format: date */
-            dueOn?: string | null;
+            dueOn: string;
         };
         RectificationListItem: {
             /** Format: uuid */
@@ -2093,7 +2093,7 @@ export interface components {
         RectificationStatus: "Open" | "Closed";
         ReportToCommunityRequest: {
             /** Format: uuid */
-            communityOrganizationId?: string | null;
+            communityOrganizationId: string;
             /** Format: date */
             reportedOn?: string | null;
         };
@@ -2105,7 +2105,7 @@ export interface components {
          *     }
          */
         RevealMemberDataRequest: {
-            field?: components["schemas"]["RevealableMemberField"];
+            field: components["schemas"]["RevealableMemberField"];
             reason?: string | null;
             /** Format: uuid */
             hardshipId?: string | null;
@@ -2251,7 +2251,7 @@ export interface components {
             /** Format: uuid */
             toOrganizationId?: string | null;
             toExternal?: string | null;
-            letterNumber?: string | null;
+            letterNumber: string;
             /** Format: date */
             issuedOn?: string | null;
             acrossProvinces?: boolean | null;
@@ -2310,8 +2310,8 @@ export interface components {
         UpdateOrganizationRequest: {
             name: string;
             shortName?: string | null;
-            kind?: components["schemas"]["OrganizationKind"];
-            field?: components["schemas"]["OrganizationField"];
+            kind: components["schemas"]["OrganizationKind"];
+            field: components["schemas"]["OrganizationField"];
             secretaryName?: string | null;
             /** Format: date */
             establishedOn?: string | null;

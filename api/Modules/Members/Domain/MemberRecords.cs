@@ -76,7 +76,11 @@ internal sealed class MemberFieldsValidator : AbstractValidator<MemberFields>
         RuleFor(f => f.Category).NotNull().IsInEnum();
         RuleFor(f => f.Phone).Matches(@"^(\+?[0-9][0-9 \-]{4,18})?$")
             .WithMessage(_ => Localized.Text("电话号码格式不正确。", "The phone number is not valid."));
-        RuleFor(f => f.IdNumber).RequiredText().When(_ => idNumberRequired);
+        // Added only when required, not under When(): the OpenAPI document reads unconditional rules as required.
+        if (idNumberRequired)
+        {
+            RuleFor(f => f.IdNumber).RequiredText();
+        }
         RuleFor(f => f.IdNumber)
             .Must(ChineseIdNumber.IsValid).When(f => f.IdNumber is not null).WithMessage(_ => Localized.Text("身份证号码无效（18 位，末位校验码按 GB 11643 计算）。",
                 "The ID number is not valid (18 characters with a GB 11643 check character)."));

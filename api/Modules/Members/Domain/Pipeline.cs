@@ -17,8 +17,10 @@ internal sealed record StepOverride(string? Reason);
 internal sealed class StepOverrideValidator : AbstractValidator<StepOverride?>
 {
     public StepOverrideValidator() =>
-        When(o => o is not null, () => RuleFor(o => o!.Reason)
-            .RequiredText(5).WithMessage(_ => ReasonMessage).MaximumLength(200).WithMessage(_ => ReasonMessage));
+        // No When(o => o is not null): a child validator never sees a missing override, and an unconditional rule is
+        // what the OpenAPI document reads as required.
+        RuleFor(o => o!.Reason)
+            .RequiredText(5).WithMessage(_ => ReasonMessage).MaximumLength(200).WithMessage(_ => ReasonMessage);
 
     private static string ReasonMessage =>
         Localized.Text("破格办理须填写 5 到 200 字的理由。", "An override needs a reason of 5 to 200 characters.");
