@@ -240,6 +240,7 @@ internal sealed class ValidationSchemaFilter(IServiceProvider services) : ISchem
         {
             concrete.AnyOf = [.. oneOf.Properties.Select(p => new OpenApiSchema
             {
+                Type = JsonSchemaType.Object,
                 Required = new HashSet<string> { JsonNamingPolicy.CamelCase.ConvertName(p) },
             })];
         }

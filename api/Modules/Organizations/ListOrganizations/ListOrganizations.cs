@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Primitives;
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Security;
@@ -8,8 +9,11 @@ namespace Jiceng.Modules.Organizations.ListOrganizations;
 
 internal enum OrganizationStatusFilter
 {
+    [Label("正常", "Active")]
     Active,
+    [Label("已撤销", "Dissolved")]
     Dissolved,
+    [Label("全部", "All")]
     All,
 }
 
