@@ -70,6 +70,34 @@ public sealed class ContractTests(DatabaseProvider provider) : ApiTest(provider)
         Assert.That(months.TryGetProperty("nullable", out _), Is.False, "a required number is not nullable");
     }
 
+    [Test]
+    public async Task Every_enumeration_in_the_document_carries_its_chinese_and_english_labels()
+    {
+        var schemas = (await Json.Read(await Get("/swagger/v1/swagger.json"), HttpStatusCode.OK))
+            .GetProperty("components").GetProperty("schemas");
+        var enums = schemas.EnumerateObject().Where(s => s.Value.TryGetProperty("enum", out _)).ToList();
+        var unlabelled = new List<string>();
+        foreach (var schema in enums)
+        {
+            schema.Value.TryGetProperty("x-enum-labels", out var labels);
+            foreach (var value in schema.Value.GetProperty("enum").EnumerateArray().Select(v => v.GetString()!))
+            {
+                if (labels.ValueKind != JsonValueKind.Object || !labels.TryGetProperty(value, out var label)
+                    || string.IsNullOrWhiteSpace(label.GetProperty("zh-CN").GetString())
+                    || string.IsNullOrWhiteSpace(label.GetProperty("en-US").GetString())
+                    || !schema.Value.GetProperty("description").GetString()!.Contains($"`{value}`", StringComparison.Ordinal))
+                {
+                    unlabelled.Add($"{schema.Name}.{value}");
+                }
+            }
+        }
+        Assert.That(enums, Has.Count.GreaterThan(20));
+        Assert.That(unlabelled, Is.Empty, string.Join("\n", unlabelled));
+        var kind = schemas.GetProperty("OrganizationKind").GetProperty("x-enum-labels").GetProperty("Committee");
+        Assert.That((kind.GetProperty("zh-CN").GetString(), kind.GetProperty("en-US").GetString()),
+            Is.EqualTo(("党委", "Party committee")));
+    }
+
     /// <summary>The fields a 400 names under <paramref name="prefix"/> that the schema does not list as required.</summary>
     private async Task<IEnumerable<string>> Missing(HttpMethod method, string url, string body, JsonElement schema,
         string prefix, string where)
