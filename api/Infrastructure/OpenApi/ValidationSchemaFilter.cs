@@ -41,7 +41,8 @@ public static class ValidatedProperties
         var byType = new Dictionary<Type, Dictionary<PropertyInfo, ValidatedProperty>>();
         foreach (var validatedType in ValidatedTypes(assembly))
         {
-            var validators = services.GetServices(typeof(IValidator<>).MakeGenericType(validatedType)).OfType<IValidator>();
+            var validators = services.GetServices(typeof(IValidator<>).MakeGenericType(validatedType))
+                .OfType<IValidator>();
             foreach (var validator in validators)
             {
                 Add(byType, validator, target => target);
@@ -92,7 +93,9 @@ public static class ValidatedProperties
             }
             var (owner, property) = mapped;
             var properties = byType.TryGetValue(owner, out var found) ? found : byType[owner] = [];
-            var described = properties.TryGetValue(property, out var known) ? known : properties[property] = new(property);
+            var described = properties.TryGetValue(property, out var known)
+                ? known
+                : properties[property] = new(property);
             foreach (var component in components)
             {
                 Describe(described, component.Validator);
@@ -105,8 +108,8 @@ public static class ValidatedProperties
     /// context, so it is read from the adaptor's field (a provider-based adaptor has none and is skipped).
     /// </summary>
     private static IValidator? ChildValidator(IPropertyValidator validator) => validator is IChildValidatorAdaptor
-        ? validator.GetType().GetField("_validator", BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(validator)
-            as IValidator
+        ? validator.GetType().GetField("_validator", BindingFlags.NonPublic | BindingFlags.Instance)
+            ?.GetValue(validator) as IValidator
         : null;
 
     /// <summary>For c.Body.View(): the type of c.Body.</summary>
@@ -175,15 +178,16 @@ public static class ValidatedProperties
                 (described.Minimum, described.ExclusiveMinimum) = (from, exclusive);
                 (described.Maximum, described.ExclusiveMaximum) = (to, exclusive);
                 break;
-            case IComparisonValidator { MemberToCompare: null } comparison when Number(comparison.ValueToCompare) is { } value:
-                switch (comparison.Comparison)
+            case IComparisonValidator { MemberToCompare: null } comparison
+                when Number(comparison.ValueToCompare) is { } value:
+                var strict = comparison.Comparison is Comparison.GreaterThan or Comparison.LessThan;
+                if (comparison.Comparison is Comparison.GreaterThan or Comparison.GreaterThanOrEqual)
                 {
-                    case Comparison.GreaterThan or Comparison.GreaterThanOrEqual:
-                        (described.Minimum, described.ExclusiveMinimum) = (value, comparison.Comparison == Comparison.GreaterThan);
-                        break;
-                    case Comparison.LessThan or Comparison.LessThanOrEqual:
-                        (described.Maximum, described.ExclusiveMaximum) = (value, comparison.Comparison == Comparison.LessThan);
-                        break;
+                    (described.Minimum, described.ExclusiveMinimum) = (value, strict);
+                }
+                else if (comparison.Comparison is Comparison.LessThan or Comparison.LessThanOrEqual)
+                {
+                    (described.Maximum, described.ExclusiveMaximum) = (value, strict);
                 }
                 break;
             case IRegularExpressionValidator regex:
@@ -194,8 +198,8 @@ public static class ValidatedProperties
                     && validator.GetType().GetGenericTypeDefinition() == typeof(RequiredTextValidator<>))
                 {
                     described.Required = true;
-                    var minimum = (int)validator.GetType().GetProperty(nameof(RequiredTextValidator<object>.MinimumLength))!
-                        .GetValue(validator)!;
+                    var minimum = (int)validator.GetType()
+                        .GetProperty(nameof(RequiredTextValidator<object>.MinimumLength))!.GetValue(validator)!;
                     described.MinLength = Math.Max(described.MinLength ?? 0, minimum);
                 }
                 break;
@@ -206,7 +210,8 @@ public static class ValidatedProperties
 
     private static decimal? Number(object? value) => value switch
     {
-        int or long or short or byte or decimal or double or float => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
+        int or long or short or byte or decimal or double or float =>
+            Convert.ToDecimal(value, CultureInfo.InvariantCulture),
         _ => null,
     };
 }

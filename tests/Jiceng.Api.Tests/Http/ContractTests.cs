@@ -62,11 +62,13 @@ public sealed class ContractTests(DatabaseProvider provider) : ApiTest(provider)
         Assert.That(Required("CreateMemberRequest"),
             Is.SupersetOf(new[] { "organizationId", "name", "idNumber", "category", "stage" }));
         var name = schemas.GetProperty("CreateOrganizationCommand").GetProperty("properties").GetProperty("name");
-        Assert.That((name.GetProperty("minLength").GetInt32(), name.GetProperty("maxLength").GetInt32()), Is.EqualTo((1, 100)));
+        Assert.That((name.GetProperty("minLength").GetInt32(), name.GetProperty("maxLength").GetInt32()),
+            Is.EqualTo((1, 100)));
         var username = schemas.GetProperty("CreateUserRequest").GetProperty("properties").GetProperty("username");
         Assert.That(username.GetProperty("pattern").GetString(), Is.EqualTo("^[A-Za-z0-9._-]+$"));
         var months = schemas.GetProperty("ExtendProbationRequest").GetProperty("properties").GetProperty("months");
-        Assert.That((months.GetProperty("minimum").GetInt32(), months.GetProperty("maximum").GetInt32()), Is.EqualTo((1, 60)));
+        Assert.That((months.GetProperty("minimum").GetInt32(), months.GetProperty("maximum").GetInt32()),
+            Is.EqualTo((1, 60)));
         Assert.That(months.TryGetProperty("nullable", out _), Is.False, "a required number is not nullable");
     }
 
@@ -85,7 +87,8 @@ public sealed class ContractTests(DatabaseProvider provider) : ApiTest(provider)
                 if (labels.ValueKind != JsonValueKind.Object || !labels.TryGetProperty(value, out var label)
                     || string.IsNullOrWhiteSpace(label.GetProperty("zh-CN").GetString())
                     || string.IsNullOrWhiteSpace(label.GetProperty("en-US").GetString())
-                    || !schema.Value.GetProperty("description").GetString()!.Contains($"`{value}`", StringComparison.Ordinal))
+                    || !schema.Value.GetProperty("description").GetString()!
+                        .Contains($"`{value}`", StringComparison.Ordinal))
                 {
                     unlabelled.Add($"{schema.Name}.{value}");
                 }
@@ -98,7 +101,9 @@ public sealed class ContractTests(DatabaseProvider provider) : ApiTest(provider)
             Is.EqualTo(("党委", "Party committee")));
     }
 
-    /// <summary>The fields a 400 names under <paramref name="prefix"/> that the schema does not list as required.</summary>
+    /// <summary>
+    /// The fields a 400 names under <paramref name="prefix"/> that the schema does not list as required.
+    /// </summary>
     private async Task<IEnumerable<string>> Missing(HttpMethod method, string url, string body, JsonElement schema,
         string prefix, string where)
     {
@@ -133,6 +138,8 @@ public sealed class ContractTests(DatabaseProvider provider) : ApiTest(provider)
         {
             return schemas.GetProperty(reference.GetString()!.Split('/')[^1]);
         }
-        return schema.TryGetProperty("allOf", out var all) && all.GetArrayLength() == 1 ? Resolve(schemas, all[0]) : schema;
+        return schema.TryGetProperty("allOf", out var all) && all.GetArrayLength() == 1
+            ? Resolve(schemas, all[0])
+            : schema;
     }
 }

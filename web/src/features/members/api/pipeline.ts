@@ -25,7 +25,9 @@ const stepRoutes = {
 export type RecordableStep = keyof typeof stepRoutes;
 
 type StepBodies = {
-  [S in RecordableStep]: NonNullable<paths[(typeof stepRoutes)[S]]['post']['requestBody']>['content']['application/json'];
+  [S in RecordableStep]: NonNullable<
+    paths[(typeof stepRoutes)[S]]['post']['requestBody']
+  >['content']['application/json'];
 };
 
 /** What one step's route takes (the talk's date and interviewer, the vote's counts, …). */

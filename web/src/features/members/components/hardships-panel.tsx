@@ -2,7 +2,9 @@ import { Alert, Button, Form, Input, Select, Space, Table, Tag, Typography } fro
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { endHardship, hardshipCategories, recordHardship, useHardships, type EndHardshipInput, type Hardship, type RecordHardshipInput } from '@/features/members/api/hardships';
+import {
+  endHardship, hardshipCategories, recordHardship, useHardships, type EndHardshipInput, type Hardship, type RecordHardshipInput,
+} from '@/features/members/api/hardships';
 import { revealMemberData } from '@/features/members/api/members';
 import { FormModal } from '@/components/form-modal';
 import { LoadFailure } from '@/components/result-pages';

@@ -1,6 +1,8 @@
 import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { categories, educations, stages, type CreateMemberInput, type Member, type UpdateMemberInput } from '@/features/members/api/members';
+import {
+  categories, educations, stages, type CreateMemberInput, type Member, type UpdateMemberInput,
+} from '@/features/members/api/members';
 import { FormModal } from '@/components/form-modal';
 import { OrganizationSelect } from '@/components/organization-select';
 import { useCan } from '@/lib/auth';
@@ -45,7 +47,8 @@ export function MemberForm(props: Props) {
               idNumber: values.idNumber === props.member.idNumber ? null : values.idNumber,
               phone: values.phone === props.member.phone ? null : (values.phone ?? ''),
             })
-          : props.onSubmit((({ overrideReason, ...rest }) => ({ ...rest, override: overrideReason ? { reason: overrideReason } : undefined }))(values))}
+          : props.onSubmit((({ overrideReason, ...rest }) =>
+              ({ ...rest, override: overrideReason ? { reason: overrideReason } : undefined }))(values))}
       onReload={onReload}
       onClose={onClose}>
       {(form) => (

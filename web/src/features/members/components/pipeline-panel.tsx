@@ -11,7 +11,8 @@ import { DateField } from '@/components/date-field';
 import { QueryFailure } from '@/components/query-view';
 
 /** One step's form: the fields its route takes, with the override as a plain reason field. */
-type StepForm = { [S in RecordableStep]: Omit<StepBody<S>, 'override'> }[RecordableStep] & { overrideReason?: string | null };
+type StepForm = { [S in RecordableStep]: Omit<StepBody<S>, 'override'> }[RecordableStep]
+  & { overrideReason?: string | null };
 
 const nextActions: Record<string, RecordableStep[]> = {
   Applicant: ['Talk', 'Activist'],
@@ -117,7 +118,8 @@ export function PipelinePanel({ memberId }: { memberId: string }) {
           initialValues={{ talkOn: today, preReviewedOn: today, decidedOn: today, convertedOn: today, voteOn: today, approvedOn: today, politicalReviewOn: today, trainingHours: 24 }}
           onSubmit={async ({ overrideReason, ...values }) => {
             // No override key at all when none is given: the extension and cancellation routes take none.
-            await recordStep(memberId, step, { ...values, override: overrideReason ? { reason: overrideReason } : undefined });
+            const override = overrideReason ? { reason: overrideReason } : undefined;
+            await recordStep(memberId, step, { ...values, override });
             await client.invalidateQueries({ queryKey: ['members'] });
           }}
           onClose={() => setStep(undefined)}>
