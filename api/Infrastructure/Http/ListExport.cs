@@ -7,7 +7,13 @@ using MiniExcelLibs;
 namespace Jiceng.Infrastructure.Http;
 
 /// <summary>The file formats a list exports to.</summary>
-public enum SpreadsheetFormat { Xlsx, Csv }
+public enum SpreadsheetFormat
+{
+    [Label("Excel 工作簿", "Excel workbook")]
+    Xlsx,
+    [Label("CSV 文件", "CSV file")]
+    Csv,
+}
 
 /// <summary>A column of an exported list: its Chinese and English header, and the cell a row gives.</summary>
 public sealed record ExportColumn<T>(string Chinese, string English, Func<T, object?> Cell)

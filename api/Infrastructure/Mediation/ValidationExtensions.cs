@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Validators;
 using Jiceng.Infrastructure.Primitives;
 
 namespace Jiceng.Infrastructure.Mediation;
@@ -21,9 +22,23 @@ public static class ValidationExtensions
     /// </summary>
     public static IRuleBuilderOptions<T, string?> RequiredText<T>(
         this IRuleBuilder<T, string?> rule, int minimumLength = 1) =>
-        rule.Must(text => VisibleText.Trim(text).Length >= minimumLength)
+        rule.SetValidator(new RequiredTextValidator<T>(minimumLength))
             .WithMessage(_ => minimumLength <= 1
                 ? ValidatorOptions.Global.LanguageManager.GetString("NotEmptyValidator")
                 : Localized.Text($"{{PropertyName}}至少须有 {minimumLength} 个可见字符。",
                     $"{{PropertyName}} must have at least {minimumLength} visible characters."));
+}
+
+/// <summary>
+/// The check behind <see cref="ValidationExtensions.RequiredText"/>, a named validator rather than a predicate so the
+/// OpenAPI document can read it as "required, at least <see cref="MinimumLength"/> characters".
+/// </summary>
+public sealed class RequiredTextValidator<T>(int minimumLength) : PropertyValidator<T, string?>
+{
+    public int MinimumLength => minimumLength;
+
+    public override string Name => "RequiredTextValidator";
+
+    public override bool IsValid(ValidationContext<T> context, string? value) =>
+        VisibleText.Trim(value).Length >= minimumLength;
 }

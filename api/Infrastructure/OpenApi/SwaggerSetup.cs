@@ -43,6 +43,8 @@ public static class SwaggerSetup
             options.CustomSchemaIds(SchemaId);
             options.SchemaFilter<ExampleSchemaFilter>();
             options.SchemaFilter<RequiredMembersSchemaFilter>();
+            options.SchemaFilter<ValidationSchemaFilter>();
+            options.SchemaFilter<EnumLabelsSchemaFilter>();
             // Swagger's Authorize takes either: sign in through POST /api/v1/auth/sign-in (the browser keeps the
             // cookie), or paste an API key.
             options.AddSecurityDefinition("ApiKey", new OpenApiSecurityScheme

@@ -1,12 +1,17 @@
+using Jiceng.Infrastructure.Primitives;
 using System.Security.Claims;
 
 namespace Jiceng.Infrastructure.Security;
 
 public enum CallerKind
 {
+    [Label("匿名", "Anonymous")]
     Anonymous,
+    [Label("用户", "User")]
     User,
+    [Label("API 客户端", "API client")]
     ApiClient,
+    [Label("系统", "System")]
     System,
 }
 

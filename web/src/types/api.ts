@@ -1086,11 +1086,11 @@ export interface components {
             /** Format: date */
             preReviewedOn?: string | null;
             /** Format: date */
-            voteOn?: string | null;
+            voteOn: string;
             /** Format: int32 */
-            entitledVoters?: number | null;
+            entitledVoters: number;
             /** Format: int32 */
-            votesFor?: number | null;
+            votesFor: number;
             /** Format: date */
             approvedOn?: string | null;
             override?: components["schemas"]["StepOverride"];
@@ -1115,8 +1115,8 @@ export interface components {
         };
         AppointActivistRequest: {
             /** Format: date */
-            decidedOn?: string | null;
-            cultivationContacts?: string[] | null;
+            decidedOn: string;
+            cultivationContacts: string[];
             override?: components["schemas"]["StepOverride"];
         };
         AuditEntry: {
@@ -1137,12 +1137,18 @@ export interface components {
             requestId?: string | null;
             changes?: string | null;
         };
-        /** @enum {string} */
+        /**
+         * @description - `Anonymous`: 匿名 / Anonymous
+         *     - `User`: 用户 / User
+         *     - `ApiClient`: API 客户端 / API client
+         *     - `System`: 系统 / System
+         * @enum {string}
+         */
         CallerKind: "Anonymous" | "User" | "ApiClient" | "System";
         CancelProbationRequest: {
             /** Format: date */
-            decidedOn?: string | null;
-            reason?: string | null;
+            decidedOn: string;
+            reason: string;
         };
         ChangePasswordCommand: {
             currentPassword: string;
@@ -1219,7 +1225,7 @@ export interface components {
         };
         ConvertToFullMemberRequest: {
             /** Format: date */
-            convertedOn?: string | null;
+            convertedOn: string;
             override?: components["schemas"]["StepOverride"];
         };
         CountByKey: {
@@ -1259,18 +1265,18 @@ export interface components {
          */
         CreateMemberRequest: {
             /** Format: uuid */
-            organizationId?: string | null;
-            name?: string | null;
+            organizationId: string;
+            name: string;
             gender?: components["schemas"]["Gender"];
             ethnicity?: string | null;
             /** Format: date */
             birthDate?: string | null;
-            idNumber?: string | null;
+            idNumber: string;
             phone?: string | null;
             education?: components["schemas"]["Education"];
             occupation?: string | null;
-            category?: components["schemas"]["MemberCategory"];
-            stage?: components["schemas"]["MemberStage"];
+            category: components["schemas"]["MemberCategory"];
+            stage: components["schemas"]["MemberStage"];
             /** Format: date */
             appliedOn?: string | null;
             /** Format: date */
@@ -1303,8 +1309,8 @@ export interface components {
             parentId?: string | null;
             name: string;
             shortName?: string | null;
-            kind?: components["schemas"]["OrganizationKind"];
-            field?: components["schemas"]["OrganizationField"];
+            kind: components["schemas"]["OrganizationKind"];
+            field: components["schemas"]["OrganizationField"];
             secretaryName?: string | null;
             /** Format: date */
             establishedOn?: string | null;
@@ -1323,10 +1329,10 @@ export interface components {
          */
         CreatePairingRequest: {
             /** Format: uuid */
-            partnerOrganizationId?: string | null;
-            kind?: components["schemas"]["PairingKind"];
+            partnerOrganizationId: string;
+            kind: components["schemas"]["PairingKind"];
             /** Format: date */
-            startsOn?: string | null;
+            startsOn: string;
             /** Format: date */
             endsOn?: string | null;
             notes?: string | null;
@@ -1340,7 +1346,7 @@ export interface components {
          */
         CreateRuleSetRequest: {
             /** Format: uuid */
-            regionRootId?: string | null;
+            regionRootId: string;
             name: string;
             document?: components["schemas"]["RuleSetDocument"];
         };
@@ -1367,20 +1373,34 @@ export interface components {
             id: string;
             name: string;
         };
-        /** @enum {string} */
+        /**
+         * @description - `Primary`: 小学 / Primary school
+         *     - `JuniorHigh`: 初中 / Junior high
+         *     - `SeniorHigh`: 高中 / Senior high
+         *     - `Vocational`: 中专 / Vocational school
+         *     - `College`: 大专 / College
+         *     - `Bachelor`: 本科 / Bachelor's
+         *     - `Master`: 硕士研究生 / Master's
+         *     - `Doctorate`: 博士研究生 / Doctorate
+         * @enum {string}
+         */
         Education: "Primary" | "JuniorHigh" | "SeniorHigh" | "Vocational" | "College" | "Bachelor" | "Master" | "Doctorate";
         EndHardshipRequest: {
             /** Format: date */
-            until?: string | null;
+            until: string;
         };
         ExtendProbationRequest: {
             /** Format: date */
-            decidedOn?: string | null;
+            decidedOn: string;
             /** Format: int32 */
-            months?: number | null;
-            reason?: string | null;
+            months: number;
+            reason: string;
         };
-        /** @enum {string} */
+        /**
+         * @description - `Male`: 男 / Male
+         *     - `Female`: 女 / Female
+         * @enum {string}
+         */
         Gender: "Male" | "Female";
         GradingLevel: {
             code: string;
@@ -1402,7 +1422,14 @@ export interface components {
             laggingCodes: string[];
             source: string;
         };
-        /** @enum {string} */
+        /**
+         * @description - `Upgraded`: 升级 / Upgraded
+         *     - `Unchanged`: 未变 / Unchanged
+         *     - `Downgraded`: 降级 / Downgraded
+         *     - `New`: 新增后进 / Newly lagging
+         *     - `NotGraded`: 本年未定级 / Not graded this year
+         * @enum {string}
+         */
         GradingMovement: "Upgraded" | "Unchanged" | "Downgraded" | "New" | "NotGraded";
         GradingResponse: {
             /** Format: uuid */
@@ -1426,7 +1453,15 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
-        /** @enum {string} */
+        /**
+         * @description - `Illness`: 因病致困 / Illness
+         *     - `Disability`: 因残致困 / Disability
+         *     - `Elderly`: 年老体弱 / Old age and frailty
+         *     - `LowIncome`: 低收入 / Low income
+         *     - `Disaster`: 因灾致困 / Disaster
+         *     - `Other`: 其他 / Other
+         * @enum {string}
+         */
         HardshipCategory: "Illness" | "Disability" | "Elderly" | "LowIncome" | "Disaster" | "Other";
         HardshipResponse: {
             /** Format: uuid */
@@ -1515,9 +1550,16 @@ export interface components {
          *     }
          */
         LookupMemberRequest: {
-            idNumber?: string | null;
+            idNumber: string;
         };
-        /** @enum {string} */
+        /**
+         * @description - `GeneralMeeting`: 支部党员大会 / General meeting of members
+         *     - `CommitteeMeeting`: 支委会 / Branch committee meeting
+         *     - `GroupMeeting`: 党小组会 / Party group meeting
+         *     - `PartyLecture`: 党课 / Party lecture
+         *     - `ThemeDay`: 主题党日 / Theme day
+         * @enum {string}
+         */
         MeetingKind: "GeneralMeeting" | "CommitteeMeeting" | "GroupMeeting" | "PartyLecture" | "ThemeDay";
         MeetingResponse: {
             /** Format: uuid */
@@ -1531,7 +1573,15 @@ export interface components {
             /** Format: int32 */
             attendeeCount: number;
         };
-        /** @enum {string} */
+        /**
+         * @description - `InService`: 在职 / In service
+         *     - `Retired`: 离退休 / Retired
+         *     - `Floating`: 流动 / Floating
+         *     - `Student`: 学生 / Student
+         *     - `Farmer`: 农民 / Farmer
+         *     - `Other`: 其他 / Other
+         * @enum {string}
+         */
         MemberCategory: "InService" | "Retired" | "Floating" | "Student" | "Farmer" | "Other";
         MemberListItem: {
             /** Format: uuid */
@@ -1555,7 +1605,13 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
-        /** @enum {string} */
+        /**
+         * @description - `PoliticalBirthdays`: 政治生日 / Political birthdays
+         *     - `MedalCandidates`: 光荣在党50年 / 50 years in the Party
+         *     - `LostContact`: 失联风险 / Lost contact
+         *     - `ExpiringProbations`: 预备期将满 / Probations ending
+         * @enum {string}
+         */
         MemberListKind: "PoliticalBirthdays" | "MedalCandidates" | "LostContact" | "ExpiringProbations";
         MemberOnList: {
             /** Format: uuid */
@@ -1631,7 +1687,14 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
-        /** @enum {string} */
+        /**
+         * @description - `Applicant`: 入党申请人 / Applicant
+         *     - `Activist`: 入党积极分子 / Activist
+         *     - `Candidate`: 发展对象 / Development candidate
+         *     - `Probationary`: 预备党员 / Probationary member
+         *     - `Full`: 正式党员 / Full member
+         * @enum {string}
+         */
         MemberStage: "Applicant" | "Activist" | "Candidate" | "Probationary" | "Full";
         MemberStatistics: {
             /** Format: int64 */
@@ -1644,7 +1707,13 @@ export interface components {
             byEducation: components["schemas"]["CountByKey"][];
             admissions: components["schemas"]["AdmissionShares"];
         };
-        /** @enum {string} */
+        /**
+         * @description - `Active`: 在册 / Active
+         *     - `TransferredOut`: 已转出 / Transferred out
+         *     - `Deceased`: 已去世 / Deceased
+         *     - `Cancelled`: 已取消资格 / Cancelled
+         * @enum {string}
+         */
         MemberStatus: "Active" | "TransferredOut" | "Deceased" | "Cancelled";
         /**
          * @example {
@@ -1653,7 +1722,7 @@ export interface components {
          */
         MoveOrganizationRequest: {
             /** Format: uuid */
-            newParentId?: string | null;
+            newParentId: string;
         };
         NextPipelineStep: {
             step: components["schemas"]["PipelineStep"];
@@ -1663,14 +1732,14 @@ export interface components {
         };
         NominateCandidateRequest: {
             /** Format: date */
-            decidedOn?: string | null;
-            introducerIds?: string[] | null;
+            decidedOn: string;
+            introducerIds: string[];
             /** Format: date */
-            politicalReviewOn?: string | null;
+            politicalReviewOn: string;
             /** Format: int32 */
-            trainingHours?: number | null;
+            trainingHours: number;
             /** Format: date */
-            noticeFrom?: string | null;
+            noticeFrom: string;
             /** Format: date */
             noticeTo?: string | null;
             override?: components["schemas"]["StepOverride"];
@@ -1685,9 +1754,29 @@ export interface components {
             id: string;
             name: string;
         };
-        /** @enum {string} */
+        /**
+         * @description - `Government`: 机关 / Government organ
+         *     - `PublicInstitution`: 事业单位 / Public institution
+         *     - `StateOwnedEnterprise`: 国有企业 / State-owned enterprise
+         *     - `PrivateEnterprise`: 非公企业 / Private enterprise
+         *     - `SocialOrganization`: 社会组织 / Social organization
+         *     - `Village`: 农村 / Village
+         *     - `UrbanCommunity`: 城市社区 / Urban community
+         *     - `School`: 学校 / School
+         *     - `Other`: 其他 / Other
+         * @enum {string}
+         */
         OrganizationField: "Government" | "PublicInstitution" | "StateOwnedEnterprise" | "PrivateEnterprise" | "SocialOrganization" | "Village" | "UrbanCommunity" | "School" | "Other";
-        /** @enum {string} */
+        /**
+         * @description - `Committee`: 党委 / Party committee
+         *     - `WorkingCommittee`: 党工委 / Working committee
+         *     - `LeadingGroup`: 党组 / Leading group
+         *     - `GeneralBranch`: 党总支 / General branch
+         *     - `Branch`: 党支部 / Branch
+         *     - `JointBranch`: 联合党支部 / Joint branch
+         *     - `TemporaryBranch`: 临时党支部 / Temporary branch
+         * @enum {string}
+         */
         OrganizationKind: "Committee" | "WorkingCommittee" | "LeadingGroup" | "GeneralBranch" | "Branch" | "JointBranch" | "TemporaryBranch";
         OrganizationListItem: {
             /** Format: uuid */
@@ -1741,9 +1830,18 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
-        /** @enum {string} */
+        /**
+         * @description - `Active`: 正常 / Active
+         *     - `Dissolved`: 已撤销 / Dissolved
+         * @enum {string}
+         */
         OrganizationStatus: "Active" | "Dissolved";
-        /** @enum {string} */
+        /**
+         * @description - `Active`: 正常 / Active
+         *     - `Dissolved`: 已撤销 / Dissolved
+         *     - `All`: 全部 / All
+         * @enum {string}
+         */
         OrganizationStatusFilter: "Active" | "Dissolved" | "All";
         PagedOfApiClientResponse: {
             items: components["schemas"]["ApiClientResponse"][];
@@ -1880,7 +1978,11 @@ export interface components {
             /** Format: int32 */
             pageSize: number;
         };
-        /** @enum {string} */
+        /**
+         * @description - `Contracting`: 包联 / Contracting
+         *     - `Partnership`: 结对共建 / Partnership
+         * @enum {string}
+         */
         PairingKind: "Contracting" | "Partnership";
         PairingResponse: {
             /** Format: uuid */
@@ -1910,12 +2012,22 @@ export interface components {
          */
         PairingTerms: {
             /** Format: date */
-            startsOn?: string | null;
+            startsOn: string;
             /** Format: date */
             endsOn?: string | null;
             notes?: string | null;
         };
-        /** @enum {string} */
+        /**
+         * @description - `Application`: 递交入党申请 / Applied
+         *     - `Talk`: 入党谈话 / Talk held
+         *     - `Activist`: 确定为入党积极分子 / Became an activist
+         *     - `Candidate`: 列为发展对象 / Became a development candidate
+         *     - `Admission`: 接收为预备党员 / Admitted as probationary member
+         *     - `Conversion`: 转为正式党员 / Became a full member
+         *     - `Extension`: 延长预备期 / Probation extended
+         *     - `Cancellation`: 取消预备党员资格 / Qualification cancelled
+         * @enum {string}
+         */
         PipelineStep: "Application" | "Talk" | "Activist" | "Candidate" | "Admission" | "Conversion" | "Extension" | "Cancellation";
         PipelineStepEntry: {
             step: components["schemas"]["PipelineStep"];
@@ -1973,7 +2085,7 @@ export interface components {
         };
         RecordDeathRequest: {
             /** Format: date */
-            diedOn?: string | null;
+            diedOn: string;
         };
         /**
          * @example {
@@ -1995,26 +2107,26 @@ export interface components {
             gradedOn?: string | null;
         };
         RecordHardshipRequest: {
-            category?: components["schemas"]["HardshipCategory"];
+            category: components["schemas"]["HardshipCategory"];
             /** Format: date */
-            since?: string | null;
+            since: string;
             /** Format: date */
             until?: string | null;
             notes?: string | null;
         };
         RecordMeetingRequest: {
             /** Format: uuid */
-            organizationId?: string | null;
-            kind?: components["schemas"]["MeetingKind"];
+            organizationId: string;
+            kind: components["schemas"]["MeetingKind"];
             /** Format: date */
-            heldOn?: string | null;
+            heldOn: string;
             topic?: string | null;
-            attendeeIds?: string[] | null;
+            attendeeIds: string[];
         };
         RecordTalkRequest: {
             /** Format: date */
-            talkOn?: string | null;
-            talkedBy?: string | null;
+            talkOn: string;
+            talkedBy: string;
             override?: components["schemas"]["StepOverride"];
         };
         /**
@@ -2036,7 +2148,7 @@ export interface components {
             /** Format: date */
             flaggedOn?: string | null;
             /** Format: date */
-            dueOn?: string | null;
+            dueOn: string;
         };
         RectificationListItem: {
             /** Format: uuid */
@@ -2089,11 +2201,15 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
-        /** @enum {string} */
+        /**
+         * @description - `Open`: 整顿中 / Open
+         *     - `Closed`: 已销号 / Closed
+         * @enum {string}
+         */
         RectificationStatus: "Open" | "Closed";
         ReportToCommunityRequest: {
             /** Format: uuid */
-            communityOrganizationId?: string | null;
+            communityOrganizationId: string;
             /** Format: date */
             reportedOn?: string | null;
         };
@@ -2105,12 +2221,17 @@ export interface components {
          *     }
          */
         RevealMemberDataRequest: {
-            field?: components["schemas"]["RevealableMemberField"];
+            field: components["schemas"]["RevealableMemberField"];
             reason?: string | null;
             /** Format: uuid */
             hardshipId?: string | null;
         };
-        /** @enum {string} */
+        /**
+         * @description - `IdNumber`: 公民身份号码 / ID number
+         *     - `Phone`: 联系电话 / Phone
+         *     - `HardshipNotes`: 困难情况说明 / Hardship notes
+         * @enum {string}
+         */
         RevealableMemberField: "IdNumber" | "Phone" | "HardshipNotes";
         RevealedMemberData: {
             /** Format: uuid */
@@ -2134,7 +2255,18 @@ export interface components {
             /** Format: date */
             gradedOn?: string | null;
         };
-        /** @enum {string} */
+        /**
+         * @description - `SystemAdmin`: 系统管理员 / System administrator
+         *     - `OrganizationAdmin`: 组织管理员 / Organization administrator
+         *     - `MemberManager`: 党员管理员 / Member manager
+         *     - `VolunteerCoordinator`: 志愿服务管理员 / Volunteer coordinator
+         *     - `CollectiveAccountant`: 集体经济会计 / Collective accountant
+         *     - `FundManager`: 帮扶资金管理员 / Care fund manager
+         *     - `FundApprover`: 帮扶资金审批人 / Care fund approver
+         *     - `Auditor`: 审计人员 / Auditor
+         *     - `Viewer`: 查阅人员 / Viewer
+         * @enum {string}
+         */
         Role: "SystemAdmin" | "OrganizationAdmin" | "MemberManager" | "VolunteerCoordinator" | "CollectiveAccountant" | "FundManager" | "FundApprover" | "Auditor" | "Viewer";
         RuleSetDocument: {
             gradingLevels: components["schemas"]["GradingLevelsRule"];
@@ -2185,7 +2317,13 @@ export interface components {
             dueOn?: string | null;
             ruleSource: string;
         };
-        /** @enum {string} */
+        /**
+         * @description - `TermEndingSoon`: 任期将满 / Term ending soon
+         *     - `TermOverdue`: 任期已满 / Term overdue
+         *     - `TooFewFullMembers`: 正式党员不足 / Too few full members
+         *     - `CommitteeRequired`: 应设支委会 / Committee required
+         * @enum {string}
+         */
         RuleWarningCode: "TermEndingSoon" | "TermOverdue" | "TooFewFullMembers" | "CommitteeRequired";
         ScopeOrganization: {
             /** Format: uuid */
@@ -2196,7 +2334,11 @@ export interface components {
             username: string;
             password: string;
         };
-        /** @enum {string} */
+        /**
+         * @description - `Xlsx`: Excel 工作簿 / Excel workbook
+         *     - `Csv`: CSV 文件 / CSV file
+         * @enum {string}
+         */
         SpreadsheetFormat: "Xlsx" | "Csv";
         StarRatingRule: {
             /** Format: int32 */
@@ -2211,7 +2353,7 @@ export interface components {
             minScore: number;
         };
         StepOverride: {
-            reason?: string | null;
+            reason: string;
         };
         SubtreeStatisticsResponse: {
             /** Format: uuid */
@@ -2245,17 +2387,21 @@ export interface components {
             items: string[];
             source: string;
         };
-        /** @enum {string} */
+        /**
+         * @description - `Outbox`: 转出 / Outgoing
+         *     - `Inbox`: 转入 / Incoming
+         * @enum {string}
+         */
         TransferDirection: "Outbox" | "Inbox";
         TransferMemberRequest: {
             /** Format: uuid */
             toOrganizationId?: string | null;
             toExternal?: string | null;
-            letterNumber?: string | null;
+            letterNumber: string;
             /** Format: date */
             issuedOn?: string | null;
             acrossProvinces?: boolean | null;
-        };
+        } | Record<string, never> | Record<string, never>;
         TransferResponse: {
             /** Format: uuid */
             id: string;
@@ -2281,10 +2427,14 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
-        /** @enum {string} */
+        /**
+         * @description - `Pending`: 待回执 / Awaiting receipt
+         *     - `Received`: 已回执 / Received
+         * @enum {string}
+         */
         TransferStatus: "Pending" | "Received";
         UpdateMemberRequest: {
-            name?: string | null;
+            name: string;
             gender?: components["schemas"]["Gender"];
             ethnicity?: string | null;
             /** Format: date */
@@ -2293,7 +2443,7 @@ export interface components {
             phone?: string | null;
             education?: components["schemas"]["Education"];
             occupation?: string | null;
-            category?: components["schemas"]["MemberCategory"];
+            category: components["schemas"]["MemberCategory"];
         };
         /**
          * @example {
@@ -2310,8 +2460,8 @@ export interface components {
         UpdateOrganizationRequest: {
             name: string;
             shortName?: string | null;
-            kind?: components["schemas"]["OrganizationKind"];
-            field?: components["schemas"]["OrganizationField"];
+            kind: components["schemas"]["OrganizationKind"];
+            field: components["schemas"]["OrganizationField"];
             secretaryName?: string | null;
             /** Format: date */
             establishedOn?: string | null;
@@ -3166,8 +3316,29 @@ export interface operations {
                 q?: string;
                 organizationId?: string;
                 includeDescendants?: boolean;
+                /**
+                 * @description - `InService`: 在职 / In service
+                 *     - `Retired`: 离退休 / Retired
+                 *     - `Floating`: 流动 / Floating
+                 *     - `Student`: 学生 / Student
+                 *     - `Farmer`: 农民 / Farmer
+                 *     - `Other`: 其他 / Other
+                 */
                 category?: components["schemas"]["MemberCategory"];
+                /**
+                 * @description - `Applicant`: 入党申请人 / Applicant
+                 *     - `Activist`: 入党积极分子 / Activist
+                 *     - `Candidate`: 发展对象 / Development candidate
+                 *     - `Probationary`: 预备党员 / Probationary member
+                 *     - `Full`: 正式党员 / Full member
+                 */
                 stage?: components["schemas"]["MemberStage"];
+                /**
+                 * @description - `Active`: 在册 / Active
+                 *     - `TransferredOut`: 已转出 / Transferred out
+                 *     - `Deceased`: 已去世 / Deceased
+                 *     - `Cancelled`: 已取消资格 / Cancelled
+                 */
                 status?: components["schemas"]["MemberStatus"];
                 ageFrom?: number;
                 ageTo?: number;
@@ -4264,6 +4435,10 @@ export interface operations {
             query: {
                 organizationId: string;
                 sort?: string;
+                /**
+                 * @description - `Xlsx`: Excel 工作簿 / Excel workbook
+                 *     - `Csv`: CSV 文件 / CSV file
+                 */
                 format?: components["schemas"]["SpreadsheetFormat"];
             };
             header?: {
@@ -4371,6 +4546,12 @@ export interface operations {
                 "Accept-Language"?: string;
             };
             path: {
+                /**
+                 * @description - `PoliticalBirthdays`: 政治生日 / Political birthdays
+                 *     - `MedalCandidates`: 光荣在党50年 / 50 years in the Party
+                 *     - `LostContact`: 失联风险 / Lost contact
+                 *     - `ExpiringProbations`: 预备期将满 / Probations ending
+                 */
                 kind: components["schemas"]["MemberListKind"];
             };
             cookie?: never;
@@ -4458,6 +4639,10 @@ export interface operations {
                 month?: number;
                 year?: number;
                 withinDays?: number;
+                /**
+                 * @description - `Xlsx`: Excel 工作簿 / Excel workbook
+                 *     - `Csv`: CSV 文件 / CSV file
+                 */
                 format?: components["schemas"]["SpreadsheetFormat"];
             };
             header?: {
@@ -4465,6 +4650,12 @@ export interface operations {
                 "Accept-Language"?: string;
             };
             path: {
+                /**
+                 * @description - `PoliticalBirthdays`: 政治生日 / Political birthdays
+                 *     - `MedalCandidates`: 光荣在党50年 / 50 years in the Party
+                 *     - `LostContact`: 失联风险 / Lost contact
+                 *     - `ExpiringProbations`: 预备期将满 / Probations ending
+                 */
                 kind: components["schemas"]["MemberListKind"];
             };
             cookie?: never;
@@ -4912,7 +5103,15 @@ export interface operations {
     ListTransfers: {
         parameters: {
             query?: {
+                /**
+                 * @description - `Outbox`: 转出 / Outgoing
+                 *     - `Inbox`: 转入 / Incoming
+                 */
                 direction?: components["schemas"]["TransferDirection"];
+                /**
+                 * @description - `Pending`: 待回执 / Awaiting receipt
+                 *     - `Received`: 已回执 / Received
+                 */
                 status?: components["schemas"]["TransferStatus"];
                 expiredOnly?: boolean;
                 page?: number;
@@ -4996,10 +5195,22 @@ export interface operations {
     ExportTransfers: {
         parameters: {
             query?: {
+                /**
+                 * @description - `Outbox`: 转出 / Outgoing
+                 *     - `Inbox`: 转入 / Incoming
+                 */
                 direction?: components["schemas"]["TransferDirection"];
+                /**
+                 * @description - `Pending`: 待回执 / Awaiting receipt
+                 *     - `Received`: 已回执 / Received
+                 */
                 status?: components["schemas"]["TransferStatus"];
                 expiredOnly?: boolean;
                 sort?: string;
+                /**
+                 * @description - `Xlsx`: Excel 工作簿 / Excel workbook
+                 *     - `Csv`: CSV 文件 / CSV file
+                 */
                 format?: components["schemas"]["SpreadsheetFormat"];
             };
             header?: {
@@ -5668,6 +5879,10 @@ export interface operations {
                 communityOrganizationId: string;
                 includeEnded?: boolean;
                 sort?: string;
+                /**
+                 * @description - `Xlsx`: Excel 工作簿 / Excel workbook
+                 *     - `Csv`: CSV 文件 / CSV file
+                 */
                 format?: components["schemas"]["SpreadsheetFormat"];
             };
             header?: {
@@ -6920,14 +7135,39 @@ export interface operations {
                 q?: string;
                 organizationId?: string;
                 includeDescendants?: boolean;
+                /**
+                 * @description - `InService`: 在职 / In service
+                 *     - `Retired`: 离退休 / Retired
+                 *     - `Floating`: 流动 / Floating
+                 *     - `Student`: 学生 / Student
+                 *     - `Farmer`: 农民 / Farmer
+                 *     - `Other`: 其他 / Other
+                 */
                 category?: components["schemas"]["MemberCategory"];
+                /**
+                 * @description - `Applicant`: 入党申请人 / Applicant
+                 *     - `Activist`: 入党积极分子 / Activist
+                 *     - `Candidate`: 发展对象 / Development candidate
+                 *     - `Probationary`: 预备党员 / Probationary member
+                 *     - `Full`: 正式党员 / Full member
+                 */
                 stage?: components["schemas"]["MemberStage"];
+                /**
+                 * @description - `Active`: 在册 / Active
+                 *     - `TransferredOut`: 已转出 / Transferred out
+                 *     - `Deceased`: 已去世 / Deceased
+                 *     - `Cancelled`: 已取消资格 / Cancelled
+                 */
                 status?: components["schemas"]["MemberStatus"];
                 ageFrom?: number;
                 ageTo?: number;
                 joinYear?: number;
                 inHardship?: boolean;
                 sort?: string;
+                /**
+                 * @description - `Xlsx`: Excel 工作簿 / Excel workbook
+                 *     - `Csv`: CSV 文件 / CSV file
+                 */
                 format?: components["schemas"]["SpreadsheetFormat"];
                 revealReason?: string;
             };
@@ -7025,9 +7265,34 @@ export interface operations {
         parameters: {
             query?: {
                 within?: string;
+                /**
+                 * @description - `Committee`: 党委 / Party committee
+                 *     - `WorkingCommittee`: 党工委 / Working committee
+                 *     - `LeadingGroup`: 党组 / Leading group
+                 *     - `GeneralBranch`: 党总支 / General branch
+                 *     - `Branch`: 党支部 / Branch
+                 *     - `JointBranch`: 联合党支部 / Joint branch
+                 *     - `TemporaryBranch`: 临时党支部 / Temporary branch
+                 */
                 kind?: components["schemas"]["OrganizationKind"];
+                /**
+                 * @description - `Government`: 机关 / Government organ
+                 *     - `PublicInstitution`: 事业单位 / Public institution
+                 *     - `StateOwnedEnterprise`: 国有企业 / State-owned enterprise
+                 *     - `PrivateEnterprise`: 非公企业 / Private enterprise
+                 *     - `SocialOrganization`: 社会组织 / Social organization
+                 *     - `Village`: 农村 / Village
+                 *     - `UrbanCommunity`: 城市社区 / Urban community
+                 *     - `School`: 学校 / School
+                 *     - `Other`: 其他 / Other
+                 */
                 field?: components["schemas"]["OrganizationField"];
                 q?: string;
+                /**
+                 * @description - `Active`: 正常 / Active
+                 *     - `Dissolved`: 已撤销 / Dissolved
+                 *     - `All`: 全部 / All
+                 */
                 status?: components["schemas"]["OrganizationStatusFilter"];
                 depth?: number;
                 page?: number;
@@ -7579,6 +7844,11 @@ export interface operations {
     ListChildOrganizations: {
         parameters: {
             query?: {
+                /**
+                 * @description - `Active`: 正常 / Active
+                 *     - `Dissolved`: 已撤销 / Dissolved
+                 *     - `All`: 全部 / All
+                 */
                 status?: components["schemas"]["OrganizationStatusFilter"];
                 page?: number;
                 pageSize?: number;
@@ -7901,6 +8171,12 @@ export interface operations {
         parameters: {
             query?: {
                 within?: string;
+                /**
+                 * @description - `TermEndingSoon`: 任期将满 / Term ending soon
+                 *     - `TermOverdue`: 任期已满 / Term overdue
+                 *     - `TooFewFullMembers`: 正式党员不足 / Too few full members
+                 *     - `CommitteeRequired`: 应设支委会 / Committee required
+                 */
                 code?: components["schemas"]["RuleWarningCode"];
                 page?: number;
                 pageSize?: number;
@@ -8433,6 +8709,13 @@ export interface operations {
         parameters: {
             query: {
                 year: number;
+                /**
+                 * @description - `Upgraded`: 升级 / Upgraded
+                 *     - `Unchanged`: 未变 / Unchanged
+                 *     - `Downgraded`: 降级 / Downgraded
+                 *     - `New`: 新增后进 / Newly lagging
+                 *     - `NotGraded`: 本年未定级 / Not graded this year
+                 */
                 movement?: components["schemas"]["GradingMovement"];
                 page?: number;
                 pageSize?: number;
@@ -8527,6 +8810,10 @@ export interface operations {
         parameters: {
             query?: {
                 includeDescendants?: boolean;
+                /**
+                 * @description - `Open`: 整顿中 / Open
+                 *     - `Closed`: 已销号 / Closed
+                 */
                 status?: components["schemas"]["RectificationStatus"];
                 page?: number;
                 pageSize?: number;
@@ -9340,6 +9627,10 @@ export interface operations {
     ListPairings: {
         parameters: {
             query?: {
+                /**
+                 * @description - `Contracting`: 包联 / Contracting
+                 *     - `Partnership`: 结对共建 / Partnership
+                 */
                 kind?: components["schemas"]["PairingKind"];
                 activeOnly?: boolean;
                 page?: number;

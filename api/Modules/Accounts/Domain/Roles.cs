@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Primitives;
 using Jiceng.Infrastructure.Security;
 
 namespace Jiceng.Modules.Accounts.Domain;
@@ -5,14 +6,23 @@ namespace Jiceng.Modules.Accounts.Domain;
 /// <summary>The roles of the people who use Jiceng, each a named set of permissions.</summary>
 internal enum Role
 {
+    [Label("系统管理员", "System administrator")]
     SystemAdmin,
+    [Label("组织管理员", "Organization administrator")]
     OrganizationAdmin,
+    [Label("党员管理员", "Member manager")]
     MemberManager,
+    [Label("志愿服务管理员", "Volunteer coordinator")]
     VolunteerCoordinator,
+    [Label("集体经济会计", "Collective accountant")]
     CollectiveAccountant,
+    [Label("帮扶资金管理员", "Care fund manager")]
     FundManager,
+    [Label("帮扶资金审批人", "Care fund approver")]
     FundApprover,
+    [Label("审计人员", "Auditor")]
     Auditor,
+    [Label("查阅人员", "Viewer")]
     Viewer,
 }
 

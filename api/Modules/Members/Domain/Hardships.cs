@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Primitives;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Members.Contracts;
@@ -5,7 +6,21 @@ using Jiceng.Modules.Members.Contracts;
 namespace Jiceng.Modules.Members.Domain;
 
 /// <summary>The kinds of hardship the register distinguishes.</summary>
-internal enum HardshipCategory { Illness, Disability, Elderly, LowIncome, Disaster, Other }
+internal enum HardshipCategory
+{
+    [Label("因病致困", "Illness")]
+    Illness,
+    [Label("因残致困", "Disability")]
+    Disability,
+    [Label("年老体弱", "Old age and frailty")]
+    Elderly,
+    [Label("低收入", "Low income")]
+    LowIncome,
+    [Label("因灾致困", "Disaster")]
+    Disaster,
+    [Label("其他", "Other")]
+    Other,
+}
 
 /// <summary>
 /// A hardship entry. The notes are personal data (illness, income): a response only says whether there are

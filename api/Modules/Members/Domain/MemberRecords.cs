@@ -8,17 +8,77 @@ using Jiceng.Infrastructure.Mediation;
 
 namespace Jiceng.Modules.Members.Domain;
 
-internal enum Gender { Male, Female }
+internal enum Gender
+{
+    [Label("男", "Male")]
+    Male,
+    [Label("女", "Female")]
+    Female,
+}
 
 /// <summary>在职, 离退休, 流动, 学生, 农民 and the rest.</summary>
-internal enum MemberCategory { InService, Retired, Floating, Student, Farmer, Other }
+internal enum MemberCategory
+{
+    [Label("在职", "In service")]
+    InService,
+    [Label("离退休", "Retired")]
+    Retired,
+    [Label("流动", "Floating")]
+    Floating,
+    [Label("学生", "Student")]
+    Student,
+    [Label("农民", "Farmer")]
+    Farmer,
+    [Label("其他", "Other")]
+    Other,
+}
 
 /// <summary>The development pipeline: 入党申请人 → 入党积极分子 → 发展对象 → 预备党员 → 正式党员.</summary>
-internal enum MemberStage { Applicant, Activist, Candidate, Probationary, Full }
+internal enum MemberStage
+{
+    [Label("入党申请人", "Applicant")]
+    Applicant,
+    [Label("入党积极分子", "Activist")]
+    Activist,
+    [Label("发展对象", "Development candidate")]
+    Candidate,
+    [Label("预备党员", "Probationary member")]
+    Probationary,
+    [Label("正式党员", "Full member")]
+    Full,
+}
 
-internal enum MemberStatus { Active, TransferredOut, Deceased, Cancelled }
+internal enum MemberStatus
+{
+    [Label("在册", "Active")]
+    Active,
+    [Label("已转出", "Transferred out")]
+    TransferredOut,
+    [Label("已去世", "Deceased")]
+    Deceased,
+    [Label("已取消资格", "Cancelled")]
+    Cancelled,
+}
 
-internal enum Education { Primary, JuniorHigh, SeniorHigh, Vocational, College, Bachelor, Master, Doctorate }
+internal enum Education
+{
+    [Label("小学", "Primary school")]
+    Primary,
+    [Label("初中", "Junior high")]
+    JuniorHigh,
+    [Label("高中", "Senior high")]
+    SeniorHigh,
+    [Label("中专", "Vocational school")]
+    Vocational,
+    [Label("大专", "College")]
+    College,
+    [Label("大学本科", "Bachelor's")]
+    Bachelor,
+    [Label("硕士研究生", "Master's")]
+    Master,
+    [Label("博士研究生", "Doctorate")]
+    Doctorate,
+}
 
 /// <summary>A member as every response shows them: personal data masked (the reveal route shows it whole).</summary>
 internal sealed record MemberResponse(
@@ -76,7 +136,11 @@ internal sealed class MemberFieldsValidator : AbstractValidator<MemberFields>
         RuleFor(f => f.Category).NotNull().IsInEnum();
         RuleFor(f => f.Phone).Matches(@"^(\+?[0-9][0-9 \-]{4,18})?$")
             .WithMessage(_ => Localized.Text("电话号码格式不正确。", "The phone number is not valid."));
-        RuleFor(f => f.IdNumber).RequiredText().When(_ => idNumberRequired);
+        // Added only when required, not under When(): the OpenAPI document reads unconditional rules as required.
+        if (idNumberRequired)
+        {
+            RuleFor(f => f.IdNumber).RequiredText();
+        }
         RuleFor(f => f.IdNumber)
             .Must(ChineseIdNumber.IsValid).When(f => f.IdNumber is not null).WithMessage(_ => Localized.Text("公民身份号码无效（18 位，末位校验码按 GB 11643 计算）。",
                 "The ID number is not valid (18 characters with a GB 11643 check character)."));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Http;
+using Jiceng.Infrastructure.Primitives;
 using MiniExcelLibs;
 
 namespace Jiceng.Modules.Members.Domain;
@@ -61,29 +62,14 @@ internal static class MemberSheets
     public static readonly IReadOnlyList<SheetColumn> ImportColumns =
         [Organization, Name, IdNumber, Ethnicity, Phone, Education, Occupation, Category, Stage, AppliedOn, TalkOn, ActivistOn, CandidateOn, JoinedOn, FullMemberOn];
 
-    private static readonly Dictionary<MemberCategory, string> Categories = new()
-    {
-        [MemberCategory.InService] = "在职", [MemberCategory.Retired] = "离退休", [MemberCategory.Floating] = "流动",
-        [MemberCategory.Student] = "学生", [MemberCategory.Farmer] = "农民", [MemberCategory.Other] = "其他",
-    };
+    // The Chinese words staff type and read are the values' labels; English files use the enumeration names.
+    private static readonly Dictionary<MemberCategory, string> Categories = Labels.ChineseOf<MemberCategory>();
 
-    private static readonly Dictionary<MemberStage, string> Stages = new()
-    {
-        [MemberStage.Applicant] = "入党申请人", [MemberStage.Activist] = "入党积极分子", [MemberStage.Candidate] = "发展对象",
-        [MemberStage.Probationary] = "预备党员", [MemberStage.Full] = "正式党员",
-    };
+    private static readonly Dictionary<MemberStage, string> Stages = Labels.ChineseOf<MemberStage>();
 
-    private static readonly Dictionary<Domain.Education, string> Educations = new()
-    {
-        [Domain.Education.Primary] = "小学", [Domain.Education.JuniorHigh] = "初中", [Domain.Education.SeniorHigh] = "高中",
-        [Domain.Education.Vocational] = "中专", [Domain.Education.College] = "大专", [Domain.Education.Bachelor] = "大学本科",
-        [Domain.Education.Master] = "硕士研究生", [Domain.Education.Doctorate] = "博士研究生",
-    };
+    private static readonly Dictionary<Domain.Education, string> Educations = Labels.ChineseOf<Domain.Education>();
 
-    private static readonly Dictionary<MemberStatus, string> Statuses = new()
-    {
-        [MemberStatus.Active] = "在册", [MemberStatus.TransferredOut] = "已转出", [MemberStatus.Deceased] = "已去世", [MemberStatus.Cancelled] = "已取消资格",
-    };
+    private static readonly Dictionary<MemberStatus, string> Statuses = Labels.ChineseOf<MemberStatus>();
 
     // Words staff's own sheets use for an education, read as the official one.
     private static readonly Dictionary<string, object> EducationSynonyms = new()
@@ -112,7 +98,7 @@ internal static class MemberSheets
 
     public static string Label(MemberStatus value) => Localized.Text(Statuses[value], value.ToString());
 
-    public static string Label(Domain.Gender value) => Localized.Text(value == Domain.Gender.Male ? "男" : "女", value.ToString());
+    public static string Label(Domain.Gender value) => Localized.Text(Labels.Chinese(value), value.ToString());
 
     /// <summary>The allowed words of a column, for the template's second sheet and for error messages.</summary>
     public static string Choices(SheetColumn column) => column.Key switch

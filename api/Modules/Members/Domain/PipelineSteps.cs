@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Primitives;
 using System.Text.Json;
 using FluentValidation;
 using Jiceng.Infrastructure;
@@ -8,7 +9,25 @@ using Jiceng.Infrastructure.Security;
 
 namespace Jiceng.Modules.Members.Domain;
 
-internal enum PipelineStep { Application, Talk, Activist, Candidate, Admission, Conversion, Extension, Cancellation }
+internal enum PipelineStep
+{
+    [Label("递交入党申请", "Applied")]
+    Application,
+    [Label("入党谈话", "Talk held")]
+    Talk,
+    [Label("确定为入党积极分子", "Became an activist")]
+    Activist,
+    [Label("确定为发展对象", "Became a development candidate")]
+    Candidate,
+    [Label("接收为预备党员", "Admitted as probationary member")]
+    Admission,
+    [Label("转为正式党员", "Became a full member")]
+    Conversion,
+    [Label("延长预备期", "Probation extended")]
+    Extension,
+    [Label("取消预备党员资格", "Qualification cancelled")]
+    Cancellation,
+}
 
 /// <summary>
 /// An override of a time rule: a reason, given by a caller who holds members.override (audited with the step).
@@ -18,8 +37,10 @@ internal sealed record StepOverride(string? Reason);
 internal sealed class StepOverrideValidator : AbstractValidator<StepOverride?>
 {
     public StepOverrideValidator() =>
-        When(o => o is not null, () => RuleFor(o => o!.Reason)
-            .RequiredText(5).WithMessage(_ => ReasonMessage).MaximumLength(200).WithMessage(_ => ReasonMessage));
+        // No When(o => o is not null): a child validator never sees a missing override, and an unconditional rule is
+        // what the OpenAPI document reads as required.
+        RuleFor(o => o!.Reason)
+            .RequiredText(5).WithMessage(_ => ReasonMessage).MaximumLength(200).WithMessage(_ => ReasonMessage);
 
     private static string ReasonMessage =>
         Localized.Text("破格办理须填写 5 到 200 字的理由。", "An override needs a reason of 5 to 200 characters.");

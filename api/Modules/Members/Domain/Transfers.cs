@@ -1,10 +1,17 @@
+using Jiceng.Infrastructure.Primitives;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Modules.Organizations.Contracts;
 
 namespace Jiceng.Modules.Members.Domain;
 
-internal enum TransferStatus { Pending, Received }
+internal enum TransferStatus
+{
+    [Label("待回执", "Awaiting receipt")]
+    Pending,
+    [Label("已回执", "Received")]
+    Received,
+}
 
 /// <summary>A transfer letter as either end sees it; <c>Expired</c> means still pending after its validity.</summary>
 internal sealed record TransferResponse(

@@ -1,6 +1,7 @@
 using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Http;
+using Jiceng.Infrastructure.Primitives;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Members.Domain;
 using Mediator;
@@ -12,16 +13,10 @@ internal static class ListMeetingsEndpoint
 {
     private const string Parameters = "An organization's recorded organization life, newest first; sort by heldOn, kind or attendeeCount (prefix - for descending).";
 
-    private static readonly Dictionary<MeetingKind, string> KindWords = new()
-    {
-        [MeetingKind.GeneralMeeting] = "支部党员大会", [MeetingKind.CommitteeMeeting] = "支委会", [MeetingKind.GroupMeeting] = "党小组会",
-        [MeetingKind.PartyLecture] = "党课", [MeetingKind.ThemeDay] = "主题党日",
-    };
-
     private static readonly IReadOnlyList<ExportColumn<MeetingResponse>> Columns =
     [
         new("会议日期", "Held on", m => MemberSheets.Date(m.HeldOn)),
-        new("会议类型", "Meeting type", m => Localized.Text(KindWords[m.Kind], m.Kind.ToString())),
+        new("会议类型", "Meeting type", m => Localized.Text(Labels.Chinese(m.Kind), m.Kind.ToString())),
         new("主题", "Topic", m => m.Topic),
         new("参会人数", "Attendees", m => m.AttendeeCount),
     ];

@@ -14,15 +14,19 @@ namespace Jiceng.Modules.Members.ListMemberLists;
 internal enum MemberListKind
 {
     /// <summary>政治生日: members whose join date falls in the month.</summary>
+    [Label("政治生日", "Political birthdays")]
     PoliticalBirthdays,
 
     /// <summary>光荣在党50年: full members with party standing (from conversion) of 50 years or more on 1 July of the year.</summary>
+    [Label("光荣在党50年", "50 years in the Party")]
     MedalCandidates,
 
     /// <summary>失联风险: no organization life for six months.</summary>
+    [Label("失联风险", "Lost contact")]
     LostContact,
 
     /// <summary>Probations ending within the days asked (conversion due).</summary>
+    [Label("预备期将满", "Probations ending")]
     ExpiringProbations,
 }
 

@@ -8,7 +8,13 @@ using Mediator;
 
 namespace Jiceng.Modules.Members.ListTransfers;
 
-internal enum TransferDirection { Outbox, Inbox }
+internal enum TransferDirection
+{
+    [Label("转出", "Outgoing")]
+    Outbox,
+    [Label("转入", "Incoming")]
+    Inbox,
+}
 
 internal sealed record ListTransfersQuery(TransferDirection Direction, TransferStatus? Status, bool ExpiredOnly, PageRequest Page, string? Sort)
     : IQuery<Paged<TransferResponse>>;

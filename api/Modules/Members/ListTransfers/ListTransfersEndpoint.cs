@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Primitives;
 using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Http;
@@ -33,7 +34,7 @@ internal static class ListTransfersEndpoint
         new("开具日期", "Issued on", t => MemberSheets.Date(t.IssuedOn)),
         new("有效期至", "Valid until", t => MemberSheets.Date(t.ValidUntil)),
         new("状态", "Status", t => t.Expired ? Localized.Text("已过期", "Expired")
-            : t.Status == TransferStatus.Pending ? Localized.Text("待回执", "Awaiting receipt") : Localized.Text("已回执", "Received")),
+            : Labels.Text(t.Status)),
         new("回执日期", "Received on", t => MemberSheets.Date(t.ReceivedOn)),
     ];
 

@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Primitives;
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Security;
@@ -6,7 +7,15 @@ using Mediator;
 
 namespace Jiceng.Modules.Members.RevealMemberData;
 
-internal enum RevealableMemberField { IdNumber, Phone, HardshipNotes }
+internal enum RevealableMemberField
+{
+    [Label("公民身份号码", "ID number")]
+    IdNumber,
+    [Label("联系电话", "Phone")]
+    Phone,
+    [Label("困难情况说明", "Hardship notes")]
+    HardshipNotes,
+}
 
 /// <param name="Field">What to show whole.</param>
 /// <param name="Reason">Why (5–200 characters); kept in the audit log.</param>

@@ -16,6 +16,7 @@ namespace Jiceng.Modules.Members.TransferMember;
 /// (the sending side records the receipt slip, 回执). The member stays where they are until then. A letter across
 /// provinces is valid for the region's longer term.
 /// </summary>
+[Jiceng.Infrastructure.OpenApi.RequiresOneOf(nameof(ToOrganizationId), nameof(ToExternal))]
 internal sealed record TransferMemberRequest(Guid? ToOrganizationId, string? ToExternal, string? LetterNumber, DateOnly? IssuedOn, bool? AcrossProvinces = null);
 
 internal sealed record TransferMemberCommand(Guid MemberId, TransferMemberRequest Body) : ICommand<TransferResponse>;

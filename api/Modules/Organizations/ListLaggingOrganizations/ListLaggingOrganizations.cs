@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Primitives;
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Security;
@@ -10,12 +11,17 @@ namespace Jiceng.Modules.Organizations.ListLaggingOrganizations;
 internal enum GradingMovement
 {
     /// <summary>Better rank than the year before (晋位升级).</summary>
+    [Label("升级", "Upgraded")]
     Upgraded,
+    [Label("未变", "Unchanged")]
     Unchanged,
+    [Label("降级", "Downgraded")]
     Downgraded,
     /// <summary>Lagging this year with no grading the year before.</summary>
+    [Label("新增后进", "Newly lagging")]
     New,
     /// <summary>Lagging the year before and not yet graded this year.</summary>
+    [Label("本年未定级", "Not graded this year")]
     NotGraded,
 }
 

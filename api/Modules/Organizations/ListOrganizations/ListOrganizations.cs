@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Primitives;
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Security;

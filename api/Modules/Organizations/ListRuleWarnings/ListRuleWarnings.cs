@@ -12,12 +12,16 @@ namespace Jiceng.Modules.Organizations.ListRuleWarnings;
 internal enum RuleWarningCode
 {
     /// <summary>The committee's term ends within the region's warning window (换届提醒).</summary>
+    [Label("任期将满", "Term ending soon")]
     TermEndingSoon,
     /// <summary>The committee's term has ended and no new term is recorded.</summary>
+    [Label("任期已满", "Term overdue")]
     TermOverdue,
     /// <summary>Fewer full members than a branch needs.</summary>
+    [Label("正式党员不足", "Too few full members")]
     TooFewFullMembers,
     /// <summary>Enough full members that a branch committee should be elected.</summary>
+    [Label("应设支委会", "Committee required")]
     CommitteeRequired,
 }
 

@@ -11,11 +11,12 @@ namespace Jiceng.Modules.Organizations.MoveOrganization;
 internal sealed record MoveOrganizationRequest(Guid? NewParentId);
 
 /// <summary>Moves a node and its whole subtree under another parent.</summary>
-internal sealed record MoveOrganizationCommand(Guid Id, long ExpectedVersion, Guid? NewParentId) : ICommand<OrganizationResponse>;
+internal sealed record MoveOrganizationCommand(Guid Id, long ExpectedVersion, MoveOrganizationRequest Body)
+    : ICommand<OrganizationResponse>;
 
 internal sealed class MoveOrganizationValidator : AbstractValidator<MoveOrganizationCommand>
 {
-    public MoveOrganizationValidator() => RuleFor(c => c.NewParentId).NotEmpty();
+    public MoveOrganizationValidator() => RuleFor(c => c.Body.NewParentId).NotEmpty();
 }
 
 internal sealed class MoveOrganizationHandler(DbSession db, CurrentScope currentScope, TimeProvider clock,
@@ -66,7 +67,8 @@ internal sealed class MoveOrganizationHandler(DbSession db, CurrentScope current
         {
             throw new PreconditionFailedException();
         }
-        var parent = await OrganizationReferences.FindActiveAsync(db, scope, command.NewParentId!.Value, "newParentId", cancellationToken);
+        var parent = await OrganizationReferences.FindActiveAsync(
+            db, scope, command.Body.NewParentId!.Value, "newParentId", cancellationToken);
         if (TreePath.IsWithin(parent.Path, node.Path))
         {
             throw OrganizationErrors.MoveCreatesCycle();

@@ -13,7 +13,8 @@ internal static class MoveOrganizationEndpoint
         .MapPost("/{id:guid}/move", async Task<Ok<OrganizationResponse>> (Guid id, MoveOrganizationRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
             IMediator mediator, HttpResponse response, CancellationToken cancellationToken) =>
         {
-            var organization = await mediator.Send(new MoveOrganizationCommand(id, ETags.ParseIfMatch(ifMatch), request.NewParentId), cancellationToken);
+            var organization = await mediator.Send(
+                new MoveOrganizationCommand(id, ETags.ParseIfMatch(ifMatch), request), cancellationToken);
             response.SetETag(organization.Version);
             return TypedResults.Ok(organization);
         })

@@ -5,6 +5,7 @@ import type { components } from '@/types/api';
 export type Hardship = components['schemas']['HardshipResponse'];
 export type HardshipCategory = components['schemas']['HardshipCategory'];
 export type RecordHardshipInput = components['schemas']['RecordHardshipRequest'];
+export type EndHardshipInput = components['schemas']['EndHardshipRequest'];
 
 export const hardshipCategories: HardshipCategory[] = ['Illness', 'Disability', 'Elderly', 'LowIncome', 'Disaster', 'Other'];
 
@@ -22,9 +23,9 @@ export async function recordHardship(memberId: string, input: RecordHardshipInpu
 }
 
 /** Ends an entry on a day with the entry's version as If-Match (a 412 if someone else changed it first). */
-export async function endHardship(memberId: string, hardship: Hardship, until: string | null | undefined) {
+export async function endHardship(memberId: string, hardship: Hardship, input: EndHardshipInput) {
   await api.PUT('/api/v1/members/{id}/hardships/{hardshipId}', {
     params: { path: { id: memberId, hardshipId: hardship.id }, header: { 'If-Match': etagOfVersion(hardship.version) } },
-    body: { until },
+    body: input,
   });
 }

@@ -8,6 +8,7 @@ export type Member = components['schemas']['MemberResponse'];
 export type MemberListItem = components['schemas']['MemberListItem'];
 export type CreateMemberInput = components['schemas']['CreateMemberRequest'];
 export type UpdateMemberInput = components['schemas']['UpdateMemberRequest'];
+export type RecordDeathInput = components['schemas']['RecordDeathRequest'];
 export type MemberStage = components['schemas']['MemberStage'];
 export type MemberCategory = components['schemas']['MemberCategory'];
 export type MemberStatus = components['schemas']['MemberStatus'];
@@ -63,8 +64,8 @@ export async function updateMember(id: string, etag: string, input: UpdateMember
 }
 
 /** A member's death: the record leaves the active register and its lists (409 transfer_pending while a letter awaits receipt). */
-export async function recordDeath(id: string, etag: string, diedOn: string | null | undefined) {
-  await api.POST('/api/v1/members/{id}/death', { params: { path: { id }, header: { 'If-Match': etag } }, body: { diedOn } });
+export async function recordDeath(id: string, etag: string, input: RecordDeathInput) {
+  await api.POST('/api/v1/members/{id}/death', { params: { path: { id }, header: { 'If-Match': etag } }, body: input });
 }
 
 /** The whole value of a masked field: needs the reveal permission and a reason; the server audits it. Hardship notes name their entry. */

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { components } from '@/types/api';
+import type { components, paths } from '@/types/api';
 
 export type Pipeline = components['schemas']['PipelineView'];
 export type PipelineStep = components['schemas']['PipelineStep'];
@@ -24,8 +24,27 @@ const stepRoutes = {
 
 export type RecordableStep = keyof typeof stepRoutes;
 
+type StepBodies = {
+  [S in RecordableStep]: NonNullable<
+    paths[(typeof stepRoutes)[S]]['post']['requestBody']
+  >['content']['application/json'];
+};
+
+/** What one step's route takes (the talk's date and interviewer, the vote's counts, …). */
+export type StepBody<S extends RecordableStep> = StepBodies[S];
+
+// One typed call per route, so a step's body is checked against that route's own schema.
+const post: { [S in RecordableStep]: (id: string, body: StepBodies[S]) => Promise<unknown> } = {
+  Talk: (id, body) => api.POST(stepRoutes.Talk, { params: { path: { id } }, body }),
+  Activist: (id, body) => api.POST(stepRoutes.Activist, { params: { path: { id } }, body }),
+  Candidate: (id, body) => api.POST(stepRoutes.Candidate, { params: { path: { id } }, body }),
+  Admission: (id, body) => api.POST(stepRoutes.Admission, { params: { path: { id } }, body }),
+  Conversion: (id, body) => api.POST(stepRoutes.Conversion, { params: { path: { id } }, body }),
+  Extension: (id, body) => api.POST(stepRoutes.Extension, { params: { path: { id } }, body }),
+  Cancellation: (id, body) => api.POST(stepRoutes.Cancellation, { params: { path: { id } }, body }),
+};
+
 /** Records a step; a step before its earliest date comes back as a 409 whose message names the date. */
-export async function recordStep(memberId: string, step: RecordableStep, body: Record<string, unknown>) {
-  // Each route has its own body type; the form supplies the fields that step asks for.
-  await api.POST(stepRoutes[step], { params: { path: { id: memberId } }, body: body as never });
+export async function recordStep<S extends RecordableStep>(memberId: string, step: S, body: StepBody<S>) {
+  await post[step](memberId, body);
 }

@@ -2,7 +2,9 @@ import { Alert, Button, Form, Input, Select, Space, Table, Tag, Typography } fro
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { endHardship, hardshipCategories, recordHardship, useHardships, type Hardship, type RecordHardshipInput } from '@/features/members/api/hardships';
+import {
+  endHardship, hardshipCategories, recordHardship, useHardships, type EndHardshipInput, type Hardship, type RecordHardshipInput,
+} from '@/features/members/api/hardships';
 import { revealMemberData } from '@/features/members/api/members';
 import { FormModal } from '@/components/form-modal';
 import { LoadFailure } from '@/components/result-pages';
@@ -102,12 +104,12 @@ export function HardshipsPanel({ memberId }: { memberId: string }) {
         </FormModal>
       )}
       {ending && (
-        <FormModal<{ until?: string | null }>
+        <FormModal<EndHardshipInput>
           title={`${t('hardships.endTitle')} · ${t(`hardships.categories.${ending.category}`)} · ${ending.since}`}
           fields={['until']}
           initialValues={{ until: today }}
-          onSubmit={async ({ until }) => {
-            await endHardship(memberId, ending, until);
+          onSubmit={async (values) => {
+            await endHardship(memberId, ending, values);
             await refresh();
           }}
           onReload={() => void refresh()}

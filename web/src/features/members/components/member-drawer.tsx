@@ -2,7 +2,9 @@ import { Alert, App as AntApp, Button, Checkbox, Descriptions, Drawer, Form, Inp
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reportToCommunity, type ReportToCommunityInput } from '@/features/members/api/community-reports';
-import { recordDeath, revealMemberData, updateMember, useMember, type RevealableField } from '@/features/members/api/members';
+import {
+  recordDeath, revealMemberData, updateMember, useMember, type RecordDeathInput, type RevealableField,
+} from '@/features/members/api/members';
 import { transferMember } from '@/features/members/api/transfers';
 import { HardshipsPanel } from '@/features/members/components/hardships-panel';
 import { MemberForm } from '@/features/members/components/member-form';
@@ -126,12 +128,12 @@ export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
         </FormModal>
       )}
       {recordingDeath && m && query.data && (
-        <FormModal<{ diedOn?: string }>
+        <FormModal<RecordDeathInput>
           title={`${t('members.recordDeath')} · ${m.name}`}
           fields={['diedOn']}
           okText={t('members.recordDeath')}
-          onSubmit={async ({ diedOn }) => {
-            await recordDeath(m.id, query.data.etag, diedOn);
+          onSubmit={async (values) => {
+            await recordDeath(m.id, query.data.etag, values);
             await query.refetch();
             await onChanged();
           }}

@@ -1,19 +1,22 @@
 import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { categories, educations, stages, type CreateMemberInput, type Member } from '@/features/members/api/members';
+import {
+  categories, educations, stages, type CreateMemberInput, type Member, type UpdateMemberInput,
+} from '@/features/members/api/members';
 import { FormModal } from '@/components/form-modal';
 import { OrganizationSelect } from '@/components/organization-select';
 import { useCan } from '@/lib/auth';
 import { shanghaiToday } from '@/lib/dates';
 import { DateField } from '@/components/date-field';
 
-interface Props {
-  /** The member being edited; absent to register a new one. */
-  member?: Member;
-  onSubmit: (values: CreateMemberInput) => Promise<void>;
+/** The member being edited and its update, or no member and a new registration. */
+type Props = {
   onClose: () => void;
   onReload?: () => void;
-}
+} & (
+  | { member?: undefined; onSubmit: (values: CreateMemberInput) => Promise<void> }
+  | { member: Member; onSubmit: (values: UpdateMemberInput) => Promise<void> }
+);
 
 const createFields = ['organizationId', 'name', 'idNumber', 'phone', 'ethnicity', 'education', 'occupation', 'category', 'stage', 'appliedOn', 'talkOn', 'activistOn',
   'candidateOn', 'joinedOn', 'fullMemberOn', 'overrideReason'];
@@ -24,7 +27,8 @@ const editFields = ['name', 'idNumber', 'phone', 'ethnicity', 'education', 'occu
  * and puts each message on its field. When editing, the ID number and phone are shown masked: left as they
  * are, they are kept; typed anew, they replace the stored ones.
  */
-export function MemberForm({ member, onSubmit, onClose, onReload }: Props) {
+export function MemberForm(props: Props) {
+  const { member, onClose, onReload } = props;
   const { t } = useTranslation();
   const editing = member !== undefined;
   const canOverride = useCan('members.override');
@@ -36,14 +40,15 @@ export function MemberForm({ member, onSubmit, onClose, onReload }: Props) {
         ? { name: member.name, idNumber: member.idNumber, phone: member.phone, ethnicity: member.ethnicity, education: member.education, occupation: member.occupation, category: member.category }
         : { category: 'InService', stage: 'Applicant', ethnicity: '汉族', appliedOn: shanghaiToday() }}
       onSubmit={(values) =>
-        onSubmit(editing
-          ? {
+        props.member
+          ? props.onSubmit({
               ...values,
               // Unchanged masked values mean "keep"; a cleared phone means "remove".
-              idNumber: values.idNumber === member.idNumber ? null : values.idNumber,
-              phone: values.phone === member.phone ? null : (values.phone ?? ''),
-            }
-          : (({ overrideReason, ...rest }) => ({ ...rest, override: overrideReason ? { reason: overrideReason } : undefined }))(values))}
+              idNumber: values.idNumber === props.member.idNumber ? null : values.idNumber,
+              phone: values.phone === props.member.phone ? null : (values.phone ?? ''),
+            })
+          : props.onSubmit((({ overrideReason, ...rest }) =>
+              ({ ...rest, override: overrideReason ? { reason: overrideReason } : undefined }))(values))}
       onReload={onReload}
       onClose={onClose}>
       {(form) => (

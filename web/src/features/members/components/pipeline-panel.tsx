@@ -3,12 +3,16 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stages, useMembers } from '@/features/members/api/members';
-import { recordStep, usePipeline, type RecordableStep } from '@/features/members/api/pipeline';
+import { recordStep, usePipeline, type RecordableStep, type StepBody } from '@/features/members/api/pipeline';
 import { FormModal } from '@/components/form-modal';
 import { useCan } from '@/lib/auth';
 import { shanghaiToday } from '@/lib/dates';
 import { DateField } from '@/components/date-field';
 import { QueryFailure } from '@/components/query-view';
+
+/** One step's form: the fields its route takes, with the override as a plain reason field. */
+type StepForm = { [S in RecordableStep]: Omit<StepBody<S>, 'override'> }[RecordableStep]
+  & { overrideReason?: string | null };
 
 const nextActions: Record<string, RecordableStep[]> = {
   Applicant: ['Talk', 'Activist'],
@@ -108,12 +112,14 @@ export function PipelinePanel({ memberId }: { memberId: string }) {
         }))}
       />
       {step && (
-        <FormModal<Record<string, unknown>>
+        <FormModal<StepForm>
           title={t(`pipeline.record.${step}`)}
           fields={[...fields[step], 'overrideReason']}
           initialValues={{ talkOn: today, preReviewedOn: today, decidedOn: today, convertedOn: today, voteOn: today, approvedOn: today, politicalReviewOn: today, trainingHours: 24 }}
           onSubmit={async ({ overrideReason, ...values }) => {
-            await recordStep(memberId, step, { ...values, override: overrideReason ? { reason: overrideReason } : null });
+            // No override key at all when none is given: the extension and cancellation routes take none.
+            const override = overrideReason ? { reason: overrideReason } : undefined;
+            await recordStep(memberId, step, { ...values, override });
             await client.invalidateQueries({ queryKey: ['members'] });
           }}
           onClose={() => setStep(undefined)}>
