@@ -1379,7 +1379,7 @@ export interface components {
          *     - `SeniorHigh`: 高中 / Senior high
          *     - `Vocational`: 中专 / Vocational school
          *     - `College`: 大专 / College
-         *     - `Bachelor`: 本科 / Bachelor's
+         *     - `Bachelor`: 大学本科 / Bachelor's
          *     - `Master`: 硕士研究生 / Master's
          *     - `Doctorate`: 博士研究生 / Doctorate
          * @enum {string}
@@ -2021,7 +2021,7 @@ export interface components {
          * @description - `Application`: 递交入党申请 / Applied
          *     - `Talk`: 入党谈话 / Talk held
          *     - `Activist`: 确定为入党积极分子 / Became an activist
-         *     - `Candidate`: 列为发展对象 / Became a development candidate
+         *     - `Candidate`: 确定为发展对象 / Became a development candidate
          *     - `Admission`: 接收为预备党员 / Admitted as probationary member
          *     - `Conversion`: 转为正式党员 / Became a full member
          *     - `Extension`: 延长预备期 / Probation extended
