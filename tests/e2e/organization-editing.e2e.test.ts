@@ -53,7 +53,9 @@ describe('editing organizations', () => {
     await page.getByRole('button', { name: /保\s*存/ }).click();
     const error = page.locator('.ant-form-item-has-error').filter({ has: page.getByLabel('简称') }).locator('.ant-form-item-explain-error');
     await error.waitFor();
-    expect(await error.textContent()).toContain('shortName');
+    // In the user's words: the field's name, never its code name (shortName).
+    expect(await error.textContent()).toContain('简称');
+    expect(await error.textContent()).not.toContain('shortName');
     await screenshot(page, 'organization-field-error');
   });
 
