@@ -46,10 +46,16 @@ echo "== .NET tests (SQLite${JICENG_TEST_POSTGRES:+ and PostgreSQL})"
 dotnet test tests/Jiceng.Api.Tests/Jiceng.Api.Tests.csproj --nologo \
   --logger "trx;LogFileName=dotnet.trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS" 2>&1 \
   | grep -vE "warning NU1603|^\s*$"
+dotnet_status=${PIPESTATUS[0]}
 if [ -f "$RESULTS/dotnet.trx" ]; then
   read -r p f < <(count_trx "$RESULTS/dotnet.trx")
   passed=$((passed + p)); failed=$((failed + f))
   echo "   .NET: $p passed, $f failed"
+  # A test host that crashed ends the run early with only what ran counted, none of it failed: not a pass.
+  if [ "$dotnet_status" -ne 0 ] && [ "$f" -eq 0 ]; then
+    problems+=(".NET test run did not complete (exit $dotnet_status: a crashed test host or an aborted run)")
+    failed=$((failed + 1))
+  fi
 else
   problems+=(".NET tests did not run (build failure?)"); failed=$((failed + 1))
 fi

@@ -92,41 +92,55 @@ public sealed class PersonalDataProtector
 
     /// <summary>
     /// Two processes starting at once must end with one key file. The file is created with O_CREAT|O_EXCL
-    /// (FileMode.CreateNew), which exactly one process wins on every file system, and written under an exclusive
-    /// lock; the losers read the winner's keys. (A temp file moved into place is not enough: where the file system
-    /// refuses hard links, .NET's no-overwrite move falls back to a check-then-rename.)
+    /// (FileMode.CreateNew), which exactly one process wins on every file system; the losers read the winner's keys,
+    /// waiting while it is still being written. No lock is taken: a reader's shared lock, taken in the instant between
+    /// the winner's create and its exclusive lock, would make the winner fail and leave the file empty. (A temporary
+    /// file moved into place is not enough either: where the file system refuses hard links, .NET's no-overwrite move
+    /// falls back to a check-then-rename.)
     /// </summary>
     private static void CreateKeyFileOnce(string file)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var created = new KeyFile(
+        var created = JsonSerializer.SerializeToUtf8Bytes(new KeyFile(
             new Dictionary<string, string> { ["k1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) },
             "k1",
-            Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+            Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            Share = FileShare.ReadWrite | FileShare.Delete,
+        };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
+        FileStream stream;
         try
         {
-            using var stream = new FileStream(file, options);
-            JsonSerializer.Serialize(stream, created);
-            stream.Flush(flushToDisk: true);
+            stream = new FileStream(file, options);
         }
         catch (IOException) when (File.Exists(file))
         {
             // Another process created the key file first: its keys are the ones to use.
+            return;
+        }
+        using (stream)
+        {
+            // One write of a few hundred bytes: readers see the file empty or whole.
+            stream.Write(created);
+            stream.Flush(flushToDisk: true);
         }
     }
 
     /// <summary>
-    /// Reads the key file, waiting while its creator is still writing it (locked, or not yet whole). A file that stays
+    /// Reads the key file, waiting while its creator is still writing it (empty, or not yet whole). A file that stays
     /// unreadable stops the start: new keys would make every stored value unreadable.
     /// </summary>
     private static KeyFile ReadKeyFile(string file)
     {
-        for (var attempt = 1; ; attempt++)
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
         {
             try
             {
@@ -137,17 +151,19 @@ public sealed class PersonalDataProtector
                         ?? throw new InvalidOperationException($"The key file {file} is empty.");
                 }
             }
-            catch (Exception error) when (error is IOException or JsonException && attempt < 200)
+            catch (Exception error) when (error is IOException or JsonException && waited.Elapsed < KeyFileWait)
             {
                 // Being written by the process that created it.
             }
-            if (attempt >= 200)
+            if (waited.Elapsed >= KeyFileWait)
             {
                 throw new InvalidOperationException($"The key file {file} cannot be read; restore it from a backup.");
             }
             Thread.Sleep(10);
         }
     }
+
+    private static readonly TimeSpan KeyFileWait = TimeSpan.FromSeconds(30);
 
     private sealed record KeyFile(Dictionary<string, string> DataKeys, string CurrentDataKeyId, string BlindIndexKey);
 }
