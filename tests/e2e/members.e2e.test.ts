@@ -248,8 +248,24 @@ describe('hardship, 双报到 and organization life', () => {
     // The meeting-type list may still be fading out: its options are not attendees.
     const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasNotText: /^(支部党员大会|支委会|党小组会|党课|主题党日)$/ });
     for (const i of [0, 1]) {
-      await options.nth(i).click();
-      await options.nth(i).and(page.locator('.ant-select-item-option-selected')).waitFor();
+      // The list can still be sliding in, or re-render as the branch's members arrive: try again rather than wait.
+      for (let attempt = 1; ; attempt++) {
+        const chosen = options.nth(i).and(page.locator('.ant-select-item-option-selected'));
+        try {
+          if (!(await chosen.isVisible())) {
+            await options.nth(i).click({ timeout: 5000 });
+          }
+          await chosen.waitFor({ timeout: 5000 });
+          break;
+        } catch (error) {
+          if (attempt === 3) {
+            throw error;
+          }
+          if (!(await options.first().isVisible())) {
+            await attendees.click();
+          }
+        }
+      }
     }
     expect(await options.and(page.locator('.ant-select-item-option-selected')).count()).toBe(2);
     await dialog.getByLabel('主题').click(); // closes the options list, which covers the buttons
