@@ -54,8 +54,10 @@ public static class SpaHosting
     private static void ServePrecompressed(HttpContext context, PhysicalFileProvider files)
     {
         var path = context.Request.Path.Value;
+        // Only a file name can have a compressed twin: API routes, which have none, never touch the disk here.
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
-            || path is null || !files.GetFileInfo(path).Exists)
+            || path is null || !Path.HasExtension(path) || context.Request.Path.StartsWithSegments("/api")
+            || !files.GetFileInfo(path).Exists)
         {
             return;
         }
@@ -75,7 +77,9 @@ public static class SpaHosting
 
     private static readonly (string Encoding, string Extension)[] Precompressed = [("br", ".br"), ("gzip", ".gz")];
 
-    /// <summary>Types by the name under the compression suffix: app.js.br is JavaScript, sent with its encoding.</summary>
+    /// <summary>
+    /// Types by the name under the compression suffix: app.js.br is JavaScript, sent with its encoding.
+    /// </summary>
     private sealed class PrecompressedContentTypes : IContentTypeProvider
     {
         private readonly FileExtensionContentTypeProvider types = new();
