@@ -1,16 +1,13 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { resources } from '@/lib/i18n/resources';
+import { remember, remembered } from '@/lib/remembered';
 
 export const languageKey = 'jiceng.language';
 export type Language = 'zh-CN' | 'en-US';
 
 function savedLanguage(): Language {
-  try {
-    return localStorage.getItem(languageKey) === 'en-US' ? 'en-US' : 'zh-CN';
-  } catch {
-    return 'zh-CN';
-  }
+  return remembered(languageKey) === 'en-US' ? 'en-US' : 'zh-CN';
 }
 
 // Screen readers and the browser's spelling and hyphenation follow the page's language.
@@ -29,11 +26,7 @@ void i18n.use(initReactI18next).init({
 
 /** Switches the language and remembers it for the next visit. */
 export async function setLanguage(language: Language): Promise<void> {
-  try {
-    localStorage.setItem(languageKey, language);
-  } catch {
-    // Private browsing: the choice lasts for this visit only.
-  }
+  remember(languageKey, language);
   await i18n.changeLanguage(language);
 }
 
