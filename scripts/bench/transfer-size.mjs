@@ -12,8 +12,15 @@ const [base, username = 'admin', password = 'jiceng-demo-2026'] = process.argv.s
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 
 /** Counts the body bytes of every response the page receives from now on. */
@@ -32,7 +39,7 @@ async function meter(page) {
 
 /** Waits until nothing more has arrived for a second and a half (lazy chunks and API answers included). */
 async function settle(state) {
-  for (let last = -1; last !== state.bytes; ) {
+  for (let last = -1; last !== state.bytes;) {
     last = state.bytes;
     await new Promise((done) => setTimeout(done, 1500));
   }
@@ -57,7 +64,10 @@ try {
   console.log(`first-screen-after-sign-in ${signInPage.bytes - before}`);
 
   // The same screen opened afresh by a signed-in user with nothing cached (a new tab after clearing the cache).
-  const cold = await browser.newContext({ viewport: { width: 1440, height: 900 }, storageState: await context.storageState() });
+  const cold = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    storageState: await context.storageState(),
+  });
   const coldPage = await cold.newPage();
   const coldMeter = await meter(coldPage);
   await coldPage.goto(page.url(), { waitUntil: 'networkidle' });

@@ -24,7 +24,14 @@ afterEach(async ({ task }) => {
 });
 
 async function open(viewport: { width: number; height: number }, user?: string): Promise<void> {
-  page = await (await browser.newContext({ locale: 'zh-CN', viewport, isMobile: viewport.width < 500, hasTouch: viewport.width < 500 })).newPage();
+  page = await (
+    await browser.newContext({
+      locale: 'zh-CN',
+      viewport,
+      isMobile: viewport.width < 500,
+      hasTouch: viewport.width < 500,
+    })
+  ).newPage();
   if (user) {
     await signIn(page, user);
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
@@ -34,7 +41,13 @@ async function open(viewport: { width: number; height: number }, user?: string):
 /** WCAG 2.1 A and AA, every rule: the list of what fails, empty when the screen passes. */
 async function violations(): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.nodes.length}): ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
 }
 
 /** The page is no wider than the screen: nothing to scroll sideways. */
@@ -55,7 +68,10 @@ const screens = [
 ] as const;
 
 describe('the shared pieces', () => {
-  for (const [name, viewport] of [['1440', desk], ['390', phone]] as const) {
+  for (const [name, viewport] of [
+    ['1440', desk],
+    ['390', phone],
+  ] as const) {
     it(`passes an accessibility check (axe-core, WCAG 2.1 AA) on every main screen at ${name} px`, async () => {
       await open(viewport);
       await page.goto(`${baseUrl()}/sign-in`);
@@ -67,7 +83,11 @@ describe('the shared pieces', () => {
         await page.goto(`${baseUrl()}${path}`);
         await page.getByRole('heading', { level: 1, name: heading }).waitFor();
         // Lists and charts have drawn (their loading indicators are gone).
-        await page.locator('.ant-spin-spinning, .ant-skeleton-active').first().waitFor({ state: 'detached' }).catch(() => {});
+        await page
+          .locator('.ant-spin-spinning, .ant-skeleton-active')
+          .first()
+          .waitFor({ state: 'detached' })
+          .catch(() => {});
         await page.waitForTimeout(300);
         found.push(...(await violations()).map((v) => `${path}: ${v}`));
         expect(await fitsTheScreen(), `${path} fits ${name} px`).toBe(true);
@@ -139,7 +159,7 @@ describe('the shared pieces', () => {
     expect(await failure.count()).toBe(0);
   });
 
-  it('does a branch secretary\'s tasks on a phone: find a member, record a meeting, see who is due', async () => {
+  it("does a branch secretary's tasks on a phone: find a member, record a meeting, see who is due", async () => {
     await open(phone, 'demo-member-manager');
     await page.goto(`${baseUrl()}/members`);
     // The menu is a drawer behind a button.
@@ -158,13 +178,19 @@ describe('the shared pieces', () => {
     const dialog = page.getByRole('dialog').filter({ hasText: '参会党员' });
     await choose(page, dialog, '党组织', '组织部机关', '中共鸡西市委组织部机关支部委员会');
     await dialog.getByLabel('会议类型').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^主题党日$/ }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: /^主题党日$/ })
+      .click();
     await dialog.getByLabel('主题').fill('E2E 手机上记录的主题党日');
     await dialog.getByRole('button', { name: /^全选列出的 \d+ 人$/ }).click();
-    expect(await page.evaluate(() => {
-      const box = document.querySelector('.ant-modal')?.getBoundingClientRect();
-      return !!box && box.left >= 0 && box.right <= window.innerWidth;
-    }), 'the dialog fits the screen').toBe(true);
+    expect(
+      await page.evaluate(() => {
+        const box = document.querySelector('.ant-modal')?.getBoundingClientRect();
+        return !!box && box.left >= 0 && box.right <= window.innerWidth;
+      }),
+      'the dialog fits the screen',
+    ).toBe(true);
     await screenshot(page, 'phone-meeting-dialog');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.waitFor({ state: 'hidden' });

@@ -58,12 +58,13 @@ public static class ListExport
     /// written row by row to a temporary file that is streamed to the client and deleted when sent: no copy of the
     /// list as cells, nor the whole file, is held in memory (six 48,000-row exports at once grew memory by 350 MB).
     /// </summary>
-    public static FileStreamHttpResult File<T>(Paged<T> list, IReadOnlyList<ExportColumn<T>> columns, SpreadsheetFormat format, string sheetName,
-        string name, TimeProvider clock)
+    public static FileStreamHttpResult File<T>(Paged<T> list, IReadOnlyList<ExportColumn<T>> columns,
+        SpreadsheetFormat format, string sheetName, string name, TimeProvider clock)
     {
         EnsureWithinLimit(list.Total);
-        var file = new FileStream(Path.Combine(Path.GetTempPath(), $"jiceng-export-{Guid.NewGuid():N}.{format.Extension()}"), FileMode.CreateNew,
-            FileAccess.ReadWrite, FileShare.None, bufferSize: 81920, FileOptions.DeleteOnClose);
+        var path = Path.Combine(Path.GetTempPath(), $"jiceng-export-{Guid.NewGuid():N}.{format.Extension()}");
+        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 81920,
+            FileOptions.DeleteOnClose);
         try
         {
             Write(list.Items, columns, format, sheetName, file);
@@ -86,14 +87,18 @@ public static class ListExport
     /// text as text and needs nothing.
     /// </summary>
     public static object NeutralizeFormula(object cell) =>
-        cell is string { Length: > 0 } text && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '＝' or '＋' or '－' or '＠' ? "'" + text : cell;
+        cell is string { Length: > 0 } text
+        && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '＝' or '＋' or '－' or '＠'
+            ? "'" + text
+            : cell;
 
     /// <summary>
     /// Rows under their headers (a header row even when there are none) as .xlsx or .csv (UTF-8 with a
     /// byte-order mark, so Excel reads the Chinese; text that would be a formula neutralized). Every CSV the API
     /// writes goes through here.
     /// </summary>
-    public static byte[] Write<T>(IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, SpreadsheetFormat format, string sheetName)
+    public static byte[] Write<T>(IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, SpreadsheetFormat format,
+        string sheetName)
     {
         using var stream = new MemoryStream();
         Write(rows, columns, format, sheetName, stream);
@@ -101,8 +106,8 @@ public static class ListExport
     }
 
     /// <summary>The same, written to a stream as the rows are enumerated.</summary>
-    public static void Write<T>(IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, SpreadsheetFormat format, string sheetName,
-        Stream stream)
+    public static void Write<T>(IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, SpreadsheetFormat format,
+        string sheetName, Stream stream)
     {
         var excelType = format == SpreadsheetFormat.Csv ? ExcelType.CSV : ExcelType.XLSX;
         using var enumerator = rows.GetEnumerator();
@@ -117,11 +122,13 @@ public static class ListExport
             MiniExcel.SaveAs(stream, table, sheetName: sheetName, excelType: excelType);
             return;
         }
-        MiniExcel.SaveAs(stream, Cells(enumerator, columns, format == SpreadsheetFormat.Csv), sheetName: sheetName, excelType: excelType);
+        var cells = Cells(enumerator, columns, format == SpreadsheetFormat.Csv);
+        MiniExcel.SaveAs(stream, cells, sheetName: sheetName, excelType: excelType);
     }
 
     /// <summary>Each row as header → cell, made only as the writer asks for it.</summary>
-    private static IEnumerable<IDictionary<string, object?>> Cells<T>(IEnumerator<T> rows, IReadOnlyList<ExportColumn<T>> columns, bool csv)
+    private static IEnumerable<IDictionary<string, object?>> Cells<T>(IEnumerator<T> rows,
+        IReadOnlyList<ExportColumn<T>> columns, bool csv)
     {
         var headers = columns.Select(c => c.Header).ToArray();
         do

@@ -40,7 +40,10 @@ function Frame() {
       return;
     }
     // The screen's heading, once it has drawn (screens load lazily); the main region when it has none yet.
-    const timer = window.setTimeout(() => (main.current?.querySelector<HTMLElement>('h1') ?? main.current)?.focus(), 50);
+    const timer = window.setTimeout(
+      () => (main.current?.querySelector<HTMLElement>('h1') ?? main.current)?.focus(),
+      50,
+    );
     return () => window.clearTimeout(timer);
   }, [location.pathname]);
 
@@ -53,7 +56,14 @@ function Frame() {
   const menu = <ModuleMenu user={me.data} onNavigate={() => setMenuOpen(false)} />;
   return (
     <Layout className="app-frame">
-      <a className="skip-link" href="#main" onClick={(event) => { event.preventDefault(); main.current?.focus(); }}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          main.current?.focus();
+        }}
+      >
         {t('layout.skipToContent')}
       </a>
       {wide && (
@@ -66,11 +76,21 @@ function Frame() {
         <Layout.Header className="app-header">
           {!wide && (
             <>
-              <Button icon={<MenuOutlined />} aria-label={t('layout.openMenu')} aria-expanded={menuOpen}
-                onClick={() => setMenuOpen(true)} />
+              <Button
+                icon={<MenuOutlined />}
+                aria-label={t('layout.openMenu')}
+                aria-expanded={menuOpen}
+                onClick={() => setMenuOpen(true)}
+              />
               <AppName />
-              <Drawer placement="left" open={menuOpen} onClose={() => setMenuOpen(false)} size={240}
-                title={t('appName')} styles={{ body: { padding: 0 } }}>
+              <Drawer
+                placement="left"
+                open={menuOpen}
+                onClose={() => setMenuOpen(false)}
+                size={240}
+                title={t('appName')}
+                styles={{ body: { padding: 0 } }}
+              >
                 <nav aria-label={t('layout.modules')}>{menu}</nav>
               </Drawer>
             </>
@@ -95,13 +115,19 @@ function ModuleMenu({ user, onNavigate }: { user: CurrentUser; onNavigate: () =>
   const { t } = useTranslation();
   const location = useLocation();
   const items: MenuProps['items'] = [
-    { key: 'organizations', icon: <ApartmentOutlined />, label: <Link to="/organizations">{t('layout.organizations')}</Link> },
+    {
+      key: 'organizations',
+      icon: <ApartmentOutlined />,
+      label: <Link to="/organizations">{t('layout.organizations')}</Link>,
+    },
     { key: 'coalitions', icon: <ClusterOutlined />, label: <Link to="/coalitions">{t('layout.coalitions')}</Link> },
     ...(user.permissions.includes('members.read')
       ? [{ key: 'members', icon: <TeamOutlined />, label: <Link to="/members">{t('layout.members')}</Link> }]
       : []),
   ];
-  return <Menu mode="inline" selectedKeys={[location.pathname.split('/')[1] ?? '']} items={items} onClick={onNavigate} />;
+  return (
+    <Menu mode="inline" selectedKeys={[location.pathname.split('/')[1] ?? '']} items={items} onClick={onNavigate} />
+  );
 }
 
 /** Who is signed in, with their roles in the user's language and the organizations they see. */

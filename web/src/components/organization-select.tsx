@@ -38,7 +38,16 @@ function useOrganizationName(id: string | undefined, enabled: boolean) {
  * Chooses organizations by typing part of a name or short name; the server searches within the caller's scope.
  * Options show whole names (with the short name beneath) in a list wider than the field when the field is narrow.
  */
-export function OrganizationSelect({ id, value, onChange, multiple, known = [], scope = 'mine', label, ...rest }: Props) {
+export function OrganizationSelect({
+  id,
+  value,
+  onChange,
+  multiple,
+  known = [],
+  scope = 'mine',
+  label,
+  ...rest
+}: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   // Labels of what was chosen, so a choice keeps its name once the search that found it is gone.
@@ -74,10 +83,14 @@ export function OrganizationSelect({ id, value, onChange, multiple, known = [], 
       value={value}
       onChange={(next, option) => {
         const picked = (Array.isArray(option) ? option : [option]).filter(
-          (o): o is { value: string; label: string; shortName: string | null | undefined } => o !== undefined && 'value' in o,
+          (o): o is { value: string; label: string; shortName: string | null | undefined } =>
+            o !== undefined && 'value' in o,
         );
         setChosen((current) => new Map([...current, ...picked.map((o) => [o.value, o.label] as [string, string])]));
-        onChange?.(next, picked.map((o) => ({ id: o.value, name: o.label })));
+        onChange?.(
+          next,
+          picked.map((o) => ({ id: o.value, name: o.label })),
+        );
       }}
       allowClear={!id}
       loading={search.isFetching}
@@ -92,7 +105,9 @@ export function OrganizationSelect({ id, value, onChange, multiple, known = [], 
         <div style={{ whiteSpace: 'normal' }}>
           <div>{option.label}</div>
           {option.data.shortName && (
-            <div style={{ fontSize: 12, color: '#595959' }}>{t('form.shortName')}：{option.data.shortName}</div>
+            <div style={{ fontSize: 12, color: '#595959' }}>
+              {t('form.shortName')}：{option.data.shortName}
+            </div>
           )}
         </div>
       )}

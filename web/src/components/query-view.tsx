@@ -13,7 +13,15 @@ export interface QueryLike {
 }
 
 /** A failed load in the user's words, with the server's request id for the help desk and a retry. */
-export function QueryFailure({ error, onRetry, retrying }: { error: unknown; onRetry: () => unknown; retrying?: boolean }) {
+export function QueryFailure({
+  error,
+  onRetry,
+  retrying,
+}: {
+  error: unknown;
+  onRetry: () => unknown;
+  retrying?: boolean;
+}) {
   const { t } = useTranslation();
   let title = t('errors.loadFailed');
   let detail: string | undefined;
@@ -30,14 +38,17 @@ export function QueryFailure({ error, onRetry, retrying }: { error: unknown; onR
   } else {
     detail = error.message;
   }
-  const requestId = error instanceof ApiError && typeof error.problem.requestId === 'string' ? error.problem.requestId : undefined;
+  const requestId =
+    error instanceof ApiError && typeof error.problem.requestId === 'string' ? error.problem.requestId : undefined;
   return (
     <Alert
       type="error"
       showIcon
       role="alert"
       title={title}
-      description={[detail, requestId && t('errors.requestId', { id: requestId })].filter(Boolean).join(' ') || undefined}
+      description={
+        [detail, requestId && t('errors.requestId', { id: requestId })].filter(Boolean).join(' ') || undefined
+      }
       action={
         <Button size="small" onClick={() => void onRetry()} loading={retrying}>
           {t('errors.retry')}
@@ -58,7 +69,9 @@ export function QueryView({ query, children }: { query: QueryLike; children: Rea
     return children;
   }
   const failure = <QueryFailure error={query.error} onRetry={query.refetch} retrying={query.isFetching} />;
-  return query.data === undefined ? failure : (
+  return query.data === undefined ? (
+    failure
+  ) : (
     <>
       {failure}
       {children}

@@ -1,7 +1,6 @@
 import { useSearchParams } from 'react-router';
 import { remember, remembered } from '@/lib/remembered';
 
-
 /**
  * The open tab, kept in the address (?tab=…) so reload, Back and bookmarks return to it, and remembered for the next
  * visit under `rememberAs`. A tab not among `tabs` (an old bookmark, a tab the user may no longer see) is ignored.
@@ -27,7 +26,10 @@ type Kind = 'string' | 'number' | 'boolean';
  * A screen's filters, kept in the address so a reload, Back or a shared link shows the same list. Only the keys in
  * `kinds` are read, each as its kind; values equal to the defaults are left out of the address.
  */
-export function useUrlFilter<T extends object>(defaults: T, kinds: Record<keyof T, Kind>): [T, (part: Partial<T>) => void] {
+export function useUrlFilter<T extends object>(
+  defaults: T,
+  kinds: Record<keyof T, Kind>,
+): [T, (part: Partial<T>) => void] {
   const [params, setParams] = useSearchParams();
   const filter = { ...defaults } as Record<string, unknown>;
   for (const [key, kind] of Object.entries(kinds) as [string, Kind][]) {
