@@ -11,7 +11,9 @@ using Microsoft.Extensions.Options;
 // The content root is the application's folder, not the working directory, so the shipped appsettings.json
 // (and its logging rules) apply wherever the server is started from. Relative data paths (data/jiceng.db, the key
 // file, Spa:Root) still resolve against the working directory, as before.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+var builder = WebApplication.CreateBuilder(
+    new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory }
+);
 
 builder.AddInfrastructure();
 builder.Services.AddMediator(options =>
@@ -19,7 +21,12 @@ builder.Services.AddMediator(options =>
     options.ServiceLifetime = ServiceLifetime.Scoped;
     options.GenerateTypesAsInternal = true;
     // Order matters: reject bad input before opening a transaction; audit inside it, so a refused write leaves no row.
-    options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>), typeof(AuditBehavior<,>)];
+    options.PipelineBehaviors =
+    [
+        typeof(ValidationBehavior<,>),
+        typeof(TransactionBehavior<,>),
+        typeof(AuditBehavior<,>),
+    ];
 });
 builder.Services.AddOrganizationsModule();
 builder.Services.AddAccountsModule();
@@ -28,6 +35,7 @@ builder.Services.AddMembersModule();
 var app = builder.Build();
 
 var database = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+
 // Backup and restore run before migrations: a backup is of the database as it is, and a restored one is
 // migrated at the next start.
 var backupAt = Array.IndexOf(args, "--backup");
@@ -45,9 +53,11 @@ if (backupAt >= 0 || restoreAt >= 0)
     var keys = app.Services.GetRequiredService<IOptions<PersonalDataOptions>>().Value;
     try
     {
-        await (restore
-            ? DatabaseBackup.RestoreAsync(database, keys, args[at + 1], Console.Out, CancellationToken.None)
-            : DatabaseBackup.BackupAsync(database, keys, args[at + 1], Console.Out, CancellationToken.None));
+        await (
+            restore
+                ? DatabaseBackup.RestoreAsync(database, keys, args[at + 1], Console.Out, CancellationToken.None)
+                : DatabaseBackup.BackupAsync(database, keys, args[at + 1], Console.Out, CancellationToken.None)
+        );
     }
     catch (Exception e) when (e is InvalidOperationException or NotSupportedException or IOException)
     {

@@ -86,6 +86,13 @@ else
   problems+=("npm ci failed"); failed=$((failed + 1))
 fi
 
+echo "== Formatting (scripts/format.sh --check: CSharpier, dotnet format, Prettier, lines of at most 120)"
+if scripts/format.sh --check >"$RESULTS/format.log" 2>&1; then
+  passed=$((passed + 1)); echo "   formatting: clean"
+else
+  tail -n 40 "$RESULTS/format.log"; problems+=("code is not formatted: run scripts/format.sh"); failed=$((failed + 1))
+fi
+
 echo "== Backup and restore (scripts/backup.sh and scripts/restore.sh against a serving API, SQLite)"
 if scripts/lib/backup-check.sh >"$RESULTS/backup.log" 2>&1; then
   passed=$((passed + 1)); tail -n 1 "$RESULTS/backup.log" | sed 's/^/   /'

@@ -23,7 +23,14 @@ export default tseslint.config(
   { files: ['src/**'], languageOptions: { globals: globals.browser } },
   {
     files: ['**/*.test.{ts,tsx,mjs}'],
-    languageOptions: { globals: Object.fromEntries(['describe', 'it', 'expect', 'vi', 'beforeAll', 'afterAll', 'beforeEach', 'afterEach'].map((name) => [name, 'readonly'])) },
+    languageOptions: {
+      globals: Object.fromEntries(
+        ['describe', 'it', 'expect', 'vi', 'beforeAll', 'afterAll', 'beforeEach', 'afterEach'].map((name) => [
+          name,
+          'readonly',
+        ]),
+      ),
+    },
   },
   {
     files: ['src/**/*.{ts,tsx}'],
@@ -32,13 +39,22 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Relative imports across folders hide the layering; everything outside a file's folder goes through '@/'.
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../*'], message: "Import through '@/…', not '../'." }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../*'], message: "Import through '@/…', not '../'." }] },
+      ],
     },
   },
-  restrict(['src/components/**', 'src/hooks/**', 'src/lib/**', 'src/types/**'], ['@/features/*', '@/app/*', '../*'],
-    'Shared code must not depend on a feature or on the app.'),
+  restrict(
+    ['src/components/**', 'src/hooks/**', 'src/lib/**', 'src/types/**'],
+    ['@/features/*', '@/app/*', '../*'],
+    'Shared code must not depend on a feature or on the app.',
+  ),
   ...features.map((feature) =>
-    restrict([`src/features/${feature}/**`], [...features.filter((other) => other !== feature).map((other) => `@/features/${other}/*`), '@/app/*', '../*'],
-      `A feature imports only itself and shared code; compose features in src/app (this is ${feature}).`),
+    restrict(
+      [`src/features/${feature}/**`],
+      [...features.filter((other) => other !== feature).map((other) => `@/features/${other}/*`), '@/app/*', '../*'],
+      `A feature imports only itself and shared code; compose features in src/app (this is ${feature}).`,
+    ),
   ),
 );

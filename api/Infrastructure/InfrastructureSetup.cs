@@ -59,18 +59,21 @@ public static class InfrastructureSetup
         // Binding failures (malformed JSON, wrong types) throw, so the exception handler can name the field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
-        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-        {
-            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
-            // Problems written by the status-code pages (no route, wrong method) get the same language as ours.
-            if (context.Exception is null && context.ProblemDetails.Status is 404 or 405)
+        services.AddProblemDetails(options =>
+            options.CustomizeProblemDetails = context =>
             {
-                context.ProblemDetails.Title = context.ProblemDetails.Status == 404
-                    ? Localized.Text("未找到", "Not found")
-                    : Localized.Text("不支持该请求方法", "Method not allowed");
+                context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+                // Problems written by the status-code pages (no route, wrong method) get the same language as ours.
+                if (context.Exception is null && context.ProblemDetails.Status is 404 or 405)
+                {
+                    context.ProblemDetails.Title =
+                        context.ProblemDetails.Status == 404
+                            ? Localized.Text("未找到", "Not found")
+                            : Localized.Text("不支持该请求方法", "Method not allowed");
+                }
+                context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier;
             }
-            context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier;
-        });
+        );
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
         services.AddLocalization();
@@ -93,8 +96,16 @@ public static class InfrastructureSetup
         services.AddSingleton<Security.PersonalDataProtector>();
         services.AddJicengDataProtection();
         var cors = configuration.GetSection("Cors").Get<Security.CorsOptions>() ?? new Security.CorsOptions();
-        services.AddCors(options => options.AddDefaultPolicy(policy =>
-            policy.WithOrigins(cors.AllowedOrigins).AllowCredentials().AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("ETag", "Location", "X-Request-Id")));
+        services.AddCors(options =>
+            options.AddDefaultPolicy(policy =>
+                policy
+                    .WithOrigins(cors.AllowedOrigins)
+                    .AllowCredentials()
+                    .AllowAnyHeader()
+                    .AllowAnyMethod()
+                    .WithExposedHeaders("ETag", "Location", "X-Request-Id")
+            )
+        );
         services.AddJicengRateLimiting(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddHostedService<IdempotencyCleanupService>();
@@ -110,10 +121,12 @@ public static class InfrastructureSetup
             options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
             options.MimeTypes = ["application/json", "application/problem+json", "text/csv", "text/plain"];
         });
-        services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(
-            options => options.Level = System.IO.Compression.CompressionLevel.Fastest);
-        services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(
-            options => options.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(options =>
+            options.Level = System.IO.Compression.CompressionLevel.Fastest
+        );
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(options =>
+            options.Level = System.IO.Compression.CompressionLevel.Fastest
+        );
         return builder;
     }
 
@@ -142,17 +155,22 @@ public static class InfrastructureSetup
         app.UseMiddleware<Security.SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api/v1/api-clients"),
-            branch => branch.UseResponseCompression());
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments("/api/v1/api-clients"),
+            branch => branch.UseResponseCompression()
+        );
         app.UseRequestLocalization();
         // Health probes answer before routing and authentication: they are anonymous and must not depend on the
         // caller, and checking a session cookie or an API key reads the database, which is what readiness reports on.
         app.UseHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false });
-        app.UseHealthChecks(ReadyPath, new HealthCheckOptions
-        {
-            Predicate = check => check.Tags.Contains("ready"),
-            ResponseWriter = WriteReadiness,
-        });
+        app.UseHealthChecks(
+            ReadyPath,
+            new HealthCheckOptions
+            {
+                Predicate = check => check.Tags.Contains("ready"),
+                ResponseWriter = WriteReadiness,
+            }
+        );
         // Public resources come first: before routing, because static files step aside once an endpoint
         // (the SPA fallback matches everything) is chosen; before authorization, whose deny-by-default
         // policy also refuses requests that match no endpoint.
@@ -179,8 +197,9 @@ public static class InfrastructureSetup
     {
         if (report.Status == HealthStatus.Unhealthy)
         {
-            context.Response.Headers.RetryAfter =
-                ProblemDetailsExceptionHandler.DatabaseRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            context.Response.Headers.RetryAfter = ProblemDetailsExceptionHandler.DatabaseRetryAfterSeconds.ToString(
+                CultureInfo.InvariantCulture
+            );
         }
         context.Response.ContentType = "text/plain";
         return context.Response.WriteAsync(report.Status.ToString());

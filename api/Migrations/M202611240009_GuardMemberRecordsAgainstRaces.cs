@@ -13,9 +13,13 @@ public sealed class M202611240009_GuardMemberRecordsAgainstRaces : Migration
 {
     public override void Up()
     {
-        Execute.Sql("CREATE UNIQUE INDEX ux_member_transfers_pending ON member_transfers (member_id) WHERE status = 'Pending'");
+        Execute.Sql(
+            "CREATE UNIQUE INDEX ux_member_transfers_pending ON member_transfers (member_id) WHERE status = 'Pending'"
+        );
         Execute.Sql("CREATE UNIQUE INDEX ux_member_hardships_open ON member_hardships (member_id) WHERE until IS NULL");
-        Execute.Sql("CREATE UNIQUE INDEX ux_community_reports_current ON member_community_reports (member_id) WHERE ended_on IS NULL");
+        Execute.Sql(
+            "CREATE UNIQUE INDEX ux_community_reports_current ON member_community_reports (member_id) WHERE ended_on IS NULL"
+        );
     }
 
     public override void Down()

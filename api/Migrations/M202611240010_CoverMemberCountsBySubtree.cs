@@ -11,8 +11,15 @@ namespace Jiceng.Migrations;
 public sealed class M202611240010_CoverMemberCountsBySubtree : Migration
 {
     public override void Up() =>
-        Create.Index("ix_members_org_path_status_stage").OnTable("members")
-            .OnColumn("org_path").Ascending().OnColumn("status").Ascending().OnColumn("stage").Ascending();
+        Create
+            .Index("ix_members_org_path_status_stage")
+            .OnTable("members")
+            .OnColumn("org_path")
+            .Ascending()
+            .OnColumn("status")
+            .Ascending()
+            .OnColumn("stage")
+            .Ascending();
 
     public override void Down() => Delete.Index("ix_members_org_path_status_stage").OnTable("members");
 }

@@ -35,8 +35,15 @@ public sealed class M202611290012_RecordApplicationTalks : Migration
             while (reader.Read())
             {
                 using var details = JsonDocument.Parse(reader.GetString(1));
-                if (details.RootElement.TryGetProperty("talkOn", out var talkOn) && talkOn.ValueKind == JsonValueKind.String
-                    && DateOnly.TryParse(talkOn.GetString(), System.Globalization.CultureInfo.InvariantCulture, out var day))
+                if (
+                    details.RootElement.TryGetProperty("talkOn", out var talkOn)
+                    && talkOn.ValueKind == JsonValueKind.String
+                    && DateOnly.TryParse(
+                        talkOn.GetString(),
+                        System.Globalization.CultureInfo.InvariantCulture,
+                        out var day
+                    )
+                )
                 {
                     talks.Add((reader.GetValue(0), day));
                 }
@@ -59,7 +66,9 @@ public sealed class M202611290012_RecordApplicationTalks : Migration
         parameter.ParameterName = name;
         // Dates as the application's type handler writes them: ISO text on SQLite, a date elsewhere.
         parameter.Value = value is DateOnly date
-            ? parameter is Microsoft.Data.Sqlite.SqliteParameter ? date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : date.ToDateTime(TimeOnly.MinValue)
+            ? parameter is Microsoft.Data.Sqlite.SqliteParameter
+                ? date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+                : date.ToDateTime(TimeOnly.MinValue)
             : value;
         if (value is DateOnly && parameter is not Microsoft.Data.Sqlite.SqliteParameter)
         {

@@ -11,10 +11,17 @@ namespace Jiceng.Migrations;
 public sealed class M202612010013_StoreDataProtectionKeys : Migration
 {
     public override void Up() =>
-        Create.Table("data_protection_keys")
-            .WithColumn("id").AsAnsiString(32).PrimaryKey()
-            .WithColumn("friendly_name").AsString(200).NotNullable()
-            .WithColumn("xml").AsString(int.MaxValue).NotNullable();
+        Create
+            .Table("data_protection_keys")
+            .WithColumn("id")
+            .AsAnsiString(32)
+            .PrimaryKey()
+            .WithColumn("friendly_name")
+            .AsString(200)
+            .NotNullable()
+            .WithColumn("xml")
+            .AsString(int.MaxValue)
+            .NotNullable();
 
     public override void Down() => Delete.Table("data_protection_keys");
 }

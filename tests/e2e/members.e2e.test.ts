@@ -18,7 +18,11 @@ beforeEach(async () => {
   await signIn(page, 'admin');
   await page.waitForURL('**/organizations');
   await page.getByRole('menuitem', { name: /党员/ }).click();
-  await page.getByRole('table').getByText(/230302\*{8}/).first().waitFor();
+  await page
+    .getByRole('table')
+    .getByText(/230302\*{8}/)
+    .first()
+    .waitFor();
 });
 
 afterEach(async ({ task }) => {
@@ -36,9 +40,14 @@ function idNumber(first17: string): string {
 describe('the member register', () => {
   it('lists demo members masked and filters by stage on the server', async () => {
     await page.getByRole('combobox', { name: '发展阶段' }).click();
-    await page.locator('.ant-select-item-option').filter({ hasText: /^入党申请人$/ }).click();
+    await page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: /^入党申请人$/ })
+      .click();
     const rows = page.locator('.ant-table-row');
-    await page.waitForFunction(() => [...document.querySelectorAll('.ant-table-row')].every((row) => row.textContent?.includes('入党申请人')));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.ant-table-row')].every((row) => row.textContent?.includes('入党申请人')),
+    );
     expect(await rows.count()).toBeGreaterThan(0);
     await screenshot(page, 'members');
   });
@@ -53,7 +62,11 @@ describe('the member register', () => {
     await id.fill(valid.slice(0, 17) + (valid.endsWith('0') ? '1' : '0'));
     await dialog.getByLabel('联系电话').fill('13912345678');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
-    await dialog.locator('.ant-form-item-has-error').filter({ has: page.getByLabel('公民身份号码') }).getByText(/GB 11643/).waitFor();
+    await dialog
+      .locator('.ant-form-item-has-error')
+      .filter({ has: page.getByLabel('公民身份号码') })
+      .getByText(/GB 11643/)
+      .waitFor();
     await screenshot(page, 'member-id-refused');
 
     await id.fill(valid);
@@ -75,7 +88,8 @@ describe('the member register', () => {
   it('refuses a step before its earliest date with that date, and advances an applicant whose time has come', async () => {
     const today = new Date();
     const iso = (d: Date) => d.toISOString().slice(0, 10);
-    const monthsAgo = (months: number) => iso(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - months, today.getUTCDate())));
+    const monthsAgo = (months: number) =>
+      iso(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - months, today.getUTCDate())));
 
     async function register(name: string, first17: string, appliedOn: string) {
       await page.getByRole('button', { name: '登记党员' }).click();
@@ -100,7 +114,10 @@ describe('the member register', () => {
     await dialog.getByLabel('培养联系人').press('Enter');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     // The refusal names its date field (409 with `field`), so it shows on that field.
-    await dialog.locator('.ant-form-item-explain-error').getByText(new RegExp(`最早 ${monthsAgo(-6)}`)).waitFor();
+    await dialog
+      .locator('.ant-form-item-explain-error')
+      .getByText(new RegExp(`最早 ${monthsAgo(-6)}`))
+      .waitFor();
     await screenshot(page, 'member-step-refused');
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
     await page.locator('.ant-drawer-close').click();
@@ -114,7 +131,10 @@ describe('the member register', () => {
     await dialog.getByLabel('培养联系人').press('Enter');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await drawer.locator('.ant-timeline').getByText(/确定为入党积极分子/).waitFor();
+    await drawer
+      .locator('.ant-timeline')
+      .getByText(/确定为入党积极分子/)
+      .waitFor();
     await drawer.getByText(/下一步：确定为发展对象/).waitFor();
     await screenshot(page, 'member-pipeline');
   });
@@ -138,7 +158,11 @@ describe('the member register', () => {
   it('transfers a member to another region, which confirms receipt in its inbox', async () => {
     await page.getByRole('searchbox', { name: '按姓名搜索' }).fill('E2E 林晓');
     await page.getByRole('searchbox', { name: '按姓名搜索' }).press('Enter');
-    await page.locator('.ant-table-row').filter({ hasText: 'E2E 林晓' }).getByRole('button', { name: 'E2E 林晓' }).click();
+    await page
+      .locator('.ant-table-row')
+      .filter({ hasText: 'E2E 林晓' })
+      .getByRole('button', { name: 'E2E 林晓' })
+      .click();
     const drawer = page.locator('.ant-drawer');
     await drawer.getByRole('button', { name: '转出组织关系' }).click();
     const dialog = page.getByRole('dialog').filter({ hasText: '介绍信编号' });
@@ -153,19 +177,31 @@ describe('the member register', () => {
     await row.getByText('待回执').waitFor();
     await screenshot(page, 'member-transfers');
     await row.getByRole('button', { name: '确认接收' }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     await row.getByText('已回执').waitFor();
   });
 });
 
 describe('hardship, 双报到 and organization life', () => {
   // The forms propose today in China, as the API counts days.
-  const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const today = () =>
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(new Date());
 
   /** Filters the register by a select's option and waits until every row shows it. */
   async function filterRegister(label: string, option: string) {
     await page.getByRole('combobox', { name: label }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: new RegExp(`^${option}$`) })
+      .click();
     await page.waitForFunction((text) => {
       const rows = [...document.querySelectorAll('.ant-table-row')];
       return rows.length > 0 && rows.every((row) => row.textContent?.includes(text));
@@ -189,7 +225,10 @@ describe('hardship, 双报到 and organization life', () => {
     // The drawer is a dialog too, and its history table names the same fields: take the modal.
     const dialog = page.locator('.ant-modal').filter({ hasText: '困难情况' });
     await dialog.getByLabel('困难类别').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^因病致困$/ }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: /^因病致困$/ })
+      .click();
     await dialog.getByLabel('困难情况').fill('E2E：住院治疗，家庭收入下降');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -204,7 +243,10 @@ describe('hardship, 双报到 and organization life', () => {
     const reveal = page.getByRole('dialog').filter({ hasText: '查看理由' });
     await reveal.getByLabel('查看理由').fill('核实帮扶对象情况');
     await reveal.getByRole('button', { name: '查看完整信息' }).click();
-    await drawer.getByRole('alert').getByText(/E2E：住院治疗，家庭收入下降/).waitFor();
+    await drawer
+      .getByRole('alert')
+      .getByText(/E2E：住院治疗，家庭收入下降/)
+      .waitFor();
 
     // Ending it sends the entry's version as If-Match; the end date (today, proposed) joins the start in the row.
     await row.getByRole('button', { name: /结\s*束/ }).click();
@@ -238,7 +280,10 @@ describe('hardship, 双报到 and organization life', () => {
     const dialog = page.getByRole('dialog').filter({ hasText: '参会党员' });
     await choose(page, dialog, '党组织', '组织部机关', '中共鸡西市委组织部机关支部委员会');
     await dialog.getByLabel('会议类型').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^党课$/ }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: /^党课$/ })
+      .click();
     await dialog.getByLabel('主题').fill('E2E 学习新修订的党章');
 
     // The branch's members have loaded once "select all" offers them; then pick the first two.
@@ -246,7 +291,9 @@ describe('hardship, 双报到 and organization life', () => {
     const attendees = dialog.getByLabel('参会党员');
     await attendees.click();
     // The meeting-type list may still be fading out: its options are not attendees.
-    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasNotText: /^(支部党员大会|支委会|党小组会|党课|主题党日)$/ });
+    const options = page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasNotText: /^(支部党员大会|支委会|党小组会|党课|主题党日)$/ });
     for (const i of [0, 1]) {
       // The list can still be sliding in, or re-render as the branch's members arrive: try again rather than wait.
       for (let attempt = 1; ; attempt++) {
@@ -286,11 +333,18 @@ describe('hardship, 双报到 and organization life', () => {
     const suffix = String(Date.now() % 1000).padStart(3, '0');
     const good = [idNumber(`23039919700101${suffix}`.slice(0, 17)), idNumber(`23039919750505${suffix}`.slice(0, 17))];
     const header = '姓名,公民身份号码,人员类别,发展阶段,入党日期,转正日期';
-    const rows = [`E2E 导入甲,${good[0]},在职,正式党员,2000-07-01,2001-07-01`, `E2E 导入乙,${good[1]},农民,预备党员,2026-01-10,`];
+    const rows = [
+      `E2E 导入甲,${good[0]},在职,正式党员,2000-07-01,2001-07-01`,
+      `E2E 导入乙,${good[1]},农民,预备党员,2026-01-10,`,
+    ];
     // Row 4 (as Excel numbers it): joined at 15.
     const bad = `E2E 导入丙,${idNumber(`23039920000101${suffix}`.slice(0, 17))},学生,正式党员,2015-07-01,2016-07-01`;
     const input = dialog.locator('input[type=file]');
-    await input.setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows, bad].join('\n'), 'utf8') });
+    await input.setInputFiles({
+      name: 'members.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from([header, ...rows, bad].join('\n'), 'utf8'),
+    });
     await dialog.getByRole('button', { name: '检查文件' }).click();
     const problem = dialog.locator('.ant-table-row').filter({ hasText: '入党日期' });
     await problem.getByRole('cell', { name: '4', exact: true }).waitFor();
@@ -298,7 +352,11 @@ describe('hardship, 双报到 and organization life', () => {
     expect(await dialog.getByRole('button', { name: /^导入 \d+ 人$/ }).isDisabled()).toBe(true);
     await screenshot(page, 'member-import-refused');
 
-    await input.setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\n'), 'utf8') });
+    await input.setInputFiles({
+      name: 'members.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from([header, ...rows].join('\n'), 'utf8'),
+    });
     await dialog.getByRole('button', { name: '检查文件' }).click();
     await dialog.getByText('检查通过，可以导入 2 人。').waitFor();
     await dialog.getByRole('button', { name: '导入 2 人' }).click();
@@ -312,21 +370,35 @@ describe('hardship, 双报到 and organization life', () => {
   it('exports the register in full only with a reason, and a yearly list as it is filtered', async () => {
     await page.getByLabel('按姓名搜索').fill('王');
     await page.getByLabel('按姓名搜索').press('Enter');
-    await page.waitForFunction(() => [...document.querySelectorAll('.ant-table-row')].every((row) => row.textContent?.includes('王')));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.ant-table-row')].every((row) => row.textContent?.includes('王')),
+    );
     await page.getByRole('button', { name: '完整导出' }).click();
     const dialog = page.getByRole('dialog').filter({ hasText: '导出完整公民身份号码和联系电话' });
     await dialog.getByRole('button', { name: /导\s*出/ }).click();
-    await dialog.locator('.ant-form-item-has-error').filter({ has: page.getByLabel('查看理由') }).getByText(/5 到 200/).waitFor();
+    await dialog
+      .locator('.ant-form-item-has-error')
+      .filter({ has: page.getByLabel('查看理由') })
+      .getByText(/5 到 200/)
+      .waitFor();
 
     await dialog.getByLabel('查看理由').fill('年度党员信息采集核对');
     await dialog.getByText('CSV', { exact: true }).click();
-    const [whole] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: /导\s*出/ }).click()]);
+    const [whole] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: /导\s*出/ }).click(),
+    ]);
     expect(whole.suggestedFilename()).toMatch(/^members-\d{8}\.csv$/);
-    const lines = readFileSync((await whole.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const lines = readFileSync((await whole.path())!, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(lines[0]).toContain('公民身份号码');
     expect(lines.length).toBeGreaterThan(1);
     // Only the members on screen (the name filter), each with the whole number, none masked.
-    expect(lines.slice(1).every((line) => line.includes('王') && /,\d{17}[\dX],/.test(line) && !line.includes('********'))).toBe(true);
+    expect(
+      lines.slice(1).every((line) => line.includes('王') && /,\d{17}[\dX],/.test(line) && !line.includes('********')),
+    ).toBe(true);
     await dialog.waitFor({ state: 'hidden' });
 
     await page.getByRole('tab', { name: '年度名单' }).click();
@@ -334,9 +406,15 @@ describe('hardship, 双报到 and organization life', () => {
     await page.locator('.ant-table-row').first().waitFor();
     const panel = page.getByRole('tabpanel', { name: '光荣在党50年' });
     const shown = Number(/\d+/.exec((await panel.locator('.ant-pagination-total-text').textContent()) ?? '')?.[0]);
-    const [list] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: '导出 CSV' }).click()]);
+    const [list] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { name: '导出 CSV' }).click(),
+    ]);
     expect(list.suggestedFilename()).toMatch(/^fifty-years-in-the-party-\d{8}\.csv$/);
-    const rows = readFileSync((await list.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const rows = readFileSync((await list.path())!, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(rows[0]).toBe('姓名,性别,年龄,所在党组织,发展阶段,转正日期,党龄（年）');
     // The whole list, however many pages the screen shows.
     expect(rows.length - 1).toBe(shown);

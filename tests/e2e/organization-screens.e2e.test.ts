@@ -50,7 +50,9 @@ describe('organization screens', () => {
     await tree().getByText('中共鸡西市委员会', { exact: true }).click();
     const active = page.locator('.ant-statistic').filter({ hasText: '正常组织' });
     await active.waitFor();
-    expect(Number((await active.locator('.ant-statistic-content-value').textContent())?.replace(/,/g, ''))).toBeGreaterThan(10);
+    expect(
+      Number((await active.locator('.ant-statistic-content-value').textContent())?.replace(/,/g, '')),
+    ).toBeGreaterThan(10);
     // Two charts, each with its own legend: organizations by kind, and by the latest grading's level.
     await page.getByRole('img', { name: '组织类别分布' }).locator('canvas').waitFor();
     await page.getByRole('img', { name: /定级/ }).locator('canvas').waitFor();
@@ -68,7 +70,10 @@ describe('organization screens', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('年度').fill('2023');
     await dialog.getByLabel('等次').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: /^较好$/ }).click();
+    await page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: /^较好$/ })
+      .click();
     await dialog.getByLabel('得分').fill('88');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -127,7 +132,11 @@ describe('organization screens', () => {
     await dialog.getByLabel('名称').click();
     // One member is not a coalition: the server's message lands on the members field.
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
-    await dialog.locator('.ant-form-item-has-error').filter({ has: members }).getByText(/2 到 500/).waitFor();
+    await dialog
+      .locator('.ant-form-item-has-error')
+      .filter({ has: members })
+      .getByText(/2 到 500/)
+      .waitFor();
     await choose(page, dialog, '成员组织', '财政局', '中共敦化市财政局机关支部委员会');
     await dialog.getByLabel('名称').click(); // closes the options list, which covers the buttons
     await dialog.getByRole('button', { name: /保\s*存/ }).click();

@@ -49,13 +49,14 @@ public static class DapperTypeHandlers
             }
         }
 
-        public override Guid Parse(object value) => value switch
-        {
-            Guid guid => guid,
-            string text => Guid.Parse(text),
-            byte[] bytes => new Guid(bytes),
-            _ => throw new DataException($"Cannot read {value.GetType()} as Guid."),
-        };
+        public override Guid Parse(object value) =>
+            value switch
+            {
+                Guid guid => guid,
+                string text => Guid.Parse(text),
+                byte[] bytes => new Guid(bytes),
+                _ => throw new DataException($"Cannot read {value.GetType()} as Guid."),
+            };
     }
 
     private sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
@@ -77,13 +78,18 @@ public static class DapperTypeHandlers
             }
         }
 
-        public override DateTimeOffset Parse(object value) => value switch
-        {
-            DateTimeOffset offset => offset.ToUniversalTime(),
-            DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),
-            string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
-            _ => throw new DataException($"Cannot read {value.GetType()} as DateTimeOffset."),
-        };
+        public override DateTimeOffset Parse(object value) =>
+            value switch
+            {
+                DateTimeOffset offset => offset.ToUniversalTime(),
+                DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),
+                string text => DateTimeOffset.Parse(
+                    text,
+                    CultureInfo.InvariantCulture,
+                    DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal
+                ),
+                _ => throw new DataException($"Cannot read {value.GetType()} as DateTimeOffset."),
+            };
     }
 
     private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
@@ -102,13 +108,14 @@ public static class DapperTypeHandlers
             }
         }
 
-        public override DateOnly Parse(object value) => value switch
-        {
-            DateOnly date => date,
-            DateTime dateTime => DateOnly.FromDateTime(dateTime),
-            string text => DateOnly.Parse(text, CultureInfo.InvariantCulture),
-            _ => throw new DataException($"Cannot read {value.GetType()} as DateOnly."),
-        };
+        public override DateOnly Parse(object value) =>
+            value switch
+            {
+                DateOnly date => date,
+                DateTime dateTime => DateOnly.FromDateTime(dateTime),
+                string text => DateOnly.Parse(text, CultureInfo.InvariantCulture),
+                _ => throw new DataException($"Cannot read {value.GetType()} as DateOnly."),
+            };
     }
 
     private sealed class MoneyHandler : SqlMapper.TypeHandler<Money>
@@ -119,6 +126,7 @@ public static class DapperTypeHandlers
             parameter.Value = value.Fen;
         }
 
-        public override Money Parse(object value) => Money.FromFen(Convert.ToInt64(value, CultureInfo.InvariantCulture));
+        public override Money Parse(object value) =>
+            Money.FromFen(Convert.ToInt64(value, CultureInfo.InvariantCulture));
     }
 }

@@ -28,10 +28,16 @@ public static class DatabaseBackup
         string DatabaseFile,
         string? KeyFile,
         bool KeysConfigured,
-        string Note);
+        string Note
+    );
 
     public static async Task BackupAsync(
-        DatabaseOptions database, PersonalDataOptions keys, string folder, TextWriter log, CancellationToken cancel)
+        DatabaseOptions database,
+        PersonalDataOptions keys,
+        string folder,
+        TextWriter log,
+        CancellationToken cancel
+    )
     {
         if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
         {
@@ -47,13 +53,17 @@ public static class DatabaseBackup
                 break;
             case DatabaseProvider.Postgres:
                 databaseFile = PostgresFile;
-                await RunPostgresToolAsync("pg_dump", database.EffectiveConnectionString,
+                await RunPostgresToolAsync(
+                    "pg_dump",
+                    database.EffectiveConnectionString,
                     ["--format=custom", "--no-owner", "--no-privileges", "--file", Path.Combine(folder, databaseFile)],
-                    cancel);
+                    cancel
+                );
                 break;
             default:
                 throw new NotSupportedException(
-                    "Back up SQL Server with its own BACKUP DATABASE; keep the configured keys with it.");
+                    "Back up SQL Server with its own BACKUP DATABASE; keep the configured keys with it."
+                );
         }
 
         var keysConfigured = KeysConfigured(keys);
@@ -63,40 +73,56 @@ public static class DatabaseBackup
             keyFile = KeyFileName;
             CopyPrivately(Path.GetFullPath(keys.KeyFile), Path.Combine(folder, keyFile));
         }
-        var note = keysConfigured
-            ? "Personal data is encrypted with the configured Security:DataKeys and Security:BlindIndexKey; "
-                + "restore only where the same keys are configured."
-            : keyFile is null
-                ? "No key file existed, so no personal data had been encrypted yet."
-                : $"{KeyFileName} is the personal-data key file: keep it with the database, and as secret as it.";
+        var note =
+            keysConfigured
+                ? "Personal data is encrypted with the configured Security:DataKeys and Security:BlindIndexKey; "
+                    + "restore only where the same keys are configured."
+            : keyFile is null ? "No key file existed, so no personal data had been encrypted yet."
+            : $"{KeyFileName} is the personal-data key file: keep it with the database, and as secret as it.";
         var manifest = new Manifest(
-            database.Provider.ToString(), DateTimeOffset.UtcNow, databaseFile, keyFile, keysConfigured, note);
+            database.Provider.ToString(),
+            DateTimeOffset.UtcNow,
+            databaseFile,
+            keyFile,
+            keysConfigured,
+            note
+        );
         await File.WriteAllTextAsync(
-            Path.Combine(folder, ManifestFile), JsonSerializer.Serialize(manifest, ManifestJson), cancel);
+            Path.Combine(folder, ManifestFile),
+            JsonSerializer.Serialize(manifest, ManifestJson),
+            cancel
+        );
         await log.WriteLineAsync($"Backed up the {database.Provider} database to {Path.GetFullPath(folder)}. {note}");
     }
 
     /// <summary>Replaces the configured database with the backup's (stop the API first); migrated at start.</summary>
     public static async Task RestoreAsync(
-        DatabaseOptions database, PersonalDataOptions keys, string folder, TextWriter log, CancellationToken cancel)
+        DatabaseOptions database,
+        PersonalDataOptions keys,
+        string folder,
+        TextWriter log,
+        CancellationToken cancel
+    )
     {
         var manifestPath = Path.Combine(folder, ManifestFile);
         if (!File.Exists(manifestPath))
         {
             throw new InvalidOperationException($"{folder} holds no {ManifestFile}: not a finished backup.");
         }
-        var manifest = JsonSerializer.Deserialize<Manifest>(
-            await File.ReadAllTextAsync(manifestPath, cancel))!;
+        var manifest = JsonSerializer.Deserialize<Manifest>(await File.ReadAllTextAsync(manifestPath, cancel))!;
         if (!string.Equals(manifest.Provider, database.Provider.ToString(), StringComparison.Ordinal))
         {
             throw new InvalidOperationException(
-                $"The backup is of a {manifest.Provider} database; the configured provider is {database.Provider}.");
+                $"The backup is of a {manifest.Provider} database; the configured provider is {database.Provider}."
+            );
         }
         var keysConfigured = KeysConfigured(keys);
         if (!keysConfigured && manifest.KeyFile is null && manifest.KeysConfigured)
         {
-            throw new InvalidOperationException("The backup was taken with configured keys (Security:DataKeys, "
-                + "Security:BlindIndexKey); configure the same keys before restoring.");
+            throw new InvalidOperationException(
+                "The backup was taken with configured keys (Security:DataKeys, "
+                    + "Security:BlindIndexKey); configure the same keys before restoring."
+            );
         }
 
         var source = Path.Combine(folder, manifest.DatabaseFile);
@@ -106,9 +132,12 @@ public static class DatabaseBackup
                 RestoreSqlite(source, database.EffectiveConnectionString);
                 break;
             case DatabaseProvider.Postgres:
-                await RunPostgresToolAsync("pg_restore", database.EffectiveConnectionString,
+                await RunPostgresToolAsync(
+                    "pg_restore",
+                    database.EffectiveConnectionString,
                     ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", source],
-                    cancel);
+                    cancel
+                );
                 break;
             default:
                 throw new NotSupportedException("Restore SQL Server with its own RESTORE DATABASE.");
@@ -121,7 +150,9 @@ public static class DatabaseBackup
             if (File.Exists(target) && !File.ReadAllBytes(target).AsSpan().SequenceEqual(File.ReadAllBytes(backupKeys)))
             {
                 // Never destroy a key file: it may be the only way into some other copy of the data.
-                var aside = target + ".before-restore-"
+                var aside =
+                    target
+                    + ".before-restore-"
                     + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
                 File.Move(target, aside);
                 await log.WriteLineAsync($"The key file that was there is kept as {aside}.");
@@ -130,11 +161,14 @@ public static class DatabaseBackup
         }
         else if (manifest.KeyFile is not null)
         {
-            await log.WriteLineAsync($"Keys are configured, so the backup's {manifest.KeyFile} was not installed: "
-                + "the configured keys must be the ones it holds.");
+            await log.WriteLineAsync(
+                $"Keys are configured, so the backup's {manifest.KeyFile} was not installed: "
+                    + "the configured keys must be the ones it holds."
+            );
         }
         await log.WriteLineAsync(
-            $"Restored the {database.Provider} database from {Path.GetFullPath(folder)} (taken {manifest.TakenAt:u}).");
+            $"Restored the {database.Provider} database from {Path.GetFullPath(folder)} (taken {manifest.TakenAt:u})."
+        );
     }
 
     private static bool KeysConfigured(PersonalDataOptions keys) =>
@@ -154,7 +188,8 @@ public static class DatabaseBackup
         }
         using var source = new SqliteConnection(builder.ToString());
         using var target = new SqliteConnection(
-            new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
+            new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString()
+        );
         source.Open();
         target.Open();
         // One step over all pages under a read lock: a consistent snapshot while writers go on (WAL).
@@ -169,12 +204,14 @@ public static class DatabaseBackup
         {
             Directory.CreateDirectory(directory);
         }
-        using var source = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = backupFile,
-            Mode = SqliteOpenMode.ReadWrite,
-            Pooling = false,
-        }.ToString());
+        using var source = new SqliteConnection(
+            new SqliteConnectionStringBuilder
+            {
+                DataSource = backupFile,
+                Mode = SqliteOpenMode.ReadWrite,
+                Pooling = false,
+            }.ToString()
+        );
         using var target = new SqliteConnection(targetBuilder.ToString());
         source.Open();
         target.Open();
@@ -193,7 +230,11 @@ public static class DatabaseBackup
 
     /// <summary>Runs pg_dump or pg_restore on the configured database; the password goes in the environment.</summary>
     private static async Task RunPostgresToolAsync(
-        string tool, string connectionString, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+        string tool,
+        string connectionString,
+        IReadOnlyList<string> arguments,
+        CancellationToken cancellationToken
+    )
     {
         var connection = new NpgsqlConnectionStringBuilder(connectionString);
         var start = new ProcessStartInfo(FindPostgresTool(tool)) { RedirectStandardError = true };
@@ -206,8 +247,8 @@ public static class DatabaseBackup
         SetIfPresent(start, "PGPORT", connection.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         SetIfPresent(start, "PGUSER", connection.Username);
         SetIfPresent(start, "PGPASSWORD", connection.Password);
-        using var process = Process.Start(start)
-            ?? throw new InvalidOperationException($"{tool} could not be started.");
+        using var process =
+            Process.Start(start) ?? throw new InvalidOperationException($"{tool} could not be started.");
         var errors = await process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
         if (process.ExitCode != 0)
@@ -233,10 +274,11 @@ public static class DatabaseBackup
         }
         const string Debian = "/usr/lib/postgresql";
         var installed = Directory.Exists(Debian)
-            ? Directory.GetDirectories(Debian)
-                .Select(d => (
-                    Version: int.TryParse(Path.GetFileName(d), out var v) ? v : 0,
-                    Path: Path.Combine(d, "bin", tool)))
+            ? Directory
+                .GetDirectories(Debian)
+                .Select(d =>
+                    (Version: int.TryParse(Path.GetFileName(d), out var v) ? v : 0, Path: Path.Combine(d, "bin", tool))
+                )
                 .Where(c => File.Exists(c.Path))
                 .OrderByDescending(c => c.Version)
                 .Select(c => c.Path)

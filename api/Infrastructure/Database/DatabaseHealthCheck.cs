@@ -7,7 +7,10 @@ public sealed class DatabaseHealthCheck(DbConnectionFactory factory) : IHealthCh
 {
     private const string PingSql = "SELECT 1";
 
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(
+        HealthCheckContext context,
+        CancellationToken cancellationToken = default
+    )
     {
         try
         {

@@ -18,9 +18,14 @@ public sealed class DbConnectionFactory
     public DbConnectionFactory(IOptions<DatabaseOptions> options)
     {
         _options = options.Value;
-        _connectionString = _options.Provider == DatabaseProvider.Sqlite
-            ? new SqliteConnectionStringBuilder(_options.EffectiveConnectionString) { ForeignKeys = true, Pooling = true }.ToString()
-            : _options.EffectiveConnectionString;
+        _connectionString =
+            _options.Provider == DatabaseProvider.Sqlite
+                ? new SqliteConnectionStringBuilder(_options.EffectiveConnectionString)
+                {
+                    ForeignKeys = true,
+                    Pooling = true,
+                }.ToString()
+                : _options.EffectiveConnectionString;
         Dialect = SqlDialect.For(_options.Provider);
     }
 
@@ -91,11 +96,12 @@ public sealed class DbConnectionFactory
     private static bool IsConnectionFailure(Exception e) =>
         e is DbException or System.Net.Sockets.SocketException or TimeoutException or IOException;
 
-    private DbConnection Create() => _options.Provider switch
-    {
-        DatabaseProvider.Sqlite => new SqliteConnection(_connectionString),
-        DatabaseProvider.Postgres => new NpgsqlConnection(_connectionString),
-        DatabaseProvider.SqlServer => new SqlConnection(_connectionString),
-        _ => throw new InvalidOperationException($"Unknown database provider {_options.Provider}."),
-    };
+    private DbConnection Create() =>
+        _options.Provider switch
+        {
+            DatabaseProvider.Sqlite => new SqliteConnection(_connectionString),
+            DatabaseProvider.Postgres => new NpgsqlConnection(_connectionString),
+            DatabaseProvider.SqlServer => new SqlConnection(_connectionString),
+            _ => throw new InvalidOperationException($"Unknown database provider {_options.Provider}."),
+        };
 }

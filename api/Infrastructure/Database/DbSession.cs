@@ -63,48 +63,76 @@ public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable
     }
 
     private CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken) =>
-        new(Dialect.Render(sql), ParameterBinder.Bind(parameters, Dialect.Provider), _transaction, cancellationToken: cancellationToken);
+        new(
+            Dialect.Render(sql),
+            ParameterBinder.Bind(parameters, Dialect.Provider),
+            _transaction,
+            cancellationToken: cancellationToken
+        );
 
-    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(
+        string sql,
+        object? parameters = null,
+        CancellationToken cancellationToken = default
+    )
     {
         var connection = await ConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<T>(Command(sql, parameters, cancellationToken));
         return rows.AsList();
     }
 
-    public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null, CancellationToken cancellationToken = default)
+    public async Task<T?> QuerySingleOrDefaultAsync<T>(
+        string sql,
+        object? parameters = null,
+        CancellationToken cancellationToken = default
+    )
     {
         var connection = await ConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<T>(Command(sql, parameters, cancellationToken));
     }
 
-    public async Task<T?> ExecuteScalarAsync<T>(string sql, object? parameters = null, CancellationToken cancellationToken = default)
+    public async Task<T?> ExecuteScalarAsync<T>(
+        string sql,
+        object? parameters = null,
+        CancellationToken cancellationToken = default
+    )
     {
         var connection = await ConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<T>(Command(sql, parameters, cancellationToken));
     }
 
-    public async Task<int> ExecuteAsync(string sql, object? parameters = null, CancellationToken cancellationToken = default)
+    public async Task<int> ExecuteAsync(
+        string sql,
+        object? parameters = null,
+        CancellationToken cancellationToken = default
+    )
     {
         var connection = await ConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(Command(sql, parameters, cancellationToken));
     }
 
     /// <summary>Runs a count statement and a page statement (with <c>{orderBy}</c> and <c>{page}</c>) for one list.</summary>
-    public async Task<Paged<T>> QueryPageAsync<T>(string countSql, string pageSql, object parameters, PageRequest page, SortOrder order, CancellationToken cancellationToken)
+    public async Task<Paged<T>> QueryPageAsync<T>(
+        string countSql,
+        string pageSql,
+        object parameters,
+        PageRequest page,
+        SortOrder order,
+        CancellationToken cancellationToken
+    )
     {
         var bag = Merge(parameters, new { skip = (long)(page.Page - 1) * page.PageSize, take = page.PageSize });
         var total = await ExecuteScalarAsync<long>(countSql, bag, cancellationToken);
-        var items = total == 0
-            ? []
-            : await QueryAsync<T>(order.Apply(pageSql), bag, cancellationToken);
+        var items = total == 0 ? [] : await QueryAsync<T>(order.Apply(pageSql), bag, cancellationToken);
         return new Paged<T>(items, total, page.Page, page.PageSize);
     }
 
     /// <summary>One set of parameters from two objects: a statement's own values and ones its caller adds (paging, a guard).</summary>
     public DynamicParameters Merge(object parameters, object more)
     {
-        var bag = ParameterBinder.Bind(parameters, Dialect.Provider) as DynamicParameters ?? new DynamicParameters(parameters);
+        var bag =
+            ParameterBinder.Bind(parameters, Dialect.Provider) as DynamicParameters
+            ?? new DynamicParameters(parameters);
         bag.AddDynamicParams(ParameterBinder.Bind(more, Dialect.Provider));
         return bag;
     }

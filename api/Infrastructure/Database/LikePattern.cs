@@ -9,7 +9,8 @@ public static class LikePattern
         {
             return null;
         }
-        var escaped = text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal)
+        var escaped = text.Trim()
+            .Replace("\\", "\\\\", StringComparison.Ordinal)
             .Replace("%", "\\%", StringComparison.Ordinal)
             .Replace("_", "\\_", StringComparison.Ordinal);
         return "%" + escaped + "%";

@@ -35,19 +35,24 @@ public static class Migrator
 
         using var services = new ServiceCollection()
             .AddFluentMigratorCore()
-            .ConfigureRunner(runner => runner
-                .AddSQLite()
-                .AddPostgres()
-                .AddSqlServer()
-                .WithGlobalConnectionString(connectionString)
-                .ScanIn(typeof(Migrator).Assembly).For.Migrations())
-            .Configure<SelectingProcessorAccessorOptions>(o => o.ProcessorId = options.Provider switch
-            {
-                DatabaseProvider.Sqlite => ProcessorIds.Sqlite,
-                DatabaseProvider.Postgres => ProcessorIds.Postgres,
-                DatabaseProvider.SqlServer => ProcessorIds.SqlServer,
-                _ => throw new ArgumentOutOfRangeException(nameof(options)),
-            })
+            .ConfigureRunner(runner =>
+                runner
+                    .AddSQLite()
+                    .AddPostgres()
+                    .AddSqlServer()
+                    .WithGlobalConnectionString(connectionString)
+                    .ScanIn(typeof(Migrator).Assembly)
+                    .For.Migrations()
+            )
+            .Configure<SelectingProcessorAccessorOptions>(o =>
+                o.ProcessorId = options.Provider switch
+                {
+                    DatabaseProvider.Sqlite => ProcessorIds.Sqlite,
+                    DatabaseProvider.Postgres => ProcessorIds.Postgres,
+                    DatabaseProvider.SqlServer => ProcessorIds.SqlServer,
+                    _ => throw new ArgumentOutOfRangeException(nameof(options)),
+                }
+            )
             .BuildServiceProvider(validateScopes: false);
         using var scope = services.CreateScope();
         var runner = scope.ServiceProvider.GetRequiredService<IMigrationRunner>();

@@ -35,7 +35,11 @@ public static class PagingRules
     public static void AddPagingRules<T>(this AbstractValidator<T> validator, Func<T, PageRequest> page)
     {
         validator.RuleFor(x => page(x).Page).InclusiveBetween(1, MaxPage).Field("page");
-        validator.RuleFor(x => page(x).PageSize).InclusiveBetween(1, PageRequest.MaxPageSize).Field("pageSize").When(x => !page(x).WholeList);
+        validator
+            .RuleFor(x => page(x).PageSize)
+            .InclusiveBetween(1, PageRequest.MaxPageSize)
+            .Field("pageSize")
+            .When(x => !page(x).WholeList);
     }
 }
 
@@ -53,15 +57,24 @@ public sealed class SortOrder
 
     public string Apply(string sql) => sql.Replace("{orderBy}", _clause, StringComparison.Ordinal);
 
-    public static SortOrder Parse(string? sort, IReadOnlyDictionary<string, string> whitelist, string defaultSort, string tieBreaker)
+    public static SortOrder Parse(
+        string? sort,
+        IReadOnlyDictionary<string, string> whitelist,
+        string defaultSort,
+        string tieBreaker
+    )
     {
         var requested = string.IsNullOrWhiteSpace(sort) ? defaultSort : sort;
         var parts = new List<string>();
-        foreach (var raw in requested.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (
+            var raw in requested.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        )
         {
             var descending = raw.StartsWith('-');
             var field = raw.TrimStart('-', '+');
-            var column = whitelist.FirstOrDefault(kv => string.Equals(kv.Key, field, StringComparison.OrdinalIgnoreCase)).Value;
+            var column = whitelist
+                .FirstOrDefault(kv => string.Equals(kv.Key, field, StringComparison.OrdinalIgnoreCase))
+                .Value;
             if (column is null)
             {
                 throw new ValidationException([new ValidationFailure("sort", SortMessage(field, whitelist.Keys))]);
@@ -79,5 +92,6 @@ public sealed class SortOrder
     internal static string SortMessage(string field, IEnumerable<string> allowed) =>
         Localized.Text(
             $"不支持按“{field}”排序，可用字段：{string.Join(", ", allowed)}（最多 5 个）。",
-            $"Cannot sort by '{field}'; allowed fields: {string.Join(", ", allowed)} (at most 5).");
+            $"Cannot sort by '{field}'; allowed fields: {string.Join(", ", allowed)} (at most 5)."
+        );
 }

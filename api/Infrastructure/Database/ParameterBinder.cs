@@ -41,7 +41,11 @@ internal static class ParameterBinder
             }
             else if (value is null)
             {
-                bag.Add(property.Name, null, NullableDbType(property.PropertyType) ?? PlainDbType(property.PropertyType));
+                bag.Add(
+                    property.Name,
+                    null,
+                    NullableDbType(property.PropertyType) ?? PlainDbType(property.PropertyType)
+                );
             }
             else
             {
@@ -51,30 +55,31 @@ internal static class ParameterBinder
         return bag;
     }
 
-    private static (PropertyInfo, DbType)[] FindTypedNullables(Type type) => type
-        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-        .Select(p => (Property: p, Type: NullableDbType(p.PropertyType)))
-        .Where(p => p.Type is not null)
-        .Select(p => (p.Property, p.Type!.Value))
-        .ToArray();
+    private static (PropertyInfo, DbType)[] FindTypedNullables(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Select(p => (Property: p, Type: NullableDbType(p.PropertyType)))
+            .Where(p => p.Type is not null)
+            .Select(p => (p.Property, p.Type!.Value))
+            .ToArray();
 
-    private static PropertyInfo[] FindGuidLists(Type type) => type
-        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-        .Where(p => p.PropertyType != typeof(string) && typeof(IEnumerable<Guid>).IsAssignableFrom(p.PropertyType))
-        .ToArray();
+    private static PropertyInfo[] FindGuidLists(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.PropertyType != typeof(string) && typeof(IEnumerable<Guid>).IsAssignableFrom(p.PropertyType))
+            .ToArray();
 
     /// <summary>The type Dapper itself would give a null of this property, which a rebuilt parameter must keep.</summary>
-    private static DbType PlainDbType(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
-    {
-        var t when t == typeof(string) => DbType.String,
-        var t when t == typeof(int) => DbType.Int32,
-        var t when t == typeof(long) => DbType.Int64,
-        var t when t == typeof(bool) => DbType.Boolean,
-        var t when t == typeof(decimal) => DbType.Decimal,
-        var t when t == typeof(double) => DbType.Double,
-        var t when t == typeof(DateTime) => DbType.DateTime2,
-        _ => DbType.String,
-    };
+    private static DbType PlainDbType(Type type) =>
+        (Nullable.GetUnderlyingType(type) ?? type) switch
+        {
+            var t when t == typeof(string) => DbType.String,
+            var t when t == typeof(int) => DbType.Int32,
+            var t when t == typeof(long) => DbType.Int64,
+            var t when t == typeof(bool) => DbType.Boolean,
+            var t when t == typeof(decimal) => DbType.Decimal,
+            var t when t == typeof(double) => DbType.Double,
+            var t when t == typeof(DateTime) => DbType.DateTime2,
+            _ => DbType.String,
+        };
 
     private static DbType? NullableDbType(Type type) =>
         type == typeof(Guid?) ? DbType.Guid

@@ -23,44 +23,51 @@ public sealed partial class SqlDialect
 
     public DatabaseProvider Provider { get; }
 
-    public static readonly SqlDialect Sqlite = new(DatabaseProvider.Sqlite,
-    [
-        ("{page}", "LIMIT @take OFFSET @skip"),
-        ("{cat}", "||"),
-        ("{substr}", "SUBSTR"),
-        ("{len}", "LENGTH"),
-        // Dates are stored as ISO text in SQLite.
-        ("{month:joined_on}", "CAST(SUBSTR(joined_on, 6, 2) AS INTEGER)"),
-        ("{on-conflict-ignore}", "ON CONFLICT DO NOTHING"),
-    ]);
+    public static readonly SqlDialect Sqlite = new(
+        DatabaseProvider.Sqlite,
+        [
+            ("{page}", "LIMIT @take OFFSET @skip"),
+            ("{cat}", "||"),
+            ("{substr}", "SUBSTR"),
+            ("{len}", "LENGTH"),
+            // Dates are stored as ISO text in SQLite.
+            ("{month:joined_on}", "CAST(SUBSTR(joined_on, 6, 2) AS INTEGER)"),
+            ("{on-conflict-ignore}", "ON CONFLICT DO NOTHING"),
+        ]
+    );
 
-    public static readonly SqlDialect Postgres = new(DatabaseProvider.Postgres,
-    [
-        ("{page}", "LIMIT @take OFFSET @skip"),
-        ("{cat}", "||"),
-        ("{substr}", "SUBSTR"),
-        ("{len}", "LENGTH"),
-        ("{month:joined_on}", "CAST(EXTRACT(MONTH FROM joined_on) AS INTEGER)"),
-        ("{on-conflict-ignore}", "ON CONFLICT DO NOTHING"),
-    ]);
+    public static readonly SqlDialect Postgres = new(
+        DatabaseProvider.Postgres,
+        [
+            ("{page}", "LIMIT @take OFFSET @skip"),
+            ("{cat}", "||"),
+            ("{substr}", "SUBSTR"),
+            ("{len}", "LENGTH"),
+            ("{month:joined_on}", "CAST(EXTRACT(MONTH FROM joined_on) AS INTEGER)"),
+            ("{on-conflict-ignore}", "ON CONFLICT DO NOTHING"),
+        ]
+    );
 
-    public static readonly SqlDialect SqlServer = new(DatabaseProvider.SqlServer,
-    [
-        ("{page}", "OFFSET @skip ROWS FETCH NEXT @take ROWS ONLY"),
-        ("{cat}", "+"),
-        ("{substr}", "SUBSTRING"),
-        ("{len}", "LEN"),
-        ("{month:joined_on}", "MONTH(joined_on)"),
-        ("{on-conflict-ignore}", ""),
-    ]);
+    public static readonly SqlDialect SqlServer = new(
+        DatabaseProvider.SqlServer,
+        [
+            ("{page}", "OFFSET @skip ROWS FETCH NEXT @take ROWS ONLY"),
+            ("{cat}", "+"),
+            ("{substr}", "SUBSTRING"),
+            ("{len}", "LEN"),
+            ("{month:joined_on}", "MONTH(joined_on)"),
+            ("{on-conflict-ignore}", ""),
+        ]
+    );
 
-    public static SqlDialect For(DatabaseProvider provider) => provider switch
-    {
-        DatabaseProvider.Sqlite => Sqlite,
-        DatabaseProvider.Postgres => Postgres,
-        DatabaseProvider.SqlServer => SqlServer,
-        _ => throw new ArgumentOutOfRangeException(nameof(provider)),
-    };
+    public static SqlDialect For(DatabaseProvider provider) =>
+        provider switch
+        {
+            DatabaseProvider.Sqlite => Sqlite,
+            DatabaseProvider.Postgres => Postgres,
+            DatabaseProvider.SqlServer => SqlServer,
+            _ => throw new ArgumentOutOfRangeException(nameof(provider)),
+        };
 
     /// <summary>Replaces the dialect tokens; the result is cached per statement.</summary>
     public string Render(string sql) => _rendered.GetOrAdd(sql, RenderUncached);

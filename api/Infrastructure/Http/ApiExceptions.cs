@@ -14,7 +14,12 @@ public sealed class BusinessRuleException : Exception
 {
     private readonly string _chinese;
 
-    public BusinessRuleException(string code, string chinese, string english, IReadOnlyDictionary<string, object?>? details = null)
+    public BusinessRuleException(
+        string code,
+        string chinese,
+        string english,
+        IReadOnlyDictionary<string, object?>? details = null
+    )
         : base(english)
     {
         Code = code;

@@ -66,16 +66,19 @@ public static class ExportGateExtensions
     /// Runs the export route inside one of the caller's export slots (429 with Retry-After when they have none free),
     /// held until the file has been written to the response.
     /// </summary>
-    public static RouteHandlerBuilder WithExportLimit(this RouteHandlerBuilder builder) => builder
-        .AddEndpointFilter(async (context, next) =>
-        {
-            var http = context.HttpContext;
-            var gate = http.RequestServices.GetRequiredService<ExportGate>();
-            var caller = http.RequestServices.GetRequiredService<CallerAccessor>().Current;
-            var slot = gate.Enter(ExportGate.KeyOf(caller));
-            // Released when the response is done (the file is written after the filter returns), or at once on failure.
-            http.Response.RegisterForDispose(slot);
-            return await next(context);
-        })
-        .ProducesProblem(StatusCodes.Status429TooManyRequests);
+    public static RouteHandlerBuilder WithExportLimit(this RouteHandlerBuilder builder) =>
+        builder
+            .AddEndpointFilter(
+                async (context, next) =>
+                {
+                    var http = context.HttpContext;
+                    var gate = http.RequestServices.GetRequiredService<ExportGate>();
+                    var caller = http.RequestServices.GetRequiredService<CallerAccessor>().Current;
+                    var slot = gate.Enter(ExportGate.KeyOf(caller));
+                    // Released when the response is done (the file is written after the filter returns), or at once on failure.
+                    http.Response.RegisterForDispose(slot);
+                    return await next(context);
+                }
+            )
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 }

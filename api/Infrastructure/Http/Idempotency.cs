@@ -34,7 +34,8 @@ public static class IdempotencyEndpointExtensions
 {
     /// <summary>Marks a creating or money-moving POST as retry-safe through <c>Idempotency-Key</c>.</summary>
     public static RouteHandlerBuilder WithIdempotency(this RouteHandlerBuilder builder) =>
-        builder.WithMetadata(new IdempotentEndpointMetadata())
+        builder
+            .WithMetadata(new IdempotentEndpointMetadata())
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     /// <summary>Marks a POST whose answer must not be replayed (it holds a secret): the header is a 400 there.</summary>
@@ -64,7 +65,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
         WHERE scope_key = @scopeKey AND expires_at > @now
         """;
 
-    private const string DeleteExpiredSql = "DELETE FROM idempotency_keys WHERE scope_key = @scopeKey AND expires_at <= @now";
+    private const string DeleteExpiredSql =
+        "DELETE FROM idempotency_keys WHERE scope_key = @scopeKey AND expires_at <= @now";
 
     private const string ReserveSql = """
         INSERT INTO idempotency_keys (scope_key, request_hash, status_code, created_at, expires_at, reserved_by)
@@ -89,28 +91,49 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
         WHERE scope_key = @scopeKey AND reserved_by = @owner
         """;
 
-    private const string ReleaseSql = "DELETE FROM idempotency_keys WHERE scope_key = @scopeKey AND status_code IS NULL AND reserved_by = @owner";
+    private const string ReleaseSql =
+        "DELETE FROM idempotency_keys WHERE scope_key = @scopeKey AND status_code IS NULL AND reserved_by = @owner";
 
     /// <summary>This process, as recorded in the reservations it makes: host, process id and the process's start.</summary>
-    public static readonly string ProcessOwner = string.Create(CultureInfo.InvariantCulture,
-        $"{Environment.MachineName}|{Environment.ProcessId}|{Process.GetCurrentProcess().StartTime.ToUniversalTime().Ticks}");
+    public static readonly string ProcessOwner = string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Environment.MachineName}|{Environment.ProcessId}|{Process.GetCurrentProcess().StartTime.ToUniversalTime().Ticks}"
+    );
 
     public async Task InvokeAsync(HttpContext context, DbConnectionFactory connections, TimeProvider clock)
     {
         var endpoint = context.GetEndpoint();
-        if (endpoint?.Metadata.GetMetadata<RefusesIdempotencyKeyMetadata>() is not null && context.Request.Headers.ContainsKey(HeaderName))
+        if (
+            endpoint?.Metadata.GetMetadata<RefusesIdempotencyKeyMetadata>() is not null
+            && context.Request.Headers.ContainsKey(HeaderName)
+        )
         {
-            await WriteProblem(context, new HttpValidationProblemDetails(new Dictionary<string, string[]>
-            {
-                [HeaderName] = [Localized.Text("此操作不支持 Idempotency-Key：它的响应含有只显示一次的密钥，不能重放。",
-                    "This operation does not take an Idempotency-Key: its answer holds a secret shown once, which is never replayed.")],
-            })
-            { Status = StatusCodes.Status400BadRequest, Title = Localized.Text("请求参数有误", "One or more fields are invalid") });
+            await WriteProblem(
+                context,
+                new HttpValidationProblemDetails(
+                    new Dictionary<string, string[]>
+                    {
+                        [HeaderName] =
+                        [
+                            Localized.Text(
+                                "此操作不支持 Idempotency-Key：它的响应含有只显示一次的密钥，不能重放。",
+                                "This operation does not take an Idempotency-Key: its answer holds a secret shown once, which is never replayed."
+                            ),
+                        ],
+                    }
+                )
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = Localized.Text("请求参数有误", "One or more fields are invalid"),
+                }
+            );
             return;
         }
-        if (!HttpMethods.IsPost(context.Request.Method)
+        if (
+            !HttpMethods.IsPost(context.Request.Method)
             || endpoint?.Metadata.GetMetadata<IdempotentEndpointMetadata>() is null
-            || !context.Request.Headers.TryGetValue(HeaderName, out var keyValues))
+            || !context.Request.Headers.TryGetValue(HeaderName, out var keyValues)
+        )
         {
             await next(context);
             return;
@@ -119,11 +142,25 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
         var key = keyValues.ToString();
         if (key.Length is 0 or > 100)
         {
-            await WriteProblem(context, new HttpValidationProblemDetails(new Dictionary<string, string[]>
-            {
-                [HeaderName] = [Localized.Text("Idempotency-Key 长度须为 1 到 100 个字符。", "Idempotency-Key must be 1 to 100 characters.")],
-            })
-            { Status = StatusCodes.Status400BadRequest, Title = Localized.Text("请求参数有误", "One or more fields are invalid") });
+            await WriteProblem(
+                context,
+                new HttpValidationProblemDetails(
+                    new Dictionary<string, string[]>
+                    {
+                        [HeaderName] =
+                        [
+                            Localized.Text(
+                                "Idempotency-Key 长度须为 1 到 100 个字符。",
+                                "Idempotency-Key must be 1 to 100 characters."
+                            ),
+                        ],
+                    }
+                )
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = Localized.Text("请求参数有误", "One or more fields are invalid"),
+                }
+            );
             return;
         }
 
@@ -133,9 +170,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
         context.Request.Body.Position = 0;
         var requestHash = RequestHash(buffer.ToArray(), context.Request.ContentType);
         // Kind and id, never the display name: two API clients may share a name, or a name may equal a username.
-        var caller = context.User.Identity?.IsAuthenticated == true
-            ? context.User.FindFirst(Security.JicengClaims.Kind)?.Value + ":" + context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value
-            : "";
+        var caller =
+            context.User.Identity?.IsAuthenticated == true
+                ? context.User.FindFirst(Security.JicengClaims.Kind)?.Value
+                    + ":"
+                    + context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value
+                : "";
         var scopeKey = ScopeKey(caller, context.Request.Method, context.Request.Path, key);
         var now = clock.GetUtcNow();
         var owner = ProcessOwner + "|" + Guid.NewGuid().ToString("N");
@@ -146,22 +186,50 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
             var existing = await connection.QuerySingleOrDefaultAsync<StoredResponse>(FindSql, new { scopeKey, now });
             if (existing is { StatusCode: null } && IsAbandoned(existing, now, timeout))
             {
-                var taken = await connection.ExecuteAsync(existing.ReservedBy is null ? TakeOverUnownedSql : TakeOverSql,
-                    new { scopeKey, requestHash, now, expiresAt = now + Lifetime, owner, seenOwner = existing.ReservedBy });
-                existing = taken == 1 ? null : await connection.QuerySingleOrDefaultAsync<StoredResponse>(FindSql, new { scopeKey, now })
-                    ?? throw new InvalidOperationException("An idempotency reservation vanished while it was taken over.");
+                var taken = await connection.ExecuteAsync(
+                    existing.ReservedBy is null ? TakeOverUnownedSql : TakeOverSql,
+                    new
+                    {
+                        scopeKey,
+                        requestHash,
+                        now,
+                        expiresAt = now + Lifetime,
+                        owner,
+                        seenOwner = existing.ReservedBy,
+                    }
+                );
+                existing =
+                    taken == 1
+                        ? null
+                        : await connection.QuerySingleOrDefaultAsync<StoredResponse>(FindSql, new { scopeKey, now })
+                            ?? throw new InvalidOperationException(
+                                "An idempotency reservation vanished while it was taken over."
+                            );
             }
             else if (existing is null)
             {
                 await connection.ExecuteAsync(DeleteExpiredSql, new { scopeKey, now });
                 try
                 {
-                    await connection.ExecuteAsync(ReserveSql, new { scopeKey, requestHash, now, expiresAt = now + Lifetime, owner });
+                    await connection.ExecuteAsync(
+                        ReserveSql,
+                        new
+                        {
+                            scopeKey,
+                            requestHash,
+                            now,
+                            expiresAt = now + Lifetime,
+                            owner,
+                        }
+                    );
                 }
                 catch (System.Data.Common.DbException)
                 {
                     // Another request reserved the same key between our look-up and insert.
-                    existing = await connection.QuerySingleOrDefaultAsync<StoredResponse>(FindSql, new { scopeKey, now });
+                    existing = await connection.QuerySingleOrDefaultAsync<StoredResponse>(
+                        FindSql,
+                        new { scopeKey, now }
+                    );
                     if (existing is null)
                     {
                         throw;
@@ -193,34 +261,43 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
             if (context.Response.StatusCode is >= 200 and < 300)
             {
                 await using var connection = await connections.OpenAsync(CancellationToken.None);
-                await connection.ExecuteAsync(CompleteSql, new
-                {
-                    scopeKey,
-                    owner,
-                    statusCode = context.Response.StatusCode,
-                    responseBody = Encoding.UTF8.GetString(captured.ToArray()),
-                    contentType = context.Response.ContentType,
-                    location = context.Response.Headers.Location.ToString(),
-                    etag = context.Response.Headers.ETag.ToString(),
-                });
+                await connection.ExecuteAsync(
+                    CompleteSql,
+                    new
+                    {
+                        scopeKey,
+                        owner,
+                        statusCode = context.Response.StatusCode,
+                        responseBody = Encoding.UTF8.GetString(captured.ToArray()),
+                        contentType = context.Response.ContentType,
+                        location = context.Response.Headers.Location.ToString(),
+                        etag = context.Response.Headers.ETag.ToString(),
+                    }
+                );
                 completed = true;
             }
             captured.Position = 0;
             await captured.CopyToAsync(originalBody, context.RequestAborted);
         }
-        catch (OperationCanceledException) when (limit.IsCancellationRequested && !aborted.IsCancellationRequested && !context.Response.HasStarted)
+        catch (OperationCanceledException)
+            when (limit.IsCancellationRequested && !aborted.IsCancellationRequested && !context.Response.HasStarted)
         {
             context.Response.Body = originalBody;
             context.RequestAborted = aborted;
             context.Response.Clear();
             context.Response.Headers.RetryAfter = "1";
-            await WriteProblem(context, new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = Localized.Text("请求超时", "Request timed out"),
-                Detail = Localized.Text("请求处理时间过长，已取消，未做任何修改；可用同一 Idempotency-Key 重试。",
-                    "The request ran too long and was cancelled without changing anything; retry with the same Idempotency-Key."),
-            });
+            await WriteProblem(
+                context,
+                new ProblemDetails
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Title = Localized.Text("请求超时", "Request timed out"),
+                    Detail = Localized.Text(
+                        "请求处理时间过长，已取消，未做任何修改；可用同一 Idempotency-Key 重试。",
+                        "The request ran too long and was cancelled without changing anything; retry with the same Idempotency-Key."
+                    ),
+                }
+            );
         }
         finally
         {
@@ -260,14 +337,17 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
         return Convert.ToHexString(SHA256.HashData(body));
     }
 
-    private static JsonNode? Canonical(JsonNode? node) => node switch
-    {
-        JsonObject json => new JsonObject(json.OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => KeyValuePair.Create(p.Key, Canonical(p.Value)))),
-        JsonArray array => new JsonArray(array.Select(Canonical).ToArray()),
-        null => null,
-        _ => node.DeepClone(),
-    };
+    private static JsonNode? Canonical(JsonNode? node) =>
+        node switch
+        {
+            JsonObject json => new JsonObject(
+                json.OrderBy(p => p.Key, StringComparer.Ordinal)
+                    .Select(p => KeyValuePair.Create(p.Key, Canonical(p.Value)))
+            ),
+            JsonArray array => new JsonArray(array.Select(Canonical).ToArray()),
+            null => null,
+            _ => node.DeepClone(),
+        };
 
     /// <summary>
     /// A reservation's request can no longer be running when it is older than the timeout (requests are cancelled
@@ -280,8 +360,13 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
             return true;
         }
         var parts = (reservation.ReservedBy ?? "").Split('|');
-        if (parts.Length < 3 || parts[0] != Environment.MachineName || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var processId)
-            || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var startTicks) || string.Join('|', parts[..3]) == ProcessOwner)
+        if (
+            parts.Length < 3
+            || parts[0] != Environment.MachineName
+            || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var processId)
+            || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var startTicks)
+            || string.Join('|', parts[..3]) == ProcessOwner
+        )
         {
             return false;
         }
@@ -301,24 +386,36 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
     {
         if (!string.Equals(stored.RequestHash, requestHash, StringComparison.Ordinal))
         {
-            await WriteProblem(context, new ProblemDetails
-            {
-                Status = StatusCodes.Status422UnprocessableEntity,
-                Title = Localized.Text("幂等键已被使用", "Idempotency key reused"),
-                Detail = Localized.Text("该 Idempotency-Key 已用于另一个不同的请求体。", "This Idempotency-Key was already used with a different request body."),
-                Extensions = { ["code"] = "idempotency_key_reused" },
-            });
+            await WriteProblem(
+                context,
+                new ProblemDetails
+                {
+                    Status = StatusCodes.Status422UnprocessableEntity,
+                    Title = Localized.Text("幂等键已被使用", "Idempotency key reused"),
+                    Detail = Localized.Text(
+                        "该 Idempotency-Key 已用于另一个不同的请求体。",
+                        "This Idempotency-Key was already used with a different request body."
+                    ),
+                    Extensions = { ["code"] = "idempotency_key_reused" },
+                }
+            );
             return;
         }
         if (stored.StatusCode is null)
         {
-            await WriteProblem(context, new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = Localized.Text("请求正在处理", "Request in progress"),
-                Detail = Localized.Text("使用同一 Idempotency-Key 的请求仍在处理中，请稍后重试。", "A request with this Idempotency-Key is still being processed; retry shortly."),
-                Extensions = { ["code"] = "idempotency_request_in_progress" },
-            });
+            await WriteProblem(
+                context,
+                new ProblemDetails
+                {
+                    Status = StatusCodes.Status409Conflict,
+                    Title = Localized.Text("请求正在处理", "Request in progress"),
+                    Detail = Localized.Text(
+                        "使用同一 Idempotency-Key 的请求仍在处理中，请稍后重试。",
+                        "A request with this Idempotency-Key is still being processed; retry shortly."
+                    ),
+                    Extensions = { ["code"] = "idempotency_request_in_progress" },
+                }
+            );
             return;
         }
         context.Response.StatusCode = stored.StatusCode.Value;
@@ -359,8 +456,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
 }
 
 /// <summary>Deletes idempotency records past their 24 hours, once an hour.</summary>
-public sealed class IdempotencyCleanupService(DbConnectionFactory connections, TimeProvider clock, ILogger<IdempotencyCleanupService> logger)
-    : BackgroundService
+public sealed class IdempotencyCleanupService(
+    DbConnectionFactory connections,
+    TimeProvider clock,
+    ILogger<IdempotencyCleanupService> logger
+) : BackgroundService
 {
     private const string PurgeSql = "DELETE FROM idempotency_keys WHERE expires_at <= @now";
 
@@ -379,7 +479,6 @@ public sealed class IdempotencyCleanupService(DbConnectionFactory connections, T
             {
                 logger.LogWarning(e, "Purging expired idempotency records failed");
             }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

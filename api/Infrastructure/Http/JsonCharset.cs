@@ -14,27 +14,39 @@ public sealed class JsonCharsetMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         var contentType = context.Request.ContentType;
-        if (contentType is null || !MediaTypeHeaderValue.TryParse(contentType, out var mediaType) || !IsJson(mediaType)
-            || !mediaType.Charset.HasValue)
+        if (
+            contentType is null
+            || !MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
+            || !IsJson(mediaType)
+            || !mediaType.Charset.HasValue
+        )
         {
             await next(context);
             return;
         }
         var charset = HeaderUtilities.RemoveQuotes(mediaType.Charset).Trim().ToString();
-        if (!charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        if (
+            !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+            && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase)
+        )
         {
             context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
             var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-            await problems.WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails = new ProblemDetails
+            await problems.WriteAsync(
+                new ProblemDetailsContext
                 {
-                    Status = StatusCodes.Status415UnsupportedMediaType,
-                    Title = Localized.Text("不支持的字符集", "Unsupported charset"),
-                    Detail = Localized.Text("JSON 请求体须为 UTF-8 编码（charset=utf-8）。", "A JSON request body must be UTF-8 (charset=utf-8)."),
-                },
-            });
+                    HttpContext = context,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status415UnsupportedMediaType,
+                        Title = Localized.Text("不支持的字符集", "Unsupported charset"),
+                        Detail = Localized.Text(
+                            "JSON 请求体须为 UTF-8 编码（charset=utf-8）。",
+                            "A JSON request body must be UTF-8 (charset=utf-8)."
+                        ),
+                    },
+                }
+            );
             return;
         }
         mediaType.Charset = "utf-8";

@@ -11,6 +11,7 @@ public enum SpreadsheetFormat
 {
     [Label("Excel 工作簿", "Excel workbook")]
     Xlsx,
+
     [Label("CSV 文件", "CSV file")]
     Csv,
 }
@@ -30,7 +31,8 @@ public static class ListExport
     /// <summary>What an export's route documents as its success answer.</summary>
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static string ContentType(this SpreadsheetFormat format) => format == SpreadsheetFormat.Csv ? "text/csv; charset=utf-8" : XlsxContentType;
+    public static string ContentType(this SpreadsheetFormat format) =>
+        format == SpreadsheetFormat.Csv ? "text/csv; charset=utf-8" : XlsxContentType;
 
     public static string Extension(this SpreadsheetFormat format) => format == SpreadsheetFormat.Csv ? "csv" : "xlsx";
 
@@ -42,29 +44,50 @@ public static class ListExport
     {
         if (total > PageRequest.MaxExportRows)
         {
-            throw new BusinessRuleException("export_too_large", $"符合条件的有 {total} 条，一次最多导出 {PageRequest.MaxExportRows} 条，请缩小范围。",
+            throw new BusinessRuleException(
+                "export_too_large",
+                $"符合条件的有 {total} 条，一次最多导出 {PageRequest.MaxExportRows} 条，请缩小范围。",
                 $"{total} rows match; at most {PageRequest.MaxExportRows} can be exported at a time, so narrow the filters.",
-                new Dictionary<string, object?> { ["total"] = total, ["max"] = PageRequest.MaxExportRows });
+                new Dictionary<string, object?> { ["total"] = total, ["max"] = PageRequest.MaxExportRows }
+            );
         }
     }
 
     /// <summary>Documents an export route: the file in either format, and 409 <c>export_too_large</c>.</summary>
-    public static RouteHandlerBuilder ProducesSpreadsheet(this RouteHandlerBuilder builder) => builder
-        .Produces(StatusCodes.Status200OK, responseType: null, contentType: XlsxContentType, additionalContentTypes: ["text/csv"])
-        .ProducesProblem(StatusCodes.Status409Conflict);
+    public static RouteHandlerBuilder ProducesSpreadsheet(this RouteHandlerBuilder builder) =>
+        builder
+            .Produces(
+                StatusCodes.Status200OK,
+                responseType: null,
+                contentType: XlsxContentType,
+                additionalContentTypes: ["text/csv"]
+            )
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
     /// <summary>
     /// The whole list as a file named <c>{name}-{yyyyMMdd}.{ext}</c> (the date in China Standard Time). The file is
     /// written row by row to a temporary file that is streamed to the client and deleted when sent: no copy of the
     /// list as cells, nor the whole file, is held in memory (six 48,000-row exports at once grew memory by 350 MB).
     /// </summary>
-    public static FileStreamHttpResult File<T>(Paged<T> list, IReadOnlyList<ExportColumn<T>> columns,
-        SpreadsheetFormat format, string sheetName, string name, TimeProvider clock)
+    public static FileStreamHttpResult File<T>(
+        Paged<T> list,
+        IReadOnlyList<ExportColumn<T>> columns,
+        SpreadsheetFormat format,
+        string sheetName,
+        string name,
+        TimeProvider clock
+    )
     {
         EnsureWithinLimit(list.Total);
         var path = Path.Combine(Path.GetTempPath(), $"jiceng-export-{Guid.NewGuid():N}.{format.Extension()}");
-        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 81920,
-            FileOptions.DeleteOnClose);
+        var file = new FileStream(
+            path,
+            FileMode.CreateNew,
+            FileAccess.ReadWrite,
+            FileShare.None,
+            bufferSize: 81920,
+            FileOptions.DeleteOnClose
+        );
         try
         {
             Write(list.Items, columns, format, sheetName, file);
@@ -97,8 +120,12 @@ public static class ListExport
     /// byte-order mark, so Excel reads the Chinese; text that would be a formula neutralized). Every CSV the API
     /// writes goes through here.
     /// </summary>
-    public static byte[] Write<T>(IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, SpreadsheetFormat format,
-        string sheetName)
+    public static byte[] Write<T>(
+        IEnumerable<T> rows,
+        IReadOnlyList<ExportColumn<T>> columns,
+        SpreadsheetFormat format,
+        string sheetName
+    )
     {
         using var stream = new MemoryStream();
         Write(rows, columns, format, sheetName, stream);
@@ -106,8 +133,13 @@ public static class ListExport
     }
 
     /// <summary>The same, written to a stream as the rows are enumerated.</summary>
-    public static void Write<T>(IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, SpreadsheetFormat format,
-        string sheetName, Stream stream)
+    public static void Write<T>(
+        IEnumerable<T> rows,
+        IReadOnlyList<ExportColumn<T>> columns,
+        SpreadsheetFormat format,
+        string sheetName,
+        Stream stream
+    )
     {
         var excelType = format == SpreadsheetFormat.Csv ? ExcelType.CSV : ExcelType.XLSX;
         using var enumerator = rows.GetEnumerator();
@@ -127,8 +159,11 @@ public static class ListExport
     }
 
     /// <summary>Each row as header → cell, made only as the writer asks for it.</summary>
-    private static IEnumerable<IDictionary<string, object?>> Cells<T>(IEnumerator<T> rows,
-        IReadOnlyList<ExportColumn<T>> columns, bool csv)
+    private static IEnumerable<IDictionary<string, object?>> Cells<T>(
+        IEnumerator<T> rows,
+        IReadOnlyList<ExportColumn<T>> columns,
+        bool csv
+    )
     {
         var headers = columns.Select(c => c.Header).ToArray();
         do
@@ -137,10 +172,12 @@ public static class ListExport
             for (var i = 0; i < columns.Count; i++)
             {
                 var cell = columns[i].Cell(rows.Current);
-                row[headers[i]] = cell is null ? null : csv ? NeutralizeFormula(cell) : cell;
+                row[headers[i]] =
+                    cell is null ? null
+                    : csv ? NeutralizeFormula(cell)
+                    : cell;
             }
             yield return row;
-        }
-        while (rows.MoveNext());
+        } while (rows.MoveNext());
     }
 }

@@ -11,10 +11,16 @@ namespace Jiceng.Infrastructure.Http;
 /// stale version → 412, missing If-Match → 428, the database unreachable → 503 with Retry-After, anything else
 /// → 500 without internals.
 /// </summary>
-public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
-    : IExceptionHandler
+public sealed partial class ProblemDetailsExceptionHandler(
+    IProblemDetailsService problemDetails,
+    ILogger<ProblemDetailsExceptionHandler> logger
+) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryHandleAsync(
+        HttpContext httpContext,
+        Exception exception,
+        CancellationToken cancellationToken
+    )
     {
         var problem = exception switch
         {
@@ -25,26 +31,38 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             {
                 Status = StatusCodes.Status404NotFound,
                 Title = Localized.Text("未找到", "Not found"),
-                Detail = Localized.Text("请求的对象不存在，或不在您的权限范围内。", "The requested object does not exist or is outside your scope."),
+                Detail = Localized.Text(
+                    "请求的对象不存在，或不在您的权限范围内。",
+                    "The requested object does not exist or is outside your scope."
+                ),
             },
             BusinessRuleException rule => Conflict(rule),
             PreconditionFailedException => new ProblemDetails
             {
                 Status = StatusCodes.Status412PreconditionFailed,
                 Title = Localized.Text("数据已被他人修改", "Changed by someone else"),
-                Detail = Localized.Text("该记录已被他人修改，请刷新后重试。", "This record was changed by someone else; reload it and try again."),
+                Detail = Localized.Text(
+                    "该记录已被他人修改，请刷新后重试。",
+                    "This record was changed by someone else; reload it and try again."
+                ),
             },
             PreconditionRequiredException => new ProblemDetails
             {
                 Status = StatusCodes.Status428PreconditionRequired,
                 Title = Localized.Text("缺少 If-Match", "If-Match required"),
-                Detail = Localized.Text("修改时须在 If-Match 请求头中带上读取时得到的 ETag。", "Send the ETag you read in the If-Match header to update."),
+                Detail = Localized.Text(
+                    "修改时须在 If-Match 请求头中带上读取时得到的 ETag。",
+                    "Send the ETag you read in the If-Match header to update."
+                ),
             },
             ForbiddenException => new ProblemDetails
             {
                 Status = StatusCodes.Status403Forbidden,
                 Title = Localized.Text("没有权限", "Forbidden"),
-                Detail = Localized.Text("您没有执行此操作的权限。", "You do not have the permission this operation needs."),
+                Detail = Localized.Text(
+                    "您没有执行此操作的权限。",
+                    "You do not have the permission this operation needs."
+                ),
             },
             TooManyRequestsException tooMany => TooMany(httpContext, tooMany),
             _ when Database.DbErrors.IsUnavailable(exception) && !httpContext.RequestAborted.IsCancellationRequested =>
@@ -60,22 +78,32 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
                 httpContext.Response.StatusCode = 499;
                 return true;
             }
-            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            logger.LogError(
+                exception,
+                "Unhandled exception for {Method} {Path}",
+                httpContext.Request.Method,
+                httpContext.Request.Path
+            );
             problem = new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
                 Title = Localized.Text("服务器内部错误", "Internal server error"),
-                Detail = Localized.Text("处理请求时出错，请稍后重试或联系管理员。", "Something went wrong; try again later or contact the administrator."),
+                Detail = Localized.Text(
+                    "处理请求时出错，请稍后重试或联系管理员。",
+                    "Something went wrong; try again later or contact the administrator."
+                ),
             };
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            ProblemDetails = problem,
-            Exception = exception,
-        });
+        return await problemDetails.TryWriteAsync(
+            new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = problem,
+                Exception = exception,
+            }
+        );
     }
 
     /// <summary>Seconds a client should wait before retrying while the database is unreachable.</summary>
@@ -84,24 +112,33 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     private ProblemDetails Unavailable(HttpContext context, Exception exception)
     {
         // One line, no stack: during an outage every request ends here, and the cause is all that helps.
-        logger.LogWarning("Database unreachable for {Method} {Path}: {Cause}",
-            context.Request.Method, context.Request.Path, exception.GetBaseException().Message);
-        context.Response.Headers.RetryAfter =
-            DatabaseRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        logger.LogWarning(
+            "Database unreachable for {Method} {Path}: {Cause}",
+            context.Request.Method,
+            context.Request.Path,
+            exception.GetBaseException().Message
+        );
+        context.Response.Headers.RetryAfter = DatabaseRetryAfterSeconds.ToString(
+            System.Globalization.CultureInfo.InvariantCulture
+        );
         return DatabaseUnavailableProblem();
     }
 
-    public static ProblemDetails DatabaseUnavailableProblem() => new()
-    {
-        Status = StatusCodes.Status503ServiceUnavailable,
-        Title = Localized.Text("服务暂不可用", "Service unavailable"),
-        Detail = Localized.Text(
-            "数据库暂时无法连接，请稍后重试。", "The database cannot be reached at the moment; try again shortly."),
-    };
+    public static ProblemDetails DatabaseUnavailableProblem() =>
+        new()
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = Localized.Text("服务暂不可用", "Service unavailable"),
+            Detail = Localized.Text(
+                "数据库暂时无法连接，请稍后重试。",
+                "The database cannot be reached at the moment; try again shortly."
+            ),
+        };
 
     private static ProblemDetails TooMany(HttpContext context, TooManyRequestsException tooMany)
     {
-        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(tooMany.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(tooMany.RetryAfter.TotalSeconds))
+            .ToString(System.Globalization.CultureInfo.InvariantCulture);
         return RateLimitingSetup.TooManyRequestsProblem();
     }
 
@@ -126,7 +163,11 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             var message = bad.Message.StartsWith("Required", StringComparison.Ordinal)
                 ? Localized.Text("缺少必填参数。", "This parameter is required.")
                 : Localized.Text("格式不正确。", "The value has the wrong format.");
-            return Validation(new ValidationException([new FluentValidation.Results.ValidationFailure(parameter.Groups[1].Value, message)]));
+            return Validation(
+                new ValidationException([
+                    new FluentValidation.Results.ValidationFailure(parameter.Groups[1].Value, message),
+                ])
+            );
         }
         if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -140,7 +181,10 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         {
             Status = StatusCodes.Status400BadRequest,
             Title = Localized.Text("请求格式错误", "Malformed request"),
-            Detail = Localized.Text("请求无法解析，请检查参数和请求体。", "The request could not be read; check its parameters and body."),
+            Detail = Localized.Text(
+                "请求无法解析，请检查参数和请求体。",
+                "The request could not be read; check its parameters and body."
+            ),
         };
     }
 
@@ -172,8 +216,8 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
 
     private static HttpValidationProblemDetails Validation(ValidationException validation)
     {
-        var errors = validation.Errors
-            .GroupBy(e => FieldKey(e.PropertyName))
+        var errors = validation
+            .Errors.GroupBy(e => FieldKey(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
         return new HttpValidationProblemDetails(errors)
         {

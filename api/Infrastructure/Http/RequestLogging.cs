@@ -14,7 +14,10 @@ public sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<Reque
     public async Task InvokeAsync(HttpContext context)
     {
         var incoming = context.Request.Headers[HeaderName].ToString();
-        if (incoming.Length is > 0 and <= 64 && incoming.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':'))
+        if (
+            incoming.Length is > 0 and <= 64
+            && incoming.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':')
+        )
         {
             context.TraceIdentifier = incoming;
         }
@@ -28,8 +31,13 @@ public sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<Reque
         finally
         {
             var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value;
-            logger.LogInformation("HTTP {Method} {Route} responded {StatusCode} in {ElapsedMs:0.0} ms",
-                context.Request.Method, route, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            logger.LogInformation(
+                "HTTP {Method} {Route} responded {StatusCode} in {ElapsedMs:0.0} ms",
+                context.Request.Method,
+                route,
+                context.Response.StatusCode,
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds
+            );
         }
     }
 }
@@ -53,7 +61,13 @@ public static class LogPrivacy
     public static void Apply(LoggerFilterOptions options)
     {
         var providers = options.Rules.Select(r => r.ProviderName).Append(null).Distinct().ToList();
-        var rules = options.Rules.Where(r => !UrlLoggingCategories.Any(c => r.CategoryName?.StartsWith(c, StringComparison.OrdinalIgnoreCase) == true)).ToList();
+        var rules = options
+            .Rules.Where(r =>
+                !UrlLoggingCategories.Any(c =>
+                    r.CategoryName?.StartsWith(c, StringComparison.OrdinalIgnoreCase) == true
+                )
+            )
+            .ToList();
         options.Rules.Clear();
         foreach (var rule in rules)
         {

@@ -19,19 +19,24 @@ public static class SpaHosting
             return app;
         }
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-        app.Use((context, next) =>
-        {
-            ServePrecompressed(context, files);
-            return next(context);
-        });
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            FileProvider = files,
-            ContentTypeProvider = new PrecompressedContentTypes(),
-            // Hashed assets never change; index.html must always be revalidated.
-            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl =
-                context.File.Name == "index.html" ? "no-cache" : "public, max-age=31536000, immutable",
-        });
+        app.Use(
+            (context, next) =>
+            {
+                ServePrecompressed(context, files);
+                return next(context);
+            }
+        );
+        app.UseStaticFiles(
+            new StaticFileOptions
+            {
+                FileProvider = files,
+                ContentTypeProvider = new PrecompressedContentTypes(),
+                // Hashed assets never change; index.html must always be revalidated.
+                OnPrepareResponse = context =>
+                    context.Context.Response.Headers.CacheControl =
+                        context.File.Name == "index.html" ? "no-cache" : "public, max-age=31536000, immutable",
+            }
+        );
         return app;
     }
 
@@ -40,7 +45,11 @@ public static class SpaHosting
     {
         if (Files(app) is { } files)
         {
-            app.MapFallbackToFile("{*path:regex(^(?!api/|api$|swagger|health).*$)}", "index.html", new StaticFileOptions { FileProvider = files })
+            app.MapFallbackToFile(
+                    "{*path:regex(^(?!api/|api$|swagger|health).*$)}",
+                    "index.html",
+                    new StaticFileOptions { FileProvider = files }
+                )
                 .WithMetadata(new Security.PublicEndpoint())
                 .AllowAnonymous();
         }
@@ -55,17 +64,23 @@ public static class SpaHosting
     {
         var path = context.Request.Path.Value;
         // Only a file name can have a compressed twin: API routes, which have none, never touch the disk here.
-        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
-            || path is null || !Path.HasExtension(path) || context.Request.Path.StartsWithSegments("/api")
-            || !files.GetFileInfo(path).Exists)
+        if (
+            !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+            || path is null
+            || !Path.HasExtension(path)
+            || context.Request.Path.StartsWithSegments("/api")
+            || !files.GetFileInfo(path).Exists
+        )
         {
             return;
         }
         var accepted = context.Request.Headers.AcceptEncoding.ToString();
         foreach (var (encoding, extension) in Precompressed)
         {
-            if (accepted.Contains(encoding, StringComparison.OrdinalIgnoreCase)
-                && files.GetFileInfo(path + extension).Exists)
+            if (
+                accepted.Contains(encoding, StringComparison.OrdinalIgnoreCase)
+                && files.GetFileInfo(path + extension).Exists
+            )
             {
                 context.Request.Path = path + extension;
                 context.Response.Headers.ContentEncoding = encoding;

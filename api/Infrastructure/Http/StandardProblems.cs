@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Jiceng.Infrastructure.Http;
@@ -12,20 +11,44 @@ public static class StandardProblemsExtensions
     public static TBuilder WithStandardProblems<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(
-            new ProducesResponseTypeMetadata(StatusCodes.Status429TooManyRequests, typeof(ProblemDetails), ["application/problem+json"]),
-            new ProducesResponseTypeMetadata(StatusCodes.Status500InternalServerError, typeof(ProblemDetails), ["application/problem+json"]),
             new ProducesResponseTypeMetadata(
-                StatusCodes.Status503ServiceUnavailable, typeof(ProblemDetails), ["application/problem+json"]));
+                StatusCodes.Status429TooManyRequests,
+                typeof(ProblemDetails),
+                ["application/problem+json"]
+            ),
+            new ProducesResponseTypeMetadata(
+                StatusCodes.Status500InternalServerError,
+                typeof(ProblemDetails),
+                ["application/problem+json"]
+            ),
+            new ProducesResponseTypeMetadata(
+                StatusCodes.Status503ServiceUnavailable,
+                typeof(ProblemDetails),
+                ["application/problem+json"]
+            )
+        );
 
     /// <summary>The standard problems plus 401 (not signed in) and 403 (permission missing), for routes behind sign-in.</summary>
     public static TBuilder WithStandardProblemsForSecurity<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.WithStandardProblems().WithMetadata(
-            new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ProblemDetails), ["application/problem+json"]),
-            new ProducesResponseTypeMetadata(StatusCodes.Status403Forbidden, typeof(ProblemDetails), ["application/problem+json"]));
+        builder
+            .WithStandardProblems()
+            .WithMetadata(
+                new ProducesResponseTypeMetadata(
+                    StatusCodes.Status401Unauthorized,
+                    typeof(ProblemDetails),
+                    ["application/problem+json"]
+                ),
+                new ProducesResponseTypeMetadata(
+                    StatusCodes.Status403Forbidden,
+                    typeof(ProblemDetails),
+                    ["application/problem+json"]
+                )
+            );
 
     /// <summary>Documents what an If-Match update can answer besides success: 412 stale version, 428 no If-Match.</summary>
-    public static RouteHandlerBuilder ProducesIfMatchProblems(this RouteHandlerBuilder builder) => builder
-        .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-        .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+    public static RouteHandlerBuilder ProducesIfMatchProblems(this RouteHandlerBuilder builder) =>
+        builder
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 }

@@ -38,11 +38,14 @@ public abstract class FieldNameCatalog
 /// </summary>
 public static class FieldNames
 {
-    private static readonly Lazy<FieldNameCatalog[]> Catalogs = new(() => typeof(FieldNames).Assembly.GetTypes()
-        .Where(t => t is { IsAbstract: false } && t.IsSubclassOf(typeof(FieldNameCatalog)))
-        .Select(t => (FieldNameCatalog)Activator.CreateInstance(t, nonPublic: true)!)
-        .OrderByDescending(c => c.Scope.Length)
-        .ToArray());
+    private static readonly Lazy<FieldNameCatalog[]> Catalogs = new(() =>
+        typeof(FieldNames)
+            .Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false } && t.IsSubclassOf(typeof(FieldNameCatalog)))
+            .Select(t => (FieldNameCatalog)Activator.CreateInstance(t, nonPublic: true)!)
+            .OrderByDescending(c => c.Scope.Length)
+            .ToArray()
+    );
 
     /// <summary>The name of <paramref name="member"/> when validated as part of <paramref name="request"/>.</summary>
     public static FieldName? Find(Type request, MemberInfo member) =>
@@ -61,7 +64,8 @@ public static class FieldNames
         var requestNamespace = request.Namespace ?? string.Empty;
         foreach (var catalog in Catalogs.Value)
         {
-            var inScope = requestNamespace == catalog.Scope
+            var inScope =
+                requestNamespace == catalog.Scope
                 || requestNamespace.StartsWith(catalog.Scope + ".", StringComparison.Ordinal);
             if (inScope && catalog.Fields.TryGetValue(field, out var named))
             {

@@ -11,8 +11,9 @@ public static class ValidationExtensions
     /// (<see cref="FieldNames"/>).
     /// </summary>
     public static IRuleBuilderOptions<T, TProperty> Field<T, TProperty>(
-        this IRuleBuilderOptions<T, TProperty> rule, string field) =>
-        rule.OverridePropertyName(field).WithName(_ => FieldNames.Find(typeof(T), field)?.Text ?? field);
+        this IRuleBuilderOptions<T, TProperty> rule,
+        string field
+    ) => rule.OverridePropertyName(field).WithName(_ => FieldNames.Find(typeof(T), field)?.Text ?? field);
 
     /// <summary>
     /// Required text: at least <paramref name="minimumLength"/> visible characters once whitespace and invisible
@@ -21,12 +22,18 @@ public static class ValidationExtensions
     /// cells, query strings and messages sent from code need not.
     /// </summary>
     public static IRuleBuilderOptions<T, string?> RequiredText<T>(
-        this IRuleBuilder<T, string?> rule, int minimumLength = 1) =>
+        this IRuleBuilder<T, string?> rule,
+        int minimumLength = 1
+    ) =>
         rule.SetValidator(new RequiredTextValidator<T>(minimumLength))
-            .WithMessage(_ => minimumLength <= 1
-                ? ValidatorOptions.Global.LanguageManager.GetString("NotEmptyValidator")
-                : Localized.Text($"{{PropertyName}}至少须有 {minimumLength} 个可见字符。",
-                    $"{{PropertyName}} must have at least {minimumLength} visible characters."));
+            .WithMessage(_ =>
+                minimumLength <= 1
+                    ? ValidatorOptions.Global.LanguageManager.GetString("NotEmptyValidator")
+                    : Localized.Text(
+                        $"{{PropertyName}}至少须有 {minimumLength} 个可见字符。",
+                        $"{{PropertyName}} must have at least {minimumLength} visible characters."
+                    )
+            );
 }
 
 /// <summary>

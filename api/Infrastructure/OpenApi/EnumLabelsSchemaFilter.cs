@@ -16,8 +16,11 @@ internal sealed class EnumLabelsSchemaFilter : ISchemaFilter
 
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
-        if (schema is not OpenApiSchema concrete || !context.Type.IsEnum
-            || Labels.Of(context.Type) is not { Count: > 0 } labels)
+        if (
+            schema is not OpenApiSchema concrete
+            || !context.Type.IsEnum
+            || Labels.Of(context.Type) is not { Count: > 0 } labels
+        )
         {
             return;
         }
@@ -29,7 +32,9 @@ internal sealed class EnumLabelsSchemaFilter : ISchemaFilter
         concrete.Extensions ??= new Dictionary<string, IOpenApiExtension>();
         concrete.Extensions[Extension] = new JsonNodeExtension(node);
         var lines = labels.Select(p => $"- `{p.Key}`: {p.Value.Chinese} / {p.Value.English}");
-        concrete.Description = string.Join("\n",
-            new[] { concrete.Description }.Where(d => !string.IsNullOrEmpty(d)).Concat(lines));
+        concrete.Description = string.Join(
+            "\n",
+            new[] { concrete.Description }.Where(d => !string.IsNullOrEmpty(d)).Concat(lines)
+        );
     }
 }

@@ -32,13 +32,17 @@ public static class SwaggerSetup
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(options =>
         {
-            options.SwaggerDoc("v1", new OpenApiInfo
-            {
-                Title = "Jiceng 基层党建 API",
-                Version = "v1",
-                Description = "Grassroots party-building: organizations, members, volunteering, dividends and the care fund. "
-                    + "Errors are RFC 9457 ProblemDetails; updates need If-Match; creating POSTs accept Idempotency-Key.",
-            });
+            options.SwaggerDoc(
+                "v1",
+                new OpenApiInfo
+                {
+                    Title = "Jiceng 基层党建 API",
+                    Version = "v1",
+                    Description =
+                        "Grassroots party-building: organizations, members, volunteering, dividends and the care fund. "
+                        + "Errors are RFC 9457 ProblemDetails; updates need If-Match; creating POSTs accept Idempotency-Key.",
+                }
+            );
             options.SupportNonNullableReferenceTypes();
             options.CustomSchemaIds(SchemaId);
             options.SchemaFilter<ExampleSchemaFilter>();
@@ -47,20 +51,26 @@ public static class SwaggerSetup
             options.SchemaFilter<EnumLabelsSchemaFilter>();
             // Swagger's Authorize takes either: sign in through POST /api/v1/auth/sign-in (the browser keeps the
             // cookie), or paste an API key.
-            options.AddSecurityDefinition("ApiKey", new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.ApiKey,
-                In = ParameterLocation.Header,
-                Name = Security.AuthenticationSchemes.ApiKeyHeader,
-                Description = "An API client's key (jc_…), shown once when the client is created.",
-            });
-            options.AddSecurityDefinition("Session", new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.ApiKey,
-                In = ParameterLocation.Cookie,
-                Name = Security.AuthenticationSchemes.CookieName,
-                Description = "The HttpOnly session cookie set by POST /api/v1/auth/sign-in.",
-            });
+            options.AddSecurityDefinition(
+                "ApiKey",
+                new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey,
+                    In = ParameterLocation.Header,
+                    Name = Security.AuthenticationSchemes.ApiKeyHeader,
+                    Description = "An API client's key (jc_…), shown once when the client is created.",
+                }
+            );
+            options.AddSecurityDefinition(
+                "Session",
+                new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey,
+                    In = ParameterLocation.Cookie,
+                    Name = Security.AuthenticationSchemes.CookieName,
+                    Description = "The HttpOnly session cookie set by POST /api/v1/auth/sign-in.",
+                }
+            );
             options.AddSecurityRequirement(document => new OpenApiSecurityRequirement
             {
                 [new OpenApiSecuritySchemeReference("ApiKey", document)] = [],
@@ -87,11 +97,13 @@ public static class SwaggerSetup
             // Answered here, before the deny-by-default authorization, which would say 401 to a path with no endpoint.
             app.MapWhen(
                 context => context.Request.Path.StartsWithSegments("/swagger", StringComparison.OrdinalIgnoreCase),
-                swagger => swagger.Run(context =>
-                {
-                    context.Response.StatusCode = StatusCodes.Status404NotFound;
-                    return Task.CompletedTask;
-                }));
+                swagger =>
+                    swagger.Run(context =>
+                    {
+                        context.Response.StatusCode = StatusCodes.Status404NotFound;
+                        return Task.CompletedTask;
+                    })
+            );
             return app;
         }
         app.UseSwagger();
@@ -105,9 +117,12 @@ public static class SwaggerSetup
     }
 
     /// <summary>Type names are unique by convention (full names, no bare nested Command); generics read as PagedOfX.</summary>
-    private static string SchemaId(Type type) => type.IsGenericType
-        ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] + "Of" + string.Join("And", type.GetGenericArguments().Select(SchemaId))
-        : type.Name;
+    private static string SchemaId(Type type) =>
+        type.IsGenericType
+            ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]
+                + "Of"
+                + string.Join("And", type.GetGenericArguments().Select(SchemaId))
+            : type.Name;
 
     /// <summary>
     /// Marks every property whose C# type is not nullable as required, so generated clients (the SPA's
@@ -119,16 +134,28 @@ public static class SwaggerSetup
 
         public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
         {
-            if (schema is not OpenApiSchema concrete || concrete.Properties is not { Count: > 0 } properties || context.Type.IsEnum)
+            if (
+                schema is not OpenApiSchema concrete
+                || concrete.Properties is not { Count: > 0 } properties
+                || context.Type.IsEnum
+            )
             {
                 return;
             }
             concrete.Required ??= new HashSet<string>();
-            foreach (var property in context.Type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+            foreach (
+                var property in context.Type.GetProperties(
+                    System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance
+                )
+            )
             {
                 var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
-                var nullable = Nullable.GetUnderlyingType(property.PropertyType) is not null
-                    || (!property.PropertyType.IsValueType && Nullability.Create(property).ReadState != System.Reflection.NullabilityState.NotNull);
+                var nullable =
+                    Nullable.GetUnderlyingType(property.PropertyType) is not null
+                    || (
+                        !property.PropertyType.IsValueType
+                        && Nullability.Create(property).ReadState != System.Reflection.NullabilityState.NotNull
+                    );
                 if (properties.ContainsKey(name) && !nullable)
                 {
                     concrete.Required.Add(name);
@@ -137,8 +164,10 @@ public static class SwaggerSetup
         }
     }
 
-    private sealed class ExampleSchemaFilter(Microsoft.Extensions.Options.IOptions<SwaggerExamples> examples, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
-        : ISchemaFilter
+    private sealed class ExampleSchemaFilter(
+        Microsoft.Extensions.Options.IOptions<SwaggerExamples> examples,
+        Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json
+    ) : ISchemaFilter
     {
         public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
         {
@@ -162,24 +191,33 @@ public static class SwaggerSetup
             var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
             if (metadata.OfType<IdempotentEndpointMetadata>().Any())
             {
-                operation.Parameters.Add(new OpenApiParameter
+                operation.Parameters.Add(
+                    new OpenApiParameter
+                    {
+                        Name = IdempotencyMiddleware.HeaderName,
+                        In = ParameterLocation.Header,
+                        Required = false,
+                        Description =
+                            "Retry-safe key (1–100 characters): the first successful response is returned again for 24 hours; "
+                            + "another body with the same key is 422 (JSON compared regardless of key order and spacing); a retry while the first runs is 409.",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100 },
+                    }
+                );
+            }
+            operation.Parameters.Add(
+                new OpenApiParameter
                 {
-                    Name = IdempotencyMiddleware.HeaderName,
+                    Name = "Accept-Language",
                     In = ParameterLocation.Header,
                     Required = false,
-                    Description = "Retry-safe key (1–100 characters): the first successful response is returned again for 24 hours; "
-                        + "another body with the same key is 422 (JSON compared regardless of key order and spacing); a retry while the first runs is 409.",
-                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100 },
-                });
-            }
-            operation.Parameters.Add(new OpenApiParameter
-            {
-                Name = "Accept-Language",
-                In = ParameterLocation.Header,
-                Required = false,
-                Description = "zh-CN (default) or en-US: the language of error messages.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Examples = [JsonValue.Create("zh-CN")!] },
-            });
+                    Description = "zh-CN (default) or en-US: the language of error messages.",
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String,
+                        Examples = [JsonValue.Create("zh-CN")!],
+                    },
+                }
+            );
         }
     }
 
@@ -195,19 +233,42 @@ public static class SwaggerSetup
         {
             var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
             var hasBody = operation.RequestBody is not null;
-            var hasParameters = context.ApiDescription.ParameterDescriptions.Any(p => p.Source != Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Services);
-            var isPublic = metadata.OfType<Security.PublicEndpoint>().Any()
+            var hasParameters = context.ApiDescription.ParameterDescriptions.Any(p =>
+                p.Source != Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Services
+            );
+            var isPublic =
+                metadata.OfType<Security.PublicEndpoint>().Any()
                 || metadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any();
-            Add(operation, context, StatusCodes.Status429TooManyRequests, "Too many requests (Retry-After says when to retry).");
+            Add(
+                operation,
+                context,
+                StatusCodes.Status429TooManyRequests,
+                "Too many requests (Retry-After says when to retry)."
+            );
             Add(operation, context, StatusCodes.Status500InternalServerError, "Internal error, without internals.");
             if (hasBody || hasParameters)
             {
-                Add(operation, context, StatusCodes.Status400BadRequest, "A parameter or the body is invalid (errors keyed by field).");
+                Add(
+                    operation,
+                    context,
+                    StatusCodes.Status400BadRequest,
+                    "A parameter or the body is invalid (errors keyed by field)."
+                );
             }
             if (hasBody)
             {
-                Add(operation, context, StatusCodes.Status413PayloadTooLarge, "The body is larger than Http:MaxRequestBodyBytes.");
-                Add(operation, context, StatusCodes.Status415UnsupportedMediaType, "The body is not application/json in UTF-8.");
+                Add(
+                    operation,
+                    context,
+                    StatusCodes.Status413PayloadTooLarge,
+                    "The body is larger than Http:MaxRequestBodyBytes."
+                );
+                Add(
+                    operation,
+                    context,
+                    StatusCodes.Status415UnsupportedMediaType,
+                    "The body is not application/json in UTF-8."
+                );
             }
             if (!isPublic)
             {
@@ -220,13 +281,33 @@ public static class SwaggerSetup
             }
             if (metadata.OfType<IdempotentEndpointMetadata>().Any())
             {
-                Add(operation, context, StatusCodes.Status409Conflict, "A business rule refused it, or a request with this Idempotency-Key is still running.");
-                Add(operation, context, StatusCodes.Status422UnprocessableEntity, "The Idempotency-Key was used with another body.");
-                Add(operation, context, StatusCodes.Status503ServiceUnavailable, "The request ran past Idempotency:InProgressTimeoutSeconds and was cancelled.");
+                Add(
+                    operation,
+                    context,
+                    StatusCodes.Status409Conflict,
+                    "A business rule refused it, or a request with this Idempotency-Key is still running."
+                );
+                Add(
+                    operation,
+                    context,
+                    StatusCodes.Status422UnprocessableEntity,
+                    "The Idempotency-Key was used with another body."
+                );
+                Add(
+                    operation,
+                    context,
+                    StatusCodes.Status503ServiceUnavailable,
+                    "The request ran past Idempotency:InProgressTimeoutSeconds and was cancelled."
+                );
             }
         }
 
-        private static void Add(OpenApiOperation operation, OperationFilterContext context, int status, string description)
+        private static void Add(
+            OpenApiOperation operation,
+            OperationFilterContext context,
+            int status,
+            string description
+        )
         {
             operation.Responses ??= [];
             var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -234,11 +315,17 @@ public static class SwaggerSetup
             {
                 return;
             }
-            var schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository);
+            var schema = context.SchemaGenerator.GenerateSchema(
+                typeof(Microsoft.AspNetCore.Mvc.ProblemDetails),
+                context.SchemaRepository
+            );
             operation.Responses[key] = new OpenApiResponse
             {
                 Description = description,
-                Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = new OpenApiMediaType { Schema = schema } },
+                Content = new Dictionary<string, IOpenApiMediaType>
+                {
+                    ["application/problem+json"] = new OpenApiMediaType { Schema = schema },
+                },
             };
         }
     }

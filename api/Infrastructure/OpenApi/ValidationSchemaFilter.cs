@@ -3,7 +3,6 @@ using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;
 using FluentValidation;
-using FluentValidation.Internal;
 using FluentValidation.Validators;
 using Jiceng.Infrastructure.Mediation;
 using Microsoft.OpenApi;
@@ -36,12 +35,15 @@ public sealed record ValidatedProperty(PropertyInfo Property)
 public static class ValidatedProperties
 {
     public static IReadOnlyDictionary<Type, IReadOnlyDictionary<PropertyInfo, ValidatedProperty>> Build(
-        IServiceProvider services, Assembly assembly)
+        IServiceProvider services,
+        Assembly assembly
+    )
     {
         var byType = new Dictionary<Type, Dictionary<PropertyInfo, ValidatedProperty>>();
         foreach (var validatedType in ValidatedTypes(assembly))
         {
-            var validators = services.GetServices(typeof(IValidator<>).MakeGenericType(validatedType))
+            var validators = services
+                .GetServices(typeof(IValidator<>).MakeGenericType(validatedType))
                 .OfType<IValidator>();
             foreach (var validator in validators)
             {
@@ -51,8 +53,11 @@ public static class ValidatedProperties
         return byType.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<PropertyInfo, ValidatedProperty>)p.Value);
     }
 
-    private static void Add(Dictionary<Type, Dictionary<PropertyInfo, ValidatedProperty>> byType, IValidator validator,
-        Func<(Type Owner, PropertyInfo Property), (Type Owner, PropertyInfo Property)?> map)
+    private static void Add(
+        Dictionary<Type, Dictionary<PropertyInfo, ValidatedProperty>> byType,
+        IValidator validator,
+        Func<(Type Owner, PropertyInfo Property), (Type Owner, PropertyInfo Property)?> map
+    )
     {
         foreach (var rule in validator.CreateDescriptor().Rules)
         {
@@ -66,8 +71,11 @@ public static class ValidatedProperties
             {
                 foreach (var child in components.Select(c => ChildValidator(c.Validator)).OfType<IValidator>())
                 {
-                    Add(byType, child, target => viewed.GetProperty(target.Property.Name) is { } same
-                        ? map((viewed, same)) : null);
+                    Add(
+                        byType,
+                        child,
+                        target => viewed.GetProperty(target.Property.Name) is { } same ? map((viewed, same)) : null
+                    );
                 }
                 continue;
             }
@@ -78,12 +86,18 @@ public static class ValidatedProperties
                 var parameters = constructor.GetParameters();
                 foreach (var child in components.Select(c => ChildValidator(c.Validator)).OfType<IValidator>())
                 {
-                    Add(byType, child, target =>
-                    {
-                        var index = Array.FindIndex(parameters,
-                            p => string.Equals(p.Name, target.Property.Name, StringComparison.OrdinalIgnoreCase));
-                        return index >= 0 && Chain(created.Arguments[index]) is { } argument ? map(argument) : null;
-                    });
+                    Add(
+                        byType,
+                        child,
+                        target =>
+                        {
+                            var index = Array.FindIndex(
+                                parameters,
+                                p => string.Equals(p.Name, target.Property.Name, StringComparison.OrdinalIgnoreCase)
+                            );
+                            return index >= 0 && Chain(created.Arguments[index]) is { } argument ? map(argument) : null;
+                        }
+                    );
                 }
                 continue;
             }
@@ -107,15 +121,19 @@ public static class ValidatedProperties
     /// The validator a SetValidator(instance) hands its value to. FluentValidation offers it only for a validation
     /// context, so it is read from the adaptor's field (a provider-based adaptor has none and is skipped).
     /// </summary>
-    private static IValidator? ChildValidator(IPropertyValidator validator) => validator is IChildValidatorAdaptor
-        ? validator.GetType().GetField("_validator", BindingFlags.NonPublic | BindingFlags.Instance)
-            ?.GetValue(validator) as IValidator
-        : null;
+    private static IValidator? ChildValidator(IPropertyValidator validator) =>
+        validator is IChildValidatorAdaptor
+            ? validator
+                .GetType()
+                .GetField("_validator", BindingFlags.NonPublic | BindingFlags.Instance)
+                ?.GetValue(validator) as IValidator
+            : null;
 
     /// <summary>For c.Body.View(): the type of c.Body.</summary>
     private static Type? ViewOf(LambdaExpression? expression) =>
         expression?.Body is MethodCallExpression { Object: { } target, Arguments.Count: 0 } && IsChain(target)
-            ? target.Type : null;
+            ? target.Type
+            : null;
 
     private static bool IsChain(Expression? expression)
     {
@@ -131,15 +149,19 @@ public static class ValidatedProperties
         property.GetCustomAttribute<System.Text.Json.Serialization.JsonPropertyNameAttribute>()?.Name
         ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
 
-    private static IEnumerable<Type> ValidatedTypes(Assembly assembly) => assembly.GetTypes()
-        .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false })
-        .SelectMany(t => t.GetInterfaces())
-        .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>))
-        .Select(i => i.GetGenericArguments()[0])
-        .Distinct();
+    private static IEnumerable<Type> ValidatedTypes(Assembly assembly) =>
+        assembly
+            .GetTypes()
+            .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false })
+            .SelectMany(t => t.GetInterfaces())
+            .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>))
+            .Select(i => i.GetGenericArguments()[0])
+            .Distinct();
 
-    private static bool IsCollectionRule(IValidationRule rule) => rule.GetType().GetInterfaces()
-        .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollectionRule<,>));
+    private static bool IsCollectionRule(IValidationRule rule) =>
+        rule.GetType()
+            .GetInterfaces()
+            .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollectionRule<,>));
 
     /// <summary>The type that declares the checked property and the property, for a plain chain c.A.B.</summary>
     private static (Type Owner, PropertyInfo Property)? MemberChain(LambdaExpression? expression) =>
@@ -147,7 +169,8 @@ public static class ValidatedProperties
 
     private static (Type Owner, PropertyInfo Property)? Chain(Expression expression) =>
         expression is MemberExpression { Member: PropertyInfo property, Expression: { } owner } && IsChain(owner)
-            ? (owner.Type, property) : null;
+            ? (owner.Type, property)
+            : null;
 
     private static void Describe(ValidatedProperty described, IPropertyValidator validator)
     {
@@ -194,12 +217,17 @@ public static class ValidatedProperties
                 described.Pattern = regex.Expression;
                 break;
             default:
-                if (validator.GetType().IsGenericType
-                    && validator.GetType().GetGenericTypeDefinition() == typeof(RequiredTextValidator<>))
+                if (
+                    validator.GetType().IsGenericType
+                    && validator.GetType().GetGenericTypeDefinition() == typeof(RequiredTextValidator<>)
+                )
                 {
                     described.Required = true;
-                    var minimum = (int)validator.GetType()
-                        .GetProperty(nameof(RequiredTextValidator<object>.MinimumLength))!.GetValue(validator)!;
+                    var minimum = (int)
+                        validator
+                            .GetType()
+                            .GetProperty(nameof(RequiredTextValidator<object>.MinimumLength))!
+                            .GetValue(validator)!;
                     described.MinLength = Math.Max(described.MinLength ?? 0, minimum);
                 }
                 break;
@@ -208,12 +236,15 @@ public static class ValidatedProperties
 
     private static bool IsText(ValidatedProperty described) => described.Property.PropertyType == typeof(string);
 
-    private static decimal? Number(object? value) => value switch
-    {
-        int or long or short or byte or decimal or double or float =>
-            Convert.ToDecimal(value, CultureInfo.InvariantCulture),
-        _ => null,
-    };
+    private static decimal? Number(object? value) =>
+        value switch
+        {
+            int or long or short or byte or decimal or double or float => Convert.ToDecimal(
+                value,
+                CultureInfo.InvariantCulture
+            ),
+            _ => null,
+        };
 }
 
 /// <summary>
@@ -232,8 +263,10 @@ public sealed class RequiresOneOfAttribute(params string[] properties) : Attribu
 /// </summary>
 internal sealed class ValidationSchemaFilter(IServiceProvider services) : ISchemaFilter
 {
-    private readonly Lazy<IReadOnlyDictionary<Type, IReadOnlyDictionary<PropertyInfo, ValidatedProperty>>> _rules =
-        new(() => ValidatedProperties.Build(services, typeof(ValidationSchemaFilter).Assembly));
+    private readonly Lazy<IReadOnlyDictionary<Type, IReadOnlyDictionary<PropertyInfo, ValidatedProperty>>> _rules = new(
+        () =>
+            ValidatedProperties.Build(services, typeof(ValidationSchemaFilter).Assembly)
+    );
 
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
@@ -243,11 +276,14 @@ internal sealed class ValidationSchemaFilter(IServiceProvider services) : ISchem
         }
         if (context.Type.GetCustomAttribute<RequiresOneOfAttribute>() is { } oneOf)
         {
-            concrete.AnyOf = [.. oneOf.Properties.Select(p => new OpenApiSchema
-            {
-                Type = JsonSchemaType.Object,
-                Required = new HashSet<string> { JsonNamingPolicy.CamelCase.ConvertName(p) },
-            })];
+            concrete.AnyOf =
+            [
+                .. oneOf.Properties.Select(p => new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = new HashSet<string> { JsonNamingPolicy.CamelCase.ConvertName(p) },
+                }),
+            ];
         }
         if (!_rules.Value.TryGetValue(context.Type, out var rules))
         {

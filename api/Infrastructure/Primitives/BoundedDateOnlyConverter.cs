@@ -16,14 +16,25 @@ public sealed class BoundedDateOnlyConverter : JsonConverter<DateOnly>
 
     public override DateOnly Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.String
-            || !DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (
+            reader.TokenType != JsonTokenType.String
+            || !DateOnly.TryParseExact(
+                reader.GetString(),
+                "yyyy-MM-dd",
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.None,
+                out var date
+            )
+        )
         {
             throw new ExplainedJsonException("日期格式为 yyyy-MM-dd。", "A date is written yyyy-MM-dd.");
         }
         if (date < Earliest || date > Latest)
         {
-            throw new ExplainedJsonException("日期须在 1900-01-01 至 2199-12-31 之间。", "A date lies between 1900-01-01 and 2199-12-31.");
+            throw new ExplainedJsonException(
+                "日期须在 1900-01-01 至 2199-12-31 之间。",
+                "A date lies between 1900-01-01 and 2199-12-31."
+            );
         }
         return date;
     }
@@ -39,7 +50,8 @@ public sealed class ExplainedJsonException : JsonException
     private readonly string _english;
 
     // The serializer appends the path and position to Message, so the texts to show are kept apart.
-    public ExplainedJsonException(string chinese, string english) : base(english) => (_chinese, _english) = (chinese, english);
+    public ExplainedJsonException(string chinese, string english)
+        : base(english) => (_chinese, _english) = (chinese, english);
 
     public string LocalizedMessage => Localized.Text(_chinese, _english);
 }

@@ -21,28 +21,35 @@ public static class Labels
     private static readonly ConcurrentDictionary<Type, IReadOnlyDictionary<string, LabelAttribute>> ByType = new();
 
     /// <summary>Each value's name with its label, in declaration order; empty when the type carries none.</summary>
-    public static IReadOnlyDictionary<string, LabelAttribute> Of(Type enumType) => ByType.GetOrAdd(enumType, type =>
-        type.GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Select(f => (f.Name, Label: f.GetCustomAttribute<LabelAttribute>()))
-            .Where(f => f.Label is not null)
-            .ToDictionary(f => f.Name, f => f.Label!));
+    public static IReadOnlyDictionary<string, LabelAttribute> Of(Type enumType) =>
+        ByType.GetOrAdd(
+            enumType,
+            type =>
+                type.GetFields(BindingFlags.Public | BindingFlags.Static)
+                    .Select(f => (f.Name, Label: f.GetCustomAttribute<LabelAttribute>()))
+                    .Where(f => f.Label is not null)
+                    .ToDictionary(f => f.Name, f => f.Label!)
+        );
 
-    public static LabelAttribute Of<T>(T value) where T : struct, Enum =>
+    public static LabelAttribute Of<T>(T value)
+        where T : struct, Enum =>
         Of(typeof(T)).TryGetValue(value.ToString(), out var label)
             ? label
             : throw new InvalidOperationException($"{typeof(T).Name}.{value} has no [Label].");
 
     /// <summary>The label in the request's language.</summary>
-    public static string Text<T>(T value) where T : struct, Enum
+    public static string Text<T>(T value)
+        where T : struct, Enum
     {
         var label = Of(value);
         return Localized.Text(label.Chinese, label.English);
     }
 
     /// <summary>The Chinese label, whatever the request's language (the Party's own terms).</summary>
-    public static string Chinese<T>(T value) where T : struct, Enum => Of(value).Chinese;
+    public static string Chinese<T>(T value)
+        where T : struct, Enum => Of(value).Chinese;
 
     /// <summary>Every value with its Chinese label, in declaration order.</summary>
-    public static Dictionary<T, string> ChineseOf<T>() where T : struct, Enum =>
-        Enum.GetValues<T>().ToDictionary(v => v, Chinese);
+    public static Dictionary<T, string> ChineseOf<T>()
+        where T : struct, Enum => Enum.GetValues<T>().ToDictionary(v => v, Chinese);
 }

@@ -57,7 +57,13 @@ public sealed class MoneyJsonConverter : JsonConverter<Money>
         decimal yuan = reader.TokenType switch
         {
             JsonTokenType.Number => reader.GetDecimal(),
-            JsonTokenType.String when decimal.TryParse(reader.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) => parsed,
+            JsonTokenType.String
+                when decimal.TryParse(
+                    reader.GetString(),
+                    NumberStyles.Number,
+                    CultureInfo.InvariantCulture,
+                    out var parsed
+                ) => parsed,
             _ => throw new JsonException("An amount is a number of yuan with at most two decimal places."),
         };
         try

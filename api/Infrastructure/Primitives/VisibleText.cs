@@ -22,13 +22,19 @@ public static class VisibleText
             return "";
         }
         var span = text.AsSpan();
-        while (!span.IsEmpty && Rune.DecodeFromUtf16(span, out var first, out var length) == OperationStatus.Done
-            && IsInvisible(first))
+        while (
+            !span.IsEmpty
+            && Rune.DecodeFromUtf16(span, out var first, out var length) == OperationStatus.Done
+            && IsInvisible(first)
+        )
         {
             span = span[length..];
         }
-        while (!span.IsEmpty && Rune.DecodeLastFromUtf16(span, out var last, out var length) == OperationStatus.Done
-            && IsInvisible(last))
+        while (
+            !span.IsEmpty
+            && Rune.DecodeLastFromUtf16(span, out var last, out var length) == OperationStatus.Done
+            && IsInvisible(last)
+        )
         {
             span = span[..^length];
         }
@@ -66,8 +72,9 @@ public static class VisibleText
     public static void TrimRequestStrings(JsonSerializerOptions options)
     {
         options.Converters.Add(TrimmingStringConverter.Instance);
-        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
-            .WithAddedModifier(KeepPasswordsAsTyped);
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(
+            KeepPasswordsAsTyped
+        );
     }
 
     private static void KeepPasswordsAsTyped(JsonTypeInfo type)
@@ -78,8 +85,10 @@ public static class VisibleText
         }
         foreach (var property in type.Properties)
         {
-            if (property.PropertyType == typeof(string)
-                && property.Name.Contains("password", StringComparison.OrdinalIgnoreCase))
+            if (
+                property.PropertyType == typeof(string)
+                && property.Name.Contains("password", StringComparison.OrdinalIgnoreCase)
+            )
             {
                 property.CustomConverter = AsTypedStringConverter.Instance;
             }

@@ -8,7 +8,15 @@ using Mediator;
 namespace Jiceng.Infrastructure.Security;
 
 /// <summary>One audited event: what happened to which entity of which organization, with the state before and after.</summary>
-public sealed record AuditRecord(string Action, string? EntityType, string? EntityId, Guid? OrganizationId, object? Before = null, object? After = null, Caller? Actor = null);
+public sealed record AuditRecord(
+    string Action,
+    string? EntityType,
+    string? EntityId,
+    Guid? OrganizationId,
+    object? Before = null,
+    object? After = null,
+    Caller? Actor = null
+);
 
 /// <summary>
 /// Lets a handler describe its write precisely (entity, organization, state before). Without one, the
@@ -68,23 +76,29 @@ public sealed class AuditWriter(DbSession db, CallerAccessor callers, IDataScope
     public async Task WriteAsync(AuditRecord record, CancellationToken cancellationToken, Caller? actor = null)
     {
         var caller = actor ?? record.Actor ?? callers.Current;
-        var orgPath = record.OrganizationId is { } orgId ? await scopes.PathOfAsync(db, orgId, cancellationToken) : null;
-        await db.ExecuteAsync(InsertSql, new
-        {
-            id = Guid.CreateVersion7(),
-            at = clock.GetUtcNow(),
-            actorType = caller.Kind.ToString(),
-            actorId = caller.Id,
-            actorName = caller.Name,
-            action = record.Action,
-            entityType = record.EntityType,
-            entityId = record.EntityId,
-            orgId = record.OrganizationId,
-            orgPath,
-            clientAddress = caller.ClientAddress,
-            requestId = caller.RequestId,
-            changes = AuditChanges.Describe(record.Before, record.After),
-        }, cancellationToken);
+        var orgPath = record.OrganizationId is { } orgId
+            ? await scopes.PathOfAsync(db, orgId, cancellationToken)
+            : null;
+        await db.ExecuteAsync(
+            InsertSql,
+            new
+            {
+                id = Guid.CreateVersion7(),
+                at = clock.GetUtcNow(),
+                actorType = caller.Kind.ToString(),
+                actorId = caller.Id,
+                actorName = caller.Name,
+                action = record.Action,
+                entityType = record.EntityType,
+                entityId = record.EntityId,
+                orgId = record.OrganizationId,
+                orgPath,
+                clientAddress = caller.ClientAddress,
+                requestId = caller.RequestId,
+                changes = AuditChanges.Describe(record.Before, record.After),
+            },
+            cancellationToken
+        );
     }
 }
 
@@ -92,14 +106,22 @@ public sealed class AuditWriter(DbSession db, CallerAccessor callers, IDataScope
 /// Every command that succeeds leaves audit rows written inside its transaction; a refused command leaves
 /// none, because its transaction rolls back.
 /// </summary>
-public sealed partial class AuditBehavior<TMessage, TResponse>(AuditTrail trail, AuditWriter writer) : IPipelineBehavior<TMessage, TResponse>
+public sealed partial class AuditBehavior<TMessage, TResponse>(AuditTrail trail, AuditWriter writer)
+    : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IBaseCommand
 {
-    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    public async ValueTask<TResponse> Handle(
+        TMessage message,
+        MessageHandlerDelegate<TMessage, TResponse> next,
+        CancellationToken cancellationToken
+    )
     {
         trail.Clear();
         var response = await next(message, cancellationToken);
-        var records = trail.Records.Count > 0 || trail.Written ? trail.Records.ToList() : [Derive(message, response, trail.Before)];
+        var records =
+            trail.Records.Count > 0 || trail.Written
+                ? trail.Records.ToList()
+                : [Derive(message, response, trail.Before)];
         trail.Clear();
         records.AddRange(trail.TakeKept());
         foreach (var record in records)
@@ -112,18 +134,30 @@ public sealed partial class AuditBehavior<TMessage, TResponse>(AuditTrail trail,
     /// <summary>"UpdateOrganizationCommand" → action UpdateOrganization on entity Organization, with ids read from the message and response.</summary>
     private static AuditRecord Derive(TMessage message, TResponse response, object? before)
     {
-        var action = typeof(TMessage).Name.EndsWith("Command", StringComparison.Ordinal) ? typeof(TMessage).Name[..^7] : typeof(TMessage).Name;
+        var action = typeof(TMessage).Name.EndsWith("Command", StringComparison.Ordinal)
+            ? typeof(TMessage).Name[..^7]
+            : typeof(TMessage).Name;
         var entity = Verb().Replace(action, "");
-        object? Read(object? source, string name) => source?.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance)?.GetValue(source);
-        var entityId = Read(response, "Id") ?? Read(message, "Id") ?? Read(message, "RectificationId") ?? Read(message, "PairingId") ?? Read(message, "UserId") ?? Read(message, "ClientId");
-        var organizationId = entity == "Organization"
-            ? entityId as Guid?
-            : (Read(response, "OrganizationId") ?? Read(message, "OrganizationId")) as Guid?;
+        object? Read(object? source, string name) =>
+            source?.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance)?.GetValue(source);
+        var entityId =
+            Read(response, "Id")
+            ?? Read(message, "Id")
+            ?? Read(message, "RectificationId")
+            ?? Read(message, "PairingId")
+            ?? Read(message, "UserId")
+            ?? Read(message, "ClientId");
+        var organizationId =
+            entity == "Organization"
+                ? entityId as Guid?
+                : (Read(response, "OrganizationId") ?? Read(message, "OrganizationId")) as Guid?;
         var after = Read(message, "Body") ?? (object)message;
         return new AuditRecord(action, entity, entityId?.ToString(), organizationId, before, after);
     }
 
-    [GeneratedRegex("^(Create|Update|Dissolve|Move|Record|Revise|Open|Close|Add|Revoke|Disable|Change|SignIn|SignOut|Reveal)")]
+    [GeneratedRegex(
+        "^(Create|Update|Dissolve|Move|Record|Revise|Open|Close|Add|Revoke|Disable|Change|SignIn|SignOut|Reveal)"
+    )]
     private static partial Regex Verb();
 }
 
@@ -183,15 +217,26 @@ public static class AuditChanges
                 foreach (var (key, child) in obj.ToList())
                 {
                     var lower = key.ToLowerInvariant();
-                    if (lower.Contains("password", StringComparison.Ordinal) || lower.Contains("apikey", StringComparison.Ordinal))
+                    if (
+                        lower.Contains("password", StringComparison.Ordinal)
+                        || lower.Contains("apikey", StringComparison.Ordinal)
+                    )
                     {
                         obj[key] = "***";
                     }
-                    else if (lower.Contains("idnumber", StringComparison.Ordinal) && child is JsonValue id && id.TryGetValue<string>(out var idText))
+                    else if (
+                        lower.Contains("idnumber", StringComparison.Ordinal)
+                        && child is JsonValue id
+                        && id.TryGetValue<string>(out var idText)
+                    )
                     {
                         obj[key] = PersonalDataMask.IdNumber(idText);
                     }
-                    else if (lower.Contains("phone", StringComparison.Ordinal) && child is JsonValue phone && phone.TryGetValue<string>(out var phoneText))
+                    else if (
+                        lower.Contains("phone", StringComparison.Ordinal)
+                        && child is JsonValue phone
+                        && phone.TryGetValue<string>(out var phoneText)
+                    )
                     {
                         obj[key] = PersonalDataMask.Phone(phoneText);
                     }

@@ -32,8 +32,11 @@ public static class AuthenticationSchemes
 
 /// <summary>Authenticates third-party systems by the <c>X-Api-Key</c> header.</summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IApiKeyValidator keys)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IApiKeyValidator keys
+) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -51,61 +54,82 @@ public sealed class ApiKeyAuthenticationHandler(
 
 public static class AuthenticationSetup
 {
-    public static IServiceCollection AddJicengAuthentication(this IServiceCollection services, IWebHostEnvironment environment)
+    public static IServiceCollection AddJicengAuthentication(
+        this IServiceCollection services,
+        IWebHostEnvironment environment
+    )
     {
         services.AddHttpContextAccessor();
         services.AddScoped<CallerAccessor>();
         services.AddScoped<CurrentScope>();
-        services.AddAuthentication(AuthenticationSchemes.CookieOrApiKey)
-            .AddPolicyScheme(AuthenticationSchemes.CookieOrApiKey, "Cookie or API key", policy =>
-                policy.ForwardDefaultSelector = context => context.Request.Headers.ContainsKey(AuthenticationSchemes.ApiKeyHeader)
-                    ? AuthenticationSchemes.ApiKey
-                    : AuthenticationSchemes.Cookie)
+        services
+            .AddAuthentication(AuthenticationSchemes.CookieOrApiKey)
+            .AddPolicyScheme(
+                AuthenticationSchemes.CookieOrApiKey,
+                "Cookie or API key",
+                policy =>
+                    policy.ForwardDefaultSelector = context =>
+                        context.Request.Headers.ContainsKey(AuthenticationSchemes.ApiKeyHeader)
+                            ? AuthenticationSchemes.ApiKey
+                            : AuthenticationSchemes.Cookie
+            )
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthenticationSchemes.ApiKey, null)
-            .AddCookie(AuthenticationSchemes.Cookie, cookie =>
-            {
-                cookie.Cookie.Name = AuthenticationSchemes.CookieName;
-                cookie.Cookie.HttpOnly = true;
-                cookie.Cookie.SameSite = SameSiteMode.Strict;
-                cookie.Cookie.SecurePolicy = environment.IsDevelopment() || environment.IsEnvironment("Testing")
-                    ? CookieSecurePolicy.SameAsRequest
-                    : CookieSecurePolicy.Always;
-                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
-                cookie.SlidingExpiration = true;
-                // An API answers 401/403 (as ProblemDetails through the status-code pages), never a redirect.
-                cookie.Events.OnRedirectToLogin = context =>
+            .AddCookie(
+                AuthenticationSchemes.Cookie,
+                cookie =>
                 {
-                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                    return Task.CompletedTask;
-                };
-                cookie.Events.OnRedirectToAccessDenied = context =>
-                {
-                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                    return Task.CompletedTask;
-                };
-                cookie.Events.OnValidatePrincipal = async context =>
-                {
-                    var sessions = context.HttpContext.RequestServices.GetRequiredService<ISessionValidator>();
-                    var refreshed = await sessions.RefreshAsync(context.Principal!, context.HttpContext.RequestAborted);
-                    if (refreshed is null)
+                    cookie.Cookie.Name = AuthenticationSchemes.CookieName;
+                    cookie.Cookie.HttpOnly = true;
+                    cookie.Cookie.SameSite = SameSiteMode.Strict;
+                    cookie.Cookie.SecurePolicy =
+                        environment.IsDevelopment() || environment.IsEnvironment("Testing")
+                            ? CookieSecurePolicy.SameAsRequest
+                            : CookieSecurePolicy.Always;
+                    cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                    cookie.SlidingExpiration = true;
+                    // An API answers 401/403 (as ProblemDetails through the status-code pages), never a redirect.
+                    cookie.Events.OnRedirectToLogin = context =>
                     {
-                        context.RejectPrincipal();
-                        await context.HttpContext.SignOutAsync(AuthenticationSchemes.Cookie);
-                    }
-                    else
+                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                        return Task.CompletedTask;
+                    };
+                    cookie.Events.OnRedirectToAccessDenied = context =>
                     {
-                        context.ReplacePrincipal(refreshed);
-                    }
-                };
-            });
+                        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                        return Task.CompletedTask;
+                    };
+                    cookie.Events.OnValidatePrincipal = async context =>
+                    {
+                        var sessions = context.HttpContext.RequestServices.GetRequiredService<ISessionValidator>();
+                        var refreshed = await sessions.RefreshAsync(
+                            context.Principal!,
+                            context.HttpContext.RequestAborted
+                        );
+                        if (refreshed is null)
+                        {
+                            context.RejectPrincipal();
+                            await context.HttpContext.SignOutAsync(AuthenticationSchemes.Cookie);
+                        }
+                        else
+                        {
+                            context.ReplacePrincipal(refreshed);
+                        }
+                    };
+                }
+            );
 
         services.AddAuthorization(authorization =>
         {
             // Deny by default: a route is open only if it says so.
-            authorization.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+            authorization.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
+                .RequireAuthenticatedUser()
+                .Build();
             foreach (var permission in Permissions.All)
             {
-                authorization.AddPolicy(permission, policy => policy.RequireAuthenticatedUser().RequireClaim(JicengClaims.Permission, permission));
+                authorization.AddPolicy(
+                    permission,
+                    policy => policy.RequireAuthenticatedUser().RequireClaim(JicengClaims.Permission, permission)
+                );
             }
         });
         return services;

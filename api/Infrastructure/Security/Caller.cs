@@ -1,5 +1,5 @@
-using Jiceng.Infrastructure.Primitives;
 using System.Security.Claims;
+using Jiceng.Infrastructure.Primitives;
 
 namespace Jiceng.Infrastructure.Security;
 
@@ -7,10 +7,13 @@ public enum CallerKind
 {
     [Label("匿名", "Anonymous")]
     Anonymous,
+
     [Label("用户", "User")]
     User,
+
     [Label("API 客户端", "API client")]
     ApiClient,
+
     [Label("系统", "System")]
     System,
 }
@@ -28,9 +31,25 @@ public static class JicengClaims
 }
 
 /// <summary>Who is calling: a signed-in user, an API client, the system itself (start-up, seeding) or nobody.</summary>
-public sealed record Caller(CallerKind Kind, Guid? Id, string Name, IReadOnlySet<string> Permissions, Guid? ScopeOrganizationId, string? ClientAddress, string? RequestId)
+public sealed record Caller(
+    CallerKind Kind,
+    Guid? Id,
+    string Name,
+    IReadOnlySet<string> Permissions,
+    Guid? ScopeOrganizationId,
+    string? ClientAddress,
+    string? RequestId
+)
 {
-    public static readonly Caller System = new(CallerKind.System, null, "system", Security.Permissions.All.ToHashSet(), null, null, null);
+    public static readonly Caller System = new(
+        CallerKind.System,
+        null,
+        "system",
+        Security.Permissions.All.ToHashSet(),
+        null,
+        null,
+        null
+    );
 
     public bool Has(string permission) => Permissions.Contains(permission);
 
@@ -42,9 +61,19 @@ public sealed record Caller(CallerKind Kind, Guid? Id, string Name, IReadOnlySet
         var user = context.User;
         if (user.Identity?.IsAuthenticated != true)
         {
-            return new Caller(CallerKind.Anonymous, null, "anonymous", new HashSet<string>(), null, context.Connection.RemoteIpAddress?.ToString(), context.TraceIdentifier);
+            return new Caller(
+                CallerKind.Anonymous,
+                null,
+                "anonymous",
+                new HashSet<string>(),
+                null,
+                context.Connection.RemoteIpAddress?.ToString(),
+                context.TraceIdentifier
+            );
         }
-        var kind = Enum.TryParse<CallerKind>(user.FindFirstValue(JicengClaims.Kind), out var parsed) ? parsed : CallerKind.User;
+        var kind = Enum.TryParse<CallerKind>(user.FindFirstValue(JicengClaims.Kind), out var parsed)
+            ? parsed
+            : CallerKind.User;
         var scope = Guid.TryParse(user.FindFirstValue(JicengClaims.Scope), out var scopeId) ? scopeId : (Guid?)null;
         return new Caller(
             kind,
@@ -53,7 +82,8 @@ public sealed record Caller(CallerKind Kind, Guid? Id, string Name, IReadOnlySet
             user.FindAll(JicengClaims.Permission).Select(c => c.Value).ToHashSet(),
             scope,
             context.Connection.RemoteIpAddress?.ToString(),
-            context.TraceIdentifier);
+            context.TraceIdentifier
+        );
     }
 }
 

@@ -23,13 +23,14 @@ public static class DataProtectionSetup
     public static IServiceCollection AddJicengDataProtection(this IServiceCollection services)
     {
         services.AddDataProtection().SetApplicationName(ApplicationName);
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
-            new ConfigureOptions<KeyManagementOptions>(options =>
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(
+            provider => new ConfigureOptions<KeyManagementOptions>(options =>
             {
                 var protector = provider.GetRequiredService<PersonalDataProtector>();
                 options.XmlRepository = new DatabaseXmlRepository(provider.GetRequiredService<DbConnectionFactory>());
                 options.XmlEncryptor = new PersonalDataKeyXmlEncryptor(protector);
-            }));
+            })
+        );
         return services;
     }
 }
@@ -46,7 +47,8 @@ internal sealed class DatabaseXmlRepository(DbConnectionFactory connections) : I
     public IReadOnlyCollection<XElement> GetAllElements()
     {
         using var connection = connections.Open();
-        return connection.Query<string>(connections.Dialect.Render(AllKeysSql))
+        return connection
+            .Query<string>(connections.Dialect.Render(AllKeysSql))
             .Select(xml => XElement.Parse(xml))
             .ToList();
     }
@@ -54,12 +56,15 @@ internal sealed class DatabaseXmlRepository(DbConnectionFactory connections) : I
     public void StoreElement(XElement element, string friendlyName)
     {
         using var connection = connections.Open();
-        connection.Execute(connections.Dialect.Render(InsertKeySql), new
-        {
-            id = Guid.CreateVersion7().ToString("N"),
-            friendlyName,
-            xml = element.ToString(SaveOptions.DisableFormatting),
-        });
+        connection.Execute(
+            connections.Dialect.Render(InsertKeySql),
+            new
+            {
+                id = Guid.CreateVersion7().ToString("N"),
+                friendlyName,
+                xml = element.ToString(SaveOptions.DisableFormatting),
+            }
+        );
     }
 }
 
@@ -68,9 +73,11 @@ internal sealed class PersonalDataKeyXmlEncryptor(PersonalDataProtector protecto
 {
     public const string ElementName = "personalDataKeyEncrypted";
 
-    public EncryptedXmlInfo Encrypt(XElement plaintextElement) => new(
-        new XElement(ElementName, protector.Encrypt(plaintextElement.ToString(SaveOptions.DisableFormatting))),
-        typeof(PersonalDataKeyXmlDecryptor));
+    public EncryptedXmlInfo Encrypt(XElement plaintextElement) =>
+        new(
+            new XElement(ElementName, protector.Encrypt(plaintextElement.ToString(SaveOptions.DisableFormatting))),
+            typeof(PersonalDataKeyXmlDecryptor)
+        );
 }
 
 /// <summary>Created by Data Protection from the type named in a stored key, with the application's services.</summary>

@@ -26,9 +26,23 @@ public static class Permissions
 
     public static readonly IReadOnlyList<string> All =
     [
-        OrganizationsRead, OrganizationsWrite, RuleSetsWrite, UsersManage, ApiClientsManage, AuditRead,
-        MembersRead, MembersWrite, MembersRevealPii, MembersOverride, VolunteeringRead, VolunteeringWrite,
-        DividendsRead, DividendsWrite, FundsRead, FundsWrite, FundsApprove,
+        OrganizationsRead,
+        OrganizationsWrite,
+        RuleSetsWrite,
+        UsersManage,
+        ApiClientsManage,
+        AuditRead,
+        MembersRead,
+        MembersWrite,
+        MembersRevealPii,
+        MembersOverride,
+        VolunteeringRead,
+        VolunteeringWrite,
+        DividendsRead,
+        DividendsWrite,
+        FundsRead,
+        FundsWrite,
+        FundsApprove,
     ];
 }
 
@@ -52,6 +66,5 @@ public static class PermissionEndpointExtensions
         builder.RequireAuthorization().WithMetadata(new SignedInEndpoint());
 
     public static TBuilder AllowPublic<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder =>
-        builder.AllowAnonymous().WithMetadata(new PublicEndpoint());
+        where TBuilder : IEndpointConventionBuilder => builder.AllowAnonymous().WithMetadata(new PublicEndpoint());
 }

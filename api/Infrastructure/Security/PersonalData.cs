@@ -47,7 +47,9 @@ public sealed class PersonalDataProtector
         _blindIndexKey = Convert.FromBase64String(settings.BlindIndexKey);
         if (_keys.Values.Any(k => k.Length != 32) || !_keys.ContainsKey(_currentKeyId))
         {
-            throw new InvalidOperationException("Security:DataKeys must hold 32-byte base64 keys including CurrentDataKeyId.");
+            throw new InvalidOperationException(
+                "Security:DataKeys must hold 32-byte base64 keys including CurrentDataKeyId."
+            );
         }
     }
 
@@ -77,7 +79,9 @@ public sealed class PersonalDataProtector
     }
 
     public string BlindIndex(string value) =>
-        Convert.ToHexString(HMACSHA256.HashData(_blindIndexKey, Encoding.UTF8.GetBytes(value.Trim().ToUpperInvariant())));
+        Convert.ToHexString(
+            HMACSHA256.HashData(_blindIndexKey, Encoding.UTF8.GetBytes(value.Trim().ToUpperInvariant()))
+        );
 
     private static PersonalDataOptions LoadOrCreateKeyFile(PersonalDataOptions settings)
     {
@@ -87,7 +91,12 @@ public sealed class PersonalDataProtector
             CreateKeyFileOnce(file);
         }
         var keys = ReadKeyFile(file);
-        return new PersonalDataOptions { DataKeys = keys.DataKeys, CurrentDataKeyId = keys.CurrentDataKeyId, BlindIndexKey = keys.BlindIndexKey };
+        return new PersonalDataOptions
+        {
+            DataKeys = keys.DataKeys,
+            CurrentDataKeyId = keys.CurrentDataKeyId,
+            BlindIndexKey = keys.BlindIndexKey,
+        };
     }
 
     /// <summary>
@@ -101,10 +110,13 @@ public sealed class PersonalDataProtector
     private static void CreateKeyFileOnce(string file)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var created = JsonSerializer.SerializeToUtf8Bytes(new KeyFile(
-            new Dictionary<string, string> { ["k1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) },
-            "k1",
-            Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+        var created = JsonSerializer.SerializeToUtf8Bytes(
+            new KeyFile(
+                new Dictionary<string, string> { ["k1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) },
+                "k1",
+                Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
+            )
+        );
         var options = new FileStreamOptions
         {
             Mode = FileMode.CreateNew,
@@ -173,11 +185,15 @@ public static class PersonalDataMask
 {
     /// <summary>110105194912310021 → 110105********0021 (region code and last four stay).</summary>
     public static string IdNumber(string value) =>
-        value.Length <= 10 ? new string('*', value.Length) : value[..6] + new string('*', value.Length - 10) + value[^4..];
+        value.Length <= 10
+            ? new string('*', value.Length)
+            : value[..6] + new string('*', value.Length - 10) + value[^4..];
 
     /// <summary>13812345678 → 138****5678.</summary>
     public static string Phone(string value) =>
-        value.Length <= 7 ? new string('*', value.Length) : value[..3] + new string('*', value.Length - 7) + value[^4..];
+        value.Length <= 7
+            ? new string('*', value.Length)
+            : value[..3] + new string('*', value.Length - 7) + value[^4..];
 }
 
 /// <summary>居民身份证号码 (GB 11643-1999): 17 digits, a check character from ISO 7064 MOD 11-2, a real birth date.</summary>
@@ -186,16 +202,27 @@ public static class ChineseIdNumber
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string CheckCharacters = "10X98765432";
 
-    public static bool IsValid(string? value) => value is { Length: 18 } && value[..17].All(char.IsAsciiDigit)
-        && char.ToUpperInvariant(value[17]) == CheckCharacter(value) && BirthDate(value) is not null;
+    public static bool IsValid(string? value) =>
+        value is { Length: 18 }
+        && value[..17].All(char.IsAsciiDigit)
+        && char.ToUpperInvariant(value[17]) == CheckCharacter(value)
+        && BirthDate(value) is not null;
 
     public static char CheckCharacter(string first17) =>
         CheckCharacters[first17.Take(17).Select((c, i) => (c - '0') * Weights[i]).Sum() % 11];
 
     /// <summary>The birth date in the number, if it is a real date no later than any date the system accepts (rules add 18 years to it).</summary>
     public static DateOnly? BirthDate(string value) =>
-        DateOnly.TryParseExact(value.Substring(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-        && date <= Primitives.BoundedDateOnlyConverter.Latest ? date : null;
+        DateOnly.TryParseExact(
+            value.Substring(6, 8),
+            "yyyyMMdd",
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.None,
+            out var date
+        )
+        && date <= Primitives.BoundedDateOnlyConverter.Latest
+            ? date
+            : null;
 
     /// <summary>The 17th digit is odd for men and even for women.</summary>
     public static bool IsMale(string value) => (value[16] - '0') % 2 == 1;

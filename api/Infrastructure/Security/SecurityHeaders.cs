@@ -12,13 +12,15 @@ public sealed class CorsOptions
 /// Strict-Transport-Security when TLS ends at a proxy in front (<c>Http:BehindTlsProxy</c>).
 /// </summary>
 public sealed class SecurityHeadersMiddleware(
-    RequestDelegate next, Microsoft.Extensions.Options.IOptions<Http.TlsProxyOptions> tls)
+    RequestDelegate next,
+    Microsoft.Extensions.Options.IOptions<Http.TlsProxyOptions> tls
+)
 {
     // Without includeSubDomains or preload: other hosts of the domain may not serve HTTPS, and preload is the
     // operator's decision.
     private readonly string? _strictTransportSecurity = tls.Value.BehindTlsProxy
-        ? "max-age=" + ((long)tls.Value.HstsMaxAgeDays * 86_400).ToString(
-            System.Globalization.CultureInfo.InvariantCulture)
+        ? "max-age="
+            + ((long)tls.Value.HstsMaxAgeDays * 86_400).ToString(System.Globalization.CultureInfo.InvariantCulture)
         : null;
 
     private const string ContentSecurityPolicy =

@@ -2,7 +2,6 @@ using Dapper;
 using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Modules.Accounts.Domain;
-using Jiceng.Modules.Accounts.SignIn;
 using Jiceng.Modules.Organizations.Contracts;
 
 namespace Jiceng.Modules.Accounts;
@@ -11,7 +10,11 @@ namespace Jiceng.Modules.Accounts;
 /// Demo mode only (scripts/run.sh): one user per role, all with the password <see cref="DemoPassword"/>,
 /// which run.sh prints. Administrators and the auditor see the whole tree; the others the first region.
 /// </summary>
-internal sealed class AccountsDemoSeeder(DbConnectionFactory connections, IOrganizationDirectory organizations, TimeProvider clock) : IDemoSeeder
+internal sealed class AccountsDemoSeeder(
+    DbConnectionFactory connections,
+    IOrganizationDirectory organizations,
+    TimeProvider clock
+) : IDemoSeeder
 {
     public const string DemoPassword = "jiceng-demo-2026";
 
@@ -37,7 +40,19 @@ internal sealed class AccountsDemoSeeder(DbConnectionFactory connections, IOrgan
         await using var connection = await connections.OpenAsync(cancellationToken);
         foreach (var role in Enum.GetValues<Role>())
         {
-            var username = role == Role.SystemAdmin ? "admin" : "demo-" + string.Concat(role.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+            var username =
+                role == Role.SystemAdmin
+                    ? "admin"
+                    : "demo-"
+                        + string.Concat(
+                            role.ToString()
+                                .Select(
+                                    (c, i) =>
+                                        i > 0 && char.IsUpper(c)
+                                            ? "-" + char.ToLowerInvariant(c)
+                                            : char.ToLowerInvariant(c).ToString()
+                                )
+                        );
             if (await connection.ExecuteScalarAsync<long>(ExistsSql, new { username }) > 0)
             {
                 continue;
@@ -48,18 +63,21 @@ internal sealed class AccountsDemoSeeder(DbConnectionFactory connections, IOrgan
                 // Without a demo region a scoped user would see everything: leave them out.
                 continue;
             }
-            await connection.ExecuteAsync(Users.InsertSql, new
-            {
-                id = Guid.CreateVersion7(),
-                username,
-                displayName = DemoNames[role],
-                passwordHash = Passwords.Hash(DemoPassword),
-                roles = Roles.Store([role]),
-                scopeOrgId = wholeTree ? null : region?.Id,
-                enabled = true,
-                securityStamp = Users.NewSecurityStamp(),
-                now = clock.GetUtcNow(),
-            });
+            await connection.ExecuteAsync(
+                Users.InsertSql,
+                new
+                {
+                    id = Guid.CreateVersion7(),
+                    username,
+                    displayName = DemoNames[role],
+                    passwordHash = Passwords.Hash(DemoPassword),
+                    roles = Roles.Store([role]),
+                    scopeOrgId = wholeTree ? null : region?.Id,
+                    enabled = true,
+                    securityStamp = Users.NewSecurityStamp(),
+                    now = clock.GetUtcNow(),
+                }
+            );
         }
     }
 }

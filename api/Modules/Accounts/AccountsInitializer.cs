@@ -2,7 +2,6 @@ using Dapper;
 using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Modules.Accounts.Domain;
-using Jiceng.Modules.Accounts.SignIn;
 
 namespace Jiceng.Modules.Accounts;
 
@@ -10,8 +9,12 @@ namespace Jiceng.Modules.Accounts;
 /// The first administrator: on a start with no users and Bootstrap:AdminPassword set, creates <c>admin</c>
 /// (system administrator, whole tree) with that password. Without the setting nothing is created.
 /// </summary>
-internal sealed class AccountsInitializer(DbConnectionFactory connections, IConfiguration configuration, TimeProvider clock, ILogger<AccountsInitializer> logger)
-    : IModuleInitializer
+internal sealed class AccountsInitializer(
+    DbConnectionFactory connections,
+    IConfiguration configuration,
+    TimeProvider clock,
+    ILogger<AccountsInitializer> logger
+) : IModuleInitializer
 {
     private const string CountUsersSql = "SELECT COUNT(*) FROM users";
 
@@ -29,21 +32,26 @@ internal sealed class AccountsInitializer(DbConnectionFactory connections, IConf
         }
         if (PasswordPolicy.Check(password, "admin") is not PasswordProblem.None and var problem)
         {
-            throw new InvalidOperationException($"Bootstrap:AdminPassword is refused ({problem}): it needs 10 to 128 "
-                + "characters and may not be a common password, one character or short group repeated, or 'admin'.");
+            throw new InvalidOperationException(
+                $"Bootstrap:AdminPassword is refused ({problem}): it needs 10 to 128 "
+                    + "characters and may not be a common password, one character or short group repeated, or 'admin'."
+            );
         }
-        await connection.ExecuteAsync(Users.InsertSql, new
-        {
-            id = Guid.CreateVersion7(),
-            username = "admin",
-            displayName = "系统管理员",
-            passwordHash = Passwords.Hash(password),
-            roles = Roles.Store([Role.SystemAdmin]),
-            scopeOrgId = (Guid?)null,
-            enabled = true,
-            securityStamp = Users.NewSecurityStamp(),
-            now = clock.GetUtcNow(),
-        });
+        await connection.ExecuteAsync(
+            Users.InsertSql,
+            new
+            {
+                id = Guid.CreateVersion7(),
+                username = "admin",
+                displayName = "系统管理员",
+                passwordHash = Passwords.Hash(password),
+                roles = Roles.Store([Role.SystemAdmin]),
+                scopeOrgId = (Guid?)null,
+                enabled = true,
+                securityStamp = Users.NewSecurityStamp(),
+                now = clock.GetUtcNow(),
+            }
+        );
         logger.LogInformation("Created the first administrator 'admin'");
     }
 }

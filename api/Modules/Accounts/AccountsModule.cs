@@ -25,7 +25,12 @@ public static class AccountsModule
     /// reads them through its Contracts. An architecture test checks every constant statement against this list.
     /// </summary>
     internal static readonly IReadOnlyList<string> Tables =
-        ["users", "api_clients", "user_sessions", "sign_in_failures"];
+    [
+        "users",
+        "api_clients",
+        "user_sessions",
+        "sign_in_failures",
+    ];
 
     public static IServiceCollection AddAccountsModule(this IServiceCollection services)
     {

@@ -20,13 +20,18 @@ internal sealed class SessionValidator(DbSession db, TimeProvider clock) : ISess
 
     public async Task<ClaimsPrincipal?> RefreshAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
-            || Users.SessionOf(principal) is not { } sessionId)
+        if (
+            !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
+            || Users.SessionOf(principal) is not { } sessionId
+        )
         {
             return null;
         }
         var user = await db.QuerySingleOrDefaultAsync<UserRow>(
-            Users.FindBySessionSql, new { id, sessionId }, cancellationToken);
+            Users.FindBySessionSql,
+            new { id, sessionId },
+            cancellationToken
+        );
         if (user is not { Enabled: true } || user.SecurityStamp != principal.FindFirstValue(JicengClaims.SecurityStamp))
         {
             return null;
@@ -34,7 +39,16 @@ internal sealed class SessionValidator(DbSession db, TimeProvider clock) : ISess
         var now = clock.GetUtcNow();
         if (user.LastSeenAt < now.AddHours(-1))
         {
-            await db.ExecuteAsync(TouchSql, new { sessionId, now, threshold = now.AddHours(-1) }, cancellationToken);
+            await db.ExecuteAsync(
+                TouchSql,
+                new
+                {
+                    sessionId,
+                    now,
+                    threshold = now.AddHours(-1),
+                },
+                cancellationToken
+            );
         }
         return user.ToPrincipal(sessionId);
     }
@@ -66,8 +80,14 @@ internal sealed class ApiKeyValidator(DbSession db, TimeProvider clock) : IApiKe
             return null;
         }
         var client = await db.QuerySingleOrDefaultAsync<ClientRow>(FindSql, new { prefix }, cancellationToken);
-        if (client is null || client.RevokedAt is not null
-            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(ApiKeys.Hash(apiKey)), Encoding.ASCII.GetBytes(client.KeyHash)))
+        if (
+            client is null
+            || client.RevokedAt is not null
+            || !CryptographicOperations.FixedTimeEquals(
+                Encoding.ASCII.GetBytes(ApiKeys.Hash(apiKey)),
+                Encoding.ASCII.GetBytes(client.KeyHash)
+            )
+        )
         {
             return null;
         }
@@ -75,20 +95,34 @@ internal sealed class ApiKeyValidator(DbSession db, TimeProvider clock) : IApiKe
         // The row just read says whether a touch is due; the statement's own condition still guards a race.
         if (client.LastUsedAt is null || client.LastUsedAt < now.AddMinutes(-1))
         {
-            await db.ExecuteAsync(TouchSql, new { id = client.Id, now, threshold = now.AddMinutes(-1) }, cancellationToken);
+            await db.ExecuteAsync(
+                TouchSql,
+                new
+                {
+                    id = client.Id,
+                    now,
+                    threshold = now.AddMinutes(-1),
+                },
+                cancellationToken
+            );
         }
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, client.Id.ToString()),
             new(ClaimTypes.Name, client.Name),
             new(JicengClaims.Kind, nameof(CallerKind.ApiClient)),
-            new(JicengClaims.RateLimit, client.RateLimitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new(
+                JicengClaims.RateLimit,
+                client.RateLimitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            ),
         };
         if (client.ScopeOrgId is { } scope)
         {
             claims.Add(new Claim(JicengClaims.Scope, scope.ToString()));
         }
-        claims.AddRange(ApiKeys.ParsePermissions(client.Permissions).Select(p => new Claim(JicengClaims.Permission, p)));
+        claims.AddRange(
+            ApiKeys.ParsePermissions(client.Permissions).Select(p => new Claim(JicengClaims.Permission, p))
+        );
         return new ClaimsPrincipal(new ClaimsIdentity(claims, AuthenticationSchemes.ApiKey));
     }
 
@@ -112,7 +146,11 @@ internal static class ApiKeys
     public static (string Prefix, string Key) Generate()
     {
         var prefix = new string(RandomNumberGenerator.GetBytes(8).Select(b => Alphabet[b % 32]).ToArray());
-        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var secret = Convert
+            .ToBase64String(RandomNumberGenerator.GetBytes(32))
+            .TrimEnd('=')
+            .Replace('+', '-')
+            .Replace('/', '_');
         return (prefix, $"jc_{prefix}_{secret}");
     }
 
@@ -124,7 +162,9 @@ internal static class ApiKeys
 
     public static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    public static string StorePermissions(IEnumerable<string> permissions) => string.Join(',', permissions.Distinct().Order(StringComparer.Ordinal));
+    public static string StorePermissions(IEnumerable<string> permissions) =>
+        string.Join(',', permissions.Distinct().Order(StringComparer.Ordinal));
 
-    public static IReadOnlyList<string> ParsePermissions(string stored) => stored.Split(',', StringSplitOptions.RemoveEmptyEntries);
+    public static IReadOnlyList<string> ParsePermissions(string stored) =>
+        stored.Split(',', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -1,5 +1,4 @@
 using Jiceng.Infrastructure.Database;
-using Jiceng.Infrastructure.Http;
 using Jiceng.Modules.Members.Domain;
 using Jiceng.Modules.Organizations.Contracts;
 
@@ -11,7 +10,10 @@ namespace Jiceng.Modules.Members;
 /// All run on the request's one database session, inside the caller's transaction.
 /// </summary>
 internal sealed class MemberOrganizationHooks(DbSession db)
-    : IOrganizationMemberCounts, IOrganizationStatisticsContributor, IOrganizationDissolutionGuard, IOrganizationSubtreeMoveListener
+    : IOrganizationMemberCounts,
+        IOrganizationStatisticsContributor,
+        IOrganizationDissolutionGuard,
+        IOrganizationSubtreeMoveListener
 {
     private const string FullMembersSql = """
         SELECT org_id, COUNT(*) AS count FROM members
@@ -27,7 +29,8 @@ internal sealed class MemberOrganizationHooks(DbSession db)
 
     private const string ActiveMembersSql = "SELECT COUNT(*) FROM members WHERE org_id = @orgId AND status = 'Active'";
 
-    private const string PendingInboundTransfersSql = "SELECT COUNT(*) FROM member_transfers WHERE to_org_id = @orgId AND status = 'Pending'";
+    private const string PendingInboundTransfersSql =
+        "SELECT COUNT(*) FROM member_transfers WHERE to_org_id = @orgId AND status = 'Pending'";
 
     private const string RewritePathsSql = """
         UPDATE members
@@ -56,17 +59,33 @@ internal sealed class MemberOrganizationHooks(DbSession db)
 
     public string Key => "members";
 
-    public async Task<IReadOnlyDictionary<Guid, int>> CountFullMembersAsync(string pathFrom, string pathTo, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<Guid, int>> CountFullMembersAsync(
+        string pathFrom,
+        string pathTo,
+        CancellationToken cancellationToken
+    )
     {
-        var rows = await db.QueryAsync<OrgCount>(FullMembersSql, new { from = pathFrom, to = pathTo }, cancellationToken);
+        var rows = await db.QueryAsync<OrgCount>(
+            FullMembersSql,
+            new { from = pathFrom, to = pathTo },
+            cancellationToken
+        );
         return rows.ToDictionary(r => r.OrgId, r => (int)r.Count);
     }
 
     /// <summary>Members (预备 and 正式) and people in the pipeline before that, over the subtree.</summary>
-    public async Task<IReadOnlyDictionary<string, long>> CountAsync(OrganizationSubtree subtree, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, long>> CountAsync(
+        OrganizationSubtree subtree,
+        CancellationToken cancellationToken
+    )
     {
-        var byStage = (await db.QueryAsync<StageCount>(SubtreeCountsSql, new { from = subtree.PathFrom, to = subtree.PathTo }, cancellationToken))
-            .ToDictionary(r => r.Key, r => r.Count);
+        var byStage = (
+            await db.QueryAsync<StageCount>(
+                SubtreeCountsSql,
+                new { from = subtree.PathFrom, to = subtree.PathTo },
+                cancellationToken
+            )
+        ).ToDictionary(r => r.Key, r => r.Count);
         long Of(MemberStage stage) => byStage.GetValueOrDefault(stage.ToString());
         return new Dictionary<string, long>
         {
@@ -79,22 +98,41 @@ internal sealed class MemberOrganizationHooks(DbSession db)
 
     public async Task EnsureCanDissolveAsync(Guid organizationId, CancellationToken cancellationToken)
     {
-        var count = await db.ExecuteScalarAsync<long>(ActiveMembersSql, new { orgId = organizationId }, cancellationToken);
+        var count = await db.ExecuteScalarAsync<long>(
+            ActiveMembersSql,
+            new { orgId = organizationId },
+            cancellationToken
+        );
         if (count > 0)
         {
             throw MemberErrors.OrganizationHasMembers(count);
         }
         // A letter on its way in would otherwise be received into an organization that no longer exists.
-        var inbound = await db.ExecuteScalarAsync<long>(PendingInboundTransfersSql, new { orgId = organizationId }, cancellationToken);
+        var inbound = await db.ExecuteScalarAsync<long>(
+            PendingInboundTransfersSql,
+            new { orgId = organizationId },
+            cancellationToken
+        );
         if (inbound > 0)
         {
             throw MemberErrors.OrganizationHasPendingTransfers(inbound);
         }
     }
 
-    public async Task OnSubtreeMovedAsync(string oldFrom, string oldTo, string newFrom, CancellationToken cancellationToken)
+    public async Task OnSubtreeMovedAsync(
+        string oldFrom,
+        string oldTo,
+        string newFrom,
+        CancellationToken cancellationToken
+    )
     {
-        var moved = new { newFrom, cut = oldFrom.Length + 1, oldFrom, oldTo };
+        var moved = new
+        {
+            newFrom,
+            cut = oldFrom.Length + 1,
+            oldFrom,
+            oldTo,
+        };
         await db.ExecuteAsync(RewritePathsSql, moved, cancellationToken);
         await db.ExecuteAsync(RewriteTransferFromSql, moved, cancellationToken);
         await db.ExecuteAsync(RewriteTransferToSql, moved, cancellationToken);

@@ -22,8 +22,13 @@ public static class MembersModule
     /// </summary>
     internal static readonly IReadOnlyList<string> Tables =
     [
-        "members", "member_steps", "member_transfers", "member_hardships", "member_community_reports",
-        "org_meetings", "org_meeting_attendees",
+        "members",
+        "member_steps",
+        "member_transfers",
+        "member_hardships",
+        "member_community_reports",
+        "org_meetings",
+        "org_meeting_attendees",
     ];
 
     public static IServiceCollection AddMembersModule(this IServiceCollection services)
@@ -41,12 +46,32 @@ public static class MembersModule
         services.AddScoped<IOrganizationStatisticsContributor>(sp => sp.GetRequiredService<MemberOrganizationHooks>());
         services.AddScoped<IOrganizationDissolutionGuard>(sp => sp.GetRequiredService<MemberOrganizationHooks>());
         services.AddScoped<IOrganizationSubtreeMoveListener>(sp => sp.GetRequiredService<MemberOrganizationHooks>());
-        services.Configure<SwaggerExamples>(examples => examples
-            .Add(new CreateMemberRequest(Guid.Parse("0195a8e4-1c2d-7a3b-8c4d-5e6f70819202"), "王秀兰", null, "汉族", null, "11010519491231002X",
-                "13812345678", Education.SeniorHigh, "村民", MemberCategory.Farmer, MemberStage.Full, null, null, null, null, new DateOnly(1975, 7, 1),
-                new DateOnly(1976, 7, 1)))
-            .Add(new LookupMemberRequest("11010519491231002X"))
-            .Add(new RevealMemberDataRequest(RevealableMemberField.Phone, "核实困难党员帮扶联系方式")));
+        services.Configure<SwaggerExamples>(examples =>
+            examples
+                .Add(
+                    new CreateMemberRequest(
+                        Guid.Parse("0195a8e4-1c2d-7a3b-8c4d-5e6f70819202"),
+                        "王秀兰",
+                        null,
+                        "汉族",
+                        null,
+                        "11010519491231002X",
+                        "13812345678",
+                        Education.SeniorHigh,
+                        "村民",
+                        MemberCategory.Farmer,
+                        MemberStage.Full,
+                        null,
+                        null,
+                        null,
+                        null,
+                        new DateOnly(1975, 7, 1),
+                        new DateOnly(1976, 7, 1)
+                    )
+                )
+                .Add(new LookupMemberRequest("11010519491231002X"))
+                .Add(new RevealMemberDataRequest(RevealableMemberField.Phone, "核实困难党员帮扶联系方式"))
+        );
         return services;
     }
 

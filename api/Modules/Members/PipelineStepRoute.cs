@@ -12,11 +12,33 @@ namespace Jiceng.Modules.Members;
 /// </summary>
 internal static class PipelineStepRoute
 {
-    public static void Map<TRequest>(RouteGroupBuilder group, string step, string name, Func<Guid, TRequest, ICommand<PipelineView>> command, string summary) =>
-        group.MapPost($"/{{id:guid}}/pipeline/{step}", async Task<Ok<PipelineView>> (Guid id, TRequest request, IMediator mediator, CancellationToken cancellationToken) =>
-                // A generic parameter loses its nullability, so the framework lets an empty body through: refuse it as it would.
-                TypedResults.Ok(await mediator.Send(command(id, request ?? throw new BadHttpRequestException("A non-empty request body is required.")),
-                    cancellationToken)))
+    public static void Map<TRequest>(
+        RouteGroupBuilder group,
+        string step,
+        string name,
+        Func<Guid, TRequest, ICommand<PipelineView>> command,
+        string summary
+    ) =>
+        group
+            .MapPost(
+                $"/{{id:guid}}/pipeline/{step}",
+                async Task<Ok<PipelineView>> (
+                    Guid id,
+                    TRequest request,
+                    IMediator mediator,
+                    CancellationToken cancellationToken
+                ) =>
+                    // A generic parameter loses its nullability, so the framework lets an empty body through: refuse it as it would.
+                    TypedResults.Ok(
+                        await mediator.Send(
+                            command(
+                                id,
+                                request ?? throw new BadHttpRequestException("A non-empty request body is required.")
+                            ),
+                            cancellationToken
+                        )
+                    )
+            )
             .WithName(name)
             .RequirePermission(Permissions.MembersWrite)
             .WithSummary(summary)

@@ -73,8 +73,11 @@ internal sealed class OrganizationFieldNames : FieldNameCatalog
         Name("extensionMinMonths", "延长预备期最短（月）", "Minimum extension (months)");
         Name("extensionMaxMonths", "延长预备期最长（月）", "Maximum extension (months)");
         Name("transferLetterValidMonths", "介绍信有效期（月）", "Transfer letter validity (months)");
-        Name("transferLetterValidMonthsAcrossProvinces", "跨省介绍信有效期（月）",
-            "Cross-province transfer letter validity (months)");
+        Name(
+            "transferLetterValidMonthsAcrossProvinces",
+            "跨省介绍信有效期（月）",
+            "Cross-province transfer letter validity (months)"
+        );
         Name<CreatePairingCommand>("kind", "结对类型", "Pairing type");
         Name<ListPairingsQuery>("kind", "结对类型", "Pairing type");
         Name<ListRuleWarningsQuery>("code", "预警类型", "Warning type");

@@ -12,11 +12,15 @@ internal sealed class OrganizationRules(DbSession db) : IOrganizationRules
     // Below SQL Server's 2,100 parameters per statement.
     private const int Chunk = 1000;
 
-    public async Task<MemberPipelineRules> MemberPipelineRulesAsync(Guid organizationId, CancellationToken cancellationToken) =>
-        (await MemberPipelineRulesAsync([organizationId], cancellationToken))[organizationId];
+    public async Task<MemberPipelineRules> MemberPipelineRulesAsync(
+        Guid organizationId,
+        CancellationToken cancellationToken
+    ) => (await MemberPipelineRulesAsync([organizationId], cancellationToken))[organizationId];
 
-    public async Task<IReadOnlyDictionary<Guid, MemberPipelineRules>> MemberPipelineRulesAsync(IReadOnlyCollection<Guid> organizationIds,
-        CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<Guid, MemberPipelineRules>> MemberPipelineRulesAsync(
+        IReadOnlyCollection<Guid> organizationIds,
+        CancellationToken cancellationToken
+    )
     {
         var regionOf = new Dictionary<Guid, Guid>();
         foreach (var chunk in organizationIds.Distinct().Chunk(Chunk))
@@ -33,16 +37,27 @@ internal sealed class OrganizationRules(DbSession db) : IOrganizationRules
             byRegion[region] = Convert(document.MemberPipelineOrDefault.WithConstitution());
         }
         var defaults = Convert(MemberPipelineRuleSet.Default);
-        return organizationIds.Distinct().ToDictionary(id => id, id => regionOf.TryGetValue(id, out var region) ? byRegion[region] : defaults);
+        return organizationIds
+            .Distinct()
+            .ToDictionary(id => id, id => regionOf.TryGetValue(id, out var region) ? byRegion[region] : defaults);
     }
 
     private static MemberPipelineRules Convert(MemberPipelineRuleSet rules)
     {
         static LocalRule Local(NumberRule rule) => new(rule.Value, rule.Source);
-        return new MemberPipelineRules(Local(rules.ApplicantMinAge), Local(rules.ActivistAfterMonths), Local(rules.CandidateAfterMonths),
-            Local(rules.TrainingMinHours), Local(rules.NoticeMinWorkingDays), Local(rules.ApprovalWithinMonths), Local(rules.ProbationMonths),
-            Local(rules.ExtensionMinMonths), Local(rules.ExtensionMaxMonths), Local(rules.TransferLetterValidMonthsOrDefault),
-            Local(rules.TransferLetterValidMonthsAcrossProvincesOrDefault));
+        return new MemberPipelineRules(
+            Local(rules.ApplicantMinAge),
+            Local(rules.ActivistAfterMonths),
+            Local(rules.CandidateAfterMonths),
+            Local(rules.TrainingMinHours),
+            Local(rules.NoticeMinWorkingDays),
+            Local(rules.ApprovalWithinMonths),
+            Local(rules.ProbationMonths),
+            Local(rules.ExtensionMinMonths),
+            Local(rules.ExtensionMaxMonths),
+            Local(rules.TransferLetterValidMonthsOrDefault),
+            Local(rules.TransferLetterValidMonthsAcrossProvincesOrDefault)
+        );
     }
 
     private sealed record RegionRow

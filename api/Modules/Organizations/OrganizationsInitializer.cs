@@ -22,12 +22,15 @@ internal sealed class OrganizationsInitializer(DbConnectionFactory connections, 
         {
             return;
         }
-        await connection.ExecuteAsync(InsertDefaultSql, new
-        {
-            id = Guid.CreateVersion7(),
-            name = "默认规则集（全国通用）",
-            document = RuleSetDocument.Default.ToJson(),
-            now = clock.GetUtcNow(),
-        });
+        await connection.ExecuteAsync(
+            InsertDefaultSql,
+            new
+            {
+                id = Guid.CreateVersion7(),
+                name = "默认规则集（全国通用）",
+                document = RuleSetDocument.Default.ToJson(),
+                now = clock.GetUtcNow(),
+            }
+        );
     }
 }

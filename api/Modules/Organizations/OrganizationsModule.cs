@@ -43,8 +43,15 @@ public static class OrganizationsModule
     /// </summary>
     internal static readonly IReadOnlyList<string> Tables =
     [
-        "organizations", "org_tree_state", "rule_sets", "gradings", "pairings", "coalitions", "coalition_members",
-        "rectifications", "rectification_notes",
+        "organizations",
+        "org_tree_state",
+        "rule_sets",
+        "gradings",
+        "pairings",
+        "coalitions",
+        "coalition_members",
+        "rectifications",
+        "rectification_notes",
     ];
 
     public static IServiceCollection AddOrganizationsModule(this IServiceCollection services)
@@ -54,7 +61,9 @@ public static class OrganizationsModule
         services.AddSingleton<OrganizationDirectory>();
         services.AddScoped<Contracts.IOrganizationRules, OrganizationRules>();
         services.AddSingleton<Contracts.IOrganizationDirectory>(sp => sp.GetRequiredService<OrganizationDirectory>());
-        services.AddSingleton<Infrastructure.Security.IDataScopeResolver>(sp => sp.GetRequiredService<OrganizationDirectory>());
+        services.AddSingleton<Infrastructure.Security.IDataScopeResolver>(sp =>
+            sp.GetRequiredService<OrganizationDirectory>()
+        );
         services.Configure<SwaggerExamples>(AddExamples);
         return services;
     }
@@ -64,26 +73,73 @@ public static class OrganizationsModule
         var jixi = Guid.Parse("0195a8e4-1c2d-7a3b-8c4d-5e6f70819201");
         var village = Guid.Parse("0195a8e4-1c2d-7a3b-8c4d-5e6f70819202");
         examples
-            .Add(new CreateOrganizationCommand(jixi, "虎林市委", "虎林", Domain.OrganizationKind.Committee, Domain.OrganizationField.Government,
-                "李明", new DateOnly(1956, 3, 1), new DateOnly(2024, 3, 1), "鸡西市下辖县级市党委"))
-            .Add(new UpdateOrganizationRequest("虎林市委", "虎林", Domain.OrganizationKind.Committee, Domain.OrganizationField.Government,
-                "李明", new DateOnly(1956, 3, 1), new DateOnly(2024, 3, 1), null))
+            .Add(
+                new CreateOrganizationCommand(
+                    jixi,
+                    "虎林市委",
+                    "虎林",
+                    Domain.OrganizationKind.Committee,
+                    Domain.OrganizationField.Government,
+                    "李明",
+                    new DateOnly(1956, 3, 1),
+                    new DateOnly(2024, 3, 1),
+                    "鸡西市下辖县级市党委"
+                )
+            )
+            .Add(
+                new UpdateOrganizationRequest(
+                    "虎林市委",
+                    "虎林",
+                    Domain.OrganizationKind.Committee,
+                    Domain.OrganizationField.Government,
+                    "李明",
+                    new DateOnly(1956, 3, 1),
+                    new DateOnly(2024, 3, 1),
+                    null
+                )
+            )
             .Add(new MoveOrganizationRequest(jixi))
             .Add(new RecordGradingRequest(2025, "good", 95, "年度考核“五星”", new DateOnly(2026, 1, 20)))
             .Add(new ReviseGradingRequest("fairly-good", 86, "复核后调整", new DateOnly(2026, 2, 1)))
-            .Add(new Domain.RectificationFields(["书记长期缺职（超过 3 个月）", "组织生活不正常"], "选派第一书记，三个月内配齐班子，恢复“三会一课”。",
-                "王建国", new DateOnly(2026, 3, 1), new DateOnly(2026, 9, 30)))
+            .Add(
+                new Domain.RectificationFields(
+                    ["书记长期缺职（超过 3 个月）", "组织生活不正常"],
+                    "选派第一书记，三个月内配齐班子，恢复“三会一课”。",
+                    "王建国",
+                    new DateOnly(2026, 3, 1),
+                    new DateOnly(2026, 9, 30)
+                )
+            )
             .Add(new AddRectificationNoteRequest(new DateOnly(2026, 4, 1), "第一书记已到岗，召开支部党员大会。"))
             .Add(new CloseRectificationRequest(new DateOnly(2026, 9, 20), "班子配齐，组织生活恢复正常，经验收销号。"))
-            .Add(new CreatePairingRequest(village, Domain.PairingKind.Contracting, new DateOnly(2026, 1, 1), null, "市直机关包联行政村"))
+            .Add(
+                new CreatePairingRequest(
+                    village,
+                    Domain.PairingKind.Contracting,
+                    new DateOnly(2026, 1, 1),
+                    null,
+                    "市直机关包联行政村"
+                )
+            )
             .Add(new Domain.PairingTerms(new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), "帮扶期满"))
-            .Add(new Domain.CoalitionFields("大连湾党建联合体", "6 家驻军驻警单位 + 5 家国企，400 余个党支部", [jixi, village]))
+            .Add(
+                new Domain.CoalitionFields(
+                    "大连湾党建联合体",
+                    "6 家驻军驻警单位 + 5 家国企，400 余个党支部",
+                    [jixi, village]
+                )
+            )
             .Add(new CreateRuleSetRequest(jixi, "鸡西市规则集", null));
     }
 
-    public static IEndpointRouteBuilder MapOrganizationsModule(this IEndpointRouteBuilder app, IConfiguration configuration)
+    public static IEndpointRouteBuilder MapOrganizationsModule(
+        this IEndpointRouteBuilder app,
+        IConfiguration configuration
+    )
     {
-        var organizations = app.MapGroup("/api/v1/organizations").WithTags("Organizations").WithStandardProblemsForSecurity();
+        var organizations = app.MapGroup("/api/v1/organizations")
+            .WithTags("Organizations")
+            .WithStandardProblemsForSecurity();
         ListOrganizationsEndpoint.Map(organizations);
         CreateOrganizationEndpoint.Map(organizations);
         GetOrganizationEndpoint.Map(organizations);

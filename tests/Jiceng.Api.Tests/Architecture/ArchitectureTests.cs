@@ -13,11 +13,12 @@ public sealed class ArchitectureTests
 {
     private static readonly Assembly Api = typeof(Jiceng.Infrastructure.Database.DbSession).Assembly;
 
-    private static IEnumerable<string> Modules() => Api.GetTypes()
-        .Select(t => t.Namespace ?? "")
-        .Where(n => n.StartsWith("Jiceng.Modules.", StringComparison.Ordinal))
-        .Select(n => n.Split('.')[2])
-        .Distinct();
+    private static IEnumerable<string> Modules() =>
+        Api.GetTypes()
+            .Select(t => t.Namespace ?? "")
+            .Where(n => n.StartsWith("Jiceng.Modules.", StringComparison.Ordinal))
+            .Select(n => n.Split('.')[2])
+            .Distinct();
 
     [Test]
     public void Only_contracts_and_module_entry_points_are_public_in_a_module()
@@ -25,7 +26,10 @@ public sealed class ArchitectureTests
         var offenders = Api.GetTypes()
             .Where(t => t.IsPublic || t.IsNestedPublic && t.DeclaringType!.IsPublic)
             .Where(t => t.Namespace?.StartsWith("Jiceng.Modules.", StringComparison.Ordinal) == true)
-            .Where(t => !t.Namespace!.EndsWith(".Contracts", StringComparison.Ordinal) && !t.Name.EndsWith("Module", StringComparison.Ordinal))
+            .Where(t =>
+                !t.Namespace!.EndsWith(".Contracts", StringComparison.Ordinal)
+                && !t.Name.EndsWith("Module", StringComparison.Ordinal)
+            )
             .Select(t => t.FullName)
             .ToList();
         Assert.That(offenders, Is.Empty);
@@ -40,8 +44,14 @@ public sealed class ArchitectureTests
         {
             // Another module's sub-namespaces except Contracts, and the types of its root namespace except its *Module entry point.
             var forbidden = Api.GetTypes()
-                .Where(t => t.Namespace?.StartsWith("Jiceng.Modules.", StringComparison.Ordinal) == true && t.Namespace.Split('.')[2] != module)
-                .Where(t => !t.Namespace!.EndsWith(".Contracts", StringComparison.Ordinal) && !t.Name.EndsWith("Module", StringComparison.Ordinal))
+                .Where(t =>
+                    t.Namespace?.StartsWith("Jiceng.Modules.", StringComparison.Ordinal) == true
+                    && t.Namespace.Split('.')[2] != module
+                )
+                .Where(t =>
+                    !t.Namespace!.EndsWith(".Contracts", StringComparison.Ordinal)
+                    && !t.Name.EndsWith("Module", StringComparison.Ordinal)
+                )
                 .Select(t => t.Namespace!.Split('.').Length > 3 ? t.Namespace! : t.FullName!.Split('+')[0])
                 .Distinct()
                 .ToArray();
@@ -49,8 +59,18 @@ public sealed class ArchitectureTests
             {
                 continue;
             }
-            var result = Types.InAssembly(Api).That().ResideInNamespace($"Jiceng.Modules.{module}").ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
-            Assert.That(result.IsSuccessful, Is.True, $"{module} reaches into: {string.Join(", ", result.FailingTypeNames ?? [])}");
+            var result = Types
+                .InAssembly(Api)
+                .That()
+                .ResideInNamespace($"Jiceng.Modules.{module}")
+                .ShouldNot()
+                .HaveDependencyOnAny(forbidden)
+                .GetResult();
+            Assert.That(
+                result.IsSuccessful,
+                Is.True,
+                $"{module} reaches into: {string.Join(", ", result.FailingTypeNames ?? [])}"
+            );
         }
     }
 
@@ -64,24 +84,33 @@ public sealed class ArchitectureTests
         static string[] Parts(Type t) => (t.Namespace ?? "").Split('.');
         static bool IsSlice(Type t) =>
             Parts(t) is ["Jiceng", "Modules", _, var folder] && folder is not ("Domain" or "Contracts");
-        var slices = Api.GetTypes().Where(IsSlice)
+        var slices = Api.GetTypes()
+            .Where(IsSlice)
             .GroupBy(t => t.Namespace!)
             .ToDictionary(g => g.Key, g => g.Select(t => t.FullName!.Split('+')[0]).Distinct().ToArray());
         Assert.That(slices.Keys, Does.Contain("Jiceng.Modules.Members.ListMembers"));
-        var sources = slices.Keys
-            .Concat(Api.GetTypes()
-                .Where(t => Parts(t) is ["Jiceng", "Modules", _, "Domain" or "Contracts"])
-                .Select(t => t.Namespace!))
+        var sources = slices
+            .Keys.Concat(
+                Api.GetTypes()
+                    .Where(t => Parts(t) is ["Jiceng", "Modules", _, "Domain" or "Contracts"])
+                    .Select(t => t.Namespace!)
+            )
             .Distinct();
         var offenders = new List<string>();
         foreach (var source in sources)
         {
             var module = string.Join('.', source.Split('.').Take(3)) + ".";
-            var others = slices.Where(s => s.Key != source && s.Key.StartsWith(module, StringComparison.Ordinal))
+            var others = slices
+                .Where(s => s.Key != source && s.Key.StartsWith(module, StringComparison.Ordinal))
                 .SelectMany(s => s.Value)
                 .ToArray();
-            var result = Types.InAssembly(Api).That().ResideInNamespaceMatching($"^{Regex.Escape(source)}$")
-                .ShouldNot().HaveDependencyOnAny(others).GetResult();
+            var result = Types
+                .InAssembly(Api)
+                .That()
+                .ResideInNamespaceMatching($"^{Regex.Escape(source)}$")
+                .ShouldNot()
+                .HaveDependencyOnAny(others)
+                .GetResult();
             offenders.AddRange(result.FailingTypeNames ?? []);
         }
         Assert.That(offenders, Is.Empty, "Uses another use case's types: " + string.Join(", ", offenders));
@@ -94,10 +123,15 @@ public sealed class ArchitectureTests
     [Test]
     public void A_unique_key_conflict_becomes_409_in_one_way()
     {
-        var offenders = Directory.GetFiles(Path.Combine(Paths.Api, "Modules"), "*.cs", SearchOption.AllDirectories)
-            .Where(f => File.ReadAllText(f) is var text
-                && (text.Contains("IsUniqueViolation", StringComparison.Ordinal)
-                    || text.Contains("catch (DbException", StringComparison.Ordinal)))
+        var offenders = Directory
+            .GetFiles(Path.Combine(Paths.Api, "Modules"), "*.cs", SearchOption.AllDirectories)
+            .Where(f =>
+                File.ReadAllText(f) is var text
+                && (
+                    text.Contains("IsUniqueViolation", StringComparison.Ordinal)
+                    || text.Contains("catch (DbException", StringComparison.Ordinal)
+                )
+            )
             .Select(f => Path.GetRelativePath(Paths.Api, f))
             .ToList();
         Assert.That(offenders, Is.Empty);
@@ -115,8 +149,13 @@ public sealed class ArchitectureTests
         var owners = new Dictionary<string, string>();
         var declared = Modules()
             .Select(m => (Module: m, Type: Api.GetType($"Jiceng.Modules.{m}.{m}Module")))
-            .Select(d => (d.Module, Tables: (IReadOnlyList<string>?)d.Type?
-                .GetField("Tables", BindingFlags.Static | BindingFlags.NonPublic)?.GetValue(null)))
+            .Select(d =>
+                (
+                    d.Module,
+                    Tables: (IReadOnlyList<string>?)
+                        d.Type?.GetField("Tables", BindingFlags.Static | BindingFlags.NonPublic)?.GetValue(null)
+                )
+            )
             .Append((Module: infrastructure, Tables: Jiceng.Infrastructure.Database.InfrastructureTables.Names))
             .ToList();
         Assert.Multiple(() =>
@@ -130,7 +169,8 @@ public sealed class ArchitectureTests
                 }
             }
         });
-        var created = Directory.GetFiles(Path.Combine(Paths.Api, "Migrations"), "*.cs")
+        var created = Directory
+            .GetFiles(Path.Combine(Paths.Api, "Migrations"), "*.cs")
             .SelectMany(f => Regex.Matches(File.ReadAllText(f), @"Create\.Table\(""([a-z_0-9]+)""\)"))
             .Select(m => m.Groups[1].Value)
             .ToHashSet();
@@ -141,7 +181,8 @@ public sealed class ArchitectureTests
         foreach (var type in Api.GetTypes())
         {
             var parts = (type.Namespace ?? "").Split('.');
-            var owner = parts is ["Jiceng", "Modules", var m, ..] ? m
+            var owner =
+                parts is ["Jiceng", "Modules", var m, ..] ? m
                 : parts is ["Jiceng", "Infrastructure", ..] ? infrastructure
                 : null;
             if (owner is null)
@@ -149,8 +190,9 @@ public sealed class ArchitectureTests
                 continue;
             }
             var twin = type.Name.EndsWith("BareTwinEndpoint", StringComparison.Ordinal);
-            var constants = type
-                .GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+            var constants = type.GetFields(
+                    BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly
+                )
                 .Where(f => f.IsLiteral && f.FieldType == typeof(string));
             foreach (var field in constants)
             {
@@ -161,7 +203,8 @@ public sealed class ArchitectureTests
                     {
                         continue;
                     }
-                    var reads = match.Groups[1].Value is "FROM" or "JOIN"
+                    var reads =
+                        match.Groups[1].Value is "FROM" or "JOIN"
                         && !match.Result("$`").TrimEnd().EndsWith("DELETE", StringComparison.Ordinal);
                     if (reads && (tableOwner == infrastructure || twin))
                     {
@@ -177,15 +220,24 @@ public sealed class ArchitectureTests
     [Test]
     public void Infrastructure_knows_no_module()
     {
-        var result = Types.InAssembly(Api).That().ResideInNamespace("Jiceng.Infrastructure").ShouldNot().HaveDependencyOn("Jiceng.Modules").GetResult();
+        var result = Types
+            .InAssembly(Api)
+            .That()
+            .ResideInNamespace("Jiceng.Infrastructure")
+            .ShouldNot()
+            .HaveDependencyOn("Jiceng.Modules")
+            .GetResult();
         Assert.That(result.IsSuccessful, Is.True, string.Join(", ", result.FailingTypeNames ?? []));
     }
 
     [Test]
     public void Messages_handlers_validators_and_endpoints_are_named_for_what_they_are()
     {
-        var types = Api.GetTypes().Where(t => t.Namespace?.StartsWith("Jiceng.Modules.", StringComparison.Ordinal) == true && !t.IsNested).ToList();
-        static bool Implements(Type type, Type open) => type.GetInterfaces().Any(i => i == open || i.IsGenericType && i.GetGenericTypeDefinition() == open);
+        var types = Api.GetTypes()
+            .Where(t => t.Namespace?.StartsWith("Jiceng.Modules.", StringComparison.Ordinal) == true && !t.IsNested)
+            .ToList();
+        static bool Implements(Type type, Type open) =>
+            type.GetInterfaces().Any(i => i == open || i.IsGenericType && i.GetGenericTypeDefinition() == open);
         Assert.Multiple(() =>
         {
             foreach (var type in types)
@@ -198,12 +250,19 @@ public sealed class ArchitectureTests
                 {
                     Assert.That(type.Name, Does.EndWith("Query"), type.FullName);
                 }
-                if (Implements(type, typeof(ICommandHandler<,>)) || Implements(type, typeof(ICommandHandler<>)) || Implements(type, typeof(IQueryHandler<,>)))
+                if (
+                    Implements(type, typeof(ICommandHandler<,>))
+                    || Implements(type, typeof(ICommandHandler<>))
+                    || Implements(type, typeof(IQueryHandler<,>))
+                )
                 {
                     Assert.That(type.Name, Does.EndWith("Handler"), type.FullName);
                     Assert.That(type.IsSealed && !type.IsPublic, Is.True, $"{type.FullName} is internal sealed");
                 }
-                if (type.BaseType is { IsGenericType: true } b && b.GetGenericTypeDefinition() == typeof(FluentValidation.AbstractValidator<>))
+                if (
+                    type.BaseType is { IsGenericType: true } b
+                    && b.GetGenericTypeDefinition() == typeof(FluentValidation.AbstractValidator<>)
+                )
                 {
                     Assert.That(type.Name, Does.EndWith("Validator"), type.FullName);
                 }
@@ -216,7 +275,11 @@ public sealed class ArchitectureTests
     {
         foreach (var moduleDirectory in Directory.GetDirectories(Path.Combine(Paths.Api, "Modules")))
         {
-            foreach (var useCase in Directory.GetDirectories(moduleDirectory).Where(d => Path.GetFileName(d) is not ("Contracts" or "Domain")))
+            foreach (
+                var useCase in Directory
+                    .GetDirectories(moduleDirectory)
+                    .Where(d => Path.GetFileName(d) is not ("Contracts" or "Domain"))
+            )
             {
                 var name = Path.GetFileName(useCase);
                 Assert.That(File.Exists(Path.Combine(useCase, name + ".cs")), Is.True, $"{name}/{name}.cs");
@@ -232,9 +295,15 @@ public sealed class ArchitectureTests
     [Test]
     public void Sql_is_written_only_in_const_strings()
     {
-        var keyword = new System.Text.RegularExpressions.Regex(@"\b(SELECT|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|PRAGMA)\b");
+        var keyword = new System.Text.RegularExpressions.Regex(
+            @"\b(SELECT|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|PRAGMA)\b"
+        );
         var offenders = new List<string>();
-        foreach (var file in Directory.GetFiles(Paths.Api, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains("/obj/") && !f.Contains("/bin/")))
+        foreach (
+            var file in Directory
+                .GetFiles(Paths.Api, "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains("/obj/") && !f.Contains("/bin/"))
+        )
         {
             var root = CSharpSyntaxTree.ParseText(File.ReadAllText(file)).GetRoot();
             foreach (var node in root.DescendantNodes())
@@ -242,18 +311,25 @@ public sealed class ArchitectureTests
                 var text = node switch
                 {
                     InterpolatedStringExpressionSyntax interpolated => interpolated.ToString(),
-                    LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => literal.Token.ValueText,
+                    LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => literal
+                        .Token
+                        .ValueText,
                     _ => null,
                 };
                 if (text is null || !keyword.IsMatch(text))
                 {
                     continue;
                 }
-                var inConst = node is LiteralExpressionSyntax
-                    && node.Ancestors().OfType<FieldDeclarationSyntax>().Any(f => f.Modifiers.Any(SyntaxKind.ConstKeyword));
+                var inConst =
+                    node is LiteralExpressionSyntax
+                    && node.Ancestors()
+                        .OfType<FieldDeclarationSyntax>()
+                        .Any(f => f.Modifiers.Any(SyntaxKind.ConstKeyword));
                 if (!inConst)
                 {
-                    offenders.Add($"{Path.GetRelativePath(Paths.Api, file)}:{node.GetLocation().GetLineSpan().StartLinePosition.Line + 1}");
+                    offenders.Add(
+                        $"{Path.GetRelativePath(Paths.Api, file)}:{node.GetLocation().GetLineSpan().StartLinePosition.Line + 1}"
+                    );
                 }
             }
         }
@@ -290,11 +366,17 @@ public sealed class RefusalCatalogTests
                     }
                 }
             }
-            Assert.That(catalogs, Has.Count.LessThanOrEqualTo(1),
-                $"{Path.GetFileName(module)} has one catalog of refusals");
+            Assert.That(
+                catalogs,
+                Has.Count.LessThanOrEqualTo(1),
+                $"{Path.GetFileName(module)} has one catalog of refusals"
+            );
         }
-        Assert.That(offenders, Is.Empty,
-            "BusinessRuleException created outside the module's catalog: " + string.Join(", ", offenders));
+        Assert.That(
+            offenders,
+            Is.Empty,
+            "BusinessRuleException created outside the module's catalog: " + string.Join(", ", offenders)
+        );
     }
 
     [Test]
@@ -302,12 +384,15 @@ public sealed class RefusalCatalogTests
     {
         var catalogs = new[]
         {
-            ("Accounts", "AccountErrors"), ("Members", "MemberErrors"), ("Organizations", "OrganizationErrors"),
+            ("Accounts", "AccountErrors"),
+            ("Members", "MemberErrors"),
+            ("Organizations", "OrganizationErrors"),
         };
         foreach (var (module, catalog) in catalogs)
         {
-            var type = typeof(Jiceng.Infrastructure.Database.DbSession).Assembly
-                .GetType($"Jiceng.Modules.{module}.Domain.{catalog}");
+            var type = typeof(Jiceng.Infrastructure.Database.DbSession).Assembly.GetType(
+                $"Jiceng.Modules.{module}.Domain.{catalog}"
+            );
             Assert.That(type, Is.Not.Null, $"{module} has {catalog} in its Domain");
         }
     }
@@ -344,20 +429,21 @@ public sealed class RefusalCatalogTests
             };
             if (created)
             {
-                var owner = creation.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault()?.Identifier.Text
-                    ?? "?";
+                var owner =
+                    creation.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault()?.Identifier.Text ?? "?";
                 yield return (owner, creation.GetLocation().GetLineSpan().StartLinePosition.Line + 1);
             }
         }
     }
 
-    private static bool IsRefusal(TypeSyntax? type) => type switch
-    {
-        IdentifierNameSyntax name => name.Identifier.Text == "BusinessRuleException",
-        QualifiedNameSyntax qualified => qualified.Right.Identifier.Text == "BusinessRuleException",
-        AliasQualifiedNameSyntax alias => alias.Name.Identifier.Text == "BusinessRuleException",
-        _ => false,
-    };
+    private static bool IsRefusal(TypeSyntax? type) =>
+        type switch
+        {
+            IdentifierNameSyntax name => name.Identifier.Text == "BusinessRuleException",
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.Text == "BusinessRuleException",
+            AliasQualifiedNameSyntax alias => alias.Name.Identifier.Text == "BusinessRuleException",
+            _ => false,
+        };
 
     /// <summary>
     /// A target-typed <c>new(...)</c> takes its type from the member it returns from or the variable it initializes.
@@ -394,9 +480,14 @@ public sealed class PipelineStepShapeTests
     public void Every_step_statement_carries_the_whole_guard()
     {
         var guard = Normalize(Jiceng.Modules.Members.Domain.MemberStep.Guard);
-        var handlers = typeof(Jiceng.Modules.Members.Domain.MemberStep).Assembly.GetTypes()
-            .Where(t => t.GetConstructors()
-                .Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(Jiceng.Modules.Members.Domain.MemberSteps))))
+        var handlers = typeof(Jiceng.Modules.Members.Domain.MemberStep)
+            .Assembly.GetTypes()
+            .Where(t =>
+                t.GetConstructors()
+                    .Any(c =>
+                        c.GetParameters().Any(p => p.ParameterType == typeof(Jiceng.Modules.Members.Domain.MemberSteps))
+                    )
+            )
             .ToList();
         Assert.That(handlers, Has.Count.GreaterThanOrEqualTo(7), "the seven pipeline steps start through MemberSteps");
         foreach (var handler in handlers)
@@ -418,12 +509,23 @@ public sealed class AuditLogTests
     [Test]
     public void No_statement_updates_or_deletes_the_audit_log()
     {
-        var statements = typeof(Jiceng.Infrastructure.Database.DbSession).Assembly.GetTypes()
-            .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+        var statements = typeof(Jiceng.Infrastructure.Database.DbSession)
+            .Assembly.GetTypes()
+            .SelectMany(t =>
+                t.GetFields(
+                    BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly
+                )
+            )
             .Where(f => f.IsLiteral && f.FieldType == typeof(string))
             .Select(f => (Name: f.DeclaringType!.Name + "." + f.Name, Sql: (string)f.GetRawConstantValue()!))
             .ToList();
-        var offenders = statements.Where(s => System.Text.RegularExpressions.Regex.IsMatch(s.Sql, @"(UPDATE\s+audit_log|DELETE\s+FROM\s+audit_log|TRUNCATE)", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        var offenders = statements.Where(s =>
+            System.Text.RegularExpressions.Regex.IsMatch(
+                s.Sql,
+                @"(UPDATE\s+audit_log|DELETE\s+FROM\s+audit_log|TRUNCATE)",
+                System.Text.RegularExpressions.RegexOptions.IgnoreCase
+            )
+        );
         Assert.That(statements.Any(s => s.Sql.Contains("INSERT INTO audit_log", StringComparison.Ordinal)), Is.True);
         Assert.That(offenders.Select(o => o.Name), Is.Empty);
     }

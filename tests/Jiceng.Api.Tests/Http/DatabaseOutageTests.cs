@@ -22,7 +22,9 @@ public sealed class DatabaseOutageTests(DatabaseProvider provider) : ApiTest(pro
         var root = await CreateOrganization(Unique("停机演练"), kind: "Committee");
         var apiClient = new
         {
-            name = Unique("停机演练系统"), scopeOrganizationId = root.Id(), permissions = new[] { "organizations.read" },
+            name = Unique("停机演练系统"),
+            scopeOrganizationId = root.Id(),
+            permissions = new[] { "organizations.read" },
         };
         var created = await Json.Read(await Post("/api/v1/api-clients", apiClient), HttpStatusCode.Created);
         using var system = Factory.CreateClient();
@@ -97,8 +99,10 @@ public sealed class DatabaseOutageTests(DatabaseProvider provider) : ApiTest(pro
             }
             var name = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database!;
             await Admin($"ALTER DATABASE {name} ALLOW_CONNECTIONS false");
-            await Admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                + $"WHERE datname = '{name}' AND pid <> pg_backend_pid()");
+            await Admin(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    + $"WHERE datname = '{name}' AND pid <> pg_backend_pid()"
+            );
             return new Outage(() => Admin($"ALTER DATABASE {name} ALLOW_CONNECTIONS true"));
         }
 

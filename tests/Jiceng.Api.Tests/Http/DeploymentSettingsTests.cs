@@ -9,11 +9,8 @@ namespace Jiceng.Tests.Http;
 [TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Providers))]
 public sealed class DeploymentSettingsTests(DatabaseProvider provider) : ApiTest(provider)
 {
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Swagger:Enabled"] = "false",
-        ["Http:BehindTlsProxy"] = "true",
-    };
+    protected override IReadOnlyDictionary<string, string?> Settings =>
+        new Dictionary<string, string?> { ["Swagger:Enabled"] = "false", ["Http:BehindTlsProxy"] = "true" };
 
     [TestCase("/swagger")]
     [TestCase("/swagger/index.html")]
@@ -65,7 +62,8 @@ public sealed class DeploymentSettingsTests(DatabaseProvider provider) : ApiTest
     {
         var audit = await admin.GetAsync("/api/v1/audit?action=SignInFailed&pageSize=200");
         var rows = await Json.Read(audit, HttpStatusCode.OK);
-        return rows.GetProperty("items").EnumerateArray()
+        return rows.GetProperty("items")
+            .EnumerateArray()
             .Select(r => r.GetProperty("clientAddress").GetString())
             .ToList();
     }

@@ -18,13 +18,43 @@ public sealed class FuzzTests(DatabaseProvider provider) : ApiTest(provider)
 
     private static readonly string[] Malformed =
     [
-        "", "{", "}", "[", "null", "true", "0", "-1", "\"x\"", "{\"a\":}", "{\"name\":\"\\ud800\"}", "{\"name\":\"a\\u0000b\"}",
-        "1e99999", "{\"year\": 1e99999}", "{\"year\": 2147483648}", "{\"dueOn\": \"2026-02-30\"}", "{\"startsOn\": \"0000-00-00\"}",
-        new string('[', 500) + new string(']', 500), "{\"reasons\": " + new string('[', 100) + new string(']', 100) + "}",
-        "{\"name\": \"" + new string('党', 100_000) + "\"}", "\uFEFF{}", "{'single': 'quotes'}", "{\"a\":1,}", "{\"__proto__\": {}}",
+        "",
+        "{",
+        "}",
+        "[",
+        "null",
+        "true",
+        "0",
+        "-1",
+        "\"x\"",
+        "{\"a\":}",
+        "{\"name\":\"\\ud800\"}",
+        "{\"name\":\"a\\u0000b\"}",
+        "1e99999",
+        "{\"year\": 1e99999}",
+        "{\"year\": 2147483648}",
+        "{\"dueOn\": \"2026-02-30\"}",
+        "{\"startsOn\": \"0000-00-00\"}",
+        new string('[', 500) + new string(']', 500),
+        "{\"reasons\": " + new string('[', 100) + new string(']', 100) + "}",
+        "{\"name\": \"" + new string('党', 100_000) + "\"}",
+        "\uFEFF{}",
+        "{'single': 'quotes'}",
+        "{\"a\":1,}",
+        "{\"__proto__\": {}}",
     ];
 
-    private static readonly string[] IfMatchValues = ["", "\"1\"", "\"2\"", "\"999999999999999999999\"", "W/\"1\"", "garbage", "*", "\"-1\""];
+    private static readonly string[] IfMatchValues =
+    [
+        "",
+        "\"1\"",
+        "\"2\"",
+        "\"999999999999999999999\"",
+        "W/\"1\"",
+        "garbage",
+        "*",
+        "\"-1\"",
+    ];
 
     [Test]
     public async Task No_post_or_put_route_answers_500_to_malformed_or_random_json()
@@ -41,12 +71,19 @@ public sealed class FuzzTests(DatabaseProvider provider) : ApiTest(provider)
             {
                 var random = new Random(HashCode.Combine(path.Name, operation.Name) & 0x7fffffff);
                 var bodySchema = BodySchema(operation.Value, schemas);
-                var bodies = Malformed.Concat(Enumerable.Range(0, RandomBodiesPerRoute).Select(_ => RandomBody(bodySchema, schemas, random, ids)?.ToJsonString() ?? "null"));
+                var bodies = Malformed.Concat(
+                    Enumerable
+                        .Range(0, RandomBodiesPerRoute)
+                        .Select(_ => RandomBody(bodySchema, schemas, random, ids)?.ToJsonString() ?? "null")
+                );
                 foreach (var body in bodies)
                 {
                     var url = FillPath(path.Name, random, ids);
                     var method = operation.Name == "post" ? HttpMethod.Post : HttpMethod.Put;
-                    var request = new HttpRequestMessage(method, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+                    var request = new HttpRequestMessage(method, url)
+                    {
+                        Content = new StringContent(body, Encoding.UTF8, "application/json"),
+                    };
                     var ifMatch = IfMatchValues[random.Next(IfMatchValues.Length)];
                     if (ifMatch.Length > 0)
                     {
@@ -57,7 +94,9 @@ public sealed class FuzzTests(DatabaseProvider provider) : ApiTest(provider)
                     if ((int)response.StatusCode >= 500)
                     {
                         var snippet = body.Length > 200 ? body[..200] + "…" : body;
-                        failures.Add($"{method} {url} ← {snippet} → {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                        failures.Add(
+                            $"{method} {url} ← {snippet} → {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}"
+                        );
                     }
                 }
             }
@@ -82,7 +121,10 @@ public sealed class FuzzTests(DatabaseProvider provider) : ApiTest(provider)
         {
             foreach (var operation in path.Value.EnumerateObject())
             {
-                if (!operation.Value.TryGetProperty("requestBody", out var body) || !body.GetProperty("content").TryGetProperty("application/json", out _))
+                if (
+                    !operation.Value.TryGetProperty("requestBody", out var body)
+                    || !body.GetProperty("content").TryGetProperty("application/json", out _)
+                )
                 {
                     continue;
                 }
@@ -92,7 +134,8 @@ public sealed class FuzzTests(DatabaseProvider provider) : ApiTest(provider)
                 {
                     url = url.Replace("{" + name + "}", id.ToString(), StringComparison.Ordinal);
                 }
-                url = url.Replace("{year}", "2025", StringComparison.Ordinal).Replace("{memberId}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+                url = url.Replace("{year}", "2025", StringComparison.Ordinal)
+                    .Replace("{memberId}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
                 var method = new HttpMethod(operation.Name.ToUpperInvariant());
                 async Task<(int Status, string Body)> Send(string contentType)
                 {
@@ -105,16 +148,32 @@ public sealed class FuzzTests(DatabaseProvider provider) : ApiTest(provider)
                     return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
                 }
                 var plain = await Send("application/json; charset=utf-8");
-                foreach (var quoted in new[] { "application/json; charset=\"utf-8\"", "application/json; charset=\"UTF-8\"", "application/json;charset=UTF8" })
+                foreach (
+                    var quoted in new[]
+                    {
+                        "application/json; charset=\"utf-8\"",
+                        "application/json; charset=\"UTF-8\"",
+                        "application/json;charset=UTF8",
+                    }
+                )
                 {
                     var answer = await Send(quoted);
                     if (answer.Status != plain.Status)
                     {
-                        failures.Add($"{method} {url} with {quoted} → {answer.Status} (plain: {plain.Status}) {answer.Body}");
+                        failures.Add(
+                            $"{method} {url} with {quoted} → {answer.Status} (plain: {plain.Status}) {answer.Body}"
+                        );
                     }
                 }
-                foreach (var unknown in new[] { "application/json; charset=utf-7", "application/json; charset=bogus", "application/json; charset=\"latin1\"",
-                    "application/json; charset=" })
+                foreach (
+                    var unknown in new[]
+                    {
+                        "application/json; charset=utf-7",
+                        "application/json; charset=bogus",
+                        "application/json; charset=\"latin1\"",
+                        "application/json; charset=",
+                    }
+                )
                 {
                     var answer = await Send(unknown);
                     if (answer.Status != 415 || !answer.Body.Contains("\"status\":415", StringComparison.Ordinal))
@@ -132,7 +191,9 @@ public sealed class FuzzTests(DatabaseProvider provider) : ApiTest(provider)
     [Test]
     public async Task A_quoted_utf8_charset_signs_in_and_keeps_chinese_text()
     {
-        var content = new StringContent(JsonSerializer.Serialize(new { username = "admin", password = ApiFactory.AdminPassword }));
+        var content = new StringContent(
+            JsonSerializer.Serialize(new { username = "admin", password = ApiFactory.AdminPassword })
+        );
         content.Headers.Remove("Content-Type");
         content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=\"UTF-8\"");
         using var client = Factory.CreateClient();
@@ -141,8 +202,20 @@ public sealed class FuzzTests(DatabaseProvider provider) : ApiTest(provider)
 
         var name = Unique("鸡西市委");
         // Unescaped, so the Chinese travels as UTF-8 bytes the server must decode.
-        var create = new StringContent(JsonSerializer.Serialize(new { name, kind = "Committee", field = "Government" },
-            new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        var create = new StringContent(
+            JsonSerializer.Serialize(
+                new
+                {
+                    name,
+                    kind = "Committee",
+                    field = "Government",
+                },
+                new JsonSerializerOptions
+                {
+                    Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+                }
+            )
+        );
         create.Headers.Remove("Content-Type");
         create.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=\"utf-8\"");
         var created = await Json.Read(await client.PostAsync("/api/v1/organizations", create), HttpStatusCode.Created);
@@ -153,10 +226,31 @@ public sealed class FuzzTests(DatabaseProvider provider) : ApiTest(provider)
     {
         var root = await CreateOrganization(Unique("鸡西市委"), kind: "Committee", field: "Government");
         var child = await CreateOrganization("虎林市委", root.Id(), "Committee", "Government");
-        var rectification = await Json.Read(await Post($"/api/v1/organizations/{child.Id()}/rectifications",
-            new { reasons = new[] { "组织生活不正常" }, plan = "整改", responsiblePerson = "张三", dueOn = "2026-12-01" }), HttpStatusCode.Created);
-        var pairing = await Json.Read(await Post($"/api/v1/organizations/{child.Id()}/pairings",
-            new { partnerOrganizationId = root.Id(), kind = "Partnership", startsOn = "2026-01-01" }), HttpStatusCode.Created);
+        var rectification = await Json.Read(
+            await Post(
+                $"/api/v1/organizations/{child.Id()}/rectifications",
+                new
+                {
+                    reasons = new[] { "组织生活不正常" },
+                    plan = "整改",
+                    responsiblePerson = "张三",
+                    dueOn = "2026-12-01",
+                }
+            ),
+            HttpStatusCode.Created
+        );
+        var pairing = await Json.Read(
+            await Post(
+                $"/api/v1/organizations/{child.Id()}/pairings",
+                new
+                {
+                    partnerOrganizationId = root.Id(),
+                    kind = "Partnership",
+                    startsOn = "2026-01-01",
+                }
+            ),
+            HttpStatusCode.Created
+        );
         return new Dictionary<string, Guid>
         {
             ["id"] = child.Id(),
@@ -171,9 +265,22 @@ public sealed class FuzzTests(DatabaseProvider provider) : ApiTest(provider)
         var url = template;
         foreach (var name in new[] { "id", "rectificationId", "pairingId" })
         {
-            url = url.Replace("{" + name + "}", random.Next(5) == 0 ? Guid.NewGuid().ToString() : ids[name].ToString(), StringComparison.Ordinal);
+            url = url.Replace(
+                "{" + name + "}",
+                random.Next(5) == 0 ? Guid.NewGuid().ToString() : ids[name].ToString(),
+                StringComparison.Ordinal
+            );
         }
-        return url.Replace("{year}", random.Next(3) switch { 0 => "2025", 1 => "1800", _ => "99999" }, StringComparison.Ordinal);
+        return url.Replace(
+            "{year}",
+            random.Next(3) switch
+            {
+                0 => "2025",
+                1 => "1800",
+                _ => "99999",
+            },
+            StringComparison.Ordinal
+        );
     }
 
     private static JsonElement? BodySchema(JsonElement operation, JsonElement schemas)
@@ -187,13 +294,25 @@ public sealed class FuzzTests(DatabaseProvider provider) : ApiTest(provider)
     }
 
     private static JsonElement Resolve(JsonElement schema, JsonElement schemas) =>
-        schema.TryGetProperty("$ref", out var reference) ? schemas.GetProperty(reference.GetString()!.Split('/').Last()) : schema;
+        schema.TryGetProperty("$ref", out var reference)
+            ? schemas.GetProperty(reference.GetString()!.Split('/').Last())
+            : schema;
 
-    private static JsonNode? RandomBody(JsonElement? schema, JsonElement schemas, Random random, Dictionary<string, Guid> ids) =>
-        schema is { } s ? RandomValue(s, schemas, random, ids, depth: 0) : new JsonObject();
+    private static JsonNode? RandomBody(
+        JsonElement? schema,
+        JsonElement schemas,
+        Random random,
+        Dictionary<string, Guid> ids
+    ) => schema is { } s ? RandomValue(s, schemas, random, ids, depth: 0) : new JsonObject();
 
     /// <summary>A value that mostly fits the schema (so validation and handlers run) and sometimes does not.</summary>
-    private static JsonNode? RandomValue(JsonElement schema, JsonElement schemas, Random random, Dictionary<string, Guid> ids, int depth)
+    private static JsonNode? RandomValue(
+        JsonElement schema,
+        JsonElement schemas,
+        Random random,
+        Dictionary<string, Guid> ids,
+        int depth
+    )
     {
         schema = Resolve(schema, schemas);
         if (random.Next(8) == 0 || depth > 4)
@@ -220,36 +339,54 @@ public sealed class FuzzTests(DatabaseProvider provider) : ApiTest(provider)
         }
         return (type, format) switch
         {
-            (var x, "uuid") when x.Contains("string") => random.Next(3) == 0 ? Guid.NewGuid().ToString() : ids.Values.ElementAt(random.Next(ids.Count)).ToString(),
-            (var x, "date") when x.Contains("string") => new DateOnly(random.Next(1, 10000), random.Next(1, 13), random.Next(1, 29)).ToString("yyyy-MM-dd"),
-            (var x, _) when x.Contains("integer") => random.Next(4) switch { 0 => random.Next(-5, 5), 1 => 2025, 2 => int.MaxValue, _ => random.Next() },
-            (var x, _) when x.Contains("array") && schema.TryGetProperty("items", out var items) =>
-                new JsonArray(Enumerable.Range(0, random.Next(0, 4)).Select(_ => RandomValue(items, schemas, random, ids, depth + 1)).ToArray()),
+            (var x, "uuid") when x.Contains("string") => random.Next(3) == 0
+                ? Guid.NewGuid().ToString()
+                : ids.Values.ElementAt(random.Next(ids.Count)).ToString(),
+            (var x, "date") when x.Contains("string") => new DateOnly(
+                random.Next(1, 10000),
+                random.Next(1, 13),
+                random.Next(1, 29)
+            ).ToString("yyyy-MM-dd"),
+            (var x, _) when x.Contains("integer") => random.Next(4) switch
+            {
+                0 => random.Next(-5, 5),
+                1 => 2025,
+                2 => int.MaxValue,
+                _ => random.Next(),
+            },
+            (var x, _) when x.Contains("array") && schema.TryGetProperty("items", out var items) => new JsonArray(
+                Enumerable
+                    .Range(0, random.Next(0, 4))
+                    .Select(_ => RandomValue(items, schemas, random, ids, depth + 1))
+                    .ToArray()
+            ),
             (var x, _) when x.Contains("boolean") => random.Next(2) == 0,
             _ => RandomString(random),
         };
     }
 
-    private static JsonNode? Chaos(Random random, Dictionary<string, Guid> ids) => random.Next(9) switch
-    {
-        0 => null,
-        1 => RandomString(random),
-        2 => random.NextDouble() * 1e12,
-        3 => new JsonArray(1, "two", null),
-        4 => new JsonObject { ["nested"] = new JsonObject { ["deeper"] = "x" } },
-        5 => long.MinValue,
-        6 => "2026-13-45",
-        7 => ids.Values.First().ToString().ToUpperInvariant(),
-        _ => true,
-    };
+    private static JsonNode? Chaos(Random random, Dictionary<string, Guid> ids) =>
+        random.Next(9) switch
+        {
+            0 => null,
+            1 => RandomString(random),
+            2 => random.NextDouble() * 1e12,
+            3 => new JsonArray(1, "two", null),
+            4 => new JsonObject { ["nested"] = new JsonObject { ["deeper"] = "x" } },
+            5 => long.MinValue,
+            6 => "2026-13-45",
+            7 => ids.Values.First().ToString().ToUpperInvariant(),
+            _ => true,
+        };
 
-    private static string RandomString(Random random) => random.Next(6) switch
-    {
-        0 => "",
-        1 => new string('党', random.Next(1, 3000)),
-        2 => "'; DROP TABLE organizations; --",
-        3 => "%_\\",
-        4 => "\u0001\u200b\ud83d\ude00",
-        _ => "好",
-    };
+    private static string RandomString(Random random) =>
+        random.Next(6) switch
+        {
+            0 => "",
+            1 => new string('党', random.Next(1, 3000)),
+            2 => "'; DROP TABLE organizations; --",
+            3 => "%_\\",
+            4 => "\u0001\u200b\ud83d\ude00",
+            _ => "好",
+        };
 }

@@ -19,12 +19,24 @@ public sealed class HostingTests
         var work = Directory.CreateTempSubdirectory("jiceng-hosting-").FullName;
         var port = FreePort();
         var marker = "qmark" + Guid.NewGuid().ToString("N")[..10];
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = work, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = work,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         start.ArgumentList.Add(api);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || k.StartsWith("Logging__", StringComparison.Ordinal)
-            || k.StartsWith("DOTNET_ENVIRONMENT", StringComparison.Ordinal)).ToList())
+        foreach (
+            var name in start
+                .Environment.Keys.Where(k =>
+                    k.StartsWith("ASPNETCORE_", StringComparison.Ordinal)
+                    || k.StartsWith("Logging__", StringComparison.Ordinal)
+                    || k.StartsWith("DOTNET_ENVIRONMENT", StringComparison.Ordinal)
+                )
+                .ToList()
+        )
         {
             start.Environment.Remove(name);
         }
@@ -35,8 +47,20 @@ public sealed class HostingTests
         start.Environment["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Trace";
         var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
         using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lines.Enqueue(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lines.Enqueue(e.Data); } };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lines.Enqueue(e.Data);
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lines.Enqueue(e.Data);
+            }
+        };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -71,8 +95,14 @@ public sealed class HostingTests
         Assert.Multiple(() =>
         {
             Assert.That(logged, Has.Some.Contains("Now listening"), "the server logged");
-            Assert.That(logged.Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("Category").GetString()),
-                Has.Some.EqualTo("Microsoft.Hosting.Lifetime"), "appsettings.json's JSON console lines, so the shipped settings were read:\n" + string.Join("\n", logged.Take(5)));
+            Assert.That(
+                logged
+                    .Where(l => l.StartsWith('{'))
+                    .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("Category").GetString()),
+                Has.Some.EqualTo("Microsoft.Hosting.Lifetime"),
+                "appsettings.json's JSON console lines, so the shipped settings were read:\n"
+                    + string.Join("\n", logged.Take(5))
+            );
             Assert.That(logged.Where(l => l.Contains(marker, StringComparison.Ordinal)), Is.Empty);
         });
     }

@@ -23,17 +23,26 @@ public sealed class IdempotencyTests(DatabaseProvider provider) : ApiTest(provid
     {
         var root = await CreateOrganization(Unique("鸡西市委"), kind: "Committee", field: "Government");
         var key = Guid.NewGuid().ToString();
-        var first = await SendJson($$"""{"parentId":"{{root.Id()}}","name":"重试党支部","kind":"Branch","field":"Village"}""", key);
+        var first = await SendJson(
+            $$"""{"parentId":"{{root.Id()}}","name":"重试党支部","kind":"Branch","field":"Village"}""",
+            key
+        );
         var created = await Json.Read(first, HttpStatusCode.Created);
-        var reordered = await SendJson($$"""
+        var reordered = await SendJson(
+            $$"""
             {
               "field" : "Village",
               "kind": "Branch",   "name": "\u91cd\u8bd5\u515a\u652f\u90e8",
               "parentId": "{{root.Id()}}"
             }
-            """, key);
+            """,
+            key
+        );
         var replayed = await Json.Read(reordered, HttpStatusCode.Created);
-        var other = await SendJson($$"""{"parentId":"{{root.Id()}}","name":"另一个","kind":"Branch","field":"Village"}""", key);
+        var other = await SendJson(
+            $$"""{"parentId":"{{root.Id()}}","name":"另一个","kind":"Branch","field":"Village"}""",
+            key
+        );
         var children = await Json.Read(await Get($"/api/v1/organizations/{root.Id()}/children"), HttpStatusCode.OK);
 
         await Json.Problem(other, HttpStatusCode.UnprocessableEntity, code: "idempotency_key_reused");
@@ -51,7 +60,11 @@ public sealed class IdempotencyTests(DatabaseProvider provider) : ApiTest(provid
         var name = Unique("对接系统");
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/api-clients")
         {
-            Content = new StringContent($$"""{"name":"{{name}}","permissions":["organizations.read"]}""", Encoding.UTF8, "application/json"),
+            Content = new StringContent(
+                $$"""{"name":"{{name}}","permissions":["organizations.read"]}""",
+                Encoding.UTF8,
+                "application/json"
+            ),
         };
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
 
@@ -67,7 +80,12 @@ public sealed class IdempotencyTests(DatabaseProvider provider) : ApiTest(provid
         var key = Guid.NewGuid().ToString();
         var body = $$"""{"parentId":"{{root.Id()}}","name":"中断后重试","kind":"Branch","field":"Village"}""";
         // A live owner (this very process) whose request was killed: only the clock can free it.
-        await Reserve(key, body, IdempotencyMiddleware.ProcessOwner + "|" + Guid.NewGuid().ToString("N"), ApiFactory.Start);
+        await Reserve(
+            key,
+            body,
+            IdempotencyMiddleware.ProcessOwner + "|" + Guid.NewGuid().ToString("N"),
+            ApiFactory.Start
+        );
 
         await Json.Problem(await SendJson(body, key), HttpStatusCode.Conflict, code: "idempotency_request_in_progress");
         Clock.Set(ApiFactory.Start.AddSeconds(119));
@@ -83,7 +101,12 @@ public sealed class IdempotencyTests(DatabaseProvider provider) : ApiTest(provid
             {
                 Assert.That(statuses, Has.Some.EqualTo(201));
                 Assert.That(statuses, Is.All.AnyOf(201, 409), string.Join(",", statuses));
-                Assert.That(retries.Count(r => r.StatusCode == HttpStatusCode.Created && !r.Headers.Contains("Idempotent-Replayed")), Is.EqualTo(1));
+                Assert.That(
+                    retries.Count(r =>
+                        r.StatusCode == HttpStatusCode.Created && !r.Headers.Contains("Idempotent-Replayed")
+                    ),
+                    Is.EqualTo(1)
+                );
                 Assert.That(children.GetProperty("total").GetInt64(), Is.EqualTo(1));
             });
             var replay = await SendJson(body, key);
@@ -129,20 +152,28 @@ public sealed class IdempotencyTests(DatabaseProvider provider) : ApiTest(provid
     {
         var me = await Json.Read(await Get("/api/v1/auth/me"), HttpStatusCode.OK);
         var scopeKey = IdempotencyMiddleware.ScopeKey("User:" + me.Id(), "POST", "/api/v1/organizations", key);
-        await using var connection = await Factory.Services.GetRequiredService<DbConnectionFactory>().OpenAsync(CancellationToken.None);
-        await connection.ExecuteAsync(InsertReservationSql, new
-        {
-            scopeKey,
-            requestHash = IdempotencyMiddleware.RequestHash(Encoding.UTF8.GetBytes(body), "application/json"),
-            createdAt,
-            expiresAt = createdAt + IdempotencyMiddleware.Lifetime,
-            reservedBy = owner,
-        });
+        await using var connection = await Factory
+            .Services.GetRequiredService<DbConnectionFactory>()
+            .OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync(
+            InsertReservationSql,
+            new
+            {
+                scopeKey,
+                requestHash = IdempotencyMiddleware.RequestHash(Encoding.UTF8.GetBytes(body), "application/json"),
+                createdAt,
+                expiresAt = createdAt + IdempotencyMiddleware.Lifetime,
+                reservedBy = owner,
+            }
+        );
     }
 
     private Task<HttpResponseMessage> SendJson(string json, string key)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/organizations") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/organizations")
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
         request.Headers.Add("Idempotency-Key", key);
         return Client.SendAsync(request);
     }

@@ -19,18 +19,24 @@ public sealed class InvisibleTextTests(DatabaseProvider provider) : ApiTest(prov
 
     private async Task<Guid> CreateMember(Guid organizationId)
     {
-        var member = await Json.Read(await Post("/api/v1/members", new
-        {
-            organizationId,
-            name = "李建国",
-            idNumber = TestIdNumbers.For("1975-03-08", male: true),
-            phone = "13900001111",
-            category = "InService",
-            stage = "Full",
-            joinedOn = "2000-07-01",
-            fullMemberOn = "2001-07-01",
-            education = "Bachelor",
-        }), HttpStatusCode.Created);
+        var member = await Json.Read(
+            await Post(
+                "/api/v1/members",
+                new
+                {
+                    organizationId,
+                    name = "李建国",
+                    idNumber = TestIdNumbers.For("1975-03-08", male: true),
+                    phone = "13900001111",
+                    category = "InService",
+                    stage = "Full",
+                    joinedOn = "2000-07-01",
+                    fullMemberOn = "2001-07-01",
+                    education = "Bachelor",
+                }
+            ),
+            HttpStatusCode.Created
+        );
         return member.Id();
     }
 
@@ -44,7 +50,8 @@ public sealed class InvisibleTextTests(DatabaseProvider provider) : ApiTest(prov
         var reveal = await Post($"/api/v1/members/{member}/reveal", new { field = "IdNumber", reason });
         await Json.Problem(reveal, HttpStatusCode.BadRequest, field: "reason");
         var export = await Get(
-            $"/api/v1/members/export?organizationId={branch.Id()}&revealReason=" + Uri.EscapeDataString(reason));
+            $"/api/v1/members/export?organizationId={branch.Id()}&revealReason=" + Uri.EscapeDataString(reason)
+        );
         await Json.Problem(export, HttpStatusCode.BadRequest, field: "revealReason");
     }
 
@@ -52,27 +59,41 @@ public sealed class InvisibleTextTests(DatabaseProvider provider) : ApiTest(prov
     public async Task Names_of_only_invisible_characters_are_400_on_the_name()
     {
         var branch = await CreateOrganization(Unique("名称支部"));
-        var organization = await Post("/api/v1/organizations",
-            new { parentId = branch.Id(), name = SixZeroWidthSpaces, kind = "Branch", field = "Other" });
+        var organization = await Post(
+            "/api/v1/organizations",
+            new
+            {
+                parentId = branch.Id(),
+                name = SixZeroWidthSpaces,
+                kind = "Branch",
+                field = "Other",
+            }
+        );
         await Json.Problem(organization, HttpStatusCode.BadRequest, field: "name");
-        var member = await Post("/api/v1/members", new
-        {
-            organizationId = branch.Id(),
-            name = OtherInvisibles,
-            idNumber = TestIdNumbers.For("1980-01-01", male: false),
-            category = "InService",
-            stage = "Full",
-            joinedOn = "2000-07-01",
-            fullMemberOn = "2001-07-01",
-        });
+        var member = await Post(
+            "/api/v1/members",
+            new
+            {
+                organizationId = branch.Id(),
+                name = OtherInvisibles,
+                idNumber = TestIdNumbers.For("1980-01-01", male: false),
+                category = "InService",
+                stage = "Full",
+                joinedOn = "2000-07-01",
+                fullMemberOn = "2001-07-01",
+            }
+        );
         await Json.Problem(member, HttpStatusCode.BadRequest, field: "name");
-        var user = await Post("/api/v1/users", new
-        {
-            username = Unique("blank"),
-            displayName = SixZeroWidthSpaces,
-            password = "Blank-Name-Password-1",
-            roles = new[] { "Viewer" },
-        });
+        var user = await Post(
+            "/api/v1/users",
+            new
+            {
+                username = Unique("blank"),
+                displayName = SixZeroWidthSpaces,
+                password = "Blank-Name-Password-1",
+                roles = new[] { "Viewer" },
+            }
+        );
         await Json.Problem(user, HttpStatusCode.BadRequest, field: "displayName");
     }
 
@@ -89,12 +110,22 @@ public sealed class InvisibleTextTests(DatabaseProvider provider) : ApiTest(prov
     {
         var username = Unique("padded");
         const string password = " Padded-Password-1\u200B";
-        var created = await Post("/api/v1/users",
-            new { username, displayName = "空格", password, roles = new[] { "Viewer" } });
+        var created = await Post(
+            "/api/v1/users",
+            new
+            {
+                username,
+                displayName = "空格",
+                password,
+                roles = new[] { "Viewer" },
+            }
+        );
         await Json.Read(created, HttpStatusCode.Created);
         var exact = await Anonymous.PostAsJsonAsync("/api/v1/auth/sign-in", new { username, password });
-        var trimmed = await Anonymous.PostAsJsonAsync("/api/v1/auth/sign-in",
-            new { username, password = "Padded-Password-1" });
+        var trimmed = await Anonymous.PostAsJsonAsync(
+            "/api/v1/auth/sign-in",
+            new { username, password = "Padded-Password-1" }
+        );
         Assert.Multiple(() =>
         {
             Assert.That(exact.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));

@@ -12,15 +12,16 @@ namespace Jiceng.Tests.Http;
 [TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Providers))]
 public sealed class LogPrivacyTests(DatabaseProvider provider) : ApiTest(provider)
 {
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Logging:LogLevel:Default"] = "Trace",
-        ["Logging:LogLevel:Microsoft"] = "Trace",
-        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
-        ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Trace",
-        ["Logging:Jiceng.Tests.Support.CapturedLogs:LogLevel:Default"] = "Trace",
-        ["Logging:Jiceng.Tests.Support.CapturedLogs:LogLevel:Microsoft.AspNetCore.Hosting"] = "Trace",
-    };
+    protected override IReadOnlyDictionary<string, string?> Settings =>
+        new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Trace",
+            ["Logging:LogLevel:Microsoft"] = "Trace",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
+            ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Trace",
+            ["Logging:Jiceng.Tests.Support.CapturedLogs:LogLevel:Default"] = "Trace",
+            ["Logging:Jiceng.Tests.Support.CapturedLogs:LogLevel:Microsoft.AspNetCore.Hosting"] = "Trace",
+        };
 
     [Test]
     public async Task No_log_line_at_any_level_holds_a_search_term_or_a_reveal_reason()
@@ -29,18 +30,41 @@ public sealed class LogPrivacyTests(DatabaseProvider provider) : ApiTest(provide
         var searchMarker = "qmark" + Guid.NewGuid().ToString("N")[..10];
         var reasonMarker = "rmark" + Guid.NewGuid().ToString("N")[..10];
         var branch = (await CreateOrganization(Unique("日志党支部"))).Id();
-        var member = await Json.Read(await Post("/api/v1/members", new
-        {
-            organizationId = branch, name = "日志党员", idNumber = TestIdNumbers.For("1970-03-03"), category = "InService", stage = "Full",
-            joinedOn = "2000-07-01", fullMemberOn = "2001-07-01",
-        }), HttpStatusCode.Created);
+        var member = await Json.Read(
+            await Post(
+                "/api/v1/members",
+                new
+                {
+                    organizationId = branch,
+                    name = "日志党员",
+                    idNumber = TestIdNumbers.For("1970-03-03"),
+                    category = "InService",
+                    stage = "Full",
+                    joinedOn = "2000-07-01",
+                    fullMemberOn = "2001-07-01",
+                }
+            ),
+            HttpStatusCode.Created
+        );
         var before = Factory.Logs.Entries.Count;
 
         await Json.Read(await Get($"/api/v1/members?q={searchMarker}&organizationId={branch}"), HttpStatusCode.OK);
-        Assert.That((await Get($"/api/v1/members/export?q={searchMarker}&format=Csv")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(
+            (await Get($"/api/v1/members/export?q={searchMarker}&format=Csv")).StatusCode,
+            Is.EqualTo(HttpStatusCode.OK)
+        );
         await Json.Problem(await Get($"/api/v1/members?page={searchMarker}"), HttpStatusCode.BadRequest, field: "page");
-        await Json.Read(await Post($"/api/v1/members/{member.Id()}/reveal", new { field = "IdNumber", reason = "核对材料 " + reasonMarker }), HttpStatusCode.OK);
-        await Json.Problem(await Post($"/api/v1/members/{member.Id()}/reveal", new { field = "Nonsense", reason = reasonMarker }), HttpStatusCode.BadRequest);
+        await Json.Read(
+            await Post(
+                $"/api/v1/members/{member.Id()}/reveal",
+                new { field = "IdNumber", reason = "核对材料 " + reasonMarker }
+            ),
+            HttpStatusCode.OK
+        );
+        await Json.Problem(
+            await Post($"/api/v1/members/{member.Id()}/reveal", new { field = "Nonsense", reason = reasonMarker }),
+            HttpStatusCode.BadRequest
+        );
 
         var entries = Factory.Logs.Entries.ToList();
         Assert.Multiple(() =>

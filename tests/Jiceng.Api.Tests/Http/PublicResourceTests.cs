@@ -10,7 +10,8 @@ public sealed class PublicResourceTests(DatabaseProvider provider) : ApiTest(pro
 {
     private static readonly string SpaRoot = CreateSpa();
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Spa:Root"] = SpaRoot };
+    protected override IReadOnlyDictionary<string, string?> Settings =>
+        new Dictionary<string, string?> { ["Spa:Root"] = SpaRoot };
 
     private static string CreateSpa()
     {
@@ -34,7 +35,12 @@ public sealed class PublicResourceTests(DatabaseProvider provider) : ApiTest(pro
             Assert.That(index.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(await index.Content.ReadAsStringAsync(), Does.Contain("基层"));
             Assert.That(asset.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(asset.Headers.TryGetValues("Cache-Control", out var cache) ? string.Join(",", cache) : asset.Content.Headers.ToString(), Does.Contain("immutable"));
+            Assert.That(
+                asset.Headers.TryGetValues("Cache-Control", out var cache)
+                    ? string.Join(",", cache)
+                    : asset.Content.Headers.ToString(),
+                Does.Contain("immutable")
+            );
             Assert.That(clientRoute.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(await clientRoute.Content.ReadAsStringAsync(), Does.Contain("<div id=root>"));
         });
@@ -43,7 +49,10 @@ public sealed class PublicResourceTests(DatabaseProvider provider) : ApiTest(pro
     [TestCase("br, gzip", "br", new byte[] { 1, 2, 3 })]
     [TestCase("gzip, deflate", "gzip", new byte[] { 4, 5, 6 })]
     public async Task Assets_are_sent_precompressed_in_the_best_encoding_the_browser_accepts(
-        string accepted, string encoding, byte[] body)
+        string accepted,
+        string encoding,
+        byte[] body
+    )
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/assets/index-abc123.js");
         request.Headers.TryAddWithoutValidation("Accept-Encoding", accepted);
@@ -70,7 +79,9 @@ public sealed class PublicResourceTests(DatabaseProvider provider) : ApiTest(pro
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(response.Content.Headers.ContentEncoding, Is.EqualTo(new[] { "br" }));
         await using var brotli = new System.IO.Compression.BrotliStream(
-            await response.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+            await response.Content.ReadAsStreamAsync(),
+            System.IO.Compression.CompressionMode.Decompress
+        );
         using var json = await System.Text.Json.JsonDocument.ParseAsync(brotli);
         Assert.That(json.RootElement.GetProperty("total").GetInt32(), Is.GreaterThanOrEqualTo(0));
     }
@@ -95,10 +106,15 @@ public sealed class PublicResourceTests(DatabaseProvider provider) : ApiTest(pro
     [Test]
     public async Task The_committed_openapi_document_is_current()
     {
-        var live = System.Text.Json.Nodes.JsonNode.Parse(await (await Anonymous.GetAsync("/swagger/v1/swagger.json")).Content.ReadAsStringAsync());
+        var live = System.Text.Json.Nodes.JsonNode.Parse(
+            await (await Anonymous.GetAsync("/swagger/v1/swagger.json")).Content.ReadAsStringAsync()
+        );
         var committedPath = Path.Combine(Architecture.Paths.Repository, "web", "src", "types", "openapi.json");
         var committed = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(committedPath));
-        Assert.That(System.Text.Json.Nodes.JsonNode.DeepEquals(live, committed), Is.True,
-            "web/src/types/openapi.json is stale: run scripts/gen-api-types.sh and commit the result");
+        Assert.That(
+            System.Text.Json.Nodes.JsonNode.DeepEquals(live, committed),
+            Is.True,
+            "web/src/types/openapi.json is stale: run scripts/gen-api-types.sh and commit the result"
+        );
     }
 }

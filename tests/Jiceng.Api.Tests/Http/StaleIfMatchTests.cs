@@ -17,14 +17,33 @@ public sealed class StaleIfMatchTests(DatabaseProvider provider) : ApiTest(provi
     {
         var branch = await CreateOrganization(Unique("整改党支部"));
         var url = $"/api/v1/organizations/{branch.Id()}/rectifications";
-        var opened = await Post(url, new { reasons = new[] { "组织生活不正常" }, plan = "整改", responsiblePerson = "张三", dueOn = "2026-12-01" });
+        var opened = await Post(
+            url,
+            new
+            {
+                reasons = new[] { "组织生活不正常" },
+                plan = "整改",
+                responsiblePerson = "张三",
+                dueOn = "2026-12-01",
+            }
+        );
         var rectification = $"{url}/{(await Json.Read(opened, HttpStatusCode.Created)).Id()}";
         var (_, stale) = await GetWithETag(rectification);
-        await Json.Read(await Post($"{rectification}/close", new { closureNote = "销号" }, ifMatch: stale), HttpStatusCode.OK);
+        await Json.Read(
+            await Post($"{rectification}/close", new { closureNote = "销号" }, ifMatch: stale),
+            HttpStatusCode.OK
+        );
         var (_, current) = await GetWithETag(rectification);
 
-        await Json.Problem(await Post($"{rectification}/close", new { closureNote = "再销号" }, ifMatch: stale), HttpStatusCode.PreconditionFailed);
-        await Json.Problem(await Post($"{rectification}/close", new { closureNote = "再销号" }, ifMatch: current), HttpStatusCode.Conflict, code: "rectification_closed");
+        await Json.Problem(
+            await Post($"{rectification}/close", new { closureNote = "再销号" }, ifMatch: stale),
+            HttpStatusCode.PreconditionFailed
+        );
+        await Json.Problem(
+            await Post($"{rectification}/close", new { closureNote = "再销号" }, ifMatch: current),
+            HttpStatusCode.Conflict,
+            code: "rectification_closed"
+        );
     }
 
     [Test]
@@ -46,17 +65,40 @@ public sealed class StaleIfMatchTests(DatabaseProvider provider) : ApiTest(provi
         var branch = (await CreateOrganization(Unique("去世党支部"))).Id();
         var leaving = await Member(branch);
         var (_, staleLeaving) = await GetWithETag($"/api/v1/members/{leaving}");
-        await Json.Read(await Post($"/api/v1/members/{leaving}/transfers", new { toExternal = "外省某党委", letterNumber = Unique("转〔2026〕") }), HttpStatusCode.Created);
+        await Json.Read(
+            await Post(
+                $"/api/v1/members/{leaving}/transfers",
+                new { toExternal = "外省某党委", letterNumber = Unique("转〔2026〕") }
+            ),
+            HttpStatusCode.Created
+        );
         var (_, currentLeaving) = await GetWithETag($"/api/v1/members/{leaving}");
         var died = await Member(branch);
         var (_, staleDied) = await GetWithETag($"/api/v1/members/{died}");
-        await Json.Read(await Post($"/api/v1/members/{died}/death", new { diedOn = "2026-05-01" }, staleDied), HttpStatusCode.OK);
+        await Json.Read(
+            await Post($"/api/v1/members/{died}/death", new { diedOn = "2026-05-01" }, staleDied),
+            HttpStatusCode.OK
+        );
         var (_, currentDied) = await GetWithETag($"/api/v1/members/{died}");
 
-        await Json.Problem(await Post($"/api/v1/members/{leaving}/death", new { diedOn = "2026-05-01" }, staleLeaving), HttpStatusCode.PreconditionFailed);
-        await Json.Problem(await Post($"/api/v1/members/{leaving}/death", new { diedOn = "2026-05-01" }, currentLeaving), HttpStatusCode.Conflict, code: "transfer_pending");
-        await Json.Problem(await Post($"/api/v1/members/{died}/death", new { diedOn = "2026-05-02" }, staleDied), HttpStatusCode.PreconditionFailed);
-        await Json.Problem(await Post($"/api/v1/members/{died}/death", new { diedOn = "2026-05-02" }, currentDied), HttpStatusCode.Conflict, code: "member_not_active");
+        await Json.Problem(
+            await Post($"/api/v1/members/{leaving}/death", new { diedOn = "2026-05-01" }, staleLeaving),
+            HttpStatusCode.PreconditionFailed
+        );
+        await Json.Problem(
+            await Post($"/api/v1/members/{leaving}/death", new { diedOn = "2026-05-01" }, currentLeaving),
+            HttpStatusCode.Conflict,
+            code: "transfer_pending"
+        );
+        await Json.Problem(
+            await Post($"/api/v1/members/{died}/death", new { diedOn = "2026-05-02" }, staleDied),
+            HttpStatusCode.PreconditionFailed
+        );
+        await Json.Problem(
+            await Post($"/api/v1/members/{died}/death", new { diedOn = "2026-05-02" }, currentDied),
+            HttpStatusCode.Conflict,
+            code: "member_not_active"
+        );
     }
 
     [Test]
@@ -64,19 +106,45 @@ public sealed class StaleIfMatchTests(DatabaseProvider provider) : ApiTest(provi
     {
         var member = await Member((await CreateOrganization(Unique("困难党支部"))).Id());
         var url = $"/api/v1/members/{member}/hardships";
-        var recorded = await Json.Read(await Post(url, new { category = "Illness", since = "2026-01-01" }), HttpStatusCode.Created);
+        var recorded = await Json.Read(
+            await Post(url, new { category = "Illness", since = "2026-01-01" }),
+            HttpStatusCode.Created
+        );
         var stale = "\"" + recorded.GetProperty("version").GetInt64() + "\"";
-        var ended = await Json.Read(await Put($"{url}/{recorded.Id()}", new { until = "2026-06-01" }, stale), HttpStatusCode.OK);
+        var ended = await Json.Read(
+            await Put($"{url}/{recorded.Id()}", new { until = "2026-06-01" }, stale),
+            HttpStatusCode.OK
+        );
         var current = "\"" + ended.GetProperty("version").GetInt64() + "\"";
 
-        await Json.Problem(await Put($"{url}/{recorded.Id()}", new { until = "2026-05-01" }, stale), HttpStatusCode.PreconditionFailed);
-        await Json.Problem(await Put($"{url}/{recorded.Id()}", new { until = "2026-05-01" }, current), HttpStatusCode.Conflict, code: "hardship_ended");
+        await Json.Problem(
+            await Put($"{url}/{recorded.Id()}", new { until = "2026-05-01" }, stale),
+            HttpStatusCode.PreconditionFailed
+        );
+        await Json.Problem(
+            await Put($"{url}/{recorded.Id()}", new { until = "2026-05-01" }, current),
+            HttpStatusCode.Conflict,
+            code: "hardship_ended"
+        );
     }
 
     private async Task<Guid> Member(Guid organizationId) =>
-        (await Json.Read(await Post("/api/v1/members", new
-        {
-            organizationId, name = "测试党员", idNumber = TestIdNumbers.For("1960-01-01"), category = "InService", stage = "Full",
-            joinedOn = "2000-07-01", fullMemberOn = "2001-07-01",
-        }), HttpStatusCode.Created)).Id();
+        (
+            await Json.Read(
+                await Post(
+                    "/api/v1/members",
+                    new
+                    {
+                        organizationId,
+                        name = "测试党员",
+                        idNumber = TestIdNumbers.For("1960-01-01"),
+                        category = "InService",
+                        stage = "Full",
+                        joinedOn = "2000-07-01",
+                        fullMemberOn = "2001-07-01",
+                    }
+                ),
+                HttpStatusCode.Created
+            )
+        ).Id();
 }

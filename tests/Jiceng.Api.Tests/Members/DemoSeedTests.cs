@@ -9,10 +9,8 @@ namespace Jiceng.Tests.Members;
 [TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Providers))]
 public sealed class DemoSeedTests(DatabaseProvider provider) : ApiTest(provider)
 {
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Demo:SeedDirectory"] = Path.Combine(Paths.Repository, "scripts", "seed"),
-    };
+    protected override IReadOnlyDictionary<string, string?> Settings =>
+        new Dictionary<string, string?> { ["Demo:SeedDirectory"] = Path.Combine(Paths.Repository, "scripts", "seed") };
 
     [Test]
     public async Task Demo_members_are_seeded_masked_and_counted_in_the_statistics()
@@ -26,8 +24,14 @@ public sealed class DemoSeedTests(DatabaseProvider provider) : ApiTest(provider)
         Assert.Multiple(() =>
         {
             Assert.That(members.GetProperty("total").GetInt64(), Is.GreaterThan(300));
-            Assert.That(members.GetProperty("items").EnumerateArray().Select(m => m.Str("idNumber")), Is.All.Matches<string>(id => id.Contains("********", StringComparison.Ordinal)));
-            Assert.That(stats.GetProperty("contributed").GetProperty("members").GetProperty("full").GetInt64(), Is.GreaterThan(0));
+            Assert.That(
+                members.GetProperty("items").EnumerateArray().Select(m => m.Str("idNumber")),
+                Is.All.Matches<string>(id => id.Contains("********", StringComparison.Ordinal))
+            );
+            Assert.That(
+                stats.GetProperty("contributed").GetProperty("members").GetProperty("full").GetInt64(),
+                Is.GreaterThan(0)
+            );
             Assert.That(pipeline.GetProperty("next").Str("step"), Is.EqualTo("Activist"));
         });
     }

@@ -11,24 +11,37 @@ namespace Jiceng.Tests.Members;
 [TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Providers))]
 public sealed class ExportLimitTests(DatabaseProvider provider) : ApiTest(provider)
 {
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Security:RevealsPerHour"] = "3" };
+    protected override IReadOnlyDictionary<string, string?> Settings =>
+        new Dictionary<string, string?> { ["Security:RevealsPerHour"] = "3" };
 
     private async Task<Guid> BranchWith(int members)
     {
         var branch = (await CreateOrganization(Unique("导出限额党支部"))).Id();
         for (var i = 0; i < members; i++)
         {
-            await Json.Read(await Post("/api/v1/members", new
-            {
-                organizationId = branch, name = "党员" + i, idNumber = TestIdNumbers.For("1968-08-08"), category = "InService", stage = "Full",
-                joinedOn = "2000-07-01", fullMemberOn = "2001-07-01",
-            }), HttpStatusCode.Created);
+            await Json.Read(
+                await Post(
+                    "/api/v1/members",
+                    new
+                    {
+                        organizationId = branch,
+                        name = "党员" + i,
+                        idNumber = TestIdNumbers.For("1968-08-08"),
+                        category = "InService",
+                        stage = "Full",
+                        joinedOn = "2000-07-01",
+                        fullMemberOn = "2001-07-01",
+                    }
+                ),
+                HttpStatusCode.Created
+            );
         }
         return branch;
     }
 
     private static string Revealed(Guid branch) =>
-        $"/api/v1/members/export?organizationId={branch}&format=Csv&revealReason=" + Uri.EscapeDataString("年度党员信息采集核对");
+        $"/api/v1/members/export?organizationId={branch}&format=Csv&revealReason="
+        + Uri.EscapeDataString("年度党员信息采集核对");
 
     [Test]
     public async Task Each_revealed_row_counts_against_the_hourly_limit_and_is_audited_by_member()
@@ -39,20 +52,36 @@ public sealed class ExportLimitTests(DatabaseProvider provider) : ApiTest(provid
         var revealed = await Get(Revealed(two));
         var again = await Get(Revealed(two));
         var tooLarge = await Get(Revealed(four));
-        var audit = await Json.Read(await Get($"/api/v1/audit?action=RevealPersonalData&within={two}"), HttpStatusCode.OK);
-        var auditFour = await Json.Read(await Get($"/api/v1/audit?action=RevealPersonalData&within={four}"), HttpStatusCode.OK);
+        var audit = await Json.Read(
+            await Get($"/api/v1/audit?action=RevealPersonalData&within={two}"),
+            HttpStatusCode.OK
+        );
+        var auditFour = await Json.Read(
+            await Get($"/api/v1/audit?action=RevealPersonalData&within={four}"),
+            HttpStatusCode.OK
+        );
         await Json.Problem(again, HttpStatusCode.TooManyRequests);
         await Json.Problem(tooLarge, HttpStatusCode.Conflict, code: "reveal_too_large");
         Assert.Multiple(() =>
         {
             Assert.That(revealed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(again.Headers.RetryAfter, Is.Not.Null);
-            Assert.That(audit.GetProperty("total").GetInt64(), Is.EqualTo(2), "one reveal per member in the file; the refused second file adds none");
-            Assert.That(audit.GetProperty("items").EnumerateArray().Select(i => i.Str("entityType")), Is.All.EqualTo("Member"));
+            Assert.That(
+                audit.GetProperty("total").GetInt64(),
+                Is.EqualTo(2),
+                "one reveal per member in the file; the refused second file adds none"
+            );
+            Assert.That(
+                audit.GetProperty("items").EnumerateArray().Select(i => i.Str("entityType")),
+                Is.All.EqualTo("Member")
+            );
             Assert.That(auditFour.GetProperty("total").GetInt64(), Is.Zero);
         });
         // A masked export is no reveal and stays open.
-        Assert.That((await Get($"/api/v1/members/export?organizationId={four}&format=Csv")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(
+            (await Get($"/api/v1/members/export?organizationId={four}&format=Csv")).StatusCode,
+            Is.EqualTo(HttpStatusCode.OK)
+        );
     }
 
     [Test]

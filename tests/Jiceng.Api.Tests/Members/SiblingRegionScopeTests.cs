@@ -28,10 +28,20 @@ public sealed class SiblingRegionScopeTests(DatabaseProvider provider) : ApiTest
         _a = await RegionWithRows(Unique("甲区"));
         _b = await RegionWithRows(Unique("乙区"));
         _username = Unique("scoped-a");
-        await Json.Read(await Post("/api/v1/users", new
-        {
-            username = _username, displayName = "甲区管理员", password = Password, roles = new[] { "MemberManager" }, scopeOrganizationId = _a.Root,
-        }), HttpStatusCode.Created);
+        await Json.Read(
+            await Post(
+                "/api/v1/users",
+                new
+                {
+                    username = _username,
+                    displayName = "甲区管理员",
+                    password = Password,
+                    roles = new[] { "MemberManager" },
+                    scopeOrganizationId = _a.Root,
+                }
+            ),
+            HttpStatusCode.Created
+        );
         _scopedToA = await SignedInClient(_username, Password);
     }
 
@@ -51,23 +61,67 @@ public sealed class SiblingRegionScopeTests(DatabaseProvider provider) : ApiTest
         var full = await Member(branch, tag + "老党员", "1945-02-02", "Full", "1969-07-01", "1970-07-01");
         await Member(branch, tag + "预备党员", "1990-03-03", "Probationary", "2025-07-01", null);
         var leaving = await Member(branch, tag + "转出党员", "1980-04-04", "Full", "2005-07-01", "2006-07-01");
-        await Json.Read(await Post($"/api/v1/members/{full}/hardships", new { category = "Elderly", since = "2026-01-01" }), HttpStatusCode.Created);
-        await Json.Read(await Post($"/api/v1/members/{full}/community-reports", new { communityOrganizationId = community, reportedOn = "2026-03-01" }),
-            HttpStatusCode.Created);
-        await Json.Read(await Post($"/api/v1/members/{leaving}/transfers", new { toOrganizationId = receiving, letterNumber = tag + "转〔2026〕1号" }),
-            HttpStatusCode.Created);
-        await Json.Read(await Post("/api/v1/members/meetings", new
-        {
-            organizationId = branch, kind = "GeneralMeeting", heldOn = "2026-06-01", topic = tag + "党员大会", attendeeIds = new[] { full },
-        }), HttpStatusCode.Created);
+        await Json.Read(
+            await Post($"/api/v1/members/{full}/hardships", new { category = "Elderly", since = "2026-01-01" }),
+            HttpStatusCode.Created
+        );
+        await Json.Read(
+            await Post(
+                $"/api/v1/members/{full}/community-reports",
+                new { communityOrganizationId = community, reportedOn = "2026-03-01" }
+            ),
+            HttpStatusCode.Created
+        );
+        await Json.Read(
+            await Post(
+                $"/api/v1/members/{leaving}/transfers",
+                new { toOrganizationId = receiving, letterNumber = tag + "转〔2026〕1号" }
+            ),
+            HttpStatusCode.Created
+        );
+        await Json.Read(
+            await Post(
+                "/api/v1/members/meetings",
+                new
+                {
+                    organizationId = branch,
+                    kind = "GeneralMeeting",
+                    heldOn = "2026-06-01",
+                    topic = tag + "党员大会",
+                    attendeeIds = new[] { full },
+                }
+            ),
+            HttpStatusCode.Created
+        );
         return new Region(tag, root, branch, community, full);
     }
 
-    private async Task<Guid> Member(Guid organizationId, string name, string birth, string stage, string joinedOn, string? fullMemberOn) =>
-        (await Json.Read(await Post("/api/v1/members", new
-        {
-            organizationId, name, idNumber = TestIdNumbers.For(birth), category = "InService", stage, joinedOn, fullMemberOn,
-        }), HttpStatusCode.Created)).Id();
+    private async Task<Guid> Member(
+        Guid organizationId,
+        string name,
+        string birth,
+        string stage,
+        string joinedOn,
+        string? fullMemberOn
+    ) =>
+        (
+            await Json.Read(
+                await Post(
+                    "/api/v1/members",
+                    new
+                    {
+                        organizationId,
+                        name,
+                        idNumber = TestIdNumbers.For(birth),
+                        category = "InService",
+                        stage,
+                        joinedOn,
+                        fullMemberOn,
+                    }
+                ),
+                HttpStatusCode.Created
+            )
+        ).Id();
 
     private static async Task<string> Text(HttpClient client, string url)
     {
@@ -95,7 +149,10 @@ public sealed class SiblingRegionScopeTests(DatabaseProvider provider) : ApiTest
     public async Task The_register_and_its_export_show_none_of_a_later_sibling_region()
     {
         await OnlyA($"/api/v1/members?organizationId={_a.Root}&pageSize=200", "/api/v1/members?pageSize=200");
-        await OnlyA($"/api/v1/members?organizationId={_a.Root}&pageSize=200", $"/api/v1/members?organizationId={_a.Root}&pageSize=200");
+        await OnlyA(
+            $"/api/v1/members?organizationId={_a.Root}&pageSize=200",
+            $"/api/v1/members?organizationId={_a.Root}&pageSize=200"
+        );
         await OnlyA($"/api/v1/members/export?organizationId={_a.Root}&format=Csv", "/api/v1/members/export?format=Csv");
     }
 
@@ -103,18 +160,32 @@ public sealed class SiblingRegionScopeTests(DatabaseProvider provider) : ApiTest
     public async Task The_hardship_register_shows_none_of_a_later_sibling_region()
     {
         await OnlyA($"/api/v1/members?organizationId={_a.Root}&inHardship=true", "/api/v1/members?inHardship=true");
-        await OnlyA($"/api/v1/members/export?organizationId={_a.Root}&inHardship=true&format=Csv", "/api/v1/members/export?inHardship=true&format=Csv");
-        Assert.That((await _scopedToA.GetAsync($"/api/v1/members/{_b.Full}/hardships")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        await OnlyA(
+            $"/api/v1/members/export?organizationId={_a.Root}&inHardship=true&format=Csv",
+            "/api/v1/members/export?inHardship=true&format=Csv"
+        );
+        Assert.That(
+            (await _scopedToA.GetAsync($"/api/v1/members/{_b.Full}/hardships")).StatusCode,
+            Is.EqualTo(HttpStatusCode.NotFound)
+        );
     }
 
     [TestCase("PoliticalBirthdays", "month=7&year=2026")]
     [TestCase("MedalCandidates", "year=2026")]
     [TestCase("ExpiringProbations", "withinDays=30")]
-    public async Task The_yearly_lists_and_their_exports_show_none_of_a_later_sibling_region(string kind, string parameters)
+    public async Task The_yearly_lists_and_their_exports_show_none_of_a_later_sibling_region(
+        string kind,
+        string parameters
+    )
     {
-        await OnlyA($"/api/v1/members/lists/{kind}?organizationId={_a.Root}&{parameters}", $"/api/v1/members/lists/{kind}?{parameters}");
-        await OnlyA($"/api/v1/members/lists/{kind}/export?organizationId={_a.Root}&{parameters}&format=Csv",
-            $"/api/v1/members/lists/{kind}/export?{parameters}&format=Csv");
+        await OnlyA(
+            $"/api/v1/members/lists/{kind}?organizationId={_a.Root}&{parameters}",
+            $"/api/v1/members/lists/{kind}?{parameters}"
+        );
+        await OnlyA(
+            $"/api/v1/members/lists/{kind}/export?organizationId={_a.Root}&{parameters}&format=Csv",
+            $"/api/v1/members/lists/{kind}/export?{parameters}&format=Csv"
+        );
     }
 
     [Test]
@@ -156,40 +227,71 @@ public sealed class SiblingRegionScopeTests(DatabaseProvider provider) : ApiTest
         {
             Assert.That(list, Does.Contain(_a.Tag).And.Not.Contain(_b.Tag));
             Assert.That(export, Does.Contain(_a.Tag).And.Not.Contain(_b.Tag));
-            Assert.That(asAdmin, Does.Contain(_a.Tag).And.Contain(_b.Tag), "the administrator sees both regions' letters");
+            Assert.That(
+                asAdmin,
+                Does.Contain(_a.Tag).And.Contain(_b.Tag),
+                "the administrator sees both regions' letters"
+            );
         });
     }
 
     [Test]
     public async Task Community_reports_and_meetings_show_none_of_a_later_sibling_region()
     {
-        await OnlyA($"/api/v1/members/community-reports?communityOrganizationId={_a.Community}",
-            $"/api/v1/members/community-reports?communityOrganizationId={_a.Community}");
-        await OnlyA($"/api/v1/members/community-reports/export?communityOrganizationId={_a.Community}&format=Csv",
-            $"/api/v1/members/community-reports/export?communityOrganizationId={_a.Community}&format=Csv");
-        await OnlyA($"/api/v1/members/meetings?organizationId={_a.Branch}", $"/api/v1/members/meetings?organizationId={_a.Branch}");
-        await OnlyA($"/api/v1/members/meetings/export?organizationId={_a.Branch}&format=Csv",
-            $"/api/v1/members/meetings/export?organizationId={_a.Branch}&format=Csv");
+        await OnlyA(
+            $"/api/v1/members/community-reports?communityOrganizationId={_a.Community}",
+            $"/api/v1/members/community-reports?communityOrganizationId={_a.Community}"
+        );
+        await OnlyA(
+            $"/api/v1/members/community-reports/export?communityOrganizationId={_a.Community}&format=Csv",
+            $"/api/v1/members/community-reports/export?communityOrganizationId={_a.Community}&format=Csv"
+        );
+        await OnlyA(
+            $"/api/v1/members/meetings?organizationId={_a.Branch}",
+            $"/api/v1/members/meetings?organizationId={_a.Branch}"
+        );
+        await OnlyA(
+            $"/api/v1/members/meetings/export?organizationId={_a.Branch}&format=Csv",
+            $"/api/v1/members/meetings/export?organizationId={_a.Branch}&format=Csv"
+        );
         Assert.Multiple(async () =>
         {
-            Assert.That((await _scopedToA.GetAsync($"/api/v1/members/community-reports?communityOrganizationId={_b.Community}")).StatusCode,
-                Is.EqualTo(HttpStatusCode.NotFound));
-            Assert.That((await _scopedToA.GetAsync($"/api/v1/members/meetings?organizationId={_b.Branch}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(
+                (
+                    await _scopedToA.GetAsync(
+                        $"/api/v1/members/community-reports?communityOrganizationId={_b.Community}"
+                    )
+                ).StatusCode,
+                Is.EqualTo(HttpStatusCode.NotFound)
+            );
+            Assert.That(
+                (await _scopedToA.GetAsync($"/api/v1/members/meetings?organizationId={_b.Branch}")).StatusCode,
+                Is.EqualTo(HttpStatusCode.NotFound)
+            );
         });
     }
 
     [Test]
     public async Task Statistics_count_none_of_a_later_sibling_region()
     {
-        var asAdmin = await Json.Read(await Get($"/api/v1/members/stats?organizationId={_a.Root}&admittedYear=2025"), HttpStatusCode.OK);
-        var asScoped = await Json.Read(await _scopedToA.GetAsync("/api/v1/members/stats?admittedYear=2025"), HttpStatusCode.OK);
+        var asAdmin = await Json.Read(
+            await Get($"/api/v1/members/stats?organizationId={_a.Root}&admittedYear=2025"),
+            HttpStatusCode.OK
+        );
+        var asScoped = await Json.Read(
+            await _scopedToA.GetAsync("/api/v1/members/stats?admittedYear=2025"),
+            HttpStatusCode.OK
+        );
         var organizationStats = await Json.Read(await Get($"/api/v1/organizations/{_a.Root}/stats"), HttpStatusCode.OK);
         Assert.Multiple(() =>
         {
             Assert.That(asAdmin.GetProperty("members").GetInt64(), Is.EqualTo(3), "A's three members");
             Assert.That(asScoped.GetProperty("members").GetInt64(), Is.EqualTo(3));
-            Assert.That(organizationStats.GetProperty("contributed").GetProperty("members").GetProperty("full").GetInt64(), Is.EqualTo(2),
-                "the organization's figures from Members: A's two full members");
+            Assert.That(
+                organizationStats.GetProperty("contributed").GetProperty("members").GetProperty("full").GetInt64(),
+                Is.EqualTo(2),
+                "the organization's figures from Members: A's two full members"
+            );
         });
     }
 }

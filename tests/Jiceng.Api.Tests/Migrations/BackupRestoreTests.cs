@@ -19,10 +19,8 @@ public sealed class BackupRestoreTests(DatabaseProvider provider) : ApiTest(prov
 {
     private const string RevealsPerHour = "100000";
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Security:RevealsPerHour"] = RevealsPerHour,
-    };
+    protected override IReadOnlyDictionary<string, string?> Settings =>
+        new Dictionary<string, string?> { ["Security:RevealsPerHour"] = RevealsPerHour };
 
     [Test]
     public async Task A_backup_taken_while_writes_run_restores_every_acknowledged_member_with_readable_personal_data()
@@ -36,11 +34,21 @@ public sealed class BackupRestoreTests(DatabaseProvider provider) : ApiTest(prov
             {
                 var idNumber = TestIdNumbers.For("1980-01-01", male: i % 2 == 0);
                 var phone = "139" + (20000000 + i).ToString(CultureInfo.InvariantCulture);
-                var response = await Post("/api/v1/members", new
-                {
-                    organizationId = branch.Id(), name = "备份" + i, idNumber, phone, category = "InService",
-                    stage = "Full", joinedOn = "2005-07-01", fullMemberOn = "2006-07-01", education = "Bachelor",
-                });
+                var response = await Post(
+                    "/api/v1/members",
+                    new
+                    {
+                        organizationId = branch.Id(),
+                        name = "备份" + i,
+                        idNumber,
+                        phone,
+                        category = "InService",
+                        stage = "Full",
+                        joinedOn = "2005-07-01",
+                        fullMemberOn = "2006-07-01",
+                        education = "Bachelor",
+                    }
+                );
                 acknowledged.Enqueue(((await Json.Read(response, HttpStatusCode.Created)).Id(), idNumber, phone));
             }
         });
@@ -53,8 +61,13 @@ public sealed class BackupRestoreTests(DatabaseProvider provider) : ApiTest(prov
                 await Task.Delay(20);
             }
             var beforeBackup = acknowledged.ToArray();
-            await DatabaseBackup.BackupAsync(Setting<DatabaseOptions>(), Setting<PersonalDataOptions>(), folder,
-                TextWriter.Null, CancellationToken.None);
+            await DatabaseBackup.BackupAsync(
+                Setting<DatabaseOptions>(),
+                Setting<PersonalDataOptions>(),
+                folder,
+                TextWriter.Null,
+                CancellationToken.None
+            );
             var afterBackup = acknowledged.Count;
             while (acknowledged.Count < afterBackup + 3 && !writer.IsCompleted)
             {
@@ -70,25 +83,39 @@ public sealed class BackupRestoreTests(DatabaseProvider provider) : ApiTest(prov
                 Provider = Provider,
                 ConnectionString = restoredDatabase.ConnectionString,
             };
-            await DatabaseBackup.RestoreAsync(target, new PersonalDataOptions { KeyFile = keyFile }, folder,
-                TextWriter.Null, CancellationToken.None);
+            await DatabaseBackup.RestoreAsync(
+                target,
+                new PersonalDataOptions { KeyFile = keyFile },
+                folder,
+                TextWriter.Null,
+                CancellationToken.None
+            );
             Assert.That(File.Exists(keyFile), Is.True, "the backup carried the key file");
 
-            await using var restored = new ApiFactory(restoredDatabase, new Dictionary<string, string?>
-            {
-                ["Security:KeyFile"] = keyFile,
-                ["Security:RevealsPerHour"] = RevealsPerHour,
-            });
+            await using var restored = new ApiFactory(
+                restoredDatabase,
+                new Dictionary<string, string?>
+                {
+                    ["Security:KeyFile"] = keyFile,
+                    ["Security:RevealsPerHour"] = RevealsPerHour,
+                }
+            );
             using var client = restored.CreateClient();
-            var signIn = await client.PostAsJsonAsync("/api/v1/auth/sign-in",
-                new { username = "admin", password = ApiFactory.AdminPassword });
+            var signIn = await client.PostAsJsonAsync(
+                "/api/v1/auth/sign-in",
+                new { username = "admin", password = ApiFactory.AdminPassword }
+            );
             Assert.That(signIn.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
 
             var list = await Json.Read(
-                await client.GetAsync($"/api/v1/members?organizationId={branch.Id()}&pageSize=200"), HttpStatusCode.OK);
+                await client.GetAsync($"/api/v1/members?organizationId={branch.Id()}&pageSize=200"),
+                HttpStatusCode.OK
+            );
             var restoredIds = list.GetProperty("items").EnumerateArray().Select(m => m.Id()).ToList();
-            await TestContext.Out.WriteLineAsync($"{beforeBackup.Length} acknowledged before the backup, "
-                + $"{afterBackup} when it ended, {acknowledged.Count} in all; {restoredIds.Count} restored");
+            await TestContext.Out.WriteLineAsync(
+                $"{beforeBackup.Length} acknowledged before the backup, "
+                    + $"{afterBackup} when it ended, {acknowledged.Count} in all; {restoredIds.Count} restored"
+            );
             Assert.Multiple(() =>
             {
                 Assert.That(restoredIds, Is.SupersetOf(beforeBackup.Select(a => a.Id)), "all acknowledged before");
@@ -97,12 +124,18 @@ public sealed class BackupRestoreTests(DatabaseProvider provider) : ApiTest(prov
             foreach (var (id, idNumber, phone) in acknowledged.Where(a => restoredIds.Contains(a.Id)))
             {
                 var url = $"/api/v1/members/{id}/reveal";
-                var revealedId = await Json.Read(await client.PostAsJsonAsync(url,
-                    new { field = "IdNumber", reason = "恢复后核对身份信息" }), HttpStatusCode.OK);
-                var revealedPhone = await Json.Read(await client.PostAsJsonAsync(url,
-                    new { field = "Phone", reason = "恢复后核对联系方式" }), HttpStatusCode.OK);
+                var revealedId = await Json.Read(
+                    await client.PostAsJsonAsync(url, new { field = "IdNumber", reason = "恢复后核对身份信息" }),
+                    HttpStatusCode.OK
+                );
+                var revealedPhone = await Json.Read(
+                    await client.PostAsJsonAsync(url, new { field = "Phone", reason = "恢复后核对联系方式" }),
+                    HttpStatusCode.OK
+                );
                 var found = await Json.Read(
-                    await client.PostAsJsonAsync("/api/v1/members/lookup", new { idNumber }), HttpStatusCode.OK);
+                    await client.PostAsJsonAsync("/api/v1/members/lookup", new { idNumber }),
+                    HttpStatusCode.OK
+                );
                 Assert.Multiple(() =>
                 {
                     Assert.That(revealedId.Str("value"), Is.EqualTo(idNumber));
@@ -133,9 +166,11 @@ public sealed class BackupRestoreTests(DatabaseProvider provider) : ApiTest(prov
             var database = Setting<DatabaseOptions>();
             var keys = Setting<PersonalDataOptions>();
             Assert.ThrowsAsync<InvalidOperationException>(() =>
-                DatabaseBackup.BackupAsync(database, keys, folder, TextWriter.Null, CancellationToken.None));
+                DatabaseBackup.BackupAsync(database, keys, folder, TextWriter.Null, CancellationToken.None)
+            );
             Assert.ThrowsAsync<InvalidOperationException>(() =>
-                DatabaseBackup.RestoreAsync(database, keys, folder, TextWriter.Null, CancellationToken.None));
+                DatabaseBackup.RestoreAsync(database, keys, folder, TextWriter.Null, CancellationToken.None)
+            );
         }
         finally
         {

@@ -12,11 +12,18 @@ public sealed class DataMigrationTests(DatabaseProvider provider)
 {
     private object Id(Guid id) => provider == DatabaseProvider.Sqlite ? id.ToString() : id;
 
-    private object Day(string day) => provider == DatabaseProvider.Sqlite ? day : DateTime.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
+    private object Day(string day) =>
+        provider == DatabaseProvider.Sqlite
+            ? day
+            : DateTime.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
 
     private object Now() => provider == DatabaseProvider.Sqlite ? "2026-06-15T00:00:00.0000000Z" : DateTime.UtcNow;
 
-    private static async Task Execute(DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    private static async Task Execute(
+        DbConnection connection,
+        string sql,
+        params (string Name, object? Value)[] parameters
+    )
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -40,24 +47,50 @@ public sealed class DataMigrationTests(DatabaseProvider provider)
         var organization = Guid.CreateVersion7();
         var talked = Guid.CreateVersion7();
         var notYet = Guid.CreateVersion7();
-        await using DbConnection connection = provider == DatabaseProvider.Sqlite ? new SqliteConnection(database.ConnectionString) : new NpgsqlConnection(database.ConnectionString);
+        await using DbConnection connection =
+            provider == DatabaseProvider.Sqlite
+                ? new SqliteConnection(database.ConnectionString)
+                : new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
-        await Execute(connection, """
+        await Execute(
+            connection,
+            """
             INSERT INTO organizations (id, parent_id, path, depth, child_seq, region_root_id, name, kind, field, status, created_at, updated_at, version)
             VALUES (@id, NULL, '00001', 0, 0, @id, '迁移测试党支部', 'Branch', 'Village', 'Active', @now, @now, 1)
-            """, ("@id", Id(organization)), ("@now", Now()));
-        foreach (var (member, details) in new[] { (talked, """{"talkOn":"2026-01-20"}"""), (notYet, """{"talkOn":null}""") })
+            """,
+            ("@id", Id(organization)),
+            ("@now", Now())
+        );
+        foreach (
+            var (member, details) in new[] { (talked, """{"talkOn":"2026-01-20"}"""), (notYet, """{"talkOn":null}""") }
+        )
         {
-            await Execute(connection, """
+            await Execute(
+                connection,
+                """
                 INSERT INTO members (id, org_id, org_path, name, gender, birth_date, id_number_cipher, id_number_index, id_number_masked, category, stage, status,
                     applied_on, created_at, updated_at, version)
                 VALUES (@id, @org, '00001', '申请人', 'Male', @birth, 'x', @index, '230302********0011', 'Farmer', 'Applicant', 'Active', @applied, @now, @now, 1)
-                """, ("@id", Id(member)), ("@org", Id(organization)), ("@birth", Day("1990-01-01")), ("@index", member.ToString("N")), ("@applied", Day("2026-01-10")),
-                ("@now", Now()));
-            await Execute(connection, """
+                """,
+                ("@id", Id(member)),
+                ("@org", Id(organization)),
+                ("@birth", Day("1990-01-01")),
+                ("@index", member.ToString("N")),
+                ("@applied", Day("2026-01-10")),
+                ("@now", Now())
+            );
+            await Execute(
+                connection,
+                """
                 INSERT INTO member_steps (id, member_id, step, occurred_on, details, override_reason, recorded_by, created_at)
                 VALUES (@id, @member, 'Application', @applied, @details, NULL, NULL, @now)
-                """, ("@id", Id(Guid.CreateVersion7())), ("@member", Id(member)), ("@applied", Day("2026-01-10")), ("@details", details), ("@now", Now()));
+                """,
+                ("@id", Id(Guid.CreateVersion7())),
+                ("@member", Id(member)),
+                ("@applied", Day("2026-01-10")),
+                ("@details", details),
+                ("@now", Now())
+            );
         }
 
         Migrator.MigrateUp(options);

@@ -12,24 +12,71 @@ public sealed class PairingAndCoalitionTests(DatabaseProvider provider) : ApiTes
     {
         var unit = await CreateOrganization(Unique("市直机关党支部"), field: "Government");
         var village = await CreateOrganization(Unique("帮扶村党支部"), field: "Village");
-        var created = await Post($"/api/v1/organizations/{unit.Id()}/pairings", new { partnerOrganizationId = village.Id(), kind = "Contracting", startsOn = "2026-01-01" });
+        var created = await Post(
+            $"/api/v1/organizations/{unit.Id()}/pairings",
+            new
+            {
+                partnerOrganizationId = village.Id(),
+                kind = "Contracting",
+                startsOn = "2026-01-01",
+            }
+        );
         var pairing = await Json.Read(created, HttpStatusCode.Created);
 
-        var fromVillage = await Json.Read(await Get($"/api/v1/organizations/{village.Id()}/pairings"), HttpStatusCode.OK);
-        var reverse = await Post($"/api/v1/organizations/{village.Id()}/pairings", new { partnerOrganizationId = unit.Id(), kind = "Contracting", startsOn = "2026-03-01" });
-        var otherKind = await Post($"/api/v1/organizations/{village.Id()}/pairings", new { partnerOrganizationId = unit.Id(), kind = "Partnership", startsOn = "2026-03-01" });
+        var fromVillage = await Json.Read(
+            await Get($"/api/v1/organizations/{village.Id()}/pairings"),
+            HttpStatusCode.OK
+        );
+        var reverse = await Post(
+            $"/api/v1/organizations/{village.Id()}/pairings",
+            new
+            {
+                partnerOrganizationId = unit.Id(),
+                kind = "Contracting",
+                startsOn = "2026-03-01",
+            }
+        );
+        var otherKind = await Post(
+            $"/api/v1/organizations/{village.Id()}/pairings",
+            new
+            {
+                partnerOrganizationId = unit.Id(),
+                kind = "Partnership",
+                startsOn = "2026-03-01",
+            }
+        );
         Assert.Multiple(() =>
         {
             Assert.That(pairing.GetProperty("active").GetBoolean(), Is.True);
-            Assert.That(fromVillage.GetProperty("items")[0].GetProperty("partnerOrganizationId").GetGuid(), Is.EqualTo(unit.Id()));
-            Assert.That(fromVillage.GetProperty("items")[0].GetProperty("organizationId").GetGuid(), Is.EqualTo(village.Id()));
+            Assert.That(
+                fromVillage.GetProperty("items")[0].GetProperty("partnerOrganizationId").GetGuid(),
+                Is.EqualTo(unit.Id())
+            );
+            Assert.That(
+                fromVillage.GetProperty("items")[0].GetProperty("organizationId").GetGuid(),
+                Is.EqualTo(village.Id())
+            );
             Assert.That(otherKind.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         });
         await Json.Problem(reverse, HttpStatusCode.Conflict, code: "pairing_exists");
 
-        var ended = await Json.Read(await Put($"/api/v1/organizations/{unit.Id()}/pairings/{pairing.Id()}",
-            new { startsOn = "2026-01-01", endsOn = "2026-05-31", notes = "帮扶期满" }, created.Headers.ETag!.Tag), HttpStatusCode.OK);
-        var activeOnly = await Json.Read(await Get($"/api/v1/organizations/{unit.Id()}/pairings?activeOnly=true&kind=Contracting"), HttpStatusCode.OK);
+        var ended = await Json.Read(
+            await Put(
+                $"/api/v1/organizations/{unit.Id()}/pairings/{pairing.Id()}",
+                new
+                {
+                    startsOn = "2026-01-01",
+                    endsOn = "2026-05-31",
+                    notes = "帮扶期满",
+                },
+                created.Headers.ETag!.Tag
+            ),
+            HttpStatusCode.OK
+        );
+        var activeOnly = await Json.Read(
+            await Get($"/api/v1/organizations/{unit.Id()}/pairings?activeOnly=true&kind=Contracting"),
+            HttpStatusCode.OK
+        );
         Assert.Multiple(() =>
         {
             Assert.That(ended.GetProperty("active").GetBoolean(), Is.False);
@@ -47,12 +94,32 @@ public sealed class PairingAndCoalitionTests(DatabaseProvider provider) : ApiTes
         var partner = await CreateOrganization(Unique("某社区党委"), kind: "Committee");
         object body = variant switch
         {
-            "self" => new { partnerOrganizationId = unit.Id(), kind = "Partnership", startsOn = "2026-01-01" },
-            "unknown" => new { partnerOrganizationId = Guid.CreateVersion7(), kind = "Partnership", startsOn = "2026-01-01" },
-            "endsBeforeStart" => new { partnerOrganizationId = partner.Id(), kind = "Partnership", startsOn = "2026-05-01", endsOn = "2026-04-01" },
+            "self" => new
+            {
+                partnerOrganizationId = unit.Id(),
+                kind = "Partnership",
+                startsOn = "2026-01-01",
+            },
+            "unknown" => new
+            {
+                partnerOrganizationId = Guid.CreateVersion7(),
+                kind = "Partnership",
+                startsOn = "2026-01-01",
+            },
+            "endsBeforeStart" => new
+            {
+                partnerOrganizationId = partner.Id(),
+                kind = "Partnership",
+                startsOn = "2026-05-01",
+                endsOn = "2026-04-01",
+            },
             _ => new { partnerOrganizationId = partner.Id(), startsOn = "2026-05-01" },
         };
-        await Json.Problem(await Post($"/api/v1/organizations/{unit.Id()}/pairings", body), HttpStatusCode.BadRequest, field: field);
+        await Json.Problem(
+            await Post($"/api/v1/organizations/{unit.Id()}/pairings", body),
+            HttpStatusCode.BadRequest,
+            field: field
+        );
     }
 
     [Test]
@@ -60,21 +127,59 @@ public sealed class PairingAndCoalitionTests(DatabaseProvider provider) : ApiTes
     {
         var street = await CreateOrganization(Unique("大连湾街道党工委"), kind: "WorkingCommittee");
         var army = await CreateOrganization(Unique("驻地部队党委"), kind: "Committee", field: "Other");
-        var soe = await CreateOrganization(Unique("大连港某公司党委"), kind: "Committee", field: "StateOwnedEnterprise");
+        var soe = await CreateOrganization(
+            Unique("大连港某公司党委"),
+            kind: "Committee",
+            field: "StateOwnedEnterprise"
+        );
         var name = Unique("大连湾党建联合体");
 
-        var created = await Post("/api/v1/coalitions", new { name, description = "6 家驻军驻警 + 5 家国企", memberOrganizationIds = new[] { street.Id(), army.Id() } });
+        var created = await Post(
+            "/api/v1/coalitions",
+            new
+            {
+                name,
+                description = "6 家驻军驻警 + 5 家国企",
+                memberOrganizationIds = new[] { street.Id(), army.Id() },
+            }
+        );
         var coalition = await Json.Read(created, HttpStatusCode.Created);
-        await Json.Problem(await Post("/api/v1/coalitions", new { name, memberOrganizationIds = new[] { street.Id(), soe.Id() } }),
-            HttpStatusCode.Conflict, code: "coalition_name_taken");
-        await Json.Problem(await Post("/api/v1/coalitions", new { name = Unique("x"), memberOrganizationIds = new[] { street.Id(), Guid.CreateVersion7() } }),
-            HttpStatusCode.BadRequest, field: "memberOrganizationIds[1]");
-        await Json.Problem(await Post("/api/v1/coalitions", new { name = Unique("x"), memberOrganizationIds = new[] { street.Id() } }),
-            HttpStatusCode.BadRequest, field: "memberOrganizationIds");
+        await Json.Problem(
+            await Post("/api/v1/coalitions", new { name, memberOrganizationIds = new[] { street.Id(), soe.Id() } }),
+            HttpStatusCode.Conflict,
+            code: "coalition_name_taken"
+        );
+        await Json.Problem(
+            await Post(
+                "/api/v1/coalitions",
+                new { name = Unique("x"), memberOrganizationIds = new[] { street.Id(), Guid.CreateVersion7() } }
+            ),
+            HttpStatusCode.BadRequest,
+            field: "memberOrganizationIds[1]"
+        );
+        await Json.Problem(
+            await Post("/api/v1/coalitions", new { name = Unique("x"), memberOrganizationIds = new[] { street.Id() } }),
+            HttpStatusCode.BadRequest,
+            field: "memberOrganizationIds"
+        );
 
         var url = $"/api/v1/coalitions/{coalition.Id()}";
-        var replaced = await Json.Read(await Put(url, new { name, memberOrganizationIds = new[] { street.Id(), army.Id(), soe.Id() } }, created.Headers.ETag!.Tag), HttpStatusCode.OK);
-        await Json.Problem(await Put(url, new { name, memberOrganizationIds = new[] { street.Id(), army.Id() } }, created.Headers.ETag!.Tag), HttpStatusCode.PreconditionFailed);
+        var replaced = await Json.Read(
+            await Put(
+                url,
+                new { name, memberOrganizationIds = new[] { street.Id(), army.Id(), soe.Id() } },
+                created.Headers.ETag!.Tag
+            ),
+            HttpStatusCode.OK
+        );
+        await Json.Problem(
+            await Put(
+                url,
+                new { name, memberOrganizationIds = new[] { street.Id(), army.Id() } },
+                created.Headers.ETag!.Tag
+            ),
+            HttpStatusCode.PreconditionFailed
+        );
         var bySoe = await Json.Read(await Get($"/api/v1/coalitions?memberOf={soe.Id()}"), HttpStatusCode.OK);
         Assert.Multiple(() =>
         {

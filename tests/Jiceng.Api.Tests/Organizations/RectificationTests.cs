@@ -7,17 +7,24 @@ namespace Jiceng.Tests.Organizations;
 [TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Providers))]
 public sealed class RectificationTests(DatabaseProvider provider) : ApiTest(provider)
 {
-    private async Task<(Guid Organization, HttpResponseMessage Response)> Open(string dueOn, Guid? organizationId = null)
+    private async Task<(Guid Organization, HttpResponseMessage Response)> Open(
+        string dueOn,
+        Guid? organizationId = null
+    )
     {
-        var organization = organizationId ?? (await CreateOrganization(Unique("软弱涣散村党支部"), field: "Village")).Id();
-        var response = await Post($"/api/v1/organizations/{organization}/rectifications", new
-        {
-            reasons = new[] { "书记长期缺职（超过 3 个月）", "组织生活不正常" },
-            plan = "选派第一书记，三个月内配齐班子，恢复“三会一课”。",
-            responsiblePerson = "王建国",
-            flaggedOn = "2026-03-01",
-            dueOn,
-        });
+        var organization =
+            organizationId ?? (await CreateOrganization(Unique("软弱涣散村党支部"), field: "Village")).Id();
+        var response = await Post(
+            $"/api/v1/organizations/{organization}/rectifications",
+            new
+            {
+                reasons = new[] { "书记长期缺职（超过 3 个月）", "组织生活不正常" },
+                plan = "选派第一书记，三个月内配齐班子，恢复“三会一课”。",
+                responsiblePerson = "王建国",
+                flaggedOn = "2026-03-01",
+                dueOn,
+            }
+        );
         return (organization, response);
     }
 
@@ -30,11 +37,21 @@ public sealed class RectificationTests(DatabaseProvider provider) : ApiTest(prov
 
         var noted = await Post($"{url}/notes", new { notedOn = "2026-04-01", content = "已选派第一书记到岗。" });
         var withNote = await Json.Read(noted, HttpStatusCode.Created);
-        var closeWithOldETag = await Post($"{url}/close", new { closureNote = "班子配齐" }, ifMatch: opened.Headers.ETag!.Tag);
+        var closeWithOldETag = await Post(
+            $"{url}/close",
+            new { closureNote = "班子配齐" },
+            ifMatch: opened.Headers.ETag!.Tag
+        );
         await Json.Problem(closeWithOldETag, HttpStatusCode.PreconditionFailed);
 
-        var closed = await Json.Read(await Post($"{url}/close", new { closedOn = "2026-06-10", closureNote = "班子配齐，组织生活恢复正常，销号。" },
-            ifMatch: noted.Headers.ETag!.Tag), HttpStatusCode.OK);
+        var closed = await Json.Read(
+            await Post(
+                $"{url}/close",
+                new { closedOn = "2026-06-10", closureNote = "班子配齐，组织生活恢复正常，销号。" },
+                ifMatch: noted.Headers.ETag!.Tag
+            ),
+            HttpStatusCode.OK
+        );
         Assert.Multiple(() =>
         {
             Assert.That(withNote.GetProperty("notes")[0].Str("content"), Is.EqualTo("已选派第一书记到岗。"));
@@ -44,10 +61,31 @@ public sealed class RectificationTests(DatabaseProvider provider) : ApiTest(prov
         });
 
         var (_, etag) = await GetWithETag(url);
-        await Json.Problem(await Post($"{url}/notes", new { content = "再记一笔" }), HttpStatusCode.Conflict, code: "rectification_closed");
-        await Json.Problem(await Post($"{url}/close", new { closureNote = "again" }, ifMatch: etag), HttpStatusCode.Conflict, code: "rectification_closed");
-        await Json.Problem(await Put(url, new { reasons = new[] { "x" }, plan = "p", responsiblePerson = "r", dueOn = "2026-12-01" }, etag),
-            HttpStatusCode.Conflict, code: "rectification_closed");
+        await Json.Problem(
+            await Post($"{url}/notes", new { content = "再记一笔" }),
+            HttpStatusCode.Conflict,
+            code: "rectification_closed"
+        );
+        await Json.Problem(
+            await Post($"{url}/close", new { closureNote = "again" }, ifMatch: etag),
+            HttpStatusCode.Conflict,
+            code: "rectification_closed"
+        );
+        await Json.Problem(
+            await Put(
+                url,
+                new
+                {
+                    reasons = new[] { "x" },
+                    plan = "p",
+                    responsiblePerson = "r",
+                    dueOn = "2026-12-01",
+                },
+                etag
+            ),
+            HttpStatusCode.Conflict,
+            code: "rectification_closed"
+        );
     }
 
     [TestCase("""{"reasons":[],"plan":"p","responsiblePerson":"r","dueOn":"2026-12-01"}""", "reasons")]
@@ -55,11 +93,18 @@ public sealed class RectificationTests(DatabaseProvider provider) : ApiTest(prov
     [TestCase("""{"reasons":["a"],"plan":"","responsiblePerson":"r","dueOn":"2026-12-01"}""", "plan")]
     [TestCase("""{"reasons":["a"],"plan":"p","responsiblePerson":"","dueOn":"2026-12-01"}""", "responsiblePerson")]
     [TestCase("""{"reasons":["a"],"plan":"p","responsiblePerson":"r"}""", "dueOn")]
-    [TestCase("""{"reasons":["a"],"plan":"p","responsiblePerson":"r","flaggedOn":"2026-05-01","dueOn":"2026-04-01"}""", "dueOn")]
+    [TestCase(
+        """{"reasons":["a"],"plan":"p","responsiblePerson":"r","flaggedOn":"2026-05-01","dueOn":"2026-04-01"}""",
+        "dueOn"
+    )]
     public async Task Each_invalid_field_returns_400_naming_it(string body, string field)
     {
         var organization = await CreateOrganization(Unique("某党支部"));
-        await Json.Problem(await SendRaw(HttpMethod.Post, $"/api/v1/organizations/{organization.Id()}/rectifications", body), HttpStatusCode.BadRequest, field: field);
+        await Json.Problem(
+            await SendRaw(HttpMethod.Post, $"/api/v1/organizations/{organization.Id()}/rectifications", body),
+            HttpStatusCode.BadRequest,
+            field: field
+        );
     }
 
     [Test]
@@ -73,7 +118,10 @@ public sealed class RectificationTests(DatabaseProvider provider) : ApiTest(prov
         await Open("2026-12-31", town.Id());
 
         // 2026-06-15 10:00 in Shanghai: only the one due on 06-10 is overdue (5 days).
-        var before = await Json.Read(await Get($"/api/v1/organizations/{root.Id()}/rectifications/overdue"), HttpStatusCode.OK);
+        var before = await Json.Read(
+            await Get($"/api/v1/organizations/{root.Id()}/rectifications/overdue"),
+            HttpStatusCode.OK
+        );
         Assert.That(before.GetProperty("total").GetInt64(), Is.EqualTo(1));
         Assert.That(before.GetProperty("items")[0].GetProperty("daysOverdue").GetInt32(), Is.EqualTo(5));
 
@@ -82,13 +130,23 @@ public sealed class RectificationTests(DatabaseProvider provider) : ApiTest(prov
         await SignInAgain();
         try
         {
-            var after = await Json.Read(await Get($"/api/v1/organizations/{root.Id()}/rectifications/overdue"), HttpStatusCode.OK);
-            var onlyTown = await Json.Read(await Get($"/api/v1/organizations/{town.Id()}/rectifications"), HttpStatusCode.OK);
+            var after = await Json.Read(
+                await Get($"/api/v1/organizations/{root.Id()}/rectifications/overdue"),
+                HttpStatusCode.OK
+            );
+            var onlyTown = await Json.Read(
+                await Get($"/api/v1/organizations/{town.Id()}/rectifications"),
+                HttpStatusCode.OK
+            );
             var stats = await Json.Read(await Get($"/api/v1/organizations/{root.Id()}/stats"), HttpStatusCode.OK);
             Assert.Multiple(() =>
             {
                 Assert.That(after.GetProperty("total").GetInt64(), Is.EqualTo(2));
-                Assert.That(onlyTown.GetProperty("total").GetInt64(), Is.EqualTo(1), "without includeDescendants only the organization's own");
+                Assert.That(
+                    onlyTown.GetProperty("total").GetInt64(),
+                    Is.EqualTo(1),
+                    "without includeDescendants only the organization's own"
+                );
                 Assert.That(stats.GetProperty("openRectifications").GetInt64(), Is.EqualTo(3));
                 Assert.That(stats.GetProperty("overdueRectifications").GetInt64(), Is.EqualTo(2));
             });

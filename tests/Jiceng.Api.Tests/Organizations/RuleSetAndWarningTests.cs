@@ -12,7 +12,10 @@ public sealed class RuleSetAndWarningTests(DatabaseProvider provider) : ApiTest(
     private async Task<(Guid Id, JsonElement Body, string ETag)> DefaultRuleSet()
     {
         var list = await Json.Read(await Get("/api/v1/rule-sets"), HttpStatusCode.OK);
-        var id = list.GetProperty("items").EnumerateArray().First(r => r.GetProperty("regionRootId").ValueKind == JsonValueKind.Null).Id();
+        var id = list.GetProperty("items")
+            .EnumerateArray()
+            .First(r => r.GetProperty("regionRootId").ValueKind == JsonValueKind.Null)
+            .Id();
         var (body, etag) = await GetWithETag($"/api/v1/rule-sets/{id}");
         return (id, body, etag);
     }
@@ -25,17 +28,30 @@ public sealed class RuleSetAndWarningTests(DatabaseProvider provider) : ApiTest(
         Assert.Multiple(() =>
         {
             Assert.That(document.GetProperty("committeeTermYears").GetProperty("value").GetInt32(), Is.EqualTo(3));
-            Assert.That(document.GetProperty("villageCommunityTermYears").GetProperty("value").GetInt32(), Is.EqualTo(5));
+            Assert.That(
+                document.GetProperty("villageCommunityTermYears").GetProperty("value").GetInt32(),
+                Is.EqualTo(5)
+            );
             Assert.That(document.GetProperty("branchMinFullMembers").GetProperty("value").GetInt32(), Is.EqualTo(3));
-            Assert.That(document.GetProperty("branchCommitteeMinFullMembers").GetProperty("value").GetInt32(), Is.EqualTo(7));
-            Assert.That(document.GetProperty("gradingLevels").GetProperty("levels").EnumerateArray().Select(l => l.Str("name")),
-                Is.EqualTo(new[] { "好", "较好", "一般", "较差" }));
+            Assert.That(
+                document.GetProperty("branchCommitteeMinFullMembers").GetProperty("value").GetInt32(),
+                Is.EqualTo(7)
+            );
+            Assert.That(
+                document.GetProperty("gradingLevels").GetProperty("levels").EnumerateArray().Select(l => l.Str("name")),
+                Is.EqualTo(new[] { "好", "较好", "一般", "较差" })
+            );
             var pipeline = document.GetProperty("memberPipeline");
             Assert.That(pipeline.GetProperty("applicantMinAge").GetProperty("value").GetInt32(), Is.EqualTo(18));
             Assert.That(pipeline.GetProperty("activistAfterMonths").GetProperty("value").GetInt32(), Is.EqualTo(6));
             Assert.That(pipeline.GetProperty("candidateAfterMonths").GetProperty("value").GetInt32(), Is.EqualTo(12));
             Assert.That(pipeline.GetProperty("probationMonths").GetProperty("value").GetInt32(), Is.EqualTo(12));
-            foreach (var rule in document.EnumerateObject().Where(r => r.Name != "memberPipeline").Concat(pipeline.EnumerateObject()))
+            foreach (
+                var rule in document
+                    .EnumerateObject()
+                    .Where(r => r.Name != "memberPipeline")
+                    .Concat(pipeline.EnumerateObject())
+            )
             {
                 Assert.That(rule.Value.GetProperty("source").GetString(), Is.Not.Empty, rule.Name);
             }
@@ -45,8 +61,15 @@ public sealed class RuleSetAndWarningTests(DatabaseProvider provider) : ApiTest(
     [Test]
     public async Task Changing_a_rule_takes_effect_without_a_deploy_and_a_bad_document_is_refused_by_field()
     {
-        var region = await CreateOrganization(Unique("鹤壁示范区党工委"), kind: "WorkingCommittee", field: "Government");
-        var created = await Json.Read(await Post("/api/v1/rule-sets", new { regionRootId = region.Id(), name = "鹤壁" }), HttpStatusCode.Created);
+        var region = await CreateOrganization(
+            Unique("鹤壁示范区党工委"),
+            kind: "WorkingCommittee",
+            field: "Government"
+        );
+        var created = await Json.Read(
+            await Post("/api/v1/rule-sets", new { regionRootId = region.Id(), name = "鹤壁" }),
+            HttpStatusCode.Created
+        );
         var id = created.Id();
         var (body, etag) = await GetWithETag($"/api/v1/rule-sets/{id}");
         var document = JsonNode.Parse(body.GetProperty("document").GetRawText())!;
@@ -55,26 +78,58 @@ public sealed class RuleSetAndWarningTests(DatabaseProvider provider) : ApiTest(
         await Json.Problem(refused, HttpStatusCode.BadRequest, field: "document.termWarningDays.value");
 
         document["termWarningDays"]!["value"] = 200;
-        var changed = await Json.Read(await Put($"/api/v1/rule-sets/{id}", new { name = "默认", document }, etag), HttpStatusCode.OK);
-        await Json.Problem(await Put($"/api/v1/rule-sets/{id}", new { name = "默认", document }, etag), HttpStatusCode.PreconditionFailed);
-        Assert.That(changed.GetProperty("document").GetProperty("termWarningDays").GetProperty("value").GetInt32(), Is.EqualTo(200));
+        var changed = await Json.Read(
+            await Put($"/api/v1/rule-sets/{id}", new { name = "默认", document }, etag),
+            HttpStatusCode.OK
+        );
+        await Json.Problem(
+            await Put($"/api/v1/rule-sets/{id}", new { name = "默认", document }, etag),
+            HttpStatusCode.PreconditionFailed
+        );
+        Assert.That(
+            changed.GetProperty("document").GetProperty("termWarningDays").GetProperty("value").GetInt32(),
+            Is.EqualTo(200)
+        );
 
         // A term ending in 150 days is now inside the region's 200-day window.
-        var branch = await CreateOrganization("某党支部", region.Id(), field: "Government", termStartedOn: "2023-11-12");
-        var warnings = await Json.Read(await Get($"/api/v1/organizations/warnings?within={region.Id()}"), HttpStatusCode.OK);
-        Assert.That(warnings.GetProperty("items").EnumerateArray().Select(w => w.GetProperty("organizationId").GetGuid()), Does.Contain(branch.Id()));
+        var branch = await CreateOrganization(
+            "某党支部",
+            region.Id(),
+            field: "Government",
+            termStartedOn: "2023-11-12"
+        );
+        var warnings = await Json.Read(
+            await Get($"/api/v1/organizations/warnings?within={region.Id()}"),
+            HttpStatusCode.OK
+        );
+        Assert.That(
+            warnings.GetProperty("items").EnumerateArray().Select(w => w.GetProperty("organizationId").GetGuid()),
+            Does.Contain(branch.Id())
+        );
     }
 
     [Test]
     public async Task Rules_the_Party_Constitution_fixes_are_shown_but_a_region_cannot_change_them()
     {
-        var region = await CreateOrganization(Unique("濮阳示范区党工委"), kind: "WorkingCommittee", field: "Government");
+        var region = await CreateOrganization(
+            Unique("濮阳示范区党工委"),
+            kind: "WorkingCommittee",
+            field: "Government"
+        );
         var created = await Json.Read(
-            await Post("/api/v1/rule-sets", new { regionRootId = region.Id(), name = "濮阳" }), HttpStatusCode.Created);
+            await Post("/api/v1/rule-sets", new { regionRootId = region.Id(), name = "濮阳" }),
+            HttpStatusCode.Created
+        );
         var id = created.Id();
         var (body, etag) = await GetWithETag($"/api/v1/rule-sets/{id}");
         var document = JsonNode.Parse(body.GetProperty("document").GetRawText())!;
-        var changes = new[] { ("applicantMinAge", 16), ("probationMonths", 6), ("extensionMinMonths", 3), ("extensionMaxMonths", 24) };
+        var changes = new[]
+        {
+            ("applicantMinAge", 16),
+            ("probationMonths", 6),
+            ("extensionMinMonths", 3),
+            ("extensionMaxMonths", 24),
+        };
         foreach (var (rule, value) in changes)
         {
             var changed = document.DeepClone();
@@ -86,7 +141,9 @@ public sealed class RuleSetAndWarningTests(DatabaseProvider provider) : ApiTest(
         // A local rule of the same section stays the region's to set.
         document["memberPipeline"]!["activistAfterMonths"]!["value"] = 9;
         var saved = await Json.Read(
-            await Put($"/api/v1/rule-sets/{id}", new { name = "濮阳", document }, etag), HttpStatusCode.OK);
+            await Put($"/api/v1/rule-sets/{id}", new { name = "濮阳", document }, etag),
+            HttpStatusCode.OK
+        );
         var pipeline = saved.GetProperty("document").GetProperty("memberPipeline");
         Assert.Multiple(() =>
         {
@@ -101,14 +158,35 @@ public sealed class RuleSetAndWarningTests(DatabaseProvider provider) : ApiTest(
     {
         // Today is 2026-06-15 in Shanghai (the test clock).
         var root = await CreateOrganization(Unique("鸡西市委"), kind: "Committee", field: "Government");
-        var endingSoon = await CreateOrganization("任期将满党支部", root.Id(), field: "Government", termStartedOn: "2023-08-01");
-        var overdue = await CreateOrganization("任期已满党支部", root.Id(), field: "Government", termStartedOn: "2023-01-01");
-        var villageStillValid = await CreateOrganization("村党支部", root.Id(), field: "Village", termStartedOn: "2023-01-01");
+        var endingSoon = await CreateOrganization(
+            "任期将满党支部",
+            root.Id(),
+            field: "Government",
+            termStartedOn: "2023-08-01"
+        );
+        var overdue = await CreateOrganization(
+            "任期已满党支部",
+            root.Id(),
+            field: "Government",
+            termStartedOn: "2023-01-01"
+        );
+        var villageStillValid = await CreateOrganization(
+            "村党支部",
+            root.Id(),
+            field: "Village",
+            termStartedOn: "2023-01-01"
+        );
         await CreateOrganization("刚换届党支部", root.Id(), field: "Government", termStartedOn: "2026-01-01");
 
-        var warnings = await Json.Read(await Get($"/api/v1/organizations/warnings?within={root.Id()}"), HttpStatusCode.OK);
+        var warnings = await Json.Read(
+            await Get($"/api/v1/organizations/warnings?within={root.Id()}"),
+            HttpStatusCode.OK
+        );
         // Term warnings only: these branches have no members, which the member-count rules flag as well.
-        var byOrganization = warnings.GetProperty("items").EnumerateArray().Where(w => w.Str("code").StartsWith("Term", StringComparison.Ordinal))
+        var byOrganization = warnings
+            .GetProperty("items")
+            .EnumerateArray()
+            .Where(w => w.Str("code").StartsWith("Term", StringComparison.Ordinal))
             .ToDictionary(w => w.GetProperty("organizationId").GetGuid(), w => w);
         Assert.Multiple(() =>
         {
@@ -120,25 +198,52 @@ public sealed class RuleSetAndWarningTests(DatabaseProvider provider) : ApiTest(
             Assert.That(byOrganization.ContainsKey(villageStillValid.Id()), Is.False, "village terms run five years");
         });
 
-        var onlyOverdue = await Json.Read(await Get($"/api/v1/organizations/warnings?within={root.Id()}&code=TermOverdue"), HttpStatusCode.OK);
+        var onlyOverdue = await Json.Read(
+            await Get($"/api/v1/organizations/warnings?within={root.Id()}&code=TermOverdue"),
+            HttpStatusCode.OK
+        );
         Assert.That(onlyOverdue.GetProperty("total").GetInt64(), Is.EqualTo(1));
 
-        var latestFirst = await Json.Read(await Get($"/api/v1/organizations/warnings?within={root.Id()}&sort=-dueOn"), HttpStatusCode.OK);
-        var soonestFirst = await Json.Read(await Get($"/api/v1/organizations/warnings?within={root.Id()}&sort=dueOn"), HttpStatusCode.OK);
+        var latestFirst = await Json.Read(
+            await Get($"/api/v1/organizations/warnings?within={root.Id()}&sort=-dueOn"),
+            HttpStatusCode.OK
+        );
+        var soonestFirst = await Json.Read(
+            await Get($"/api/v1/organizations/warnings?within={root.Id()}&sort=dueOn"),
+            HttpStatusCode.OK
+        );
         Assert.Multiple(() =>
         {
             // Warnings without a date (the member-count ones) come last in either order.
-            Assert.That(latestFirst.GetProperty("items").EnumerateArray().Select(w => w.GetProperty("dueOn").GetString()).TakeWhile(d => d is not null),
-                Is.EqualTo(new[] { "2026-08-01", "2026-01-01" }));
-            Assert.That(soonestFirst.GetProperty("items").EnumerateArray().Select(w => w.GetProperty("dueOn").GetString()).TakeWhile(d => d is not null),
-                Is.EqualTo(new[] { "2026-01-01", "2026-08-01" }));
-            Assert.That(soonestFirst.GetProperty("items").EnumerateArray().Last().GetProperty("dueOn").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(
+                latestFirst
+                    .GetProperty("items")
+                    .EnumerateArray()
+                    .Select(w => w.GetProperty("dueOn").GetString())
+                    .TakeWhile(d => d is not null),
+                Is.EqualTo(new[] { "2026-08-01", "2026-01-01" })
+            );
+            Assert.That(
+                soonestFirst
+                    .GetProperty("items")
+                    .EnumerateArray()
+                    .Select(w => w.GetProperty("dueOn").GetString())
+                    .TakeWhile(d => d is not null),
+                Is.EqualTo(new[] { "2026-01-01", "2026-08-01" })
+            );
+            Assert.That(
+                soonestFirst.GetProperty("items").EnumerateArray().Last().GetProperty("dueOn").ValueKind,
+                Is.EqualTo(JsonValueKind.Null)
+            );
         });
     }
 
     [Test]
     public async Task Warnings_for_an_unknown_subtree_are_404()
     {
-        await Json.Problem(await Get($"/api/v1/organizations/warnings?within={Guid.CreateVersion7()}"), HttpStatusCode.NotFound);
+        await Json.Problem(
+            await Get($"/api/v1/organizations/warnings?within={Guid.CreateVersion7()}"),
+            HttpStatusCode.NotFound
+        );
     }
 }

@@ -17,9 +17,31 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
 {
     private const string ScopedPassword = "Scoped-Admin-Password-1";
 
-    private sealed record Side(Guid Root, Guid Branch, Guid Leaf, Guid Rectification, Guid Pairing, Guid Coalition, Guid RuleSet, Guid User, Guid ApiClient, Guid Member,
-        string MemberIdNumber, Guid SecondFull, Guid Applicant, Guid Activist, Guid Candidate, Guid ToConvert, Guid ToExtend, Guid ToCancel,
-        Guid ToTransfer, Guid Transfer, Guid Hardship, Guid ToDie, Guid ToTalk);
+    private sealed record Side(
+        Guid Root,
+        Guid Branch,
+        Guid Leaf,
+        Guid Rectification,
+        Guid Pairing,
+        Guid Coalition,
+        Guid RuleSet,
+        Guid User,
+        Guid ApiClient,
+        Guid Member,
+        string MemberIdNumber,
+        Guid SecondFull,
+        Guid Applicant,
+        Guid Activist,
+        Guid Candidate,
+        Guid ToConvert,
+        Guid ToExtend,
+        Guid ToCancel,
+        Guid ToTransfer,
+        Guid Transfer,
+        Guid Hardship,
+        Guid ToDie,
+        Guid ToTalk
+    );
 
     private Side _a = null!;
     private Side _b = null!;
@@ -30,9 +52,28 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
     private static readonly Dictionary<string, Func<Side, (string Url, object? Body)>> Samples = new()
     {
         ["ListOrganizations"] = s => ($"/api/v1/organizations?within={s.Root}", null),
-        ["CreateOrganization"] = s => ("/api/v1/organizations", new { parentId = s.Root, name = "矩阵新建支部", kind = "Branch", field = "Village" }),
+        ["CreateOrganization"] = s =>
+            (
+                "/api/v1/organizations",
+                new
+                {
+                    parentId = s.Root,
+                    name = "矩阵新建支部",
+                    kind = "Branch",
+                    field = "Village",
+                }
+            ),
         ["GetOrganization"] = s => ($"/api/v1/organizations/{s.Branch}", null),
-        ["UpdateOrganization"] = s => ($"/api/v1/organizations/{s.Branch}", new { name = "矩阵支部（改）", kind = "Branch", field = "Village" }),
+        ["UpdateOrganization"] = s =>
+            (
+                $"/api/v1/organizations/{s.Branch}",
+                new
+                {
+                    name = "矩阵支部（改）",
+                    kind = "Branch",
+                    field = "Village",
+                }
+            ),
         ["DissolveOrganization"] = s => ($"/api/v1/organizations/{s.Leaf}", null),
         ["ListChildOrganizations"] = s => ($"/api/v1/organizations/{s.Root}/children", null),
         ["MoveOrganization"] = s => ($"/api/v1/organizations/{s.Leaf}/move", new { newParentId = s.Root }),
@@ -42,77 +83,233 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         ["ReviseGrading"] = s => ($"/api/v1/organizations/{s.Branch}/gradings/2025", new { level = "average" }),
         ["ListGradings"] = s => ($"/api/v1/organizations/{s.Branch}/gradings", null),
         ["ListLaggingOrganizations"] = s => ($"/api/v1/organizations/{s.Root}/gradings/lagging?year=2025", null),
-        ["OpenRectification"] = s => ($"/api/v1/organizations/{s.Branch}/rectifications",
-            new { reasons = new[] { "组织生活不正常" }, plan = "整改", responsiblePerson = "王", dueOn = "2026-12-01" }),
+        ["OpenRectification"] = s =>
+            (
+                $"/api/v1/organizations/{s.Branch}/rectifications",
+                new
+                {
+                    reasons = new[] { "组织生活不正常" },
+                    plan = "整改",
+                    responsiblePerson = "王",
+                    dueOn = "2026-12-01",
+                }
+            ),
         ["GetRectification"] = s => ($"/api/v1/organizations/{s.Branch}/rectifications/{s.Rectification}", null),
-        ["UpdateRectification"] = s => ($"/api/v1/organizations/{s.Branch}/rectifications/{s.Rectification}",
-            new { reasons = new[] { "组织生活不正常" }, plan = "整改（改）", responsiblePerson = "王", dueOn = "2026-12-31" }),
-        ["AddRectificationNote"] = s => ($"/api/v1/organizations/{s.Branch}/rectifications/{s.Rectification}/notes", new { content = "进展" }),
-        ["CloseRectification"] = s => ($"/api/v1/organizations/{s.Branch}/rectifications/{s.Rectification}/close", new { closureNote = "销号" }),
+        ["UpdateRectification"] = s =>
+            (
+                $"/api/v1/organizations/{s.Branch}/rectifications/{s.Rectification}",
+                new
+                {
+                    reasons = new[] { "组织生活不正常" },
+                    plan = "整改（改）",
+                    responsiblePerson = "王",
+                    dueOn = "2026-12-31",
+                }
+            ),
+        ["AddRectificationNote"] = s =>
+            ($"/api/v1/organizations/{s.Branch}/rectifications/{s.Rectification}/notes", new { content = "进展" }),
+        ["CloseRectification"] = s =>
+            ($"/api/v1/organizations/{s.Branch}/rectifications/{s.Rectification}/close", new { closureNote = "销号" }),
         ["ListRectifications"] = s => ($"/api/v1/organizations/{s.Branch}/rectifications", null),
         ["ListOverdueRectifications"] = s => ($"/api/v1/organizations/{s.Root}/rectifications/overdue", null),
-        ["CreatePairing"] = s => ($"/api/v1/organizations/{s.Leaf}/pairings", new { partnerOrganizationId = s.Root, kind = "Contracting", startsOn = "2026-02-01" }),
-        ["UpdatePairing"] = s => ($"/api/v1/organizations/{s.Branch}/pairings/{s.Pairing}", new { startsOn = "2026-01-01", notes = "改" }),
+        ["CreatePairing"] = s =>
+            (
+                $"/api/v1/organizations/{s.Leaf}/pairings",
+                new
+                {
+                    partnerOrganizationId = s.Root,
+                    kind = "Contracting",
+                    startsOn = "2026-02-01",
+                }
+            ),
+        ["UpdatePairing"] = s =>
+            ($"/api/v1/organizations/{s.Branch}/pairings/{s.Pairing}", new { startsOn = "2026-01-01", notes = "改" }),
         ["ListPairings"] = s => ($"/api/v1/organizations/{s.Branch}/pairings", null),
         ["ListCoalitions"] = s => ("/api/v1/coalitions", null),
-        ["CreateCoalition"] = s => ("/api/v1/coalitions", new { name = "矩阵联合体" + Guid.NewGuid().ToString("N")[..4], memberOrganizationIds = new[] { s.Root, s.Branch } }),
+        ["CreateCoalition"] = s =>
+            (
+                "/api/v1/coalitions",
+                new
+                {
+                    name = "矩阵联合体" + Guid.NewGuid().ToString("N")[..4],
+                    memberOrganizationIds = new[] { s.Root, s.Branch },
+                }
+            ),
         ["GetCoalition"] = s => ($"/api/v1/coalitions/{s.Coalition}", null),
-        ["UpdateCoalition"] = s => ($"/api/v1/coalitions/{s.Coalition}", new { name = "矩阵联合体（改）" + s.Root.ToString()[..4], memberOrganizationIds = new[] { s.Root, s.Branch } }),
+        ["UpdateCoalition"] = s =>
+            (
+                $"/api/v1/coalitions/{s.Coalition}",
+                new
+                {
+                    name = "矩阵联合体（改）" + s.Root.ToString()[..4],
+                    memberOrganizationIds = new[] { s.Root, s.Branch },
+                }
+            ),
         ["ListRuleSets"] = s => ("/api/v1/rule-sets", null),
         ["CreateRuleSet"] = s => ("/api/v1/rule-sets", new { regionRootId = s.Root, name = "矩阵规则" }),
         ["GetRuleSet"] = s => ($"/api/v1/rule-sets/{s.RuleSet}", null),
         ["UpdateRuleSet"] = s => ($"/api/v1/rule-sets/{s.RuleSet}", null),
         ["ListMembers"] = s => ($"/api/v1/members?organizationId={s.Root}", null),
-        ["CreateMember"] = s => ("/api/v1/members", new { organizationId = s.Branch, name = "矩阵党员", idNumber = TestIdNumbers.For(), category = "Farmer", stage = "Applicant", appliedOn = "2026-01-01" }),
+        ["CreateMember"] = s =>
+            (
+                "/api/v1/members",
+                new
+                {
+                    organizationId = s.Branch,
+                    name = "矩阵党员",
+                    idNumber = TestIdNumbers.For(),
+                    category = "Farmer",
+                    stage = "Applicant",
+                    appliedOn = "2026-01-01",
+                }
+            ),
         ["GetMember"] = s => ($"/api/v1/members/{s.Member}", null),
-        ["RecordTalk"] = s => ($"/api/v1/members/{s.ToTalk}/pipeline/talk", new { talkOn = "2026-06-10", talkedBy = "支部书记" }),
+        ["RecordTalk"] = s =>
+            ($"/api/v1/members/{s.ToTalk}/pipeline/talk", new { talkOn = "2026-06-10", talkedBy = "支部书记" }),
         ["RecordMemberDeath"] = s => ($"/api/v1/members/{s.ToDie}/death", new { diedOn = "2026-06-01" }),
-        ["UpdateMember"] = s => ($"/api/v1/members/{s.Member}", new { name = "矩阵党员（改）", idNumber = s.MemberIdNumber, category = "Retired" }),
+        ["UpdateMember"] = s =>
+            (
+                $"/api/v1/members/{s.Member}",
+                new
+                {
+                    name = "矩阵党员（改）",
+                    idNumber = s.MemberIdNumber,
+                    category = "Retired",
+                }
+            ),
         ["LookupMember"] = s => ("/api/v1/members/lookup", new { idNumber = s.MemberIdNumber }),
-        ["RevealMemberData"] = s => ($"/api/v1/members/{s.Member}/reveal", new { field = "IdNumber", reason = "矩阵测试核对身份" }),
+        ["RevealMemberData"] = s =>
+            ($"/api/v1/members/{s.Member}/reveal", new { field = "IdNumber", reason = "矩阵测试核对身份" }),
         ["GetPipeline"] = s => ($"/api/v1/members/{s.Applicant}/pipeline", null),
-        ["AppointActivist"] = s => ($"/api/v1/members/{s.Applicant}/pipeline/activist", new { decidedOn = "2026-06-15", cultivationContacts = new[] { "联系人" } }),
-        ["NominateCandidate"] = s => ($"/api/v1/members/{s.Activist}/pipeline/candidate", new
-        {
-            decidedOn = "2026-06-15", introducerIds = new[] { s.Member, s.SecondFull }, politicalReviewOn = "2026-06-01", trainingHours = 24,
-            noticeFrom = "2026-06-08", noticeTo = "2026-06-12",
-        }),
-        ["AdmitProbationary"] = s => ($"/api/v1/members/{s.Candidate}/pipeline/admission", new { preReviewedOn = "2026-05-20", voteOn = "2026-06-01", entitledVoters = 9, votesFor = 8, approvedOn = "2026-06-10" }),
-        ["ConvertToFullMember"] = s => ($"/api/v1/members/{s.ToConvert}/pipeline/conversion", new { convertedOn = "2026-06-15" }),
-        ["ExtendProbation"] = s => ($"/api/v1/members/{s.ToExtend}/pipeline/extension", new { decidedOn = "2026-06-15", months = 6, reason = "继续考察" }),
-        ["CancelProbation"] = s => ($"/api/v1/members/{s.ToCancel}/pipeline/cancellation", new { decidedOn = "2026-06-15", reason = "不具备党员条件" }),
-        ["RecordMeeting"] = s => ("/api/v1/members/meetings", new { organizationId = s.Branch, kind = "ThemeDay", heldOn = "2026-06-01", attendeeIds = new[] { s.Member } }),
+        ["AppointActivist"] = s =>
+            (
+                $"/api/v1/members/{s.Applicant}/pipeline/activist",
+                new { decidedOn = "2026-06-15", cultivationContacts = new[] { "联系人" } }
+            ),
+        ["NominateCandidate"] = s =>
+            (
+                $"/api/v1/members/{s.Activist}/pipeline/candidate",
+                new
+                {
+                    decidedOn = "2026-06-15",
+                    introducerIds = new[] { s.Member, s.SecondFull },
+                    politicalReviewOn = "2026-06-01",
+                    trainingHours = 24,
+                    noticeFrom = "2026-06-08",
+                    noticeTo = "2026-06-12",
+                }
+            ),
+        ["AdmitProbationary"] = s =>
+            (
+                $"/api/v1/members/{s.Candidate}/pipeline/admission",
+                new
+                {
+                    preReviewedOn = "2026-05-20",
+                    voteOn = "2026-06-01",
+                    entitledVoters = 9,
+                    votesFor = 8,
+                    approvedOn = "2026-06-10",
+                }
+            ),
+        ["ConvertToFullMember"] = s =>
+            ($"/api/v1/members/{s.ToConvert}/pipeline/conversion", new { convertedOn = "2026-06-15" }),
+        ["ExtendProbation"] = s =>
+            (
+                $"/api/v1/members/{s.ToExtend}/pipeline/extension",
+                new
+                {
+                    decidedOn = "2026-06-15",
+                    months = 6,
+                    reason = "继续考察",
+                }
+            ),
+        ["CancelProbation"] = s =>
+            (
+                $"/api/v1/members/{s.ToCancel}/pipeline/cancellation",
+                new { decidedOn = "2026-06-15", reason = "不具备党员条件" }
+            ),
+        ["RecordMeeting"] = s =>
+            (
+                "/api/v1/members/meetings",
+                new
+                {
+                    organizationId = s.Branch,
+                    kind = "ThemeDay",
+                    heldOn = "2026-06-01",
+                    attendeeIds = new[] { s.Member },
+                }
+            ),
         ["ListMeetings"] = s => ($"/api/v1/members/meetings?organizationId={s.Branch}", null),
         ["ListMemberLists"] = s => ($"/api/v1/members/lists/MedalCandidates?organizationId={s.Root}&year=2026", null),
         ["GetMemberStatistics"] = s => ($"/api/v1/members/stats?organizationId={s.Root}", null),
-        ["TransferMember"] = s => ($"/api/v1/members/{s.ToTransfer}/transfers", new { toExternal = "北京市某街道党工委", letterNumber = "矩阵-001" }),
+        ["TransferMember"] = s =>
+            (
+                $"/api/v1/members/{s.ToTransfer}/transfers",
+                new { toExternal = "北京市某街道党工委", letterNumber = "矩阵-001" }
+            ),
         ["ReceiveTransfer"] = s => ($"/api/v1/members/transfers/{s.Transfer}/receipt", new { }),
         ["ListTransfers"] = s => ("/api/v1/members/transfers?direction=Outbox", null),
         ["SearchOrganizationDirectory"] = _ => ("/api/v1/organizations/directory?q=支部", null),
-        ["RecordHardship"] = s => ($"/api/v1/members/{s.ToTransfer}/hardships", new { category = "Elderly", since = "2026-01-01" }),
+        ["RecordHardship"] = s =>
+            ($"/api/v1/members/{s.ToTransfer}/hardships", new { category = "Elderly", since = "2026-01-01" }),
         ["DownloadMemberImportTemplate"] = s => ("/api/v1/members/import/template", null),
         ["ValidateMemberImport"] = s => ($"/api/v1/members/import/validate?organizationId={s.Branch}", Upload()),
         ["ImportMembers"] = s => ($"/api/v1/members/import?organizationId={s.Branch}", Upload()),
         ["ExportMembers"] = s => ($"/api/v1/members/export?organizationId={s.Branch}&format=Csv", null),
-        ["ExportMemberList"] = s => ($"/api/v1/members/lists/PoliticalBirthdays/export?organizationId={s.Root}&month=6", null),
+        ["ExportMemberList"] = s =>
+            ($"/api/v1/members/lists/PoliticalBirthdays/export?organizationId={s.Root}&month=6", null),
         ["ExportTransfers"] = s => ("/api/v1/members/transfers/export?direction=Inbox&format=Csv", null),
-        ["ExportCommunityReports"] = s => ($"/api/v1/members/community-reports/export?communityOrganizationId={s.Leaf}", null),
+        ["ExportCommunityReports"] = s =>
+            ($"/api/v1/members/community-reports/export?communityOrganizationId={s.Leaf}", null),
         ["ExportMeetings"] = s => ($"/api/v1/members/meetings/export?organizationId={s.Branch}&format=Csv", null),
         ["ListHardships"] = s => ($"/api/v1/members/{s.Member}/hardships", null),
         ["EndHardship"] = s => ($"/api/v1/members/{s.Member}/hardships/{s.Hardship}", new { until = "2026-06-01" }),
-        ["ReportToCommunity"] = s => ($"/api/v1/members/{s.SecondFull}/community-reports", new { communityOrganizationId = s.Leaf }),
+        ["ReportToCommunity"] = s =>
+            ($"/api/v1/members/{s.SecondFull}/community-reports", new { communityOrganizationId = s.Leaf }),
         ["ListCommunityReports"] = s => ($"/api/v1/members/community-reports?communityOrganizationId={s.Leaf}", null),
         ["SignIn"] = s => ("/api/v1/auth/sign-in", new { username = "scoped-a", password = ScopedPassword }),
         ["SignOut"] = s => ("/api/v1/auth/sign-out", null),
         ["GetCurrentUser"] = s => ("/api/v1/auth/me", null),
         ["ChangePassword"] = s =>
-            ("/api/v1/auth/change-password",
-                new { currentPassword = ScopedPassword, newPassword = ScopedPassword + "-new" }),
+            (
+                "/api/v1/auth/change-password",
+                new { currentPassword = ScopedPassword, newPassword = ScopedPassword + "-new" }
+            ),
         ["ListUsers"] = s => ("/api/v1/users", null),
-        ["CreateUser"] = s => ("/api/v1/users", new { username = "matrix-" + Guid.NewGuid().ToString("N")[..6], displayName = "矩阵", password = "Matrix-Password-1", roles = new[] { "Viewer" }, scopeOrganizationId = s.Root }),
-        ["UpdateUser"] = s => ($"/api/v1/users/{s.User}", new { displayName = "改", roles = new[] { "Viewer" }, scopeOrganizationId = s.Root, enabled = true }),
+        ["CreateUser"] = s =>
+            (
+                "/api/v1/users",
+                new
+                {
+                    username = "matrix-" + Guid.NewGuid().ToString("N")[..6],
+                    displayName = "矩阵",
+                    password = "Matrix-Password-1",
+                    roles = new[] { "Viewer" },
+                    scopeOrganizationId = s.Root,
+                }
+            ),
+        ["UpdateUser"] = s =>
+            (
+                $"/api/v1/users/{s.User}",
+                new
+                {
+                    displayName = "改",
+                    roles = new[] { "Viewer" },
+                    scopeOrganizationId = s.Root,
+                    enabled = true,
+                }
+            ),
         ["ListApiClients"] = s => ("/api/v1/api-clients", null),
-        ["CreateApiClient"] = s => ("/api/v1/api-clients", new { name = "矩阵系统", scopeOrganizationId = s.Root, permissions = new[] { "organizations.read" } }),
+        ["CreateApiClient"] = s =>
+            (
+                "/api/v1/api-clients",
+                new
+                {
+                    name = "矩阵系统",
+                    scopeOrganizationId = s.Root,
+                    permissions = new[] { "organizations.read" },
+                }
+            ),
         ["RevokeApiClient"] = s => ($"/api/v1/api-clients/{s.ApiClient}/revoke", null),
         ["ListAuditLog"] = s => ($"/api/v1/audit?within={s.Root}", null),
     };
@@ -122,11 +319,23 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
     {
         _a = await BuildSide("甲");
         _b = await BuildSide("乙");
-        var scoped = await Post("/api/v1/users", new { username = "scoped-a", displayName = "甲区管理员", password = ScopedPassword, roles = new[] { "OrganizationAdmin", "MemberManager" },
-            scopeOrganizationId = _a.Root });
+        var scoped = await Post(
+            "/api/v1/users",
+            new
+            {
+                username = "scoped-a",
+                displayName = "甲区管理员",
+                password = ScopedPassword,
+                roles = new[] { "OrganizationAdmin", "MemberManager" },
+                scopeOrganizationId = _a.Root,
+            }
+        );
         await Json.Read(scoped, HttpStatusCode.Created);
         _scopedAdmin = await SignedInClient("scoped-a", ScopedPassword);
-        var keyless = await Json.Read(await Post("/api/v1/api-clients", new { name = "无权限系统", permissions = Array.Empty<string>() }), HttpStatusCode.Created);
+        var keyless = await Json.Read(
+            await Post("/api/v1/api-clients", new { name = "无权限系统", permissions = Array.Empty<string>() }),
+            HttpStatusCode.Created
+        );
         _noPermissions = Factory.CreateClient();
         _noPermissions.DefaultRequestHeaders.Add("X-Api-Key", keyless.Str("apiKey"));
     }
@@ -136,32 +345,121 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         var root = await CreateOrganization(Unique(name + "区委"), kind: "Committee", field: "Government");
         var branch = await CreateOrganization(name + "支部", root.Id(), field: "Village");
         var leaf = await CreateOrganization(name + "末端支部", branch.Id(), field: "Village");
-        await Json.Read(await Post($"/api/v1/organizations/{branch.Id()}/gradings", new { year = 2025, level = "poor" }), HttpStatusCode.Created);
-        var rectification = await Json.Read(await Post($"/api/v1/organizations/{branch.Id()}/rectifications",
-            new { reasons = new[] { "书记缺职" }, plan = "配齐", responsiblePerson = "李", dueOn = "2026-12-01" }), HttpStatusCode.Created);
-        var pairing = await Json.Read(await Post($"/api/v1/organizations/{branch.Id()}/pairings",
-            new { partnerOrganizationId = root.Id(), kind = "Partnership", startsOn = "2026-01-01" }), HttpStatusCode.Created);
-        var coalition = await Json.Read(await Post("/api/v1/coalitions", new { name = Unique(name + "联合体"), memberOrganizationIds = new[] { root.Id(), branch.Id() } }),
-            HttpStatusCode.Created);
-        var ruleSet = await Json.Read(await Post("/api/v1/rule-sets", new { regionRootId = root.Id(), name = name + "规则" }), HttpStatusCode.Created);
-        var user = await Json.Read(await Post("/api/v1/users",
-            new { username = Unique("user-" + (name == "甲" ? "a" : "b")), displayName = name, password = "Some-Password-1", roles = new[] { "Viewer" }, scopeOrganizationId = root.Id() }),
-            HttpStatusCode.Created);
-        var client = await Json.Read(await Post("/api/v1/api-clients", new { name = name + "系统", scopeOrganizationId = root.Id(), permissions = new[] { "organizations.read" } }),
-            HttpStatusCode.Created);
+        await Json.Read(
+            await Post($"/api/v1/organizations/{branch.Id()}/gradings", new { year = 2025, level = "poor" }),
+            HttpStatusCode.Created
+        );
+        var rectification = await Json.Read(
+            await Post(
+                $"/api/v1/organizations/{branch.Id()}/rectifications",
+                new
+                {
+                    reasons = new[] { "书记缺职" },
+                    plan = "配齐",
+                    responsiblePerson = "李",
+                    dueOn = "2026-12-01",
+                }
+            ),
+            HttpStatusCode.Created
+        );
+        var pairing = await Json.Read(
+            await Post(
+                $"/api/v1/organizations/{branch.Id()}/pairings",
+                new
+                {
+                    partnerOrganizationId = root.Id(),
+                    kind = "Partnership",
+                    startsOn = "2026-01-01",
+                }
+            ),
+            HttpStatusCode.Created
+        );
+        var coalition = await Json.Read(
+            await Post(
+                "/api/v1/coalitions",
+                new { name = Unique(name + "联合体"), memberOrganizationIds = new[] { root.Id(), branch.Id() } }
+            ),
+            HttpStatusCode.Created
+        );
+        var ruleSet = await Json.Read(
+            await Post("/api/v1/rule-sets", new { regionRootId = root.Id(), name = name + "规则" }),
+            HttpStatusCode.Created
+        );
+        var user = await Json.Read(
+            await Post(
+                "/api/v1/users",
+                new
+                {
+                    username = Unique("user-" + (name == "甲" ? "a" : "b")),
+                    displayName = name,
+                    password = "Some-Password-1",
+                    roles = new[] { "Viewer" },
+                    scopeOrganizationId = root.Id(),
+                }
+            ),
+            HttpStatusCode.Created
+        );
+        var client = await Json.Read(
+            await Post(
+                "/api/v1/api-clients",
+                new
+                {
+                    name = name + "系统",
+                    scopeOrganizationId = root.Id(),
+                    permissions = new[] { "organizations.read" },
+                }
+            ),
+            HttpStatusCode.Created
+        );
         var idNumber = TestIdNumbers.For();
-        var member = await Json.Read(await Post("/api/v1/members",
-            new { organizationId = branch.Id(), name = name + "党员", idNumber, category = "Farmer", stage = "Full", joinedOn = "2000-07-01", fullMemberOn = "2001-07-01" }),
-            HttpStatusCode.Created);
+        var member = await Json.Read(
+            await Post(
+                "/api/v1/members",
+                new
+                {
+                    organizationId = branch.Id(),
+                    name = name + "党员",
+                    idNumber,
+                    category = "Farmer",
+                    stage = "Full",
+                    joinedOn = "2000-07-01",
+                    fullMemberOn = "2001-07-01",
+                }
+            ),
+            HttpStatusCode.Created
+        );
         async Task<Guid> Person(string stage, object dates) =>
-            (await Json.Read(await Post("/api/v1/members", MergeDates(new Dictionary<string, object?>
-            {
-                ["organizationId"] = branch.Id(), ["name"] = name + stage, ["idNumber"] = TestIdNumbers.For(), ["category"] = "InService", ["stage"] = stage,
-            }, dates)), HttpStatusCode.Created)).Id();
+            (
+                await Json.Read(
+                    await Post(
+                        "/api/v1/members",
+                        MergeDates(
+                            new Dictionary<string, object?>
+                            {
+                                ["organizationId"] = branch.Id(),
+                                ["name"] = name + stage,
+                                ["idNumber"] = TestIdNumbers.For(),
+                                ["category"] = "InService",
+                                ["stage"] = stage,
+                            },
+                            dates
+                        )
+                    ),
+                    HttpStatusCode.Created
+                )
+            ).Id();
         var secondFull = await Person("Full", new { joinedOn = "2000-07-01", fullMemberOn = "2001-07-01" });
         var applicant = await Person("Applicant", new { appliedOn = "2025-01-01" });
         var activist = await Person("Activist", new { appliedOn = "2024-01-01", activistOn = "2025-01-01" });
-        var candidate = await Person("Candidate", new { appliedOn = "2023-01-01", activistOn = "2023-08-01", candidateOn = "2026-01-01" });
+        var candidate = await Person(
+            "Candidate",
+            new
+            {
+                appliedOn = "2023-01-01",
+                activistOn = "2023-08-01",
+                candidateOn = "2026-01-01",
+            }
+        );
         var toConvert = await Person("Probationary", new { joinedOn = "2025-01-01" });
         var toExtend = await Person("Probationary", new { joinedOn = "2025-06-01" });
         var toCancel = await Person("Probationary", new { joinedOn = "2025-06-01" });
@@ -169,11 +467,46 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         var leaving = await Person("Full", new { joinedOn = "2000-07-01", fullMemberOn = "2001-07-01" });
         var toDie = await Person("Full", new { joinedOn = "2000-07-01", fullMemberOn = "2001-07-01" });
         var toTalk = await Person("Applicant", new { appliedOn = "2026-06-01" });
-        var transfer = await Json.Read(await Post($"/api/v1/members/{leaving}/transfers", new { toExternal = "外省某党委", letterNumber = name + "-转-1" }), HttpStatusCode.Created);
-        return new Side(root.Id(), branch.Id(), leaf.Id(), rectification.Id(), pairing.Id(), coalition.Id(), ruleSet.Id(), user.Id(), client.Id(), member.Id(), idNumber,
-            secondFull, applicant, activist, candidate, toConvert, toExtend, toCancel, toTransfer, transfer.Id(),
-            (await Json.Read(await Post($"/api/v1/members/{member.Id()}/hardships", new { category = "Illness", since = "2026-01-01" }), HttpStatusCode.Created)).Id(),
-            toDie, toTalk);
+        var transfer = await Json.Read(
+            await Post(
+                $"/api/v1/members/{leaving}/transfers",
+                new { toExternal = "外省某党委", letterNumber = name + "-转-1" }
+            ),
+            HttpStatusCode.Created
+        );
+        return new Side(
+            root.Id(),
+            branch.Id(),
+            leaf.Id(),
+            rectification.Id(),
+            pairing.Id(),
+            coalition.Id(),
+            ruleSet.Id(),
+            user.Id(),
+            client.Id(),
+            member.Id(),
+            idNumber,
+            secondFull,
+            applicant,
+            activist,
+            candidate,
+            toConvert,
+            toExtend,
+            toCancel,
+            toTransfer,
+            transfer.Id(),
+            (
+                await Json.Read(
+                    await Post(
+                        $"/api/v1/members/{member.Id()}/hardships",
+                        new { category = "Illness", since = "2026-01-01" }
+                    ),
+                    HttpStatusCode.Created
+                )
+            ).Id(),
+            toDie,
+            toTalk
+        );
     }
 
     private static Dictionary<string, object?> MergeDates(Dictionary<string, object?> body, object dates)
@@ -185,33 +518,62 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         return body;
     }
 
-    private static IEnumerable<(string Method, string Path, string OperationId, JsonElement Operation)> Operations(JsonElement document) =>
-        document.GetProperty("paths").EnumerateObject().SelectMany(path => path.Value.EnumerateObject()
-            .Select(op => (op.Name.ToUpperInvariant(), path.Name, op.Value.Str("operationId"), op.Value)));
+    private static IEnumerable<(string Method, string Path, string OperationId, JsonElement Operation)> Operations(
+        JsonElement document
+    ) =>
+        document
+            .GetProperty("paths")
+            .EnumerateObject()
+            .SelectMany(path =>
+                path.Value.EnumerateObject()
+                    .Select(op => (op.Name.ToUpperInvariant(), path.Name, op.Value.Str("operationId"), op.Value))
+            );
 
-    private static bool IsPublic(JsonElement operation) => !operation.TryGetProperty("security", out var security) || security.GetArrayLength() == 0
-        ? operation.Str("operationId") == "SignIn"
-        : false;
+    private static bool IsPublic(JsonElement operation) =>
+        !operation.TryGetProperty("security", out var security) || security.GetArrayLength() == 0
+            ? operation.Str("operationId") == "SignIn"
+            : false;
 
     /// <summary>A spreadsheet upload (multipart), for the import routes.</summary>
     private sealed record SpreadsheetUpload(string Csv);
 
     /// <summary>A one-row member file with a fresh ID number each time it is sent.</summary>
-    private static SpreadsheetUpload Upload() => new($"姓名,公民身份号码,人员类别,发展阶段,入党日期,转正日期\n矩阵导入,{TestIdNumbers.For()},农民,正式党员,2000-07-01,2001-07-01\n");
+    private static SpreadsheetUpload Upload() =>
+        new(
+            $"姓名,公民身份号码,人员类别,发展阶段,入党日期,转正日期\n矩阵导入,{TestIdNumbers.For()},农民,正式党员,2000-07-01,2001-07-01\n"
+        );
 
-    private async Task<HttpResponseMessage> Send(HttpClient client, string method, string url, object? body, string? ifMatch = "\"1\"")
+    private async Task<HttpResponseMessage> Send(
+        HttpClient client,
+        string method,
+        string url,
+        object? body,
+        string? ifMatch = "\"1\""
+    )
     {
         var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (body is SpreadsheetUpload upload)
         {
-            request.Content = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(upload.Csv)), "file", "members.csv" } };
+            request.Content = new MultipartFormDataContent
+            {
+                { new ByteArrayContent(Encoding.UTF8.GetBytes(upload.Csv)), "file", "members.csv" },
+            };
         }
         else if (body is not null)
         {
-            request.Content = new StringContent(JsonSerializer.Serialize(body, Json.Options), Encoding.UTF8, "application/json");
+            request.Content = new StringContent(
+                JsonSerializer.Serialize(body, Json.Options),
+                Encoding.UTF8,
+                "application/json"
+            );
         }
-        if (method is "PUT" or "DELETE" || url.EndsWith("/move", StringComparison.Ordinal) || url.EndsWith("/close", StringComparison.Ordinal)
-            || url.EndsWith("/receipt", StringComparison.Ordinal) || url.EndsWith("/death", StringComparison.Ordinal))
+        if (
+            method is "PUT" or "DELETE"
+            || url.EndsWith("/move", StringComparison.Ordinal)
+            || url.EndsWith("/close", StringComparison.Ordinal)
+            || url.EndsWith("/receipt", StringComparison.Ordinal)
+            || url.EndsWith("/death", StringComparison.Ordinal)
+        )
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         }
@@ -231,7 +593,9 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         {
             if (!allowed.Contains(response.StatusCode))
             {
-                failures.Add($"{what}: {(int)response.StatusCode}, expected {string.Join("/", allowed.Select(a => (int)a))}");
+                failures.Add(
+                    $"{what}: {(int)response.StatusCode}, expected {string.Join("/", allowed.Select(a => (int)a))}"
+                );
             }
         }
 
@@ -249,7 +613,11 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
             Expect(name + " anonymous", await Send(Anonymous, method, urlA, body), HttpStatusCode.Unauthorized);
             if (operationId is not ("SignOut" or "GetCurrentUser" or "ChangePassword"))
             {
-                Expect(name + " without permission", await Send(_noPermissions, method, urlA, body), HttpStatusCode.Forbidden);
+                Expect(
+                    name + " without permission",
+                    await Send(_noPermissions, method, urlA, body),
+                    HttpStatusCode.Forbidden
+                );
             }
             if (operationId == "UpdateRuleSet")
             {
@@ -263,7 +631,11 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         }
 
         // In scope with the permission: reads first, then writes, then the ones that end something.
-        var order = operations.OrderBy(o => o.Method == "GET" ? 0 : o.OperationId is "DissolveOrganization" or "RevokeApiClient" or "SignOut" or "CloseRectification" ? 2 : 1);
+        var order = operations.OrderBy(o =>
+            o.Method == "GET" ? 0
+            : o.OperationId is "DissolveOrganization" or "RevokeApiClient" or "SignOut" or "CloseRectification" ? 2
+            : 1
+        );
         foreach (var (method, path, operationId, _) in order)
         {
             if (operationId is "SignIn")
@@ -287,10 +659,16 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
             var response = await Send(caller, method, url, body, etag);
             if ((int)response.StatusCode is < 200 or > 299)
             {
-                var serverError = response.StatusCode == HttpStatusCode.InternalServerError
-                    ? Factory.Logs.Entries.LastOrDefault(e => e.StartsWith("Error", StringComparison.Ordinal))?.Split('\n').Take(3)
-                    : null;
-                failures.Add($"{method} {path} in scope: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()} {string.Join(" | ", serverError ?? [])}");
+                var serverError =
+                    response.StatusCode == HttpStatusCode.InternalServerError
+                        ? Factory
+                            .Logs.Entries.LastOrDefault(e => e.StartsWith("Error", StringComparison.Ordinal))
+                            ?.Split('\n')
+                            .Take(3)
+                        : null;
+                failures.Add(
+                    $"{method} {path} in scope: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()} {string.Join(" | ", serverError ?? [])}"
+                );
             }
         }
         Assert.That(failures, Is.Empty, string.Join("\n", failures));
@@ -299,7 +677,13 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
     /// <summary>The ETag an If-Match route needs, read through the matching GET.</summary>
     private async Task<string> CurrentETag(HttpClient caller, string method, string url, string operationId)
     {
-        if (!(method is "PUT" or "DELETE" || url.EndsWith("/move", StringComparison.Ordinal) || url.EndsWith("/close", StringComparison.Ordinal)))
+        if (
+            !(
+                method is "PUT" or "DELETE"
+                || url.EndsWith("/move", StringComparison.Ordinal)
+                || url.EndsWith("/close", StringComparison.Ordinal)
+            )
+        )
         {
             return "\"1\"";
         }
@@ -313,13 +697,28 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         if (operationId == "ReviseGrading")
         {
             var history = await caller.GetFromJsonAsync<JsonElement>(url[..url.LastIndexOf('/')]);
-            return "\"" + history.GetProperty("items").EnumerateArray().First(g => g.GetProperty("year").GetInt32() == 2025).GetProperty("version").GetInt64() + "\"";
+            return "\""
+                + history
+                    .GetProperty("items")
+                    .EnumerateArray()
+                    .First(g => g.GetProperty("year").GetInt32() == 2025)
+                    .GetProperty("version")
+                    .GetInt64()
+                + "\"";
         }
         if (operationId is "UpdateUser" or "UpdatePairing")
         {
-            var list = await caller.GetFromJsonAsync<JsonElement>(operationId == "UpdateUser" ? "/api/v1/users?pageSize=200" : url[..url.LastIndexOf('/')]);
+            var list = await caller.GetFromJsonAsync<JsonElement>(
+                operationId == "UpdateUser" ? "/api/v1/users?pageSize=200" : url[..url.LastIndexOf('/')]
+            );
             var id = url[(url.LastIndexOf('/') + 1)..];
-            return "\"" + list.GetProperty("items").EnumerateArray().First(i => i.Str("id") == id).GetProperty("version").GetInt64() + "\"";
+            return "\""
+                + list.GetProperty("items")
+                    .EnumerateArray()
+                    .First(i => i.Str("id") == id)
+                    .GetProperty("version")
+                    .GetInt64()
+                + "\"";
         }
         var response = await caller.GetAsync(readUrl);
         return response.Headers.ETag?.Tag ?? "\"1\"";

@@ -14,11 +14,12 @@ public sealed class DataProtectionKeyTests(DatabaseProvider provider) : ApiTest(
 {
     private const string KeysSql = "SELECT xml FROM data_protection_keys";
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Security:DataKeys:k1"] = Convert.ToBase64String(Enumerable.Repeat((byte)11, 32).ToArray()),
-        ["Security:BlindIndexKey"] = Convert.ToBase64String(Enumerable.Repeat((byte)12, 32).ToArray()),
-    };
+    protected override IReadOnlyDictionary<string, string?> Settings =>
+        new Dictionary<string, string?>
+        {
+            ["Security:DataKeys:k1"] = Convert.ToBase64String(Enumerable.Repeat((byte)11, 32).ToArray()),
+            ["Security:BlindIndexKey"] = Convert.ToBase64String(Enumerable.Repeat((byte)12, 32).ToArray()),
+        };
 
     [Test]
     public async Task A_session_cookie_issued_by_one_instance_is_accepted_by_another_and_after_a_restart()
@@ -58,10 +59,13 @@ public sealed class DataProtectionKeyTests(DatabaseProvider provider) : ApiTest(
     private static async Task<string> SessionCookie(ApiFactory factory)
     {
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
-        var response = await client.PostAsJsonAsync("/api/v1/auth/sign-in",
-            new { username = "admin", password = ApiFactory.AdminPassword });
+        var response = await client.PostAsJsonAsync(
+            "/api/v1/auth/sign-in",
+            new { username = "admin", password = ApiFactory.AdminPassword }
+        );
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-        var setCookie = response.Headers.GetValues("Set-Cookie")
+        var setCookie = response
+            .Headers.GetValues("Set-Cookie")
             .Single(c => c.StartsWith("jiceng.session=", StringComparison.Ordinal));
         return setCookie[..setCookie.IndexOf(';', StringComparison.Ordinal)];
     }

@@ -36,14 +36,29 @@ public sealed class SignInAndSessionTests(DatabaseProvider provider) : ApiTest(p
     private async Task<string> CreateUser()
     {
         var username = "sess" + Guid.NewGuid().ToString("N")[..8];
-        var body = new { username, displayName = "会话", password = Password, roles = new[] { "Viewer" } };
+        var body = new
+        {
+            username,
+            displayName = "会话",
+            password = Password,
+            roles = new[] { "Viewer" },
+        };
         await Json.Read(await Post("/api/v1/users", body), HttpStatusCode.Created);
         return username;
     }
 
     private Task<HttpResponseMessage> CreateUserWith(string username, string password, string? language = null) =>
-        Post("/api/v1/users", new { username, displayName = "密码", password, roles = new[] { "Viewer" } },
-            language: language);
+        Post(
+            "/api/v1/users",
+            new
+            {
+                username,
+                displayName = "密码",
+                password,
+                roles = new[] { "Viewer" },
+            },
+            language: language
+        );
 
     private HttpClient CookieLessClient() =>
         Factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
@@ -75,9 +90,11 @@ public sealed class SignInAndSessionTests(DatabaseProvider provider) : ApiTest(p
         return Anonymous.SendAsync(request);
     }
 
-    private static Task<HttpResponseMessage> ChangePassword(HttpClient user, string currentPassword, string newPassword)
-        =>
-        user.PostAsJsonAsync("/api/v1/auth/change-password", new { currentPassword, newPassword });
+    private static Task<HttpResponseMessage> ChangePassword(
+        HttpClient user,
+        string currentPassword,
+        string newPassword
+    ) => user.PostAsJsonAsync("/api/v1/auth/change-password", new { currentPassword, newPassword });
 
     private static string FirstError(System.Text.Json.JsonElement problem, string field) =>
         problem.GetProperty("errors").GetProperty(field)[0].GetString()!;
@@ -120,14 +137,23 @@ public sealed class SignInAndSessionTests(DatabaseProvider provider) : ApiTest(p
         var unknownGuess = "Guess-" + Guid.NewGuid().ToString("N");
         var knownGuess = "Guess-" + Guid.NewGuid().ToString("N");
         var unknownUser = "nobody-" + Guid.NewGuid().ToString("N")[..8];
-        await Json.Problem(await SignIn(unknownUser, unknownGuess, "10.1.0.1"), HttpStatusCode.Unauthorized,
-            code: "invalid_credentials");
-        await Json.Problem(await SignIn(username, knownGuess, "10.1.0.1"), HttpStatusCode.Unauthorized,
-            code: "invalid_credentials");
+        await Json.Problem(
+            await SignIn(unknownUser, unknownGuess, "10.1.0.1"),
+            HttpStatusCode.Unauthorized,
+            code: "invalid_credentials"
+        );
+        await Json.Problem(
+            await SignIn(username, knownGuess, "10.1.0.1"),
+            HttpStatusCode.Unauthorized,
+            code: "invalid_credentials"
+        );
         Assert.Multiple(() =>
         {
-            Assert.That(_hasher.Verified.Count(p => p == unknownGuess), Is.EqualTo(1),
-                "the unknown user's guess is checked against a dummy hash");
+            Assert.That(
+                _hasher.Verified.Count(p => p == unknownGuess),
+                Is.EqualTo(1),
+                "the unknown user's guess is checked against a dummy hash"
+            );
             Assert.That(_hasher.Verified.Count(p => p == knownGuess), Is.EqualTo(1));
         });
     }
@@ -139,8 +165,11 @@ public sealed class SignInAndSessionTests(DatabaseProvider provider) : ApiTest(p
         const string attacker = "203.0.113.7";
         for (var i = 0; i < 4; i++)
         {
-            await Json.Problem(await SignIn(username, WrongPassword, attacker), HttpStatusCode.Unauthorized,
-                code: "invalid_credentials");
+            await Json.Problem(
+                await SignIn(username, WrongPassword, attacker),
+                HttpStatusCode.Unauthorized,
+                code: "invalid_credentials"
+            );
         }
         var fifth = await SignIn(username, WrongPassword, attacker);
         await Json.Problem(fifth, HttpStatusCode.Unauthorized, code: "account_locked");
@@ -174,11 +203,17 @@ public sealed class SignInAndSessionTests(DatabaseProvider provider) : ApiTest(p
         const string address = "203.0.113.8";
         for (var i = 0; i < 4; i++)
         {
-            await Json.Problem(await SignIn(unknown, WrongPassword, address), HttpStatusCode.Unauthorized,
-                code: "invalid_credentials");
+            await Json.Problem(
+                await SignIn(unknown, WrongPassword, address),
+                HttpStatusCode.Unauthorized,
+                code: "invalid_credentials"
+            );
         }
-        var fifth = await Json.Problem(await SignIn(unknown, WrongPassword, address), HttpStatusCode.Unauthorized,
-            code: "account_locked");
+        var fifth = await Json.Problem(
+            await SignIn(unknown, WrongPassword, address),
+            HttpStatusCode.Unauthorized,
+            code: "account_locked"
+        );
         Assert.That(fifth.TryGetProperty("lockedUntil", out _), Is.True);
     }
 
@@ -191,12 +226,18 @@ public sealed class SignInAndSessionTests(DatabaseProvider provider) : ApiTest(p
         {
             for (var i = 0; i < 4; i++)
             {
-                await Json.Problem(await SignIn(username, WrongPassword, address), HttpStatusCode.Unauthorized,
-                    code: "invalid_credentials");
+                await Json.Problem(
+                    await SignIn(username, WrongPassword, address),
+                    HttpStatusCode.Unauthorized,
+                    code: "invalid_credentials"
+                );
             }
             Clock.Set(ApiFactory.Start.AddMinutes(16));
-            await Json.Problem(await SignIn(username, WrongPassword, address), HttpStatusCode.Unauthorized,
-                code: "invalid_credentials");
+            await Json.Problem(
+                await SignIn(username, WrongPassword, address),
+                HttpStatusCode.Unauthorized,
+                code: "invalid_credentials"
+            );
         }
         finally
         {
@@ -236,10 +277,16 @@ public sealed class SignInAndSessionTests(DatabaseProvider provider) : ApiTest(p
         var same = await ChangePassword(user, Password, Password);
         var problem = await Json.Problem(same, HttpStatusCode.BadRequest, field: "newPassword");
         Assert.That(FirstError(problem, "newPassword"), Does.Contain("当前密码"));
-        await Json.Problem(await ChangePassword(user, Password, "woaini1314520"), HttpStatusCode.BadRequest,
-            field: "newPassword");
-        await Json.Problem(await ChangePassword(user, Password, new string('7', 12)), HttpStatusCode.BadRequest,
-            field: "newPassword");
+        await Json.Problem(
+            await ChangePassword(user, Password, "woaini1314520"),
+            HttpStatusCode.BadRequest,
+            field: "newPassword"
+        );
+        await Json.Problem(
+            await ChangePassword(user, Password, new string('7', 12)),
+            HttpStatusCode.BadRequest,
+            field: "newPassword"
+        );
         Assert.That((await user.GetAsync("/api/v1/auth/me")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
@@ -274,7 +321,10 @@ public sealed class SignInAndSessionTests(DatabaseProvider provider) : ApiTest(p
         public string HashPassword(UserRow user, string password) => _inner.HashPassword(user, password);
 
         public PasswordVerificationResult VerifyHashedPassword(
-            UserRow user, string hashedPassword, string providedPassword)
+            UserRow user,
+            string hashedPassword,
+            string providedPassword
+        )
         {
             Verified.Enqueue(providedPassword);
             return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
@@ -284,18 +334,21 @@ public sealed class SignInAndSessionTests(DatabaseProvider provider) : ApiTest(p
     /// <summary>The test server has no client address; this lets a test say where a request comes from.</summary>
     private sealed class ClientAddressFromHeader : IStartupFilter
     {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, following) =>
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) =>
+            app =>
             {
-                if (context.Request.Headers.TryGetValue(AddressHeader, out var address))
-                {
-                    context.Connection.RemoteIpAddress = IPAddress.Parse(address.ToString());
-                }
-                return following(context);
-            });
-            next(app);
-        };
+                app.Use(
+                    (context, following) =>
+                    {
+                        if (context.Request.Headers.TryGetValue(AddressHeader, out var address))
+                        {
+                            context.Connection.RemoteIpAddress = IPAddress.Parse(address.ToString());
+                        }
+                        return following(context);
+                    }
+                );
+                next(app);
+            };
     }
 }
 
@@ -323,10 +376,14 @@ public sealed class BootstrapPasswordTests
             Assert.That(PasswordPolicy.Check(ApiFactory.AdminPassword, "admin"), Is.EqualTo(PasswordProblem.None));
             Assert.That(PasswordPolicy.Check("WOAINI1314", "someone"), Is.EqualTo(PasswordProblem.Common));
             Assert.That(PasswordPolicy.Check("aaaaaaaaaa", "someone"), Is.EqualTo(PasswordProblem.Repeated));
-            Assert.That(PasswordPolicy.Check("Long-Enough-Password", "long-enough-password"),
-                Is.EqualTo(PasswordProblem.SameAsUsername));
-            Assert.That(PasswordPolicy.Check("Long-Enough-Password", "x", "Long-Enough-Password"),
-                Is.EqualTo(PasswordProblem.SameAsCurrent));
+            Assert.That(
+                PasswordPolicy.Check("Long-Enough-Password", "long-enough-password"),
+                Is.EqualTo(PasswordProblem.SameAsUsername)
+            );
+            Assert.That(
+                PasswordPolicy.Check("Long-Enough-Password", "x", "Long-Enough-Password"),
+                Is.EqualTo(PasswordProblem.SameAsCurrent)
+            );
         });
     }
 }

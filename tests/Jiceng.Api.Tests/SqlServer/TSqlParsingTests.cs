@@ -19,11 +19,20 @@ public sealed partial class TSqlParsingTests
 {
     private static readonly Assembly Api = typeof(DbSession).Assembly;
 
-    public static IEnumerable<TestCaseData> HandlerStatements() => Api.GetTypes()
-        .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
-        .Where(f => f.IsLiteral && f.FieldType == typeof(string) && f.Name.EndsWith("Sql", StringComparison.Ordinal))
-        .Where(f => !f.Name.StartsWith("Sqlite", StringComparison.Ordinal))
-        .Select(f => new TestCaseData((string)f.GetRawConstantValue()!).SetName($"Parses {f.DeclaringType!.Name}.{f.Name}"));
+    public static IEnumerable<TestCaseData> HandlerStatements() =>
+        Api.GetTypes()
+            .SelectMany(t =>
+                t.GetFields(
+                    BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly
+                )
+            )
+            .Where(f =>
+                f.IsLiteral && f.FieldType == typeof(string) && f.Name.EndsWith("Sql", StringComparison.Ordinal)
+            )
+            .Where(f => !f.Name.StartsWith("Sqlite", StringComparison.Ordinal))
+            .Select(f =>
+                new TestCaseData((string)f.GetRawConstantValue()!).SetName($"Parses {f.DeclaringType!.Name}.{f.Name}")
+            );
 
     [Test]
     public void Every_handler_statement_is_collected() => Assert.That(HandlerStatements().Count(), Is.GreaterThan(60));
@@ -41,21 +50,37 @@ public sealed partial class TSqlParsingTests
     public void Migration_ddl_for_sql_server_parses_as_tsql()
     {
         var captured = new CapturedSql();
-        using (var services = new ServiceCollection()
-            .AddLogging(logging => logging.AddProvider(captured))
-            .AddFluentMigratorCore()
-            .ConfigureRunner(runner => runner.AddSqlServer2016().WithGlobalConnectionString("Server=none;Database=none").ScanIn(Api).For.Migrations())
-            .Configure<RunnerOptions>(o => o.NoConnection = true)
-            .Configure<ProcessorOptions>(o => o.PreviewOnly = true)
-            .Configure<SelectingProcessorAccessorOptions>(o => o.ProcessorId = Migrator.ProcessorIds.SqlServer)
-            .BuildServiceProvider())
+        using (
+            var services = new ServiceCollection()
+                .AddLogging(logging => logging.AddProvider(captured))
+                .AddFluentMigratorCore()
+                .ConfigureRunner(runner =>
+                    runner
+                        .AddSqlServer2016()
+                        .WithGlobalConnectionString("Server=none;Database=none")
+                        .ScanIn(Api)
+                        .For.Migrations()
+                )
+                .Configure<RunnerOptions>(o => o.NoConnection = true)
+                .Configure<ProcessorOptions>(o => o.PreviewOnly = true)
+                .Configure<SelectingProcessorAccessorOptions>(o => o.ProcessorId = Migrator.ProcessorIds.SqlServer)
+                .BuildServiceProvider()
+        )
         {
             using var scope = services.CreateScope();
             scope.ServiceProvider.GetRequiredService<IMigrationRunner>().MigrateUp();
         }
         var statements = captured.Statements.ToList();
-        Assert.That(statements.Count(s => s.StartsWith("CREATE TABLE", StringComparison.Ordinal)), Is.GreaterThanOrEqualTo(10), string.Join("\n", statements));
-        Assert.That(statements, Has.Some.Contains("COLLATE Latin1_General_BIN2"), "the path column is compared byte by byte");
+        Assert.That(
+            statements.Count(s => s.StartsWith("CREATE TABLE", StringComparison.Ordinal)),
+            Is.GreaterThanOrEqualTo(10),
+            string.Join("\n", statements)
+        );
+        Assert.That(
+            statements,
+            Has.Some.Contains("COLLATE Latin1_General_BIN2"),
+            "the path column is compared byte by byte"
+        );
         foreach (var statement in statements)
         {
             AssertParses(statement);
@@ -67,7 +92,11 @@ public sealed partial class TSqlParsingTests
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);
         using var reader = new StringReader(sql);
         parser.Parse(reader, out var errors);
-        Assert.That(errors, Is.Empty, () => sql + "\n" + string.Join("\n", errors.Select(e => $"line {e.Line}: {e.Message}")));
+        Assert.That(
+            errors,
+            Is.Empty,
+            () => sql + "\n" + string.Join("\n", errors.Select(e => $"line {e.Line}: {e.Message}"))
+        );
     }
 
     [GeneratedRegex(@"IN @(\w+)")]
@@ -76,7 +105,10 @@ public sealed partial class TSqlParsingTests
     /// <summary>Collects the SQL the connectionless processor announces instead of executing.</summary>
     private sealed class CapturedSql : ILoggerProvider, ILogger
     {
-        private static readonly Regex Statement = new(@"^\s*(CREATE|ALTER|INSERT|UPDATE|DELETE|DROP|EXEC)\b", RegexOptions.IgnoreCase);
+        private static readonly Regex Statement = new(
+            @"^\s*(CREATE|ALTER|INSERT|UPDATE|DELETE|DROP|EXEC)\b",
+            RegexOptions.IgnoreCase
+        );
 
         public List<string> Statements { get; } = [];
 
@@ -87,7 +119,13 @@ public sealed partial class TSqlParsingTests
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public void Log<TState>(
+            LogLevel logLevel,
+            EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState, Exception?, string> formatter
+        )
         {
             var message = formatter(state, exception);
             if (Statement.IsMatch(message))
@@ -96,8 +134,6 @@ public sealed partial class TSqlParsingTests
             }
         }
 
-        public void Dispose()
-        {
-        }
+        public void Dispose() { }
     }
 }

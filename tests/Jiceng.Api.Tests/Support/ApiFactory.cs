@@ -1,4 +1,3 @@
-using Jiceng.Infrastructure.Database;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -10,8 +9,10 @@ namespace Jiceng.Tests.Support;
 
 /// <summary>The real API in memory, on a test database, with a clock the tests move.</summary>
 public sealed class ApiFactory(
-    TestDatabase database, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
-    : WebApplicationFactory<Program>
+    TestDatabase database,
+    IReadOnlyDictionary<string, string?> settings,
+    Action<IServiceCollection>? services = null
+) : WebApplicationFactory<Program>
 {
     /// <summary>2026-06-15 10:00 in Shanghai: a fixed "now" so date rules are exact.</summary>
     public static readonly DateTimeOffset Start = new(2026, 6, 15, 2, 0, 0, TimeSpan.Zero);
@@ -30,7 +31,10 @@ public sealed class ApiFactory(
         builder.UseSetting("RateLimiting:PermitLimit", "100000");
         builder.UseSetting("RateLimiting:SignInPermitLimit", "100000");
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
-        builder.UseSetting("Security:KeyFile", Path.Combine(Path.GetTempPath(), "jiceng-tests", "keys-" + Guid.NewGuid().ToString("N") + ".json"));
+        builder.UseSetting(
+            "Security:KeyFile",
+            Path.Combine(Path.GetTempPath(), "jiceng-tests", "keys-" + Guid.NewGuid().ToString("N") + ".json")
+        );
         builder.UseSetting("Logging:LogLevel:Default", "Information");
         builder.UseSetting("Logging:LogLevel:Microsoft", "Warning");
         foreach (var (key, value) in settings)

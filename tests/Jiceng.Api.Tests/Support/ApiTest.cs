@@ -29,9 +29,7 @@ public abstract class ApiTest(DatabaseProvider provider)
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     /// <summary>Services a fixture replaces in the API (after the API's own registrations).</summary>
-    protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
-    {
-    }
+    protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services) { }
 
     [OneTimeSetUp]
     public async Task StartApi()
@@ -57,7 +55,11 @@ public abstract class ApiTest(DatabaseProvider provider)
     {
         var client = Factory.CreateClient();
         var response = await client.PostAsJsonAsync("/api/v1/auth/sign-in", new { username, password });
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await response.Content.ReadAsStringAsync());
+        Assert.That(
+            response.StatusCode,
+            Is.EqualTo(HttpStatusCode.NoContent),
+            await response.Content.ReadAsStringAsync()
+        );
         return client;
     }
 
@@ -91,18 +93,50 @@ public abstract class ApiTest(DatabaseProvider provider)
         return Client.SendAsync(request);
     }
 
-    protected Task<HttpResponseMessage> Post(string url, object? body, string? ifMatch = null, string? idempotencyKey = null, string? language = null) =>
-        Send(HttpMethod.Post, url, body is null ? null : JsonSerializer.Serialize(body, Json.Options), ifMatch, idempotencyKey, language);
+    protected Task<HttpResponseMessage> Post(
+        string url,
+        object? body,
+        string? ifMatch = null,
+        string? idempotencyKey = null,
+        string? language = null
+    ) =>
+        Send(
+            HttpMethod.Post,
+            url,
+            body is null ? null : JsonSerializer.Serialize(body, Json.Options),
+            ifMatch,
+            idempotencyKey,
+            language
+        );
 
     protected Task<HttpResponseMessage> Put(string url, object? body, string? ifMatch, string? language = null) =>
-        Send(HttpMethod.Put, url, body is null ? null : JsonSerializer.Serialize(body, Json.Options), ifMatch, null, language);
+        Send(
+            HttpMethod.Put,
+            url,
+            body is null ? null : JsonSerializer.Serialize(body, Json.Options),
+            ifMatch,
+            null,
+            language
+        );
 
-    protected Task<HttpResponseMessage> Delete(string url, string? ifMatch) => Send(HttpMethod.Delete, url, null, ifMatch, null, null);
+    protected Task<HttpResponseMessage> Delete(string url, string? ifMatch) =>
+        Send(HttpMethod.Delete, url, null, ifMatch, null, null);
 
-    protected Task<HttpResponseMessage> SendRaw(HttpMethod method, string url, string? rawJson, string? ifMatch = null) =>
-        Send(method, url, rawJson, ifMatch, null, null);
+    protected Task<HttpResponseMessage> SendRaw(
+        HttpMethod method,
+        string url,
+        string? rawJson,
+        string? ifMatch = null
+    ) => Send(method, url, rawJson, ifMatch, null, null);
 
-    private Task<HttpResponseMessage> Send(HttpMethod method, string url, string? json, string? ifMatch, string? idempotencyKey, string? language)
+    private Task<HttpResponseMessage> Send(
+        HttpMethod method,
+        string url,
+        string? json,
+        string? ifMatch,
+        string? idempotencyKey,
+        string? language
+    )
     {
         var request = new HttpRequestMessage(method, url);
         if (json is not null)
@@ -125,10 +159,25 @@ public abstract class ApiTest(DatabaseProvider provider)
     }
 
     /// <summary>Creates an organization through the API and returns its JSON.</summary>
-    protected async Task<JsonElement> CreateOrganization(string name, Guid? parentId = null, string kind = "Branch", string field = "UrbanCommunity",
-        string? termStartedOn = null)
+    protected async Task<JsonElement> CreateOrganization(
+        string name,
+        Guid? parentId = null,
+        string kind = "Branch",
+        string field = "UrbanCommunity",
+        string? termStartedOn = null
+    )
     {
-        var response = await Post("/api/v1/organizations", new { parentId, name, kind, field, termStartedOn });
+        var response = await Post(
+            "/api/v1/organizations",
+            new
+            {
+                parentId,
+                name,
+                kind,
+                field,
+                termStartedOn,
+            }
+        );
         return await Json.Read(response, HttpStatusCode.Created);
     }
 
@@ -151,10 +200,19 @@ public static class Json
     public static async Task<JsonElement> Read(HttpResponseMessage response, HttpStatusCode expected)
     {
         var text = await response.Content.ReadAsStringAsync();
-        var serverErrors = response.StatusCode == HttpStatusCode.InternalServerError && ServerLogs is not null
-            ? "\nServer log:\n" + string.Join("\n", ServerLogs.Entries.Where(e => e.StartsWith("Error", StringComparison.Ordinal)).TakeLast(3))
-            : "";
-        Assert.That(response.StatusCode, Is.EqualTo(expected), $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered: {text}{serverErrors}");
+        var serverErrors =
+            response.StatusCode == HttpStatusCode.InternalServerError && ServerLogs is not null
+                ? "\nServer log:\n"
+                    + string.Join(
+                        "\n",
+                        ServerLogs.Entries.Where(e => e.StartsWith("Error", StringComparison.Ordinal)).TakeLast(3)
+                    )
+                : "";
+        Assert.That(
+            response.StatusCode,
+            Is.EqualTo(expected),
+            $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered: {text}{serverErrors}"
+        );
         return string.IsNullOrEmpty(text) ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 
@@ -166,7 +224,12 @@ public static class Json
     /// Asserts an RFC 9457 problem: the status, content type, the title and requestId every problem carries,
     /// and optionally the business-rule code or the field an error is keyed on.
     /// </summary>
-    public static async Task<JsonElement> Problem(HttpResponseMessage response, HttpStatusCode status, string? code = null, string? field = null)
+    public static async Task<JsonElement> Problem(
+        HttpResponseMessage response,
+        HttpStatusCode status,
+        string? code = null,
+        string? field = null
+    )
     {
         var problem = await Read(response, status);
         Assert.Multiple(() =>
@@ -183,7 +246,11 @@ public static class Json
         if (field is not null)
         {
             var errors = problem.GetProperty("errors");
-            Assert.That(errors.TryGetProperty(field, out var messages), Is.True, $"errors should name '{field}': {errors}");
+            Assert.That(
+                errors.TryGetProperty(field, out var messages),
+                Is.True,
+                $"errors should name '{field}': {errors}"
+            );
             Assert.That(messages.GetArrayLength(), Is.GreaterThan(0));
         }
         return problem;

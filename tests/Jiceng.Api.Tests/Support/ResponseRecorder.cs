@@ -31,12 +31,23 @@ public static partial class ResponseRecorder
     {
         var paths = document.GetProperty("paths");
         var missing = new List<string>();
-        foreach (var ((method, path, status), example) in Seen.OrderBy(s => s.Key.Path).ThenBy(s => s.Key.Method).ThenBy(s => s.Key.Status))
+        foreach (
+            var ((method, path, status), example) in Seen.OrderBy(s => s.Key.Path)
+                .ThenBy(s => s.Key.Method)
+                .ThenBy(s => s.Key.Status)
+        )
         {
-            if (paths.TryGetProperty(path, out var item) && item.TryGetProperty(method.ToLowerInvariant(), out var operation)
-                && !operation.GetProperty("responses").TryGetProperty(status.ToString(System.Globalization.CultureInfo.InvariantCulture), out _))
+            if (
+                paths.TryGetProperty(path, out var item)
+                && item.TryGetProperty(method.ToLowerInvariant(), out var operation)
+                && !operation
+                    .GetProperty("responses")
+                    .TryGetProperty(status.ToString(System.Globalization.CultureInfo.InvariantCulture), out _)
+            )
             {
-                missing.Add($"{method} {path} answered {status} (e.g. {example}) but documents only {string.Join(", ", operation.GetProperty("responses").EnumerateObject().Select(r => r.Name))}");
+                missing.Add(
+                    $"{method} {path} answered {status} (e.g. {example}) but documents only {string.Join(", ", operation.GetProperty("responses").EnumerateObject().Select(r => r.Name))}"
+                );
             }
         }
         return missing;
@@ -48,26 +59,43 @@ public static partial class ResponseRecorder
     /// <summary>Outermost middleware of the test host: records the operation and the final status of each answer.</summary>
     internal sealed class StartupFilter : IStartupFilter
     {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use(async (context, nextMiddleware) =>
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) =>
+            app =>
             {
-                try
-                {
-                    await nextMiddleware(context);
-                }
-                finally
-                {
-                    // The exception handler clears the endpoint before it writes the problem; its feature keeps it.
-                    var chosen = context.GetEndpoint() ?? context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Endpoint;
-                    if (chosen is RouteEndpoint endpoint && context.Response.StatusCode != 499 && !context.RequestAborted.IsCancellationRequested)
+                app.Use(
+                    async (context, nextMiddleware) =>
                     {
-                        Seen.TryAdd((context.Request.Method, DocumentPath(endpoint.RoutePattern.RawText ?? ""), context.Response.StatusCode),
-                            context.Request.Method + " " + context.Request.Path);
+                        try
+                        {
+                            await nextMiddleware(context);
+                        }
+                        finally
+                        {
+                            // The exception handler clears the endpoint before it writes the problem; its feature keeps it.
+                            var chosen =
+                                context.GetEndpoint()
+                                ?? context
+                                    .Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()
+                                    ?.Endpoint;
+                            if (
+                                chosen is RouteEndpoint endpoint
+                                && context.Response.StatusCode != 499
+                                && !context.RequestAborted.IsCancellationRequested
+                            )
+                            {
+                                Seen.TryAdd(
+                                    (
+                                        context.Request.Method,
+                                        DocumentPath(endpoint.RoutePattern.RawText ?? ""),
+                                        context.Response.StatusCode
+                                    ),
+                                    context.Request.Method + " " + context.Request.Path
+                                );
+                            }
+                        }
                     }
-                }
-            });
-            next(app);
-        };
+                );
+                next(app);
+            };
     }
 }

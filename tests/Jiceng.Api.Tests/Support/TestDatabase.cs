@@ -29,7 +29,13 @@ public sealed class TestDatabase : IAsyncDisposable
     private readonly string? _postgresName;
     private readonly string? _sqliteDirectory;
 
-    private TestDatabase(DatabaseProvider provider, string connectionString, string? postgresAdmin = null, string? postgresName = null, string? sqliteDirectory = null)
+    private TestDatabase(
+        DatabaseProvider provider,
+        string connectionString,
+        string? postgresAdmin = null,
+        string? postgresName = null,
+        string? sqliteDirectory = null
+    )
     {
         Provider = provider;
         ConnectionString = connectionString;
@@ -48,9 +54,14 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             var directory = Path.Combine(Path.GetTempPath(), "jiceng-tests", Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(directory);
-            return new TestDatabase(provider, $"Data Source={Path.Combine(directory, "test.db")}", sqliteDirectory: directory);
+            return new TestDatabase(
+                provider,
+                $"Data Source={Path.Combine(directory, "test.db")}",
+                sqliteDirectory: directory
+            );
         }
-        var admin = Environment.GetEnvironmentVariable(TestDatabases.PostgresVariable)
+        var admin =
+            Environment.GetEnvironmentVariable(TestDatabases.PostgresVariable)
             ?? throw new InvalidOperationException($"{TestDatabases.PostgresVariable} is not set.");
         var name = "jiceng_test_" + Guid.NewGuid().ToString("N")[..12];
         await using (var connection = new NpgsqlConnection(admin))
@@ -82,7 +93,10 @@ public sealed class TestDatabase : IAsyncDisposable
             NpgsqlConnection.ClearAllPools();
             await using var connection = new NpgsqlConnection(_postgresAdmin);
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresName} WITH (FORCE)", connection);
+            await using var command = new NpgsqlCommand(
+                $"DROP DATABASE IF EXISTS {_postgresName} WITH (FORCE)",
+                connection
+            );
             await command.ExecuteNonQueryAsync();
         }
     }

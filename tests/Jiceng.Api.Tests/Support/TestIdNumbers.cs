@@ -18,7 +18,9 @@ public static class TestIdNumbers
         // 500 sequence numbers per region code and sex; then the next (made-up) region code.
         var region = 230100 + n / 500;
         var sequence = n % 500 * 2 + (male ? 1 : 0);
-        var first17 = region.ToString("000000", CultureInfo.InvariantCulture) + birth.Replace("-", "", StringComparison.Ordinal)
+        var first17 =
+            region.ToString("000000", CultureInfo.InvariantCulture)
+            + birth.Replace("-", "", StringComparison.Ordinal)
             + sequence.ToString("000", CultureInfo.InvariantCulture);
         return first17 + CheckCharacter(first17);
     }

@@ -8,17 +8,21 @@ public sealed class ConstitutionRulesTests
     public void A_stored_set_that_changed_a_rule_the_Party_Constitution_fixes_is_read_with_the_fixed_value()
     {
         var defaults = MemberPipelineRuleSet.Default;
-        var stored = RuleSetDocument.FromJson((RuleSetDocument.Default with
-        {
-            MemberPipeline = defaults with
-            {
-                ApplicantMinAge = new NumberRule(16, "旧规则"),
-                ProbationMonths = new NumberRule(6, "旧规则"),
-                ExtensionMinMonths = new NumberRule(1, "旧规则"),
-                ExtensionMaxMonths = new NumberRule(24, "旧规则"),
-                ActivistAfterMonths = new NumberRule(9, "本地规则"),
-            },
-        }).ToJson());
+        var stored = RuleSetDocument.FromJson(
+            (
+                RuleSetDocument.Default with
+                {
+                    MemberPipeline = defaults with
+                    {
+                        ApplicantMinAge = new NumberRule(16, "旧规则"),
+                        ProbationMonths = new NumberRule(6, "旧规则"),
+                        ExtensionMinMonths = new NumberRule(1, "旧规则"),
+                        ExtensionMaxMonths = new NumberRule(24, "旧规则"),
+                        ActivistAfterMonths = new NumberRule(9, "本地规则"),
+                    },
+                }
+            ).ToJson()
+        );
 
         var effective = stored.MemberPipelineOrDefault.WithConstitution();
 

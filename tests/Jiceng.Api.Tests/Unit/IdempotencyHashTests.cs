@@ -9,7 +9,10 @@ public sealed class IdempotencyHashTests
     private static string Hash(string body, string? contentType = "application/json; charset=utf-8") =>
         IdempotencyMiddleware.RequestHash(Encoding.UTF8.GetBytes(body), contentType);
 
-    [TestCase("{\"a\":1,\"b\":{\"c\":[1,2],\"d\":\"好\"}}", "{ \"b\" : { \"d\" : \"\\u597d\", \"c\" : [ 1, 2 ] }, \"a\" : 1 }")]
+    [TestCase(
+        "{\"a\":1,\"b\":{\"c\":[1,2],\"d\":\"好\"}}",
+        "{ \"b\" : { \"d\" : \"\\u597d\", \"c\" : [ 1, 2 ] }, \"a\" : 1 }"
+    )]
     [TestCase("[{\"x\":null,\"y\":true}]", "[\n  {\"y\": true, \"x\": null}\n]")]
     public void The_same_json_written_another_way_has_the_same_hash(string first, string second) =>
         Assert.That(Hash(second), Is.EqualTo(Hash(first)));

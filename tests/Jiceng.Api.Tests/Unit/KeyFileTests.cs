@@ -18,22 +18,25 @@ public sealed class KeyFileTests
                 using var start = new Barrier(Writers);
                 var results = new (PersonalDataProtector Protector, string Cipher, string Index)[Writers];
                 var failures = new System.Collections.Concurrent.ConcurrentBag<Exception>();
-                var threads = Enumerable.Range(0, Writers).Select(i => new Thread(() =>
-                {
-                    start.SignalAndWait();
-                    try
+                var threads = Enumerable
+                    .Range(0, Writers)
+                    .Select(i => new Thread(() =>
                     {
-                        // A separate protector per thread stands for a separate process reading the same folder.
-                        var protector = Protector(file);
-                        var index = protector.BlindIndex("110105194912310021");
-                        results[i] = (protector, protector.Encrypt("value-" + i), index);
-                    }
-                    catch (Exception error)
-                    {
-                        // Reported as this test's failure, not as a crash of the test host.
-                        failures.Add(error);
-                    }
-                })).ToList();
+                        start.SignalAndWait();
+                        try
+                        {
+                            // A separate protector per thread stands for a separate process reading the same folder.
+                            var protector = Protector(file);
+                            var index = protector.BlindIndex("110105194912310021");
+                            results[i] = (protector, protector.Encrypt("value-" + i), index);
+                        }
+                        catch (Exception error)
+                        {
+                            // Reported as this test's failure, not as a crash of the test host.
+                            failures.Add(error);
+                        }
+                    }))
+                    .ToList();
                 threads.ForEach(t => t.Start());
                 threads.ForEach(t => t.Join());
                 Assert.That(failures, Is.Empty, string.Join("\n", failures.Select(f => f.Message)));

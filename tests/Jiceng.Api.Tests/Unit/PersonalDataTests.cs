@@ -6,12 +6,21 @@ namespace Jiceng.Tests.Unit;
 
 public sealed class PersonalDataTests
 {
-    private static PersonalDataProtector Protector(string currentKey = "k1") => new(Options.Create(new PersonalDataOptions
-    {
-        DataKeys = new Dictionary<string, string> { ["k1"] = Convert.ToBase64String(new byte[32]), ["k2"] = Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()) },
-        CurrentDataKeyId = currentKey,
-        BlindIndexKey = Convert.ToBase64String(Enumerable.Repeat((byte)3, 32).ToArray()),
-    }));
+    private static PersonalDataProtector Protector(string currentKey = "k1") =>
+        new(
+            Options.Create(
+                new PersonalDataOptions
+                {
+                    DataKeys = new Dictionary<string, string>
+                    {
+                        ["k1"] = Convert.ToBase64String(new byte[32]),
+                        ["k2"] = Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()),
+                    },
+                    CurrentDataKeyId = currentKey,
+                    BlindIndexKey = Convert.ToBase64String(Enumerable.Repeat((byte)3, 32).ToArray()),
+                }
+            )
+        );
 
     [Test]
     public void Encryption_round_trips_names_its_key_and_never_repeats_a_ciphertext()
@@ -43,8 +52,14 @@ public sealed class PersonalDataTests
         var protector = Protector();
         Assert.Multiple(() =>
         {
-            Assert.That(protector.BlindIndex("11010519491231002x"), Is.EqualTo(protector.BlindIndex("11010519491231002X")));
-            Assert.That(protector.BlindIndex("11010519491231002X"), Is.Not.EqualTo(protector.BlindIndex("110105194912310021")));
+            Assert.That(
+                protector.BlindIndex("11010519491231002x"),
+                Is.EqualTo(protector.BlindIndex("11010519491231002X"))
+            );
+            Assert.That(
+                protector.BlindIndex("11010519491231002X"),
+                Is.Not.EqualTo(protector.BlindIndex("110105194912310021"))
+            );
             Assert.That(protector.BlindIndex("11010519491231002X"), Has.Length.EqualTo(64));
         });
     }
@@ -52,10 +67,12 @@ public sealed class PersonalDataTests
     [TestCase("11010519491231002X", "110105********002X")]
     [TestCase("110105194912310021", "110105********0021")]
     [TestCase("1101051949", "**********")]
-    public void Id_numbers_are_masked_to_region_and_last_four(string id, string masked) => Assert.That(PersonalDataMask.IdNumber(id), Is.EqualTo(masked));
+    public void Id_numbers_are_masked_to_region_and_last_four(string id, string masked) =>
+        Assert.That(PersonalDataMask.IdNumber(id), Is.EqualTo(masked));
 
     [Test]
-    public void Phones_are_masked_to_the_first_three_and_last_four() => Assert.That(PersonalDataMask.Phone("13812345678"), Is.EqualTo("138****5678"));
+    public void Phones_are_masked_to_the_first_three_and_last_four() =>
+        Assert.That(PersonalDataMask.Phone("13812345678"), Is.EqualTo("138****5678"));
 
     [TestCase("11010519491231002X", true)]
     [TestCase("11010519491231002x", true)]
@@ -65,7 +82,8 @@ public sealed class PersonalDataTests
     [TestCase("11010519490231002X", false)]
     [TestCase("1101051949123100", false)]
     [TestCase("A1010519491231002X", false)]
-    public void Id_numbers_follow_gb_11643(string id, bool valid) => Assert.That(ChineseIdNumber.IsValid(id), Is.EqualTo(valid));
+    public void Id_numbers_follow_gb_11643(string id, bool valid) =>
+        Assert.That(ChineseIdNumber.IsValid(id), Is.EqualTo(valid));
 
     // Numbers with a non-zero digit in every position (check character included), so a mistyped weight anywhere
     // changes the sum by digit × (wrong − right), never 0 mod 11 (11 is prime). Made by hand with real birth dates;
@@ -73,7 +91,13 @@ public sealed class PersonalDataTests
     // 5·5 + 2·8 + 4·4 + 1·2 + 9·1 + 8·6 + 8·3 + 1·7 + 1·9 + 2·10 + 9·5 + 3·8 + 5·4 + 7·2 = 354, 354 mod 11 = 2 → X),
     // with a Python script of the table, and with the recursive ISO 7064 form in TestIdNumbers.CheckCharacter.
     private static readonly string[] NoZeroIdNumbers =
-        ["43252419881129357X", "511122199312186912", "371323197911264582", "411323196712157838", "142622198811253678"];
+    [
+        "43252419881129357X",
+        "511122199312186912",
+        "371323197911264582",
+        "411323196712157838",
+        "142622198811253678",
+    ];
 
     [TestCaseSource(nameof(NoZeroIdNumbers))]
     public void Id_numbers_without_a_zero_digit_are_valid_and_only_with_their_own_check_character(string id)
@@ -109,7 +133,8 @@ public sealed class PersonalDataTests
         // The weights are 2^(17-i) mod 11; a production table with any one of them wrong must disagree with some reference.
         int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
         Assert.That(weights.Select((w, i) => (int)(Math.Pow(2, 17 - i) % 11)), Is.EqualTo(weights));
-        static char With(int[] table, string first17) => "10X98765432"[first17.Select((c, i) => (c - '0') * table[i]).Sum() % 11];
+        static char With(int[] table, string first17) =>
+            "10X98765432"[first17.Select((c, i) => (c - '0') * table[i]).Sum() % 11];
         for (var position = 0; position < 17; position++)
         {
             for (var wrong = 0; wrong <= 10; wrong++)
@@ -120,8 +145,11 @@ public sealed class PersonalDataTests
                 }
                 var mistyped = (int[])weights.Clone();
                 mistyped[position] = wrong;
-                Assert.That(NoZeroIdNumbers.All(id => With(mistyped, id[..17]) != id[17]), Is.True,
-                    $"weight {position + 1} typed as {wrong}");
+                Assert.That(
+                    NoZeroIdNumbers.All(id => With(mistyped, id[..17]) != id[17]),
+                    Is.True,
+                    $"weight {position + 1} typed as {wrong}"
+                );
             }
         }
     }
@@ -130,12 +158,27 @@ public sealed class PersonalDataTests
     public void Audit_changes_mask_personal_data_and_hide_passwords()
     {
         var described = AuditChanges.Describe(
-            new { name = "张三", idNumber = "11010519491231002X", phone = "13812345678" },
-            new { name = "张三丰", idNumber = "11010519491231002X", phone = "13912345678", password = "Secret-Password-1" });
+            new
+            {
+                name = "张三",
+                idNumber = "11010519491231002X",
+                phone = "13812345678",
+            },
+            new
+            {
+                name = "张三丰",
+                idNumber = "11010519491231002X",
+                phone = "13912345678",
+                password = "Secret-Password-1",
+            }
+        );
         Assert.Multiple(() =>
         {
             Assert.That(described, Does.Contain("张三丰"));
-            Assert.That(described, Does.Not.Contain("Secret-Password-1").And.Not.Contain("13912345678").And.Not.Contain("1101051949"));
+            Assert.That(
+                described,
+                Does.Not.Contain("Secret-Password-1").And.Not.Contain("13912345678").And.Not.Contain("1101051949")
+            );
             Assert.That(described, Does.Contain("139****5678"));
         });
     }

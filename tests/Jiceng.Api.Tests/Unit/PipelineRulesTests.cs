@@ -9,10 +9,18 @@ namespace Jiceng.Tests.Unit;
 public sealed class PipelineRulesTests
 {
     private static readonly MemberPipelineRules Rules = new(
-        ApplicantMinAge: new(18, "年满十八岁"), ActivistAfterMonths: new(6, "半年"), CandidateAfterMonths: new(12, "一年"),
-        TrainingMinHours: new(24, "24 学时"), NoticeMinWorkingDays: new(5, "5 个工作日"), ApprovalWithinMonths: new(3, "三个月"),
-        ProbationMonths: new(12, "预备期一年"), ExtensionMinMonths: new(6, "半年"), ExtensionMaxMonths: new(12, "一年"),
-        TransferLetterValidMonths: new(3, "三个月"), TransferLetterValidMonthsAcrossProvinces: new(6, "六个月"));
+        ApplicantMinAge: new(18, "年满十八岁"),
+        ActivistAfterMonths: new(6, "半年"),
+        CandidateAfterMonths: new(12, "一年"),
+        TrainingMinHours: new(24, "24 学时"),
+        NoticeMinWorkingDays: new(5, "5 个工作日"),
+        ApprovalWithinMonths: new(3, "三个月"),
+        ProbationMonths: new(12, "预备期一年"),
+        ExtensionMinMonths: new(6, "半年"),
+        ExtensionMaxMonths: new(12, "一年"),
+        TransferLetterValidMonths: new(3, "三个月"),
+        TransferLetterValidMonthsAcrossProvinces: new(6, "六个月")
+    );
 
     private static DateOnly D(string date) => DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
 
@@ -46,9 +54,11 @@ public sealed class PipelineRulesTests
     [TestCase("2026-06-19", null, "2026-06-20")]
     [TestCase(null, "2026-06-10", "2026-06-10")]
     [TestCase(null, null, null)]
-    public void The_vote_waits_for_the_day_after_the_notice_and_for_the_candidate_decision(string? noticeEndsOn,
-        string? candidateOn, string? earliest) =>
-        Assert.That(PipelineRules.EarliestVote(Maybe(noticeEndsOn), Maybe(candidateOn)), Is.EqualTo(Maybe(earliest)));
+    public void The_vote_waits_for_the_day_after_the_notice_and_for_the_candidate_decision(
+        string? noticeEndsOn,
+        string? candidateOn,
+        string? earliest
+    ) => Assert.That(PipelineRules.EarliestVote(Maybe(noticeEndsOn), Maybe(candidateOn)), Is.EqualTo(Maybe(earliest)));
 
     [TestCase("2026-06-01", "2026-06-05", 5)]
     [TestCase("2026-06-01", "2026-06-01", 1)]
@@ -90,7 +100,9 @@ public sealed class PipelineRulesTests
     {
         var applicant = new MemberRow
         {
-            Stage = MemberStage.Applicant, Status = MemberStatus.Active, AppliedOn = D("2024-01-31"),
+            Stage = MemberStage.Applicant,
+            Status = MemberStatus.Active,
+            AppliedOn = D("2024-01-31"),
         };
         Assert.Multiple(() =>
         {
@@ -106,22 +118,30 @@ public sealed class PipelineRulesTests
     [TestCase("2026-06-15", false)]
     [TestCase("2026-06-16", false)]
     public void A_registered_activist_date_breaks_the_interval_only_before_its_end(string activistOn, bool broken) =>
-        Assert.That(PipelineIntervals.BrokenBy(D("2025-12-15"), D(activistOn), null, null, null, Rules).Any(),
-            Is.EqualTo(broken));
+        Assert.That(
+            PipelineIntervals.BrokenBy(D("2025-12-15"), D(activistOn), null, null, null, Rules).Any(),
+            Is.EqualTo(broken)
+        );
 
     [TestCase("2026-01-30", true)]
     [TestCase("2026-01-31", false)]
     public void A_registered_candidate_date_keeps_a_year_from_a_month_end(string candidateOn, bool broken) =>
-        Assert.That(PipelineIntervals.BrokenBy(null, D("2025-01-31"), D(candidateOn), null, null, Rules).Any(),
-            Is.EqualTo(broken));
+        Assert.That(
+            PipelineIntervals.BrokenBy(null, D("2025-01-31"), D(candidateOn), null, null, Rules).Any(),
+            Is.EqualTo(broken)
+        );
 
     [TestCase("2025-02-27", true)]
     [TestCase("2025-02-28", false)]
     [TestCase("2025-03-01", false)]
-    public void A_registered_full_membership_waits_for_a_whole_probation_from_a_leap_day(string fullMemberOn,
-        bool broken) =>
-        Assert.That(PipelineIntervals.BrokenBy(null, null, null, D("2024-02-29"), D(fullMemberOn), Rules).Any(),
-            Is.EqualTo(broken));
+    public void A_registered_full_membership_waits_for_a_whole_probation_from_a_leap_day(
+        string fullMemberOn,
+        bool broken
+    ) =>
+        Assert.That(
+            PipelineIntervals.BrokenBy(null, null, null, D("2024-02-29"), D(fullMemberOn), Rules).Any(),
+            Is.EqualTo(broken)
+        );
 
     [Test]
     public void Each_interval_refuses_with_its_own_code_earliest_date_rule_and_field()
@@ -134,12 +154,17 @@ public sealed class PipelineRulesTests
             PipelineIntervals.Conversion(D("2026-03-01"), Rules).Refusal(),
         };
         var seen = refusals.Select(r => (r.Code, r.Details["earliestOn"], r.Details["rule"], r.Details["field"]));
-        Assert.That(seen, Is.EqualTo(new[]
-        {
-            ("activist_too_early", (object?)"2026-06-15", (object?)"半年", (object?)"activistOn"),
-            ("candidate_too_early", "2026-06-15", "一年", "candidateOn"),
-            ("admission_too_early", "2026-06-20", "5 个工作日", "joinedOn"),
-            ("conversion_too_early", "2026-03-01", "预备期一年", "fullMemberOn"),
-        }));
+        Assert.That(
+            seen,
+            Is.EqualTo(
+                new[]
+                {
+                    ("activist_too_early", (object?)"2026-06-15", (object?)"半年", (object?)"activistOn"),
+                    ("candidate_too_early", "2026-06-15", "一年", "candidateOn"),
+                    ("admission_too_early", "2026-06-20", "5 个工作日", "joinedOn"),
+                    ("conversion_too_early", "2026-03-01", "预备期一年", "fullMemberOn"),
+                }
+            )
+        );
     }
 }

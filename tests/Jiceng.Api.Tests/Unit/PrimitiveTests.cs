@@ -44,7 +44,9 @@ public sealed class TreePathTests
     [Test]
     public void Segments_are_fixed_width_and_sort_in_creation_order()
     {
-        var segments = new long[] { 1, 2, 31, 32, 33, 1023, 1024, 33_554_431 }.Select(TreePath.Segment).ToList();
+        var segments = new long[] { 1, 2, 31, 32, 33, 1023, 1024, 33_554_431 }
+            .Select(TreePath.Segment)
+            .ToList();
         Assert.Multiple(() =>
         {
             Assert.That(segments, Has.All.Length.EqualTo(TreePath.SegmentLength));
@@ -63,14 +65,18 @@ public sealed class TreePathTests
     {
         var node = TreePath.Segment(5) + TreePath.Segment(7);
         var end = TreePath.SubtreeEnd(node);
-        static bool Within(string p, string from, string to) => string.CompareOrdinal(p, from) >= 0 && string.CompareOrdinal(p, to) < 0;
+        static bool Within(string p, string from, string to) =>
+            string.CompareOrdinal(p, from) >= 0 && string.CompareOrdinal(p, to) < 0;
         Assert.Multiple(() =>
         {
             Assert.That(Within(node, node, end), Is.True);
             Assert.That(Within(node + TreePath.Segment(33_554_431), node, end), Is.True);
             Assert.That(Within(TreePath.Segment(5) + TreePath.Segment(8), node, end), Is.False);
             Assert.That(Within(TreePath.Segment(5), node, end), Is.False);
-            Assert.That(TreePath.AncestorPaths(node + TreePath.Segment(1)), Is.EqualTo(new[] { TreePath.Segment(5), node }));
+            Assert.That(
+                TreePath.AncestorPaths(node + TreePath.Segment(1)),
+                Is.EqualTo(new[] { TreePath.Segment(5), node })
+            );
         });
     }
 }
@@ -80,7 +86,8 @@ public sealed class ConventionUnitTests
     [TestCase("\"7\"", 7L)]
     [TestCase("W/\"7\"", 7L)]
     [TestCase(" \"12\" ", 12L)]
-    public void If_match_reads_the_version(string header, long version) => Assert.That(ETags.ParseIfMatch(header), Is.EqualTo(version));
+    public void If_match_reads_the_version(string header, long version) =>
+        Assert.That(ETags.ParseIfMatch(header), Is.EqualTo(version));
 
     [Test]
     public void A_missing_if_match_is_428_and_a_foreign_one_is_412()
@@ -95,7 +102,8 @@ public sealed class ConventionUnitTests
     [TestCase("a_b", "%a\\_b%")]
     [TestCase("c:\\x", "%c:\\\\x%")]
     [TestCase("  ", null)]
-    public void Like_patterns_escape_wildcards(string text, string? pattern) => Assert.That(LikePattern.Contains(text), Is.EqualTo(pattern));
+    public void Like_patterns_escape_wildcards(string text, string? pattern) =>
+        Assert.That(LikePattern.Contains(text), Is.EqualTo(pattern));
 
     [TestCase(2026, 6, 15, 15, 59, "2026-06-15")]
     [TestCase(2026, 6, 15, 16, 0, "2026-06-16")]
@@ -112,9 +120,20 @@ public sealed class ConventionUnitTests
         const string sql = "SELECT a {cat} b FROM t WHERE x {in:ids} ORDER BY a {page}";
         Assert.Multiple(() =>
         {
-            Assert.That(SqlDialect.Sqlite.Render(sql), Is.EqualTo("SELECT a || b FROM t WHERE x IN @ids ORDER BY a LIMIT @take OFFSET @skip"));
-            Assert.That(SqlDialect.Postgres.Render(sql), Is.EqualTo("SELECT a || b FROM t WHERE x = ANY(@ids) ORDER BY a LIMIT @take OFFSET @skip"));
-            Assert.That(SqlDialect.SqlServer.Render(sql), Is.EqualTo("SELECT a + b FROM t WHERE x IN @ids ORDER BY a OFFSET @skip ROWS FETCH NEXT @take ROWS ONLY"));
+            Assert.That(
+                SqlDialect.Sqlite.Render(sql),
+                Is.EqualTo("SELECT a || b FROM t WHERE x IN @ids ORDER BY a LIMIT @take OFFSET @skip")
+            );
+            Assert.That(
+                SqlDialect.Postgres.Render(sql),
+                Is.EqualTo("SELECT a || b FROM t WHERE x = ANY(@ids) ORDER BY a LIMIT @take OFFSET @skip")
+            );
+            Assert.That(
+                SqlDialect.SqlServer.Render(sql),
+                Is.EqualTo(
+                    "SELECT a + b FROM t WHERE x IN @ids ORDER BY a OFFSET @skip ROWS FETCH NEXT @take ROWS ONLY"
+                )
+            );
         });
     }
 }
@@ -136,7 +155,8 @@ public sealed class RuleSetDocumentTests
     [TestCase(80, 4)]
     [TestCase(70, 3)]
     [TestCase(69, 0)]
-    public void Stars_follow_the_110_point_scale(int score, int stars) => Assert.That(RuleSetDocument.Default.StarsFor(score), Is.EqualTo(stars));
+    public void Stars_follow_the_110_point_scale(int score, int stars) =>
+        Assert.That(RuleSetDocument.Default.StarsFor(score), Is.EqualTo(stars));
 
     [Test]
     public void Lagging_codes_must_be_levels_of_the_set()
@@ -145,7 +165,10 @@ public sealed class RuleSetDocumentTests
         {
             GradingLevels = RuleSetDocument.Default.GradingLevels with { LaggingCodes = ["nonexistent"] },
         };
-        Assert.That(new RuleSetDocumentValidator().Validate(broken).Errors.Select(e => e.PropertyName), Does.Contain("GradingLevels.LaggingCodes"));
+        Assert.That(
+            new RuleSetDocumentValidator().Validate(broken).Errors.Select(e => e.PropertyName),
+            Does.Contain("GradingLevels.LaggingCodes")
+        );
     }
 }
 
@@ -155,7 +178,9 @@ public sealed class ListExportUnitTests
     public void More_rows_than_an_export_holds_is_409_export_too_large()
     {
         Assert.DoesNotThrow(() => ListExport.EnsureWithinLimit(PageRequest.MaxExportRows));
-        var refused = Assert.Throws<BusinessRuleException>(() => ListExport.EnsureWithinLimit(PageRequest.MaxExportRows + 1))!;
+        var refused = Assert.Throws<BusinessRuleException>(() =>
+            ListExport.EnsureWithinLimit(PageRequest.MaxExportRows + 1)
+        )!;
         Assert.Multiple(() =>
         {
             Assert.That(refused.Code, Is.EqualTo("export_too_large"));
@@ -167,12 +192,19 @@ public sealed class ListExportUnitTests
     public void An_empty_list_still_has_its_header_row()
     {
         var columns = new ExportColumn<string>[] { new("姓名", "Name", s => s), new("长度", "Length", s => s.Length) };
-        var csv = System.Text.Encoding.UTF8.GetString(ListExport.Write(Array.Empty<string>(), columns, SpreadsheetFormat.Csv, "空"));
-        var filled = System.Text.Encoding.UTF8.GetString(ListExport.Write(new[] { "张三" }, columns, SpreadsheetFormat.Csv, "名单"));
+        var csv = System.Text.Encoding.UTF8.GetString(
+            ListExport.Write(Array.Empty<string>(), columns, SpreadsheetFormat.Csv, "空")
+        );
+        var filled = System.Text.Encoding.UTF8.GetString(
+            ListExport.Write(new[] { "张三" }, columns, SpreadsheetFormat.Csv, "名单")
+        );
         Assert.Multiple(() =>
         {
             Assert.That(csv.Trim('\uFEFF', '\r', '\n'), Is.EqualTo("姓名,长度"));
-            Assert.That(filled.Trim('\uFEFF', '\r', '\n').Replace("\r\n", "\n", StringComparison.Ordinal), Is.EqualTo("姓名,长度\n张三,2"));
+            Assert.That(
+                filled.Trim('\uFEFF', '\r', '\n').Replace("\r\n", "\n", StringComparison.Ordinal),
+                Is.EqualTo("姓名,长度\n张三,2")
+            );
         });
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Jiceng.Infrastructure.Http;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -15,9 +14,16 @@ public sealed class ProblemDetailsTests
         var services = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider();
         var context = new DefaultHttpContext { RequestServices = services };
         context.Response.Body = new MemoryStream();
-        var handler = new ProblemDetailsExceptionHandler(services.GetRequiredService<IProblemDetailsService>(), NullLogger<ProblemDetailsExceptionHandler>.Instance);
+        var handler = new ProblemDetailsExceptionHandler(
+            services.GetRequiredService<IProblemDetailsService>(),
+            NullLogger<ProblemDetailsExceptionHandler>.Instance
+        );
 
-        var handled = await handler.TryHandleAsync(context, new InvalidOperationException("connection string Password=hunter2 at Secret.cs:42"), CancellationToken.None);
+        var handled = await handler.TryHandleAsync(
+            context,
+            new InvalidOperationException("connection string Password=hunter2 at Secret.cs:42"),
+            CancellationToken.None
+        );
 
         context.Response.Body.Position = 0;
         var body = await new StreamReader(context.Response.Body).ReadToEndAsync();
@@ -26,7 +32,10 @@ public sealed class ProblemDetailsTests
             Assert.That(handled, Is.True);
             Assert.That(context.Response.StatusCode, Is.EqualTo(500));
             Assert.That(JsonDocument.Parse(body).RootElement.GetProperty("status").GetInt32(), Is.EqualTo(500));
-            Assert.That(body, Does.Not.Contain("hunter2").And.Not.Contain("Secret.cs").And.Not.Contain("InvalidOperationException"));
+            Assert.That(
+                body,
+                Does.Not.Contain("hunter2").And.Not.Contain("Secret.cs").And.Not.Contain("InvalidOperationException")
+            );
         });
     }
 

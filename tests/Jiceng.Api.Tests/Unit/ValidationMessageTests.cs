@@ -15,7 +15,13 @@ namespace Jiceng.Tests.Unit;
 /// </summary>
 public sealed partial class ValidationMessageTests
 {
-    private enum Variant { Missing, Blank, Oversized, Invalid }
+    private enum Variant
+    {
+        Missing,
+        Blank,
+        Oversized,
+        Invalid,
+    }
 
     private static readonly string[] Cultures = ["zh-CN", "en-US"];
 
@@ -46,8 +52,10 @@ public sealed partial class ValidationMessageTests
                         var problem = Problem(error.ErrorMessage, culture, names, validatedType);
                         if (problem is not null)
                         {
-                            problems.Add($"{validatorType.Name} [{culture}, {variant}] {error.PropertyName}: "
-                                + $"\"{error.ErrorMessage}\" ({problem})");
+                            problems.Add(
+                                $"{validatorType.Name} [{culture}, {variant}] {error.PropertyName}: "
+                                    + $"\"{error.ErrorMessage}\" ({problem})"
+                            );
                         }
                     }
                 }
@@ -68,9 +76,11 @@ public sealed partial class ValidationMessageTests
     [Test]
     public void A_message_names_the_field_in_the_requests_language_and_keeps_its_json_key()
     {
-        var validator = (IValidator)ActivatorUtilities.CreateInstance(
-            new ServiceCollection().AddSingleton(TimeProvider.System).BuildServiceProvider(),
-            typeof(Jiceng.Modules.Organizations.RecordGrading.RecordGradingValidator));
+        var validator = (IValidator)
+            ActivatorUtilities.CreateInstance(
+                new ServiceCollection().AddSingleton(TimeProvider.System).BuildServiceProvider(),
+                typeof(Jiceng.Modules.Organizations.RecordGrading.RecordGradingValidator)
+            );
         var type = typeof(Jiceng.Modules.Organizations.RecordGrading.RecordGradingCommand);
         var chinese = Validate(validator, type, Variant.Missing, "zh-CN").Single(e => e.PropertyName == "level");
         var english = Validate(validator, type, Variant.Missing, "en-US").Single(e => e.PropertyName == "level");
@@ -116,11 +126,15 @@ public sealed partial class ValidationMessageTests
     }
 
     private static IEnumerable<FluentValidation.Results.ValidationFailure> Validate(
-        IValidator validator, Type validatedType, Variant variant, string culture)
+        IValidator validator,
+        Type validatedType,
+        Variant variant,
+        string culture
+    )
     {
         var instance = Build(validatedType, variant, 0);
-        var context = (IValidationContext)Activator.CreateInstance(
-            typeof(ValidationContext<>).MakeGenericType(validatedType), instance)!;
+        var context = (IValidationContext)
+            Activator.CreateInstance(typeof(ValidationContext<>).MakeGenericType(validatedType), instance)!;
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = new CultureInfo(culture);
         try
@@ -134,20 +148,32 @@ public sealed partial class ValidationMessageTests
     }
 
     private static IEnumerable<(Type Validator, Type Validated)> AllValidators() =>
-        typeof(DbSession).Assembly.GetTypes()
-            .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }
-                && typeof(IValidator).IsAssignableFrom(t))
-            .Select(t => (t, Concrete(t.GetInterfaces()
-                .Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>))
-                .GetGenericArguments()[0])))
+        typeof(DbSession)
+            .Assembly.GetTypes()
+            .Where(t =>
+                t is { IsAbstract: false, IsGenericTypeDefinition: false } && typeof(IValidator).IsAssignableFrom(t)
+            )
+            .Select(t =>
+                (
+                    t,
+                    Concrete(
+                        t.GetInterfaces()
+                            .Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>))
+                            .GetGenericArguments()[0]
+                    )
+                )
+            )
             .OrderBy(v => v.t.FullName, StringComparer.Ordinal);
 
     /// <summary>A validator of an interface (the rules several commands share) is tried on one that implements it.</summary>
-    private static Type Concrete(Type validated) => !validated.IsInterface ? validated
-        : typeof(DbSession).Assembly.GetTypes()
-            .Where(t => t is { IsAbstract: false, IsInterface: false } && validated.IsAssignableFrom(t))
-            .OrderBy(t => t.FullName, StringComparer.Ordinal)
-            .First();
+    private static Type Concrete(Type validated) =>
+        !validated.IsInterface
+            ? validated
+            : typeof(DbSession)
+                .Assembly.GetTypes()
+                .Where(t => t is { IsAbstract: false, IsInterface: false } && validated.IsAssignableFrom(t))
+                .OrderBy(t => t.FullName, StringComparer.Ordinal)
+                .First();
 
     private static IEnumerable<PropertyInfo> Members(Type type, int depth)
     {
@@ -158,7 +184,9 @@ public sealed partial class ValidationMessageTests
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             yield return property;
-            var inner = ElementType(property.PropertyType) ?? Nullable.GetUnderlyingType(property.PropertyType)
+            var inner =
+                ElementType(property.PropertyType)
+                ?? Nullable.GetUnderlyingType(property.PropertyType)
                 ?? property.PropertyType;
             foreach (var nested in Members(inner, depth + 1))
             {
@@ -168,11 +196,15 @@ public sealed partial class ValidationMessageTests
     }
 
     private static IEnumerable<string> PropertyNames(Type type, int depth) =>
-        Members(type, depth).Select(p => p.Name).Where(n => n != "EqualityContract")
+        Members(type, depth)
+            .Select(p => p.Name)
+            .Where(n => n != "EqualityContract")
             .SelectMany(n => new[] { n, char.ToLowerInvariant(n[0]) + n[1..] });
 
     private static bool IsComposite(Type type) =>
-        type.IsClass && type != typeof(string) && !typeof(IEnumerable).IsAssignableFrom(type)
+        type.IsClass
+        && type != typeof(string)
+        && !typeof(IEnumerable).IsAssignableFrom(type)
         && type.Namespace?.StartsWith("Jiceng", StringComparison.Ordinal) == true;
 
     private static Type? ElementType(Type type)
@@ -185,10 +217,11 @@ public sealed partial class ValidationMessageTests
         {
             return type.GetElementType();
         }
-        var enumerable = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>)
-            ? type
-            : type.GetInterfaces()
-                .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
+        var enumerable =
+            type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>)
+                ? type
+                : type.GetInterfaces()
+                    .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
         return enumerable?.GetGenericArguments()[0];
     }
 
@@ -252,8 +285,9 @@ public sealed partial class ValidationMessageTests
             return null;
         }
         var constructor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault();
-        return constructor?.Invoke(constructor.GetParameters()
-            .Select(p => Build(p.ParameterType, variant, depth + 1)).ToArray());
+        return constructor?.Invoke(
+            constructor.GetParameters().Select(p => Build(p.ParameterType, variant, depth + 1)).ToArray()
+        );
     }
 
     private static object? BuildCollection(Type type, Type element, Variant variant, int depth)

@@ -23,6 +23,10 @@ public sealed class DocumentedResponsesOfTheRunTests
 
         var missing = ResponseRecorder.Undocumented(document);
 
-        Assert.That(missing, Is.Empty, "Statuses answered in this run but not in the OpenAPI document:\n" + string.Join("\n", missing));
+        Assert.That(
+            missing,
+            Is.Empty,
+            "Statuses answered in this run but not in the OpenAPI document:\n" + string.Join("\n", missing)
+        );
     }
 }

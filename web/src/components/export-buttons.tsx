@@ -32,8 +32,17 @@ export function ExportButtons({ onExport, disabled, children }: Props) {
 
   return (
     <Space.Compact className="no-print">
-      <Button icon={<DownloadOutlined />} loading={busy === 'Xlsx'} disabled={disabled || busy !== undefined} onClick={() => void run('Xlsx')}>{t('exports.xlsx')}</Button>
-      <Button loading={busy === 'Csv'} disabled={disabled || busy !== undefined} onClick={() => void run('Csv')}>{t('exports.csv')}</Button>
+      <Button
+        icon={<DownloadOutlined />}
+        loading={busy === 'Xlsx'}
+        disabled={disabled || busy !== undefined}
+        onClick={() => void run('Xlsx')}
+      >
+        {t('exports.xlsx')}
+      </Button>
+      <Button loading={busy === 'Csv'} disabled={disabled || busy !== undefined} onClick={() => void run('Csv')}>
+        {t('exports.csv')}
+      </Button>
       {children}
     </Space.Compact>
   );

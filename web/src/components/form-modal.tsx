@@ -19,14 +19,28 @@ interface Props<T> {
 
 /** Empty inputs are absent values to the API, not empty strings. */
 function withoutEmptyStrings<T>(values: T): T {
-  return Object.fromEntries(Object.entries(values as Record<string, unknown>).map(([key, value]) => [key, value === '' || value === undefined ? null : value])) as T;
+  return Object.fromEntries(
+    Object.entries(values as Record<string, unknown>).map(([key, value]) => [
+      key,
+      value === '' || value === undefined ? null : value,
+    ]),
+  ) as T;
 }
 
 /**
  * A form in a dialog whose validity the server decides: each 400 message lands on its field and focus moves
  * to the first; 412 says someone else changed the data and offers a reload; other refusals show above the form.
  */
-export function FormModal<T extends object>({ title, fields, initialValues, onSubmit, onClose, onReload, okText, children }: Props<T>) {
+export function FormModal<T extends object>({
+  title,
+  fields,
+  initialValues,
+  onSubmit,
+  onClose,
+  onReload,
+  okText,
+  children,
+}: Props<T>) {
   const { t } = useTranslation();
   const [form] = Form.useForm<T>();
   const [problem, setProblem] = useState<{ message: string; stale?: boolean }>();
@@ -41,7 +55,9 @@ export function FormModal<T extends object>({ title, fields, initialValues, onSu
     inFlight.current = true;
     setProblem(undefined);
     // Errors from the last attempt go, whatever this one brings.
-    form.setFields(fields.map((name) => ({ name, errors: [] as string[] })) as unknown as Parameters<typeof form.setFields>[0]);
+    form.setFields(
+      fields.map((name) => ({ name, errors: [] as string[] })) as unknown as Parameters<typeof form.setFields>[0],
+    );
     setSaving(true);
     try {
       // Only the fields the form shows: initial values may carry more (an edited resource's id, version…).
@@ -49,16 +65,25 @@ export function FormModal<T extends object>({ title, fields, initialValues, onSu
       onClose();
     } catch (error) {
       // A business rule that names the field it refused (409 with `field`, e.g. a date too early) lands there too.
-      const ruleField = error instanceof ApiError && error.status === 409 && typeof error.problem.field === 'string' && fields.includes(error.problem.field)
-        ? error.problem.field : undefined;
+      const ruleField =
+        error instanceof ApiError &&
+        error.status === 409 &&
+        typeof error.problem.field === 'string' &&
+        fields.includes(error.problem.field)
+          ? error.problem.field
+          : undefined;
       if (error instanceof ApiError && (error.status === 400 || ruleField)) {
-        const { fields: found, other } = ruleField ? { fields: [{ name: [ruleField], errors: [error.message] }], other: [] } : fieldErrorsFor(error, fields);
+        const { fields: found, other } = ruleField
+          ? { fields: [{ name: [ruleField], errors: [error.message] }], other: [] }
+          : fieldErrorsFor(error, fields);
         // The form's items are its top-level fields: "reasons[0]" belongs on "reasons".
         const byField = new Map<string, string[]>();
         for (const { name, errors } of found) {
           byField.set(String(name[0]), [...(byField.get(String(name[0])) ?? []), ...errors]);
         }
-        form.setFields([...byField].map(([name, errors]) => ({ name, errors })) as Parameters<typeof form.setFields>[0]);
+        form.setFields(
+          [...byField].map(([name, errors]) => ({ name, errors })) as Parameters<typeof form.setFields>[0],
+        );
         const first = fields.find((name) => byField.has(name));
         if (first) {
           form.focusField(first as Parameters<typeof form.focusField>[0]);
@@ -76,7 +101,16 @@ export function FormModal<T extends object>({ title, fields, initialValues, onSu
   }
 
   return (
-    <Modal open title={title} onOk={() => void save()} onCancel={onClose} confirmLoading={saving} okText={okText ?? t('form.save')} cancelText={t('form.cancel')} destroyOnHidden>
+    <Modal
+      open
+      title={title}
+      onOk={() => void save()}
+      onCancel={onClose}
+      confirmLoading={saving}
+      okText={okText ?? t('form.save')}
+      cancelText={t('form.cancel')}
+      destroyOnHidden
+    >
       {problem && (
         <Alert
           type="error"
@@ -87,7 +121,15 @@ export function FormModal<T extends object>({ title, fields, initialValues, onSu
           action={
             problem.stale && onReload ? (
               <Space>
-                <Button size="small" onClick={() => { onReload(); onClose(); }}>{t('actions.reload')}</Button>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    onReload();
+                    onClose();
+                  }}
+                >
+                  {t('actions.reload')}
+                </Button>
               </Space>
             ) : undefined
           }
@@ -101,7 +143,9 @@ export function FormModal<T extends object>({ title, fields, initialValues, onSu
         // A field's server message is about what was there: it goes as soon as the field changes.
         onValuesChange={(changed: object) =>
           form.setFields(
-            Object.keys(changed).map((name) => ({ name, errors: [] as string[] })) as Parameters<typeof form.setFields>[0],
+            Object.keys(changed).map((name) => ({ name, errors: [] as string[] })) as Parameters<
+              typeof form.setFields
+            >[0],
           )
         }
       >

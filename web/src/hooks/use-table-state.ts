@@ -42,7 +42,11 @@ export function useTableState(defaultSort?: string, defaultPageSize = 20) {
    * fall back to the default, so a column sorted descending by default could never be reversed.
    */
   function sortable(field: string) {
-    return { sorter: true, sortOrder: sortOrderOf(field), sortDirections: ['ascend', 'descend', 'ascend'] as SortOrder[] };
+    return {
+      sorter: true,
+      sortOrder: sortOrderOf(field),
+      sortDirections: ['ascend', 'descend', 'ascend'] as SortOrder[],
+    };
   }
 
   function pagination(total: number | undefined): TablePaginationConfig {
@@ -56,5 +60,12 @@ export function useTableState(defaultSort?: string, defaultPageSize = 20) {
     };
   }
 
-  return { query, onChange, sortOrderOf, sortable, pagination, reset: () => setQuery((current) => ({ ...current, page: 1 })) };
+  return {
+    query,
+    onChange,
+    sortOrderOf,
+    sortable,
+    pagination,
+    reset: () => setQuery((current) => ({ ...current, page: 1 })),
+  };
 }

@@ -53,7 +53,11 @@ export async function fetchRaw(url: string, init: RequestInit = {}): Promise<Res
 
 /** The one client: same-origin cookie credentials, typed from the generated OpenAPI types. */
 // fetch is looked up per call, so tests (and polyfills) installed later are used.
-export const api = createClient<paths>({ baseUrl: typeof window === 'undefined' ? '' : window.location.origin, credentials: 'same-origin', fetch: (request) => globalThis.fetch(request) });
+export const api = createClient<paths>({
+  baseUrl: typeof window === 'undefined' ? '' : window.location.origin,
+  credentials: 'same-origin',
+  fetch: (request) => globalThis.fetch(request),
+});
 api.use(problems);
 
 /** The ETag of a response, for the If-Match of the next update. */

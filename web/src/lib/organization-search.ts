@@ -10,7 +10,9 @@ export function useOrganizationSearch(text: string) {
   return useQuery({
     queryKey: ['organizations', 'search', q],
     queryFn: async (): Promise<{ items: OrganizationListItem[]; total: number }> => {
-      const { data } = await api.GET('/api/v1/organizations', { params: { query: { q, status: 'All', pageSize: 20, sort: 'tree' } } });
+      const { data } = await api.GET('/api/v1/organizations', {
+        params: { query: { q, status: 'All', pageSize: 20, sort: 'tree' } },
+      });
       return { items: data!.items, total: data!.total };
     },
     enabled: q.length > 0,

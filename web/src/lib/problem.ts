@@ -47,20 +47,21 @@ export async function readProblem(response: Response): Promise<ProblemDetails> {
 
 /** "reasons[0]" → ["reasons", 0]; "document.termWarningDays.value" → ["document", "termWarningDays", "value"]: Ant Design form name paths. */
 export function toNamePath(field: string): (string | number)[] {
-  return field
-    .split('.')
-    .flatMap((part) => {
-      const match = /^([^[\]]+)((\[\d+\])*)$/.exec(part);
-      if (!match) {
-        return [part];
-      }
-      const indexes = [...match[2].matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
-      return [match[1], ...indexes];
-    });
+  return field.split('.').flatMap((part) => {
+    const match = /^([^[\]]+)((\[\d+\])*)$/.exec(part);
+    if (!match) {
+      return [part];
+    }
+    const indexes = [...match[2].matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+    return [match[1], ...indexes];
+  });
 }
 
 /** The form fields of a 400, ready for Form.setFields; errors on fields the form lacks are returned apart. */
-export function fieldErrorsFor(error: ApiError, knownFields: string[]): {
+export function fieldErrorsFor(
+  error: ApiError,
+  knownFields: string[],
+): {
   fields: { name: (string | number)[]; errors: string[] }[];
   other: string[];
 } {

@@ -1,13 +1,10 @@
 using System.Security.Claims;
 using System.Text.Json.Serialization;
 using FluentValidation;
-using FluentValidation.Results;
-using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Accounts.Domain;
-using Jiceng.Modules.Accounts.SignIn;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 
@@ -25,14 +22,16 @@ internal sealed class ChangePasswordValidator : AbstractValidator<ChangePassword
     public ChangePasswordValidator()
     {
         RuleFor(c => c.CurrentPassword).NotEmpty().MaximumLength(PasswordPolicy.MaximumLength);
-        RuleFor(c => c.NewPassword).NotEmpty()
+        RuleFor(c => c.NewPassword)
+            .NotEmpty()
             .Must((c, p) => PasswordPolicy.Check(p, null, c.CurrentPassword) == PasswordProblem.None)
             .WithMessage(c => PasswordPolicy.MessageFor(PasswordPolicy.Check(c.NewPassword, null, c.CurrentPassword)));
     }
 }
 
 /// <summary>A new password and a new security stamp, which ends every other session of the user at once.</summary>
-internal sealed class ChangePasswordHandler(DbSession db, CallerAccessor callers, TimeProvider clock) : ICommandHandler<ChangePasswordCommand, ClaimsPrincipal>
+internal sealed class ChangePasswordHandler(DbSession db, CallerAccessor callers, TimeProvider clock)
+    : ICommandHandler<ChangePasswordCommand, ClaimsPrincipal>
 {
     private const string UpdateSql = """
         UPDATE users SET password_hash = @passwordHash, security_stamp = @securityStamp, updated_at = @now, version = version + 1
@@ -47,14 +46,22 @@ internal sealed class ChangePasswordHandler(DbSession db, CallerAccessor callers
     public async ValueTask<ClaimsPrincipal> Handle(ChangePasswordCommand command, CancellationToken cancellationToken)
     {
         var caller = callers.Current;
-        var user = caller.Kind == CallerKind.User
-            ? await db.QuerySingleOrDefaultAsync<UserRow>(Users.FindByIdSql, new { id = caller.Id }, cancellationToken)
-            : null;
+        var user =
+            caller.Kind == CallerKind.User
+                ? await db.QuerySingleOrDefaultAsync<UserRow>(
+                    Users.FindByIdSql,
+                    new { id = caller.Id },
+                    cancellationToken
+                )
+                : null;
         if (user is null)
         {
             throw new NotFoundException("User");
         }
-        if (new PasswordHasher<UserRow>().VerifyHashedPassword(user, user.PasswordHash, command.CurrentPassword) == PasswordVerificationResult.Failed)
+        if (
+            new PasswordHasher<UserRow>().VerifyHashedPassword(user, user.PasswordHash, command.CurrentPassword)
+            == PasswordVerificationResult.Failed
+        )
         {
             throw AccountErrors.CurrentPasswordWrong();
         }
@@ -64,22 +71,35 @@ internal sealed class ChangePasswordHandler(DbSession db, CallerAccessor callers
             throw AccountErrors.WeakNewPassword(problem);
         }
         var stamp = Users.NewSecurityStamp();
-        var updated = await db.ExecuteAsync(UpdateSql, new
-        {
-            id = user.Id,
-            version = user.Version,
-            passwordHash = Passwords.Hash(command.NewPassword),
-            securityStamp = stamp,
-            now = clock.GetUtcNow(),
-        }, cancellationToken);
+        var updated = await db.ExecuteAsync(
+            UpdateSql,
+            new
+            {
+                id = user.Id,
+                version = user.Version,
+                passwordHash = Passwords.Hash(command.NewPassword),
+                securityStamp = stamp,
+                now = clock.GetUtcNow(),
+            },
+            cancellationToken
+        );
         if (updated != 1)
         {
             throw new PreconditionFailedException();
         }
-        var sessionId = command.SessionId
+        var sessionId =
+            command.SessionId
             ?? throw new InvalidOperationException("A signed-in user's principal carries its session.");
         await db.ExecuteAsync(
-            RevokeOtherSessionsSql, new { userId = user.Id, sessionId, now = clock.GetUtcNow() }, cancellationToken);
+            RevokeOtherSessionsSql,
+            new
+            {
+                userId = user.Id,
+                sessionId,
+                now = clock.GetUtcNow(),
+            },
+            cancellationToken
+        );
         return (user with { SecurityStamp = stamp }).ToPrincipal(sessionId);
     }
 }

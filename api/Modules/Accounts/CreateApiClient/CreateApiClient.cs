@@ -1,13 +1,18 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Mediation;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Accounts.Domain;
 using Mediator;
-using Jiceng.Infrastructure.Mediation;
 
 namespace Jiceng.Modules.Accounts.CreateApiClient;
 
-internal sealed record CreateApiClientRequest(string Name, Guid? ScopeOrganizationId, IReadOnlyList<string> Permissions, int? RateLimitPerMinute);
+internal sealed record CreateApiClientRequest(
+    string Name,
+    Guid? ScopeOrganizationId,
+    IReadOnlyList<string> Permissions,
+    int? RateLimitPerMinute
+);
 
 /// <summary>A third-party system's credentials: the key is returned once and only its hash is kept.</summary>
 internal sealed record CreateApiClientCommand(CreateApiClientRequest Body) : ICommand<ApiClientResponse>;
@@ -18,7 +23,8 @@ internal sealed class CreateApiClientValidator : AbstractValidator<CreateApiClie
     {
         RuleFor(c => c.Body.Name).RequiredText().MaximumLength(100);
         RuleFor(c => c.Body.Permissions).NotNull().Must(p => p is { Count: <= 50 });
-        RuleForEach(c => c.Body.Permissions).Must(p => Permissions.All.Contains(p))
+        RuleForEach(c => c.Body.Permissions)
+            .Must(p => Permissions.All.Contains(p))
             .WithMessage(_ => Jiceng.Infrastructure.Localized.Text("未知的权限。", "Unknown permission."));
         RuleFor(c => c.Body.RateLimitPerMinute).InclusiveBetween(1, 100_000);
     }
@@ -33,25 +39,32 @@ internal sealed class CreateApiClientHandler(DbSession db, Grants grants, Caller
         VALUES (@id, @name, @keyPrefix, @keyHash, @scopeOrgId, @permissions, @rateLimitPerMinute, NULL, NULL, @createdBy, @now, @now, 1)
         """;
 
-    public async ValueTask<ApiClientResponse> Handle(CreateApiClientCommand command, CancellationToken cancellationToken)
+    public async ValueTask<ApiClientResponse> Handle(
+        CreateApiClientCommand command,
+        CancellationToken cancellationToken
+    )
     {
         var body = command.Body;
         grants.EnsurePermissions(body.Permissions);
         await grants.EnsureScopeAsync(body.ScopeOrganizationId, cancellationToken);
         var (prefix, key) = ApiKeys.Generate();
         var id = Guid.CreateVersion7();
-        await db.ExecuteAsync(InsertSql, new
-        {
-            id,
-            name = body.Name.Trim(),
-            keyPrefix = prefix,
-            keyHash = ApiKeys.Hash(key),
-            scopeOrgId = body.ScopeOrganizationId,
-            permissions = ApiKeys.StorePermissions(body.Permissions),
-            rateLimitPerMinute = body.RateLimitPerMinute ?? 600,
-            createdBy = callers.Current.Id,
-            now = clock.GetUtcNow(),
-        }, cancellationToken);
+        await db.ExecuteAsync(
+            InsertSql,
+            new
+            {
+                id,
+                name = body.Name.Trim(),
+                keyPrefix = prefix,
+                keyHash = ApiKeys.Hash(key),
+                scopeOrgId = body.ScopeOrganizationId,
+                permissions = ApiKeys.StorePermissions(body.Permissions),
+                rateLimitPerMinute = body.RateLimitPerMinute ?? 600,
+                createdBy = callers.Current.Id,
+                now = clock.GetUtcNow(),
+            },
+            cancellationToken
+        );
         var row = await db.QuerySingleOrDefaultAsync<ApiClientRow>(ApiClientRow.FindSql, new { id }, cancellationToken);
         return row!.ToResponse(key);
     }

@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using System.Security.Claims;
 using Jiceng.Infrastructure;
-using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Security;
 
 namespace Jiceng.Modules.Accounts.Domain;
@@ -133,18 +132,30 @@ internal static class PasswordPolicy
             : PasswordProblem.None;
     }
 
-    public static string MessageFor(PasswordProblem problem) => problem switch
-    {
-        PasswordProblem.Common => Localized.Text(
-            "这是常见密码，很容易被猜中，请换一个。", "This is a common password that is easily guessed; choose another."),
-        PasswordProblem.Repeated => Localized.Text(
-            "密码不能由同一个字符或同一小段字符重复组成。", "A password may not be one character or one short group repeated."),
-        PasswordProblem.SameAsUsername => Localized.Text("密码不能与用户名相同。", "A password must differ from the username."),
-        PasswordProblem.SameAsCurrent => Localized.Text(
-            "新密码不能与当前密码相同。", "The new password must differ from the current one."),
-        _ => Localized.Text($"密码长度须为 {MinimumLength}–{MaximumLength} 个字符。",
-            $"A password has {MinimumLength} to {MaximumLength} characters."),
-    };
+    public static string MessageFor(PasswordProblem problem) =>
+        problem switch
+        {
+            PasswordProblem.Common => Localized.Text(
+                "这是常见密码，很容易被猜中，请换一个。",
+                "This is a common password that is easily guessed; choose another."
+            ),
+            PasswordProblem.Repeated => Localized.Text(
+                "密码不能由同一个字符或同一小段字符重复组成。",
+                "A password may not be one character or one short group repeated."
+            ),
+            PasswordProblem.SameAsUsername => Localized.Text(
+                "密码不能与用户名相同。",
+                "A password must differ from the username."
+            ),
+            PasswordProblem.SameAsCurrent => Localized.Text(
+                "新密码不能与当前密码相同。",
+                "The new password must differ from the current one."
+            ),
+            _ => Localized.Text(
+                $"密码长度须为 {MinimumLength}–{MaximumLength} 个字符。",
+                $"A password has {MinimumLength} to {MaximumLength} characters."
+            ),
+        };
 
     /// <summary>"aaaaaaaaaa", "ababababab", "1231231231": a group of up to four characters over and over.</summary>
     private static bool IsRepetition(string password)
@@ -166,7 +177,8 @@ internal static class PasswordPolicy
 
     private static FrozenSet<string> LoadCommonPasswords()
     {
-        using var stream = typeof(PasswordPolicy).Assembly.GetManifestResourceStream("Jiceng.common-passwords.txt")
+        using var stream =
+            typeof(PasswordPolicy).Assembly.GetManifestResourceStream("Jiceng.common-passwords.txt")
             ?? throw new InvalidOperationException("The embedded list of common passwords is missing.");
         using var reader = new StreamReader(stream);
         var passwords = new HashSet<string>(StringComparer.Ordinal);

@@ -32,17 +32,18 @@ internal sealed record ApiClientRow
         FROM api_clients WHERE id = @id
         """;
 
-    public ApiClientResponse ToResponse(string? apiKey = null) => new()
-    {
-        Id = Id,
-        Name = Name,
-        KeyPrefix = KeyPrefix,
-        ScopeOrganizationId = ScopeOrgId,
-        Permissions = ApiKeys.ParsePermissions(Permissions),
-        RateLimitPerMinute = RateLimitPerMinute,
-        RevokedAt = RevokedAt,
-        LastUsedAt = LastUsedAt,
-        CreatedAt = CreatedAt,
-        ApiKey = apiKey,
-    };
+    public ApiClientResponse ToResponse(string? apiKey = null) =>
+        new()
+        {
+            Id = Id,
+            Name = Name,
+            KeyPrefix = KeyPrefix,
+            ScopeOrganizationId = ScopeOrgId,
+            Permissions = ApiKeys.ParsePermissions(Permissions),
+            RateLimitPerMinute = RateLimitPerMinute,
+            RevokedAt = RevokedAt,
+            LastUsedAt = LastUsedAt,
+            CreatedAt = CreatedAt,
+            ApiKey = apiKey,
+        };
 }

@@ -1,6 +1,3 @@
-using FluentValidation;
-using FluentValidation.Results;
-using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Contracts;
 
@@ -33,7 +30,14 @@ internal sealed class Grants(CallerAccessor callers, CurrentScope scope, IOrgani
             }
             return;
         }
-        if (await organizations.FindWithinAsync(scopeOrganizationId.Value, await scope.GetAsync(cancellationToken), cancellationToken) is null)
+        if (
+            await organizations.FindWithinAsync(
+                scopeOrganizationId.Value,
+                await scope.GetAsync(cancellationToken),
+                cancellationToken
+            )
+            is null
+        )
         {
             throw AccountErrors.ScopeOrganizationNotFound();
         }
@@ -52,9 +56,12 @@ internal sealed class Grants(CallerAccessor callers, CurrentScope scope, IOrgani
         // Lists ask once per account; accounts share few scope organizations, so each is looked up once per request.
         if (!_manageable.TryGetValue(organizationId, out var allowed))
         {
-            _manageable[organizationId] = allowed = await organizations.ContainsAsync(organizationId, await scope.GetAsync(cancellationToken), cancellationToken);
+            _manageable[organizationId] = allowed = await organizations.ContainsAsync(
+                organizationId,
+                await scope.GetAsync(cancellationToken),
+                cancellationToken
+            );
         }
         return allowed;
     }
-
 }

@@ -11,8 +11,15 @@ internal sealed record GetCurrentUserQuery : IQuery<CurrentUserResponse>;
 internal sealed record ScopeOrganization(Guid Id, string Name);
 
 /// <summary>Who is signed in: user or API client, roles, permissions and the organization whose subtree they see (null: all).</summary>
-internal sealed record CurrentUserResponse(Guid Id, string Username, string DisplayName, CallerKind Kind, IReadOnlyList<string> Roles,
-    IReadOnlyList<string> Permissions, ScopeOrganization? Scope);
+internal sealed record CurrentUserResponse(
+    Guid Id,
+    string Username,
+    string DisplayName,
+    CallerKind Kind,
+    IReadOnlyList<string> Roles,
+    IReadOnlyList<string> Permissions,
+    ScopeOrganization? Scope
+);
 
 internal sealed class GetCurrentUserHandler(CallerAccessor callers, DbSession db, IOrganizationDirectory organizations)
     : IQueryHandler<GetCurrentUserQuery, CurrentUserResponse>
@@ -21,11 +28,18 @@ internal sealed class GetCurrentUserHandler(CallerAccessor callers, DbSession db
     {
         var caller = callers.Current;
         var scope = caller.ScopeOrganizationId is { } scopeId
-            ? await organizations.FindWithinAsync(scopeId, DataScope.WholeTree, cancellationToken) is { } org ? new ScopeOrganization(org.Id, org.Name) : null
+            ? await organizations.FindWithinAsync(scopeId, DataScope.WholeTree, cancellationToken) is { } org
+                ? new ScopeOrganization(org.Id, org.Name)
+                : null
             : null;
-        var user = caller.Kind == CallerKind.User
-            ? await db.QuerySingleOrDefaultAsync<UserRow>(Users.FindByIdSql, new { id = caller.Id }, cancellationToken)
-            : null;
+        var user =
+            caller.Kind == CallerKind.User
+                ? await db.QuerySingleOrDefaultAsync<UserRow>(
+                    Users.FindByIdSql,
+                    new { id = caller.Id },
+                    cancellationToken
+                )
+                : null;
         return new CurrentUserResponse(
             caller.Id ?? Guid.Empty,
             caller.Name,
@@ -33,6 +47,7 @@ internal sealed class GetCurrentUserHandler(CallerAccessor callers, DbSession db
             caller.Kind,
             user is null ? [] : Domain.Roles.Parse(user.Roles).Select(r => r.ToString()).ToList(),
             caller.Permissions.Order(StringComparer.Ordinal).ToList(),
-            scope);
+            scope
+        );
     }
 }

@@ -27,8 +27,16 @@ internal sealed record AuditEntry
 /// time. Rows are limited to the caller's scope; rows without an organization only to whole-tree callers.
 /// The subtree filter uses the organization's path when the row was written.
 /// </summary>
-internal sealed record ListAuditLogQuery(Guid? ActorId, string? Action, string? EntityType, string? EntityId, Guid? Within, DateTimeOffset? From,
-    DateTimeOffset? To, PageRequest Page) : IQuery<Paged<AuditEntry>>;
+internal sealed record ListAuditLogQuery(
+    Guid? ActorId,
+    string? Action,
+    string? EntityType,
+    string? EntityId,
+    Guid? Within,
+    DateTimeOffset? From,
+    DateTimeOffset? To,
+    PageRequest Page
+) : IQuery<Paged<AuditEntry>>;
 
 internal sealed class ListAuditLogValidator : AbstractValidator<ListAuditLogQuery>
 {
@@ -42,7 +50,8 @@ internal sealed class ListAuditLogValidator : AbstractValidator<ListAuditLogQuer
     }
 }
 
-internal sealed class ListAuditLogHandler(DbSession db, CurrentScope scope, IDataScopeResolver scopes) : IQueryHandler<ListAuditLogQuery, Paged<AuditEntry>>
+internal sealed class ListAuditLogHandler(DbSession db, CurrentScope scope, IDataScopeResolver scopes)
+    : IQueryHandler<ListAuditLogQuery, Paged<AuditEntry>>
 {
     private const string Filter = """
         FROM audit_log
@@ -57,11 +66,18 @@ internal sealed class ListAuditLogHandler(DbSession db, CurrentScope scope, IDat
 
     private const string CountSql = "SELECT COUNT(*) " + Filter;
 
-    private const string PageSql = """
-        SELECT id, at, actor_type, actor_id, actor_name, action, entity_type, entity_id, org_id, client_address, request_id, changes
-        """ + "\n" + Filter + "\nORDER BY {orderBy}\n{page}";
+    private const string PageSql =
+        """
+            SELECT id, at, actor_type, actor_id, actor_name, action, entity_type, entity_id, org_id, client_address, request_id, changes
+            """
+        + "\n"
+        + Filter
+        + "\nORDER BY {orderBy}\n{page}";
 
-    private static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string> { ["at"] = "at" };
+    private static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
+    {
+        ["at"] = "at",
+    };
 
     public async ValueTask<Paged<AuditEntry>> Handle(ListAuditLogQuery query, CancellationToken cancellationToken)
     {
@@ -76,18 +92,25 @@ internal sealed class ListAuditLogHandler(DbSession db, CurrentScope scope, IDat
             }
             range = new DataScope(path, path + "~");
         }
-        return await db.QueryPageAsync<AuditEntry>(CountSql, PageSql, new
-        {
-            from = range.From,
-            to = range.To,
-            includeUnscoped = query.Within is null && callerScope == DataScope.WholeTree,
-            yes = true,
-            actorId = query.ActorId,
-            action = query.Action,
-            entityType = query.EntityType,
-            entityId = query.EntityId,
-            since = query.From,
-            until = query.To,
-        }, query.Page, SortOrder.Parse("-at", SortColumns, "-at", "id"), cancellationToken);
+        return await db.QueryPageAsync<AuditEntry>(
+            CountSql,
+            PageSql,
+            new
+            {
+                from = range.From,
+                to = range.To,
+                includeUnscoped = query.Within is null && callerScope == DataScope.WholeTree,
+                yes = true,
+                actorId = query.ActorId,
+                action = query.Action,
+                entityType = query.EntityType,
+                entityId = query.EntityId,
+                since = query.From,
+                until = query.To,
+            },
+            query.Page,
+            SortOrder.Parse("-at", SortColumns, "-at", "id"),
+            cancellationToken
+        );
     }
 }

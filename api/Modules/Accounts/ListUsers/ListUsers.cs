@@ -30,7 +30,11 @@ internal sealed class ListUsersHandler(DbSession db, Grants grants) : IQueryHand
 
     public async ValueTask<Paged<UserResponse>> Handle(ListUsersQuery query, CancellationToken cancellationToken)
     {
-        var candidates = await db.QueryAsync<UserRow>(CandidatesSql, new { pattern = LikePattern.Contains(query.Q) }, cancellationToken);
+        var candidates = await db.QueryAsync<UserRow>(
+            CandidatesSql,
+            new { pattern = LikePattern.Contains(query.Q) },
+            cancellationToken
+        );
         var visible = new List<UserRow>();
         foreach (var user in candidates)
         {
@@ -39,7 +43,11 @@ internal sealed class ListUsersHandler(DbSession db, Grants grants) : IQueryHand
                 visible.Add(user);
             }
         }
-        var items = visible.Skip((query.Page.Page - 1) * query.Page.PageSize).Take(query.Page.PageSize).Select(UserResponse.From).ToList();
+        var items = visible
+            .Skip((query.Page.Page - 1) * query.Page.PageSize)
+            .Take(query.Page.PageSize)
+            .Select(UserResponse.From)
+            .ToList();
         return new Paged<UserResponse>(items, visible.Count, query.Page.Page, query.Page.PageSize);
     }
 }

@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Mediation;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Accounts.Domain;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
-using Jiceng.Infrastructure.Mediation;
 
 namespace Jiceng.Modules.Accounts.SignIn;
 
@@ -38,8 +38,12 @@ internal sealed class SignInValidator : AbstractValidator<SignInCommand>
 /// opens a server-side session, which sign-out revokes.
 /// </summary>
 internal sealed class SignInHandler(
-    DbSession db, TimeProvider clock, AuditTrail audit, CallerAccessor callers, IPasswordHasher<UserRow> hasher)
-    : ICommandHandler<SignInCommand, SignInResult>
+    DbSession db,
+    TimeProvider clock,
+    AuditTrail audit,
+    CallerAccessor callers,
+    IPasswordHasher<UserRow> hasher
+) : ICommandHandler<SignInCommand, SignInResult>
 {
     public const int MaxFailures = 5;
     public static readonly TimeSpan LockoutPeriod = TimeSpan.FromMinutes(15);
@@ -104,9 +108,18 @@ internal sealed class SignInHandler(
         var request = callers.Current;
         var username = Users.Normalize(command.Username);
         var address = request.ClientAddress ?? "unknown";
-        var keys = new { username, address, now, windowStart = now - LockoutPeriod };
+        var keys = new
+        {
+            username,
+            address,
+            now,
+            windowStart = now - LockoutPeriod,
+        };
         var user = await db.QuerySingleOrDefaultAsync<UserRow>(
-            Users.FindByUsernameSql, new { username }, cancellationToken);
+            Users.FindByUsernameSql,
+            new { username },
+            cancellationToken
+        );
         var failures = await db.QuerySingleOrDefaultAsync<FailureRow>(FindFailuresSql, keys, cancellationToken);
         if (failures?.LockedUntil > now)
         {
@@ -121,12 +134,25 @@ internal sealed class SignInHandler(
             await db.ExecuteAsync(EnsureFailureRowSql, keys, cancellationToken);
             var failure = new
             {
-                username, address, now, keys.windowStart, maxFailures = MaxFailures, lockUntil = now + LockoutPeriod,
+                username,
+                address,
+                now,
+                keys.windowStart,
+                maxFailures = MaxFailures,
+                lockUntil = now + LockoutPeriod,
             };
             await db.ExecuteAsync(RecordFailureSql, failure, cancellationToken);
             var after = await db.QuerySingleOrDefaultAsync<FailureRow>(FindFailuresSql, keys, cancellationToken);
-            audit.Record(new AuditRecord("SignInFailed", "User", user?.Id.ToString(), user?.ScopeOrgId, null,
-                new { username = command.Username, failedAttempts = after?.FailedAttempts }));
+            audit.Record(
+                new AuditRecord(
+                    "SignInFailed",
+                    "User",
+                    user?.Id.ToString(),
+                    user?.ScopeOrgId,
+                    null,
+                    new { username = command.Username, failedAttempts = after?.FailedAttempts }
+                )
+            );
             return after?.LockedUntil > now
                 ? new SignInResult(SignInOutcome.LockedOut, null, after.LockedUntil)
                 : new SignInResult(SignInOutcome.InvalidCredentials, null, null);
@@ -145,19 +171,38 @@ internal sealed class SignInHandler(
         }
         var sessionId = Guid.CreateVersion7();
         await db.ExecuteAsync(
-            ForgetOldSessionsSql, new { userId = signedIn.Id, staleBefore = now.AddDays(-1) }, cancellationToken);
-        await db.ExecuteAsync(OpenSessionSql, new { id = sessionId, userId = signedIn.Id, now }, cancellationToken);
-        var actor = new Caller(CallerKind.User, signedIn.Id, signedIn.Username, new HashSet<string>(),
-            signedIn.ScopeOrgId, request.ClientAddress, request.RequestId);
-        audit.Record(
-            new AuditRecord("SignIn", "User", signedIn.Id.ToString(), signedIn.ScopeOrgId, null, null, actor));
+            ForgetOldSessionsSql,
+            new { userId = signedIn.Id, staleBefore = now.AddDays(-1) },
+            cancellationToken
+        );
+        await db.ExecuteAsync(
+            OpenSessionSql,
+            new
+            {
+                id = sessionId,
+                userId = signedIn.Id,
+                now,
+            },
+            cancellationToken
+        );
+        var actor = new Caller(
+            CallerKind.User,
+            signedIn.Id,
+            signedIn.Username,
+            new HashSet<string>(),
+            signedIn.ScopeOrgId,
+            request.ClientAddress,
+            request.RequestId
+        );
+        audit.Record(new AuditRecord("SignIn", "User", signedIn.Id.ToString(), signedIn.ScopeOrgId, null, null, actor));
         return new SignInResult(SignInOutcome.SignedIn, signedIn.ToPrincipal(sessionId), null);
     }
 
     private SignInResult LockedOut(UserRow? user, string username, DateTimeOffset? until)
     {
         audit.Record(
-            new AuditRecord("SignInLockedOut", "User", user?.Id.ToString(), user?.ScopeOrgId, null, new { username }));
+            new AuditRecord("SignInLockedOut", "User", user?.Id.ToString(), user?.ScopeOrgId, null, new { username })
+        );
         return new SignInResult(SignInOutcome.LockedOut, null, until);
     }
 

@@ -20,7 +20,15 @@ internal sealed class SignOutHandler(DbSession db, TimeProvider clock) : IComman
         if (command.SessionId is { } sessionId)
         {
             await db.ExecuteAsync(
-                RevokeSql, new { sessionId, userId = command.UserId, now = clock.GetUtcNow() }, cancellationToken);
+                RevokeSql,
+                new
+                {
+                    sessionId,
+                    userId = command.UserId,
+                    now = clock.GetUtcNow(),
+                },
+                cancellationToken
+            );
         }
         return Unit.Value;
     }

@@ -11,8 +11,14 @@ namespace Jiceng.Modules.Members.AdmitProbationary;
 /// (yes votes more than half of the full members entitled to vote) after the public notice, and the higher
 /// committee's approval within the region's months. Probation counts from the vote, which becomes the join date.
 /// </summary>
-internal sealed record AdmitProbationaryRequest(DateOnly? PreReviewedOn, DateOnly? VoteOn, int? EntitledVoters, int? VotesFor, DateOnly? ApprovedOn,
-    StepOverride? Override);
+internal sealed record AdmitProbationaryRequest(
+    DateOnly? PreReviewedOn,
+    DateOnly? VoteOn,
+    int? EntitledVoters,
+    int? VotesFor,
+    DateOnly? ApprovedOn,
+    StepOverride? Override
+);
 
 internal sealed record AdmitProbationaryCommand(Guid Id, AdmitProbationaryRequest Body) : ICommand<PipelineView>;
 
@@ -20,20 +26,44 @@ internal sealed class AdmitProbationaryValidator : AbstractValidator<AdmitProbat
 {
     public AdmitProbationaryValidator(TimeProvider clock)
     {
-        RuleFor(c => c.Body.VoteOn).Cascade(CascadeMode.Stop).NotNull().Must(d => d <= clock.Today())
+        RuleFor(c => c.Body.VoteOn)
+            .Cascade(CascadeMode.Stop)
+            .NotNull()
+            .Must(d => d <= clock.Today())
             .WithMessage(_ => Localized.Text("日期不能晚于今天。", "The date cannot be after today."));
         // 《发展党员工作细则》第十九条: the higher committee pre-reviews the candidate before the branch meeting discusses admission.
-        RuleFor(c => c.Body.PreReviewedOn).Cascade(CascadeMode.Stop).NotNull()
-            .LessThanOrEqualTo(c => c.Body.VoteOn).When(c => c.Body.VoteOn is not null)
-            .WithMessage(_ => Localized.Text("上级党委预审应在支部大会之前。", "The higher committee's pre-review comes before the branch meeting."));
+        RuleFor(c => c.Body.PreReviewedOn)
+            .Cascade(CascadeMode.Stop)
+            .NotNull()
+            .LessThanOrEqualTo(c => c.Body.VoteOn)
+            .When(c => c.Body.VoteOn is not null)
+            .WithMessage(_ =>
+                Localized.Text(
+                    "上级党委预审应在支部大会之前。",
+                    "The higher committee's pre-review comes before the branch meeting."
+                )
+            );
         RuleFor(c => c.Body.EntitledVoters).NotNull().InclusiveBetween(1, 100000);
-        RuleFor(c => c.Body.VotesFor).NotNull().InclusiveBetween(0, 100000)
+        RuleFor(c => c.Body.VotesFor)
+            .NotNull()
+            .InclusiveBetween(0, 100000)
             .LessThanOrEqualTo(c => c.Body.EntitledVoters ?? int.MaxValue)
-            .WithMessage(_ => Localized.Text("赞成票不能多于有表决权的正式党员人数。", "Yes votes cannot exceed the members entitled to vote."));
-        RuleFor(c => c.Body.ApprovedOn).Cascade(CascadeMode.Stop).NotNull().Must(d => d <= clock.Today())
+            .WithMessage(_ =>
+                Localized.Text(
+                    "赞成票不能多于有表决权的正式党员人数。",
+                    "Yes votes cannot exceed the members entitled to vote."
+                )
+            );
+        RuleFor(c => c.Body.ApprovedOn)
+            .Cascade(CascadeMode.Stop)
+            .NotNull()
+            .Must(d => d <= clock.Today())
             .WithMessage(_ => Localized.Text("日期不能晚于今天。", "The date cannot be after today."))
-            .GreaterThanOrEqualTo(c => c.Body.VoteOn).When(c => c.Body.VoteOn is not null)
-            .WithMessage(_ => Localized.Text("审批日期不能早于支部大会日期。", "The approval cannot come before the vote."));
+            .GreaterThanOrEqualTo(c => c.Body.VoteOn)
+            .When(c => c.Body.VoteOn is not null)
+            .WithMessage(_ =>
+                Localized.Text("审批日期不能早于支部大会日期。", "The approval cannot come before the vote.")
+            );
         RuleFor(c => c.Body.Override).SetValidator(new StepOverrideValidator());
     }
 }
@@ -69,12 +99,19 @@ internal sealed class AdmitProbationaryHandler(MemberSteps steps)
         {
             throw MemberErrors.ApprovalTooLate(latestApproval, rules.ApprovalWithinMonths);
         }
-        return await step.AdvanceAsync(AdvanceSql, new { voteOn }, PipelineStep.Admission, voteOn,
+        return await step.AdvanceAsync(
+            AdvanceSql,
+            new { voteOn },
+            PipelineStep.Admission,
+            voteOn,
             new
             {
-                preReviewedOn = body.PreReviewedOn, entitledVoters = body.EntitledVoters, votesFor = body.VotesFor,
+                preReviewedOn = body.PreReviewedOn,
+                entitledVoters = body.EntitledVoters,
+                votesFor = body.VotesFor,
                 approvedOn = body.ApprovedOn,
             },
-            cancellationToken);
+            cancellationToken
+        );
     }
 }

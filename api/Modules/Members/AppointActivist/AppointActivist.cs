@@ -1,14 +1,18 @@
 using FluentValidation;
 using Jiceng.Infrastructure;
+using Jiceng.Infrastructure.Mediation;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Modules.Members.Domain;
 using Mediator;
-using Jiceng.Infrastructure.Mediation;
 
 namespace Jiceng.Modules.Members.AppointActivist;
 
 /// <summary>入党积极分子: decided by the branch committee, with one or two cultivation contacts (培养联系人).</summary>
-internal sealed record AppointActivistRequest(DateOnly? DecidedOn, IReadOnlyList<string>? CultivationContacts, StepOverride? Override);
+internal sealed record AppointActivistRequest(
+    DateOnly? DecidedOn,
+    IReadOnlyList<string>? CultivationContacts,
+    StepOverride? Override
+);
 
 internal sealed record AppointActivistCommand(Guid Id, AppointActivistRequest Body) : ICommand<PipelineView>;
 
@@ -16,9 +20,15 @@ internal sealed class AppointActivistValidator : AbstractValidator<AppointActivi
 {
     public AppointActivistValidator(TimeProvider clock)
     {
-        RuleFor(c => c.Body.DecidedOn).Cascade(CascadeMode.Stop).NotNull().Must(d => d <= clock.Today())
+        RuleFor(c => c.Body.DecidedOn)
+            .Cascade(CascadeMode.Stop)
+            .NotNull()
+            .Must(d => d <= clock.Today())
             .WithMessage(_ => Localized.Text("日期不能晚于今天。", "The date cannot be after today."));
-        RuleFor(c => c.Body.CultivationContacts).Cascade(CascadeMode.Stop).NotNull().Must(c => c is { Count: 1 or 2 })
+        RuleFor(c => c.Body.CultivationContacts)
+            .Cascade(CascadeMode.Stop)
+            .NotNull()
+            .Must(c => c is { Count: 1 or 2 })
             .WithMessage(_ => Localized.Text("须确定 1 至 2 名培养联系人。", "Name one or two cultivation contacts."));
         RuleForEach(c => c.Body.CultivationContacts).RequiredText().MaximumLength(50);
         RuleFor(c => c.Body.Override).SetValidator(new StepOverrideValidator());
@@ -40,7 +50,13 @@ internal sealed class AppointActivistHandler(MemberSteps steps) : ICommandHandle
         var decidedOn = body.DecidedOn!.Value;
         var interval = PipelineIntervals.Activist(step.Member.AppliedOn!.Value, step.Rules);
         step.EnsureNotEarly("decidedOn", decidedOn, interval);
-        return await step.AdvanceAsync(AdvanceSql, new { decidedOn }, PipelineStep.Activist, decidedOn,
-            new { cultivationContacts = body.CultivationContacts }, cancellationToken);
+        return await step.AdvanceAsync(
+            AdvanceSql,
+            new { decidedOn },
+            PipelineStep.Activist,
+            decidedOn,
+            new { cultivationContacts = body.CultivationContacts },
+            cancellationToken
+        );
     }
 }

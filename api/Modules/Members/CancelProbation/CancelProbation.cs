@@ -1,9 +1,9 @@
 using FluentValidation;
 using Jiceng.Infrastructure;
+using Jiceng.Infrastructure.Mediation;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Modules.Members.Domain;
 using Mediator;
-using Jiceng.Infrastructure.Mediation;
 
 namespace Jiceng.Modules.Members.CancelProbation;
 
@@ -16,7 +16,10 @@ internal sealed class CancelProbationValidator : AbstractValidator<CancelProbati
 {
     public CancelProbationValidator(TimeProvider clock)
     {
-        RuleFor(c => c.Body.DecidedOn).Cascade(CascadeMode.Stop).NotNull().Must(d => d <= clock.Today())
+        RuleFor(c => c.Body.DecidedOn)
+            .Cascade(CascadeMode.Stop)
+            .NotNull()
+            .Must(d => d <= clock.Today())
             .WithMessage(_ => Localized.Text("日期不能晚于今天。", "The date cannot be after today."));
         RuleFor(c => c.Body.Reason).RequiredText().MaximumLength(500);
     }
@@ -36,7 +39,13 @@ internal sealed class CancelProbationHandler(MemberSteps steps) : ICommandHandle
         var step = await steps.StartAsync(command.Id, MemberStage.Probationary, null, cancellationToken);
         var decidedOn = body.DecidedOn!.Value;
         step.EnsureDuringProbation(decidedOn);
-        return await step.AdvanceAsync(AdvanceSql, new { }, PipelineStep.Cancellation, decidedOn,
-            new { reason = body.Reason }, cancellationToken);
+        return await step.AdvanceAsync(
+            AdvanceSql,
+            new { },
+            PipelineStep.Cancellation,
+            decidedOn,
+            new { reason = body.Reason },
+            cancellationToken
+        );
     }
 }

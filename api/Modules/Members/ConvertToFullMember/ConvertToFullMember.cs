@@ -15,7 +15,10 @@ internal sealed class ConvertToFullMemberValidator : AbstractValidator<ConvertTo
 {
     public ConvertToFullMemberValidator(TimeProvider clock)
     {
-        RuleFor(c => c.Body.ConvertedOn).Cascade(CascadeMode.Stop).NotNull().Must(d => d <= clock.Today())
+        RuleFor(c => c.Body.ConvertedOn)
+            .Cascade(CascadeMode.Stop)
+            .NotNull()
+            .Must(d => d <= clock.Today())
             .WithMessage(_ => Localized.Text("日期不能晚于今天。", "The date cannot be after today."));
         RuleFor(c => c.Body.Override).SetValidator(new StepOverrideValidator());
     }
@@ -37,7 +40,13 @@ internal sealed class ConvertToFullMemberHandler(MemberSteps steps)
         var convertedOn = body.ConvertedOn!.Value;
         var probationEndsOn = step.Member.ProbationEndsOn(step.Rules.ProbationMonths.Value)!.Value;
         step.EnsureNotEarly("convertedOn", convertedOn, PipelineIntervals.Conversion(probationEndsOn, step.Rules));
-        return await step.AdvanceAsync(AdvanceSql, new { convertedOn }, PipelineStep.Conversion, convertedOn, new { },
-            cancellationToken);
+        return await step.AdvanceAsync(
+            AdvanceSql,
+            new { convertedOn },
+            PipelineStep.Conversion,
+            convertedOn,
+            new { },
+            cancellationToken
+        );
     }
 }

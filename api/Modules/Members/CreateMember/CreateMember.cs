@@ -1,5 +1,4 @@
 using FluentValidation;
-using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Infrastructure.Security;
@@ -16,22 +15,42 @@ internal sealed class CreateMemberValidator : AbstractValidator<CreateMemberComm
     public CreateMemberValidator(TimeProvider clock) => Include(new MemberRegistrationValidator(clock));
 }
 
-internal sealed class CreateMemberHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, IOrganizationRules rules,
-    CallerAccessor callers, PersonalDataProtector protector, RegisteredElsewhereAnswers elsewhere, TimeProvider clock)
-    : ICommandHandler<CreateMemberCommand, MemberResponse>
+internal sealed class CreateMemberHandler(
+    DbSession db,
+    CurrentScope currentScope,
+    IOrganizationDirectory organizations,
+    IOrganizationRules rules,
+    CallerAccessor callers,
+    PersonalDataProtector protector,
+    RegisteredElsewhereAnswers elsewhere,
+    TimeProvider clock
+) : ICommandHandler<CreateMemberCommand, MemberResponse>
 {
     public async ValueTask<MemberResponse> Handle(CreateMemberCommand command, CancellationToken cancellationToken)
     {
         var body = command.Body;
         var scope = await currentScope.GetAsync(cancellationToken);
-        var organization = await organizations.FindWithinAsync(body.OrganizationId!.Value, scope, cancellationToken)
+        var organization =
+            await organizations.FindWithinAsync(body.OrganizationId!.Value, scope, cancellationToken)
             ?? throw MemberErrors.OrganizationNotFound();
         var idNumber = ProtectedIdNumber.Normalize(body.IdNumber!);
         await elsewhere.EnsureWithinLimitAsync(scope, cancellationToken);
         var pipelineRules = await rules.MemberPipelineRulesAsync(organization.Id, cancellationToken);
         PipelineSteps.EnsureMayOverride(callers.Current, body.Override);
-        if (body.Override is null
-            && PipelineIntervals.BrokenBy(body.AppliedOn, body.ActivistOn, body.CandidateOn, body.JoinedOn, body.FullMemberOn, pipelineRules).FirstOrDefault() is { } broken)
+        if (
+            body.Override is null
+            && PipelineIntervals
+                .BrokenBy(
+                    body.AppliedOn,
+                    body.ActivistOn,
+                    body.CandidateOn,
+                    body.JoinedOn,
+                    body.FullMemberOn,
+                    pipelineRules
+                )
+                .FirstOrDefault()
+                is { } broken
+        )
         {
             throw broken.Refusal();
         }
@@ -47,18 +66,44 @@ internal sealed class CreateMemberHandler(DbSession db, CurrentScope currentScop
         }
         var id = Guid.CreateVersion7();
         var parameters = MemberRegistration.InsertParameters(
-            id, organization, body, idNumber, protector, clock.GetUtcNow());
+            id,
+            organization,
+            body,
+            idNumber,
+            protector,
+            clock.GetUtcNow()
+        );
         // A unique-index violation means someone registered the person in the same instant: no scope is read then.
         var inserted = await db.ExecuteOrConflictAsync(
-            MemberRegistration.InsertSql, parameters, MemberErrors.Exists, cancellationToken);
+            MemberRegistration.InsertSql,
+            parameters,
+            MemberErrors.Exists,
+            cancellationToken
+        );
         if (inserted == 0)
         {
-            throw await elsewhere.RefusalAsync(scope, protector.BlindIndex(idNumber), idNumber, organization.Id, "CreateMember", cancellationToken);
+            throw await elsewhere.RefusalAsync(
+                scope,
+                protector.BlindIndex(idNumber),
+                idNumber,
+                organization.Id,
+                "CreateMember",
+                cancellationToken
+            );
         }
         if (body.AppliedOn is { } applied && body.Stage == MemberStage.Applicant)
         {
-            await PipelineSteps.RecordAsync(db, id, PipelineStep.Application, applied, new { talkOn = body.TalkOn }, null, callers.Current.Id, clock.GetUtcNow(),
-                cancellationToken);
+            await PipelineSteps.RecordAsync(
+                db,
+                id,
+                PipelineStep.Application,
+                applied,
+                new { talkOn = body.TalkOn },
+                null,
+                callers.Current.Id,
+                clock.GetUtcNow(),
+                cancellationToken
+            );
         }
         var row = await MemberRecords.FindAsync(db, scope, id, cancellationToken);
         return await MemberRecords.RespondAsync(row, organizations, rules, clock.Today(), cancellationToken);

@@ -10,4 +10,5 @@ internal sealed record CommunityReport(
     Guid CommunityOrganizationId,
     string CommunityName,
     DateOnly ReportedOn,
-    DateOnly? EndedOn);
+    DateOnly? EndedOn
+);

@@ -17,27 +17,44 @@ internal sealed record ImportReport(int Rows, int Valid, IReadOnlyList<ImportErr
 /// <summary>A spreadsheet row as a registration, validated by the same rules as the form.</summary>
 internal sealed record ImportedMember(CreateMemberRequest Body) : IRegistersMember;
 
-internal sealed record ImportRow(int Row, OrganizationReference Organization, CreateMemberRequest Request, string IdNumber);
+internal sealed record ImportRow(
+    int Row,
+    OrganizationReference Organization,
+    CreateMemberRequest Request,
+    string IdNumber
+);
 
 /// <summary>
 /// Reads a member spreadsheet and checks every row as the create route would (the same validator, the
 /// same organization scope, the age at application, the same person twice in the file or already
 /// registered), writing nothing. The commit route runs this again and inserts only a clean file.
 /// </summary>
-internal sealed class MemberImportReader(DbSession db, IOrganizationDirectory organizations, IOrganizationRules rules, PersonalDataProtector protector,
-    RegisteredElsewhereAnswers elsewhere, TimeProvider clock)
+internal sealed class MemberImportReader(
+    DbSession db,
+    IOrganizationDirectory organizations,
+    IOrganizationRules rules,
+    PersonalDataProtector protector,
+    RegisteredElsewhereAnswers elsewhere,
+    TimeProvider clock
+)
 {
     /// <summary>Larger files are split by the department: a whole city's register is not one upload.</summary>
     public const int MaxRows = 20_000;
 
-    private const string ExistingSql = "SELECT id_number_index, org_path FROM members WHERE id_number_index {in:indexes}";
+    private const string ExistingSql =
+        "SELECT id_number_index, org_path FROM members WHERE id_number_index {in:indexes}";
 
     // Below SQL Server's 2,100 parameters per statement.
     private const int LookupChunk = 1000;
 
     // operation: the route, named in the audit rows of answers about numbers registered elsewhere.
-    public async Task<(ImportReport Report, IReadOnlyList<ImportRow> Rows)> ReadAsync(Stream file, OrganizationReference target, DataScope scope,
-        string operation, CancellationToken cancellationToken)
+    public async Task<(ImportReport Report, IReadOnlyList<ImportRow> Rows)> ReadAsync(
+        Stream file,
+        OrganizationReference target,
+        DataScope scope,
+        string operation,
+        CancellationToken cancellationToken
+    )
     {
         await elsewhere.EnsureWithinLimitAsync(scope, cancellationToken);
         var errors = new List<ImportError>();
@@ -48,17 +65,32 @@ internal sealed class MemberImportReader(DbSession db, IOrganizationDirectory or
         }
         var (headerToKey, dataRows) = sheet.Value;
         var columns = MemberSheets.ImportColumns.ToDictionary(c => c.Key);
-        foreach (var missing in MemberSheets.ImportColumns.Where(c => c.Required && !headerToKey.Values.Contains(c.Key)))
+        foreach (
+            var missing in MemberSheets.ImportColumns.Where(c => c.Required && !headerToKey.Values.Contains(c.Key))
+        )
         {
-            errors.Add(new ImportError(1, missing.Header, Localized.Text("缺少这一列（请使用导入模板）。", "This column is missing (use the import template).")));
+            errors.Add(
+                new ImportError(
+                    1,
+                    missing.Header,
+                    Localized.Text(
+                        "缺少这一列（请使用导入模板）。",
+                        "This column is missing (use the import template)."
+                    )
+                )
+            );
         }
         if (errors.Count > 0)
         {
             return (new ImportReport(dataRows.Count, 0, errors), []);
         }
 
-        var subtree = await organizations.SubtreeWithinAsync(target.Id, scope, cancellationToken) ?? throw new Infrastructure.Http.NotFoundException("Organization");
-        var byName = (await organizations.ListActiveInSubtreeAsync(subtree, cancellationToken)).GroupBy(o => o.Name).ToDictionary(g => g.Key, g => g.ToList());
+        var subtree =
+            await organizations.SubtreeWithinAsync(target.Id, scope, cancellationToken)
+            ?? throw new Infrastructure.Http.NotFoundException("Organization");
+        var byName = (await organizations.ListActiveInSubtreeAsync(subtree, cancellationToken))
+            .GroupBy(o => o.Name)
+            .ToDictionary(g => g.Key, g => g.ToList());
         var validator = new MemberRegistrationValidator(clock);
         var candidates = new List<ImportRow>();
         var firstRowOfId = new Dictionary<string, int>();
@@ -66,8 +98,10 @@ internal sealed class MemberImportReader(DbSession db, IOrganizationDirectory or
         {
             var rowErrors = new List<ImportError>();
             string? Cell(SheetColumn column) => MemberSheets.Text(cells.GetValueOrDefault(column.Key));
-            void Fail(SheetColumn column, string message) => rowErrors.Add(new ImportError(rowNumber, column.Header, message));
-            T? Choice<T>(SheetColumn column) where T : struct, Enum
+            void Fail(SheetColumn column, string message) =>
+                rowErrors.Add(new ImportError(rowNumber, column.Header, message));
+            T? Choice<T>(SheetColumn column)
+                where T : struct, Enum
             {
                 var text = Cell(column);
                 if (text is null)
@@ -78,7 +112,13 @@ internal sealed class MemberImportReader(DbSession db, IOrganizationDirectory or
                 {
                     return value;
                 }
-                Fail(column, Localized.Text($"“{text}”不是可选值：{MemberSheets.Choices(column)}。", $"“{text}” is not one of: {MemberSheets.Choices(column)}."));
+                Fail(
+                    column,
+                    Localized.Text(
+                        $"“{text}”不是可选值：{MemberSheets.Choices(column)}。",
+                        $"“{text}” is not one of: {MemberSheets.Choices(column)}."
+                    )
+                );
                 return null;
             }
             DateOnly? Date(SheetColumn column)
@@ -89,9 +129,19 @@ internal sealed class MemberImportReader(DbSession db, IOrganizationDirectory or
                     return null;
                 }
                 var date = MemberSheets.ParseDate(raw);
-                if (date is null || date < Infrastructure.Primitives.BoundedDateOnlyConverter.Earliest || date > Infrastructure.Primitives.BoundedDateOnlyConverter.Latest)
+                if (
+                    date is null
+                    || date < Infrastructure.Primitives.BoundedDateOnlyConverter.Earliest
+                    || date > Infrastructure.Primitives.BoundedDateOnlyConverter.Latest
+                )
                 {
-                    Fail(column, Localized.Text("日期格式应为 yyyy-MM-dd，且在 1900 至 2199 年之间。", "A date is written yyyy-MM-dd, between 1900 and 2199."));
+                    Fail(
+                        column,
+                        Localized.Text(
+                            "日期格式应为 yyyy-MM-dd，且在 1900 至 2199 年之间。",
+                            "A date is written yyyy-MM-dd, between 1900 and 2199."
+                        )
+                    );
                     return null;
                 }
                 return date;
@@ -102,13 +152,23 @@ internal sealed class MemberImportReader(DbSession db, IOrganizationDirectory or
             {
                 if (!byName.TryGetValue(organizationName, out var matches))
                 {
-                    Fail(MemberSheets.Organization, Localized.Text($"在“{target.Name}”之下没有名为“{organizationName}”的党组织。",
-                        $"There is no organization named “{organizationName}” under “{target.Name}”."));
+                    Fail(
+                        MemberSheets.Organization,
+                        Localized.Text(
+                            $"在“{target.Name}”之下没有名为“{organizationName}”的党组织。",
+                            $"There is no organization named “{organizationName}” under “{target.Name}”."
+                        )
+                    );
                 }
                 else if (matches.Count > 1)
                 {
-                    Fail(MemberSheets.Organization, Localized.Text($"“{target.Name}”之下有 {matches.Count} 个党组织名为“{organizationName}”，请分别导入。",
-                        $"{matches.Count} organizations under “{target.Name}” are named “{organizationName}”; import them separately."));
+                    Fail(
+                        MemberSheets.Organization,
+                        Localized.Text(
+                            $"“{target.Name}”之下有 {matches.Count} 个党组织名为“{organizationName}”，请分别导入。",
+                            $"{matches.Count} organizations under “{target.Name}” are named “{organizationName}”; import them separately."
+                        )
+                    );
                 }
                 else
                 {
@@ -118,20 +178,43 @@ internal sealed class MemberImportReader(DbSession db, IOrganizationDirectory or
             var idText = Cell(MemberSheets.IdNumber);
             if (cells.GetValueOrDefault(MemberSheets.IdNumber.Key) is double)
             {
-                Fail(MemberSheets.IdNumber, Localized.Text("身份号码被 Excel 存成了数字，末几位已丢失；请把这一列设为文本后重新填写。",
-                    "Excel stored the ID number as a number and lost its last digits; format the column as text and type it again."));
+                Fail(
+                    MemberSheets.IdNumber,
+                    Localized.Text(
+                        "身份号码被 Excel 存成了数字，末几位已丢失；请把这一列设为文本后重新填写。",
+                        "Excel stored the ID number as a number and lost its last digits; format the column as text and type it again."
+                    )
+                );
                 idText = null;
             }
-            var request = new CreateMemberRequest(organization.Id, Cell(MemberSheets.Name), null, Cell(MemberSheets.Ethnicity), null, idText, Cell(MemberSheets.Phone),
-                Choice<Education>(MemberSheets.Education), Cell(MemberSheets.Occupation), Choice<MemberCategory>(MemberSheets.Category),
-                Choice<MemberStage>(MemberSheets.Stage), Date(MemberSheets.AppliedOn), Date(MemberSheets.TalkOn), Date(MemberSheets.ActivistOn),
-                Date(MemberSheets.CandidateOn), Date(MemberSheets.JoinedOn), Date(MemberSheets.FullMemberOn));
+            var request = new CreateMemberRequest(
+                organization.Id,
+                Cell(MemberSheets.Name),
+                null,
+                Cell(MemberSheets.Ethnicity),
+                null,
+                idText,
+                Cell(MemberSheets.Phone),
+                Choice<Education>(MemberSheets.Education),
+                Cell(MemberSheets.Occupation),
+                Choice<MemberCategory>(MemberSheets.Category),
+                Choice<MemberStage>(MemberSheets.Stage),
+                Date(MemberSheets.AppliedOn),
+                Date(MemberSheets.TalkOn),
+                Date(MemberSheets.ActivistOn),
+                Date(MemberSheets.CandidateOn),
+                Date(MemberSheets.JoinedOn),
+                Date(MemberSheets.FullMemberOn)
+            );
             var failedColumns = rowErrors.Select(e => e.Column).ToHashSet();
             var result = await validator.ValidateAsync(new ImportedMember(request), cancellationToken);
             foreach (var failure in result.Errors)
             {
                 var column = ColumnOf(failure.PropertyName, columns);
-                if (!failedColumns.Contains(column.Header) && rowErrors.All(e => e.Column != column.Header || e.Message != failure.ErrorMessage))
+                if (
+                    !failedColumns.Contains(column.Header)
+                    && rowErrors.All(e => e.Column != column.Header || e.Message != failure.ErrorMessage)
+                )
                 {
                     Fail(column, failure.ErrorMessage);
                 }
@@ -141,7 +224,10 @@ internal sealed class MemberImportReader(DbSession db, IOrganizationDirectory or
                 var idNumber = ProtectedIdNumber.Normalize(request.IdNumber!);
                 if (firstRowOfId.TryGetValue(idNumber, out var earlier))
                 {
-                    Fail(MemberSheets.IdNumber, Localized.Text($"与第 {earlier} 行是同一个人。", $"The same person as row {earlier}."));
+                    Fail(
+                        MemberSheets.IdNumber,
+                        Localized.Text($"与第 {earlier} 行是同一个人。", $"The same person as row {earlier}.")
+                    );
                 }
                 else
                 {
@@ -157,22 +243,40 @@ internal sealed class MemberImportReader(DbSession db, IOrganizationDirectory or
 
         // Age at application and the least times between steps are rules of each row's region: the rules of all
         // organizations named are read at once.
-        var pipelineRules = await rules.MemberPipelineRulesAsync(candidates.Select(c => c.Organization.Id).ToList(), cancellationToken);
+        var pipelineRules = await rules.MemberPipelineRulesAsync(
+            candidates.Select(c => c.Organization.Id).ToList(),
+            cancellationToken
+        );
         // Already on the register (anywhere: the same person is one record across regions).
         var indexes = candidates.ToDictionary(c => protector.BlindIndex(c.IdNumber), c => c);
         var existing = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var chunk in indexes.Keys.Chunk(LookupChunk))
         {
-            foreach (var found in await db.QueryAsync<(string Index, string Path)>(ExistingSql, new { indexes = chunk }, cancellationToken))
+            foreach (
+                var found in await db.QueryAsync<(string Index, string Path)>(
+                    ExistingSql,
+                    new { indexes = chunk },
+                    cancellationToken
+                )
+            )
             {
                 existing[found.Index] = found.Path;
             }
         }
         // Records outside the caller's scope: a few are row errors that say only "elsewhere"; more make the file a probe.
-        var elsewhereRows = indexes.Where(i => existing.TryGetValue(i.Key, out var path) && !scope.Contains(path)).Select(i => i.Value).ToList();
+        var elsewhereRows = indexes
+            .Where(i => existing.TryGetValue(i.Key, out var path) && !scope.Contains(path))
+            .Select(i => i.Value)
+            .ToList();
         if (elsewhereRows.Count > elsewhere.ImportLimit)
         {
-            throw await elsewhere.RefuseImportAsync(target.Id, operation, dataRows.Count, elsewhereRows.Count, cancellationToken);
+            throw await elsewhere.RefuseImportAsync(
+                target.Id,
+                operation,
+                dataRows.Count,
+                elsewhereRows.Count,
+                cancellationToken
+            );
         }
         foreach (var row in elsewhereRows)
         {
@@ -183,17 +287,41 @@ internal sealed class MemberImportReader(DbSession db, IOrganizationDirectory or
         {
             if (existing.TryGetValue(index, out var registeredAt))
             {
-                errors.Add(new ImportError(row.Row, MemberSheets.IdNumber.Header, scope.Contains(registeredAt)
-                    ? Localized.Text("此人已在党员名册中。", "This person is already on the register.")
-                    : Localized.Text("此人已在其他党组织登记，请通过组织关系转接办理。", "This person is registered elsewhere; a transfer is needed.")));
+                errors.Add(
+                    new ImportError(
+                        row.Row,
+                        MemberSheets.IdNumber.Header,
+                        scope.Contains(registeredAt)
+                            ? Localized.Text("此人已在党员名册中。", "This person is already on the register.")
+                            : Localized.Text(
+                                "此人已在其他党组织登记，请通过组织关系转接办理。",
+                                "This person is registered elsewhere; a transfer is needed."
+                            )
+                    )
+                );
                 continue;
             }
             var rowRules = pipelineRules[row.Organization.Id];
             var request = row.Request;
-            var broken = PipelineIntervals.BrokenBy(request.AppliedOn, request.ActivistOn, request.CandidateOn, request.JoinedOn, request.FullMemberOn, rowRules).ToList();
+            var broken = PipelineIntervals
+                .BrokenBy(
+                    request.AppliedOn,
+                    request.ActivistOn,
+                    request.CandidateOn,
+                    request.JoinedOn,
+                    request.FullMemberOn,
+                    rowRules
+                )
+                .ToList();
             if (broken.Count > 0)
             {
-                errors.AddRange(broken.Select(b => new ImportError(row.Row, MemberSheets.ImportColumns.Single(c => c.Key == b.Field).Header, b.Refusal().LocalizedMessage)));
+                errors.AddRange(
+                    broken.Select(b => new ImportError(
+                        row.Row,
+                        MemberSheets.ImportColumns.Single(c => c.Key == b.Field).Header,
+                        b.Refusal().LocalizedMessage
+                    ))
+                );
                 continue;
             }
             if (request.AppliedOn is { } appliedOn)
@@ -202,8 +330,16 @@ internal sealed class MemberImportReader(DbSession db, IOrganizationDirectory or
                 var earliest = ChineseIdNumber.BirthDate(row.IdNumber)!.Value.AddYears(age);
                 if (appliedOn < earliest)
                 {
-                    errors.Add(new ImportError(row.Row, MemberSheets.AppliedOn.Header, Localized.Text($"申请入党时须年满 {age} 周岁，最早可于 {earliest:yyyy-MM-dd} 申请。",
-                        $"Applicants must be at least {age}; the earliest application date is {earliest:yyyy-MM-dd}.")));
+                    errors.Add(
+                        new ImportError(
+                            row.Row,
+                            MemberSheets.AppliedOn.Header,
+                            Localized.Text(
+                                $"申请入党时须年满 {age} 周岁，最早可于 {earliest:yyyy-MM-dd} 申请。",
+                                $"Applicants must be at least {age}; the earliest application date is {earliest:yyyy-MM-dd}."
+                            )
+                        )
+                    );
                     continue;
                 }
             }
@@ -218,11 +354,15 @@ internal sealed class MemberImportReader(DbSession db, IOrganizationDirectory or
     {
         var last = propertyName.Split('.')[^1];
         var key = last.Length == 0 ? "" : char.ToLowerInvariant(last[0]) + last[1..];
-        return columns.GetValueOrDefault(key) ?? (key == "organizationId" ? MemberSheets.Organization : MemberSheets.Name);
+        return columns.GetValueOrDefault(key)
+            ?? (key == "organizationId" ? MemberSheets.Organization : MemberSheets.Name);
     }
 
     /// <summary>The header row mapped to column keys, and each non-empty data row (numbered as Excel shows it) by key.</summary>
-    private static (Dictionary<string, string> HeaderToKey, List<(int Row, Dictionary<string, object?> Cells)> Rows)? ReadSheet(Stream file, List<ImportError> errors)
+    private static (
+        Dictionary<string, string> HeaderToKey,
+        List<(int Row, Dictionary<string, object?> Cells)> Rows
+    )? ReadSheet(Stream file, List<ImportError> errors)
     {
         List<IDictionary<string, object?>> raw;
         try
@@ -230,17 +370,37 @@ internal sealed class MemberImportReader(DbSession db, IOrganizationDirectory or
             var buffered = new MemoryStream();
             file.CopyTo(buffered);
             buffered.Position = 0;
-            var isZip = buffered.Length > 4 && buffered.GetBuffer()[0] == (byte)'P' && buffered.GetBuffer()[1] == (byte)'K';
-            raw = MiniExcel.Query(buffered, useHeaderRow: false, excelType: isZip ? ExcelType.XLSX : ExcelType.CSV)
+            var isZip =
+                buffered.Length > 4 && buffered.GetBuffer()[0] == (byte)'P' && buffered.GetBuffer()[1] == (byte)'K';
+            raw = MiniExcel
+                .Query(buffered, useHeaderRow: false, excelType: isZip ? ExcelType.XLSX : ExcelType.CSV)
                 .Cast<IDictionary<string, object?>>()
                 .Take(MaxRows + 2)
                 .ToList();
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or FormatException or InvalidOperationException or System.Xml.XmlException
-                                       or NotSupportedException or ArgumentException or IndexOutOfRangeException or KeyNotFoundException)
+        catch (Exception e)
+            when (e
+                    is InvalidDataException
+                        or IOException
+                        or FormatException
+                        or InvalidOperationException
+                        or System.Xml.XmlException
+                        or NotSupportedException
+                        or ArgumentException
+                        or IndexOutOfRangeException
+                        or KeyNotFoundException
+            )
         {
-            errors.Add(new ImportError(0, "file", Localized.Text("无法读取这个文件，请上传 .xlsx 或 .csv（可先下载导入模板）。",
-                "The file cannot be read; upload an .xlsx or .csv (the import template is a good start).")));
+            errors.Add(
+                new ImportError(
+                    0,
+                    "file",
+                    Localized.Text(
+                        "无法读取这个文件，请上传 .xlsx 或 .csv（可先下载导入模板）。",
+                        "The file cannot be read; upload an .xlsx or .csv (the import template is a good start)."
+                    )
+                )
+            );
             return null;
         }
         if (raw.Count == 0)
@@ -250,7 +410,16 @@ internal sealed class MemberImportReader(DbSession db, IOrganizationDirectory or
         }
         if (raw.Count > MaxRows + 1)
         {
-            errors.Add(new ImportError(0, "file", Localized.Text($"一次最多导入 {MaxRows} 行，请分批导入。", $"At most {MaxRows} rows at a time; split the file.")));
+            errors.Add(
+                new ImportError(
+                    0,
+                    "file",
+                    Localized.Text(
+                        $"一次最多导入 {MaxRows} 行，请分批导入。",
+                        $"At most {MaxRows} rows at a time; split the file."
+                    )
+                )
+            );
             return null;
         }
         var headerToKey = new Dictionary<string, string>();

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
-using Jiceng.Infrastructure.Primitives;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Contracts;
 using Microsoft.AspNetCore.Mvc;
@@ -21,7 +20,8 @@ internal record MemberFilter(
     [FromQuery(Name = "ageFrom")] int? AgeFrom = null,
     [FromQuery(Name = "ageTo")] int? AgeTo = null,
     [FromQuery(Name = "joinYear")] int? JoinYear = null,
-    [FromQuery(Name = "inHardship")] bool? InHardship = null);
+    [FromQuery(Name = "inHardship")] bool? InHardship = null
+);
 
 internal sealed class MemberFilterValidator : AbstractValidator<MemberFilter>
 {
@@ -76,28 +76,32 @@ internal static class MemberRegister
     public const string PageSql = "SELECT " + MemberRecords.Columns + "\n" + Filter + "\nORDER BY {orderBy}\n{page}";
 
     /// <summary>The parameters of <see cref="CountSql"/> and <see cref="PageSql"/>.</summary>
-    public static object FilterParameters(
-        MemberFilter filter, string from, string to, Guid? orgId, DateOnly today) => new
-    {
-        from,
-        to,
-        orgId,
-        pattern = LikePattern.Contains(filter.Q),
-        category = filter.Category?.ToString(),
-        stage = filter.Stage?.ToString(),
-        status = filter.Status?.ToString(),
-        // Aged at least N today: born on or before today N years ago; at most M: born after today M+1 years ago.
-        bornOnOrBefore = filter.AgeFrom is { } ageFrom ? today.AddYears(-ageFrom) : (DateOnly?)null,
-        bornAfter = filter.AgeTo is { } ageTo ? today.AddYears(-ageTo - 1) : (DateOnly?)null,
-        joinedFrom = filter.JoinYear is { } year ? new DateOnly(year, 1, 1) : (DateOnly?)null,
-        joinedTo = filter.JoinYear is { } next ? new DateOnly(next + 1, 1, 1) : (DateOnly?)null,
-        inHardship = filter.InHardship == true ? 1 : 0,
-        today,
-    };
+    public static object FilterParameters(MemberFilter filter, string from, string to, Guid? orgId, DateOnly today) =>
+        new
+        {
+            from,
+            to,
+            orgId,
+            pattern = LikePattern.Contains(filter.Q),
+            category = filter.Category?.ToString(),
+            stage = filter.Stage?.ToString(),
+            status = filter.Status?.ToString(),
+            // Aged at least N today: born on or before today N years ago; at most M: born after today M+1 years ago.
+            bornOnOrBefore = filter.AgeFrom is { } ageFrom ? today.AddYears(-ageFrom) : (DateOnly?)null,
+            bornAfter = filter.AgeTo is { } ageTo ? today.AddYears(-ageTo - 1) : (DateOnly?)null,
+            joinedFrom = filter.JoinYear is { } year ? new DateOnly(year, 1, 1) : (DateOnly?)null,
+            joinedTo = filter.JoinYear is { } next ? new DateOnly(next + 1, 1, 1) : (DateOnly?)null,
+            inHardship = filter.InHardship == true ? 1 : 0,
+            today,
+        };
 
     /// <summary>The caller's scope, narrowed to an organization's subtree (or the organization alone).</summary>
     public static async Task<(string From, string To, Guid? OrgId)> RangeAsync(
-        IOrganizationDirectory organizations, DataScope scope, MemberFilter filter, CancellationToken cancellationToken)
+        IOrganizationDirectory organizations,
+        DataScope scope,
+        MemberFilter filter,
+        CancellationToken cancellationToken
+    )
     {
         var (from, to) = await MemberRecords.RangeAsync(organizations, scope, filter.OrganizationId, cancellationToken);
         return (from, to, (filter.IncludeDescendants ?? true) ? null : filter.OrganizationId);

@@ -31,9 +31,11 @@ internal sealed record CreateMemberRequest(
     DateOnly? CandidateOn,
     DateOnly? JoinedOn,
     DateOnly? FullMemberOn,
-    StepOverride? Override = null)
+    StepOverride? Override = null
+)
 {
-    public MemberFields Fields() => new(Name, Gender, Ethnicity, BirthDate, IdNumber, Phone, Education, Occupation, Category);
+    public MemberFields Fields() =>
+        new(Name, Gender, Ethnicity, BirthDate, IdNumber, Phone, Education, Occupation, Category);
 }
 
 /// <summary>A message that registers a member from a <see cref="CreateMemberRequest"/> (a form, a row).</summary>
@@ -54,41 +56,124 @@ internal sealed class MemberRegistrationValidator : AbstractValidator<IRegisters
         RuleFor(c => c.Body.Fields()).SetValidator(new MemberFieldsValidator(clock)).OverridePropertyName("Body");
         RuleFor(c => c.Body.Stage).NotNull().IsInEnum();
         RuleFor(c => c.Body.Override).SetValidator(new StepOverrideValidator());
-        When(c => c.Body.Stage is MemberStage.Applicant or MemberStage.Activist or MemberStage.Candidate, () =>
-        {
-            RuleFor(c => c.Body.AppliedOn).Cascade(CascadeMode.Stop).NotNull().Must(d => d <= clock.Today())
-                .WithMessage(_ => Localized.Text("申请日期不能晚于今天。", "The application date cannot be after today."));
-            RuleFor(c => c.Body.TalkOn)
-                .Must((c, talk) => talk is null || c.Body.AppliedOn is not { } applied || (talk >= applied && talk <= PipelineIntervals.TalkLatest(applied)))
-                .WithMessage(_ => Localized.Text("谈话应在收到入党申请后一个月内进行。", "The talk takes place within a month of the application."));
-        }).Otherwise(() =>
-        {
-            RuleFor(c => c.Body.AppliedOn).Null().When(c => c.Body.Stage is not null);
-            RuleFor(c => c.Body.TalkOn).Null().When(c => c.Body.Stage is not null);
-        });
-        When(c => c.Body.Stage is MemberStage.Activist or MemberStage.Candidate, () =>
-            RuleFor(c => c.Body.ActivistOn).Cascade(CascadeMode.Stop).NotNull().Must((c, d) => d >= c.Body.AppliedOn && d <= clock.Today())
-                .WithMessage(_ => Localized.Text("确定为积极分子的日期应在申请之后、今天之前。", "The activist date lies between the application and today.")))
-            .Otherwise(() => RuleFor(c => c.Body.ActivistOn).Null().When(c => c.Body.Stage is not null));
-        When(c => c.Body.Stage == MemberStage.Candidate, () =>
-            RuleFor(c => c.Body.CandidateOn).Cascade(CascadeMode.Stop).NotNull().Must((c, d) => d >= c.Body.ActivistOn && d <= clock.Today())
-                .WithMessage(_ => Localized.Text("确定为发展对象的日期应在确定为入党积极分子之后、今天之前。", "The candidate date lies between the activist date and today.")))
-            .Otherwise(() => RuleFor(c => c.Body.CandidateOn).Null().When(c => c.Body.Stage is not null));
-        When(c => c.Body.Stage is MemberStage.Probationary or MemberStage.Full, () =>
-        {
-            RuleFor(c => c.Body.JoinedOn).NotNull()
-                .Must(joined => joined <= clock.Today()).WithMessage(_ => Localized.Text("入党日期不能晚于今天。", "The join date cannot be after today."))
-                .Must((c, joined) => !ChineseIdNumber.IsValid(c.Body.IdNumber) || joined >= ChineseIdNumber.BirthDate(c.Body.IdNumber!)!.Value.AddYears(18))
-                .WithMessage(_ => Localized.Text("入党时应年满 18 周岁。", "A member must have been at least 18 when joining."));
-        }).Otherwise(() =>
-            RuleFor(c => c.Body.JoinedOn).Null().WithMessage(_ => Localized.Text("尚未成为预备党员，不能填写入党日期。", "Only probationary and full members have a join date.")));
-        When(c => c.Body.Stage == MemberStage.Full, () =>
-            RuleFor(c => c.Body.FullMemberOn).NotNull()
-                .Must((c, full) => c.Body.JoinedOn is null || full > c.Body.JoinedOn)
-                .WithMessage(_ => Localized.Text("转正日期应晚于入党日期。", "The full-membership date must be after the join date."))
-                .Must(full => full <= clock.Today()).WithMessage(_ => Localized.Text("转正日期不能晚于今天。", "The full-membership date cannot be after today.")))
+        When(
+                c => c.Body.Stage is MemberStage.Applicant or MemberStage.Activist or MemberStage.Candidate,
+                () =>
+                {
+                    RuleFor(c => c.Body.AppliedOn)
+                        .Cascade(CascadeMode.Stop)
+                        .NotNull()
+                        .Must(d => d <= clock.Today())
+                        .WithMessage(_ =>
+                            Localized.Text("申请日期不能晚于今天。", "The application date cannot be after today.")
+                        );
+                    RuleFor(c => c.Body.TalkOn)
+                        .Must(
+                            (c, talk) =>
+                                talk is null
+                                || c.Body.AppliedOn is not { } applied
+                                || (talk >= applied && talk <= PipelineIntervals.TalkLatest(applied))
+                        )
+                        .WithMessage(_ =>
+                            Localized.Text(
+                                "谈话应在收到入党申请后一个月内进行。",
+                                "The talk takes place within a month of the application."
+                            )
+                        );
+                }
+            )
             .Otherwise(() =>
-                RuleFor(c => c.Body.FullMemberOn).Null().WithMessage(_ => Localized.Text("尚未转正，不能填写转正日期。", "Only full members have a full-membership date.")));
+            {
+                RuleFor(c => c.Body.AppliedOn).Null().When(c => c.Body.Stage is not null);
+                RuleFor(c => c.Body.TalkOn).Null().When(c => c.Body.Stage is not null);
+            });
+        When(
+                c => c.Body.Stage is MemberStage.Activist or MemberStage.Candidate,
+                () =>
+                    RuleFor(c => c.Body.ActivistOn)
+                        .Cascade(CascadeMode.Stop)
+                        .NotNull()
+                        .Must((c, d) => d >= c.Body.AppliedOn && d <= clock.Today())
+                        .WithMessage(_ =>
+                            Localized.Text(
+                                "确定为积极分子的日期应在申请之后、今天之前。",
+                                "The activist date lies between the application and today."
+                            )
+                        )
+            )
+            .Otherwise(() => RuleFor(c => c.Body.ActivistOn).Null().When(c => c.Body.Stage is not null));
+        When(
+                c => c.Body.Stage == MemberStage.Candidate,
+                () =>
+                    RuleFor(c => c.Body.CandidateOn)
+                        .Cascade(CascadeMode.Stop)
+                        .NotNull()
+                        .Must((c, d) => d >= c.Body.ActivistOn && d <= clock.Today())
+                        .WithMessage(_ =>
+                            Localized.Text(
+                                "确定为发展对象的日期应在确定为入党积极分子之后、今天之前。",
+                                "The candidate date lies between the activist date and today."
+                            )
+                        )
+            )
+            .Otherwise(() => RuleFor(c => c.Body.CandidateOn).Null().When(c => c.Body.Stage is not null));
+        When(
+                c => c.Body.Stage is MemberStage.Probationary or MemberStage.Full,
+                () =>
+                {
+                    RuleFor(c => c.Body.JoinedOn)
+                        .NotNull()
+                        .Must(joined => joined <= clock.Today())
+                        .WithMessage(_ =>
+                            Localized.Text("入党日期不能晚于今天。", "The join date cannot be after today.")
+                        )
+                        .Must(
+                            (c, joined) =>
+                                !ChineseIdNumber.IsValid(c.Body.IdNumber)
+                                || joined >= ChineseIdNumber.BirthDate(c.Body.IdNumber!)!.Value.AddYears(18)
+                        )
+                        .WithMessage(_ =>
+                            Localized.Text(
+                                "入党时应年满 18 周岁。",
+                                "A member must have been at least 18 when joining."
+                            )
+                        );
+                }
+            )
+            .Otherwise(() =>
+                RuleFor(c => c.Body.JoinedOn)
+                    .Null()
+                    .WithMessage(_ =>
+                        Localized.Text(
+                            "尚未成为预备党员，不能填写入党日期。",
+                            "Only probationary and full members have a join date."
+                        )
+                    )
+            );
+        When(
+                c => c.Body.Stage == MemberStage.Full,
+                () =>
+                    RuleFor(c => c.Body.FullMemberOn)
+                        .NotNull()
+                        .Must((c, full) => c.Body.JoinedOn is null || full > c.Body.JoinedOn)
+                        .WithMessage(_ =>
+                            Localized.Text(
+                                "转正日期应晚于入党日期。",
+                                "The full-membership date must be after the join date."
+                            )
+                        )
+                        .Must(full => full <= clock.Today())
+                        .WithMessage(_ =>
+                            Localized.Text("转正日期不能晚于今天。", "The full-membership date cannot be after today.")
+                        )
+            )
+            .Otherwise(() =>
+                RuleFor(c => c.Body.FullMemberOn)
+                    .Null()
+                    .WithMessage(_ =>
+                        Localized.Text("尚未转正，不能填写转正日期。", "Only full members have a full-membership date.")
+                    )
+            );
     }
 }
 
@@ -107,8 +192,14 @@ internal static class MemberRegistration
         """;
 
     /// <summary>The row for <see cref="InsertSql"/>: personal data encrypted, gender and birth from the ID number.</summary>
-    public static object InsertParameters(Guid id, OrganizationReference organization, CreateMemberRequest body,
-        string idNumber, PersonalDataProtector protector, DateTimeOffset now)
+    public static object InsertParameters(
+        Guid id,
+        OrganizationReference organization,
+        CreateMemberRequest body,
+        string idNumber,
+        PersonalDataProtector protector,
+        DateTimeOffset now
+    )
     {
         var protectedId = ProtectedIdNumber.From(protector, idNumber);
         var phone = ProtectedPhone.From(protector, body.Phone);

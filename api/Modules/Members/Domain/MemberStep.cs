@@ -10,13 +10,22 @@ namespace Jiceng.Modules.Members.Domain;
 /// rules.
 /// </summary>
 internal sealed class MemberSteps(
-    DbSession db, CurrentScope currentScope, IOrganizationRules rules, CallerAccessor callers, TimeProvider clock)
+    DbSession db,
+    CurrentScope currentScope,
+    IOrganizationRules rules,
+    CallerAccessor callers,
+    TimeProvider clock
+)
 {
     /// <summary>
     /// 404 outside the scope; 409 wrong_stage unless the member is active at <paramref name="expected"/>.
     /// </summary>
-    public async Task<MemberStep> StartAsync(Guid memberId, MemberStage expected, StepOverride? overridden,
-        CancellationToken cancellationToken)
+    public async Task<MemberStep> StartAsync(
+        Guid memberId,
+        MemberStage expected,
+        StepOverride? overridden,
+        CancellationToken cancellationToken
+    )
     {
         var scope = await currentScope.GetAsync(cancellationToken);
         var member = await MemberRecords.FindAsync(db, scope, memberId, cancellationToken);
@@ -38,8 +47,14 @@ internal sealed class MemberSteps(
 /// the answer is wrong_stage (someone moved the person on) or member_changed (someone changed the record).
 /// </summary>
 internal sealed class MemberStep(
-    DbSession db, MemberRow member, MemberPipelineRules rules, DataScope scope, Caller caller, StepOverride? overridden,
-    TimeProvider clock)
+    DbSession db,
+    MemberRow member,
+    MemberPipelineRules rules,
+    DataScope scope,
+    Caller caller,
+    StepOverride? overridden,
+    TimeProvider clock
+)
 {
     /// <summary>
     /// The WHERE every step's UPDATE ends with (an architecture test checks each step's statement for it).
@@ -88,14 +103,24 @@ internal sealed class MemberStep(
     /// Runs <paramref name="updateSql"/> (ending with <see cref="Guard"/>) with the values the step sets, records the
     /// step's history and answers with the member's pipeline as it now stands.
     /// </summary>
-    public async Task<PipelineView> AdvanceAsync(string updateSql, object values, PipelineStep step,
-        DateOnly occurredOn, object details, CancellationToken cancellationToken)
+    public async Task<PipelineView> AdvanceAsync(
+        string updateSql,
+        object values,
+        PipelineStep step,
+        DateOnly occurredOn,
+        object details,
+        CancellationToken cancellationToken
+    )
     {
         var now = clock.GetUtcNow();
         var guard = new
         {
-            id = member.Id, version = member.Version, expectedStage = member.Stage.ToString(),
-            from = scope.From, to = scope.To, now,
+            id = member.Id,
+            version = member.Version,
+            expectedStage = member.Stage.ToString(),
+            from = scope.From,
+            to = scope.To,
+            now,
         };
         if (await db.ExecuteAsync(updateSql, db.Merge(values, guard), cancellationToken) == 0)
         {

@@ -71,7 +71,13 @@ internal static class PipelineRules
         joinedOn is { } joined && decidedOn < joined;
 }
 
-internal enum PipelineIntervalKind { Activist, Candidate, Admission, Conversion }
+internal enum PipelineIntervalKind
+{
+    Activist,
+    Candidate,
+    Admission,
+    Conversion,
+}
 
 /// <summary>
 /// The least time before a step: the earliest date, the record's field that holds the step's date, and the rule.
@@ -94,12 +100,20 @@ internal static class PipelineIntervals
     public static DateOnly TalkLatest(DateOnly appliedOn) => PipelineRules.TalkLatest(appliedOn);
 
     public static PipelineInterval Activist(DateOnly appliedOn, MemberPipelineRules rules) =>
-        new(PipelineIntervalKind.Activist, "activistOn",
-            PipelineRules.MonthsAfter(appliedOn, rules.ActivistAfterMonths.Value), rules.ActivistAfterMonths);
+        new(
+            PipelineIntervalKind.Activist,
+            "activistOn",
+            PipelineRules.MonthsAfter(appliedOn, rules.ActivistAfterMonths.Value),
+            rules.ActivistAfterMonths
+        );
 
     public static PipelineInterval Candidate(DateOnly activistOn, MemberPipelineRules rules) =>
-        new(PipelineIntervalKind.Candidate, "candidateOn",
-            PipelineRules.MonthsAfter(activistOn, rules.CandidateAfterMonths.Value), rules.CandidateAfterMonths);
+        new(
+            PipelineIntervalKind.Candidate,
+            "candidateOn",
+            PipelineRules.MonthsAfter(activistOn, rules.CandidateAfterMonths.Value),
+            rules.CandidateAfterMonths
+        );
 
     /// <summary>The vote after the public notice (of the region's working days) and the candidate decision.</summary>
     public static PipelineInterval Admission(DateOnly earliestVote, MemberPipelineRules rules) =>
@@ -113,22 +127,39 @@ internal static class PipelineIntervals
     /// The intervals a registered record's dates break: activist after applying, candidate after activist, full
     /// membership after a whole probation (an extension only makes that later).
     /// </summary>
-    public static IEnumerable<PipelineInterval> BrokenBy(DateOnly? appliedOn, DateOnly? activistOn,
-        DateOnly? candidateOn, DateOnly? joinedOn, DateOnly? fullMemberOn, MemberPipelineRules rules)
+    public static IEnumerable<PipelineInterval> BrokenBy(
+        DateOnly? appliedOn,
+        DateOnly? activistOn,
+        DateOnly? candidateOn,
+        DateOnly? joinedOn,
+        DateOnly? fullMemberOn,
+        MemberPipelineRules rules
+    )
     {
-        if (appliedOn is { } applied && activistOn is { } activist && Activist(applied, rules) is var toActivist
-            && PipelineRules.IsEarly(activist, toActivist.EarliestOn))
+        if (
+            appliedOn is { } applied
+            && activistOn is { } activist
+            && Activist(applied, rules) is var toActivist
+            && PipelineRules.IsEarly(activist, toActivist.EarliestOn)
+        )
         {
             yield return toActivist;
         }
-        if (activistOn is { } since && candidateOn is { } candidate && Candidate(since, rules) is var toCandidate
-            && PipelineRules.IsEarly(candidate, toCandidate.EarliestOn))
+        if (
+            activistOn is { } since
+            && candidateOn is { } candidate
+            && Candidate(since, rules) is var toCandidate
+            && PipelineRules.IsEarly(candidate, toCandidate.EarliestOn)
+        )
         {
             yield return toCandidate;
         }
-        if (joinedOn is { } joined && fullMemberOn is { } full
+        if (
+            joinedOn is { } joined
+            && fullMemberOn is { } full
             && Conversion(PipelineRules.MonthsAfter(joined, rules.ProbationMonths.Value), rules) is var toFull
-            && PipelineRules.IsEarly(full, toFull.EarliestOn))
+            && PipelineRules.IsEarly(full, toFull.EarliestOn)
+        )
         {
             yield return toFull;
         }

@@ -23,8 +23,14 @@ internal sealed class RegisteredElsewhereOptions
 /// reveal, and an import that hits more than a few such records is refused whole: a probe, not a register.
 /// Callers who see the whole tree have no "elsewhere" and are not counted.
 /// </summary>
-internal sealed class RegisteredElsewhereAnswers(DbSession db, CallerAccessor callers, AuditTrail trail,
-    AuditWriter writer, TimeProvider clock, IOptions<RegisteredElsewhereOptions> options)
+internal sealed class RegisteredElsewhereAnswers(
+    DbSession db,
+    CallerAccessor callers,
+    AuditTrail trail,
+    AuditWriter writer,
+    TimeProvider clock,
+    IOptions<RegisteredElsewhereOptions> options
+)
 {
     public const string Action = "MemberRegisteredElsewhere";
     public const string ImportRefusedAction = "MemberImportRefusedRegisteredElsewhere";
@@ -49,8 +55,11 @@ internal sealed class RegisteredElsewhereAnswers(DbSession db, CallerAccessor ca
         {
             return;
         }
-        var recent = await db.ExecuteScalarAsync<long>(RecentSql,
-            new { actorId = callers.Current.Id, since = clock.GetUtcNow().AddHours(-1) }, cancellationToken);
+        var recent = await db.ExecuteScalarAsync<long>(
+            RecentSql,
+            new { actorId = callers.Current.Id, since = clock.GetUtcNow().AddHours(-1) },
+            cancellationToken
+        );
         if (recent >= options.Value.RegisteredElsewherePerHour)
         {
             throw new TooManyRequestsException(TimeSpan.FromMinutes(10));
@@ -61,32 +70,79 @@ internal sealed class RegisteredElsewhereAnswers(DbSession db, CallerAccessor ca
     /// The refusal for a number already registered: member_exists inside the scope, the neutral answer (audited)
     /// outside it.
     /// </summary>
-    public async Task<BusinessRuleException> RefusalAsync(DataScope scope, string idNumberIndex, string idNumber,
-        Guid organizationId, string operation, CancellationToken cancellationToken)
+    public async Task<BusinessRuleException> RefusalAsync(
+        DataScope scope,
+        string idNumberIndex,
+        string idNumber,
+        Guid organizationId,
+        string operation,
+        CancellationToken cancellationToken
+    )
     {
-        var path = await db.ExecuteScalarAsync<string>(OrganizationPathSql, new { index = idNumberIndex },
-            cancellationToken);
+        var path = await db.ExecuteScalarAsync<string>(
+            OrganizationPathSql,
+            new { index = idNumberIndex },
+            cancellationToken
+        );
         if (path is null || scope.Contains(path))
         {
             return MemberErrors.Exists();
         }
-        await AuditAsync(new AuditRecord(Action, "Member", null, organizationId, After: new { operation, idNumber }),
-            cancellationToken);
+        await AuditAsync(
+            new AuditRecord(Action, "Member", null, organizationId, After: new { operation, idNumber }),
+            cancellationToken
+        );
         return MemberErrors.RegisteredElsewhere();
     }
 
     /// <summary>An answer in an import's report (a row error): audited like a single answer.</summary>
-    public Task AuditImportRowAsync(Guid organizationId, string operation, int row, string idNumber,
-        CancellationToken cancellationToken) =>
-        AuditAsync(new AuditRecord(Action, "Member", null, organizationId, After: new { operation, row, idNumber }),
-            cancellationToken);
+    public Task AuditImportRowAsync(
+        Guid organizationId,
+        string operation,
+        int row,
+        string idNumber,
+        CancellationToken cancellationToken
+    ) =>
+        AuditAsync(
+            new AuditRecord(
+                Action,
+                "Member",
+                null,
+                organizationId,
+                After: new
+                {
+                    operation,
+                    row,
+                    idNumber,
+                }
+            ),
+            cancellationToken
+        );
 
     /// <summary>An import that hit too many records outside the scope: audited, refused, no row named.</summary>
-    public async Task<BusinessRuleException> RefuseImportAsync(Guid organizationId, string operation, int rows,
-        int hits, CancellationToken cancellationToken)
+    public async Task<BusinessRuleException> RefuseImportAsync(
+        Guid organizationId,
+        string operation,
+        int rows,
+        int hits,
+        CancellationToken cancellationToken
+    )
     {
-        await AuditAsync(new AuditRecord(ImportRefusedAction, "Organization", organizationId.ToString(), organizationId,
-            After: new { operation, rows, hits }), cancellationToken);
+        await AuditAsync(
+            new AuditRecord(
+                ImportRefusedAction,
+                "Organization",
+                organizationId.ToString(),
+                organizationId,
+                After: new
+                {
+                    operation,
+                    rows,
+                    hits,
+                }
+            ),
+            cancellationToken
+        );
         return MemberErrors.ImportHitsOtherRegions(ImportLimit);
     }
 

@@ -1,6 +1,6 @@
-using Jiceng.Infrastructure.Primitives;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Http;
+using Jiceng.Infrastructure.Primitives;
 using Jiceng.Modules.Organizations.Contracts;
 
 namespace Jiceng.Modules.Members.Domain;
@@ -9,6 +9,7 @@ internal enum TransferStatus
 {
     [Label("待回执", "Awaiting receipt")]
     Pending,
+
     [Label("已回执", "Received")]
     Received,
 }
@@ -29,7 +30,8 @@ internal sealed record TransferResponse(
     TransferStatus Status,
     bool Expired,
     DateOnly? ReceivedOn,
-    long Version);
+    long Version
+);
 
 internal sealed record TransferRow
 {
@@ -59,15 +61,38 @@ internal static class Transfers
     private const string FindSql = "SELECT " + Columns + " FROM member_transfers WHERE id = @id";
 
     public static async Task<TransferRow> FindAsync(DbSession db, Guid id, CancellationToken cancellationToken) =>
-        await db.QuerySingleOrDefaultAsync<TransferRow>(FindSql, new { id }, cancellationToken) ?? throw new NotFoundException("Transfer");
+        await db.QuerySingleOrDefaultAsync<TransferRow>(FindSql, new { id }, cancellationToken)
+        ?? throw new NotFoundException("Transfer");
 
-    public static async Task<IReadOnlyList<TransferResponse>> RespondAsync(IReadOnlyList<TransferRow> rows, IOrganizationDirectory organizations, DateOnly today,
-        CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<TransferResponse>> RespondAsync(
+        IReadOnlyList<TransferRow> rows,
+        IOrganizationDirectory organizations,
+        DateOnly today,
+        CancellationToken cancellationToken
+    )
     {
-        var ids = rows.Select(r => r.FromOrgId).Concat(rows.Where(r => r.ToOrgId is not null).Select(r => r.ToOrgId!.Value)).Distinct().ToList();
+        var ids = rows.Select(r => r.FromOrgId)
+            .Concat(rows.Where(r => r.ToOrgId is not null).Select(r => r.ToOrgId!.Value))
+            .Distinct()
+            .ToList();
         var names = await organizations.NamesAsync(ids, cancellationToken);
-        return rows.Select(r => new TransferResponse(r.Id, r.MemberId, r.MemberName, r.FromOrgId, names.GetValueOrDefault(r.FromOrgId, ""), r.ToOrgId,
-            r.ToOrgId is { } to ? names.GetValueOrDefault(to) : null, r.ToExternal, r.LetterNumber, r.IssuedOn, r.ValidUntil, r.Status,
-            r.Status == TransferStatus.Pending && r.ValidUntil < today, r.ReceivedOn, r.Version)).ToList();
+        return rows.Select(r => new TransferResponse(
+                r.Id,
+                r.MemberId,
+                r.MemberName,
+                r.FromOrgId,
+                names.GetValueOrDefault(r.FromOrgId, ""),
+                r.ToOrgId,
+                r.ToOrgId is { } to ? names.GetValueOrDefault(to) : null,
+                r.ToExternal,
+                r.LetterNumber,
+                r.IssuedOn,
+                r.ValidUntil,
+                r.Status,
+                r.Status == TransferStatus.Pending && r.ValidUntil < today,
+                r.ReceivedOn,
+                r.Version
+            ))
+            .ToList();
     }
 }

@@ -1,8 +1,8 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
-using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Primitives;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Members.Domain;
 using Mediator;
 
@@ -11,7 +11,8 @@ namespace Jiceng.Modules.Members.EndHardship;
 internal sealed record EndHardshipRequest(DateOnly? Until);
 
 /// <summary>Ends a hardship entry on a day (the entry stays as history). Requires If-Match.</summary>
-internal sealed record EndHardshipCommand(Guid MemberId, Guid HardshipId, long ExpectedVersion, EndHardshipRequest Body) : ICommand<HardshipResponse>;
+internal sealed record EndHardshipCommand(Guid MemberId, Guid HardshipId, long ExpectedVersion, EndHardshipRequest Body)
+    : ICommand<HardshipResponse>;
 
 internal sealed class EndHardshipValidator : AbstractValidator<EndHardshipCommand>
 {
@@ -26,14 +27,19 @@ internal sealed class EndHardshipHandler(DbSession db, CurrentScope currentScope
         WHERE id = @id AND member_id = @memberId AND version = @expectedVersion AND since <= @until AND (until IS NULL OR until >= @today)
         """;
 
-    private const string FindSql = "SELECT " + Hardships.Columns + " FROM member_hardships WHERE id = @id AND member_id = @memberId";
+    private const string FindSql =
+        "SELECT " + Hardships.Columns + " FROM member_hardships WHERE id = @id AND member_id = @memberId";
 
     public async ValueTask<HardshipResponse> Handle(EndHardshipCommand command, CancellationToken cancellationToken)
     {
         var scope = await currentScope.GetAsync(cancellationToken);
         var member = await MemberRecords.FindAsync(db, scope, command.MemberId, cancellationToken);
-        var current = await db.QuerySingleOrDefaultAsync<HardshipRow>(FindSql, new { id = command.HardshipId, memberId = member.Id }, cancellationToken)
-            ?? throw new NotFoundException("Hardship");
+        var current =
+            await db.QuerySingleOrDefaultAsync<HardshipRow>(
+                FindSql,
+                new { id = command.HardshipId, memberId = member.Id },
+                cancellationToken
+            ) ?? throw new NotFoundException("Hardship");
         var today = clock.Today();
         // If-Match first: a stale copy is 412 even when what changed was the entry's end.
         if (current.Version != command.ExpectedVersion)
@@ -48,12 +54,29 @@ internal sealed class EndHardshipHandler(DbSession db, CurrentScope currentScope
         {
             throw MemberErrors.HardshipEndsBeforeStart();
         }
-        if (await db.ExecuteAsync(EndSql, new { id = current.Id, memberId = member.Id, expectedVersion = command.ExpectedVersion, until = command.Body.Until, today, now = clock.GetUtcNow() },
-                cancellationToken) == 0)
+        if (
+            await db.ExecuteAsync(
+                EndSql,
+                new
+                {
+                    id = current.Id,
+                    memberId = member.Id,
+                    expectedVersion = command.ExpectedVersion,
+                    until = command.Body.Until,
+                    today,
+                    now = clock.GetUtcNow(),
+                },
+                cancellationToken
+            ) == 0
+        )
         {
             throw new PreconditionFailedException();
         }
-        var row = await db.QuerySingleOrDefaultAsync<HardshipRow>(FindSql, new { id = current.Id, memberId = member.Id }, cancellationToken);
+        var row = await db.QuerySingleOrDefaultAsync<HardshipRow>(
+            FindSql,
+            new { id = current.Id, memberId = member.Id },
+            cancellationToken
+        );
         return row!.ToResponse(today);
     }
 }

@@ -29,12 +29,20 @@ internal sealed class ExportMembersValidator : AbstractValidator<ExportMembersQu
         RuleFor(q => q.RevealReason)
             .Must(reason => Infrastructure.Primitives.VisibleText.Trim(reason).Length is >= 5 and <= 200)
             .When(q => q.RevealReason is not null)
-            .WithMessage(_ => Localized.Text("请填写 5 到 200 字的查看理由。", "Give a reason of 5 to 200 characters."));
+            .WithMessage(_ =>
+                Localized.Text("请填写 5 到 200 字的查看理由。", "Give a reason of 5 to 200 characters.")
+            );
     }
 }
 
-internal sealed class ExportMembersHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, PersonalDataReveal reveal,
-    PersonalDataProtector protector, TimeProvider clock) : IQueryHandler<ExportMembersQuery, Paged<ExportedMember>>
+internal sealed class ExportMembersHandler(
+    DbSession db,
+    CurrentScope currentScope,
+    IOrganizationDirectory organizations,
+    PersonalDataReveal reveal,
+    PersonalDataProtector protector,
+    TimeProvider clock
+) : IQueryHandler<ExportMembersQuery, Paged<ExportedMember>>
 {
     /// <summary>The template's columns (so a file exported whole imports again) plus gender, birth date and status.</summary>
     public static readonly IReadOnlyList<ExportColumn<ExportedMember>> Columns =
@@ -46,7 +54,9 @@ internal sealed class ExportMembersHandler(DbSession db, CurrentScope currentSco
         MemberSheets.IdNumber.Exported<ExportedMember>(e => e.IdNumber),
         MemberSheets.Ethnicity.Exported<ExportedMember>(e => e.Member.Ethnicity),
         MemberSheets.Phone.Exported<ExportedMember>(e => e.Phone),
-        MemberSheets.Education.Exported<ExportedMember>(e => e.Member.Education is { } education ? MemberSheets.Label(education) : null),
+        MemberSheets.Education.Exported<ExportedMember>(e =>
+            e.Member.Education is { } education ? MemberSheets.Label(education) : null
+        ),
         MemberSheets.Occupation.Exported<ExportedMember>(e => e.Member.Occupation),
         MemberSheets.Category.Exported<ExportedMember>(e => MemberSheets.Label(e.Member.Category)),
         MemberSheets.Stage.Exported<ExportedMember>(e => MemberSheets.Label(e.Member.Stage)),
@@ -65,22 +75,44 @@ internal sealed class ExportMembersHandler(DbSession db, CurrentScope currentSco
         var today = clock.Today();
         var (from, to, orgId) = await MemberRegister.RangeAsync(organizations, scope, query.Filter, cancellationToken);
         var order = SortOrder.Parse(
-            query.Sort, MemberRegister.SortColumns, MemberRegister.DefaultSort, MemberRegister.TieBreaker);
-        var rows = await db.QueryPageAsync<MemberRow>(MemberRegister.CountSql, MemberRegister.PageSql,
-            MemberRegister.FilterParameters(query.Filter, from, to, orgId, today), PageRequest.ForExport, order,
-            cancellationToken);
+            query.Sort,
+            MemberRegister.SortColumns,
+            MemberRegister.DefaultSort,
+            MemberRegister.TieBreaker
+        );
+        var rows = await db.QueryPageAsync<MemberRow>(
+            MemberRegister.CountSql,
+            MemberRegister.PageSql,
+            MemberRegister.FilterParameters(query.Filter, from, to, orgId, today),
+            PageRequest.ForExport,
+            order,
+            cancellationToken
+        );
         ListExport.EnsureWithinLimit(rows.Total);
         var whole = false;
         if (query.RevealReason is not null)
         {
             // Each member in the file is one reveal (an audit row naming them, one of the caller's hourly reveals):
             // a file may not show more ID numbers than the caller could reveal one by one.
-            await reveal.RevealEachAsync(Permissions.MembersRevealPii, query.RevealReason, "Member",
-                rows.Items.Select(m => (m.Id.ToString(), (Guid?)m.OrgId)).ToList(), "export", cancellationToken);
+            await reveal.RevealEachAsync(
+                Permissions.MembersRevealPii,
+                query.RevealReason,
+                "Member",
+                rows.Items.Select(m => (m.Id.ToString(), (Guid?)m.OrgId)).ToList(),
+                "export",
+                cancellationToken
+            );
             whole = true;
         }
-        var names = await organizations.NamesAsync(rows.Items.Select(m => m.OrgId).Distinct().ToList(), cancellationToken);
-        return rows.Map(m => new ExportedMember(m, names.GetValueOrDefault(m.OrgId, ""), whole ? protector.Decrypt(m.IdNumberCipher) : m.IdNumberMasked,
-            whole && m.PhoneCipher is not null ? protector.Decrypt(m.PhoneCipher) : m.PhoneMasked));
+        var names = await organizations.NamesAsync(
+            rows.Items.Select(m => m.OrgId).Distinct().ToList(),
+            cancellationToken
+        );
+        return rows.Map(m => new ExportedMember(
+            m,
+            names.GetValueOrDefault(m.OrgId, ""),
+            whole ? protector.Decrypt(m.IdNumberCipher) : m.IdNumberMasked,
+            whole && m.PhoneCipher is not null ? protector.Decrypt(m.PhoneCipher) : m.PhoneMasked
+        ));
     }
 }

@@ -1,9 +1,9 @@
 using FluentValidation;
 using Jiceng.Infrastructure;
+using Jiceng.Infrastructure.Mediation;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Modules.Members.Domain;
 using Mediator;
-using Jiceng.Infrastructure.Mediation;
 
 namespace Jiceng.Modules.Members.ExtendProbation;
 
@@ -16,7 +16,10 @@ internal sealed class ExtendProbationValidator : AbstractValidator<ExtendProbati
 {
     public ExtendProbationValidator(TimeProvider clock)
     {
-        RuleFor(c => c.Body.DecidedOn).Cascade(CascadeMode.Stop).NotNull().Must(d => d <= clock.Today())
+        RuleFor(c => c.Body.DecidedOn)
+            .Cascade(CascadeMode.Stop)
+            .NotNull()
+            .Must(d => d <= clock.Today())
             .WithMessage(_ => Localized.Text("日期不能晚于今天。", "The date cannot be after today."));
         RuleFor(c => c.Body.Months).NotNull().InclusiveBetween(1, 60);
         RuleFor(c => c.Body.Reason).RequiredText().MaximumLength(500);
@@ -49,7 +52,13 @@ internal sealed class ExtendProbationHandler(MemberSteps steps) : ICommandHandle
         {
             throw MemberErrors.ExtensionOutOfRange(least, most);
         }
-        return await step.AdvanceAsync(AdvanceSql, new { months }, PipelineStep.Extension, decidedOn,
-            new { months, reason = body.Reason }, cancellationToken);
+        return await step.AdvanceAsync(
+            AdvanceSql,
+            new { months },
+            PipelineStep.Extension,
+            decidedOn,
+            new { months, reason = body.Reason },
+            cancellationToken
+        );
     }
 }

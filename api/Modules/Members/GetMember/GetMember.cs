@@ -9,8 +9,13 @@ namespace Jiceng.Modules.Members.GetMember;
 
 internal sealed record GetMemberQuery(Guid Id) : IQuery<MemberResponse>;
 
-internal sealed class GetMemberHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, IOrganizationRules rules, TimeProvider clock)
-    : IQueryHandler<GetMemberQuery, MemberResponse>
+internal sealed class GetMemberHandler(
+    DbSession db,
+    CurrentScope currentScope,
+    IOrganizationDirectory organizations,
+    IOrganizationRules rules,
+    TimeProvider clock
+) : IQueryHandler<GetMemberQuery, MemberResponse>
 {
     public async ValueTask<MemberResponse> Handle(GetMemberQuery query, CancellationToken cancellationToken)
     {

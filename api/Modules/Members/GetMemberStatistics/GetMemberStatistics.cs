@@ -1,6 +1,5 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
-using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Contracts;
@@ -18,7 +17,13 @@ internal sealed record CountByKey
 /// Of the members admitted (voted in as probationary) in a year: how many, and the shares under 35 at
 /// admission, with college education or more, and from the front line (in service or farmers).
 /// </summary>
-internal sealed record AdmissionShares(int Year, long Admitted, decimal? Under35Share, decimal? CollegeShare, decimal? FrontLineShare);
+internal sealed record AdmissionShares(
+    int Year,
+    long Admitted,
+    decimal? Under35Share,
+    decimal? CollegeShare,
+    decimal? FrontLineShare
+);
 
 internal sealed record MemberStatistics(
     long Members,
@@ -28,7 +33,8 @@ internal sealed record MemberStatistics(
     IReadOnlyList<CountByKey> ByGender,
     IReadOnlyList<CountByKey> ByAgeBand,
     IReadOnlyList<CountByKey> ByEducation,
-    AdmissionShares Admissions);
+    AdmissionShares Admissions
+);
 
 internal sealed record GetMemberStatisticsQuery(Guid? OrganizationId, int? AdmittedYear) : IQuery<MemberStatistics>;
 
@@ -37,19 +43,30 @@ internal sealed class GetMemberStatisticsValidator : AbstractValidator<GetMember
     public GetMemberStatisticsValidator() => RuleFor(q => q.AdmittedYear).InclusiveBetween(1921, 9998);
 }
 
-internal sealed class GetMemberStatisticsHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, TimeProvider clock)
-    : IQueryHandler<GetMemberStatisticsQuery, MemberStatistics>
+internal sealed class GetMemberStatisticsHandler(
+    DbSession db,
+    CurrentScope currentScope,
+    IOrganizationDirectory organizations,
+    TimeProvider clock
+) : IQueryHandler<GetMemberStatisticsQuery, MemberStatistics>
 {
     private const string InRange = "FROM members WHERE org_path >= @from AND org_path < @to";
 
     private const string ByStatusSql = "SELECT status AS \"key\", COUNT(*) AS count " + InRange + " GROUP BY status";
 
     // Everything else counts the active register: members and people in the pipeline.
-    private const string ByStageSql = "SELECT stage AS \"key\", COUNT(*) AS count " + InRange + " AND status = 'Active' GROUP BY stage";
+    private const string ByStageSql =
+        "SELECT stage AS \"key\", COUNT(*) AS count " + InRange + " AND status = 'Active' GROUP BY stage";
 
-    private const string ByCategorySql = "SELECT category AS \"key\", COUNT(*) AS count " + InRange + " AND status = 'Active' AND stage IN ('Probationary', 'Full') GROUP BY category";
+    private const string ByCategorySql =
+        "SELECT category AS \"key\", COUNT(*) AS count "
+        + InRange
+        + " AND status = 'Active' AND stage IN ('Probationary', 'Full') GROUP BY category";
 
-    private const string ByGenderSql = "SELECT gender AS \"key\", COUNT(*) AS count " + InRange + " AND status = 'Active' AND stage IN ('Probationary', 'Full') GROUP BY gender";
+    private const string ByGenderSql =
+        "SELECT gender AS \"key\", COUNT(*) AS count "
+        + InRange
+        + " AND status = 'Active' AND stage IN ('Probationary', 'Full') GROUP BY gender";
 
     private const string ByEducationSql = """
         SELECT COALESCE(education, 'Unknown') AS "key", COUNT(*) AS count
@@ -81,19 +98,40 @@ internal sealed class GetMemberStatisticsHandler(DbSession db, CurrentScope curr
     public async ValueTask<MemberStatistics> Handle(GetMemberStatisticsQuery query, CancellationToken cancellationToken)
     {
         var scope = await currentScope.GetAsync(cancellationToken);
-        var (from, to) = await Domain.MemberRecords.RangeAsync(organizations, scope, query.OrganizationId, cancellationToken);
+        var (from, to) = await Domain.MemberRecords.RangeAsync(
+            organizations,
+            scope,
+            query.OrganizationId,
+            cancellationToken
+        );
         var today = clock.Today();
         var range = new { from, to };
         var byStage = await db.QueryAsync<CountByKey>(ByStageSql, range, cancellationToken);
         var ages = new
         {
-            from, to, under31 = today.AddYears(-31), under36 = today.AddYears(-36), under46 = today.AddYears(-46), under56 = today.AddYears(-56),
-            under61 = today.AddYears(-61), under71 = today.AddYears(-71),
+            from,
+            to,
+            under31 = today.AddYears(-31),
+            under36 = today.AddYears(-36),
+            under46 = today.AddYears(-46),
+            under56 = today.AddYears(-56),
+            under61 = today.AddYears(-61),
+            under71 = today.AddYears(-71),
         };
         var year = query.AdmittedYear ?? today.Year - 1;
-        var admitted = await db.QueryAsync<AdmittedRow>(AdmissionsSql,
-            new { from, to, yearStart = new DateOnly(year, 1, 1), nextYearStart = new DateOnly(year + 1, 1, 1) }, cancellationToken);
-        decimal? Share(Func<AdmittedRow, bool> counts) => admitted.Count == 0 ? null : Math.Round(100m * admitted.Count(counts) / admitted.Count, 1);
+        var admitted = await db.QueryAsync<AdmittedRow>(
+            AdmissionsSql,
+            new
+            {
+                from,
+                to,
+                yearStart = new DateOnly(year, 1, 1),
+                nextYearStart = new DateOnly(year + 1, 1, 1),
+            },
+            cancellationToken
+        );
+        decimal? Share(Func<AdmittedRow, bool> counts) =>
+            admitted.Count == 0 ? null : Math.Round(100m * admitted.Count(counts) / admitted.Count, 1);
         return new MemberStatistics(
             byStage.Where(s => s.Key is "Probationary" or "Full").Sum(s => s.Count),
             byStage,
@@ -102,10 +140,14 @@ internal sealed class GetMemberStatisticsHandler(DbSession db, CurrentScope curr
             await db.QueryAsync<CountByKey>(ByGenderSql, range, cancellationToken),
             await db.QueryAsync<CountByKey>(ByAgeBandSql, ages, cancellationToken),
             await db.QueryAsync<CountByKey>(ByEducationSql, range, cancellationToken),
-            new AdmissionShares(year, admitted.Count,
+            new AdmissionShares(
+                year,
+                admitted.Count,
                 Share(a => Domain.MemberRow.YearsBetween(a.BirthDate, a.JoinedOn) < 35),
                 Share(a => a.Education is "College" or "Bachelor" or "Master" or "Doctorate"),
-                Share(a => a.Category is "InService" or "Farmer")));
+                Share(a => a.Category is "InService" or "Farmer")
+            )
+        );
     }
 
     private sealed record AdmittedRow

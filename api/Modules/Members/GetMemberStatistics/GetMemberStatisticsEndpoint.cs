@@ -6,12 +6,28 @@ namespace Jiceng.Modules.Members.GetMemberStatistics;
 
 internal static class GetMemberStatisticsEndpoint
 {
-    public static void Map(RouteGroupBuilder group) => group
-        .MapGet("/stats", async Task<Ok<MemberStatistics>> (Guid? organizationId, int? admittedYear, IMediator mediator, CancellationToken cancellationToken) =>
-            TypedResults.Ok(await mediator.Send(new GetMemberStatisticsQuery(organizationId, admittedYear), cancellationToken)))
-        .WithName("GetMemberStatistics")
-        .RequirePermission(Permissions.MembersRead)
-        .WithSummary("Member counts over a subtree by stage, status, category, gender, age band and education; and of those admitted in a year (default last year) the shares under 35, with college education, and front-line.")
-        .ProducesValidationProblem()
-        .ProducesProblem(StatusCodes.Status404NotFound);
+    public static void Map(RouteGroupBuilder group) =>
+        group
+            .MapGet(
+                "/stats",
+                async Task<Ok<MemberStatistics>> (
+                    Guid? organizationId,
+                    int? admittedYear,
+                    IMediator mediator,
+                    CancellationToken cancellationToken
+                ) =>
+                    TypedResults.Ok(
+                        await mediator.Send(
+                            new GetMemberStatisticsQuery(organizationId, admittedYear),
+                            cancellationToken
+                        )
+                    )
+            )
+            .WithName("GetMemberStatistics")
+            .RequirePermission(Permissions.MembersRead)
+            .WithSummary(
+                "Member counts over a subtree by stage, status, category, gender, age band and education; and of those admitted in a year (default last year) the shares under 35, with college education, and front-line."
+            )
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -9,8 +9,12 @@ namespace Jiceng.Modules.Members.GetPipeline;
 
 internal sealed record GetPipelineQuery(Guid MemberId) : IQuery<PipelineView>;
 
-internal sealed class GetPipelineHandler(DbSession db, CurrentScope currentScope, IOrganizationRules rules, TimeProvider clock)
-    : IQueryHandler<GetPipelineQuery, PipelineView>
+internal sealed class GetPipelineHandler(
+    DbSession db,
+    CurrentScope currentScope,
+    IOrganizationRules rules,
+    TimeProvider clock
+) : IQueryHandler<GetPipelineQuery, PipelineView>
 {
     public async ValueTask<PipelineView> Handle(GetPipelineQuery query, CancellationToken cancellationToken)
     {

@@ -24,25 +24,75 @@ internal static class ListCommunityReportsEndpoint
 
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/community-reports", async Task<Ok<Paged<CommunityReport>>> (Guid communityOrganizationId, bool? includeEnded, int? page, int? pageSize,
-                string? sort, IMediator mediator, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await mediator.Send(new ListCommunityReportsQuery(communityOrganizationId, includeEnded ?? false, PageRequest.From(page, pageSize), sort),
-                    cancellationToken)))
+        group
+            .MapGet(
+                "/community-reports",
+                async Task<Ok<Paged<CommunityReport>>> (
+                    Guid communityOrganizationId,
+                    bool? includeEnded,
+                    int? page,
+                    int? pageSize,
+                    string? sort,
+                    IMediator mediator,
+                    CancellationToken cancellationToken
+                ) =>
+                    TypedResults.Ok(
+                        await mediator.Send(
+                            new ListCommunityReportsQuery(
+                                communityOrganizationId,
+                                includeEnded ?? false,
+                                PageRequest.From(page, pageSize),
+                                sort
+                            ),
+                            cancellationToken
+                        )
+                    )
+            )
             .WithName("ListCommunityReports")
             .RequirePermission(Permissions.MembersRead)
             .WithSummary("The " + Parameters)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("/community-reports/export", async Task<FileStreamHttpResult> (Guid communityOrganizationId, bool? includeEnded, string? sort,
-                SpreadsheetFormat? format, IMediator mediator, TimeProvider clock, CancellationToken cancellationToken) =>
-            {
-                var list = await mediator.Send(new ListCommunityReportsQuery(communityOrganizationId, includeEnded ?? false, PageRequest.ForExport, sort), cancellationToken);
-                return ListExport.File(list, Columns, format ?? SpreadsheetFormat.Xlsx, Localized.Text("双报到", "Community reports"), "community-reports", clock);
-            })
+        group
+            .MapGet(
+                "/community-reports/export",
+                async Task<FileStreamHttpResult> (
+                    Guid communityOrganizationId,
+                    bool? includeEnded,
+                    string? sort,
+                    SpreadsheetFormat? format,
+                    IMediator mediator,
+                    TimeProvider clock,
+                    CancellationToken cancellationToken
+                ) =>
+                {
+                    var list = await mediator.Send(
+                        new ListCommunityReportsQuery(
+                            communityOrganizationId,
+                            includeEnded ?? false,
+                            PageRequest.ForExport,
+                            sort
+                        ),
+                        cancellationToken
+                    );
+                    return ListExport.File(
+                        list,
+                        Columns,
+                        format ?? SpreadsheetFormat.Xlsx,
+                        Localized.Text("双报到", "Community reports"),
+                        "community-reports",
+                        clock
+                    );
+                }
+            )
             .WithName("ExportCommunityReports")
             .RequirePermission(Permissions.MembersRead)
-            .WithSummary("As .xlsx or .csv (format=Xlsx|Csv), whole, the " + Parameters + " At most 50,000 rows (409 export_too_large).")
+            .WithSummary(
+                "As .xlsx or .csv (format=Xlsx|Csv), whole, the "
+                    + Parameters
+                    + " At most 50,000 rows (409 export_too_large)."
+            )
             .ProducesSpreadsheet()
             .WithExportLimit()
             .ProducesValidationProblem()

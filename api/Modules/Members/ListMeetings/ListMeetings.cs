@@ -2,20 +2,22 @@ using FluentValidation;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Security;
+using Jiceng.Modules.Members.Domain;
 using Jiceng.Modules.Organizations.Contracts;
 using Mediator;
-using Jiceng.Modules.Members.Domain;
 
 namespace Jiceng.Modules.Members.ListMeetings;
 
-internal sealed record ListMeetingsQuery(Guid OrganizationId, PageRequest Page, string? Sort = null) : IQuery<Paged<MeetingResponse>>;
+internal sealed record ListMeetingsQuery(Guid OrganizationId, PageRequest Page, string? Sort = null)
+    : IQuery<Paged<MeetingResponse>>;
 
 internal sealed class ListMeetingsValidator : AbstractValidator<ListMeetingsQuery>
 {
     public ListMeetingsValidator() => this.AddPagingRules(q => q.Page);
 }
 
-internal sealed class ListMeetingsHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations) : IQueryHandler<ListMeetingsQuery, Paged<MeetingResponse>>
+internal sealed class ListMeetingsHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations)
+    : IQueryHandler<ListMeetingsQuery, Paged<MeetingResponse>>
 {
     private const string CountSql = "SELECT COUNT(*) FROM org_meetings WHERE org_id = @orgId";
 
@@ -40,8 +42,14 @@ internal sealed class ListMeetingsHandler(DbSession db, CurrentScope currentScop
         {
             throw new NotFoundException("Organization");
         }
-        var page = await db.QueryPageAsync<MeetingRow>(CountSql, PageSql, new { orgId = query.OrganizationId }, query.Page,
-            SortOrder.Parse(query.Sort, SortColumns, "-heldOn", "id"), cancellationToken);
+        var page = await db.QueryPageAsync<MeetingRow>(
+            CountSql,
+            PageSql,
+            new { orgId = query.OrganizationId },
+            query.Page,
+            SortOrder.Parse(query.Sort, SortColumns, "-heldOn", "id"),
+            cancellationToken
+        );
         return page.Map(m => new MeetingResponse(m.Id, m.OrganizationId, m.Kind, m.HeldOn, m.Topic, m.AttendeeCount));
     }
 

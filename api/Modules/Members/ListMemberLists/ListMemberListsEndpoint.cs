@@ -15,7 +15,8 @@ internal sealed record MemberListFilter(
     [FromQuery(Name = "organizationId")] Guid? OrganizationId,
     [FromQuery(Name = "month")] int? Month,
     [FromQuery(Name = "year")] int? Year,
-    [FromQuery(Name = "withinDays")] int? WithinDays)
+    [FromQuery(Name = "withinDays")] int? WithinDays
+)
 {
     public ListMemberListsQuery ToQuery(PageRequest page) => new(Kind, OrganizationId, Month, Year, WithinDays, page);
 }
@@ -27,27 +28,57 @@ internal static class ListMemberListsEndpoint
 
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/lists/{kind}", async Task<Ok<Paged<MemberOnList>>> ([AsParameters] MemberListFilter filter,
-                int? page, int? pageSize, IMediator mediator, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await mediator.Send(
-                    filter.ToQuery(PageRequest.From(page, pageSize)), cancellationToken)))
+        group
+            .MapGet(
+                "/lists/{kind}",
+                async Task<Ok<Paged<MemberOnList>>> (
+                    [AsParameters] MemberListFilter filter,
+                    int? page,
+                    int? pageSize,
+                    IMediator mediator,
+                    CancellationToken cancellationToken
+                ) =>
+                    TypedResults.Ok(
+                        await mediator.Send(filter.ToQuery(PageRequest.From(page, pageSize)), cancellationToken)
+                    )
+            )
             .WithName("ListMemberLists")
             .RequirePermission(Permissions.MembersRead)
             .WithSummary("The yearly lists within the caller's subtree: " + Parameters + ".")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("/lists/{kind}/export", async Task<FileStreamHttpResult> ([AsParameters] MemberListFilter filter,
-                SpreadsheetFormat? format, IMediator mediator, TimeProvider clock, CancellationToken cancellationToken) =>
-            {
-                var kind = filter.Kind;
-                var list = await mediator.Send(filter.ToQuery(PageRequest.ForExport), cancellationToken);
-                var (chinese, english) = Titles[kind];
-                return ListExport.File(list, Columns(kind), format ?? SpreadsheetFormat.Xlsx, Localized.Text(chinese, english), english.ToLowerInvariant().Replace(' ', '-'), clock);
-            })
+        group
+            .MapGet(
+                "/lists/{kind}/export",
+                async Task<FileStreamHttpResult> (
+                    [AsParameters] MemberListFilter filter,
+                    SpreadsheetFormat? format,
+                    IMediator mediator,
+                    TimeProvider clock,
+                    CancellationToken cancellationToken
+                ) =>
+                {
+                    var kind = filter.Kind;
+                    var list = await mediator.Send(filter.ToQuery(PageRequest.ForExport), cancellationToken);
+                    var (chinese, english) = Titles[kind];
+                    return ListExport.File(
+                        list,
+                        Columns(kind),
+                        format ?? SpreadsheetFormat.Xlsx,
+                        Localized.Text(chinese, english),
+                        english.ToLowerInvariant().Replace(' ', '-'),
+                        clock
+                    );
+                }
+            )
             .WithName("ExportMemberList")
             .RequirePermission(Permissions.MembersRead)
-            .WithSummary("A yearly list, whole, as .xlsx or .csv (format=Xlsx|Csv) with the list's parameters: " + Parameters + ". At most 50,000 rows (409 export_too_large).")
+            .WithSummary(
+                "A yearly list, whole, as .xlsx or .csv (format=Xlsx|Csv) with the list's parameters: "
+                    + Parameters
+                    + ". At most 50,000 rows (409 export_too_large)."
+            )
             .ProducesSpreadsheet()
             .WithExportLimit()
             .ProducesValidationProblem()
@@ -73,13 +104,21 @@ internal static class ListMemberListsEndpoint
             MemberSheets.Organization.Exported<MemberOnList>(m => m.OrganizationName),
             MemberSheets.Stage.Exported<MemberOnList>(m => MemberSheets.Label(m.Stage)),
         ];
-        columns.Add(kind switch
-        {
-            MemberListKind.PoliticalBirthdays => new("政治生日", "Anniversary", m => MemberSheets.Date(m.Date)),
-            MemberListKind.MedalCandidates => MemberSheets.FullMemberOn.Exported<MemberOnList>(m => MemberSheets.Date(m.Date)),
-            MemberListKind.LostContact => new("最近组织生活", "Last organization life", m => MemberSheets.Date(m.Date)),
-            _ => new("预备期满", "Probation ends", m => MemberSheets.Date(m.Date)),
-        });
+        columns.Add(
+            kind switch
+            {
+                MemberListKind.PoliticalBirthdays => new("政治生日", "Anniversary", m => MemberSheets.Date(m.Date)),
+                MemberListKind.MedalCandidates => MemberSheets.FullMemberOn.Exported<MemberOnList>(m =>
+                    MemberSheets.Date(m.Date)
+                ),
+                MemberListKind.LostContact => new(
+                    "最近组织生活",
+                    "Last organization life",
+                    m => MemberSheets.Date(m.Date)
+                ),
+                _ => new("预备期满", "Probation ends", m => MemberSheets.Date(m.Date)),
+            }
+        );
         if (kind == MemberListKind.PoliticalBirthdays)
         {
             columns.Add(new("入党年数", "Years since joining", m => m.Years));

@@ -23,7 +23,8 @@ internal sealed record MemberListItem(
     MemberStatus Status,
     DateOnly? JoinedOn,
     DateOnly? FullMemberOn,
-    long Version);
+    long Version
+);
 
 /// <summary>The register's filters with a page and a sort, validated by the names the query string gives them.</summary>
 internal sealed record ListMembersQuery : MemberFilter, IQuery<Paged<MemberListItem>>
@@ -49,20 +50,51 @@ internal sealed class ListMembersValidator : AbstractValidator<ListMembersQuery>
     }
 }
 
-internal sealed class ListMembersHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, TimeProvider clock)
-    : IQueryHandler<ListMembersQuery, Paged<MemberListItem>>
+internal sealed class ListMembersHandler(
+    DbSession db,
+    CurrentScope currentScope,
+    IOrganizationDirectory organizations,
+    TimeProvider clock
+) : IQueryHandler<ListMembersQuery, Paged<MemberListItem>>
 {
     public async ValueTask<Paged<MemberListItem>> Handle(ListMembersQuery query, CancellationToken cancellationToken)
     {
         var scope = await currentScope.GetAsync(cancellationToken);
         var order = SortOrder.Parse(
-            query.Sort, MemberRegister.SortColumns, MemberRegister.DefaultSort, MemberRegister.TieBreaker);
+            query.Sort,
+            MemberRegister.SortColumns,
+            MemberRegister.DefaultSort,
+            MemberRegister.TieBreaker
+        );
         var today = clock.Today();
         var (from, to, orgId) = await MemberRegister.RangeAsync(organizations, scope, query, cancellationToken);
-        var page = await db.QueryPageAsync<MemberRow>(MemberRegister.CountSql, MemberRegister.PageSql,
-            MemberRegister.FilterParameters(query, from, to, orgId, today), query.Page, order, cancellationToken);
-        var names = await organizations.NamesAsync(page.Items.Select(m => m.OrgId).Distinct().ToList(), cancellationToken);
-        return page.Map(m => new MemberListItem(m.Id, m.OrgId, names.GetValueOrDefault(m.OrgId, ""), m.Name, m.Gender, MemberRow.YearsBetween(m.BirthDate, m.LivedUntil(today)),
-            m.IdNumberMasked, m.Education, m.Category, m.Stage, m.Status, m.JoinedOn, m.FullMemberOn, m.Version));
+        var page = await db.QueryPageAsync<MemberRow>(
+            MemberRegister.CountSql,
+            MemberRegister.PageSql,
+            MemberRegister.FilterParameters(query, from, to, orgId, today),
+            query.Page,
+            order,
+            cancellationToken
+        );
+        var names = await organizations.NamesAsync(
+            page.Items.Select(m => m.OrgId).Distinct().ToList(),
+            cancellationToken
+        );
+        return page.Map(m => new MemberListItem(
+            m.Id,
+            m.OrgId,
+            names.GetValueOrDefault(m.OrgId, ""),
+            m.Name,
+            m.Gender,
+            MemberRow.YearsBetween(m.BirthDate, m.LivedUntil(today)),
+            m.IdNumberMasked,
+            m.Education,
+            m.Category,
+            m.Stage,
+            m.Status,
+            m.JoinedOn,
+            m.FullMemberOn,
+            m.Version
+        ));
     }
 }

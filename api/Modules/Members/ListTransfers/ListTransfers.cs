@@ -12,12 +12,18 @@ internal enum TransferDirection
 {
     [Label("转出", "Outgoing")]
     Outbox,
+
     [Label("转入", "Incoming")]
     Inbox,
 }
 
-internal sealed record ListTransfersQuery(TransferDirection Direction, TransferStatus? Status, bool ExpiredOnly, PageRequest Page, string? Sort)
-    : IQuery<Paged<TransferResponse>>;
+internal sealed record ListTransfersQuery(
+    TransferDirection Direction,
+    TransferStatus? Status,
+    bool ExpiredOnly,
+    PageRequest Page,
+    string? Sort
+) : IQuery<Paged<TransferResponse>>;
 
 internal sealed class ListTransfersValidator : AbstractValidator<ListTransfersQuery>
 {
@@ -29,8 +35,12 @@ internal sealed class ListTransfersValidator : AbstractValidator<ListTransfersQu
     }
 }
 
-internal sealed class ListTransfersHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, TimeProvider clock)
-    : IQueryHandler<ListTransfersQuery, Paged<TransferResponse>>
+internal sealed class ListTransfersHandler(
+    DbSession db,
+    CurrentScope currentScope,
+    IOrganizationDirectory organizations,
+    TimeProvider clock
+) : IQueryHandler<ListTransfersQuery, Paged<TransferResponse>>
 {
     private const string Filter = """
         FROM member_transfers
@@ -50,18 +60,28 @@ internal sealed class ListTransfersHandler(DbSession db, CurrentScope currentSco
         ["memberName"] = "member_name",
     };
 
-    public async ValueTask<Paged<TransferResponse>> Handle(ListTransfersQuery query, CancellationToken cancellationToken)
+    public async ValueTask<Paged<TransferResponse>> Handle(
+        ListTransfersQuery query,
+        CancellationToken cancellationToken
+    )
     {
         var scope = await currentScope.GetAsync(cancellationToken);
         var today = clock.Today();
-        var page = await db.QueryPageAsync<TransferRow>(CountSql, PageSql, new
-        {
-            outbox = query.Direction == TransferDirection.Outbox ? 1 : 0,
-            from = scope.From,
-            to = scope.To,
-            status = query.Status?.ToString(),
-            expiredBefore = query.ExpiredOnly ? today : (DateOnly?)null,
-        }, query.Page, SortOrder.Parse(query.Sort, SortColumns, "-issuedOn", "id"), cancellationToken);
+        var page = await db.QueryPageAsync<TransferRow>(
+            CountSql,
+            PageSql,
+            new
+            {
+                outbox = query.Direction == TransferDirection.Outbox ? 1 : 0,
+                from = scope.From,
+                to = scope.To,
+                status = query.Status?.ToString(),
+                expiredBefore = query.ExpiredOnly ? today : (DateOnly?)null,
+            },
+            query.Page,
+            SortOrder.Parse(query.Sort, SortColumns, "-issuedOn", "id"),
+            cancellationToken
+        );
         var items = await Transfers.RespondAsync(page.Items, organizations, today, cancellationToken);
         return new Paged<TransferResponse>(items, page.Total, page.Page, page.PageSize);
     }

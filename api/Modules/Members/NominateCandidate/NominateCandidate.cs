@@ -18,7 +18,8 @@ internal sealed record NominateCandidateRequest(
     int? TrainingHours,
     DateOnly? NoticeFrom,
     DateOnly? NoticeTo,
-    StepOverride? Override);
+    StepOverride? Override
+);
 
 internal sealed record NominateCandidateCommand(Guid Id, NominateCandidateRequest Body) : ICommand<PipelineView>;
 
@@ -26,18 +27,33 @@ internal sealed class NominateCandidateValidator : AbstractValidator<NominateCan
 {
     public NominateCandidateValidator(TimeProvider clock)
     {
-        RuleFor(c => c.Body.DecidedOn).Cascade(CascadeMode.Stop).NotNull().Must(d => d <= clock.Today())
+        RuleFor(c => c.Body.DecidedOn)
+            .Cascade(CascadeMode.Stop)
+            .NotNull()
+            .Must(d => d <= clock.Today())
             .WithMessage(_ => Localized.Text("日期不能晚于今天。", "The date cannot be after today."));
-        RuleFor(c => c.Body.IntroducerIds).NotNull()
+        RuleFor(c => c.Body.IntroducerIds)
+            .NotNull()
             .Must((c, ids) => ids is { Count: 2 } && ids[0] != ids[1] && !ids.Contains(c.Id))
-            .WithMessage(_ => Localized.Text("须有两名不同的入党介绍人（不能是本人）。", "Two different introducers are needed (not the person themself)."));
-        RuleFor(c => c.Body.PoliticalReviewOn).Cascade(CascadeMode.Stop).NotNull().Must(d => d <= clock.Today())
+            .WithMessage(_ =>
+                Localized.Text(
+                    "须有两名不同的入党介绍人（不能是本人）。",
+                    "Two different introducers are needed (not the person themself)."
+                )
+            );
+        RuleFor(c => c.Body.PoliticalReviewOn)
+            .Cascade(CascadeMode.Stop)
+            .NotNull()
+            .Must(d => d <= clock.Today())
             .WithMessage(_ => Localized.Text("日期不能晚于今天。", "The date cannot be after today."));
         RuleFor(c => c.Body.TrainingHours).NotNull().InclusiveBetween(0, 1000);
         // The notice may come before the decision: many places publish it before listing the candidate
         // (确定为发展对象前公示). Either way the vote waits for both (PipelineRules.EarliestVote).
         RuleFor(c => c.Body.NoticeFrom).NotNull();
-        RuleFor(c => c.Body.NoticeTo).NotNull().GreaterThanOrEqualTo(c => c.Body.NoticeFrom).When(c => c.Body.NoticeFrom is not null);
+        RuleFor(c => c.Body.NoticeTo)
+            .NotNull()
+            .GreaterThanOrEqualTo(c => c.Body.NoticeFrom)
+            .When(c => c.Body.NoticeFrom is not null);
         RuleFor(c => c.Body.Override).SetValidator(new StepOverrideValidator());
     }
 }
@@ -66,8 +82,16 @@ internal sealed class NominateCandidateHandler(MemberSteps steps, DbSession db)
         var rules = step.Rules;
         var decidedOn = body.DecidedOn!.Value;
         step.EnsureNotEarly("decidedOn", decidedOn, PipelineIntervals.Candidate(step.Member.ActivistOn!.Value, rules));
-        var fullIntroducers = await db.ExecuteScalarAsync<long>(FullMembersSql,
-            new { ids = body.IntroducerIds!.ToArray(), from = step.Scope.From, to = step.Scope.To }, cancellationToken);
+        var fullIntroducers = await db.ExecuteScalarAsync<long>(
+            FullMembersSql,
+            new
+            {
+                ids = body.IntroducerIds!.ToArray(),
+                from = step.Scope.From,
+                to = step.Scope.To,
+            },
+            cancellationToken
+        );
         if (fullIntroducers != 2)
         {
             throw MemberErrors.IntroducerNotFullMember();
@@ -81,14 +105,21 @@ internal sealed class NominateCandidateHandler(MemberSteps steps, DbSession db)
         {
             throw MemberErrors.NoticeTooShort(rules.NoticeMinWorkingDays, noticeDays);
         }
-        return await step.AdvanceAsync(AdvanceSql, new { decidedOn, noticeTo = body.NoticeTo },
-            PipelineStep.Candidate, decidedOn,
+        return await step.AdvanceAsync(
+            AdvanceSql,
+            new { decidedOn, noticeTo = body.NoticeTo },
+            PipelineStep.Candidate,
+            decidedOn,
             new
             {
-                introducerIds = body.IntroducerIds, politicalReviewOn = body.PoliticalReviewOn,
+                introducerIds = body.IntroducerIds,
+                politicalReviewOn = body.PoliticalReviewOn,
                 trainingHours = body.TrainingHours,
-                noticeFrom = body.NoticeFrom, noticeTo = body.NoticeTo, noticeWorkingDays = noticeDays,
+                noticeFrom = body.NoticeFrom,
+                noticeTo = body.NoticeTo,
+                noticeWorkingDays = noticeDays,
             },
-            cancellationToken);
+            cancellationToken
+        );
     }
 }

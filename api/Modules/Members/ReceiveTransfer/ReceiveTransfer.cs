@@ -16,17 +16,23 @@ internal sealed record ReceiveTransferRequest(DateOnly? ReceivedOn);
 /// The receiving organization confirms (回执): only then does the member move, in the same transaction. For a
 /// letter to outside the system the sending side records the receipt, and the member leaves the register.
 /// </summary>
-internal sealed record ReceiveTransferCommand(Guid TransferId, long ExpectedVersion, ReceiveTransferRequest Body) : ICommand<TransferResponse>;
+internal sealed record ReceiveTransferCommand(Guid TransferId, long ExpectedVersion, ReceiveTransferRequest Body)
+    : ICommand<TransferResponse>;
 
 internal sealed class ReceiveTransferValidator : AbstractValidator<ReceiveTransferCommand>
 {
     public ReceiveTransferValidator(TimeProvider clock) =>
-        RuleFor(c => c.Body.ReceivedOn).Must(d => d is null || d <= clock.Today())
+        RuleFor(c => c.Body.ReceivedOn)
+            .Must(d => d is null || d <= clock.Today())
             .WithMessage(_ => Localized.Text("回执日期不能晚于今天。", "The receipt date cannot be after today."));
 }
 
-internal sealed class ReceiveTransferHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, TimeProvider clock)
-    : ICommandHandler<ReceiveTransferCommand, TransferResponse>
+internal sealed class ReceiveTransferHandler(
+    DbSession db,
+    CurrentScope currentScope,
+    IOrganizationDirectory organizations,
+    TimeProvider clock
+) : ICommandHandler<ReceiveTransferCommand, TransferResponse>
 {
     private const string ReceiveSql = """
         UPDATE member_transfers SET status = 'Received', received_on = @receivedOn, updated_at = @now, version = version + 1
@@ -58,12 +64,27 @@ internal sealed class ReceiveTransferHandler(DbSession db, CurrentScope currentS
         {
             throw MemberErrors.ReceivedBeforeIssued(transfer.IssuedOn);
         }
-        if (transfer.ToOrgId is { } receiving && await organizations.FindWithinAsync(receiving, DataScope.WholeTree, cancellationToken) is null)
+        if (
+            transfer.ToOrgId is { } receiving
+            && await organizations.FindWithinAsync(receiving, DataScope.WholeTree, cancellationToken) is null
+        )
         {
             throw MemberErrors.ReceivingOrganizationDissolved();
         }
         var now = clock.GetUtcNow();
-        if (await db.ExecuteAsync(ReceiveSql, new { id = transfer.Id, expectedVersion = command.ExpectedVersion, receivedOn, now }, cancellationToken) == 0)
+        if (
+            await db.ExecuteAsync(
+                ReceiveSql,
+                new
+                {
+                    id = transfer.Id,
+                    expectedVersion = command.ExpectedVersion,
+                    receivedOn,
+                    now,
+                },
+                cancellationToken
+            ) == 0
+        )
         {
             if (transfer.Version != command.ExpectedVersion)
             {
@@ -76,13 +97,39 @@ internal sealed class ReceiveTransferHandler(DbSession db, CurrentScope currentS
             throw MemberErrors.LetterExpired(transfer.ValidUntil);
         }
         var moved = transfer.ToOrgId is { } toOrgId
-            ? await db.ExecuteAsync(MoveMemberSql, new { memberId = transfer.MemberId, toOrgId, toOrgPath = transfer.ToOrgPath, fromOrgId = transfer.FromOrgId, now },
-                cancellationToken)
-            : await db.ExecuteAsync(LeaveRegisterSql, new { memberId = transfer.MemberId, fromOrgId = transfer.FromOrgId, now }, cancellationToken);
+            ? await db.ExecuteAsync(
+                MoveMemberSql,
+                new
+                {
+                    memberId = transfer.MemberId,
+                    toOrgId,
+                    toOrgPath = transfer.ToOrgPath,
+                    fromOrgId = transfer.FromOrgId,
+                    now,
+                },
+                cancellationToken
+            )
+            : await db.ExecuteAsync(
+                LeaveRegisterSql,
+                new
+                {
+                    memberId = transfer.MemberId,
+                    fromOrgId = transfer.FromOrgId,
+                    now,
+                },
+                cancellationToken
+            );
         if (moved == 0)
         {
             throw MemberErrors.NotActive();
         }
-        return (await Transfers.RespondAsync([await Transfers.FindAsync(db, transfer.Id, cancellationToken)], organizations, clock.Today(), cancellationToken))[0];
+        return (
+            await Transfers.RespondAsync(
+                [await Transfers.FindAsync(db, transfer.Id, cancellationToken)],
+                organizations,
+                clock.Today(),
+                cancellationToken
+            )
+        )[0];
     }
 }

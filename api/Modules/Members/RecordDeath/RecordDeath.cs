@@ -17,19 +17,29 @@ internal sealed record RecordDeathRequest(DateOnly? DiedOn);
 /// drawn from it (光荣在党50年 is for the living); an open hardship entry and a current 双报到 end that day.
 /// Requires If-Match; refused while a transfer letter is pending (its receipt would move the record).
 /// </summary>
-internal sealed record RecordDeathCommand(Guid Id, long ExpectedVersion, RecordDeathRequest Body) : ICommand<MemberResponse>;
+internal sealed record RecordDeathCommand(Guid Id, long ExpectedVersion, RecordDeathRequest Body)
+    : ICommand<MemberResponse>;
 
 internal sealed class RecordDeathValidator : AbstractValidator<RecordDeathCommand>
 {
     public RecordDeathValidator(TimeProvider clock) =>
-        RuleFor(c => c.Body.DiedOn).Cascade(CascadeMode.Stop).NotNull().Must(d => d <= clock.Today())
+        RuleFor(c => c.Body.DiedOn)
+            .Cascade(CascadeMode.Stop)
+            .NotNull()
+            .Must(d => d <= clock.Today())
             .WithMessage(_ => Localized.Text("去世日期不能晚于今天。", "The date of death cannot be after today."));
 }
 
-internal sealed class RecordDeathHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, IOrganizationRules rules, TimeProvider clock)
-    : ICommandHandler<RecordDeathCommand, MemberResponse>
+internal sealed class RecordDeathHandler(
+    DbSession db,
+    CurrentScope currentScope,
+    IOrganizationDirectory organizations,
+    IOrganizationRules rules,
+    TimeProvider clock
+) : ICommandHandler<RecordDeathCommand, MemberResponse>
 {
-    private const string PendingTransferSql = "SELECT COUNT(*) FROM member_transfers WHERE member_id = @id AND status = 'Pending'";
+    private const string PendingTransferSql =
+        "SELECT COUNT(*) FROM member_transfers WHERE member_id = @id AND status = 'Pending'";
 
     // One statement: the version read, still on the register, no letter pending (a letter written meanwhile makes it 0 rows).
     private const string RecordSql = """
@@ -67,11 +77,22 @@ internal sealed class RecordDeathHandler(DbSession db, CurrentScope currentScope
         {
             throw MemberErrors.DiedBeforeBirth();
         }
-        var parameters = new { id = member.Id, expectedVersion = command.ExpectedVersion, diedOn, from = scope.From, to = scope.To, now = clock.GetUtcNow() };
+        var parameters = new
+        {
+            id = member.Id,
+            expectedVersion = command.ExpectedVersion,
+            diedOn,
+            from = scope.From,
+            to = scope.To,
+            now = clock.GetUtcNow(),
+        };
         if (await db.ExecuteAsync(RecordSql, parameters, cancellationToken) == 0)
         {
             var reread = await MemberRecords.FindAsync(db, scope, member.Id, cancellationToken);
-            if (reread.Version == command.ExpectedVersion && await db.ExecuteScalarAsync<long>(PendingTransferSql, new { id = member.Id }, cancellationToken) > 0)
+            if (
+                reread.Version == command.ExpectedVersion
+                && await db.ExecuteScalarAsync<long>(PendingTransferSql, new { id = member.Id }, cancellationToken) > 0
+            )
             {
                 throw MemberErrors.TransferPending();
             }
@@ -79,7 +100,12 @@ internal sealed class RecordDeathHandler(DbSession db, CurrentScope currentScope
         }
         await db.ExecuteAsync(EndHardshipSql, parameters, cancellationToken);
         await db.ExecuteAsync(EndCommunityReportSql, parameters, cancellationToken);
-        return await MemberRecords.RespondAsync(await MemberRecords.FindAsync(db, scope, member.Id, cancellationToken), organizations, rules, clock.Today(),
-            cancellationToken);
+        return await MemberRecords.RespondAsync(
+            await MemberRecords.FindAsync(db, scope, member.Id, cancellationToken),
+            organizations,
+            rules,
+            clock.Today(),
+            cancellationToken
+        );
     }
 }

@@ -1,10 +1,9 @@
 using FluentValidation;
 using Jiceng.Infrastructure;
-using Jiceng.Infrastructure.Http;
+using Jiceng.Infrastructure.Mediation;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Modules.Members.Domain;
 using Mediator;
-using Jiceng.Infrastructure.Mediation;
 
 namespace Jiceng.Modules.Members.RecordTalk;
 
@@ -20,7 +19,10 @@ internal sealed class RecordTalkValidator : AbstractValidator<RecordTalkCommand>
 {
     public RecordTalkValidator(TimeProvider clock)
     {
-        RuleFor(c => c.Body.TalkOn).Cascade(CascadeMode.Stop).NotNull().Must(d => d <= clock.Today())
+        RuleFor(c => c.Body.TalkOn)
+            .Cascade(CascadeMode.Stop)
+            .NotNull()
+            .Must(d => d <= clock.Today())
             .WithMessage(_ => Localized.Text("日期不能晚于今天。", "The date cannot be after today."));
         RuleFor(c => c.Body.TalkedBy).RequiredText().MaximumLength(50);
         RuleFor(c => c.Body.Override).SetValidator(new StepOverrideValidator());
@@ -57,7 +59,13 @@ internal sealed class RecordTalkHandler(MemberSteps steps) : ICommandHandler<Rec
         {
             throw MemberErrors.TalkTooLate(latest);
         }
-        return await step.AdvanceAsync(AdvanceSql, new { talkOn }, PipelineStep.Talk, talkOn,
-            new { talkedBy = body.TalkedBy!.Trim() }, cancellationToken);
+        return await step.AdvanceAsync(
+            AdvanceSql,
+            new { talkOn },
+            PipelineStep.Talk,
+            talkOn,
+            new { talkedBy = body.TalkedBy!.Trim() },
+            cancellationToken
+        );
     }
 }

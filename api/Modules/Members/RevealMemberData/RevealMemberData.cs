@@ -1,6 +1,6 @@
-using Jiceng.Infrastructure.Primitives;
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Primitives;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Members.Domain;
 using Mediator;
@@ -11,8 +11,10 @@ internal enum RevealableMemberField
 {
     [Label("公民身份号码", "ID number")]
     IdNumber,
+
     [Label("联系电话", "Phone")]
     Phone,
+
     [Label("困难情况说明", "Hardship notes")]
     HardshipNotes,
 }
@@ -36,10 +38,17 @@ internal sealed class RevealMemberDataValidator : AbstractValidator<RevealMember
     }
 }
 
-internal sealed class RevealMemberDataHandler(DbSession db, CurrentScope currentScope, PersonalDataReveal reveal, PersonalDataProtector protector)
-    : ICommandHandler<RevealMemberDataCommand, RevealedMemberData>
+internal sealed class RevealMemberDataHandler(
+    DbSession db,
+    CurrentScope currentScope,
+    PersonalDataReveal reveal,
+    PersonalDataProtector protector
+) : ICommandHandler<RevealMemberDataCommand, RevealedMemberData>
 {
-    public async ValueTask<RevealedMemberData> Handle(RevealMemberDataCommand command, CancellationToken cancellationToken)
+    public async ValueTask<RevealedMemberData> Handle(
+        RevealMemberDataCommand command,
+        CancellationToken cancellationToken
+    )
     {
         var scope = await currentScope.GetAsync(cancellationToken);
         var member = await MemberRecords.FindAsync(db, scope, command.Id, cancellationToken);
@@ -50,14 +59,26 @@ internal sealed class RevealMemberDataHandler(DbSession db, CurrentScope current
             RevealableMemberField.Phone => member.PhoneCipher,
             _ => await HardshipNotesCipher(member.Id, command.Body.HardshipId!.Value, cancellationToken),
         };
-        var value = await reveal.RevealAsync(Permissions.MembersRevealPii, command.Body.Reason, "Member", member.Id.ToString(), member.OrgId,
-            field.ToString(), () => cipher is null ? "" : protector.Decrypt(cipher), cancellationToken);
+        var value = await reveal.RevealAsync(
+            Permissions.MembersRevealPii,
+            command.Body.Reason,
+            "Member",
+            member.Id.ToString(),
+            member.OrgId,
+            field.ToString(),
+            () => cipher is null ? "" : protector.Decrypt(cipher),
+            cancellationToken
+        );
         return new RevealedMemberData(member.Id, field, cipher is null ? null : value);
     }
 
     private async Task<string?> HardshipNotesCipher(Guid memberId, Guid hardshipId, CancellationToken cancellationToken)
     {
-        var rows = await db.QueryAsync<string?>(Hardships.NotesSql, new { id = hardshipId, memberId }, cancellationToken);
+        var rows = await db.QueryAsync<string?>(
+            Hardships.NotesSql,
+            new { id = hardshipId, memberId },
+            cancellationToken
+        );
         return rows.Count > 0 ? rows[0] : throw new Infrastructure.Http.NotFoundException("Hardship");
     }
 }

@@ -1,13 +1,12 @@
 using FluentValidation;
 using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
-using Jiceng.Infrastructure.Http;
+using Jiceng.Infrastructure.Mediation;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Members.Domain;
 using Jiceng.Modules.Organizations.Contracts;
 using Mediator;
-using Jiceng.Infrastructure.Mediation;
 
 namespace Jiceng.Modules.Members.TransferMember;
 
@@ -17,7 +16,13 @@ namespace Jiceng.Modules.Members.TransferMember;
 /// provinces is valid for the region's longer term.
 /// </summary>
 [Jiceng.Infrastructure.OpenApi.RequiresOneOf(nameof(ToOrganizationId), nameof(ToExternal))]
-internal sealed record TransferMemberRequest(Guid? ToOrganizationId, string? ToExternal, string? LetterNumber, DateOnly? IssuedOn, bool? AcrossProvinces = null);
+internal sealed record TransferMemberRequest(
+    Guid? ToOrganizationId,
+    string? ToExternal,
+    string? LetterNumber,
+    DateOnly? IssuedOn,
+    bool? AcrossProvinces = null
+);
 
 internal sealed record TransferMemberCommand(Guid MemberId, TransferMemberRequest Body) : ICommand<TransferResponse>;
 
@@ -25,20 +30,39 @@ internal sealed class TransferMemberValidator : AbstractValidator<TransferMember
 {
     public TransferMemberValidator(TimeProvider clock)
     {
-        RuleFor(c => c.Body.ToOrganizationId).NotNull()
+        RuleFor(c => c.Body.ToOrganizationId)
+            .NotNull()
             .When(c => Infrastructure.Primitives.VisibleText.IsBlank(c.Body.ToExternal))
-            .WithMessage(_ => Localized.Text("请选择接收党组织，或填写系统外的接收单位。", "Choose the receiving organization, or name one outside this system."));
-        RuleFor(c => c.Body.ToExternal).Empty().When(c => c.Body.ToOrganizationId is not null)
-            .WithMessage(_ => Localized.Text("系统内外的接收单位只能填一个。", "Give either an organization in this system or one outside it."));
+            .WithMessage(_ =>
+                Localized.Text(
+                    "请选择接收党组织，或填写系统外的接收单位。",
+                    "Choose the receiving organization, or name one outside this system."
+                )
+            );
+        RuleFor(c => c.Body.ToExternal)
+            .Empty()
+            .When(c => c.Body.ToOrganizationId is not null)
+            .WithMessage(_ =>
+                Localized.Text(
+                    "系统内外的接收单位只能填一个。",
+                    "Give either an organization in this system or one outside it."
+                )
+            );
         RuleFor(c => c.Body.ToExternal).MaximumLength(200);
         RuleFor(c => c.Body.LetterNumber).RequiredText().MaximumLength(50);
-        RuleFor(c => c.Body.IssuedOn).Must(d => d is null || d <= clock.Today())
+        RuleFor(c => c.Body.IssuedOn)
+            .Must(d => d is null || d <= clock.Today())
             .WithMessage(_ => Localized.Text("开具日期不能晚于今天。", "The issue date cannot be after today."));
     }
 }
 
-internal sealed class TransferMemberHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, IOrganizationRules rules,
-    TimeProvider clock) : ICommandHandler<TransferMemberCommand, TransferResponse>
+internal sealed class TransferMemberHandler(
+    DbSession db,
+    CurrentScope currentScope,
+    IOrganizationDirectory organizations,
+    IOrganizationRules rules,
+    TimeProvider clock
+) : ICommandHandler<TransferMemberCommand, TransferResponse>
 {
     // One open letter per member, refused in the inserting statement.
     private const string InsertSql = """
@@ -62,7 +86,8 @@ internal sealed class TransferMemberHandler(DbSession db, CurrentScope currentSc
         if (body.ToOrganizationId is { } toId)
         {
             // Any organization in the system may receive: the letter crosses regions.
-            to = await organizations.FindWithinAsync(toId, DataScope.WholeTree, cancellationToken)
+            to =
+                await organizations.FindWithinAsync(toId, DataScope.WholeTree, cancellationToken)
                 ?? throw MemberErrors.ReceivingOrganizationNotFound();
             if (to.Id == member.OrgId)
             {
@@ -71,19 +96,43 @@ internal sealed class TransferMemberHandler(DbSession db, CurrentScope currentSc
         }
         var issuedOn = body.IssuedOn ?? clock.Today();
         var pipelineRules = await rules.MemberPipelineRulesAsync(member.OrgId, cancellationToken);
-        var validity = body.AcrossProvinces == true ? pipelineRules.TransferLetterValidMonthsAcrossProvinces : pipelineRules.TransferLetterValidMonths;
+        var validity =
+            body.AcrossProvinces == true
+                ? pipelineRules.TransferLetterValidMonthsAcrossProvinces
+                : pipelineRules.TransferLetterValidMonths;
         var id = Guid.CreateVersion7();
         await MemberRecords.ClaimActiveAsync(db, member, clock.GetUtcNow(), cancellationToken);
-        var inserted = await db.ExecuteOrConflictAsync(InsertSql, new
-        {
-            id, memberId = member.Id, memberName = member.Name, fromOrgId = member.OrgId, fromOrgPath = member.OrgPath, toOrgId = to?.Id, toOrgPath = to?.Path,
-            toExternal = body.ToExternal?.Trim(), letterNumber = body.LetterNumber!.Trim(), issuedOn, validUntil = issuedOn.AddMonths(validity.Value),
-            now = clock.GetUtcNow(),
-        }, MemberErrors.TransferPending, cancellationToken);
+        var inserted = await db.ExecuteOrConflictAsync(
+            InsertSql,
+            new
+            {
+                id,
+                memberId = member.Id,
+                memberName = member.Name,
+                fromOrgId = member.OrgId,
+                fromOrgPath = member.OrgPath,
+                toOrgId = to?.Id,
+                toOrgPath = to?.Path,
+                toExternal = body.ToExternal?.Trim(),
+                letterNumber = body.LetterNumber!.Trim(),
+                issuedOn,
+                validUntil = issuedOn.AddMonths(validity.Value),
+                now = clock.GetUtcNow(),
+            },
+            MemberErrors.TransferPending,
+            cancellationToken
+        );
         if (inserted == 0)
         {
             throw MemberErrors.TransferPending();
         }
-        return (await Transfers.RespondAsync([await Transfers.FindAsync(db, id, cancellationToken)], organizations, clock.Today(), cancellationToken))[0];
+        return (
+            await Transfers.RespondAsync(
+                [await Transfers.FindAsync(db, id, cancellationToken)],
+                organizations,
+                clock.Today(),
+                cancellationToken
+            )
+        )[0];
     }
 }

@@ -24,21 +24,34 @@ internal sealed record UpdateMemberRequest(
     string? Phone,
     Education? Education,
     string? Occupation,
-    MemberCategory? Category)
+    MemberCategory? Category
+)
 {
-    public MemberFields Fields() => new(Name, Gender, Ethnicity, BirthDate, IdNumber, Phone, Education, Occupation, Category);
+    public MemberFields Fields() =>
+        new(Name, Gender, Ethnicity, BirthDate, IdNumber, Phone, Education, Occupation, Category);
 }
 
-internal sealed record UpdateMemberCommand(Guid Id, long ExpectedVersion, UpdateMemberRequest Body) : ICommand<MemberResponse>;
+internal sealed record UpdateMemberCommand(Guid Id, long ExpectedVersion, UpdateMemberRequest Body)
+    : ICommand<MemberResponse>;
 
 internal sealed class UpdateMemberValidator : AbstractValidator<UpdateMemberCommand>
 {
     public UpdateMemberValidator(TimeProvider clock) =>
-        RuleFor(c => c.Body.Fields()).SetValidator(new MemberFieldsValidator(clock, idNumberRequired: false)).OverridePropertyName("Body");
+        RuleFor(c => c.Body.Fields())
+            .SetValidator(new MemberFieldsValidator(clock, idNumberRequired: false))
+            .OverridePropertyName("Body");
 }
 
-internal sealed class UpdateMemberHandler(DbSession db, CurrentScope currentScope, IOrganizationDirectory organizations, IOrganizationRules rules,
-    PersonalDataProtector protector, AuditTrail audit, RegisteredElsewhereAnswers elsewhere, TimeProvider clock) : ICommandHandler<UpdateMemberCommand, MemberResponse>
+internal sealed class UpdateMemberHandler(
+    DbSession db,
+    CurrentScope currentScope,
+    IOrganizationDirectory organizations,
+    IOrganizationRules rules,
+    PersonalDataProtector protector,
+    AuditTrail audit,
+    RegisteredElsewhereAnswers elsewhere,
+    TimeProvider clock
+) : ICommandHandler<UpdateMemberCommand, MemberResponse>
 {
     // Version, scope and the uniqueness of the ID number are all conditions of the one statement.
     private const string UpdateSql = """
@@ -54,7 +67,8 @@ internal sealed class UpdateMemberHandler(DbSession db, CurrentScope currentScop
           AND NOT EXISTS (SELECT 1 FROM members other WHERE other.id_number_index = @idNumberIndex AND other.id <> @id)
         """;
 
-    private const string DuplicateSql = "SELECT COUNT(*) FROM members WHERE id_number_index = @idNumberIndex AND id <> @id";
+    private const string DuplicateSql =
+        "SELECT COUNT(*) FROM members WHERE id_number_index = @idNumberIndex AND id <> @id";
 
     public async ValueTask<MemberResponse> Handle(UpdateMemberCommand command, CancellationToken cancellationToken)
     {
@@ -70,52 +84,83 @@ internal sealed class UpdateMemberHandler(DbSession db, CurrentScope currentScop
         // The state the update replaces, for the audit row (read in the transaction; the version guard below means
         // a row changed in between is a 412, never an audit row with the wrong "before").
         var before = await MemberRecords.FindAsync(db, scope, command.Id, cancellationToken);
-        var updated = await db.ExecuteOrConflictAsync(UpdateSql, new
-        {
-            id = command.Id,
-            expectedVersion = command.ExpectedVersion,
-            from = scope.From,
-            to = scope.To,
-            name = body.Name!.Trim(),
-            gender = idNumber is null ? null : (ChineseIdNumber.IsMale(idNumber) ? Gender.Male : Gender.Female).ToString(),
-            ethnicity = body.Ethnicity?.Trim(),
-            birthDate = idNumber is null ? null : ChineseIdNumber.BirthDate(idNumber),
-            idNumberCipher = protectedId?.Cipher,
-            idNumberIndex = protectedId?.Index,
-            idNumberMasked = protectedId?.Masked,
-            keepPhone = phone is null ? 1 : 0,
-            phoneCipher = phone?.Cipher,
-            phoneMasked = phone?.Masked,
-            education = body.Education?.ToString(),
-            occupation = body.Occupation?.Trim(),
-            category = body.Category!.Value.ToString(),
-            now = clock.GetUtcNow(),
-        }, MemberErrors.Exists, cancellationToken);
+        var updated = await db.ExecuteOrConflictAsync(
+            UpdateSql,
+            new
+            {
+                id = command.Id,
+                expectedVersion = command.ExpectedVersion,
+                from = scope.From,
+                to = scope.To,
+                name = body.Name!.Trim(),
+                gender = idNumber is null
+                    ? null
+                    : (ChineseIdNumber.IsMale(idNumber) ? Gender.Male : Gender.Female).ToString(),
+                ethnicity = body.Ethnicity?.Trim(),
+                birthDate = idNumber is null ? null : ChineseIdNumber.BirthDate(idNumber),
+                idNumberCipher = protectedId?.Cipher,
+                idNumberIndex = protectedId?.Index,
+                idNumberMasked = protectedId?.Masked,
+                keepPhone = phone is null ? 1 : 0,
+                phoneCipher = phone?.Cipher,
+                phoneMasked = phone?.Masked,
+                education = body.Education?.ToString(),
+                occupation = body.Occupation?.Trim(),
+                category = body.Category!.Value.ToString(),
+                now = clock.GetUtcNow(),
+            },
+            MemberErrors.Exists,
+            cancellationToken
+        );
         if (updated == 0)
         {
             // Nothing changed: say why (someone else's ID number, or a stale version; a missing member was 404 above).
-            if (protectedId is not null && await db.ExecuteScalarAsync<long>(DuplicateSql, new { idNumberIndex = protectedId.Index, id = command.Id }, cancellationToken) > 0)
+            if (
+                protectedId is not null
+                && await db.ExecuteScalarAsync<long>(
+                    DuplicateSql,
+                    new { idNumberIndex = protectedId.Index, id = command.Id },
+                    cancellationToken
+                ) > 0
+            )
             {
-                throw await elsewhere.RefusalAsync(scope, protectedId.Index, idNumber!, before.OrgId, "UpdateMember", cancellationToken);
+                throw await elsewhere.RefusalAsync(
+                    scope,
+                    protectedId.Index,
+                    idNumber!,
+                    before.OrgId,
+                    "UpdateMember",
+                    cancellationToken
+                );
             }
             throw new PreconditionFailedException();
         }
         var row = await MemberRecords.FindAsync(db, scope, command.Id, cancellationToken);
-        audit.Record(new AuditRecord("UpdateMember", "Member", row.Id.ToString(), row.OrgId, AuditedFields(before), AuditedFields(row)));
+        audit.Record(
+            new AuditRecord(
+                "UpdateMember",
+                "Member",
+                row.Id.ToString(),
+                row.OrgId,
+                AuditedFields(before),
+                AuditedFields(row)
+            )
+        );
         return await MemberRecords.RespondAsync(row, organizations, rules, clock.Today(), cancellationToken);
     }
 
     /// <summary>What an update may change, as the audit compares it: ID number and phone only as their masks.</summary>
-    private static object AuditedFields(MemberRow row) => new
-    {
-        name = row.Name,
-        gender = row.Gender,
-        ethnicity = row.Ethnicity,
-        birthDate = row.BirthDate,
-        idNumber = row.IdNumberMasked,
-        phone = row.PhoneMasked,
-        education = row.Education,
-        occupation = row.Occupation,
-        category = row.Category,
-    };
+    private static object AuditedFields(MemberRow row) =>
+        new
+        {
+            name = row.Name,
+            gender = row.Gender,
+            ethnicity = row.Ethnicity,
+            birthDate = row.BirthDate,
+            idNumber = row.IdNumberMasked,
+            phone = row.PhoneMasked,
+            education = row.Education,
+            occupation = row.Occupation,
+            category = row.Category,
+        };
 }

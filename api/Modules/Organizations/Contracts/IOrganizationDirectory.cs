@@ -18,13 +18,19 @@ public interface IOrganizationDirectory
     Task<bool> ContainsAsync(Guid id, DataScope scope, CancellationToken cancellationToken);
 
     /// <summary>Names of organizations (active or dissolved) by id, for lists that show where each row belongs.</summary>
-    Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<Guid, string>> NamesAsync(
+        IReadOnlyCollection<Guid> ids,
+        CancellationToken cancellationToken
+    );
 
     /// <summary>Active branches (党支部 of every kind, 党总支), in tree order: where members belong, for demo data.</summary>
     Task<IReadOnlyList<OrganizationReference>> ListBranchesAsync(CancellationToken cancellationToken);
 
     /// <summary>The active organizations of a subtree, in tree order (e.g. to find a spreadsheet row's organization by name).</summary>
-    Task<IReadOnlyList<OrganizationReference>> ListActiveInSubtreeAsync(OrganizationSubtree subtree, CancellationToken cancellationToken);
+    Task<IReadOnlyList<OrganizationReference>> ListActiveInSubtreeAsync(
+        OrganizationSubtree subtree,
+        CancellationToken cancellationToken
+    );
 
     /// <summary>The active top-level organizations (regions), in tree order.</summary>
     Task<IReadOnlyList<OrganizationReference>> ListRootsAsync(CancellationToken cancellationToken);

@@ -15,7 +15,8 @@ public sealed record MemberPipelineRules(
     LocalRule ExtensionMinMonths,
     LocalRule ExtensionMaxMonths,
     LocalRule TransferLetterValidMonths,
-    LocalRule TransferLetterValidMonthsAcrossProvinces);
+    LocalRule TransferLetterValidMonthsAcrossProvinces
+);
 
 /// <summary>The region rule set other modules follow (the region of the organization given).</summary>
 public interface IOrganizationRules
@@ -23,5 +24,8 @@ public interface IOrganizationRules
     Task<MemberPipelineRules> MemberPipelineRulesAsync(Guid organizationId, CancellationToken cancellationToken);
 
     /// <summary>The rules for many organizations at once (lists, imports): one look-up of their regions, each region's set read once.</summary>
-    Task<IReadOnlyDictionary<Guid, MemberPipelineRules>> MemberPipelineRulesAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<Guid, MemberPipelineRules>> MemberPipelineRulesAsync(
+        IReadOnlyCollection<Guid> organizationIds,
+        CancellationToken cancellationToken
+    );
 }

@@ -19,7 +19,10 @@ public interface IOrganizationStatisticsContributor
     string Key { get; }
 
     /// <summary>Counts over the subtree (its path range: a module that keeps its rows' organization path can range-scan).</summary>
-    Task<IReadOnlyDictionary<string, long>> CountAsync(OrganizationSubtree subtree, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, long>> CountAsync(
+        OrganizationSubtree subtree,
+        CancellationToken cancellationToken
+    );
 }
 
 /// <summary>Full (正式) member counts per organization, for the setting-up rule warnings.</summary>
@@ -29,7 +32,11 @@ public interface IOrganizationMemberCounts
     /// Per organization within the path range (organizations without full members are left out). A range,
     /// not a list of ids: a city's branches would exceed a provider's parameter limit (2,100 on SQL Server).
     /// </summary>
-    Task<IReadOnlyDictionary<Guid, int>> CountFullMembersAsync(string pathFrom, string pathTo, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<Guid, int>> CountFullMembersAsync(
+        string pathFrom,
+        string pathTo,
+        CancellationToken cancellationToken
+    );
 }
 
 /// <summary>

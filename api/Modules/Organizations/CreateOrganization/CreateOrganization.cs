@@ -1,9 +1,9 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Mediation;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
-using Jiceng.Infrastructure.Mediation;
 
 namespace Jiceng.Modules.Organizations.CreateOrganization;
 
@@ -17,7 +17,8 @@ internal sealed record CreateOrganizationCommand(
     string? SecretaryName,
     DateOnly? EstablishedOn,
     DateOnly? TermStartedOn,
-    string? Description) : ICommand<OrganizationResponse>;
+    string? Description
+) : ICommand<OrganizationResponse>;
 
 internal sealed class CreateOrganizationValidator : AbstractValidator<CreateOrganizationCommand>
 {
@@ -29,16 +30,19 @@ internal sealed class CreateOrganizationValidator : AbstractValidator<CreateOrga
         RuleFor(c => c.Field).NotNull().IsInEnum();
         RuleFor(c => c.SecretaryName).MaximumLength(50);
         RuleFor(c => c.Description).MaximumLength(500);
-        RuleFor(c => c.TermStartedOn).GreaterThanOrEqualTo(c => c.EstablishedOn!.Value)
+        RuleFor(c => c.TermStartedOn)
+            .GreaterThanOrEqualTo(c => c.EstablishedOn!.Value)
             .When(c => c.TermStartedOn is not null && c.EstablishedOn is not null);
     }
 }
 
-internal sealed class CreateOrganizationHandler(DbSession db, CurrentScope currentScope, TimeProvider clock) : ICommandHandler<CreateOrganizationCommand, OrganizationResponse>
+internal sealed class CreateOrganizationHandler(DbSession db, CurrentScope currentScope, TimeProvider clock)
+    : ICommandHandler<CreateOrganizationCommand, OrganizationResponse>
 {
     private const string NextRootSequenceSql = "UPDATE org_tree_state SET root_seq = root_seq + 1 WHERE id = 1";
     private const string ReadRootSequenceSql = "SELECT root_seq FROM org_tree_state WHERE id = 1";
-    private const string NextChildSequenceSql = "UPDATE organizations SET child_seq = child_seq + 1 WHERE id = @parentId";
+    private const string NextChildSequenceSql =
+        "UPDATE organizations SET child_seq = child_seq + 1 WHERE id = @parentId";
     private const string ReadChildSequenceSql = "SELECT child_seq FROM organizations WHERE id = @parentId";
 
     private const string InsertSql = """
@@ -50,7 +54,10 @@ internal sealed class CreateOrganizationHandler(DbSession db, CurrentScope curre
                 @now, @now, 1)
         """;
 
-    public async ValueTask<OrganizationResponse> Handle(CreateOrganizationCommand command, CancellationToken cancellationToken)
+    public async ValueTask<OrganizationResponse> Handle(
+        CreateOrganizationCommand command,
+        CancellationToken cancellationToken
+    )
     {
         var scope = await currentScope.GetAsync(cancellationToken);
         await OrganizationTree.LockAsync(db, cancellationToken);
@@ -60,7 +67,13 @@ internal sealed class CreateOrganizationHandler(DbSession db, CurrentScope curre
         Guid regionRootId;
         if (command.ParentId is { } parentId)
         {
-            var parent = await OrganizationReferences.FindActiveAsync(db, scope, parentId, "parentId", cancellationToken);
+            var parent = await OrganizationReferences.FindActiveAsync(
+                db,
+                scope,
+                parentId,
+                "parentId",
+                cancellationToken
+            );
             if (parent.Depth >= TreePath.MaxDepth)
             {
                 throw OrganizationErrors.TooDeep();
@@ -77,8 +90,12 @@ internal sealed class CreateOrganizationHandler(DbSession db, CurrentScope curre
             // A new region lies above every scope but the whole tree's.
             if (scope != DataScope.WholeTree)
             {
-                throw new ValidationException([new FluentValidation.Results.ValidationFailure("parentId",
-                    Jiceng.Infrastructure.Localized.Text("请选择上级党组织。", "Choose the parent organization."))]);
+                throw new ValidationException([
+                    new FluentValidation.Results.ValidationFailure(
+                        "parentId",
+                        Jiceng.Infrastructure.Localized.Text("请选择上级党组织。", "Choose the parent organization.")
+                    ),
+                ]);
             }
             await db.ExecuteAsync(NextRootSequenceSql, null, cancellationToken);
             var sequence = await db.ExecuteScalarAsync<long>(ReadRootSequenceSql, null, cancellationToken);
@@ -87,23 +104,27 @@ internal sealed class CreateOrganizationHandler(DbSession db, CurrentScope curre
             regionRootId = id;
         }
 
-        await db.ExecuteAsync(InsertSql, new
-        {
-            id,
-            parentId = command.ParentId,
-            path,
-            depth,
-            regionRootId,
-            name = command.Name.Trim(),
-            shortName = command.ShortName?.Trim(),
-            kind = command.Kind!.Value.ToString(),
-            field = command.Field!.Value.ToString(),
-            secretaryName = command.SecretaryName?.Trim(),
-            establishedOn = command.EstablishedOn,
-            termStartedOn = command.TermStartedOn,
-            description = command.Description,
-            now = clock.GetUtcNow(),
-        }, cancellationToken);
+        await db.ExecuteAsync(
+            InsertSql,
+            new
+            {
+                id,
+                parentId = command.ParentId,
+                path,
+                depth,
+                regionRootId,
+                name = command.Name.Trim(),
+                shortName = command.ShortName?.Trim(),
+                kind = command.Kind!.Value.ToString(),
+                field = command.Field!.Value.ToString(),
+                secretaryName = command.SecretaryName?.Trim(),
+                establishedOn = command.EstablishedOn,
+                termStartedOn = command.TermStartedOn,
+                description = command.Description,
+                now = clock.GetUtcNow(),
+            },
+            cancellationToken
+        );
         return await OrganizationDetails.LoadAsync(db, scope, id, cancellationToken);
     }
 }

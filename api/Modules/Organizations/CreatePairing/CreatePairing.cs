@@ -1,13 +1,19 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
-using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Primitives;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
 
 namespace Jiceng.Modules.Organizations.CreatePairing;
 
-internal sealed record CreatePairingRequest(Guid? PartnerOrganizationId, PairingKind? Kind, DateOnly? StartsOn, DateOnly? EndsOn, string? Notes);
+internal sealed record CreatePairingRequest(
+    Guid? PartnerOrganizationId,
+    PairingKind? Kind,
+    DateOnly? StartsOn,
+    DateOnly? EndsOn,
+    string? Notes
+);
 
 /// <summary>包联 / 结对共建 between this organization and a partner (a unit's branch with a village or community).</summary>
 internal sealed record CreatePairingCommand(Guid OrganizationId, CreatePairingRequest Body) : ICommand<PairingResponse>;
@@ -16,14 +22,24 @@ internal sealed class CreatePairingValidator : AbstractValidator<CreatePairingCo
 {
     public CreatePairingValidator()
     {
-        RuleFor(c => c.Body.PartnerOrganizationId).NotEmpty()
-            .NotEqual(c => c.OrganizationId).WithMessage(_ => Jiceng.Infrastructure.Localized.Text("不能与自身结对。", "An organization cannot be paired with itself."));
+        RuleFor(c => c.Body.PartnerOrganizationId)
+            .NotEmpty()
+            .NotEqual(c => c.OrganizationId)
+            .WithMessage(_ =>
+                Jiceng.Infrastructure.Localized.Text(
+                    "不能与自身结对。",
+                    "An organization cannot be paired with itself."
+                )
+            );
         RuleFor(c => c.Body.Kind).NotNull().IsInEnum();
-        RuleFor(c => new PairingTerms(c.Body.StartsOn, c.Body.EndsOn, c.Body.Notes)).SetValidator(new PairingTermsValidator()).OverridePropertyName("Body");
+        RuleFor(c => new PairingTerms(c.Body.StartsOn, c.Body.EndsOn, c.Body.Notes))
+            .SetValidator(new PairingTermsValidator())
+            .OverridePropertyName("Body");
     }
 }
 
-internal sealed class CreatePairingHandler(DbSession db, CurrentScope currentScope, TimeProvider clock) : ICommandHandler<CreatePairingCommand, PairingResponse>
+internal sealed class CreatePairingHandler(DbSession db, CurrentScope currentScope, TimeProvider clock)
+    : ICommandHandler<CreatePairingCommand, PairingResponse>
 {
     // Refuses a second open pairing of the same kind between the same two organizations, either way round.
     private const string InsertSql = """
@@ -40,20 +56,30 @@ internal sealed class CreatePairingHandler(DbSession db, CurrentScope currentSco
     {
         var scope = await currentScope.GetAsync(cancellationToken);
         var organization = await OrganizationTree.FindActiveAsync(db, scope, command.OrganizationId, cancellationToken);
-        var partner = await OrganizationReferences.FindActiveAsync(db, scope, command.Body.PartnerOrganizationId!.Value, "partnerOrganizationId", cancellationToken);
+        var partner = await OrganizationReferences.FindActiveAsync(
+            db,
+            scope,
+            command.Body.PartnerOrganizationId!.Value,
+            "partnerOrganizationId",
+            cancellationToken
+        );
         var id = Guid.CreateVersion7();
-        var inserted = await db.ExecuteAsync(InsertSql, new
-        {
-            id,
-            orgId = organization.Id,
-            partnerId = partner.Id,
-            regionRootId = organization.RegionRootId,
-            kind = command.Body.Kind!.Value.ToString(),
-            startsOn = command.Body.StartsOn!.Value,
-            endsOn = command.Body.EndsOn,
-            notes = command.Body.Notes,
-            now = clock.GetUtcNow(),
-        }, cancellationToken);
+        var inserted = await db.ExecuteAsync(
+            InsertSql,
+            new
+            {
+                id,
+                orgId = organization.Id,
+                partnerId = partner.Id,
+                regionRootId = organization.RegionRootId,
+                kind = command.Body.Kind!.Value.ToString(),
+                startsOn = command.Body.StartsOn!.Value,
+                endsOn = command.Body.EndsOn,
+                notes = command.Body.Notes,
+                now = clock.GetUtcNow(),
+            },
+            cancellationToken
+        );
         if (inserted == 0)
         {
             throw OrganizationErrors.PairingExists();

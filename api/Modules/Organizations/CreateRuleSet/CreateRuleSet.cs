@@ -1,9 +1,9 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Mediation;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
-using Jiceng.Infrastructure.Mediation;
 
 namespace Jiceng.Modules.Organizations.CreateRuleSet;
 
@@ -18,11 +18,14 @@ internal sealed class CreateRuleSetValidator : AbstractValidator<CreateRuleSetCo
     {
         RuleFor(c => c.Body.RegionRootId).NotEmpty();
         RuleFor(c => c.Body.Name).RequiredText().MaximumLength(100);
-        RuleFor(c => c.Body.Document!).SetValidator(new RuleSetDocumentValidator()).When(c => c.Body.Document is not null);
+        RuleFor(c => c.Body.Document!)
+            .SetValidator(new RuleSetDocumentValidator())
+            .When(c => c.Body.Document is not null);
     }
 }
 
-internal sealed class CreateRuleSetHandler(DbSession db, CurrentScope currentScope, TimeProvider clock) : ICommandHandler<CreateRuleSetCommand, RuleSetResponse>
+internal sealed class CreateRuleSetHandler(DbSession db, CurrentScope currentScope, TimeProvider clock)
+    : ICommandHandler<CreateRuleSetCommand, RuleSetResponse>
 {
     private const string InsertSql = """
         INSERT INTO rule_sets (id, region_root_id, name, document, created_at, updated_at, version)
@@ -32,7 +35,13 @@ internal sealed class CreateRuleSetHandler(DbSession db, CurrentScope currentSco
     public async ValueTask<RuleSetResponse> Handle(CreateRuleSetCommand command, CancellationToken cancellationToken)
     {
         var scope = await currentScope.GetAsync(cancellationToken);
-        var region = await OrganizationReferences.FindActiveAsync(db, scope, command.Body.RegionRootId!.Value, "regionRootId", cancellationToken);
+        var region = await OrganizationReferences.FindActiveAsync(
+            db,
+            scope,
+            command.Body.RegionRootId!.Value,
+            "regionRootId",
+            cancellationToken
+        );
         if (region.Depth != 0)
         {
             throw OrganizationErrors.RegionMustBeRoot();

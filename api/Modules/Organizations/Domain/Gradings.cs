@@ -17,7 +17,8 @@ internal sealed record GradingResponse(
     int? Stars,
     string? Comment,
     DateOnly GradedOn,
-    long Version);
+    long Version
+);
 
 internal sealed record GradingRow
 {
@@ -32,8 +33,21 @@ internal sealed record GradingRow
     public DateOnly GradedOn { get; init; }
     public long Version { get; init; }
 
-    public GradingResponse ToResponse(RuleSetDocument rules) => new(
-        Id, OrgId, Year, Level, rules.Level(Level)?.Name ?? Level, LevelRank, IsLagging, Score, rules.StarsFor(Score), Comment, GradedOn, Version);
+    public GradingResponse ToResponse(RuleSetDocument rules) =>
+        new(
+            Id,
+            OrgId,
+            Year,
+            Level,
+            rules.Level(Level)?.Name ?? Level,
+            LevelRank,
+            IsLagging,
+            Score,
+            rules.StarsFor(Score),
+            Comment,
+            GradedOn,
+            Version
+        );
 }
 
 internal static class GradingRules
@@ -50,12 +64,31 @@ internal static class GradingRules
         var found = rules.Level(level);
         if (found is null)
         {
-            var allowed = string.Join("、", rules.GradingLevels.Levels.OrderBy(l => l.Rank).Select(l => $"{l.Code}（{l.Name}）"));
-            failures.Add(new ValidationFailure("level", Localized.Text($"等次须为本地区规则集中的一项：{allowed}。", $"The level must be one of this region's levels: {allowed}.")));
+            var allowed = string.Join(
+                "、",
+                rules.GradingLevels.Levels.OrderBy(l => l.Rank).Select(l => $"{l.Code}（{l.Name}）")
+            );
+            failures.Add(
+                new ValidationFailure(
+                    "level",
+                    Localized.Text(
+                        $"等次须为本地区规则集中的一项：{allowed}。",
+                        $"The level must be one of this region's levels: {allowed}."
+                    )
+                )
+            );
         }
         if (score > rules.StarRating.MaxScore)
         {
-            failures.Add(new ValidationFailure("score", Localized.Text($"得分不能超过满分 {rules.StarRating.MaxScore}。", $"The score cannot exceed the maximum of {rules.StarRating.MaxScore}.")));
+            failures.Add(
+                new ValidationFailure(
+                    "score",
+                    Localized.Text(
+                        $"得分不能超过满分 {rules.StarRating.MaxScore}。",
+                        $"The score cannot exceed the maximum of {rules.StarRating.MaxScore}."
+                    )
+                )
+            );
         }
         return failures.Count > 0 ? throw new ValidationException(failures) : found!;
     }

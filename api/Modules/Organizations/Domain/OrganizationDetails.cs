@@ -27,7 +27,8 @@ internal sealed record OrganizationResponse(
     IReadOnlyList<OrganizationAncestor> Ancestors,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    long Version);
+    long Version
+);
 
 internal static class OrganizationDetails
 {
@@ -47,22 +48,46 @@ internal static class OrganizationDetails
     /// above the caller's scope are left out: a caller sees names only inside their own subtree.
     /// </summary>
     public static async Task<OrganizationResponse> LoadAsync(
-        DbSession db, DataScope scope, Guid id, CancellationToken cancellationToken)
+        DbSession db,
+        DataScope scope,
+        Guid id,
+        CancellationToken cancellationToken
+    )
     {
-        var row = await db.QuerySingleOrDefaultAsync<OrganizationRow>(OrganizationSql, new { id }, cancellationToken)
+        var row =
+            await db.QuerySingleOrDefaultAsync<OrganizationRow>(OrganizationSql, new { id }, cancellationToken)
             ?? throw new NotFoundException("Organization");
         var ancestorPaths = TreePath.AncestorPaths(row.Path).Where(scope.Contains).ToList();
-        var ancestors = ancestorPaths.Count == 0
-            ? []
-            : (await db.QueryAsync<AncestorRow>(AncestorsSql, new { paths = ancestorPaths }, cancellationToken))
-                .OrderBy(a => a.Path, StringComparer.Ordinal)
-                .Select(a => new OrganizationAncestor(a.Id, a.Name))
-                .ToList();
+        var ancestors =
+            ancestorPaths.Count == 0
+                ? []
+                : (await db.QueryAsync<AncestorRow>(AncestorsSql, new { paths = ancestorPaths }, cancellationToken))
+                    .OrderBy(a => a.Path, StringComparer.Ordinal)
+                    .Select(a => new OrganizationAncestor(a.Id, a.Name))
+                    .ToList();
         var rules = await RegionRules.ForRegionAsync(db, row.RegionRootId, cancellationToken);
         return new OrganizationResponse(
-            row.Id, row.ParentId, row.Name, row.ShortName, row.Kind, row.Field, row.SecretaryName, row.EstablishedOn,
-            row.TermStartedOn, row.TermStartedOn?.AddYears(rules.TermYearsFor(row.Field)), row.Description, row.Status,
-            row.DissolvedOn, row.Depth, row.RegionRootId, row.ActiveChildCount, ancestors, row.CreatedAt, row.UpdatedAt, row.Version);
+            row.Id,
+            row.ParentId,
+            row.Name,
+            row.ShortName,
+            row.Kind,
+            row.Field,
+            row.SecretaryName,
+            row.EstablishedOn,
+            row.TermStartedOn,
+            row.TermStartedOn?.AddYears(rules.TermYearsFor(row.Field)),
+            row.Description,
+            row.Status,
+            row.DissolvedOn,
+            row.Depth,
+            row.RegionRootId,
+            row.ActiveChildCount,
+            ancestors,
+            row.CreatedAt,
+            row.UpdatedAt,
+            row.Version
+        );
     }
 
     private sealed record OrganizationRow

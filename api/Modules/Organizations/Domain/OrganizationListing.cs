@@ -1,12 +1,15 @@
 using Jiceng.Infrastructure.Primitives;
+
 namespace Jiceng.Modules.Organizations.Domain;
 
 internal enum OrganizationStatusFilter
 {
     [Label("正常", "Active")]
     Active,
+
     [Label("已撤销", "Dissolved")]
     Dissolved,
+
     [Label("全部", "All")]
     All,
 }

@@ -13,15 +13,33 @@ namespace Jiceng.Modules.Organizations.Domain;
 internal static class OrganizationReferences
 {
     /// <summary>An organization outside the caller's scope is reported exactly like one that does not exist.</summary>
-    public static async Task<TreeNode> FindActiveAsync(DbSession db, DataScope scope, Guid id, string field, CancellationToken cancellationToken)
+    public static async Task<TreeNode> FindActiveAsync(
+        DbSession db,
+        DataScope scope,
+        Guid id,
+        string field,
+        CancellationToken cancellationToken
+    )
     {
-        var node = await db.QuerySingleOrDefaultAsync<TreeNode>(OrganizationTree.FindNodeSql, new { id, scopeFrom = scope.From, scopeTo = scope.To }, cancellationToken)
-            ?? throw Missing(field);
+        var node =
+            await db.QuerySingleOrDefaultAsync<TreeNode>(
+                OrganizationTree.FindNodeSql,
+                new
+                {
+                    id,
+                    scopeFrom = scope.From,
+                    scopeTo = scope.To,
+                },
+                cancellationToken
+            ) ?? throw Missing(field);
         return node.Status == OrganizationStatus.Active ? node : throw OrganizationErrors.Dissolved(node.Name);
     }
 
-    public static ValidationException Missing(string field) => new(
-    [
-        new ValidationFailure(field, Localized.Text("所选党组织不存在。", "The selected organization does not exist.")),
-    ]);
+    public static ValidationException Missing(string field) =>
+        new([
+            new ValidationFailure(
+                field,
+                Localized.Text("所选党组织不存在。", "The selected organization does not exist.")
+            ),
+        ]);
 }

@@ -20,13 +20,21 @@ internal sealed record PairingResponse
     public long Version { get; init; }
 
     /// <summary>Seen from the given side: the other organization is always the partner.</summary>
-    public PairingResponse SeenFrom(Guid organizationId, DateOnly today) => (OrganizationId == organizationId ? this : this with
-    {
-        OrganizationId = PartnerOrganizationId,
-        OrganizationName = PartnerOrganizationName,
-        PartnerOrganizationId = OrganizationId,
-        PartnerOrganizationName = OrganizationName,
-    }) with { Active = Pairings.IsActive(StartsOn, EndsOn, today) };
+    public PairingResponse SeenFrom(Guid organizationId, DateOnly today) =>
+        (
+            OrganizationId == organizationId
+                ? this
+                : this with
+                {
+                    OrganizationId = PartnerOrganizationId,
+                    OrganizationName = PartnerOrganizationName,
+                    PartnerOrganizationId = OrganizationId,
+                    PartnerOrganizationName = OrganizationName,
+                }
+        ) with
+        {
+            Active = Pairings.IsActive(StartsOn, EndsOn, today),
+        };
 }
 
 internal static class Pairings
@@ -40,14 +48,25 @@ internal static class Pairings
         WHERE p.id = @id AND (p.org_id = @orgId OR p.partner_org_id = @orgId)
         """;
 
-    public static async Task<PairingResponse> LoadAsync(DbSession db, Guid organizationId, Guid id, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<PairingResponse> LoadAsync(
+        DbSession db,
+        Guid organizationId,
+        Guid id,
+        DateOnly today,
+        CancellationToken cancellationToken
+    )
     {
-        var pairing = await db.QuerySingleOrDefaultAsync<PairingResponse>(FindSql, new { id, orgId = organizationId }, cancellationToken)
-            ?? throw new NotFoundException("Pairing");
+        var pairing =
+            await db.QuerySingleOrDefaultAsync<PairingResponse>(
+                FindSql,
+                new { id, orgId = organizationId },
+                cancellationToken
+            ) ?? throw new NotFoundException("Pairing");
         return pairing.SeenFrom(organizationId, today);
     }
 
-    public static bool IsActive(DateOnly startsOn, DateOnly? endsOn, DateOnly today) => startsOn <= today && (endsOn is null || endsOn >= today);
+    public static bool IsActive(DateOnly startsOn, DateOnly? endsOn, DateOnly today) =>
+        startsOn <= today && (endsOn is null || endsOn >= today);
 }
 
 /// <summary>Dates and notes of a pairing, as created and revised.</summary>
@@ -58,7 +77,9 @@ internal sealed class PairingTermsValidator : AbstractValidator<PairingTerms>
     public PairingTermsValidator()
     {
         RuleFor(t => t.StartsOn).NotNull();
-        RuleFor(t => t.EndsOn).GreaterThanOrEqualTo(t => t.StartsOn!.Value).When(t => t.StartsOn is not null && t.EndsOn is not null);
+        RuleFor(t => t.EndsOn)
+            .GreaterThanOrEqualTo(t => t.StartsOn!.Value)
+            .When(t => t.StartsOn is not null && t.EndsOn is not null);
         RuleFor(t => t.Notes).MaximumLength(500);
     }
 }

@@ -23,7 +23,8 @@ internal sealed record RectificationResponse(
     DateOnly? ClosedOn,
     string? ClosureNote,
     IReadOnlyList<RectificationNote> Notes,
-    long Version);
+    long Version
+);
 
 internal static class Rectifications
 {
@@ -40,21 +41,51 @@ internal static class Rectifications
         WHERE rectification_id = @id ORDER BY noted_on, created_at
         """;
 
-    public static string ReasonsJson(IEnumerable<string> reasons) => JsonSerializer.Serialize(reasons.Select(r => r.Trim()).ToArray());
+    public static string ReasonsJson(IEnumerable<string> reasons) =>
+        JsonSerializer.Serialize(reasons.Select(r => r.Trim()).ToArray());
 
-    public static async Task<RectificationResponse> LoadAsync(DbSession db, Guid organizationId, Guid id, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<RectificationResponse> LoadAsync(
+        DbSession db,
+        Guid organizationId,
+        Guid id,
+        DateOnly today,
+        CancellationToken cancellationToken
+    )
     {
-        var row = await db.QuerySingleOrDefaultAsync<RectificationRow>(FindSql, new { id, orgId = organizationId }, cancellationToken)
-            ?? throw new NotFoundException("Rectification");
+        var row =
+            await db.QuerySingleOrDefaultAsync<RectificationRow>(
+                FindSql,
+                new { id, orgId = organizationId },
+                cancellationToken
+            ) ?? throw new NotFoundException("Rectification");
         var notes = await db.QueryAsync<NoteRow>(NotesSql, new { id }, cancellationToken);
         return new RectificationResponse(
-            row.Id, row.OrgId, row.OrganizationName, JsonSerializer.Deserialize<string[]>(row.Reasons) ?? [], row.PlanText, row.ResponsiblePerson,
-            row.FlaggedOn, row.DueOn, row.Status, row.Status == RectificationStatus.Open && row.DueOn < today, row.ClosedOn, row.ClosureNote,
-            notes.Select(n => new RectificationNote(n.Id, n.NotedOn, n.Content, n.CreatedAt)).ToList(), row.Version);
+            row.Id,
+            row.OrgId,
+            row.OrganizationName,
+            JsonSerializer.Deserialize<string[]>(row.Reasons) ?? [],
+            row.PlanText,
+            row.ResponsiblePerson,
+            row.FlaggedOn,
+            row.DueOn,
+            row.Status,
+            row.Status == RectificationStatus.Open && row.DueOn < today,
+            row.ClosedOn,
+            row.ClosureNote,
+            notes.Select(n => new RectificationNote(n.Id, n.NotedOn, n.Content, n.CreatedAt)).ToList(),
+            row.Version
+        );
     }
 
     /// <summary>Whether the rectification exists under that organization and is still open: tells 404, 409 and 412 apart after a refused write.</summary>
-    public static async Task<Exception> ExplainRefusalAsync(DbSession db, Guid organizationId, Guid id, long expectedVersion, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<Exception> ExplainRefusalAsync(
+        DbSession db,
+        Guid organizationId,
+        Guid id,
+        long expectedVersion,
+        DateOnly today,
+        CancellationToken cancellationToken
+    )
     {
         var current = await LoadAsync(db, organizationId, id, today, cancellationToken);
         // If-Match first: a caller whose copy is stale learns that before what changed (README: 412 on a stale If-Match).
@@ -89,18 +120,28 @@ internal static class Rectifications
 }
 
 /// <summary>The fields a rectification is opened and revised with.</summary>
-internal sealed record RectificationFields(IReadOnlyList<string> Reasons, string Plan, string ResponsiblePerson, DateOnly? FlaggedOn, DateOnly? DueOn);
+internal sealed record RectificationFields(
+    IReadOnlyList<string> Reasons,
+    string Plan,
+    string ResponsiblePerson,
+    DateOnly? FlaggedOn,
+    DateOnly? DueOn
+);
 
 internal sealed class RectificationFieldsValidator : AbstractValidator<RectificationFields>
 {
     public RectificationFieldsValidator()
     {
-        RuleFor(r => r.Reasons).NotEmpty().Must(r => r is null || r.Count <= 20)
+        RuleFor(r => r.Reasons)
+            .NotEmpty()
+            .Must(r => r is null || r.Count <= 20)
             .WithMessage(_ => Jiceng.Infrastructure.Localized.Text("须填写 1 到 20 条原因。", "Give 1 to 20 reasons."));
         RuleForEach(r => r.Reasons).RequiredText().MaximumLength(200);
         RuleFor(r => r.Plan).RequiredText().MaximumLength(2000);
         RuleFor(r => r.ResponsiblePerson).RequiredText().MaximumLength(50);
         RuleFor(r => r.DueOn).NotNull();
-        RuleFor(r => r.DueOn).GreaterThanOrEqualTo(r => r.FlaggedOn!.Value).When(r => r.FlaggedOn is not null && r.DueOn is not null);
+        RuleFor(r => r.DueOn)
+            .GreaterThanOrEqualTo(r => r.FlaggedOn!.Value)
+            .When(r => r.FlaggedOn is not null && r.DueOn is not null);
     }
 }

@@ -5,7 +5,15 @@ using Jiceng.Infrastructure.Security;
 namespace Jiceng.Modules.Organizations.Domain;
 
 /// <summary>A region's rule set; the default one (no region) applies wherever a region has none.</summary>
-internal sealed record RuleSetResponse(Guid Id, Guid? RegionRootId, string? RegionName, string Name, RuleSetDocument Document, DateTimeOffset UpdatedAt, long Version);
+internal sealed record RuleSetResponse(
+    Guid Id,
+    Guid? RegionRootId,
+    string? RegionName,
+    string Name,
+    RuleSetDocument Document,
+    DateTimeOffset UpdatedAt,
+    long Version
+);
 
 internal static class RuleSets
 {
@@ -18,13 +26,14 @@ internal static class RuleSets
         """;
 
     /// <summary>Parameters that limit rule sets to those the caller may see.</summary>
-    public static object Visibility(DataScope scope, Guid? id = null) => new
-    {
-        id,
-        wholeTree = scope == DataScope.WholeTree,
-        yes = true,
-        regionPath = RegionPathOf(scope) ?? "",
-    };
+    public static object Visibility(DataScope scope, Guid? id = null) =>
+        new
+        {
+            id,
+            wholeTree = scope == DataScope.WholeTree,
+            yes = true,
+            regionPath = RegionPathOf(scope) ?? "",
+        };
 
     /// <summary>The path of the region (top-level organization) a scope lies in; null for a scope that sees nothing.</summary>
     public static string? RegionPathOf(DataScope scope) =>
@@ -32,12 +41,28 @@ internal static class RuleSets
 
     /// <summary>The default set belongs to the whole tree; a region's set to callers scoped at that region's top.</summary>
     public static bool CanChange(DataScope scope, RuleSetResponse ruleSet) =>
-        scope == DataScope.WholeTree || (ruleSet.RegionRootId is not null && RegionPathOf(scope) is { } region && scope.From == region);
+        scope == DataScope.WholeTree
+        || (ruleSet.RegionRootId is not null && RegionPathOf(scope) is { } region && scope.From == region);
 
-    public static async Task<RuleSetResponse> LoadAsync(DbSession db, DataScope scope, Guid id, CancellationToken cancellationToken)
+    public static async Task<RuleSetResponse> LoadAsync(
+        DbSession db,
+        DataScope scope,
+        Guid id,
+        CancellationToken cancellationToken
+    )
     {
-        var row = await db.QuerySingleOrDefaultAsync<Row>(FindSql, Visibility(scope, id), cancellationToken) ?? throw new NotFoundException("RuleSet");
-        return new RuleSetResponse(row.Id, row.RegionRootId, row.RegionName, row.Name, RuleSetDocument.FromJson(row.Document), row.UpdatedAt, row.Version);
+        var row =
+            await db.QuerySingleOrDefaultAsync<Row>(FindSql, Visibility(scope, id), cancellationToken)
+            ?? throw new NotFoundException("RuleSet");
+        return new RuleSetResponse(
+            row.Id,
+            row.RegionRootId,
+            row.RegionName,
+            row.Name,
+            RuleSetDocument.FromJson(row.Document),
+            row.UpdatedAt,
+            row.Version
+        );
     }
 
     private sealed record Row

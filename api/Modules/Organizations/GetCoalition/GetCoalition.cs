@@ -7,7 +7,8 @@ namespace Jiceng.Modules.Organizations.GetCoalition;
 
 internal sealed record GetCoalitionQuery(Guid Id) : IQuery<CoalitionResponse>;
 
-internal sealed class GetCoalitionHandler(DbSession db, CurrentScope currentScope) : IQueryHandler<GetCoalitionQuery, CoalitionResponse>
+internal sealed class GetCoalitionHandler(DbSession db, CurrentScope currentScope)
+    : IQueryHandler<GetCoalitionQuery, CoalitionResponse>
 {
     public async ValueTask<CoalitionResponse> Handle(GetCoalitionQuery query, CancellationToken cancellationToken) =>
         await Coalitions.LoadAsync(db, await currentScope.GetAsync(cancellationToken), query.Id, cancellationToken);

@@ -7,7 +7,8 @@ namespace Jiceng.Modules.Organizations.GetOrganization;
 
 internal sealed record GetOrganizationQuery(Guid Id) : IQuery<OrganizationResponse>;
 
-internal sealed class GetOrganizationHandler(DbSession db, CurrentScope currentScope) : IQueryHandler<GetOrganizationQuery, OrganizationResponse>
+internal sealed class GetOrganizationHandler(DbSession db, CurrentScope currentScope)
+    : IQueryHandler<GetOrganizationQuery, OrganizationResponse>
 {
     public async ValueTask<OrganizationResponse> Handle(GetOrganizationQuery query, CancellationToken cancellationToken)
     {

@@ -7,7 +7,8 @@ namespace Jiceng.Modules.Organizations.GetRuleSet;
 
 internal sealed record GetRuleSetQuery(Guid Id) : IQuery<RuleSetResponse>;
 
-internal sealed class GetRuleSetHandler(DbSession db, CurrentScope currentScope) : IQueryHandler<GetRuleSetQuery, RuleSetResponse>
+internal sealed class GetRuleSetHandler(DbSession db, CurrentScope currentScope)
+    : IQueryHandler<GetRuleSetQuery, RuleSetResponse>
 {
     public async ValueTask<RuleSetResponse> Handle(GetRuleSetQuery query, CancellationToken cancellationToken) =>
         await RuleSets.LoadAsync(db, await currentScope.GetAsync(cancellationToken), query.Id, cancellationToken);

@@ -1,7 +1,7 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
-using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Primitives;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Contracts;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
@@ -33,15 +33,20 @@ internal sealed record SubtreeStatisticsResponse(
     long ActivePairings,
     long OpenRectifications,
     long OverdueRectifications,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> Contributed);
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> Contributed
+);
 
 internal sealed class GetSubtreeStatisticsValidator : AbstractValidator<GetSubtreeStatisticsQuery>
 {
     public GetSubtreeStatisticsValidator() => RuleFor(q => q.Year).InclusiveBetween(1921, 2200);
 }
 
-internal sealed class GetSubtreeStatisticsHandler(DbSession db, CurrentScope currentScope, TimeProvider clock, IEnumerable<IOrganizationStatisticsContributor> contributors)
-    : IQueryHandler<GetSubtreeStatisticsQuery, SubtreeStatisticsResponse>
+internal sealed class GetSubtreeStatisticsHandler(
+    DbSession db,
+    CurrentScope currentScope,
+    TimeProvider clock,
+    IEnumerable<IOrganizationStatisticsContributor> contributors
+) : IQueryHandler<GetSubtreeStatisticsQuery, SubtreeStatisticsResponse>
 {
     private const string ByStatusSql = """
         SELECT status AS "key", COUNT(*) AS "count" FROM organizations
@@ -94,15 +99,24 @@ internal sealed class GetSubtreeStatisticsHandler(DbSession db, CurrentScope cur
         WHERE o.path >= @from AND o.path < @to AND r.status = 'Open' AND r.due_on < @today
         """;
 
-    private const string SubtreeIdsSql = "SELECT id FROM organizations WHERE path >= @from AND path < @to AND status = 'Active'";
+    private const string SubtreeIdsSql =
+        "SELECT id FROM organizations WHERE path >= @from AND path < @to AND status = 'Active'";
 
-    public async ValueTask<SubtreeStatisticsResponse> Handle(GetSubtreeStatisticsQuery query, CancellationToken cancellationToken)
+    public async ValueTask<SubtreeStatisticsResponse> Handle(
+        GetSubtreeStatisticsQuery query,
+        CancellationToken cancellationToken
+    )
     {
         var scope = await currentScope.GetAsync(cancellationToken);
         var node = await OrganizationTree.FindAsync(db, scope, query.Id, cancellationToken);
         var range = new { from = node.Path, to = node.SubtreeEnd };
         var today = clock.Today();
-        var dated = new { from = node.Path, to = node.SubtreeEnd, today };
+        var dated = new
+        {
+            from = node.Path,
+            to = node.SubtreeEnd,
+            today,
+        };
 
         var byStatus = await db.QueryAsync<KeyCount>(ByStatusSql, range, cancellationToken);
         var active = byStatus.Where(s => s.Key == nameof(OrganizationStatus.Active)).Sum(s => s.Count);
@@ -116,13 +130,27 @@ internal sealed class GetSubtreeStatisticsHandler(DbSession db, CurrentScope cur
         var rules = await RegionRules.ForRegionAsync(db, node.RegionRootId, cancellationToken);
         var counts = year is null
             ? []
-            : await db.QueryAsync<KeyCount>(ByGradingLevelSql, new { from = node.Path, to = node.SubtreeEnd, year }, cancellationToken);
+            : await db.QueryAsync<KeyCount>(
+                ByGradingLevelSql,
+                new
+                {
+                    from = node.Path,
+                    to = node.SubtreeEnd,
+                    year,
+                },
+                cancellationToken
+            );
         IReadOnlyList<GradingLevelCount> byLevel = counts
-            .Select(c => rules.Level(c.Key) is { } level
-                ? new GradingLevelCount(level.Code, level.Name, level.Rank, rules.IsLagging(level.Code), c.Count)
-                : new GradingLevelCount(c.Key, c.Key, int.MaxValue, false, c.Count))
-            .Concat(rules.GradingLevels.Levels.Where(l => counts.All(c => c.Key != l.Code))
-                .Select(l => new GradingLevelCount(l.Code, l.Name, l.Rank, rules.IsLagging(l.Code), 0)))
+            .Select(c =>
+                rules.Level(c.Key) is { } level
+                    ? new GradingLevelCount(level.Code, level.Name, level.Rank, rules.IsLagging(level.Code), c.Count)
+                    : new GradingLevelCount(c.Key, c.Key, int.MaxValue, false, c.Count)
+            )
+            .Concat(
+                rules
+                    .GradingLevels.Levels.Where(l => counts.All(c => c.Key != l.Code))
+                    .Select(l => new GradingLevelCount(l.Code, l.Name, l.Rank, rules.IsLagging(l.Code), 0))
+            )
             .OrderBy(l => l.Rank)
             .ToList();
 
@@ -150,6 +178,7 @@ internal sealed class GetSubtreeStatisticsHandler(DbSession db, CurrentScope cur
             await db.ExecuteScalarAsync<long>(ActivePairingsSql, dated, cancellationToken),
             await db.ExecuteScalarAsync<long>(OpenRectificationsSql, range, cancellationToken),
             await db.ExecuteScalarAsync<long>(OverdueRectificationsSql, dated, cancellationToken),
-            contributed);
+            contributed
+        );
     }
 }

@@ -7,8 +7,12 @@ using Mediator;
 namespace Jiceng.Modules.Organizations.ListChildOrganizations;
 
 /// <summary>The direct children of a node, for a lazily loaded tree (each says how many children it has).</summary>
-internal sealed record ListChildOrganizationsQuery(Guid ParentId, OrganizationStatusFilter? Status, PageRequest Page, string? Sort)
-    : IQuery<Paged<OrganizationListItem>>;
+internal sealed record ListChildOrganizationsQuery(
+    Guid ParentId,
+    OrganizationStatusFilter? Status,
+    PageRequest Page,
+    string? Sort
+) : IQuery<Paged<OrganizationListItem>>;
 
 internal sealed class ListChildOrganizationsValidator : AbstractValidator<ListChildOrganizationsQuery>
 {
@@ -19,7 +23,8 @@ internal sealed class ListChildOrganizationsValidator : AbstractValidator<ListCh
     }
 }
 
-internal sealed class ListChildOrganizationsHandler(DbSession db, CurrentScope currentScope) : IQueryHandler<ListChildOrganizationsQuery, Paged<OrganizationListItem>>
+internal sealed class ListChildOrganizationsHandler(DbSession db, CurrentScope currentScope)
+    : IQueryHandler<ListChildOrganizationsQuery, Paged<OrganizationListItem>>
 {
     private const string CountSql = """
         SELECT COUNT(*) FROM organizations o
@@ -35,12 +40,25 @@ internal sealed class ListChildOrganizationsHandler(DbSession db, CurrentScope c
         {page}
         """;
 
-    public async ValueTask<Paged<OrganizationListItem>> Handle(ListChildOrganizationsQuery query, CancellationToken cancellationToken)
+    public async ValueTask<Paged<OrganizationListItem>> Handle(
+        ListChildOrganizationsQuery query,
+        CancellationToken cancellationToken
+    )
     {
         var scope = await currentScope.GetAsync(cancellationToken);
         var order = SortOrder.Parse(query.Sort, OrganizationListing.SortColumns, "tree", "o.id");
         await OrganizationTree.FindAsync(db, scope, query.ParentId, cancellationToken);
-        var status = (query.Status ?? OrganizationStatusFilter.Active) == OrganizationStatusFilter.All ? null : (query.Status ?? OrganizationStatusFilter.Active).ToString();
-        return await db.QueryPageAsync<OrganizationListItem>(CountSql, PageSql, new { parentId = query.ParentId, status }, query.Page, order, cancellationToken);
+        var status =
+            (query.Status ?? OrganizationStatusFilter.Active) == OrganizationStatusFilter.All
+                ? null
+                : (query.Status ?? OrganizationStatusFilter.Active).ToString();
+        return await db.QueryPageAsync<OrganizationListItem>(
+            CountSql,
+            PageSql,
+            new { parentId = query.ParentId, status },
+            query.Page,
+            order,
+            cancellationToken
+        );
     }
 }

@@ -1,5 +1,5 @@
-using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,13 +8,29 @@ namespace Jiceng.Modules.Organizations.ListChildOrganizations;
 
 internal static class ListChildOrganizationsEndpoint
 {
-    public static void Map(RouteGroupBuilder group) => group
-        .MapGet("/{id:guid}/children", async Task<Ok<Paged<OrganizationListItem>>> (Guid id, OrganizationStatusFilter? status, int? page, int? pageSize, string? sort,
-            IMediator mediator, CancellationToken cancellationToken) =>
-            TypedResults.Ok(await mediator.Send(new ListChildOrganizationsQuery(id, status, PageRequest.From(page, pageSize), sort), cancellationToken)))
-        .WithName("ListChildOrganizations")
-        .RequirePermission(Permissions.OrganizationsRead)
-        .WithSummary("The direct children of an organization, for a lazily loaded tree.")
-        .ProducesValidationProblem()
-        .ProducesProblem(StatusCodes.Status404NotFound);
+    public static void Map(RouteGroupBuilder group) =>
+        group
+            .MapGet(
+                "/{id:guid}/children",
+                async Task<Ok<Paged<OrganizationListItem>>> (
+                    Guid id,
+                    OrganizationStatusFilter? status,
+                    int? page,
+                    int? pageSize,
+                    string? sort,
+                    IMediator mediator,
+                    CancellationToken cancellationToken
+                ) =>
+                    TypedResults.Ok(
+                        await mediator.Send(
+                            new ListChildOrganizationsQuery(id, status, PageRequest.From(page, pageSize), sort),
+                            cancellationToken
+                        )
+                    )
+            )
+            .WithName("ListChildOrganizations")
+            .RequirePermission(Permissions.OrganizationsRead)
+            .WithSummary("The direct children of an organization, for a lazily loaded tree.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 }

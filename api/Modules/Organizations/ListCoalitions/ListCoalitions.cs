@@ -15,7 +15,8 @@ internal sealed record CoalitionListItem
 }
 
 /// <summary>Coalitions by name; <c>memberOf</c> keeps those an organization belongs to.</summary>
-internal sealed record ListCoalitionsQuery(string? Q, Guid? MemberOf, PageRequest Page, string? Sort) : IQuery<Paged<CoalitionListItem>>;
+internal sealed record ListCoalitionsQuery(string? Q, Guid? MemberOf, PageRequest Page, string? Sort)
+    : IQuery<Paged<CoalitionListItem>>;
 
 internal sealed class ListCoalitionsValidator : AbstractValidator<ListCoalitionsQuery>
 {
@@ -26,7 +27,8 @@ internal sealed class ListCoalitionsValidator : AbstractValidator<ListCoalitions
     }
 }
 
-internal sealed class ListCoalitionsHandler(DbSession db, CurrentScope currentScope) : IQueryHandler<ListCoalitionsQuery, Paged<CoalitionListItem>>
+internal sealed class ListCoalitionsHandler(DbSession db, CurrentScope currentScope)
+    : IQueryHandler<ListCoalitionsQuery, Paged<CoalitionListItem>>
 {
     private const string Filter = """
         FROM coalitions c
@@ -38,19 +40,40 @@ internal sealed class ListCoalitionsHandler(DbSession db, CurrentScope currentSc
 
     private const string CountSql = "SELECT COUNT(*) " + Filter;
 
-    private const string PageSql = """
-        SELECT c.id, c.name, c.description, c.version,
-               (SELECT COUNT(*) FROM coalition_members m WHERE m.coalition_id = c.id) AS member_count
-        """ + "\n" + Filter + "\nORDER BY {orderBy}\n{page}";
+    private const string PageSql =
+        """
+            SELECT c.id, c.name, c.description, c.version,
+                   (SELECT COUNT(*) FROM coalition_members m WHERE m.coalition_id = c.id) AS member_count
+            """
+        + "\n"
+        + Filter
+        + "\nORDER BY {orderBy}\n{page}";
 
-    private static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string> { ["name"] = "c.name" };
+    private static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
+    {
+        ["name"] = "c.name",
+    };
 
-    public async ValueTask<Paged<CoalitionListItem>> Handle(ListCoalitionsQuery query, CancellationToken cancellationToken)
+    public async ValueTask<Paged<CoalitionListItem>> Handle(
+        ListCoalitionsQuery query,
+        CancellationToken cancellationToken
+    )
     {
         var order = SortOrder.Parse(query.Sort, SortColumns, "name", "c.id");
         var scope = await currentScope.GetAsync(cancellationToken);
-        return await db.QueryPageAsync<CoalitionListItem>(CountSql, PageSql,
-            new { pattern = LikePattern.Contains(query.Q), memberOf = query.MemberOf, scopeFrom = scope.From, scopeTo = scope.To },
-            query.Page, order, cancellationToken);
+        return await db.QueryPageAsync<CoalitionListItem>(
+            CountSql,
+            PageSql,
+            new
+            {
+                pattern = LikePattern.Contains(query.Q),
+                memberOf = query.MemberOf,
+                scopeFrom = scope.From,
+                scopeTo = scope.To,
+            },
+            query.Page,
+            order,
+            cancellationToken
+        );
     }
 }

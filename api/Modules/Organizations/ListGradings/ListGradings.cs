@@ -7,14 +7,16 @@ using Mediator;
 namespace Jiceng.Modules.Organizations.ListGradings;
 
 /// <summary>An organization's grading history, newest year first unless sorted by year, level or score.</summary>
-internal sealed record ListGradingsQuery(Guid OrganizationId, PageRequest Page, string? Sort = null) : IQuery<Paged<GradingResponse>>;
+internal sealed record ListGradingsQuery(Guid OrganizationId, PageRequest Page, string? Sort = null)
+    : IQuery<Paged<GradingResponse>>;
 
 internal sealed class ListGradingsValidator : AbstractValidator<ListGradingsQuery>
 {
     public ListGradingsValidator() => this.AddPagingRules(q => q.Page);
 }
 
-internal sealed class ListGradingsHandler(DbSession db, CurrentScope currentScope) : IQueryHandler<ListGradingsQuery, Paged<GradingResponse>>
+internal sealed class ListGradingsHandler(DbSession db, CurrentScope currentScope)
+    : IQueryHandler<ListGradingsQuery, Paged<GradingResponse>>
 {
     private const string CountSql = "SELECT COUNT(*) FROM gradings WHERE org_id = @orgId";
 
@@ -38,7 +40,14 @@ internal sealed class ListGradingsHandler(DbSession db, CurrentScope currentScop
         var organization = await OrganizationTree.FindAsync(db, scope, query.OrganizationId, cancellationToken);
         var rules = await RegionRules.ForRegionAsync(db, organization.RegionRootId, cancellationToken);
         var order = SortOrder.Parse(query.Sort, SortColumns, "-year", "id");
-        var page = await db.QueryPageAsync<GradingRow>(CountSql, PageSql, new { orgId = organization.Id }, query.Page, order, cancellationToken);
+        var page = await db.QueryPageAsync<GradingRow>(
+            CountSql,
+            PageSql,
+            new { orgId = organization.Id },
+            query.Page,
+            order,
+            cancellationToken
+        );
         return page.Map(row => row.ToResponse(rules));
     }
 }

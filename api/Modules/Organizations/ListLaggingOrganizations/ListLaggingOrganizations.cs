@@ -1,6 +1,6 @@
-using Jiceng.Infrastructure.Primitives;
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Primitives;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
@@ -13,13 +13,17 @@ internal enum GradingMovement
     /// <summary>Better rank than the year before (晋位升级).</summary>
     [Label("升级", "Upgraded")]
     Upgraded,
+
     [Label("未变", "Unchanged")]
     Unchanged,
+
     [Label("降级", "Downgraded")]
     Downgraded,
+
     /// <summary>Lagging this year with no grading the year before.</summary>
     [Label("新增后进", "Newly lagging")]
     New,
+
     /// <summary>Lagging the year before and not yet graded this year.</summary>
     [Label("本年未定级", "Not graded this year")]
     NotGraded,
@@ -29,8 +33,13 @@ internal enum GradingMovement
 /// Organizations in a subtree that were lagging (后进) in <c>year</c> or in the year before, with both
 /// levels and the movement between them: the "rolling upgrade" report.
 /// </summary>
-internal sealed record ListLaggingOrganizationsQuery(Guid Within, int Year, GradingMovement? Movement, PageRequest Page, string? Sort)
-    : IQuery<LaggingReport>;
+internal sealed record ListLaggingOrganizationsQuery(
+    Guid Within,
+    int Year,
+    GradingMovement? Movement,
+    PageRequest Page,
+    string? Sort
+) : IQuery<LaggingReport>;
 
 internal sealed record LaggingOrganization
 {
@@ -52,7 +61,8 @@ internal sealed record LaggingReport(
     IReadOnlyList<LaggingOrganization> Items,
     long Total,
     int Page,
-    int PageSize);
+    int PageSize
+);
 
 internal sealed class ListLaggingOrganizationsValidator : AbstractValidator<ListLaggingOrganizationsQuery>
 {
@@ -64,7 +74,8 @@ internal sealed class ListLaggingOrganizationsValidator : AbstractValidator<List
     }
 }
 
-internal sealed class ListLaggingOrganizationsHandler(DbSession db, CurrentScope currentScope) : IQueryHandler<ListLaggingOrganizationsQuery, LaggingReport>
+internal sealed class ListLaggingOrganizationsHandler(DbSession db, CurrentScope currentScope)
+    : IQueryHandler<ListLaggingOrganizationsQuery, LaggingReport>
 {
     private const string Report = """
         FROM (
@@ -86,24 +97,32 @@ internal sealed class ListLaggingOrganizationsHandler(DbSession db, CurrentScope
         ) report
         """;
 
-    private const string CountSql = "SELECT COUNT(*) " + Report + " WHERE (@movement IS NULL OR report.movement = @movement)";
+    private const string CountSql =
+        "SELECT COUNT(*) " + Report + " WHERE (@movement IS NULL OR report.movement = @movement)";
 
-    private const string PageSql = """
-        SELECT report.organization_id, report.name, report.kind, report.level, report.level_rank,
-               report.previous_level, report.previous_level_rank, report.movement
-        """ + "\n" + Report + """
+    private const string PageSql =
+        """
+            SELECT report.organization_id, report.name, report.kind, report.level, report.level_rank,
+                   report.previous_level, report.previous_level_rank, report.movement
+            """
+        + "\n"
+        + Report
+        + """
 
-        WHERE (@movement IS NULL OR report.movement = @movement)
-        ORDER BY {orderBy}
-        {page}
-        """;
+            WHERE (@movement IS NULL OR report.movement = @movement)
+            ORDER BY {orderBy}
+            {page}
+            """;
 
-    private const string SummarySql = """
-        SELECT
-            SUM(CASE WHEN report.lagging_now = @yes THEN 1 ELSE 0 END) AS lagging_this_year,
-            SUM(CASE WHEN report.lagging_before = @yes THEN 1 ELSE 0 END) AS lagging_last_year,
-            SUM(CASE WHEN report.lagging_before = @yes AND report.movement = 'Upgraded' THEN 1 ELSE 0 END) AS upgraded
-        """ + "\n" + Report;
+    private const string SummarySql =
+        """
+            SELECT
+                SUM(CASE WHEN report.lagging_now = @yes THEN 1 ELSE 0 END) AS lagging_this_year,
+                SUM(CASE WHEN report.lagging_before = @yes THEN 1 ELSE 0 END) AS lagging_last_year,
+                SUM(CASE WHEN report.lagging_before = @yes AND report.movement = 'Upgraded' THEN 1 ELSE 0 END) AS upgraded
+            """
+        + "\n"
+        + Report;
 
     private static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
     {
@@ -113,16 +132,43 @@ internal sealed class ListLaggingOrganizationsHandler(DbSession db, CurrentScope
         ["previousLevel"] = "report.previous_level_rank",
     };
 
-    public async ValueTask<LaggingReport> Handle(ListLaggingOrganizationsQuery query, CancellationToken cancellationToken)
+    public async ValueTask<LaggingReport> Handle(
+        ListLaggingOrganizationsQuery query,
+        CancellationToken cancellationToken
+    )
     {
         var scope = await currentScope.GetAsync(cancellationToken);
         var order = SortOrder.Parse(query.Sort, SortColumns, "name", "report.organization_id");
         var (from, to) = await OrganizationTree.RangeAsync(db, scope, query.Within, cancellationToken);
-        var parameters = new { from, to, year = query.Year, previousYear = query.Year - 1, yes = true, movement = query.Movement?.ToString() };
-        var summary = await db.QuerySingleOrDefaultAsync<Summary>(SummarySql, parameters, cancellationToken) ?? new Summary();
-        var page = await db.QueryPageAsync<LaggingOrganization>(CountSql, PageSql, parameters, query.Page, order, cancellationToken);
-        return new LaggingReport(query.Year, summary.LaggingThisYear ?? 0, summary.LaggingLastYear ?? 0, summary.Upgraded ?? 0,
-            page.Items, page.Total, page.Page, page.PageSize);
+        var parameters = new
+        {
+            from,
+            to,
+            year = query.Year,
+            previousYear = query.Year - 1,
+            yes = true,
+            movement = query.Movement?.ToString(),
+        };
+        var summary =
+            await db.QuerySingleOrDefaultAsync<Summary>(SummarySql, parameters, cancellationToken) ?? new Summary();
+        var page = await db.QueryPageAsync<LaggingOrganization>(
+            CountSql,
+            PageSql,
+            parameters,
+            query.Page,
+            order,
+            cancellationToken
+        );
+        return new LaggingReport(
+            query.Year,
+            summary.LaggingThisYear ?? 0,
+            summary.LaggingLastYear ?? 0,
+            summary.Upgraded ?? 0,
+            page.Items,
+            page.Total,
+            page.Page,
+            page.PageSize
+        );
     }
 
     private sealed record Summary

@@ -1,4 +1,3 @@
-using Jiceng.Infrastructure.Primitives;
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Security;
@@ -16,7 +15,8 @@ internal sealed record ListOrganizationsQuery(
     OrganizationStatusFilter? Status,
     int? Depth,
     PageRequest Page,
-    string? Sort) : IQuery<Paged<OrganizationListItem>>;
+    string? Sort
+) : IQuery<Paged<OrganizationListItem>>;
 
 internal sealed class ListOrganizationsValidator : AbstractValidator<ListOrganizationsQuery>
 {
@@ -29,7 +29,8 @@ internal sealed class ListOrganizationsValidator : AbstractValidator<ListOrganiz
     }
 }
 
-internal sealed class ListOrganizationsHandler(DbSession db, CurrentScope currentScope) : IQueryHandler<ListOrganizationsQuery, Paged<OrganizationListItem>>
+internal sealed class ListOrganizationsHandler(DbSession db, CurrentScope currentScope)
+    : IQueryHandler<ListOrganizationsQuery, Paged<OrganizationListItem>>
 {
     private const string Filter = """
         FROM organizations o
@@ -43,32 +44,47 @@ internal sealed class ListOrganizationsHandler(DbSession db, CurrentScope curren
 
     public const string CountSql = "SELECT COUNT(*) " + Filter;
 
-    public const string PageSql = """
-        SELECT o.id, o.parent_id, o.name, o.short_name, o.kind, o.field, o.secretary_name, o.depth, o.status, o.version,
-               (SELECT COUNT(*) FROM organizations c WHERE c.parent_id = o.id AND c.status = 'Active') AS active_child_count
-        """ + "\n" + Filter + "\nORDER BY {orderBy}\n{page}";
+    public const string PageSql =
+        """
+            SELECT o.id, o.parent_id, o.name, o.short_name, o.kind, o.field, o.secretary_name, o.depth, o.status, o.version,
+                   (SELECT COUNT(*) FROM organizations c WHERE c.parent_id = o.id AND c.status = 'Active') AS active_child_count
+            """
+        + "\n"
+        + Filter
+        + "\nORDER BY {orderBy}\n{page}";
 
-    public async ValueTask<Paged<OrganizationListItem>> Handle(ListOrganizationsQuery query, CancellationToken cancellationToken)
+    public async ValueTask<Paged<OrganizationListItem>> Handle(
+        ListOrganizationsQuery query,
+        CancellationToken cancellationToken
+    )
     {
         var scope = await currentScope.GetAsync(cancellationToken);
         var order = SortOrder.Parse(query.Sort, OrganizationListing.SortColumns, "tree", "o.id");
         var (from, to) = await OrganizationTree.RangeAsync(db, scope, query.Within, cancellationToken);
         var parameters = Parameters(from, to, query);
-        return await db.QueryPageAsync<OrganizationListItem>(CountSql, PageSql, parameters, query.Page, order, cancellationToken);
+        return await db.QueryPageAsync<OrganizationListItem>(
+            CountSql,
+            PageSql,
+            parameters,
+            query.Page,
+            order,
+            cancellationToken
+        );
     }
 
-    public static object Parameters(string from, string to, ListOrganizationsQuery query) => new
-    {
-        from,
-        to,
-        kind = query.Kind?.ToString(),
-        field = query.Field?.ToString(),
-        pattern = LikePattern.Contains(query.Q),
-        status = (query.Status ?? OrganizationStatusFilter.Active) switch
+    public static object Parameters(string from, string to, ListOrganizationsQuery query) =>
+        new
         {
-            OrganizationStatusFilter.All => null,
-            var status => status.ToString(),
-        },
-        depth = query.Depth,
-    };
+            from,
+            to,
+            kind = query.Kind?.ToString(),
+            field = query.Field?.ToString(),
+            pattern = LikePattern.Contains(query.Q),
+            status = (query.Status ?? OrganizationStatusFilter.Active) switch
+            {
+                OrganizationStatusFilter.All => null,
+                var status => status.ToString(),
+            },
+            depth = query.Depth,
+        };
 }

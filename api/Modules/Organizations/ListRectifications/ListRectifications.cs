@@ -1,7 +1,7 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
-using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Primitives;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
 
@@ -26,8 +26,14 @@ internal sealed record RectificationListItem
 /// Rectifications of an organization, or of its whole subtree; <c>overdueOnly</c> keeps the open ones past
 /// their due date (the overdue list).
 /// </summary>
-internal sealed record ListRectificationsQuery(Guid OrganizationId, bool IncludeDescendants, RectificationStatus? Status, bool OverdueOnly, PageRequest Page, string? Sort)
-    : IQuery<Paged<RectificationListItem>>;
+internal sealed record ListRectificationsQuery(
+    Guid OrganizationId,
+    bool IncludeDescendants,
+    RectificationStatus? Status,
+    bool OverdueOnly,
+    PageRequest Page,
+    string? Sort
+) : IQuery<Paged<RectificationListItem>>;
 
 internal sealed class ListRectificationsValidator : AbstractValidator<ListRectificationsQuery>
 {
@@ -38,7 +44,8 @@ internal sealed class ListRectificationsValidator : AbstractValidator<ListRectif
     }
 }
 
-internal sealed class ListRectificationsHandler(DbSession db, CurrentScope currentScope, TimeProvider clock) : IQueryHandler<ListRectificationsQuery, Paged<RectificationListItem>>
+internal sealed class ListRectificationsHandler(DbSession db, CurrentScope currentScope, TimeProvider clock)
+    : IQueryHandler<ListRectificationsQuery, Paged<RectificationListItem>>
 {
     private const string Filter = """
         FROM rectifications r
@@ -50,10 +57,14 @@ internal sealed class ListRectificationsHandler(DbSession db, CurrentScope curre
 
     private const string CountSql = "SELECT COUNT(*) " + Filter;
 
-    private const string PageSql = """
-        SELECT r.id, r.org_id AS organization_id, o.name AS organization_name, r.responsible_person, r.flagged_on, r.due_on,
-               r.status, r.closed_on, r.version
-        """ + "\n" + Filter + "\nORDER BY {orderBy}\n{page}";
+    private const string PageSql =
+        """
+            SELECT r.id, r.org_id AS organization_id, o.name AS organization_name, r.responsible_person, r.flagged_on, r.due_on,
+                   r.status, r.closed_on, r.version
+            """
+        + "\n"
+        + Filter
+        + "\nORDER BY {orderBy}\n{page}";
 
     private static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
     {
@@ -63,26 +74,42 @@ internal sealed class ListRectificationsHandler(DbSession db, CurrentScope curre
         ["status"] = "r.status",
     };
 
-    public async ValueTask<Paged<RectificationListItem>> Handle(ListRectificationsQuery query, CancellationToken cancellationToken)
+    public async ValueTask<Paged<RectificationListItem>> Handle(
+        ListRectificationsQuery query,
+        CancellationToken cancellationToken
+    )
     {
         var scope = await currentScope.GetAsync(cancellationToken);
         var order = SortOrder.Parse(query.Sort, SortColumns, "dueOn", "r.id");
         var node = await OrganizationTree.FindAsync(db, scope, query.OrganizationId, cancellationToken);
         var today = clock.Today();
-        var (from, to) = query.IncludeDescendants || query.OverdueOnly ? (node.Path, node.SubtreeEnd) : (node.Path, node.Path + "0");
-        var page = await db.QueryPageAsync<RectificationListItem>(CountSql, PageSql, new
-        {
-            from,
-            to,
-            status = query.Status?.ToString(),
-            overdueOnly = query.OverdueOnly,
-            no = false,
-            today,
-        }, query.Page, order, cancellationToken);
-        return page.Map(item => item with
-        {
-            Overdue = item.Status == RectificationStatus.Open && item.DueOn < today,
-            DaysOverdue = item.Status == RectificationStatus.Open && item.DueOn < today ? today.DayNumber - item.DueOn.DayNumber : 0,
-        });
+        var (from, to) =
+            query.IncludeDescendants || query.OverdueOnly ? (node.Path, node.SubtreeEnd) : (node.Path, node.Path + "0");
+        var page = await db.QueryPageAsync<RectificationListItem>(
+            CountSql,
+            PageSql,
+            new
+            {
+                from,
+                to,
+                status = query.Status?.ToString(),
+                overdueOnly = query.OverdueOnly,
+                no = false,
+                today,
+            },
+            query.Page,
+            order,
+            cancellationToken
+        );
+        return page.Map(item =>
+            item with
+            {
+                Overdue = item.Status == RectificationStatus.Open && item.DueOn < today,
+                DaysOverdue =
+                    item.Status == RectificationStatus.Open && item.DueOn < today
+                        ? today.DayNumber - item.DueOn.DayNumber
+                        : 0,
+            }
+        );
     }
 }

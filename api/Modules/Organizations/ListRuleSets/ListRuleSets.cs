@@ -23,7 +23,8 @@ internal sealed class ListRuleSetsValidator : AbstractValidator<ListRuleSetsQuer
     public ListRuleSetsValidator() => this.AddPagingRules(q => q.Page);
 }
 
-internal sealed class ListRuleSetsHandler(DbSession db, CurrentScope currentScope) : IQueryHandler<ListRuleSetsQuery, Paged<RuleSetListItem>>
+internal sealed class ListRuleSetsHandler(DbSession db, CurrentScope currentScope)
+    : IQueryHandler<ListRuleSetsQuery, Paged<RuleSetListItem>>
 {
     private const string CountSql = """
         SELECT COUNT(*) FROM rule_sets r
@@ -40,9 +41,21 @@ internal sealed class ListRuleSetsHandler(DbSession db, CurrentScope currentScop
         {page}
         """;
 
-    private static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string> { ["name"] = "r.name" };
+    private static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
+    {
+        ["name"] = "r.name",
+    };
 
-    public async ValueTask<Paged<RuleSetListItem>> Handle(ListRuleSetsQuery query, CancellationToken cancellationToken) =>
-        await db.QueryPageAsync<RuleSetListItem>(CountSql, PageSql, RuleSets.Visibility(await currentScope.GetAsync(cancellationToken)), query.Page,
-            SortOrder.Parse(null, SortColumns, "name", "r.id"), cancellationToken);
+    public async ValueTask<Paged<RuleSetListItem>> Handle(
+        ListRuleSetsQuery query,
+        CancellationToken cancellationToken
+    ) =>
+        await db.QueryPageAsync<RuleSetListItem>(
+            CountSql,
+            PageSql,
+            RuleSets.Visibility(await currentScope.GetAsync(cancellationToken)),
+            query.Page,
+            SortOrder.Parse(null, SortColumns, "name", "r.id"),
+            cancellationToken
+        );
 }

@@ -1,8 +1,8 @@
 using FluentValidation;
 using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
-using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Primitives;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Contracts;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
@@ -14,12 +14,15 @@ internal enum RuleWarningCode
     /// <summary>The committee's term ends within the region's warning window (换届提醒).</summary>
     [Label("任期将满", "Term ending soon")]
     TermEndingSoon,
+
     /// <summary>The committee's term has ended and no new term is recorded.</summary>
     [Label("任期已满", "Term overdue")]
     TermOverdue,
+
     /// <summary>Fewer full members than a branch needs.</summary>
     [Label("正式党员不足", "Too few full members")]
     TooFewFullMembers,
+
     /// <summary>Enough full members that a branch committee should be elected.</summary>
     [Label("应设支委会", "Committee required")]
     CommitteeRequired,
@@ -32,13 +35,15 @@ internal sealed record RuleWarning(
     RuleWarningCode Code,
     string Message,
     DateOnly? DueOn,
-    string RuleSource);
+    string RuleSource
+);
 
 /// <summary>
 /// Setting-up and term rules checked over a subtree (DOMAIN.md §1). They warn and never block; the
 /// figures come from each organization's region rule set.
 /// </summary>
-internal sealed record ListRuleWarningsQuery(Guid? Within, RuleWarningCode? Code, PageRequest Page, string? Sort = null) : IQuery<Paged<RuleWarning>>;
+internal sealed record ListRuleWarningsQuery(Guid? Within, RuleWarningCode? Code, PageRequest Page, string? Sort = null)
+    : IQuery<Paged<RuleWarning>>;
 
 internal sealed class ListRuleWarningsValidator : AbstractValidator<ListRuleWarningsQuery>
 {
@@ -47,13 +52,19 @@ internal sealed class ListRuleWarningsValidator : AbstractValidator<ListRuleWarn
         this.AddPagingRules(q => q.Page);
         RuleFor(q => q.Code).IsInEnum();
         RuleFor(q => q.Sort)
-            .Must(sort => sort is null || WarningOrder.Keys.Contains(sort.TrimStart('-'), StringComparer.OrdinalIgnoreCase))
+            .Must(sort =>
+                sort is null || WarningOrder.Keys.Contains(sort.TrimStart('-'), StringComparer.OrdinalIgnoreCase)
+            )
             .WithMessage(q => SortOrder.SortMessage(q.Sort!, WarningOrder.Keys));
     }
 }
 
-internal sealed class ListRuleWarningsHandler(DbSession db, CurrentScope currentScope, TimeProvider clock, IEnumerable<IOrganizationMemberCounts> memberCounts)
-    : IQueryHandler<ListRuleWarningsQuery, Paged<RuleWarning>>
+internal sealed class ListRuleWarningsHandler(
+    DbSession db,
+    CurrentScope currentScope,
+    TimeProvider clock,
+    IEnumerable<IOrganizationMemberCounts> memberCounts
+) : IQueryHandler<ListRuleWarningsQuery, Paged<RuleWarning>>
 {
     private const string SubtreeSql = """
         SELECT id, name, kind, field, region_root_id, term_started_on, path
@@ -75,9 +86,10 @@ internal sealed class ListRuleWarningsHandler(DbSession db, CurrentScope current
         }
 
         var counter = memberCounts.FirstOrDefault();
-        var fullMembers = counter is null || !organizations.Any(o => IsBranch(o.Kind))
-            ? null
-            : await counter.CountFullMembersAsync(from, to, cancellationToken);
+        var fullMembers =
+            counter is null || !organizations.Any(o => IsBranch(o.Kind))
+                ? null
+                : await counter.CountFullMembersAsync(from, to, cancellationToken);
 
         var warnings = new List<RuleWarning>();
         foreach (var organization in organizations)
@@ -87,19 +99,42 @@ internal sealed class ListRuleWarningsHandler(DbSession db, CurrentScope current
             {
                 var termYears = rules.TermYearsFor(organization.Field);
                 var termRule = organization.Field is OrganizationField.Village or OrganizationField.UrbanCommunity
-                    ? rules.VillageCommunityTermYears : rules.CommitteeTermYears;
+                    ? rules.VillageCommunityTermYears
+                    : rules.CommitteeTermYears;
                 var endsOn = started.AddYears(termYears);
                 if (endsOn < today)
                 {
-                    warnings.Add(new RuleWarning(organization.Id, organization.Name, organization.Kind, RuleWarningCode.TermOverdue,
-                        Localized.Text($"本届任期已于 {endsOn:yyyy-MM-dd} 届满（任期 {termYears} 年），请尽快换届。",
-                            $"The {termYears}-year term ended on {endsOn:yyyy-MM-dd}; hold the election."), endsOn, termRule.Source));
+                    warnings.Add(
+                        new RuleWarning(
+                            organization.Id,
+                            organization.Name,
+                            organization.Kind,
+                            RuleWarningCode.TermOverdue,
+                            Localized.Text(
+                                $"本届任期已于 {endsOn:yyyy-MM-dd} 届满（任期 {termYears} 年），请尽快换届。",
+                                $"The {termYears}-year term ended on {endsOn:yyyy-MM-dd}; hold the election."
+                            ),
+                            endsOn,
+                            termRule.Source
+                        )
+                    );
                 }
                 else if (endsOn.DayNumber - today.DayNumber <= rules.TermWarningDays.Value)
                 {
-                    warnings.Add(new RuleWarning(organization.Id, organization.Name, organization.Kind, RuleWarningCode.TermEndingSoon,
-                        Localized.Text($"本届任期将于 {endsOn:yyyy-MM-dd} 届满，还剩 {endsOn.DayNumber - today.DayNumber} 天。",
-                            $"The term ends on {endsOn:yyyy-MM-dd}, in {endsOn.DayNumber - today.DayNumber} days."), endsOn, rules.TermWarningDays.Source));
+                    warnings.Add(
+                        new RuleWarning(
+                            organization.Id,
+                            organization.Name,
+                            organization.Kind,
+                            RuleWarningCode.TermEndingSoon,
+                            Localized.Text(
+                                $"本届任期将于 {endsOn:yyyy-MM-dd} 届满，还剩 {endsOn.DayNumber - today.DayNumber} 天。",
+                                $"The term ends on {endsOn:yyyy-MM-dd}, in {endsOn.DayNumber - today.DayNumber} days."
+                            ),
+                            endsOn,
+                            rules.TermWarningDays.Source
+                        )
+                    );
                 }
             }
             if (fullMembers is not null && IsBranch(organization.Kind))
@@ -107,21 +142,45 @@ internal sealed class ListRuleWarningsHandler(DbSession db, CurrentScope current
                 var count = fullMembers.GetValueOrDefault(organization.Id);
                 if (count < rules.BranchMinFullMembers.Value)
                 {
-                    warnings.Add(new RuleWarning(organization.Id, organization.Name, organization.Kind, RuleWarningCode.TooFewFullMembers,
-                        Localized.Text($"正式党员 {count} 人，少于成立党支部所需的 {rules.BranchMinFullMembers.Value} 人。",
-                            $"{count} full members, fewer than the {rules.BranchMinFullMembers.Value} a branch needs."), null, rules.BranchMinFullMembers.Source));
+                    warnings.Add(
+                        new RuleWarning(
+                            organization.Id,
+                            organization.Name,
+                            organization.Kind,
+                            RuleWarningCode.TooFewFullMembers,
+                            Localized.Text(
+                                $"正式党员 {count} 人，少于成立党支部所需的 {rules.BranchMinFullMembers.Value} 人。",
+                                $"{count} full members, fewer than the {rules.BranchMinFullMembers.Value} a branch needs."
+                            ),
+                            null,
+                            rules.BranchMinFullMembers.Source
+                        )
+                    );
                 }
                 else if (count >= rules.BranchCommitteeMinFullMembers.Value && organization.TermStartedOn is null)
                 {
-                    warnings.Add(new RuleWarning(organization.Id, organization.Name, organization.Kind, RuleWarningCode.CommitteeRequired,
-                        Localized.Text($"正式党员 {count} 人，应设立支部委员会，但未登记委员会任期。",
-                            $"{count} full members: a branch committee should be elected, but no committee term is recorded."), null,
-                        rules.BranchCommitteeMinFullMembers.Source));
+                    warnings.Add(
+                        new RuleWarning(
+                            organization.Id,
+                            organization.Name,
+                            organization.Kind,
+                            RuleWarningCode.CommitteeRequired,
+                            Localized.Text(
+                                $"正式党员 {count} 人，应设立支部委员会，但未登记委员会任期。",
+                                $"{count} full members: a branch committee should be elected, but no committee term is recorded."
+                            ),
+                            null,
+                            rules.BranchCommitteeMinFullMembers.Source
+                        )
+                    );
                 }
             }
         }
 
-        var filtered = WarningOrder.Apply(query.Code is null ? warnings : warnings.Where(w => w.Code == query.Code).ToList(), query.Sort);
+        var filtered = WarningOrder.Apply(
+            query.Code is null ? warnings : warnings.Where(w => w.Code == query.Code).ToList(),
+            query.Sort
+        );
         var items = filtered.Skip((query.Page.Page - 1) * query.Page.PageSize).Take(query.Page.PageSize).ToList();
         return new Paged<RuleWarning>(items, filtered.Count, query.Page.Page, query.Page.PageSize);
     }
@@ -151,14 +210,17 @@ internal static class WarningOrder
         new(StringComparer.OrdinalIgnoreCase)
         {
             ["tree"] = (warnings, descending) => descending ? warnings.Reverse() : warnings,
-            ["organizationName"] = (warnings, descending) => descending
-                ? warnings.OrderByDescending(w => w.OrganizationName, StringComparer.Ordinal)
-                : warnings.OrderBy(w => w.OrganizationName, StringComparer.Ordinal),
-            ["code"] = (warnings, descending) => descending ? warnings.OrderByDescending(w => w.Code) : warnings.OrderBy(w => w.Code),
+            ["organizationName"] = (warnings, descending) =>
+                descending
+                    ? warnings.OrderByDescending(w => w.OrganizationName, StringComparer.Ordinal)
+                    : warnings.OrderBy(w => w.OrganizationName, StringComparer.Ordinal),
+            ["code"] = (warnings, descending) =>
+                descending ? warnings.OrderByDescending(w => w.Code) : warnings.OrderBy(w => w.Code),
             // Warnings without a date (member-count rules) come last either way.
-            ["dueOn"] = (warnings, descending) => descending
-                ? warnings.OrderBy(w => w.DueOn is null).ThenByDescending(w => w.DueOn)
-                : warnings.OrderBy(w => w.DueOn is null).ThenBy(w => w.DueOn),
+            ["dueOn"] = (warnings, descending) =>
+                descending
+                    ? warnings.OrderBy(w => w.DueOn is null).ThenByDescending(w => w.DueOn)
+                    : warnings.OrderBy(w => w.DueOn is null).ThenBy(w => w.DueOn),
         };
 
     public static IReadOnlyCollection<string> Keys => Orders.Keys;

@@ -1,9 +1,9 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
-using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
-using Jiceng.Modules.Organizations.Domain;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Contracts;
+using Jiceng.Modules.Organizations.Domain;
 using Mediator;
 
 namespace Jiceng.Modules.Organizations.MoveOrganization;
@@ -19,11 +19,16 @@ internal sealed class MoveOrganizationValidator : AbstractValidator<MoveOrganiza
     public MoveOrganizationValidator() => RuleFor(c => c.Body.NewParentId).NotEmpty();
 }
 
-internal sealed class MoveOrganizationHandler(DbSession db, CurrentScope currentScope, TimeProvider clock,
-    IEnumerable<IOrganizationSubtreeMoveListener> listeners) : ICommandHandler<MoveOrganizationCommand, OrganizationResponse>
+internal sealed class MoveOrganizationHandler(
+    DbSession db,
+    CurrentScope currentScope,
+    TimeProvider clock,
+    IEnumerable<IOrganizationSubtreeMoveListener> listeners
+) : ICommandHandler<MoveOrganizationCommand, OrganizationResponse>
 {
     private const string SubtreeMaxDepthSql = "SELECT MAX(depth) FROM organizations WHERE path >= @from AND path < @to";
-    private const string NextChildSequenceSql = "UPDATE organizations SET child_seq = child_seq + 1 WHERE id = @parentId";
+    private const string NextChildSequenceSql =
+        "UPDATE organizations SET child_seq = child_seq + 1 WHERE id = @parentId";
     private const string ReadChildSequenceSql = "SELECT child_seq FROM organizations WHERE id = @parentId";
 
     private const string ReparentSql = """
@@ -58,7 +63,10 @@ internal sealed class MoveOrganizationHandler(DbSession db, CurrentScope current
         WHERE org_id IN (SELECT id FROM organizations WHERE path >= @newFrom AND path < @newTo)
         """;
 
-    public async ValueTask<OrganizationResponse> Handle(MoveOrganizationCommand command, CancellationToken cancellationToken)
+    public async ValueTask<OrganizationResponse> Handle(
+        MoveOrganizationCommand command,
+        CancellationToken cancellationToken
+    )
     {
         var scope = await currentScope.GetAsync(cancellationToken);
         await OrganizationTree.LockAsync(db, cancellationToken);
@@ -68,44 +76,76 @@ internal sealed class MoveOrganizationHandler(DbSession db, CurrentScope current
             throw new PreconditionFailedException();
         }
         var parent = await OrganizationReferences.FindActiveAsync(
-            db, scope, command.Body.NewParentId!.Value, "newParentId", cancellationToken);
+            db,
+            scope,
+            command.Body.NewParentId!.Value,
+            "newParentId",
+            cancellationToken
+        );
         if (TreePath.IsWithin(parent.Path, node.Path))
         {
             throw OrganizationErrors.MoveCreatesCycle();
         }
-        var deepest = await db.ExecuteScalarAsync<int>(SubtreeMaxDepthSql, new { from = node.Path, to = node.SubtreeEnd }, cancellationToken);
+        var deepest = await db.ExecuteScalarAsync<int>(
+            SubtreeMaxDepthSql,
+            new { from = node.Path, to = node.SubtreeEnd },
+            cancellationToken
+        );
         if (deepest - node.Depth + parent.Depth + 1 > TreePath.MaxDepth)
         {
             throw OrganizationErrors.TooDeep();
         }
 
         await db.ExecuteAsync(NextChildSequenceSql, new { parentId = parent.Id }, cancellationToken);
-        var sequence = await db.ExecuteScalarAsync<long>(ReadChildSequenceSql, new { parentId = parent.Id }, cancellationToken);
+        var sequence = await db.ExecuteScalarAsync<long>(
+            ReadChildSequenceSql,
+            new { parentId = parent.Id },
+            cancellationToken
+        );
         var newPath = parent.Path + TreePath.Segment(sequence);
         var now = clock.GetUtcNow();
 
-        var reparented = await db.ExecuteAsync(ReparentSql, new { id = node.Id, parentId = parent.Id, expectedVersion = command.ExpectedVersion, now }, cancellationToken);
+        var reparented = await db.ExecuteAsync(
+            ReparentSql,
+            new
+            {
+                id = node.Id,
+                parentId = parent.Id,
+                expectedVersion = command.ExpectedVersion,
+                now,
+            },
+            cancellationToken
+        );
         if (reparented == 0)
         {
             throw new PreconditionFailedException();
         }
-        await db.ExecuteAsync(RewriteSubtreeSql, new
-        {
-            newPath,
-            cut = node.Path.Length + 1,
-            depthDelta = parent.Depth + 1 - node.Depth,
-            regionRootId = parent.RegionRootId,
-            now,
-            from = node.Path,
-            to = node.SubtreeEnd,
-        }, cancellationToken);
+        await db.ExecuteAsync(
+            RewriteSubtreeSql,
+            new
+            {
+                newPath,
+                cut = node.Path.Length + 1,
+                depthDelta = parent.Depth + 1 - node.Depth,
+                regionRootId = parent.RegionRootId,
+                now,
+                from = node.Path,
+                to = node.SubtreeEnd,
+            },
+            cancellationToken
+        );
         foreach (var listener in listeners)
         {
             await listener.OnSubtreeMovedAsync(node.Path, node.SubtreeEnd, newPath, cancellationToken);
         }
         if (parent.RegionRootId != node.RegionRootId)
         {
-            var region = new { regionRootId = parent.RegionRootId, newFrom = newPath, newTo = TreePath.SubtreeEnd(newPath) };
+            var region = new
+            {
+                regionRootId = parent.RegionRootId,
+                newFrom = newPath,
+                newTo = TreePath.SubtreeEnd(newPath),
+            };
             await db.ExecuteAsync(MoveGradingsRegionSql, region, cancellationToken);
             await db.ExecuteAsync(MoveRectificationsRegionSql, region, cancellationToken);
             await db.ExecuteAsync(MovePairingsRegionSql, region, cancellationToken);

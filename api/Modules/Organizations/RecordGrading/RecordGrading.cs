@@ -1,8 +1,8 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
-using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Mediation;
 using Jiceng.Infrastructure.Primitives;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
 
@@ -24,7 +24,8 @@ internal sealed class RecordGradingValidator : AbstractValidator<RecordGradingCo
     }
 }
 
-internal sealed class RecordGradingHandler(DbSession db, CurrentScope currentScope, TimeProvider clock) : ICommandHandler<RecordGradingCommand, GradingResponse>
+internal sealed class RecordGradingHandler(DbSession db, CurrentScope currentScope, TimeProvider clock)
+    : ICommandHandler<RecordGradingCommand, GradingResponse>
 {
     private const string InsertSql = """
         INSERT INTO gradings (id, org_id, region_root_id, year, level, level_rank, is_lagging, score, comment, graded_on, created_at, updated_at, version)
@@ -40,25 +41,34 @@ internal sealed class RecordGradingHandler(DbSession db, CurrentScope currentSco
         var grading = command.Body;
         var level = GradingRules.Check(rules, grading.Level, grading.Score);
         // A unique-index violation is a grading recorded for that year in the same instant: the same refusal.
-        var inserted = await db.ExecuteOrConflictAsync(InsertSql, new
-        {
-            id = Guid.CreateVersion7(),
-            orgId = organization.Id,
-            regionRootId = organization.RegionRootId,
-            year = grading.Year,
-            level = level.Code,
-            levelRank = level.Rank,
-            isLagging = rules.IsLagging(level.Code),
-            score = grading.Score,
-            comment = grading.Comment,
-            gradedOn = grading.GradedOn ?? clock.Today(),
-            now = clock.GetUtcNow(),
-        }, () => OrganizationErrors.GradingExists(grading.Year), cancellationToken);
+        var inserted = await db.ExecuteOrConflictAsync(
+            InsertSql,
+            new
+            {
+                id = Guid.CreateVersion7(),
+                orgId = organization.Id,
+                regionRootId = organization.RegionRootId,
+                year = grading.Year,
+                level = level.Code,
+                levelRank = level.Rank,
+                isLagging = rules.IsLagging(level.Code),
+                score = grading.Score,
+                comment = grading.Comment,
+                gradedOn = grading.GradedOn ?? clock.Today(),
+                now = clock.GetUtcNow(),
+            },
+            () => OrganizationErrors.GradingExists(grading.Year),
+            cancellationToken
+        );
         if (inserted == 0)
         {
             throw OrganizationErrors.GradingExists(grading.Year);
         }
-        var row = await db.QuerySingleOrDefaultAsync<GradingRow>(GradingRules.FindSql, new { orgId = organization.Id, year = grading.Year }, cancellationToken);
+        var row = await db.QuerySingleOrDefaultAsync<GradingRow>(
+            GradingRules.FindSql,
+            new { orgId = organization.Id, year = grading.Year },
+            cancellationToken
+        );
         return row!.ToResponse(rules);
     }
 }

@@ -1,9 +1,9 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
-using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Mediation;
 using Jiceng.Infrastructure.Primitives;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
 
@@ -11,7 +11,12 @@ namespace Jiceng.Modules.Organizations.ReviseGrading;
 
 internal sealed record ReviseGradingRequest(string Level, int? Score, string? Comment, DateOnly? GradedOn);
 
-internal sealed record ReviseGradingCommand(Guid OrganizationId, int Year, long ExpectedVersion, ReviseGradingRequest Body) : ICommand<GradingResponse>;
+internal sealed record ReviseGradingCommand(
+    Guid OrganizationId,
+    int Year,
+    long ExpectedVersion,
+    ReviseGradingRequest Body
+) : ICommand<GradingResponse>;
 
 internal sealed class ReviseGradingValidator : AbstractValidator<ReviseGradingCommand>
 {
@@ -24,7 +29,12 @@ internal sealed class ReviseGradingValidator : AbstractValidator<ReviseGradingCo
     }
 }
 
-internal sealed class ReviseGradingHandler(DbSession db, CurrentScope currentScope, AuditTrail audit, TimeProvider clock) : ICommandHandler<ReviseGradingCommand, GradingResponse>
+internal sealed class ReviseGradingHandler(
+    DbSession db,
+    CurrentScope currentScope,
+    AuditTrail audit,
+    TimeProvider clock
+) : ICommandHandler<ReviseGradingCommand, GradingResponse>
 {
     private const string UpdateSql = """
         UPDATE gradings
@@ -39,22 +49,36 @@ internal sealed class ReviseGradingHandler(DbSession db, CurrentScope currentSco
         var organization = await OrganizationTree.FindActiveAsync(db, scope, command.OrganizationId, cancellationToken);
         var rules = await RegionRules.ForRegionAsync(db, organization.RegionRootId, cancellationToken);
         var level = GradingRules.Check(rules, command.Body.Level, command.Body.Score);
-        audit.SetBefore(await db.QuerySingleOrDefaultAsync<GradingRow>(GradingRules.FindSql, new { orgId = organization.Id, year = command.Year }, cancellationToken));
-        var updated = await db.ExecuteAsync(UpdateSql, new
-        {
-            orgId = organization.Id,
-            year = command.Year,
-            expectedVersion = command.ExpectedVersion,
-            level = level.Code,
-            levelRank = level.Rank,
-            isLagging = rules.IsLagging(level.Code),
-            score = command.Body.Score,
-            comment = command.Body.Comment,
-            gradedOn = command.Body.GradedOn ?? clock.Today(),
-            now = clock.GetUtcNow(),
-        }, cancellationToken);
-        var row = await db.QuerySingleOrDefaultAsync<GradingRow>(GradingRules.FindSql, new { orgId = organization.Id, year = command.Year }, cancellationToken)
-            ?? throw new NotFoundException("Grading");
+        audit.SetBefore(
+            await db.QuerySingleOrDefaultAsync<GradingRow>(
+                GradingRules.FindSql,
+                new { orgId = organization.Id, year = command.Year },
+                cancellationToken
+            )
+        );
+        var updated = await db.ExecuteAsync(
+            UpdateSql,
+            new
+            {
+                orgId = organization.Id,
+                year = command.Year,
+                expectedVersion = command.ExpectedVersion,
+                level = level.Code,
+                levelRank = level.Rank,
+                isLagging = rules.IsLagging(level.Code),
+                score = command.Body.Score,
+                comment = command.Body.Comment,
+                gradedOn = command.Body.GradedOn ?? clock.Today(),
+                now = clock.GetUtcNow(),
+            },
+            cancellationToken
+        );
+        var row =
+            await db.QuerySingleOrDefaultAsync<GradingRow>(
+                GradingRules.FindSql,
+                new { orgId = organization.Id, year = command.Year },
+                cancellationToken
+            ) ?? throw new NotFoundException("Grading");
         return updated == 1 ? row.ToResponse(rules) : throw new PreconditionFailedException();
     }
 }

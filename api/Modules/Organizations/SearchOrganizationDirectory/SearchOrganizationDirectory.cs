@@ -1,7 +1,7 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
-using Mediator;
 using Jiceng.Infrastructure.Mediation;
+using Mediator;
 
 namespace Jiceng.Modules.Organizations.SearchOrganizationDirectory;
 
@@ -19,7 +19,8 @@ internal sealed class SearchOrganizationDirectoryValidator : AbstractValidator<S
     public SearchOrganizationDirectoryValidator() => RuleFor(q => q.Q).RequiredText(2).MaximumLength(50);
 }
 
-internal sealed class SearchOrganizationDirectoryHandler(DbSession db) : IQueryHandler<SearchOrganizationDirectoryQuery, IReadOnlyList<DirectoryEntry>>
+internal sealed class SearchOrganizationDirectoryHandler(DbSession db)
+    : IQueryHandler<SearchOrganizationDirectoryQuery, IReadOnlyList<DirectoryEntry>>
 {
     private const string SearchSql = """
         SELECT id, name FROM organizations
@@ -28,9 +29,21 @@ internal sealed class SearchOrganizationDirectoryHandler(DbSession db) : IQueryH
         {page}
         """;
 
-    public async ValueTask<IReadOnlyList<DirectoryEntry>> Handle(SearchOrganizationDirectoryQuery query, CancellationToken cancellationToken) =>
-        (await db.QueryAsync<Row>(SearchSql, new { pattern = LikePattern.Contains(query.Q), skip = 0L, take = 20 }, cancellationToken))
-            .Select(r => new DirectoryEntry(r.Id, r.Name)).ToList();
+    public async ValueTask<IReadOnlyList<DirectoryEntry>> Handle(
+        SearchOrganizationDirectoryQuery query,
+        CancellationToken cancellationToken
+    ) => (
+            await db.QueryAsync<Row>(
+                SearchSql,
+                new
+                {
+                    pattern = LikePattern.Contains(query.Q),
+                    skip = 0L,
+                    take = 20,
+                },
+                cancellationToken
+            )
+        ).Select(r => new DirectoryEntry(r.Id, r.Name)).ToList();
 
     private sealed record Row
     {

@@ -1,8 +1,8 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
-using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Mediation;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
 
@@ -17,9 +17,11 @@ internal sealed record UpdateOrganizationRequest(
     string? SecretaryName,
     DateOnly? EstablishedOn,
     DateOnly? TermStartedOn,
-    string? Description);
+    string? Description
+);
 
-internal sealed record UpdateOrganizationCommand(Guid Id, long ExpectedVersion, UpdateOrganizationRequest Body) : ICommand<OrganizationResponse>;
+internal sealed record UpdateOrganizationCommand(Guid Id, long ExpectedVersion, UpdateOrganizationRequest Body)
+    : ICommand<OrganizationResponse>;
 
 internal sealed class UpdateOrganizationValidator : AbstractValidator<UpdateOrganizationCommand>
 {
@@ -31,13 +33,19 @@ internal sealed class UpdateOrganizationValidator : AbstractValidator<UpdateOrga
         RuleFor(c => c.Body.Field).NotNull().IsInEnum().Field("field");
         RuleFor(c => c.Body.SecretaryName).MaximumLength(50).Field("secretaryName");
         RuleFor(c => c.Body.Description).MaximumLength(500).Field("description");
-        RuleFor(c => c.Body.TermStartedOn).GreaterThanOrEqualTo(c => c.Body.EstablishedOn!.Value)
+        RuleFor(c => c.Body.TermStartedOn)
+            .GreaterThanOrEqualTo(c => c.Body.EstablishedOn!.Value)
             .When(c => c.Body.TermStartedOn is not null && c.Body.EstablishedOn is not null)
             .Field("termStartedOn");
     }
 }
 
-internal sealed class UpdateOrganizationHandler(DbSession db, CurrentScope currentScope, AuditTrail audit, TimeProvider clock) : ICommandHandler<UpdateOrganizationCommand, OrganizationResponse>
+internal sealed class UpdateOrganizationHandler(
+    DbSession db,
+    CurrentScope currentScope,
+    AuditTrail audit,
+    TimeProvider clock
+) : ICommandHandler<UpdateOrganizationCommand, OrganizationResponse>
 {
     private const string UpdateSql = """
         UPDATE organizations
@@ -47,30 +55,39 @@ internal sealed class UpdateOrganizationHandler(DbSession db, CurrentScope curre
         WHERE id = @id AND version = @expectedVersion AND status = 'Active'
         """;
 
-    public async ValueTask<OrganizationResponse> Handle(UpdateOrganizationCommand command, CancellationToken cancellationToken)
+    public async ValueTask<OrganizationResponse> Handle(
+        UpdateOrganizationCommand command,
+        CancellationToken cancellationToken
+    )
     {
         var scope = await currentScope.GetAsync(cancellationToken);
         await OrganizationTree.FindActiveAsync(db, scope, command.Id, cancellationToken);
         audit.SetBefore(await OrganizationDetails.LoadAsync(db, scope, command.Id, cancellationToken));
         var changes = command.Body;
-        var updated = await db.ExecuteAsync(UpdateSql, new
-        {
-            id = command.Id,
-            expectedVersion = command.ExpectedVersion,
-            name = changes.Name.Trim(),
-            shortName = changes.ShortName?.Trim(),
-            kind = changes.Kind!.Value.ToString(),
-            field = changes.Field!.Value.ToString(),
-            secretaryName = changes.SecretaryName?.Trim(),
-            establishedOn = changes.EstablishedOn,
-            termStartedOn = changes.TermStartedOn,
-            description = changes.Description,
-            now = clock.GetUtcNow(),
-        }, cancellationToken);
+        var updated = await db.ExecuteAsync(
+            UpdateSql,
+            new
+            {
+                id = command.Id,
+                expectedVersion = command.ExpectedVersion,
+                name = changes.Name.Trim(),
+                shortName = changes.ShortName?.Trim(),
+                kind = changes.Kind!.Value.ToString(),
+                field = changes.Field!.Value.ToString(),
+                secretaryName = changes.SecretaryName?.Trim(),
+                establishedOn = changes.EstablishedOn,
+                termStartedOn = changes.TermStartedOn,
+                description = changes.Description,
+                now = clock.GetUtcNow(),
+            },
+            cancellationToken
+        );
         if (updated == 0)
         {
             var current = await OrganizationTree.FindActiveAsync(db, scope, command.Id, cancellationToken);
-            throw current.Version != command.ExpectedVersion ? new PreconditionFailedException() : new InvalidOperationException("Update matched no row.");
+            throw current.Version != command.ExpectedVersion
+                ? new PreconditionFailedException()
+                : new InvalidOperationException("Update matched no row.");
         }
         return await OrganizationDetails.LoadAsync(db, scope, command.Id, cancellationToken);
     }

@@ -1,20 +1,30 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
-using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Primitives;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
 
 namespace Jiceng.Modules.Organizations.UpdateRectification;
 
-internal sealed record UpdateRectificationCommand(Guid OrganizationId, Guid Id, long ExpectedVersion, RectificationFields Body) : ICommand<RectificationResponse>;
+internal sealed record UpdateRectificationCommand(
+    Guid OrganizationId,
+    Guid Id,
+    long ExpectedVersion,
+    RectificationFields Body
+) : ICommand<RectificationResponse>;
 
 internal sealed class UpdateRectificationValidator : AbstractValidator<UpdateRectificationCommand>
 {
     public UpdateRectificationValidator() => RuleFor(c => c.Body).SetValidator(new RectificationFieldsValidator());
 }
 
-internal sealed class UpdateRectificationHandler(DbSession db, CurrentScope currentScope, AuditTrail audit, TimeProvider clock) : ICommandHandler<UpdateRectificationCommand, RectificationResponse>
+internal sealed class UpdateRectificationHandler(
+    DbSession db,
+    CurrentScope currentScope,
+    AuditTrail audit,
+    TimeProvider clock
+) : ICommandHandler<UpdateRectificationCommand, RectificationResponse>
 {
     private const string UpdateSql = """
         UPDATE rectifications
@@ -23,7 +33,10 @@ internal sealed class UpdateRectificationHandler(DbSession db, CurrentScope curr
         WHERE id = @id AND org_id = @orgId AND version = @expectedVersion AND status = 'Open'
         """;
 
-    public async ValueTask<RectificationResponse> Handle(UpdateRectificationCommand command, CancellationToken cancellationToken)
+    public async ValueTask<RectificationResponse> Handle(
+        UpdateRectificationCommand command,
+        CancellationToken cancellationToken
+    )
     {
         var scope = await currentScope.GetAsync(cancellationToken);
         await OrganizationTree.FindAsync(db, scope, command.OrganizationId, cancellationToken);
@@ -31,21 +44,32 @@ internal sealed class UpdateRectificationHandler(DbSession db, CurrentScope curr
         var current = await Rectifications.LoadAsync(db, command.OrganizationId, command.Id, today, cancellationToken);
         audit.SetBefore(current);
         var body = command.Body;
-        var updated = await db.ExecuteAsync(UpdateSql, new
-        {
-            id = command.Id,
-            orgId = command.OrganizationId,
-            expectedVersion = command.ExpectedVersion,
-            reasons = Rectifications.ReasonsJson(body.Reasons),
-            plan = body.Plan,
-            responsiblePerson = body.ResponsiblePerson.Trim(),
-            flaggedOn = body.FlaggedOn ?? current.FlaggedOn,
-            dueOn = body.DueOn!.Value,
-            now = clock.GetUtcNow(),
-        }, cancellationToken);
+        var updated = await db.ExecuteAsync(
+            UpdateSql,
+            new
+            {
+                id = command.Id,
+                orgId = command.OrganizationId,
+                expectedVersion = command.ExpectedVersion,
+                reasons = Rectifications.ReasonsJson(body.Reasons),
+                plan = body.Plan,
+                responsiblePerson = body.ResponsiblePerson.Trim(),
+                flaggedOn = body.FlaggedOn ?? current.FlaggedOn,
+                dueOn = body.DueOn!.Value,
+                now = clock.GetUtcNow(),
+            },
+            cancellationToken
+        );
         if (updated == 0)
         {
-            throw await Rectifications.ExplainRefusalAsync(db, command.OrganizationId, command.Id, command.ExpectedVersion, today, cancellationToken);
+            throw await Rectifications.ExplainRefusalAsync(
+                db,
+                command.OrganizationId,
+                command.Id,
+                command.ExpectedVersion,
+                today,
+                cancellationToken
+            );
         }
         return await Rectifications.LoadAsync(db, command.OrganizationId, command.Id, today, cancellationToken);
     }

@@ -1,17 +1,18 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Http;
+using Jiceng.Infrastructure.Mediation;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
-using Jiceng.Infrastructure.Mediation;
 
 namespace Jiceng.Modules.Organizations.UpdateRuleSet;
 
 internal sealed record UpdateRuleSetRequest(string Name, RuleSetDocument Document);
 
 /// <summary>Changes a rule set without a deploy. Gradings keep the rank they were given under the old set.</summary>
-internal sealed record UpdateRuleSetCommand(Guid Id, long ExpectedVersion, UpdateRuleSetRequest Body) : ICommand<RuleSetResponse>;
+internal sealed record UpdateRuleSetCommand(Guid Id, long ExpectedVersion, UpdateRuleSetRequest Body)
+    : ICommand<RuleSetResponse>;
 
 internal sealed class UpdateRuleSetValidator : AbstractValidator<UpdateRuleSetCommand>
 {
@@ -22,7 +23,12 @@ internal sealed class UpdateRuleSetValidator : AbstractValidator<UpdateRuleSetCo
     }
 }
 
-internal sealed class UpdateRuleSetHandler(DbSession db, CurrentScope currentScope, AuditTrail audit, TimeProvider clock) : ICommandHandler<UpdateRuleSetCommand, RuleSetResponse>
+internal sealed class UpdateRuleSetHandler(
+    DbSession db,
+    CurrentScope currentScope,
+    AuditTrail audit,
+    TimeProvider clock
+) : ICommandHandler<UpdateRuleSetCommand, RuleSetResponse>
 {
     private const string UpdateSql = """
         UPDATE rule_sets SET name = @name, document = @document, updated_at = @now, version = version + 1
@@ -38,14 +44,20 @@ internal sealed class UpdateRuleSetHandler(DbSession db, CurrentScope currentSco
             throw new ForbiddenException(Permissions.RuleSetsWrite);
         }
         audit.SetBefore(new UpdateRuleSetRequest(current.Name, current.Document));
-        var updated = await db.ExecuteAsync(UpdateSql, new
-        {
-            id = command.Id,
-            expectedVersion = command.ExpectedVersion,
-            name = command.Body.Name.Trim(),
-            document = command.Body.Document.ToJson(),
-            now = clock.GetUtcNow(),
-        }, cancellationToken);
-        return updated == 1 ? await RuleSets.LoadAsync(db, scope, command.Id, cancellationToken) : throw new PreconditionFailedException();
+        var updated = await db.ExecuteAsync(
+            UpdateSql,
+            new
+            {
+                id = command.Id,
+                expectedVersion = command.ExpectedVersion,
+                name = command.Body.Name.Trim(),
+                document = command.Body.Document.ToJson(),
+                now = clock.GetUtcNow(),
+            },
+            cancellationToken
+        );
+        return updated == 1
+            ? await RuleSets.LoadAsync(db, scope, command.Id, cancellationToken)
+            : throw new PreconditionFailedException();
     }
 }

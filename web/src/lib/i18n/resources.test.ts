@@ -1,7 +1,9 @@
 import { resources } from '@/lib/i18n/resources';
 
 function keys(value: object, prefix = ''): string[] {
-  return Object.entries(value).flatMap(([key, child]) => (typeof child === 'object' ? keys(child as object, `${prefix}${key}.`) : [`${prefix}${key}`]));
+  return Object.entries(value).flatMap(([key, child]) =>
+    typeof child === 'object' ? keys(child as object, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
 }
 
 describe('translations', () => {

@@ -6,10 +6,13 @@ import '@/lib/i18n';
 import { SignInPage } from '@/features/auth/components/sign-in-page';
 
 function renderSignIn() {
-  const router = createMemoryRouter([
-    { path: '/sign-in', element: <SignInPage /> },
-    { path: '/organizations', element: <p>organizations</p> },
-  ], { initialEntries: ['/sign-in'] });
+  const router = createMemoryRouter(
+    [
+      { path: '/sign-in', element: <SignInPage /> },
+      { path: '/organizations', element: <p>organizations</p> },
+    ],
+    { initialEntries: ['/sign-in'] },
+  );
   render(
     <QueryClientProvider client={new QueryClient()}>
       <RouterProvider router={router} />
@@ -32,21 +35,35 @@ describe('SignInPage', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('shows the server message for a field on that field', async () => {
-    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(problem(400, { status: 400, title: '请求参数有误', errors: { username: ["'username' 长度不能超过 50。"] } }))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() =>
+        Promise.resolve(
+          problem(400, { status: 400, title: '请求参数有误', errors: { username: ["'username' 长度不能超过 50。"] } }),
+        ),
+      ),
+    );
     renderSignIn();
     await submit('x'.repeat(60), 'secret-password');
     expect(await screen.findByText("'username' 长度不能超过 50。")).toBeTruthy();
   });
 
   it('shows a refused sign-in as an alert with the server detail', async () => {
-    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(problem(401, { status: 401, title: '登录失败', detail: '用户名或密码不正确。', code: 'invalid_credentials' }))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() =>
+        Promise.resolve(
+          problem(401, { status: 401, title: '登录失败', detail: '用户名或密码不正确。', code: 'invalid_credentials' }),
+        ),
+      ),
+    );
     renderSignIn();
     await submit('admin', 'wrong-password');
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('用户名或密码不正确。');
   });
 
-  it('asks for both fields before sending, and a field\'s message goes once the field changes', async () => {
+  it("asks for both fields before sending, and a field's message goes once the field changes", async () => {
     const fetch = vi.fn();
     vi.stubGlobal('fetch', fetch);
     renderSignIn();
@@ -61,7 +78,10 @@ describe('SignInPage', () => {
   });
 
   it('goes on to the organizations once signed in', async () => {
-    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(new Response(null, { status: 204 }))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(new Response(null, { status: 204 }))),
+    );
     const router = renderSignIn();
     await submit('admin', 'right-password-1');
     await waitFor(() => expect(router.state.location.pathname).toBe('/organizations'));

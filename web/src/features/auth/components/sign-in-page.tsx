@@ -63,9 +63,7 @@ export function SignInPage() {
 
   const field = (name: Field, type: string, autoComplete: string) => (
     <div className="sign-in-field">
-      <label htmlFor={`sign-in-${name}`}>
-        {t(`signIn.${name}`)}
-      </label>
+      <label htmlFor={`sign-in-${name}`}>{t(`signIn.${name}`)}</label>
       <input
         id={`sign-in-${name}`}
         name={name}

@@ -9,14 +9,21 @@ export type MeetingKind = components['schemas']['MeetingKind'];
 export type RecordMeetingInput = components['schemas']['RecordMeetingRequest'];
 
 /** 三会一课 and the theme day. */
-export const meetingKinds: MeetingKind[] = ['GeneralMeeting', 'CommitteeMeeting', 'GroupMeeting', 'PartyLecture', 'ThemeDay'];
+export const meetingKinds: MeetingKind[] = [
+  'GeneralMeeting',
+  'CommitteeMeeting',
+  'GroupMeeting',
+  'PartyLecture',
+  'ThemeDay',
+];
 
 /** An organization's organization life, newest first unless the table sorts. */
 export function useMeetings(organizationId: string | undefined, table: TableQuery) {
   return useQuery({
     queryKey: ['members', 'meetings', organizationId, table],
     queryFn: async () =>
-      (await api.GET('/api/v1/members/meetings', { params: { query: { organizationId: organizationId!, ...table } } })).data!,
+      (await api.GET('/api/v1/members/meetings', { params: { query: { organizationId: organizationId!, ...table } } }))
+        .data!,
     enabled: organizationId !== undefined,
     placeholderData: keepPreviousData,
   });
@@ -30,5 +37,8 @@ export async function recordMeeting(input: RecordMeetingInput): Promise<Meeting>
 
 /** An organization's organization life, whole. */
 export async function exportMeetings(organizationId: string, sort: string | undefined, format: SpreadsheetFormat) {
-  await downloadFile(`/api/v1/members/meetings/export?${queryString({ organizationId, sort, format })}`, `meetings.${format.toLowerCase()}`);
+  await downloadFile(
+    `/api/v1/members/meetings/export?${queryString({ organizationId, sort, format })}`,
+    `meetings.${format.toLowerCase()}`,
+  );
 }

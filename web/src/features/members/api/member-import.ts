@@ -13,7 +13,10 @@ function upload(file: File): FormData {
 
 /** Checks a spreadsheet for import under an organization; nothing is written. */
 export async function validateImport(organizationId: string, file: File): Promise<ImportReport> {
-  const response = await fetchRaw(`/api/v1/members/import/validate?organizationId=${encodeURIComponent(organizationId)}`, { method: 'POST', body: upload(file) });
+  const response = await fetchRaw(
+    `/api/v1/members/import/validate?organizationId=${encodeURIComponent(organizationId)}`,
+    { method: 'POST', body: upload(file) },
+  );
   return (await response.json()) as ImportReport;
 }
 

@@ -18,7 +18,16 @@ export type RevealableField = components['schemas']['RevealableMemberField'];
 export const stages: MemberStage[] = ['Applicant', 'Activist', 'Candidate', 'Probationary', 'Full'];
 export const categories: MemberCategory[] = ['InService', 'Retired', 'Floating', 'Student', 'Farmer', 'Other'];
 export const statuses: MemberStatus[] = ['Active', 'TransferredOut', 'Deceased', 'Cancelled'];
-export const educations: Education[] = ['Primary', 'JuniorHigh', 'SeniorHigh', 'Vocational', 'College', 'Bachelor', 'Master', 'Doctorate'];
+export const educations: Education[] = [
+  'Primary',
+  'JuniorHigh',
+  'SeniorHigh',
+  'Vocational',
+  'College',
+  'Bachelor',
+  'Master',
+  'Doctorate',
+];
 
 export interface MemberFilter {
   q?: string;
@@ -69,14 +78,30 @@ export async function recordDeath(id: string, etag: string, input: RecordDeathIn
 }
 
 /** The whole value of a masked field: needs the reveal permission and a reason; the server audits it. Hardship notes name their entry. */
-export async function revealMemberData(id: string, field: RevealableField, reason: string, hardshipId?: string): Promise<string | null> {
-  const { data } = await api.POST('/api/v1/members/{id}/reveal', { params: { path: { id } }, body: { field, reason, hardshipId } });
+export async function revealMemberData(
+  id: string,
+  field: RevealableField,
+  reason: string,
+  hardshipId?: string,
+): Promise<string | null> {
+  const { data } = await api.POST('/api/v1/members/{id}/reveal', {
+    params: { path: { id } },
+    body: { field, reason, hardshipId },
+  });
   return data!.value ?? null;
 }
 
 /** The register as filtered and sorted on screen: masked, or whole with a reason (members.reveal-pii; one audited reveal). */
-export async function exportMembers(filter: MemberFilter, sort: string | undefined, format: SpreadsheetFormat, revealReason?: string) {
+export async function exportMembers(
+  filter: MemberFilter,
+  sort: string | undefined,
+  format: SpreadsheetFormat,
+  revealReason?: string,
+) {
   // A blank reason is still sent, so the server refuses it on its field rather than exporting masked.
   const reveal = revealReason === undefined ? '' : `&revealReason=${encodeURIComponent(revealReason)}`;
-  await downloadFile(`/api/v1/members/export?${queryString({ ...filter, sort, format })}${reveal}`, `members.${format.toLowerCase()}`);
+  await downloadFile(
+    `/api/v1/members/export?${queryString({ ...filter, sort, format })}${reveal}`,
+    `members.${format.toLowerCase()}`,
+  );
 }

@@ -10,7 +10,8 @@ export type TransferDirection = components['schemas']['TransferDirection'];
 export function useTransfers(direction: TransferDirection, expiredOnly: boolean, table: TableQuery) {
   return useQuery({
     queryKey: ['members', 'transfers', direction, expiredOnly, table],
-    queryFn: async () => (await api.GET('/api/v1/members/transfers', { params: { query: { direction, expiredOnly, ...table } } })).data!,
+    queryFn: async () =>
+      (await api.GET('/api/v1/members/transfers', { params: { query: { direction, expiredOnly, ...table } } })).data!,
     placeholderData: keepPreviousData,
   });
 }
@@ -28,6 +29,14 @@ export async function receiveTransfer(transfer: Transfer) {
 }
 
 /** The transfer letters of one side, whole, as filtered and sorted on screen. */
-export async function exportTransfers(direction: TransferDirection, expiredOnly: boolean, sort: string | undefined, format: SpreadsheetFormat) {
-  await downloadFile(`/api/v1/members/transfers/export?${queryString({ direction, expiredOnly, sort, format })}`, `transfers.${format.toLowerCase()}`);
+export async function exportTransfers(
+  direction: TransferDirection,
+  expiredOnly: boolean,
+  sort: string | undefined,
+  format: SpreadsheetFormat,
+) {
+  await downloadFile(
+    `/api/v1/members/transfers/export?${queryString({ direction, expiredOnly, sort, format })}`,
+    `transfers.${format.toLowerCase()}`,
+  );
 }

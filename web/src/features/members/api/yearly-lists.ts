@@ -19,7 +19,11 @@ export function useMemberList(kind: MemberListKind, filter: ListFilter, table: T
   return useQuery({
     queryKey: ['members', 'lists', kind, filter, table],
     queryFn: async () =>
-      (await api.GET('/api/v1/members/lists/{kind}', { params: { path: { kind }, query: { ...filter, page: table.page, pageSize: table.pageSize } } })).data!,
+      (
+        await api.GET('/api/v1/members/lists/{kind}', {
+          params: { path: { kind }, query: { ...filter, page: table.page, pageSize: table.pageSize } },
+        })
+      ).data!,
     placeholderData: keepPreviousData,
   });
 }
@@ -27,11 +31,15 @@ export function useMemberList(kind: MemberListKind, filter: ListFilter, table: T
 export function useMemberStatistics(organizationId: string | undefined, admittedYear: number | undefined) {
   return useQuery({
     queryKey: ['members', 'stats', organizationId, admittedYear],
-    queryFn: async () => (await api.GET('/api/v1/members/stats', { params: { query: { organizationId, admittedYear } } })).data!,
+    queryFn: async () =>
+      (await api.GET('/api/v1/members/stats', { params: { query: { organizationId, admittedYear } } })).data!,
   });
 }
 
 /** A yearly list, whole, with the filters on screen. */
 export async function exportMemberList(kind: MemberListKind, filter: ListFilter, format: SpreadsheetFormat) {
-  await downloadFile(`/api/v1/members/lists/${kind}/export?${queryString({ ...filter, format })}`, `${kind}.${format.toLowerCase()}`);
+  await downloadFile(
+    `/api/v1/members/lists/${kind}/export?${queryString({ ...filter, format })}`,
+    `${kind}.${format.toLowerCase()}`,
+  );
 }

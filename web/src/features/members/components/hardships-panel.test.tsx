@@ -6,12 +6,41 @@ import { HardshipsPanel } from '@/features/members/components/hardships-panel';
 import { shanghaiToday } from '@/lib/dates';
 import { mockApi } from '@/test/mock-api';
 
-const me = { id: 'u1', username: 'clerk', displayName: '干事', kind: 'User', roles: [], permissions: ['members.read', 'members.write', 'members.reveal-pii'] };
-const open = { id: 'h2', memberId: 'm1', category: 'Illness', since: '2025-03-01', until: null, current: true, hasNotes: true, version: 3 };
-const ended = { id: 'h1', memberId: 'm1', category: 'LowIncome', since: '2020-01-01', until: '2021-06-30', current: false, hasNotes: false, version: 2 };
+const me = {
+  id: 'u1',
+  username: 'clerk',
+  displayName: '干事',
+  kind: 'User',
+  roles: [],
+  permissions: ['members.read', 'members.write', 'members.reveal-pii'],
+};
+const open = {
+  id: 'h2',
+  memberId: 'm1',
+  category: 'Illness',
+  since: '2025-03-01',
+  until: null,
+  current: true,
+  hasNotes: true,
+  version: 3,
+};
+const ended = {
+  id: 'h1',
+  memberId: 'm1',
+  category: 'LowIncome',
+  since: '2020-01-01',
+  until: '2021-06-30',
+  current: false,
+  hasNotes: false,
+  version: 2,
+};
 
 function renderPanel() {
-  render(<QueryClientProvider client={new QueryClient()}><HardshipsPanel memberId="m1" /></QueryClientProvider>);
+  render(
+    <QueryClientProvider client={new QueryClient()}>
+      <HardshipsPanel memberId="m1" />
+    </QueryClientProvider>,
+  );
 }
 
 describe('HardshipsPanel', () => {
@@ -46,7 +75,11 @@ describe('HardshipsPanel', () => {
     const requests = mockApi({
       'GET /api/v1/auth/me': () => me,
       'GET /api/v1/members/m1/hardships': () => [open, ended],
-      'POST /api/v1/members/m1/reveal': () => ({ memberId: 'm1', field: 'HardshipNotes', value: '住院治疗，家庭收入下降' }),
+      'POST /api/v1/members/m1/reveal': () => ({
+        memberId: 'm1',
+        field: 'HardshipNotes',
+        value: '住院治疗，家庭收入下降',
+      }),
     });
     renderPanel();
     fireEvent.click(await screen.findByText('查看完整信息'));

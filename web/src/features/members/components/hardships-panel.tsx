@@ -3,7 +3,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  endHardship, hardshipCategories, recordHardship, useHardships, type EndHardshipInput, type Hardship, type RecordHardshipInput,
+  endHardship,
+  hardshipCategories,
+  recordHardship,
+  useHardships,
+  type EndHardshipInput,
+  type Hardship,
+  type RecordHardshipInput,
 } from '@/features/members/api/hardships';
 import { revealMemberData } from '@/features/members/api/members';
 import { FormModal } from '@/components/form-modal';
@@ -39,9 +45,15 @@ export function HardshipsPanel({ memberId }: { memberId: string }) {
   return (
     <>
       {revealed && (
-        <Alert type="warning" showIcon closable onClose={() => setRevealed(undefined)} style={{ marginBottom: 12 }}
+        <Alert
+          type="warning"
+          showIcon
+          closable
+          onClose={() => setRevealed(undefined)}
+          style={{ marginBottom: 12 }}
           title={`${t(`hardships.categories.${revealed.hardship.category}`)} · ${revealed.hardship.since}：${revealed.value ?? '—'}`}
-          description={t('members.revealedNote')} />
+          description={t('members.revealedNote')}
+        />
       )}
       {canWrite && (
         <Space style={{ marginBottom: 12 }}>
@@ -57,24 +69,60 @@ export function HardshipsPanel({ memberId }: { memberId: string }) {
           pagination={false}
           locale={{ emptyText: t('hardships.empty') }}
           columns={[
-            { title: t('hardships.category'), dataIndex: 'category', key: 'category', render: (c: Hardship['category']) => t(`hardships.categories.${c}`) },
-            { title: t('hardships.since'), dataIndex: 'since', key: 'since' },
-            { title: t('hardships.until'), dataIndex: 'until', key: 'until', render: (d: string | null | undefined) => d ?? '—' },
             {
-              title: t('hardships.status'), dataIndex: 'current', key: 'current',
-              render: (current: boolean) => <Tag color={current ? 'orange' : 'default'}>{current ? t('hardships.current') : t('hardships.ended')}</Tag>,
+              title: t('hardships.category'),
+              dataIndex: 'category',
+              key: 'category',
+              render: (c: Hardship['category']) => t(`hardships.categories.${c}`),
+            },
+            { title: t('hardships.since'), dataIndex: 'since', key: 'since' },
+            {
+              title: t('hardships.until'),
+              dataIndex: 'until',
+              key: 'until',
+              render: (d: string | null | undefined) => d ?? '—',
             },
             {
-              title: t('hardships.notes'), dataIndex: 'hasNotes', key: 'notes',
-              render: (hasNotes: boolean, h) => hasNotes ? (
-                <Space size={4}>
-                  <Typography.Text type="secondary">{t('hardships.notesHidden')}</Typography.Text>
-                  {canReveal && <Button size="small" type="link" onClick={() => setRevealing(h)}>{t('members.reveal')}</Button>}
-                </Space>
-              ) : '—',
+              title: t('hardships.status'),
+              dataIndex: 'current',
+              key: 'current',
+              render: (current: boolean) => (
+                <Tag color={current ? 'orange' : 'default'}>
+                  {current ? t('hardships.current') : t('hardships.ended')}
+                </Tag>
+              ),
+            },
+            {
+              title: t('hardships.notes'),
+              dataIndex: 'hasNotes',
+              key: 'notes',
+              render: (hasNotes: boolean, h) =>
+                hasNotes ? (
+                  <Space size={4}>
+                    <Typography.Text type="secondary">{t('hardships.notesHidden')}</Typography.Text>
+                    {canReveal && (
+                      <Button size="small" type="link" onClick={() => setRevealing(h)}>
+                        {t('members.reveal')}
+                      </Button>
+                    )}
+                  </Space>
+                ) : (
+                  '—'
+                ),
             },
             ...(canWrite
-              ? [{ title: '', key: 'actions', render: (_: unknown, h: Hardship) => open(h) && <Button size="small" onClick={() => setEnding(h)}>{t('hardships.end')}</Button> }]
+              ? [
+                  {
+                    title: '',
+                    key: 'actions',
+                    render: (_: unknown, h: Hardship) =>
+                      open(h) && (
+                        <Button size="small" onClick={() => setEnding(h)}>
+                          {t('hardships.end')}
+                        </Button>
+                      ),
+                  },
+                ]
               : []),
           ]}
         />
@@ -88,9 +136,13 @@ export function HardshipsPanel({ memberId }: { memberId: string }) {
             await recordHardship(memberId, values);
             await refresh();
           }}
-          onClose={() => setRecording(false)}>
+          onClose={() => setRecording(false)}
+        >
           <Form.Item label={t('hardships.category')} name="category" required>
-            <Select aria-label={t('hardships.category')} options={hardshipCategories.map((c) => ({ value: c, label: t(`hardships.categories.${c}`) }))} />
+            <Select
+              aria-label={t('hardships.category')}
+              options={hardshipCategories.map((c) => ({ value: c, label: t(`hardships.categories.${c}`) }))}
+            />
           </Form.Item>
           <Form.Item label={t('hardships.since')} name="since" required>
             <DateField />
@@ -113,7 +165,8 @@ export function HardshipsPanel({ memberId }: { memberId: string }) {
             await refresh();
           }}
           onReload={() => void refresh()}
-          onClose={() => setEnding(undefined)}>
+          onClose={() => setEnding(undefined)}
+        >
           <Form.Item label={t('hardships.until')} name="until">
             <DateField />
           </Form.Item>
@@ -124,8 +177,14 @@ export function HardshipsPanel({ memberId }: { memberId: string }) {
           title={t('members.revealTitle', { field: t('hardships.notes') })}
           fields={['reason']}
           okText={t('members.reveal')}
-          onSubmit={async ({ reason }) => setRevealed({ hardship: revealing, value: await revealMemberData(memberId, 'HardshipNotes', reason ?? '', revealing.id) })}
-          onClose={() => setRevealing(undefined)}>
+          onSubmit={async ({ reason }) =>
+            setRevealed({
+              hardship: revealing,
+              value: await revealMemberData(memberId, 'HardshipNotes', reason ?? '', revealing.id),
+            })
+          }
+          onClose={() => setRevealing(undefined)}
+        >
           <Alert type="info" showIcon title={t('members.revealAudited')} style={{ marginBottom: 12 }} />
           <Form.Item label={t('members.revealReason')} name="reason" required>
             <Input.TextArea rows={2} />

@@ -1,7 +1,12 @@
 import { Alert, Button, Modal, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { commitImport, downloadImportTemplate, validateImport, type ImportReport } from '@/features/members/api/member-import';
+import {
+  commitImport,
+  downloadImportTemplate,
+  validateImport,
+  type ImportReport,
+} from '@/features/members/api/member-import';
 import { OrganizationSelect } from '@/components/organization-select';
 import { ApiError } from '@/lib/problem';
 
@@ -56,26 +61,62 @@ export function ImportWizard({ onClose, onImported }: { onClose: () => void; onI
   }
 
   return (
-    <Modal open title={t('memberImport.title')} width={820} onCancel={onClose} footer={
-      <Space>
-        <Button onClick={onClose}>{t('form.cancel')}</Button>
-        <Button onClick={check} loading={busy && step < 2} disabled={!organizationId || !file}>{t('memberImport.check')}</Button>
-        <Button type="primary" onClick={commit} loading={busy && step === 2} disabled={step !== 2}>
-          {t('memberImport.commit', { count: report?.valid ?? 0 })}
-        </Button>
-      </Space>
-    }>
-      <Steps size="small" current={step} style={{ marginBottom: 16 }} items={[
-        { title: t('memberImport.steps.choose') }, { title: t('memberImport.steps.check') }, { title: t('memberImport.steps.commit') },
-      ]} />
+    <Modal
+      open
+      title={t('memberImport.title')}
+      width={820}
+      onCancel={onClose}
+      footer={
+        <Space>
+          <Button onClick={onClose}>{t('form.cancel')}</Button>
+          <Button onClick={check} loading={busy && step < 2} disabled={!organizationId || !file}>
+            {t('memberImport.check')}
+          </Button>
+          <Button type="primary" onClick={commit} loading={busy && step === 2} disabled={step !== 2}>
+            {t('memberImport.commit', { count: report?.valid ?? 0 })}
+          </Button>
+        </Space>
+      }
+    >
+      <Steps
+        size="small"
+        current={step}
+        style={{ marginBottom: 16 }}
+        items={[
+          { title: t('memberImport.steps.choose') },
+          { title: t('memberImport.steps.check') },
+          { title: t('memberImport.steps.commit') },
+        ]}
+      />
       <Space direction="vertical" style={{ width: '100%' }}>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          {t('memberImport.intro')} <Button type="link" size="small" onClick={() => run(downloadImportTemplate)}>{t('memberImport.template')}</Button>
+          {t('memberImport.intro')}{' '}
+          <Button type="link" size="small" onClick={() => run(downloadImportTemplate)}>
+            {t('memberImport.template')}
+          </Button>
         </Typography.Paragraph>
-        <OrganizationSelect aria-label={t('memberImport.organization')} value={organizationId}
-          onChange={(value) => { setOrganizationId((value as string) || undefined); setReport(undefined); }} />
-        <Upload accept=".xlsx,.csv" maxCount={1} beforeUpload={(chosen) => { setFile(chosen); setReport(undefined); return false; }}
-          onRemove={() => { setFile(undefined); setReport(undefined); }} fileList={file ? [{ uid: 'file', name: file.name, status: 'done' }] : []}>
+        <OrganizationSelect
+          aria-label={t('memberImport.organization')}
+          value={organizationId}
+          onChange={(value) => {
+            setOrganizationId((value as string) || undefined);
+            setReport(undefined);
+          }}
+        />
+        <Upload
+          accept=".xlsx,.csv"
+          maxCount={1}
+          beforeUpload={(chosen) => {
+            setFile(chosen);
+            setReport(undefined);
+            return false;
+          }}
+          onRemove={() => {
+            setFile(undefined);
+            setReport(undefined);
+          }}
+          fileList={file ? [{ uid: 'file', name: file.name, status: 'done' }] : []}
+        >
           <Button>{t('memberImport.chooseFile')}</Button>
         </Upload>
         {failure && <Alert type="error" showIcon message={failure} />}
@@ -84,11 +125,17 @@ export function ImportWizard({ onClose, onImported }: { onClose: () => void; onI
             <Space size="large">
               <Statistic title={t('memberImport.rows')} value={report.rows} />
               <Statistic title={t('memberImport.valid')} value={report.valid} />
-              <Statistic title={t('memberImport.problems')} value={report.errors.length} valueStyle={{ color: report.errors.length ? '#cf1322' : undefined }} />
+              <Statistic
+                title={t('memberImport.problems')}
+                value={report.errors.length}
+                valueStyle={{ color: report.errors.length ? '#cf1322' : undefined }}
+              />
             </Space>
-            {report.errors.length === 0
-              ? <Alert type="success" showIcon message={t('memberImport.clean', { count: report.valid })} />
-              : <Alert type="warning" showIcon message={t('memberImport.fix')} />}
+            {report.errors.length === 0 ? (
+              <Alert type="success" showIcon message={t('memberImport.clean', { count: report.valid })} />
+            ) : (
+              <Alert type="warning" showIcon message={t('memberImport.fix')} />
+            )}
             {report.errors.length > 0 && (
               <Table<ImportError>
                 aria-label={t('memberImport.problems')}
@@ -97,8 +144,20 @@ export function ImportWizard({ onClose, onImported }: { onClose: () => void; onI
                 dataSource={report.errors}
                 pagination={{ pageSize: 10, hideOnSinglePage: true }}
                 columns={[
-                  { title: t('memberImport.row'), dataIndex: 'row', key: 'row', width: 80, render: (row: number) => (row > 0 ? row : '—') },
-                  { title: t('memberImport.column'), dataIndex: 'column', key: 'column', width: 160, render: (column: string) => (column === 'file' ? t('memberImport.file') : column) },
+                  {
+                    title: t('memberImport.row'),
+                    dataIndex: 'row',
+                    key: 'row',
+                    width: 80,
+                    render: (row: number) => (row > 0 ? row : '—'),
+                  },
+                  {
+                    title: t('memberImport.column'),
+                    dataIndex: 'column',
+                    key: 'column',
+                    width: 160,
+                    render: (column: string) => (column === 'file' ? t('memberImport.file') : column),
+                  },
                   { title: t('memberImport.message'), dataIndex: 'message', key: 'message' },
                 ]}
               />

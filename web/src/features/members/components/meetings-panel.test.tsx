@@ -6,10 +6,39 @@ import '@/lib/i18n';
 import { MeetingsPanel } from '@/features/members/components/meetings-panel';
 import { mockApi } from '@/test/mock-api';
 
-const me = { id: 'u1', username: 'clerk', displayName: '干事', kind: 'User', roles: [], permissions: ['members.read', 'members.write'] };
-const branch = { id: 'b1', parentId: 'c1', name: '中共某某机关支部委员会', shortName: null, kind: 'Branch', field: 'Government', secretaryName: null, depth: 1, status: 'Active', activeChildCount: 0, version: 1 };
+const me = {
+  id: 'u1',
+  username: 'clerk',
+  displayName: '干事',
+  kind: 'User',
+  roles: [],
+  permissions: ['members.read', 'members.write'],
+};
+const branch = {
+  id: 'b1',
+  parentId: 'c1',
+  name: '中共某某机关支部委员会',
+  shortName: null,
+  kind: 'Branch',
+  field: 'Government',
+  secretaryName: null,
+  depth: 1,
+  status: 'Active',
+  activeChildCount: 0,
+  version: 1,
+};
 const member = (id: string, name: string) => ({
-  id, organizationId: 'b1', organizationName: branch.name, name, gender: 'Male', age: 40, idNumber: '230302********0011', category: 'InService', stage: 'Full', status: 'Active', version: 1,
+  id,
+  organizationId: 'b1',
+  organizationName: branch.name,
+  name,
+  gender: 'Male',
+  age: 40,
+  idNumber: '230302********0011',
+  category: 'InService',
+  stage: 'Full',
+  status: 'Active',
+  version: 1,
 });
 const page = (items: object[]) => ({ items, total: items.length, page: 1, pageSize: 20 });
 
@@ -24,11 +53,38 @@ describe('MeetingsPanel', () => {
       'GET /api/v1/members': () => page([member('m1', '王建国'), member('m2', '李秀英'), member('m3', '张志强')]),
       'POST /api/v1/members/meetings': async (request) => {
         recorded = await request.json();
-        return { id: 'x1', organizationId: 'b1', kind: 'GeneralMeeting', heldOn: '2026-01-10', topic: '学习党章', attendeeCount: 2 };
+        return {
+          id: 'x1',
+          organizationId: 'b1',
+          kind: 'GeneralMeeting',
+          heldOn: '2026-01-10',
+          topic: '学习党章',
+          attendeeCount: 2,
+        };
       },
-      'GET /api/v1/members/meetings': () => page(recorded ? [{ id: 'x1', organizationId: 'b1', kind: 'GeneralMeeting', heldOn: '2026-01-10', topic: '学习党章', attendeeCount: 2 }] : []),
+      'GET /api/v1/members/meetings': () =>
+        page(
+          recorded
+            ? [
+                {
+                  id: 'x1',
+                  organizationId: 'b1',
+                  kind: 'GeneralMeeting',
+                  heldOn: '2026-01-10',
+                  topic: '学习党章',
+                  attendeeCount: 2,
+                },
+              ]
+            : [],
+        ),
     });
-    render(<QueryClientProvider client={new QueryClient()}><AntApp><MeetingsPanel /></AntApp></QueryClientProvider>);
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <AntApp>
+          <MeetingsPanel />
+        </AntApp>
+      </QueryClientProvider>,
+    );
     expect(screen.getByText('请选择党组织，查看其组织生活记录。')).toBeTruthy();
 
     fireEvent.click(await screen.findByText('记录组织生活'));
@@ -41,12 +97,21 @@ describe('MeetingsPanel', () => {
     // The attendees are that organization's own active members, not its subtree's.
     fireEvent.click(await within(dialog).findByText('全选列出的 3 人'));
     const list = requests.find((r) => r.url.includes('/api/v1/members?'))!;
-    expect(Object.fromEntries(new URL(list.url).searchParams)).toMatchObject({ organizationId: 'b1', includeDescendants: 'false', status: 'Active' });
+    expect(Object.fromEntries(new URL(list.url).searchParams)).toMatchObject({
+      organizationId: 'b1',
+      includeDescendants: 'false',
+      status: 'Active',
+    });
 
     fireEvent.change(within(dialog).getByLabelText('主题'), { target: { value: '学习党章' } });
     fireEvent.click(within(dialog).getByText(/保\s*存/));
     await waitFor(() => expect(recorded).toBeDefined());
-    expect(recorded).toMatchObject({ organizationId: 'b1', kind: 'GeneralMeeting', topic: '学习党章', attendeeIds: ['m1', 'm2', 'm3'] });
+    expect(recorded).toMatchObject({
+      organizationId: 'b1',
+      kind: 'GeneralMeeting',
+      topic: '学习党章',
+      attendeeIds: ['m1', 'm2', 'm3'],
+    });
 
     // The list now shows the organization the meeting was recorded for, by name.
     await screen.findByText('学习党章');

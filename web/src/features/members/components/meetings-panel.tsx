@@ -2,7 +2,14 @@ import { Button, Empty, Form, Input, Select, Space, Table } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { exportMeetings, meetingKinds, recordMeeting, useMeetings, type Meeting, type RecordMeetingInput } from '@/features/members/api/meetings';
+import {
+  exportMeetings,
+  meetingKinds,
+  recordMeeting,
+  useMeetings,
+  type Meeting,
+  type RecordMeetingInput,
+} from '@/features/members/api/meetings';
 import { useMembers } from '@/features/members/api/members';
 import { ExportButtons } from '@/components/export-buttons';
 import { FormModal } from '@/components/form-modal';
@@ -33,25 +40,48 @@ function AttendeeSelect({ organizationId, id, value, onChange }: AttendeeSelectP
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const [names, setNames] = useState(new Map<string, string>());
-  const members = useMembers({ organizationId, includeDescendants: false, status: 'Active', q: q || undefined }, { page: 1, pageSize: 200, sort: 'name' },
-    organizationId !== undefined);
+  const members = useMembers(
+    { organizationId, includeDescendants: false, status: 'Active', q: q || undefined },
+    { page: 1, pageSize: 200, sort: 'name' },
+    organizationId !== undefined,
+  );
   const listed = organizationId === undefined ? [] : (members.data?.items ?? []);
   const options = new Map(names);
   for (const m of listed) {
     options.set(m.id, m.name);
   }
   const change = (next: string[]) => {
-    setNames((current) => new Map([...current, ...listed.filter((m) => next.includes(m.id)).map((m) => [m.id, m.name] as [string, string])]));
+    setNames(
+      (current) =>
+        new Map([
+          ...current,
+          ...listed.filter((m) => next.includes(m.id)).map((m) => [m.id, m.name] as [string, string]),
+        ]),
+    );
     onChange?.(next);
   };
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Select id={id} mode="multiple" aria-label={t('meetings.attendees')} value={value} onChange={change} disabled={organizationId === undefined}
+      <Select
+        id={id}
+        mode="multiple"
+        aria-label={t('meetings.attendees')}
+        value={value}
+        onChange={change}
+        disabled={organizationId === undefined}
         placeholder={organizationId === undefined ? t('meetings.chooseOrganizationFirst') : undefined}
-        showSearch={{ filterOption: false, onSearch: setQ }} loading={members.isFetching} onBlur={() => setQ('')}
-        options={[...options].map(([memberId, name]) => ({ value: memberId, label: name }))} />
+        showSearch={{ filterOption: false, onSearch: setQ }}
+        loading={members.isFetching}
+        onBlur={() => setQ('')}
+        options={[...options].map(([memberId, name]) => ({ value: memberId, label: name }))}
+      />
       {listed.length > 0 && (
-        <Button size="small" type="link" style={{ padding: 0 }} onClick={() => change([...new Set([...(value ?? []), ...listed.map((m) => m.id)])])}>
+        <Button
+          size="small"
+          type="link"
+          style={{ padding: 0 }}
+          onClick={() => change([...new Set([...(value ?? []), ...listed.map((m) => m.id)])])}
+        >
           {t('meetings.selectAll', { count: listed.length })}
         </Button>
       )}
@@ -78,11 +108,24 @@ export function MeetingsPanel() {
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         <div style={{ width: 320 }}>
-          <OrganizationSelect aria-label={t('meetings.organization')} value={organization?.id} known={organization ? [organization] : []}
-            onChange={(value, picked) => choose(value ? { id: value as string, name: picked[0]?.name ?? organization?.name ?? '' } : undefined)} />
+          <OrganizationSelect
+            aria-label={t('meetings.organization')}
+            value={organization?.id}
+            known={organization ? [organization] : []}
+            onChange={(value, picked) =>
+              choose(value ? { id: value as string, name: picked[0]?.name ?? organization?.name ?? '' } : undefined)
+            }
+          />
         </div>
-        <ExportButtons disabled={organization === undefined} onExport={(format) => exportMeetings(organization!.id, table.query.sort, format)} />
-        {canWrite && <Button type="primary" onClick={() => setRecording(true)}>{t('meetings.record')}</Button>}
+        <ExportButtons
+          disabled={organization === undefined}
+          onExport={(format) => exportMeetings(organization!.id, table.query.sort, format)}
+        />
+        {canWrite && (
+          <Button type="primary" onClick={() => setRecording(true)}>
+            {t('meetings.record')}
+          </Button>
+        )}
       </Space>
       {organization === undefined ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('meetings.choose')} />
@@ -97,14 +140,37 @@ export function MeetingsPanel() {
             onChange={table.onChange}
             columns={[
               { title: t('meetings.heldOn'), dataIndex: 'heldOn', key: 'heldOn', ...table.sortable('heldOn') },
-              { title: t('meetings.kind'), dataIndex: 'kind', key: 'kind', ...table.sortable('kind'), render: (k: Meeting['kind']) => t(`meetings.kinds.${k}`) },
-              { title: t('meetings.topic'), dataIndex: 'topic', key: 'topic', render: (topic: string | null | undefined) => topic || '—' },
-              { title: t('meetings.attendeeCount'), dataIndex: 'attendeeCount', key: 'attendeeCount', ...table.sortable('attendeeCount') },
+              {
+                title: t('meetings.kind'),
+                dataIndex: 'kind',
+                key: 'kind',
+                ...table.sortable('kind'),
+                render: (k: Meeting['kind']) => t(`meetings.kinds.${k}`),
+              },
+              {
+                title: t('meetings.topic'),
+                dataIndex: 'topic',
+                key: 'topic',
+                render: (topic: string | null | undefined) => topic || '—',
+              },
+              {
+                title: t('meetings.attendeeCount'),
+                dataIndex: 'attendeeCount',
+                key: 'attendeeCount',
+                ...table.sortable('attendeeCount'),
+              },
             ]}
           />
         </QueryView>
       )}
-      {recording && <MeetingForm organization={organization} onRecorded={choose} onClose={() => setRecording(false)} refresh={() => client.invalidateQueries({ queryKey: ['members'] })} />}
+      {recording && (
+        <MeetingForm
+          organization={organization}
+          onRecorded={choose}
+          onClose={() => setRecording(false)}
+          refresh={() => client.invalidateQueries({ queryKey: ['members'] })}
+        />
+      )}
     </>
   );
 }
@@ -131,19 +197,26 @@ function MeetingForm({ organization, onRecorded, onClose, refresh }: MeetingForm
         await refresh();
         onRecorded({ id: meeting.organizationId, name: chosen?.id === meeting.organizationId ? chosen.name : '' });
       }}
-      onClose={onClose}>
+      onClose={onClose}
+    >
       {(form) => (
         <>
           <Form.Item label={t('meetings.organization')} name="organizationId" required>
-            <OrganizationSelect aria-label={t('meetings.organization')} known={organization ? [organization] : []}
+            <OrganizationSelect
+              aria-label={t('meetings.organization')}
+              known={organization ? [organization] : []}
               onChange={(value, picked) => {
                 // Attendees belong to the organization: another organization starts from none.
                 form.setFieldValue('attendeeIds', []);
                 setChosen(picked[0] ?? (value ? chosen : undefined));
-              }} />
+              }}
+            />
           </Form.Item>
           <Form.Item label={t('meetings.kind')} name="kind" required>
-            <Select aria-label={t('meetings.kind')} options={meetingKinds.map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))} />
+            <Select
+              aria-label={t('meetings.kind')}
+              options={meetingKinds.map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))}
+            />
           </Form.Item>
           <Form.Item label={t('meetings.heldOn')} name="heldOn" required>
             <DateField />
@@ -153,8 +226,16 @@ function MeetingForm({ organization, onRecorded, onClose, refresh }: MeetingForm
           </Form.Item>
           <Form.Item noStyle shouldUpdate={(before, after) => before.organizationId !== after.organizationId}>
             {({ getFieldValue }) => (
-              <Form.Item label={t('meetings.attendees')} name="attendeeIds" required extra={t('meetings.attendeesHint')}>
-                <AttendeeSelect key={getFieldValue('organizationId')} organizationId={getFieldValue('organizationId') ?? undefined} />
+              <Form.Item
+                label={t('meetings.attendees')}
+                name="attendeeIds"
+                required
+                extra={t('meetings.attendeesHint')}
+              >
+                <AttendeeSelect
+                  key={getFieldValue('organizationId')}
+                  organizationId={getFieldValue('organizationId') ?? undefined}
+                />
               </Form.Item>
             )}
           </Form.Item>

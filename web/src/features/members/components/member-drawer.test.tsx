@@ -8,11 +8,37 @@ import { MemberDrawer } from '@/features/members/components/member-drawer';
 import { json, mockApi } from '@/test/mock-api';
 import { pickDate } from '@/test/pick-date';
 
-const me = { id: 'u1', username: 'clerk', displayName: '干事', kind: 'User', roles: [], permissions: ['members.read', 'members.write'] };
+const me = {
+  id: 'u1',
+  username: 'clerk',
+  displayName: '干事',
+  kind: 'User',
+  roles: [],
+  permissions: ['members.read', 'members.write'],
+};
 const member = {
-  id: 'm1', organizationId: 'b1', organizationName: '中共某某村支部委员会', name: '王德福', gender: 'Male', ethnicity: '汉族', birthDate: '1940-01-01', age: 86,
-  idNumber: '230302********0011', phone: null, education: null, occupation: null, category: 'Farmer', stage: 'Full', status: 'Active', diedOn: null,
-  joinedOn: '1960-07-01', fullMemberOn: '1961-07-01', partyStandingYears: 64, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', version: 3,
+  id: 'm1',
+  organizationId: 'b1',
+  organizationName: '中共某某村支部委员会',
+  name: '王德福',
+  gender: 'Male',
+  ethnicity: '汉族',
+  birthDate: '1940-01-01',
+  age: 86,
+  idNumber: '230302********0011',
+  phone: null,
+  education: null,
+  occupation: null,
+  category: 'Farmer',
+  stage: 'Full',
+  status: 'Active',
+  diedOn: null,
+  joinedOn: '1960-07-01',
+  fullMemberOn: '1961-07-01',
+  partyStandingYears: 64,
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
+  version: 3,
 };
 
 describe('MemberDrawer', () => {
@@ -35,7 +61,11 @@ describe('MemberDrawer', () => {
     const onChanged = vi.fn(() => Promise.resolve());
     render(
       <MemoryRouter>
-        <QueryClientProvider client={new QueryClient()}><AntApp><MemberDrawer memberId="m1" onClose={vi.fn()} onChanged={onChanged} /></AntApp></QueryClientProvider>
+        <QueryClientProvider client={new QueryClient()}>
+          <AntApp>
+            <MemberDrawer memberId="m1" onClose={vi.fn()} onChanged={onChanged} />
+          </AntApp>
+        </QueryClientProvider>
       </MemoryRouter>,
     );
     fireEvent.click(await screen.findByText('登记去世'));

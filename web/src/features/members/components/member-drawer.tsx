@@ -1,9 +1,27 @@
-import { Alert, App as AntApp, Button, Checkbox, Descriptions, Drawer, Form, Input, Space, Spin, Tabs, Tag } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Checkbox,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  Space,
+  Spin,
+  Tabs,
+  Tag,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reportToCommunity, type ReportToCommunityInput } from '@/features/members/api/community-reports';
 import {
-  recordDeath, revealMemberData, updateMember, useMember, type RecordDeathInput, type RevealableField,
+  recordDeath,
+  revealMemberData,
+  updateMember,
+  useMember,
+  type RecordDeathInput,
+  type RevealableField,
 } from '@/features/members/api/members';
 import { transferMember } from '@/features/members/api/transfers';
 import { HardshipsPanel } from '@/features/members/components/hardships-panel';
@@ -45,16 +63,32 @@ export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
     );
 
   return (
-    <Drawer open size="large" onClose={onClose} title={m ? `${m.name} · ${t(`members.stages.${m.stage}`)}` : t('members.title')}
-      extra={m && canWrite && (
-        <Space>
-          <Button onClick={() => setEditing(true)}>{t('actions.edit')}</Button>
-          {m.status === 'Active' && <Button onClick={() => setTransferring(true)}>{t('transfers.transferOut')}</Button>}
-          {/* 双报到 is for members in service; the server refuses the others (409 not_in_service). */}
-          {m.status === 'Active' && m.category === 'InService' && <Button onClick={() => setReporting(true)}>{t('communityReports.report')}</Button>}
-          {m.status === 'Active' && <Button danger onClick={() => setRecordingDeath(true)}>{t('members.recordDeath')}</Button>}
-        </Space>
-      )}>
+    <Drawer
+      open
+      size="large"
+      onClose={onClose}
+      title={m ? `${m.name} · ${t(`members.stages.${m.stage}`)}` : t('members.title')}
+      extra={
+        m &&
+        canWrite && (
+          <Space>
+            <Button onClick={() => setEditing(true)}>{t('actions.edit')}</Button>
+            {m.status === 'Active' && (
+              <Button onClick={() => setTransferring(true)}>{t('transfers.transferOut')}</Button>
+            )}
+            {/* 双报到 is for members in service; the server refuses the others (409 not_in_service). */}
+            {m.status === 'Active' && m.category === 'InService' && (
+              <Button onClick={() => setReporting(true)}>{t('communityReports.report')}</Button>
+            )}
+            {m.status === 'Active' && (
+              <Button danger onClick={() => setRecordingDeath(true)}>
+                {t('members.recordDeath')}
+              </Button>
+            )}
+          </Space>
+        )
+      }
+    >
       {query.isError ? (
         <LoadFailure error={query.error} />
       ) : !m ? (
@@ -62,31 +96,70 @@ export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
       ) : (
         <>
           {revealed && (
-            <Alert type="warning" showIcon closable onClose={() => setRevealed(undefined)} style={{ marginBottom: 12 }}
+            <Alert
+              type="warning"
+              showIcon
+              closable
+              onClose={() => setRevealed(undefined)}
+              style={{ marginBottom: 12 }}
               title={`${t(revealed.field === 'IdNumber' ? 'members.idNumber' : 'members.phone')}：${revealed.value ?? '—'}`}
-              description={t('members.revealedNote')} />
+              description={t('members.revealedNote')}
+            />
           )}
-          <Tabs items={[
-            { key: 'record', label: t('members.record'), children: (
-          <Descriptions column={1} bordered size="small" styles={{ label: { whiteSpace: 'nowrap', width: 140 } }}>
-            <Descriptions.Item label={t('members.organization')}>{m.organizationName}</Descriptions.Item>
-            <Descriptions.Item label={t('members.idNumber')}><Space>{m.idNumber}{revealButton('IdNumber')}</Space></Descriptions.Item>
-            <Descriptions.Item label={t('members.phone')}><Space>{m.phone ?? '—'}{m.phone && revealButton('Phone')}</Space></Descriptions.Item>
-            <Descriptions.Item label={t('members.gender')}>{t(`members.genders.${m.gender}`)} · {m.birthDate} · {t('members.ageYears', { count: m.age })}</Descriptions.Item>
-            <Descriptions.Item label={t('members.ethnicity')}>{m.ethnicity ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('members.education')}>{m.education ? t(`members.educations.${m.education}`) : '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('members.occupation')}>{m.occupation ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('members.category')}>{t(`members.categories.${m.category}`)}</Descriptions.Item>
-            <Descriptions.Item label={t('members.status')}><Tag>{t(`members.statuses.${m.status}`)}</Tag>{m.diedOn && ` ${m.diedOn}`}</Descriptions.Item>
-            <Descriptions.Item label={t('members.joinedOn')}>{m.joinedOn ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('members.fullMemberOn')}>
-              {m.fullMemberOn ?? '—'}{m.partyStandingYears !== null && m.partyStandingYears !== undefined && ` · ${t('members.standingYears', { count: m.partyStandingYears })}`}
-            </Descriptions.Item>
-          </Descriptions>
-            ) },
-            { key: 'pipeline', label: t('pipeline.title'), children: <PipelinePanel memberId={m.id} /> },
-            { key: 'hardships', label: t('hardships.title'), children: <HardshipsPanel memberId={m.id} /> },
-          ]} />
+          <Tabs
+            items={[
+              {
+                key: 'record',
+                label: t('members.record'),
+                children: (
+                  <Descriptions
+                    column={1}
+                    bordered
+                    size="small"
+                    styles={{ label: { whiteSpace: 'nowrap', width: 140 } }}
+                  >
+                    <Descriptions.Item label={t('members.organization')}>{m.organizationName}</Descriptions.Item>
+                    <Descriptions.Item label={t('members.idNumber')}>
+                      <Space>
+                        {m.idNumber}
+                        {revealButton('IdNumber')}
+                      </Space>
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('members.phone')}>
+                      <Space>
+                        {m.phone ?? '—'}
+                        {m.phone && revealButton('Phone')}
+                      </Space>
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('members.gender')}>
+                      {t(`members.genders.${m.gender}`)} · {m.birthDate} · {t('members.ageYears', { count: m.age })}
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('members.ethnicity')}>{m.ethnicity ?? '—'}</Descriptions.Item>
+                    <Descriptions.Item label={t('members.education')}>
+                      {m.education ? t(`members.educations.${m.education}`) : '—'}
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('members.occupation')}>{m.occupation ?? '—'}</Descriptions.Item>
+                    <Descriptions.Item label={t('members.category')}>
+                      {t(`members.categories.${m.category}`)}
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('members.status')}>
+                      <Tag>{t(`members.statuses.${m.status}`)}</Tag>
+                      {m.diedOn && ` ${m.diedOn}`}
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('members.joinedOn')}>{m.joinedOn ?? '—'}</Descriptions.Item>
+                    <Descriptions.Item label={t('members.fullMemberOn')}>
+                      {m.fullMemberOn ?? '—'}
+                      {m.partyStandingYears !== null &&
+                        m.partyStandingYears !== undefined &&
+                        ` · ${t('members.standingYears', { count: m.partyStandingYears })}`}
+                    </Descriptions.Item>
+                  </Descriptions>
+                ),
+              },
+              { key: 'pipeline', label: t('pipeline.title'), children: <PipelinePanel memberId={m.id} /> },
+              { key: 'hardships', label: t('hardships.title'), children: <HardshipsPanel memberId={m.id} /> },
+            ]}
+          />
         </>
       )}
       {editing && m && query.data && (
@@ -102,14 +175,21 @@ export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
         />
       )}
       {transferring && m && (
-        <FormModal<{ toOrganizationId?: string; toExternal?: string; letterNumber: string; issuedOn?: string; acrossProvinces?: boolean }>
+        <FormModal<{
+          toOrganizationId?: string;
+          toExternal?: string;
+          letterNumber: string;
+          issuedOn?: string;
+          acrossProvinces?: boolean;
+        }>
           title={`${t('transfers.transferOut')} · ${m.name}`}
           fields={['toOrganizationId', 'toExternal', 'letterNumber', 'issuedOn', 'acrossProvinces']}
           onSubmit={async (values) => {
             await transferMember(m.id, values);
             await onChanged();
           }}
-          onClose={() => setTransferring(false)}>
+          onClose={() => setTransferring(false)}
+        >
           <Form.Item label={t('transfers.toOrganization')} name="toOrganizationId">
             <OrganizationSelect aria-label={t('transfers.toOrganization')} scope="all" />
           </Form.Item>
@@ -138,7 +218,8 @@ export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
             await onChanged();
           }}
           onReload={() => void query.refetch()}
-          onClose={() => setRecordingDeath(false)}>
+          onClose={() => setRecordingDeath(false)}
+        >
           <Alert type="info" showIcon title={t('members.recordDeathNote')} style={{ marginBottom: 12 }} />
           <Form.Item label={t('members.diedOn')} name="diedOn" required>
             <DateField />
@@ -155,9 +236,15 @@ export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
             void message.success(t('communityReports.reported', { community: report.communityName }));
             await onChanged();
           }}
-          onClose={() => setReporting(false)}>
+          onClose={() => setReporting(false)}
+        >
           {/* The residence community may be in any region: the names-only directory, as for a transfer letter. */}
-          <Form.Item label={t('communityReports.community')} name="communityOrganizationId" required extra={t('communityReports.communityHint')}>
+          <Form.Item
+            label={t('communityReports.community')}
+            name="communityOrganizationId"
+            required
+            extra={t('communityReports.communityHint')}
+          >
             <OrganizationSelect aria-label={t('communityReports.community')} scope="all" />
           </Form.Item>
           <Form.Item label={t('communityReports.reportedOn')} name="reportedOn" required>
@@ -167,11 +254,16 @@ export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
       )}
       {revealing && m && (
         <FormModal<{ reason: string }>
-          title={t('members.revealTitle', { field: t(revealing === 'IdNumber' ? 'members.idNumber' : 'members.phone') })}
+          title={t('members.revealTitle', {
+            field: t(revealing === 'IdNumber' ? 'members.idNumber' : 'members.phone'),
+          })}
           fields={['reason']}
           okText={t('members.reveal')}
-          onSubmit={async ({ reason }) => setRevealed({ field: revealing, value: await revealMemberData(m.id, revealing, reason ?? '') })}
-          onClose={() => setRevealing(undefined)}>
+          onSubmit={async ({ reason }) =>
+            setRevealed({ field: revealing, value: await revealMemberData(m.id, revealing, reason ?? '') })
+          }
+          onClose={() => setRevealing(undefined)}
+        >
           <Alert type="info" showIcon title={t('members.revealAudited')} style={{ marginBottom: 12 }} />
           <Form.Item label={t('members.revealReason')} name="reason" required>
             <Input.TextArea rows={2} />

@@ -1,7 +1,12 @@
 import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
-  categories, educations, stages, type CreateMemberInput, type Member, type UpdateMemberInput,
+  categories,
+  educations,
+  stages,
+  type CreateMemberInput,
+  type Member,
+  type UpdateMemberInput,
 } from '@/features/members/api/members';
 import { FormModal } from '@/components/form-modal';
 import { OrganizationSelect } from '@/components/organization-select';
@@ -18,8 +23,24 @@ type Props = {
   | { member: Member; onSubmit: (values: UpdateMemberInput) => Promise<void> }
 );
 
-const createFields = ['organizationId', 'name', 'idNumber', 'phone', 'ethnicity', 'education', 'occupation', 'category', 'stage', 'appliedOn', 'talkOn', 'activistOn',
-  'candidateOn', 'joinedOn', 'fullMemberOn', 'overrideReason'];
+const createFields = [
+  'organizationId',
+  'name',
+  'idNumber',
+  'phone',
+  'ethnicity',
+  'education',
+  'occupation',
+  'category',
+  'stage',
+  'appliedOn',
+  'talkOn',
+  'activistOn',
+  'candidateOn',
+  'joinedOn',
+  'fullMemberOn',
+  'overrideReason',
+];
 const editFields = ['name', 'idNumber', 'phone', 'ethnicity', 'education', 'occupation', 'category'];
 
 /**
@@ -36,9 +57,19 @@ export function MemberForm(props: Props) {
     <FormModal<CreateMemberInput & { overrideReason?: string | null }>
       title={editing ? `${t('actions.edit')} · ${member.name}` : t('members.create')}
       fields={editing ? editFields : createFields}
-      initialValues={editing
-        ? { name: member.name, idNumber: member.idNumber, phone: member.phone, ethnicity: member.ethnicity, education: member.education, occupation: member.occupation, category: member.category }
-        : { category: 'InService', stage: 'Applicant', ethnicity: '汉族', appliedOn: shanghaiToday() }}
+      initialValues={
+        editing
+          ? {
+              name: member.name,
+              idNumber: member.idNumber,
+              phone: member.phone,
+              ethnicity: member.ethnicity,
+              education: member.education,
+              occupation: member.occupation,
+              category: member.category,
+            }
+          : { category: 'InService', stage: 'Applicant', ethnicity: '汉族', appliedOn: shanghaiToday() }
+      }
       onSubmit={(values) =>
         props.member
           ? props.onSubmit({
@@ -47,10 +78,16 @@ export function MemberForm(props: Props) {
               idNumber: values.idNumber === props.member.idNumber ? null : values.idNumber,
               phone: values.phone === props.member.phone ? null : (values.phone ?? ''),
             })
-          : props.onSubmit((({ overrideReason, ...rest }) =>
-              ({ ...rest, override: overrideReason ? { reason: overrideReason } : undefined }))(values))}
+          : props.onSubmit(
+              (({ overrideReason, ...rest }) => ({
+                ...rest,
+                override: overrideReason ? { reason: overrideReason } : undefined,
+              }))(values),
+            )
+      }
       onReload={onReload}
-      onClose={onClose}>
+      onClose={onClose}
+    >
       {(form) => (
         <>
           {!editing && (
@@ -61,7 +98,12 @@ export function MemberForm(props: Props) {
           <Form.Item label={t('members.name')} name="name" required>
             <Input />
           </Form.Item>
-          <Form.Item label={t('members.idNumber')} name="idNumber" required extra={editing ? t('members.maskedHint') : t('members.idNumberHint')}>
+          <Form.Item
+            label={t('members.idNumber')}
+            name="idNumber"
+            required
+            extra={editing ? t('members.maskedHint') : t('members.idNumberHint')}
+          >
             <Input maxLength={18} autoComplete="off" />
           </Form.Item>
           <Form.Item label={t('members.phone')} name="phone">
@@ -82,7 +124,17 @@ export function MemberForm(props: Props) {
           {!editing && (
             <>
               <Form.Item label={t('members.stage')} name="stage" required>
-                <Select options={stages.map((s) => ({ value: s, label: t(`members.stages.${s}`) }))} onChange={() => form.setFieldsValue({ joinedOn: undefined, fullMemberOn: undefined, activistOn: undefined, candidateOn: undefined })} />
+                <Select
+                  options={stages.map((s) => ({ value: s, label: t(`members.stages.${s}`) }))}
+                  onChange={() =>
+                    form.setFieldsValue({
+                      joinedOn: undefined,
+                      fullMemberOn: undefined,
+                      activistOn: undefined,
+                      candidateOn: undefined,
+                    })
+                  }
+                />
               </Form.Item>
               <Form.Item noStyle shouldUpdate={(before, after) => before.stage !== after.stage}>
                 {({ getFieldValue }) => (
@@ -121,7 +173,11 @@ export function MemberForm(props: Props) {
                     )}
                     {/* The dates keep the least times between steps; a record that broke them on the higher committee's word is registered with a reason. */}
                     {canOverride && getFieldValue('stage') !== 'Applicant' && (
-                      <Form.Item label={t('pipeline.overrideReason')} name="overrideReason" extra={t('pipeline.overrideHint')}>
+                      <Form.Item
+                        label={t('pipeline.overrideReason')}
+                        name="overrideReason"
+                        extra={t('pipeline.overrideHint')}
+                      >
                         <Input />
                       </Form.Item>
                     )}

@@ -2,7 +2,13 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { Button, InputNumber, Space, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { exportMemberList, useMemberList, type ListFilter, type MemberListKind, type MemberOnList } from '@/features/members/api/yearly-lists';
+import {
+  exportMemberList,
+  useMemberList,
+  type ListFilter,
+  type MemberListKind,
+  type MemberOnList,
+} from '@/features/members/api/yearly-lists';
 import { ExportButtons } from '@/components/export-buttons';
 import { OrganizationSelect } from '@/components/organization-select';
 import { useTableState } from '@/hooks/use-table-state';
@@ -15,7 +21,11 @@ const kinds: MemberListKind[] = ['PoliticalBirthdays', 'MedalCandidates', 'LostC
 function MemberListTable({ kind }: { kind: MemberListKind }) {
   const { t } = useTranslation();
   const table = useTableState(undefined, 50);
-  const [filter, setFilter] = useState<ListFilter>({ month: new Date().getMonth() + 1, year: kind === 'MedalCandidates' ? shanghaiYear() : undefined, withinDays: 30 });
+  const [filter, setFilter] = useState<ListFilter>({
+    month: new Date().getMonth() + 1,
+    year: kind === 'MedalCandidates' ? shanghaiYear() : undefined,
+    withinDays: 30,
+  });
   const list = useMemberList(kind, filter, table.query);
   const change = (part: Partial<ListFilter>) => {
     setFilter((current) => ({ ...current, ...part }));
@@ -25,22 +35,50 @@ function MemberListTable({ kind }: { kind: MemberListKind }) {
     <>
       <Space wrap style={{ marginBottom: 12 }} className="no-print">
         <div className="filter-field" style={{ width: 380 }}>
-          <OrganizationSelect aria-label={t('members.organization')} value={filter.organizationId} onChange={(value) => change({ organizationId: (value as string) || undefined })} />
+          <OrganizationSelect
+            aria-label={t('members.organization')}
+            value={filter.organizationId}
+            onChange={(value) => change({ organizationId: (value as string) || undefined })}
+          />
         </div>
         {kind === 'PoliticalBirthdays' && (
-          <InputNumber aria-label={t('lists.month')} addonBefore={t('lists.month')} min={1} max={12} value={filter.month} onChange={(month) => month && change({ month })} />
+          <InputNumber
+            aria-label={t('lists.month')}
+            addonBefore={t('lists.month')}
+            min={1}
+            max={12}
+            value={filter.month}
+            onChange={(month) => month && change({ month })}
+          />
         )}
         {kind === 'MedalCandidates' && (
-          <InputNumber aria-label={t('lists.year')} addonBefore={t('lists.year')} min={1971} max={9998} value={filter.year} onChange={(year) => year && change({ year })} />
+          <InputNumber
+            aria-label={t('lists.year')}
+            addonBefore={t('lists.year')}
+            min={1971}
+            max={9998}
+            value={filter.year}
+            onChange={(year) => year && change({ year })}
+          />
         )}
         {kind === 'ExpiringProbations' && (
-          <InputNumber aria-label={t('lists.withinDays')} addonBefore={t('lists.withinDays')} min={0} max={366} value={filter.withinDays}
-            onChange={(withinDays) => withinDays !== null && change({ withinDays })} />
+          <InputNumber
+            aria-label={t('lists.withinDays')}
+            addonBefore={t('lists.withinDays')}
+            min={0}
+            max={366}
+            value={filter.withinDays}
+            onChange={(withinDays) => withinDays !== null && change({ withinDays })}
+          />
         )}
-        <Button icon={<PrinterOutlined />} onClick={() => window.print()}>{t('lists.print')}</Button>
+        <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+          {t('lists.print')}
+        </Button>
         <ExportButtons onExport={(format) => exportMemberList(kind, filter, format)} />
       </Space>
-      <Typography.Title level={4} className="print-only">{t(`lists.kinds.${kind}`)}</Typography.Title>
+      <Typography.Title level={4} className="print-only">
+        {t(`lists.kinds.${kind}`)}
+      </Typography.Title>
       <QueryView query={list}>
         <Table<MemberOnList>
           rowKey="id"
@@ -51,13 +89,35 @@ function MemberListTable({ kind }: { kind: MemberListKind }) {
           onChange={table.onChange}
           columns={[
             { title: t('members.name'), dataIndex: 'name', key: 'name' },
-            { title: t('members.gender'), dataIndex: 'gender', key: 'gender', render: (g: MemberOnList['gender']) => t(`members.genders.${g}`) },
+            {
+              title: t('members.gender'),
+              dataIndex: 'gender',
+              key: 'gender',
+              render: (g: MemberOnList['gender']) => t(`members.genders.${g}`),
+            },
             { title: t('members.age'), dataIndex: 'age', key: 'age' },
             { title: t('members.organization'), dataIndex: 'organizationName', key: 'organizationName' },
-            { title: t('members.stage'), dataIndex: 'stage', key: 'stage', render: (s: MemberOnList['stage']) => t(`members.stages.${s}`) },
-            { title: t(`lists.dateOf.${kind}`), dataIndex: 'date', key: 'date', render: (d: string | null) => d ?? '—' },
+            {
+              title: t('members.stage'),
+              dataIndex: 'stage',
+              key: 'stage',
+              render: (s: MemberOnList['stage']) => t(`members.stages.${s}`),
+            },
+            {
+              title: t(`lists.dateOf.${kind}`),
+              dataIndex: 'date',
+              key: 'date',
+              render: (d: string | null) => d ?? '—',
+            },
             ...(kind === 'PoliticalBirthdays' || kind === 'MedalCandidates'
-              ? [{ title: t('lists.years'), dataIndex: 'years', key: 'years', render: (y: number | null) => (y === null ? '—' : t('lists.yearsValue', { count: y })) }]
+              ? [
+                  {
+                    title: t('lists.years'),
+                    dataIndex: 'years',
+                    key: 'years',
+                    render: (y: number | null) => (y === null ? '—' : t('lists.yearsValue', { count: y })),
+                  },
+                ]
               : []),
           ]}
         />
@@ -69,5 +129,14 @@ function MemberListTable({ kind }: { kind: MemberListKind }) {
 /** The lists departments print every year, one tab each. */
 export function MemberLists() {
   const { t } = useTranslation();
-  return <Tabs destroyOnHidden items={kinds.map((kind) => ({ key: kind, label: t(`lists.kinds.${kind}`), children: <MemberListTable kind={kind} /> }))} />;
+  return (
+    <Tabs
+      destroyOnHidden
+      items={kinds.map((kind) => ({
+        key: kind,
+        label: t(`lists.kinds.${kind}`),
+        children: <MemberListTable kind={kind} />,
+      }))}
+    />
+  );
 }

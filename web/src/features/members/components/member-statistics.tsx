@@ -26,30 +26,62 @@ export function MemberStatisticsPanel() {
       byAge: {
         tooltip: { trigger: 'axis' },
         grid: { left: 40, right: 16, top: 24, bottom: 32 },
-        xAxis: { type: 'category', data: bands.map((band) => t(`memberStats.bands.${band}`)), axisLabel: { interval: 0 } },
+        xAxis: {
+          type: 'category',
+          data: bands.map((band) => t(`memberStats.bands.${band}`)),
+          axisLabel: { interval: 0 },
+        },
         yAxis: { type: 'value', minInterval: 1 },
-        series: [{ type: 'bar', name: t('memberStats.byAge'), data: bands.map(count), barMaxWidth: 32, itemStyle: { color: '#b80000' } }],
+        series: [
+          {
+            type: 'bar',
+            name: t('memberStats.byAge'),
+            data: bands.map(count),
+            barMaxWidth: 32,
+            itemStyle: { color: '#b80000' },
+          },
+        ],
       },
       byEducation: {
         tooltip: { trigger: 'item' },
         legend: { bottom: 0, type: 'scroll' },
-        series: [{
-          type: 'pie', name: t('memberStats.byEducation'), radius: ['30%', '60%'], center: ['50%', '42%'], label: { show: false },
-          data: data.byEducation.map((e) => ({ name: e.key === 'Unknown' ? t('memberStats.unknown') : t(`members.educations.${e.key}`), value: e.count })),
-        }],
+        series: [
+          {
+            type: 'pie',
+            name: t('memberStats.byEducation'),
+            radius: ['30%', '60%'],
+            center: ['50%', '42%'],
+            label: { show: false },
+            data: data.byEducation.map((e) => ({
+              name: e.key === 'Unknown' ? t('memberStats.unknown') : t(`members.educations.${e.key}`),
+              value: e.count,
+            })),
+          },
+        ],
       },
     };
   }, [data, t]);
-  const of = (list: { key: string; count: number }[] | undefined, key: string) => list?.find((c) => c.key === key)?.count ?? 0;
+  const of = (list: { key: string; count: number }[] | undefined, key: string) =>
+    list?.find((c) => c.key === key)?.count ?? 0;
   const share = (value: number | null | undefined) => (value === null || value === undefined ? '—' : `${value}%`);
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         <div className="filter-field" style={{ width: 380 }}>
-          <OrganizationSelect aria-label={t('members.organization')} value={organizationId} onChange={(value) => setOrganizationId((value as string) || undefined)} />
+          <OrganizationSelect
+            aria-label={t('members.organization')}
+            value={organizationId}
+            onChange={(value) => setOrganizationId((value as string) || undefined)}
+          />
         </div>
-        <InputNumber aria-label={t('memberStats.admittedYear')} addonBefore={t('memberStats.admittedYear')} min={1921} max={9998} value={year}
-          onChange={(value) => value && setYear(value)} />
+        <InputNumber
+          aria-label={t('memberStats.admittedYear')}
+          addonBefore={t('memberStats.admittedYear')}
+          min={1921}
+          max={9998}
+          value={year}
+          onChange={(value) => value && setYear(value)}
+        />
       </Space>
       {stats.isError ? (
         <QueryFailure error={stats.error} onRetry={stats.refetch} retrying={stats.isFetching} />
@@ -62,12 +94,17 @@ export function MemberStatisticsPanel() {
               [t('memberStats.members'), data.members],
               [t('members.stages.Full'), of(data.byStage, 'Full')],
               [t('members.stages.Probationary'), of(data.byStage, 'Probationary')],
-              [t('memberStats.pipeline'), of(data.byStage, 'Applicant') + of(data.byStage, 'Activist') + of(data.byStage, 'Candidate')],
+              [
+                t('memberStats.pipeline'),
+                of(data.byStage, 'Applicant') + of(data.byStage, 'Activist') + of(data.byStage, 'Candidate'),
+              ],
               [t('members.genders.Female'), of(data.byGender, 'Female')],
               [t('memberStats.admitted', { year: data.admissions.year }), data.admissions.admitted],
             ].map(([title, value]) => (
               <Col key={String(title)} xs={12} md={8} xl={4}>
-                <Card size="small"><Statistic title={title} value={value} /></Card>
+                <Card size="small">
+                  <Statistic title={title} value={value} />
+                </Card>
               </Col>
             ))}
             {[
@@ -76,7 +113,9 @@ export function MemberStatisticsPanel() {
               [t('memberStats.frontLine'), share(data.admissions.frontLineShare)],
             ].map(([title, value]) => (
               <Col key={String(title)} xs={12} md={8}>
-                <Card size="small"><Statistic title={title} value={value} /></Card>
+                <Card size="small">
+                  <Statistic title={title} value={value} />
+                </Card>
               </Col>
             ))}
           </Row>

@@ -8,16 +8,40 @@ import { MembersPage } from '@/features/members/components/members-page';
 import { json, mockApi } from '@/test/mock-api';
 
 const member = {
-  id: 'm1', organizationId: 'b1', organizationName: '中共某某机关支部委员会', name: '王建国', gender: 'Male', age: 40, idNumber: '230302********0011',
-  category: 'InService', stage: 'Full', status: 'Active', joinedOn: '2000-07-01', version: 1,
+  id: 'm1',
+  organizationId: 'b1',
+  organizationName: '中共某某机关支部委员会',
+  name: '王建国',
+  gender: 'Male',
+  age: 40,
+  idNumber: '230302********0011',
+  category: 'InService',
+  stage: 'Full',
+  status: 'Active',
+  joinedOn: '2000-07-01',
+  version: 1,
 };
-const me = (permissions: string[]) => ({ id: 'u1', username: 'clerk', displayName: '干事', kind: 'User', roles: [], permissions });
-const csv = () => new Response('姓名\n王建国\n', { headers: { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename=members-20260615.csv' } });
+const me = (permissions: string[]) => ({
+  id: 'u1',
+  username: 'clerk',
+  displayName: '干事',
+  kind: 'User',
+  roles: [],
+  permissions,
+});
+const csv = () =>
+  new Response('姓名\n王建国\n', {
+    headers: { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename=members-20260615.csv' },
+  });
 
 function renderPage() {
   render(
     <MemoryRouter>
-      <QueryClientProvider client={new QueryClient()}><AntApp><MembersPage /></AntApp></QueryClientProvider>
+      <QueryClientProvider client={new QueryClient()}>
+        <AntApp>
+          <MembersPage />
+        </AntApp>
+      </QueryClientProvider>
     </MemoryRouter>,
   );
 }
@@ -40,7 +64,14 @@ describe('MembersPage exports', () => {
       'GET /api/v1/members/export': (_, url) => {
         const reason = url.searchParams.get('revealReason');
         return reason !== null && reason.trim().length < 5
-          ? json({ status: 400, title: 'One or more validation errors occurred.', errors: { revealReason: ['请填写 5 到 200 字的查看理由。'] } }, 400)
+          ? json(
+              {
+                status: 400,
+                title: 'One or more validation errors occurred.',
+                errors: { revealReason: ['请填写 5 到 200 字的查看理由。'] },
+              },
+              400,
+            )
           : csv();
       },
     });
@@ -50,7 +81,12 @@ describe('MembersPage exports', () => {
     fireEvent.click(screen.getByText('导出 CSV'));
     await waitFor(() => expect(saved).toEqual(['members-20260615.csv']));
     const masked = new URL(requests.filter((r) => r.url.includes('/members/export'))[0].url).searchParams;
-    expect(Object.fromEntries(masked)).toEqual({ includeDescendants: 'true', status: 'Active', sort: 'name', format: 'Csv' });
+    expect(Object.fromEntries(masked)).toEqual({
+      includeDescendants: 'true',
+      status: 'Active',
+      sort: 'name',
+      format: 'Csv',
+    });
 
     fireEvent.click(screen.getByText('完整导出'));
     const dialog = (await screen.findByText('导出完整公民身份号码和联系电话')).closest<HTMLElement>('.ant-modal')!;

@@ -7,9 +7,19 @@ const boardStages: MemberStage[] = ['Applicant', 'Activist', 'Candidate', 'Proba
 
 function StageColumn({ stage, onOpen }: { stage: MemberStage; onOpen: (id: string) => void }) {
   const { t } = useTranslation();
-  const members = useMembers({ stage, status: 'Active', includeDescendants: true }, { page: 1, pageSize: 30, sort: 'createdAt' });
+  const members = useMembers(
+    { stage, status: 'Active', includeDescendants: true },
+    { page: 1, pageSize: 30, sort: 'createdAt' },
+  );
   return (
-    <Card size="small" title={<>{t(`members.stages.${stage}`)} <Tag>{members.data?.total ?? '…'}</Tag></>}>
+    <Card
+      size="small"
+      title={
+        <>
+          {t(`members.stages.${stage}`)} <Tag>{members.data?.total ?? '…'}</Tag>
+        </>
+      }
+    >
       <QueryView query={members}>
         <List
           size="small"
@@ -17,11 +27,19 @@ function StageColumn({ stage, onOpen }: { stage: MemberStage; onOpen: (id: strin
           dataSource={members.data?.items ?? []}
           renderItem={(m) => (
             <List.Item>
-              <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => onOpen(m.id)}>{m.name}</Button>
-              <Typography.Text type="secondary" ellipsis style={{ maxWidth: 140 }}>{m.organizationName}</Typography.Text>
+              <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => onOpen(m.id)}>
+                {m.name}
+              </Button>
+              <Typography.Text type="secondary" ellipsis style={{ maxWidth: 140 }}>
+                {m.organizationName}
+              </Typography.Text>
             </List.Item>
           )}
-          footer={members.data && members.data.total > members.data.items.length ? t('board.more', { count: members.data.total - members.data.items.length }) : undefined}
+          footer={
+            members.data && members.data.total > members.data.items.length
+              ? t('board.more', { count: members.data.total - members.data.items.length })
+              : undefined
+          }
         />
       </QueryView>
     </Card>

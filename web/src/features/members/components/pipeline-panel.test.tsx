@@ -7,12 +7,40 @@ import { PipelinePanel } from '@/features/members/components/pipeline-panel';
 import { json, mockApi } from '@/test/mock-api';
 import { pickDate } from '@/test/pick-date';
 
-const me = { id: 'u1', username: 'clerk', displayName: '干事', kind: 'User', roles: [], permissions: ['members.read', 'members.write'] };
+const me = {
+  id: 'u1',
+  username: 'clerk',
+  displayName: '干事',
+  kind: 'User',
+  roles: [],
+  permissions: ['members.read', 'members.write'],
+};
 const applicant = {
-  memberId: 'm1', name: '李申请', stage: 'Applicant', status: 'Active', appliedOn: '2020-01-10', talkOn: null, talkDueBy: '2020-02-10', activistOn: null,
-  candidateOn: null, noticeEndsOn: null, joinedOn: null, extensionMonths: null, probationEndsOn: null, fullMemberOn: null,
-  steps: [{ step: 'Application', occurredOn: '2020-01-10', details: {}, overrideReason: null, recordedAt: '2020-01-10T00:00:00Z' }],
-  next: { step: 'Activist', earliestOn: '2020-07-10', rule: '满 6 个月' }, daysUntilNext: 0,
+  memberId: 'm1',
+  name: '李申请',
+  stage: 'Applicant',
+  status: 'Active',
+  appliedOn: '2020-01-10',
+  talkOn: null,
+  talkDueBy: '2020-02-10',
+  activistOn: null,
+  candidateOn: null,
+  noticeEndsOn: null,
+  joinedOn: null,
+  extensionMonths: null,
+  probationEndsOn: null,
+  fullMemberOn: null,
+  steps: [
+    {
+      step: 'Application',
+      occurredOn: '2020-01-10',
+      details: {},
+      overrideReason: null,
+      recordedAt: '2020-01-10T00:00:00Z',
+    },
+  ],
+  next: { step: 'Activist', earliestOn: '2020-07-10', rule: '满 6 个月' },
+  daysUntilNext: 0,
 };
 
 describe('PipelinePanel', () => {
@@ -27,13 +55,42 @@ describe('PipelinePanel', () => {
       'POST /api/v1/members/m1/pipeline/talk': async (request) => {
         sent = (await request.json()) as Record<string, unknown>;
         if (sent.talkOn !== '2020-02-01') {
-          return json({ status: 409, code: 'talk_too_late', detail: '应在收到入党申请书后一个月内谈话，最晚 2020-02-10；补记须说明理由。', field: 'talkOn', latestOn: '2020-02-10' }, 409);
+          return json(
+            {
+              status: 409,
+              code: 'talk_too_late',
+              detail: '应在收到入党申请书后一个月内谈话，最晚 2020-02-10；补记须说明理由。',
+              field: 'talkOn',
+              latestOn: '2020-02-10',
+            },
+            409,
+          );
         }
-        current = { ...applicant, talkOn: '2020-02-01', talkDueBy: null, steps: [...applicant.steps, { step: 'Talk', occurredOn: '2020-02-01', details: { talkedBy: '王书记' }, overrideReason: null, recordedAt: '2020-02-01T00:00:00Z' }] };
+        current = {
+          ...applicant,
+          talkOn: '2020-02-01',
+          talkDueBy: null,
+          steps: [
+            ...applicant.steps,
+            {
+              step: 'Talk',
+              occurredOn: '2020-02-01',
+              details: { talkedBy: '王书记' },
+              overrideReason: null,
+              recordedAt: '2020-02-01T00:00:00Z',
+            },
+          ],
+        };
         return current;
       },
     });
-    render(<QueryClientProvider client={new QueryClient()}><AntApp><PipelinePanel memberId="m1" /></AntApp></QueryClientProvider>);
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <AntApp>
+          <PipelinePanel memberId="m1" />
+        </AntApp>
+      </QueryClientProvider>,
+    );
     expect(await screen.findByText('谈话已逾期（应于 2020-02-10 前）')).toBeTruthy();
 
     fireEvent.click(screen.getByText('记录谈话'));

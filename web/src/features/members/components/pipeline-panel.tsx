@@ -11,8 +11,9 @@ import { DateField } from '@/components/date-field';
 import { QueryFailure } from '@/components/query-view';
 
 /** One step's form: the fields its route takes, with the override as a plain reason field. */
-type StepForm = { [S in RecordableStep]: Omit<StepBody<S>, 'override'> }[RecordableStep]
-  & { overrideReason?: string | null };
+type StepForm = { [S in RecordableStep]: Omit<StepBody<S>, 'override'> }[RecordableStep] & {
+  overrideReason?: string | null;
+};
 
 const nextActions: Record<string, RecordableStep[]> = {
   Applicant: ['Talk', 'Activist'],
@@ -22,14 +23,33 @@ const nextActions: Record<string, RecordableStep[]> = {
 };
 
 /** Two full members as introducers, found by name among the full members the caller sees. */
-function IntroducerSelect({ value, onChange, id }: { value?: string[]; onChange?: (value: string[]) => void; id?: string }) {
+function IntroducerSelect({
+  value,
+  onChange,
+  id,
+}: {
+  value?: string[];
+  onChange?: (value: string[]) => void;
+  id?: string;
+}) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const members = useMembers({ q: q || undefined, stage: 'Full', status: 'Active', includeDescendants: true }, { page: 1, pageSize: 20, sort: 'name' });
+  const members = useMembers(
+    { q: q || undefined, stage: 'Full', status: 'Active', includeDescendants: true },
+    { page: 1, pageSize: 20, sort: 'name' },
+  );
   return (
-    <Select id={id} mode="multiple" value={value} onChange={onChange} maxCount={2} aria-label={t('pipeline.introducers')}
-      showSearch={{ filterOption: false, onSearch: setQ }} loading={members.isFetching}
-      options={(members.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.name} · ${m.organizationName}` }))} />
+    <Select
+      id={id}
+      mode="multiple"
+      value={value}
+      onChange={onChange}
+      maxCount={2}
+      aria-label={t('pipeline.introducers')}
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      loading={members.isFetching}
+      options={(members.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.name} · ${m.organizationName}` }))}
+    />
   );
 }
 
@@ -68,7 +88,12 @@ export function PipelinePanel({ memberId }: { memberId: string }) {
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         {stages.map((s) => (
-          <Tag key={s} color={s === p.stage ? 'red' : stages.indexOf(s) < stages.indexOf(p.stage) ? 'green' : 'default'}>{t(`members.stages.${s}`)}</Tag>
+          <Tag
+            key={s}
+            color={s === p.stage ? 'red' : stages.indexOf(s) < stages.indexOf(p.stage) ? 'green' : 'default'}
+          >
+            {t(`members.stages.${s}`)}
+          </Tag>
         ))}
       </Space>
       {p.next && (
@@ -76,53 +101,79 @@ export function PipelinePanel({ memberId }: { memberId: string }) {
           {t('pipeline.next', { step: t(`pipeline.steps.${p.next.step}`) })}
           {p.next.earliestOn && (
             <>
-              {' · '}{t('pipeline.earliest', { date: p.next.earliestOn })}
+              {' · '}
+              {t('pipeline.earliest', { date: p.next.earliestOn })}
               {' · '}
               <Typography.Text type={p.daysUntilNext ? 'warning' : 'success'} strong>
                 {p.daysUntilNext ? t('pipeline.daysLeft', { count: p.daysUntilNext }) : t('pipeline.due')}
               </Typography.Text>
             </>
           )}
-          {p.next.rule && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{p.next.rule}</Typography.Text>}
-        </Typography.Paragraph>
-      )}
-      {p.stage === 'Applicant' && (
-        <Typography.Paragraph>
-          {p.talkOn ? t('pipeline.talkHeld', { date: p.talkOn }) : p.talkDueBy && (
-            <Typography.Text type={p.talkDueBy < today ? 'danger' : 'warning'}>
-              {t(p.talkDueBy < today ? 'pipeline.talkOverdue' : 'pipeline.talkDue', { date: p.talkDueBy })}
+          {p.next.rule && (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              {p.next.rule}
             </Typography.Text>
           )}
         </Typography.Paragraph>
       )}
+      {p.stage === 'Applicant' && (
+        <Typography.Paragraph>
+          {p.talkOn
+            ? t('pipeline.talkHeld', { date: p.talkOn })
+            : p.talkDueBy && (
+                <Typography.Text type={p.talkDueBy < today ? 'danger' : 'warning'}>
+                  {t(p.talkDueBy < today ? 'pipeline.talkOverdue' : 'pipeline.talkDue', { date: p.talkDueBy })}
+                </Typography.Text>
+              )}
+        </Typography.Paragraph>
+      )}
       {canWrite && p.status === 'Active' && (
         <Space style={{ marginBottom: 12 }}>
-          {(nextActions[p.stage] ?? []).filter((action) => action !== 'Talk' || !p.talkOn).map((action) => (
-            <Button key={action} type={action === p.next?.step ? 'primary' : 'default'} danger={action === 'Cancellation'} onClick={() => setStep(action)}>
-              {t(`pipeline.record.${action}`)}
-            </Button>
-          ))}
+          {(nextActions[p.stage] ?? [])
+            .filter((action) => action !== 'Talk' || !p.talkOn)
+            .map((action) => (
+              <Button
+                key={action}
+                type={action === p.next?.step ? 'primary' : 'default'}
+                danger={action === 'Cancellation'}
+                onClick={() => setStep(action)}
+              >
+                {t(`pipeline.record.${action}`)}
+              </Button>
+            ))}
         </Space>
       )}
       <Timeline
         items={p.steps.map((s) => ({
           key: `${s.step}-${s.recordedAt}`,
           title: `${s.occurredOn} · ${t(`pipeline.steps.${s.step}`)}`,
-          content: s.overrideReason ? <Typography.Text type="warning">{t('pipeline.overridden', { reason: s.overrideReason })}</Typography.Text> : undefined,
+          content: s.overrideReason ? (
+            <Typography.Text type="warning">{t('pipeline.overridden', { reason: s.overrideReason })}</Typography.Text>
+          ) : undefined,
         }))}
       />
       {step && (
         <FormModal<StepForm>
           title={t(`pipeline.record.${step}`)}
           fields={[...fields[step], 'overrideReason']}
-          initialValues={{ talkOn: today, preReviewedOn: today, decidedOn: today, convertedOn: today, voteOn: today, approvedOn: today, politicalReviewOn: today, trainingHours: 24 }}
+          initialValues={{
+            talkOn: today,
+            preReviewedOn: today,
+            decidedOn: today,
+            convertedOn: today,
+            voteOn: today,
+            approvedOn: today,
+            politicalReviewOn: today,
+            trainingHours: 24,
+          }}
           onSubmit={async ({ overrideReason, ...values }) => {
             // No override key at all when none is given: the extension and cancellation routes take none.
             const override = overrideReason ? { reason: overrideReason } : undefined;
             await recordStep(memberId, step, { ...values, override });
             await client.invalidateQueries({ queryKey: ['members'] });
           }}
-          onClose={() => setStep(undefined)}>
+          onClose={() => setStep(undefined)}
+        >
           {step === 'Talk' && (
             <>
               {date('talkOn', t('pipeline.talkOn'))}

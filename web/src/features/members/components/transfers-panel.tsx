@@ -2,7 +2,13 @@ import { App as AntApp, Button, Checkbox, Popconfirm, Segmented, Space, Table, T
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { exportTransfers, receiveTransfer, useTransfers, type Transfer, type TransferDirection } from '@/features/members/api/transfers';
+import {
+  exportTransfers,
+  receiveTransfer,
+  useTransfers,
+  type Transfer,
+  type TransferDirection,
+} from '@/features/members/api/transfers';
 import { ExportButtons } from '@/components/export-buttons';
 import { useTableState } from '@/hooks/use-table-state';
 import { useCan } from '@/lib/auth';
@@ -25,20 +31,40 @@ export function TransfersPanel() {
       await receiveTransfer(transfer);
       void message.success(t('transfers.received'));
     } catch (error) {
-      void message.error(error instanceof ApiError && error.status === 412 ? t('errors.conflict') : (error as Error).message);
+      void message.error(
+        error instanceof ApiError && error.status === 412 ? t('errors.conflict') : (error as Error).message,
+      );
     }
     await client.invalidateQueries({ queryKey: ['members'] });
   }
 
   // The receiving side confirms; for a letter to outside the system, the sending side records the slip.
-  const confirmable = (tr: Transfer) => tr.status === 'Pending' && (direction === 'Inbox' ? tr.toOrganizationId !== null : tr.toOrganizationId === null);
+  const confirmable = (tr: Transfer) =>
+    tr.status === 'Pending' && (direction === 'Inbox' ? tr.toOrganizationId !== null : tr.toOrganizationId === null);
 
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Segmented<TransferDirection> value={direction} onChange={(value) => { setDirection(value); table.reset(); }}
-          options={[{ value: 'Inbox', label: t('transfers.inbox') }, { value: 'Outbox', label: t('transfers.outbox') }]} />
-        <Checkbox checked={expiredOnly} onChange={(e) => { setExpiredOnly(e.target.checked); table.reset(); }}>{t('transfers.expiredOnly')}</Checkbox>
+        <Segmented<TransferDirection>
+          value={direction}
+          onChange={(value) => {
+            setDirection(value);
+            table.reset();
+          }}
+          options={[
+            { value: 'Inbox', label: t('transfers.inbox') },
+            { value: 'Outbox', label: t('transfers.outbox') },
+          ]}
+        />
+        <Checkbox
+          checked={expiredOnly}
+          onChange={(e) => {
+            setExpiredOnly(e.target.checked);
+            table.reset();
+          }}
+        >
+          {t('transfers.expiredOnly')}
+        </Checkbox>
         <ExportButtons onExport={(format) => exportTransfers(direction, expiredOnly, table.query.sort, format)} />
       </Space>
       <QueryView query={transfers}>
@@ -55,18 +81,37 @@ export function TransfersPanel() {
             { title: t('transfers.to'), key: 'to', render: (_, tr) => tr.toOrganizationName ?? tr.toExternal },
             { title: t('transfers.letter'), dataIndex: 'letterNumber', key: 'letterNumber' },
             { title: t('transfers.issuedOn'), dataIndex: 'issuedOn', key: 'issuedOn', ...table.sortable('issuedOn') },
-            { title: t('transfers.validUntil'), dataIndex: 'validUntil', key: 'validUntil', ...table.sortable('validUntil') },
             {
-              title: t('members.status'), key: 'status',
-              render: (_, tr) => <Tag color={tr.expired ? 'red' : tr.status === 'Received' ? 'green' : 'orange'}>{tr.expired ? t('transfers.expired') : t(`transfers.statuses.${tr.status}`)}</Tag>,
+              title: t('transfers.validUntil'),
+              dataIndex: 'validUntil',
+              key: 'validUntil',
+              ...table.sortable('validUntil'),
             },
             {
-              title: '', key: 'actions',
-              render: (_, tr) => canWrite && confirmable(tr) && !tr.expired && (
-                <Popconfirm title={t('transfers.confirmReceipt', { name: tr.memberName })} onConfirm={() => receive(tr)}>
-                  <Button size="small" type="primary">{t('transfers.receive')}</Button>
-                </Popconfirm>
+              title: t('members.status'),
+              key: 'status',
+              render: (_, tr) => (
+                <Tag color={tr.expired ? 'red' : tr.status === 'Received' ? 'green' : 'orange'}>
+                  {tr.expired ? t('transfers.expired') : t(`transfers.statuses.${tr.status}`)}
+                </Tag>
               ),
+            },
+            {
+              title: '',
+              key: 'actions',
+              render: (_, tr) =>
+                canWrite &&
+                confirmable(tr) &&
+                !tr.expired && (
+                  <Popconfirm
+                    title={t('transfers.confirmReceipt', { name: tr.memberName })}
+                    onConfirm={() => receive(tr)}
+                  >
+                    <Button size="small" type="primary">
+                      {t('transfers.receive')}
+                    </Button>
+                  </Popconfirm>
+                ),
             },
           ]}
         />

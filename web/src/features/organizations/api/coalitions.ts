@@ -10,7 +10,8 @@ export type CoalitionInput = components['schemas']['CoalitionFields'];
 export function useCoalitions(q: string, table: TableQuery) {
   return useQuery({
     queryKey: ['coalitions', q, table],
-    queryFn: async () => (await api.GET('/api/v1/coalitions', { params: { query: { ...table, q: q || undefined } } })).data!,
+    queryFn: async () =>
+      (await api.GET('/api/v1/coalitions', { params: { query: { ...table, q: q || undefined } } })).data!,
     placeholderData: keepPreviousData,
   });
 }

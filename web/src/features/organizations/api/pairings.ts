@@ -11,7 +11,12 @@ export type PairingTerms = components['schemas']['PairingTerms'];
 export function usePairings(id: string, kind: PairingKind | undefined, activeOnly: boolean, table: TableQuery) {
   return useQuery({
     queryKey: ['organizations', id, 'pairings', kind, activeOnly, table],
-    queryFn: async () => (await api.GET('/api/v1/organizations/{id}/pairings', { params: { path: { id }, query: { ...table, kind, activeOnly } } })).data!,
+    queryFn: async () =>
+      (
+        await api.GET('/api/v1/organizations/{id}/pairings', {
+          params: { path: { id }, query: { ...table, kind, activeOnly } },
+        })
+      ).data!,
     placeholderData: keepPreviousData,
   });
 }

@@ -20,10 +20,19 @@ export function useRectifications(id: string, filter: RectificationFilter, table
     queryKey: ['organizations', id, 'rectifications', filter, table],
     queryFn: async () =>
       filter.overdueOnly
-        ? (await api.GET('/api/v1/organizations/{id}/rectifications/overdue', { params: { path: { id }, query: table } })).data!
-        : (await api.GET('/api/v1/organizations/{id}/rectifications', {
-            params: { path: { id }, query: { ...table, status: filter.status, includeDescendants: filter.includeDescendants } },
-          })).data!,
+        ? (
+            await api.GET('/api/v1/organizations/{id}/rectifications/overdue', {
+              params: { path: { id }, query: table },
+            })
+          ).data!
+        : (
+            await api.GET('/api/v1/organizations/{id}/rectifications', {
+              params: {
+                path: { id },
+                query: { ...table, status: filter.status, includeDescendants: filter.includeDescendants },
+              },
+            })
+          ).data!,
     placeholderData: keepPreviousData,
   });
 }
@@ -47,14 +56,23 @@ export async function openRectification(id: string, input: RectificationInput) {
 }
 
 /** Notes are appended, so concurrent notes never conflict: no If-Match. */
-export async function addRectificationNote(id: string, rectificationId: string, input: components['schemas']['AddRectificationNoteRequest']) {
+export async function addRectificationNote(
+  id: string,
+  rectificationId: string,
+  input: components['schemas']['AddRectificationNoteRequest'],
+) {
   await api.POST('/api/v1/organizations/{id}/rectifications/{rectificationId}/notes', {
     params: { path: { id, rectificationId } },
     body: input,
   });
 }
 
-export async function closeRectification(id: string, rectificationId: string, etag: string, input: components['schemas']['CloseRectificationRequest']) {
+export async function closeRectification(
+  id: string,
+  rectificationId: string,
+  etag: string,
+  input: components['schemas']['CloseRectificationRequest'],
+) {
   await api.POST('/api/v1/organizations/{id}/rectifications/{rectificationId}/close', {
     params: { path: { id, rectificationId }, header: { 'If-Match': etag } },
     body: input,

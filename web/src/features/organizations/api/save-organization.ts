@@ -13,6 +13,9 @@ export async function createOrganization(parentId: string, input: OrganizationIn
 
 /** Updates with If-Match: a 412 means someone else changed it since it was read. */
 export async function updateOrganization(id: string, etag: string, input: OrganizationInput) {
-  const { data, response } = await api.PUT('/api/v1/organizations/{id}', { params: { path: { id }, header: { 'If-Match': etag } }, body: input });
+  const { data, response } = await api.PUT('/api/v1/organizations/{id}', {
+    params: { path: { id }, header: { 'If-Match': etag } },
+    body: input,
+  });
   return { organization: data!, etag: etagOf(response) };
 }

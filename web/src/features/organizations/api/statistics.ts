@@ -8,6 +8,7 @@ export type SubtreeStatistics = components['schemas']['SubtreeStatisticsResponse
 export function useSubtreeStatistics(id: string, year?: number) {
   return useQuery({
     queryKey: ['organizations', id, 'stats', year],
-    queryFn: async () => (await api.GET('/api/v1/organizations/{id}/stats', { params: { path: { id }, query: { year } } })).data!,
+    queryFn: async () =>
+      (await api.GET('/api/v1/organizations/{id}/stats', { params: { path: { id }, query: { year } } })).data!,
   });
 }

@@ -9,7 +9,8 @@ export type RuleWarningCode = components['schemas']['RuleWarningCode'];
 export function useRuleWarnings(within: string, code: RuleWarningCode | undefined, table: TableQuery) {
   return useQuery({
     queryKey: ['organizations', within, 'warnings', code, table],
-    queryFn: async () => (await api.GET('/api/v1/organizations/warnings', { params: { query: { within, code, ...table } } })).data!,
+    queryFn: async () =>
+      (await api.GET('/api/v1/organizations/warnings', { params: { query: { within, code, ...table } } })).data!,
     placeholderData: keepPreviousData,
   });
 }

@@ -2,7 +2,14 @@ import { App as AntApp, Button, Card, Form, Input, Table } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createCoalition, updateCoalition, useCoalition, useCoalitions, type CoalitionInput, type CoalitionListItem } from '@/features/organizations/api/coalitions';
+import {
+  createCoalition,
+  updateCoalition,
+  useCoalition,
+  useCoalitions,
+  type CoalitionInput,
+  type CoalitionListItem,
+} from '@/features/organizations/api/coalitions';
 import { OrganizationSelect } from '@/components/organization-select';
 import { FormModal } from '@/components/form-modal';
 import { PageHeading } from '@/components/page-heading';
@@ -25,12 +32,24 @@ export function CoalitionsPage() {
   };
 
   return (
-    <Card title={<PageHeading>{t('coalitions.title')}</PageHeading>} extra={canWrite && <Button type="primary" onClick={() => setEditing('new')}>{t('coalitions.create')}</Button>}>
+    <Card
+      title={<PageHeading>{t('coalitions.title')}</PageHeading>}
+      extra={
+        canWrite && (
+          <Button type="primary" onClick={() => setEditing('new')}>
+            {t('coalitions.create')}
+          </Button>
+        )
+      }
+    >
       <Input.Search
         aria-label={t('coalitions.search')}
         placeholder={t('coalitions.search')}
         allowClear
-        onSearch={(value) => { setQ(value); table.reset(); }}
+        onSearch={(value) => {
+          setQ(value);
+          table.reset();
+        }}
         style={{ maxWidth: 320, marginBottom: 12 }}
       />
       <QueryView query={coalitions}>
@@ -43,9 +62,26 @@ export function CoalitionsPage() {
           onChange={table.onChange}
           columns={[
             { title: t('form.name'), dataIndex: 'name', key: 'name', ...table.sortable('name') },
-            { title: t('form.description'), dataIndex: 'description', key: 'description', render: (d: string | null) => d ?? '—' },
+            {
+              title: t('form.description'),
+              dataIndex: 'description',
+              key: 'description',
+              render: (d: string | null) => d ?? '—',
+            },
             { title: t('coalitions.members'), dataIndex: 'memberCount', key: 'memberCount' },
-            ...(canWrite ? [{ title: '', key: 'actions', render: (_: unknown, c: CoalitionListItem) => <Button size="small" onClick={() => setEditing(c.id)}>{t('actions.edit')}</Button> }] : []),
+            ...(canWrite
+              ? [
+                  {
+                    title: '',
+                    key: 'actions',
+                    render: (_: unknown, c: CoalitionListItem) => (
+                      <Button size="small" onClick={() => setEditing(c.id)}>
+                        {t('actions.edit')}
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </QueryView>
@@ -59,7 +95,9 @@ export function CoalitionsPage() {
           onClose={() => setEditing(undefined)}
         />
       )}
-      {editing && editing !== 'new' && <EditCoalition id={editing} onSaved={refresh} onClose={() => setEditing(undefined)} />}
+      {editing && editing !== 'new' && (
+        <EditCoalition id={editing} onSaved={refresh} onClose={() => setEditing(undefined)} />
+      )}
     </Card>
   );
 }
@@ -83,7 +121,11 @@ function EditCoalition({ id, onSaved, onClose }: { id: string; onSaved: () => Pr
     <CoalitionForm
       key={data.etag}
       title={`${t('actions.edit')} · ${data.coalition.name}`}
-      initial={{ name: data.coalition.name, description: data.coalition.description, memberOrganizationIds: data.coalition.members.map((m) => m.id) }}
+      initial={{
+        name: data.coalition.name,
+        description: data.coalition.description,
+        memberOrganizationIds: data.coalition.members.map((m) => m.id),
+      }}
       known={data.coalition.members}
       onSubmit={async (values) => {
         await updateCoalition(id, data.etag, values);
@@ -113,7 +155,8 @@ function CoalitionForm({ title, initial, known, onSubmit, onReload, onClose }: F
       initialValues={initial ?? { memberOrganizationIds: [] }}
       onSubmit={(values) => onSubmit({ ...values, memberOrganizationIds: values.memberOrganizationIds ?? [] })}
       onReload={onReload}
-      onClose={onClose}>
+      onClose={onClose}
+    >
       <Form.Item label={t('form.name')} name="name" required>
         <Input />
       </Form.Item>

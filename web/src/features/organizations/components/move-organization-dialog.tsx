@@ -28,14 +28,28 @@ export function MoveOrganizationDialog({ tree, onMove, onClose }: Props) {
       await onMove(target);
       onClose();
     } catch (error) {
-      setProblem(error instanceof ApiError && error.status === 412 ? t('errors.conflict') : error instanceof Error ? error.message : t('errors.generic'));
+      setProblem(
+        error instanceof ApiError && error.status === 412
+          ? t('errors.conflict')
+          : error instanceof Error
+            ? error.message
+            : t('errors.generic'),
+      );
     } finally {
       setMoving(false);
     }
   }
 
   return (
-    <Modal open title={t('move.title')} onOk={() => void move()} onCancel={onClose} confirmLoading={moving} okText={t('move.submit')} cancelText={t('form.cancel')}>
+    <Modal
+      open
+      title={t('move.title')}
+      onOk={() => void move()}
+      onCancel={onClose}
+      confirmLoading={moving}
+      okText={t('move.submit')}
+      cancelText={t('form.cancel')}
+    >
       {problem && <Alert type="error" showIcon title={problem} role="alert" style={{ marginBottom: 16 }} />}
       <Tree
         treeData={tree.nodes}

@@ -1,14 +1,43 @@
 import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { OrganizationField, OrganizationInput, OrganizationKind } from '@/features/organizations/api/save-organization';
+import type {
+  OrganizationField,
+  OrganizationInput,
+  OrganizationKind,
+} from '@/features/organizations/api/save-organization';
 import { FormModal } from '@/components/form-modal';
 import { DateField } from '@/components/date-field';
 
-export const organizationKinds: OrganizationKind[] = ['Committee', 'WorkingCommittee', 'LeadingGroup', 'GeneralBranch', 'Branch', 'JointBranch', 'TemporaryBranch'];
-export const organizationFields: OrganizationField[] = [
-  'Government', 'PublicInstitution', 'StateOwnedEnterprise', 'PrivateEnterprise', 'SocialOrganization', 'Village', 'UrbanCommunity', 'School', 'Other',
+export const organizationKinds: OrganizationKind[] = [
+  'Committee',
+  'WorkingCommittee',
+  'LeadingGroup',
+  'GeneralBranch',
+  'Branch',
+  'JointBranch',
+  'TemporaryBranch',
 ];
-const formFields = ['name', 'shortName', 'kind', 'field', 'secretaryName', 'establishedOn', 'termStartedOn', 'description'];
+export const organizationFields: OrganizationField[] = [
+  'Government',
+  'PublicInstitution',
+  'StateOwnedEnterprise',
+  'PrivateEnterprise',
+  'SocialOrganization',
+  'Village',
+  'UrbanCommunity',
+  'School',
+  'Other',
+];
+const formFields = [
+  'name',
+  'shortName',
+  'kind',
+  'field',
+  'secretaryName',
+  'establishedOn',
+  'termStartedOn',
+  'description',
+];
 
 interface Props {
   title: string;
@@ -28,7 +57,8 @@ export function OrganizationForm({ title, initial, onSubmit, onClose, onReload }
       initialValues={{ kind: 'Branch', field: 'UrbanCommunity', ...initial }}
       onSubmit={onSubmit}
       onClose={onClose}
-      onReload={onReload}>
+      onReload={onReload}
+    >
       <Form.Item label={t('form.name')} name="name" required>
         <Input autoFocus />
       </Form.Item>

@@ -47,13 +47,25 @@ export function OrganizationPanel({ organizationId, tree, onOpen }: Props) {
   }, [tree.nodes !== undefined, ancestorKey, reveal]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (!organizationId) {
-    return <Card><Empty description={t('organizations.choose')} /></Card>;
+    return (
+      <Card>
+        <Empty description={t('organizations.choose')} />
+      </Card>
+    );
   }
   if (organization.isError) {
-    return <Card><LoadFailure error={organization.error} /></Card>;
+    return (
+      <Card>
+        <LoadFailure error={organization.error} />
+      </Card>
+    );
   }
   if (!details) {
-    return <Card><Spin /></Card>;
+    return (
+      <Card>
+        <Spin />
+      </Card>
+    );
   }
   const tab = tabs.find((name) => name === params.get('tab')) ?? 'overview';
   const active = details.status === 'Active';
@@ -61,11 +73,18 @@ export function OrganizationPanel({ organizationId, tree, onOpen }: Props) {
 
   return (
     <Card
-      title={<Space>{details.name}<Tag color={active ? 'green' : 'default'}>{t(`status.${details.status}`)}</Tag></Space>}
+      title={
+        <Space>
+          {details.name}
+          <Tag color={active ? 'green' : 'default'}>{t(`status.${details.status}`)}</Tag>
+        </Space>
+      }
       extra={
         editable && (
           <Space wrap>
-            <Button type="primary" onClick={() => setDialog('create')}>{t('actions.create')}</Button>
+            <Button type="primary" onClick={() => setDialog('create')}>
+              {t('actions.create')}
+            </Button>
             <Button onClick={() => setDialog('edit')}>{t('actions.edit')}</Button>
             <Button onClick={() => setDialog('move')}>{t('actions.move')}</Button>
             <Popconfirm
@@ -77,14 +96,18 @@ export function OrganizationPanel({ organizationId, tree, onOpen }: Props) {
                   // Only the parent's children changed; the rest of the tree stays open as it was.
                   await (details.parentId ? tree.refreshChildren(details.parentId) : tree.loadRoots());
                 } catch (error) {
-                  void message.error(error instanceof ApiError && error.status === 412 ? t('errors.conflict') : (error as Error).message);
+                  void message.error(
+                    error instanceof ApiError && error.status === 412 ? t('errors.conflict') : (error as Error).message,
+                  );
                 }
-              }}>
+              }}
+            >
               <Button danger>{t('actions.dissolve')}</Button>
             </Popconfirm>
           </Space>
         )
-      }>
+      }
+    >
       <Tabs
         activeKey={tab}
         onChange={(key) => setParams(key === 'overview' ? {} : { tab: key }, { replace: true })}
@@ -94,16 +117,26 @@ export function OrganizationPanel({ organizationId, tree, onOpen }: Props) {
             label: t('tabs.overview'),
             children: (
               <>
-                <Descriptions column={{ xs: 1, md: 2 }} bordered size="small" style={{ marginBottom: 16 }} styles={{ label: { whiteSpace: 'nowrap' } }}>
+                <Descriptions
+                  column={{ xs: 1, md: 2 }}
+                  bordered
+                  size="small"
+                  style={{ marginBottom: 16 }}
+                  styles={{ label: { whiteSpace: 'nowrap' } }}
+                >
                   <Descriptions.Item label={t('organizations.path')} span={2}>
                     {details.ancestors.length ? details.ancestors.map((a) => a.name).join(' / ') : '—'}
                   </Descriptions.Item>
                   <Descriptions.Item label={t('organizations.kind')}>{t(`kind.${details.kind}`)}</Descriptions.Item>
                   <Descriptions.Item label={t('organizations.field')}>{t(`field.${details.field}`)}</Descriptions.Item>
-                  <Descriptions.Item label={t('organizations.secretary')}>{details.secretaryName ?? '—'}</Descriptions.Item>
+                  <Descriptions.Item label={t('organizations.secretary')}>
+                    {details.secretaryName ?? '—'}
+                  </Descriptions.Item>
                   <Descriptions.Item label={t('form.establishedOn')}>{details.establishedOn ?? '—'}</Descriptions.Item>
                   <Descriptions.Item label={t('form.termStartedOn')}>{details.termStartedOn ?? '—'}</Descriptions.Item>
-                  <Descriptions.Item label={t('organizations.termEndsOn')}>{details.termEndsOn ?? '—'}</Descriptions.Item>
+                  <Descriptions.Item label={t('organizations.termEndsOn')}>
+                    {details.termEndsOn ?? '—'}
+                  </Descriptions.Item>
                   <Descriptions.Item label={t('organizations.children')}>{details.activeChildCount}</Descriptions.Item>
                   <Descriptions.Item label={t('form.description')}>{details.description ?? '—'}</Descriptions.Item>
                 </Descriptions>
@@ -111,10 +144,26 @@ export function OrganizationPanel({ organizationId, tree, onOpen }: Props) {
               </>
             ),
           },
-          { key: 'gradings', label: t('tabs.gradings'), children: <GradingsPanel organizationId={details.id} canWrite={editable} /> },
-          { key: 'rectifications', label: t('tabs.rectifications'), children: <RectificationsPanel organizationId={details.id} canWrite={editable} /> },
-          { key: 'pairings', label: t('tabs.pairings'), children: <PairingsPanel organizationId={details.id} canWrite={editable} /> },
-          { key: 'warnings', label: t('tabs.warnings'), children: <WarningsPanel organizationId={details.id} onOpen={onOpen} /> },
+          {
+            key: 'gradings',
+            label: t('tabs.gradings'),
+            children: <GradingsPanel organizationId={details.id} canWrite={editable} />,
+          },
+          {
+            key: 'rectifications',
+            label: t('tabs.rectifications'),
+            children: <RectificationsPanel organizationId={details.id} canWrite={editable} />,
+          },
+          {
+            key: 'pairings',
+            label: t('tabs.pairings'),
+            children: <PairingsPanel organizationId={details.id} canWrite={editable} />,
+          },
+          {
+            key: 'warnings',
+            label: t('tabs.warnings'),
+            children: <WarningsPanel organizationId={details.id} onOpen={onOpen} />,
+          },
         ]}
         destroyOnHidden
       />

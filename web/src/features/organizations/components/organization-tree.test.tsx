@@ -4,11 +4,24 @@ import { useEffect } from 'react';
 import { afterEach, vi } from 'vitest';
 import '@/lib/i18n';
 import { OrganizationTree } from '@/features/organizations/components/organization-tree';
-import { useOrganizationTree, type OrganizationTreeState } from '@/features/organizations/components/use-organization-tree';
+import {
+  useOrganizationTree,
+  type OrganizationTreeState,
+} from '@/features/organizations/components/use-organization-tree';
 import { mockApi } from '@/test/mock-api';
 
 const item = (id: string, name: string, activeChildCount = 0) => ({
-  id, parentId: null, name, shortName: null, kind: 'Committee', field: 'Government', secretaryName: null, depth: 0, status: 'Active', activeChildCount, version: 1,
+  id,
+  parentId: null,
+  name,
+  shortName: null,
+  kind: 'Committee',
+  field: 'Government',
+  secretaryName: null,
+  depth: 0,
+  status: 'Active',
+  activeChildCount,
+  version: 1,
 });
 const page = (items: object[]) => ({ items, total: items.length, page: 1, pageSize: 200 });
 
@@ -26,7 +39,11 @@ function Harness({ onSelect }: { onSelect: (id: string) => void }) {
 
 function renderTree() {
   const onSelect = vi.fn();
-  render(<QueryClientProvider client={new QueryClient()}><Harness onSelect={onSelect} /></QueryClientProvider>);
+  render(
+    <QueryClientProvider client={new QueryClient()}>
+      <Harness onSelect={onSelect} />
+    </QueryClientProvider>,
+  );
   return onSelect;
 }
 
@@ -35,7 +52,8 @@ describe('OrganizationTree', () => {
 
   it('shows the roots, loads a node’s children only when it is expanded, and selects on click', async () => {
     const requests = mockApi({
-      'GET /api/v1/organizations': () => page([item('jixi', '中共鸡西市委员会', 1), item('dunhua', '中共敦化市委员会')]),
+      'GET /api/v1/organizations': () =>
+        page([item('jixi', '中共鸡西市委员会', 1), item('dunhua', '中共敦化市委员会')]),
       'GET /api/v1/organizations/jixi/children': () => page([item('hulin', '中共虎林市委员会')]),
     });
     const onSelect = renderTree();
@@ -54,7 +72,9 @@ describe('OrganizationTree', () => {
   it('searches by name on the server and opens a match', async () => {
     const requests = mockApi({
       'GET /api/v1/organizations': (_, url) =>
-        url.searchParams.get('q') ? page([item('heping', '中共密山市知一镇和平村支部委员会')]) : page([item('jixi', '中共鸡西市委员会', 1)]),
+        url.searchParams.get('q')
+          ? page([item('heping', '中共密山市知一镇和平村支部委员会')])
+          : page([item('jixi', '中共鸡西市委员会', 1)]),
     });
     const onSelect = renderTree();
     await screen.findByText('中共鸡西市委员会');

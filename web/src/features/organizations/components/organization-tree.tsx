@@ -40,27 +40,37 @@ export function OrganizationTree({ tree, selectedId, onSelect }: Props) {
       />
       {searching ? (
         <section aria-label={t('organizations.searchResults')}>
-        <QueryView query={search}>
-          <List
-            size="small"
-            loading={search.isFetching}
-            dataSource={search.data?.items ?? []}
-            locale={{ emptyText: t('organizations.noMatches') }}
-            footer={search.data && search.data.total > search.data.items.length ? t('organizations.moreMatches', { count: search.data.total }) : undefined}
-            renderItem={(item) => (
-              <List.Item>
-                <Button type="link" size="small" className="organization-search-result"
-                  onClick={() => {
-                    setText('');
-                    onSelect(item.id);
-                  }}>
-                  {item.name}
-                </Button>
-                {item.status === 'Dissolved' && <Typography.Text type="secondary"> · {t('status.Dissolved')}</Typography.Text>}
-              </List.Item>
-            )}
-          />
-        </QueryView>
+          <QueryView query={search}>
+            <List
+              size="small"
+              loading={search.isFetching}
+              dataSource={search.data?.items ?? []}
+              locale={{ emptyText: t('organizations.noMatches') }}
+              footer={
+                search.data && search.data.total > search.data.items.length
+                  ? t('organizations.moreMatches', { count: search.data.total })
+                  : undefined
+              }
+              renderItem={(item) => (
+                <List.Item>
+                  <Button
+                    type="link"
+                    size="small"
+                    className="organization-search-result"
+                    onClick={() => {
+                      setText('');
+                      onSelect(item.id);
+                    }}
+                  >
+                    {item.name}
+                  </Button>
+                  {item.status === 'Dissolved' && (
+                    <Typography.Text type="secondary"> · {t('status.Dissolved')}</Typography.Text>
+                  )}
+                </List.Item>
+              )}
+            />
+          </QueryView>
         </section>
       ) : tree.nodes ? (
         <Tree

@@ -2,7 +2,14 @@ import { Button, Checkbox, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createPairing, updatePairing, usePairings, type CreatePairingInput, type Pairing, type PairingKind } from '@/features/organizations/api/pairings';
+import {
+  createPairing,
+  updatePairing,
+  usePairings,
+  type CreatePairingInput,
+  type Pairing,
+  type PairingKind,
+} from '@/features/organizations/api/pairings';
 import { OrganizationSelect } from '@/components/organization-select';
 import { FormModal } from '@/components/form-modal';
 import { useTableState } from '@/hooks/use-table-state';
@@ -38,10 +45,21 @@ export function PairingsPanel({ organizationId, canWrite }: Props) {
           placeholder={t('pairings.kind')}
           style={{ width: 160 }}
           value={kind}
-          onChange={(value) => { setKind(value); table.reset(); }}
+          onChange={(value) => {
+            setKind(value);
+            table.reset();
+          }}
           options={kinds.map((k) => ({ value: k, label: t(`pairings.kinds.${k}`) }))}
         />
-        <Checkbox checked={activeOnly} onChange={(e) => { setActiveOnly(e.target.checked); table.reset(); }}>{t('pairings.activeOnly')}</Checkbox>
+        <Checkbox
+          checked={activeOnly}
+          onChange={(e) => {
+            setActiveOnly(e.target.checked);
+            table.reset();
+          }}
+        >
+          {t('pairings.activeOnly')}
+        </Checkbox>
       </Space>
       <QueryView query={pairings}>
         <Table<Pairing>
@@ -53,12 +71,48 @@ export function PairingsPanel({ organizationId, canWrite }: Props) {
           onChange={table.onChange}
           columns={[
             { title: t('pairings.organization'), dataIndex: 'organizationName', key: 'organizationName' },
-            { title: t('pairings.partner'), dataIndex: 'partnerOrganizationName', key: 'partnerName', ...table.sortable('partnerName') },
-            { title: t('pairings.kind'), dataIndex: 'kind', key: 'kind', ...table.sortable('kind'), render: (k: PairingKind) => t(`pairings.kinds.${k}`) },
+            {
+              title: t('pairings.partner'),
+              dataIndex: 'partnerOrganizationName',
+              key: 'partnerName',
+              ...table.sortable('partnerName'),
+            },
+            {
+              title: t('pairings.kind'),
+              dataIndex: 'kind',
+              key: 'kind',
+              ...table.sortable('kind'),
+              render: (k: PairingKind) => t(`pairings.kinds.${k}`),
+            },
             { title: t('pairings.startsOn'), dataIndex: 'startsOn', key: 'startsOn', ...table.sortable('startsOn') },
-            { title: t('pairings.endsOn'), dataIndex: 'endsOn', key: 'endsOn', ...table.sortable('endsOn'), render: (d: string | null) => d ?? '—' },
-            { title: t('organizations.status'), dataIndex: 'active', key: 'active', render: (active: boolean) => <Tag color={active ? 'green' : 'default'}>{active ? t('pairings.active') : t('pairings.ended')}</Tag> },
-            ...(canWrite ? [{ title: '', key: 'actions', render: (_: unknown, p: Pairing) => <Button size="small" onClick={() => setEditing(p)}>{t('actions.edit')}</Button> }] : []),
+            {
+              title: t('pairings.endsOn'),
+              dataIndex: 'endsOn',
+              key: 'endsOn',
+              ...table.sortable('endsOn'),
+              render: (d: string | null) => d ?? '—',
+            },
+            {
+              title: t('organizations.status'),
+              dataIndex: 'active',
+              key: 'active',
+              render: (active: boolean) => (
+                <Tag color={active ? 'green' : 'default'}>{active ? t('pairings.active') : t('pairings.ended')}</Tag>
+              ),
+            },
+            ...(canWrite
+              ? [
+                  {
+                    title: '',
+                    key: 'actions',
+                    render: (_: unknown, p: Pairing) => (
+                      <Button size="small" onClick={() => setEditing(p)}>
+                        {t('actions.edit')}
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </QueryView>
@@ -71,7 +125,8 @@ export function PairingsPanel({ organizationId, canWrite }: Props) {
             await createPairing(organizationId, values);
             await refresh();
           }}
-          onClose={() => setEditing(undefined)}>
+          onClose={() => setEditing(undefined)}
+        >
           <Form.Item label={t('pairings.partner')} name="partnerOrganizationId" required>
             <OrganizationSelect aria-label={t('pairings.partner')} />
           </Form.Item>
@@ -87,11 +142,16 @@ export function PairingsPanel({ organizationId, canWrite }: Props) {
           fields={['startsOn', 'endsOn', 'notes']}
           initialValues={{ startsOn: editing.startsOn, endsOn: editing.endsOn, notes: editing.notes }}
           onSubmit={async (values) => {
-            await updatePairing(organizationId, editing.id, editing.version, { startsOn: values.startsOn, endsOn: values.endsOn, notes: values.notes });
+            await updatePairing(organizationId, editing.id, editing.version, {
+              startsOn: values.startsOn,
+              endsOn: values.endsOn,
+              notes: values.notes,
+            });
             await refresh();
           }}
           onReload={() => void refresh()}
-          onClose={() => setEditing(undefined)}>
+          onClose={() => setEditing(undefined)}
+        >
           <PairingTermsFields />
         </FormModal>
       )}

@@ -1,10 +1,31 @@
-import { Button, Checkbox, Descriptions, Drawer, Form, Input, Select, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import {
+  Button,
+  Checkbox,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  addRectificationNote, closeRectification, openRectification, useRectification, useRectifications,
-  type RectificationFilter, type RectificationInput, type RectificationListItem, type RectificationStatus,
+  addRectificationNote,
+  closeRectification,
+  openRectification,
+  useRectification,
+  useRectifications,
+  type RectificationFilter,
+  type RectificationInput,
+  type RectificationListItem,
+  type RectificationStatus,
 } from '@/features/organizations/api/rectifications';
 import { FormModal } from '@/components/form-modal';
 import { LoadFailure } from '@/components/result-pages';
@@ -49,7 +70,11 @@ export function RectificationsPanel({ organizationId, canWrite }: Props) {
           onChange={(status) => changeFilter({ status })}
           options={(['Open', 'Closed'] as const).map((s) => ({ value: s, label: t(`rectifications.status.${s}`) }))}
         />
-        <Checkbox checked={filter.includeDescendants} disabled={filter.overdueOnly} onChange={(e) => changeFilter({ includeDescendants: e.target.checked })}>
+        <Checkbox
+          checked={filter.includeDescendants}
+          disabled={filter.overdueOnly}
+          onChange={(e) => changeFilter({ includeDescendants: e.target.checked })}
+        >
           {t('rectifications.includeDescendants')}
         </Checkbox>
         <Checkbox checked={filter.overdueOnly} onChange={(e) => changeFilter({ overdueOnly: e.target.checked })}>
@@ -65,23 +90,61 @@ export function RectificationsPanel({ organizationId, canWrite }: Props) {
           pagination={table.pagination(rectifications.data?.total)}
           onChange={table.onChange}
           rowClassName={(r) => (r.overdue ? 'row-overdue' : '')}
-          onRow={(r) => ({ onClick: () => setShown(r), style: { cursor: 'pointer', background: r.overdue ? '#fff1f0' : undefined } })}
+          onRow={(r) => ({
+            onClick: () => setShown(r),
+            style: { cursor: 'pointer', background: r.overdue ? '#fff1f0' : undefined },
+          })}
           columns={[
             {
-              title: t('rectifications.organization'), dataIndex: 'organizationName', key: 'organizationName', ...table.sortable('organizationName'),
+              title: t('rectifications.organization'),
+              dataIndex: 'organizationName',
+              key: 'organizationName',
+              ...table.sortable('organizationName'),
               // A real link, so the drawer opens from the keyboard too (the whole row also opens it on click).
-              render: (name: string, r) => <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={(event) => { event.stopPropagation(); setShown(r); }}>{name}</Button>,
+              render: (name: string, r) => (
+                <Button
+                  type="link"
+                  size="small"
+                  style={{ padding: 0, height: 'auto' }}
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    setShown(r);
+                  }}
+                >
+                  {name}
+                </Button>
+              ),
             },
             { title: t('rectifications.responsible'), dataIndex: 'responsiblePerson', key: 'responsiblePerson' },
-            { title: t('rectifications.flaggedOn'), dataIndex: 'flaggedOn', key: 'flaggedOn', ...table.sortable('flaggedOn') },
             {
-              title: t('rectifications.dueOn'), dataIndex: 'dueOn', key: 'dueOn', ...table.sortable('dueOn'),
-              render: (dueOn: string, r) => (r.overdue ? <Typography.Text type="danger">{dueOn} · {t('rectifications.daysOverdue', { count: r.daysOverdue })}</Typography.Text> : dueOn),
+              title: t('rectifications.flaggedOn'),
+              dataIndex: 'flaggedOn',
+              key: 'flaggedOn',
+              ...table.sortable('flaggedOn'),
             },
             {
-              title: t('organizations.status'), dataIndex: 'status', key: 'status', ...table.sortable('status'),
+              title: t('rectifications.dueOn'),
+              dataIndex: 'dueOn',
+              key: 'dueOn',
+              ...table.sortable('dueOn'),
+              render: (dueOn: string, r) =>
+                r.overdue ? (
+                  <Typography.Text type="danger">
+                    {dueOn} · {t('rectifications.daysOverdue', { count: r.daysOverdue })}
+                  </Typography.Text>
+                ) : (
+                  dueOn
+                ),
+            },
+            {
+              title: t('organizations.status'),
+              dataIndex: 'status',
+              key: 'status',
+              ...table.sortable('status'),
               render: (status: RectificationStatus, r) => (
-                <Tag color={r.overdue ? 'red' : status === 'Open' ? 'orange' : 'green'}>{r.overdue ? t('rectifications.overdue') : t(`rectifications.status.${status}`)}</Tag>
+                <Tag color={r.overdue ? 'red' : status === 'Open' ? 'orange' : 'green'}>
+                  {r.overdue ? t('rectifications.overdue') : t(`rectifications.status.${status}`)}
+                </Tag>
               ),
             },
           ]}
@@ -96,7 +159,8 @@ export function RectificationsPanel({ organizationId, canWrite }: Props) {
             await openRectification(organizationId, { ...values, reasons: values.reasons ?? [] });
             await refresh();
           }}
-          onClose={() => setOpening(false)}>
+          onClose={() => setOpening(false)}
+        >
           <Form.Item label={t('rectifications.reasons')} name="reasons" required>
             <Select mode="tags" open={false} placeholder={t('rectifications.reasonsHint')} />
           </Form.Item>
@@ -114,7 +178,15 @@ export function RectificationsPanel({ organizationId, canWrite }: Props) {
           </Form.Item>
         </FormModal>
       )}
-      {shown && <RectificationDrawer organizationId={shown.organizationId} rectificationId={shown.id} canWrite={canWrite} onClose={() => setShown(undefined)} onChanged={refresh} />}
+      {shown && (
+        <RectificationDrawer
+          organizationId={shown.organizationId}
+          rectificationId={shown.id}
+          canWrite={canWrite}
+          onClose={() => setShown(undefined)}
+          onChanged={refresh}
+        />
+      )}
     </>
   );
 }
@@ -141,13 +213,24 @@ function RectificationDrawer({ organizationId, rectificationId, canWrite, onClos
   }
 
   return (
-    <Drawer open size="large" title={r ? `${t('rectifications.title')} · ${r.organizationName}` : t('rectifications.title')} onClose={onClose}
-      extra={r && open && canWrite && (
-        <Space>
-          <Button onClick={() => setDialog('note')}>{t('rectifications.addNote')}</Button>
-          <Button danger onClick={() => setDialog('close')}>{t('rectifications.close')}</Button>
-        </Space>
-      )}>
+    <Drawer
+      open
+      size="large"
+      title={r ? `${t('rectifications.title')} · ${r.organizationName}` : t('rectifications.title')}
+      onClose={onClose}
+      extra={
+        r &&
+        open &&
+        canWrite && (
+          <Space>
+            <Button onClick={() => setDialog('note')}>{t('rectifications.addNote')}</Button>
+            <Button danger onClick={() => setDialog('close')}>
+              {t('rectifications.close')}
+            </Button>
+          </Space>
+        )
+      }
+    >
       {query.isError ? (
         <LoadFailure error={query.error} />
       ) : !r ? (
@@ -155,17 +238,34 @@ function RectificationDrawer({ organizationId, rectificationId, canWrite, onClos
       ) : (
         <>
           <Descriptions column={1} bordered size="small">
-            <Descriptions.Item label={t('rectifications.reasons')}>{r.reasons.map((reason) => <Tag key={reason}>{reason}</Tag>)}</Descriptions.Item>
+            <Descriptions.Item label={t('rectifications.reasons')}>
+              {r.reasons.map((reason) => (
+                <Tag key={reason}>{reason}</Tag>
+              ))}
+            </Descriptions.Item>
             <Descriptions.Item label={t('rectifications.plan')}>{r.plan}</Descriptions.Item>
             <Descriptions.Item label={t('rectifications.responsible')}>{r.responsiblePerson}</Descriptions.Item>
             <Descriptions.Item label={t('rectifications.flaggedOn')}>{r.flaggedOn}</Descriptions.Item>
             <Descriptions.Item label={t('rectifications.dueOn')}>
-              {r.overdue ? <Typography.Text type="danger">{r.dueOn} · {t('rectifications.overdue')}</Typography.Text> : r.dueOn}
+              {r.overdue ? (
+                <Typography.Text type="danger">
+                  {r.dueOn} · {t('rectifications.overdue')}
+                </Typography.Text>
+              ) : (
+                r.dueOn
+              )}
             </Descriptions.Item>
-            <Descriptions.Item label={t('organizations.status')}>{t(`rectifications.status.${r.status}`)}{r.closedOn ? ` · ${r.closedOn}` : ''}</Descriptions.Item>
-            {r.closureNote && <Descriptions.Item label={t('rectifications.closureNote')}>{r.closureNote}</Descriptions.Item>}
+            <Descriptions.Item label={t('organizations.status')}>
+              {t(`rectifications.status.${r.status}`)}
+              {r.closedOn ? ` · ${r.closedOn}` : ''}
+            </Descriptions.Item>
+            {r.closureNote && (
+              <Descriptions.Item label={t('rectifications.closureNote')}>{r.closureNote}</Descriptions.Item>
+            )}
           </Descriptions>
-          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('rectifications.notes')}</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('rectifications.notes')}
+          </Typography.Title>
           {r.notes.length === 0 ? (
             <Typography.Text type="secondary">{t('rectifications.noNotes')}</Typography.Text>
           ) : (
@@ -182,7 +282,8 @@ function RectificationDrawer({ organizationId, rectificationId, canWrite, onClos
             await addRectificationNote(organizationId, rectificationId, values);
             await changed();
           }}
-          onClose={() => setDialog(undefined)}>
+          onClose={() => setDialog(undefined)}
+        >
           <Form.Item label={t('rectifications.notedOn')} name="notedOn">
             <DateField />
           </Form.Item>
@@ -201,7 +302,8 @@ function RectificationDrawer({ organizationId, rectificationId, canWrite, onClos
             await changed();
           }}
           onReload={() => void query.refetch()}
-          onClose={() => setDialog(undefined)}>
+          onClose={() => setDialog(undefined)}
+        >
           <Form.Item label={t('rectifications.closedOn')} name="closedOn">
             <DateField />
           </Form.Item>

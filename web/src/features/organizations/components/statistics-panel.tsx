@@ -17,23 +17,33 @@ export function StatisticsPanel({ organizationId }: { organizationId: string }) 
       return undefined;
     }
     const levels = data.byGradingLevel.map((l) => ({
-      name: l.name, value: l.count, itemStyle: { color: l.lagging ? '#ad4e00' : '#0050b3' },
+      name: l.name,
+      value: l.count,
+      itemStyle: { color: l.lagging ? '#ad4e00' : '#0050b3' },
     }));
     return {
       byKind: {
         tooltip: { trigger: 'item' },
         legend: { bottom: 0, type: 'scroll' },
-        series: [{
-          type: 'pie', name: t('stats.byKind'), radius: ['30%', '60%'], center: ['50%', '42%'], label: { show: false },
-          data: data.byKind.map((k) => ({ name: t(`kind.${k.key}`), value: k.count })),
-        }],
+        series: [
+          {
+            type: 'pie',
+            name: t('stats.byKind'),
+            radius: ['30%', '60%'],
+            center: ['50%', '42%'],
+            label: { show: false },
+            data: data.byKind.map((k) => ({ name: t(`kind.${k.key}`), value: k.count })),
+          },
+        ],
       },
       byLevel: {
         tooltip: { trigger: 'axis' },
         grid: { left: 40, right: 16, top: 24, bottom: 32, containLabel: true },
         xAxis: { type: 'category', data: levels.map((l) => l.name) },
         yAxis: { type: 'value', minInterval: 1 },
-        series: [{ type: 'bar', name: t('stats.byLevel', { year: data.gradingYear ?? '—' }), data: levels, barMaxWidth: 36 }],
+        series: [
+          { type: 'bar', name: t('stats.byLevel', { year: data.gradingYear ?? '—' }), data: levels, barMaxWidth: 36 },
+        ],
       },
     };
   }, [data, t]);
@@ -56,13 +66,18 @@ export function StatisticsPanel({ organizationId }: { organizationId: string }) 
     [t('stats.overdueRectifications'), data.overdueRectifications, data.overdueRectifications > 0],
   ];
   // Other modules add their counts (members, for one) under their own key, without this screen knowing them.
-  const contributed = Object.entries((data.contributed ?? {}) as Record<string, Record<string, number>>).flatMap(([module, counts]) =>
-    Object.entries(counts).map(([key, value]) => [`${module}.${key}`, value] as [string, number]),
+  const contributed = Object.entries((data.contributed ?? {}) as Record<string, Record<string, number>>).flatMap(
+    ([module, counts]) => Object.entries(counts).map(([key, value]) => [`${module}.${key}`, value] as [string, number]),
   );
   return (
     <>
       <Row gutter={[12, 12]}>
-        {[...cards, ...contributed.map(([key, value]) => [t(`stats.contributed.${key}`, { defaultValue: key }), value] as [string, number])].map(([title, value, alarm]) => (
+        {[
+          ...cards,
+          ...contributed.map(
+            ([key, value]) => [t(`stats.contributed.${key}`, { defaultValue: key }), value] as [string, number],
+          ),
+        ].map(([title, value, alarm]) => (
           <Col key={title} xs={12} md={8} xl={4}>
             <Card size="small">
               <Statistic title={title} value={value} styles={{ content: alarm ? { color: '#cf1322' } : undefined }} />
@@ -79,7 +94,11 @@ export function StatisticsPanel({ organizationId }: { organizationId: string }) 
           </Col>
           <Col xs={24} lg={12}>
             <Card size="small" title={t('stats.byLevel', { year: data.gradingYear ?? '—' })}>
-              <Chart option={charts.byLevel} label={t('stats.byLevel', { year: data.gradingYear ?? '—' })} height={300} />
+              <Chart
+                option={charts.byLevel}
+                label={t('stats.byLevel', { year: data.gradingYear ?? '—' })}
+                height={300}
+              />
             </Card>
           </Col>
         </Row>

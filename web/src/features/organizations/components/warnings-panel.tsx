@@ -22,7 +22,10 @@ export function WarningsPanel({ organizationId, onOpen }: { organizationId: stri
           placeholder={t('warnings.code')}
           style={{ width: 200 }}
           value={code}
-          onChange={(value) => { setCode(value); table.reset(); }}
+          onChange={(value) => {
+            setCode(value);
+            table.reset();
+          }}
           options={codes.map((c) => ({ value: c, label: t(`warnings.codes.${c}`) }))}
         />
       </Space>
@@ -36,16 +39,46 @@ export function WarningsPanel({ organizationId, onOpen }: { organizationId: stri
           onChange={table.onChange}
           columns={[
             {
-              title: t('rectifications.organization'), dataIndex: 'organizationName', key: 'organizationName', ...table.sortable('organizationName'),
-              render: (name: string, w) => <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => onOpen(w.organizationId)}>{name}</Button>,
+              title: t('rectifications.organization'),
+              dataIndex: 'organizationName',
+              key: 'organizationName',
+              ...table.sortable('organizationName'),
+              render: (name: string, w) => (
+                <Button
+                  type="link"
+                  size="small"
+                  style={{ padding: 0, height: 'auto' }}
+                  onClick={() => onOpen(w.organizationId)}
+                >
+                  {name}
+                </Button>
+              ),
             },
             {
-              title: t('warnings.code'), dataIndex: 'code', key: 'code', ...table.sortable('code'),
-              render: (c: RuleWarningCode) => <Tag color={c === 'TermOverdue' || c === 'TooFewFullMembers' ? 'red' : 'orange'}>{t(`warnings.codes.${c}`)}</Tag>,
+              title: t('warnings.code'),
+              dataIndex: 'code',
+              key: 'code',
+              ...table.sortable('code'),
+              render: (c: RuleWarningCode) => (
+                <Tag color={c === 'TermOverdue' || c === 'TooFewFullMembers' ? 'red' : 'orange'}>
+                  {t(`warnings.codes.${c}`)}
+                </Tag>
+              ),
             },
             { title: t('warnings.message'), dataIndex: 'message', key: 'message' },
-            { title: t('warnings.dueOn'), dataIndex: 'dueOn', key: 'dueOn', ...table.sortable('dueOn'), render: (d: string | null) => d ?? '—' },
-            { title: t('warnings.rule'), dataIndex: 'ruleSource', key: 'ruleSource', render: (s: string) => <Typography.Text type="secondary">{s}</Typography.Text> },
+            {
+              title: t('warnings.dueOn'),
+              dataIndex: 'dueOn',
+              key: 'dueOn',
+              ...table.sortable('dueOn'),
+              render: (d: string | null) => d ?? '—',
+            },
+            {
+              title: t('warnings.rule'),
+              dataIndex: 'ruleSource',
+              key: 'ruleSource',
+              render: (s: string) => <Typography.Text type="secondary">{s}</Typography.Text>,
+            },
           ]}
         />
       </QueryView>
