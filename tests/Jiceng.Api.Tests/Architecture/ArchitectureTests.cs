@@ -171,7 +171,7 @@ public sealed class ArchitectureTests
         });
         var created = Directory
             .GetFiles(Path.Combine(Paths.Api, "Migrations"), "*.cs")
-            .SelectMany(f => Regex.Matches(File.ReadAllText(f), @"Create\.Table\(""([a-z_0-9]+)""\)"))
+            .SelectMany(f => Regex.Matches(File.ReadAllText(f), @"Create\s*\.Table\(""([a-z_0-9]+)""\)"))
             .Select(m => m.Groups[1].Value)
             .ToHashSet();
         Assert.That(owners.Keys, Is.EquivalentTo(created), "every table the migrations create has an owner");
