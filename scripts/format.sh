@@ -17,7 +17,8 @@ done
 
 if [ "$mode" = "--check" ]; then
   dotnet csharpier check . || status=1
-  dotnet format Api.sln --verify-no-changes 2>&1 | grep -v "^Warnings were encountered" ; [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+  dotnet format Api.sln --verify-no-changes 2>&1 | grep -v "^Warnings were encountered"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
   (cd web && npx prettier --ignore-path ../.prettierignore --check --log-level warn .) || status=1
   (cd tests/e2e && npx prettier --ignore-path ../../.prettierignore --check --log-level warn .) || status=1
 else

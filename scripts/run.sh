@@ -10,7 +10,8 @@ HOST="${HOST:-127.0.0.1}"
 echo "== Building the SPA"
 (cd web && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run build --silent)
 echo "== Building the API"
-dotnet publish api/Jiceng.Api.csproj -c Release -o .artifacts/api --nologo -v quiet 2>&1 | grep -vE "warning NU1603" || true
+dotnet publish api/Jiceng.Api.csproj -c Release -o .artifacts/api --nologo -v quiet 2>&1 \
+  | grep -vE "warning NU1603" || true
 
 mkdir -p data
 export ConnectionStrings__Default="${ConnectionStrings__Default:-Data Source=$PWD/data/jiceng.db}"

@@ -20,7 +20,8 @@ count_trx() { # adds the counters of a TRX file
 import sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 c = ET.parse(sys.argv[1]).getroot().find(".//t:ResultSummary/t:Counters", ns)
-print(int(c.get("passed", 0)), int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0)))
+bad = sum(int(c.get(name, 0)) for name in ("failed", "error", "timeout", "aborted"))
+print(int(c.get("passed", 0)), bad)
 PY
 }
 
@@ -61,8 +62,13 @@ else
 fi
 
 echo "== SPA unit tests (Vitest)"
-if (cd web && { [ -d node_modules ] && npm ls --depth=0 >/dev/null 2>&1 || npm ci --no-audit --no-fund --loglevel=error; }); then
-  (cd web && npx vitest run --reporter=default --reporter=junit --outputFile.junit="$RESULTS/vitest.xml") 2>&1 | tail -n 15
+npm_install() { # installs a folder's npm packages unless they are all there already
+  (cd "$1" && { [ -d node_modules ] && npm ls --depth=0 >/dev/null 2>&1 || npm ci --no-audit --no-fund --loglevel=error; })
+}
+
+if npm_install web; then
+  (cd web && npx vitest run --reporter=default --reporter=junit --outputFile.junit="$RESULTS/vitest.xml") 2>&1 \
+    | tail -n 15
   if [ -f "$RESULTS/vitest.xml" ]; then
     read -r p f < <(count_junit "$RESULTS/vitest.xml")
     passed=$((passed + p)); failed=$((failed + f))
@@ -105,14 +111,17 @@ if { ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "
   # A CJK font too, so the screenshots show Chinese rather than empty boxes.
   echo "   installing Debian's chromium and a CJK font"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-wqy-zenhei >/dev/null 2>&1 \
-    || { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-wqy-zenhei >/dev/null 2>&1; }
+    || { apt-get update -q >/dev/null 2>&1 \
+      && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-wqy-zenhei >/dev/null 2>&1; }
 fi
 if ! command -v chromium >/dev/null 2>&1; then
-  problems+=("Chromium is not installed and could not be (needs root): browser tests did not run"); failed=$((failed + 1))
+  problems+=("Chromium is not installed and could not be (needs root): browser tests did not run")
+  failed=$((failed + 1))
 elif [ ! -f web/dist/index.html ]; then
   problems+=("no SPA build: browser tests did not run"); failed=$((failed + 1))
-elif (cd tests/e2e && { [ -d node_modules ] && npm ls --depth=0 >/dev/null 2>&1 || npm ci --no-audit --no-fund --loglevel=error; }); then
-  (cd tests/e2e && CHROMIUM_PATH="$(command -v chromium)" npx vitest run --reporter=default --reporter=junit --outputFile.junit="$RESULTS/e2e.xml") 2>&1 | tail -n 15
+elif npm_install tests/e2e; then
+  (cd tests/e2e && CHROMIUM_PATH="$(command -v chromium)" npx vitest run --reporter=default --reporter=junit \
+    --outputFile.junit="$RESULTS/e2e.xml") 2>&1 | tail -n 15
   if [ -f "$RESULTS/e2e.xml" ]; then
     read -r p f < <(count_junit "$RESULTS/e2e.xml")
     passed=$((passed + p)); failed=$((failed + f))
