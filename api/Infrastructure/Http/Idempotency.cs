@@ -108,24 +108,13 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
             && context.Request.Headers.ContainsKey(HeaderName)
         )
         {
-            await WriteProblem(
+            await WriteHeaderProblem(
                 context,
-                new HttpValidationProblemDetails(
-                    new Dictionary<string, string[]>
-                    {
-                        [HeaderName] =
-                        [
-                            Localized.Text(
-                                "此操作不支持 Idempotency-Key：它的响应含有只显示一次的密钥，不能重放。",
-                                "This operation does not take an Idempotency-Key: its answer holds a secret shown once, which is never replayed."
-                            ),
-                        ],
-                    }
+                Localized.Text(
+                    "此操作不支持 Idempotency-Key：它的响应含有只显示一次的密钥，不能重放。",
+                    "This operation does not take an Idempotency-Key: its answer holds a secret shown once, "
+                        + "which is never replayed."
                 )
-                {
-                    Status = StatusCodes.Status400BadRequest,
-                    Title = Localized.Text("请求参数有误", "One or more fields are invalid"),
-                }
             );
             return;
         }
@@ -142,24 +131,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
         var key = keyValues.ToString();
         if (key.Length is 0 or > 100)
         {
-            await WriteProblem(
+            await WriteHeaderProblem(
                 context,
-                new HttpValidationProblemDetails(
-                    new Dictionary<string, string[]>
-                    {
-                        [HeaderName] =
-                        [
-                            Localized.Text(
-                                "Idempotency-Key 长度须为 1 到 100 个字符。",
-                                "Idempotency-Key must be 1 to 100 characters."
-                            ),
-                        ],
-                    }
+                Localized.Text(
+                    "Idempotency-Key 长度须为 1 到 100 个字符。",
+                    "Idempotency-Key must be 1 to 100 characters."
                 )
-                {
-                    Status = StatusCodes.Status400BadRequest,
-                    Title = Localized.Text("请求参数有误", "One or more fields are invalid"),
-                }
             );
             return;
         }
@@ -434,6 +411,17 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
         }
         await context.Response.WriteAsync(stored.ResponseBody ?? "", context.RequestAborted);
     }
+
+    /// <summary>A 400 on the Idempotency-Key header itself, as the field of a validation problem.</summary>
+    private static Task WriteHeaderProblem(HttpContext context, string message) =>
+        WriteProblem(
+            context,
+            new HttpValidationProblemDetails(new Dictionary<string, string[]> { [HeaderName] = [message] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = Localized.Text("请求参数有误", "One or more fields are invalid"),
+            }
+        );
 
     private static async Task WriteProblem(HttpContext context, ProblemDetails problem)
     {
