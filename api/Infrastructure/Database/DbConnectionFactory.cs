@@ -96,10 +96,18 @@ public sealed class DbConnectionFactory
     private static bool IsConnectionFailure(Exception e) =>
         e is DbException or System.Net.Sockets.SocketException or TimeoutException or IOException;
 
+    // The pinyin collation is per connection in SQLite: registered before Open, so it is there on every use.
+    private SqliteConnection CreateSqlite()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        ChineseCollation.Register(connection);
+        return connection;
+    }
+
     private DbConnection Create() =>
         _options.Provider switch
         {
-            DatabaseProvider.Sqlite => new SqliteConnection(_connectionString),
+            DatabaseProvider.Sqlite => CreateSqlite(),
             DatabaseProvider.Postgres => new NpgsqlConnection(_connectionString),
             DatabaseProvider.SqlServer => new SqlConnection(_connectionString),
             _ => throw new InvalidOperationException($"Unknown database provider {_options.Provider}."),

@@ -33,6 +33,7 @@ public sealed partial class SqlDialect
             // Dates are stored as ISO text in SQLite.
             ("{month:joined_on}", "CAST(SUBSTR(joined_on, 6, 2) AS INTEGER)"),
             ("{on-conflict-ignore}", "ON CONFLICT DO NOTHING"),
+            ("{collate-zh}", "COLLATE " + ChineseCollation.Name),
         ]
     );
 
@@ -45,6 +46,7 @@ public sealed partial class SqlDialect
             ("{len}", "LENGTH"),
             ("{month:joined_on}", "CAST(EXTRACT(MONTH FROM joined_on) AS INTEGER)"),
             ("{on-conflict-ignore}", "ON CONFLICT DO NOTHING"),
+            ("{collate-zh}", "COLLATE " + ChineseCollation.Name),
         ]
     );
 
@@ -57,6 +59,7 @@ public sealed partial class SqlDialect
             ("{len}", "LEN"),
             ("{month:joined_on}", "MONTH(joined_on)"),
             ("{on-conflict-ignore}", ""),
+            ("{collate-zh}", "COLLATE Chinese_PRC_CI_AS"),
         ]
     );
 

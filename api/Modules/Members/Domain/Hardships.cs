@@ -83,7 +83,8 @@ internal sealed class MemberHardshipsDirectory(DbSession db) : IMemberHardships
     private const string OnSql =
         Select + " AND h.member_id = @memberId AND " + OnTheRegister + " ORDER BY h.since DESC";
 
-    private const string OnDaySql = Select + " AND " + OnTheRegister + " ORDER BY m.org_path, m.name, m.id";
+    private const string OnDaySql =
+        Select + " AND " + OnTheRegister + " ORDER BY m.org_path, m.name {collate-zh}, m.id";
 
     public async Task<IReadOnlyList<MemberInHardship>> OnDayAsync(
         DateOnly day,

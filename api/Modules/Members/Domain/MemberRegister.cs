@@ -42,7 +42,7 @@ internal static class MemberRegister
 {
     public static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
     {
-        ["name"] = "name",
+        ["name"] = "name {collate-zh}",
         ["birthDate"] = "birth_date",
         ["joinedOn"] = "joined_on",
         ["stage"] = "stage",

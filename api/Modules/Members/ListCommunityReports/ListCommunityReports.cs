@@ -49,7 +49,7 @@ internal sealed class ListCommunityReportsHandler(
     private static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
     {
         ["reportedOn"] = "r.reported_on",
-        ["memberName"] = "m.name",
+        ["memberName"] = "m.name {collate-zh}",
     };
 
     public async ValueTask<Paged<CommunityReport>> Handle(

@@ -57,7 +57,7 @@ internal sealed class ListTransfersHandler(
     {
         ["issuedOn"] = "issued_on",
         ["validUntil"] = "valid_until",
-        ["memberName"] = "member_name",
+        ["memberName"] = "member_name {collate-zh}",
     };
 
     public async ValueTask<Paged<TransferResponse>> Handle(

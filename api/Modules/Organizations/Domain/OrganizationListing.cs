@@ -35,7 +35,7 @@ internal static class OrganizationListing
     /// <summary>The sort keys of organization lists (the whole tree and a node's children).</summary>
     public static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
     {
-        ["name"] = "o.name",
+        ["name"] = "o.name {collate-zh}",
         ["kind"] = "o.kind",
         ["field"] = "o.field",
         ["depth"] = "o.depth",

@@ -51,7 +51,7 @@ internal sealed class ListCoalitionsHandler(DbSession db, CurrentScope currentSc
 
     private static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
     {
-        ["name"] = "c.name",
+        ["name"] = "c.name {collate-zh}",
     };
 
     public async ValueTask<Paged<CoalitionListItem>> Handle(

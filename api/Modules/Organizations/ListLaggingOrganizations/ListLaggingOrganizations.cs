@@ -126,7 +126,7 @@ internal sealed class ListLaggingOrganizationsHandler(DbSession db, CurrentScope
 
     private static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
     {
-        ["name"] = "report.name",
+        ["name"] = "report.name {collate-zh}",
         ["movement"] = "report.movement",
         ["level"] = "report.level_rank",
         ["previousLevel"] = "report.previous_level_rank",

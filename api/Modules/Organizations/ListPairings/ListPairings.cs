@@ -53,7 +53,7 @@ internal sealed class ListPairingsHandler(DbSession db, CurrentScope currentScop
         ["startsOn"] = "p.starts_on",
         ["endsOn"] = "p.ends_on",
         ["kind"] = "p.kind",
-        ["partnerName"] = "po.name",
+        ["partnerName"] = "po.name {collate-zh}",
     };
 
     public async ValueTask<Paged<PairingResponse>> Handle(ListPairingsQuery query, CancellationToken cancellationToken)

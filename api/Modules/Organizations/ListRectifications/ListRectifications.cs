@@ -70,7 +70,7 @@ internal sealed class ListRectificationsHandler(DbSession db, CurrentScope curre
     {
         ["dueOn"] = "r.due_on",
         ["flaggedOn"] = "r.flagged_on",
-        ["organizationName"] = "o.name",
+        ["organizationName"] = "o.name {collate-zh}",
         ["status"] = "r.status",
     };
 

@@ -43,7 +43,7 @@ internal sealed class ListRuleSetsHandler(DbSession db, CurrentScope currentScop
 
     private static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
     {
-        ["name"] = "r.name",
+        ["name"] = "r.name {collate-zh}",
     };
 
     public async ValueTask<Paged<RuleSetListItem>> Handle(
