@@ -228,7 +228,7 @@ public sealed class MemberListsTests(DatabaseProvider provider) : ApiTest(provid
             Assert.That((Count("byGender", "Male"), Count("byGender", "Female")), Is.EqualTo((4L, 0L)));
             Assert.That(Count("byStatus", "Active"), Is.EqualTo(4));
             Assert.That(admissions.GetProperty("admitted").GetInt64(), Is.EqualTo(3));
-            Assert.That(admissions.GetProperty("under35Share").GetDecimal(), Is.EqualTo(66.7m));
+            Assert.That(admissions.GetProperty("aged35OrUnderShare").GetDecimal(), Is.EqualTo(66.7m));
             Assert.That(admissions.GetProperty("collegeShare").GetDecimal(), Is.EqualTo(66.7m));
             Assert.That(admissions.GetProperty("frontLineShare").GetDecimal(), Is.EqualTo(66.7m));
         });

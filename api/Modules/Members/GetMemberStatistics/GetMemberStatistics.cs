@@ -14,13 +14,14 @@ internal sealed record CountByKey
 }
 
 /// <summary>
-/// Of the members admitted (voted in as probationary) in a year: how many, and the shares under 35 at
-/// admission, with college education or more, and from the front line (in service or farmers).
+/// Of the members admitted (voted in as probationary) in one year, not of the whole register: how many, and
+/// the shares (percent, one decimal) aged 35 or under on the day of admission (当年发展党员中35岁及以下占比),
+/// with college education or more, and from the front line (in service or farmers).
 /// </summary>
 internal sealed record AdmissionShares(
     int Year,
     long Admitted,
-    decimal? Under35Share,
+    decimal? Aged35OrUnderShare,
     decimal? CollegeShare,
     decimal? FrontLineShare
 );
@@ -143,12 +144,18 @@ internal sealed class GetMemberStatisticsHandler(
             new AdmissionShares(
                 year,
                 admitted.Count,
-                Share(a => Domain.MemberRow.YearsBetween(a.BirthDate, a.JoinedOn) < 35),
+                Share(a => IsAged35OrUnder(a.BirthDate, a.JoinedOn)),
                 Share(a => a.Education is "College" or "Bachelor" or "Master" or "Doctorate"),
                 Share(a => a.Category is "InService" or "Farmer")
             )
         );
     }
+
+    /// <summary>
+    /// 党内统计 counts "35岁及以下": 35 itself is in, up to the day before the 36th birthday.
+    /// </summary>
+    internal static bool IsAged35OrUnder(DateOnly birthDate, DateOnly on) =>
+        Domain.MemberRow.YearsBetween(birthDate, on) <= 35;
 
     private sealed record AdmittedRow
     {
