@@ -2,6 +2,7 @@ using Jiceng.Infrastructure.Mediation;
 using Jiceng.Modules.Members.ListMemberLists;
 using Jiceng.Modules.Members.ListTransfers;
 using Jiceng.Modules.Members.RecordHardship;
+using Jiceng.Modules.Members.RecordMedal;
 using Jiceng.Modules.Members.RecordMeeting;
 
 namespace Jiceng.Modules.Members;
@@ -79,5 +80,7 @@ internal sealed class MemberFieldNames : FieldNameCatalog
         Name<RecordHardshipCommand>("category", "困难类型", "Hardship type");
         Name<ListTransfersQuery>("status", "转接状态", "Transfer status");
         Name<ListMemberListsQuery>("kind", "名单", "List");
+        Name<RecordMedalCommand>("year", "颁发年度", "Year given");
+        Name("awardedBy", "颁发单位", "Given by");
     }
 }

@@ -82,6 +82,7 @@ public static class MembersModule
         GetMemberEndpoint.Map(members);
         UpdateMemberEndpoint.Map(members);
         RecordDeath.RecordDeathEndpoint.Map(members);
+        RecordMedal.RecordMedalEndpoint.Map(members);
         ListMembersEndpoint.Map(members);
         LookupMemberEndpoint.Map(members);
         RevealMemberDataEndpoint.Map(members);

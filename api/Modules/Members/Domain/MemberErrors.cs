@@ -334,6 +334,30 @@ internal static class MemberErrors
             "Attendees must be members of the meeting's organization."
         );
 
+    // 光荣在党50年
+
+    public static BusinessRuleException MedalNotDue(int firstYear) =>
+        new(
+            "medal_not_due",
+            $"此人到该年7月1日党龄不满50年（自转正之日算起），最早可于 {firstYear} 年颁发。",
+            $"This person's party standing (from conversion) is under 50 years on 1 July of that year; "
+                + $"the earliest year is {firstYear}.",
+            new Dictionary<string, object?>
+            {
+                ["earliestYear"] = firstYear,
+                ["rule"] = MedalRules.Source,
+                ["field"] = "year",
+            }
+        );
+
+    public static BusinessRuleException MedalAlreadyGiven(int year, string awardedBy) =>
+        new(
+            "medal_already_given",
+            $"此人已于 {year} 年获颁“光荣在党50年”纪念章（{awardedBy}）。",
+            $"This person was given the 50-years medal in {year} ({awardedBy}).",
+            new Dictionary<string, object?> { ["medalYear"] = year, ["field"] = "year" }
+        );
+
     private static BusinessRuleException TooEarly(
         string code,
         DateOnly earliestOn,

@@ -260,6 +260,10 @@ internal sealed record MemberRow
     public DateOnly? LastOrgLifeOn { get; init; }
 
     public DateOnly? DiedOn { get; init; }
+
+    // 光荣在党50年, read only by the statements that select them (not in Columns).
+    public int? MedalYear { get; init; }
+    public string? MedalAwardedBy { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public long Version { get; init; }

@@ -24,14 +24,17 @@ internal sealed record MemberListFilter(
 internal static class ListMemberListsEndpoint
 {
     private const string Parameters =
-        "PoliticalBirthdays (month; year for the anniversary), MedalCandidates (光荣在党50年 on 1 July of year), LostContact (no organization life for 6 months), ExpiringProbations (withinDays, default 30)";
+        "PoliticalBirthdays (month; year for the anniversary), MedalCandidates (光荣在党50年 on 1 July of year, "
+        + "without those given the medal in an earlier year; newlyEligible, medalYear), LostContact (no "
+        + "organization life for 6 months; dues are not recorded yet, which its note says), ExpiringProbations "
+        + "(withinDays, default 30)";
 
     public static void Map(RouteGroupBuilder group)
     {
         group
             .MapGet(
                 "/lists/{kind}",
-                async Task<Ok<Paged<MemberOnList>>> (
+                async Task<Ok<MemberListPage>> (
                     [AsParameters] MemberListFilter filter,
                     int? page,
                     int? pageSize,
@@ -63,7 +66,7 @@ internal static class ListMemberListsEndpoint
                     var list = await mediator.Send(filter.ToQuery(PageRequest.ForExport), cancellationToken);
                     var (chinese, english) = Titles[kind];
                     return ListExport.File(
-                        list,
+                        list.AsPaged(),
                         Columns(kind),
                         format ?? SpreadsheetFormat.Xlsx,
                         Localized.Text(chinese, english),
@@ -126,6 +129,14 @@ internal static class ListMemberListsEndpoint
         else if (kind == MemberListKind.MedalCandidates)
         {
             columns.Add(new("党龄（年）", "Party standing (years)", m => m.Years));
+            columns.Add(
+                new(
+                    "当年新达到",
+                    "Newly eligible",
+                    m => m.NewlyEligible == true ? Localized.Text("是", "Yes") : Localized.Text("否", "No")
+                )
+            );
+            columns.Add(new("颁发单位", "Given by", m => m.MedalAwardedBy));
         }
         return columns;
     }
