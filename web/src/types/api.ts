@@ -142,6 +142,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/members/{id}/medal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that a member was given the 光荣在党50年 medal (year, awardedBy), once. Requires If-Match; 409 medal_not_due (under 50 years of standing from conversion on 1 July of that year, with earliestYear), medal_already_given, wrong_stage (not a full member), member_not_active. */
+        post: operations["RecordMemberMedal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/members/lookup": {
         parameters: {
             query?: never;
@@ -235,7 +252,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The yearly lists within the caller's subtree: PoliticalBirthdays (month; year for the anniversary), MedalCandidates (光荣在党50年 on 1 July of year), LostContact (no organization life for 6 months), ExpiringProbations (withinDays, default 30). */
+        /** The yearly lists within the caller's subtree: PoliticalBirthdays (month; year for the anniversary), MedalCandidates (光荣在党50年 on 1 July of year, without those given the medal in an earlier year; newlyEligible, medalYear), LostContact (no organization life for 6 months; dues are not recorded yet, which its note says), ExpiringProbations (withinDays, default 30). */
         get: operations["ListMemberLists"];
         put?: never;
         post?: never;
@@ -252,7 +269,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A yearly list, whole, as .xlsx or .csv (format=Xlsx|Csv) with the list's parameters: PoliticalBirthdays (month; year for the anniversary), MedalCandidates (光荣在党50年 on 1 July of year), LostContact (no organization life for 6 months), ExpiringProbations (withinDays, default 30). At most 50,000 rows (409 export_too_large). */
+        /** A yearly list, whole, as .xlsx or .csv (format=Xlsx|Csv) with the list's parameters: PoliticalBirthdays (month; year for the anniversary), MedalCandidates (光荣在党50年 on 1 July of year, without those given the medal in an earlier year; newlyEligible, medalYear), LostContact (no organization life for 6 months; dues are not recorded yet, which its note says), ExpiringProbations (withinDays, default 30). At most 50,000 rows (409 export_too_large). */
         get: operations["ExportMemberList"];
         put?: never;
         post?: never;
@@ -269,7 +286,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Member counts over a subtree by stage, status, category, gender, age band and education; and of those admitted in a year (default last year) the shares under 35, with college education, and front-line. */
+        /** Member counts over a subtree by stage, status, category, gender, age band and education; and of those admitted in a year (default last year), not the whole register, the shares aged 35 or under on the day of admission (35岁及以下, 35 included), with college education, and front-line. */
         get: operations["GetMemberStatistics"];
         put?: never;
         post?: never;
@@ -1076,7 +1093,7 @@ export interface components {
             /** Format: int64 */
             admitted: number;
             /** Format: double */
-            under35Share?: number | null;
+            aged35OrUnderShare?: number | null;
             /** Format: double */
             collegeShare?: number | null;
             /** Format: double */
@@ -1613,6 +1630,20 @@ export interface components {
          * @enum {string}
          */
         MemberListKind: "PoliticalBirthdays" | "MedalCandidates" | "LostContact" | "ExpiringProbations";
+        MemberListNote: {
+            code: string;
+            text: string;
+        };
+        MemberListPage: {
+            items: components["schemas"]["MemberOnList"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            note?: components["schemas"]["MemberListNote"];
+        };
         MemberOnList: {
             /** Format: uuid */
             id: string;
@@ -1628,6 +1659,12 @@ export interface components {
             date?: string | null;
             /** Format: int32 */
             years?: number | null;
+            newlyEligible?: boolean | null;
+            /** Format: int32 */
+            medalYear?: number | null;
+            medalAwardedBy?: string | null;
+            /** Format: int64 */
+            version: number;
         };
         MemberPipelineRuleSet: {
             applicantMinAge: components["schemas"]["NumberRule"];
@@ -1906,15 +1943,6 @@ export interface components {
             /** Format: int32 */
             pageSize: number;
         };
-        PagedOfMemberOnList: {
-            items: components["schemas"]["MemberOnList"][];
-            /** Format: int64 */
-            total: number;
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-        };
         PagedOfOrganizationListItem: {
             items: components["schemas"]["OrganizationListItem"][];
             /** Format: int64 */
@@ -2113,6 +2141,11 @@ export interface components {
             /** Format: date */
             until?: string | null;
             notes?: string | null;
+        };
+        RecordMedalRequest: {
+            /** Format: int32 */
+            year: number;
+            awardedBy: string;
         };
         RecordMeetingRequest: {
             /** Format: uuid */
@@ -3914,6 +3947,144 @@ export interface operations {
             };
         };
     };
+    RecordMemberMedal: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordMedalRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     LookupMember: {
         parameters: {
             query?: never;
@@ -4564,7 +4735,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedOfMemberOnList"];
+                    "application/json": components["schemas"]["MemberListPage"];
                 };
             };
             /** @description Bad Request */

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '@/lib/api-client';
+import { api, etagOfVersion } from '@/lib/api-client';
 import { downloadFile, queryString, type SpreadsheetFormat } from '@/lib/download';
 import type { TableQuery } from '@/hooks/use-table-state';
 import type { components } from '@/types/api';
@@ -7,6 +7,7 @@ import type { components } from '@/types/api';
 export type MemberListKind = components['schemas']['MemberListKind'];
 export type MemberOnList = components['schemas']['MemberOnList'];
 export type MemberStatistics = components['schemas']['MemberStatistics'];
+export type RecordMedalInput = components['schemas']['RecordMedalRequest'];
 
 export interface ListFilter {
   organizationId?: string;
@@ -42,4 +43,12 @@ export async function exportMemberList(kind: MemberListKind, filter: ListFilter,
     `/api/v1/members/lists/${kind}/export?${queryString({ ...filter, format })}`,
     `${kind}.${format.toLowerCase()}`,
   );
+}
+
+/** 光荣在党50年 given: once per member, with the year and who gave it (409 medal_not_due, medal_already_given). */
+export async function recordMedal(member: Pick<MemberOnList, 'id' | 'version'>, input: RecordMedalInput) {
+  await api.POST('/api/v1/members/{id}/medal', {
+    params: { path: { id: member.id }, header: { 'If-Match': etagOfVersion(member.version) } },
+    body: input,
+  });
 }

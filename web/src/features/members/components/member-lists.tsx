@@ -1,14 +1,18 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Button, InputNumber, Space, Table, Tabs, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Form, Input, InputNumber, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   exportMemberList,
+  recordMedal,
   useMemberList,
   type ListFilter,
   type MemberListKind,
   type MemberOnList,
+  type RecordMedalInput,
 } from '@/features/members/api/yearly-lists';
+import { FormModal } from '@/components/form-modal';
+import { useCan } from '@/lib/auth';
 import { ExportButtons } from '@/components/export-buttons';
 import { OrganizationSelect } from '@/components/organization-select';
 import { useTableState } from '@/hooks/use-table-state';
@@ -20,6 +24,9 @@ const kinds: MemberListKind[] = ['PoliticalBirthdays', 'MedalCandidates', 'LostC
 /** One yearly list: its filters, the table, and printing (the page prints without the menus). */
 function MemberListTable({ kind }: { kind: MemberListKind }) {
   const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const canWrite = useCan('members.write');
+  const [giving, setGiving] = useState<MemberOnList>();
   const table = useTableState(undefined, 50);
   const [filter, setFilter] = useState<ListFilter>({
     month: new Date().getMonth() + 1,
@@ -79,6 +86,17 @@ function MemberListTable({ kind }: { kind: MemberListKind }) {
       <Typography.Title level={4} className="print-only">
         {t(`lists.kinds.${kind}`)}
       </Typography.Title>
+      {list.data?.note && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t(`lists.notes.${list.data.note.code}`, { defaultValue: list.data.note.text })}
+        />
+      )}
+      {kind === 'MedalCandidates' && (
+        <Typography.Paragraph type="secondary">{t('lists.medalNote')}</Typography.Paragraph>
+      )}
       <QueryView query={list}>
         <Table<MemberOnList>
           rowKey="id"
@@ -119,9 +137,53 @@ function MemberListTable({ kind }: { kind: MemberListKind }) {
                   },
                 ]
               : []),
+            ...(kind === 'MedalCandidates'
+              ? [
+                  {
+                    title: t('lists.medal'),
+                    key: 'medal',
+                    render: (_: unknown, m: MemberOnList) => (
+                      <Space wrap size={4}>
+                        {m.newlyEligible && <Tag color="red">{t('lists.newlyEligible')}</Tag>}
+                        {m.medalYear ? (
+                          <Tag color="gold">{t('lists.medalGiven', { year: m.medalYear, by: m.medalAwardedBy })}</Tag>
+                        ) : (
+                          canWrite && (
+                            <Button size="small" className="no-print" onClick={() => setGiving(m)}>
+                              {t('lists.giveMedal')}
+                            </Button>
+                          )
+                        )}
+                      </Space>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </QueryView>
+      {giving && (
+        <FormModal<RecordMedalInput>
+          title={`${t('lists.giveMedalTitle')} · ${giving.name}`}
+          fields={['year', 'awardedBy']}
+          initialValues={{ year: filter.year ?? shanghaiYear() }}
+          okText={t('lists.giveMedal')}
+          onSubmit={async (values) => {
+            await recordMedal(giving, values);
+            await list.refetch();
+            void message.success(t('lists.medalRecorded'));
+          }}
+          onReload={() => void list.refetch()}
+          onClose={() => setGiving(undefined)}
+        >
+          <Form.Item label={t('lists.medalYear')} name="year" required>
+            <InputNumber aria-label={t('lists.medalYear')} min={2021} max={9998} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item label={t('lists.medalAwardedBy')} name="awardedBy" required extra={t('lists.medalAwardedByHint')}>
+            <Input aria-label={t('lists.medalAwardedBy')} maxLength={100} />
+          </Form.Item>
+        </FormModal>
+      )}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Card, Col, InputNumber, Row, Space, Spin, Statistic } from 'antd';
+import { Card, Col, InputNumber, Row, Space, Spin, Statistic, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMemberStatistics } from '@/features/members/api/yearly-lists';
@@ -107,8 +107,13 @@ export function MemberStatisticsPanel() {
                 </Card>
               </Col>
             ))}
+            <Col xs={24}>
+              <Typography.Text type="secondary">
+                {t('memberStats.sharesOf', { year: data.admissions.year })}
+              </Typography.Text>
+            </Col>
             {[
-              [t('memberStats.under35'), share(data.admissions.under35Share)],
+              [t('memberStats.under35'), share(data.admissions.aged35OrUnderShare)],
               [t('memberStats.college'), share(data.admissions.collegeShare)],
               [t('memberStats.frontLine'), share(data.admissions.frontLineShare)],
             ].map(([title, value]) => (
