@@ -40,7 +40,8 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         Guid Transfer,
         Guid Hardship,
         Guid ToDie,
-        Guid ToTalk
+        Guid ToTalk,
+        Guid Veteran
     );
 
     private Side _a = null!;
@@ -167,6 +168,8 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         ["RecordTalk"] = s =>
             ($"/api/v1/members/{s.ToTalk}/pipeline/talk", new { talkOn = "2026-06-10", talkedBy = "支部书记" }),
         ["RecordMemberDeath"] = s => ($"/api/v1/members/{s.ToDie}/death", new { diedOn = "2026-06-01" }),
+        ["RecordMemberMedal"] = s =>
+            ($"/api/v1/members/{s.Veteran}/medal", new { year = 2026, awardedBy = "矩阵市委" }),
         ["UpdateMember"] = s =>
             (
                 $"/api/v1/members/{s.Member}",
@@ -467,6 +470,25 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         var leaving = await Person("Full", new { joinedOn = "2000-07-01", fullMemberOn = "2001-07-01" });
         var toDie = await Person("Full", new { joinedOn = "2000-07-01", fullMemberOn = "2001-07-01" });
         var toTalk = await Person("Applicant", new { appliedOn = "2026-06-01" });
+        // 光荣在党50年: converted in 1971, so 50 years of standing on 1 July 2026.
+        var veteran = (
+            await Json.Read(
+                await Post(
+                    "/api/v1/members",
+                    new
+                    {
+                        organizationId = branch.Id(),
+                        name = name + "老党员",
+                        idNumber = TestIdNumbers.For("1945-01-01"),
+                        category = "Retired",
+                        stage = "Full",
+                        joinedOn = "1970-07-01",
+                        fullMemberOn = "1971-07-01",
+                    }
+                ),
+                HttpStatusCode.Created
+            )
+        ).Id();
         var transfer = await Json.Read(
             await Post(
                 $"/api/v1/members/{leaving}/transfers",
@@ -505,7 +527,8 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
                 )
             ).Id(),
             toDie,
-            toTalk
+            toTalk,
+            veteran
         );
     }
 
@@ -573,6 +596,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
             || url.EndsWith("/close", StringComparison.Ordinal)
             || url.EndsWith("/receipt", StringComparison.Ordinal)
             || url.EndsWith("/death", StringComparison.Ordinal)
+            || url.EndsWith("/medal", StringComparison.Ordinal)
         )
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
