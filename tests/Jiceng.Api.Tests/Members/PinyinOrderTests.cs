@@ -109,3 +109,53 @@ public sealed class PinyinOrderTests(DatabaseProvider provider) : ApiTest(provid
         });
     }
 }
+
+/// <summary>
+/// The benchmark compares the member list with its bare twin, so the twin must sort as the list does: by tree, then
+/// name by pinyin (it shares the register's sort whitelist and opens connections through the same factory).
+/// </summary>
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Providers))]
+public sealed class BareTwinPinyinOrderTests(DatabaseProvider provider) : ApiTest(provider)
+{
+    protected override IReadOnlyDictionary<string, string?> Settings =>
+        new Dictionary<string, string?> { ["Benchmark:BareTwins"] = "true" };
+
+    [Test]
+    public async Task The_member_list_bare_twin_sorts_names_by_pinyin_as_the_list_does()
+    {
+        var branch = (await CreateOrganization(Unique("基准拼音党支部"))).Id();
+        string[] surnames = ["周", "孙", "吴", "何", "刘"];
+        for (var i = 0; i < surnames.Length; i++)
+        {
+            await Json.Read(
+                await Post(
+                    "/api/v1/members",
+                    new
+                    {
+                        organizationId = branch,
+                        name = surnames[i] + "志强",
+                        idNumber = TestIdNumbers.For($"197{i}-05-0{i + 1}"),
+                        category = "Farmer",
+                        stage = "Full",
+                        joinedOn = "2000-07-01",
+                        fullMemberOn = "2001-07-01",
+                    }
+                ),
+                HttpStatusCode.Created
+            );
+        }
+        async Task<string[]> Names(string url) =>
+            (await Json.Read(await Get(url), HttpStatusCode.OK))
+                .GetProperty("items")
+                .EnumerateArray()
+                .Select(m => m.Str("name"))
+                .ToArray();
+        var twin = await Names("/bench/bare/members?pageSize=20");
+        var list = await Names("/api/v1/members?pageSize=20");
+        Assert.Multiple(() =>
+        {
+            Assert.That(twin, Is.EqualTo(new[] { "何志强", "刘志强", "孙志强", "吴志强", "周志强" }));
+            Assert.That(list, Is.EqualTo(twin));
+        });
+    }
+}
