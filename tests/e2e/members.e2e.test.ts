@@ -415,7 +415,7 @@ describe('hardship, 双报到 and organization life', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split(/\r?\n/);
-    expect(rows[0]).toBe('姓名,性别,年龄,所在党组织,发展阶段,转正日期,党龄（年）');
+    expect(rows[0]).toBe('姓名,性别,年龄,所在党组织,发展阶段,转正日期,党龄（年）,当年新达到,颁发单位');
     // The whole list, however many pages the screen shows.
     expect(rows.length - 1).toBe(shown);
   });
