@@ -32,41 +32,14 @@ public sealed class TransferTests(DatabaseProvider provider) : ApiTest(provider)
         await Json.Read(
             await Post(
                 "/api/v1/users",
-                new
-                {
-                    username,
-                    displayName = "管理员" + suffix,
-                    password = "Manager-Password-1",
-                    roles = new[] { "MemberManager" },
-                    scopeOrganizationId = scope,
-                }
+                new NewUser(username, "管理员" + suffix, "Manager-Password-1", ["MemberManager"], scope)
             ),
             HttpStatusCode.Created
         );
         return await SignedInClient(username, "Manager-Password-1");
     }
 
-    private async Task<Guid> Member(string name)
-    {
-        return (
-            await Json.Read(
-                await Post(
-                    "/api/v1/members",
-                    new
-                    {
-                        organizationId = _branchA,
-                        name,
-                        idNumber = TestIdNumbers.For("1980-01-01"),
-                        category = "InService",
-                        stage = "Full",
-                        joinedOn = "2005-07-01",
-                        fullMemberOn = "2006-07-01",
-                    }
-                ),
-                HttpStatusCode.Created
-            )
-        ).Id();
-    }
+    private Task<Guid> Member(string name) => RegisterMember(NewMember.Full(_branchA, name, birth: "1980-01-01"));
 
     private static Task<HttpResponseMessage> PostAs(HttpClient client, string url, object body, string? ifMatch = null)
     {
@@ -335,24 +308,9 @@ public sealed class TransferTests(DatabaseProvider provider) : ApiTest(provider)
             );
         });
 
-        var retired = (
-            await Json.Read(
-                await Post(
-                    "/api/v1/members",
-                    new
-                    {
-                        organizationId = _branchA,
-                        name = "离退休党员",
-                        idNumber = TestIdNumbers.For("1950-01-01"),
-                        category = "Retired",
-                        stage = "Full",
-                        joinedOn = "1975-07-01",
-                        fullMemberOn = "1976-07-01",
-                    }
-                ),
-                HttpStatusCode.Created
-            )
-        ).Id();
+        var retired = await RegisterMember(
+            NewMember.Full(_branchA, "离退休党员", "1950-01-01", "1975-07-01", "1976-07-01", category: "Retired")
+        );
         await Json.Problem(
             await PostAs(
                 _managerA,

@@ -165,21 +165,15 @@ public abstract class ApiTest(DatabaseProvider provider)
         string kind = "Branch",
         string field = "UrbanCommunity",
         string? termStartedOn = null
-    )
-    {
-        var response = await Post(
-            "/api/v1/organizations",
-            new
-            {
-                parentId,
-                name,
-                kind,
-                field,
-                termStartedOn,
-            }
-        );
-        return await Json.Read(response, HttpStatusCode.Created);
-    }
+    ) => await CreateOrganization(new NewOrganization(name, parentId, kind, field) { TermStartedOn = termStartedOn });
+
+    /// <summary>Creates an organization through the API and returns its JSON.</summary>
+    protected async Task<JsonElement> CreateOrganization(NewOrganization organization) =>
+        await Json.Read(await Post("/api/v1/organizations", organization), HttpStatusCode.Created);
+
+    /// <summary>Registers a member through the API and returns the new record's id.</summary>
+    protected async Task<Guid> RegisterMember(NewMember member) =>
+        (await Json.Read(await Post("/api/v1/members", member), HttpStatusCode.Created)).Id();
 
     protected async Task<(JsonElement Body, string ETag)> GetWithETag(string url)
     {
