@@ -76,17 +76,7 @@ public sealed class DocumentedResponsesTests(DatabaseProvider provider) : ApiTes
     {
         var username = Unique("viewer").Replace("-", "", StringComparison.Ordinal);
         await Json.Read(
-            await Post(
-                "/api/v1/users",
-                new
-                {
-                    username,
-                    displayName = "查看员",
-                    password = "Viewer-Password-9",
-                    roles = new[] { "Viewer" },
-                    scopeOrganizationId = scope,
-                }
-            ),
+            await Post("/api/v1/users", new NewUser(username, "查看员", "Viewer-Password-9", ["Viewer"], scope)),
             HttpStatusCode.Created
         );
         return await SignedInClient(username, "Viewer-Password-9");

@@ -86,13 +86,7 @@ public sealed class InvisibleTextTests(DatabaseProvider provider) : ApiTest(prov
         await Json.Problem(member, HttpStatusCode.BadRequest, field: "name");
         var user = await Post(
             "/api/v1/users",
-            new
-            {
-                username = Unique("blank"),
-                displayName = SixZeroWidthSpaces,
-                password = "Blank-Name-Password-1",
-                roles = new[] { "Viewer" },
-            }
+            new NewUser(Unique("blank"), SixZeroWidthSpaces, "Blank-Name-Password-1", ["Viewer"])
         );
         await Json.Problem(user, HttpStatusCode.BadRequest, field: "displayName");
     }
@@ -110,16 +104,7 @@ public sealed class InvisibleTextTests(DatabaseProvider provider) : ApiTest(prov
     {
         var username = Unique("padded");
         const string password = " Padded-Password-1\u200B";
-        var created = await Post(
-            "/api/v1/users",
-            new
-            {
-                username,
-                displayName = "空格",
-                password,
-                roles = new[] { "Viewer" },
-            }
-        );
+        var created = await Post("/api/v1/users", new NewUser(username, "空格", password, ["Viewer"]));
         await Json.Read(created, HttpStatusCode.Created);
         var exact = await Anonymous.PostAsJsonAsync("/api/v1/auth/sign-in", new { username, password });
         var trimmed = await Anonymous.PostAsJsonAsync(

@@ -19,22 +19,7 @@ public sealed class ExportLimitTests(DatabaseProvider provider) : ApiTest(provid
         var branch = (await CreateOrganization(Unique("导出限额党支部"))).Id();
         for (var i = 0; i < members; i++)
         {
-            await Json.Read(
-                await Post(
-                    "/api/v1/members",
-                    new
-                    {
-                        organizationId = branch,
-                        name = "党员" + i,
-                        idNumber = TestIdNumbers.For("1968-08-08"),
-                        category = "InService",
-                        stage = "Full",
-                        joinedOn = "2000-07-01",
-                        fullMemberOn = "2001-07-01",
-                    }
-                ),
-                HttpStatusCode.Created
-            );
+            await RegisterMember(NewMember.Full(branch, "党员" + i, "1968-08-08", "2000-07-01", "2001-07-01"));
         }
         return branch;
     }

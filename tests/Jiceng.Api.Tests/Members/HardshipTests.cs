@@ -14,23 +14,10 @@ public sealed class HardshipTests(DatabaseProvider provider) : ApiTest(provider)
     private async Task<(Guid Branch, Guid Member)> MemberInBranch(string name)
     {
         var branch = (await CreateOrganization(Unique("困难帮扶党支部"))).Id();
-        var member = await Json.Read(
-            await Post(
-                "/api/v1/members",
-                new
-                {
-                    organizationId = branch,
-                    name,
-                    idNumber = TestIdNumbers.For("1945-01-01"),
-                    category = "Retired",
-                    stage = "Full",
-                    joinedOn = "1970-07-01",
-                    fullMemberOn = "1971-07-01",
-                }
-            ),
-            HttpStatusCode.Created
+        var member = await RegisterMember(
+            NewMember.Full(branch, name, "1945-01-01", "1970-07-01", "1971-07-01", category: "Retired")
         );
-        return (branch, member.Id());
+        return (branch, member);
     }
 
     [Test]
@@ -62,16 +49,7 @@ public sealed class HardshipTests(DatabaseProvider provider) : ApiTest(provider)
 
         var username = Unique("viewer");
         await Json.Read(
-            await Post(
-                "/api/v1/users",
-                new
-                {
-                    username,
-                    displayName = "只读",
-                    password = "Viewer-Password-1",
-                    roles = new[] { "Viewer" },
-                }
-            ),
+            await Post("/api/v1/users", new NewUser(username, "只读", "Viewer-Password-1", ["Viewer"])),
             HttpStatusCode.Created
         );
         var viewer = await SignedInClient(username, "Viewer-Password-1");

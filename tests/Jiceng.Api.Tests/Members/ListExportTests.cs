@@ -20,25 +20,12 @@ public sealed class ListExportTests(DatabaseProvider provider) : ApiTest(provide
         string fullMemberOn,
         string category = "InService"
     ) =>
-        (
-            await Json.Read(
-                await Post(
-                    "/api/v1/members",
-                    new
-                    {
-                        organizationId,
-                        name,
-                        idNumber = TestIdNumbers.For("1950-02-02"),
-                        phone = "13912345678",
-                        category,
-                        stage = "Full",
-                        joinedOn,
-                        fullMemberOn,
-                    }
-                ),
-                HttpStatusCode.Created
-            )
-        ).Id();
+        await RegisterMember(
+            NewMember.Full(organizationId, name, "1950-02-02", joinedOn, fullMemberOn, category) with
+            {
+                Phone = "13912345678",
+            }
+        );
 
     private async Task<List<IDictionary<string, object?>>> Sheet(string url)
     {

@@ -321,22 +321,12 @@ public sealed class MemberImportExportTests(DatabaseProvider provider) : ApiTest
     {
         var branch = (await CreateOrganization(Unique("导出党支部"))).Id();
         var idNumber = TestIdNumbers.For("1975-06-06");
-        await Json.Read(
-            await Post(
-                "/api/v1/members",
-                new
-                {
-                    organizationId = branch,
-                    name = "导出党员",
-                    idNumber,
-                    phone = "13912345678",
-                    category = "InService",
-                    stage = "Full",
-                    joinedOn = "2000-07-01",
-                    fullMemberOn = "2001-07-01",
-                }
-            ),
-            HttpStatusCode.Created
+        await RegisterMember(
+            NewMember.Full(branch, "导出党员", joinedOn: "2000-07-01", fullMemberOn: "2001-07-01") with
+            {
+                IdNumber = idNumber,
+                Phone = "13912345678",
+            }
         );
 
         var xlsx = await Get($"/api/v1/members/export?organizationId={branch}");
@@ -362,16 +352,7 @@ public sealed class MemberImportExportTests(DatabaseProvider provider) : ApiTest
 
         var username = Unique("viewer");
         await Json.Read(
-            await Post(
-                "/api/v1/users",
-                new
-                {
-                    username,
-                    displayName = "只读",
-                    password = "Viewer-Password-1",
-                    roles = new[] { "Viewer" },
-                }
-            ),
+            await Post("/api/v1/users", new NewUser(username, "只读", "Viewer-Password-1", ["Viewer"])),
             HttpStatusCode.Created
         );
         var viewer = await SignedInClient(username, "Viewer-Password-1");

@@ -20,25 +20,19 @@ public sealed class MemberListsTests(DatabaseProvider provider) : ApiTest(provid
         string category = "InService",
         string education = "Bachelor"
     ) =>
-        (
-            await Json.Read(
-                await Post(
-                    "/api/v1/members",
-                    new
-                    {
-                        organizationId,
-                        name,
-                        idNumber = TestIdNumbers.For(birth),
-                        category,
-                        education,
-                        stage,
-                        joinedOn,
-                        fullMemberOn,
-                    }
-                ),
-                HttpStatusCode.Created
-            )
-        ).Id();
+        await RegisterMember(
+            new NewMember
+            {
+                OrganizationId = organizationId,
+                Name = name,
+                IdNumber = TestIdNumbers.For(birth),
+                Category = category,
+                Education = education,
+                Stage = stage,
+                JoinedOn = joinedOn,
+                FullMemberOn = fullMemberOn,
+            }
+        );
 
     private async Task<string[]> Names(string url) =>
         (await Json.Read(await Get(url), HttpStatusCode.OK))

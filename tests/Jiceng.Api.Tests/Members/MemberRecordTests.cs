@@ -20,18 +20,18 @@ public sealed class MemberRecordTests(DatabaseProvider provider) : ApiTest(provi
     ) =>
         Post(
             "/api/v1/members",
-            new
+            new NewMember
             {
-                organizationId,
-                name,
-                idNumber,
-                phone,
-                category,
-                stage,
-                appliedOn = stage == "Applicant" ? "2026-01-01" : null,
-                joinedOn = stage is "Full" or "Probationary" ? joinedOn : null,
-                fullMemberOn = stage == "Full" ? fullMemberOn : null,
-                education = "Bachelor",
+                OrganizationId = organizationId,
+                Name = name,
+                IdNumber = idNumber,
+                Phone = phone,
+                Category = category,
+                Stage = stage,
+                AppliedOn = stage == "Applicant" ? "2026-01-01" : null,
+                JoinedOn = stage is "Full" or "Probationary" ? joinedOn : null,
+                FullMemberOn = stage == "Full" ? fullMemberOn : null,
+                Education = "Bachelor",
             }
         );
 
@@ -156,28 +156,18 @@ public sealed class MemberRecordTests(DatabaseProvider provider) : ApiTest(provi
         var woman = TestIdNumbers.For("1990-05-20", male: false);
         var mismatchedBirth = await Post(
             "/api/v1/members",
-            new
+            NewMember.Applicant(branch.Id(), "甲", "2026-01-01") with
             {
-                organizationId = branch.Id(),
-                name = "甲",
-                idNumber = woman,
-                birthDate = "1990-05-21",
-                category = "InService",
-                stage = "Applicant",
-                appliedOn = "2026-01-01",
+                IdNumber = woman,
+                BirthDate = "1990-05-21",
             }
         );
         var mismatchedGender = await Post(
             "/api/v1/members",
-            new
+            NewMember.Applicant(branch.Id(), "乙", "2026-01-01") with
             {
-                organizationId = branch.Id(),
-                name = "乙",
-                idNumber = woman,
-                gender = "Male",
-                category = "InService",
-                stage = "Applicant",
-                appliedOn = "2026-01-01",
+                IdNumber = woman,
+                Gender = "Male",
             }
         );
         // Born 1990-05-20: 18 on 2008-05-20. A day short is refused; on the day is accepted.
@@ -218,16 +208,7 @@ public sealed class MemberRecordTests(DatabaseProvider provider) : ApiTest(provi
 
         var viewerPassword = "Viewer-Password-1";
         await Json.Read(
-            await Post(
-                "/api/v1/users",
-                new
-                {
-                    username = Unique("viewer"),
-                    displayName = "只读",
-                    password = viewerPassword,
-                    roles = new[] { "Viewer" },
-                }
-            ),
+            await Post("/api/v1/users", new NewUser(Unique("viewer"), "只读", viewerPassword, ["Viewer"])),
             HttpStatusCode.Created
         );
         Assert.Multiple(() =>
@@ -257,16 +238,7 @@ public sealed class MemberRecordTests(DatabaseProvider provider) : ApiTest(provi
         );
         var username = Unique("viewer");
         await Json.Read(
-            await Post(
-                "/api/v1/users",
-                new
-                {
-                    username,
-                    displayName = "只读",
-                    password = "Viewer-Password-1",
-                    roles = new[] { "Viewer" },
-                }
-            ),
+            await Post("/api/v1/users", new NewUser(username, "只读", "Viewer-Password-1", ["Viewer"])),
             HttpStatusCode.Created
         );
         var viewer = await SignedInClient(username, "Viewer-Password-1");

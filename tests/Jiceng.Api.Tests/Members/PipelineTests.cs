@@ -28,23 +28,22 @@ public sealed class PipelineTests(DatabaseProvider provider) : ApiTest(provider)
         string? activistOn = null,
         string? candidateOn = null,
         string birth = "1990-01-01"
-    )
-    {
-        var body = new
-        {
-            organizationId = _branch,
-            name,
-            idNumber = TestIdNumbers.For(birth),
-            category = "Farmer",
-            stage,
-            appliedOn,
-            activistOn,
-            candidateOn,
-            joinedOn = stage is "Full" or "Probationary" ? "2025-01-01" : null,
-            fullMemberOn = stage == "Full" ? "2026-01-01" : null,
-        };
-        return (await Json.Read(await Post("/api/v1/members", body), HttpStatusCode.Created)).Id();
-    }
+    ) =>
+        await RegisterMember(
+            new NewMember
+            {
+                OrganizationId = _branch,
+                Name = name,
+                IdNumber = TestIdNumbers.For(birth),
+                Category = "Farmer",
+                Stage = stage,
+                AppliedOn = appliedOn,
+                ActivistOn = activistOn,
+                CandidateOn = candidateOn,
+                JoinedOn = stage is "Full" or "Probationary" ? "2025-01-01" : null,
+                FullMemberOn = stage == "Full" ? "2026-01-01" : null,
+            }
+        );
 
     private Task<HttpResponseMessage> Step(Guid member, string step, object body) =>
         Post($"/api/v1/members/{member}/pipeline/{step}", body);
@@ -55,30 +54,16 @@ public sealed class PipelineTests(DatabaseProvider provider) : ApiTest(provider)
         // Born 2008-06-16: on 2026-06-15 seventeen years and 364 days old. Born 2008-06-15: eighteen that day.
         var tooYoung = await Post(
             "/api/v1/members",
-            new
-            {
-                organizationId = _branch,
-                name = "少年",
-                idNumber = TestIdNumbers.For("2008-06-16"),
-                category = "Student",
-                stage = "Applicant",
-                appliedOn = "2026-06-15",
-            }
+            NewMember.Applicant(_branch, "少年", "2026-06-15", birth: "2008-06-16", category: "Student")
         );
         var problem = await Json.Problem(tooYoung, HttpStatusCode.Conflict, code: "too_young_to_apply");
         Assert.That(problem.Str("earliestOn"), Is.EqualTo("2026-06-16"));
         await Json.Read(
             await Post(
                 "/api/v1/members",
-                new
+                NewMember.Applicant(_branch, "青年", "2026-06-15", birth: "2008-06-15", category: "Student") with
                 {
-                    organizationId = _branch,
-                    name = "青年",
-                    idNumber = TestIdNumbers.For("2008-06-15"),
-                    category = "Student",
-                    stage = "Applicant",
-                    appliedOn = "2026-06-15",
-                    talkOn = "2026-06-15",
+                    TalkOn = "2026-06-15",
                 }
             ),
             HttpStatusCode.Created
@@ -430,16 +415,7 @@ public sealed class PipelineTests(DatabaseProvider provider) : ApiTest(provider)
         await Json.Problem(
             await Post(
                 "/api/v1/members",
-                new
-                {
-                    organizationId = _branch,
-                    name = "生于未来",
-                    idNumber = TestIdNumbers.For("9999-12-31"),
-                    category = "Farmer",
-                    stage = "Full",
-                    joinedOn = "2025-01-01",
-                    fullMemberOn = "2026-01-01",
-                }
+                NewMember.Full(_branch, "生于未来", "9999-12-31", "2025-01-01", "2026-01-01", category: "Farmer")
             ),
             HttpStatusCode.BadRequest,
             field: "idNumber"
@@ -447,16 +423,15 @@ public sealed class PipelineTests(DatabaseProvider provider) : ApiTest(provider)
         await Json.Problem(
             await Post(
                 "/api/v1/members",
-                new
+                NewMember.Full(
+                    _branch,
+                    "长电话",
+                    joinedOn: "2025-01-01",
+                    fullMemberOn: "2026-01-01",
+                    category: "Farmer"
+                ) with
                 {
-                    organizationId = _branch,
-                    name = "长电话",
-                    idNumber = TestIdNumbers.For(),
-                    category = "Farmer",
-                    stage = "Full",
-                    joinedOn = "2025-01-01",
-                    fullMemberOn = "2026-01-01",
-                    phone = "+" + new string('1', 20),
+                    Phone = "+" + new string('1', 20),
                 }
             ),
             HttpStatusCode.BadRequest,
@@ -494,16 +469,7 @@ public sealed class PipelineTests(DatabaseProvider provider) : ApiTest(provider)
         var probationary = await Member("破格预备党员", "Probationary", birth: "1985-05-05");
         var username = Unique("manager");
         await Json.Read(
-            await Post(
-                "/api/v1/users",
-                new
-                {
-                    username,
-                    displayName = "党员管理员",
-                    password = "Manager-Password-1",
-                    roles = new[] { "MemberManager" },
-                }
-            ),
+            await Post("/api/v1/users", new NewUser(username, "党员管理员", "Manager-Password-1", ["MemberManager"])),
             HttpStatusCode.Created
         );
         var manager = await SignedInClient(username, "Manager-Password-1");
@@ -545,7 +511,7 @@ public sealed class PipelineTests(DatabaseProvider provider) : ApiTest(provider)
     [Test]
     public async Task A_record_registered_at_a_later_stage_keeps_the_least_times_between_its_dates_unless_overridden()
     {
-        object Record(
+        NewMember Record(
             string name,
             string stage,
             string? appliedOn,
@@ -555,19 +521,19 @@ public sealed class PipelineTests(DatabaseProvider provider) : ApiTest(provider)
             string? fullMemberOn,
             object? overridden = null
         ) =>
-            new
+            new()
             {
-                organizationId = _branch,
-                name,
-                idNumber = TestIdNumbers.For("1990-02-02"),
-                category = "Farmer",
-                stage,
-                appliedOn,
-                activistOn,
-                candidateOn,
-                joinedOn,
-                fullMemberOn,
-                @override = overridden,
+                OrganizationId = _branch,
+                Name = name,
+                IdNumber = TestIdNumbers.For("1990-02-02"),
+                Category = "Farmer",
+                Stage = stage,
+                AppliedOn = appliedOn,
+                ActivistOn = activistOn,
+                CandidateOn = candidateOn,
+                JoinedOn = joinedOn,
+                FullMemberOn = fullMemberOn,
+                Override = overridden,
             };
         var activist = await Json.Problem(
             await Post(
@@ -604,16 +570,7 @@ public sealed class PipelineTests(DatabaseProvider provider) : ApiTest(provider)
 
         var username = Unique("registrar");
         await Json.Read(
-            await Post(
-                "/api/v1/users",
-                new
-                {
-                    username,
-                    displayName = "登记员",
-                    password = "Manager-Password-1",
-                    roles = new[] { "MemberManager" },
-                }
-            ),
+            await Post("/api/v1/users", new NewUser(username, "登记员", "Manager-Password-1", ["MemberManager"])),
             HttpStatusCode.Created
         );
         var manager = await SignedInClient(username, "Manager-Password-1");

@@ -27,16 +27,10 @@ public sealed class RegisteredElsewhereTests(DatabaseProvider provider) : ApiTes
 
     private static readonly string[] Headers = ["姓名", "公民身份号码", "人员类别", "发展阶段", "入党日期", "转正日期"];
 
-    private static object Full(Guid organizationId, string name, string idNumber) =>
-        new
+    private static NewMember Full(Guid organizationId, string name, string idNumber) =>
+        NewMember.Full(organizationId, name, joinedOn: "2000-07-01", fullMemberOn: "2001-07-01") with
         {
-            organizationId,
-            name,
-            idNumber,
-            category = "InService",
-            stage = "Full",
-            joinedOn = "2000-07-01",
-            fullMemberOn = "2001-07-01",
+            IdNumber = idNumber,
         };
 
     /// <summary>Region A (where the manager works) and region B (someone else's), B with a member of its own.</summary>
@@ -53,14 +47,7 @@ public sealed class RegisteredElsewhereTests(DatabaseProvider provider) : ApiTes
         var user = await Json.Read(
             await Post(
                 "/api/v1/users",
-                new
-                {
-                    username,
-                    displayName = "甲区党员管理员",
-                    password = "Manager-Password-1",
-                    roles = new[] { "MemberManager" },
-                    scopeOrganizationId = a.Id(),
-                }
+                new NewUser(username, "甲区党员管理员", "Manager-Password-1", ["MemberManager"], a.Id())
             ),
             HttpStatusCode.Created
         );

@@ -29,17 +29,7 @@ public sealed class SiblingRegionScopeTests(DatabaseProvider provider) : ApiTest
         _b = await RegionWithRows(Unique("乙区"));
         _username = Unique("scoped-a");
         await Json.Read(
-            await Post(
-                "/api/v1/users",
-                new
-                {
-                    username = _username,
-                    displayName = "甲区管理员",
-                    password = Password,
-                    roles = new[] { "MemberManager" },
-                    scopeOrganizationId = _a.Root,
-                }
-            ),
+            await Post("/api/v1/users", new NewUser(_username, "甲区管理员", Password, ["MemberManager"], _a.Root)),
             HttpStatusCode.Created
         );
         _scopedToA = await SignedInClient(_username, Password);
@@ -104,24 +94,18 @@ public sealed class SiblingRegionScopeTests(DatabaseProvider provider) : ApiTest
         string joinedOn,
         string? fullMemberOn
     ) =>
-        (
-            await Json.Read(
-                await Post(
-                    "/api/v1/members",
-                    new
-                    {
-                        organizationId,
-                        name,
-                        idNumber = TestIdNumbers.For(birth),
-                        category = "InService",
-                        stage,
-                        joinedOn,
-                        fullMemberOn,
-                    }
-                ),
-                HttpStatusCode.Created
-            )
-        ).Id();
+        await RegisterMember(
+            new NewMember
+            {
+                OrganizationId = organizationId,
+                Name = name,
+                IdNumber = TestIdNumbers.For(birth),
+                Category = "InService",
+                Stage = stage,
+                JoinedOn = joinedOn,
+                FullMemberOn = fullMemberOn,
+            }
+        );
 
     private static async Task<string> Text(HttpClient client, string url)
     {

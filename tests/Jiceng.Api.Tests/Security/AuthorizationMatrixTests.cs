@@ -282,14 +282,13 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         ["CreateUser"] = s =>
             (
                 "/api/v1/users",
-                new
-                {
-                    username = "matrix-" + Guid.NewGuid().ToString("N")[..6],
-                    displayName = "矩阵",
-                    password = "Matrix-Password-1",
-                    roles = new[] { "Viewer" },
-                    scopeOrganizationId = s.Root,
-                }
+                new NewUser(
+                    "matrix-" + Guid.NewGuid().ToString("N")[..6],
+                    "矩阵",
+                    "Matrix-Password-1",
+                    ["Viewer"],
+                    s.Root
+                )
             ),
         ["UpdateUser"] = s =>
             (
@@ -324,14 +323,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         _b = await BuildSide("乙");
         var scoped = await Post(
             "/api/v1/users",
-            new
-            {
-                username = "scoped-a",
-                displayName = "甲区管理员",
-                password = ScopedPassword,
-                roles = new[] { "OrganizationAdmin", "MemberManager" },
-                scopeOrganizationId = _a.Root,
-            }
+            new NewUser("scoped-a", "甲区管理员", ScopedPassword, ["OrganizationAdmin", "MemberManager"], _a.Root)
         );
         await Json.Read(scoped, HttpStatusCode.Created);
         _scopedAdmin = await SignedInClient("scoped-a", ScopedPassword);
@@ -391,14 +383,13 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         var user = await Json.Read(
             await Post(
                 "/api/v1/users",
-                new
-                {
-                    username = Unique("user-" + (name == "甲" ? "a" : "b")),
-                    displayName = name,
-                    password = "Some-Password-1",
-                    roles = new[] { "Viewer" },
-                    scopeOrganizationId = root.Id(),
-                }
+                new NewUser(
+                    Unique("user-" + (name == "甲" ? "a" : "b")),
+                    name,
+                    "Some-Password-1",
+                    ["Viewer"],
+                    root.Id()
+                )
             ),
             HttpStatusCode.Created
         );

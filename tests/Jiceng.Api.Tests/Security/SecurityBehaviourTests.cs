@@ -188,17 +188,7 @@ public sealed class SecurityBehaviourTests(DatabaseProvider provider) : ApiTest(
     {
         var username = "user" + Guid.NewGuid().ToString("N")[..8];
         var user = await Json.Read(
-            await Post(
-                "/api/v1/users",
-                new
-                {
-                    username,
-                    displayName = "测试",
-                    password = Password,
-                    roles = new[] { role },
-                    scopeOrganizationId = scope,
-                }
-            ),
+            await Post("/api/v1/users", new NewUser(username, "测试", Password, [role], scope)),
             HttpStatusCode.Created
         );
         return (user.Id(), username);
@@ -410,57 +400,22 @@ public sealed class SecurityBehaviourTests(DatabaseProvider provider) : ApiTest(
 
         async Task<HttpResponseMessage> Create(object body) => await regionAdmin.PostAsJsonAsync("/api/v1/users", body);
         await Json.Problem(
-            await Create(
-                new
-                {
-                    username = Unique("x"),
-                    displayName = "x",
-                    password = Password,
-                    roles = new[] { "SystemAdmin" },
-                    scopeOrganizationId = region.Id(),
-                }
-            ),
+            await Create(new NewUser(Unique("x"), "x", Password, ["SystemAdmin"], region.Id())),
             HttpStatusCode.Conflict,
             code: "privilege_escalation"
         );
         await Json.Problem(
-            await Create(
-                new
-                {
-                    username = Unique("x"),
-                    displayName = "x",
-                    password = Password,
-                    roles = new[] { "Auditor" },
-                    scopeOrganizationId = region.Id(),
-                }
-            ),
+            await Create(new NewUser(Unique("x"), "x", Password, ["Auditor"], region.Id())),
             HttpStatusCode.Conflict,
             code: "privilege_escalation"
         );
         await Json.Problem(
-            await Create(
-                new
-                {
-                    username = Unique("x"),
-                    displayName = "x",
-                    password = Password,
-                    roles = new[] { "Viewer" },
-                }
-            ),
+            await Create(new NewUser(Unique("x"), "x", Password, ["Viewer"])),
             HttpStatusCode.Conflict,
             code: "privilege_escalation"
         );
         await Json.Problem(
-            await Create(
-                new
-                {
-                    username = Unique("x"),
-                    displayName = "x",
-                    password = Password,
-                    roles = new[] { "Viewer" },
-                    scopeOrganizationId = other.Id(),
-                }
-            ),
+            await Create(new NewUser(Unique("x"), "x", Password, ["Viewer"], other.Id())),
             HttpStatusCode.BadRequest,
             field: "scopeOrganizationId"
         );
@@ -477,16 +432,7 @@ public sealed class SecurityBehaviourTests(DatabaseProvider provider) : ApiTest(
             HttpStatusCode.Conflict,
             code: "privilege_escalation"
         );
-        var allowed = await Create(
-            new
-            {
-                username = Unique("x"),
-                displayName = "x",
-                password = Password,
-                roles = new[] { "Viewer" },
-                scopeOrganizationId = region.Id(),
-            }
-        );
+        var allowed = await Create(new NewUser(Unique("x"), "x", Password, ["Viewer"], region.Id()));
         Assert.That(allowed.StatusCode, Is.EqualTo(HttpStatusCode.Created));
 
         // The region admin's own scope is the region: creating a new top-level region is refused.

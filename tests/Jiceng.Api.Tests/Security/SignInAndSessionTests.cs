@@ -36,29 +36,13 @@ public sealed class SignInAndSessionTests(DatabaseProvider provider) : ApiTest(p
     private async Task<string> CreateUser()
     {
         var username = "sess" + Guid.NewGuid().ToString("N")[..8];
-        var body = new
-        {
-            username,
-            displayName = "会话",
-            password = Password,
-            roles = new[] { "Viewer" },
-        };
+        var body = new NewUser(username, "会话", Password, ["Viewer"]);
         await Json.Read(await Post("/api/v1/users", body), HttpStatusCode.Created);
         return username;
     }
 
     private Task<HttpResponseMessage> CreateUserWith(string username, string password, string? language = null) =>
-        Post(
-            "/api/v1/users",
-            new
-            {
-                username,
-                displayName = "密码",
-                password,
-                roles = new[] { "Viewer" },
-            },
-            language: language
-        );
+        Post("/api/v1/users", new NewUser(username, "密码", password, ["Viewer"]), language: language);
 
     private HttpClient CookieLessClient() =>
         Factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
