@@ -13,13 +13,7 @@ public sealed class ConventionTests(DatabaseProvider provider) : ApiTest(provide
     public async Task A_retry_with_the_same_idempotency_key_returns_the_first_response_and_creates_nothing_new()
     {
         var root = await CreateOrganization(Unique("鸡西市委"), kind: "Committee", field: "Government");
-        var body = new
-        {
-            parentId = root.Id(),
-            name = "重试党支部",
-            kind = "Branch",
-            field = "Village",
-        };
+        var body = new NewOrganization("重试党支部", root.Id(), "Branch", "Village");
         var key = Guid.NewGuid().ToString();
 
         var first = await Post("/api/v1/organizations", body, idempotencyKey: key);
@@ -46,26 +40,14 @@ public sealed class ConventionTests(DatabaseProvider provider) : ApiTest(provide
         await Json.Read(
             await Post(
                 "/api/v1/organizations",
-                new
-                {
-                    parentId = root.Id(),
-                    name = "第一个",
-                    kind = "Branch",
-                    field = "Village",
-                },
+                new NewOrganization("第一个", root.Id(), "Branch", "Village"),
                 idempotencyKey: key
             ),
             HttpStatusCode.Created
         );
         var reused = await Post(
             "/api/v1/organizations",
-            new
-            {
-                parentId = root.Id(),
-                name = "第二个",
-                kind = "Branch",
-                field = "Village",
-            },
+            new NewOrganization("第二个", root.Id(), "Branch", "Village"),
             idempotencyKey: key
         );
 
@@ -82,13 +64,7 @@ public sealed class ConventionTests(DatabaseProvider provider) : ApiTest(provide
         await Json.Problem(
             await Post(
                 "/api/v1/organizations",
-                new
-                {
-                    parentId = root.Id(),
-                    name = "",
-                    kind = "Branch",
-                    field = "Village",
-                },
+                new NewOrganization("", root.Id(), "Branch", "Village"),
                 idempotencyKey: key
             ),
             HttpStatusCode.BadRequest,
@@ -97,13 +73,7 @@ public sealed class ConventionTests(DatabaseProvider provider) : ApiTest(provide
         await Json.Read(
             await Post(
                 "/api/v1/organizations",
-                new
-                {
-                    parentId = root.Id(),
-                    name = "修正后",
-                    kind = "Branch",
-                    field = "Village",
-                },
+                new NewOrganization("修正后", root.Id(), "Branch", "Village"),
                 idempotencyKey: key
             ),
             HttpStatusCode.Created
@@ -115,13 +85,7 @@ public sealed class ConventionTests(DatabaseProvider provider) : ApiTest(provide
         {
             var afterExpiry = await Post(
                 "/api/v1/organizations",
-                new
-                {
-                    parentId = root.Id(),
-                    name = "一天以后",
-                    kind = "Branch",
-                    field = "Village",
-                },
+                new NewOrganization("一天以后", root.Id(), "Branch", "Village"),
                 idempotencyKey: key
             );
             await Json.Read(afterExpiry, HttpStatusCode.Created);
@@ -139,12 +103,7 @@ public sealed class ConventionTests(DatabaseProvider provider) : ApiTest(provide
         await Json.Problem(
             await Post(
                 "/api/v1/organizations",
-                new
-                {
-                    name = "x",
-                    kind = "Branch",
-                    field = "Village",
-                },
+                new NewOrganization("x", null, "Branch", "Village"),
                 idempotencyKey: new string('k', 101)
             ),
             HttpStatusCode.BadRequest,

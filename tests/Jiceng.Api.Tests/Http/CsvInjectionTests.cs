@@ -40,26 +40,7 @@ public sealed class CsvInjectionTests(DatabaseProvider provider) : ApiTest(provi
         foreach (var name in Formulas)
         {
             // Joined in June 1975: on the political-birthday list of June and 光荣在党50年 in 2026.
-            members.Add(
-                (
-                    await Json.Read(
-                        await Post(
-                            "/api/v1/members",
-                            new
-                            {
-                                organizationId = branch,
-                                name,
-                                idNumber = TestIdNumbers.For("1950-02-02"),
-                                category = "InService",
-                                stage = "Full",
-                                joinedOn = "1975-06-10",
-                                fullMemberOn = "1976-06-10",
-                            }
-                        ),
-                        HttpStatusCode.Created
-                    )
-                ).Id()
-            );
+            members.Add(await RegisterMember(NewMember.Full(branch, name, "1950-02-02", "1975-06-10", "1976-06-10")));
         }
         await Json.Read(
             await Post(
@@ -143,22 +124,7 @@ public sealed class CsvInjectionTests(DatabaseProvider provider) : ApiTest(provi
     public async Task An_xlsx_export_keeps_the_text_as_typed()
     {
         var branch = (await CreateOrganization(Unique("表格党支部"))).Id();
-        await Json.Read(
-            await Post(
-                "/api/v1/members",
-                new
-                {
-                    organizationId = branch,
-                    name = "=1+1",
-                    idNumber = TestIdNumbers.For("1950-02-02"),
-                    category = "InService",
-                    stage = "Full",
-                    joinedOn = "1975-06-10",
-                    fullMemberOn = "1976-06-10",
-                }
-            ),
-            HttpStatusCode.Created
-        );
+        await RegisterMember(NewMember.Full(branch, "=1+1", "1950-02-02", "1975-06-10", "1976-06-10"));
 
         var response = await Get($"/api/v1/members/export?organizationId={branch}");
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());

@@ -17,28 +17,14 @@ public sealed class InvisibleTextTests(DatabaseProvider provider) : ApiTest(prov
     // a Hangul filler.
     private const string OtherInvisibles = "\u200C\u200D\u2060\uFEFF\u00AD\u00A0\u3000\u3164";
 
-    private async Task<Guid> CreateMember(Guid organizationId)
-    {
-        var member = await Json.Read(
-            await Post(
-                "/api/v1/members",
-                new
-                {
-                    organizationId,
-                    name = "李建国",
-                    idNumber = TestIdNumbers.For("1975-03-08", male: true),
-                    phone = "13900001111",
-                    category = "InService",
-                    stage = "Full",
-                    joinedOn = "2000-07-01",
-                    fullMemberOn = "2001-07-01",
-                    education = "Bachelor",
-                }
-            ),
-            HttpStatusCode.Created
+    private Task<Guid> CreateMember(Guid organizationId) =>
+        RegisterMember(
+            NewMember.Full(organizationId, "李建国", "1975-03-08", "2000-07-01", "2001-07-01") with
+            {
+                Phone = "13900001111",
+                Education = "Bachelor",
+            }
         );
-        return member.Id();
-    }
 
     [TestCase(SixZeroWidthSpaces)]
     [TestCase(OtherInvisibles)]
@@ -61,26 +47,14 @@ public sealed class InvisibleTextTests(DatabaseProvider provider) : ApiTest(prov
         var branch = await CreateOrganization(Unique("名称支部"));
         var organization = await Post(
             "/api/v1/organizations",
-            new
-            {
-                parentId = branch.Id(),
-                name = SixZeroWidthSpaces,
-                kind = "Branch",
-                field = "Other",
-            }
+            new NewOrganization(SixZeroWidthSpaces, branch.Id(), "Branch", "Other")
         );
         await Json.Problem(organization, HttpStatusCode.BadRequest, field: "name");
         var member = await Post(
             "/api/v1/members",
-            new
+            NewMember.Full(branch.Id(), OtherInvisibles, joinedOn: "2000-07-01", fullMemberOn: "2001-07-01") with
             {
-                organizationId = branch.Id(),
-                name = OtherInvisibles,
-                idNumber = TestIdNumbers.For("1980-01-01", male: false),
-                category = "InService",
-                stage = "Full",
-                joinedOn = "2000-07-01",
-                fullMemberOn = "2001-07-01",
+                IdNumber = TestIdNumbers.For("1980-01-01", male: false),
             }
         );
         await Json.Problem(member, HttpStatusCode.BadRequest, field: "name");

@@ -30,22 +30,7 @@ public sealed class LogPrivacyTests(DatabaseProvider provider) : ApiTest(provide
         var searchMarker = "qmark" + Guid.NewGuid().ToString("N")[..10];
         var reasonMarker = "rmark" + Guid.NewGuid().ToString("N")[..10];
         var branch = (await CreateOrganization(Unique("日志党支部"))).Id();
-        var member = await Json.Read(
-            await Post(
-                "/api/v1/members",
-                new
-                {
-                    organizationId = branch,
-                    name = "日志党员",
-                    idNumber = TestIdNumbers.For("1970-03-03"),
-                    category = "InService",
-                    stage = "Full",
-                    joinedOn = "2000-07-01",
-                    fullMemberOn = "2001-07-01",
-                }
-            ),
-            HttpStatusCode.Created
-        );
+        var member = await RegisterMember(NewMember.Full(branch, "日志党员", "1970-03-03", "2000-07-01", "2001-07-01"));
         var before = Factory.Logs.Entries.Count;
 
         await Json.Read(await Get($"/api/v1/members?q={searchMarker}&organizationId={branch}"), HttpStatusCode.OK);
@@ -56,13 +41,13 @@ public sealed class LogPrivacyTests(DatabaseProvider provider) : ApiTest(provide
         await Json.Problem(await Get($"/api/v1/members?page={searchMarker}"), HttpStatusCode.BadRequest, field: "page");
         await Json.Read(
             await Post(
-                $"/api/v1/members/{member.Id()}/reveal",
+                $"/api/v1/members/{member}/reveal",
                 new { field = "IdNumber", reason = "核对材料 " + reasonMarker }
             ),
             HttpStatusCode.OK
         );
         await Json.Problem(
-            await Post($"/api/v1/members/{member.Id()}/reveal", new { field = "Nonsense", reason = reasonMarker }),
+            await Post($"/api/v1/members/{member}/reveal", new { field = "Nonsense", reason = reasonMarker }),
             HttpStatusCode.BadRequest
         );
 

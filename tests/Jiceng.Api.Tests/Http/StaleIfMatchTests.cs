@@ -128,23 +128,6 @@ public sealed class StaleIfMatchTests(DatabaseProvider provider) : ApiTest(provi
         );
     }
 
-    private async Task<Guid> Member(Guid organizationId) =>
-        (
-            await Json.Read(
-                await Post(
-                    "/api/v1/members",
-                    new
-                    {
-                        organizationId,
-                        name = "测试党员",
-                        idNumber = TestIdNumbers.For("1960-01-01"),
-                        category = "InService",
-                        stage = "Full",
-                        joinedOn = "2000-07-01",
-                        fullMemberOn = "2001-07-01",
-                    }
-                ),
-                HttpStatusCode.Created
-            )
-        ).Id();
+    private Task<Guid> Member(Guid organizationId) =>
+        RegisterMember(NewMember.Full(organizationId, "测试党员", "1960-01-01", "2000-07-01", "2001-07-01"));
 }

@@ -36,17 +36,11 @@ public sealed class BackupRestoreTests(DatabaseProvider provider) : ApiTest(prov
                 var phone = "139" + (20000000 + i).ToString(CultureInfo.InvariantCulture);
                 var response = await Post(
                     "/api/v1/members",
-                    new
+                    NewMember.Full(branch.Id(), "备份" + i) with
                     {
-                        organizationId = branch.Id(),
-                        name = "备份" + i,
-                        idNumber,
-                        phone,
-                        category = "InService",
-                        stage = "Full",
-                        joinedOn = "2005-07-01",
-                        fullMemberOn = "2006-07-01",
-                        education = "Bachelor",
+                        IdNumber = idNumber,
+                        Phone = phone,
+                        Education = "Bachelor",
                     }
                 );
                 acknowledged.Enqueue(((await Json.Read(response, HttpStatusCode.Created)).Id(), idNumber, phone));

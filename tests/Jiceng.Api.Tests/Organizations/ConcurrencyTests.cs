@@ -51,16 +51,7 @@ public sealed class ConcurrencyTests(DatabaseProvider provider) : ApiTest(provid
         var creates = Enumerable
             .Range(0, 10)
             .Select(i =>
-                Post(
-                    "/api/v1/organizations",
-                    new
-                    {
-                        parentId = parent.Id(),
-                        name = $"支部{i}",
-                        kind = "Branch",
-                        field = "Village",
-                    }
-                )
+                Post("/api/v1/organizations", new NewOrganization($"支部{i}", parent.Id(), "Branch", "Village"))
             )
             .ToList();
         var responses = await Task.WhenAll(creates);

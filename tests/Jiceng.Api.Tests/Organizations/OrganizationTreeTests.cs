@@ -14,14 +14,7 @@ public sealed class OrganizationTreeTests(DatabaseProvider provider) : ApiTest(p
         var city = await CreateOrganization(Unique("鸡西市委"), kind: "Committee", field: "Government");
         var response = await Post(
             "/api/v1/organizations",
-            new
-            {
-                parentId = city.Id(),
-                name = "虎林市委",
-                kind = "Committee",
-                field = "Village",
-                termStartedOn = "2024-03-01",
-            }
+            new NewOrganization("虎林市委", city.Id(), "Committee", "Village") { TermStartedOn = "2024-03-01" }
         );
         var child = await Json.Read(response, HttpStatusCode.Created);
 
@@ -70,12 +63,7 @@ public sealed class OrganizationTreeTests(DatabaseProvider provider) : ApiTest(p
     {
         var response = await Post(
             "/api/v1/organizations",
-            new
-            {
-                name = new string('党', 101),
-                kind = "Branch",
-                field = "Village",
-            }
+            new NewOrganization(new string('党', 101), null, "Branch", "Village")
         );
         await Json.Problem(response, HttpStatusCode.BadRequest, field: "name");
     }
@@ -84,29 +72,12 @@ public sealed class OrganizationTreeTests(DatabaseProvider provider) : ApiTest(p
     public async Task Messages_are_chinese_by_default_and_english_on_request()
     {
         var chinese = await Json.Problem(
-            await Post(
-                "/api/v1/organizations",
-                new
-                {
-                    name = "",
-                    kind = "Branch",
-                    field = "Village",
-                }
-            ),
+            await Post("/api/v1/organizations", new NewOrganization("", null, "Branch", "Village")),
             HttpStatusCode.BadRequest,
             field: "name"
         );
         var english = await Json.Problem(
-            await Post(
-                "/api/v1/organizations",
-                new
-                {
-                    name = "",
-                    kind = "Branch",
-                    field = "Village",
-                },
-                language: "en-US"
-            ),
+            await Post("/api/v1/organizations", new NewOrganization("", null, "Branch", "Village"), language: "en-US"),
             HttpStatusCode.BadRequest,
             field: "name"
         );
@@ -315,13 +286,7 @@ public sealed class OrganizationTreeTests(DatabaseProvider provider) : ApiTest(p
         await Json.Problem(editDissolved, HttpStatusCode.Conflict, code: "organization_dissolved");
         var createUnderDissolved = await Post(
             "/api/v1/organizations",
-            new
-            {
-                parentId = child.Id(),
-                name = "x",
-                kind = "Branch",
-                field = "Government",
-            }
+            new NewOrganization("x", child.Id(), "Branch", "Government")
         );
         await Json.Problem(createUnderDissolved, HttpStatusCode.Conflict, code: "organization_dissolved");
 

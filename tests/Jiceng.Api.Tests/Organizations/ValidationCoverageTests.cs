@@ -23,37 +23,10 @@ public sealed class ValidationCoverageTests(DatabaseProvider provider) : ApiTest
                 $"{method} {route} refuses {field}"
             );
 
-        var org = new
-        {
-            name = "a",
-            kind = "Branch",
-            field = "Village",
-        };
-        yield return Case("POST", "/api/v1/organizations", org with { name = Long(101) }, "name");
-        yield return Case(
-            "POST",
-            "/api/v1/organizations",
-            new
-            {
-                name = "a",
-                kind = "Branch",
-                field = "Village",
-                secretaryName = Long(51),
-            },
-            "secretaryName"
-        );
-        yield return Case(
-            "POST",
-            "/api/v1/organizations",
-            new
-            {
-                name = "a",
-                kind = "Branch",
-                field = "Village",
-                description = Long(501),
-            },
-            "description"
-        );
+        var org = new NewOrganization("a", null, "Branch", "Village");
+        yield return Case("POST", "/api/v1/organizations", org with { Name = Long(101) }, "name");
+        yield return Case("POST", "/api/v1/organizations", org with { SecretaryName = Long(51) }, "secretaryName");
+        yield return Case("POST", "/api/v1/organizations", org with { Description = Long(501) }, "description");
         yield return Case(
             "PUT",
             "/api/v1/organizations/{org}",

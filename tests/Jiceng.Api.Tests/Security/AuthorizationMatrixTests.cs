@@ -54,16 +54,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
     {
         ["ListOrganizations"] = s => ($"/api/v1/organizations?within={s.Root}", null),
         ["CreateOrganization"] = s =>
-            (
-                "/api/v1/organizations",
-                new
-                {
-                    parentId = s.Root,
-                    name = "矩阵新建支部",
-                    kind = "Branch",
-                    field = "Village",
-                }
-            ),
+            ("/api/v1/organizations", new NewOrganization("矩阵新建支部", s.Root, "Branch", "Village")),
         ["GetOrganization"] = s => ($"/api/v1/organizations/{s.Branch}", null),
         ["UpdateOrganization"] = s =>
             (
@@ -154,15 +145,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         ["CreateMember"] = s =>
             (
                 "/api/v1/members",
-                new
-                {
-                    organizationId = s.Branch,
-                    name = "矩阵党员",
-                    idNumber = TestIdNumbers.For(),
-                    category = "Farmer",
-                    stage = "Applicant",
-                    appliedOn = "2026-01-01",
-                }
+                NewMember.Applicant(s.Branch, "矩阵党员", "2026-01-01", birth: "1970-01-01", category: "Farmer")
             ),
         ["GetMember"] = s => ($"/api/v1/members/{s.Member}", null),
         ["RecordTalk"] = s =>
@@ -406,80 +389,47 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
             HttpStatusCode.Created
         );
         var idNumber = TestIdNumbers.For();
-        var member = await Json.Read(
-            await Post(
-                "/api/v1/members",
-                new
-                {
-                    organizationId = branch.Id(),
-                    name = name + "党员",
-                    idNumber,
-                    category = "Farmer",
-                    stage = "Full",
-                    joinedOn = "2000-07-01",
-                    fullMemberOn = "2001-07-01",
-                }
-            ),
-            HttpStatusCode.Created
-        );
-        async Task<Guid> Person(string stage, object dates) =>
-            (
-                await Json.Read(
-                    await Post(
-                        "/api/v1/members",
-                        MergeDates(
-                            new Dictionary<string, object?>
-                            {
-                                ["organizationId"] = branch.Id(),
-                                ["name"] = name + stage,
-                                ["idNumber"] = TestIdNumbers.For(),
-                                ["category"] = "InService",
-                                ["stage"] = stage,
-                            },
-                            dates
-                        )
-                    ),
-                    HttpStatusCode.Created
-                )
-            ).Id();
-        var secondFull = await Person("Full", new { joinedOn = "2000-07-01", fullMemberOn = "2001-07-01" });
-        var applicant = await Person("Applicant", new { appliedOn = "2025-01-01" });
-        var activist = await Person("Activist", new { appliedOn = "2024-01-01", activistOn = "2025-01-01" });
-        var candidate = await Person(
-            "Candidate",
-            new
+        var member = await RegisterMember(
+            NewMember.Full(branch.Id(), name + "党员", joinedOn: "2000-07-01", fullMemberOn: "2001-07-01") with
             {
-                appliedOn = "2023-01-01",
-                activistOn = "2023-08-01",
-                candidateOn = "2026-01-01",
+                IdNumber = idNumber,
+                Category = "Farmer",
             }
         );
-        var toConvert = await Person("Probationary", new { joinedOn = "2025-01-01" });
-        var toExtend = await Person("Probationary", new { joinedOn = "2025-06-01" });
-        var toCancel = await Person("Probationary", new { joinedOn = "2025-06-01" });
-        var toTransfer = await Person("Full", new { joinedOn = "2000-07-01", fullMemberOn = "2001-07-01" });
-        var leaving = await Person("Full", new { joinedOn = "2000-07-01", fullMemberOn = "2001-07-01" });
-        var toDie = await Person("Full", new { joinedOn = "2000-07-01", fullMemberOn = "2001-07-01" });
-        var toTalk = await Person("Applicant", new { appliedOn = "2026-06-01" });
+        async Task<Guid> Person(string stage, NewMember dates) =>
+            await RegisterMember(
+                dates with
+                {
+                    OrganizationId = branch.Id(),
+                    Name = name + stage,
+                    IdNumber = TestIdNumbers.For(),
+                    Category = "InService",
+                    Stage = stage,
+                }
+            );
+        var secondFull = await Person("Full", new NewMember { JoinedOn = "2000-07-01", FullMemberOn = "2001-07-01" });
+        var applicant = await Person("Applicant", new NewMember { AppliedOn = "2025-01-01" });
+        var activist = await Person("Activist", new NewMember { AppliedOn = "2024-01-01", ActivistOn = "2025-01-01" });
+        var candidate = await Person(
+            "Candidate",
+            new NewMember
+            {
+                AppliedOn = "2023-01-01",
+                ActivistOn = "2023-08-01",
+                CandidateOn = "2026-01-01",
+            }
+        );
+        var toConvert = await Person("Probationary", new NewMember { JoinedOn = "2025-01-01" });
+        var toExtend = await Person("Probationary", new NewMember { JoinedOn = "2025-06-01" });
+        var toCancel = await Person("Probationary", new NewMember { JoinedOn = "2025-06-01" });
+        var toTransfer = await Person("Full", new NewMember { JoinedOn = "2000-07-01", FullMemberOn = "2001-07-01" });
+        var leaving = await Person("Full", new NewMember { JoinedOn = "2000-07-01", FullMemberOn = "2001-07-01" });
+        var toDie = await Person("Full", new NewMember { JoinedOn = "2000-07-01", FullMemberOn = "2001-07-01" });
+        var toTalk = await Person("Applicant", new NewMember { AppliedOn = "2026-06-01" });
         // 光荣在党50年: converted in 1971, so 50 years of standing on 1 July 2026.
-        var veteran = (
-            await Json.Read(
-                await Post(
-                    "/api/v1/members",
-                    new
-                    {
-                        organizationId = branch.Id(),
-                        name = name + "老党员",
-                        idNumber = TestIdNumbers.For("1945-01-01"),
-                        category = "Retired",
-                        stage = "Full",
-                        joinedOn = "1970-07-01",
-                        fullMemberOn = "1971-07-01",
-                    }
-                ),
-                HttpStatusCode.Created
-            )
-        ).Id();
+        var veteran = await RegisterMember(
+            NewMember.Full(branch.Id(), name + "老党员", "1945-01-01", "1970-07-01", "1971-07-01", category: "Retired")
+        );
         var transfer = await Json.Read(
             await Post(
                 $"/api/v1/members/{leaving}/transfers",
@@ -497,7 +447,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
             ruleSet.Id(),
             user.Id(),
             client.Id(),
-            member.Id(),
+            member,
             idNumber,
             secondFull,
             applicant,
@@ -511,7 +461,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
             (
                 await Json.Read(
                     await Post(
-                        $"/api/v1/members/{member.Id()}/hardships",
+                        $"/api/v1/members/{member}/hardships",
                         new { category = "Illness", since = "2026-01-01" }
                     ),
                     HttpStatusCode.Created
@@ -521,15 +471,6 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
             toTalk,
             veteran
         );
-    }
-
-    private static Dictionary<string, object?> MergeDates(Dictionary<string, object?> body, object dates)
-    {
-        foreach (var property in dates.GetType().GetProperties())
-        {
-            body[property.Name] = property.GetValue(dates);
-        }
-        return body;
     }
 
     private static IEnumerable<(string Method, string Path, string OperationId, JsonElement Operation)> Operations(

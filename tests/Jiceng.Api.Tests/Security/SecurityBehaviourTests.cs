@@ -114,13 +114,7 @@ public sealed class SecurityBehaviourTests(DatabaseProvider provider) : ApiTest(
         var child = await Json.Read(
             await system.PostAsJsonAsync(
                 "/api/v1/organizations",
-                new
-                {
-                    parentId = root.Id(),
-                    name = "对接支部",
-                    kind = "Branch",
-                    field = "Other",
-                }
+                new NewOrganization("对接支部", root.Id(), "Branch", "Other")
             ),
             HttpStatusCode.Created
         );
@@ -332,15 +326,7 @@ public sealed class SecurityBehaviourTests(DatabaseProvider provider) : ApiTest(
 
         // Writing needs organizations.write, which this client lacks (this request counts toward its limit too).
         await Json.Problem(
-            await system.PostAsJsonAsync(
-                "/api/v1/organizations",
-                new
-                {
-                    name = "x",
-                    kind = "Branch",
-                    field = "Other",
-                }
-            ),
+            await system.PostAsJsonAsync("/api/v1/organizations", new NewOrganization("x", null, "Branch", "Other")),
             HttpStatusCode.Forbidden
         );
         var statuses = new List<HttpStatusCode>();
@@ -439,12 +425,7 @@ public sealed class SecurityBehaviourTests(DatabaseProvider provider) : ApiTest(
         await Json.Problem(
             await regionAdmin.PostAsJsonAsync(
                 "/api/v1/organizations",
-                new
-                {
-                    name = "新区",
-                    kind = "Committee",
-                    field = "Government",
-                }
+                new NewOrganization("新区", null, "Committee", "Government")
             ),
             HttpStatusCode.BadRequest,
             field: "parentId"
@@ -532,15 +513,7 @@ public sealed class SecurityBehaviourTests(DatabaseProvider provider) : ApiTest(
         {
             var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/organizations")
             {
-                Content = JsonContent.Create(
-                    new
-                    {
-                        parentId = root.Id(),
-                        name,
-                        kind = "Branch",
-                        field = "Other",
-                    }
-                ),
+                Content = JsonContent.Create(new NewOrganization(name, root.Id(), "Branch", "Other")),
             };
             request.Headers.Add("Idempotency-Key", "same-key-for-both");
             return await client.SendAsync(request);
