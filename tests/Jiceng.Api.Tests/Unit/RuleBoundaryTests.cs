@@ -1,0 +1,309 @@
+using Jiceng.Modules.Members.Domain;
+using Jiceng.Modules.Organizations.Contracts;
+using Jiceng.Modules.Organizations.Domain;
+
+namespace Jiceng.Tests.Unit;
+
+/// <summary>
+/// The pure rules at the boundaries the mutation run (scripts/mutation.sh) found untested: which intervals a
+/// registered record breaks and in what order, the tree path's exact characters and ranges, and the rule set's
+/// fallbacks and per-field choices.
+/// </summary>
+public sealed class PipelineIntervalBoundaryTests
+{
+    private static readonly MemberPipelineRules Rules = new(
+        ApplicantMinAge: new(18, "年满十八岁"),
+        ActivistAfterMonths: new(6, "半年"),
+        CandidateAfterMonths: new(12, "一年"),
+        TrainingMinHours: new(24, "24 学时"),
+        NoticeMinWorkingDays: new(5, "5 个工作日"),
+        ApprovalWithinMonths: new(3, "三个月"),
+        ProbationMonths: new(12, "预备期一年"),
+        ExtensionMinMonths: new(6, "半年"),
+        ExtensionMaxMonths: new(12, "一年"),
+        TransferLetterValidMonths: new(3, "三个月"),
+        TransferLetterValidMonthsAcrossProvinces: new(6, "六个月")
+    );
+
+    private static DateOnly D(string date) => DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static DateOnly? Maybe(string? date) => date is null ? null : D(date);
+
+    private static string[] Broken(
+        string? appliedOn,
+        string? activistOn,
+        string? candidateOn,
+        string? joinedOn,
+        string? fullMemberOn
+    ) =>
+        PipelineIntervals
+            .BrokenBy(
+                Maybe(appliedOn),
+                Maybe(activistOn),
+                Maybe(candidateOn),
+                Maybe(joinedOn),
+                Maybe(fullMemberOn),
+                Rules
+            )
+            .Select(i => $"{i.Kind} {i.Field} {i.EarliestOn:yyyy-MM-dd}")
+            .ToArray();
+
+    [Test]
+    public void A_record_breaking_every_interval_reports_each_once_in_pipeline_order_with_its_earliest_day() =>
+        Assert.That(
+            Broken("2024-01-31", "2024-07-30", "2025-07-29", "2025-08-31", "2026-08-30"),
+            Is.EqualTo(
+                new[]
+                {
+                    "Activist activistOn 2024-07-31",
+                    "Candidate candidateOn 2025-07-30",
+                    "Conversion fullMemberOn 2026-08-31",
+                }
+            )
+        );
+
+    [Test]
+    public void A_record_keeping_every_interval_on_its_earliest_allowed_day_breaks_none() =>
+        Assert.That(Broken("2024-01-31", "2024-07-31", "2025-07-31", "2025-08-31", "2026-08-31"), Is.Empty);
+
+    [TestCase(null, "2024-07-01", null, null, null)]
+    [TestCase("2024-01-31", null, "2024-02-01", null, null)]
+    [TestCase(null, null, null, "2025-08-31", null)]
+    [TestCase(null, null, null, null, "2026-01-01")]
+    [TestCase(null, null, "2024-02-01", null, "2024-02-02")]
+    public void An_interval_needs_both_of_its_dates_to_be_broken(
+        string? appliedOn,
+        string? activistOn,
+        string? candidateOn,
+        string? joinedOn,
+        string? fullMemberOn
+    ) => Assert.That(Broken(appliedOn, activistOn, candidateOn, joinedOn, fullMemberOn), Is.Empty);
+
+    [Test]
+    public void Only_the_broken_interval_is_reported_when_the_others_are_kept() =>
+        Assert.Multiple(() =>
+        {
+            Assert.That(
+                Broken("2024-01-31", "2024-07-31", "2025-07-30", null, null),
+                Is.EqualTo(new[] { "Candidate candidateOn 2025-07-31" })
+            );
+            Assert.That(
+                Broken("2024-01-31", "2024-07-31", "2025-07-31", "2025-08-31", "2026-08-30"),
+                Is.EqualTo(new[] { "Conversion fullMemberOn 2026-08-31" })
+            );
+        });
+
+    [Test]
+    public void Each_interval_carries_the_regions_rule_and_its_own_kind_and_field()
+    {
+        var intervals = new[]
+        {
+            PipelineIntervals.Activist(D("2025-08-31"), Rules),
+            PipelineIntervals.Candidate(D("2025-08-31"), Rules),
+            PipelineIntervals.Admission(D("2026-06-20"), Rules),
+            PipelineIntervals.Conversion(D("2026-03-01"), Rules),
+        };
+        Assert.That(
+            intervals.Select(i => (i.Kind, i.Field, i.EarliestOn, i.Rule)),
+            Is.EqualTo(
+                new[]
+                {
+                    (PipelineIntervalKind.Activist, "activistOn", D("2026-02-28"), Rules.ActivistAfterMonths),
+                    (PipelineIntervalKind.Candidate, "candidateOn", D("2026-08-31"), Rules.CandidateAfterMonths),
+                    (PipelineIntervalKind.Admission, "joinedOn", D("2026-06-20"), Rules.NoticeMinWorkingDays),
+                    (PipelineIntervalKind.Conversion, "fullMemberOn", D("2026-03-01"), Rules.ProbationMonths),
+                }
+            )
+        );
+    }
+
+    [Test]
+    public void The_interval_talk_limit_is_the_rules_own() =>
+        Assert.That(PipelineIntervals.TalkLatest(D("2025-01-31")), Is.EqualTo(D("2025-02-28")));
+
+    [TestCase("2026-06-05", "2026-06-05", 1)]
+    [TestCase("2026-06-06", "2026-06-06", 0)]
+    [TestCase("2026-06-07", "2026-06-07", 0)]
+    [TestCase("2026-06-08", "2026-06-08", 1)]
+    [TestCase("2026-06-01", "2026-06-14", 10)]
+    public void Each_single_day_counts_as_a_working_day_only_monday_to_friday(string from, string to, int days) =>
+        Assert.That(PipelineRules.WorkingDays(D(from), D(to)), Is.EqualTo(days));
+
+    [TestCase(0, 0, false)]
+    [TestCase(3, 5, true)]
+    [TestCase(2, 5, false)]
+    [TestCase(7, 7, true)]
+    public void The_vote_counts_twice_the_votes_for_against_the_entitled(int votesFor, int entitled, bool passes) =>
+        Assert.That(PipelineRules.VotePasses(votesFor, entitled), Is.EqualTo(passes));
+
+    [TestCase(6, 6, 6, true)]
+    [TestCase(5, 6, 6, false)]
+    [TestCase(7, 6, 6, false)]
+    public void An_extension_range_of_one_value_allows_exactly_that_value(int months, int min, int max, bool ok) =>
+        Assert.That(PipelineRules.ExtensionInRange(months, min, max), Is.EqualTo(ok));
+}
+
+public sealed class TreePathBoundaryTests
+{
+    [TestCase(1L, "00001")]
+    [TestCase(9L, "00009")]
+    [TestCase(10L, "0000a")]
+    [TestCase(31L, "0000v")]
+    [TestCase(32L, "00010")]
+    [TestCase(1025L, "00101")]
+    [TestCase(33_554_431L, "vvvvv")]
+    public void A_segment_is_its_sequence_in_five_base_32_digits(long sequence, string segment) =>
+        Assert.That(TreePath.Segment(sequence), Is.EqualTo(segment));
+
+    [TestCase(-1L)]
+    [TestCase(long.MaxValue)]
+    public void Far_out_sequences_are_refused_too(long sequence) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => TreePath.Segment(sequence));
+
+    [Test]
+    public void The_constants_describe_the_stored_column()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(TreePath.SegmentLength, Is.EqualTo(5));
+            Assert.That(TreePath.MaxDepth, Is.EqualTo(39));
+            Assert.That(TreePath.WholeTreeFrom, Is.Empty);
+            Assert.That(TreePath.SubtreeEnd(TreePath.WholeTreeFrom), Is.EqualTo(TreePath.WholeTreeTo));
+            Assert.That(TreePath.SubtreeEnd("00001"), Is.EqualTo("00001~"));
+        });
+    }
+
+    [Test]
+    public void A_root_has_no_ancestors_and_a_third_level_node_has_two()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(TreePath.AncestorPaths("00001"), Is.Empty);
+            Assert.That(TreePath.AncestorPaths(""), Is.Empty);
+            Assert.That(TreePath.AncestorPaths("000010000200003"), Is.EqualTo(new[] { "00001", "0000100002" }));
+        });
+    }
+
+    [TestCase("0000100002", "00001", true)]
+    [TestCase("00001", "00001", true)]
+    [TestCase("00002", "00001", false)]
+    [TestCase("00001", "0000100002", false)]
+    [TestCase("0000A", "0000a", false)]
+    [TestCase("00001", "", true)]
+    public void A_path_is_within_its_own_and_its_ancestors_subtrees_only(
+        string candidate,
+        string ancestor,
+        bool within
+    ) => Assert.That(TreePath.IsWithin(candidate, ancestor), Is.EqualTo(within));
+}
+
+public sealed class RuleSetRuleTests
+{
+    private static readonly RuleSetDocument Rules = RuleSetDocument.Default;
+
+    [TestCase("Village", 5)]
+    [TestCase("UrbanCommunity", 5)]
+    [TestCase("Government", 3)]
+    [TestCase("StateOwnedEnterprise", 3)]
+    public void Villages_and_communities_serve_five_year_terms_other_fields_the_committee_term(
+        string field,
+        int years
+    ) => Assert.That(Rules.TermYearsFor(Enum.Parse<OrganizationField>(field)), Is.EqualTo(years));
+
+    [Test]
+    public void The_term_follows_the_region_values_not_fixed_numbers()
+    {
+        var local = Rules with
+        {
+            CommitteeTermYears = new NumberRule(4, "本地"),
+            VillageCommunityTermYears = new NumberRule(6, "本地"),
+        };
+        Assert.Multiple(() =>
+        {
+            Assert.That(local.TermYearsFor(OrganizationField.Village), Is.EqualTo(6));
+            Assert.That(local.TermYearsFor(OrganizationField.Government), Is.EqualTo(4));
+        });
+    }
+
+    [TestCase(null, null)]
+    [TestCase(110, 5)]
+    [TestCase(0, 0)]
+    [TestCase(-5, 0)]
+    public void Stars_need_a_score_and_none_below_the_lowest_threshold(int? score, int? stars) =>
+        Assert.That(Rules.StarsFor(score), Is.EqualTo(stars));
+
+    [Test]
+    public void Levels_are_found_by_their_exact_code_and_only_the_sets_lagging_codes_lag()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Rules.Level("good"), Is.EqualTo(new GradingLevel("good", "好", 1)));
+            Assert.That(Rules.Level("poor")?.Rank, Is.EqualTo(4));
+            Assert.That(Rules.Level("Good"), Is.Null);
+            Assert.That(Rules.Level("excellent"), Is.Null);
+            Assert.That(Rules.IsLagging("poor"), Is.True);
+            Assert.That(Rules.IsLagging("average"), Is.False);
+            Assert.That(Rules.IsLagging("unknown"), Is.False);
+        });
+    }
+
+    [Test]
+    public void A_set_saved_before_members_existed_reads_the_default_pipeline_rules()
+    {
+        var custom = MemberPipelineRuleSet.Default with { ActivistAfterMonths = new NumberRule(9, "本地") };
+        Assert.Multiple(() =>
+        {
+            Assert.That(
+                (Rules with { MemberPipeline = null }).MemberPipelineOrDefault,
+                Is.SameAs(MemberPipelineRuleSet.Default)
+            );
+            Assert.That((Rules with { MemberPipeline = custom }).MemberPipelineOrDefault, Is.SameAs(custom));
+        });
+    }
+
+    [Test]
+    public void Transfer_letters_last_three_months_or_six_across_provinces_unless_the_region_says_otherwise()
+    {
+        var saved = MemberPipelineRuleSet.Default with
+        {
+            TransferLetterValidMonths = null,
+            TransferLetterValidMonthsAcrossProvinces = null,
+        };
+        var local = saved with
+        {
+            TransferLetterValidMonths = new NumberRule(2, "本地"),
+            TransferLetterValidMonthsAcrossProvinces = new NumberRule(4, "本地"),
+        };
+        Assert.Multiple(() =>
+        {
+            Assert.That(saved.TransferLetterValidMonthsOrDefault.Value, Is.EqualTo(3));
+            Assert.That(saved.TransferLetterValidMonthsAcrossProvincesOrDefault.Value, Is.EqualTo(6));
+            Assert.That(local.TransferLetterValidMonthsOrDefault.Value, Is.EqualTo(2));
+            Assert.That(local.TransferLetterValidMonthsAcrossProvincesOrDefault.Value, Is.EqualTo(4));
+        });
+    }
+
+    [Test]
+    public void The_constitution_fixes_values_but_keeps_each_rules_source_and_the_local_rules()
+    {
+        var stored = MemberPipelineRuleSet.Default with
+        {
+            ApplicantMinAge = new NumberRule(16, "旧文本甲"),
+            ProbationMonths = new NumberRule(6, "旧文本乙"),
+            ExtensionMinMonths = new NumberRule(1, "旧文本丙"),
+            ExtensionMaxMonths = new NumberRule(24, "旧文本丁"),
+            NoticeMinWorkingDays = new NumberRule(7, "本地公示"),
+            TransferLetterValidMonths = new NumberRule(2, "本地介绍信"),
+        };
+        var effective = stored.WithConstitution();
+        Assert.Multiple(() =>
+        {
+            Assert.That(effective.ApplicantMinAge, Is.EqualTo(new NumberRule(18, "旧文本甲")));
+            Assert.That(effective.ProbationMonths, Is.EqualTo(new NumberRule(12, "旧文本乙")));
+            Assert.That(effective.ExtensionMinMonths, Is.EqualTo(new NumberRule(6, "旧文本丙")));
+            Assert.That(effective.ExtensionMaxMonths, Is.EqualTo(new NumberRule(12, "旧文本丁")));
+            Assert.That(effective.NoticeMinWorkingDays, Is.EqualTo(new NumberRule(7, "本地公示")));
+            Assert.That(effective.TransferLetterValidMonths, Is.EqualTo(new NumberRule(2, "本地介绍信")));
+        });
+    }
+}
