@@ -384,7 +384,8 @@ public sealed class SecurityBehaviourTests(DatabaseProvider provider) : ApiTest(
         var (_, adminName) = await CreateUser("OrganizationAdmin", region.Id());
         using var regionAdmin = await SignedInClient(adminName, Password);
 
-        async Task<HttpResponseMessage> Create(object body) => await regionAdmin.PostAsJsonAsync("/api/v1/users", body);
+        async Task<HttpResponseMessage> Create(NewUser body) =>
+            await regionAdmin.PostAsJsonAsync("/api/v1/users", body);
         await Json.Problem(
             await Create(new NewUser(Unique("x"), "x", Password, ["SystemAdmin"], region.Id())),
             HttpStatusCode.Conflict,

@@ -227,9 +227,15 @@ public sealed class RuleSetRuleTests
 
     [TestCase(null, null)]
     [TestCase(110, 5)]
+    [TestCase(90, 5)]
+    [TestCase(89, 4)]
+    [TestCase(80, 4)]
+    [TestCase(79, 3)]
+    [TestCase(70, 3)]
+    [TestCase(69, 0)]
     [TestCase(0, 0)]
     [TestCase(-5, 0)]
-    public void Stars_need_a_score_and_none_below_the_lowest_threshold(int? score, int? stars) =>
+    public void Stars_start_at_each_threshold_need_a_score_and_none_below_the_lowest(int? score, int? stars) =>
         Assert.That(Rules.StarsFor(score), Is.EqualTo(stars));
 
     [Test]
