@@ -81,7 +81,8 @@ jq -r '
     | (ms | map(select(.status == "Survived" or .status == "NoCoverage")) | length) as $s
     | if $k + $s == 0 then "n/a (no mutants)"
       else "\((10000 * $k / ($k + $s) | round) / 100)% (\($k) of \($k + $s))" end;
-  (.files | to_entries[] | "  \(.key | sub(".*/api/"; "api/")): \(score(.value.mutants))"),
+  (.files | to_entries[] | select(.value.mutants | any(.status != "Ignored" and .status != "CompileError"))
+    | "  \(.key | sub(".*/api/"; "api/")): \(score(.value.mutants))"),
   "  total: \(score([.files[].mutants[]]))"
 ' "$report"
 echo "Report: ${report%.json}.html"

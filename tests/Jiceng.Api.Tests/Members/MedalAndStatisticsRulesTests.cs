@@ -19,25 +19,19 @@ public sealed class MedalAndStatisticsRulesTests(DatabaseProvider provider) : Ap
         string joinedOn,
         string? fullMemberOn = null
     ) =>
-        (
-            await Json.Read(
-                await Post(
-                    "/api/v1/members",
-                    new
-                    {
-                        organizationId,
-                        name,
-                        idNumber = TestIdNumbers.For(birth),
-                        category = "InService",
-                        education = "Bachelor",
-                        stage,
-                        joinedOn,
-                        fullMemberOn,
-                    }
-                ),
-                HttpStatusCode.Created
-            )
-        ).Id();
+        await RegisterMember(
+            new NewMember
+            {
+                OrganizationId = organizationId,
+                Name = name,
+                IdNumber = TestIdNumbers.For(birth),
+                Category = "InService",
+                Education = "Bachelor",
+                Stage = stage,
+                JoinedOn = joinedOn,
+                FullMemberOn = fullMemberOn,
+            }
+        );
 
     [Test]
     public async Task A_person_admitted_at_35_years_and_364_days_counts_as_35_or_under_and_at_36_does_not()

@@ -20,22 +20,11 @@ public sealed class PinyinOrderTests(DatabaseProvider provider) : ApiTest(provid
         (await CreateOrganization(Unique(prefix), parentId)).Id();
 
     private async Task Register(Guid branch, string name, int index) =>
-        await Json.Read(
-            await Post(
-                "/api/v1/members",
-                new
-                {
-                    organizationId = branch,
-                    name,
-                    idNumber = TestIdNumbers.For($"198{index}-03-0{index + 1}"),
-                    category = "InService",
-                    education = "Bachelor",
-                    stage = "Full",
-                    joinedOn = "2010-07-01",
-                    fullMemberOn = "2011-07-01",
-                }
-            ),
-            HttpStatusCode.Created
+        await RegisterMember(
+            NewMember.Full(branch, name, $"198{index}-03-0{index + 1}", "2010-07-01", "2011-07-01") with
+            {
+                Education = "Bachelor",
+            }
         );
 
     private async Task<string[]> Items(string url, string property = "name") =>
@@ -127,21 +116,15 @@ public sealed class BareTwinPinyinOrderTests(DatabaseProvider provider) : ApiTes
         string[] surnames = ["周", "孙", "吴", "何", "刘"];
         for (var i = 0; i < surnames.Length; i++)
         {
-            await Json.Read(
-                await Post(
-                    "/api/v1/members",
-                    new
-                    {
-                        organizationId = branch,
-                        name = surnames[i] + "志强",
-                        idNumber = TestIdNumbers.For($"197{i}-05-0{i + 1}"),
-                        category = "Farmer",
-                        stage = "Full",
-                        joinedOn = "2000-07-01",
-                        fullMemberOn = "2001-07-01",
-                    }
-                ),
-                HttpStatusCode.Created
+            await RegisterMember(
+                NewMember.Full(
+                    branch,
+                    surnames[i] + "志强",
+                    $"197{i}-05-0{i + 1}",
+                    "2000-07-01",
+                    "2001-07-01",
+                    "Farmer"
+                )
             );
         }
         async Task<string[]> Names(string url) =>

@@ -156,9 +156,13 @@ public sealed class TreePathBoundaryTests
         Assert.That(TreePath.Segment(sequence), Is.EqualTo(segment));
 
     [TestCase(-1L)]
+    [TestCase(33_554_432L)]
     [TestCase(long.MaxValue)]
-    public void Far_out_sequences_are_refused_too(long sequence) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => TreePath.Segment(sequence));
+    public void Sequences_past_either_end_are_refused_saying_why(long sequence) =>
+        Assert.That(
+            Assert.Throws<ArgumentOutOfRangeException>(() => TreePath.Segment(sequence))?.Message,
+            Does.Contain("too many children")
+        );
 
     [Test]
     public void The_constants_describe_the_stored_column()
