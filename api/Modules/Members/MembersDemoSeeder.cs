@@ -1,172 +1,87 @@
-using System.Globalization;
-using Dapper;
+using System.Text.Json;
 using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Primitives;
-using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Members.Domain;
 using Jiceng.Modules.Organizations.Contracts;
+using Mediator;
 
 namespace Jiceng.Modules.Members;
 
 /// <summary>
-/// Demo members for the demo tree: six per branch (four full members, one probationary, one applicant), with
-/// made-up names and ID numbers that pass the GB 11643 check. Seeded once, when the register is empty.
+/// Demo members for the demo tree (scripts/seed/demo-members.json), written through the module's own commands so
+/// every rule checks them: in each branch four full members of ages and categories that fit the branch, and two
+/// people on their way through the development pipeline (every stage present, some steps due, some overdue); then
+/// 三会一课 for each branch, hardship entries, 双报到 and transfer letters in and out. Dates count back from the
+/// app's clock, so the data stays in the past whatever year it is seeded. Seeded once, when the register is empty.
 /// </summary>
-internal sealed class MembersDemoSeeder(
-    DbConnectionFactory connections,
-    IOrganizationDirectory organizations,
-    PersonalDataProtector protector,
-    TimeProvider clock
-) : IDemoSeeder
+internal sealed class MembersDemoSeeder(IServiceScopeFactory scopes, ILogger<MembersDemoSeeder> logger) : IDemoSeeder
 {
+    public const string FileName = "demo-members.json";
+
     private const string CountSql = "SELECT COUNT(*) FROM members";
 
-    private static readonly string[] Surnames =
-    [
-        "王",
-        "李",
-        "张",
-        "刘",
-        "陈",
-        "杨",
-        "赵",
-        "黄",
-        "周",
-        "吴",
-        "徐",
-        "孙",
-        "马",
-        "朱",
-        "胡",
-        "郭",
-        "何",
-        "林",
-        "高",
-        "罗",
-    ];
-    private static readonly string[] GivenNames =
-    [
-        "建国",
-        "秀英",
-        "志强",
-        "丽华",
-        "海燕",
-        "国庆",
-        "玉兰",
-        "德明",
-        "桂芳",
-        "明辉",
-        "淑珍",
-        "春生",
-        "红梅",
-        "永福",
-        "晓东",
-        "凤霞",
-        "振华",
-        "翠萍",
-    ];
-    private static readonly MemberCategory[] Categories =
-    [
-        MemberCategory.InService,
-        MemberCategory.Retired,
-        MemberCategory.Farmer,
-        MemberCategory.InService,
-        MemberCategory.Floating,
-    ];
-    private static readonly Education[] Educations =
-    [
-        Education.Bachelor,
-        Education.SeniorHigh,
-        Education.JuniorHigh,
-        Education.College,
-        Education.Master,
-    ];
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task SeedAsync(string seedDirectory, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        if (await connection.ExecuteScalarAsync<long>(CountSql) > 0)
+        var file = Path.Combine(seedDirectory, FileName);
+        if (!File.Exists(file))
+        {
+            logger.LogWarning("No demo members at {File}", file);
+            return;
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<DbSession>();
+        if (await db.ExecuteScalarAsync<long>(CountSql, null, cancellationToken) > 0)
         {
             return;
         }
-        var branches = await organizations.ListBranchesAsync(cancellationToken);
-        var sql = connections.Dialect.Render(MemberRegistration.InsertSql);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var n = 0;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var today = clock.Today();
-        foreach (var branch in branches)
-        {
-            for (var i = 0; i < 6; i++, n++)
-            {
-                var stage = i switch
-                {
-                    < 4 => MemberStage.Full,
-                    4 => MemberStage.Probationary,
-                    _ => MemberStage.Applicant,
-                };
-                // Birth years 1940–2003; full members joined at 25 and were converted a year later.
-                var birth = new DateOnly(1940 + (n * 7 % 64), 1 + (n % 12), 1 + (n % 28));
-                if (stage != MemberStage.Full && birth.Year < 1990)
-                {
-                    birth = birth.AddYears(1990 - birth.Year + (n % 10));
-                }
-                var male = n % 3 != 0;
-                var first17 =
-                    "230302"
-                    + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture)
-                    + ((n % 50) * 2 + (male ? 1 : 0)).ToString("000", CultureInfo.InvariantCulture);
-                var idNumber = first17 + ChineseIdNumber.CheckCharacter(first17);
-                if (!seen.Add(idNumber))
-                {
-                    continue;
-                }
-                var joined = stage switch
-                {
-                    MemberStage.Full => birth.AddYears(25),
-                    MemberStage.Probationary => today.AddMonths(-5),
-                    _ => (DateOnly?)null,
-                };
-                // Applicants applied one to nine months ago; two in three have had their talk ten days later, the rest show it due or overdue.
-                var applied = stage == MemberStage.Applicant ? today.AddMonths(-(n % 9) - 1) : (DateOnly?)null;
-                var talk = n % 3 != 0 ? applied?.AddDays(10) : null;
-                var member = new CreateMemberRequest(
-                    branch.Id,
-                    Surnames[n % Surnames.Length] + GivenNames[n * 7 % GivenNames.Length],
-                    null,
-                    "汉族",
-                    null,
-                    idNumber,
-                    "139" + (10_000_000 + n * 7_919 % 90_000_000).ToString(CultureInfo.InvariantCulture),
-                    Educations[n % Educations.Length],
-                    null,
-                    Categories[n % Categories.Length],
-                    stage,
-                    applied,
-                    talk,
-                    null,
-                    null,
-                    joined,
-                    stage == MemberStage.Full ? joined!.Value.AddYears(1) : null
-                );
-                await connection.ExecuteAsync(
-                    sql,
-                    ParameterBinder.Bind(
-                        MemberRegistration.InsertParameters(
-                            Guid.CreateVersion7(),
-                            branch,
-                            member,
-                            idNumber,
-                            protector,
-                            clock.GetUtcNow()
-                        ),
-                        connections.Provider
-                    ),
-                    transaction
-                );
-            }
-        }
-        await transaction.CommitAsync(cancellationToken);
+        var seed =
+            JsonSerializer.Deserialize<DemoMembersFile>(await File.ReadAllTextAsync(file, cancellationToken), Json)
+            ?? throw new InvalidOperationException($"{file} is empty.");
+        var run = new DemoMembersRun(
+            services.GetRequiredService<IMediator>(),
+            services.GetRequiredService<IOrganizationDirectory>(),
+            services.GetRequiredService<IOrganizationRules>(),
+            services.GetRequiredService<TimeProvider>().Today(),
+            logger
+        );
+        await db.BeginAsync(cancellationToken);
+        await run.SeedAsync(seed, cancellationToken);
+        await db.CommitAsync(cancellationToken);
+        var c = run.Counts;
+        logger.LogInformation(
+            "Seeded {Members} demo members: {Full} full members, {Probationary} probationary members, "
+                + "{Candidates} development candidates, {Activists} activists, {Applicants} applicants; "
+                + "{Talks} talks, {Conversions} conversions, {Extensions} extensions, {Meetings} meetings, "
+                + "{Transfers} transfer letters ({Received} received), {CommunityReports} community reports (双报到), "
+                + "{Hardships} hardship entries",
+            c.Get("members"),
+            c.Get(nameof(MemberStage.Full)),
+            c.Get(nameof(MemberStage.Probationary)),
+            c.Get(nameof(MemberStage.Candidate)),
+            c.Get(nameof(MemberStage.Activist)),
+            c.Get(nameof(MemberStage.Applicant)),
+            c.Get("talks"),
+            c.Get("conversions"),
+            c.Get("extensions"),
+            c.Get("meetings"),
+            c.Get("transfers"),
+            c.Get("received"),
+            c.Get("community reports"),
+            c.Get("hardships")
+        );
     }
+}
+
+/// <summary>How many of each kind the seed made, for its log line.</summary>
+internal sealed class DemoCounts
+{
+    private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+    public void Add(string kind, int count = 1) => _counts[kind] = Get(kind) + count;
+
+    public int Get(string kind) => _counts.GetValueOrDefault(kind);
 }
