@@ -4,6 +4,8 @@ import type { components, paths } from '@/types/api';
 
 export type Pipeline = components['schemas']['PipelineView'];
 export type PipelineStep = components['schemas']['PipelineStep'];
+/** A date rule set aside with a reason (members.override). */
+export type StepOverride = components['schemas']['StepOverride'];
 
 export function usePipeline(memberId: string) {
   return useQuery({

@@ -16,7 +16,10 @@ export function useTransfers(direction: TransferDirection, expiredOnly: boolean,
   });
 }
 
-export async function transferMember(memberId: string, body: components['schemas']['TransferMemberRequest']) {
+/** A transfer letter's fields (the document states "to an organization or outside" as alternatives of one shape). */
+export type TransferMemberInput = Exclude<components['schemas']['TransferMemberRequest'], Record<string, never>>;
+
+export async function transferMember(memberId: string, body: TransferMemberInput) {
   await api.POST('/api/v1/members/{id}/transfers', { params: { path: { id: memberId } }, body });
 }
 

@@ -1,19 +1,12 @@
-import { Button, Form, Input, InputNumber, Select, Space, Spin, Tag, Timeline, Typography } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
+import { Button, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { stages, useMembers } from '@/features/members/api/members';
-import { recordStep, usePipeline, type RecordableStep, type StepBody } from '@/features/members/api/pipeline';
-import { FormModal } from '@/components/form-modal';
+import { stages } from '@/features/members/api/members';
+import { usePipeline, type RecordableStep } from '@/features/members/api/pipeline';
+import { stepForms } from '@/features/members/components/pipeline-steps/step-forms';
 import { useCan } from '@/lib/auth';
 import { shanghaiToday } from '@/lib/dates';
-import { DateField } from '@/components/date-field';
 import { QueryFailure } from '@/components/query-view';
-
-/** One step's form: the fields its route takes, with the override as a plain reason field. */
-type StepForm = { [S in RecordableStep]: Omit<StepBody<S>, 'override'> }[RecordableStep] & {
-  overrideReason?: string | null;
-};
 
 const nextActions: Record<string, RecordableStep[]> = {
   Applicant: ['Talk', 'Activist'],
@@ -22,46 +15,14 @@ const nextActions: Record<string, RecordableStep[]> = {
   Probationary: ['Conversion', 'Extension', 'Cancellation'],
 };
 
-/** Two full members as introducers, found by name among the full members the caller sees. */
-function IntroducerSelect({
-  value,
-  onChange,
-  id,
-}: {
-  value?: string[];
-  onChange?: (value: string[]) => void;
-  id?: string;
-}) {
-  const { t } = useTranslation();
-  const [q, setQ] = useState('');
-  const members = useMembers(
-    { q: q || undefined, stage: 'Full', status: 'Active', includeDescendants: true },
-    { page: 1, pageSize: 20, sort: 'name' },
-  );
-  return (
-    <Select
-      id={id}
-      mode="multiple"
-      value={value}
-      onChange={onChange}
-      maxCount={2}
-      aria-label={t('pipeline.introducers')}
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      loading={members.isFetching}
-      options={(members.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.name} · ${m.organizationName}` }))}
-    />
-  );
-}
-
-/** The development timeline, the next step with its earliest date and countdown, and the forms for each step. */
+/** The development timeline, the next step with its earliest date and countdown; each step's form is its own file. */
 export function PipelinePanel({ memberId }: { memberId: string }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const canWrite = useCan('members.write');
-  const canOverride = useCan('members.override');
   const pipeline = usePipeline(memberId);
   const [step, setStep] = useState<RecordableStep>();
   const p = pipeline.data;
+  const StepForm = step && stepForms[step];
   if (pipeline.isError) {
     return <QueryFailure error={pipeline.error} onRetry={pipeline.refetch} retrying={pipeline.isFetching} />;
   }
@@ -69,20 +30,6 @@ export function PipelinePanel({ memberId }: { memberId: string }) {
     return <Spin />;
   }
   const today = shanghaiToday();
-  const fields: Record<RecordableStep, string[]> = {
-    Talk: ['talkOn', 'talkedBy'],
-    Activist: ['decidedOn', 'cultivationContacts'],
-    Candidate: ['decidedOn', 'introducerIds', 'politicalReviewOn', 'trainingHours', 'noticeFrom', 'noticeTo'],
-    Admission: ['preReviewedOn', 'voteOn', 'entitledVoters', 'votesFor', 'approvedOn'],
-    Conversion: ['convertedOn'],
-    Extension: ['decidedOn', 'months', 'reason'],
-    Cancellation: ['decidedOn', 'reason'],
-  };
-  const date = (name: string, label: string) => (
-    <Form.Item key={name} label={label} name={name} required>
-      <DateField />
-    </Form.Item>
-  );
 
   return (
     <>
@@ -152,92 +99,7 @@ export function PipelinePanel({ memberId }: { memberId: string }) {
           ) : undefined,
         }))}
       />
-      {step && (
-        <FormModal<StepForm>
-          title={t(`pipeline.record.${step}`)}
-          fields={[...fields[step], 'overrideReason']}
-          initialValues={{
-            talkOn: today,
-            preReviewedOn: today,
-            decidedOn: today,
-            convertedOn: today,
-            voteOn: today,
-            approvedOn: today,
-            politicalReviewOn: today,
-            trainingHours: 24,
-          }}
-          onSubmit={async ({ overrideReason, ...values }) => {
-            // No override key at all when none is given: the extension and cancellation routes take none.
-            const override = overrideReason ? { reason: overrideReason } : undefined;
-            await recordStep(memberId, step, { ...values, override });
-            await client.invalidateQueries({ queryKey: ['members'] });
-          }}
-          onClose={() => setStep(undefined)}
-        >
-          {step === 'Talk' && (
-            <>
-              {date('talkOn', t('pipeline.talkOn'))}
-              <Form.Item label={t('pipeline.talkedBy')} name="talkedBy" required>
-                <Input maxLength={50} />
-              </Form.Item>
-            </>
-          )}
-          {step === 'Activist' && (
-            <>
-              {date('decidedOn', t('pipeline.decidedOn'))}
-              <Form.Item label={t('pipeline.contacts')} name="cultivationContacts" required>
-                <Select mode="tags" open={false} placeholder={t('pipeline.contactsHint')} />
-              </Form.Item>
-            </>
-          )}
-          {step === 'Candidate' && (
-            <>
-              {date('decidedOn', t('pipeline.decidedOn'))}
-              <Form.Item label={t('pipeline.introducers')} name="introducerIds" required>
-                <IntroducerSelect />
-              </Form.Item>
-              {date('politicalReviewOn', t('pipeline.politicalReviewOn'))}
-              <Form.Item label={t('pipeline.trainingHours')} name="trainingHours" required>
-                <InputNumber min={0} style={{ width: '100%' }} />
-              </Form.Item>
-              {date('noticeFrom', t('pipeline.noticeFrom'))}
-              {date('noticeTo', t('pipeline.noticeTo'))}
-            </>
-          )}
-          {step === 'Admission' && (
-            <>
-              {date('preReviewedOn', t('pipeline.preReviewedOn'))}
-              {date('voteOn', t('pipeline.voteOn'))}
-              <Form.Item label={t('pipeline.entitledVoters')} name="entitledVoters" required>
-                <InputNumber min={1} style={{ width: '100%' }} />
-              </Form.Item>
-              <Form.Item label={t('pipeline.votesFor')} name="votesFor" required>
-                <InputNumber min={0} style={{ width: '100%' }} />
-              </Form.Item>
-              {date('approvedOn', t('pipeline.approvedOn'))}
-            </>
-          )}
-          {step === 'Conversion' && date('convertedOn', t('pipeline.convertedOn'))}
-          {(step === 'Extension' || step === 'Cancellation') && (
-            <>
-              {date('decidedOn', t('pipeline.decidedOn'))}
-              {step === 'Extension' && (
-                <Form.Item label={t('pipeline.months')} name="months" required>
-                  <InputNumber min={1} max={60} style={{ width: '100%' }} />
-                </Form.Item>
-              )}
-              <Form.Item label={t('pipeline.reason')} name="reason" required>
-                <Input.TextArea rows={2} />
-              </Form.Item>
-            </>
-          )}
-          {canOverride && ['Talk', 'Activist', 'Candidate', 'Admission', 'Conversion'].includes(step) && (
-            <Form.Item label={t('pipeline.overrideReason')} name="overrideReason" extra={t('pipeline.overrideHint')}>
-              <Input />
-            </Form.Item>
-          )}
-        </FormModal>
-      )}
+      {StepForm && <StepForm memberId={memberId} onClose={() => setStep(undefined)} />}
     </>
   );
 }

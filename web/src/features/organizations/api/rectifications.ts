@@ -7,6 +7,8 @@ export type RectificationListItem = components['schemas']['RectificationListItem
 export type Rectification = components['schemas']['RectificationResponse'];
 export type RectificationInput = components['schemas']['RectificationFields'];
 export type RectificationStatus = components['schemas']['RectificationStatus'];
+export type RectificationNoteInput = components['schemas']['AddRectificationNoteRequest'];
+export type CloseRectificationInput = components['schemas']['CloseRectificationRequest'];
 
 export interface RectificationFilter {
   status?: RectificationStatus;
@@ -56,11 +58,7 @@ export async function openRectification(id: string, input: RectificationInput) {
 }
 
 /** Notes are appended, so concurrent notes never conflict: no If-Match. */
-export async function addRectificationNote(
-  id: string,
-  rectificationId: string,
-  input: components['schemas']['AddRectificationNoteRequest'],
-) {
+export async function addRectificationNote(id: string, rectificationId: string, input: RectificationNoteInput) {
   await api.POST('/api/v1/organizations/{id}/rectifications/{rectificationId}/notes', {
     params: { path: { id, rectificationId } },
     body: input,
@@ -71,7 +69,7 @@ export async function closeRectification(
   id: string,
   rectificationId: string,
   etag: string,
-  input: components['schemas']['CloseRectificationRequest'],
+  input: CloseRectificationInput,
 ) {
   await api.POST('/api/v1/organizations/{id}/rectifications/{rectificationId}/close', {
     params: { path: { id, rectificationId }, header: { 'If-Match': etag } },
