@@ -1,16 +1,16 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { Form, Input } from 'antd';
 import { vi } from 'vitest';
-import '@/lib/i18n';
 import { FormModal } from '@/components/form-modal';
 import { ApiError } from '@/lib/problem';
+import { renderWithProviders } from '@/test/render';
 
 function renderForm(
   onSubmit: (values: { name: string; shortName?: string }) => Promise<void>,
   onReload = vi.fn(),
   onClose = vi.fn(),
 ) {
-  render(
+  renderWithProviders(
     <FormModal<{ name: string; shortName?: string }>
       title="编辑"
       fields={['name', 'shortName']}
@@ -108,7 +108,7 @@ describe('FormModal', () => {
 describe('FormModal with list fields', () => {
   it('puts an error on an item of a list ("reasons[0]") on the list’s field, and clears it on the next try', async () => {
     let attempt = 0;
-    render(
+    renderWithProviders(
       <FormModal<{ reasons: string }>
         title="整顿"
         fields={['reasons']}

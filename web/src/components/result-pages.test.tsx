@@ -1,11 +1,13 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import '@/lib/i18n';
 import { LoadFailure } from '@/components/result-pages';
 import { ApiError } from '@/lib/problem';
+import { renderWithProviders } from '@/test/render';
 
 function renderFailure(error: unknown) {
-  render(<RouterProvider router={createMemoryRouter([{ path: '/', element: <LoadFailure error={error} /> }])} />);
+  renderWithProviders(
+    <RouterProvider router={createMemoryRouter([{ path: '/', element: <LoadFailure error={error} /> }])} />,
+  );
 }
 
 describe('LoadFailure', () => {

@@ -1,9 +1,8 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, vi } from 'vitest';
-import '@/lib/i18n';
 import { SignInPage } from '@/features/auth/components/sign-in-page';
+import { renderWithProviders } from '@/test/render';
 
 function renderSignIn() {
   const router = createMemoryRouter(
@@ -13,11 +12,7 @@ function renderSignIn() {
     ],
     { initialEntries: ['/sign-in'] },
   );
-  render(
-    <QueryClientProvider client={new QueryClient()}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
+  renderWithProviders(<RouterProvider router={router} />, { antd: false });
   return router;
 }
 

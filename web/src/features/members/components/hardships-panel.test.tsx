@@ -1,10 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
-import '@/lib/i18n';
 import { HardshipsPanel } from '@/features/members/components/hardships-panel';
 import { shanghaiToday } from '@/lib/dates';
 import { mockApi } from '@/test/mock-api';
+import { renderWithProviders } from '@/test/render';
 
 const me = {
   id: 'u1',
@@ -36,11 +35,7 @@ const ended = {
 };
 
 function renderPanel() {
-  render(
-    <QueryClientProvider client={new QueryClient()}>
-      <HardshipsPanel memberId="m1" />
-    </QueryClientProvider>,
-  );
+  renderWithProviders(<HardshipsPanel memberId="m1" />);
 }
 
 describe('HardshipsPanel', () => {

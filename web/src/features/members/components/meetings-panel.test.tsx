@@ -1,10 +1,8 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App as AntApp } from 'antd';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
-import '@/lib/i18n';
 import { MeetingsPanel } from '@/features/members/components/meetings-panel';
 import { mockApi } from '@/test/mock-api';
+import { renderWithProviders } from '@/test/render';
 
 const me = {
   id: 'u1',
@@ -78,13 +76,7 @@ describe('MeetingsPanel', () => {
             : [],
         ),
     });
-    render(
-      <QueryClientProvider client={new QueryClient()}>
-        <AntApp>
-          <MeetingsPanel />
-        </AntApp>
-      </QueryClientProvider>,
-    );
+    renderWithProviders(<MeetingsPanel />);
     expect(screen.getByText('请选择党组织，查看其组织生活记录。')).toBeTruthy();
 
     fireEvent.click(await screen.findByText('记录组织生活'));

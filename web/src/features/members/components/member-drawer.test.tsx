@@ -1,12 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App as AntApp } from 'antd';
-import { MemoryRouter } from 'react-router';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
-import '@/lib/i18n';
 import { MemberDrawer } from '@/features/members/components/member-drawer';
 import { json, mockApi } from '@/test/mock-api';
 import { pickDate } from '@/test/pick-date';
+import { renderWithProviders } from '@/test/render';
 
 const me = {
   id: 'u1',
@@ -59,15 +56,7 @@ describe('MemberDrawer', () => {
       },
     });
     const onChanged = vi.fn(() => Promise.resolve());
-    render(
-      <MemoryRouter>
-        <QueryClientProvider client={new QueryClient()}>
-          <AntApp>
-            <MemberDrawer memberId="m1" onClose={vi.fn()} onChanged={onChanged} />
-          </AntApp>
-        </QueryClientProvider>
-      </MemoryRouter>,
-    );
+    renderWithProviders(<MemberDrawer memberId="m1" onClose={vi.fn()} onChanged={onChanged} />, { route: '/members' });
     fireEvent.click(await screen.findByText('登记去世'));
     const dialog = (await screen.findByText(/档案和记录保留/)).closest<HTMLElement>('.ant-modal')!;
     fireEvent.click(within(dialog).getByText('登记去世', { selector: 'button span' }));

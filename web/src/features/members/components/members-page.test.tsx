@@ -1,11 +1,8 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App as AntApp } from 'antd';
-import { MemoryRouter } from 'react-router';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
-import '@/lib/i18n';
 import { MembersPage } from '@/features/members/components/members-page';
 import { json, mockApi } from '@/test/mock-api';
+import { renderWithProviders } from '@/test/render';
 
 const member = {
   id: 'm1',
@@ -35,15 +32,7 @@ const csv = () =>
   });
 
 function renderPage() {
-  render(
-    <MemoryRouter>
-      <QueryClientProvider client={new QueryClient()}>
-        <AntApp>
-          <MembersPage />
-        </AntApp>
-      </QueryClientProvider>
-    </MemoryRouter>,
-  );
+  renderWithProviders(<MembersPage />, { route: '/members' });
 }
 
 describe('MembersPage exports', () => {

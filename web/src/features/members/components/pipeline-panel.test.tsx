@@ -1,11 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App as AntApp } from 'antd';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
-import '@/lib/i18n';
 import { PipelinePanel } from '@/features/members/components/pipeline-panel';
 import { json, mockApi } from '@/test/mock-api';
 import { pickDate } from '@/test/pick-date';
+import { renderWithProviders } from '@/test/render';
 
 const me = {
   id: 'u1',
@@ -84,13 +82,7 @@ describe('PipelinePanel', () => {
         return current;
       },
     });
-    render(
-      <QueryClientProvider client={new QueryClient()}>
-        <AntApp>
-          <PipelinePanel memberId="m1" />
-        </AntApp>
-      </QueryClientProvider>,
-    );
+    renderWithProviders(<PipelinePanel memberId="m1" />);
     expect(await screen.findByText('谈话已逾期（应于 2020-02-10 前）')).toBeTruthy();
 
     fireEvent.click(screen.getByText('记录谈话'));

@@ -1,14 +1,13 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { useEffect } from 'react';
 import { afterEach, vi } from 'vitest';
-import '@/lib/i18n';
 import { OrganizationTree } from '@/features/organizations/components/organization-tree';
 import {
   useOrganizationTree,
   type OrganizationTreeState,
 } from '@/features/organizations/components/use-organization-tree';
 import { mockApi } from '@/test/mock-api';
+import { renderWithProviders } from '@/test/render';
 
 const item = (id: string, name: string, activeChildCount = 0) => ({
   id,
@@ -39,11 +38,7 @@ function Harness({ onSelect }: { onSelect: (id: string) => void }) {
 
 function renderTree() {
   const onSelect = vi.fn();
-  render(
-    <QueryClientProvider client={new QueryClient()}>
-      <Harness onSelect={onSelect} />
-    </QueryClientProvider>,
-  );
+  renderWithProviders(<Harness onSelect={onSelect} />);
   return onSelect;
 }
 
