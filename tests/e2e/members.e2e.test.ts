@@ -1,22 +1,14 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { choose, chooseFilter, fillDate, launch, screenshot, screenshotIfFailed, signIn } from './browser';
+import type { Locator, Page } from 'playwright-core';
+import { choose, chooseFilter, fillDate, screenshot } from './browser';
+import { useBrowser } from './fixture';
 
-let browser: Browser;
+const browser = useBrowser();
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
+// Every test starts on the member register, signed in as the administrator.
 beforeEach(async () => {
-  page = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } })).newPage();
-  await signIn(page, 'admin');
-  await page.waitForURL('**/organizations');
+  page = await browser.open({ user: 'admin' });
   await page.getByRole('menuitem', { name: /党员/ }).click();
   // Masked ID numbers: the area code of the member's district, eight stars, the last four.
   await page
@@ -24,11 +16,6 @@ beforeEach(async () => {
     .getByText(/^\d{6}\*{8}\d{3}[\dX]$/)
     .first()
     .waitFor();
-});
-
-afterEach(async ({ task }) => {
-  await screenshotIfFailed(page, task);
-  await page.context().close();
 });
 
 // 1990-03-15, female; its GB 11643 check character is computed here like the server does.

@@ -1,26 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launch, screenshot, screenshotIfFailed, signIn } from './browser';
+import type { Page } from 'playwright-core';
+import { baseUrl, screenshot } from './browser';
+import { useBrowser } from './fixture';
 
-let browser: Browser;
+const browser = useBrowser();
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
 beforeEach(async () => {
-  page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
-  await signIn(page, 'admin');
-  await page.waitForURL('**/organizations');
-});
-
-afterEach(async ({ task }) => {
-  await screenshotIfFailed(page, task);
-  await page.context().close();
+  page = await browser.open({ user: 'admin' });
 });
 
 async function select(name: string) {

@@ -1,27 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, choose, launch, screenshot, screenshotIfFailed, signIn } from './browser';
+import type { Page } from 'playwright-core';
+import { baseUrl, choose, screenshot } from './browser';
+import { useBrowser } from './fixture';
 
-let browser: Browser;
+const browser = useBrowser();
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function signedIn(username = 'admin') {
-  page = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } })).newPage();
-  await signIn(page, username);
-  await page.waitForURL('**/organizations');
+async function signedIn(user = 'admin') {
+  page = await browser.open({ user });
 }
-
-afterEach(async ({ task }) => {
-  await screenshotIfFailed(page, task);
-  await page.context().close();
-});
 
 const tree = () => page.getByRole('tree', { name: '组织树' });
 

@@ -1,41 +1,15 @@
 // The web app's shared pieces as users feel them: accessibility at a desk and on a phone, the keyboard, failures
 // that say so, and a branch secretary's tasks at 390 px.
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, choose, launch, screenshot, screenshotIfFailed, signIn } from './browser';
+import type { Page } from 'playwright-core';
+import { baseUrl, choose, screenshot, signIn } from './browser';
+import { desk, phone, useBrowser, type Viewport } from './fixture';
 
-let browser: Browser;
+const browser = useBrowser();
 let page: Page;
 
-const desk = { width: 1440, height: 900 };
-const phone = { width: 390, height: 844 };
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async ({ task }) => {
-  await screenshotIfFailed(page, task);
-  await page?.context().close();
-});
-
-async function open(viewport: { width: number; height: number }, user?: string): Promise<void> {
-  page = await (
-    await browser.newContext({
-      locale: 'zh-CN',
-      viewport,
-      isMobile: viewport.width < 500,
-      hasTouch: viewport.width < 500,
-    })
-  ).newPage();
-  if (user) {
-    await signIn(page, user);
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-  }
+async function open(viewport: Viewport, user?: string): Promise<void> {
+  page = await browser.open({ viewport, user });
 }
 
 /** WCAG 2.1 A and AA, every rule: the list of what fails, empty when the screen passes. */

@@ -1,24 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launch, screenshot, screenshotIfFailed, signIn } from './browser';
+import type { Page } from 'playwright-core';
+import { baseUrl, screenshot, signIn } from './browser';
+import { useBrowser } from './fixture';
 
-let browser: Browser;
+const browser = useBrowser();
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
+// Each test signs in itself: the sign-in is what is tested here.
 beforeEach(async () => {
-  page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
-});
-
-afterEach(async ({ task }) => {
-  await screenshotIfFailed(page, task);
-  await page.context().close();
+  page = await browser.open();
 });
 
 describe('signing in and the organization tree', () => {
