@@ -8,7 +8,7 @@ import {
   type RectificationListItem,
   type RectificationStatus,
 } from '@/features/organizations/api/rectifications';
-import { OpenRectificationDialog } from '@/features/organizations/components/rectifications/open-rectification-dialog';
+import { OpenRectificationDialog } from '@/features/organizations/components/rectifications/open-dialog';
 import { RectificationDrawer } from '@/features/organizations/components/rectifications/rectification-drawer';
 import { useTableState } from '@/hooks/use-table-state';
 import { QueryView } from '@/components/query-view';

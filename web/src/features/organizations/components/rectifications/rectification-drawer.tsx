@@ -2,8 +2,8 @@ import { Button, Descriptions, Drawer, Space, Spin, Tag, Timeline, Typography } 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRectification } from '@/features/organizations/api/rectifications';
-import { CloseRectificationDialog } from '@/features/organizations/components/rectifications/close-rectification-dialog';
-import { RectificationNoteDialog } from '@/features/organizations/components/rectifications/rectification-note-dialog';
+import { CloseRectificationDialog } from '@/features/organizations/components/rectifications/close-dialog';
+import { RectificationNoteDialog } from '@/features/organizations/components/rectifications/note-dialog';
 import { LoadFailure } from '@/components/result-pages';
 
 interface Props {
