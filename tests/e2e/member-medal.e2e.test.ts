@@ -1,28 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { launch, screenshot, screenshotIfFailed, signIn } from './browser';
+import type { Page } from 'playwright-core';
+import { screenshot } from './browser';
+import { useBrowser } from './fixture';
 
-let browser: Browser;
+const browser = useBrowser();
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
+// Every test starts on the yearly lists of the member register, signed in as the administrator.
 beforeEach(async () => {
-  page = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } })).newPage();
-  await signIn(page, 'admin');
-  await page.waitForURL('**/organizations');
+  page = await browser.open({ user: 'admin' });
   await page.getByRole('menuitem', { name: /党员/ }).click();
   await page.getByRole('tab', { name: '年度名单' }).click();
-});
-
-afterEach(async ({ task }) => {
-  await screenshotIfFailed(page, task);
-  await page.context().close();
 });
 
 describe('光荣在党50年 and lost contact', () => {

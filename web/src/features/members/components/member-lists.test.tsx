@@ -1,10 +1,8 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App as AntApp } from 'antd';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
-import '@/lib/i18n';
 import { MemberLists } from '@/features/members/components/member-lists';
 import { json, mockApi } from '@/test/mock-api';
+import { renderWithProviders } from '@/test/render';
 
 const me = {
   id: 'u1',
@@ -38,13 +36,7 @@ const page = (items: object[], note: object | null = null) => ({
 });
 
 function renderLists() {
-  render(
-    <QueryClientProvider client={new QueryClient()}>
-      <AntApp>
-        <MemberLists />
-      </AntApp>
-    </QueryClientProvider>,
-  );
+  renderWithProviders(<MemberLists />);
 }
 
 describe('MemberLists', () => {
