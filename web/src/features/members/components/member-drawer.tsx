@@ -1,4 +1,4 @@
-import { Alert, Button, Drawer, Space, Spin, Tabs } from 'antd';
+import { Alert, Button, Drawer, Grid, Space, Spin, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMember, type RevealableField } from '@/features/members/api/members';
@@ -31,27 +31,27 @@ export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
   const [revealed, setRevealed] = useState<{ field: RevealableField; value: string | null }>();
   const m = query.data?.member;
   const ActionDialog = action?.Dialog;
+  // On a phone the header has no room beside the name: the actions wrap above the tabs instead.
+  const wide = Grid.useBreakpoint().md ?? true;
+  const actions = m && canWrite && (
+    <Space wrap style={wide ? undefined : { marginBottom: 12 }}>
+      {memberActions
+        .filter((a) => a.offered(m))
+        .map((a) => (
+          <Button key={a.key} danger={a.danger} onClick={() => setAction(a)}>
+            {t(a.label)}
+          </Button>
+        ))}
+    </Space>
+  );
 
   return (
     <Drawer
       open
-      size="large"
+      size={wide ? 'large' : '100%'}
       onClose={onClose}
       title={m ? `${m.name} · ${t(`members.stages.${m.stage}`)}` : t('members.title')}
-      extra={
-        m &&
-        canWrite && (
-          <Space>
-            {memberActions
-              .filter((a) => a.offered(m))
-              .map((a) => (
-                <Button key={a.key} danger={a.danger} onClick={() => setAction(a)}>
-                  {t(a.label)}
-                </Button>
-              ))}
-          </Space>
-        )
-      }
+      extra={wide && actions}
     >
       {query.isError ? (
         <LoadFailure error={query.error} />
@@ -59,6 +59,7 @@ export function MemberDrawer({ memberId, onClose, onChanged }: Props) {
         <Spin />
       ) : (
         <>
+          {!wide && actions}
           {revealed && (
             <Alert
               type="warning"
