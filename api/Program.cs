@@ -4,6 +4,7 @@ using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Mediation;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Accounts;
+using Jiceng.Modules.Calendar;
 using Jiceng.Modules.Members;
 using Jiceng.Modules.Organizations;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,7 @@ builder.Services.AddMediator(options =>
 builder.Services.AddOrganizationsModule();
 builder.Services.AddAccountsModule();
 builder.Services.AddMembersModule();
+builder.Services.AddCalendarModule();
 
 var app = builder.Build();
 
@@ -88,6 +90,7 @@ app.UseInfrastructure();
 app.MapOrganizationsModule(app.Configuration);
 app.MapAccountsModule();
 app.MapMembersModule(app.Configuration);
+app.MapCalendarModule();
 app.MapSpaFallback();
 
 await app.RunAsync();

@@ -24,6 +24,10 @@ public static class Permissions
     public const string FundsWrite = "funds.write";
     public const string FundsApprove = "funds.approve";
 
+    /// <summary>Entering the official holiday calendar: the system administrator's alone (no other role has it).
+    /// </summary>
+    public const string CalendarWrite = "calendar.write";
+
     public static readonly IReadOnlyList<string> All =
     [
         OrganizationsRead,
@@ -43,6 +47,7 @@ public static class Permissions
         FundsRead,
         FundsWrite,
         FundsApprove,
+        CalendarWrite,
     ];
 }
 

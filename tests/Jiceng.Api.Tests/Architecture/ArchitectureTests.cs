@@ -385,6 +385,7 @@ public sealed class RefusalCatalogTests
         var catalogs = new[]
         {
             ("Accounts", "AccountErrors"),
+            ("Calendar", "CalendarErrors"),
             ("Members", "MemberErrors"),
             ("Organizations", "OrganizationErrors"),
         };

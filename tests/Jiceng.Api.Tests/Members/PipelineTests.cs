@@ -437,7 +437,8 @@ public sealed class PipelineTests(DatabaseProvider provider) : ApiTest(provider)
             HttpStatusCode.BadRequest,
             field: "phone"
         );
-        // A notice running past the decision holds the vote until the day after it ends.
+        // A notice running past the decision holds the vote until the day after it ends. 19 June 2026 is 端午节,
+        // so five working days from Monday 15 June end on Monday 22 June.
         var activist = await Member("公示跨过决定", "Activist", appliedOn: "2024-01-10", activistOn: "2024-09-01");
         var candidate = await Json.Read(
             await Step(
@@ -450,12 +451,12 @@ public sealed class PipelineTests(DatabaseProvider provider) : ApiTest(provider)
                     politicalReviewOn = "2026-05-20",
                     trainingHours = 24,
                     noticeFrom = "2026-06-15",
-                    noticeTo = "2026-06-19",
+                    noticeTo = "2026-06-22",
                 }
             ),
             HttpStatusCode.OK
         );
-        Assert.That(candidate.GetProperty("next").Str("earliestOn"), Is.EqualTo("2026-06-20"));
+        Assert.That(candidate.GetProperty("next").Str("earliestOn"), Is.EqualTo("2026-06-23"));
         Assert.That(
             farFuture.GetProperty("errors").ToString(),
             Does.Contain("1900-01-01"),

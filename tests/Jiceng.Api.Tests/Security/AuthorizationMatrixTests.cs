@@ -297,6 +297,18 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
             ),
         ["RevokeApiClient"] = s => ($"/api/v1/api-clients/{s.ApiClient}/revoke", null),
         ["ListAuditLog"] = s => ($"/api/v1/audit?within={s.Root}", null),
+        ["ListCalendarYears"] = _ => ("/api/v1/calendar", null),
+        ["GetCalendarYear"] = _ => ("/api/v1/calendar/2026", null),
+        ["RecordCalendarYear"] = _ =>
+            (
+                "/api/v1/calendar/2026",
+                new
+                {
+                    notice = "国务院办公厅关于2026年部分节假日安排的通知",
+                    holidays = new[] { new { on = "2026-01-01", name = "元旦" } },
+                    workingDays = new[] { new { on = "2026-01-04", name = "元旦调休" } },
+                }
+            ),
     };
 
     [OneTimeSetUp]
@@ -599,8 +611,11 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
                 continue;
             }
             var (url, body) = Samples[operationId](_a);
-            // The audit log needs audit.read, which an organization admin lacks; a new region's rule set needs a new region.
-            var caller = operationId is "ListAuditLog" or "CreateRuleSet" ? Client : _scopedAdmin;
+            // The audit log needs audit.read and the holiday calendar calendar.write, which an organization admin
+            // lacks; a new region's rule set needs a new region.
+            var caller = operationId is "ListAuditLog" or "CreateRuleSet" or "RecordCalendarYear"
+                ? Client
+                : _scopedAdmin;
             if (operationId == "CreateRuleSet")
             {
                 var region = await CreateOrganization(Unique("丙区委"), kind: "Committee", field: "Government");

@@ -60,15 +60,6 @@ public sealed class PipelineRulesTests
         string? earliest
     ) => Assert.That(PipelineRules.EarliestVote(Maybe(noticeEndsOn), Maybe(candidateOn)), Is.EqualTo(Maybe(earliest)));
 
-    [TestCase("2026-06-01", "2026-06-05", 5)]
-    [TestCase("2026-06-01", "2026-06-01", 1)]
-    [TestCase("2026-06-06", "2026-06-07", 0)]
-    [TestCase("2026-06-05", "2026-06-08", 2)]
-    [TestCase("2026-06-01", "2026-06-08", 6)]
-    [TestCase("2026-06-08", "2026-06-01", 0)]
-    public void Working_days_count_monday_to_friday_both_ends_included(string from, string to, int days) =>
-        Assert.That(PipelineRules.WorkingDays(D(from), D(to)), Is.EqualTo(days));
-
     [TestCase(5, 10, false)]
     [TestCase(6, 10, true)]
     [TestCase(4, 10, false)]

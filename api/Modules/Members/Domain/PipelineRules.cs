@@ -45,19 +45,6 @@ internal static class PipelineRules
             : noticeEndsOn?.AddDays(1) ?? candidateOn;
 
     /// <summary>
-    /// Monday to Friday between two dates, both included (public holidays are the region's to allow for).
-    /// </summary>
-    public static int WorkingDays(DateOnly from, DateOnly to)
-    {
-        var days = 0;
-        for (var day = from; day <= to; day = day.AddDays(1))
-        {
-            days += day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 0 : 1;
-        }
-        return days;
-    }
-
-    /// <summary>
     /// The admission passes with more than half of the full members entitled to vote (exactly half fails).
     /// </summary>
     public static bool VotePasses(int votesFor, int entitledVoters) => votesFor * 2 > entitledVoters;

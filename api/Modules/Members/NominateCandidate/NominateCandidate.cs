@@ -2,6 +2,7 @@ using FluentValidation;
 using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Primitives;
+using Jiceng.Modules.Calendar.Contracts;
 using Jiceng.Modules.Members.Domain;
 using Mediator;
 
@@ -58,7 +59,7 @@ internal sealed class NominateCandidateValidator : AbstractValidator<NominateCan
     }
 }
 
-internal sealed class NominateCandidateHandler(MemberSteps steps, DbSession db)
+internal sealed class NominateCandidateHandler(MemberSteps steps, DbSession db, IWorkingCalendar calendar)
     : ICommandHandler<NominateCandidateCommand, PipelineView>
 {
     private const string AdvanceSql = """
@@ -100,7 +101,12 @@ internal sealed class NominateCandidateHandler(MemberSteps steps, DbSession db)
         {
             throw MemberErrors.TrainingTooShort(rules.TrainingMinHours);
         }
-        var noticeDays = PipelineRules.WorkingDays(body.NoticeFrom!.Value, body.NoticeTo!.Value);
+        // Working days as the State Council's notice sets them: Golden Week has none, a 调休 Saturday counts.
+        var noticeDays = await calendar.CountWorkingDaysAsync(
+            body.NoticeFrom!.Value,
+            body.NoticeTo!.Value,
+            cancellationToken
+        );
         if (noticeDays < rules.NoticeMinWorkingDays.Value && body.Override is null)
         {
             throw MemberErrors.NoticeTooShort(rules.NoticeMinWorkingDays, noticeDays);
