@@ -15,10 +15,10 @@ internal sealed class MemberOrganizationHooks(DbSession db)
         IOrganizationDissolutionGuard,
         IOrganizationSubtreeMoveListener
 {
-    private const string FullMembersSql = """
-        SELECT org_id, COUNT(*) AS count FROM members
-        WHERE org_path >= @from AND org_path < @to AND stage = 'Full' AND status = 'Active'
-        GROUP BY org_id
+    private const string MembersSql = """
+        SELECT org_id, stage, COUNT(*) AS count FROM members
+        WHERE org_path >= @from AND org_path < @to AND stage IN ('Full', 'Probationary') AND status = 'Active'
+        GROUP BY org_id, stage
         """;
 
     private const string SubtreeCountsSql = """
@@ -59,18 +59,25 @@ internal sealed class MemberOrganizationHooks(DbSession db)
 
     public string Key => "members";
 
-    public async Task<IReadOnlyDictionary<Guid, int>> CountFullMembersAsync(
+    public async Task<IReadOnlyDictionary<Guid, OrganizationMemberCount>> CountMembersAsync(
         string pathFrom,
         string pathTo,
         CancellationToken cancellationToken
     )
     {
-        var rows = await db.QueryAsync<OrgCount>(
-            FullMembersSql,
+        var rows = await db.QueryAsync<OrgStageCount>(
+            MembersSql,
             new { from = pathFrom, to = pathTo },
             cancellationToken
         );
-        return rows.ToDictionary(r => r.OrgId, r => (int)r.Count);
+        return rows.GroupBy(r => r.OrgId)
+            .ToDictionary(
+                g => g.Key,
+                g => new OrganizationMemberCount(
+                    (int)g.Where(r => r.Stage == nameof(MemberStage.Full)).Sum(r => r.Count),
+                    (int)g.Where(r => r.Stage == nameof(MemberStage.Probationary)).Sum(r => r.Count)
+                )
+            );
     }
 
     /// <summary>Members (预备 and 正式) and people in the pipeline before that, over the subtree.</summary>
@@ -139,9 +146,10 @@ internal sealed class MemberOrganizationHooks(DbSession db)
         await db.ExecuteAsync(RewriteCommunityReportsSql, moved, cancellationToken);
     }
 
-    private sealed record OrgCount
+    private sealed record OrgStageCount
     {
         public Guid OrgId { get; init; }
+        public string Stage { get; init; } = "";
         public long Count { get; init; }
     }
 

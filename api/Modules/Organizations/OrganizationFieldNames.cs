@@ -19,6 +19,7 @@ internal sealed class OrganizationFieldNames : FieldNameCatalog
         Name("description", "说明", "Description");
         Name("establishedOn", "成立日期", "Established on");
         Name("termStartedOn", "本届任期开始日期", "Term start");
+        Name("hasCommittee", "设支部委员会", "Has a branch committee");
         Name("newParentId", "上级党组织", "New parent organization");
         Name("year", "年度", "Year");
         Name("level", "等次", "Level");
@@ -60,7 +61,8 @@ internal sealed class OrganizationFieldNames : FieldNameCatalog
         Name("branchCommitteeMinFullMembers", "设支委会最少正式党员数", "Branch committee minimum full members");
         Name("generalBranchMinMembers", "党总支最少党员数", "General branch minimum members");
         Name("grassrootsCommitteeMinMembers", "基层党委最少党员数", "Grassroots committee minimum members");
-        Name("committeeTermYears", "委员会任期（年）", "Committee term (years)");
+        Name("committeeTermYears", "党总支、党支部任期（年）", "General branch and branch term (years)");
+        Name("grassrootsCommitteeTermYears", "党委任期（年）", "Grassroots committee term (years)");
         Name("villageCommunityTermYears", "村、社区党组织任期（年）", "Village and community term (years)");
         Name("termWarningDays", "换届提醒提前天数", "Term warning (days)");
         Name("applicantMinAge", "申请入党最低年龄", "Minimum applicant age");

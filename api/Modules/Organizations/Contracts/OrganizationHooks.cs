@@ -25,14 +25,21 @@ public interface IOrganizationStatisticsContributor
     );
 }
 
-/// <summary>Full (正式) member counts per organization, for the setting-up rule warnings.</summary>
+/// <summary>An organization's own members (not its subtree's): full (正式) and probationary (预备).</summary>
+public sealed record OrganizationMemberCount(int Full, int Probationary)
+{
+    /// <summary>党员: full and probationary members together, as the setting-up thresholds count them.</summary>
+    public int Total => Full + Probationary;
+}
+
+/// <summary>Member counts per organization, for the setting-up rule warnings.</summary>
 public interface IOrganizationMemberCounts
 {
     /// <summary>
-    /// Per organization within the path range (organizations without full members are left out). A range,
+    /// Per organization within the path range (organizations without members are left out). A range,
     /// not a list of ids: a city's branches would exceed a provider's parameter limit (2,100 on SQL Server).
     /// </summary>
-    Task<IReadOnlyDictionary<Guid, int>> CountFullMembersAsync(
+    Task<IReadOnlyDictionary<Guid, OrganizationMemberCount>> CountMembersAsync(
         string pathFrom,
         string pathTo,
         CancellationToken cancellationToken

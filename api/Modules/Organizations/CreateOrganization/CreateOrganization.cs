@@ -17,7 +17,8 @@ internal sealed record CreateOrganizationCommand(
     string? SecretaryName,
     DateOnly? EstablishedOn,
     DateOnly? TermStartedOn,
-    string? Description
+    string? Description,
+    bool? HasCommittee = null
 ) : ICommand<OrganizationResponse>;
 
 internal sealed class CreateOrganizationValidator : AbstractValidator<CreateOrganizationCommand>
@@ -47,10 +48,10 @@ internal sealed class CreateOrganizationHandler(DbSession db, CurrentScope curre
 
     private const string InsertSql = """
         INSERT INTO organizations (id, parent_id, path, depth, child_seq, region_root_id, name, short_name, kind, field,
-                                   secretary_name, established_on, term_started_on, description, status, dissolved_on,
-                                   created_at, updated_at, version)
+                                   secretary_name, established_on, term_started_on, description, has_committee, status,
+                                   dissolved_on, created_at, updated_at, version)
         VALUES (@id, @parentId, @path, @depth, 0, @regionRootId, @name, @shortName, @kind, @field,
-                @secretaryName, @establishedOn, @termStartedOn, @description, 'Active', NULL,
+                @secretaryName, @establishedOn, @termStartedOn, @description, @hasCommittee, 'Active', NULL,
                 @now, @now, 1)
         """;
 
@@ -121,6 +122,7 @@ internal sealed class CreateOrganizationHandler(DbSession db, CurrentScope curre
                 establishedOn = command.EstablishedOn,
                 termStartedOn = command.TermStartedOn,
                 description = command.Description,
+                hasCommittee = command.HasCommittee ?? false,
                 now = clock.GetUtcNow(),
             },
             cancellationToken

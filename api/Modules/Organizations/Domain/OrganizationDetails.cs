@@ -18,6 +18,7 @@ internal sealed record OrganizationResponse(
     DateOnly? EstablishedOn,
     DateOnly? TermStartedOn,
     DateOnly? TermEndsOn,
+    bool HasCommittee,
     string? Description,
     OrganizationStatus Status,
     DateOnly? DissolvedOn,
@@ -34,7 +35,7 @@ internal static class OrganizationDetails
 {
     private const string OrganizationSql = """
         SELECT o.id, o.parent_id, o.path, o.name, o.short_name, o.kind, o.field, o.secretary_name, o.established_on,
-               o.term_started_on, o.description, o.status, o.dissolved_on, o.depth, o.region_root_id,
+               o.term_started_on, o.has_committee, o.description, o.status, o.dissolved_on, o.depth, o.region_root_id,
                o.created_at, o.updated_at, o.version,
                (SELECT COUNT(*) FROM organizations c WHERE c.parent_id = o.id AND c.status = 'Active') AS active_child_count
         FROM organizations o
@@ -76,7 +77,8 @@ internal static class OrganizationDetails
             row.SecretaryName,
             row.EstablishedOn,
             row.TermStartedOn,
-            row.TermStartedOn?.AddYears(rules.TermYearsFor(row.Field)),
+            OrganizationTerms.EndsOn(row.TermStartedOn, row.Kind, row.Field, rules),
+            row.HasCommittee,
             row.Description,
             row.Status,
             row.DissolvedOn,
@@ -102,6 +104,7 @@ internal static class OrganizationDetails
         public string? SecretaryName { get; init; }
         public DateOnly? EstablishedOn { get; init; }
         public DateOnly? TermStartedOn { get; init; }
+        public bool HasCommittee { get; init; }
         public string? Description { get; init; }
         public OrganizationStatus Status { get; init; }
         public DateOnly? DissolvedOn { get; init; }

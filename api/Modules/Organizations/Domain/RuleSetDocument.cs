@@ -138,9 +138,16 @@ internal sealed record RuleSetDocument(
     NumberRule GeneralBranchMinMembers,
     NumberRule GrassrootsCommitteeMinMembers,
     TextListRule WeakOrganizationTriggers,
-    MemberPipelineRuleSet? MemberPipeline = null
+    MemberPipelineRuleSet? MemberPipeline = null,
+    NumberRule? GrassrootsCommitteeTermYears = null
 )
 {
+    /// <summary>Rule sets saved before the 党委 term was a rule of its own lack it: five years (2018 opinion).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public NumberRule GrassrootsCommitteeTermYearsOrDefault =>
+        GrassrootsCommitteeTermYears ?? OrganizationTerms.DefaultGrassrootsCommitteeTermYears;
+
     /// <summary>Rule sets saved before Members existed lack these: the defaults apply.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public MemberPipelineRuleSet MemberPipelineOrDefault => MemberPipeline ?? MemberPipelineRuleSet.Default;
@@ -156,8 +163,15 @@ internal sealed record RuleSetDocument(
             [new(5, 90), new(4, 80), new(3, 70)],
             "星级评定：满分 110 分，90 分以上为五星，80–90 分为四星，70–80 分为三星。"
         ),
-        new NumberRule(3, "《中国共产党支部工作条例（试行）》：党支部委员会每届任期一般为 3 年。"),
-        new NumberRule(5, "村、社区党组织每届任期 5 年，与村（居）民委员会同步换届。"),
+        new NumberRule(
+            3,
+            "中共中央办公厅《关于党的基层组织任期的意见》（2018）第一条：党的总支部委员会、支部委员会每届任期一般为 3 年。"
+        ),
+        new NumberRule(
+            5,
+            "中共中央办公厅《关于党的基层组织任期的意见》（2018）第一条：村和社区党的委员会、总支部委员会、"
+                + "支部委员会每届任期为 5 年。"
+        ),
         new NumberRule(90, "换届提醒：任期届满前 90 日提醒上级党组织做好换届准备。"),
         new NumberRule(
             3,
@@ -183,7 +197,8 @@ internal sealed record RuleSetDocument(
             ],
             "软弱涣散基层党组织排查整顿：各地按本地标准确定排查情形（如书记空缺超过 3 个月）。"
         ),
-        MemberPipelineRuleSet.Default
+        MemberPipelineRuleSet.Default,
+        OrganizationTerms.DefaultGrassrootsCommitteeTermYears
     );
 
     public GradingLevel? Level(string code) => GradingLevels.Levels.FirstOrDefault(l => l.Code == code);
@@ -195,11 +210,6 @@ internal sealed record RuleSetDocument(
             ? null
             : StarRating.Thresholds.OrderByDescending(t => t.MinScore).FirstOrDefault(t => score >= t.MinScore)?.Stars
                 ?? 0;
-
-    public int TermYearsFor(OrganizationField field) =>
-        field is OrganizationField.Village or OrganizationField.UrbanCommunity
-            ? VillageCommunityTermYears.Value
-            : CommitteeTermYears.Value;
 
     public static readonly JsonSerializerOptions Json = InfrastructureSetup.CreateJsonOptions();
 
@@ -269,6 +279,10 @@ internal sealed class RuleSetDocumentValidator : AbstractValidator<RuleSetDocume
             });
         Number(d => d.CommitteeTermYears, 1, 10);
         Number(d => d.VillageCommunityTermYears, 1, 10);
+        When(
+            d => d.GrassrootsCommitteeTermYears is not null,
+            () => Number(d => d.GrassrootsCommitteeTermYears!, 1, 10)
+        );
         Number(d => d.TermWarningDays, 1, 366);
         Number(d => d.BranchMinFullMembers, 1, 1000);
         Number(d => d.BranchCommitteeMinFullMembers, 1, 1000);

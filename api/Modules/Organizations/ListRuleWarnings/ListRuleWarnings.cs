@@ -26,6 +26,23 @@ internal enum RuleWarningCode
     /// <summary>Enough full members that a branch committee should be elected.</summary>
     [Label("应设支委会", "Committee required")]
     CommitteeRequired,
+
+    /// <summary>A branch committee with fewer full members than one needs: the rule provides a secretary.
+    /// </summary>
+    [Label("不足7人不设支委会", "No committee below 7")]
+    CommitteeNotExpected,
+
+    /// <summary>A branch with more members than a branch usually has (一般不超过50人).</summary>
+    [Label("党支部人数过多", "Branch too large")]
+    BranchTooLarge,
+
+    /// <summary>A general branch with fewer members than one is set up for.</summary>
+    [Label("党员不足设总支", "Too few for a general branch")]
+    TooFewForGeneralBranch,
+
+    /// <summary>A grassroots committee with fewer members than one is set up for.</summary>
+    [Label("党员不足设党委", "Too few for a committee")]
+    TooFewForCommittee,
 }
 
 internal sealed record RuleWarning(
@@ -67,7 +84,7 @@ internal sealed class ListRuleWarningsHandler(
 ) : IQueryHandler<ListRuleWarningsQuery, Paged<RuleWarning>>
 {
     private const string SubtreeSql = """
-        SELECT id, name, kind, field, region_root_id, term_started_on, path
+        SELECT id, name, kind, field, region_root_id, term_started_on, has_committee, path, depth
         FROM organizations
         WHERE path >= @from AND path < @to AND status = 'Active'
         ORDER BY path
@@ -86,21 +103,24 @@ internal sealed class ListRuleWarningsHandler(
         }
 
         var counter = memberCounts.FirstOrDefault();
-        var fullMembers =
-            counter is null || !organizations.Any(o => IsBranch(o.Kind))
-                ? null
-                : await counter.CountFullMembersAsync(from, to, cancellationToken);
+        var members = counter is null ? null : await counter.CountMembersAsync(from, to, cancellationToken);
+        var subtreeMembers = members is null ? null : SubtreeTotals(organizations, members);
+        // A committee or working committee below a 党委 makes it a local committee (县委 and up), not a grassroots one.
+        var directingPaths = organizations
+            .Where(o => o.Kind is OrganizationKind.Committee or OrganizationKind.WorkingCommittee)
+            .SelectMany(o => TreePath.AncestorPaths(o.Path))
+            .ToHashSet(StringComparer.Ordinal);
 
         var warnings = new List<RuleWarning>();
         foreach (var organization in organizations)
         {
             var rules = rulesByRegion[organization.RegionRootId];
-            if (organization.TermStartedOn is { } started)
+            if (
+                organization.TermStartedOn is { } started
+                && OrganizationTerms.TermFor(organization.Kind, organization.Field, rules) is { } termRule
+            )
             {
-                var termYears = rules.TermYearsFor(organization.Field);
-                var termRule = organization.Field is OrganizationField.Village or OrganizationField.UrbanCommunity
-                    ? rules.VillageCommunityTermYears
-                    : rules.CommitteeTermYears;
+                var termYears = termRule.Value;
                 var endsOn = started.AddYears(termYears);
                 if (endsOn < today)
                 {
@@ -137,43 +157,17 @@ internal sealed class ListRuleWarningsHandler(
                     );
                 }
             }
-            if (fullMembers is not null && IsBranch(organization.Kind))
+            if (members is not null && subtreeMembers is not null)
             {
-                var count = fullMembers.GetValueOrDefault(organization.Id);
-                if (count < rules.BranchMinFullMembers.Value)
-                {
-                    warnings.Add(
-                        new RuleWarning(
-                            organization.Id,
-                            organization.Name,
-                            organization.Kind,
-                            RuleWarningCode.TooFewFullMembers,
-                            Localized.Text(
-                                $"正式党员 {count} 人，少于成立党支部所需的 {rules.BranchMinFullMembers.Value} 人。",
-                                $"{count} full members, fewer than the {rules.BranchMinFullMembers.Value} a branch needs."
-                            ),
-                            null,
-                            rules.BranchMinFullMembers.Source
-                        )
-                    );
-                }
-                else if (count >= rules.BranchCommitteeMinFullMembers.Value && organization.TermStartedOn is null)
-                {
-                    warnings.Add(
-                        new RuleWarning(
-                            organization.Id,
-                            organization.Name,
-                            organization.Kind,
-                            RuleWarningCode.CommitteeRequired,
-                            Localized.Text(
-                                $"正式党员 {count} 人，应设立支部委员会，但未登记委员会任期。",
-                                $"{count} full members: a branch committee should be elected, but no committee term is recorded."
-                            ),
-                            null,
-                            rules.BranchCommitteeMinFullMembers.Source
-                        )
-                    );
-                }
+                warnings.AddRange(
+                    SettingUpWarnings(
+                        organization,
+                        members.GetValueOrDefault(organization.Id) ?? new OrganizationMemberCount(0, 0),
+                        subtreeMembers.GetValueOrDefault(organization.Id),
+                        directingPaths.Contains(organization.Path),
+                        rules
+                    )
+                );
             }
         }
 
@@ -185,8 +179,124 @@ internal sealed class ListRuleWarningsHandler(
         return new Paged<RuleWarning>(items, filtered.Count, query.Page.Page, query.Page.PageSize);
     }
 
-    private static bool IsBranch(OrganizationKind kind) =>
-        kind is OrganizationKind.Branch or OrganizationKind.JointBranch or OrganizationKind.TemporaryBranch;
+    /// <summary>Members of each organization's subtree (its own and every descendant's), from the counts per
+    /// organization.</summary>
+    private static Dictionary<Guid, int> SubtreeTotals(
+        IReadOnlyList<Row> organizations,
+        IReadOnlyDictionary<Guid, OrganizationMemberCount> members
+    )
+    {
+        var byPath = organizations.ToDictionary(o => o.Path, o => o.Id, StringComparer.Ordinal);
+        var totals = new Dictionary<Guid, int>();
+        foreach (var organization in organizations)
+        {
+            if (members.GetValueOrDefault(organization.Id) is not { Total: > 0 } count)
+            {
+                continue;
+            }
+            foreach (var path in TreePath.AncestorPaths(organization.Path).Append(organization.Path))
+            {
+                if (byPath.TryGetValue(path, out var id))
+                {
+                    totals[id] = totals.GetValueOrDefault(id) + count.Total;
+                }
+            }
+        }
+        return totals;
+    }
+
+    private static IEnumerable<RuleWarning> SettingUpWarnings(
+        Row organization,
+        OrganizationMemberCount own,
+        int subtree,
+        bool directsCommittees,
+        RuleSetDocument rules
+    )
+    {
+        RuleWarning Warning(RuleWarningCode code, string chinese, string english, string source) =>
+            new(
+                organization.Id,
+                organization.Name,
+                organization.Kind,
+                code,
+                Localized.Text(chinese, english),
+                null,
+                source
+            );
+        var full = own.Full;
+        var committeeMin = rules.BranchCommitteeMinFullMembers.Value;
+        if (SettingUpRules.IsBranch(organization.Kind))
+        {
+            if (full < rules.BranchMinFullMembers.Value)
+            {
+                yield return Warning(
+                    RuleWarningCode.TooFewFullMembers,
+                    $"正式党员 {full} 人，少于成立党支部所需的 {rules.BranchMinFullMembers.Value} 人。",
+                    $"{full} full members, fewer than the {rules.BranchMinFullMembers.Value} a branch needs.",
+                    rules.BranchMinFullMembers.Source
+                );
+            }
+            if (SettingUpRules.CommitteeRequired(full, organization.HasCommittee, rules))
+            {
+                yield return Warning(
+                    RuleWarningCode.CommitteeRequired,
+                    $"正式党员 {full} 人（{committeeMin} 人以上），应当设立支部委员会，但登记为只设书记。",
+                    $"{full} full members ({committeeMin} or more): a branch committee should be elected, "
+                        + "but the branch is recorded with a secretary only.",
+                    rules.BranchCommitteeMinFullMembers.Source
+                );
+            }
+            if (SettingUpRules.CommitteeNotExpected(full, organization.HasCommittee, rules))
+            {
+                yield return Warning(
+                    RuleWarningCode.CommitteeNotExpected,
+                    $"正式党员 {full} 人，不足 {committeeMin} 人，不设支部委员会，设书记 1 名（必要时设副书记 1 名）。",
+                    $"{full} full members, fewer than {committeeMin}: the branch has a secretary (and if needed a "
+                        + "deputy), not a committee.",
+                    rules.BranchCommitteeMinFullMembers.Source
+                );
+            }
+            if (SettingUpRules.BranchTooLarge(own.Total, rules))
+            {
+                var most = rules.GeneralBranchMinMembers.Value;
+                yield return Warning(
+                    RuleWarningCode.BranchTooLarge,
+                    $"党员 {own.Total} 人，超过 {most} 人。党支部党员人数一般不超过 {most} 人，可分设党支部或成立党总支。",
+                    $"{own.Total} members, more than {most}: a branch usually has no more than {most}; "
+                        + "consider splitting it or setting up a general branch.",
+                    SettingUpRules.BranchAtMostSource + rules.GeneralBranchMinMembers.Source
+                );
+            }
+        }
+        else if (
+            organization.Kind == OrganizationKind.GeneralBranch
+            && SettingUpRules.TooFewForGeneralBranch(subtree, rules)
+        )
+        {
+            var least = rules.GeneralBranchMinMembers.Value;
+            yield return Warning(
+                RuleWarningCode.TooFewForGeneralBranch,
+                $"党总支及所属党支部共有党员 {subtree} 人，不足 {least} 人；确因工作需要设立的，请在说明中注明。",
+                $"{subtree} members in the general branch and its branches, fewer than {least}; if it was set up "
+                    + "because the work needs it, say so in its description.",
+                rules.GeneralBranchMinMembers.Source
+            );
+        }
+        else if (
+            SettingUpRules.IsGrassrootsCommittee(organization.Kind, organization.Depth == 0, directsCommittees)
+            && SettingUpRules.TooFewForCommittee(subtree, rules)
+        )
+        {
+            var least = rules.GrassrootsCommitteeMinMembers.Value;
+            yield return Warning(
+                RuleWarningCode.TooFewForCommittee,
+                $"党委及所属组织共有党员 {subtree} 人，不足设立基层党委的 {least} 人。",
+                $"{subtree} members in the committee and the organizations under it, fewer than the {least} "
+                    + "a grassroots committee is set up for.",
+                rules.GrassrootsCommitteeMinMembers.Source + SettingUpRules.LocalCommitteeNote
+            );
+        }
+    }
 
     private sealed record Row
     {
@@ -196,7 +306,9 @@ internal sealed class ListRuleWarningsHandler(
         public OrganizationField Field { get; init; }
         public Guid RegionRootId { get; init; }
         public DateOnly? TermStartedOn { get; init; }
+        public bool HasCommittee { get; init; }
         public string Path { get; init; } = "";
+        public int Depth { get; init; }
     }
 }
 

@@ -8,7 +8,10 @@ using Mediator;
 
 namespace Jiceng.Modules.Organizations.UpdateOrganization;
 
-/// <summary>The editable fields of an organization; its place in the tree changes only by a move.</summary>
+/// <summary>
+/// The editable fields of an organization; its place in the tree changes only by a move. Without
+/// <c>hasCommittee</c> the stored answer stays (clients written before it existed do not reset it).
+/// </summary>
 internal sealed record UpdateOrganizationRequest(
     string Name,
     string? ShortName,
@@ -17,7 +20,8 @@ internal sealed record UpdateOrganizationRequest(
     string? SecretaryName,
     DateOnly? EstablishedOn,
     DateOnly? TermStartedOn,
-    string? Description
+    string? Description,
+    bool? HasCommittee = null
 );
 
 internal sealed record UpdateOrganizationCommand(Guid Id, long ExpectedVersion, UpdateOrganizationRequest Body)
@@ -51,7 +55,7 @@ internal sealed class UpdateOrganizationHandler(
         UPDATE organizations
         SET name = @name, short_name = @shortName, kind = @kind, field = @field, secretary_name = @secretaryName,
             established_on = @establishedOn, term_started_on = @termStartedOn, description = @description,
-            updated_at = @now, version = version + 1
+            has_committee = COALESCE(@hasCommittee, has_committee), updated_at = @now, version = version + 1
         WHERE id = @id AND version = @expectedVersion AND status = 'Active'
         """;
 
@@ -78,6 +82,7 @@ internal sealed class UpdateOrganizationHandler(
                 establishedOn = changes.EstablishedOn,
                 termStartedOn = changes.TermStartedOn,
                 description = changes.Description,
+                hasCommittee = changes.HasCommittee,
                 now = clock.GetUtcNow(),
             },
             cancellationToken
