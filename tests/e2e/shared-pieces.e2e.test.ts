@@ -39,6 +39,7 @@ const screens = [
   ['/members?tab=meetings', '党员信息库'],
   ['/members?tab=lists', '党员信息库'],
   ['/members?tab=stats', '党员信息库'],
+  ['/calendar', '节假日安排'],
 ] as const;
 
 describe('the shared pieces', () => {

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, ClusterOutlined, MenuOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CalendarOutlined, ClusterOutlined, MenuOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Space, Spin, Typography, type MenuProps } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -124,6 +124,7 @@ function ModuleMenu({ user, onNavigate }: { user: CurrentUser; onNavigate: () =>
     ...(user.permissions.includes('members.read')
       ? [{ key: 'members', icon: <TeamOutlined />, label: <Link to="/members">{t('layout.members')}</Link> }]
       : []),
+    { key: 'calendar', icon: <CalendarOutlined />, label: <Link to="/calendar">{t('layout.calendar')}</Link> },
   ];
   return (
     <Menu mode="inline" selectedKeys={[location.pathname.split('/')[1] ?? '']} items={items} onClick={onNavigate} />

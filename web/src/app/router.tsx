@@ -11,6 +11,7 @@ const RouteError = lazy(() => import('@/components/result-pages').then((m) => ({
 const OrganizationsPage = lazy(() => import('@/features/organizations/components/organizations-page'));
 const CoalitionsPage = lazy(() => import('@/features/organizations/components/coalitions-page'));
 const MembersPage = lazy(() => import('@/features/members/components/members-page'));
+const CalendarPage = lazy(() => import('@/features/calendar/components/calendar-page'));
 
 const page = (element: ReactNode) => <Suspense fallback={null}>{element}</Suspense>;
 
@@ -28,6 +29,7 @@ export const router = createBrowserRouter([
           { path: 'organizations/:id', element: page(<OrganizationsPage />) },
           { path: 'coalitions', element: page(<CoalitionsPage />) },
           { path: 'members', element: page(<MembersPage />) },
+          { path: 'calendar', element: page(<CalendarPage />) },
           { path: '*', element: page(<NotFoundPage />) },
         ],
       },

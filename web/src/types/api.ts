@@ -1072,6 +1072,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The years with an official working-day calendar, newest first. */
+        get: operations["ListCalendarYears"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year's official holidays and make-up working days (调休), with the notice they follow. */
+        get: operations["GetCalendarYear"];
+        /** Enter a year's official holidays and make-up working days from the State Council's notice (201), or replace an entered year with If-Match (200). Up to next year; system administrators only. */
+        put: operations["RecordCalendarYear"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1153,6 +1188,40 @@ export interface components {
             clientAddress?: string | null;
             requestId?: string | null;
             changes?: string | null;
+        };
+        CalendarDay: {
+            /** Format: date */
+            on: string;
+            name: string;
+        };
+        CalendarDayRequest: {
+            /** Format: date */
+            on?: string | null;
+            name: string;
+        };
+        CalendarYearResponse: {
+            /** Format: int32 */
+            year: number;
+            notice: string;
+            holidays: components["schemas"]["CalendarDay"][];
+            workingDays: components["schemas"]["CalendarDay"][];
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        CalendarYearSummary: {
+            /** Format: int32 */
+            year: number;
+            notice: string;
+            /** Format: int32 */
+            holidayCount: number;
+            /** Format: int32 */
+            workingDayCount: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
         };
         /**
          * @description - `Anonymous`: 匿名 / Anonymous
@@ -1318,7 +1387,8 @@ export interface components {
          *       "secretaryName": "李明",
          *       "establishedOn": "1956-03-01",
          *       "termStartedOn": "2024-03-01",
-         *       "description": "鸡西市下辖县级市党委"
+         *       "description": "鸡西市下辖县级市党委",
+         *       "hasCommittee": null
          *     }
          */
         CreateOrganizationCommand: {
@@ -1334,6 +1404,7 @@ export interface components {
             /** Format: date */
             termStartedOn?: string | null;
             description?: string | null;
+            hasCommittee?: boolean | null;
         };
         /**
          * @example {
@@ -1849,6 +1920,7 @@ export interface components {
             termStartedOn?: string | null;
             /** Format: date */
             termEndsOn?: string | null;
+            hasCommittee: boolean;
             description?: string | null;
             status: components["schemas"]["OrganizationStatus"];
             /** Format: date */
@@ -1891,6 +1963,15 @@ export interface components {
         };
         PagedOfAuditEntry: {
             items: components["schemas"]["AuditEntry"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        PagedOfCalendarYearSummary: {
+            items: components["schemas"]["CalendarYearSummary"][];
             /** Format: int64 */
             total: number;
             /** Format: int32 */
@@ -2111,6 +2192,11 @@ export interface components {
             /** Format: date */
             receivedOn?: string | null;
         };
+        RecordCalendarYearRequest: {
+            notice: string;
+            holidays: components["schemas"]["CalendarDayRequest"][];
+            workingDays: components["schemas"]["CalendarDayRequest"][];
+        };
         RecordDeathRequest: {
             /** Format: date */
             diedOn: string;
@@ -2313,6 +2399,7 @@ export interface components {
             grassrootsCommitteeMinMembers: components["schemas"]["NumberRule"];
             weakOrganizationTriggers: components["schemas"]["TextListRule"];
             memberPipeline?: components["schemas"]["MemberPipelineRuleSet"];
+            grassrootsCommitteeTermYears?: components["schemas"]["NumberRule"];
         };
         RuleSetListItem: {
             /** Format: uuid */
@@ -2355,9 +2442,13 @@ export interface components {
          *     - `TermOverdue`: 任期已满 / Term overdue
          *     - `TooFewFullMembers`: 正式党员不足 / Too few full members
          *     - `CommitteeRequired`: 应设支委会 / Committee required
+         *     - `CommitteeNotExpected`: 不足7人不设支委会 / No committee below 7
+         *     - `BranchTooLarge`: 党支部人数过多 / Branch too large
+         *     - `TooFewForGeneralBranch`: 党员不足设总支 / Too few for a general branch
+         *     - `TooFewForCommittee`: 党员不足设党委 / Too few for a committee
          * @enum {string}
          */
-        RuleWarningCode: "TermEndingSoon" | "TermOverdue" | "TooFewFullMembers" | "CommitteeRequired";
+        RuleWarningCode: "TermEndingSoon" | "TermOverdue" | "TooFewFullMembers" | "CommitteeRequired" | "CommitteeNotExpected" | "BranchTooLarge" | "TooFewForGeneralBranch" | "TooFewForCommittee";
         ScopeOrganization: {
             /** Format: uuid */
             id: string;
@@ -2487,7 +2578,8 @@ export interface components {
          *       "secretaryName": "李明",
          *       "establishedOn": "1956-03-01",
          *       "termStartedOn": "2024-03-01",
-         *       "description": null
+         *       "description": null,
+         *       "hasCommittee": null
          *     }
          */
         UpdateOrganizationRequest: {
@@ -2501,6 +2593,7 @@ export interface components {
             /** Format: date */
             termStartedOn?: string | null;
             description?: string | null;
+            hasCommittee?: boolean | null;
         };
         UpdateRuleSetRequest: {
             name: string;
@@ -8347,6 +8440,10 @@ export interface operations {
                  *     - `TermOverdue`: 任期已满 / Term overdue
                  *     - `TooFewFullMembers`: 正式党员不足 / Too few full members
                  *     - `CommitteeRequired`: 应设支委会 / Committee required
+                 *     - `CommitteeNotExpected`: 不足7人不设支委会 / No committee below 7
+                 *     - `BranchTooLarge`: 党支部人数过多 / Branch too large
+                 *     - `TooFewForGeneralBranch`: 党员不足设总支 / Too few for a general branch
+                 *     - `TooFewForCommittee`: 党员不足设党委 / Too few for a committee
                  */
                 code?: components["schemas"]["RuleWarningCode"];
                 page?: number;
@@ -11153,6 +11250,309 @@ export interface operations {
                 };
             };
             /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListCalendarYears: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedOfCalendarYearSummary"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCalendarYear: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid (errors keyed by field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordCalendarYear: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordCalendarYearRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearResponse"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object within the caller's scope. */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -1,4 +1,4 @@
-import { Form, Input, Select } from 'antd';
+import { Checkbox, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type {
   OrganizationField,
@@ -36,8 +36,12 @@ const formFields = [
   'secretaryName',
   'establishedOn',
   'termStartedOn',
+  'hasCommittee',
   'description',
 ];
+
+/** 党支部 of every kind: whether one has a committee or a secretary only is asked of these alone. */
+const branchKinds: OrganizationKind[] = ['Branch', 'JointBranch', 'TemporaryBranch'];
 
 interface Props {
   title: string;
@@ -79,6 +83,15 @@ export function OrganizationForm({ title, initial, onSubmit, onClose, onReload }
       </Form.Item>
       <Form.Item label={t('form.termStartedOn')} name="termStartedOn">
         <DateField />
+      </Form.Item>
+      <Form.Item noStyle shouldUpdate={(before, after) => before.kind !== after.kind}>
+        {({ getFieldValue }) =>
+          branchKinds.includes(getFieldValue('kind') as OrganizationKind) && (
+            <Form.Item name="hasCommittee" valuePropName="checked" extra={t('organizations.hasCommitteeHint')}>
+              <Checkbox>{t('organizations.hasCommittee')}</Checkbox>
+            </Form.Item>
+          )
+        }
       </Form.Item>
       <Form.Item label={t('form.description')} name="description">
         <Input.TextArea rows={2} />

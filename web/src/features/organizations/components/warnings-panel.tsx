@@ -5,7 +5,16 @@ import { useRuleWarnings, type RuleWarning, type RuleWarningCode } from '@/featu
 import { useTableState } from '@/hooks/use-table-state';
 import { QueryView } from '@/components/query-view';
 
-const codes: RuleWarningCode[] = ['TermOverdue', 'TermEndingSoon', 'TooFewFullMembers', 'CommitteeRequired'];
+const codes: RuleWarningCode[] = [
+  'TermOverdue',
+  'TermEndingSoon',
+  'TooFewFullMembers',
+  'CommitteeRequired',
+  'CommitteeNotExpected',
+  'BranchTooLarge',
+  'TooFewForGeneralBranch',
+  'TooFewForCommittee',
+];
 
 /** What the region's rules flag in this subtree (terms ending or overdue, branch sizes): warnings, never blocks. */
 export function WarningsPanel({ organizationId, onOpen }: { organizationId: string; onOpen: (id: string) => void }) {
