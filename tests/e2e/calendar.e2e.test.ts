@@ -34,7 +34,7 @@ describe('the holiday calendar', () => {
     await screenshot(page, 'calendar');
   });
 
-  it('enters next year: a weekday as a make-up working day is refused on its list, then the year is saved', async () => {
+  it('enters next year: a weekday as a make-up working day is refused on its list, then it is saved', async () => {
     const next = new Date().getFullYear() + 1;
     await page.getByRole('button', { name: `录入 ${next} 年` }).click();
     const dialog = page.getByRole('dialog');
