@@ -52,7 +52,7 @@ print(
             "public GradingLevel? Level(string code)",
             "public bool IsLagging(string code)",
             "public int? StarsFor(int? score)",
-            "public int TermYearsFor(OrganizationField field)",
+            "public NumberRule GrassrootsCommitteeTermYearsOrDefault",
         ],
     )
 )

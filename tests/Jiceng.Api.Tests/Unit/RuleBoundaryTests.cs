@@ -1,3 +1,4 @@
+using Jiceng.Modules.Calendar.Domain;
 using Jiceng.Modules.Members.Domain;
 using Jiceng.Modules.Organizations.Contracts;
 using Jiceng.Modules.Organizations.Domain;
@@ -127,7 +128,14 @@ public sealed class PipelineIntervalBoundaryTests
     [TestCase("2026-06-08", "2026-06-08", 1)]
     [TestCase("2026-06-01", "2026-06-14", 10)]
     public void Each_single_day_counts_as_a_working_day_only_monday_to_friday(string from, string to, int days) =>
-        Assert.That(PipelineRules.WorkingDays(D(from), D(to)), Is.EqualTo(days));
+        Assert.That(
+            new WorkingDayRules(new HashSet<int> { 2026 }, new Dictionary<DateOnly, CalendarDayKind>()).Count(
+                D(from),
+                D(to)
+            ),
+            Is.EqualTo(days),
+            "a year whose notice lists none of these days counts Monday to Friday"
+        );
 
     [TestCase(0, 0, false)]
     [TestCase(3, 5, true)]
@@ -212,7 +220,11 @@ public sealed class RuleSetRuleTests
     public void Villages_and_communities_serve_five_year_terms_other_fields_the_committee_term(
         string field,
         int years
-    ) => Assert.That(Rules.TermYearsFor(Enum.Parse<OrganizationField>(field)), Is.EqualTo(years));
+    ) =>
+        Assert.That(
+            OrganizationTerms.TermFor(OrganizationKind.Branch, Enum.Parse<OrganizationField>(field), Rules)!.Value,
+            Is.EqualTo(years)
+        );
 
     [Test]
     public void The_term_follows_the_region_values_not_fixed_numbers()
@@ -224,8 +236,14 @@ public sealed class RuleSetRuleTests
         };
         Assert.Multiple(() =>
         {
-            Assert.That(local.TermYearsFor(OrganizationField.Village), Is.EqualTo(6));
-            Assert.That(local.TermYearsFor(OrganizationField.Government), Is.EqualTo(4));
+            Assert.That(
+                OrganizationTerms.TermFor(OrganizationKind.Branch, OrganizationField.Village, local)!.Value,
+                Is.EqualTo(6)
+            );
+            Assert.That(
+                OrganizationTerms.TermFor(OrganizationKind.Branch, OrganizationField.Government, local)!.Value,
+                Is.EqualTo(4)
+            );
         });
     }
 
