@@ -1,28 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { fillDate, launch, screenshot, screenshotIfFailed, signIn } from './browser';
+import type { Page } from 'playwright-core';
+import { fillDate, screenshot } from './browser';
+import { useBrowser } from './fixture';
 
-let browser: Browser;
+const browser = useBrowser();
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
 beforeEach(async () => {
-  page = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } })).newPage();
-  await signIn(page, 'admin');
-  await page.waitForURL('**/organizations');
+  page = await browser.open({ user: 'admin' });
   await page.getByRole('menuitem', { name: /节假日安排/ }).click();
   await page.getByRole('heading', { level: 1, name: '节假日安排' }).waitFor();
-});
-
-afterEach(async ({ task }) => {
-  await screenshotIfFailed(page, task);
-  await page.context().close();
 });
 
 describe('the holiday calendar', () => {
