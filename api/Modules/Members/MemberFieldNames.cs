@@ -64,6 +64,7 @@ internal sealed class MemberFieldNames : FieldNameCatalog
         Name("letterNumber", "介绍信编号", "Letter number");
         Name("issuedOn", "开具日期", "Issue date");
         Name("receivedOn", "回执日期", "Receipt date");
+        Name("withdrawnOn", "撤回日期", "Withdrawal date");
         Name("communityOrganizationId", "报到社区党组织", "Community organization");
         Name("reportedOn", "报到日期", "Report date");
         Name("revealReason", "查看理由", "Reason for viewing");

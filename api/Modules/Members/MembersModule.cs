@@ -93,6 +93,7 @@ public static class MembersModule
         GetMemberStatistics.GetMemberStatisticsEndpoint.Map(members);
         TransferMember.TransferMemberEndpoint.Map(members);
         ReceiveTransfer.ReceiveTransferEndpoint.Map(members);
+        WithdrawTransfer.WithdrawTransferEndpoint.Map(members);
         ListTransfers.ListTransfersEndpoint.Map(members);
         RecordHardship.RecordHardshipEndpoint.Map(members);
         EndHardship.EndHardshipEndpoint.Map(members);

@@ -38,6 +38,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         Guid ToCancel,
         Guid ToTransfer,
         Guid Transfer,
+        Guid TransferToWithdraw,
         Guid Hardship,
         Guid ToDie,
         Guid ToTalk,
@@ -234,6 +235,8 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
                 new { toExternal = "北京市某街道党工委", letterNumber = "矩阵-001" }
             ),
         ["ReceiveTransfer"] = s => ($"/api/v1/members/transfers/{s.Transfer}/receipt", new { }),
+        ["WithdrawTransfer"] = s =>
+            ($"/api/v1/members/transfers/{s.TransferToWithdraw}/withdrawal", new { reason = "介绍信开具有误" }),
         ["ListTransfers"] = s => ("/api/v1/members/transfers?direction=Outbox", null),
         ["SearchOrganizationDirectory"] = _ => ("/api/v1/organizations/directory?q=支部", null),
         ["RecordHardship"] = s =>
@@ -449,6 +452,14 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
             ),
             HttpStatusCode.Created
         );
+        var withdrawing = await Person("Full", new { joinedOn = "2000-07-01", fullMemberOn = "2001-07-01" });
+        var toWithdraw = await Json.Read(
+            await Post(
+                $"/api/v1/members/{withdrawing}/transfers",
+                new { toExternal = "外省某党委", letterNumber = name + "-转-2" }
+            ),
+            HttpStatusCode.Created
+        );
         return new Side(
             root.Id(),
             branch.Id(),
@@ -470,6 +481,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
             toCancel,
             toTransfer,
             transfer.Id(),
+            toWithdraw.Id(),
             (
                 await Json.Read(
                     await Post(

@@ -243,12 +243,15 @@ internal static class MemberErrors
     public static ValidationException DiedBeforeBirth() =>
         Invalid("diedOn", "去世日期不能早于出生日期。", "The date of death cannot be before the birth date.");
 
-    /// <summary>A letter awaits receipt: a second letter, or a death, waits until the transfer is settled.</summary>
+    /// <summary>
+    /// A valid letter awaits receipt: a second letter, or a death, waits until the transfer is received, withdrawn or
+    /// expired.
+    /// </summary>
     public static BusinessRuleException TransferPending() =>
         new(
             "transfer_pending",
-            "此人有一份尚未回执的组织关系介绍信，请先办结转接。",
-            "A transfer letter for this person awaits receipt; settle the transfer first."
+            "此人有一份尚未回执且仍在有效期内的组织关系介绍信，请先办结或撤回。",
+            "A valid transfer letter for this person awaits receipt; settle or withdraw it first."
         );
 
     public static ValidationException ReceivingOrganizationNotFound() =>
@@ -284,6 +287,28 @@ internal static class MemberErrors
             $"介绍信已于 {validUntil:yyyy-MM-dd} 过期，请转出方重新开具。",
             $"The letter expired on {validUntil:yyyy-MM-dd}; the sending organization must issue a new one.",
             new Dictionary<string, object?> { ["validUntil"] = validUntil.ToString("yyyy-MM-dd") }
+        );
+
+    public static BusinessRuleException TransferWithdrawn(DateOnly? withdrawnOn) =>
+        new(
+            "transfer_withdrawn",
+            $"这份介绍信已于 {withdrawnOn:yyyy-MM-dd} 撤回。",
+            $"This letter was withdrawn on {withdrawnOn:yyyy-MM-dd}.",
+            new Dictionary<string, object?> { ["withdrawnOn"] = withdrawnOn?.ToString("yyyy-MM-dd") }
+        );
+
+    public static BusinessRuleException TransferSuperseded() =>
+        new(
+            "transfer_superseded",
+            "这份介绍信已过期，转出方已为此人重新开具介绍信。",
+            "This letter expired and a newer one has been issued for this person."
+        );
+
+    public static ValidationException WithdrawnBeforeIssued(DateOnly issuedOn) =>
+        Invalid(
+            "withdrawnOn",
+            $"撤回日期不能早于开具日期 {issuedOn:yyyy-MM-dd}。",
+            $"The withdrawal cannot be dated before the letter's issue date, {issuedOn:yyyy-MM-dd}."
         );
 
     public static BusinessRuleException HardshipOpen() =>

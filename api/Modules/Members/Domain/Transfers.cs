@@ -12,9 +12,19 @@ internal enum TransferStatus
 
     [Label("已回执", "Received")]
     Received,
+
+    [Label("已撤回", "Withdrawn")]
+    Withdrawn,
+
+    /// <summary>Expired unreceived, and replaced by a newer letter: it stays as history.</summary>
+    [Label("已过期", "Expired")]
+    Expired,
 }
 
-/// <summary>A transfer letter as either end sees it; <c>Expired</c> means still pending after its validity.</summary>
+/// <summary>
+/// A transfer letter as either end sees it; <c>Expired</c> means still pending after its validity (it no longer holds
+/// the member: a new letter, or a death, may be recorded). A withdrawn letter keeps its day and reason.
+/// </summary>
 internal sealed record TransferResponse(
     Guid Id,
     Guid MemberId,
@@ -30,6 +40,8 @@ internal sealed record TransferResponse(
     TransferStatus Status,
     bool Expired,
     DateOnly? ReceivedOn,
+    DateOnly? WithdrawnOn,
+    string? WithdrawalReason,
     long Version
 );
 
@@ -48,6 +60,8 @@ internal sealed record TransferRow
     public DateOnly ValidUntil { get; init; }
     public TransferStatus Status { get; init; }
     public DateOnly? ReceivedOn { get; init; }
+    public DateOnly? WithdrawnOn { get; init; }
+    public string? WithdrawalReason { get; init; }
     public long Version { get; init; }
 }
 
@@ -55,7 +69,17 @@ internal static class Transfers
 {
     public const string Columns = """
         id, member_id, member_name, from_org_id, from_org_path, to_org_id, to_org_path, to_external, letter_number, issued_on, valid_until,
-        status, received_on, version
+        status, received_on, withdrawn_on, withdrawal_reason, version
+        """;
+
+    /// <summary>
+    /// A letter that still holds the member: pending and within its validity. An expired one holds nothing (the
+    /// receiving side can no longer confirm it), so a new letter or a death may be recorded; it stays as history.
+    /// The caller supplies @memberId and @today.
+    /// </summary>
+    public const string OpenLetterExists = """
+        EXISTS (SELECT 1 FROM member_transfers
+                WHERE member_id = @memberId AND status = 'Pending' AND valid_until >= @today)
         """;
 
     private const string FindSql = "SELECT " + Columns + " FROM member_transfers WHERE id = @id";
@@ -89,8 +113,10 @@ internal static class Transfers
                 r.IssuedOn,
                 r.ValidUntil,
                 r.Status,
-                r.Status == TransferStatus.Pending && r.ValidUntil < today,
+                r.Status == TransferStatus.Expired || (r.Status == TransferStatus.Pending && r.ValidUntil < today),
                 r.ReceivedOn,
+                r.WithdrawnOn,
+                r.WithdrawalReason,
                 r.Version
             ))
             .ToList();

@@ -90,7 +90,11 @@ internal sealed class ReceiveTransferHandler(
             {
                 throw new PreconditionFailedException();
             }
-            if (transfer.Status != TransferStatus.Pending)
+            if (transfer.Status == TransferStatus.Withdrawn)
+            {
+                throw MemberErrors.TransferWithdrawn(transfer.WithdrawnOn);
+            }
+            if (transfer.Status == TransferStatus.Received)
             {
                 throw MemberErrors.TransferClosed();
             }

@@ -15,7 +15,7 @@ internal sealed record RecordDeathRequest(DateOnly? DiedOn);
 /// <summary>
 /// A member's death: the record stays (history, the audit log) but leaves the active register and every list
 /// drawn from it (光荣在党50年 is for the living); an open hardship entry and a current 双报到 end that day.
-/// Requires If-Match; refused while a transfer letter is pending (its receipt would move the record).
+/// Requires If-Match; refused while a valid transfer letter is pending (its receipt would move the record).
 /// </summary>
 internal sealed record RecordDeathCommand(Guid Id, long ExpectedVersion, RecordDeathRequest Body)
     : ICommand<MemberResponse>;
@@ -38,15 +38,18 @@ internal sealed class RecordDeathHandler(
     TimeProvider clock
 ) : ICommandHandler<RecordDeathCommand, MemberResponse>
 {
-    private const string PendingTransferSql =
-        "SELECT COUNT(*) FROM member_transfers WHERE member_id = @id AND status = 'Pending'";
+    private const string OpenLetterSql = "SELECT CASE WHEN " + Transfers.OpenLetterExists + " THEN 1 ELSE 0 END";
 
-    // One statement: the version read, still on the register, no letter pending (a letter written meanwhile makes it 0 rows).
-    private const string RecordSql = """
-        UPDATE members SET status = 'Deceased', died_on = @diedOn, updated_at = @now, version = version + 1
-        WHERE id = @id AND version = @expectedVersion AND status = 'Active' AND org_path >= @from AND org_path < @to
-          AND NOT EXISTS (SELECT 1 FROM member_transfers WHERE member_id = @id AND status = 'Pending')
-        """;
+    // One statement: the version read, still on the register, no valid letter pending (a letter written meanwhile
+    // makes it 0 rows). An expired letter holds nothing: its receipt would be refused, so it cannot move the record.
+    private const string RecordSql =
+        """
+            UPDATE members SET status = 'Deceased', died_on = @diedOn, updated_at = @now, version = version + 1
+            WHERE id = @id AND version = @expectedVersion AND status = 'Active' AND org_path >= @from AND org_path < @to
+              AND NOT
+            """
+        + " "
+        + Transfers.OpenLetterExists;
 
     // An entry or report dated after a death recorded late ends on its own first day rather than before it began.
     private const string EndHardshipSql = """
@@ -80,6 +83,8 @@ internal sealed class RecordDeathHandler(
         var parameters = new
         {
             id = member.Id,
+            memberId = member.Id,
+            today = clock.Today(),
             expectedVersion = command.ExpectedVersion,
             diedOn,
             from = scope.From,
@@ -91,7 +96,7 @@ internal sealed class RecordDeathHandler(
             var reread = await MemberRecords.FindAsync(db, scope, member.Id, cancellationToken);
             if (
                 reread.Version == command.ExpectedVersion
-                && await db.ExecuteScalarAsync<long>(PendingTransferSql, new { id = member.Id }, cancellationToken) > 0
+                && await db.ExecuteScalarAsync<long>(OpenLetterSql, parameters, cancellationToken) > 0
             )
             {
                 throw MemberErrors.TransferPending();

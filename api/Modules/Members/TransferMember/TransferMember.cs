@@ -64,14 +64,25 @@ internal sealed class TransferMemberHandler(
     TimeProvider clock
 ) : ICommandHandler<TransferMemberCommand, TransferResponse>
 {
-    // One open letter per member, refused in the inserting statement.
-    private const string InsertSql = """
-        INSERT INTO member_transfers (id, member_id, member_name, from_org_id, from_org_path, to_org_id, to_org_path, to_external, letter_number,
-            issued_on, valid_until, status, received_on, created_at, updated_at, version)
-        SELECT @id, @memberId, @memberName, @fromOrgId, @fromOrgPath, @toOrgId, @toOrgPath, @toExternal, @letterNumber,
-            @issuedOn, @validUntil, 'Pending', NULL, @now, @now, 1
-        WHERE NOT EXISTS (SELECT 1 FROM member_transfers WHERE member_id = @memberId AND status = 'Pending')
+    // An expired letter no longer holds the member: it lapses (status Expired, kept as history) so that the new
+    // letter is the member's one pending letter (a unique index holds that against races).
+    private const string LapseExpiredSql = """
+        UPDATE member_transfers SET status = 'Expired', updated_at = @now, version = version + 1
+        WHERE member_id = @memberId AND status = 'Pending' AND valid_until < @today
         """;
+
+    // One open letter per member, refused in the inserting statement.
+    private const string InsertSql =
+        """
+            INSERT INTO member_transfers (id, member_id, member_name, from_org_id, from_org_path, to_org_id,
+                to_org_path, to_external, letter_number, issued_on, valid_until, status, received_on, created_at,
+                updated_at, version)
+            SELECT @id, @memberId, @memberName, @fromOrgId, @fromOrgPath, @toOrgId, @toOrgPath, @toExternal,
+                @letterNumber, @issuedOn, @validUntil, 'Pending', NULL, @now, @now, 1
+            WHERE NOT
+            """
+        + " "
+        + Transfers.OpenLetterExists;
 
     public async ValueTask<TransferResponse> Handle(TransferMemberCommand command, CancellationToken cancellationToken)
     {
@@ -102,23 +113,26 @@ internal sealed class TransferMemberHandler(
                 : pipelineRules.TransferLetterValidMonths;
         var id = Guid.CreateVersion7();
         await MemberRecords.ClaimActiveAsync(db, member, clock.GetUtcNow(), cancellationToken);
+        var values = new
+        {
+            id,
+            memberId = member.Id,
+            memberName = member.Name,
+            fromOrgId = member.OrgId,
+            fromOrgPath = member.OrgPath,
+            toOrgId = to?.Id,
+            toOrgPath = to?.Path,
+            toExternal = body.ToExternal?.Trim(),
+            letterNumber = body.LetterNumber!.Trim(),
+            issuedOn,
+            validUntil = issuedOn.AddMonths(validity.Value),
+            today = clock.Today(),
+            now = clock.GetUtcNow(),
+        };
+        await db.ExecuteAsync(LapseExpiredSql, values, cancellationToken);
         var inserted = await db.ExecuteOrConflictAsync(
             InsertSql,
-            new
-            {
-                id,
-                memberId = member.Id,
-                memberName = member.Name,
-                fromOrgId = member.OrgId,
-                fromOrgPath = member.OrgPath,
-                toOrgId = to?.Id,
-                toOrgPath = to?.Path,
-                toExternal = body.ToExternal?.Trim(),
-                letterNumber = body.LetterNumber!.Trim(),
-                issuedOn,
-                validUntil = issuedOn.AddMonths(validity.Value),
-                now = clock.GetUtcNow(),
-            },
+            values,
             MemberErrors.TransferPending,
             cancellationToken
         );

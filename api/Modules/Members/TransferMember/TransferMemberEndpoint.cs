@@ -28,7 +28,9 @@ internal static class TransferMemberEndpoint
             .WithName("TransferMember")
             .RequirePermission(Permissions.MembersWrite)
             .WithSummary(
-                "Issue a transfer letter (组织关系介绍信) to an organization in this system or outside it, valid for the region's months; the member moves only on receipt. A second open letter is 409 transfer_pending."
+                "Issue a transfer letter (组织关系介绍信) to an organization in this system or outside it, valid for "
+                    + "the region's months; the member moves only on receipt. A second letter while one is pending "
+                    + "and valid is 409 transfer_pending (an expired one no longer holds the member)."
             )
             .WithIdempotency()
             .ProducesValidationProblem()
