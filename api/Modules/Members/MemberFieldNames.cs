@@ -34,7 +34,6 @@ internal sealed class MemberFieldNames : FieldNameCatalog
         Name("candidateOn", "确定为发展对象日期", "Candidate date");
         Name("joinedOn", "入党日期", "Join date");
         Name("fullMemberOn", "转正日期", "Full membership date");
-        Name("convertedOn", "转正日期", "Full membership date");
         Name("decidedOn", "决定日期", "Decision date");
         Name("override", "例外情况", "Exception");
         Name("reason", "理由", "Reason");
@@ -49,6 +48,9 @@ internal sealed class MemberFieldNames : FieldNameCatalog
         Name("entitledVoters", "有表决权的正式党员人数", "Members entitled to vote");
         Name("votesFor", "赞成票数", "Votes for");
         Name("approvedOn", "审批日期", "Approval date");
+        Name("approvedBy", "审批党组织", "Approved by");
+        Name("meetingOn", "支部大会日期", "Branch meeting date");
+        Name("attended", "实到会有表决权的正式党员人数", "Members entitled to vote who attended");
         Name("months", "延长月数", "Months of extension");
         Name("diedOn", "去世日期", "Date of death");
         Name("heldOn", "会议日期", "Meeting date");

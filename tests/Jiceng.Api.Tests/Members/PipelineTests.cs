@@ -48,6 +48,33 @@ public sealed class PipelineTests(DatabaseProvider provider) : ApiTest(provider)
     private Task<HttpResponseMessage> Step(Guid member, string step, object body) =>
         Post($"/api/v1/members/{member}/pipeline/{step}", body);
 
+    /// <summary>A conversion carried by the branch meeting (7 of 9) and approved the same day.</summary>
+    private static object Conversion(string meetingOn, object? overridden = null) =>
+        new
+        {
+            meetingOn,
+            entitledVoters = 9,
+            attended = 8,
+            votesFor = 7,
+            approvedOn = meetingOn,
+            approvedBy = "区委组织部",
+            @override = overridden,
+        };
+
+    /// <summary>An extension carried by the branch meeting (7 of 9) and approved the same day.</summary>
+    private static object Extension(string meetingOn, int months, string reason) =>
+        new
+        {
+            meetingOn,
+            entitledVoters = 9,
+            attended = 8,
+            votesFor = 7,
+            approvedOn = meetingOn,
+            approvedBy = "区委组织部",
+            months,
+            reason,
+        };
+
     [Test]
     public async Task An_applicant_must_be_18_on_the_day_of_application()
     {
@@ -240,91 +267,39 @@ public sealed class PipelineTests(DatabaseProvider provider) : ApiTest(provider)
         var probationary = await Member("预备党员", "Probationary");
         // Joined 2025-01-01: probation ends 2026-01-01.
         await Json.Problem(
-            await Step(
-                probationary,
-                "extension",
-                new
-                {
-                    decidedOn = "2025-12-20",
-                    months = 5,
-                    reason = "考察",
-                }
-            ),
+            await Step(probationary, "extension", Extension("2026-01-05", 5, "考察")),
             HttpStatusCode.Conflict,
             code: "extension_out_of_range"
         );
         await Json.Problem(
-            await Step(
-                probationary,
-                "extension",
-                new
-                {
-                    decidedOn = "2025-12-20",
-                    months = 13,
-                    reason = "考察",
-                }
-            ),
+            await Step(probationary, "extension", Extension("2026-01-05", 13, "考察")),
             HttpStatusCode.Conflict,
             code: "extension_out_of_range"
         );
         var extended = await Json.Read(
-            await Step(
-                probationary,
-                "extension",
-                new
-                {
-                    decidedOn = "2025-12-20",
-                    months = 6,
-                    reason = "需要继续考察",
-                }
-            ),
+            await Step(probationary, "extension", Extension("2026-01-05", 6, "需要继续考察")),
             HttpStatusCode.OK
         );
         await Json.Problem(
-            await Step(
-                probationary,
-                "extension",
-                new
-                {
-                    decidedOn = "2025-12-21",
-                    months = 6,
-                    reason = "再次",
-                }
-            ),
+            await Step(probationary, "extension", Extension("2026-01-06", 6, "再次")),
             HttpStatusCode.Conflict,
             code: "already_extended"
         );
         var early = await Json.Problem(
-            await Step(probationary, "conversion", new { convertedOn = "2026-06-15" }),
+            await Step(probationary, "conversion", Conversion("2026-06-15")),
             HttpStatusCode.Conflict,
             code: "conversion_too_early"
         );
         var longest = await Member("延长一年的预备党员", "Probationary");
-        await Json.Problem(
-            await Step(
-                longest,
-                "extension",
-                new
-                {
-                    decidedOn = "2024-12-31",
-                    months = 12,
-                    reason = "考察",
-                }
-            ),
-            HttpStatusCode.BadRequest,
-            field: "decidedOn"
+        // A day before the probation ends is too early to decide an extension.
+        var undecided = await Json.Problem(
+            await Step(longest, "extension", Extension("2025-12-31", 12, "考察")),
+            HttpStatusCode.Conflict,
+            code: "probation_not_ended"
         );
+        Assert.That((undecided.Str("earliestOn"), undecided.Str("field")), Is.EqualTo(("2026-01-01", "meetingOn")));
         var twelve = await Json.Read(
-            await Step(
-                longest,
-                "extension",
-                new
-                {
-                    decidedOn = "2026-01-01",
-                    months = 12,
-                    reason = "需要继续考察",
-                }
-            ),
+            await Step(longest, "extension", Extension("2026-01-01", 12, "需要继续考察")),
             HttpStatusCode.OK
         );
         Assert.Multiple(() =>
@@ -373,17 +348,8 @@ public sealed class PipelineTests(DatabaseProvider provider) : ApiTest(provider)
         // conversion checked against the old version must then be refused rather than slip through.
         var probationary = await Member("并发转正", "Probationary");
         var responses = await Task.WhenAll(
-            Step(probationary, "conversion", new { convertedOn = "2026-06-15" }),
-            Step(
-                probationary,
-                "extension",
-                new
-                {
-                    decidedOn = "2025-12-20",
-                    months = 6,
-                    reason = "需要继续考察",
-                }
-            )
+            Step(probationary, "conversion", Conversion("2026-06-15")),
+            Step(probationary, "extension", Extension("2026-01-05", 6, "需要继续考察"))
         );
         var pipeline = await Json.Read(await Get($"/api/v1/members/{probationary}/pipeline"), HttpStatusCode.OK);
         Assert.Multiple(() =>
@@ -474,9 +440,7 @@ public sealed class PipelineTests(DatabaseProvider provider) : ApiTest(provider)
             HttpStatusCode.Created
         );
         var manager = await SignedInClient(username, "Manager-Password-1");
-        var body = JsonSerializer.Serialize(
-            new { convertedOn = "2025-12-01", @override = new { reason = "上级党委批准提前转正" } }
-        );
+        var body = JsonSerializer.Serialize(Conversion("2025-12-01", new { reason = "上级党委批准提前转正" }));
         var refused = await manager.PostAsync(
             $"/api/v1/members/{probationary}/pipeline/conversion",
             new StringContent(body, System.Text.Encoding.UTF8, "application/json")
@@ -484,16 +448,12 @@ public sealed class PipelineTests(DatabaseProvider provider) : ApiTest(provider)
         Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
 
         await Json.Problem(
-            await Step(probationary, "conversion", new { convertedOn = "2025-12-01", @override = new { reason = "" } }),
+            await Step(probationary, "conversion", Conversion("2025-12-01", new { reason = "" })),
             HttpStatusCode.BadRequest,
             field: "override.reason"
         );
         var converted = await Json.Read(
-            await Step(
-                probationary,
-                "conversion",
-                new { convertedOn = "2025-12-01", @override = new { reason = "上级党委批准提前转正" } }
-            ),
+            await Step(probationary, "conversion", Conversion("2025-12-01", new { reason = "上级党委批准提前转正" })),
             HttpStatusCode.OK
         );
         var audit = await Json.Read(
@@ -503,7 +463,11 @@ public sealed class PipelineTests(DatabaseProvider provider) : ApiTest(provider)
         Assert.Multiple(() =>
         {
             Assert.That(converted.Str("stage"), Is.EqualTo("Full"));
-            Assert.That(converted.Str("fullMemberOn"), Is.EqualTo("2025-12-01"));
+            Assert.That(
+                converted.Str("fullMemberOn"),
+                Is.EqualTo("2026-01-01"),
+                "even an overridden conversion dates from the end of the probation"
+            );
             Assert.That(converted.GetProperty("steps")[0].Str("overrideReason"), Is.EqualTo("上级党委批准提前转正"));
             Assert.That(audit.GetProperty("items")[0].Str("changes"), Does.Contain("上级党委批准提前转正"));
         });

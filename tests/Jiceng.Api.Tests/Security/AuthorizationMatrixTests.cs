@@ -199,13 +199,29 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
                 }
             ),
         ["ConvertToFullMember"] = s =>
-            ($"/api/v1/members/{s.ToConvert}/pipeline/conversion", new { convertedOn = "2026-06-15" }),
+            (
+                $"/api/v1/members/{s.ToConvert}/pipeline/conversion",
+                new
+                {
+                    meetingOn = "2026-06-15",
+                    entitledVoters = 9,
+                    attended = 8,
+                    votesFor = 8,
+                    approvedOn = "2026-06-15",
+                    approvedBy = "矩阵区委",
+                }
+            ),
         ["ExtendProbation"] = s =>
             (
                 $"/api/v1/members/{s.ToExtend}/pipeline/extension",
                 new
                 {
-                    decidedOn = "2026-06-15",
+                    meetingOn = "2026-06-15",
+                    entitledVoters = 9,
+                    attended = 8,
+                    votesFor = 8,
+                    approvedOn = "2026-06-15",
+                    approvedBy = "矩阵区委",
                     months = 6,
                     reason = "继续考察",
                 }
@@ -213,7 +229,16 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         ["CancelProbation"] = s =>
             (
                 $"/api/v1/members/{s.ToCancel}/pipeline/cancellation",
-                new { decidedOn = "2026-06-15", reason = "不具备党员条件" }
+                new
+                {
+                    meetingOn = "2026-06-15",
+                    entitledVoters = 9,
+                    attended = 8,
+                    votesFor = 8,
+                    approvedOn = "2026-06-15",
+                    approvedBy = "矩阵区委",
+                    reason = "不具备党员条件",
+                }
             ),
         ["RecordMeeting"] = s =>
             (
@@ -551,6 +576,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
             || url.EndsWith("/move", StringComparison.Ordinal)
             || url.EndsWith("/close", StringComparison.Ordinal)
             || url.EndsWith("/receipt", StringComparison.Ordinal)
+            || url.EndsWith("/withdrawal", StringComparison.Ordinal)
             || url.EndsWith("/death", StringComparison.Ordinal)
             || url.EndsWith("/medal", StringComparison.Ordinal)
         )

@@ -79,13 +79,6 @@ public sealed class PipelineRulesTests
     public void An_extension_keeps_to_the_least_and_most_months_both_included(int months, bool allowed) =>
         Assert.That(PipelineRules.ExtensionInRange(months, 6, 12), Is.EqualTo(allowed));
 
-    [TestCase("2026-03-01", "2026-02-28", true)]
-    [TestCase("2026-03-01", "2026-03-01", false)]
-    [TestCase("2026-03-01", "2026-03-02", false)]
-    [TestCase(null, "2026-03-02", false)]
-    public void A_probation_decision_never_comes_before_joining(string? joinedOn, string decidedOn, bool before) =>
-        Assert.That(PipelineRules.DecidedBeforeJoining(Maybe(joinedOn), D(decidedOn)), Is.EqualTo(before));
-
     [Test]
     public void The_talk_is_due_only_for_an_active_applicant_not_yet_talked_with()
     {

@@ -1,14 +1,28 @@
 using FluentValidation;
-using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Mediation;
-using Jiceng.Infrastructure.Primitives;
 using Jiceng.Modules.Members.Domain;
 using Mediator;
 
 namespace Jiceng.Modules.Members.CancelProbation;
 
-/// <summary>取消预备党员资格: the qualification is cancelled; the record stays, with status Cancelled.</summary>
-internal sealed record CancelProbationRequest(DateOnly? DecidedOn, string? Reason);
+/// <summary>
+/// 取消预备党员资格 (党章第七条): decided by the branch general meeting when the probation (with any extension) ends
+/// and approved by the higher committee; the record stays, with status Cancelled. A vote that fails is recorded and
+/// the member stays probationary.
+/// </summary>
+internal sealed record CancelProbationRequest(
+    DateOnly? MeetingOn,
+    int? EntitledVoters,
+    int? Attended,
+    int? VotesFor,
+    DateOnly? ApprovedOn,
+    string? ApprovedBy,
+    string? Reason
+) : IProbationDecisionRequest
+{
+    /// <summary>The meeting and approval, checked by their own validator.</summary>
+    public IProbationDecisionRequest Decision() => this;
+}
 
 internal sealed record CancelProbationCommand(Guid Id, CancelProbationRequest Body) : ICommand<PipelineView>;
 
@@ -16,11 +30,9 @@ internal sealed class CancelProbationValidator : AbstractValidator<CancelProbati
 {
     public CancelProbationValidator(TimeProvider clock)
     {
-        RuleFor(c => c.Body.DecidedOn)
-            .Cascade(CascadeMode.Stop)
-            .NotNull()
-            .Must(d => d <= clock.Today())
-            .WithMessage(_ => Localized.Text("日期不能晚于今天。", "The date cannot be after today."));
+        RuleFor(c => c.Body.Decision())
+            .SetValidator(new ProbationDecisionValidator(clock))
+            .OverridePropertyName("Body");
         RuleFor(c => c.Body.Reason).RequiredText().MaximumLength(500);
     }
 }
@@ -37,15 +49,21 @@ internal sealed class CancelProbationHandler(MemberSteps steps) : ICommandHandle
     {
         var body = command.Body;
         var step = await steps.StartAsync(command.Id, MemberStage.Probationary, null, cancellationToken);
-        var decidedOn = body.DecidedOn!.Value;
-        step.EnsureDuringProbation(decidedOn);
-        return await step.AdvanceAsync(
-            AdvanceSql,
-            new { },
-            PipelineStep.Cancellation,
-            decidedOn,
-            new { reason = body.Reason },
-            cancellationToken
-        );
+        var meetingOn = body.MeetingOn!.Value;
+        step.EnsureProbationEnded(meetingOn);
+        MemberStep.EnsureQuorate(body);
+        var carried = MemberStep.Carried(body);
+        var details = MemberStep.Details(body, carried);
+        details["reason"] = body.Reason!.Trim();
+        return carried
+            ? await step.AdvanceAsync(
+                AdvanceSql,
+                new { },
+                PipelineStep.Cancellation,
+                meetingOn,
+                details,
+                cancellationToken
+            )
+            : await step.RecordNotCarriedAsync(PipelineStep.CancellationRejected, body, details, cancellationToken);
     }
 }

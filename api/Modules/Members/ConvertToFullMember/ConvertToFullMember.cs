@@ -1,13 +1,28 @@
 using FluentValidation;
-using Jiceng.Infrastructure;
-using Jiceng.Infrastructure.Primitives;
 using Jiceng.Modules.Members.Domain;
 using Mediator;
 
 namespace Jiceng.Modules.Members.ConvertToFullMember;
 
-/// <summary>转正: at the end of probation (a year from the vote, plus any extension); party standing counts from here.</summary>
-internal sealed record ConvertToFullMemberRequest(DateOnly? ConvertedOn, StepOverride? Override);
+/// <summary>
+/// 转正 (党章第七条): at the end of probation (a year from the admission vote, plus any extension) the branch general
+/// meeting votes and the higher committee approves, within three months of the meeting (a later approval needs an
+/// override's reason). An on-time conversion dates from the end of the probation, not from the meeting: party
+/// standing counts from there. A vote that fails is recorded and the member stays probationary.
+/// </summary>
+internal sealed record ConvertToFullMemberRequest(
+    DateOnly? MeetingOn,
+    int? EntitledVoters,
+    int? Attended,
+    int? VotesFor,
+    DateOnly? ApprovedOn,
+    string? ApprovedBy,
+    StepOverride? Override
+) : IProbationDecisionRequest
+{
+    /// <summary>The meeting and approval, checked by their own validator.</summary>
+    public IProbationDecisionRequest Decision() => this;
+}
 
 internal sealed record ConvertToFullMemberCommand(Guid Id, ConvertToFullMemberRequest Body) : ICommand<PipelineView>;
 
@@ -15,11 +30,9 @@ internal sealed class ConvertToFullMemberValidator : AbstractValidator<ConvertTo
 {
     public ConvertToFullMemberValidator(TimeProvider clock)
     {
-        RuleFor(c => c.Body.ConvertedOn)
-            .Cascade(CascadeMode.Stop)
-            .NotNull()
-            .Must(d => d <= clock.Today())
-            .WithMessage(_ => Localized.Text("日期不能晚于今天。", "The date cannot be after today."));
+        RuleFor(c => c.Body.Decision())
+            .SetValidator(new ProbationDecisionValidator(clock))
+            .OverridePropertyName("Body");
         RuleFor(c => c.Body.Override).SetValidator(new StepOverrideValidator());
     }
 }
@@ -28,7 +41,7 @@ internal sealed class ConvertToFullMemberHandler(MemberSteps steps)
     : ICommandHandler<ConvertToFullMemberCommand, PipelineView>
 {
     private const string AdvanceSql = """
-        UPDATE members SET stage = 'Full', full_member_on = @convertedOn, updated_at = @now, version = version + 1
+        UPDATE members SET stage = 'Full', full_member_on = @fullMemberOn, updated_at = @now, version = version + 1
         WHERE id = @id AND version = @version AND stage = @expectedStage AND status = 'Active'
           AND org_path >= @from AND org_path < @to
         """;
@@ -37,15 +50,33 @@ internal sealed class ConvertToFullMemberHandler(MemberSteps steps)
     {
         var body = command.Body;
         var step = await steps.StartAsync(command.Id, MemberStage.Probationary, body.Override, cancellationToken);
-        var convertedOn = body.ConvertedOn!.Value;
-        var probationEndsOn = step.Member.ProbationEndsOn(step.Rules.ProbationMonths.Value)!.Value;
-        step.EnsureNotEarly("convertedOn", convertedOn, PipelineIntervals.Conversion(probationEndsOn, step.Rules));
+        var meetingOn = body.MeetingOn!.Value;
+        var probationEndsOn = step.ProbationEndsOn;
+        step.EnsureNotEarly("meetingOn", meetingOn, PipelineIntervals.Conversion(probationEndsOn, step.Rules));
+        MemberStep.EnsureQuorate(body);
+        if (!MemberStep.Carried(body))
+        {
+            return await step.RecordNotCarriedAsync(
+                PipelineStep.ConversionRejected,
+                body,
+                MemberStep.Details(body, carried: false),
+                cancellationToken
+            );
+        }
+        var latestApproval = PipelineRules.ConversionApprovalLatest(meetingOn);
+        if (PipelineRules.ApprovedLate(body.ApprovedOn!.Value, latestApproval) && body.Override is null)
+        {
+            throw MemberErrors.ConversionApprovalTooLate(latestApproval);
+        }
+        var fullMemberOn = PipelineRules.FullMemberOn(probationEndsOn);
+        var details = MemberStep.Details(body, carried: true);
+        details["fullMemberOn"] = fullMemberOn;
         return await step.AdvanceAsync(
             AdvanceSql,
-            new { convertedOn },
+            new { fullMemberOn },
             PipelineStep.Conversion,
-            convertedOn,
-            new { },
+            meetingOn,
+            details,
             cancellationToken
         );
     }

@@ -8,6 +8,9 @@ internal static class ConvertToFullMemberEndpoint
             "conversion",
             "ConvertToFullMember",
             (id, body) => new ConvertToFullMemberCommand(id, body),
-            "转正 at the end of probation (plus any extension); 409 conversion_too_early with the earliest date."
+            "转正: the branch general meeting at the end of probation (plus any extension) votes and the higher "
+                + "committee approves within 3 months; fullMemberOn is the day the probation ends. 409 "
+                + "conversion_too_early, meeting_not_quorate, approval_too_late; a failed vote is recorded "
+                + "(ConversionRejected) and the member stays probationary."
         );
 }

@@ -219,11 +219,39 @@ internal static class MemberErrors
             }
         );
 
-    public static ValidationException DecidedBeforeJoining(DateOnly joinedOn) =>
-        Invalid(
-            "decidedOn",
-            $"决定日期不能早于入党日期（{joinedOn:yyyy-MM-dd}）。",
-            $"The decision cannot come before the join date ({joinedOn:yyyy-MM-dd})."
+    public static BusinessRuleException ProbationNotEnded(DateOnly endsOn) =>
+        TooEarly(
+            "probation_not_ended",
+            endsOn,
+            PipelineRules.DecidedWhenProbationEndsSource,
+            $"延长预备期或取消预备党员资格，应在预备期满时讨论决定，最早 {endsOn:yyyy-MM-dd}。",
+            $"An extension or cancellation is decided when the probation ends, on {endsOn:yyyy-MM-dd} at the earliest.",
+            "meetingOn"
+        );
+
+    public static BusinessRuleException MeetingNotQuorate(int attended, int entitledVoters) =>
+        Rule(
+            "meeting_not_quorate",
+            PipelineRules.MeetingQuorumSource,
+            $"到会 {attended} 人，未超过应到会有表决权的 {entitledVoters} 名正式党员的半数，支部大会不能召开。",
+            $"{attended} attended, not more than half of the {entitledVoters} members entitled to vote: "
+                + "the meeting could not be held.",
+            "attended"
+        );
+
+    public static BusinessRuleException ConversionApprovalTooLate(DateOnly latest) =>
+        new(
+            "approval_too_late",
+            $"上级党组织应在支部大会后 {PipelineRules.ConversionApprovalWithinMonths} 个月内审批转正，"
+                + $"最晚 {latest:yyyy-MM-dd}；逾期审批须说明理由。",
+            $"The higher committee approves a conversion within {PipelineRules.ConversionApprovalWithinMonths} "
+                + $"months of the meeting, by {latest:yyyy-MM-dd}; a later approval needs a reason.",
+            new Dictionary<string, object?>
+            {
+                ["latestOn"] = latest.ToString("yyyy-MM-dd"),
+                ["rule"] = PipelineRules.ConversionApprovalWithinMonthsSource,
+                ["field"] = "approvedOn",
+            }
         );
 
     public static BusinessRuleException AlreadyExtended(LocalRule maximumMonths) =>

@@ -88,16 +88,60 @@ internal sealed class MemberStep(
         }
     }
 
+    /// <summary>The day the probation, with any extension, ends.</summary>
+    public DateOnly ProbationEndsOn => member.ProbationEndsOn(rules.ProbationMonths.Value)!.Value;
+
     /// <summary>
-    /// A decision about a probation is taken during it or at its end, never before the join date: 400 on decidedOn.
+    /// An extension or a cancellation is decided when the probation ends, not during it: 409 with that day.
     /// </summary>
-    public void EnsureDuringProbation(DateOnly decidedOn)
+    public void EnsureProbationEnded(DateOnly meetingOn)
     {
-        if (PipelineRules.DecidedBeforeJoining(member.JoinedOn, decidedOn))
+        if (PipelineRules.BeforeProbationEnds(meetingOn, ProbationEndsOn))
         {
-            throw MemberErrors.DecidedBeforeJoining(member.JoinedOn!.Value);
+            throw MemberErrors.ProbationNotEnded(ProbationEndsOn);
         }
     }
+
+    /// <summary>
+    /// Fewer than more than half of the members entitled to vote attending is no meeting: 409, nothing recorded.
+    /// </summary>
+    public static void EnsureQuorate(IProbationDecisionRequest decision)
+    {
+        if (!PipelineRules.MeetingQuorate(decision.Attended!.Value, decision.EntitledVoters!.Value))
+        {
+            throw MemberErrors.MeetingNotQuorate(decision.Attended.Value, decision.EntitledVoters.Value);
+        }
+    }
+
+    /// <summary>Whether the meeting's yes votes carry the decision (the Constitution's majority: no override).</summary>
+    public static bool Carried(IProbationDecisionRequest decision) =>
+        PipelineRules.VotePasses(decision.VotesFor!.Value, decision.EntitledVoters!.Value);
+
+    /// <summary>The meeting and its vote as a step's history records them.</summary>
+    public static Dictionary<string, object?> Details(IProbationDecisionRequest decision, bool carried) =>
+        new()
+        {
+            ["meetingOn"] = decision.MeetingOn,
+            ["entitledVoters"] = decision.EntitledVoters,
+            ["attended"] = decision.Attended,
+            ["votesFor"] = decision.VotesFor,
+            ["carried"] = carried,
+            ["approvedOn"] = carried ? decision.ApprovedOn : null,
+            ["approvedBy"] = carried ? decision.ApprovedBy?.Trim() : null,
+        };
+
+    /// <summary>
+    /// A vote that failed is recorded, not discarded: the step's history shows it and the member stays where they
+    /// were (only the record's version moves, so a decision racing it is refused).
+    /// </summary>
+    public Task<PipelineView> RecordNotCarriedAsync(
+        PipelineStep step,
+        IProbationDecisionRequest decision,
+        Dictionary<string, object?> details,
+        CancellationToken cancellationToken
+    ) => AdvanceAsync(NotCarriedSql, new { }, step, decision.MeetingOn!.Value, details, cancellationToken);
+
+    private const string NotCarriedSql = "UPDATE members SET updated_at = @now, version = version + 1\n" + Guard;
 
     /// <summary>
     /// Runs <paramref name="updateSql"/> (ending with <see cref="Guard"/>) with the values the step sets, records the

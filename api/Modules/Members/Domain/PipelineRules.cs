@@ -19,6 +19,24 @@ internal static class PipelineRules
         "《中国共产党章程》第五条、《发展党员工作细则》第二十二条：赞成人数超过应到会有表决权的正式党员的半数，"
         + "才能通过接收预备党员的决议。";
 
+    public const string MeetingQuorumSource =
+        "《发展党员工作细则》第二十二条：有表决权的到会人数必须超过应到会有表决权人数的半数（讨论预备党员转正、延长预备期、"
+        + "取消预备党员资格的支部大会同样适用）。";
+
+    public const string DecidedWhenProbationEndsSource =
+        "《中国共产党章程》第七条、《发展党员工作细则》第三十条：预备党员预备期满，党的支部应当及时讨论他能否转为正式党员；"
+        + "按期转正、延长预备期或取消预备党员资格，都在预备期满时讨论决定。";
+
+    public const string StandingFromProbationEndSource =
+        "《中国共产党章程》第七条：预备党员的预备期，从支部大会通过他为预备党员之日算起。"
+        + "党员的党龄，从预备期满转为正式党员之日算起。";
+
+    public const string ConversionApprovalWithinMonthsSource =
+        "《发展党员工作细则》第三十二条：上级党组织应当在三个月内审批预备党员转为正式党员（逾期审批须说明理由）。";
+
+    /// <summary>The higher committee approves a conversion within three months of the branch meeting.</summary>
+    public const int ConversionApprovalWithinMonths = 3;
+
     /// <summary>The last day for the talk with an applicant: a month after the application.</summary>
     public static DateOnly TalkLatest(DateOnly appliedOn) => appliedOn.AddMonths(1);
 
@@ -53,9 +71,30 @@ internal static class PipelineRules
     public static bool ExtensionInRange(int months, int minMonths, int maxMonths) =>
         months >= minMonths && months <= maxMonths;
 
-    /// <summary>A decision about a probation (extension, cancellation) never comes before the join date.</summary>
-    public static bool DecidedBeforeJoining(DateOnly? joinedOn, DateOnly decidedOn) =>
-        joinedOn is { } joined && decidedOn < joined;
+    /// <summary>
+    /// A branch meeting is held only when more than half of the full members entitled to vote attend (exactly half is
+    /// no meeting).
+    /// </summary>
+    public static bool MeetingQuorate(int attended, int entitledVoters) => attended * 2 > entitledVoters;
+
+    /// <summary>
+    /// Conversion, extension and cancellation are decided when the probation (with any extension) ends: on its end
+    /// date or after it, never during it.
+    /// </summary>
+    public static bool BeforeProbationEnds(DateOnly meetingOn, DateOnly probationEndsOn) => meetingOn < probationEndsOn;
+
+    /// <summary>
+    /// An on-time conversion (按期转正) dates from the day the probation ends, whenever the meeting that decided it
+    /// was held: party standing counts from there, not from the meeting.
+    /// </summary>
+    public static DateOnly FullMemberOn(DateOnly probationEndsOn) => probationEndsOn;
+
+    /// <summary>The last day for the higher committee's approval of a conversion: three months after the meeting.</summary>
+    public static DateOnly ConversionApprovalLatest(DateOnly meetingOn) =>
+        meetingOn.AddMonths(ConversionApprovalWithinMonths);
+
+    /// <summary>An approval after its last day (the day itself is in time).</summary>
+    public static bool ApprovedLate(DateOnly approvedOn, DateOnly latest) => approvedOn > latest;
 }
 
 internal enum PipelineIntervalKind

@@ -34,6 +34,15 @@ internal enum PipelineStep
 
     [Label("取消预备党员资格", "Qualification cancelled")]
     Cancellation,
+
+    [Label("转正表决未通过", "Conversion vote failed")]
+    ConversionRejected,
+
+    [Label("延长预备期表决未通过", "Extension vote failed")]
+    ExtensionRejected,
+
+    [Label("取消资格表决未通过", "Cancellation vote failed")]
+    CancellationRejected,
 }
 
 /// <summary>

@@ -1,14 +1,29 @@
 using FluentValidation;
-using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Mediation;
-using Jiceng.Infrastructure.Primitives;
 using Jiceng.Modules.Members.Domain;
 using Mediator;
 
 namespace Jiceng.Modules.Members.ExtendProbation;
 
-/// <summary>延长预备期: once only, by the region's minimum to maximum months (the Constitution: six months to a year).</summary>
-internal sealed record ExtendProbationRequest(DateOnly? DecidedOn, int? Months, string? Reason);
+/// <summary>
+/// 延长预备期 (党章第七条): once only, by the region's minimum to maximum months (the Constitution: six months to a
+/// year), decided by the branch general meeting when the probation ends and approved by the higher committee. A vote
+/// that fails is recorded and the probation stands as it was.
+/// </summary>
+internal sealed record ExtendProbationRequest(
+    DateOnly? MeetingOn,
+    int? EntitledVoters,
+    int? Attended,
+    int? VotesFor,
+    DateOnly? ApprovedOn,
+    string? ApprovedBy,
+    int? Months,
+    string? Reason
+) : IProbationDecisionRequest
+{
+    /// <summary>The meeting and approval, checked by their own validator.</summary>
+    public IProbationDecisionRequest Decision() => this;
+}
 
 internal sealed record ExtendProbationCommand(Guid Id, ExtendProbationRequest Body) : ICommand<PipelineView>;
 
@@ -16,11 +31,9 @@ internal sealed class ExtendProbationValidator : AbstractValidator<ExtendProbati
 {
     public ExtendProbationValidator(TimeProvider clock)
     {
-        RuleFor(c => c.Body.DecidedOn)
-            .Cascade(CascadeMode.Stop)
-            .NotNull()
-            .Must(d => d <= clock.Today())
-            .WithMessage(_ => Localized.Text("日期不能晚于今天。", "The date cannot be after today."));
+        RuleFor(c => c.Body.Decision())
+            .SetValidator(new ProbationDecisionValidator(clock))
+            .OverridePropertyName("Body");
         RuleFor(c => c.Body.Months).NotNull().InclusiveBetween(1, 60);
         RuleFor(c => c.Body.Reason).RequiredText().MaximumLength(500);
     }
@@ -40,25 +53,32 @@ internal sealed class ExtendProbationHandler(MemberSteps steps) : ICommandHandle
     {
         var body = command.Body;
         var step = await steps.StartAsync(command.Id, MemberStage.Probationary, null, cancellationToken);
-        var decidedOn = body.DecidedOn!.Value;
-        step.EnsureDuringProbation(decidedOn);
+        var meetingOn = body.MeetingOn!.Value;
         if (step.Member.ExtensionMonths is not null)
         {
             throw MemberErrors.AlreadyExtended(step.Rules.ExtensionMaxMonths);
         }
+        step.EnsureProbationEnded(meetingOn);
         var months = body.Months!.Value;
         var (least, most) = (step.Rules.ExtensionMinMonths, step.Rules.ExtensionMaxMonths);
         if (!PipelineRules.ExtensionInRange(months, least.Value, most.Value))
         {
             throw MemberErrors.ExtensionOutOfRange(least, most);
         }
-        return await step.AdvanceAsync(
-            AdvanceSql,
-            new { months },
-            PipelineStep.Extension,
-            decidedOn,
-            new { months, reason = body.Reason },
-            cancellationToken
-        );
+        MemberStep.EnsureQuorate(body);
+        var carried = MemberStep.Carried(body);
+        var details = MemberStep.Details(body, carried);
+        details["months"] = months;
+        details["reason"] = body.Reason!.Trim();
+        return carried
+            ? await step.AdvanceAsync(
+                AdvanceSql,
+                new { months },
+                PipelineStep.Extension,
+                meetingOn,
+                details,
+                cancellationToken
+            )
+            : await step.RecordNotCarriedAsync(PipelineStep.ExtensionRejected, body, details, cancellationToken);
     }
 }
