@@ -163,7 +163,7 @@ public sealed class ProbationDecisionTests(DatabaseProvider provider) : ApiTest(
     }
 
     [Test]
-    public async Task A_conversion_is_approved_within_three_months_of_the_meeting_and_its_vote_and_approval_are_checked()
+    public async Task A_conversion_is_approved_within_three_months_of_the_meeting_and_its_vote_is_checked()
     {
         // Joined 2025-03-01: the probation ended 2026-03-01; the meeting 2026-03-10, so the approval is due by 06-10.
         var member = await Probationary("转正审批", "2025-03-01");

@@ -113,7 +113,9 @@ internal sealed class MemberStep(
         }
     }
 
-    /// <summary>Whether the meeting's yes votes carry the decision (the Constitution's majority: no override).</summary>
+    /// <summary>
+    /// Whether the meeting's yes votes carry the decision (the Constitution's majority: no override).
+    /// </summary>
     public static bool Carried(IProbationDecisionRequest decision) =>
         PipelineRules.VotePasses(decision.VotesFor!.Value, decision.EntitledVoters!.Value);
 

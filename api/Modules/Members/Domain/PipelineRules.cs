@@ -89,7 +89,9 @@ internal static class PipelineRules
     /// </summary>
     public static DateOnly FullMemberOn(DateOnly probationEndsOn) => probationEndsOn;
 
-    /// <summary>The last day for the higher committee's approval of a conversion: three months after the meeting.</summary>
+    /// <summary>
+    /// The last day for the higher committee's approval of a conversion: three months after the meeting.
+    /// </summary>
     public static DateOnly ConversionApprovalLatest(DateOnly meetingOn) =>
         meetingOn.AddMonths(ConversionApprovalWithinMonths);
 

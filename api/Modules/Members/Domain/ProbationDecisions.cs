@@ -29,7 +29,9 @@ internal interface IProbationDecisionRequest
     string? ApprovedBy { get; }
 }
 
-/// <summary>The shape of a meeting's decision and its approval; the rules that need the member live in the step.</summary>
+/// <summary>
+/// The shape of a meeting's decision and its approval; the rules that need the member live in the step.
+/// </summary>
 internal sealed class ProbationDecisionValidator : AbstractValidator<IProbationDecisionRequest>
 {
     public ProbationDecisionValidator(TimeProvider clock)
