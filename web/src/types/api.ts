@@ -305,7 +305,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Issue a transfer letter (组织关系介绍信) to an organization in this system or outside it, valid for the region's months; the member moves only on receipt. A second open letter is 409 transfer_pending. */
+        /** Issue a transfer letter (组织关系介绍信) to an organization in this system or outside it, valid for the region's months; the member moves only on receipt. A second letter while one is pending and valid is 409 transfer_pending (an expired one no longer holds the member). */
         post: operations["TransferMember"];
         delete?: never;
         options?: never;
@@ -324,6 +324,23 @@ export interface paths {
         put?: never;
         /** Confirm receipt (回执) of a transfer letter: the receiving side moves the member in; for a letter to outside the system the sending side records it and the member leaves the register. Requires If-Match; an expired letter is 409 letter_expired. */
         post: operations["ReceiveTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/transfers/{transferId}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a transfer letter awaiting receipt (expired or not), by the sending side, with a reason; it stays in the history and no longer holds the member. Requires If-Match; a received or withdrawn letter is 409 transfer_closed / transfer_withdrawn. */
+        post: operations["WithdrawTransfer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -527,7 +544,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 转正 at the end of probation (plus any extension); 409 conversion_too_early with the earliest date. */
+        /** 转正: the branch general meeting at the end of probation (plus any extension) votes and the higher committee approves within 3 months; fullMemberOn is the day the probation ends. 409 conversion_too_early, meeting_not_quorate, approval_too_late; a failed vote is recorded (ConversionRejected) and the member stays probationary. */
         post: operations["ConvertToFullMember"];
         delete?: never;
         options?: never;
@@ -544,7 +561,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Extend probation once, by the region's 6–12 months; 409 already_extended or extension_out_of_range. */
+        /** Extend probation once, by the region's 6–12 months: the branch general meeting decides when the probation ends and the higher committee approves. 409 already_extended, extension_out_of_range, probation_not_ended (with earliestOn), meeting_not_quorate; a failed vote is recorded. */
         post: operations["ExtendProbation"];
         delete?: never;
         options?: never;
@@ -561,7 +578,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel a probationary member's qualification (the record stays, status Cancelled). */
+        /** Cancel a probationary member's qualification (the record stays, status Cancelled): the branch general meeting decides when the probation ends and the higher committee approves. 409 probation_not_ended, meeting_not_quorate; a failed vote is recorded. */
         post: operations["CancelProbation"];
         delete?: never;
         options?: never;
@@ -1233,7 +1250,16 @@ export interface components {
         CallerKind: "Anonymous" | "User" | "ApiClient" | "System";
         CancelProbationRequest: {
             /** Format: date */
-            decidedOn: string;
+            meetingOn: string;
+            /** Format: int32 */
+            entitledVoters: number;
+            /** Format: int32 */
+            attended: number;
+            /** Format: int32 */
+            votesFor: number;
+            /** Format: date */
+            approvedOn?: string | null;
+            approvedBy?: string | null;
             reason: string;
         };
         ChangePasswordCommand: {
@@ -1311,7 +1337,16 @@ export interface components {
         };
         ConvertToFullMemberRequest: {
             /** Format: date */
-            convertedOn: string;
+            meetingOn: string;
+            /** Format: int32 */
+            entitledVoters: number;
+            /** Format: int32 */
+            attended: number;
+            /** Format: int32 */
+            votesFor: number;
+            /** Format: date */
+            approvedOn?: string | null;
+            approvedBy?: string | null;
             override?: components["schemas"]["StepOverride"];
         };
         CountByKey: {
@@ -1479,7 +1514,16 @@ export interface components {
         };
         ExtendProbationRequest: {
             /** Format: date */
-            decidedOn: string;
+            meetingOn: string;
+            /** Format: int32 */
+            entitledVoters: number;
+            /** Format: int32 */
+            attended: number;
+            /** Format: int32 */
+            votesFor: number;
+            /** Format: date */
+            approvedOn?: string | null;
+            approvedBy?: string | null;
             /** Format: int32 */
             months: number;
             reason: string;
@@ -2135,9 +2179,12 @@ export interface components {
          *     - `Conversion`: 转为正式党员 / Became a full member
          *     - `Extension`: 延长预备期 / Probation extended
          *     - `Cancellation`: 取消预备党员资格 / Qualification cancelled
+         *     - `ConversionRejected`: 转正表决未通过 / Conversion vote failed
+         *     - `ExtensionRejected`: 延长预备期表决未通过 / Extension vote failed
+         *     - `CancellationRejected`: 取消资格表决未通过 / Cancellation vote failed
          * @enum {string}
          */
-        PipelineStep: "Application" | "Talk" | "Activist" | "Candidate" | "Admission" | "Conversion" | "Extension" | "Cancellation";
+        PipelineStep: "Application" | "Talk" | "Activist" | "Candidate" | "Admission" | "Conversion" | "Extension" | "Cancellation" | "ConversionRejected" | "ExtensionRejected" | "CancellationRejected";
         PipelineStepEntry: {
             step: components["schemas"]["PipelineStep"];
             /** Format: date */
@@ -2548,15 +2595,20 @@ export interface components {
             expired: boolean;
             /** Format: date */
             receivedOn?: string | null;
+            /** Format: date */
+            withdrawnOn?: string | null;
+            withdrawalReason?: string | null;
             /** Format: int64 */
             version: number;
         };
         /**
          * @description - `Pending`: 待回执 / Awaiting receipt
          *     - `Received`: 已回执 / Received
+         *     - `Withdrawn`: 已撤回 / Withdrawn
+         *     - `Expired`: 已过期 / Expired
          * @enum {string}
          */
-        TransferStatus: "Pending" | "Received";
+        TransferStatus: "Pending" | "Received" | "Withdrawn" | "Expired";
         UpdateMemberRequest: {
             name: string;
             gender?: components["schemas"]["Gender"];
@@ -2619,6 +2671,11 @@ export interface components {
             lockedUntil?: string | null;
             /** Format: int64 */
             version: number;
+        };
+        WithdrawTransferRequest: {
+            reason: string;
+            /** Format: date */
+            withdrawnOn?: string | null;
         };
     };
     responses: never;
@@ -5364,6 +5421,144 @@ export interface operations {
             };
         };
     };
+    WithdrawTransfer: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                transferId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawTransferRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListTransfers: {
         parameters: {
             query?: {
@@ -5375,6 +5570,8 @@ export interface operations {
                 /**
                  * @description - `Pending`: 待回执 / Awaiting receipt
                  *     - `Received`: 已回执 / Received
+                 *     - `Withdrawn`: 已撤回 / Withdrawn
+                 *     - `Expired`: 已过期 / Expired
                  */
                 status?: components["schemas"]["TransferStatus"];
                 expiredOnly?: boolean;
@@ -5467,6 +5664,8 @@ export interface operations {
                 /**
                  * @description - `Pending`: 待回执 / Awaiting receipt
                  *     - `Received`: 已回执 / Received
+                 *     - `Withdrawn`: 已撤回 / Withdrawn
+                 *     - `Expired`: 已过期 / Expired
                  */
                 status?: components["schemas"]["TransferStatus"];
                 expiredOnly?: boolean;
