@@ -72,7 +72,10 @@ export async function updateMember(id: string, etag: string, input: UpdateMember
   await api.PUT('/api/v1/members/{id}', { params: { path: { id }, header: { 'If-Match': etag } }, body: input });
 }
 
-/** A member's death: the record leaves the active register and its lists (409 transfer_pending while a letter awaits receipt). */
+/**
+ * A member's death: the record leaves the active register and its lists (409 transfer_pending while a valid letter
+ * awaits receipt).
+ */
 export async function recordDeath(id: string, etag: string, input: RecordDeathInput) {
   await api.POST('/api/v1/members/{id}/death', { params: { path: { id }, header: { 'If-Match': etag } }, body: input });
 }

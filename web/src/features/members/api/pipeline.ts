@@ -46,7 +46,14 @@ const post: { [S in RecordableStep]: (id: string, body: StepBodies[S]) => Promis
   Cancellation: (id, body) => api.POST(stepRoutes.Cancellation, { params: { path: { id } }, body }),
 };
 
-/** Records a step; a step before its earliest date comes back as a 409 whose message names the date. */
-export async function recordStep<S extends RecordableStep>(memberId: string, step: S, body: StepBody<S>) {
-  await post[step](memberId, body);
+/**
+ * Records a step and answers with the pipeline as it now stands (a failed vote is recorded too, the stage unchanged);
+ * a step before its earliest date comes back as a 409 whose message names the date.
+ */
+export async function recordStep<S extends RecordableStep>(
+  memberId: string,
+  step: S,
+  body: StepBody<S>,
+): Promise<Pipeline | undefined> {
+  return ((await post[step](memberId, body)) as { data?: Pipeline }).data;
 }

@@ -31,6 +31,19 @@ export async function receiveTransfer(transfer: Transfer) {
   });
 }
 
+export type WithdrawTransferInput = components['schemas']['WithdrawTransferRequest'];
+
+/**
+ * The sending side withdraws a letter awaiting receipt (expired or not), with a reason; the letter's version is the
+ * If-Match (a 412 if it was received or withdrawn meanwhile).
+ */
+export async function withdrawTransfer(transfer: Transfer, body: WithdrawTransferInput) {
+  await api.POST('/api/v1/members/transfers/{transferId}/withdrawal', {
+    params: { path: { transferId: transfer.id }, header: { 'If-Match': etagOfVersion(transfer.version) } },
+    body,
+  });
+}
+
 /** The transfer letters of one side, whole, as filtered and sorted on screen. */
 export async function exportTransfers(
   direction: TransferDirection,

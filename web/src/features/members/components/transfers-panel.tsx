@@ -1,4 +1,4 @@
-import { App as AntApp, Button, Checkbox, Popconfirm, Segmented, Space, Table, Tag } from 'antd';
+import { App as AntApp, Button, Checkbox, Form, Input, Popconfirm, Segmented, Space, Table, Tag, Tooltip } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,16 +6,24 @@ import {
   exportTransfers,
   receiveTransfer,
   useTransfers,
+  withdrawTransfer,
   type Transfer,
   type TransferDirection,
+  type WithdrawTransferInput,
 } from '@/features/members/api/transfers';
+import { DateField } from '@/components/date-field';
+import { FormModal } from '@/components/form-modal';
+import { shanghaiToday } from '@/lib/dates';
 import { ExportButtons } from '@/components/export-buttons';
 import { useTableState } from '@/hooks/use-table-state';
 import { useCan } from '@/lib/auth';
 import { ApiError } from '@/lib/problem';
 import { QueryView } from '@/components/query-view';
 
-/** Transfer letters out of and into the caller's organizations; the receiving side confirms receipt here. */
+/**
+ * Transfer letters out of and into the caller's organizations; the receiving side confirms receipt here, and the
+ * sending side withdraws a letter still awaiting receipt (an expired one above all), with a reason.
+ */
 export function TransfersPanel() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
@@ -25,6 +33,7 @@ export function TransfersPanel() {
   const [expiredOnly, setExpiredOnly] = useState(false);
   const table = useTableState('-issuedOn');
   const transfers = useTransfers(direction, expiredOnly, table.query);
+  const [withdrawing, setWithdrawing] = useState<Transfer>();
 
   async function receive(transfer: Transfer) {
     try {
@@ -37,6 +46,9 @@ export function TransfersPanel() {
     }
     await client.invalidateQueries({ queryKey: ['members'] });
   }
+
+  // Only the sending side withdraws, and only a letter nobody has received or withdrawn yet.
+  const withdrawable = (tr: Transfer) => direction === 'Outbox' && tr.status === 'Pending';
 
   // The receiving side confirms; for a letter to outside the system, the sending side records the slip.
   const confirmable = (tr: Transfer) =>
@@ -90,32 +102,82 @@ export function TransfersPanel() {
             {
               title: t('members.status'),
               key: 'status',
-              render: (_, tr) => (
-                <Tag color={tr.expired ? 'red' : tr.status === 'Received' ? 'green' : 'orange'}>
-                  {tr.expired ? t('transfers.expired') : t(`transfers.statuses.${tr.status}`)}
-                </Tag>
-              ),
+              render: (_, tr) => {
+                const tag = (
+                  <Tag color={statusColor(tr)}>
+                    {tr.status === 'Pending' && tr.expired
+                      ? t('transfers.expired')
+                      : t(`transfers.statuses.${tr.status}`)}
+                  </Tag>
+                );
+                return tr.status === 'Withdrawn' ? (
+                  <Tooltip title={t('transfers.withdrawnBecause', { on: tr.withdrawnOn, reason: tr.withdrawalReason })}>
+                    {tag}
+                  </Tooltip>
+                ) : (
+                  tag
+                );
+              },
             },
             {
               title: '',
               key: 'actions',
               render: (_, tr) =>
-                canWrite &&
-                confirmable(tr) &&
-                !tr.expired && (
-                  <Popconfirm
-                    title={t('transfers.confirmReceipt', { name: tr.memberName })}
-                    onConfirm={() => receive(tr)}
-                  >
-                    <Button size="small" type="primary">
-                      {t('transfers.receive')}
-                    </Button>
-                  </Popconfirm>
+                canWrite && (
+                  <Space size="small">
+                    {confirmable(tr) && !tr.expired && (
+                      <Popconfirm
+                        title={t('transfers.confirmReceipt', { name: tr.memberName })}
+                        onConfirm={() => receive(tr)}
+                      >
+                        <Button size="small" type="primary">
+                          {t('transfers.receive')}
+                        </Button>
+                      </Popconfirm>
+                    )}
+                    {withdrawable(tr) && (
+                      <Button size="small" onClick={() => setWithdrawing(tr)}>
+                        {t('transfers.withdraw')}
+                      </Button>
+                    )}
+                  </Space>
                 ),
             },
           ]}
         />
       </QueryView>
+      {withdrawing && (
+        <FormModal<WithdrawTransferInput>
+          title={t('transfers.withdrawTitle', { name: withdrawing.memberName, letter: withdrawing.letterNumber })}
+          fields={['reason', 'withdrawnOn']}
+          initialValues={{ withdrawnOn: shanghaiToday() }}
+          okText={t('transfers.withdraw')}
+          onSubmit={async (values) => {
+            await withdrawTransfer(withdrawing, values);
+            void message.success(t('transfers.withdrawn'));
+            await client.invalidateQueries({ queryKey: ['members'] });
+          }}
+          onReload={() => void client.invalidateQueries({ queryKey: ['members'] })}
+          onClose={() => setWithdrawing(undefined)}
+        >
+          <Form.Item label={t('transfers.withdrawReason')} name="reason" required extra={t('transfers.withdrawHint')}>
+            <Input.TextArea rows={3} maxLength={500} />
+          </Form.Item>
+          <Form.Item label={t('transfers.withdrawnOn')} name="withdrawnOn">
+            <DateField />
+          </Form.Item>
+        </FormModal>
+      )}
     </>
   );
+}
+
+function statusColor(transfer: Transfer) {
+  if (transfer.status === 'Received') {
+    return 'green';
+  }
+  if (transfer.status === 'Withdrawn') {
+    return 'default';
+  }
+  return transfer.expired ? 'red' : 'orange';
 }
