@@ -365,7 +365,7 @@ export const resources = {
         attended: '实到会有表决权的正式党员人数',
         attendedHint: '须超过应到会人数的半数，会议方为有效。',
         votesForHint: '赞成票超过应到会有表决权正式党员的半数，决议才通过；未通过的表决也会记录。',
-        approvedOnHint: '决议通过时填写；转正须在支部大会后 3 个月内审批。',
+        approvedOnHint: '决议通过时填写（未通过的表决不填）；转正须在支部大会后 3 个月内审批。',
         approvedBy: '审批党组织',
         approvedByPlaceholder: '如：中共××区委组织部',
         decisionSummary: '支部大会 {{meetingOn}}：应到 {{entitled}} 人，实到 {{attended}} 人，赞成 {{votesFor}} 票',
@@ -928,7 +928,8 @@ export const resources = {
         attendedHint: 'More than half of those entitled must attend for the meeting to be held.',
         votesForHint:
           'The decision carries with yes votes from more than half of those entitled; a failed vote is recorded too.',
-        approvedOnHint: 'When the decision carried; a conversion is approved within 3 months of the meeting.',
+        approvedOnHint:
+          'When the decision carried (not for a failed vote); a conversion is approved within 3 months of the meeting.',
         approvedBy: 'Approved by',
         approvedByPlaceholder: 'e.g. the district committee’s organization department',
         decisionSummary:

@@ -43,10 +43,10 @@ export function ProbationDecisionFields({ today }: { today: string }) {
       <Form.Item label={t('pipeline.votesFor')} name="votesFor" required extra={t('pipeline.votesForHint')}>
         <InputNumber min={0} style={{ width: '100%' }} />
       </Form.Item>
-      <Form.Item label={t('pipeline.approvedOn')} name="approvedOn" extra={t('pipeline.approvedOnHint')}>
+      <Form.Item label={t('pipeline.approvedOn')} name="approvedOn" required extra={t('pipeline.approvedOnHint')}>
         <DateField max={today} />
       </Form.Item>
-      <Form.Item label={t('pipeline.approvedBy')} name="approvedBy">
+      <Form.Item label={t('pipeline.approvedBy')} name="approvedBy" required>
         <Input maxLength={100} placeholder={t('pipeline.approvedByPlaceholder')} />
       </Form.Item>
     </>
