@@ -477,7 +477,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
             ),
             HttpStatusCode.Created
         );
-        var withdrawing = await Person("Full", new { joinedOn = "2000-07-01", fullMemberOn = "2001-07-01" });
+        var withdrawing = await Person("Full", new NewMember { JoinedOn = "2000-07-01", FullMemberOn = "2001-07-01" });
         var toWithdraw = await Json.Read(
             await Post(
                 $"/api/v1/members/{withdrawing}/transfers",
