@@ -1,4 +1,4 @@
-import { Form, Input, InputNumber, Typography } from 'antd';
+import { App as AntApp, Form, Input, InputNumber, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '@/components/date-field';
 import type { Pipeline } from '@/features/members/api/pipeline';
@@ -59,6 +59,17 @@ type StepEntry = Pipeline['steps'][number];
 export function endsInRejectedVote(pipeline: Pipeline | undefined) {
   const last = pipeline?.steps.at(-1);
   return last !== undefined && last.step.endsWith('Rejected');
+}
+
+/** After a decision is sent: says so when the vote failed, since the dialog closes either way (it was recorded). */
+export function useRejectedVoteNotice() {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  return (pipeline: Pipeline | undefined) => {
+    if (endsInRejectedVote(pipeline)) {
+      void message.warning(t('pipeline.voteRejected'));
+    }
+  };
 }
 
 /** A decision's meeting, vote and approval as the timeline shows them under the step. */
