@@ -37,7 +37,7 @@ const probationary = {
 describe('PipelinePanel: decisions on a probation', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('sends the meeting, its vote and the approval; a refusal lands on its field and a failed vote is reported', async () => {
+  it('sends the meeting, vote and approval; a refusal lands on its field; a failed vote is reported', async () => {
     let current: object = probationary;
     const sent: Record<string, unknown>[] = [];
     mockApi({
