@@ -7,6 +7,7 @@ import { stepForms } from '@/features/members/components/pipeline-steps/step-for
 import { useCan } from '@/lib/auth';
 import { shanghaiToday } from '@/lib/dates';
 import { QueryFailure } from '@/components/query-view';
+import { DecisionSummary } from '@/features/members/components/pipeline-steps/decision-fields';
 
 const nextActions: Record<string, RecordableStep[]> = {
   Applicant: ['Talk', 'Activist'],
@@ -94,9 +95,16 @@ export function PipelinePanel({ memberId }: { memberId: string }) {
         items={p.steps.map((s) => ({
           key: `${s.step}-${s.recordedAt}`,
           title: `${s.occurredOn} · ${t(`pipeline.steps.${s.step}`)}`,
-          content: s.overrideReason ? (
-            <Typography.Text type="warning">{t('pipeline.overridden', { reason: s.overrideReason })}</Typography.Text>
-          ) : undefined,
+          content: (
+            <>
+              <DecisionSummary entry={s} />
+              {s.overrideReason && (
+                <Typography.Text type="warning" style={{ display: 'block' }}>
+                  {t('pipeline.overridden', { reason: s.overrideReason })}
+                </Typography.Text>
+              )}
+            </>
+          ),
         }))}
       />
       {StepForm && <StepForm memberId={memberId} onClose={() => setStep(undefined)} />}

@@ -1,8 +1,11 @@
-import { useTranslation } from 'react-i18next';
 import { recordStep, type StepBody } from '@/features/members/api/pipeline';
 import {
+  ProbationDecisionFields,
+  probationDecisionFields,
+  useRejectedVoteNotice,
+} from '@/features/members/components/pipeline-steps/decision-fields';
+import {
   overrideOf,
-  StepDate,
   StepModal,
   type OverrideField,
   type StepFormProps,
@@ -11,21 +14,27 @@ import { shanghaiToday } from '@/lib/dates';
 
 type Values = Omit<StepBody<'Conversion'>, 'override'> & OverrideField;
 
-/** 预备党员转正: the day the probation ends in full membership. */
+/**
+ * 预备党员转正: the branch meeting's vote and the higher committee's approval; full membership dates from the end of
+ * the probation, not from the meeting (the server sets it).
+ */
 export function ConversionForm({ memberId, onClose }: StepFormProps) {
-  const { t } = useTranslation();
+  const noticeRejectedVote = useRejectedVoteNotice();
+  const today = shanghaiToday();
   return (
     <StepModal<Values>
       step="Conversion"
-      fields={['convertedOn']}
-      initialValues={{ convertedOn: shanghaiToday() }}
+      fields={[...probationDecisionFields]}
+      initialValues={{ meetingOn: today, approvedOn: today }}
       overridable
-      onSubmit={({ overrideReason, ...values }) =>
-        recordStep(memberId, 'Conversion', { ...values, override: overrideOf(overrideReason) })
+      onSubmit={async ({ overrideReason, ...values }) =>
+        noticeRejectedVote(
+          await recordStep(memberId, 'Conversion', { ...values, override: overrideOf(overrideReason) }),
+        )
       }
       onClose={onClose}
     >
-      <StepDate name="convertedOn" label={t('pipeline.convertedOn')} />
+      <ProbationDecisionFields today={today} />
     </StepModal>
   );
 }

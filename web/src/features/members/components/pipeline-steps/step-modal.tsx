@@ -28,7 +28,8 @@ interface Props<V> {
   initialValues: Partial<V>;
   /** Steps bound by a date rule may be recorded outside it with a reason; the extension and cancellation take none. */
   overridable: boolean;
-  onSubmit: (values: V) => Promise<void>;
+  /** Sends the step; what the route answers is the form's to use (a decision reports a failed vote). */
+  onSubmit: (values: V) => Promise<unknown>;
   onClose: () => void;
   children: ReactNode;
 }
