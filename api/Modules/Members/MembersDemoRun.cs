@@ -398,6 +398,11 @@ internal sealed partial class DemoMembersRun(
                     member.Id,
                     new ExtendProbationRequest(
                         probationEnds,
+                        voters.Count,
+                        voters.Count,
+                        voters.Count,
+                        Approval(probationEnds),
+                        DemoApprover,
                         r.ExtensionMinMonths.Value,
                         "预备期内参加组织生活不够经常，理论学习有待加强，支部大会决定延长预备期继续考察。"
                     )
@@ -419,13 +424,31 @@ internal sealed partial class DemoMembersRun(
             cancellationToken
         );
         await mediator.Send(
-            new ConvertToFullMemberCommand(member.Id, new ConvertToFullMemberRequest(probationEnds, null)),
+            new ConvertToFullMemberCommand(
+                member.Id,
+                new ConvertToFullMemberRequest(
+                    probationEnds,
+                    voters.Count,
+                    voters.Count,
+                    voters.Count,
+                    Approval(probationEnds),
+                    DemoApprover,
+                    null
+                )
+            ),
             cancellationToken
         );
         Counts.Add("conversions");
         member.Stage = MemberStage.Full;
         return Counted(member);
     }
+
+    // The higher committee that approves the demo branches' decisions on a probation.
+    private const string DemoApprover = "中共鸡西市委组织部";
+
+    // Three weeks after the meeting, as a committee usually takes, but never a day after today.
+    private DateOnly Approval(DateOnly meetingOn) =>
+        meetingOn.AddDays(21) < today ? meetingOn.AddDays(21) : today;
 
     private DemoMember Counted(DemoMember member)
     {
