@@ -36,6 +36,8 @@ public static class MembersModule
         services.AddSingleton<IDemoSeeder, MembersDemoSeeder>();
         services.AddScoped<MemberOrganizationHooks>();
         services.AddScoped<MemberSteps>();
+        services.AddScoped<MemberRuleSets>();
+        services.AddSingleton<IRuleSetSection>(MemberPipelineRuleSection.Instance);
         services.AddScoped<MemberImportReader>();
         services.AddScoped<RegisteredElsewhereAnswers>();
         services.AddOptions<RegisteredElsewhereOptions>().BindConfiguration("Security");

@@ -6,7 +6,11 @@ using Jiceng.Modules.Organizations.Domain;
 namespace Jiceng.Modules.Organizations;
 
 /// <summary>Makes sure the default rule set (DOMAIN.md's values) exists, so every region has rules from the first start.</summary>
-internal sealed class OrganizationsInitializer(DbConnectionFactory connections, TimeProvider clock) : IModuleInitializer
+internal sealed class OrganizationsInitializer(
+    DbConnectionFactory connections,
+    RuleSetComposition composition,
+    TimeProvider clock
+) : IModuleInitializer
 {
     private const string CountDefaultSql = "SELECT COUNT(*) FROM rule_sets WHERE region_root_id IS NULL";
 
@@ -28,7 +32,7 @@ internal sealed class OrganizationsInitializer(DbConnectionFactory connections, 
             {
                 id = Guid.CreateVersion7(),
                 name = "默认规则集（全国通用）",
-                document = RuleSetDocument.Default.ToJson(),
+                document = composition.Default.ToJson(),
                 now = clock.GetUtcNow(),
             }
         );

@@ -8,6 +8,7 @@ using Jiceng.Modules.Organizations.CreateOrganization;
 using Jiceng.Modules.Organizations.CreatePairing;
 using Jiceng.Modules.Organizations.CreateRuleSet;
 using Jiceng.Modules.Organizations.DissolveOrganization;
+using Jiceng.Modules.Organizations.Domain;
 using Jiceng.Modules.Organizations.GetCoalition;
 using Jiceng.Modules.Organizations.GetOrganization;
 using Jiceng.Modules.Organizations.GetRectification;
@@ -59,7 +60,10 @@ public static class OrganizationsModule
         services.AddSingleton<IModuleInitializer, OrganizationsInitializer>();
         services.AddSingleton<IDemoSeeder, OrganizationsDemoSeeder>();
         services.AddSingleton<OrganizationDirectory>();
-        services.AddScoped<Contracts.IOrganizationRules, OrganizationRules>();
+        services.AddScoped<Contracts.IRegionRuleSets, RegionRuleSets>();
+        services.AddSingleton<Contracts.IRuleSetSection>(OrganizationRuleSection.Instance);
+        services.AddSingleton<RuleSetComposition>();
+        services.ConfigureSwaggerGen(options => options.SchemaFilter<RuleSetDocumentSchemaFilter>());
         services.AddSingleton<Contracts.IOrganizationDirectory>(sp => sp.GetRequiredService<OrganizationDirectory>());
         services.AddSingleton<Infrastructure.Security.IDataScopeResolver>(sp =>
             sp.GetRequiredService<OrganizationDirectory>()

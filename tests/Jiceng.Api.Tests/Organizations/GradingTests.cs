@@ -217,10 +217,8 @@ public sealed class GradingTests(DatabaseProvider provider) : ApiTest(provider)
             .Id();
         var (defaultSet, _) = await GetWithETag($"/api/v1/rule-sets/{defaultId}");
 
-        var document = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(
-            defaultSet.GetProperty("document").GetRawText()
-        )!;
-        document["gradingLevels"] = JsonSerializer.SerializeToElement(
+        var document = System.Text.Json.Nodes.JsonNode.Parse(defaultSet.GetProperty("document").GetRawText())!;
+        document["organizations"]!["gradingLevels"] = JsonSerializer.SerializeToNode(
             new
             {
                 levels = new[]

@@ -25,20 +25,28 @@ public sealed class RuleSetAndWarningTests(DatabaseProvider provider) : ApiTest(
     {
         var (_, body, _) = await DefaultRuleSet();
         var document = body.GetProperty("document");
+        var organizations = document.GetProperty("organizations");
         Assert.Multiple(() =>
         {
-            Assert.That(document.GetProperty("committeeTermYears").GetProperty("value").GetInt32(), Is.EqualTo(3));
+            Assert.That(organizations.GetProperty("committeeTermYears").GetProperty("value").GetInt32(), Is.EqualTo(3));
             Assert.That(
-                document.GetProperty("villageCommunityTermYears").GetProperty("value").GetInt32(),
+                organizations.GetProperty("villageCommunityTermYears").GetProperty("value").GetInt32(),
                 Is.EqualTo(5)
             );
-            Assert.That(document.GetProperty("branchMinFullMembers").GetProperty("value").GetInt32(), Is.EqualTo(3));
             Assert.That(
-                document.GetProperty("branchCommitteeMinFullMembers").GetProperty("value").GetInt32(),
+                organizations.GetProperty("branchMinFullMembers").GetProperty("value").GetInt32(),
+                Is.EqualTo(3)
+            );
+            Assert.That(
+                organizations.GetProperty("branchCommitteeMinFullMembers").GetProperty("value").GetInt32(),
                 Is.EqualTo(7)
             );
             Assert.That(
-                document.GetProperty("gradingLevels").GetProperty("levels").EnumerateArray().Select(l => l.Str("name")),
+                organizations
+                    .GetProperty("gradingLevels")
+                    .GetProperty("levels")
+                    .EnumerateArray()
+                    .Select(l => l.Str("name")),
                 Is.EqualTo(new[] { "好", "较好", "一般", "较差" })
             );
             var pipeline = document.GetProperty("memberPipeline");
@@ -46,12 +54,7 @@ public sealed class RuleSetAndWarningTests(DatabaseProvider provider) : ApiTest(
             Assert.That(pipeline.GetProperty("activistAfterMonths").GetProperty("value").GetInt32(), Is.EqualTo(6));
             Assert.That(pipeline.GetProperty("candidateAfterMonths").GetProperty("value").GetInt32(), Is.EqualTo(12));
             Assert.That(pipeline.GetProperty("probationMonths").GetProperty("value").GetInt32(), Is.EqualTo(12));
-            foreach (
-                var rule in document
-                    .EnumerateObject()
-                    .Where(r => r.Name != "memberPipeline")
-                    .Concat(pipeline.EnumerateObject())
-            )
+            foreach (var rule in organizations.EnumerateObject().Concat(pipeline.EnumerateObject()))
             {
                 Assert.That(rule.Value.GetProperty("source").GetString(), Is.Not.Empty, rule.Name);
             }
@@ -73,11 +76,11 @@ public sealed class RuleSetAndWarningTests(DatabaseProvider provider) : ApiTest(
         var id = created.Id();
         var (body, etag) = await GetWithETag($"/api/v1/rule-sets/{id}");
         var document = JsonNode.Parse(body.GetProperty("document").GetRawText())!;
-        document["termWarningDays"]!["value"] = 0;
+        document["organizations"]!["termWarningDays"]!["value"] = 0;
         var refused = await Put($"/api/v1/rule-sets/{id}", new { name = "默认", document }, etag);
-        await Json.Problem(refused, HttpStatusCode.BadRequest, field: "document.termWarningDays.value");
+        await Json.Problem(refused, HttpStatusCode.BadRequest, field: "document.organizations.termWarningDays.value");
 
-        document["termWarningDays"]!["value"] = 200;
+        document["organizations"]!["termWarningDays"]!["value"] = 200;
         var changed = await Json.Read(
             await Put($"/api/v1/rule-sets/{id}", new { name = "默认", document }, etag),
             HttpStatusCode.OK
@@ -87,7 +90,12 @@ public sealed class RuleSetAndWarningTests(DatabaseProvider provider) : ApiTest(
             HttpStatusCode.PreconditionFailed
         );
         Assert.That(
-            changed.GetProperty("document").GetProperty("termWarningDays").GetProperty("value").GetInt32(),
+            changed
+                .GetProperty("document")
+                .GetProperty("organizations")
+                .GetProperty("termWarningDays")
+                .GetProperty("value")
+                .GetInt32(),
             Is.EqualTo(200)
         );
 

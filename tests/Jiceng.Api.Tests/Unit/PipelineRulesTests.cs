@@ -1,5 +1,4 @@
 using Jiceng.Modules.Members.Domain;
-using Jiceng.Modules.Organizations.Contracts;
 
 namespace Jiceng.Tests.Unit;
 
@@ -8,19 +7,20 @@ namespace Jiceng.Tests.Unit;
 /// </summary>
 public sealed class PipelineRulesTests
 {
-    private static readonly MemberPipelineRules Rules = new(
-        ApplicantMinAge: new(18, "年满十八岁"),
-        ActivistAfterMonths: new(6, "半年"),
-        CandidateAfterMonths: new(12, "一年"),
-        TrainingMinHours: new(24, "24 学时"),
-        NoticeMinWorkingDays: new(5, "5 个工作日"),
-        ApprovalWithinMonths: new(3, "三个月"),
-        ProbationMonths: new(12, "预备期一年"),
-        ExtensionMinMonths: new(6, "半年"),
-        ExtensionMaxMonths: new(12, "一年"),
-        TransferLetterValidMonths: new(3, "三个月"),
-        TransferLetterValidMonthsAcrossProvinces: new(6, "六个月")
-    );
+    private static readonly MemberPipelineRules Rules = MemberPipelineRuleSection.Instance.Defaults with
+    {
+        ApplicantMinAge = new(18, "年满十八岁"),
+        ActivistAfterMonths = new(6, "半年"),
+        CandidateAfterMonths = new(12, "一年"),
+        TrainingMinHours = new(24, "24 学时"),
+        NoticeMinWorkingDays = new(5, "5 个工作日"),
+        ApprovalWithinMonths = new(3, "三个月"),
+        ProbationMonths = new(12, "预备期一年"),
+        ExtensionMinMonths = new(6, "半年"),
+        ExtensionMaxMonths = new(12, "一年"),
+        TransferLetterValidMonths = new(3, "三个月"),
+        TransferLetterValidMonthsAcrossProvinces = new(6, "六个月"),
+    };
 
     private static DateOnly D(string date) => DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Primitives;
+using Jiceng.Modules.Members.Domain;
 using Jiceng.Modules.Organizations.Domain;
 
 namespace Jiceng.Tests.Unit;
@@ -140,13 +141,19 @@ public sealed class ConventionUnitTests
 
 public sealed class RuleSetDocumentTests
 {
+    private static OrganizationRuleSet Defaults => OrganizationRuleSection.Instance.Defaults;
+
     [Test]
     public void The_default_rule_set_is_valid_and_round_trips()
     {
-        var result = new RuleSetDocumentValidator().Validate(RuleSetDocument.Default);
-        Assert.That(result.IsValid, Is.True, string.Join("; ", result.Errors));
-        var again = RuleSetDocument.FromJson(RuleSetDocument.Default.ToJson());
-        Assert.That(again.ToJson(), Is.EqualTo(RuleSetDocument.Default.ToJson()));
+        var composition = new RuleSetComposition([
+            OrganizationRuleSection.Instance,
+            MemberPipelineRuleSection.Instance,
+        ]);
+        var failures = composition.Validate(composition.Default, "").ToList();
+        Assert.That(failures, Is.Empty, string.Join("; ", failures));
+        var again = RuleSetDocument.FromJson(composition.Default.ToJson());
+        Assert.That(composition.Effective(again).ToJson(), Is.EqualTo(composition.Default.ToJson()));
     }
 
     [TestCase(95, 5)]
@@ -156,17 +163,14 @@ public sealed class RuleSetDocumentTests
     [TestCase(70, 3)]
     [TestCase(69, 0)]
     public void Stars_follow_the_110_point_scale(int score, int stars) =>
-        Assert.That(RuleSetDocument.Default.StarsFor(score), Is.EqualTo(stars));
+        Assert.That(Defaults.StarsFor(score), Is.EqualTo(stars));
 
     [Test]
     public void Lagging_codes_must_be_levels_of_the_set()
     {
-        var broken = RuleSetDocument.Default with
-        {
-            GradingLevels = RuleSetDocument.Default.GradingLevels with { LaggingCodes = ["nonexistent"] },
-        };
+        var broken = Defaults with { GradingLevels = Defaults.GradingLevels with { LaggingCodes = ["nonexistent"] } };
         Assert.That(
-            new RuleSetDocumentValidator().Validate(broken).Errors.Select(e => e.PropertyName),
+            new OrganizationRuleSetValidator().Validate(broken).Errors.Select(e => e.PropertyName),
             Does.Contain("GradingLevels.LaggingCodes")
         );
     }

@@ -19,7 +19,7 @@ internal sealed class CreateMemberHandler(
     DbSession db,
     CurrentScope currentScope,
     IOrganizationDirectory organizations,
-    IOrganizationRules rules,
+    MemberRuleSets rules,
     CallerAccessor callers,
     PersonalDataProtector protector,
     RegisteredElsewhereAnswers elsewhere,

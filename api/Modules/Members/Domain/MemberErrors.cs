@@ -125,7 +125,7 @@ internal static class MemberErrors
         return TooEarly(code, earliest, interval.Rule.Source, chinese, english, field);
     }
 
-    public static BusinessRuleException TooYoungToApply(DateOnly earliest, LocalRule minimumAge) =>
+    public static BusinessRuleException TooYoungToApply(DateOnly earliest, NumberRule minimumAge) =>
         TooEarly(
             "too_young_to_apply",
             earliest,
@@ -173,7 +173,7 @@ internal static class MemberErrors
             "introducerIds"
         );
 
-    public static BusinessRuleException TrainingTooShort(LocalRule minimumHours) =>
+    public static BusinessRuleException TrainingTooShort(NumberRule minimumHours) =>
         Rule(
             "training_too_short",
             minimumHours.Source,
@@ -182,7 +182,7 @@ internal static class MemberErrors
             "trainingHours"
         );
 
-    public static BusinessRuleException NoticeTooShort(LocalRule minimumDays, int days) =>
+    public static BusinessRuleException NoticeTooShort(NumberRule minimumDays, int days) =>
         Rule(
             "notice_too_short",
             minimumDays.Source,
@@ -202,11 +202,12 @@ internal static class MemberErrors
             "vote_not_passed",
             PipelineRules.MajorityOfEntitledVotersSource,
             $"赞成 {votesFor} 票，未超过有表决权的 {entitledVoters} 名正式党员的半数，决议未通过。",
-            $"{votesFor} yes votes are not more than half of the {entitledVoters} members entitled to vote: not passed.",
+            $"{votesFor} yes votes are not more than half of the {entitledVoters} members entitled to vote: "
+                + "not passed.",
             "votesFor"
         );
 
-    public static BusinessRuleException ApprovalTooLate(DateOnly latest, LocalRule withinMonths) =>
+    public static BusinessRuleException ApprovalTooLate(DateOnly latest, NumberRule withinMonths) =>
         new(
             "approval_too_late",
             $"上级党委应在支部大会后 {withinMonths.Value} 个月内审批，最晚 {latest:yyyy-MM-dd}。",
@@ -254,10 +255,10 @@ internal static class MemberErrors
             }
         );
 
-    public static BusinessRuleException AlreadyExtended(LocalRule maximumMonths) =>
+    public static BusinessRuleException AlreadyExtended(NumberRule maximumMonths) =>
         Rule("already_extended", maximumMonths.Source, "预备期只能延长一次。", "Probation can be extended only once.");
 
-    public static BusinessRuleException ExtensionOutOfRange(LocalRule minimumMonths, LocalRule maximumMonths) =>
+    public static BusinessRuleException ExtensionOutOfRange(NumberRule minimumMonths, NumberRule maximumMonths) =>
         Rule(
             "extension_out_of_range",
             maximumMonths.Source,

@@ -32,7 +32,7 @@ internal sealed record ImportRow(
 internal sealed class MemberImportReader(
     DbSession db,
     IOrganizationDirectory organizations,
-    IOrganizationRules rules,
+    MemberRuleSets rules,
     PersonalDataProtector protector,
     RegisteredElsewhereAnswers elsewhere,
     TimeProvider clock

@@ -389,7 +389,7 @@ internal static class MemberRecords
     public static async Task<MemberResponse> RespondAsync(
         MemberRow row,
         Organizations.Contracts.IOrganizationDirectory organizations,
-        Organizations.Contracts.IOrganizationRules rules,
+        MemberRuleSets rules,
         DateOnly today,
         CancellationToken cancellationToken
     )

@@ -1,7 +1,6 @@
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Infrastructure.Security;
-using Jiceng.Modules.Organizations.Contracts;
 
 namespace Jiceng.Modules.Members.Domain;
 
@@ -12,7 +11,7 @@ namespace Jiceng.Modules.Members.Domain;
 internal sealed class MemberSteps(
     DbSession db,
     CurrentScope currentScope,
-    IOrganizationRules rules,
+    MemberRuleSets rules,
     CallerAccessor callers,
     TimeProvider clock
 )

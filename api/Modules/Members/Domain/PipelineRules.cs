@@ -9,15 +9,12 @@ namespace Jiceng.Modules.Members.Domain;
 /// </summary>
 internal static class PipelineRules
 {
-    public const string TalkWithinAMonthSource =
-        "《中国共产党发展党员工作细则》第七条：党组织收到入党申请书后，应当在一个月内派人同入党申请人谈话。";
+    // The texts live with the rule set (Members' section), beside the rule's value; these name them for the refusals.
+    public static string TalkWithinAMonthSource => MemberPipelineRuleSection.TalkWithinMonths.Source;
 
-    public const string TwoFullMembersIntroduceSource =
-        "《中国共产党章程》第五条：发展党员，必须经过党的支部，坚持个别吸收的原则。申请入党的人，要有两名正式党员作介绍人。";
+    public static string TwoFullMembersIntroduceSource => MemberPipelineRuleSection.IntroducersRequired.Source;
 
-    public const string MajorityOfEntitledVotersSource =
-        "《中国共产党章程》第五条、《发展党员工作细则》第二十二条：赞成人数超过应到会有表决权的正式党员的半数，"
-        + "才能通过接收预备党员的决议。";
+    public static string MajorityOfEntitledVotersSource => MemberPipelineRuleSection.AdmissionVoteAbovePercent.Source;
 
     public const string MeetingQuorumSource =
         "《发展党员工作细则》第二十二条：有表决权的到会人数必须超过应到会有表决权人数的半数（讨论预备党员转正、延长预备期、"
@@ -110,7 +107,7 @@ internal enum PipelineIntervalKind
 /// <summary>
 /// The least time before a step: the earliest date, the record's field that holds the step's date, and the rule.
 /// </summary>
-internal sealed record PipelineInterval(PipelineIntervalKind Kind, string Field, DateOnly EarliestOn, LocalRule Rule)
+internal sealed record PipelineInterval(PipelineIntervalKind Kind, string Field, DateOnly EarliestOn, NumberRule Rule)
 {
     /// <summary>
     /// 409 with the code, the earliest date, the rule's text and the record's field whose date is too early.

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Jiceng.Infrastructure.Database;
-using Jiceng.Modules.Organizations.Contracts;
 
 namespace Jiceng.Modules.Members.Domain;
 

@@ -13,7 +13,7 @@ internal sealed class GetMemberHandler(
     DbSession db,
     CurrentScope currentScope,
     IOrganizationDirectory organizations,
-    IOrganizationRules rules,
+    MemberRuleSets rules,
     TimeProvider clock
 ) : IQueryHandler<GetMemberQuery, MemberResponse>
 {

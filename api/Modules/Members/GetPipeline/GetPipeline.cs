@@ -2,7 +2,6 @@ using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Members.Domain;
-using Jiceng.Modules.Organizations.Contracts;
 using Mediator;
 
 namespace Jiceng.Modules.Members.GetPipeline;
@@ -12,7 +11,7 @@ internal sealed record GetPipelineQuery(Guid MemberId) : IQuery<PipelineView>;
 internal sealed class GetPipelineHandler(
     DbSession db,
     CurrentScope currentScope,
-    IOrganizationRules rules,
+    MemberRuleSets rules,
     TimeProvider clock
 ) : IQueryHandler<GetPipelineQuery, PipelineView>
 {

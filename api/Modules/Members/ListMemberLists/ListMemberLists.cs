@@ -96,7 +96,7 @@ internal sealed class ListMemberListsHandler(
     DbSession db,
     CurrentScope currentScope,
     IOrganizationDirectory organizations,
-    IOrganizationRules rules,
+    MemberRuleSets rules,
     TimeProvider clock
 ) : IQueryHandler<ListMemberListsQuery, MemberListPage>
 {

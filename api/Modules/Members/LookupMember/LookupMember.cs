@@ -34,7 +34,7 @@ internal sealed class LookupMemberHandler(
     DbSession db,
     CurrentScope currentScope,
     IOrganizationDirectory organizations,
-    IOrganizationRules rules,
+    MemberRuleSets rules,
     PersonalDataProtector protector,
     TimeProvider clock
 ) : IQueryHandler<LookupMemberQuery, MemberResponse>

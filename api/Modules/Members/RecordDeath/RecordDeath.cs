@@ -34,7 +34,7 @@ internal sealed class RecordDeathHandler(
     DbSession db,
     CurrentScope currentScope,
     IOrganizationDirectory organizations,
-    IOrganizationRules rules,
+    MemberRuleSets rules,
     TimeProvider clock
 ) : ICommandHandler<RecordDeathCommand, MemberResponse>
 {

@@ -60,7 +60,7 @@ internal sealed class TransferMemberHandler(
     DbSession db,
     CurrentScope currentScope,
     IOrganizationDirectory organizations,
-    IOrganizationRules rules,
+    MemberRuleSets rules,
     TimeProvider clock
 ) : ICommandHandler<TransferMemberCommand, TransferResponse>
 {

@@ -46,7 +46,7 @@ internal sealed class UpdateMemberHandler(
     DbSession db,
     CurrentScope currentScope,
     IOrganizationDirectory organizations,
-    IOrganizationRules rules,
+    MemberRuleSets rules,
     PersonalDataProtector protector,
     AuditTrail audit,
     RegisteredElsewhereAnswers elsewhere,

@@ -14,18 +14,20 @@ internal sealed record CreateRuleSetCommand(CreateRuleSetRequest Body) : IComman
 
 internal sealed class CreateRuleSetValidator : AbstractValidator<CreateRuleSetCommand>
 {
-    public CreateRuleSetValidator()
+    public CreateRuleSetValidator(RuleSetComposition composition)
     {
         RuleFor(c => c.Body.RegionRootId).NotEmpty();
         RuleFor(c => c.Body.Name).RequiredText().MaximumLength(100);
-        RuleFor(c => c.Body.Document!)
-            .SetValidator(new RuleSetDocumentValidator())
-            .When(c => c.Body.Document is not null);
+        RuleFor(c => c.Body.Document).ValidSections(composition);
     }
 }
 
-internal sealed class CreateRuleSetHandler(DbSession db, CurrentScope currentScope, TimeProvider clock)
-    : ICommandHandler<CreateRuleSetCommand, RuleSetResponse>
+internal sealed class CreateRuleSetHandler(
+    DbSession db,
+    RuleSetComposition composition,
+    CurrentScope currentScope,
+    TimeProvider clock
+) : ICommandHandler<CreateRuleSetCommand, RuleSetResponse>
 {
     private const string InsertSql = """
         INSERT INTO rule_sets (id, region_root_id, name, document, created_at, updated_at, version)
@@ -46,7 +48,9 @@ internal sealed class CreateRuleSetHandler(DbSession db, CurrentScope currentSco
         {
             throw OrganizationErrors.RegionMustBeRoot();
         }
-        var document = command.Body.Document ?? await RegionRules.ForRegionAsync(db, region.Id, cancellationToken);
+        var document = composition.Effective(
+            command.Body.Document ?? await RegionRules.StoredAsync(db, region.Id, cancellationToken)
+        );
         var id = Guid.CreateVersion7();
         var row = new
         {
@@ -57,6 +61,6 @@ internal sealed class CreateRuleSetHandler(DbSession db, CurrentScope currentSco
             now = clock.GetUtcNow(),
         };
         await db.ExecuteOrConflictAsync(InsertSql, row, OrganizationErrors.RuleSetExists, cancellationToken);
-        return await RuleSets.LoadAsync(db, scope, id, cancellationToken);
+        return await RuleSets.LoadAsync(db, composition, scope, id, cancellationToken);
     }
 }

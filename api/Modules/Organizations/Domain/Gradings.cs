@@ -33,7 +33,7 @@ internal sealed record GradingRow
     public DateOnly GradedOn { get; init; }
     public long Version { get; init; }
 
-    public GradingResponse ToResponse(RuleSetDocument rules) =>
+    public GradingResponse ToResponse(OrganizationRuleSet rules) =>
         new(
             Id,
             OrgId,
@@ -58,7 +58,7 @@ internal static class GradingRules
         """;
 
     /// <summary>The level must belong to the region's set and the score fit its scale: a 400 on that field otherwise.</summary>
-    public static GradingLevel Check(RuleSetDocument rules, string level, int? score)
+    public static GradingLevel Check(OrganizationRuleSet rules, string level, int? score)
     {
         var failures = new List<ValidationFailure>();
         var found = rules.Level(level);

@@ -1,3 +1,5 @@
+using Jiceng.Modules.Organizations.Contracts;
+
 namespace Jiceng.Modules.Organizations.Domain;
 
 /// <summary>
@@ -9,17 +11,15 @@ namespace Jiceng.Modules.Organizations.Domain;
 /// </summary>
 internal static class OrganizationTerms
 {
-    public static readonly NumberRule DefaultGrassrootsCommitteeTermYears = new(
-        5,
-        "中共中央办公厅《关于党的基层组织任期的意见》（2018）第一条：党的基层委员会每届任期一般为 5 年。"
-    );
+    public static NumberRule DefaultGrassrootsCommitteeTermYears =>
+        OrganizationRuleSection.GrassrootsCommitteeTermYears.DefaultRule;
 
     public const string NotElectedSource =
         "党工委、党组由批准其设立的党委任命，不经选举，不实行届期；临时党支部的书记、副书记和委员由批准其成立的党组织指定"
         + "（《中国共产党支部工作条例（试行）》第七条）。";
 
     /// <summary>The term rule of an organization (its years and source), or null when it is not elected.</summary>
-    public static NumberRule? TermFor(OrganizationKind kind, OrganizationField field, RuleSetDocument rules) =>
+    public static NumberRule? TermFor(OrganizationKind kind, OrganizationField field, OrganizationRuleSet rules) =>
         kind switch
         {
             OrganizationKind.WorkingCommittee or OrganizationKind.LeadingGroup or OrganizationKind.TemporaryBranch =>
@@ -36,6 +36,6 @@ internal static class OrganizationTerms
         DateOnly? startedOn,
         OrganizationKind kind,
         OrganizationField field,
-        RuleSetDocument rules
+        OrganizationRuleSet rules
     ) => startedOn is { } started && TermFor(kind, field, rules) is { } term ? started.AddYears(term.Value) : null;
 }

@@ -1,133 +1,156 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using FluentValidation;
+using FluentValidation.Results;
 using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Mediation;
+using Jiceng.Modules.Organizations.Contracts;
 
 namespace Jiceng.Modules.Organizations.Domain;
+
+/// <summary>
+/// A region's rule set as stored and sent: one section per module that registered an <see cref="IRuleSetSection"/>,
+/// under the section's key (Organizations' own rules under "organizations", the member pipeline's under
+/// "memberPipeline"). A section left out takes its defaults; the sections themselves say what is fixed and local.
+/// </summary>
+internal sealed class RuleSetDocument : Dictionary<string, JsonObject?>
+{
+    public RuleSetDocument()
+        : base(StringComparer.Ordinal) { }
+
+    public static readonly JsonSerializerOptions Json = InfrastructureSetup.CreateJsonOptions();
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>The stored text as sections (no sections: every default applies).</summary>
+    public static RuleSetDocument FromJson(string json)
+    {
+        var document = new RuleSetDocument();
+        if (JsonNode.Parse(json) is JsonObject root)
+        {
+            foreach (var (key, value) in root)
+            {
+                document[key] = value?.DeepClone() as JsonObject;
+            }
+        }
+        return document;
+    }
+}
+
+/// <summary>
+/// Composes the rule set from the registered sections: the document in force (every section, fixed rules at their
+/// national values) and the problems of a document a client sent (each named by its field, with its bound).
+/// </summary>
+internal sealed class RuleSetComposition(IEnumerable<IRuleSetSection> sections)
+{
+    private readonly IReadOnlyList<IRuleSetSection> sections =
+    [
+        .. sections.OrderBy(s => s.Key, StringComparer.Ordinal),
+    ];
+
+    public IReadOnlyList<IRuleSetSection> Sections => sections;
+
+    private IEnumerable<string> Keys => sections.Select(s => s.Key);
+
+    public RuleSetDocument Default => Effective(new RuleSetDocument());
+
+    /// <summary>Every registered section in force; a stored section no module registers any more drops.</summary>
+    public RuleSetDocument Effective(RuleSetDocument stored)
+    {
+        var document = new RuleSetDocument();
+        foreach (var section in sections)
+        {
+            document[section.Key] = section.Effective(stored.GetValueOrDefault(section.Key));
+        }
+        return document;
+    }
+
+    /// <summary>Failures with paths under <paramref name="prefix"/> (e.g. "Body.Document.").</summary>
+    public IEnumerable<ValidationFailure> Validate(RuleSetDocument sent, string prefix)
+    {
+        foreach (var (key, value) in sent)
+        {
+            var section = sections.FirstOrDefault(s => s.Key == key);
+            if (section is null)
+            {
+                yield return new ValidationFailure(
+                    prefix + key,
+                    Localized.Text(
+                        $"规则集没有“{key}”这一部分，可用的部分：{string.Join("、", Keys)}。",
+                        $"The rule set has no section \"{key}\"; its sections: {string.Join(", ", Keys)}."
+                    )
+                );
+                continue;
+            }
+            if (value is null)
+            {
+                continue;
+            }
+            foreach (var failure in section.Validate(value))
+            {
+                var path = failure.PropertyName is { Length: > 0 } inner ? $"{prefix}{key}.{inner}" : prefix + key;
+                yield return new ValidationFailure(path, failure.ErrorMessage);
+            }
+        }
+    }
+}
+
+/// <summary>A rule-set document a client sent: each section checked by its own module's rules.</summary>
+internal static class RuleSetDocumentRules
+{
+    public static IRuleBuilderOptionsConditions<TCommand, RuleSetDocument?> ValidSections<TCommand>(
+        this IRuleBuilder<TCommand, RuleSetDocument?> rule,
+        RuleSetComposition composition
+    ) =>
+        rule.Custom(
+            (document, context) =>
+            {
+                if (document is null)
+                {
+                    return;
+                }
+                foreach (var failure in composition.Validate(document, context.PropertyPath + "."))
+                {
+                    context.AddFailure(failure);
+                }
+            }
+        );
+}
 
 /// <summary>One grading level of a region's set: a stable code, its local name and its rank (1 = best).</summary>
 internal sealed record GradingLevel(string Code, string Name, int Rank);
 
+/// <summary>A region's levels (local: their names vary, e.g. 好/较好/一般/较差 or A–D) and the lagging ones.</summary>
 internal sealed record GradingLevelsRule(
     IReadOnlyList<GradingLevel> Levels,
     IReadOnlyList<string> LaggingCodes,
     string Source
-);
+)
+{
+    /// <summary>Levels are local (DOMAIN.md): each region names its own.</summary>
+    public bool Local => true;
+}
 
 /// <summary>Scores at or above each threshold earn that many stars (e.g. ≥ 90 of 110 = five stars).</summary>
 internal sealed record StarThreshold(int Stars, int MinScore);
 
-internal sealed record StarRatingRule(int MaxScore, IReadOnlyList<StarThreshold> Thresholds, string Source);
-
-internal sealed record NumberRule(int Value, string Source);
-
-internal sealed record TextListRule(IReadOnlyList<string> Items, string Source);
-
-/// <summary>
-/// Rules the Party Constitution fixes (第一条, 第七条): the same in every region. A rule set still shows them with
-/// their source, so stored documents keep their shape, but an edit may not change them and a stored value that
-/// differs (saved before they were fixed) has no effect.
-/// </summary>
-internal static class ConstitutionRules
+internal sealed record StarRatingRule(int MaxScore, IReadOnlyList<StarThreshold> Thresholds, string Source)
 {
-    public const int ApplicantMinAge = 18;
-
-    public const int ProbationMonths = 12;
-
-    public const int ExtensionMinMonths = 6;
-
-    public const int ExtensionMaxMonths = 12;
+    public bool Local => true;
 }
 
-/// <summary>The development pipeline's time rules (DOMAIN.md §2), the ones marked *local* set per region.</summary>
-internal sealed record MemberPipelineRuleSet(
-    NumberRule ApplicantMinAge,
-    NumberRule ActivistAfterMonths,
-    NumberRule CandidateAfterMonths,
-    NumberRule TrainingMinHours,
-    NumberRule NoticeMinWorkingDays,
-    NumberRule ApprovalWithinMonths,
-    NumberRule ProbationMonths,
-    NumberRule ExtensionMinMonths,
-    NumberRule ExtensionMaxMonths,
-    NumberRule? TransferLetterValidMonths = null,
-    NumberRule? TransferLetterValidMonthsAcrossProvinces = null
-)
+internal sealed record TextListRule(IReadOnlyList<string> Items, string Source)
 {
-    private static readonly NumberRule DefaultTransferLetterValidMonths = new(
-        3,
-        "组织关系介绍信有效期一般不超过 3 个月（跨省转接本地可定为 6 个月）。"
-    );
-
-    private static readonly NumberRule DefaultTransferLetterValidMonthsAcrossProvinces = new(
-        6,
-        "跨省（区、市）转接组织关系的，介绍信有效期可为 6 个月（本地可另定）。"
-    );
-
-    [System.Text.Json.Serialization.JsonIgnore]
-    public NumberRule TransferLetterValidMonthsOrDefault =>
-        TransferLetterValidMonths ?? DefaultTransferLetterValidMonths;
-
-    [System.Text.Json.Serialization.JsonIgnore]
-    public NumberRule TransferLetterValidMonthsAcrossProvincesOrDefault =>
-        TransferLetterValidMonthsAcrossProvinces ?? DefaultTransferLetterValidMonthsAcrossProvinces;
-
-    /// <summary>This set with the rules the Party Constitution fixes at their values (sources kept).</summary>
-    public MemberPipelineRuleSet WithConstitution() =>
-        this with
-        {
-            ApplicantMinAge = ApplicantMinAge with { Value = ConstitutionRules.ApplicantMinAge },
-            ProbationMonths = ProbationMonths with { Value = ConstitutionRules.ProbationMonths },
-            ExtensionMinMonths = ExtensionMinMonths with { Value = ConstitutionRules.ExtensionMinMonths },
-            ExtensionMaxMonths = ExtensionMaxMonths with { Value = ConstitutionRules.ExtensionMaxMonths },
-        };
-
-    public static readonly MemberPipelineRuleSet Default = new(
-        new NumberRule(
-            ConstitutionRules.ApplicantMinAge,
-            "《中国共产党章程》第一条：年满十八岁的中国工人、农民、军人、知识分子和其他社会阶层的先进分子，可以申请加入中国共产党。"
-        ),
-        new NumberRule(
-            6,
-            "《中国共产党发展党员工作细则》第九条：在入党申请人中确定入党积极分子，一般应在递交入党申请书 6 个月以后（本地可另定）。"
-        ),
-        new NumberRule(
-            12,
-            "《中国共产党发展党员工作细则》第十四条：对经过一年以上培养教育和考察的入党积极分子，可列为发展对象。"
-        ),
-        new NumberRule(
-            24,
-            "《中国共产党发展党员工作细则》第十七条：对发展对象进行短期集中培训，时间一般不少于 3 天（或不少于 24 个学时）。"
-        ),
-        new NumberRule(
-            5,
-            "《中国共产党发展党员工作细则》第十八条：发展对象确定为预备党员前须进行公示，公示期一般为 5 个工作日（本地可另定）。"
-        ),
-        new NumberRule(3, "《中国共产党发展党员工作细则》第二十五条：上级党委应当在 3 个月内审批接收预备党员。"),
-        new NumberRule(
-            ConstitutionRules.ProbationMonths,
-            "《中国共产党章程》第七条：预备党员的预备期为一年，从支部大会通过其为预备党员之日算起。"
-        ),
-        new NumberRule(
-            ConstitutionRules.ExtensionMinMonths,
-            "《中国共产党章程》第七条：可以延长一次预备期，延长时间不能少于半年，最长不超过一年。"
-        ),
-        new NumberRule(
-            ConstitutionRules.ExtensionMaxMonths,
-            "《中国共产党章程》第七条：可以延长一次预备期，延长时间不能少于半年，最长不超过一年。"
-        ),
-        DefaultTransferLetterValidMonths,
-        DefaultTransferLetterValidMonthsAcrossProvinces
-    );
+    public bool Local => true;
 }
 
 /// <summary>
-/// A region's local rules (DOMAIN.md: rules marked *local*), each with the text it comes from. Stored as
-/// JSON in <c>rule_sets</c> so an administrator can change it without a deploy. Later modules add their
-/// rules here.
+/// Organizations' section of the rule set: grading, terms, setting-up thresholds and weak-organization triggers
+/// (DOMAIN.md §1). Terms and thresholds come from the Party Constitution and central regulations and are the same in
+/// every region; the levels, the star scale, the term warning and the triggers are local.
 /// </summary>
-internal sealed record RuleSetDocument(
+internal sealed record OrganizationRuleSet(
     GradingLevelsRule GradingLevels,
     StarRatingRule StarRating,
     NumberRule CommitteeTermYears,
@@ -138,68 +161,12 @@ internal sealed record RuleSetDocument(
     NumberRule GeneralBranchMinMembers,
     NumberRule GrassrootsCommitteeMinMembers,
     TextListRule WeakOrganizationTriggers,
-    MemberPipelineRuleSet? MemberPipeline = null,
-    NumberRule? GrassrootsCommitteeTermYears = null
+    NumberRule GrassrootsCommitteeTermYears
 )
 {
-    /// <summary>Rule sets saved before the 党委 term was a rule of its own lack it: five years (2018 opinion).
-    /// </summary>
+    /// <summary>The grassroots committee's (党委) term: fixed, so always present (kept for OrganizationTerms).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public NumberRule GrassrootsCommitteeTermYearsOrDefault =>
-        GrassrootsCommitteeTermYears ?? OrganizationTerms.DefaultGrassrootsCommitteeTermYears;
-
-    /// <summary>Rule sets saved before Members existed lack these: the defaults apply.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public MemberPipelineRuleSet MemberPipelineOrDefault => MemberPipeline ?? MemberPipelineRuleSet.Default;
-
-    public static readonly RuleSetDocument Default = new(
-        new GradingLevelsRule(
-            [new("good", "好", 1), new("fairly-good", "较好", 2), new("average", "一般", 3), new("poor", "较差", 4)],
-            ["poor"],
-            "基层党组织分类定级：每年按“好、较好、一般、较差”四个等次评定，“较差”为后进，实行晋位升级（各地名称不一，如 先进/一般/后进、A–D）。"
-        ),
-        new StarRatingRule(
-            110,
-            [new(5, 90), new(4, 80), new(3, 70)],
-            "星级评定：满分 110 分，90 分以上为五星，80–90 分为四星，70–80 分为三星。"
-        ),
-        new NumberRule(
-            3,
-            "中共中央办公厅《关于党的基层组织任期的意见》（2018）第一条：党的总支部委员会、支部委员会每届任期一般为 3 年。"
-        ),
-        new NumberRule(
-            5,
-            "中共中央办公厅《关于党的基层组织任期的意见》（2018）第一条：村和社区党的委员会、总支部委员会、"
-                + "支部委员会每届任期为 5 年。"
-        ),
-        new NumberRule(90, "换届提醒：任期届满前 90 日提醒上级党组织做好换届准备。"),
-        new NumberRule(
-            3,
-            "《中国共产党章程》：企业、农村、机关、学校等基层单位，凡是有正式党员三人以上的，都应当成立党的基层组织。"
-        ),
-        new NumberRule(
-            7,
-            "《中国共产党支部工作条例（试行）》：有正式党员 7 人以上的党支部，应当设立党支部委员会；不足 7 人的，不设支部委员会，设书记 1 名。"
-        ),
-        new NumberRule(
-            50,
-            "党员人数超过 50 人的，或者党员人数虽不足 50 人、确因工作需要的，可以成立党的总支部委员会。"
-        ),
-        new NumberRule(100, "党员人数 100 人以上的，根据工作需要，经上级党组织批准，可以成立党的基层委员会。"),
-        new TextListRule(
-            [
-                "书记长期缺职（超过 3 个月）",
-                "班子软弱涣散、不团结",
-                "组织生活不正常",
-                "党员教育管理宽松软",
-                "群众反映强烈、信访问题突出",
-                "集体经济薄弱、无人办事",
-            ],
-            "软弱涣散基层党组织排查整顿：各地按本地标准确定排查情形（如书记空缺超过 3 个月）。"
-        ),
-        MemberPipelineRuleSet.Default,
-        OrganizationTerms.DefaultGrassrootsCommitteeTermYears
-    );
+    public NumberRule GrassrootsCommitteeTermYearsOrDefault => GrassrootsCommitteeTermYears;
 
     public GradingLevel? Level(string code) => GradingLevels.Levels.FirstOrDefault(l => l.Code == code);
 
@@ -210,20 +177,149 @@ internal sealed record RuleSetDocument(
             ? null
             : StarRating.Thresholds.OrderByDescending(t => t.MinScore).FirstOrDefault(t => score >= t.MinScore)?.Stars
                 ?? 0;
-
-    public static readonly JsonSerializerOptions Json = InfrastructureSetup.CreateJsonOptions();
-
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
-
-    public static RuleSetDocument FromJson(string json) =>
-        JsonSerializer.Deserialize<RuleSetDocument>(json, Json)
-        ?? throw new InvalidOperationException("Empty rule set document.");
 }
 
-/// <summary>Shape rules of a rule-set document: every rule present, sourced and in range.</summary>
-internal sealed class RuleSetDocumentValidator : AbstractValidator<RuleSetDocument>
+/// <summary>Organizations' rules: definitions, defaults and source texts (README "Rules and their sources").</summary>
+internal sealed class OrganizationRuleSection : RuleSetSection<OrganizationRuleSet>
 {
-    public RuleSetDocumentValidator()
+    private static readonly OrganizationRuleSetValidator OtherRules = new();
+
+    public static readonly RuleDefinition CommitteeTermYears = RuleDefinition.Fixed(
+        "committeeTermYears",
+        "委员会任期（年）",
+        "Committee term (years)",
+        3,
+        "中共中央办公厅《关于党的基层组织任期的意见》（2018）第一条：党的总支部委员会、支部委员会每届任期一般为 3 年。"
+    );
+
+    public static readonly RuleDefinition VillageCommunityTermYears = RuleDefinition.Fixed(
+        "villageCommunityTermYears",
+        "村、社区党组织任期（年）",
+        "Village and community term (years)",
+        5,
+        "中共中央办公厅《关于党的基层组织任期的意见》（2018）第一条：村和社区党的委员会、总支部委员会、"
+            + "支部委员会每届任期为 5 年。"
+    );
+
+    public static readonly RuleDefinition GrassrootsCommitteeTermYears = RuleDefinition.Fixed(
+        "grassrootsCommitteeTermYears",
+        "基层党委任期（年）",
+        "Grassroots committee term (years)",
+        5,
+        "中共中央办公厅《关于党的基层组织任期的意见》（2018）第一条：党的基层委员会每届任期一般为 5 年。"
+    );
+
+    public static readonly RuleDefinition TermWarningDays = RuleDefinition.Regional(
+        "termWarningDays",
+        "换届提醒提前天数",
+        "Term warning (days)",
+        90,
+        1,
+        366,
+        "本地规定：任期届满前 90 日提醒上级党组织做好换届准备。"
+    );
+
+    public static readonly RuleDefinition BranchMinFullMembers = RuleDefinition.Fixed(
+        "branchMinFullMembers",
+        "党支部最少正式党员数",
+        "Branch minimum full members",
+        3,
+        "《中国共产党章程》第三十条：企业、农村、机关、学校、科研院所、街道社区、社会组织、人民解放军连队和其他基层单位，"
+            + "凡是有正式党员三人以上的，都应当成立党的基层组织。"
+    );
+
+    public static readonly RuleDefinition BranchCommitteeMinFullMembers = RuleDefinition.Fixed(
+        "branchCommitteeMinFullMembers",
+        "设支委会最少正式党员数",
+        "Branch committee minimum full members",
+        7,
+        "《中国共产党支部工作条例（试行）》：有正式党员 7 人以上的党支部，应当设立党支部委员会；"
+            + "正式党员不足 7 人的，不设支部委员会，设书记 1 名。"
+    );
+
+    public static readonly RuleDefinition GeneralBranchMinMembers = RuleDefinition.Fixed(
+        "generalBranchMinMembers",
+        "党总支最少党员数",
+        "General branch minimum members",
+        50,
+        "党员人数超过 50 人的，或者党员人数虽不足 50 人、确因工作需要的，可以成立党的总支部委员会。"
+    );
+
+    public static readonly RuleDefinition GrassrootsCommitteeMinMembers = RuleDefinition.Fixed(
+        "grassrootsCommitteeMinMembers",
+        "基层党委最少党员数",
+        "Grassroots committee minimum members",
+        100,
+        "党员人数 100 人以上的，根据工作需要，经上级党组织批准，可以成立党的基层委员会。"
+    );
+
+    // After the definitions: static fields initialize in order, and the instance lists them.
+    public static readonly OrganizationRuleSection Instance = new();
+
+    public override string Key => "organizations";
+
+    public override IReadOnlyList<RuleDefinition> NumberRules { get; } =
+    [
+        CommitteeTermYears,
+        VillageCommunityTermYears,
+        GrassrootsCommitteeTermYears,
+        TermWarningDays,
+        BranchMinFullMembers,
+        BranchCommitteeMinFullMembers,
+        GeneralBranchMinMembers,
+        GrassrootsCommitteeMinMembers,
+    ];
+
+    public override OrganizationRuleSet Defaults { get; } =
+        new(
+            new GradingLevelsRule(
+                [
+                    new("good", "好", 1),
+                    new("fairly-good", "较好", 2),
+                    new("average", "一般", 3),
+                    new("poor", "较差", 4),
+                ],
+                ["poor"],
+                "本地规定：基层党组织分类定级，每年按“好、较好、一般、较差”四个等次评定，“较差”为后进，实行晋位升级"
+                    + "（各地名称不一，如 先进/一般/后进、A–D）。"
+            ),
+            new StarRatingRule(
+                110,
+                [new(5, 90), new(4, 80), new(3, 70)],
+                "本地规定：星级评定满分 110 分，90 分以上为五星，80–90 分为四星，70–80 分为三星。"
+            ),
+            CommitteeTermYears.DefaultRule,
+            VillageCommunityTermYears.DefaultRule,
+            TermWarningDays.DefaultRule,
+            BranchMinFullMembers.DefaultRule,
+            BranchCommitteeMinFullMembers.DefaultRule,
+            GeneralBranchMinMembers.DefaultRule,
+            GrassrootsCommitteeMinMembers.DefaultRule,
+            new TextListRule(
+                [
+                    "书记长期缺职（超过 3 个月）",
+                    "班子软弱涣散、不团结",
+                    "组织生活不正常",
+                    "党员教育管理宽松软",
+                    "群众反映强烈、信访问题突出",
+                    "集体经济薄弱、无人办事",
+                ],
+                "本地规定：软弱涣散基层党组织排查整顿，各地按本地标准确定排查情形（如书记空缺超过 3 个月）。"
+            ),
+            GrassrootsCommitteeTermYears.DefaultRule
+        );
+
+    protected override IEnumerable<ValidationFailure> ValidateOther(OrganizationRuleSet section) =>
+        OtherRules.Validate(section).Errors;
+}
+
+/// <summary>
+/// Organizations' rules that are not single numbers: levels, the star scale and the triggers, each present, sourced
+/// and in range (the number rules are checked from their definitions).
+/// </summary>
+internal sealed class OrganizationRuleSetValidator : AbstractValidator<OrganizationRuleSet>
+{
+    public OrganizationRuleSetValidator()
     {
         RuleFor(d => d.GradingLevels)
             .NotNull()
@@ -277,40 +373,6 @@ internal sealed class RuleSetDocumentValidator : AbstractValidator<RuleSetDocume
                     });
                 RuleFor(d => d.StarRating.Source).RequiredText().MaximumLength(1000);
             });
-        Number(d => d.CommitteeTermYears, 1, 10);
-        Number(d => d.VillageCommunityTermYears, 1, 10);
-        When(
-            d => d.GrassrootsCommitteeTermYears is not null,
-            () => Number(d => d.GrassrootsCommitteeTermYears!, 1, 10)
-        );
-        Number(d => d.TermWarningDays, 1, 366);
-        Number(d => d.BranchMinFullMembers, 1, 1000);
-        Number(d => d.BranchCommitteeMinFullMembers, 1, 1000);
-        Number(d => d.GeneralBranchMinMembers, 1, 10000);
-        Number(d => d.GrassrootsCommitteeMinMembers, 1, 100000);
-        When(
-            d => d.MemberPipeline is not null,
-            () =>
-            {
-                Fixed(d => d.MemberPipeline!.ApplicantMinAge, ConstitutionRules.ApplicantMinAge);
-                Number(d => d.MemberPipeline!.ActivistAfterMonths, 0, 36);
-                Number(d => d.MemberPipeline!.CandidateAfterMonths, 0, 60);
-                Number(d => d.MemberPipeline!.TrainingMinHours, 0, 500);
-                Number(d => d.MemberPipeline!.NoticeMinWorkingDays, 0, 60);
-                Number(d => d.MemberPipeline!.ApprovalWithinMonths, 1, 24);
-                Fixed(d => d.MemberPipeline!.ProbationMonths, ConstitutionRules.ProbationMonths);
-                Fixed(d => d.MemberPipeline!.ExtensionMinMonths, ConstitutionRules.ExtensionMinMonths);
-                Fixed(d => d.MemberPipeline!.ExtensionMaxMonths, ConstitutionRules.ExtensionMaxMonths);
-                When(
-                    d => d.MemberPipeline!.TransferLetterValidMonths is not null,
-                    () => Number(d => d.MemberPipeline!.TransferLetterValidMonths!, 1, 24)
-                );
-                When(
-                    d => d.MemberPipeline!.TransferLetterValidMonthsAcrossProvinces is not null,
-                    () => Number(d => d.MemberPipeline!.TransferLetterValidMonthsAcrossProvinces!, 1, 24)
-                );
-            }
-        );
         RuleFor(d => d.WeakOrganizationTriggers)
             .NotNull()
             .DependentRules(() =>
@@ -318,36 +380,6 @@ internal sealed class RuleSetDocumentValidator : AbstractValidator<RuleSetDocume
                 RuleFor(d => d.WeakOrganizationTriggers.Items).NotNull().Must(i => i is { Count: <= 50 });
                 RuleForEach(d => d.WeakOrganizationTriggers.Items).RequiredText().MaximumLength(100);
                 RuleFor(d => d.WeakOrganizationTriggers.Source).RequiredText().MaximumLength(1000);
-            });
-    }
-
-    // Shown in every document (with its source) but fixed by the Party Constitution: no region may change it.
-    private void Fixed(System.Linq.Expressions.Expression<Func<RuleSetDocument, NumberRule>> rule, int value)
-    {
-        RuleFor(rule)
-            .NotNull()
-            .ChildRules(n =>
-            {
-                n.RuleFor(x => x.Value)
-                    .Equal(value)
-                    .WithMessage(_ =>
-                        Localized.Text(
-                            $"这条规则由《中国共产党章程》规定，各地不能更改（应为 {value}）。",
-                            $"The Party Constitution fixes this rule; a region cannot change it (it is {value})."
-                        )
-                    );
-                n.RuleFor(x => x.Source).RequiredText().MaximumLength(1000);
-            });
-    }
-
-    private void Number(System.Linq.Expressions.Expression<Func<RuleSetDocument, NumberRule>> rule, int min, int max)
-    {
-        RuleFor(rule)
-            .NotNull()
-            .ChildRules(n =>
-            {
-                n.RuleFor(x => x.Value).InclusiveBetween(min, max);
-                n.RuleFor(x => x.Source).RequiredText().MaximumLength(1000);
             });
     }
 }
@@ -361,7 +393,20 @@ internal static class RegionRules
         WHERE region_root_id = @regionRootId OR region_root_id IS NULL
         """;
 
-    public static async Task<RuleSetDocument> ForRegionAsync(
+    /// <summary>Organizations' own section of the set in force.</summary>
+    public static async Task<OrganizationRuleSet> ForRegionAsync(
+        DbSession db,
+        Guid regionRootId,
+        CancellationToken cancellationToken
+    ) =>
+        OrganizationRuleSection.Instance.Read(
+            (await StoredAsync(db, regionRootId, cancellationToken)).GetValueOrDefault(
+                OrganizationRuleSection.Instance.Key
+            )
+        );
+
+    /// <summary>The stored document in force for a region (empty where no set exists: every default applies).</summary>
+    public static async Task<RuleSetDocument> StoredAsync(
         DbSession db,
         Guid regionRootId,
         CancellationToken cancellationToken
@@ -371,7 +416,7 @@ internal static class RegionRules
         var row =
             rows.FirstOrDefault(r => r.RegionRootId == regionRootId)
             ?? rows.FirstOrDefault(r => r.RegionRootId is null);
-        return row is null ? RuleSetDocument.Default : RuleSetDocument.FromJson(row.Document);
+        return row is null ? new RuleSetDocument() : RuleSetDocument.FromJson(row.Document);
     }
 
     private sealed record RuleSetRow

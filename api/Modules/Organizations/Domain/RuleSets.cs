@@ -44,8 +44,10 @@ internal static class RuleSets
         scope == DataScope.WholeTree
         || (ruleSet.RegionRootId is not null && RegionPathOf(scope) is { } region && scope.From == region);
 
+    /// <summary>The set with every registered section in force (fixed rules at their national values).</summary>
     public static async Task<RuleSetResponse> LoadAsync(
         DbSession db,
+        RuleSetComposition composition,
         DataScope scope,
         Guid id,
         CancellationToken cancellationToken
@@ -59,7 +61,7 @@ internal static class RuleSets
             row.RegionRootId,
             row.RegionName,
             row.Name,
-            RuleSetDocument.FromJson(row.Document),
+            composition.Effective(RuleSetDocument.FromJson(row.Document)),
             row.UpdatedAt,
             row.Version
         );

@@ -17,23 +17,23 @@ internal static class SettingUpRules
         kind is OrganizationKind.Branch or OrganizationKind.JointBranch or OrganizationKind.TemporaryBranch;
 
     /// <summary>A branch of more members than a general branch needs should be split or become one (&gt; 50).</summary>
-    public static bool BranchTooLarge(int members, RuleSetDocument rules) =>
+    public static bool BranchTooLarge(int members, OrganizationRuleSet rules) =>
         members > rules.GeneralBranchMinMembers.Value;
 
     /// <summary>A general branch with fewer members in its subtree than the threshold (&lt; 50).</summary>
-    public static bool TooFewForGeneralBranch(int subtreeMembers, RuleSetDocument rules) =>
+    public static bool TooFewForGeneralBranch(int subtreeMembers, OrganizationRuleSet rules) =>
         subtreeMembers < rules.GeneralBranchMinMembers.Value;
 
     /// <summary>A grassroots committee with fewer members in its subtree than the threshold (&lt; 100).</summary>
-    public static bool TooFewForCommittee(int subtreeMembers, RuleSetDocument rules) =>
+    public static bool TooFewForCommittee(int subtreeMembers, OrganizationRuleSet rules) =>
         subtreeMembers < rules.GrassrootsCommitteeMinMembers.Value;
 
     /// <summary>7 or more full members and no branch committee elected.</summary>
-    public static bool CommitteeRequired(int fullMembers, bool hasCommittee, RuleSetDocument rules) =>
+    public static bool CommitteeRequired(int fullMembers, bool hasCommittee, OrganizationRuleSet rules) =>
         !hasCommittee && fullMembers >= rules.BranchCommitteeMinFullMembers.Value;
 
     /// <summary>Fewer than 7 full members but a branch committee (a secretary is what the rule provides).</summary>
-    public static bool CommitteeNotExpected(int fullMembers, bool hasCommittee, RuleSetDocument rules) =>
+    public static bool CommitteeNotExpected(int fullMembers, bool hasCommittee, OrganizationRuleSet rules) =>
         hasCommittee && fullMembers < rules.BranchCommitteeMinFullMembers.Value;
 
     /// <summary>

@@ -7,9 +7,15 @@ namespace Jiceng.Modules.Organizations.GetRuleSet;
 
 internal sealed record GetRuleSetQuery(Guid Id) : IQuery<RuleSetResponse>;
 
-internal sealed class GetRuleSetHandler(DbSession db, CurrentScope currentScope)
+internal sealed class GetRuleSetHandler(DbSession db, RuleSetComposition composition, CurrentScope currentScope)
     : IQueryHandler<GetRuleSetQuery, RuleSetResponse>
 {
     public async ValueTask<RuleSetResponse> Handle(GetRuleSetQuery query, CancellationToken cancellationToken) =>
-        await RuleSets.LoadAsync(db, await currentScope.GetAsync(cancellationToken), query.Id, cancellationToken);
+        await RuleSets.LoadAsync(
+            db,
+            composition,
+            await currentScope.GetAsync(cancellationToken),
+            query.Id,
+            cancellationToken
+        );
 }

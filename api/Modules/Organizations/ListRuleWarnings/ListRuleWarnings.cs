@@ -96,7 +96,7 @@ internal sealed class ListRuleWarningsHandler(
         var (from, to) = await OrganizationTree.RangeAsync(db, scope, query.Within, cancellationToken);
         var organizations = await db.QueryAsync<Row>(SubtreeSql, new { from, to }, cancellationToken);
         var today = clock.Today();
-        var rulesByRegion = new Dictionary<Guid, RuleSetDocument>();
+        var rulesByRegion = new Dictionary<Guid, OrganizationRuleSet>();
         foreach (var region in organizations.Select(o => o.RegionRootId).Distinct())
         {
             rulesByRegion[region] = await RegionRules.ForRegionAsync(db, region, cancellationToken);
@@ -210,7 +210,7 @@ internal sealed class ListRuleWarningsHandler(
         OrganizationMemberCount own,
         int subtree,
         bool directsCommittees,
-        RuleSetDocument rules
+        OrganizationRuleSet rules
     )
     {
         RuleWarning Warning(RuleWarningCode code, string chinese, string english, string source) =>

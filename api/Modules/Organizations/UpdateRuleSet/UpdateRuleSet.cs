@@ -16,15 +16,16 @@ internal sealed record UpdateRuleSetCommand(Guid Id, long ExpectedVersion, Updat
 
 internal sealed class UpdateRuleSetValidator : AbstractValidator<UpdateRuleSetCommand>
 {
-    public UpdateRuleSetValidator()
+    public UpdateRuleSetValidator(RuleSetComposition composition)
     {
         RuleFor(c => c.Body.Name).RequiredText().MaximumLength(100);
-        RuleFor(c => c.Body.Document).NotNull().SetValidator(new RuleSetDocumentValidator());
+        RuleFor(c => c.Body.Document).NotNull().ValidSections(composition);
     }
 }
 
 internal sealed class UpdateRuleSetHandler(
     DbSession db,
+    RuleSetComposition composition,
     CurrentScope currentScope,
     AuditTrail audit,
     TimeProvider clock
@@ -38,7 +39,7 @@ internal sealed class UpdateRuleSetHandler(
     public async ValueTask<RuleSetResponse> Handle(UpdateRuleSetCommand command, CancellationToken cancellationToken)
     {
         var scope = await currentScope.GetAsync(cancellationToken);
-        var current = await RuleSets.LoadAsync(db, scope, command.Id, cancellationToken);
+        var current = await RuleSets.LoadAsync(db, composition, scope, command.Id, cancellationToken);
         if (!RuleSets.CanChange(scope, current))
         {
             throw new ForbiddenException(Permissions.RuleSetsWrite);
@@ -51,13 +52,13 @@ internal sealed class UpdateRuleSetHandler(
                 id = command.Id,
                 expectedVersion = command.ExpectedVersion,
                 name = command.Body.Name.Trim(),
-                document = command.Body.Document.ToJson(),
+                document = composition.Effective(command.Body.Document).ToJson(),
                 now = clock.GetUtcNow(),
             },
             cancellationToken
         );
         return updated == 1
-            ? await RuleSets.LoadAsync(db, scope, command.Id, cancellationToken)
+            ? await RuleSets.LoadAsync(db, composition, scope, command.Id, cancellationToken)
             : throw new PreconditionFailedException();
     }
 }
