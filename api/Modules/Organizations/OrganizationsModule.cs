@@ -63,7 +63,12 @@ public static class OrganizationsModule
         services.AddScoped<Contracts.IRegionRuleSets, RegionRuleSets>();
         services.AddSingleton<Contracts.IRuleSetSection>(OrganizationRuleSection.Instance);
         services.AddSingleton<RuleSetComposition>();
-        services.ConfigureSwaggerGen(options => options.SchemaFilter<RuleSetDocumentSchemaFilter>());
+        services.ConfigureSwaggerGen(options =>
+        {
+            // An object, not a dictionary of JSON nodes: the filter lists each registered section as a property.
+            options.MapType<RuleSetDocument>(() => new Microsoft.OpenApi.OpenApiSchema());
+            options.SchemaFilter<RuleSetDocumentSchemaFilter>();
+        });
         services.AddSingleton<Contracts.IOrganizationDirectory>(sp => sp.GetRequiredService<OrganizationDirectory>());
         services.AddSingleton<Infrastructure.Security.IDataScopeResolver>(sp =>
             sp.GetRequiredService<OrganizationDirectory>()

@@ -2,6 +2,7 @@ using FluentValidation;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Mediation;
 using Jiceng.Infrastructure.Security;
+using Jiceng.Modules.Organizations.Contracts;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
 
@@ -14,11 +15,11 @@ internal sealed record CreateRuleSetCommand(CreateRuleSetRequest Body) : IComman
 
 internal sealed class CreateRuleSetValidator : AbstractValidator<CreateRuleSetCommand>
 {
-    public CreateRuleSetValidator(RuleSetComposition composition)
+    public CreateRuleSetValidator(IEnumerable<IRuleSetSection> sections)
     {
         RuleFor(c => c.Body.RegionRootId).NotEmpty();
         RuleFor(c => c.Body.Name).RequiredText().MaximumLength(100);
-        RuleFor(c => c.Body.Document).ValidSections(composition);
+        RuleFor(c => c.Body.Document).ValidSections(new RuleSetComposition(sections));
     }
 }
 

@@ -3,6 +3,7 @@ using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Mediation;
 using Jiceng.Infrastructure.Security;
+using Jiceng.Modules.Organizations.Contracts;
 using Jiceng.Modules.Organizations.Domain;
 using Mediator;
 
@@ -16,10 +17,10 @@ internal sealed record UpdateRuleSetCommand(Guid Id, long ExpectedVersion, Updat
 
 internal sealed class UpdateRuleSetValidator : AbstractValidator<UpdateRuleSetCommand>
 {
-    public UpdateRuleSetValidator(RuleSetComposition composition)
+    public UpdateRuleSetValidator(IEnumerable<IRuleSetSection> sections)
     {
         RuleFor(c => c.Body.Name).RequiredText().MaximumLength(100);
-        RuleFor(c => c.Body.Document).NotNull().ValidSections(composition);
+        RuleFor(c => c.Body.Document).NotNull().ValidSections(new RuleSetComposition(sections));
     }
 }
 
