@@ -40,7 +40,7 @@ internal sealed class RecordMedalHandler(
     DbSession db,
     CurrentScope currentScope,
     IOrganizationDirectory organizations,
-    IOrganizationRules rules,
+    MemberRuleSets rules,
     TimeProvider clock
 ) : ICommandHandler<RecordMedalCommand, MemberResponse>
 {
