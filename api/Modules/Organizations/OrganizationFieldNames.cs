@@ -56,30 +56,7 @@ internal sealed class OrganizationFieldNames : FieldNameCatalog
         Name("minScore", "最低分", "Minimum score");
         Name("weakOrganizationTriggers", "软弱涣散情形", "Weak organization conditions");
         Name("items", "情形", "Conditions");
-        Name("memberPipeline", "发展党员规则", "Member pipeline rules");
-        Name("branchMinFullMembers", "党支部最少正式党员数", "Branch minimum full members");
-        Name("branchCommitteeMinFullMembers", "设支委会最少正式党员数", "Branch committee minimum full members");
-        Name("generalBranchMinMembers", "党总支最少党员数", "General branch minimum members");
-        Name("grassrootsCommitteeMinMembers", "基层党委最少党员数", "Grassroots committee minimum members");
-        Name("committeeTermYears", "党总支、党支部任期（年）", "General branch and branch term (years)");
-        Name("grassrootsCommitteeTermYears", "党委任期（年）", "Grassroots committee term (years)");
-        Name("villageCommunityTermYears", "村、社区党组织任期（年）", "Village and community term (years)");
-        Name("termWarningDays", "换届提醒提前天数", "Term warning (days)");
-        Name("applicantMinAge", "申请入党最低年龄", "Minimum applicant age");
-        Name("activistAfterMonths", "确定为入党积极分子间隔（月）", "Months before activist");
-        Name("candidateAfterMonths", "确定为发展对象间隔（月）", "Months before candidate");
-        Name("trainingMinHours", "集中培训最少学时", "Minimum training hours");
-        Name("noticeMinWorkingDays", "公示最少工作日", "Minimum notice working days");
-        Name("approvalWithinMonths", "审批时限（月）", "Approval within (months)");
-        Name("probationMonths", "预备期（月）", "Probation (months)");
-        Name("extensionMinMonths", "延长预备期最短（月）", "Minimum extension (months)");
-        Name("extensionMaxMonths", "延长预备期最长（月）", "Maximum extension (months)");
-        Name("transferLetterValidMonths", "介绍信有效期（月）", "Transfer letter validity (months)");
-        Name(
-            "transferLetterValidMonthsAcrossProvinces",
-            "跨省介绍信有效期（月）",
-            "Cross-province transfer letter validity (months)"
-        );
+        // The number rules of the rule set are labelled by their definitions (OrganizationRuleSection).
         Name<CreatePairingCommand>("kind", "结对类型", "Pairing type");
         Name<ListPairingsQuery>("kind", "结对类型", "Pairing type");
         Name<ListRuleWarningsQuery>("code", "预警类型", "Warning type");
