@@ -35,11 +35,15 @@ internal static class RuleSets
             regionPath = RegionPathOf(scope) ?? "",
         };
 
-    /// <summary>The path of the region (top-level organization) a scope lies in; null for a scope that sees nothing.</summary>
+    /// <summary>
+    /// The path of the region (top-level organization) a scope lies in; null for a scope that sees nothing.
+    /// </summary>
     public static string? RegionPathOf(DataScope scope) =>
         scope.From.Length >= TreePath.SegmentLength ? scope.From[..TreePath.SegmentLength] : null;
 
-    /// <summary>The default set belongs to the whole tree; a region's set to callers scoped at that region's top.</summary>
+    /// <summary>
+    /// The default set belongs to the whole tree; a region's set to callers scoped at that region's top.
+    /// </summary>
     public static bool CanChange(DataScope scope, RuleSetResponse ruleSet) =>
         scope == DataScope.WholeTree
         || (ruleSet.RegionRootId is not null && RegionPathOf(scope) is { } region && scope.From == region);
