@@ -45,7 +45,7 @@ internal enum DemoPath
 internal sealed partial class DemoMembersRun(
     IMediator mediator,
     IOrganizationDirectory organizations,
-    IOrganizationRules rules,
+    MemberRuleSets rules,
     DateOnly today,
     ILogger logger
 )

@@ -44,7 +44,7 @@ internal sealed class MembersDemoSeeder(IServiceScopeFactory scopes, ILogger<Mem
         var run = new DemoMembersRun(
             services.GetRequiredService<IMediator>(),
             services.GetRequiredService<IOrganizationDirectory>(),
-            services.GetRequiredService<IOrganizationRules>(),
+            services.GetRequiredService<MemberRuleSets>(),
             services.GetRequiredService<TimeProvider>().Today(),
             logger
         );

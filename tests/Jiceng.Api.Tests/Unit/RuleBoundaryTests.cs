@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Jiceng.Modules.Calendar.Domain;
 using Jiceng.Modules.Members.Domain;
 using Jiceng.Modules.Organizations.Contracts;
@@ -12,19 +13,20 @@ namespace Jiceng.Tests.Unit;
 /// </summary>
 public sealed class PipelineIntervalBoundaryTests
 {
-    private static readonly MemberPipelineRules Rules = new(
-        ApplicantMinAge: new(18, "年满十八岁"),
-        ActivistAfterMonths: new(6, "半年"),
-        CandidateAfterMonths: new(12, "一年"),
-        TrainingMinHours: new(24, "24 学时"),
-        NoticeMinWorkingDays: new(5, "5 个工作日"),
-        ApprovalWithinMonths: new(3, "三个月"),
-        ProbationMonths: new(12, "预备期一年"),
-        ExtensionMinMonths: new(6, "半年"),
-        ExtensionMaxMonths: new(12, "一年"),
-        TransferLetterValidMonths: new(3, "三个月"),
-        TransferLetterValidMonthsAcrossProvinces: new(6, "六个月")
-    );
+    private static readonly MemberPipelineRules Rules = MemberPipelineRuleSection.Instance.Defaults with
+    {
+        ApplicantMinAge = new(18, "年满十八岁"),
+        ActivistAfterMonths = new(6, "半年"),
+        CandidateAfterMonths = new(12, "一年"),
+        TrainingMinHours = new(24, "24 学时"),
+        NoticeMinWorkingDays = new(5, "5 个工作日"),
+        ApprovalWithinMonths = new(3, "三个月"),
+        ProbationMonths = new(12, "预备期一年"),
+        ExtensionMinMonths = new(6, "半年"),
+        ExtensionMaxMonths = new(12, "一年"),
+        TransferLetterValidMonths = new(3, "三个月"),
+        TransferLetterValidMonthsAcrossProvinces = new(6, "六个月"),
+    };
 
     private static DateOnly D(string date) => DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
 
@@ -211,7 +213,11 @@ public sealed class TreePathBoundaryTests
 
 public sealed class RuleSetRuleTests
 {
-    private static readonly RuleSetDocument Rules = RuleSetDocument.Default;
+    private static readonly OrganizationRuleSet Rules = OrganizationRuleSection.Instance.Defaults;
+
+    private static MemberPipelineRuleSection Pipeline => MemberPipelineRuleSection.Instance;
+
+    private static JsonObject Stored(string json) => JsonNode.Parse(json)!.AsObject();
 
     [TestCase("Village", 5)]
     [TestCase("UrbanCommunity", 5)]
@@ -278,60 +284,82 @@ public sealed class RuleSetRuleTests
     [Test]
     public void A_set_saved_before_members_existed_reads_the_default_pipeline_rules()
     {
-        var custom = MemberPipelineRuleSet.Default with { ActivistAfterMonths = new NumberRule(9, "本地") };
+        var custom = Pipeline.Read(Stored("""{ "activistAfterMonths": { "value": 9, "source": "本地" } }"""));
         Assert.Multiple(() =>
         {
+            Assert.That(Pipeline.Read(null), Is.EqualTo(Pipeline.Defaults));
+            Assert.That(custom.ActivistAfterMonths.Value, Is.EqualTo(9));
+            Assert.That(custom.ActivistAfterMonths.Source, Is.EqualTo("本地"));
             Assert.That(
-                (Rules with { MemberPipeline = null }).MemberPipelineOrDefault,
-                Is.SameAs(MemberPipelineRuleSet.Default)
+                custom with
+                {
+                    ActivistAfterMonths = Pipeline.Defaults.ActivistAfterMonths,
+                },
+                Is.EqualTo(Pipeline.Defaults)
             );
-            Assert.That((Rules with { MemberPipeline = custom }).MemberPipelineOrDefault, Is.SameAs(custom));
         });
     }
 
     [Test]
     public void Transfer_letters_last_three_months_or_six_across_provinces_unless_the_region_says_otherwise()
     {
-        var saved = MemberPipelineRuleSet.Default with
-        {
-            TransferLetterValidMonths = null,
-            TransferLetterValidMonthsAcrossProvinces = null,
-        };
-        var local = saved with
-        {
-            TransferLetterValidMonths = new NumberRule(2, "本地"),
-            TransferLetterValidMonthsAcrossProvinces = new NumberRule(4, "本地"),
-        };
+        var saved = Pipeline.Read(Stored("{}"));
+        var local = Pipeline.Read(
+            Stored(
+                """
+                {
+                  "transferLetterValidMonths": { "value": 2, "source": "本地" },
+                  "transferLetterValidMonthsAcrossProvinces": { "value": 4, "source": "本地" }
+                }
+                """
+            )
+        );
         Assert.Multiple(() =>
         {
-            Assert.That(saved.TransferLetterValidMonthsOrDefault.Value, Is.EqualTo(3));
-            Assert.That(saved.TransferLetterValidMonthsAcrossProvincesOrDefault.Value, Is.EqualTo(6));
-            Assert.That(local.TransferLetterValidMonthsOrDefault.Value, Is.EqualTo(2));
-            Assert.That(local.TransferLetterValidMonthsAcrossProvincesOrDefault.Value, Is.EqualTo(4));
+            Assert.That(saved.TransferLetterValidMonths.Value, Is.EqualTo(3));
+            Assert.That(saved.TransferLetterValidMonthsAcrossProvinces.Value, Is.EqualTo(6));
+            Assert.That(local.TransferLetterValidMonths.Value, Is.EqualTo(2));
+            Assert.That(local.TransferLetterValidMonthsAcrossProvinces.Value, Is.EqualTo(4));
         });
     }
 
     [Test]
-    public void The_constitution_fixes_values_but_keeps_each_rules_source_and_the_local_rules()
+    public void The_constitution_fixes_values_and_texts_but_keeps_the_local_rules()
     {
-        var stored = MemberPipelineRuleSet.Default with
-        {
-            ApplicantMinAge = new NumberRule(16, "旧文本甲"),
-            ProbationMonths = new NumberRule(6, "旧文本乙"),
-            ExtensionMinMonths = new NumberRule(1, "旧文本丙"),
-            ExtensionMaxMonths = new NumberRule(24, "旧文本丁"),
-            NoticeMinWorkingDays = new NumberRule(7, "本地公示"),
-            TransferLetterValidMonths = new NumberRule(2, "本地介绍信"),
-        };
-        var effective = stored.WithConstitution();
+        var effective = Pipeline.Read(
+            Stored(
+                """
+                {
+                  "applicantMinAge": { "value": 16, "source": "旧文本甲" },
+                  "probationMonths": { "value": 6, "source": "旧文本乙" },
+                  "extensionMinMonths": { "value": 1, "source": "旧文本丙" },
+                  "extensionMaxMonths": { "value": 24, "source": "旧文本丁" },
+                  "noticeMinWorkingDays": { "value": 7, "source": "本地公示" },
+                  "transferLetterValidMonths": { "value": 2, "source": "本地介绍信" }
+                }
+                """
+            )
+        );
         Assert.Multiple(() =>
         {
-            Assert.That(effective.ApplicantMinAge, Is.EqualTo(new NumberRule(18, "旧文本甲")));
-            Assert.That(effective.ProbationMonths, Is.EqualTo(new NumberRule(12, "旧文本乙")));
-            Assert.That(effective.ExtensionMinMonths, Is.EqualTo(new NumberRule(6, "旧文本丙")));
-            Assert.That(effective.ExtensionMaxMonths, Is.EqualTo(new NumberRule(12, "旧文本丁")));
-            Assert.That(effective.NoticeMinWorkingDays, Is.EqualTo(new NumberRule(7, "本地公示")));
-            Assert.That(effective.TransferLetterValidMonths, Is.EqualTo(new NumberRule(2, "本地介绍信")));
+            Assert.That(effective.ApplicantMinAge, Is.EqualTo(MemberPipelineRuleSection.ApplicantMinAge.DefaultRule));
+            Assert.That(effective.ProbationMonths, Is.EqualTo(MemberPipelineRuleSection.ProbationMonths.DefaultRule));
+            Assert.That(
+                effective.ExtensionMinMonths,
+                Is.EqualTo(MemberPipelineRuleSection.ExtensionMinMonths.DefaultRule)
+            );
+            Assert.That(
+                effective.ExtensionMaxMonths,
+                Is.EqualTo(MemberPipelineRuleSection.ExtensionMaxMonths.DefaultRule)
+            );
+            Assert.That(
+                (effective.NoticeMinWorkingDays.Value, effective.NoticeMinWorkingDays.Source),
+                Is.EqualTo((7, "本地公示"))
+            );
+            Assert.That(
+                (effective.TransferLetterValidMonths.Value, effective.TransferLetterValidMonths.Source),
+                Is.EqualTo((2, "本地介绍信"))
+            );
         });
     }
 }
