@@ -5,7 +5,7 @@ namespace Jiceng.Tests.Unit;
 /// <summary>Terms and setting-up thresholds of the default rule set, at their boundaries.</summary>
 public sealed class SettingUpRulesTests
 {
-    private static readonly RuleSetDocument Rules = RuleSetDocument.Default;
+    private static readonly OrganizationRuleSet Rules = OrganizationRuleSection.Instance.Defaults;
 
     private static DateOnly D(string text) => DateOnly.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
@@ -34,8 +34,10 @@ public sealed class SettingUpRulesTests
     [Test]
     public void A_rule_set_saved_before_the_committee_term_existed_reads_five_years_for_a_committee()
     {
-        var stored = RuleSetDocument.FromJson(
-            (RuleSetDocument.Default with { GrassrootsCommitteeTermYears = null }).ToJson()
+        var stored = OrganizationRuleSection.Instance.Read(
+            System
+                .Text.Json.Nodes.JsonNode.Parse("""{ "committeeTermYears": { "value": 3, "source": "旧" } }""")!
+                .AsObject()
         );
         Assert.Multiple(() =>
         {

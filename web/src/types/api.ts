@@ -1471,7 +1471,11 @@ export interface components {
             /** Format: uuid */
             regionRootId: string;
             name: string;
-            document?: components["schemas"]["RuleSetDocument"];
+            /** @description One section per module, under its key. A section left out keeps its defaults; fixed rules keep their national values whatever is sent. */
+            document?: {
+                memberPipeline?: components["schemas"]["MemberPipelineRules"];
+                organizations?: components["schemas"]["OrganizationRuleSet"];
+            };
         };
         CreateUserRequest: {
             username: string;
@@ -1553,6 +1557,7 @@ export interface components {
             levels: components["schemas"]["GradingLevel"][];
             laggingCodes: string[];
             source: string;
+            readonly local: boolean;
         };
         /**
          * @description - `Upgraded`: 升级 / Upgraded
@@ -1781,18 +1786,22 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
-        MemberPipelineRuleSet: {
+        MemberPipelineRules: {
             applicantMinAge: components["schemas"]["NumberRule"];
+            talkWithinMonths: components["schemas"]["NumberRule"];
             activistAfterMonths: components["schemas"]["NumberRule"];
             candidateAfterMonths: components["schemas"]["NumberRule"];
+            introducersRequired: components["schemas"]["NumberRule"];
             trainingMinHours: components["schemas"]["NumberRule"];
             noticeMinWorkingDays: components["schemas"]["NumberRule"];
+            admissionVoteAbovePercent: components["schemas"]["NumberRule"];
             approvalWithinMonths: components["schemas"]["NumberRule"];
             probationMonths: components["schemas"]["NumberRule"];
             extensionMinMonths: components["schemas"]["NumberRule"];
             extensionMaxMonths: components["schemas"]["NumberRule"];
-            transferLetterValidMonths?: components["schemas"]["NumberRule"];
-            transferLetterValidMonthsAcrossProvinces?: components["schemas"]["NumberRule"];
+            extensionsAllowed: components["schemas"]["NumberRule"];
+            transferLetterValidMonths: components["schemas"]["NumberRule"];
+            transferLetterValidMonthsAcrossProvinces: components["schemas"]["NumberRule"];
         };
         MemberResponse: {
             /** Format: uuid */
@@ -1900,6 +1909,11 @@ export interface components {
             /** Format: int32 */
             value: number;
             source: string;
+            local: boolean;
+            /** Format: int32 */
+            min?: number | null;
+            /** Format: int32 */
+            max?: number | null;
         };
         OrganizationAncestor: {
             /** Format: uuid */
@@ -1982,6 +1996,19 @@ export interface components {
             updatedAt: string;
             /** Format: int64 */
             version: number;
+        };
+        OrganizationRuleSet: {
+            gradingLevels: components["schemas"]["GradingLevelsRule"];
+            starRating: components["schemas"]["StarRatingRule"];
+            committeeTermYears: components["schemas"]["NumberRule"];
+            villageCommunityTermYears: components["schemas"]["NumberRule"];
+            termWarningDays: components["schemas"]["NumberRule"];
+            branchMinFullMembers: components["schemas"]["NumberRule"];
+            branchCommitteeMinFullMembers: components["schemas"]["NumberRule"];
+            generalBranchMinMembers: components["schemas"]["NumberRule"];
+            grassrootsCommitteeMinMembers: components["schemas"]["NumberRule"];
+            weakOrganizationTriggers: components["schemas"]["TextListRule"];
+            grassrootsCommitteeTermYears: components["schemas"]["NumberRule"];
         };
         /**
          * @description - `Active`: 正常 / Active
@@ -2434,20 +2461,6 @@ export interface components {
          * @enum {string}
          */
         Role: "SystemAdmin" | "OrganizationAdmin" | "MemberManager" | "VolunteerCoordinator" | "CollectiveAccountant" | "FundManager" | "FundApprover" | "Auditor" | "Viewer";
-        RuleSetDocument: {
-            gradingLevels: components["schemas"]["GradingLevelsRule"];
-            starRating: components["schemas"]["StarRatingRule"];
-            committeeTermYears: components["schemas"]["NumberRule"];
-            villageCommunityTermYears: components["schemas"]["NumberRule"];
-            termWarningDays: components["schemas"]["NumberRule"];
-            branchMinFullMembers: components["schemas"]["NumberRule"];
-            branchCommitteeMinFullMembers: components["schemas"]["NumberRule"];
-            generalBranchMinMembers: components["schemas"]["NumberRule"];
-            grassrootsCommitteeMinMembers: components["schemas"]["NumberRule"];
-            weakOrganizationTriggers: components["schemas"]["TextListRule"];
-            memberPipeline?: components["schemas"]["MemberPipelineRuleSet"];
-            grassrootsCommitteeTermYears?: components["schemas"]["NumberRule"];
-        };
         RuleSetListItem: {
             /** Format: uuid */
             id: string;
@@ -2467,7 +2480,11 @@ export interface components {
             regionRootId?: string | null;
             regionName?: string | null;
             name: string;
-            document: components["schemas"]["RuleSetDocument"];
+            /** @description One section per module, under its key. A section left out keeps its defaults; fixed rules keep their national values whatever is sent. */
+            document: {
+                memberPipeline?: components["schemas"]["MemberPipelineRules"];
+                organizations?: components["schemas"]["OrganizationRuleSet"];
+            };
             /** Format: date-time */
             updatedAt: string;
             /** Format: int64 */
@@ -2516,6 +2533,7 @@ export interface components {
             maxScore: number;
             thresholds: components["schemas"]["StarThreshold"][];
             source: string;
+            readonly local: boolean;
         };
         StarThreshold: {
             /** Format: int32 */
@@ -2557,6 +2575,7 @@ export interface components {
         TextListRule: {
             items: string[];
             source: string;
+            readonly local: boolean;
         };
         /**
          * @description - `Outbox`: 转出 / Outgoing
@@ -2649,7 +2668,11 @@ export interface components {
         };
         UpdateRuleSetRequest: {
             name: string;
-            document: components["schemas"]["RuleSetDocument"];
+            /** @description One section per module, under its key. A section left out keeps its defaults; fixed rules keep their national values whatever is sent. */
+            document: {
+                memberPipeline?: components["schemas"]["MemberPipelineRules"];
+                organizations?: components["schemas"]["OrganizationRuleSet"];
+            };
         };
         UpdateUserRequest: {
             displayName: string;
