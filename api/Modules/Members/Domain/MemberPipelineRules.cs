@@ -102,7 +102,7 @@ internal sealed class MemberPipelineRuleSection : RuleSetSection<MemberPipelineR
         "支部大会表决通过须超过的比例（%）",
         "Votes for must exceed (percent of entitled voters)",
         50,
-        "《中国共产党发展党员工作细则》第二十二条：支部大会讨论接收预备党员时，"
+        "《中国共产党发展党员工作细则》第二十一条：支部大会讨论接收预备党员时，"
             + "赞成人数超过应到会有表决权的正式党员的半数，才能通过接收预备党员的决议。"
     );
 
@@ -111,7 +111,7 @@ internal sealed class MemberPipelineRuleSection : RuleSetSection<MemberPipelineR
         "审批时限（月）",
         "Approval within (months)",
         3,
-        "《中国共产党发展党员工作细则》第二十五条：基层党委对党支部上报的接收预备党员的决议，应当在 3 个月内审批。"
+        "《中国共产党发展党员工作细则》：基层党委对党支部上报的接收预备党员的决议，应当在 3 个月内审批。"
     );
 
     public static readonly RuleDefinition ProbationMonths = RuleDefinition.Fixed(

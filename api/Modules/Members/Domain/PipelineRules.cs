@@ -17,11 +17,11 @@ internal static class PipelineRules
     public static string MajorityOfEntitledVotersSource => MemberPipelineRuleSection.AdmissionVoteAbovePercent.Source;
 
     public const string MeetingQuorumSource =
-        "《发展党员工作细则》第二十二条：有表决权的到会人数必须超过应到会有表决权人数的半数（讨论预备党员转正、延长预备期、"
-        + "取消预备党员资格的支部大会同样适用）。";
+        "《中国共产党发展党员工作细则》第二十条：召开讨论接收预备党员的支部大会，有表决权的到会人数必须超过应到会有表决权人数的"
+        + "半数；第三十三条：讨论预备党员转正的支部大会，对到会人数、赞成人数等要求与讨论接收预备党员的支部大会相同。";
 
     public const string DecidedWhenProbationEndsSource =
-        "《中国共产党章程》第七条、《发展党员工作细则》第三十条：预备党员预备期满，党的支部应当及时讨论他能否转为正式党员；"
+        "《中国共产党章程》第七条、《中国共产党发展党员工作细则》第三十二条：预备党员预备期满，党支部应当及时讨论其能否转为正式党员；"
         + "按期转正、延长预备期或取消预备党员资格，都在预备期满时讨论决定。";
 
     public const string StandingFromProbationEndSource =
@@ -29,7 +29,8 @@ internal static class PipelineRules
         + "党员的党龄，从预备期满转为正式党员之日算起。";
 
     public const string ConversionApprovalWithinMonthsSource =
-        "《发展党员工作细则》第三十二条：上级党组织应当在三个月内审批预备党员转为正式党员（逾期审批须说明理由）。";
+        "《中国共产党发展党员工作细则》：上级党委对党支部上报的预备党员转正的决议，应当在三个月内审批"
+        + "（本系统要求逾期审批说明理由）。";
 
     /// <summary>The higher committee approves a conversion within three months of the branch meeting.</summary>
     public const int ConversionApprovalWithinMonths = 3;
