@@ -30,7 +30,8 @@ cleanup() { [ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null; stop_throwaway_pos
 trap cleanup EXIT
 
 command -v wrk >/dev/null \
-  || { apt-get install -y -q wrk >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }; }
+  || { apt-get install -y -q wrk >/dev/null 2>&1 \
+    || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }; }
 echo "== Publishing the API (Release)"
 dotnet publish api/Jiceng.Api.csproj -c Release -o "$WORK/api" --nologo -v quiet 2>&1 \
   | grep -vE "warning NU1603" || true

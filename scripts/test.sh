@@ -63,7 +63,8 @@ fi
 
 echo "== SPA unit tests (Vitest)"
 npm_install() { # installs a folder's npm packages unless they are all there already
-  (cd "$1" && { [ -d node_modules ] && npm ls --depth=0 >/dev/null 2>&1 || npm ci --no-audit --no-fund --loglevel=error; })
+  (cd "$1" && { [ -d node_modules ] && npm ls --depth=0 >/dev/null 2>&1 \
+    || npm ci --no-audit --no-fund --loglevel=error; })
 }
 
 if npm_install web; then

@@ -130,7 +130,8 @@ public static class InfrastructureSetup
         return builder;
     }
 
-    /// <summary>A new set of the API's JSON options, for code that serializes outside a request (stored documents, audit).</summary>
+    /// <summary>A new set of the API's JSON options, for code that
+    /// serializes outside a request (stored documents, audit).</summary>
     public static JsonSerializerOptions CreateJsonOptions()
     {
         var options = new JsonSerializerOptions();
@@ -177,7 +178,8 @@ public static class InfrastructureSetup
         app.UseSpaStaticFiles();
         app.UseJicengSwagger();
         app.UseRouting();
-        // After routing, so the answer belongs to its operation (and is documented there); before anything reads a body.
+        // After routing, so the answer belongs to its operation
+        // (and is documented there); before anything reads a body.
         app.UseMiddleware<JsonCharsetMiddleware>();
         app.UseCors();
         app.UseAuthentication();

@@ -3,7 +3,8 @@ using Jiceng.Infrastructure.Database;
 
 namespace Jiceng.Migrations;
 
-/// <summary>The member register. Personal data is stored encrypted; the ID number also as a keyed blind index.</summary>
+/// <summary>The member register. Personal data is stored
+/// encrypted; the ID number also as a keyed blind index.</summary>
 [Migration(202611240003, "Members")]
 public sealed class M202611240003_CreateMembers : Migration
 {

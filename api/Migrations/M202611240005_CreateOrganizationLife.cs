@@ -2,7 +2,8 @@ using FluentMigrator;
 
 namespace Jiceng.Migrations;
 
-/// <summary>Organization life (三会一课): meetings with their attendees; a member's last attendance is kept on the member.</summary>
+/// <summary>Organization life (三会一课): meetings with their attendees;
+/// a member's last attendance is kept on the member.</summary>
 [Migration(202611240005, "Organization life meetings")]
 public sealed class M202611240005_CreateOrganizationLife : Migration
 {

@@ -66,7 +66,8 @@ public sealed class M202611240006_CreateMemberTransfers : Migration
             .Execute.Sql("ALTER TABLE member_transfers ALTER COLUMN to_org_path TYPE varchar(200) COLLATE \"C\"");
         IfDatabase(Migrator.ProcessorIds.AnySqlServer)
             .Execute.Sql(
-                "ALTER TABLE member_transfers ALTER COLUMN from_org_path varchar(200) COLLATE Latin1_General_BIN2 NOT NULL"
+                "ALTER TABLE member_transfers ALTER COLUMN from_org_path "
+                    + "varchar(200) COLLATE Latin1_General_BIN2 NOT NULL"
             );
         IfDatabase(Migrator.ProcessorIds.AnySqlServer)
             .Execute.Sql(

@@ -39,7 +39,8 @@ public sealed class M202611240008_CreateCommunityReports : Migration
             );
         IfDatabase(Migrator.ProcessorIds.AnySqlServer)
             .Execute.Sql(
-                "ALTER TABLE member_community_reports ALTER COLUMN community_org_path varchar(200) COLLATE Latin1_General_BIN2 NOT NULL"
+                "ALTER TABLE member_community_reports ALTER COLUMN "
+                    + "community_org_path varchar(200) COLLATE Latin1_General_BIN2 NOT NULL"
             );
         Create.Index("ix_community_reports_community").OnTable("member_community_reports").OnColumn("community_org_id");
         Create.Index("ix_community_reports_member").OnTable("member_community_reports").OnColumn("member_id");

@@ -18,7 +18,8 @@ public sealed class M202611240009_GuardMemberRecordsAgainstRaces : Migration
         );
         Execute.Sql("CREATE UNIQUE INDEX ux_member_hardships_open ON member_hardships (member_id) WHERE until IS NULL");
         Execute.Sql(
-            "CREATE UNIQUE INDEX ux_community_reports_current ON member_community_reports (member_id) WHERE ended_on IS NULL"
+            "CREATE UNIQUE INDEX ux_community_reports_current ON "
+                + "member_community_reports (member_id) WHERE ended_on IS NULL"
         );
     }
 

@@ -73,7 +73,7 @@ describe('the member register', () => {
     await screenshot(page, 'member-revealed');
   });
 
-  it('refuses a step before its earliest date with that date, and advances an applicant whose time has come', async () => {
+  it('refuses a step before its earliest date, saying it, and advances an applicant whose time has come', async () => {
     const today = new Date();
     const iso = (d: Date) => d.toISOString().slice(0, 10);
     const monthsAgo = (months: number) =>
@@ -244,7 +244,7 @@ describe('hardship, 双报到 and organization life', () => {
     await row.getByRole('cell', { name: today(), exact: true }).nth(1).waitFor();
   });
 
-  it('reports an in-service member to a residence community found by name, and the community’s 双报到 tab lists them', async () => {
+  it('reports an in-service member to a community found by name; the community’s 双报到 tab lists them', async () => {
     await filterRegister('人员类别', '在职');
     const { name, drawer } = await openFirstMember();
     await drawer.getByRole('button', { name: '到社区报到' }).click();
@@ -314,7 +314,7 @@ describe('hardship, 双报到 and organization life', () => {
     await screenshot(page, 'member-meetings');
   });
 
-  it('imports a file: one bad row is shown with its row and column and nothing is written, the corrected file imports', async () => {
+  it('imports a file: a bad row is shown by row and column, nothing written; the corrected file imports', async () => {
     await page.getByRole('button', { name: '批量导入' }).click();
     const dialog = page.getByRole('dialog').filter({ hasText: '批量导入党员' });
     await chooseFilter(page, '导入到的党组织', '组织部机关', '中共鸡西市委组织部机关支部委员会');

@@ -15,7 +15,8 @@ describe('import boundaries', () => {
   it('refuse one feature importing another', async () => {
     const problems = await problemsOf(
       'src/features/auth/components/x.ts',
-      "import { useOrganization } from '@/features/organizations/api/get-organization';\nexport const x = useOrganization;\n",
+      "import { useOrganization } from '@/features/organizations/api/get-organization';\n" +
+        'export const x = useOrganization;\n',
     );
     expect(problems.join()).toContain('A feature imports only itself');
   });
@@ -38,7 +39,8 @@ describe('import boundaries', () => {
     expect(
       await problemsOf(
         'src/features/auth/components/x.ts',
-        "import { signIn } from '@/features/auth/api/sign-in';\nimport { api } from '@/lib/api-client';\nexport const x = [signIn, api];\n",
+        "import { signIn } from '@/features/auth/api/sign-in';\n" +
+          "import { api } from '@/lib/api-client';\nexport const x = [signIn, api];\n",
       ),
     ).toEqual([]);
     expect(

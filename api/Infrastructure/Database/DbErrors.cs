@@ -6,7 +6,8 @@ using Npgsql;
 
 namespace Jiceng.Infrastructure.Database;
 
-/// <summary>Recognizes a unique-constraint violation on each provider, so a lost race becomes a 409, not a 500.</summary>
+/// <summary>Recognizes a unique-constraint violation on each
+/// provider, so a lost race becomes a 409, not a 500.</summary>
 public static class DbErrors
 {
     public static bool IsUniqueViolation(DbException exception) =>

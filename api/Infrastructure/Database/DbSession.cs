@@ -111,7 +111,8 @@ public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable
         return await connection.ExecuteAsync(Command(sql, parameters, cancellationToken));
     }
 
-    /// <summary>Runs a count statement and a page statement (with <c>{orderBy}</c> and <c>{page}</c>) for one list.</summary>
+    /// <summary>Runs a count statement and a page statement (with
+    /// <c>{orderBy}</c> and <c>{page}</c>) for one list.</summary>
     public async Task<Paged<T>> QueryPageAsync<T>(
         string countSql,
         string pageSql,
@@ -127,7 +128,8 @@ public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable
         return new Paged<T>(items, total, page.Page, page.PageSize);
     }
 
-    /// <summary>One set of parameters from two objects: a statement's own values and ones its caller adds (paging, a guard).</summary>
+    /// <summary>One set of parameters from two objects: a statement's
+    /// own values and ones its caller adds (paging, a guard).</summary>
     public DynamicParameters Merge(object parameters, object more)
     {
         var bag =

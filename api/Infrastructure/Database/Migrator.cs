@@ -24,7 +24,8 @@ public static class Migrator
     }
 
     /// <param name="options">the database to migrate</param>
-    /// <param name="targetVersion">the last migration to apply (tests of a data migration stop before it); all when null</param>
+    /// <param name="targetVersion">the last migration to apply (tests
+    /// of a data migration stop before it); all when null</param>
     public static void MigrateUp(DatabaseOptions options, long? targetVersion = null)
     {
         var connectionString = options.EffectiveConnectionString;

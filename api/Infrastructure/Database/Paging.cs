@@ -22,7 +22,8 @@ public readonly record struct PageRequest(int Page, int PageSize, bool WholeList
 
     public static PageRequest From(int? page, int? pageSize) => new(page ?? 1, pageSize ?? DefaultPageSize);
 
-    /// <summary>The first <see cref="MaxExportRows"/> rows; the list's total tells whether that was all of it.</summary>
+    /// <summary>The first <see cref="MaxExportRows"/> rows; the
+    /// list's total tells whether that was all of it.</summary>
     public static PageRequest ForExport => new(1, MaxExportRows, WholeList: true);
 }
 

@@ -67,7 +67,8 @@ internal static class ParameterBinder
             .Where(p => p.PropertyType != typeof(string) && typeof(IEnumerable<Guid>).IsAssignableFrom(p.PropertyType))
             .ToArray();
 
-    /// <summary>The type Dapper itself would give a null of this property, which a rebuilt parameter must keep.</summary>
+    /// <summary>The type Dapper itself would give a null of this
+    /// property, which a rebuilt parameter must keep.</summary>
     private static DbType PlainDbType(Type type) =>
         (Nullable.GetUnderlyingType(type) ?? type) switch
         {

@@ -75,7 +75,8 @@ public static class ExportGateExtensions
                     var gate = http.RequestServices.GetRequiredService<ExportGate>();
                     var caller = http.RequestServices.GetRequiredService<CallerAccessor>().Current;
                     var slot = gate.Enter(ExportGate.KeyOf(caller));
-                    // Released when the response is done (the file is written after the filter returns), or at once on failure.
+                    // Released when the response is done (the file is written
+                    // after the filter returns), or at once on failure.
                     http.Response.RegisterForDispose(slot);
                     return await next(context);
                 }

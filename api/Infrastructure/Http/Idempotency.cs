@@ -38,7 +38,8 @@ public static class IdempotencyEndpointExtensions
             .WithMetadata(new IdempotentEndpointMetadata())
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    /// <summary>Marks a POST whose answer must not be replayed (it holds a secret): the header is a 400 there.</summary>
+    /// <summary>Marks a POST whose answer must not be replayed
+    /// (it holds a secret): the header is a 400 there.</summary>
     public static RouteHandlerBuilder RefusingIdempotencyKey(this RouteHandlerBuilder builder) =>
         builder.WithMetadata(new RefusesIdempotencyKeyMetadata());
 }
@@ -60,7 +61,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
 
     private const string FindSql = """
         SELECT request_hash AS RequestHash, status_code AS StatusCode, response_body AS ResponseBody,
-               content_type AS ContentType, location AS Location, etag AS ETag, created_at AS CreatedAt, reserved_by AS ReservedBy
+               content_type AS ContentType, location AS Location, etag AS ETag, created_at AS CreatedAt,
+                   reserved_by AS ReservedBy
         FROM idempotency_keys
         WHERE scope_key = @scopeKey AND expires_at > @now
         """;
@@ -75,29 +77,34 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
 
     // The owner seen is the guard: of two retries that both judged the reservation abandoned, one updates it.
     private const string TakeOverSql = """
-        UPDATE idempotency_keys SET request_hash = @requestHash, created_at = @now, expires_at = @expiresAt, reserved_by = @owner
+        UPDATE idempotency_keys SET request_hash = @requestHash, created_at = @now, expires_at = @expiresAt,
+            reserved_by = @owner
         WHERE scope_key = @scopeKey AND status_code IS NULL AND reserved_by = @seenOwner
         """;
 
     // Reservations made before owners were recorded.
     private const string TakeOverUnownedSql = """
-        UPDATE idempotency_keys SET request_hash = @requestHash, created_at = @now, expires_at = @expiresAt, reserved_by = @owner
+        UPDATE idempotency_keys SET request_hash = @requestHash, created_at = @now, expires_at = @expiresAt,
+            reserved_by = @owner
         WHERE scope_key = @scopeKey AND status_code IS NULL AND reserved_by IS NULL
         """;
 
     private const string CompleteSql = """
         UPDATE idempotency_keys
-        SET status_code = @statusCode, response_body = @responseBody, content_type = @contentType, location = @location, etag = @etag
+        SET status_code = @statusCode, response_body = @responseBody, content_type = @contentType, location = @location,
+            etag = @etag
         WHERE scope_key = @scopeKey AND reserved_by = @owner
         """;
 
     private const string ReleaseSql =
         "DELETE FROM idempotency_keys WHERE scope_key = @scopeKey AND status_code IS NULL AND reserved_by = @owner";
 
-    /// <summary>This process, as recorded in the reservations it makes: host, process id and the process's start.</summary>
+    /// <summary>This process, as recorded in the reservations it
+    /// makes: host, process id and the process's start.</summary>
     public static readonly string ProcessOwner = string.Create(
         CultureInfo.InvariantCulture,
-        $"{Environment.MachineName}|{Environment.ProcessId}|{Process.GetCurrentProcess().StartTime.ToUniversalTime().Ticks}"
+        $"{Environment.MachineName}|{Environment.ProcessId}|"
+            + $"{Process.GetCurrentProcess().StartTime.ToUniversalTime().Ticks}"
     );
 
     public async Task InvokeAsync(HttpContext context, DbConnectionFactory connections, TimeProvider clock)
@@ -271,7 +278,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
                     Title = Localized.Text("请求超时", "Request timed out"),
                     Detail = Localized.Text(
                         "请求处理时间过长，已取消，未做任何修改；可用同一 Idempotency-Key 重试。",
-                        "The request ran too long and was cancelled without changing anything; retry with the same Idempotency-Key."
+                        "The request ran too long and was cancelled without "
+                            + "changing anything; retry with the same Idempotency-Key."
                     ),
                 }
             );

@@ -47,7 +47,8 @@ public static class ListExport
             throw new BusinessRuleException(
                 "export_too_large",
                 $"符合条件的有 {total} 条，一次最多导出 {PageRequest.MaxExportRows} 条，请缩小范围。",
-                $"{total} rows match; at most {PageRequest.MaxExportRows} can be exported at a time, so narrow the filters.",
+                $"{total} rows match; at most {PageRequest.MaxExportRows} "
+                    + "can be exported at a time, so narrow the filters.",
                 new Dictionary<string, object?> { ["total"] = total, ["max"] = PageRequest.MaxExportRows }
             );
         }

@@ -260,7 +260,8 @@ public sealed partial class ProblemDetailsExceptionHandler(
     public static string CamelCase(string propertyPath) =>
         string.Join('.', propertyPath.Split('.').Select(s => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..]));
 
-    /// <summary>The parameter name in ASP.NET Core's binding messages: Failed to bind parameter "int page" from "x".</summary>
+    /// <summary>The parameter name in ASP.NET Core's binding messages:
+    /// Failed to bind parameter "int page" from "x".</summary>
     [System.Text.RegularExpressions.GeneratedRegex("parameter \"(?:[^\" ]+ )?([A-Za-z0-9_]+)\"")]
     private static partial System.Text.RegularExpressions.Regex BoundParameter();
 }

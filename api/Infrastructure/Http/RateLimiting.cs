@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Jiceng.Infrastructure.Http;
 
-/// <summary>Bound from <c>RateLimiting</c>: a fixed window per client (address today; user or API key once signed in).</summary>
+/// <summary>Bound from <c>RateLimiting</c>: a fixed window per
+/// client (address today; user or API key once signed in).</summary>
 public sealed class RateLimitingOptions
 {
     public bool Enabled { get; set; } = true;

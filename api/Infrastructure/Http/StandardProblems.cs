@@ -28,7 +28,8 @@ public static class StandardProblemsExtensions
             )
         );
 
-    /// <summary>The standard problems plus 401 (not signed in) and 403 (permission missing), for routes behind sign-in.</summary>
+    /// <summary>The standard problems plus 401 (not signed in) and
+    /// 403 (permission missing), for routes behind sign-in.</summary>
     public static TBuilder WithStandardProblemsForSecurity<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
         builder
@@ -46,7 +47,8 @@ public static class StandardProblemsExtensions
                 )
             );
 
-    /// <summary>Documents what an If-Match update can answer besides success: 412 stale version, 428 no If-Match.</summary>
+    /// <summary>Documents what an If-Match update can answer
+    /// besides success: 412 stale version, 428 no If-Match.</summary>
     public static RouteHandlerBuilder ProducesIfMatchProblems(this RouteHandlerBuilder builder) =>
         builder
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)

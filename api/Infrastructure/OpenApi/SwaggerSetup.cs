@@ -40,7 +40,8 @@ public static class SwaggerSetup
                     Version = "v1",
                     Description =
                         "Grassroots party-building: organizations, members, volunteering, dividends and the care fund. "
-                        + "Errors are RFC 9457 ProblemDetails; updates need If-Match; creating POSTs accept Idempotency-Key.",
+                        + "Errors are RFC 9457 ProblemDetails; updates need "
+                        + "If-Match; creating POSTs accept Idempotency-Key.",
                 }
             );
             options.SupportNonNullableReferenceTypes();
@@ -116,7 +117,8 @@ public static class SwaggerSetup
         return app;
     }
 
-    /// <summary>Type names are unique by convention (full names, no bare nested Command); generics read as PagedOfX.</summary>
+    /// <summary>Type names are unique by convention (full names,
+    /// no bare nested Command); generics read as PagedOfX.</summary>
     private static string SchemaId(Type type) =>
         type.IsGenericType
             ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]
@@ -198,8 +200,10 @@ public static class SwaggerSetup
                         In = ParameterLocation.Header,
                         Required = false,
                         Description =
-                            "Retry-safe key (1–100 characters): the first successful response is returned again for 24 hours; "
-                            + "another body with the same key is 422 (JSON compared regardless of key order and spacing); a retry while the first runs is 409.",
+                            "Retry-safe key (1–100 characters): the first "
+                            + "successful response is returned again for 24 hours; "
+                            + "another body with the same key is 422 (JSON compared regardless of key order and "
+                            + "spacing); a retry while the first runs is 409.",
                         Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100 },
                     }
                 );

@@ -7,7 +7,8 @@ using Mediator;
 
 namespace Jiceng.Infrastructure.Security;
 
-/// <summary>One audited event: what happened to which entity of which organization, with the state before and after.</summary>
+/// <summary>One audited event: what happened to which entity of
+/// which organization, with the state before and after.</summary>
 public sealed record AuditRecord(
     string Action,
     string? EntityType,
@@ -67,7 +68,8 @@ public sealed class AuditTrail
 public sealed class AuditWriter(DbSession db, CallerAccessor callers, IDataScopeResolver scopes, TimeProvider clock)
 {
     private const string InsertSql = """
-        INSERT INTO audit_log (id, at, actor_type, actor_id, actor_name, action, entity_type, entity_id, org_id, org_path,
+        INSERT INTO audit_log (id, at, actor_type, actor_id, actor_name, action, entity_type, entity_id, org_id,
+            org_path,
                                client_address, request_id, changes)
         VALUES (@id, @at, @actorType, @actorId, @actorName, @action, @entityType, @entityId, @orgId, @orgPath,
                 @clientAddress, @requestId, @changes)
@@ -131,7 +133,8 @@ public sealed partial class AuditBehavior<TMessage, TResponse>(AuditTrail trail,
         return response;
     }
 
-    /// <summary>"UpdateOrganizationCommand" → action UpdateOrganization on entity Organization, with ids read from the message and response.</summary>
+    /// <summary>"UpdateOrganizationCommand" → action UpdateOrganization on entity Organization, with ids read from the
+    /// message and response.</summary>
     private static AuditRecord Derive(TMessage message, TResponse response, object? before)
     {
         var action = typeof(TMessage).Name.EndsWith("Command", StringComparison.Ordinal)

@@ -93,7 +93,8 @@ public sealed class CallerAccessor(IHttpContextAccessor http)
     private Caller? _override;
     private (System.Security.Claims.ClaimsPrincipal User, Caller Caller)? _cached;
 
-    /// <summary>Built once per principal: handlers, audit and scope all ask, and the claims do not change mid-request.</summary>
+    /// <summary>Built once per principal: handlers, audit and scope
+    /// all ask, and the claims do not change mid-request.</summary>
     public Caller Current
     {
         get

@@ -51,7 +51,8 @@ public static class Permissions
     ];
 }
 
-/// <summary>Endpoint metadata: the permission a route requires (deny by default; a route without one fails a test).</summary>
+/// <summary>Endpoint metadata: the permission a route requires
+/// (deny by default; a route without one fails a test).</summary>
 public sealed record RequiredPermission(string Permission);
 
 /// <summary>Endpoint metadata: any signed-in caller may use the route (their own session and password).</summary>

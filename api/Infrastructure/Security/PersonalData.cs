@@ -211,7 +211,8 @@ public static class ChineseIdNumber
     public static char CheckCharacter(string first17) =>
         CheckCharacters[first17.Take(17).Select((c, i) => (c - '0') * Weights[i]).Sum() % 11];
 
-    /// <summary>The birth date in the number, if it is a real date no later than any date the system accepts (rules add 18 years to it).</summary>
+    /// <summary>The birth date in the number, if it is a real date no later than any date the system accepts (rules
+    /// add 18 years to it).</summary>
     public static DateOnly? BirthDate(string value) =>
         DateOnly.TryParseExact(
             value.Substring(6, 8),

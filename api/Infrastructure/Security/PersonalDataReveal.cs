@@ -109,7 +109,8 @@ public sealed class PersonalDataReveal(
             throw new BusinessRuleException(
                 "reveal_too_large",
                 $"一次最多查看 {limit} 人的完整信息，本次有 {entities.Count} 人，请缩小范围。",
-                $"At most {limit} people's data can be revealed at a time and {entities.Count} match; narrow the filters.",
+                $"At most {limit} people's data can be revealed at a "
+                    + $"time and {entities.Count} match; narrow the filters.",
                 new Dictionary<string, object?> { ["total"] = entities.Count, ["max"] = limit }
             );
         }

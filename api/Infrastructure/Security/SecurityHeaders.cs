@@ -1,6 +1,7 @@
 namespace Jiceng.Infrastructure.Security;
 
-/// <summary>Bound from <c>Cors</c>: origins of a separately hosted SPA that may call the API with credentials.</summary>
+/// <summary>Bound from <c>Cors</c>: origins of a separately
+/// hosted SPA that may call the API with credentials.</summary>
 public sealed class CorsOptions
 {
     public string[] AllowedOrigins { get; set; } = [];
@@ -24,7 +25,8 @@ public sealed class SecurityHeadersMiddleware(
         : null;
 
     private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
+        "default-src 'self'; script-src 'self'; style-src 'self' "
+        + "'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
         + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
     public Task InvokeAsync(HttpContext context)

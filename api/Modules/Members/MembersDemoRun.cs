@@ -447,8 +447,7 @@ internal sealed partial class DemoMembersRun(
     private const string DemoApprover = "中共鸡西市委组织部";
 
     // Three weeks after the meeting, as a committee usually takes, but never a day after today.
-    private DateOnly Approval(DateOnly meetingOn) =>
-        meetingOn.AddDays(21) < today ? meetingOn.AddDays(21) : today;
+    private DateOnly Approval(DateOnly meetingOn) => meetingOn.AddDays(21) < today ? meetingOn.AddDays(21) : today;
 
     private DemoMember Counted(DemoMember member)
     {

@@ -13,7 +13,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Jiceng.Modules.Members;
 
-/// <summary>The member register: records with protected personal data (the pipeline, transfers and lists build on it).</summary>
+/// <summary>The member register: records with protected personal
+/// data (the pipeline, transfers and lists build on it).</summary>
 public static class MembersModule
 {
     /// <summary>

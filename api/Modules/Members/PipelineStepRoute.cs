@@ -28,7 +28,8 @@ internal static class PipelineStepRoute
                     IMediator mediator,
                     CancellationToken cancellationToken
                 ) =>
-                    // A generic parameter loses its nullability, so the framework lets an empty body through: refuse it as it would.
+                    // A generic parameter loses its nullability, so the
+                    // framework lets an empty body through: refuse it as it would.
                     TypedResults.Ok(
                         await mediator.Send(
                             command(

@@ -38,7 +38,8 @@ internal sealed class OrganizationDirectory(DbConnectionFactory connections)
     private const string NamesSql = "SELECT id, name, depth, path, field FROM organizations WHERE id {in:ids}";
 
     private const string ActiveInRangeSql =
-        "SELECT id, name, depth, path, field FROM organizations WHERE path >= @from AND path < @to AND status = 'Active' ORDER BY path";
+        "SELECT id, name, depth, path, field FROM organizations WHERE "
+        + "path >= @from AND path < @to AND status = 'Active' ORDER BY path";
 
     // Names are asked for a page or a whole export at a time: in chunks below SQL Server's 2,100 parameters.
     private const int NamesChunk = 1000;

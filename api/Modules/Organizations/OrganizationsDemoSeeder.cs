@@ -124,7 +124,8 @@ internal sealed class OrganizationsDemoSeeder(IServiceScopeFactory scopes, ILogg
         }
         await db.CommitAsync(cancellationToken);
         logger.LogInformation(
-            "Seeded {Organizations} demo organizations, {Gradings} gradings, {Rectifications} rectifications, {Pairings} pairings, {Coalitions} coalitions",
+            "Seeded {Organizations} demo organizations, {Gradings} gradings, {Rectifications} rectifications, "
+                + "{Pairings} pairings, {Coalitions} coalitions",
             ids.Count,
             seed.Gradings.Count,
             seed.Rectifications.Count,

@@ -5,7 +5,8 @@ using Jiceng.Modules.Organizations.Domain;
 
 namespace Jiceng.Modules.Organizations;
 
-/// <summary>Makes sure the default rule set (DOMAIN.md's values) exists, so every region has rules from the first start.</summary>
+/// <summary>Makes sure the default rule set (DOMAIN.md's values)
+/// exists, so every region has rules from the first start.</summary>
 internal sealed class OrganizationsInitializer(
     DbConnectionFactory connections,
     RuleSetComposition composition,

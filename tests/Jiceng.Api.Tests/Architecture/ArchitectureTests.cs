@@ -42,7 +42,8 @@ public sealed class ArchitectureTests
         Assert.That(modules, Does.Contain("Organizations"));
         foreach (var module in modules)
         {
-            // Another module's sub-namespaces except Contracts, and the types of its root namespace except its *Module entry point.
+            // Another module's sub-namespaces except Contracts, and the
+            // types of its root namespace except its *Module entry point.
             var forbidden = Api.GetTypes()
                 .Where(t =>
                     t.Namespace?.StartsWith("Jiceng.Modules.", StringComparison.Ordinal) == true
@@ -328,7 +329,8 @@ public sealed class ArchitectureTests
                 if (!inConst)
                 {
                     offenders.Add(
-                        $"{Path.GetRelativePath(Paths.Api, file)}:{node.GetLocation().GetLineSpan().StartLinePosition.Line + 1}"
+                        $"{Path.GetRelativePath(Paths.Api, file)}:"
+                            + $"{node.GetLocation().GetLineSpan().StartLinePosition.Line + 1}"
                     );
                 }
             }

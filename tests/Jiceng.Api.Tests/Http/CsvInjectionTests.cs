@@ -85,7 +85,8 @@ public sealed class CsvInjectionTests(DatabaseProvider provider) : ApiTest(provi
                     : [p]
             )
             .Select(p =>
-                $"{p}?format=Csv&organizationId={branch}&communityOrganizationId={community}&month=6&year=2026&direction=Outbox"
+                $"{p}?format=Csv&organizationId={branch}&communityOrganizationId={community}"
+                + "&month=6&year=2026&direction=Outbox"
             )
             .ToList();
         var offending = new List<string>();

@@ -95,7 +95,8 @@ public sealed class FuzzTests(DatabaseProvider provider) : ApiTest(provider)
                     {
                         var snippet = body.Length > 200 ? body[..200] + "…" : body;
                         failures.Add(
-                            $"{method} {url} ← {snippet} → {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}"
+                            $"{method} {url} ← {snippet} → {(int)response.StatusCode} "
+                                + $"{await response.Content.ReadAsStringAsync()}"
                         );
                     }
                 }

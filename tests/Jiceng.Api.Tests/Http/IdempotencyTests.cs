@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Jiceng.Tests.Http;
 
-/// <summary>Idempotency-Key: bodies compared in a canonical form, refused where no replay is kept, and reservations of dead requests.</summary>
+/// <summary>Idempotency-Key: bodies compared in a canonical form, refused
+/// where no replay is kept, and reservations of dead requests.</summary>
 [TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Providers))]
 public sealed class IdempotencyTests(DatabaseProvider provider) : ApiTest(provider)
 {

@@ -190,7 +190,7 @@ public sealed class HardshipTests(DatabaseProvider provider) : ApiTest(provider)
     }
 
     [Test]
-    public async Task The_assistance_modules_door_answers_who_is_in_hardship_on_a_day_within_a_scope_without_personal_details()
+    public async Task Assistance_asks_who_is_in_hardship_on_a_day_within_a_scope_without_personal_details()
     {
         var (branch, member) = await MemberInBranch("帮扶对象");
         var (_, elsewhere) = await MemberInBranch("别处的帮扶对象");

@@ -56,7 +56,8 @@ public sealed class ListExportTests(DatabaseProvider provider) : ApiTest(provide
         for (var i = 0; i < 201; i++)
         {
             csv.Append(
-                $"六月党员{i:000},{TestIdNumbers.For("1960-05-05")},农民,正式党员,1986-06-{i % 28 + 1:00},1987-06-{i % 28 + 1:00}\n"
+                $"六月党员{i:000},{TestIdNumbers.For("1960-05-05")},农民,正式党员,"
+                    + $"1986-06-{i % 28 + 1:00},1987-06-{i % 28 + 1:00}\n"
             );
         }
         var upload = new MultipartFormDataContent

@@ -6,7 +6,8 @@ using MiniExcelLibs;
 
 namespace Jiceng.Tests.Members;
 
-/// <summary>The member spreadsheet: template, check (writes nothing), commit (all or nothing), export (masked unless revealed). Today is 2026-06-15.</summary>
+/// <summary>The member spreadsheet: template, check (writes nothing), commit (all or nothing), export (masked unless
+/// revealed). Today is 2026-06-15.</summary>
 [TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Providers))]
 public sealed class MemberImportExportTests(DatabaseProvider provider) : ApiTest(provider)
 {

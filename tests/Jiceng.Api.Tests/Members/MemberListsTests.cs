@@ -82,7 +82,8 @@ public sealed class MemberListsTests(DatabaseProvider provider) : ApiTest(provid
             Assert.That(expiring, Is.EqualTo(new[] { "预备期将满" }));
         });
 
-        // Organization life: attending moves the last date; six months without it puts a member on the lost-contact list.
+        // Organization life: attending moves the last date; six
+        // months without it puts a member on the lost-contact list.
         var meeting = await Post(
             "/api/v1/members/meetings",
             new
@@ -233,7 +234,8 @@ public sealed class MemberListsTests(DatabaseProvider provider) : ApiTest(provid
     {
         var branch = (await CreateOrganization(Unique("老党员去世党支部"))).Id();
         await Member(branch, "健在老党员", "1940-01-01", "Full", "1960-07-01", "1961-07-01");
-        // Birthday and conversion anniversary fall between the death (1 May) and today (15 June): counted to the death, both are a year less.
+        // Birthday and conversion anniversary fall between the death (1 May)
+        // and today (15 June): counted to the death, both are a year less.
         var died = await Member(branch, "已故老党员", "1940-06-01", "Full", "1960-06-01", "1961-06-01");
         var lateEntry = await Member(branch, "后登记困难的老党员", "1940-01-01", "Full", "1960-07-01", "1961-07-01");
         await Json.Read(

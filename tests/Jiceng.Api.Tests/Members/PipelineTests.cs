@@ -203,7 +203,8 @@ public sealed class PipelineTests(DatabaseProvider provider) : ApiTest(provider)
             Assert.That(
                 candidate.GetProperty("next").Str("earliestOn"),
                 Is.EqualTo("2026-06-15"),
-                "the notice (published before listing, 确定发展对象前公示) ended on the 12th: the vote may follow the decision at once"
+                "the notice (published before listing, 确定发展对象前公示) ended "
+                    + "on the 12th: the vote may follow the decision at once"
             );
         });
     }

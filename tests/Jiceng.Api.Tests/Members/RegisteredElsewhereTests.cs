@@ -198,7 +198,7 @@ public sealed class RegisteredElsewhereTests(DatabaseProvider provider) : ApiTes
     }
 
     [Test]
-    public async Task An_import_with_few_rows_registered_elsewhere_reports_them_neutrally_and_more_refuse_the_file_and_are_audited()
+    public async Task An_import_reports_few_rows_registered_elsewhere_neutrally_and_refuses_more_all_audited()
     {
         var (a, b, elsewhere, manager, managerId) = await TwoRegions();
         var inScope = TestIdNumbers.For("1973-03-03");

@@ -40,7 +40,8 @@ public sealed class SiblingRegionScopeTests(DatabaseProvider provider) : ApiTest
 
     /// <summary>
     /// A region with a branch, a receiving branch and a community; an old full member (in hardship, reported to the
-    /// community, at a meeting), a probationary member whose probation ends within a month, a member with a transfer letter.
+    /// community, at a meeting), a probationary member whose
+    /// probation ends within a month, a member with a transfer letter.
     /// </summary>
     private async Task<Region> RegionWithRows(string tag)
     {
@@ -115,7 +116,8 @@ public sealed class SiblingRegionScopeTests(DatabaseProvider provider) : ApiTest
         return text;
     }
 
-    /// <summary>The same list as the administrator filtering by A and as the user scoped to A (with the same filter, or none).</summary>
+    /// <summary>The same list as the administrator filtering by A and
+    /// as the user scoped to A (with the same filter, or none).</summary>
     private async Task OnlyA(string adminUrl, string scopedUrl)
     {
         var asAdmin = await Text(Client, adminUrl);
@@ -193,7 +195,8 @@ public sealed class SiblingRegionScopeTests(DatabaseProvider provider) : ApiTest
         {
             Clock.Set(ApiFactory.Start);
             await SignInAgain();
-            // A sign-in seven months on removed the scoped user's sessions idle for a day, the fixture's one among them.
+            // A sign-in seven months on removed the scoped user's
+            // sessions idle for a day, the fixture's one among them.
             _scopedToA.Dispose();
             _scopedToA = await SignedInClient(_username, Password);
         }

@@ -350,7 +350,7 @@ public sealed class TransferTests(DatabaseProvider provider) : ApiTest(provider)
     }
 
     [Test]
-    public async Task A_receipt_cannot_predate_the_letter_and_a_receiving_organization_with_letters_pending_cannot_be_dissolved()
+    public async Task No_receipt_before_the_letter_and_no_dissolving_a_receiver_with_letters_pending()
     {
         var member = await Member("回执日期");
         var receiving = (await CreateOrganization(Unique("待接收支部"), _branchB)).Id();

@@ -55,7 +55,8 @@ public sealed class DataMigrationTests(DatabaseProvider provider)
         await Execute(
             connection,
             """
-            INSERT INTO organizations (id, parent_id, path, depth, child_seq, region_root_id, name, kind, field, status, created_at, updated_at, version)
+            INSERT INTO organizations (id, parent_id, path, depth, child_seq, region_root_id, name, kind, field, status,
+                created_at, updated_at, version)
             VALUES (@id, NULL, '00001', 0, 0, @id, '迁移测试党支部', 'Branch', 'Village', 'Active', @now, @now, 1)
             """,
             ("@id", Id(organization)),
@@ -68,9 +69,11 @@ public sealed class DataMigrationTests(DatabaseProvider provider)
             await Execute(
                 connection,
                 """
-                INSERT INTO members (id, org_id, org_path, name, gender, birth_date, id_number_cipher, id_number_index, id_number_masked, category, stage, status,
+                INSERT INTO members (id, org_id, org_path, name, gender, birth_date, id_number_cipher, id_number_index,
+                    id_number_masked, category, stage, status,
                     applied_on, created_at, updated_at, version)
-                VALUES (@id, @org, '00001', '申请人', 'Male', @birth, 'x', @index, '230302********0011', 'Farmer', 'Applicant', 'Active', @applied, @now, @now, 1)
+                VALUES (@id, @org, '00001', '申请人', 'Male', @birth, 'x', @index, '230302********0011', 'Farmer',
+                    'Applicant', 'Active', @applied, @now, @now, 1)
                 """,
                 ("@id", Id(member)),
                 ("@org", Id(organization)),
@@ -82,7 +85,8 @@ public sealed class DataMigrationTests(DatabaseProvider provider)
             await Execute(
                 connection,
                 """
-                INSERT INTO member_steps (id, member_id, step, occurred_on, details, override_reason, recorded_by, created_at)
+                INSERT INTO member_steps (id, member_id, step, occurred_on, details, override_reason, recorded_by,
+                    created_at)
                 VALUES (@id, @member, 'Application', @applied, @details, NULL, NULL, @now)
                 """,
                 ("@id", Id(Guid.CreateVersion7())),

@@ -38,7 +38,8 @@ public sealed class OrganizationTreeTests(DatabaseProvider provider) : ApiTest(p
     [TestCase("""{"name":"a","kind":"Branch"}""", "field")]
     [TestCase("""{"name":"a","kind":"Branch","field":"Moon"}""", "field")]
     [TestCase(
-        """{"name":"a","kind":"Branch","field":"Village","shortName":"012345678901234567890123456789012345678901234567890"}""",
+        """{"name":"a","kind":"Branch","field":"Village","shortName":"""
+            + "\"012345678901234567890123456789012345678901234567890\"}",
         "shortName"
     )]
     [TestCase(
@@ -353,7 +354,8 @@ public sealed class OrganizationTreeTests(DatabaseProvider provider) : ApiTest(p
             Assert.That(page3.GetProperty("items").GetArrayLength(), Is.EqualTo(1));
             static List<string> Names(JsonElement page) =>
                 page.GetProperty("items").EnumerateArray().Select(i => i.Str("name")).ToList();
-            // Collation differs by engine, so the order is checked against itself: pages partition it and -name reverses it.
+            // Collation differs by engine, so the order is checked
+            // against itself: pages partition it and -name reverses it.
             var ascending = Names(ascendingAll);
             Assert.That(Names(page1).Concat(Names(page2)).Concat(Names(page3)), Is.EqualTo(ascending));
             Assert.That(Names(descending), Is.EqualTo(Enumerable.Reverse(ascending)));

@@ -125,7 +125,8 @@ public sealed class RectificationTests(DatabaseProvider provider) : ApiTest(prov
         Assert.That(before.GetProperty("total").GetInt64(), Is.EqualTo(1));
         Assert.That(before.GetProperty("items")[0].GetProperty("daysOverdue").GetInt32(), Is.EqualTo(5));
 
-        // 16:30 UTC is 00:30 on 06-16 in Shanghai: the one due on 06-15 becomes overdue although UTC is still on the 15th.
+        // 16:30 UTC is 00:30 on 06-16 in Shanghai: the one due on
+        // 06-15 becomes overdue although UTC is still on the 15th.
         Clock.Set(new DateTimeOffset(2026, 6, 15, 16, 30, 0, TimeSpan.Zero));
         await SignInAgain();
         try

@@ -50,7 +50,8 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
     private HttpClient _scopedAdmin = null!;
     private HttpClient _noPermissions = null!;
 
-    /// <summary>operationId → the request to send (path filled from a side; the body valid, so only access decides).</summary>
+    /// <summary>operationId → the request to send (path filled from
+    /// a side; the body valid, so only access decides).</summary>
     private static readonly Dictionary<string, Func<Side, (string Url, object? Body)>> Samples = new()
     {
         ["ListOrganizations"] = s => ($"/api/v1/organizations?within={s.Root}", null),
@@ -676,7 +677,8 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
                             .Take(3)
                         : null;
                 failures.Add(
-                    $"{method} {path} in scope: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()} {string.Join(" | ", serverError ?? [])}"
+                    $"{method} {path} in scope: {(int)response.StatusCode} "
+                        + $"{await response.Content.ReadAsStringAsync()} {string.Join(" | ", serverError ?? [])}"
                 );
             }
         }

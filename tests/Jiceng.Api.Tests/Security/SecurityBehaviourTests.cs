@@ -440,7 +440,7 @@ public sealed class SecurityBehaviourTests(DatabaseProvider provider) : ApiTest(
     }
 
     [Test]
-    public async Task Nobody_changes_an_account_more_powerful_than_themselves_or_a_coalition_reaching_beyond_their_scope()
+    public async Task Nobody_changes_a_more_powerful_account_or_a_coalition_reaching_beyond_their_scope()
     {
         var region = await CreateOrganization(Unique("丙区委"), kind: "Committee", field: "Government");
         var other = await CreateOrganization(Unique("丁区委"), kind: "Committee", field: "Government");

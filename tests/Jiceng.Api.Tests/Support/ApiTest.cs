@@ -190,7 +190,8 @@ public static class Json
     /// <summary>The running fixture's captured server log, shown when a request unexpectedly fails with 500.</summary>
     internal static CapturedLogs? ServerLogs { get; set; }
 
-    /// <summary>Asserts the status (showing the body, and for a 500 the server's errors, when it differs) and returns the parsed body.</summary>
+    /// <summary>Asserts the status (showing the body, and for a 500 the
+    /// server's errors, when it differs) and returns the parsed body.</summary>
     public static async Task<JsonElement> Read(HttpResponseMessage response, HttpStatusCode expected)
     {
         var text = await response.Content.ReadAsStringAsync();

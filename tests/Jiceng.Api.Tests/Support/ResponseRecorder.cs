@@ -26,7 +26,8 @@ public static partial class ResponseRecorder
         return path.Length > 1 ? path.TrimEnd('/') : path;
     }
 
-    /// <summary>The statuses seen that the document does not list for their operation (operations it lacks are ignored: health, SPA).</summary>
+    /// <summary>The statuses seen that the document does not list for their operation (operations it lacks are
+    /// ignored: health, SPA).</summary>
     public static List<string> Undocumented(JsonElement document)
     {
         var paths = document.GetProperty("paths");
@@ -46,7 +47,8 @@ public static partial class ResponseRecorder
             )
             {
                 missing.Add(
-                    $"{method} {path} answered {status} (e.g. {example}) but documents only {string.Join(", ", operation.GetProperty("responses").EnumerateObject().Select(r => r.Name))}"
+                    $"{method} {path} answered {status} (e.g. {example}) but documents only "
+                        + string.Join(", ", operation.GetProperty("responses").EnumerateObject().Select(r => r.Name))
                 );
             }
         }
@@ -56,7 +58,8 @@ public static partial class ResponseRecorder
     [GeneratedRegex(@"\{\*{0,2}([^}:=?]+)[^}]*\}")]
     private static partial Regex Constraint();
 
-    /// <summary>Outermost middleware of the test host: records the operation and the final status of each answer.</summary>
+    /// <summary>Outermost middleware of the test host: records
+    /// the operation and the final status of each answer.</summary>
     internal sealed class StartupFilter : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) =>
@@ -71,7 +74,8 @@ public static partial class ResponseRecorder
                         }
                         finally
                         {
-                            // The exception handler clears the endpoint before it writes the problem; its feature keeps it.
+                            // The exception handler clears the endpoint before
+                            // it writes the problem; its feature keeps it.
                             var chosen =
                                 context.GetEndpoint()
                                 ?? context

@@ -3,7 +3,8 @@ using Jiceng.Infrastructure.Http;
 
 namespace Jiceng.Tests.Unit;
 
-/// <summary>The body an Idempotency-Key is bound to, compared as JSON where it is JSON and byte for byte otherwise.</summary>
+/// <summary>The body an Idempotency-Key is bound to, compared as
+/// JSON where it is JSON and byte for byte otherwise.</summary>
 public sealed class IdempotencyHashTests
 {
     private static string Hash(string body, string? contentType = "application/json; charset=utf-8") =>

@@ -130,7 +130,8 @@ public sealed class PersonalDataTests
     [Test]
     public void Every_mistyped_weight_would_fail_on_the_reference_numbers()
     {
-        // The weights are 2^(17-i) mod 11; a production table with any one of them wrong must disagree with some reference.
+        // The weights are 2^(17-i) mod 11; a production table with
+        // any one of them wrong must disagree with some reference.
         int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
         Assert.That(weights.Select((w, i) => (int)(Math.Pow(2, 17 - i) % 11)), Is.EqualTo(weights));
         static char With(int[] table, string first17) =>

@@ -165,7 +165,8 @@ public sealed partial class ValidationMessageTests
             )
             .OrderBy(v => v.t.FullName, StringComparer.Ordinal);
 
-    /// <summary>A validator of an interface (the rules several commands share) is tried on one that implements it.</summary>
+    /// <summary>A validator of an interface (the rules several
+    /// commands share) is tried on one that implements it.</summary>
     private static Type Concrete(Type validated) =>
         !validated.IsInterface
             ? validated

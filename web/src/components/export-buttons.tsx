@@ -13,7 +13,10 @@ interface Props {
   children?: ReactNode;
 }
 
-/** Export of a list to Excel or CSV: the server writes the whole list; a refusal (too many rows…) shows as a message. Not printed. */
+/**
+ * Export of a list to Excel or CSV: the server writes the whole
+ * list; a refusal (too many rows…) shows as a message. Not printed.
+ */
 export function ExportButtons({ onExport, disabled, children }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();

@@ -106,7 +106,7 @@ describe('FormModal', () => {
 });
 
 describe('FormModal with list fields', () => {
-  it('puts an error on an item of a list ("reasons[0]") on the list’s field, and clears it on the next try', async () => {
+  it('puts an error on a list item ("reasons[0]") on the list’s field, and clears it on the next try', async () => {
     let attempt = 0;
     renderWithProviders(
       <FormModal<{ reasons: string }>

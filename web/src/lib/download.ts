@@ -14,7 +14,10 @@ export function queryString(values: Record<string, string | number | boolean | n
   return query.toString();
 }
 
-/** Fetches a file (with the session, language and error handling of every call) and saves it under the server's name or the fallback. */
+/**
+ * Fetches a file (with the session, language and error handling of
+ * every call) and saves it under the server's name or the fallback.
+ */
 export async function downloadFile(url: string, fallback: string): Promise<void> {
   const response = await fetchRaw(url);
   const disposition = response.headers.get('Content-Disposition') ?? '';

@@ -45,7 +45,10 @@ export async function readProblem(response: Response): Promise<ProblemDetails> {
   }
 }
 
-/** "reasons[0]" → ["reasons", 0]; "document.termWarningDays.value" → ["document", "termWarningDays", "value"]: Ant Design form name paths. */
+/**
+ * "reasons[0]" → ["reasons", 0]; "document.termWarningDays.value" →
+ * ["document", "termWarningDays", "value"]: Ant Design form name paths.
+ */
 export function toNamePath(field: string): (string | number)[] {
   return field.split('.').flatMap((part) => {
     const match = /^([^[\]]+)((\[\d+\])*)$/.exec(part);

@@ -34,7 +34,8 @@ internal sealed class ChangePasswordHandler(DbSession db, CallerAccessor callers
     : ICommandHandler<ChangePasswordCommand, ClaimsPrincipal>
 {
     private const string UpdateSql = """
-        UPDATE users SET password_hash = @passwordHash, security_stamp = @securityStamp, updated_at = @now, version = version + 1
+        UPDATE users SET password_hash = @passwordHash, security_stamp = @securityStamp, updated_at = @now,
+            version = version + 1
         WHERE id = @id AND version = @version
         """;
 

@@ -34,9 +34,11 @@ internal sealed class CreateApiClientHandler(DbSession db, Grants grants, Caller
     : ICommandHandler<CreateApiClientCommand, ApiClientResponse>
 {
     private const string InsertSql = """
-        INSERT INTO api_clients (id, name, key_prefix, key_hash, scope_org_id, permissions, rate_limit_per_minute, revoked_at, last_used_at,
+        INSERT INTO api_clients (id, name, key_prefix, key_hash, scope_org_id, permissions, rate_limit_per_minute,
+            revoked_at, last_used_at,
                                  created_by, created_at, updated_at, version)
-        VALUES (@id, @name, @keyPrefix, @keyHash, @scopeOrgId, @permissions, @rateLimitPerMinute, NULL, NULL, @createdBy, @now, @now, 1)
+        VALUES (@id, @name, @keyPrefix, @keyHash, @scopeOrgId, @permissions, @rateLimitPerMinute, NULL, NULL,
+            @createdBy, @now, @now, 1)
         """;
 
     public async ValueTask<ApiClientResponse> Handle(

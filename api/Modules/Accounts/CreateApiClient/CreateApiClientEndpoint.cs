@@ -26,7 +26,8 @@ internal static class CreateApiClientEndpoint
             )
             .WithName("CreateApiClient")
             .WithSummary(
-                "Create an API client for another system; the key (send it as X-Api-Key) is shown in this response only."
+                "Create an API client for another system; the key "
+                    + "(send it as X-Api-Key) is shown in this response only."
             )
             .RequirePermission(Permissions.ApiClientsManage)
             // Not idempotent on purpose: a replay would have to keep the plaintext key for 24 hours. The header is

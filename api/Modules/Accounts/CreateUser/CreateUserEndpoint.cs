@@ -26,7 +26,8 @@ internal static class CreateUserEndpoint
             )
             .WithName("CreateUser")
             .WithSummary(
-                "Create a user with roles and a scope organization within your own; granting beyond your own is 409 privilege_escalation."
+                "Create a user with roles and a scope organization within your "
+                    + "own; granting beyond your own is 409 privilege_escalation."
             )
             .RequirePermission(Permissions.UsersManage)
             .WithIdempotency()

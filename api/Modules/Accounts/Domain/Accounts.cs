@@ -63,19 +63,23 @@ internal static class Users
         """;
 
     public const string FindByIdSql = """
-        SELECT id, username, display_name, password_hash, roles, scope_org_id, enabled, failed_attempts, locked_until, security_stamp, version
+        SELECT id, username, display_name, password_hash, roles, scope_org_id, enabled, failed_attempts, locked_until,
+            security_stamp, version
         FROM users WHERE id = @id
         """;
 
     public const string FindByUsernameSql = """
-        SELECT id, username, display_name, password_hash, roles, scope_org_id, enabled, failed_attempts, locked_until, security_stamp, version
+        SELECT id, username, display_name, password_hash, roles, scope_org_id, enabled, failed_attempts, locked_until,
+            security_stamp, version
         FROM users WHERE username = @username
         """;
 
     public const string InsertSql = """
-        INSERT INTO users (id, username, display_name, password_hash, roles, scope_org_id, enabled, failed_attempts, locked_until,
+        INSERT INTO users (id, username, display_name, password_hash, roles, scope_org_id, enabled, failed_attempts,
+            locked_until,
                            security_stamp, created_at, updated_at, version)
-        VALUES (@id, @username, @displayName, @passwordHash, @roles, @scopeOrgId, @enabled, 0, NULL, @securityStamp, @now, @now, 1)
+        VALUES (@id, @username, @displayName, @passwordHash, @roles, @scopeOrgId, @enabled, 0, NULL, @securityStamp,
+            @now, @now, 1)
         """;
 
     public static string NewSecurityStamp() => Guid.NewGuid().ToString("N");

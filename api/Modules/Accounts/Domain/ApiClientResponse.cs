@@ -28,7 +28,8 @@ internal sealed record ApiClientRow
     public DateTimeOffset CreatedAt { get; init; }
 
     public const string FindSql = """
-        SELECT id, name, key_prefix, scope_org_id, permissions, rate_limit_per_minute, revoked_at, last_used_at, created_at
+        SELECT id, name, key_prefix, scope_org_id, permissions, rate_limit_per_minute, revoked_at, last_used_at,
+            created_at
         FROM api_clients WHERE id = @id
         """;
 

@@ -56,7 +56,8 @@ internal static class Roles
                 Permissions.UsersManage,
                 Permissions.ApiClientsManage,
             },
-            // The register's keepers see ID numbers when a transfer letter or a look-up needs them: each reveal has a reason and is audited.
+            // The register's keepers see ID numbers when a transfer letter or
+            // a look-up needs them: each reveal has a reason and is audited.
             Role.MemberManager => new HashSet<string>
             {
                 Permissions.OrganizationsRead,

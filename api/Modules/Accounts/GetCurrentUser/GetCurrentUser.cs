@@ -10,7 +10,8 @@ internal sealed record GetCurrentUserQuery : IQuery<CurrentUserResponse>;
 
 internal sealed record ScopeOrganization(Guid Id, string Name);
 
-/// <summary>Who is signed in: user or API client, roles, permissions and the organization whose subtree they see (null: all).</summary>
+/// <summary>Who is signed in: user or API client, roles, permissions
+/// and the organization whose subtree they see (null: all).</summary>
 internal sealed record CurrentUserResponse(
     Guid Id,
     string Username,

@@ -16,7 +16,8 @@ internal sealed class ListApiClientsHandler(DbSession db, Grants grants)
     : IQueryHandler<ListApiClientsQuery, Paged<ApiClientResponse>>
 {
     private const string AllSql = """
-        SELECT id, name, key_prefix, scope_org_id, permissions, rate_limit_per_minute, revoked_at, last_used_at, created_at
+        SELECT id, name, key_prefix, scope_org_id, permissions, rate_limit_per_minute, revoked_at, last_used_at,
+            created_at
         FROM api_clients ORDER BY name
         """;
 

@@ -68,7 +68,8 @@ internal sealed class ListAuditLogHandler(DbSession db, CurrentScope scope, IDat
 
     private const string PageSql =
         """
-            SELECT id, at, actor_type, actor_id, actor_name, action, entity_type, entity_id, org_id, client_address, request_id, changes
+            SELECT id, at, actor_type, actor_id, actor_name, action, entity_type, entity_id, org_id, client_address,
+                request_id, changes
             """
         + "\n"
         + Filter

@@ -42,7 +42,8 @@ internal static class ListAuditLogEndpoint
             )
             .WithName("ListAuditLog")
             .WithSummary(
-                "The append-only audit log within your scope: every write, sign-in and personal-data reveal, newest first."
+                "The append-only audit log within your scope: every "
+                    + "write, sign-in and personal-data reveal, newest first."
             )
             .RequirePermission(Permissions.AuditRead)
             .ProducesValidationProblem()

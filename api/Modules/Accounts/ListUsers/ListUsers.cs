@@ -22,7 +22,8 @@ internal sealed class ListUsersHandler(DbSession db, Grants grants) : IQueryHand
     // Users are few (hundreds per city), so scope filtering happens here through the Organizations contract
     // instead of a join across modules.
     private const string CandidatesSql = """
-        SELECT id, username, display_name, password_hash, roles, scope_org_id, enabled, failed_attempts, locked_until, security_stamp, version
+        SELECT id, username, display_name, password_hash, roles, scope_org_id, enabled, failed_attempts, locked_until,
+            security_stamp, version
         FROM users
         WHERE (@pattern IS NULL OR username LIKE @pattern ESCAPE '\' OR display_name LIKE @pattern ESCAPE '\')
         ORDER BY username

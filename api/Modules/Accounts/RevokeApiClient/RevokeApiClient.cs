@@ -12,7 +12,8 @@ internal sealed class RevokeApiClientHandler(DbSession db, Grants grants, TimePr
     : ICommandHandler<RevokeApiClientCommand>
 {
     private const string RevokeSql =
-        "UPDATE api_clients SET revoked_at = @now, updated_at = @now, version = version + 1 WHERE id = @id AND revoked_at IS NULL";
+        "UPDATE api_clients SET revoked_at = @now, updated_at = @now, "
+        + "version = version + 1 WHERE id = @id AND revoked_at IS NULL";
 
     public async ValueTask<Unit> Handle(RevokeApiClientCommand command, CancellationToken cancellationToken)
     {

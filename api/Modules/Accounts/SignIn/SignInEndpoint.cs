@@ -42,7 +42,8 @@ internal static class SignInEndpoint
                         detail: locked
                             ? Localized.Text(
                                 "从此地址连续 5 次密码错误，该账户在此地址锁定 15 分钟。",
-                                "Five wrong passwords in a row from this address: the account is locked here for 15 minutes."
+                                "Five wrong passwords in a row from this address: "
+                                    + "the account is locked here for 15 minutes."
                             )
                             : Localized.Text("用户名或密码不正确。", "The username or password is wrong."),
                         extensions: extensions
@@ -50,7 +51,8 @@ internal static class SignInEndpoint
                 }
             )
             .WithName("SignIn")
-            .WithSummary(
+            .WithSummary("Sign in with username and password")
+            .WithDescription(
                 "Sign in with username and password; sets the HttpOnly session cookie. Five failures within 15 "
                     + "minutes lock that username for 15 minutes from that client address only."
             )

@@ -32,7 +32,8 @@ internal static class UpdateUserEndpoint
             )
             .WithName("UpdateUser")
             .WithSummary(
-                "Change a user's display name, roles, scope or enabled state (disabling ends their sessions). Requires If-Match."
+                "Change a user's display name, roles, scope or enabled "
+                    + "state (disabling ends their sessions). Requires If-Match."
             )
             .RequirePermission(Permissions.UsersManage)
             .ProducesValidationProblem()

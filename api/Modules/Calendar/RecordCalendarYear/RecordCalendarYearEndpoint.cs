@@ -35,7 +35,8 @@ internal static class RecordCalendarYearEndpoint
             )
             .WithName("RecordCalendarYear")
             .RequirePermission(Permissions.CalendarWrite)
-            .WithSummary(
+            .WithSummary("Enter a year's official holidays and make-up working days from the State Council's notice")
+            .WithDescription(
                 "Enter a year's official holidays and make-up working days from the State Council's notice (201), "
                     + "or replace an entered year with If-Match (200). Up to next year; system administrators only."
             )

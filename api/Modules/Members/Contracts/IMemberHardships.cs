@@ -18,7 +18,8 @@ public interface IMemberHardships
     /// <summary>The member's hardship on the day, or null (also when the member is outside the scope).</summary>
     Task<MemberInHardship?> OnAsync(Guid memberId, DateOnly day, DataScope scope, CancellationToken cancellationToken);
 
-    /// <summary>Everyone on the register in hardship on the day within the scope, by organization and name (the care fund's ledger of the day).</summary>
+    /// <summary>Everyone on the register in hardship on the day within the scope, by organization and name (the care
+    /// fund's ledger of the day).</summary>
     Task<IReadOnlyList<MemberInHardship>> OnDayAsync(
         DateOnly day,
         DataScope scope,

@@ -26,8 +26,12 @@ internal static class CreateMemberEndpoint
             )
             .WithName("CreateMember")
             .RequirePermission(Permissions.MembersWrite)
-            .WithSummary(
-                "Register a member (ID number checked against GB 11643, stored encrypted, shown masked); the same ID number twice is 409 member_exists, or 409 member_registered_elsewhere (audited, at most Security:RegisteredElsewherePerHour an hour, then 429) when the record lies outside the caller's organizations."
+            .WithSummary("Register a member")
+            .WithDescription(
+                "Register a member (ID number checked against GB 11643, stored encrypted, shown masked); the same "
+                    + "ID number twice is 409 member_exists, or 409 member_registered_elsewhere (audited, at most "
+                    + "Security:RegisteredElsewherePerHour an hour, then 429) "
+                    + "when the record lies outside the caller's organizations."
             )
             .WithIdempotency()
             .ProducesValidationProblem()

@@ -7,7 +7,8 @@ using MiniExcelLibs;
 
 namespace Jiceng.Modules.Members.Domain;
 
-/// <summary>One problem in an import file: the spreadsheet row (as Excel numbers it, header = 1), the column header, the message.</summary>
+/// <summary>One problem in an import file: the spreadsheet row (as Excel
+/// numbers it, header = 1), the column header, the message.</summary>
 internal sealed record ImportError(int Row, string Column, string Message);
 
 /// <summary>What checking a file found: rows with data, rows that would be imported, and every problem.</summary>
@@ -166,7 +167,8 @@ internal sealed class MemberImportReader(
                         MemberSheets.Organization,
                         Localized.Text(
                             $"“{target.Name}”之下有 {matches.Count} 个党组织名为“{organizationName}”，请分别导入。",
-                            $"{matches.Count} organizations under “{target.Name}” are named “{organizationName}”; import them separately."
+                            $"{matches.Count} organizations under “{target.Name}” "
+                                + $"are named “{organizationName}”; import them separately."
                         )
                     );
                 }
@@ -182,7 +184,8 @@ internal sealed class MemberImportReader(
                     MemberSheets.IdNumber,
                     Localized.Text(
                         "身份号码被 Excel 存成了数字，末几位已丢失；请把这一列设为文本后重新填写。",
-                        "Excel stored the ID number as a number and lost its last digits; format the column as text and type it again."
+                        "Excel stored the ID number as a number and lost its "
+                            + "last digits; format the column as text and type it again."
                     )
                 );
                 idText = null;
@@ -263,7 +266,8 @@ internal sealed class MemberImportReader(
                 existing[found.Index] = found.Path;
             }
         }
-        // Records outside the caller's scope: a few are row errors that say only "elsewhere"; more make the file a probe.
+        // Records outside the caller's scope: a few are row errors
+        // that say only "elsewhere"; more make the file a probe.
         var elsewhereRows = indexes
             .Where(i => existing.TryGetValue(i.Key, out var path) && !scope.Contains(path))
             .Select(i => i.Value)
@@ -336,7 +340,8 @@ internal sealed class MemberImportReader(
                             MemberSheets.AppliedOn.Header,
                             Localized.Text(
                                 $"申请入党时须年满 {age} 周岁，最早可于 {earliest:yyyy-MM-dd} 申请。",
-                                $"Applicants must be at least {age}; the earliest application date is {earliest:yyyy-MM-dd}."
+                                $"Applicants must be at least {age}; the earliest "
+                                    + $"application date is {earliest:yyyy-MM-dd}."
                             )
                         )
                     );
@@ -358,7 +363,8 @@ internal sealed class MemberImportReader(
             ?? (key == "organizationId" ? MemberSheets.Organization : MemberSheets.Name);
     }
 
-    /// <summary>The header row mapped to column keys, and each non-empty data row (numbered as Excel shows it) by key.</summary>
+    /// <summary>The header row mapped to column keys, and each
+    /// non-empty data row (numbered as Excel shows it) by key.</summary>
     private static (
         Dictionary<string, string> HeaderToKey,
         List<(int Row, Dictionary<string, object?> Cells)> Rows

@@ -147,7 +147,8 @@ internal sealed record MemberFields(
 internal sealed class MemberFieldsValidator : AbstractValidator<MemberFields>
 {
     /// <param name="clock">today's date in China, for dates that may not lie ahead</param>
-    /// <param name="idNumberRequired">false on update, where a missing ID number (and phone) keeps the stored one: clients only ever see them masked</param>
+    /// <param name="idNumberRequired">false on update, where a missing ID number (and phone) keeps the stored one:
+    /// clients only ever see them masked</param>
     public MemberFieldsValidator(TimeProvider clock, bool idNumberRequired = true)
     {
         RuleFor(f => f.Name).RequiredText().MaximumLength(50);
@@ -182,7 +183,8 @@ internal sealed class MemberFieldsValidator : AbstractValidator<MemberFields>
                     .WithMessage(f =>
                         Localized.Text(
                             $"出生日期与公民身份号码不一致（应为 {ChineseIdNumber.BirthDate(f.IdNumber!):yyyy-MM-dd}）。",
-                            $"The birth date does not match the ID number ({ChineseIdNumber.BirthDate(f.IdNumber!):yyyy-MM-dd})."
+                            "The birth date does not match the ID number "
+                                + $"({ChineseIdNumber.BirthDate(f.IdNumber!):yyyy-MM-dd})."
                         )
                     );
                 RuleFor(f => f.Gender)
@@ -208,7 +210,8 @@ internal sealed class MemberFieldsValidator : AbstractValidator<MemberFields>
     }
 }
 
-/// <summary>How an ID number is stored: encrypted, a keyed blind index for exact look-up, and the mask to show.</summary>
+/// <summary>How an ID number is stored: encrypted, a keyed
+/// blind index for exact look-up, and the mask to show.</summary>
 internal sealed record ProtectedIdNumber(string Cipher, string Index, string Masked)
 {
     public static string Normalize(string idNumber) => idNumber.Trim().ToUpperInvariant();
@@ -320,15 +323,18 @@ internal sealed record MemberRow
 internal static class MemberRecords
 {
     public const string Columns = """
-        id, org_id, org_path, name, gender, ethnicity, birth_date, id_number_cipher, id_number_masked, phone_cipher, phone_masked,
-        education, occupation, category, stage, status, applied_on, talk_on, activist_on, candidate_on, notice_ends_on, joined_on, extension_months,
+        id, org_id, org_path, name, gender, ethnicity, birth_date, id_number_cipher, id_number_masked, phone_cipher,
+            phone_masked,
+        education, occupation, category, stage, status, applied_on, talk_on, activist_on, candidate_on, notice_ends_on,
+            joined_on, extension_months,
         full_member_on, last_org_life_on, died_on, created_at, updated_at, version
         """;
 
     private const string FindSql =
         "SELECT " + Columns + " FROM members WHERE id = @id AND org_path >= @from AND org_path < @to";
 
-    // The version moves, so a death recorded at the same moment (guarded by the version it read) and this write cannot both commit.
+    // The version moves, so a death recorded at the same moment
+    // (guarded by the version it read) and this write cannot both commit.
     private const string ClaimActiveSql =
         "UPDATE members SET version = version + 1, updated_at = @now WHERE id = @id AND status = 'Active'";
 
@@ -367,7 +373,8 @@ internal static class MemberRecords
             cancellationToken
         ) ?? throw new NotFoundException("Member");
 
-    /// <summary>The caller's scope, or an organization's subtree inside it (404 when the organization is outside), as a path range.</summary>
+    /// <summary>The caller's scope, or an organization's subtree inside it
+    /// (404 when the organization is outside), as a path range.</summary>
     public static async Task<(string From, string To)> RangeAsync(
         Organizations.Contracts.IOrganizationDirectory organizations,
         DataScope scope,
@@ -385,7 +392,8 @@ internal static class MemberRecords
         return (subtree.PathFrom, subtree.PathTo);
     }
 
-    /// <summary>The member as shown: their organization's name, and for probation its end under their region's rule.</summary>
+    /// <summary>The member as shown: their organization's name, and
+    /// for probation its end under their region's rule.</summary>
     public static async Task<MemberResponse> RespondAsync(
         MemberRow row,
         Organizations.Contracts.IOrganizationDirectory organizations,

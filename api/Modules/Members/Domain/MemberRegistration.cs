@@ -182,16 +182,21 @@ internal static class MemberRegistration
 {
     // The same person twice is refused in this statement (the unique blind index is the backstop).
     public const string InsertSql = """
-        INSERT INTO members (id, org_id, org_path, name, gender, ethnicity, birth_date, id_number_cipher, id_number_index, id_number_masked,
-            phone_cipher, phone_masked, education, occupation, category, stage, status, applied_on, talk_on, activist_on, candidate_on, joined_on,
+        INSERT INTO members (id, org_id, org_path, name, gender, ethnicity, birth_date, id_number_cipher,
+            id_number_index, id_number_masked,
+            phone_cipher, phone_masked, education, occupation, category, stage, status, applied_on, talk_on,
+                activist_on, candidate_on, joined_on,
             full_member_on, last_org_life_on, created_at, updated_at, version)
-        SELECT @id, @orgId, @orgPath, @name, @gender, @ethnicity, @birthDate, @idNumberCipher, @idNumberIndex, @idNumberMasked,
-            @phoneCipher, @phoneMasked, @education, @occupation, @category, @stage, 'Active', @appliedOn, @talkOn, @activistOn, @candidateOn, @joinedOn,
+        SELECT @id, @orgId, @orgPath, @name, @gender, @ethnicity, @birthDate, @idNumberCipher, @idNumberIndex,
+            @idNumberMasked,
+            @phoneCipher, @phoneMasked, @education, @occupation, @category, @stage, 'Active', @appliedOn, @talkOn,
+            @activistOn, @candidateOn, @joinedOn,
             @fullMemberOn, NULL, @now, @now, 1
         WHERE NOT EXISTS (SELECT 1 FROM members WHERE id_number_index = @idNumberIndex)
         """;
 
-    /// <summary>The row for <see cref="InsertSql"/>: personal data encrypted, gender and birth from the ID number.</summary>
+    /// <summary>The row for <see cref="InsertSql"/>: personal data
+    /// encrypted, gender and birth from the ID number.</summary>
     public static object InsertParameters(
         Guid id,
         OrganizationReference organization,

@@ -146,7 +146,8 @@ internal static class MemberSheets
             .ToDictionary(),
     };
 
-    /// <summary>The Chinese word for a stage, whatever the request's language (messages quoting the Party's terms).</summary>
+    /// <summary>The Chinese word for a stage, whatever the request's
+    /// language (messages quoting the Party's terms).</summary>
     public static string Chinese(MemberStage value) => Stages[value];
 
     public static string Label(MemberCategory value) => Localized.Text(Categories[value], value.ToString());
@@ -183,7 +184,8 @@ internal static class MemberSheets
             && !int.TryParse(text, CultureInfo.InvariantCulture, out _);
     }
 
-    /// <summary>A date cell: a real Excel date, an Excel serial number, or text as 2024-07-01, 2024/7/1 or 2024.7.1.</summary>
+    /// <summary>A date cell: a real Excel date, an Excel serial
+    /// number, or text as 2024-07-01, 2024/7/1 or 2024.7.1.</summary>
     public static DateOnly? ParseDate(object? cell) =>
         cell switch
         {
@@ -200,7 +202,8 @@ internal static class MemberSheets
             _ => null,
         };
 
-    /// <summary>A text cell; numbers keep every digit they have (an ID number typed as a number has already lost its last ones).</summary>
+    /// <summary>A text cell; numbers keep every digit they have (an ID
+    /// number typed as a number has already lost its last ones).</summary>
     public static string? Text(object? cell) =>
         cell switch
         {

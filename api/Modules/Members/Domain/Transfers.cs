@@ -68,7 +68,8 @@ internal sealed record TransferRow
 internal static class Transfers
 {
     public const string Columns = """
-        id, member_id, member_name, from_org_id, from_org_path, to_org_id, to_org_path, to_external, letter_number, issued_on, valid_until,
+        id, member_id, member_name, from_org_id, from_org_path, to_org_id, to_org_path, to_external, letter_number,
+            issued_on, valid_until,
         status, received_on, withdrawn_on, withdrawal_reason, version
         """;
 

@@ -4,7 +4,8 @@ using Mediator;
 
 namespace Jiceng.Modules.Members.DownloadImportTemplate;
 
-/// <summary>The import template: the columns in order with one example row, and a second sheet explaining each column.</summary>
+/// <summary>The import template: the columns in order with one
+/// example row, and a second sheet explaining each column.</summary>
 internal sealed record DownloadImportTemplateQuery : IQuery<byte[]>;
 
 internal sealed class DownloadImportTemplateHandler : IQueryHandler<DownloadImportTemplateQuery, byte[]>
@@ -59,7 +60,8 @@ internal sealed class DownloadImportTemplateHandler : IQueryHandler<DownloadImpo
             ),
             "idNumber" => Localized.Text(
                 "18 位，末位按 GB 11643 校验；请把这一列设为文本，否则 Excel 会丢掉末几位。",
-                "18 characters with a GB 11643 check character; format the column as text or Excel drops the last digits."
+                "18 characters with a GB 11643 check character; format "
+                    + "the column as text or Excel drops the last digits."
             ),
             "category" or "stage" or "education" => Localized.Text("可选：", "One of: ") + MemberSheets.Choices(column),
             "appliedOn" => Localized.Text(

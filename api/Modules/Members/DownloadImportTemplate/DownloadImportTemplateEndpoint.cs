@@ -21,7 +21,8 @@ internal static class DownloadImportTemplateEndpoint
             .WithName("DownloadMemberImportTemplate")
             .RequirePermission(Permissions.MembersWrite)
             .WithSummary(
-                "The member import template (.xlsx): the columns in order with an example row, and a sheet explaining each column and its allowed values."
+                "The member import template (.xlsx): the columns in order with an example row, and a sheet "
+                    + "explaining each column and its allowed values."
             )
             .Produces(StatusCodes.Status200OK, contentType: ListExport.XlsxContentType);
 }

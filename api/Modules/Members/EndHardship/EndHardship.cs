@@ -24,7 +24,8 @@ internal sealed class EndHardshipHandler(DbSession db, CurrentScope currentScope
 {
     private const string EndSql = """
         UPDATE member_hardships SET until = @until, updated_at = @now, version = version + 1
-        WHERE id = @id AND member_id = @memberId AND version = @expectedVersion AND since <= @until AND (until IS NULL OR until >= @today)
+        WHERE id = @id AND member_id = @memberId AND version = @expectedVersion AND since <= @until AND (until IS NULL
+            OR until >= @today)
         """;
 
     private const string FindSql =

@@ -34,7 +34,8 @@ internal static class EndHardshipEndpoint
             .WithName("EndHardship")
             .RequirePermission(Permissions.MembersWrite)
             .WithSummary(
-                "End a hardship entry on a day (it stays as history). Requires If-Match; an entry already ended is 409 hardship_ended."
+                "End a hardship entry on a day (it stays as history). Requires "
+                    + "If-Match; an entry already ended is 409 hardship_ended."
             )
             .ProducesIfMatchProblems()
             .ProducesValidationProblem()

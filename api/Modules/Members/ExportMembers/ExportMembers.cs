@@ -44,7 +44,8 @@ internal sealed class ExportMembersHandler(
     TimeProvider clock
 ) : IQueryHandler<ExportMembersQuery, Paged<ExportedMember>>
 {
-    /// <summary>The template's columns (so a file exported whole imports again) plus gender, birth date and status.</summary>
+    /// <summary>The template's columns (so a file exported whole
+    /// imports again) plus gender, birth date and status.</summary>
     public static readonly IReadOnlyList<ExportColumn<ExportedMember>> Columns =
     [
         MemberSheets.Organization.Exported<ExportedMember>(e => e.OrganizationName),

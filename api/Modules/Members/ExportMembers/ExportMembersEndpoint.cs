@@ -39,8 +39,16 @@ internal static class ExportMembersEndpoint
             )
             .WithName("ExportMembers")
             .RequirePermission(Permissions.MembersRead)
-            .WithSummary(
-                "Export the member register as filtered on the list (same parameters) to .xlsx or .csv (format=Xlsx|Csv), at most 50,000 rows (409 export_too_large). ID numbers and phones are masked; revealReason (5–200 characters, with members.reveal-pii) exports them whole, each member one audited reveal counted against Security:RevealsPerHour (409 reveal_too_large past the limit, 429 past what is left of the hour). At most Security:ConcurrentExportsPerCaller exports at once per caller (429)."
+            .WithSummary("Export the member register as filtered on the list")
+            .WithDescription(
+                "Export the member register as filtered on the list (same parameters) to .xlsx or .csv "
+                    + "(format=Xlsx|Csv), at most 50,000 rows (409 export_too_large). "
+                    + "ID numbers and phones are masked; revealReason "
+                    + "(5–200 characters, with members.reveal-pii) exports them "
+                    + "whole, each member one audited reveal counted against "
+                    + "Security:RevealsPerHour (409 reveal_too_large past "
+                    + "the limit, 429 past what is left of the hour). At most "
+                    + "Security:ConcurrentExportsPerCaller exports at once per caller (429)."
             )
             .ProducesSpreadsheet()
             .WithExportLimit()

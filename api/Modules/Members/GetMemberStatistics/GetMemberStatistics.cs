@@ -71,7 +71,8 @@ internal sealed class GetMemberStatisticsHandler(
 
     private const string ByEducationSql = """
         SELECT COALESCE(education, 'Unknown') AS "key", COUNT(*) AS count
-        FROM members WHERE org_path >= @from AND org_path < @to AND status = 'Active' AND stage IN ('Probationary', 'Full')
+        FROM members WHERE org_path >= @from AND org_path < @to AND status = 'Active' AND stage IN ('Probationary',
+            'Full')
         GROUP BY COALESCE(education, 'Unknown')
         """;
 
@@ -86,14 +87,16 @@ internal sealed class GetMemberStatisticsHandler(
                 WHEN birth_date > @under61 THEN '56-60'
                 WHEN birth_date > @under71 THEN '61-70'
                 ELSE '71+' END AS band
-            FROM members WHERE org_path >= @from AND org_path < @to AND status = 'Active' AND stage IN ('Probationary', 'Full')
+            FROM members WHERE org_path >= @from AND org_path < @to AND status = 'Active' AND stage IN ('Probationary',
+                'Full')
         ) bands
         GROUP BY band
         """;
 
     private const string AdmissionsSql = """
         SELECT birth_date, education, category, joined_on
-        FROM members WHERE org_path >= @from AND org_path < @to AND joined_on >= @yearStart AND joined_on < @nextYearStart
+        FROM members WHERE org_path >= @from AND org_path < @to AND joined_on >= @yearStart AND joined_on <
+            @nextYearStart
         """;
 
     public async ValueTask<MemberStatistics> Handle(GetMemberStatisticsQuery query, CancellationToken cancellationToken)

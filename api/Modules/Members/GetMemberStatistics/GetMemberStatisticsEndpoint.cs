@@ -25,8 +25,10 @@ internal static class GetMemberStatisticsEndpoint
             )
             .WithName("GetMemberStatistics")
             .RequirePermission(Permissions.MembersRead)
-            .WithSummary(
-                "Member counts over a subtree by stage, status, category, gender, age band and education; and of those "
+            .WithSummary("Member counts over a subtree by stage, status, category, gender, age band and education")
+            .WithDescription(
+                "Member counts over a subtree by stage, status, "
+                    + "category, gender, age band and education; and of those "
                     + "admitted in a year (default last year), not the whole register, the shares aged 35 or under on "
                     + "the day of admission (35岁及以下, 35 included), with college education, and front-line."
             )

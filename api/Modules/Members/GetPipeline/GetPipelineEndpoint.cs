@@ -17,7 +17,8 @@ internal static class GetPipelineEndpoint
             .WithName("GetPipeline")
             .RequirePermission(Permissions.MembersRead)
             .WithSummary(
-                "A person's development timeline: every step, and the next one with its earliest allowed date under the region's rules."
+                "A person's development timeline: every step, and the next "
+                    + "one with its earliest allowed date under the region's rules."
             )
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

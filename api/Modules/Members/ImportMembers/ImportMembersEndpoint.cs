@@ -51,8 +51,12 @@ internal static class ImportMembersEndpoint
             )
             .WithName("ImportMembers")
             .RequirePermission(Permissions.MembersWrite)
-            .WithSummary(
-                "Import a member spreadsheet (.xlsx or .csv, multipart field 'file') under an organization, all rows in one transaction. The file is checked again first: any problem is 400 import_has_errors with the report (row, column, message), and nothing is written."
+            .WithSummary("Import a member spreadsheet")
+            .WithDescription(
+                "Import a member spreadsheet (.xlsx or .csv, multipart field 'file') under an organization, all "
+                    + "rows in one transaction. The file is checked again first: any problem is 400 "
+                    + "import_has_errors with the report "
+                    + "(row, column, message), and nothing is written."
             )
             // Sign-in cookies are SameSite=Strict and API keys are headers, so a cross-site form cannot post here.
             .DisableAntiforgery()

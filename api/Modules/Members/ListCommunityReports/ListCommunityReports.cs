@@ -39,7 +39,8 @@ internal sealed class ListCommunityReportsHandler(
 
     private const string PageSql =
         """
-            SELECT r.id, r.member_id, m.name AS member_name, m.org_id AS member_organization_id, r.community_org_id AS community_organization_id,
+            SELECT r.id, r.member_id, m.name AS member_name, m.org_id AS member_organization_id,
+                r.community_org_id AS community_organization_id,
                    r.reported_on, r.ended_on
             """
         + "\n"

@@ -11,7 +11,9 @@ namespace Jiceng.Modules.Members.ListCommunityReports;
 internal static class ListCommunityReportsEndpoint
 {
     private const string Parameters =
-        "members who reported to a community in the caller's subtree (双报到), from whatever region they work in: names and organizations only; includeEnded adds ended reports. Newest report first; sort by reportedOn or memberName (prefix - for descending).";
+        "members who reported to a community in the caller's subtree (双报到), from whatever region they work in: names "
+        + "and organizations only; includeEnded adds ended reports. Newest report first; sort by reportedOn or "
+        + "memberName (prefix - for descending).";
 
     private static readonly IReadOnlyList<ExportColumn<CommunityReport>> Columns =
     [

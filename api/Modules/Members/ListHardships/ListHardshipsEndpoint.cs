@@ -19,8 +19,10 @@ internal static class ListHardshipsEndpoint
             )
             .WithName("ListHardships")
             .RequirePermission(Permissions.MembersRead)
-            .WithSummary(
-                "A member's hardship history, newest first. Notes are never listed (hasNotes says whether there are any): reading them is a reveal (POST /members/{id}/reveal, field HardshipNotes)."
+            .WithSummary("A member's hardship history, newest first")
+            .WithDescription(
+                "A member's hardship history, newest first. Notes are never listed (hasNotes says whether there are "
+                    + "any): reading them is a reveal (POST /members/{id}/reveal, field HardshipNotes)."
             )
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

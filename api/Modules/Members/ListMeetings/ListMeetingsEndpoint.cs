@@ -12,7 +12,8 @@ namespace Jiceng.Modules.Members.ListMeetings;
 internal static class ListMeetingsEndpoint
 {
     private const string Parameters =
-        "An organization's recorded organization life, newest first; sort by heldOn, kind or attendeeCount (prefix - for descending).";
+        "An organization's recorded organization life, newest first; "
+        + "sort by heldOn, kind or attendeeCount (prefix - for descending).";
 
     private static readonly IReadOnlyList<ExportColumn<MeetingResponse>> Columns =
     [

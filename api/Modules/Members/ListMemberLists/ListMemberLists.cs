@@ -127,7 +127,8 @@ internal sealed class ListMemberListsHandler(
 
     // Never recorded counts from when the record was made, so a newly registered member is not flagged at once.
     private const string LostFilter = """
-        FROM members WHERE org_path >= @from AND org_path < @to AND status = 'Active' AND stage IN ('Probationary', 'Full')
+        FROM members WHERE org_path >= @from AND org_path < @to AND status = 'Active' AND stage IN ('Probationary',
+            'Full')
           AND (last_org_life_on < @lifeSince OR (last_org_life_on IS NULL AND created_at < @createdSince))
         """;
 
@@ -141,7 +142,8 @@ internal sealed class ListMemberListsHandler(
     private const string ProbationarySql =
         "SELECT "
         + MemberRecords.Columns
-        + " FROM members WHERE org_path >= @from AND org_path < @to AND status = 'Active' AND stage = 'Probationary' AND joined_on <= @until ORDER BY joined_on, id";
+        + " FROM members WHERE org_path >= @from AND org_path < @to AND status = 'Active' AND stage = 'Probationary' "
+        + "AND joined_on <= @until ORDER BY joined_on, id";
 
     public async ValueTask<MemberListPage> Handle(ListMemberListsQuery query, CancellationToken cancellationToken)
     {
@@ -293,7 +295,8 @@ internal sealed class ListMemberListsHandler(
 
     private sealed record MedalMarks(bool NewlyEligible, int? Year, string? AwardedBy);
 
-    /// <summary>Each list in the order of the date that put members on it (not a caller's choice, so no whitelist to parse).</summary>
+    /// <summary>Each list in the order of the date that put members on
+    /// it (not a caller's choice, so no whitelist to parse).</summary>
     private static SortOrder ByDate(string column) =>
         SortOrder.Parse(null, new Dictionary<string, string> { ["date"] = column }, "date", "id");
 }

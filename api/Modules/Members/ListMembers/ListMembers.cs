@@ -26,7 +26,8 @@ internal sealed record MemberListItem(
     long Version
 );
 
-/// <summary>The register's filters with a page and a sort, validated by the names the query string gives them.</summary>
+/// <summary>The register's filters with a page and a sort,
+/// validated by the names the query string gives them.</summary>
 internal sealed record ListMembersQuery : MemberFilter, IQuery<Paged<MemberListItem>>
 {
     public ListMembersQuery(MemberFilter filter, PageRequest page, string? sort)

@@ -27,8 +27,12 @@ internal static class ListMembersEndpoint
             )
             .WithName("ListMembers")
             .RequirePermission(Permissions.MembersRead)
-            .WithSummary(
-                "Search the member register within the caller's subtree: name, organization (with or without descendants), category, stage, status, age range, join year, in hardship today; sort by name, birthDate, joinedOn, stage, category, createdAt or tree (prefix - for descending)."
+            .WithSummary("Search the member register within the caller's subtree")
+            .WithDescription(
+                "Search the member register within the caller's subtree: name, organization (with or without "
+                    + "descendants), category, stage, status, age range, "
+                    + "join year, in hardship today; sort by name, birthDate, "
+                    + "joinedOn, stage, category, createdAt or tree (prefix - for descending)."
             )
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

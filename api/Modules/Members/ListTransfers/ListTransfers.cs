@@ -44,7 +44,8 @@ internal sealed class ListTransfersHandler(
 {
     private const string Filter = """
         FROM member_transfers
-        WHERE ((@outbox = 1 AND from_org_path >= @from AND from_org_path < @to) OR (@outbox = 0 AND to_org_path >= @from AND to_org_path < @to))
+        WHERE ((@outbox = 1 AND from_org_path >= @from AND from_org_path < @to) OR (@outbox = 0 AND to_org_path >=
+            @from AND to_org_path < @to))
           AND (@status IS NULL OR status = @status)
           AND (@expiredBefore IS NULL OR status = 'Expired' OR (status = 'Pending' AND valid_until < @expiredBefore))
         """;

@@ -24,7 +24,8 @@ internal sealed record TransferFilter(
 internal static class ListTransfersEndpoint
 {
     private const string Parameters =
-        "Outbox (letters out of the caller's subtree) or Inbox (into it); status Pending/Received; expiredOnly lists pending letters past their validity. Sort by issuedOn, validUntil, memberName.";
+        "Outbox (letters out of the caller's subtree) or Inbox (into it); status Pending/Received; expiredOnly lists "
+        + "pending letters past their validity. Sort by issuedOn, validUntil, memberName.";
 
     private static readonly IReadOnlyList<ExportColumn<TransferResponse>> Columns =
     [

@@ -27,7 +27,8 @@ internal static class LookupMemberEndpoint
             .WithName("LookupMember")
             .RequirePermission(Permissions.MembersRead)
             .WithSummary(
-                "Find the member with an exact ID number (through its blind index) within the caller's subtree; 404 when there is none."
+                "Find the member with an exact ID number (through its blind "
+                    + "index) within the caller's subtree; 404 when there is none."
             )
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -35,7 +35,8 @@ internal sealed class ReceiveTransferHandler(
 ) : ICommandHandler<ReceiveTransferCommand, TransferResponse>
 {
     private const string ReceiveSql = """
-        UPDATE member_transfers SET status = 'Received', received_on = @receivedOn, updated_at = @now, version = version + 1
+        UPDATE member_transfers SET status = 'Received', received_on = @receivedOn, updated_at = @now,
+            version = version + 1
         WHERE id = @id AND version = @expectedVersion AND status = 'Pending' AND valid_until >= @receivedOn
         """;
 

@@ -32,8 +32,12 @@ internal static class ReceiveTransferEndpoint
             )
             .WithName("ReceiveTransfer")
             .RequirePermission(Permissions.MembersWrite)
-            .WithSummary(
-                "Confirm receipt (回执) of a transfer letter: the receiving side moves the member in; for a letter to outside the system the sending side records it and the member leaves the register. Requires If-Match; an expired letter is 409 letter_expired."
+            .WithSummary("Confirm receipt")
+            .WithDescription(
+                "Confirm receipt (回执) of a transfer letter: the receiving side moves the member in; for a letter to "
+                    + "outside the system the sending side records it and "
+                    + "the member leaves the register. Requires If-Match; an "
+                    + "expired letter is 409 letter_expired."
             )
             .ProducesIfMatchProblems()
             .ProducesValidationProblem()

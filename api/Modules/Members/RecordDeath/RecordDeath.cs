@@ -53,7 +53,8 @@ internal sealed class RecordDeathHandler(
 
     // An entry or report dated after a death recorded late ends on its own first day rather than before it began.
     private const string EndHardshipSql = """
-        UPDATE member_hardships SET until = CASE WHEN since > @diedOn THEN since ELSE @diedOn END, updated_at = @now, version = version + 1
+        UPDATE member_hardships SET until = CASE WHEN since > @diedOn THEN since ELSE @diedOn END, updated_at = @now,
+            version = version + 1
         WHERE member_id = @id AND (until IS NULL OR until > @diedOn)
         """;
 

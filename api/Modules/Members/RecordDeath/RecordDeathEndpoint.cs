@@ -32,8 +32,12 @@ internal static class RecordDeathEndpoint
             )
             .WithName("RecordMemberDeath")
             .RequirePermission(Permissions.MembersWrite)
-            .WithSummary(
-                "Record a member's death (diedOn): the record stays as history but leaves the active register and its lists; an open hardship entry and a current 双报到 end that day. Requires If-Match; 409 member_not_active when no longer on the register, transfer_pending while a letter awaits receipt."
+            .WithSummary("Record a member's death")
+            .WithDescription(
+                "Record a member's death (diedOn): the record stays as history but leaves the active register and "
+                    + "its lists; an open hardship entry and a current 双报到 "
+                    + "end that day. Requires If-Match; 409 member_not_active "
+                    + "when no longer on the register, transfer_pending while a letter awaits receipt."
             )
             .ProducesIfMatchProblems()
             .ProducesValidationProblem()

@@ -15,7 +15,8 @@ internal sealed record RecordHardshipRequest(
     string? Notes
 );
 
-/// <summary>Puts a member on the hardship register (困难党员) from a day, optionally until one; one open entry at a time.</summary>
+/// <summary>Puts a member on the hardship register (困难党员) from a
+/// day, optionally until one; one open entry at a time.</summary>
 internal sealed record RecordHardshipCommand(Guid MemberId, RecordHardshipRequest Body) : ICommand<HardshipResponse>;
 
 internal sealed class RecordHardshipValidator : AbstractValidator<RecordHardshipCommand>
@@ -46,9 +47,11 @@ internal sealed class RecordHardshipHandler(
 {
     // Refused while an entry without an end (or ending after this start) is open, in the inserting statement.
     private const string InsertSql = """
-        INSERT INTO member_hardships (id, member_id, category, since, until, notes_cipher, created_at, updated_at, version)
+        INSERT INTO member_hardships (id, member_id, category, since, until, notes_cipher, created_at, updated_at,
+            version)
         SELECT @id, @memberId, @category, @since, @until, @notesCipher, @now, @now, 1
-        WHERE NOT EXISTS (SELECT 1 FROM member_hardships WHERE member_id = @memberId AND (until IS NULL OR until >= @since))
+        WHERE NOT EXISTS (SELECT 1 FROM member_hardships WHERE member_id = @memberId AND (until IS NULL OR until >=
+            @since))
         """;
 
     private const string FindSql = "SELECT " + Hardships.Columns + " FROM member_hardships WHERE id = @id";

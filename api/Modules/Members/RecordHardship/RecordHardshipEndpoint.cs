@@ -27,8 +27,11 @@ internal static class RecordHardshipEndpoint
             )
             .WithName("RecordHardship")
             .RequirePermission(Permissions.MembersWrite)
-            .WithSummary(
-                "Put a member on the hardship register (困难党员): category, since, until; notes are encrypted and shown only to callers who may reveal personal data. An open entry already there is 409 hardship_open."
+            .WithSummary("Put a member on the hardship register")
+            .WithDescription(
+                "Put a member on the hardship register (困难党员): category, since, until; notes are encrypted and "
+                    + "shown only to callers who may reveal personal data. "
+                    + "An open entry already there is 409 hardship_open."
             )
             .WithIdempotency()
             .ProducesValidationProblem()

@@ -32,7 +32,8 @@ internal static class RecordMedalEndpoint
             )
             .WithName("RecordMemberMedal")
             .RequirePermission(Permissions.MembersWrite)
-            .WithSummary(
+            .WithSummary("Record that a member was given the 光荣在党50年 medal")
+            .WithDescription(
                 "Record that a member was given the 光荣在党50年 medal (year, awardedBy), once. Requires If-Match; "
                     + "409 medal_not_due (under 50 years of standing from conversion on 1 July of that year, with "
                     + "earliestYear), medal_already_given, wrong_stage (not a full member), member_not_active."

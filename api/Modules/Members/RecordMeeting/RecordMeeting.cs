@@ -17,7 +17,8 @@ internal sealed record RecordMeetingRequest(
     IReadOnlyList<Guid>? AttendeeIds
 );
 
-/// <summary>A meeting with its attendees, in one call; each attendee's last organization-life date follows from it.</summary>
+/// <summary>A meeting with its attendees, in one call; each
+/// attendee's last organization-life date follows from it.</summary>
 internal sealed record RecordMeetingCommand(RecordMeetingRequest Body) : ICommand<MeetingResponse>;
 
 internal sealed class RecordMeetingValidator : AbstractValidator<RecordMeetingCommand>

@@ -28,7 +28,8 @@ internal static class RecordMeetingEndpoint
             .WithName("RecordMeeting")
             .RequirePermission(Permissions.MembersWrite)
             .WithSummary(
-                "Record organization life (支部党员大会, 支委会, 党小组会, 党课, 主题党日) with its attendees; each attendee's last organization-life date moves to it."
+                "Record organization life (支部党员大会, 支委会, 党小组会, 党课, 主题党日) with its attendees; each attendee's last "
+                    + "organization-life date moves to it."
             )
             .WithIdempotency()
             .ProducesValidationProblem();

@@ -37,10 +37,12 @@ internal sealed class ReportToCommunityHandler(
 ) : ICommandHandler<ReportToCommunityCommand, CommunityReport>
 {
     private const string EndCurrentSql =
-        "UPDATE member_community_reports SET ended_on = @reportedOn WHERE member_id = @memberId AND ended_on IS NULL AND reported_on <= @reportedOn";
+        "UPDATE member_community_reports SET ended_on = @reportedOn WHERE member_id = @memberId AND ended_on IS NULL "
+        + "AND reported_on <= @reportedOn";
 
     private const string InsertSql = """
-        INSERT INTO member_community_reports (id, member_id, community_org_id, community_org_path, reported_on, ended_on, created_at)
+        INSERT INTO member_community_reports (id, member_id, community_org_id, community_org_path, reported_on,
+            ended_on, created_at)
         VALUES (@id, @memberId, @communityId, @communityPath, @reportedOn, NULL, @now)
         """;
 

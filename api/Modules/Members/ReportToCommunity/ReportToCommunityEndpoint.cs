@@ -28,8 +28,11 @@ internal static class ReportToCommunityEndpoint
             )
             .WithName("ReportToCommunity")
             .RequirePermission(Permissions.MembersWrite)
-            .WithSummary(
-                "双报到: register an in-service member with the residence community (any region, found through /organizations/directory); a new report ends the previous one. Not in service is 409 not_in_service."
+            .WithSummary("双报到: register an in-service member with the residence community")
+            .WithDescription(
+                "双报到: register an in-service member with the residence community (any region, found through "
+                    + "/organizations/directory); a new report ends the "
+                    + "previous one. Not in service is 409 not_in_service."
             )
             .WithIdempotency()
             .ProducesValidationProblem()

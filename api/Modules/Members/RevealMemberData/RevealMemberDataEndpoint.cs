@@ -19,8 +19,10 @@ internal static class RevealMemberDataEndpoint
             )
             .WithName("RevealMemberData")
             .RequirePermission(Permissions.MembersRevealPii)
-            .WithSummary(
-                "Show a member's ID number or phone unmasked: needs members.reveal-pii and a reason (5–200 characters); every reveal is audited and limited per hour."
+            .WithSummary("Show a member's ID number or phone unmasked")
+            .WithDescription(
+                "Show a member's ID number or phone unmasked: needs members.reveal-pii and a reason (5–200 "
+                    + "characters); every reveal is audited and limited per hour."
             )
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

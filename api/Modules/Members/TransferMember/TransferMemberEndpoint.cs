@@ -27,7 +27,8 @@ internal static class TransferMemberEndpoint
             )
             .WithName("TransferMember")
             .RequirePermission(Permissions.MembersWrite)
-            .WithSummary(
+            .WithSummary("Issue a transfer letter")
+            .WithDescription(
                 "Issue a transfer letter (组织关系介绍信) to an organization in this system or outside it, valid for "
                     + "the region's months; the member moves only on receipt. A second letter while one is pending "
                     + "and valid is 409 transfer_pending (an expired one no longer holds the member)."

@@ -56,8 +56,10 @@ internal sealed class UpdateMemberHandler(
     // Version, scope and the uniqueness of the ID number are all conditions of the one statement.
     private const string UpdateSql = """
         UPDATE members
-        SET name = @name, gender = COALESCE(@gender, gender), ethnicity = @ethnicity, birth_date = COALESCE(@birthDate, birth_date),
-            id_number_cipher = COALESCE(@idNumberCipher, id_number_cipher), id_number_index = COALESCE(@idNumberIndex, id_number_index),
+        SET name = @name, gender = COALESCE(@gender, gender), ethnicity = @ethnicity, birth_date = COALESCE(@birthDate,
+            birth_date),
+            id_number_cipher = COALESCE(@idNumberCipher, id_number_cipher),
+            id_number_index = COALESCE(@idNumberIndex, id_number_index),
             id_number_masked = COALESCE(@idNumberMasked, id_number_masked),
             phone_cipher = CASE WHEN @keepPhone = 1 THEN phone_cipher ELSE @phoneCipher END,
             phone_masked = CASE WHEN @keepPhone = 1 THEN phone_masked ELSE @phoneMasked END,

@@ -32,8 +32,12 @@ internal static class UpdateMemberEndpoint
             )
             .WithName("UpdateMember")
             .RequirePermission(Permissions.MembersWrite)
-            .WithSummary(
-                "Update a member's personal fields. Requires If-Match; another member's ID number is 409 member_exists, or member_registered_elsewhere outside the caller's organizations (audited; 429 past Security:RegisteredElsewherePerHour)."
+            .WithSummary("Update a member's personal fields")
+            .WithDescription(
+                "Update a member's personal fields. Requires If-Match; another member's ID number is 409 "
+                    + "member_exists, or member_registered_elsewhere "
+                    + "outside the caller's organizations (audited; 429 past "
+                    + "Security:RegisteredElsewherePerHour)."
             )
             .ProducesIfMatchProblems()
             .ProducesValidationProblem()

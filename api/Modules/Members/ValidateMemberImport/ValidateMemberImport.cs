@@ -5,7 +5,8 @@ using Mediator;
 
 namespace Jiceng.Modules.Members.ValidateMemberImport;
 
-/// <summary>Checks every row of a member spreadsheet for an organization's subtree and reports (row, column, message); writes nothing.</summary>
+/// <summary>Checks every row of a member spreadsheet for an organization's
+/// subtree and reports (row, column, message); writes nothing.</summary>
 internal sealed record ValidateMemberImportQuery(Guid OrganizationId, Stream File) : IQuery<ImportReport>;
 
 internal sealed class ValidateMemberImportHandler(

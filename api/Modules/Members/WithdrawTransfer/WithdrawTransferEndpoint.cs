@@ -32,7 +32,8 @@ internal static class WithdrawTransferEndpoint
             )
             .WithName("WithdrawTransfer")
             .RequirePermission(Permissions.MembersWrite)
-            .WithSummary(
+            .WithSummary("Withdraw a transfer letter awaiting receipt")
+            .WithDescription(
                 "Withdraw a transfer letter awaiting receipt (expired or not), by the sending side, with a reason; "
                     + "it stays in the history and no longer holds the member. Requires If-Match; a received or "
                     + "withdrawn letter is 409 transfer_closed / transfer_withdrawn."

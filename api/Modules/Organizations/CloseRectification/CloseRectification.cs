@@ -28,7 +28,8 @@ internal sealed class CloseRectificationHandler(DbSession db, CurrentScope curre
 {
     private const string CloseSql = """
         UPDATE rectifications
-        SET status = 'Closed', closed_on = @closedOn, closure_note = @closureNote, updated_at = @now, version = version + 1
+        SET status = 'Closed', closed_on = @closedOn, closure_note = @closureNote, updated_at = @now,
+            version = version + 1
         WHERE id = @rectificationId AND org_id = @orgId AND version = @expectedVersion AND status = 'Open'
         """;
 

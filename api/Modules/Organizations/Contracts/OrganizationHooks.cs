@@ -18,7 +18,8 @@ public interface IOrganizationStatisticsContributor
     /// <summary>A short stable key, e.g. "members".</summary>
     string Key { get; }
 
-    /// <summary>Counts over the subtree (its path range: a module that keeps its rows' organization path can range-scan).</summary>
+    /// <summary>Counts over the subtree (its path range: a module that
+    /// keeps its rows' organization path can range-scan).</summary>
     Task<IReadOnlyDictionary<string, long>> CountAsync(
         OrganizationSubtree subtree,
         CancellationToken cancellationToken

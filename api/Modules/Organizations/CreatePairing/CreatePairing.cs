@@ -43,12 +43,14 @@ internal sealed class CreatePairingHandler(DbSession db, CurrentScope currentSco
 {
     // Refuses a second open pairing of the same kind between the same two organizations, either way round.
     private const string InsertSql = """
-        INSERT INTO pairings (id, org_id, partner_org_id, region_root_id, kind, starts_on, ends_on, notes, created_at, updated_at, version)
+        INSERT INTO pairings (id, org_id, partner_org_id, region_root_id, kind, starts_on, ends_on, notes, created_at,
+            updated_at, version)
         SELECT @id, @orgId, @partnerId, @regionRootId, @kind, @startsOn, @endsOn, @notes, @now, @now, 1
         WHERE NOT EXISTS (
             SELECT 1 FROM pairings
             WHERE kind = @kind
-              AND ((org_id = @orgId AND partner_org_id = @partnerId) OR (org_id = @partnerId AND partner_org_id = @orgId))
+              AND ((org_id = @orgId AND partner_org_id = @partnerId) OR (org_id = @partnerId AND partner_org_id =
+                  @orgId))
               AND (ends_on IS NULL OR ends_on >= @startsOn))
         """;
 

@@ -28,7 +28,8 @@ internal static class CreatePairingEndpoint
             .WithName("CreatePairing")
             .RequirePermission(Permissions.OrganizationsWrite)
             .WithSummary(
-                "Pair this organization with a partner (包联 or 结对共建); an overlapping open pairing of the same kind is 409."
+                "Pair this organization with a partner (包联 or 结对共建); "
+                    + "an overlapping open pairing of the same kind is 409."
             )
             .WithIdempotency()
             .ProducesValidationProblem()

@@ -27,7 +27,8 @@ internal static class CreateRuleSetEndpoint
             .WithName("CreateRuleSet")
             .RequirePermission(Permissions.RuleSetsWrite)
             .WithSummary(
-                "Give a top-level region its own rule set (a copy of the default unless a document is sent); one per region."
+                "Give a top-level region its own rule set (a copy of "
+                    + "the default unless a document is sent); one per region."
             )
             .WithIdempotency()
             .ProducesValidationProblem()

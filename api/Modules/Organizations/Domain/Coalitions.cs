@@ -92,7 +92,8 @@ internal static class Coalitions
         return new CoalitionResponse(row.Id, row.Name, row.Description, members, row.Version);
     }
 
-    /// <summary>Every listed member must be an active organization in the caller's scope; others are a 400 on their position.</summary>
+    /// <summary>Every listed member must be an active organization in
+    /// the caller's scope; others are a 400 on their position.</summary>
     public static async Task EnsureMembersExistAsync(
         DbSession db,
         DataScope scope,

@@ -57,7 +57,8 @@ internal static class GradingRules
         FROM gradings WHERE org_id = @orgId AND year = @year
         """;
 
-    /// <summary>The level must belong to the region's set and the score fit its scale: a 400 on that field otherwise.</summary>
+    /// <summary>The level must belong to the region's set and the
+    /// score fit its scale: a 400 on that field otherwise.</summary>
     public static GradingLevel Check(OrganizationRuleSet rules, string level, int? score)
     {
         var failures = new List<ValidationFailure>();

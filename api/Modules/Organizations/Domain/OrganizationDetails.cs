@@ -37,7 +37,8 @@ internal static class OrganizationDetails
         SELECT o.id, o.parent_id, o.path, o.name, o.short_name, o.kind, o.field, o.secretary_name, o.established_on,
                o.term_started_on, o.has_committee, o.description, o.status, o.dissolved_on, o.depth, o.region_root_id,
                o.created_at, o.updated_at, o.version,
-               (SELECT COUNT(*) FROM organizations c WHERE c.parent_id = o.id AND c.status = 'Active') AS active_child_count
+               (SELECT COUNT(*) FROM organizations c WHERE c.parent_id = o.id AND c.status = 'Active')
+                   AS active_child_count
         FROM organizations o
         WHERE o.id = @id
         """;

@@ -40,7 +40,8 @@ internal sealed record PairingResponse
 internal static class Pairings
 {
     public const string FindSql = """
-        SELECT p.id, p.org_id AS organization_id, o.name AS organization_name, p.partner_org_id AS partner_organization_id,
+        SELECT p.id, p.org_id AS organization_id, o.name AS organization_name,
+            p.partner_org_id AS partner_organization_id,
                po.name AS partner_organization_name, p.kind, p.starts_on, p.ends_on, p.notes, p.version
         FROM pairings p
         JOIN organizations o ON o.id = p.org_id

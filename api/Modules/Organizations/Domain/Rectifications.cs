@@ -29,7 +29,8 @@ internal sealed record RectificationResponse(
 internal static class Rectifications
 {
     private const string FindSql = """
-        SELECT r.id, r.org_id, o.name AS organization_name, r.reasons, r.plan_text, r.responsible_person, r.flagged_on, r.due_on,
+        SELECT r.id, r.org_id, o.name AS organization_name, r.reasons, r.plan_text, r.responsible_person, r.flagged_on,
+            r.due_on,
                r.status, r.closed_on, r.closure_note, r.version
         FROM rectifications r
         JOIN organizations o ON o.id = r.org_id
@@ -77,7 +78,8 @@ internal static class Rectifications
         );
     }
 
-    /// <summary>Whether the rectification exists under that organization and is still open: tells 404, 409 and 412 apart after a refused write.</summary>
+    /// <summary>Whether the rectification exists under that organization and is still open: tells 404, 409 and 412
+    /// apart after a refused write.</summary>
     public static async Task<Exception> ExplainRefusalAsync(
         DbSession db,
         Guid organizationId,
@@ -88,7 +90,8 @@ internal static class Rectifications
     )
     {
         var current = await LoadAsync(db, organizationId, id, today, cancellationToken);
-        // If-Match first: a caller whose copy is stale learns that before what changed (README: 412 on a stale If-Match).
+        // If-Match first: a caller whose copy is stale learns that
+        // before what changed (README: 412 on a stale If-Match).
         return current.Version != expectedVersion ? new PreconditionFailedException()
             : current.Status == RectificationStatus.Closed ? OrganizationErrors.RectificationClosed()
             : new InvalidOperationException("Rectification write matched no row.");

@@ -8,7 +8,8 @@ using Mediator;
 
 namespace Jiceng.Modules.Organizations.GetSubtreeStatistics;
 
-/// <summary>Counts over an organization's subtree; <c>year</c> picks the grading year (default: the latest graded).</summary>
+/// <summary>Counts over an organization's subtree; <c>year</c>
+/// picks the grading year (default: the latest graded).</summary>
 internal sealed record GetSubtreeStatisticsQuery(Guid Id, int? Year) : IQuery<SubtreeStatisticsResponse>;
 
 internal sealed record KeyCount

@@ -20,7 +20,8 @@ internal static class GetSubtreeStatisticsEndpoint
             .WithName("GetSubtreeStatistics")
             .RequirePermission(Permissions.OrganizationsRead)
             .WithSummary(
-                "Counts over an organization's subtree: by status, kind, field, depth, grading level of a year, pairings and rectifications."
+                "Counts over an organization's subtree: by status, kind, field, "
+                    + "depth, grading level of a year, pairings and rectifications."
             )
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -33,7 +33,8 @@ internal sealed class ListChildOrganizationsHandler(DbSession db, CurrentScope c
 
     private const string PageSql = """
         SELECT o.id, o.parent_id, o.name, o.short_name, o.kind, o.field, o.secretary_name, o.depth, o.status, o.version,
-               (SELECT COUNT(*) FROM organizations c WHERE c.parent_id = o.id AND c.status = 'Active') AS active_child_count
+               (SELECT COUNT(*) FROM organizations c WHERE c.parent_id = o.id AND c.status = 'Active')
+                   AS active_child_count
         FROM organizations o
         WHERE o.parent_id = @parentId AND (@status IS NULL OR o.status = @status)
         ORDER BY {orderBy}

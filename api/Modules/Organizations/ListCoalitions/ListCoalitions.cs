@@ -35,7 +35,8 @@ internal sealed class ListCoalitionsHandler(DbSession db, CurrentScope currentSc
         WHERE EXISTS (SELECT 1 FROM coalition_members sm JOIN organizations so ON so.id = sm.org_id
                       WHERE sm.coalition_id = c.id AND so.path >= @scopeFrom AND so.path < @scopeTo)
           AND (@pattern IS NULL OR c.name LIKE @pattern ESCAPE '\')
-          AND (@memberOf IS NULL OR EXISTS (SELECT 1 FROM coalition_members m WHERE m.coalition_id = c.id AND m.org_id = @memberOf))
+          AND (@memberOf IS NULL OR EXISTS (SELECT 1 FROM coalition_members m WHERE m.coalition_id = c.id AND m.org_id
+              = @memberOf))
         """;
 
     private const string CountSql = "SELECT COUNT(*) " + Filter;

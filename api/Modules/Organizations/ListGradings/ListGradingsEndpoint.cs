@@ -30,7 +30,8 @@ internal static class ListGradingsEndpoint
             .WithName("ListGradings")
             .RequirePermission(Permissions.OrganizationsRead)
             .WithSummary(
-                "An organization's grading history by year, newest first; sort by year, level or score (prefix - for descending)."
+                "An organization's grading history by year, newest first; "
+                    + "sort by year, level or score (prefix - for descending)."
             )
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

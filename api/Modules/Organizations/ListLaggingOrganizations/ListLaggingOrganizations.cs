@@ -81,7 +81,8 @@ internal sealed class ListLaggingOrganizationsHandler(DbSession db, CurrentScope
         FROM (
             SELECT o.id AS organization_id, o.name, o.kind,
                    cur.level AS level, cur.level_rank AS level_rank, cur.is_lagging AS lagging_now,
-                   prev.level AS previous_level, prev.level_rank AS previous_level_rank, prev.is_lagging AS lagging_before,
+                   prev.level AS previous_level, prev.level_rank AS previous_level_rank,
+                   prev.is_lagging AS lagging_before,
                    CASE
                        WHEN cur.level IS NULL THEN 'NotGraded'
                        WHEN prev.level IS NULL THEN 'New'
@@ -119,7 +120,8 @@ internal sealed class ListLaggingOrganizationsHandler(DbSession db, CurrentScope
             SELECT
                 SUM(CASE WHEN report.lagging_now = @yes THEN 1 ELSE 0 END) AS lagging_this_year,
                 SUM(CASE WHEN report.lagging_before = @yes THEN 1 ELSE 0 END) AS lagging_last_year,
-                SUM(CASE WHEN report.lagging_before = @yes AND report.movement = 'Upgraded' THEN 1 ELSE 0 END) AS upgraded
+                SUM(CASE WHEN report.lagging_before = @yes AND report.movement = 'Upgraded' THEN 1 ELSE 0 END)
+                    AS upgraded
             """
         + "\n"
         + Report;

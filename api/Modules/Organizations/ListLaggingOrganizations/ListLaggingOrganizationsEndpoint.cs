@@ -37,7 +37,8 @@ internal static class ListLaggingOrganizationsEndpoint
             .WithName("ListLaggingOrganizations")
             .RequirePermission(Permissions.OrganizationsRead)
             .WithSummary(
-                "Lagging organizations of a year in a subtree, with last year's level and the movement (the rolling-upgrade report)."
+                "Lagging organizations of a year in a subtree, with last "
+                    + "year's level and the movement (the rolling-upgrade report)."
             )
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -46,8 +46,10 @@ internal sealed class ListOrganizationsHandler(DbSession db, CurrentScope curren
 
     public const string PageSql =
         """
-            SELECT o.id, o.parent_id, o.name, o.short_name, o.kind, o.field, o.secretary_name, o.depth, o.status, o.version,
-                   (SELECT COUNT(*) FROM organizations c WHERE c.parent_id = o.id AND c.status = 'Active') AS active_child_count
+            SELECT o.id, o.parent_id, o.name, o.short_name, o.kind, o.field, o.secretary_name, o.depth, o.status,
+                o.version,
+                   (SELECT COUNT(*) FROM organizations c WHERE c.parent_id = o.id AND c.status = 'Active')
+                       AS active_child_count
             """
         + "\n"
         + Filter

@@ -41,8 +41,10 @@ internal static class ListOrganizationsEndpoint
             )
             .WithName("ListOrganizations")
             .RequirePermission(Permissions.OrganizationsRead)
-            .WithSummary(
-                "List organizations within a subtree: filter by kind, field, name, status and depth; sort by name, kind, field, depth, createdAt or tree (prefix - for descending)."
+            .WithSummary("List organizations within a subtree")
+            .WithDescription(
+                "List organizations within a subtree: filter by kind, field, name, status and depth; sort by name, "
+                    + "kind, field, depth, createdAt or tree (prefix - for descending)."
             )
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

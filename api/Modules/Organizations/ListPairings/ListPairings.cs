@@ -41,7 +41,8 @@ internal sealed class ListPairingsHandler(DbSession db, CurrentScope currentScop
 
     private const string PageSql =
         """
-            SELECT p.id, p.org_id AS organization_id, o.name AS organization_name, p.partner_org_id AS partner_organization_id,
+            SELECT p.id, p.org_id AS organization_id, o.name AS organization_name,
+                p.partner_org_id AS partner_organization_id,
                    po.name AS partner_organization_name, p.kind, p.starts_on, p.ends_on, p.notes, p.version
             """
         + "\n"

@@ -59,7 +59,8 @@ internal sealed class ListRectificationsHandler(DbSession db, CurrentScope curre
 
     private const string PageSql =
         """
-            SELECT r.id, r.org_id AS organization_id, o.name AS organization_name, r.responsible_person, r.flagged_on, r.due_on,
+            SELECT r.id, r.org_id AS organization_id, o.name AS organization_name, r.responsible_person, r.flagged_on,
+                r.due_on,
                    r.status, r.closed_on, r.version
             """
         + "\n"

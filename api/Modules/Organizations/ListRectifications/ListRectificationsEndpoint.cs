@@ -40,7 +40,8 @@ internal static class ListRectificationsEndpoint
             .WithName("ListRectifications")
             .RequirePermission(Permissions.OrganizationsRead)
             .WithSummary(
-                "Rectifications of an organization (or its subtree with includeDescendants=true); sort by dueOn, flaggedOn, organizationName, status."
+                "Rectifications of an organization (or its subtree with includeDescendants=true); sort by dueOn, "
+                    + "flaggedOn, organizationName, status."
             )
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

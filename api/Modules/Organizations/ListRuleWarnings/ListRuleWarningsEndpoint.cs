@@ -29,8 +29,11 @@ internal static class ListRuleWarningsEndpoint
             )
             .WithName("ListRuleWarnings")
             .RequirePermission(Permissions.OrganizationsRead)
-            .WithSummary(
-                "Rule warnings in a subtree (terms ending within the warning window or overdue; member-count rules once Members exists). Warn, never block. Sort by tree (default), organizationName, code or dueOn; prefix - for descending."
+            .WithSummary("Rule warnings in a subtree")
+            .WithDescription(
+                "Rule warnings in a subtree (terms ending within the warning window or overdue; member-count rules "
+                    + "once Members exists). Warn, never block. Sort by tree (default), "
+                    + "organizationName, code or dueOn; prefix - for descending."
             )
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

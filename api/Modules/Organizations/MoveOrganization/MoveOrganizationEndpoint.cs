@@ -33,7 +33,8 @@ internal static class MoveOrganizationEndpoint
             .WithName("MoveOrganization")
             .RequirePermission(Permissions.OrganizationsWrite)
             .WithSummary(
-                "Move an organization and its subtree under a new parent; moving under itself or a descendant is 409 move_creates_cycle."
+                "Move an organization and its subtree under a new parent; "
+                    + "moving under itself or a descendant is 409 move_creates_cycle."
             )
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -7,7 +7,8 @@ using Mediator;
 
 namespace Jiceng.Modules.Organizations.OpenRectification;
 
-/// <summary>Flags an organization as weak and lax (软弱涣散) with a rectification plan, a responsible leader and a due date.</summary>
+/// <summary>Flags an organization as weak and lax (软弱涣散) with a
+/// rectification plan, a responsible leader and a due date.</summary>
 internal sealed record OpenRectificationCommand(Guid OrganizationId, RectificationFields Body)
     : ICommand<RectificationResponse>;
 
@@ -20,9 +21,11 @@ internal sealed class OpenRectificationHandler(DbSession db, CurrentScope curren
     : ICommandHandler<OpenRectificationCommand, RectificationResponse>
 {
     private const string InsertSql = """
-        INSERT INTO rectifications (id, org_id, region_root_id, reasons, plan_text, responsible_person, flagged_on, due_on, status,
+        INSERT INTO rectifications (id, org_id, region_root_id, reasons, plan_text, responsible_person, flagged_on,
+            due_on, status,
                                     closed_on, closure_note, created_at, updated_at, version)
-        VALUES (@id, @orgId, @regionRootId, @reasons, @plan, @responsiblePerson, @flaggedOn, @dueOn, 'Open', NULL, NULL, @now, @now, 1)
+        VALUES (@id, @orgId, @regionRootId, @reasons, @plan, @responsiblePerson, @flaggedOn, @dueOn, 'Open', NULL, NULL,
+            @now, @now, 1)
         """;
 
     public async ValueTask<RectificationResponse> Handle(

@@ -28,8 +28,10 @@ internal sealed class RecordGradingHandler(DbSession db, CurrentScope currentSco
     : ICommandHandler<RecordGradingCommand, GradingResponse>
 {
     private const string InsertSql = """
-        INSERT INTO gradings (id, org_id, region_root_id, year, level, level_rank, is_lagging, score, comment, graded_on, created_at, updated_at, version)
-        SELECT @id, @orgId, @regionRootId, @year, @level, @levelRank, @isLagging, @score, @comment, @gradedOn, @now, @now, 1
+        INSERT INTO gradings (id, org_id, region_root_id, year, level, level_rank, is_lagging, score, comment,
+            graded_on, created_at, updated_at, version)
+        SELECT @id, @orgId, @regionRootId, @year, @level, @levelRank, @isLagging, @score, @comment, @gradedOn, @now,
+            @now, 1
         WHERE NOT EXISTS (SELECT 1 FROM gradings WHERE org_id = @orgId AND year = @year)
         """;
 

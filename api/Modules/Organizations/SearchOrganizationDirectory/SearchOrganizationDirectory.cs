@@ -5,7 +5,8 @@ using Mediator;
 
 namespace Jiceng.Modules.Organizations.SearchOrganizationDirectory;
 
-/// <summary>An organization anywhere in the system, by name only: what a transfer letter needs to be addressed.</summary>
+/// <summary>An organization anywhere in the system, by name
+/// only: what a transfer letter needs to be addressed.</summary>
 internal sealed record DirectoryEntry(Guid Id, string Name);
 
 /// <summary>

@@ -18,8 +18,10 @@ internal static class SearchOrganizationDirectoryEndpoint
             )
             .WithName("SearchOrganizationDirectory")
             .RequirePermission(Permissions.OrganizationsRead)
-            .WithSummary(
-                "Active organizations in every region whose name contains q (at least 2 characters), ids and names only, at most 20: to address a transfer letter across regions."
+            .WithSummary("Active organizations in every region whose name contains q")
+            .WithDescription(
+                "Active organizations in every region whose name contains q (at least 2 characters), ids and names "
+                    + "only, at most 20: to address a transfer letter across regions."
             )
             .ProducesValidationProblem();
 }

@@ -28,7 +28,8 @@ internal sealed class UpdateRectificationHandler(
 {
     private const string UpdateSql = """
         UPDATE rectifications
-        SET reasons = @reasons, plan_text = @plan, responsible_person = @responsiblePerson, flagged_on = @flaggedOn, due_on = @dueOn,
+        SET reasons = @reasons, plan_text = @plan, responsible_person = @responsiblePerson, flagged_on = @flaggedOn,
+            due_on = @dueOn,
             updated_at = @now, version = version + 1
         WHERE id = @id AND org_id = @orgId AND version = @expectedVersion AND status = 'Open'
         """;

@@ -776,7 +776,8 @@ export const resources = {
       memberImport: {
         title: 'Import members',
         intro:
-          'Fill in the import template, one file at a time (.xlsx or .csv); check it first; it imports only when clean, and then all rows or none.',
+          'Fill in the import template, one file at a time (.xlsx or .csv); check it first; it imports only when ' +
+          'clean, and then all rows or none.',
         template: 'Download the template',
         organization: 'Import into organization',
         chooseFile: 'Choose a file',
@@ -810,13 +811,15 @@ export const resources = {
         recordDeath: 'Record death',
         diedOn: 'Date of death',
         recordDeathNote:
-          'The record is kept but leaves the active register and every list; an open hardship entry and a current community report end that day.',
+          'The record is kept but leaves the active register and every list; an open hardship entry and a current ' +
+          'community report end that day.',
         exportWhole: 'Export in full',
         exportWholeTitle: 'Export with full ID numbers and phones',
         exportFormat: 'File format',
         exportSubmit: 'Export',
         exportWholeAudited:
-          'The file will hold whole ID numbers and phone numbers, and this export is audited. Give a reason (5–200 characters) and keep the file safe.',
+          'The file will hold whole ID numbers and phone numbers, and this export is audited. Give a reason (5–200 ' +
+          'characters) and keep the file safe.',
         searchName: 'Search by name',
         organization: 'Organization',
         includeDescendants: 'Include child organizations',
@@ -1066,7 +1069,8 @@ export const resources = {
         report: 'Report to community',
         community: 'Community organization',
         communityHint:
-          'The community where the member lives, in any region (type at least two characters); a new report ends the previous one.',
+          'The community where the member lives, in any region (type ' +
+          'at least two characters); a new report ends the previous one.',
         reportedOn: 'Reported on',
         endedOn: 'Ended on',
         includeEnded: 'Include ended',

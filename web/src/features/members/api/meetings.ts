@@ -29,7 +29,10 @@ export function useMeetings(organizationId: string | undefined, table: TableQuer
   });
 }
 
-/** Records a meeting with its attendees (active members of that organization itself); their last organization-life date follows. */
+/**
+ * Records a meeting with its attendees (active members of that
+ * organization itself); their last organization-life date follows.
+ */
 export async function recordMeeting(input: RecordMeetingInput): Promise<Meeting> {
   const { data } = await api.POST('/api/v1/members/meetings', { body: input });
   return data!;

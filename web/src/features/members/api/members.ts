@@ -80,7 +80,10 @@ export async function recordDeath(id: string, etag: string, input: RecordDeathIn
   await api.POST('/api/v1/members/{id}/death', { params: { path: { id }, header: { 'If-Match': etag } }, body: input });
 }
 
-/** The whole value of a masked field: needs the reveal permission and a reason; the server audits it. Hardship notes name their entry. */
+/**
+ * The whole value of a masked field: needs the reveal permission and
+ * a reason; the server audits it. Hardship notes name their entry.
+ */
 export async function revealMemberData(
   id: string,
   field: RevealableField,
@@ -94,7 +97,10 @@ export async function revealMemberData(
   return data!.value ?? null;
 }
 
-/** The register as filtered and sorted on screen: masked, or whole with a reason (members.reveal-pii; one audited reveal). */
+/**
+ * The register as filtered and sorted on screen: masked, or
+ * whole with a reason (members.reveal-pii; one audited reveal).
+ */
 export async function exportMembers(
   filter: MemberFilter,
   sort: string | undefined,

@@ -21,7 +21,8 @@ import { QueryView } from '@/components/query-view';
 
 /**
  * The hardship register (困难党员) of one member: the history, recording an entry, and ending an open one.
- * Notes are personal data: a list only says whether there are any; reading them is a reveal, with a reason and an audit row.
+ * Notes are personal data: a list only says whether there are
+ * any; reading them is a reveal, with a reason and an audit row.
  */
 export function HardshipsPanel({ memberId }: { memberId: string }) {
   const { t } = useTranslation();
@@ -51,7 +52,12 @@ export function HardshipsPanel({ memberId }: { memberId: string }) {
           closable
           onClose={() => setRevealed(undefined)}
           style={{ marginBottom: 12 }}
-          title={`${t(`hardships.categories.${revealed.hardship.category}`)} · ${revealed.hardship.since}：${revealed.value ?? '—'}`}
+          title={[
+            t(`hardships.categories.${revealed.hardship.category}`),
+            ' · ',
+            revealed.hardship.since,
+            `：${revealed.value ?? '—'}`,
+          ].join('')}
           description={t('members.revealedNote')}
         />
       )}

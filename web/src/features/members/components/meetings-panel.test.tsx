@@ -43,7 +43,7 @@ const page = (items: object[]) => ({ items, total: items.length, page: 1, pageSi
 describe('MeetingsPanel', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('records a meeting with attendees of the chosen organization only, then lists that organization’s meetings', async () => {
+  it('records a meeting with attendees of the chosen organization only, then lists its meetings', async () => {
     let recorded: object | undefined;
     const requests = mockApi({
       'GET /api/v1/auth/me': () => me,

@@ -41,7 +41,7 @@ const member = {
 describe('MemberDrawer', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('records a death with the version read, a refusal on its field, and then shows the member as deceased', async () => {
+  it('records a death with the version read, a refusal on its field, then shows the member as deceased', async () => {
     let current: object = member;
     const requests = mockApi({
       'GET /api/v1/auth/me': () => me,

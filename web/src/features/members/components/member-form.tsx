@@ -171,7 +171,8 @@ export function MemberForm(props: Props) {
                         <DateField />
                       </Form.Item>
                     )}
-                    {/* The dates keep the least times between steps; a record that broke them on the higher committee's word is registered with a reason. */}
+                    {/* The dates keep the least times between steps; a record that broke them on the higher
+                        committee's word is registered with a reason. */}
                     {canOverride && getFieldValue('stage') !== 'Applicant' && (
                       <Form.Item
                         label={t('pipeline.overrideReason')}

@@ -41,7 +41,7 @@ describe('MembersPage exports', () => {
     vi.restoreAllMocks();
   });
 
-  it('exports the register masked with the filters on screen, and in full only with a reason the server accepts', async () => {
+  it('exports the register masked as filtered on screen, in full only with a reason the server accepts', async () => {
     const saved: string[] = [];
     vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: () => 'blob:x', revokeObjectURL: () => {} }));
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {

@@ -32,7 +32,9 @@ interface Props {
   canWrite: boolean;
 }
 
-/** A year's grading per organization: the history here, the form to record or revise, and the subtree's lagging list. */
+/**
+ * A year's grading per organization: the history here, the form to record or revise, and the subtree's lagging list.
+ */
 export function GradingsPanel({ organizationId, canWrite }: Props) {
   const { t } = useTranslation();
   const client = useQueryClient();

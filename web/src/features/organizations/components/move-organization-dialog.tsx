@@ -10,7 +10,10 @@ interface Props {
   onClose: () => void;
 }
 
-/** Picks the new parent in the same lazily loaded tree, opened as the main tree is; the server refuses a cycle with its own message. */
+/**
+ * Picks the new parent in the same lazily loaded tree, opened as
+ * the main tree is; the server refuses a cycle with its own message.
+ */
 export function MoveOrganizationDialog({ tree, onMove, onClose }: Props) {
   const { t } = useTranslation();
   const [target, setTarget] = useState<string>();

@@ -27,7 +27,10 @@ interface Props {
   onOpen: (id: string) => void;
 }
 
-/** The chosen organization: details and actions, then its subtree's statistics, gradings, rectifications, pairings and warnings. */
+/**
+ * The chosen organization: details and actions, then its subtree's
+ * statistics, gradings, rectifications, pairings and warnings.
+ */
 export function OrganizationPanel({ organizationId, tree, onOpen }: Props) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
