@@ -96,10 +96,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search the member register within the caller's subtree: name, organization (with or without descendants), category, stage, status, age range, join year, in hardship today; sort by name, birthDate, joinedOn, stage, category, createdAt or tree (prefix - for descending). */
+        /**
+         * Search the member register within the caller's subtree
+         * @description Search the member register within the caller's subtree: name, organization (with or without descendants), category, stage, status, age range, join year, in hardship today; sort by name, birthDate, joinedOn, stage, category, createdAt or tree (prefix - for descending).
+         */
         get: operations["ListMembers"];
         put?: never;
-        /** Register a member (ID number checked against GB 11643, stored encrypted, shown masked); the same ID number twice is 409 member_exists, or 409 member_registered_elsewhere (audited, at most Security:RegisteredElsewherePerHour an hour, then 429) when the record lies outside the caller's organizations. */
+        /**
+         * Register a member
+         * @description Register a member (ID number checked against GB 11643, stored encrypted, shown masked); the same ID number twice is 409 member_exists, or 409 member_registered_elsewhere (audited, at most Security:RegisteredElsewherePerHour an hour, then 429) when the record lies outside the caller's organizations.
+         */
         post: operations["CreateMember"];
         delete?: never;
         options?: never;
@@ -116,7 +122,10 @@ export interface paths {
         };
         /** A member, with the ID number and phone masked; outside the caller's subtree it is 404. */
         get: operations["GetMember"];
-        /** Update a member's personal fields. Requires If-Match; another member's ID number is 409 member_exists, or member_registered_elsewhere outside the caller's organizations (audited; 429 past Security:RegisteredElsewherePerHour). */
+        /**
+         * Update a member's personal fields
+         * @description Update a member's personal fields. Requires If-Match; another member's ID number is 409 member_exists, or member_registered_elsewhere outside the caller's organizations (audited; 429 past Security:RegisteredElsewherePerHour).
+         */
         put: operations["UpdateMember"];
         post?: never;
         delete?: never;
@@ -134,7 +143,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a member's death (diedOn): the record stays as history but leaves the active register and its lists; an open hardship entry and a current 双报到 end that day. Requires If-Match; 409 member_not_active when no longer on the register, transfer_pending while a letter awaits receipt. */
+        /**
+         * Record a member's death
+         * @description Record a member's death (diedOn): the record stays as history but leaves the active register and its lists; an open hardship entry and a current 双报到 end that day. Requires If-Match; 409 member_not_active when no longer on the register, transfer_pending while a letter awaits receipt.
+         */
         post: operations["RecordMemberDeath"];
         delete?: never;
         options?: never;
@@ -151,7 +163,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record that a member was given the 光荣在党50年 medal (year, awardedBy), once. Requires If-Match; 409 medal_not_due (under 50 years of standing from conversion on 1 July of that year, with earliestYear), medal_already_given, wrong_stage (not a full member), member_not_active. */
+        /**
+         * Record that a member was given the 光荣在党50年 medal
+         * @description Record that a member was given the 光荣在党50年 medal (year, awardedBy), once. Requires If-Match; 409 medal_not_due (under 50 years of standing from conversion on 1 July of that year, with earliestYear), medal_already_given, wrong_stage (not a full member), member_not_active.
+         */
         post: operations["RecordMemberMedal"];
         delete?: never;
         options?: never;
@@ -185,7 +200,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Show a member's ID number or phone unmasked: needs members.reveal-pii and a reason (5–200 characters); every reveal is audited and limited per hour. */
+        /**
+         * Show a member's ID number or phone unmasked
+         * @description Show a member's ID number or phone unmasked: needs members.reveal-pii and a reason (5–200 characters); every reveal is audited and limited per hour.
+         */
         post: operations["RevealMemberData"];
         delete?: never;
         options?: never;
@@ -286,7 +304,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Member counts over a subtree by stage, status, category, gender, age band and education; and of those admitted in a year (default last year), not the whole register, the shares aged 35 or under on the day of admission (35岁及以下, 35 included), with college education, and front-line. */
+        /**
+         * Member counts over a subtree by stage, status, category, gender, age band and education
+         * @description Member counts over a subtree by stage, status, category, gender, age band and education; and of those admitted in a year (default last year), not the whole register, the shares aged 35 or under on the day of admission (35岁及以下, 35 included), with college education, and front-line.
+         */
         get: operations["GetMemberStatistics"];
         put?: never;
         post?: never;
@@ -305,7 +326,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Issue a transfer letter (组织关系介绍信) to an organization in this system or outside it, valid for the region's months; the member moves only on receipt. A second letter while one is pending and valid is 409 transfer_pending (an expired one no longer holds the member). */
+        /**
+         * Issue a transfer letter
+         * @description Issue a transfer letter (组织关系介绍信) to an organization in this system or outside it, valid for the region's months; the member moves only on receipt. A second letter while one is pending and valid is 409 transfer_pending (an expired one no longer holds the member).
+         */
         post: operations["TransferMember"];
         delete?: never;
         options?: never;
@@ -322,7 +346,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm receipt (回执) of a transfer letter: the receiving side moves the member in; for a letter to outside the system the sending side records it and the member leaves the register. Requires If-Match; an expired letter is 409 letter_expired. */
+        /**
+         * Confirm receipt
+         * @description Confirm receipt (回执) of a transfer letter: the receiving side moves the member in; for a letter to outside the system the sending side records it and the member leaves the register. Requires If-Match; an expired letter is 409 letter_expired.
+         */
         post: operations["ReceiveTransfer"];
         delete?: never;
         options?: never;
@@ -339,7 +366,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Withdraw a transfer letter awaiting receipt (expired or not), by the sending side, with a reason; it stays in the history and no longer holds the member. Requires If-Match; a received or withdrawn letter is 409 transfer_closed / transfer_withdrawn. */
+        /**
+         * Withdraw a transfer letter awaiting receipt
+         * @description Withdraw a transfer letter awaiting receipt (expired or not), by the sending side, with a reason; it stays in the history and no longer holds the member. Requires If-Match; a received or withdrawn letter is 409 transfer_closed / transfer_withdrawn.
+         */
         post: operations["WithdrawTransfer"];
         delete?: never;
         options?: never;
@@ -388,10 +418,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A member's hardship history, newest first. Notes are never listed (hasNotes says whether there are any): reading them is a reveal (POST /members/{id}/reveal, field HardshipNotes). */
+        /**
+         * A member's hardship history, newest first
+         * @description A member's hardship history, newest first. Notes are never listed (hasNotes says whether there are any): reading them is a reveal (POST /members/{id}/reveal, field HardshipNotes).
+         */
         get: operations["ListHardships"];
         put?: never;
-        /** Put a member on the hardship register (困难党员): category, since, until; notes are encrypted and shown only to callers who may reveal personal data. An open entry already there is 409 hardship_open. */
+        /**
+         * Put a member on the hardship register
+         * @description Put a member on the hardship register (困难党员): category, since, until; notes are encrypted and shown only to callers who may reveal personal data. An open entry already there is 409 hardship_open.
+         */
         post: operations["RecordHardship"];
         delete?: never;
         options?: never;
@@ -425,7 +461,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 双报到: register an in-service member with the residence community (any region, found through /organizations/directory); a new report ends the previous one. Not in service is 409 not_in_service. */
+        /**
+         * 双报到: register an in-service member with the residence community
+         * @description 双报到: register an in-service member with the residence community (any region, found through /organizations/directory); a new report ends the previous one. Not in service is 409 not_in_service.
+         */
         post: operations["ReportToCommunity"];
         delete?: never;
         options?: never;
@@ -612,7 +651,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check a member spreadsheet (.xlsx or .csv, multipart field 'file') for import under an organization: every row is checked as the create route would, and the report lists each problem as (row, column, message). Nothing is written. A row registered outside the caller's organizations says only 'registered elsewhere' (audited, counted per hour: 429 past the limit); more than Security:ImportRegisteredElsewhereLimit such rows refuse the file as a whole (409 import_registered_elsewhere, audited). */
+        /**
+         * Check a member spreadsheet
+         * @description Check a member spreadsheet (.xlsx or .csv, multipart field 'file') for import under an organization: every row is checked as the create route would, and the report lists each problem as (row, column, message). Nothing is written. A row registered outside the caller's organizations says only 'registered elsewhere' (audited, counted per hour: 429 past the limit); more than Security:ImportRegisteredElsewhereLimit such rows refuse the file as a whole (409 import_registered_elsewhere, audited).
+         */
         post: operations["ValidateMemberImport"];
         delete?: never;
         options?: never;
@@ -629,7 +671,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import a member spreadsheet (.xlsx or .csv, multipart field 'file') under an organization, all rows in one transaction. The file is checked again first: any problem is 400 import_has_errors with the report (row, column, message), and nothing is written. */
+        /**
+         * Import a member spreadsheet
+         * @description Import a member spreadsheet (.xlsx or .csv, multipart field 'file') under an organization, all rows in one transaction. The file is checked again first: any problem is 400 import_has_errors with the report (row, column, message), and nothing is written.
+         */
         post: operations["ImportMembers"];
         delete?: never;
         options?: never;
@@ -644,7 +689,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export the member register as filtered on the list (same parameters) to .xlsx or .csv (format=Xlsx|Csv), at most 50,000 rows (409 export_too_large). ID numbers and phones are masked; revealReason (5–200 characters, with members.reveal-pii) exports them whole, each member one audited reveal counted against Security:RevealsPerHour (409 reveal_too_large past the limit, 429 past what is left of the hour). At most Security:ConcurrentExportsPerCaller exports at once per caller (429). */
+        /**
+         * Export the member register as filtered on the list
+         * @description Export the member register as filtered on the list (same parameters) to .xlsx or .csv (format=Xlsx|Csv), at most 50,000 rows (409 export_too_large). ID numbers and phones are masked; revealReason (5–200 characters, with members.reveal-pii) exports them whole, each member one audited reveal counted against Security:RevealsPerHour (409 reveal_too_large past the limit, 429 past what is left of the hour). At most Security:ConcurrentExportsPerCaller exports at once per caller (429).
+         */
         get: operations["ExportMembers"];
         put?: never;
         post?: never;
@@ -661,7 +709,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List organizations within a subtree: filter by kind, field, name, status and depth; sort by name, kind, field, depth, createdAt or tree (prefix - for descending). */
+        /**
+         * List organizations within a subtree
+         * @description List organizations within a subtree: filter by kind, field, name, status and depth; sort by name, kind, field, depth, createdAt or tree (prefix - for descending).
+         */
         get: operations["ListOrganizations"];
         put?: never;
         /** Create an organization under a parent (or a new top-level region without parentId). */
@@ -749,7 +800,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Rule warnings in a subtree (terms ending within the warning window or overdue; member-count rules once Members exists). Warn, never block. Sort by tree (default), organizationName, code or dueOn; prefix - for descending. */
+        /**
+         * Rule warnings in a subtree
+         * @description Rule warnings in a subtree (terms ending within the warning window or overdue; member-count rules once Members exists). Warn, never block. Sort by tree (default), organizationName, code or dueOn; prefix - for descending.
+         */
         get: operations["ListRuleWarnings"];
         put?: never;
         post?: never;
@@ -766,7 +820,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Active organizations in every region whose name contains q (at least 2 characters), ids and names only, at most 20: to address a transfer letter across regions. */
+        /**
+         * Active organizations in every region whose name contains q
+         * @description Active organizations in every region whose name contains q (at least 2 characters), ids and names only, at most 20: to address a transfer letter across regions.
+         */
         get: operations["SearchOrganizationDirectory"];
         put?: never;
         post?: never;
@@ -995,7 +1052,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with username and password; sets the HttpOnly session cookie. Five failures within 15 minutes lock that username for 15 minutes from that client address only. */
+        /**
+         * Sign in with username and password
+         * @description Sign in with username and password; sets the HttpOnly session cookie. Five failures within 15 minutes lock that username for 15 minutes from that client address only.
+         */
         post: operations["SignIn"];
         delete?: never;
         options?: never;
@@ -1115,7 +1175,10 @@ export interface paths {
         };
         /** A year's official holidays and make-up working days (调休), with the notice they follow. */
         get: operations["GetCalendarYear"];
-        /** Enter a year's official holidays and make-up working days from the State Council's notice (201), or replace an entered year with If-Match (200). Up to next year; system administrators only. */
+        /**
+         * Enter a year's official holidays and make-up working days from the State Council's notice
+         * @description Enter a year's official holidays and make-up working days from the State Council's notice (201), or replace an entered year with If-Match (200). Up to next year; system administrators only.
+         */
         put: operations["RecordCalendarYear"];
         post?: never;
         delete?: never;
