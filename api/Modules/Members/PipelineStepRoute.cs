@@ -17,7 +17,8 @@ internal static class PipelineStepRoute
         string step,
         string name,
         Func<Guid, TRequest, ICommand<PipelineView>> command,
-        string summary
+        string summary,
+        string description
     ) =>
         group
             .MapPost(
@@ -43,6 +44,7 @@ internal static class PipelineStepRoute
             .WithName(name)
             .RequirePermission(Permissions.MembersWrite)
             .WithSummary(summary)
+            .WithDescription(description)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -515,7 +515,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 入党谈话 with an applicant (talkOn, talkedBy): once (409 talk_recorded); later than a month after the application is 409 talk_too_late with latestOn unless overridden with a reason. */
+        /**
+         * 入党谈话: record the talk with an applicant
+         * @description 入党谈话 with an applicant (talkOn, talkedBy): once (409 talk_recorded); later than a month after the application is 409 talk_too_late with latestOn unless overridden with a reason.
+         */
         post: operations["RecordTalk"];
         delete?: never;
         options?: never;
@@ -532,7 +535,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 入党积极分子: the branch committee's decision and 1–2 cultivation contacts; 409 activist_too_early before the region's months as applicant. */
+        /**
+         * 入党积极分子: appoint an applicant as an activist
+         * @description 入党积极分子: the branch committee's decision and 1–2 cultivation contacts; 409 activist_too_early before the region's months as applicant.
+         */
         post: operations["AppointActivist"];
         delete?: never;
         options?: never;
@@ -549,7 +555,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 发展对象: two full members as introducers, political review, training hours and public notice; 409 candidate_too_early, introducer_not_full_member, training_too_short, notice_too_short. */
+        /**
+         * 发展对象: nominate an activist as a development candidate
+         * @description 发展对象: two full members as introducers, political review, training hours and public notice; 409 candidate_too_early, introducer_not_full_member, training_too_short, notice_too_short.
+         */
         post: operations["NominateCandidate"];
         delete?: never;
         options?: never;
@@ -566,7 +575,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 预备党员: the branch meeting's vote (yes votes over half of those entitled) and the higher committee's approval; 409 vote_not_passed, approval_too_late, admission_too_early. */
+        /**
+         * 预备党员: admit a candidate as a probationary member
+         * @description 预备党员: the branch meeting's vote (yes votes over half of those entitled) and the higher committee's approval; 409 vote_not_passed, approval_too_late, admission_too_early.
+         */
         post: operations["AdmitProbationary"];
         delete?: never;
         options?: never;
@@ -583,7 +595,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 转正: the branch general meeting at the end of probation (plus any extension) votes and the higher committee approves within 3 months; fullMemberOn is the day the probation ends. 409 conversion_too_early, meeting_not_quorate, approval_too_late; a failed vote is recorded (ConversionRejected) and the member stays probationary. */
+        /**
+         * 转正: convert a probationary member to full membership
+         * @description 转正: the branch general meeting at the end of probation (plus any extension) votes and the higher committee approves within 3 months; fullMemberOn is the day the probation ends. 409 conversion_too_early, meeting_not_quorate, approval_too_late; a failed vote is recorded (ConversionRejected) and the member stays probationary.
+         */
         post: operations["ConvertToFullMember"];
         delete?: never;
         options?: never;
@@ -600,7 +615,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Extend probation once, by the region's 6–12 months: the branch general meeting decides when the probation ends and the higher committee approves. 409 already_extended, extension_out_of_range, probation_not_ended (with earliestOn), meeting_not_quorate; a failed vote is recorded. */
+        /**
+         * Extend a probation once
+         * @description Extend probation once, by the region's 6–12 months: the branch general meeting decides when the probation ends and the higher committee approves. 409 already_extended, extension_out_of_range, probation_not_ended (with earliestOn), meeting_not_quorate; a failed vote is recorded.
+         */
         post: operations["ExtendProbation"];
         delete?: never;
         options?: never;
@@ -617,7 +635,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel a probationary member's qualification (the record stays, status Cancelled): the branch general meeting decides when the probation ends and the higher committee approves. 409 probation_not_ended, meeting_not_quorate; a failed vote is recorded. */
+        /**
+         * Cancel a probationary member's qualification
+         * @description Cancel a probationary member's qualification (the record stays, status Cancelled): the branch general meeting decides when the probation ends and the higher committee approves. 409 probation_not_ended, meeting_not_quorate; a failed vote is recorded.
+         */
         post: operations["CancelProbation"];
         delete?: never;
         options?: never;
