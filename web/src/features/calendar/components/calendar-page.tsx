@@ -215,67 +215,60 @@ function CalendarForm({ title, editing, initial, onSubmit, onReload, onClose }: 
       <Form.Item label={t('calendar.notice')} name="notice" required extra={t('calendar.noticeHint')}>
         <Input />
       </Form.Item>
-      <Form.List name="holidays">
-        {(rows, { add, remove }, { errors }) => (
-          <fieldset className="calendar-fieldset">
-            <legend>{t('calendar.holidays')}</legend>
-            {rows.map((row) => (
-              <Space key={row.key} align="start" size={6}>
-                <Form.Item name={[row.name, 'name']}>
-                  <Input
-                    placeholder={t('calendar.namePlaceholder')}
-                    aria-label={t('calendar.name')}
-                    style={{ width: 110 }}
-                  />
-                </Form.Item>
-                <Form.Item name={[row.name, 'from']}>
-                  <DateField aria-label={t('calendar.from')} placeholder={t('calendar.from')} />
-                </Form.Item>
-                <Form.Item name={[row.name, 'to']}>
-                  <DateField aria-label={t('calendar.to')} placeholder={t('calendar.to')} />
-                </Form.Item>
-                <Button icon={<DeleteOutlined />} aria-label={t('calendar.remove')} onClick={() => remove(row.name)} />
-              </Space>
-            ))}
-            {errors.length > 0 && (
-              <Typography.Paragraph type="danger" role="alert">
-                {errors}
-              </Typography.Paragraph>
-            )}
-            <Button onClick={() => add({})}>{t('calendar.addHoliday')}</Button>
-          </fieldset>
-        )}
-      </Form.List>
-      <Form.List name="workingDays">
-        {(rows, { add, remove }, { errors }) => (
-          <fieldset className="calendar-fieldset">
-            <legend>{t('calendar.workingDays')}</legend>
-            {rows.map((row) => (
-              <Space key={row.key} align="start" size={6}>
-                <Form.Item name={[row.name, 'name']}>
-                  <Input
-                    placeholder={t('calendar.namePlaceholder')}
-                    aria-label={t('calendar.name')}
-                    style={{ width: 110 }}
-                  />
-                </Form.Item>
-                <Form.Item name={[row.name, 'on']}>
-                  <DateField aria-label={t('calendar.on')} placeholder={t('calendar.on')} />
-                </Form.Item>
-                <Button icon={<DeleteOutlined />} aria-label={t('calendar.remove')} onClick={() => remove(row.name)} />
-              </Space>
-            ))}
-            {errors.length > 0 && (
-              <Typography.Paragraph type="danger" role="alert">
-                {errors}
-              </Typography.Paragraph>
-            )}
-            <Button onClick={() => add({})}>{t('calendar.addWorkingDay')}</Button>
-          </fieldset>
-        )}
-      </Form.List>
+      <DateRows list="holidays" legend={t('calendar.holidays')} add={t('calendar.addHoliday')} dates={['from', 'to']} />
+      <DateRows
+        list="workingDays"
+        legend={t('calendar.workingDays')}
+        add={t('calendar.addWorkingDay')}
+        dates={['on']}
+      />
     </FormModal>
   );
 }
 
 export default CalendarPage;
+
+interface DateRowsProps {
+  list: 'holidays' | 'workingDays';
+  legend: string;
+  add: string;
+  /** The date fields of a row, which are also their label keys under calendar. */
+  dates: ('from' | 'to' | 'on')[];
+}
+
+/** One list of the notice: a row per period or make-up day, its name and dates; the list's own errors below. */
+function DateRows({ list, legend, add, dates }: DateRowsProps) {
+  const { t } = useTranslation();
+  return (
+    <Form.List name={list}>
+      {(rows, { add: addRow, remove }, { errors }) => (
+        <fieldset className="calendar-fieldset">
+          <legend>{legend}</legend>
+          {rows.map((row) => (
+            <Space key={row.key} align="start" size={6}>
+              <Form.Item name={[row.name, 'name']}>
+                <Input
+                  placeholder={t('calendar.namePlaceholder')}
+                  aria-label={t('calendar.name')}
+                  style={{ width: 110 }}
+                />
+              </Form.Item>
+              {dates.map((date) => (
+                <Form.Item key={date} name={[row.name, date]}>
+                  <DateField aria-label={t(`calendar.${date}`)} placeholder={t(`calendar.${date}`)} />
+                </Form.Item>
+              ))}
+              <Button icon={<DeleteOutlined />} aria-label={t('calendar.remove')} onClick={() => remove(row.name)} />
+            </Space>
+          ))}
+          {errors.length > 0 && (
+            <Typography.Paragraph type="danger" role="alert">
+              {errors}
+            </Typography.Paragraph>
+          )}
+          <Button onClick={() => addRow({})}>{add}</Button>
+        </fieldset>
+      )}
+    </Form.List>
+  );
+}

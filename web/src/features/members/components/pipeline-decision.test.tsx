@@ -1,10 +1,8 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App as AntApp } from 'antd';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
-import '@/lib/i18n';
 import { PipelinePanel } from '@/features/members/components/pipeline-panel';
 import { json, mockApi } from '@/test/mock-api';
+import { renderWithProviders } from '@/test/render';
 
 const me = {
   id: 'u1',
@@ -67,13 +65,7 @@ describe('PipelinePanel: decisions on a probation', () => {
         return current;
       },
     });
-    render(
-      <QueryClientProvider client={new QueryClient()}>
-        <AntApp>
-          <PipelinePanel memberId="m2" />
-        </AntApp>
-      </QueryClientProvider>,
-    );
+    renderWithProviders(<PipelinePanel memberId="m2" />);
     fireEvent.click(await screen.findByRole('button', { name: /^转\s*正$/ }));
     const dialog = (await screen.findByLabelText('审批党组织')).closest<HTMLElement>('.ant-modal')!;
     expect(within(dialog).queryByLabelText('理由')).toBeNull();
