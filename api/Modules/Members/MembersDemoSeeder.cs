@@ -2,6 +2,7 @@ using System.Text.Json;
 using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Primitives;
+using Jiceng.Modules.Calendar.Contracts;
 using Jiceng.Modules.Members.Domain;
 using Jiceng.Modules.Organizations.Contracts;
 using Mediator;
@@ -22,6 +23,18 @@ internal sealed class MembersDemoSeeder(IServiceScopeFactory scopes, ILogger<Mem
     private const string CountSql = "SELECT COUNT(*) FROM members";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// Today, or the last day the working-day calendar covers when the new year's notice is not entered yet: the
+    /// demo's notice periods end a few days before its day, and one reaching into a year without a calendar would be
+    /// refused (calendar_year_missing), failing the first start of a fresh install every January.
+    /// </summary>
+    private static async Task<DateOnly> DemoDayAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var today = services.GetRequiredService<TimeProvider>().Today();
+        var covered = await services.GetRequiredService<IWorkingCalendar>().LastDayCoveredAsync(cancellationToken);
+        return covered is { } last && last < today ? last : today;
+    }
 
     public async Task SeedAsync(string seedDirectory, CancellationToken cancellationToken)
     {
@@ -45,7 +58,7 @@ internal sealed class MembersDemoSeeder(IServiceScopeFactory scopes, ILogger<Mem
             services.GetRequiredService<IMediator>(),
             services.GetRequiredService<IOrganizationDirectory>(),
             services.GetRequiredService<MemberRuleSets>(),
-            services.GetRequiredService<TimeProvider>().Today(),
+            await DemoDayAsync(services, cancellationToken),
             logger
         );
         await db.BeginAsync(cancellationToken);

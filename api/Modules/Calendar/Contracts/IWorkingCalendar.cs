@@ -17,4 +17,7 @@ public interface IWorkingCalendar
     /// the last of them (a start that is no working day does not count). At least 1.
     /// </summary>
     Task<DateOnly> EndOfPeriodAsync(DateOnly from, int workingDays, CancellationToken cancellationToken);
+
+    /// <summary>The last day of the latest year entered (31 December), or null when no year is.</summary>
+    Task<DateOnly?> LastDayCoveredAsync(CancellationToken cancellationToken);
 }

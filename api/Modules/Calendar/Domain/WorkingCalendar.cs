@@ -11,6 +11,8 @@ internal sealed class WorkingCalendar(DbSession db) : IWorkingCalendar
 {
     private const string YearsSql = "SELECT year FROM calendar_years WHERE year >= @first AND year <= @last";
 
+    private const string LatestYearSql = "SELECT MAX(year) FROM calendar_years";
+
     private const string DaysSql = """
         SELECT day, kind FROM calendar_days WHERE day >= @from AND day <= @to
         """;
@@ -34,6 +36,11 @@ internal sealed class WorkingCalendar(DbSession db) : IWorkingCalendar
         var rules = await LoadAsync(from.Year, from.Year + YearsAhead, cancellationToken);
         return rules.EndOfPeriod(from, workingDays);
     }
+
+    public async Task<DateOnly?> LastDayCoveredAsync(CancellationToken cancellationToken) =>
+        await db.ExecuteScalarAsync<int?>(LatestYearSql, null, cancellationToken) is { } year
+            ? new DateOnly(year, 12, 31)
+            : null;
 
     private async Task<WorkingDayRules> LoadAsync(int firstYear, int lastYear, CancellationToken cancellationToken)
     {
