@@ -81,7 +81,7 @@ describe('a clerk decides on transfers and probations', () => {
     });
     const drawer = await openMember(name);
     await drawer.getByRole('button', { name: '转出组织关系' }).click();
-    const letter = page.getByRole('dialog').filter({ hasText: '介绍信编号' });
+    const letter = page.locator('.ant-modal').filter({ hasText: '介绍信编号' });
     await letter.getByLabel('转入单位（本系统外）').fill('北京市某街道党工委');
     await letter.getByLabel('介绍信编号').fill('鸡组转〔2026〕撤回号');
     await letter.getByRole('button', { name: /保\s*存/ }).click();
@@ -93,7 +93,7 @@ describe('a clerk decides on transfers and probations', () => {
     const row = page.locator('.ant-table-row').filter({ hasText: '鸡组转〔2026〕撤回号' });
     await row.getByText('待回执').waitFor();
     await row.getByRole('button', { name: '撤回' }).click();
-    const dialog = page.getByRole('dialog').filter({ hasText: '撤回理由' });
+    const dialog = page.locator('.ant-modal').filter({ hasText: '撤回理由' });
     await dialog.getByRole('button', { name: /撤\s*回/ }).click();
     await dialog
       .locator('.ant-form-item-has-error')
@@ -121,7 +121,7 @@ describe('a clerk decides on transfers and probations', () => {
     const drawer = await openMember(name);
     await drawer.getByRole('tab', { name: '发展进程' }).click();
     await drawer.getByRole('button', { name: '转正' }).click();
-    const dialog = page.getByRole('dialog').filter({ hasText: '支部大会日期' });
+    const dialog = page.locator('.ant-modal').filter({ hasText: '支部大会日期' });
     await dialog.getByLabel('有表决权的正式党员人数', { exact: true }).fill('12');
     await dialog.getByLabel('实到会有表决权的正式党员人数').fill('10');
     await dialog.getByLabel('赞成票').fill('9');
@@ -155,7 +155,7 @@ describe('a clerk decides on transfers and probations', () => {
     const drawer = await openMember(name);
     await drawer.getByRole('tab', { name: '发展进程' }).click();
     await drawer.getByRole('button', { name: '转正' }).click();
-    const dialog = page.getByRole('dialog').filter({ hasText: '支部大会日期' });
+    const dialog = page.locator('.ant-modal').filter({ hasText: '支部大会日期' });
     await dialog.getByLabel('审批党组织').waitFor();
     // The dialog zooms in; the picture is taken once it stands still.
     await page.locator('.ant-modal').evaluate((modal) => Promise.all(modal.getAnimations().map((a) => a.finished)));

@@ -66,7 +66,7 @@ describe('the member register', () => {
 
     // Showing the whole number takes a reason, and the server audits it.
     await drawer.getByRole('button', { name: '查看完整信息' }).first().click();
-    const reveal = page.getByRole('dialog').filter({ hasText: '查看理由' });
+    const reveal = page.locator('.ant-modal').filter({ hasText: '查看理由' });
     await reveal.getByLabel('查看理由').fill('核对入党申请材料');
     await reveal.getByRole('button', { name: '查看完整信息' }).click();
     await drawer.getByRole('alert').getByText(valid).waitFor();
@@ -97,7 +97,7 @@ describe('the member register', () => {
     let drawer = await register('E2E 新申请人', '23030219950101003', iso(today));
     await drawer.getByText(/下一步：确定为入党积极分子/).waitFor();
     await drawer.getByRole('button', { name: '确定为入党积极分子' }).click();
-    let dialog = page.getByRole('dialog').filter({ hasText: '培养联系人' });
+    let dialog = page.locator('.ant-modal').filter({ hasText: '培养联系人' });
     await dialog.getByLabel('培养联系人').fill('刘丽华');
     await dialog.getByLabel('培养联系人').press('Enter');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
@@ -114,7 +114,7 @@ describe('the member register', () => {
     drawer = await register('E2E 老申请人', '23030219960202004', monthsAgo(7));
     await drawer.getByText('已可办理').waitFor();
     await drawer.getByRole('button', { name: '确定为入党积极分子' }).click();
-    dialog = page.getByRole('dialog').filter({ hasText: '培养联系人' });
+    dialog = page.locator('.ant-modal').filter({ hasText: '培养联系人' });
     await dialog.getByLabel('培养联系人').fill('张晓东');
     await dialog.getByLabel('培养联系人').press('Enter');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
@@ -153,7 +153,7 @@ describe('the member register', () => {
       .click();
     const drawer = page.locator('.ant-drawer');
     await drawer.getByRole('button', { name: '转出组织关系' }).click();
-    const dialog = page.getByRole('dialog').filter({ hasText: '介绍信编号' });
+    const dialog = page.locator('.ant-modal').filter({ hasText: '介绍信编号' });
     await choose(page, dialog, '转入党组织（本系统内）', '敦化市财政局', '中共敦化市财政局机关支部委员会');
     await dialog.getByLabel('介绍信编号').fill('鸡组转〔2026〕E2E号');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
@@ -212,11 +212,18 @@ describe('hardship, 双报到 and organization life', () => {
     await drawer.getByRole('button', { name: '登记困难党员' }).click();
     // The drawer is a dialog too, and its history table names the same fields: take the modal.
     const dialog = page.locator('.ant-modal').filter({ hasText: '困难情况' });
-    await dialog.getByLabel('困难类别').click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: /^因病致困$/ })
-      .click();
+    // A click that lands while the option list is still opening can be lost: try again until the choice shows.
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await dialog.getByLabel('困难类别').click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: /^因病致困$/ })
+        .click();
+      const field = dialog.locator('.ant-form-item').filter({ has: page.getByLabel('困难类别') });
+      if ((await field.innerText()).includes('因病致困')) {
+        break;
+      }
+    }
     await dialog.getByLabel('困难情况').fill('E2E：住院治疗，家庭收入下降');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -228,7 +235,7 @@ describe('hardship, 双报到 and organization life', () => {
     // The notes are not in the list; reading them takes a reason, like an ID number.
     await row.getByText('已填写（不公开）').waitFor();
     await row.getByRole('button', { name: '查看完整信息' }).click();
-    const reveal = page.getByRole('dialog').filter({ hasText: '查看理由' });
+    const reveal = page.locator('.ant-modal').filter({ hasText: '查看理由' });
     await reveal.getByLabel('查看理由').fill('核实帮扶对象情况');
     await reveal.getByRole('button', { name: '查看完整信息' }).click();
     await drawer
@@ -248,7 +255,7 @@ describe('hardship, 双报到 and organization life', () => {
     await filterRegister('人员类别', '在职');
     const { name, drawer } = await openFirstMember();
     await drawer.getByRole('button', { name: '到社区报到' }).click();
-    const dialog = page.getByRole('dialog').filter({ hasText: '报到日期' });
+    const dialog = page.locator('.ant-modal').filter({ hasText: '报到日期' });
     await choose(page, dialog, '社区党组织', '新城社区', '中共密山市中心街道新城社区支部委员会');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -265,7 +272,7 @@ describe('hardship, 双报到 and organization life', () => {
   it('records a meeting with two attendees of a branch and lists it for that branch', async () => {
     await page.getByRole('tab', { name: '组织生活' }).click();
     await page.getByRole('button', { name: '记录组织生活' }).click();
-    const dialog = page.getByRole('dialog').filter({ hasText: '参会党员' });
+    const dialog = page.locator('.ant-modal').filter({ hasText: '参会党员' });
     await choose(page, dialog, '党组织', '组织部机关', '中共鸡西市委组织部机关支部委员会');
     await dialog.getByLabel('会议类型').click();
     await page
@@ -316,7 +323,7 @@ describe('hardship, 双报到 and organization life', () => {
 
   it('imports a file: a bad row is shown by row and column, nothing written; the corrected file imports', async () => {
     await page.getByRole('button', { name: '批量导入' }).click();
-    const dialog = page.getByRole('dialog').filter({ hasText: '批量导入党员' });
+    const dialog = page.locator('.ant-modal').filter({ hasText: '批量导入党员' });
     await chooseFilter(page, '导入到的党组织', '组织部机关', '中共鸡西市委组织部机关支部委员会');
     const suffix = String(Date.now() % 1000).padStart(3, '0');
     const good = [idNumber(`23039919700101${suffix}`.slice(0, 17)), idNumber(`23039919750505${suffix}`.slice(0, 17))];
@@ -362,7 +369,7 @@ describe('hardship, 双报到 and organization life', () => {
       [...document.querySelectorAll('.ant-table-row')].every((row) => row.textContent?.includes('王')),
     );
     await page.getByRole('button', { name: '完整导出' }).click();
-    const dialog = page.getByRole('dialog').filter({ hasText: '导出完整公民身份号码和联系电话' });
+    const dialog = page.locator('.ant-modal').filter({ hasText: '导出完整公民身份号码和联系电话' });
     await dialog.getByRole('button', { name: /导\s*出/ }).click();
     await dialog
       .locator('.ant-form-item-has-error')
