@@ -44,11 +44,6 @@ print(
     + member_spans(
         document,
         [
-            "internal static class ConstitutionRules",
-            "public NumberRule TransferLetterValidMonthsOrDefault",
-            "public NumberRule TransferLetterValidMonthsAcrossProvincesOrDefault",
-            "public MemberPipelineRuleSet WithConstitution()",
-            "public MemberPipelineRuleSet MemberPipelineOrDefault",
             "public GradingLevel? Level(string code)",
             "public bool IsLagging(string code)",
             "public int? StarsFor(int? score)",
