@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Formats the whole repository, or with --check (as scripts/test.sh runs it) fails where anything is not formatted:
-# C# layout by CSharpier (.csharpierrc.json), C# style and analyzers by `dotnet format` (.editorconfig), TypeScript,
-# CSS and JSON by Prettier (.prettierrc.json) in web/ and tests/e2e, and no line over 120 characters in any source
+# C# layout by CSharpier, C# style and analyzers by `dotnet format`, TypeScript, CSS and JSON by Prettier in web/ and
+# tests/e2e (line width and indentation from .editorconfig; quotes in each package.json), and no line over 120 characters in any source
 # file outside the generated ones (a formatter does not split a long string; a person does).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-}"
 status=0
 
-dotnet tool restore >/dev/null || { echo "dotnet tool restore failed"; exit 1; }
+# shellcheck source=lib/dotnet-tools.sh
+source scripts/lib/dotnet-tools.sh
+csharpier="$(dotnet_tool csharpier 1.3.0 csharpier)" || exit 1
 for dir in web tests/e2e; do
   if [ ! -x "$dir/node_modules/.bin/prettier" ]; then
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed in $dir"; exit 1; }
@@ -16,16 +18,16 @@ for dir in web tests/e2e; do
 done
 
 if [ "$mode" = "--check" ]; then
-  dotnet csharpier check . || status=1
+  "$csharpier" check . || status=1
   dotnet format Api.sln --verify-no-changes 2>&1 | grep -v "^Warnings were encountered"
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
-  (cd web && npx prettier --ignore-path ../.prettierignore --check --log-level warn .) || status=1
-  (cd tests/e2e && npx prettier --ignore-path ../../.prettierignore --check --log-level warn .) || status=1
+  (cd web && npx prettier --check --log-level warn .) || status=1
+  (cd tests/e2e && npx prettier --check --log-level warn .) || status=1
 else
   dotnet format style Api.sln 2>&1 | grep -v "^Warnings were encountered"
-  dotnet csharpier format .
-  (cd web && npx prettier --ignore-path ../.prettierignore --write --log-level warn .)
-  (cd tests/e2e && npx prettier --ignore-path ../../.prettierignore --write --log-level warn .)
+  "$csharpier" format .
+  (cd web && npx prettier --write --log-level warn .)
+  (cd tests/e2e && npx prettier --write --log-level warn .)
 fi
 
 # Generated files and data files are exempt: the OpenAPI document and its types, seed data, lock files.

@@ -54,7 +54,9 @@ print(
 EOF
 )
 
-dotnet tool restore >/dev/null
+# shellcheck source=lib/dotnet-tools.sh
+source scripts/lib/dotnet-tools.sh
+stryker="$(dotnet_tool dotnet-stryker 5.1.0 dotnet-stryker)" || exit 1
 rm -rf "$output"
 (
   cd tests/Mutation
@@ -63,7 +65,7 @@ rm -rf "$output"
   while IFS= read -r pattern; do
     args+=(--mutate "$pattern")
   done < <(jq -r '.["stryker-config"].mutate[]' stryker-config.json)
-  nice -n 10 dotnet stryker --config-file stryker-config.json --output "$output" "${args[@]}" --mutate "$spans" "$@"
+  nice -n 10 "$stryker" --config-file stryker-config.json --output "$output" "${args[@]}" --mutate "$spans" "$@"
 )
 
 report=$(find "$output" -name mutation-report.json | head -n 1)
