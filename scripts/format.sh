@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Formats the whole repository, or with --check (as scripts/test.sh runs it) fails where anything is not formatted:
-# C# layout by CSharpier, C# style and analyzers by `dotnet format`, TypeScript, CSS and JSON by Prettier in web/ and
-# tests/e2e (line width and indentation from .editorconfig; quotes in each package.json), and no line over 120 characters in any source
-# file outside the generated ones (a formatter does not split a long string; a person does).
+# C# layout by CSharpier, C# style and analyzers by `dotnet format`, TypeScript, CSS and JSON by Prettier in web/
+# and tests/e2e (width and indentation from .editorconfig; quotes in each package.json), and no line over 120
+# characters in any source file outside the generated ones (a formatter does not split a long string; a person does).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-}"
