@@ -119,6 +119,32 @@ public sealed class RuleSetSectionTests(DatabaseProvider provider) : ApiTest(pro
     }
 
     [Test]
+    public async Task An_empty_entry_in_a_list_rule_is_refused_on_its_field_not_a_server_error()
+    {
+        var (id, document, etag) = await RegionRuleSet("空项规则党工委");
+        foreach (
+            var (list, path) in new[]
+            {
+                ("gradingLevels", "levels"),
+                ("gradingLevels", "laggingCodes"),
+                ("starRating", "thresholds"),
+                ("weakOrganizationTriggers", "items"),
+            }
+        )
+        {
+            var changed = document.DeepClone();
+            changed["organizations"]![list]![path]!.AsArray().Add(null);
+            var response = await Put($"/api/v1/rule-sets/{id}", new { name = "空项", document = changed }, etag);
+            var problem = await Json.Read(response, HttpStatusCode.BadRequest);
+            Assert.That(
+                problem.GetProperty("errors").EnumerateObject().Select(e => e.Name),
+                Has.Some.StartsWith($"document.organizations.{list}"),
+                $"{list}.{path}"
+            );
+        }
+    }
+
+    [Test]
     public async Task A_section_no_module_owns_is_refused_and_a_missing_one_keeps_its_defaults()
     {
         var (id, document, etag) = await RegionRuleSet("部分规则党工委");

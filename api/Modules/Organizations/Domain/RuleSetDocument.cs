@@ -330,6 +330,7 @@ internal sealed class OrganizationRuleSetValidator : AbstractValidator<Organizat
                     .Must(l => l is { Count: >= 2 and <= 10 })
                     .WithMessage(_ => Localized.Text("定级等次须有 2 到 10 个。", "A level set has 2 to 10 levels."));
                 RuleForEach(d => d.GradingLevels.Levels)
+                    .NotNull()
                     .ChildRules(level =>
                     {
                         level.RuleFor(l => l.Code).RequiredText().MaximumLength(30).Matches("^[A-Za-z0-9_-]+$");
@@ -339,8 +340,8 @@ internal sealed class OrganizationRuleSetValidator : AbstractValidator<Organizat
                 RuleFor(d => d.GradingLevels.Levels)
                     .Must(l =>
                         l is null
-                        || l.Select(x => x.Code).Distinct().Count() == l.Count
-                            && l.Select(x => x.Rank).Distinct().Count() == l.Count
+                        || l.Select(x => x?.Code).Distinct().Count() == l.Count
+                            && l.Select(x => x?.Rank).Distinct().Count() == l.Count
                     )
                     .WithMessage(_ =>
                         Localized.Text("等次代码和名次不能重复。", "Level codes and ranks must be unique.")
@@ -352,7 +353,7 @@ internal sealed class OrganizationRuleSetValidator : AbstractValidator<Organizat
                             codes is not null
                             && codes.Count >= 1
                             && d.GradingLevels.Levels is not null
-                            && codes.All(c => d.GradingLevels.Levels.Any(l => l.Code == c))
+                            && codes.All(c => d.GradingLevels.Levels.Any(l => l is not null && l.Code == c))
                     )
                     .WithMessage(_ =>
                         Localized.Text("后进等次须是本规则集中的等次。", "Lagging codes must be levels of this set.")
@@ -366,6 +367,7 @@ internal sealed class OrganizationRuleSetValidator : AbstractValidator<Organizat
                 RuleFor(d => d.StarRating.MaxScore).InclusiveBetween(1, 1000);
                 RuleFor(d => d.StarRating.Thresholds).NotNull();
                 RuleForEach(d => d.StarRating.Thresholds)
+                    .NotNull()
                     .ChildRules(t =>
                     {
                         t.RuleFor(x => x.Stars).InclusiveBetween(1, 5);
