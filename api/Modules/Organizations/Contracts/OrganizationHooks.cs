@@ -56,3 +56,23 @@ public interface IOrganizationSubtreeMoveListener
     /// <summary>Every path in [oldFrom, oldTo) now starts with newFrom instead of oldFrom.</summary>
     Task OnSubtreeMovedAsync(string oldFrom, string oldTo, string newFrom, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// One kind of work waiting in a subtree (e.g. demands overdue for acceptance, plans waiting for approval): a stable
+/// key, its label, how many, how many of them are overdue, and the SPA path that lists them.
+/// </summary>
+public sealed record WorkItemCount(string Key, string Label, long Count, long Overdue, string Path);
+
+/// <summary>
+/// A module's to-dos and key figures for a subtree, read by the home page without knowing the module (as
+/// <see cref="IOrganizationStatisticsContributor"/> adds figures to the subtree statistics). Registered as a scoped
+/// service by each module that has work waiting for someone.
+/// </summary>
+public interface IWorkQueueContributor
+{
+    /// <summary>The module's short stable key, e.g. "volunteering".</summary>
+    string Key { get; }
+
+    /// <summary>What is waiting (or overdue) in the subtree, for the caller's permissions; empty when nothing is.</summary>
+    Task<IReadOnlyList<WorkItemCount>> CountAsync(OrganizationSubtree subtree, CancellationToken cancellationToken);
+}
