@@ -5,6 +5,7 @@ using Jiceng.Infrastructure.Mediation;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Accounts;
 using Jiceng.Modules.Calendar;
+using Jiceng.Modules.Dividends;
 using Jiceng.Modules.Members;
 using Jiceng.Modules.Organizations;
 using Jiceng.Modules.Volunteering;
@@ -35,6 +36,7 @@ builder.Services.AddAccountsModule();
 builder.Services.AddMembersModule();
 builder.Services.AddCalendarModule();
 builder.Services.AddVolunteeringModule();
+builder.Services.AddDividendsModule();
 
 var app = builder.Build();
 
@@ -94,6 +96,7 @@ app.MapAccountsModule();
 app.MapMembersModule(app.Configuration);
 app.MapCalendarModule();
 app.MapVolunteeringModule();
+app.MapDividendsModule();
 app.MapSpaFallback();
 
 await app.RunAsync();

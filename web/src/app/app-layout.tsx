@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  BankOutlined,
   CalendarOutlined,
   ClusterOutlined,
   HeartOutlined,
@@ -147,13 +148,31 @@ function ModuleMenu({ user, onNavigate }: { user: CurrentUser; onNavigate: () =>
           },
         ]
       : []),
+    // 集体经济: one group; each screen of the module appends its item (key = its path without the leading slash).
+    ...(user.permissions.includes('dividends.read')
+      ? [
+          {
+            key: 'dividends',
+            icon: <BankOutlined />,
+            label: t('dividends.menu'),
+            children: [
+              {
+                key: 'dividends/collectives',
+                label: <Link to="/dividends/collectives">{t('dividends.collectives')}</Link>,
+              },
+            ],
+          },
+        ]
+      : []),
     { key: 'calendar', icon: <CalendarOutlined />, label: <Link to="/calendar">{t('layout.calendar')}</Link> },
   ];
-  const [, first = '', second] = location.pathname.split('/');
+  const [first = '', second] = location.pathname.split('/').slice(1);
+  // A module group's items are keyed by two path segments, the other items by one.
+  const selected = second ? [first, `${first}/${second}`] : [first];
   return (
     <Menu
       mode="inline"
-      selectedKeys={[first, `${first}/${second ?? ''}`]}
+      selectedKeys={selected}
       defaultOpenKeys={[first]}
       items={items}
       onClick={onNavigate}
