@@ -4,6 +4,7 @@ using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Mediation;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Accounts;
+using Jiceng.Modules.Assistance;
 using Jiceng.Modules.Calendar;
 using Jiceng.Modules.Dividends;
 using Jiceng.Modules.Members;
@@ -37,6 +38,7 @@ builder.Services.AddMembersModule();
 builder.Services.AddCalendarModule();
 builder.Services.AddVolunteeringModule();
 builder.Services.AddDividendsModule();
+builder.Services.AddAssistanceModule();
 
 var app = builder.Build();
 
@@ -97,6 +99,7 @@ app.MapMembersModule(app.Configuration);
 app.MapCalendarModule();
 app.MapVolunteeringModule();
 app.MapDividendsModule();
+app.MapAssistanceModule();
 app.MapSpaFallback();
 
 await app.RunAsync();

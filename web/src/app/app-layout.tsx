@@ -3,6 +3,7 @@ import {
   BankOutlined,
   CalendarOutlined,
   ClusterOutlined,
+  GiftOutlined,
   HeartOutlined,
   MenuOutlined,
   TeamOutlined,
@@ -159,6 +160,22 @@ function ModuleMenu({ user, onNavigate }: { user: CurrentUser; onNavigate: () =>
               {
                 key: 'dividends/collectives',
                 label: <Link to="/dividends/collectives">{t('dividends.collectives')}</Link>,
+              },
+            ],
+          },
+        ]
+      : []),
+    ...(user.permissions.includes('funds.read')
+      ? [
+          {
+            key: 'assistance',
+            icon: <GiftOutlined />,
+            label: t('assistance.menu.group'),
+            // Assistance's screens, one item each (each area appends its own).
+            children: [
+              {
+                key: 'assistance/fund',
+                label: <Link to="/assistance/fund">{t('assistance.menu.fund')}</Link>,
               },
             ],
           },

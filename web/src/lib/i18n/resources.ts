@@ -1,5 +1,6 @@
 import { volunteeringWords } from '@/features/volunteering/words';
 import { dividendsWords } from '@/features/dividends/words';
+import { assistanceWords } from '@/features/assistance/words';
 
 /**
  * The Party's own words (the 党内统计 and 发展党员 documents), said once: every Chinese label naming one of these things
@@ -533,6 +534,7 @@ export const resources = {
         },
       },
       coalitions: { title: term.coalition, create: `新建${term.coalition}`, search: '按名称搜索', members: '成员组织' },
+      ...assistanceWords.zh,
       calendar: {
         title: '节假日安排',
         intro:
@@ -1114,6 +1116,7 @@ export const resources = {
         search: 'Search by name',
         members: 'Member organizations',
       },
+      ...assistanceWords.en,
       calendar: {
         title: 'Holiday calendar',
         intro:
