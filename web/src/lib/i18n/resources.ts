@@ -1,5 +1,6 @@
-// eslint-disable-next-line no-restricted-imports -- a module's words join the one resource table here (RULES)
 import { volunteeringWords } from '@/features/volunteering/words';
+import { dividendsWords } from '@/features/dividends/words';
+import { assistanceWords } from '@/features/assistance/words';
 
 /**
  * The Party's own words (the 党内统计 and 发展党员 documents), said once: every Chinese label naming one of these things
@@ -20,6 +21,7 @@ export const resources = {
   'zh-CN': {
     translation: {
       ...volunteeringWords.zh,
+      ...dividendsWords.zh,
       appName: '基层党建',
       appTitle: '基层党建',
       signIn: {
@@ -51,6 +53,7 @@ export const resources = {
         CollectiveAccountant: '集体经济会计',
         FundManager: '帮扶资金管理员',
         FundApprover: '帮扶资金审批人',
+        RuralEconomyReviewer: '农经站审核员',
         Auditor: '审计人员',
         Viewer: '查阅人员',
         other: '其他角色',
@@ -531,6 +534,7 @@ export const resources = {
         },
       },
       coalitions: { title: term.coalition, create: `新建${term.coalition}`, search: '按名称搜索', members: '成员组织' },
+      ...assistanceWords.zh,
       calendar: {
         title: '节假日安排',
         intro:
@@ -562,6 +566,7 @@ export const resources = {
   'en-US': {
     translation: {
       ...volunteeringWords.en,
+      ...dividendsWords.en,
       appName: 'Jiceng',
       appTitle: 'Jiceng grassroots party building',
       signIn: {
@@ -593,6 +598,7 @@ export const resources = {
         CollectiveAccountant: 'Collective accountant',
         FundManager: 'Care fund manager',
         FundApprover: 'Care fund approver',
+        RuralEconomyReviewer: 'Rural-economy station reviewer',
         Auditor: 'Auditor',
         Viewer: 'Viewer',
         other: 'Other role',
@@ -1110,6 +1116,7 @@ export const resources = {
         search: 'Search by name',
         members: 'Member organizations',
       },
+      ...assistanceWords.en,
       calendar: {
         title: 'Holiday calendar',
         intro:
