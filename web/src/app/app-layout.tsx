@@ -186,15 +186,7 @@ function ModuleMenu({ user, onNavigate }: { user: CurrentUser; onNavigate: () =>
   const [first = '', second] = location.pathname.split('/').slice(1);
   // A module group's items are keyed by two path segments, the other items by one.
   const selected = second ? [first, `${first}/${second}`] : [first];
-  return (
-    <Menu
-      mode="inline"
-      selectedKeys={selected}
-      defaultOpenKeys={[first]}
-      items={items}
-      onClick={onNavigate}
-    />
-  );
+  return <Menu mode="inline" selectedKeys={selected} defaultOpenKeys={[first]} items={items} onClick={onNavigate} />;
 }
 
 /** Who is signed in, with their roles in the user's language and the organizations they see. */
