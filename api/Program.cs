@@ -5,6 +5,7 @@ using Jiceng.Infrastructure.Mediation;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Accounts;
 using Jiceng.Modules.Calendar;
+using Jiceng.Modules.Dividends;
 using Jiceng.Modules.Members;
 using Jiceng.Modules.Organizations;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,7 @@ builder.Services.AddOrganizationsModule();
 builder.Services.AddAccountsModule();
 builder.Services.AddMembersModule();
 builder.Services.AddCalendarModule();
+builder.Services.AddDividendsModule();
 
 var app = builder.Build();
 
@@ -91,6 +93,7 @@ app.MapOrganizationsModule(app.Configuration);
 app.MapAccountsModule();
 app.MapMembersModule(app.Configuration);
 app.MapCalendarModule();
+app.MapDividendsModule();
 app.MapSpaFallback();
 
 await app.RunAsync();

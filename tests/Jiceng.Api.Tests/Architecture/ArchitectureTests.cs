@@ -388,6 +388,7 @@ public sealed class RefusalCatalogTests
         {
             ("Accounts", "AccountErrors"),
             ("Calendar", "CalendarErrors"),
+            ("Dividends", "DividendsErrors"),
             ("Members", "MemberErrors"),
             ("Organizations", "OrganizationErrors"),
         };

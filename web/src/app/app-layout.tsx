@@ -1,4 +1,11 @@
-import { ApartmentOutlined, CalendarOutlined, ClusterOutlined, MenuOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  BankOutlined,
+  CalendarOutlined,
+  ClusterOutlined,
+  MenuOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Space, Spin, Typography, type MenuProps } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -124,10 +131,35 @@ function ModuleMenu({ user, onNavigate }: { user: CurrentUser; onNavigate: () =>
     ...(user.permissions.includes('members.read')
       ? [{ key: 'members', icon: <TeamOutlined />, label: <Link to="/members">{t('layout.members')}</Link> }]
       : []),
+    // 集体经济: one group; each screen of the module appends its item (key = its path without the leading slash).
+    ...(user.permissions.includes('dividends.read')
+      ? [
+          {
+            key: 'dividends',
+            icon: <BankOutlined />,
+            label: t('dividends.menu'),
+            children: [
+              {
+                key: 'dividends/collectives',
+                label: <Link to="/dividends/collectives">{t('dividends.collectives')}</Link>,
+              },
+            ],
+          },
+        ]
+      : []),
     { key: 'calendar', icon: <CalendarOutlined />, label: <Link to="/calendar">{t('layout.calendar')}</Link> },
   ];
+  const [first = '', second] = location.pathname.split('/').slice(1);
+  // A module group's items are keyed by two path segments, the other items by one.
+  const selected = second ? [first, `${first}/${second}`] : [first];
   return (
-    <Menu mode="inline" selectedKeys={[location.pathname.split('/')[1] ?? '']} items={items} onClick={onNavigate} />
+    <Menu
+      mode="inline"
+      selectedKeys={selected}
+      defaultOpenKeys={first === 'dividends' ? [first] : []}
+      items={items}
+      onClick={onNavigate}
+    />
   );
 }
 

@@ -1557,6 +1557,7 @@ export interface components {
             name: string;
             /** @description One section per module, under its key. A section left out keeps its defaults; fixed rules keep their national values whatever is sent. */
             document?: {
+                dividends?: components["schemas"]["DividendRules"];
                 memberPipeline?: components["schemas"]["MemberPipelineRules"];
                 organizations?: components["schemas"]["OrganizationRuleSet"];
             };
@@ -1583,6 +1584,14 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+        };
+        DividendRules: {
+            reserveMinPercent: components["schemas"]["NumberRule"];
+            dividendMaxPercentOfNetIncome: components["schemas"]["NumberRule"];
+            dividendCapAboveYuan: components["schemas"]["NumberRule"];
+            cooperativeByVolumeMinPercent: components["schemas"]["NumberRule"];
+            weakCollectiveBelowYuan: components["schemas"]["NumberRule"];
+            reportedOperatingIncomeYuan: components["schemas"]["NumberRule"];
         };
         /**
          * @description - `Primary`: 小学 / Primary school
@@ -2538,13 +2547,14 @@ export interface components {
          *     - `MemberManager`: 党员管理员 / Member manager
          *     - `VolunteerCoordinator`: 志愿服务管理员 / Volunteer coordinator
          *     - `CollectiveAccountant`: 集体经济会计 / Collective accountant
+         *     - `RuralEconomyReviewer`: 农经站审核员 / Rural-economy station reviewer
          *     - `FundManager`: 帮扶资金管理员 / Care fund manager
          *     - `FundApprover`: 帮扶资金审批人 / Care fund approver
          *     - `Auditor`: 审计人员 / Auditor
          *     - `Viewer`: 查阅人员 / Viewer
          * @enum {string}
          */
-        Role: "SystemAdmin" | "OrganizationAdmin" | "MemberManager" | "VolunteerCoordinator" | "CollectiveAccountant" | "FundManager" | "FundApprover" | "Auditor" | "Viewer";
+        Role: "SystemAdmin" | "OrganizationAdmin" | "MemberManager" | "VolunteerCoordinator" | "CollectiveAccountant" | "RuralEconomyReviewer" | "FundManager" | "FundApprover" | "Auditor" | "Viewer";
         RuleSetListItem: {
             /** Format: uuid */
             id: string;
@@ -2566,6 +2576,7 @@ export interface components {
             name: string;
             /** @description One section per module, under its key. A section left out keeps its defaults; fixed rules keep their national values whatever is sent. */
             document: {
+                dividends?: components["schemas"]["DividendRules"];
                 memberPipeline?: components["schemas"]["MemberPipelineRules"];
                 organizations?: components["schemas"]["OrganizationRuleSet"];
             };
@@ -2754,6 +2765,7 @@ export interface components {
             name: string;
             /** @description One section per module, under its key. A section left out keeps its defaults; fixed rules keep their national values whatever is sent. */
             document: {
+                dividends?: components["schemas"]["DividendRules"];
                 memberPipeline?: components["schemas"]["MemberPipelineRules"];
                 organizations?: components["schemas"]["OrganizationRuleSet"];
             };

@@ -1,3 +1,5 @@
+import { dividendsWords } from '@/features/dividends/words';
+
 /**
  * The Party's own words (the 党内统计 and 发展党员 documents), said once: every Chinese label naming one of these things
  * is built from here, and the API's spreadsheet headers and enumeration labels use the same words.
@@ -16,6 +18,7 @@ const term = {
 export const resources = {
   'zh-CN': {
     translation: {
+      ...dividendsWords.zh,
       appName: '基层党建',
       appTitle: '基层党建',
       signIn: {
@@ -47,6 +50,7 @@ export const resources = {
         CollectiveAccountant: '集体经济会计',
         FundManager: '帮扶资金管理员',
         FundApprover: '帮扶资金审批人',
+        RuralEconomyReviewer: '农经站审核员',
         Auditor: '审计人员',
         Viewer: '查阅人员',
         other: '其他角色',
@@ -557,6 +561,7 @@ export const resources = {
   },
   'en-US': {
     translation: {
+      ...dividendsWords.en,
       appName: 'Jiceng',
       appTitle: 'Jiceng grassroots party building',
       signIn: {
@@ -588,6 +593,7 @@ export const resources = {
         CollectiveAccountant: 'Collective accountant',
         FundManager: 'Care fund manager',
         FundApprover: 'Care fund approver',
+        RuralEconomyReviewer: 'Rural-economy station reviewer',
         Auditor: 'Auditor',
         Viewer: 'Viewer',
         other: 'Other role',
