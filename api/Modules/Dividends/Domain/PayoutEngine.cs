@@ -1,4 +1,5 @@
 using System.Globalization;
+using Jiceng.Infrastructure.Primitives;
 
 namespace Jiceng.Modules.Dividends.Domain;
 
@@ -6,22 +7,29 @@ namespace Jiceng.Modules.Dividends.Domain;
 internal enum PayoutMethod
 {
     // The part's pool split pro rata over each payee's shares, each share type weighted.
+    [Label("按股份", "By shares")]
     ByShares,
 
     // A fixed amount for every eligible person (三海社区: 700 yuan a head).
+    [Label("每人定额", "Fixed per person")]
     PerPerson,
 
     // A fixed amount for every household with at least one eligible person.
+    [Label("每户定额", "Fixed per household")]
     PerHousehold,
 
     // A fixed amount for every share held; the pool is the amount times all shares, down to the 分.
+    [Label("每股定额", "Fixed per share")]
     PerShare,
 }
 
 // Who receives a by-shares or per-share payout: each member, or each household for all its members.
 internal enum PayeeUnit
 {
+    [Label("按人", "Each person")]
     Person,
+
+    [Label("按户", "Each household")]
     Household,
 }
 

@@ -1,21 +1,37 @@
+using Jiceng.Infrastructure.Primitives;
+
 namespace Jiceng.Modules.Dividends.Domain;
 
 /// Where a distribution plan stands. Deliberation holds the region's steps (四议 by default) one by one; a plan
 /// that is changed after its notice began is Superseded by its next version, and stays readable.
 internal enum PlanStage
 {
+    [Label("草拟", "Draft")]
     Draft,
+
+    [Label("审议中", "In deliberation")]
     Deliberation,
+
+    [Label("待农经站审核", "Awaiting the station's review")]
     Review,
+
+    [Label("公示中", "On public notice")]
     Notice,
+
+    [Label("已批准", "Approved")]
     Approved,
+
+    [Label("已被新版本取代", "Superseded")]
     Superseded,
 }
 
 /// The meeting that takes a resolution: all members of the collective, or their representatives.
 internal enum AssemblyBody
 {
+    [Label("成员大会", "Members' assembly")]
     Members,
+
+    [Label("成员代表大会", "Representatives' assembly")]
     Representatives,
 }
 
@@ -42,8 +58,13 @@ internal sealed record AssemblyRules(
 
 internal enum VoteOutcome
 {
+    [Label("通过", "Carried")]
     Carried,
+
+    [Label("不足法定人数", "Not quorate")]
     NotQuorate,
+
+    [Label("未通过", "Not carried")]
     NotCarried,
 }
 
