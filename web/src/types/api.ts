@@ -89,6 +89,288 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dividends/plans/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a distribution plan's payouts
+         * @description Computes every payout line from the share register on the cut-off date (each exact share rounded down, the remaining 分 by largest remainder, ties by id) and their sum; saves nothing. 409 plan_no_recipients when a part has no one to pay.
+         */
+        post: operations["PreviewDistributionPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dividends/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Prepare a distribution plan
+         * @description Saves a plan with its payout lines computed from the register on the cut-off date; the caller is its preparer and can never review or approve it. Takes Idempotency-Key.
+         */
+        post: operations["CreateDistributionPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dividends/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A distribution plan with its steps
+         * @description The plan, its parts, its steps as a timeline and its open objections; ETag.
+         */
+        get: operations["GetDistributionPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dividends/plans/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the plan's next deliberation step
+         * @description The region's steps in order (四议: 党支部提议, 两委会商议, 党员大会审议, 成员（代表）大会决议); 409 plan_step_out_of_order, plan_vote_required, plan_not_quorate (more than half of members or two thirds of representatives by default), plan_not_carried (a majority of those present).
+         */
+        post: operations["RecordDistributionPlanStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dividends/plans/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The township rural-economy station's review
+         * @description After the assembly's resolution; needs dividends.approve, and the plan's preparer is refused (409 plan_preparer_cannot_approve).
+         */
+        post: operations["ReviewDistributionPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dividends/plans/{id}/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Post the plan on public notice (公示)
+         * @description After the station's review: sets the notice's first and last day (the region's days, calendar days unless its rule says working days) and the check code printed on the sheet.
+         */
+        post: operations["StartDistributionPlanNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dividends/plans/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a distribution plan
+         * @description Needs dividends.approve (403 otherwise); 409 plan_preparer_cannot_approve for the preparer, plan_notice_running before the notice's last day has passed, plan_objections_open while any objection is not closed.
+         */
+        post: operations["ApproveDistributionPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dividends/plans/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A plan's objection register
+         * @description Every objection with its answer and whether it is closed.
+         */
+        get: operations["ListPlanObjections"];
+        put?: never;
+        /**
+         * Record an objection to a plan on notice
+         * @description Objections are recorded while the plan is on notice or approved and not yet paid out; each blocks approval and payouts until answered and closed. Takes Idempotency-Key.
+         */
+        post: operations["RecordPlanObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dividends/objections/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer an objection
+         * @description Records the answer; 409 objection_wrong_status once closed.
+         */
+        post: operations["AnswerPlanObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dividends/objections/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close an answered objection
+         * @description 409 objection_not_answered before an answer; objection_wrong_status once closed.
+         */
+        post: operations["ClosePlanObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dividends/plans/{id}/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A plan's payouts: status Unpaid (unclaimed, or the bank batch), Paid or Failed; sort by lineNo, name, amount. */
+        get: operations["ListDistributionPayouts"];
+        put?: never;
+        /**
+         * Make the payout list of an approved plan
+         * @description One unpaid payout per plan line, once: 409 plan_payouts_exist on a second call, plan_objections_open while an objection is open. Takes Idempotency-Key (a replay answers the first result and pays nothing twice).
+         */
+        post: operations["CreateDistributionPayouts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dividends/plans/{id}/payouts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payouts as .xlsx or .csv (status=Unpaid: the bank's batch file) with the list's parameters: status Unpaid (unclaimed, or the bank batch), Paid or Failed; sort by lineNo, name, amount. */
+        get: operations["ExportDistributionPayouts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dividends/payouts/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a payout (签字按手印, proxy or bank transfer)
+         * @description Once per payout, in one conditional statement: 409 payout_already_confirmed after that, payout_proxy_authorization for a proxy without name and authorization. If-Match and Idempotency-Key.
+         */
+        post: operations["ConfirmDistributionPayout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/dividends/notices/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check a printed 公示 sheet's code (no sign-in)
+         * @description The plan's collective, year, notice days, total and stage; 404 for an unknown code.
+         */
+        get: operations["CheckDistributionNotice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/members": {
         parameters: {
             query?: never;
@@ -1248,6 +1530,9 @@ export interface components {
             approvedOn?: string | null;
             override?: components["schemas"]["StepOverride"];
         };
+        AnswerObjectionRequest: {
+            answer: string;
+        };
         ApiClientResponse: {
             /** Format: uuid */
             id: string;
@@ -1271,6 +1556,60 @@ export interface components {
             decidedOn: string;
             cultivationContacts: string[];
             override?: components["schemas"]["StepOverride"];
+        };
+        ApprovalStepRule: {
+            code: string;
+            chinese: string;
+            english: string;
+            vote: boolean;
+            readonly label: string;
+        };
+        ApprovePlanRequest: {
+            /** Format: date */
+            approvedOn: string;
+            documentRef: string;
+        };
+        /**
+         * @description - `Members`: 成员大会 / Members' assembly
+         *     - `Representatives`: 成员代表大会 / Representatives' assembly
+         * @enum {string}
+         */
+        AssemblyBody: "Members" | "Representatives";
+        AssemblyRules: {
+            /** Format: int32 */
+            memberQuorumAbovePercent: number;
+            /** Format: int32 */
+            representativeQuorumNumerator: number;
+            /** Format: int32 */
+            representativeQuorumDenominator: number;
+            /** Format: int32 */
+            majorityAbovePercent: number;
+        };
+        AssemblyVote: {
+            body: components["schemas"]["AssemblyBody"];
+            /** Format: int32 */
+            entitled: number;
+            /** Format: int32 */
+            present: number;
+            /** Format: int32 */
+            inFavour: number;
+            /** Format: int32 */
+            against: number;
+            /** Format: int32 */
+            abstaining: number;
+        };
+        AssemblyVoteRequest: {
+            body: components["schemas"]["AssemblyBody"];
+            /** Format: int32 */
+            entitled: number;
+            /** Format: int32 */
+            present: number;
+            /** Format: int32 */
+            inFavour: number;
+            /** Format: int32 */
+            against: number;
+            /** Format: int32 */
+            abstaining?: number | null;
         };
         AuditEntry: {
             /** Format: uuid */
@@ -1419,6 +1758,21 @@ export interface components {
             /** Format: date */
             endedOn?: string | null;
         };
+        ConfirmPayoutRequest: {
+            method: components["schemas"]["ConfirmationMethod"];
+            /** Format: date */
+            paidOn: string;
+            reference: string;
+            proxyName?: string | null;
+            proxyAuthorization?: string | null;
+        };
+        /**
+         * @description - `Signature`: 本人签字按手印 / Signature and fingerprint
+         *     - `Proxy`: 委托代领 / Collected by a proxy
+         *     - `BankTransfer`: 银行转账 / Bank transfer
+         * @enum {string}
+         */
+        ConfirmationMethod: "Signature" | "Proxy" | "BankTransfer";
         ConvertToFullMemberRequest: {
             /** Format: date */
             meetingOn: string;
@@ -1544,6 +1898,9 @@ export interface components {
             endsOn?: string | null;
             notes?: string | null;
         };
+        CreatePayoutsRequest: {
+            note?: string | null;
+        };
         /**
          * @example {
          *       "regionRootId": "0195a8e4-1c2d-7a3b-8c4d-5e6f70819201",
@@ -1592,6 +1949,14 @@ export interface components {
             cooperativeByVolumeMinPercent: components["schemas"]["NumberRule"];
             weakCollectiveBelowYuan: components["schemas"]["NumberRule"];
             reportedOperatingIncomeYuan: components["schemas"]["NumberRule"];
+            noticeDays: components["schemas"]["NumberRule"];
+            noticeInWorkingDays: components["schemas"]["NumberRule"];
+            memberQuorumAbovePercent: components["schemas"]["NumberRule"];
+            representativeQuorumNumerator: components["schemas"]["NumberRule"];
+            representativeQuorumDenominator: components["schemas"]["NumberRule"];
+            majorityAbovePercent: components["schemas"]["NumberRule"];
+            approvalSteps: components["schemas"]["ApprovalStepRule"][];
+            assembly: components["schemas"]["AssemblyRules"];
         };
         /**
          * @description - `Primary`: 小学 / Primary school
@@ -1969,6 +2334,12 @@ export interface components {
          * @enum {string}
          */
         MemberStatus: "Active" | "TransferredOut" | "Deceased" | "Cancelled";
+        Money: {
+            /** Format: int64 */
+            fen: number;
+            /** Format: double */
+            readonly yuan: number;
+        };
         /**
          * @example {
          *       "newParentId": "0195a8e4-1c2d-7a3b-8c4d-5e6f70819201"
@@ -2007,6 +2378,34 @@ export interface components {
             min?: number | null;
             /** Format: int32 */
             max?: number | null;
+        };
+        /**
+         * @description - `Open`: 待答复 / Open
+         *     - `Answered`: 已答复 / Answered
+         *     - `Closed`: 已办结 / Closed
+         * @enum {string}
+         */
+        ObjectionStatus: "Open" | "Answered" | "Closed";
+        ObjectionView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            /** Format: date */
+            receivedOn: string;
+            raisedBy: string;
+            content: string;
+            status: components["schemas"]["ObjectionStatus"];
+            answer?: string | null;
+            answeredByName?: string | null;
+            /** Format: date-time */
+            answeredAt?: string | null;
+            closedByName?: string | null;
+            /** Format: date-time */
+            closedAt?: string | null;
+            recordedByName: string;
+            /** Format: int64 */
+            version: number;
         };
         OrganizationAncestor: {
             /** Format: uuid */
@@ -2206,6 +2605,15 @@ export interface components {
             /** Format: int32 */
             pageSize: number;
         };
+        PagedOfPayoutListItem: {
+            items: components["schemas"]["PayoutListItem"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
         PagedOfRectificationListItem: {
             items: components["schemas"]["RectificationListItem"][];
             /** Format: int64 */
@@ -2291,6 +2699,86 @@ export interface components {
             notes?: string | null;
         };
         /**
+         * @description - `Person`: 按人 / Each person
+         *     - `Household`: 按户 / Each household
+         * @enum {string}
+         */
+        PayeeUnit: "Person" | "Household";
+        /**
+         * @description - `Payout`: 兑现 / Payout
+         *     - `Reissue`: 重新发放 / Re-issue
+         *     - `Reversal`: 冲正 / Reversal
+         * @enum {string}
+         */
+        PayoutKind: "Payout" | "Reissue" | "Reversal";
+        PayoutListItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            lineNo: number;
+            /** Format: uuid */
+            householdId: string;
+            name: string;
+            idNumberMasked?: string | null;
+            bankName?: string | null;
+            bankAccountMasked?: string | null;
+            kind: components["schemas"]["PayoutKind"];
+            amount: components["schemas"]["Money"];
+            status: components["schemas"]["PayoutStatus"];
+            method?: components["schemas"]["ConfirmationMethod"];
+            /** Format: date */
+            paidOn?: string | null;
+            reference?: string | null;
+            failureReason?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
+        /**
+         * @description - `ByShares`: 按股份 / By shares
+         *     - `PerPerson`: 每人定额 / Fixed per person
+         *     - `PerHousehold`: 每户定额 / Fixed per household
+         *     - `PerShare`: 每股定额 / Fixed per share
+         * @enum {string}
+         */
+        PayoutMethod: "ByShares" | "PerPerson" | "PerHousehold" | "PerShare";
+        /**
+         * @description - `Unpaid`: 未发放 / Unpaid
+         *     - `Paid`: 已发放 / Paid
+         *     - `Failed`: 转账失败 / Failed
+         * @enum {string}
+         */
+        PayoutStatus: "Unpaid" | "Paid" | "Failed";
+        PayoutView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            /** Format: int32 */
+            lineNo: number;
+            /** Format: uuid */
+            householdId: string;
+            /** Format: uuid */
+            payeeId: string;
+            name: string;
+            kind: components["schemas"]["PayoutKind"];
+            /** Format: uuid */
+            relatedId?: string | null;
+            amount: components["schemas"]["Money"];
+            status: components["schemas"]["PayoutStatus"];
+            method?: components["schemas"]["ConfirmationMethod"];
+            /** Format: date */
+            paidOn?: string | null;
+            reference?: string | null;
+            proxyName?: string | null;
+            proxyAuthorization?: string | null;
+            failureReason?: string | null;
+            recordedByName?: string | null;
+            /** Format: date-time */
+            recordedAt?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
+        /**
          * @description - `Application`: 递交入党申请 / Applied
          *     - `Talk`: 入党谈话 / Talk held
          *     - `Activist`: 确定为入党积极分子 / Became an activist
@@ -2344,6 +2832,180 @@ export interface components {
             next?: components["schemas"]["NextPipelineStep"];
             /** Format: int32 */
             daysUntilNext?: number | null;
+        };
+        PlanLineView: {
+            /** Format: int32 */
+            lineNo: number;
+            /** Format: int32 */
+            partNo: number;
+            /** Format: uuid */
+            payeeId: string;
+            payeeUnit: components["schemas"]["PayeeUnit"];
+            /** Format: uuid */
+            householdId: string;
+            name: string;
+            idNumberMasked?: string | null;
+            units: string;
+            rate: string;
+            exact: string;
+            base: components["schemas"]["Money"];
+            remainder: components["schemas"]["Money"];
+            amount: components["schemas"]["Money"];
+        };
+        PlanNoticeCheck: {
+            collectiveName: string;
+            /** Format: int32 */
+            year: number;
+            title: string;
+            /** Format: int32 */
+            versionNo: number;
+            stage: components["schemas"]["PlanStage"];
+            /** Format: date */
+            noticeStartsOn?: string | null;
+            /** Format: date */
+            noticeEndsOn?: string | null;
+            total: components["schemas"]["Money"];
+            /** Format: int32 */
+            lineCount: number;
+            currentVersion: boolean;
+        };
+        /**
+         * @description - `Dividend`: 分红 / Dividend
+         *     - `Pension`: 养老金 / Pension
+         *     - `Other`: 其他 / Other
+         * @enum {string}
+         */
+        PlanPartKind: "Dividend" | "Pension" | "Other";
+        PlanPartRequest: {
+            kind?: components["schemas"]["PlanPartKind"];
+            label?: string | null;
+            method?: components["schemas"]["PayoutMethod"];
+            payeeUnit?: components["schemas"]["PayeeUnit"];
+            pool?: components["schemas"]["Money"];
+            amount?: components["schemas"]["Money"];
+            weights?: {
+                [key: string]: number;
+            } | null;
+            /** Format: int32 */
+            minAge?: number | null;
+        };
+        PlanPartView: {
+            /** Format: int32 */
+            partNo: number;
+            kind: components["schemas"]["PlanPartKind"];
+            label: string;
+            method: components["schemas"]["PayoutMethod"];
+            payeeUnit: components["schemas"]["PayeeUnit"];
+            pool: components["schemas"]["Money"];
+            amount: components["schemas"]["Money"];
+            weights: {
+                [key: string]: number;
+            };
+            /** Format: int32 */
+            minAge?: number | null;
+            /** Format: int32 */
+            payees: number;
+        };
+        /**
+         * @description - `Draft`: 草拟 / Draft
+         *     - `Deliberation`: 审议中 / In deliberation
+         *     - `Review`: 待农经站审核 / Awaiting the station's review
+         *     - `Notice`: 公示中 / On public notice
+         *     - `Approved`: 已批准 / Approved
+         *     - `Superseded`: 已被新版本取代 / Superseded
+         * @enum {string}
+         */
+        PlanStage: "Draft" | "Deliberation" | "Review" | "Notice" | "Approved" | "Superseded";
+        PlanStepView: {
+            /** Format: int32 */
+            seq: number;
+            step: string;
+            label: string;
+            /** Format: date */
+            occurredOn: string;
+            documentRef?: string | null;
+            vote?: components["schemas"]["AssemblyVote"];
+            recordedByName: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        PlanTermsRequest: {
+            /** Format: uuid */
+            collectiveId: string;
+            /** Format: int32 */
+            year: number;
+            title: string;
+            /** Format: date */
+            cutOffOn: string;
+            parts: components["schemas"]["PlanPartRequest"][];
+        };
+        PlanTimelineEntry: {
+            step: string;
+            label: string;
+            vote: boolean;
+            done: boolean;
+            record?: components["schemas"]["PlanStepView"];
+        };
+        PlanView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planGroupId: string;
+            /** Format: int32 */
+            versionNo: number;
+            /** Format: uuid */
+            supersedesId?: string | null;
+            /** Format: uuid */
+            supersededById?: string | null;
+            /** Format: uuid */
+            collectiveId: string;
+            collectiveName: string;
+            /** Format: int32 */
+            year: number;
+            title: string;
+            /** Format: date */
+            cutOffOn: string;
+            stage: components["schemas"]["PlanStage"];
+            nextStep?: string | null;
+            preparedByName: string;
+            /** Format: date */
+            noticeStartsOn?: string | null;
+            /** Format: date */
+            noticeEndsOn?: string | null;
+            /** Format: int32 */
+            noticeDays: number;
+            noticeInWorkingDays: boolean;
+            checkCode?: string | null;
+            total: components["schemas"]["Money"];
+            /** Format: int32 */
+            lineCount: number;
+            /** Format: int32 */
+            openObjections: number;
+            approvedByName?: string | null;
+            /** Format: date-time */
+            approvedAt?: string | null;
+            payoutsCreated: boolean;
+            parts: components["schemas"]["PlanPartView"][];
+            timeline: components["schemas"]["PlanTimelineEntry"][];
+            /** Format: int64 */
+            version: number;
+        };
+        PreviewPartView: {
+            /** Format: int32 */
+            partNo: number;
+            label: string;
+            method: components["schemas"]["PayoutMethod"];
+            pool: components["schemas"]["Money"];
+            sum: components["schemas"]["Money"];
+            /** Format: int32 */
+            payees: number;
+        };
+        PreviewPlanResponse: {
+            parts: components["schemas"]["PreviewPartView"][];
+            total: components["schemas"]["Money"];
+            /** Format: int32 */
+            lineCount: number;
+            lines: components["schemas"]["PlanLineView"][];
         };
         ProblemDetails: {
             type?: string | null;
@@ -2408,6 +3070,19 @@ export interface components {
             heldOn: string;
             topic?: string | null;
             attendeeIds: string[];
+        };
+        RecordObjectionRequest: {
+            /** Format: date */
+            receivedOn: string;
+            raisedBy: string;
+            content: string;
+        };
+        RecordPlanStepRequest: {
+            step: string;
+            /** Format: date */
+            occurredOn: string;
+            documentRef: string;
+            vote?: components["schemas"]["AssemblyVoteRequest"];
         };
         RecordTalkRequest: {
             /** Format: date */
@@ -2525,6 +3200,11 @@ export interface components {
             field: components["schemas"]["RevealableMemberField"];
             value?: string | null;
         };
+        ReviewPlanRequest: {
+            /** Format: date */
+            reviewedOn: string;
+            documentRef: string;
+        };
         /**
          * @example {
          *       "level": "fairly-good",
@@ -2635,6 +3315,11 @@ export interface components {
             stars: number;
             /** Format: int32 */
             minScore: number;
+        };
+        StartPlanNoticeRequest: {
+            /** Format: date */
+            startsOn: string;
+            documentRef: string;
         };
         StepOverride: {
             reason: string;
@@ -3576,6 +4261,1937 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PreviewDistributionPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanTermsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewPlanResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateDistributionPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key (1–100 characters): the first successful response is returned again for 24 hours; another body with the same key is 422 (JSON compared regardless of key order and spacing); a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanTermsRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetDistributionPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description A parameter or the body is invalid (errors keyed by field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordDistributionPlanStep: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RecordPlanStepRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReviewDistributionPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReviewPlanRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    StartDistributionPlanNotice: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["StartPlanNoticeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ApproveDistributionPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ApprovePlanRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListPlanObjections: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionView"][];
+                };
+            };
+            /** @description A parameter or the body is invalid (errors keyed by field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordPlanObjection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key (1–100 characters): the first successful response is returned again for 24 hours; another body with the same key is 422 (JSON compared regardless of key order and spacing); a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordObjectionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AnswerPlanObjection: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerObjectionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ClosePlanObjection: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionView"];
+                };
+            };
+            /** @description A parameter or the body is invalid (errors keyed by field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListDistributionPayouts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description - `Unpaid`: 未发放 / Unpaid
+                 *     - `Paid`: 已发放 / Paid
+                 *     - `Failed`: 转账失败 / Failed
+                 */
+                status?: components["schemas"]["PayoutStatus"];
+                page?: number;
+                pageSize?: number;
+                sort?: string;
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedOfPayoutListItem"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateDistributionPayouts: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description Retry-safe key (1–100 characters): the first successful response is returned again for 24 hours; another body with the same key is 422 (JSON compared regardless of key order and spacing); a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CreatePayoutsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportDistributionPayouts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description - `Unpaid`: 未发放 / Unpaid
+                 *     - `Paid`: 已发放 / Paid
+                 *     - `Failed`: 转账失败 / Failed
+                 */
+                status?: components["schemas"]["PayoutStatus"];
+                sort?: string;
+                /**
+                 * @description - `Xlsx`: Excel 工作簿 / Excel workbook
+                 *     - `Csv`: CSV 文件 / CSV file
+                 */
+                format?: components["schemas"]["SpreadsheetFormat"];
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConfirmDistributionPayout: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description Retry-safe key (1–100 characters): the first successful response is returned again for 24 hours; another body with the same key is 422 (JSON compared regardless of key order and spacing); a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmPayoutRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CheckDistributionNotice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanNoticeCheck"];
+                };
+            };
+            /** @description A parameter or the body is invalid (errors keyed by field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
