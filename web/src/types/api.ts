@@ -1611,6 +1611,20 @@ export interface components {
             /** Format: int32 */
             abstaining?: number | null;
         };
+        AssistanceRules: {
+            yearlyTopUpPercent: components["schemas"]["NumberRule"];
+            yearlyCapPerPersonYuan: components["schemas"]["NumberRule"];
+            minimumAmountYuan: components["schemas"]["NumberRule"];
+            hardshipMaxYuan: components["schemas"]["NumberRule"];
+            illnessMaxYuan: components["schemas"]["NumberRule"];
+            disasterMaxYuan: components["schemas"]["NumberRule"];
+            oldMemberMaxYuan: components["schemas"]["NumberRule"];
+            dutyDeathFamilyMaxYuan: components["schemas"]["NumberRule"];
+            streetApprovalUpToYuan: components["schemas"]["NumberRule"];
+            reviewNoticeDays: components["schemas"]["NumberRule"];
+            oldMemberMinAge: components["schemas"]["NumberRule"];
+            oldMemberMinStandingYears: components["schemas"]["NumberRule"];
+        };
         AuditEntry: {
             /** Format: uuid */
             id: string;
@@ -1914,9 +1928,11 @@ export interface components {
             name: string;
             /** @description One section per module, under its key. A section left out keeps its defaults; fixed rules keep their national values whatever is sent. */
             document?: {
+                assistance?: components["schemas"]["AssistanceRules"];
                 dividends?: components["schemas"]["DividendRules"];
                 memberPipeline?: components["schemas"]["MemberPipelineRules"];
                 organizations?: components["schemas"]["OrganizationRuleSet"];
+                volunteering?: components["schemas"]["VolunteeringRules"];
             };
         };
         CreateUserRequest: {
@@ -2138,6 +2154,11 @@ export interface components {
             page: number;
             /** Format: int32 */
             pageSize: number;
+        };
+        LocalList: {
+            items: string[];
+            source: string;
+            readonly local: boolean;
         };
         /**
          * @example {
@@ -3256,9 +3277,11 @@ export interface components {
             name: string;
             /** @description One section per module, under its key. A section left out keeps its defaults; fixed rules keep their national values whatever is sent. */
             document: {
+                assistance?: components["schemas"]["AssistanceRules"];
                 dividends?: components["schemas"]["DividendRules"];
                 memberPipeline?: components["schemas"]["MemberPipelineRules"];
                 organizations?: components["schemas"]["OrganizationRuleSet"];
+                volunteering?: components["schemas"]["VolunteeringRules"];
             };
             /** Format: date-time */
             updatedAt: string;
@@ -3450,9 +3473,11 @@ export interface components {
             name: string;
             /** @description One section per module, under its key. A section left out keeps its defaults; fixed rules keep their national values whatever is sent. */
             document: {
+                assistance?: components["schemas"]["AssistanceRules"];
                 dividends?: components["schemas"]["DividendRules"];
                 memberPipeline?: components["schemas"]["MemberPipelineRules"];
                 organizations?: components["schemas"]["OrganizationRuleSet"];
+                volunteering?: components["schemas"]["VolunteeringRules"];
             };
         };
         UpdateUserRequest: {
@@ -3475,6 +3500,13 @@ export interface components {
             lockedUntil?: string | null;
             /** Format: int64 */
             version: number;
+        };
+        VolunteeringRules: {
+            acceptWithinWorkingDays: components["schemas"]["NumberRule"];
+            assignWithinWorkingDays: components["schemas"]["NumberRule"];
+            maxOpenClaims: components["schemas"]["NumberRule"];
+            staleClaimDays: components["schemas"]["NumberRule"];
+            demandCategories: components["schemas"]["LocalList"];
         };
         WithdrawTransferRequest: {
             reason: string;
