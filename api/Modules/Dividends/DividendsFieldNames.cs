@@ -15,5 +15,40 @@ internal sealed class DividendsFieldNames : FieldNameCatalog
         Name("shareManagement", "股权管理方式", "Share management");
         Name("establishedOn", "成立日期", "Established on");
         Name("year", "年度", "Year");
+        // Distribution plans and payouts
+        Name("collectiveId", "集体经济组织", "Collective");
+        Name("title", "方案名称", "Title");
+        Name("cutOffOn", "股权截止日", "Share register cut-off date");
+        Name("parts", "分配项目", "Parts");
+        Name("label", "项目名称", "Part name");
+        Name("method", "方式", "Method");
+        Name("payeeUnit", "发放对象", "Paid to");
+        Name("pool", "分配总额", "Pool");
+        Name("amount", "金额", "Amount");
+        Name("weights", "股份权重", "Share weights");
+        Name("minAge", "最低年龄", "Minimum age");
+        Name("step", "步骤", "Step");
+        Name("occurredOn", "日期", "Date");
+        Name("documentRef", "文件或记录编号", "Document reference");
+        Name("vote", "表决情况", "Vote");
+        Name("body", "会议类型", "Meeting");
+        Name("entitled", "应到人数", "Entitled");
+        Name("present", "实到人数", "Present");
+        Name("inFavour", "赞成票", "In favour");
+        Name("against", "反对票", "Against");
+        Name("abstaining", "弃权票", "Abstaining");
+        Name("reviewedOn", "审核日期", "Reviewed on");
+        Name("startsOn", "公示开始日期", "Notice starts on");
+        Name("approvedOn", "批准日期", "Approved on");
+        Name("receivedOn", "收到日期", "Received on");
+        Name("raisedBy", "异议人", "Raised by");
+        Name("content", "异议内容", "Objection");
+        Name("answer", "答复", "Answer");
+        Name("paidOn", "发放日期", "Paid on");
+        Name("reference", "签领表或转账凭证号", "Sheet or transfer reference");
+        Name("proxyName", "代领人", "Proxy");
+        Name("proxyAuthorization", "委托书编号", "Authorization reference");
+        Name("note", "备注", "Note");
+        Name("status", "状态", "Status");
     }
 }

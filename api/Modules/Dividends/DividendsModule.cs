@@ -1,5 +1,20 @@
 using Jiceng.Infrastructure.Http;
+using Jiceng.Modules.Dividends.AnswerObjection;
+using Jiceng.Modules.Dividends.ApprovePlan;
+using Jiceng.Modules.Dividends.CheckPlanNotice;
+using Jiceng.Modules.Dividends.CloseObjection;
+using Jiceng.Modules.Dividends.ConfirmPayout;
+using Jiceng.Modules.Dividends.CreatePayouts;
+using Jiceng.Modules.Dividends.CreatePlan;
 using Jiceng.Modules.Dividends.Domain;
+using Jiceng.Modules.Dividends.GetPlan;
+using Jiceng.Modules.Dividends.ListObjections;
+using Jiceng.Modules.Dividends.ListPayouts;
+using Jiceng.Modules.Dividends.PreviewPlan;
+using Jiceng.Modules.Dividends.RecordObjection;
+using Jiceng.Modules.Dividends.RecordPlanStep;
+using Jiceng.Modules.Dividends.ReviewPlan;
+using Jiceng.Modules.Dividends.StartPlanNotice;
 using Jiceng.Modules.Organizations.Contracts;
 
 namespace Jiceng.Modules.Dividends;
@@ -26,12 +41,19 @@ public static class DividendsModule
         "collective_share_changes",
         "collective_share_change_lines",
         "collective_incomes",
+        "dividend_plans",
+        "dividend_plan_parts",
+        "dividend_plan_lines",
+        "dividend_plan_steps",
+        "dividend_plan_objections",
+        "dividend_payouts",
     ];
 
     public static IServiceCollection AddDividendsModule(this IServiceCollection services)
     {
         services.AddSingleton<IRuleSetSection>(DividendRuleSection.Instance);
         services.AddScoped<DividendRuleSets>();
+        services.AddScoped<PlanSteps>();
         return services;
     }
 
@@ -41,6 +63,25 @@ public static class DividendsModule
             .WithTags("Collective-economy dividends")
             .WithStandardProblemsForSecurity();
         _ = dividends;
+        PreviewPlanEndpoint.Map(dividends);
+        CreatePlanEndpoint.Map(dividends);
+        GetPlanEndpoint.Map(dividends);
+        RecordPlanStepEndpoint.Map(dividends);
+        ReviewPlanEndpoint.Map(dividends);
+        StartPlanNoticeEndpoint.Map(dividends);
+        ApprovePlanEndpoint.Map(dividends);
+        RecordObjectionEndpoint.Map(dividends);
+        ListObjectionsEndpoint.Map(dividends);
+        AnswerObjectionEndpoint.Map(dividends);
+        CloseObjectionEndpoint.Map(dividends);
+        CreatePayoutsEndpoint.Map(dividends);
+        ListPayoutsEndpoint.Map(dividends);
+        ConfirmPayoutEndpoint.Map(dividends);
+        CheckPlanNoticeEndpoint.Map(
+            app.MapGroup("/api/v1/public/dividends")
+                .WithTags("Collective-economy dividends")
+                .WithStandardProblemsForSecurity()
+        );
         return app;
     }
 }

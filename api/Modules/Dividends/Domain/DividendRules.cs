@@ -1,3 +1,4 @@
+using FluentValidation.Results;
 using Jiceng.Modules.Organizations.Contracts;
 
 namespace Jiceng.Modules.Dividends.Domain;
@@ -13,8 +14,24 @@ internal sealed record DividendRules(
     NumberRule DividendCapAboveYuan,
     NumberRule CooperativeByVolumeMinPercent,
     NumberRule WeakCollectiveBelowYuan,
-    NumberRule ReportedOperatingIncomeYuan
-);
+    NumberRule ReportedOperatingIncomeYuan,
+    NumberRule NoticeDays,
+    NumberRule NoticeInWorkingDays,
+    NumberRule MemberQuorumAbovePercent,
+    NumberRule RepresentativeQuorumNumerator,
+    NumberRule RepresentativeQuorumDenominator,
+    NumberRule MajorityAbovePercent,
+    IReadOnlyList<ApprovalStepRule> ApprovalSteps
+)
+{
+    public AssemblyRules Assembly =>
+        new(
+            MemberQuorumAbovePercent.Value,
+            RepresentativeQuorumNumerator.Value,
+            RepresentativeQuorumDenominator.Value,
+            MajorityAbovePercent.Value
+        );
+}
 
 /// <summary>
 /// Dividends' section of the rule set: each rule with its default, its source text and whether a region may change
@@ -85,6 +102,67 @@ internal sealed class DividendRuleSection : RuleSetSection<DividendRules>
         "本地规定：统计年经营性收入 20 万元以上的村（合作社）（敦化市：10 个合作社实现年经营性收入 20 万元以上）。"
     );
 
+    public static readonly RuleDefinition NoticeDays = RuleDefinition.Regional(
+        "noticeDays",
+        "分配方案公示天数",
+        "Days a distribution plan is on public notice",
+        7,
+        5,
+        30,
+        "本地规定：收益分配方案经成员（代表）大会决议后，在本集体经济组织范围内公示，公示期不少于 7 天"
+            + "（DOMAIN.md：各地 5 至 7 天不等），公示无异议或异议已处理后方可兑现。"
+    );
+
+    public static readonly RuleDefinition NoticeInWorkingDays = RuleDefinition.Regional(
+        "noticeInWorkingDays",
+        "公示天数按工作日计算（1 是，0 否）",
+        "Notice days are working days (1 yes, 0 calendar days)",
+        0,
+        0,
+        1,
+        "本地规定：公示期一般按自然日计算；规定为工作日的地区按国务院节假日安排计算。"
+    );
+
+    public static readonly RuleDefinition MemberQuorumAbovePercent = RuleDefinition.Regional(
+        "memberQuorumAbovePercent",
+        "成员大会到会须超过成员的比例（%）",
+        "Members' assembly: present must exceed (percent of members)",
+        50,
+        50,
+        100,
+        PlanRules.AssemblySource
+    );
+
+    public static readonly RuleDefinition RepresentativeQuorumNumerator = RuleDefinition.Regional(
+        "representativeQuorumNumerator",
+        "成员代表大会到会比例（分子）",
+        "Representatives' assembly: present at least (numerator)",
+        2,
+        1,
+        99,
+        PlanRules.AssemblySource
+    );
+
+    public static readonly RuleDefinition RepresentativeQuorumDenominator = RuleDefinition.Regional(
+        "representativeQuorumDenominator",
+        "成员代表大会到会比例（分母）",
+        "Representatives' assembly: present at least (denominator)",
+        3,
+        1,
+        100,
+        PlanRules.AssemblySource
+    );
+
+    public static readonly RuleDefinition MajorityAbovePercent = RuleDefinition.Regional(
+        "majorityAbovePercent",
+        "决议须超过到会人员的比例（%）",
+        "A resolution needs more than (percent of those present)",
+        50,
+        50,
+        100,
+        PlanRules.AssemblySource
+    );
+
     // After the definitions: static fields initialize in order, and the instance lists them.
     public static readonly DividendRuleSection Instance = new();
 
@@ -98,6 +176,12 @@ internal sealed class DividendRuleSection : RuleSetSection<DividendRules>
         CooperativeByVolumeMinPercent,
         WeakCollectiveBelowYuan,
         ReportedOperatingIncomeYuan,
+        NoticeDays,
+        NoticeInWorkingDays,
+        MemberQuorumAbovePercent,
+        RepresentativeQuorumNumerator,
+        RepresentativeQuorumDenominator,
+        MajorityAbovePercent,
     ];
 
     public override DividendRules Defaults { get; } =
@@ -107,7 +191,21 @@ internal sealed class DividendRuleSection : RuleSetSection<DividendRules>
             DividendCapAboveYuan.DefaultRule,
             CooperativeByVolumeMinPercent.DefaultRule,
             WeakCollectiveBelowYuan.DefaultRule,
-            ReportedOperatingIncomeYuan.DefaultRule
+            ReportedOperatingIncomeYuan.DefaultRule,
+            NoticeDays.DefaultRule,
+            NoticeInWorkingDays.DefaultRule,
+            MemberQuorumAbovePercent.DefaultRule,
+            RepresentativeQuorumNumerator.DefaultRule,
+            RepresentativeQuorumDenominator.DefaultRule,
+            MajorityAbovePercent.DefaultRule,
+            ApprovalStepRule.FourDeliberations
+        );
+
+    protected override IEnumerable<ValidationFailure> ValidateOther(DividendRules section) =>
+        ApprovalStepRule.Validate(
+            section.ApprovalSteps,
+            section.RepresentativeQuorumNumerator.Value,
+            section.RepresentativeQuorumDenominator.Value
         );
 }
 

@@ -1,0 +1,304 @@
+using System.Globalization;
+using System.Text.Json;
+using FluentValidation;
+using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Mediation;
+using Jiceng.Infrastructure.Primitives;
+using Jiceng.Infrastructure.Security;
+
+namespace Jiceng.Modules.Dividends.Domain;
+
+/// One part of a plan as a form sends it. Pool for by-shares; Amount for the fixed methods; Weights by share type id
+/// (a type left out weighs nothing); MinAge limits the part to members of at least that age on the cut-off date
+/// (a pension for elderly members, as 三海社区 paid).
+internal sealed record PlanPartRequest(
+    PlanPartKind? Kind,
+    string? Label,
+    PayoutMethod? Method,
+    PayeeUnit? PayeeUnit,
+    Money? Pool,
+    Money? Amount,
+    IReadOnlyDictionary<Guid, decimal>? Weights,
+    int? MinAge
+);
+
+/// The terms of a plan, shared by its preview, its creation and a new version.
+internal sealed record PlanTermsRequest(
+    Guid? CollectiveId,
+    int? Year,
+    string? Title,
+    DateOnly? CutOffOn,
+    IReadOnlyList<PlanPartRequest>? Parts
+);
+
+internal sealed class PlanTermsValidator : AbstractValidator<PlanTermsRequest>
+{
+    public PlanTermsValidator()
+    {
+        RuleFor(t => t.CollectiveId).NotNull();
+        RuleFor(t => t.Year).NotNull().InclusiveBetween(2000, 2100);
+        RuleFor(t => t.Title).RequiredText().MaximumLength(100);
+        RuleFor(t => t.CutOffOn).NotNull();
+        RuleFor(t => t.Parts).Cascade(CascadeMode.Stop).NotNull().Must(p => p is { Count: >= 1 and <= 5 });
+        RuleForEach(t => t.Parts)
+            .ChildRules(part =>
+            {
+                part.RuleFor(p => p.Kind).NotNull().IsInEnum();
+                part.RuleFor(p => p.Label).RequiredText().MaximumLength(50);
+                part.RuleFor(p => p.Method).NotNull().IsInEnum();
+                part.RuleFor(p => p.PayeeUnit).NotNull().IsInEnum();
+                part.RuleFor(p => p.Pool)
+                    .Cascade(CascadeMode.Stop)
+                    .NotNull()
+                    .Must(m => m!.Value.Fen is > 0 and <= 100_000_000_000)
+                    .When(p => p.Method == PayoutMethod.ByShares);
+                part.RuleFor(p => p.Amount)
+                    .Cascade(CascadeMode.Stop)
+                    .NotNull()
+                    .Must(m => m!.Value.Fen is > 0 and <= 1_000_000_000)
+                    .When(p =>
+                        p.Method is PayoutMethod.PerPerson or PayoutMethod.PerHousehold or PayoutMethod.PerShare
+                    );
+                part.RuleFor(p => p.Weights)
+                    .Cascade(CascadeMode.Stop)
+                    .NotNull()
+                    .Must(w => w!.Count is >= 1 and <= 20 && w.Values.Any(v => v > 0))
+                    .Must(w => w!.Values.All(v => v >= 0 && v <= 1000 && decimal.Round(v, PayoutEngine.Decimals) == v))
+                    .When(p => p.Method == PayoutMethod.ByShares);
+                part.RuleFor(p => p.MinAge).InclusiveBetween(0, 120);
+            });
+    }
+}
+
+/// A computed plan: its parts with their payout lines, as previewed or saved.
+internal sealed record ComputedPart(
+    int PartNo,
+    PlanPartRequest Request,
+    long PoolFen,
+    IReadOnlyList<ComputedLine> Lines
+);
+
+internal sealed record ComputedLine(
+    int LineNo,
+    int PartNo,
+    Guid PayeeId,
+    PayeeUnit Unit,
+    Guid HouseholdId,
+    string Name,
+    string? IdNumberMasked,
+    decimal Units,
+    decimal Rate,
+    decimal Exact,
+    long BaseFen,
+    long RemainderFen,
+    long AmountFen
+);
+
+internal sealed record CollectiveRow(Guid Id, Guid OrgId, string OrgPath, Guid RegionRootId, string Name);
+
+/// The register as of the plan's cut-off date (a snapshot: share changes dated after it do not count) turned into
+/// payout lines by <see cref="PayoutEngine"/>.
+internal static class PlanComputation
+{
+    private const string CollectiveSql = """
+        SELECT id, org_id, org_path, region_root_id, name FROM collectives
+        WHERE id = @id AND org_path >= @from AND org_path < @to
+        """;
+
+    private const string ShareTypesSql = "SELECT id FROM collective_share_types WHERE collective_id = @id";
+
+    // Members on the register on the cut-off date (a death or departure recorded after it still counts), with
+    // their shares as the sum of every dated change line up to that day.
+    private const string SnapshotSql = """
+        SELECT m.id AS person_id, m.household_id, m.name, m.id_number_masked, m.birth_date,
+            l.share_type_id, SUM(l.delta) AS quantity
+        FROM collective_members m
+        LEFT JOIN collective_share_change_lines l ON l.member_id = m.id AND l.effective_on <= @cutOffOn
+        WHERE m.collective_id = @id AND (m.status = 'Active' OR m.status_on > @cutOffOn)
+        GROUP BY m.id, m.household_id, m.name, m.id_number_masked, m.birth_date, l.share_type_id
+        """;
+
+    private const string HouseholdsSql = """
+        SELECT h.id, h.number, hm.name AS head_name
+        FROM collective_households h LEFT JOIN collective_members hm ON hm.id = h.head_member_id
+        WHERE h.collective_id = @id
+        """;
+
+    public static async Task<CollectiveRow> CollectiveAsync(
+        DbSession db,
+        DataScope scope,
+        Guid id,
+        CancellationToken cancellationToken
+    ) =>
+        await db.QuerySingleOrDefaultAsync<CollectiveRow>(
+            CollectiveSql,
+            new
+            {
+                id,
+                from = scope.From,
+                to = scope.To,
+            },
+            cancellationToken
+        ) ?? throw DividendsErrors.PlanCollectiveNotFound();
+
+    public static async Task<IReadOnlyList<ComputedPart>> ComputeAsync(
+        DbSession db,
+        Guid collectiveId,
+        PlanTermsRequest terms,
+        CancellationToken cancellationToken
+    )
+    {
+        var cutOffOn = terms.CutOffOn!.Value;
+        var types = (
+            await db.QueryAsync<Guid>(ShareTypesSql, new { id = collectiveId }, cancellationToken)
+        ).ToHashSet();
+        var rows = await db.QueryAsync<SnapshotRow>(
+            SnapshotSql,
+            new { id = collectiveId, cutOffOn },
+            cancellationToken
+        );
+        var households = (
+            await db.QueryAsync<HouseholdRow>(HouseholdsSql, new { id = collectiveId }, cancellationToken)
+        ).ToDictionary(h => h.Id);
+        var people = rows.GroupBy(r => r.PersonId)
+            .Select(g =>
+            {
+                var first = g.First();
+                var shares = g.Where(r => r.ShareTypeId is not null)
+                    .ToDictionary(r => r.ShareTypeId!.Value.ToString(), r => (decimal)Math.Max(0, r.Quantity ?? 0));
+                return (Row: first, Shares: shares);
+            })
+            .ToList();
+        var parts = new List<ComputedPart>();
+        var lineNo = 0;
+        for (var i = 0; i < terms.Parts!.Count; i++)
+        {
+            var request = terms.Parts[i];
+            var weights = request.Weights ?? new Dictionary<Guid, decimal>();
+            if (request.Method == PayoutMethod.ByShares && weights.Keys.Any(k => !types.Contains(k)))
+            {
+                throw DividendsErrors.PlanShareTypeUnknown(i);
+            }
+            var eligible = people
+                .Where(p => request.MinAge is not { } minAge || AgeOn(p.Row.BirthDate, cutOffOn) >= minAge)
+                .Where(p =>
+                    request.Method is PayoutMethod.PerPerson or PayoutMethod.PerHousehold
+                    || p.Shares.Any(s =>
+                        s.Value > 0
+                        && (request.Method == PayoutMethod.PerShare || weights.GetValueOrDefault(Guid.Parse(s.Key)) > 0)
+                    )
+                )
+                .ToList();
+            if (eligible.Count == 0)
+            {
+                throw DividendsErrors.PlanNoRecipients(i, cutOffOn);
+            }
+            var unit = request.Method switch
+            {
+                PayoutMethod.PerPerson => PayeeUnit.Person,
+                PayoutMethod.PerHousehold => PayeeUnit.Household,
+                _ => request.PayeeUnit!.Value,
+            };
+            var result = PayoutEngine.ComputePart(
+                new PayoutPart(
+                    i.ToString(CultureInfo.InvariantCulture),
+                    request.Method!.Value,
+                    unit,
+                    request.Pool?.Fen ?? 0,
+                    request.Amount?.Fen ?? 0,
+                    weights.ToDictionary(w => w.Key.ToString(), w => w.Value),
+                    eligible.Select(p => new PayoutRecipient(p.Row.PersonId, p.Row.HouseholdId, p.Shares)).ToList()
+                )
+            );
+            var byPerson = eligible.ToDictionary(p => p.Row.PersonId, p => p.Row);
+            var lines = result
+                .Lines.Select(l =>
+                {
+                    var person = byPerson.GetValueOrDefault(l.PayeeId);
+                    var household = households.GetValueOrDefault(person?.HouseholdId ?? l.PayeeId);
+                    return new ComputedLine(
+                        ++lineNo,
+                        i,
+                        l.PayeeId,
+                        l.Unit,
+                        person?.HouseholdId ?? l.PayeeId,
+                        person?.Name ?? household?.HeadName ?? household?.Number ?? "",
+                        person?.IdNumberMasked,
+                        l.Units,
+                        l.RateFen,
+                        l.ExactFen,
+                        l.BaseFen,
+                        l.RemainderFen,
+                        l.AmountFen
+                    );
+                })
+                .ToList();
+            parts.Add(new ComputedPart(i, request, result.PoolFen, lines));
+        }
+        return parts;
+    }
+
+    public static string WeightsJson(PlanPartRequest part) =>
+        JsonSerializer.Serialize(part.Weights ?? new Dictionary<Guid, decimal>());
+
+    public static string Text(decimal value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+
+    private static int AgeOn(DateOnly birth, DateOnly on)
+    {
+        var age = on.Year - birth.Year;
+        return birth.AddYears(age) > on ? age - 1 : age;
+    }
+
+    private sealed record SnapshotRow
+    {
+        public Guid PersonId { get; init; }
+        public Guid HouseholdId { get; init; }
+        public string Name { get; init; } = "";
+        public string? IdNumberMasked { get; init; }
+        public DateOnly BirthDate { get; init; }
+        public Guid? ShareTypeId { get; init; }
+        public long? Quantity { get; init; }
+    }
+
+    private sealed record HouseholdRow
+    {
+        public Guid Id { get; init; }
+        public string Number { get; init; } = "";
+        public string? HeadName { get; init; }
+    }
+}
+
+/// A payout line as the preview and the plan's line list answer: the arithmetic that explains it.
+internal sealed record PlanLineView(
+    int LineNo,
+    int PartNo,
+    Guid PayeeId,
+    PayeeUnit PayeeUnit,
+    Guid HouseholdId,
+    string Name,
+    string? IdNumberMasked,
+    string Units,
+    string Rate,
+    string Exact,
+    Money Base,
+    Money Remainder,
+    Money Amount
+)
+{
+    public static PlanLineView From(ComputedLine l) =>
+        new(
+            l.LineNo,
+            l.PartNo,
+            l.PayeeId,
+            l.Unit,
+            l.HouseholdId,
+            l.Name,
+            l.IdNumberMasked,
+            PlanComputation.Text(l.Units),
+            PlanComputation.Text(l.Rate),
+            PlanComputation.Text(l.Exact),
+            Money.FromFen(l.BaseFen),
+            Money.FromFen(l.RemainderFen),
+            Money.FromFen(l.AmountFen)
+        );
+}
