@@ -73,6 +73,7 @@ public interface IWorkQueueContributor
     /// <summary>The module's short stable key, e.g. "volunteering".</summary>
     string Key { get; }
 
-    /// <summary>What is waiting (or overdue) in the subtree, for the caller's permissions; empty when nothing is.</summary>
+    /// <summary>What is waiting (or overdue) in the subtree, for the caller's permissions; empty when nothing
+    /// is.</summary>
     Task<IReadOnlyList<WorkItemCount>> CountAsync(OrganizationSubtree subtree, CancellationToken cancellationToken);
 }
