@@ -351,13 +351,20 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
                 "scoped-a",
                 "甲区管理员",
                 ScopedPassword,
-                ["OrganizationAdmin", "MemberManager", "VolunteerCoordinator"],
+                [
+                    "OrganizationAdmin",
+                    "MemberManager",
+                    "VolunteerCoordinator",
+                    "CollectiveAccountant",
+                    "RuralEconomyReviewer",
+                ],
                 _a.Root
             )
         );
         await Json.Read(scoped, HttpStatusCode.Created);
         _scopedAdmin = await SignedInClient("scoped-a", ScopedPassword);
         await BuildDemandSides();
+        await BuildPlanSides();
         var keyless = await Json.Read(
             await Post("/api/v1/api-clients", new { name = "无权限系统", permissions = Array.Empty<string>() }),
             HttpStatusCode.Created
@@ -588,6 +595,7 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
             || url.EndsWith("/death", StringComparison.Ordinal)
             || url.EndsWith("/medal", StringComparison.Ordinal)
             || IsDemandStep(url)
+            || IsDividendsIfMatch(url)
         )
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
@@ -623,6 +631,11 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
             {
                 using var fresh = Factory.CreateClient();
                 Expect(name + " anonymous", await Send(fresh, method, urlA, body), HttpStatusCode.NoContent);
+                continue;
+            }
+            if (IsPublicDividends(operationId))
+            {
+                Expect(name + " anonymous", await Send(Anonymous, method, urlA, body), HttpStatusCode.OK);
                 continue;
             }
             Expect(name + " anonymous", await Send(Anonymous, method, urlA, body), HttpStatusCode.Unauthorized);
@@ -696,6 +709,10 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
     /// <summary>The ETag an If-Match route needs, read through the matching GET.</summary>
     private async Task<string> CurrentETag(HttpClient caller, string method, string url, string operationId)
     {
+        if (IsDividendsIfMatch(url))
+        {
+            return await DividendsETag(caller, url);
+        }
         if (
             !(
                 method is "PUT" or "DELETE"
