@@ -31,5 +31,17 @@ internal sealed class VolunteeringFieldNames : FieldNameCatalog
         Name("field", "查看项", "Field");
         Name("calledOn", "回访日期", "Call date");
         Name("outcome", "回访情况", "Outcome");
+
+        // Micro-wishes (微心愿)
+        Name("kind", "心愿类型", "Kind");
+        Name("estimatedValue", "心愿价值（元）", "Value (yuan)");
+        Name("personName", "心愿人姓名", "Resident's name");
+        Name("personPhone", "心愿人电话", "Resident's phone");
+        Name("placedOn", "登记日期", "Placed on");
+        Name("claimedOn", "认领日期", "Claimed on");
+        Name("deliveredOn", "送达日期", "Delivered on");
+        Name("receivedOn", "收到日期", "Received on");
+        Name<PlaceMicroWish.PlaceMicroWishCommand>("description", "心愿内容", "Wish");
+        Name<PlaceMicroWish.PlaceMicroWishRequest>("description", "心愿内容", "Wish");
     }
 }

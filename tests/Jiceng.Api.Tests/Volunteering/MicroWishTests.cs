@@ -274,7 +274,7 @@ public sealed class MicroWishTests(DatabaseProvider provider) : ApiTest(provider
     {
         var wish = (await Place(_community, "一盏护眼台灯", "刘小军")).Id();
         var attempts = Enumerable
-            .Range(0, 24)
+            .Range(0, 32)
             .Select(i => Step(wish, "claim", ClaimBy(i % 2 == 0 ? _community : _otherCommunity), "\"1\""))
             .ToList();
         var responses = await Task.WhenAll(attempts);
@@ -288,7 +288,7 @@ public sealed class MicroWishTests(DatabaseProvider provider) : ApiTest(provider
         Assert.Multiple(() =>
         {
             Assert.That(statuses.Count(s => s == HttpStatusCode.OK), Is.EqualTo(1), string.Join(",", statuses));
-            Assert.That(statuses.Count(s => s == HttpStatusCode.Conflict), Is.EqualTo(23), string.Join(",", statuses));
+            Assert.That(statuses.Count(s => s == HttpStatusCode.Conflict), Is.EqualTo(31), string.Join(",", statuses));
             Assert.That(codes, Is.All.EqualTo("wish_already_claimed"));
             Assert.That(current.Str("state"), Is.EqualTo("Claimed"));
             Assert.That(current.GetProperty("version").GetInt64(), Is.EqualTo(2));

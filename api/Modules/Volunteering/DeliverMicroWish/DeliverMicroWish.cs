@@ -1,6 +1,5 @@
 using FluentValidation;
 using Jiceng.Infrastructure;
-using Jiceng.Infrastructure.Mediation;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Modules.Volunteering.Domain;
 using Mediator;

@@ -100,6 +100,10 @@ internal static class MicroWishRules
 
     public static bool Allows(WishState state, WishStep step) => AllowedSteps(state).Contains(step);
 
+    /// <summary>Someone took the wish on (it may since have been delivered and received).</summary>
+    public static bool ClaimedAlready(WishState state) =>
+        state is WishState.Claimed or WishState.Delivered or WishState.Received;
+
     /// <summary>A wish's estimated value may not exceed the region's cap (微心愿 are small by definition).</summary>
     public static bool ExceedsCap(Money value, int capFen) => value.Fen > capFen;
 

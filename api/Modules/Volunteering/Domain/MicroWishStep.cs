@@ -15,8 +15,8 @@ internal sealed class MicroWishSteps(
     TimeProvider clock
 )
 {
-    /// <summary>404 outside the scope; 412 when If-Match is not the version read; 409 when the state does not allow
-    /// the step (wish_already_claimed for a claim of a claimed wish, wish_step_not_allowed otherwise).</summary>
+    /// <summary>404 outside the scope; 409 wish_already_claimed for a claim of a claimed wish; then 412 when If-Match
+    /// is not the version read; 409 wish_step_not_allowed when the state does not allow the step.</summary>
     public async Task<MicroWishStep> StartAsync(
         Guid wishId,
         long expectedVersion,
@@ -26,6 +26,13 @@ internal sealed class MicroWishSteps(
     {
         var scope = await currentScope.GetAsync(cancellationToken);
         var wish = await MicroWishes.FindAsync(db, scope, wishId, cancellationToken);
+        // The one exception to If-Match before state: a claim that lost the race to another claim is told the wish is
+        // taken (wish_already_claimed), whether it arrived while the winner wrote or just after. "Your copy is stale"
+        // would send the user to reload only to learn the same thing.
+        if (step == WishStep.Claim && MicroWishRules.ClaimedAlready(wish.State))
+        {
+            throw VolunteeringErrors.WishStepRefused(step, wish.State);
+        }
         if (wish.Version != expectedVersion)
         {
             throw new PreconditionFailedException();

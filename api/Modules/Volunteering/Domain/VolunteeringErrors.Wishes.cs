@@ -18,7 +18,7 @@ internal static partial class VolunteeringErrors
             ["state"] = state.ToString(),
             ["allowedSteps"] = MicroWishRules.AllowedSteps(state).Select(s => s.ToString()).ToList(),
         };
-        if (step == WishStep.Claim && state is WishState.Claimed or WishState.Delivered or WishState.Received)
+        if (step == WishStep.Claim && MicroWishRules.ClaimedAlready(state))
         {
             return new BusinessRuleException(
                 "wish_already_claimed",

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Mediation;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Members.Contracts;
@@ -11,6 +12,7 @@ using Mediator;
 namespace Jiceng.Modules.Volunteering.PlaceMicroWish;
 
 /// <param name="OrganizationId">The community's organization that collects the wish.</param>
+/// <param name="Kind">Whose wish: a child left behind, an elderly person, a family in hardship, other.</param>
 /// <param name="Description">The wish, as the public wall shows it: no names, phones or addresses.</param>
 /// <param name="EstimatedValue">In yuan, at most the region's cap (rule wishPriceCapFen).</param>
 /// <param name="PersonName">The resident's name: personal data, stored encrypted, shown masked.</param>
