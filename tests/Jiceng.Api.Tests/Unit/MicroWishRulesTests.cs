@@ -17,12 +17,18 @@ public sealed class MicroWishRulesTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(MicroWishRules.AllowedSteps(WishState.Open), Is.EqualTo(new[] { WishStep.Claim, WishStep.Cancel }));
+            Assert.That(
+                MicroWishRules.AllowedSteps(WishState.Open),
+                Is.EqualTo(new[] { WishStep.Claim, WishStep.Cancel })
+            );
             Assert.That(
                 MicroWishRules.AllowedSteps(WishState.Claimed),
                 Is.EqualTo(new[] { WishStep.Deliver, WishStep.Cancel })
             );
-            Assert.That(MicroWishRules.AllowedSteps(WishState.Delivered), Is.EqualTo(new[] { WishStep.ConfirmReceipt }));
+            Assert.That(
+                MicroWishRules.AllowedSteps(WishState.Delivered),
+                Is.EqualTo(new[] { WishStep.ConfirmReceipt })
+            );
             Assert.That(MicroWishRules.AllowedSteps(WishState.Received), Is.Empty);
             Assert.That(MicroWishRules.AllowedSteps(WishState.Cancelled), Is.Empty);
         });
@@ -56,10 +62,7 @@ public sealed class MicroWishRulesTests
         {
             Assert.That(claimed.Code, Is.EqualTo("wish_already_claimed"));
             Assert.That(delivered.Code, Is.EqualTo("wish_step_not_allowed"));
-            Assert.That(
-                delivered.Details!["allowedSteps"],
-                Is.EqualTo(new List<string> { "Claim", "Cancel" })
-            );
+            Assert.That(delivered.Details!["allowedSteps"], Is.EqualTo(new List<string> { "Claim", "Cancel" }));
             Assert.That(
                 VolunteeringErrors.WishStepRefused(WishStep.Claim, WishState.Cancelled).Code,
                 Is.EqualTo("wish_step_not_allowed")
@@ -115,7 +118,9 @@ public sealed class MicroWishRulesTests
         {
             Assert.That(
                 properties,
-                Is.EquivalentTo(new[] { "Id", "CommunityName", "Kind", "Description", "State", "PlacedOn", "DeliveredOn" })
+                Is.EquivalentTo(
+                    new[] { "Id", "CommunityName", "Kind", "Description", "State", "PlacedOn", "DeliveredOn" }
+                )
             );
             Assert.That(wall.CommunityName, Is.EqualTo("幸福社区党委"));
             Assert.That(wall.State, Is.EqualTo(WishState.Claimed));

@@ -77,10 +77,12 @@ public sealed class MicroWishTests(DatabaseProvider provider) : ApiTest(provider
             Assert.That(wish.Str("organizationName"), Is.EqualTo("幸福社区党委"));
         });
 
-        var list = await (await Get($"/api/v1/volunteering/wishes?organizationId={_community}")).Content
-            .ReadAsStringAsync();
-        var csv = await (await Get($"/api/v1/volunteering/wishes/export?organizationId={_community}&format=Csv"))
-            .Content.ReadAsStringAsync();
+        var list = await (
+            await Get($"/api/v1/volunteering/wishes?organizationId={_community}")
+        ).Content.ReadAsStringAsync();
+        var csv = await (
+            await Get($"/api/v1/volunteering/wishes/export?organizationId={_community}&format=Csv")
+        ).Content.ReadAsStringAsync();
         var got = await Get($"/api/v1/volunteering/wishes/{wish.Id()}");
         var one = await got.Content.ReadAsStringAsync();
         Assert.Multiple(() =>
@@ -152,7 +154,11 @@ public sealed class MicroWishTests(DatabaseProvider provider) : ApiTest(provider
             var reset = JsonNode.Parse(current.GetProperty("document").GetRawText())!;
             reset["volunteering"]!["wishPriceCapFen"]!["value"] = 20000;
             await Json.Read(
-                await Put($"/api/v1/rule-sets/{ruleSet.Id()}", new { name = "心愿区规则", document = reset }, currentTag),
+                await Put(
+                    $"/api/v1/rule-sets/{ruleSet.Id()}",
+                    new { name = "心愿区规则", document = reset },
+                    currentTag
+                ),
                 HttpStatusCode.OK
             );
         }
@@ -168,7 +174,10 @@ public sealed class MicroWishTests(DatabaseProvider provider) : ApiTest(provider
             code: "wish_step_not_allowed"
         );
         await Json.Problem(await Step(wish, "claim", ClaimBy(_otherCommunity), null), (HttpStatusCode)428);
-        await Json.Problem(await Step(wish, "claim", ClaimBy(_otherCommunity), "\"7\""), HttpStatusCode.PreconditionFailed);
+        await Json.Problem(
+            await Step(wish, "claim", ClaimBy(_otherCommunity), "\"7\""),
+            HttpStatusCode.PreconditionFailed
+        );
 
         var claimed = await Json.Read(await Step(wish, "claim", ClaimBy(_otherCommunity), "\"1\""), HttpStatusCode.OK);
         Assert.Multiple(() =>
@@ -256,7 +265,11 @@ public sealed class MicroWishTests(DatabaseProvider provider) : ApiTest(provider
             HttpStatusCode.OK
         );
         Assert.That(claimed.Str("claimantName"), Is.EqualTo("陈志愿"));
-        await Json.Problem(await Step(wish, "cancellation", new { reason = " " }, "\"2\""), HttpStatusCode.BadRequest, field: "reason");
+        await Json.Problem(
+            await Step(wish, "cancellation", new { reason = " " }, "\"2\""),
+            HttpStatusCode.BadRequest,
+            field: "reason"
+        );
         var cancelled = await Json.Read(
             await Step(wish, "cancellation", new { reason = "心愿人已随子女外出" }, "\"2\""),
             HttpStatusCode.OK
@@ -300,10 +313,12 @@ public sealed class MicroWishTests(DatabaseProvider provider) : ApiTest(provider
     {
         await Place(_community, "区内心愿：一副羽毛球拍", "孙小强");
         var url = $"/api/v1/volunteering/wishes/{_otherRegionWish}";
-        var list = await (await _scopedToRegion.GetAsync("/api/v1/volunteering/wishes?pageSize=200")).Content
-            .ReadAsStringAsync();
-        var export = await (await _scopedToRegion.GetAsync("/api/v1/volunteering/wishes/export?format=Csv")).Content
-            .ReadAsStringAsync();
+        var list = await (
+            await _scopedToRegion.GetAsync("/api/v1/volunteering/wishes?pageSize=200")
+        ).Content.ReadAsStringAsync();
+        var export = await (
+            await _scopedToRegion.GetAsync("/api/v1/volunteering/wishes/export?format=Csv")
+        ).Content.ReadAsStringAsync();
         var counts = await Json.Read(
             await _scopedToRegion.GetAsync("/api/v1/volunteering/wishes/counts?year=2026"),
             HttpStatusCode.OK
@@ -344,7 +359,10 @@ public sealed class MicroWishTests(DatabaseProvider provider) : ApiTest(provider
         var cancelled = (await Place(community, "计数：一把雨伞", "丁")).Id();
         await Json.Read(await Step(claimed, "claim", ClaimBy(community), "\"1\""), HttpStatusCode.OK);
         await Json.Read(await Step(received, "claim", ClaimBy(community), "\"1\""), HttpStatusCode.OK);
-        await Json.Read(await Step(received, "delivery", new { deliveredOn = "2026-06-15" }, "\"2\""), HttpStatusCode.OK);
+        await Json.Read(
+            await Step(received, "delivery", new { deliveredOn = "2026-06-15" }, "\"2\""),
+            HttpStatusCode.OK
+        );
         await Json.Read(await Step(received, "receipt", new { receivedOn = "2026-06-15" }, "\"3\""), HttpStatusCode.OK);
         await Json.Read(await Step(cancelled, "cancellation", new { reason = "重复登记" }, "\"1\""), HttpStatusCode.OK);
         Assert.That(open, Is.Not.EqualTo(Guid.Empty));
@@ -394,7 +412,9 @@ public sealed class MicroWishTests(DatabaseProvider provider) : ApiTest(provider
             Assert.That(item.Str("state"), Is.EqualTo("Open"));
             Assert.That(
                 item.EnumerateObject().Select(p => p.Name),
-                Is.EquivalentTo(new[] { "id", "communityName", "kind", "description", "state", "placedOn", "deliveredOn" })
+                Is.EquivalentTo(
+                    new[] { "id", "communityName", "kind", "description", "state", "placedOn", "deliveredOn" }
+                )
             );
             Assert.That(text, Does.Not.Contain("吴").And.Not.Contain("138").And.Not.Contain("取消的心愿"));
             Assert.That(text, Does.Not.Contain("乙区的心愿"));
@@ -413,7 +433,10 @@ public sealed class MicroWishTests(DatabaseProvider provider) : ApiTest(provider
         var region = (await CreateOrganization(Unique("关墙区委"), kind: "Committee", field: "Government")).Id();
         var community = (await CreateOrganization("关墙社区", region, "Committee")).Id();
         await Place(community, "关墙区的心愿", "郑某");
-        Assert.That((await Anonymous.GetAsync($"/api/v1/public/wishes/{region}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(
+            (await Anonymous.GetAsync($"/api/v1/public/wishes/{region}")).StatusCode,
+            Is.EqualTo(HttpStatusCode.OK)
+        );
         var ruleSet = await Json.Read(
             await Post("/api/v1/rule-sets", new { regionRootId = region, name = "关墙规则" }),
             HttpStatusCode.Created
@@ -456,7 +479,9 @@ public sealed class PublicWishWallRateLimitTests(DatabaseProvider provider) : Ap
         }
         Assert.That(
             statuses,
-            Is.EqualTo(new[] { HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests })
+            Is.EqualTo(
+                new[] { HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests }
+            )
         );
         Assert.That(last.Headers.RetryAfter, Is.Not.Null);
         await Json.Problem(last, HttpStatusCode.TooManyRequests);

@@ -21,11 +21,14 @@ internal sealed class CancelMicroWishValidator : AbstractValidator<CancelMicroWi
 internal sealed class CancelMicroWishHandler(MicroWishSteps steps, TimeProvider clock)
     : ICommandHandler<CancelMicroWishCommand, MicroWishResponse>
 {
-    private const string CancelSql = """
-        UPDATE micro_wishes
-        SET state = 'Cancelled', cancelled_on = @cancelledOn, cancel_reason = @reason, updated_at = @now,
-            version = version + 1
-        """ + "\n" + MicroWishStep.Guard;
+    private const string CancelSql =
+        """
+            UPDATE micro_wishes
+            SET state = 'Cancelled', cancelled_on = @cancelledOn, cancel_reason = @reason, updated_at = @now,
+                version = version + 1
+            """
+        + "\n"
+        + MicroWishStep.Guard;
 
     public async ValueTask<MicroWishResponse> Handle(
         CancelMicroWishCommand command,

@@ -34,7 +34,9 @@ internal static class CancelMicroWishEndpoint
             .RequirePermission(Permissions.VolunteeringWrite)
             .WithSummary("Cancel an open or claimed micro-wish, with a reason")
             .WithDescription(
-                "Cancel a wish that is open or claimed (no longer wanted, or it will not happen), with a reason; a delivered wish cannot be cancelled. Requires If-Match; a wish in a state that does not allow the step is 409 "
+                "Cancel a wish that is open or claimed (no longer wanted, or it will not happen), with a reason; "
+                    + "a delivered wish cannot be cancelled. "
+                    + "Requires If-Match; a wish in a state that does not allow the step is 409 "
                     + "wish_step_not_allowed with allowedSteps."
             )
             .ProducesIfMatchProblems()

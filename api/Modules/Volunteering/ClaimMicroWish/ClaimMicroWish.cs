@@ -44,11 +44,14 @@ internal sealed class ClaimMicroWishHandler(
     TimeProvider clock
 ) : ICommandHandler<ClaimMicroWishCommand, MicroWishResponse>
 {
-    private const string ClaimSql = """
-        UPDATE micro_wishes
-        SET state = 'Claimed', claimant_kind = @claimantKind, claimant_id = @claimantId, claimant_name = @claimantName,
-            claimed_on = @claimedOn, claimed_by = @claimedBy, updated_at = @now, version = version + 1
-        """ + "\n" + MicroWishStep.Guard;
+    private const string ClaimSql =
+        """
+            UPDATE micro_wishes
+            SET state = 'Claimed', claimant_kind = @claimantKind, claimant_id = @claimantId,
+                claimant_name = @claimantName, claimed_on = @claimedOn, claimed_by = @claimedBy, updated_at = @now, version = version + 1
+            """
+        + "\n"
+        + MicroWishStep.Guard;
 
     public async ValueTask<MicroWishResponse> Handle(ClaimMicroWishCommand command, CancellationToken cancellationToken)
     {

@@ -32,11 +32,14 @@ internal sealed class ConfirmMicroWishReceiptValidator : AbstractValidator<Confi
 internal sealed class ConfirmMicroWishReceiptHandler(MicroWishSteps steps)
     : ICommandHandler<ConfirmMicroWishReceiptCommand, MicroWishResponse>
 {
-    private const string ReceiptSql = """
-        UPDATE micro_wishes
-        SET state = 'Received', received_on = @receivedOn, receipt_note = @note, updated_at = @now,
-            version = version + 1
-        """ + "\n" + MicroWishStep.Guard;
+    private const string ReceiptSql =
+        """
+            UPDATE micro_wishes
+            SET state = 'Received', received_on = @receivedOn, receipt_note = @note, updated_at = @now,
+                version = version + 1
+            """
+        + "\n"
+        + MicroWishStep.Guard;
 
     public async ValueTask<MicroWishResponse> Handle(
         ConfirmMicroWishReceiptCommand command,

@@ -34,7 +34,8 @@ internal static class ConfirmMicroWishReceiptEndpoint
             .RequirePermission(Permissions.VolunteeringWrite)
             .WithSummary("Record that the resident received a delivered micro-wish")
             .WithDescription(
-                "Record the resident's confirmation of receipt (确认收到), with the day and a note. Requires If-Match; a wish in a state that does not allow the step is 409 "
+                "Record the resident's confirmation of receipt (确认收到), with the day and a note. "
+                    + "Requires If-Match; a wish in a state that does not allow the step is 409 "
                     + "wish_step_not_allowed with allowedSteps."
             )
             .ProducesIfMatchProblems()

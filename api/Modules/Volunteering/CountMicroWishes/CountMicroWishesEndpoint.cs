@@ -15,7 +15,10 @@ internal static class CountMicroWishesEndpoint
                     int? year,
                     IMediator mediator,
                     CancellationToken cancellationToken
-                ) => TypedResults.Ok(await mediator.Send(new CountMicroWishesQuery(organizationId, year), cancellationToken))
+                ) =>
+                    TypedResults.Ok(
+                        await mediator.Send(new CountMicroWishesQuery(organizationId, year), cancellationToken)
+                    )
             )
             .WithName("CountMicroWishes")
             .RequirePermission(Permissions.VolunteeringRead)

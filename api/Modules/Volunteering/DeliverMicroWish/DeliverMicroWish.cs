@@ -28,11 +28,14 @@ internal sealed class DeliverMicroWishValidator : AbstractValidator<DeliverMicro
 internal sealed class DeliverMicroWishHandler(MicroWishSteps steps)
     : ICommandHandler<DeliverMicroWishCommand, MicroWishResponse>
 {
-    private const string DeliverSql = """
-        UPDATE micro_wishes
-        SET state = 'Delivered', delivered_on = @deliveredOn, delivery_note = @note, updated_at = @now,
-            version = version + 1
-        """ + "\n" + MicroWishStep.Guard;
+    private const string DeliverSql =
+        """
+            UPDATE micro_wishes
+            SET state = 'Delivered', delivered_on = @deliveredOn, delivery_note = @note, updated_at = @now,
+                version = version + 1
+            """
+        + "\n"
+        + MicroWishStep.Guard;
 
     public async ValueTask<MicroWishResponse> Handle(
         DeliverMicroWishCommand command,

@@ -34,7 +34,8 @@ internal static class DeliverMicroWishEndpoint
             .RequirePermission(Permissions.VolunteeringWrite)
             .WithSummary("Record the delivery of a claimed micro-wish")
             .WithDescription(
-                "Record that the claimant delivered the wish (送达), with the day and a note. Requires If-Match; a wish in a state that does not allow the step is 409 "
+                "Record that the claimant delivered the wish (送达), with the day and a note. "
+                    + "Requires If-Match; a wish in a state that does not allow the step is 409 "
                     + "wish_step_not_allowed with allowedSteps."
             )
             .ProducesIfMatchProblems()

@@ -28,7 +28,12 @@ internal sealed class MicroWishHooks(DbSession db, CallerAccessor callers)
 
     public string Key => "volunteering.wishes";
 
-    public Task OnSubtreeMovedAsync(string oldFrom, string oldTo, string newFrom, CancellationToken cancellationToken) =>
+    public Task OnSubtreeMovedAsync(
+        string oldFrom,
+        string oldTo,
+        string newFrom,
+        CancellationToken cancellationToken
+    ) =>
         db.ExecuteAsync(
             RewritePathsSql,
             new
@@ -60,7 +65,8 @@ internal sealed class MicroWishHooks(DbSession db, CallerAccessor callers)
         var byState = rows.ToDictionary(r => r.State, r => r.Waiting, StringComparer.Ordinal);
         return
         [
-            .. Waiting.Select(w => new WorkItemCount(
+            .. Waiting
+                .Select(w => new WorkItemCount(
                     w.Key,
                     Localized.Text(w.Chinese, w.English),
                     byState.GetValueOrDefault(w.State),

@@ -88,7 +88,10 @@ internal sealed class ListPublicWishesHandler(
             SortOrder.Parse(null, SortColumns, "-placedOn", "id"),
             cancellationToken
         );
-        var names = await organizations.NamesAsync(page.Items.Select(r => r.OrgId).Distinct().ToList(), cancellationToken);
+        var names = await organizations.NamesAsync(
+            page.Items.Select(r => r.OrgId).Distinct().ToList(),
+            cancellationToken
+        );
         var items = page.Items.Select(r => MicroWishes.ForWall(r, names.GetValueOrDefault(r.OrgId, ""))).ToList();
         return new PublicWishWallResponse(region.Id, region.Name, items, page.Total, page.Page, page.PageSize);
     }

@@ -68,8 +68,8 @@ internal sealed class PlaceMicroWishHandler(
 {
     private const string InsertSql = """
         INSERT INTO micro_wishes (id, org_id, org_path, kind, description, estimated_value_fen, person_name_cipher,
-            person_name_mask, person_phone_cipher, person_phone_mask, beneficiary_member_id, state, placed_on, placed_by,
-            created_at, updated_at, version)
+            person_name_mask, person_phone_cipher, person_phone_mask, beneficiary_member_id, state, placed_on,
+            placed_by, created_at, updated_at, version)
         VALUES (@id, @orgId, @orgPath, @kind, @description, @valueFen, @nameCipher, @nameMask, @phoneCipher,
             @phoneMask, @beneficiaryMemberId, 'Open', @placedOn, @placedBy, @now, @now, 1)
         """;

@@ -184,10 +184,7 @@ export function MicroWishesPage() {
         <Row gutter={[16, 8]} style={{ marginBottom: 12 }}>
           {(['placed', 'claimed', 'delivered', 'received'] as const).map((key) => (
             <Col key={key} xs={12} sm={6}>
-              <Statistic
-                title={`${counts.data.year} · ${t(`wishes.${key}`)}`}
-                value={counts.data.total[key]}
-              />
+              <Statistic title={`${counts.data.year} · ${t(`wishes.${key}`)}`} value={counts.data.total[key]} />
             </Col>
           ))}
         </Row>

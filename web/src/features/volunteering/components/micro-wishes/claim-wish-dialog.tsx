@@ -53,12 +53,7 @@ export function ClaimWishDialog({ wish, onChanged, onClose }: WishDialogProps) {
                   <OrganizationSelect aria-label={t('wishes.claimant')} />
                 </Form.Item>
               ) : (
-                <Form.Item
-                  label={t('wishes.claimant')}
-                  name="claimantId"
-                  required
-                  extra={t('wishes.claimantIdHint')}
-                >
+                <Form.Item label={t('wishes.claimant')} name="claimantId" required extra={t('wishes.claimantIdHint')}>
                   <Input autoComplete="off" />
                 </Form.Item>
               )

@@ -1,9 +1,6 @@
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import {
-  confirmMicroWishReceipt,
-  type ConfirmMicroWishReceiptInput,
-} from '@/features/volunteering/api/micro-wishes';
+import { confirmMicroWishReceipt, type ConfirmMicroWishReceiptInput } from '@/features/volunteering/api/micro-wishes';
 import type { WishDialogProps } from '@/features/volunteering/components/micro-wishes/wish-dialog';
 import { DateField } from '@/components/date-field';
 import { FormModal } from '@/components/form-modal';

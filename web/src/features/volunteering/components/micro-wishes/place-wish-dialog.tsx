@@ -41,7 +41,12 @@ export function PlaceWishDialog({ onChanged, onClose }: { onChanged: () => Promi
       <Form.Item label={t('wishes.description')} name="description" required extra={t('wishes.descriptionHint')}>
         <Input.TextArea rows={2} maxLength={200} />
       </Form.Item>
-      <Form.Item label={t('wishes.estimatedValue')} name="estimatedValue" required extra={t('wishes.estimatedValueHint')}>
+      <Form.Item
+        label={t('wishes.estimatedValue')}
+        name="estimatedValue"
+        required
+        extra={t('wishes.estimatedValueHint')}
+      >
         <InputNumber min={0.01} step={10} precision={2} style={{ width: 160 }} />
       </Form.Item>
       <Form.Item label={t('wishes.personName')} name="personName" required extra={t('wishes.personHint')}>
