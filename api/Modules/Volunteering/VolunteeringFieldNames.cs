@@ -43,5 +43,8 @@ internal sealed class VolunteeringFieldNames : FieldNameCatalog
         Name("receivedOn", "收到日期", "Received on");
         Name<PlaceMicroWish.PlaceMicroWishCommand>("description", "心愿内容", "Wish");
         Name<PlaceMicroWish.PlaceMicroWishRequest>("description", "心愿内容", "Wish");
+        Name<ClaimMicroWish.MicroWishClaimant>("kind", "认领类型", "Claimant kind");
+        Name<ClaimMicroWish.MicroWishClaimant>("id", "认领方", "Claimant");
+        Name("year", "年份", "Year");
     }
 }

@@ -26,12 +26,19 @@ internal sealed class ClaimMicroWishValidator : AbstractValidator<ClaimMicroWish
 {
     public ClaimMicroWishValidator(TimeProvider clock)
     {
-        RuleFor(c => c.Body.Claimant).NotNull();
-        RuleFor(c => c.Body.Claimant!.Kind).NotNull().IsInEnum().When(c => c.Body.Claimant is not null);
-        RuleFor(c => c.Body.Claimant!.Id).NotNull().When(c => c.Body.Claimant is not null);
+        RuleFor(c => c.Body.Claimant).NotNull().SetValidator(new MicroWishClaimantValidator()!);
         RuleFor(c => c.Body.ClaimedOn)
             .Must(d => d is null || d <= clock.Today())
             .WithMessage(_ => Localized.Text("认领日期不能晚于今天。", "The claim date cannot be after today."));
+    }
+}
+
+internal sealed class MicroWishClaimantValidator : AbstractValidator<MicroWishClaimant>
+{
+    public MicroWishClaimantValidator()
+    {
+        RuleFor(c => c.Kind).NotNull().IsInEnum();
+        RuleFor(c => c.Id).NotNull();
     }
 }
 
@@ -48,7 +55,8 @@ internal sealed class ClaimMicroWishHandler(
         """
             UPDATE micro_wishes
             SET state = 'Claimed', claimant_kind = @claimantKind, claimant_id = @claimantId,
-                claimant_name = @claimantName, claimed_on = @claimedOn, claimed_by = @claimedBy, updated_at = @now, version = version + 1
+                claimant_name = @claimantName, claimed_on = @claimedOn, claimed_by = @claimedBy, updated_at = @now,
+                version = version + 1
             """
         + "\n"
         + MicroWishStep.Guard;

@@ -22,7 +22,7 @@ export const wishWords = {
       beneficiary: '困难党员',
       placedOn: '登记日期',
       claimant: '认领方',
-      claimantKind: '认领方类型',
+      claimantKind: '认领类型',
       claimantKinds: { Member: '党员', Team: '志愿服务队', Organization: '单位党组织' },
       claimantId: '认领方',
       claimantIdHint: '填写党员或服务队的编号；单位请直接选择党组织。',
