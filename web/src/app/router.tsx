@@ -16,6 +16,8 @@ const DemandsPage = lazy(() => import('@/features/volunteering/components/demand
 const MicroWishesPage = lazy(() => import('@/features/volunteering/components/micro-wishes-page'));
 // The public wish wall is outside the signed-in frame: anyone may open it from a shared link.
 const PublicWishWallPage = lazy(() => import('@/features/volunteering/components/public-wish-wall-page'));
+const CollectivesPage = lazy(() => import('@/features/dividends/components/collectives-page'));
+const FundPage = lazy(() => import('@/features/assistance/components/fund-page'));
 
 const page = (element: ReactNode) => <Suspense fallback={null}>{element}</Suspense>;
 
@@ -37,6 +39,8 @@ export const router = createBrowserRouter([
           { path: 'calendar', element: page(<CalendarPage />) },
           { path: 'volunteering/demands', element: page(<DemandsPage />) },
           { path: 'volunteering/wishes', element: page(<MicroWishesPage />) },
+          { path: 'dividends/collectives', element: page(<CollectivesPage />) },
+          { path: 'assistance/fund', element: page(<FundPage />) },
           { path: '*', element: page(<NotFoundPage />) },
         ],
       },
