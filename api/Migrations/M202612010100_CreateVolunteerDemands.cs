@@ -74,6 +74,11 @@ public sealed class M202612010100_CreateVolunteerDemands : Migration
             .WithColumn("assign_due_on")
             .AsDate()
             .Nullable()
+            // The deadline of the step the demand waits for (accept, dispatch or claim, completion), null when none:
+            // the overdue list is "due_on < today" and sorts by it, whatever the state.
+            .WithColumn("due_on")
+            .AsDate()
+            .Nullable()
             .WithColumn("claimant_kind")
             .AsAnsiString(20)
             .Nullable()
@@ -160,6 +165,13 @@ public sealed class M202612010100_CreateVolunteerDemands : Migration
             .Index("ix_volunteer_demands_state")
             .OnTable("volunteer_demands")
             .OnColumn("state")
+            .Ascending()
+            .OnColumn("org_path")
+            .Ascending();
+        Create
+            .Index("ix_volunteer_demands_due_on")
+            .OnTable("volunteer_demands")
+            .OnColumn("due_on")
             .Ascending()
             .OnColumn("org_path")
             .Ascending();

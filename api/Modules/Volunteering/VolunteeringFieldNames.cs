@@ -23,13 +23,13 @@ internal sealed class VolunteeringFieldNames : FieldNameCatalog
         Name("claimant", "承接方", "Claimant");
         Name("claimant.kind", "承接方类型", "Claimant kind");
         Name("claimant.id", "承接方", "Claimant");
-        Name("workDone", "服务内容", "What was done");
         Name("helpers", "服务人员", "Helpers");
-        Name("valueYuan", "折合资金（元）", "Value (yuan)");
+        Name("value", "折合资金（元）", "Value (yuan)");
+        Name("state", "状态", "State");
+        Name("workDone", "服务内容", "What was done");
         Name("stars", "评价星级", "Stars");
         Name("comment", "评价意见", "Comment");
         Name("field", "查看项", "Field");
-        Name("calledOn", "回访日期", "Call date");
         Name("outcome", "回访情况", "Outcome");
 
         // Micro-wishes (微心愿)
@@ -46,5 +46,11 @@ internal sealed class VolunteeringFieldNames : FieldNameCatalog
         Name<ClaimMicroWish.MicroWishClaimant>("kind", "认领类型", "Claimant kind");
         Name<ClaimMicroWish.MicroWishClaimant>("id", "认领方", "Claimant");
         Name("year", "年份", "Year");
+        Name("memberId", "服务党员", "Member");
+        Name("name", "姓名", "Name");
+        Name("hours", "服务时长（小时）", "Time served (hours)");
+        // Rule set: the rules that are lists (the category list; other areas' lists too).
+        Name("items", "清单项", "List entries");
+        Name("source", "依据", "Source");
     }
 }

@@ -30,6 +30,12 @@ public static class VolunteeringModule
         // The teams area replaces the stand-in with AddScoped<IVolunteerTeams, …>() (registered later, it wins).
         services.TryAddScoped<IVolunteerTeams, NoVolunteerTeams>();
         services.AddMicroWishes();
+        services.AddScoped<DemandTransitions>();
+        services.AddScoped<DemandClaimants>();
+        services.AddScoped<DemandOrganizationHooks>();
+        services.AddScoped<IOrganizationStatisticsContributor>(sp => sp.GetRequiredService<DemandOrganizationHooks>());
+        services.AddScoped<IWorkQueueContributor>(sp => sp.GetRequiredService<DemandOrganizationHooks>());
+        services.AddScoped<IOrganizationSubtreeMoveListener>(sp => sp.GetRequiredService<DemandOrganizationHooks>());
         return services;
     }
 
@@ -38,8 +44,32 @@ public static class VolunteeringModule
         var volunteering = app.MapGroup("/api/v1/volunteering")
             .WithTags("Volunteering")
             .WithStandardProblemsForSecurity();
-        _ = volunteering;
+        MapDemands(volunteering);
         MicroWishesArea.MapMicroWishes(volunteering, app);
         return app;
+    }
+
+    /// <summary>群众点单: residents' demands from order to rating.</summary>
+    private static void MapDemands(RouteGroupBuilder group)
+    {
+        PlaceDemand.PlaceDemandEndpoint.Map(group);
+        ListDemands.ListDemandsEndpoint.Map(group);
+        GetDemandBoard.GetDemandBoardEndpoint.Map(group);
+        ReleaseStaleClaims.ReleaseStaleClaimsEndpoint.Map(group);
+        GetDemand.GetDemandEndpoint.Map(group);
+        RevealDemandRequester.RevealDemandRequesterEndpoint.Map(group);
+        AcceptDemand.AcceptDemandEndpoint.Map(group);
+        RejectDemand.RejectDemandEndpoint.Map(group);
+        DispatchDemand.DispatchDemandEndpoint.Map(group);
+        OpenDemandForClaims.OpenDemandForClaimsEndpoint.Map(group);
+        ClaimDemand.ClaimDemandEndpoint.Map(group);
+        StartDemandService.StartDemandServiceEndpoint.Map(group);
+        CompleteDemand.CompleteDemandEndpoint.Map(group);
+        RateDemand.RateDemandEndpoint.Map(group);
+        CloseDemand.CloseDemandEndpoint.Map(group);
+        CancelDemand.CancelDemandEndpoint.Map(group);
+        RedispatchDemand.RedispatchDemandEndpoint.Map(group);
+        ReopenDemand.ReopenDemandEndpoint.Map(group);
+        FollowUpDemand.FollowUpDemandEndpoint.Map(group);
     }
 }

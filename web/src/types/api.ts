@@ -1028,26 +1028,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/public/wishes/{regionId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A region's public micro-wish wall (no sign-in)
-         * @description The region's wishes for anyone to read (心愿墙), newest first: the community's name, the kind, the wish, its state and dates; never a name, phone, value or claimant; cancelled wishes are left out. A region that turned the wall off (rule publicWishWall) answers 404 like an unknown one. Rate-limited per client address (RateLimiting:PublicWishWallPermitLimit a minute; 429 beyond).
-         */
-        get: operations["ListPublicWishes"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/rule-sets": {
         parameters: {
             query?: never;
@@ -1190,36 +1170,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/volunteering/wishes": {
+    "/api/v1/volunteering/demands": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Micro-wishes: Filter by state, kind, organizationId (with its descendants unless includeDescendants=false) and year placed. Sort by placedOn, state, estimatedValue, deliveredOn. */
-        get: operations["ListMicroWishes"];
+        /** Residents' demands: state, category, organizationId (with includeDescendants, default true), overdue (late at the step it waits for; sorted most late first), claimantId. Sort by submittedOn, dueOn, wishedOn, urgency, state, category. Requesters are masked. */
+        get: operations["ListDemands"];
         put?: never;
         /**
-         * Record a resident's micro-wish (微心愿) and open it for claiming
-         * @description Record a resident's micro-wish: kind, description (shown on the public wall: no names), value in yuan at most the region's cap (400 on estimatedValue beyond it), the resident's name and phone (encrypted, answered masked), optionally a member on the hardship register.
+         * 点单: place a resident's demand (staff, or a residents' system with an API key)
+         * @description 点单: category (the region's list), description, the community's organization, the requester's name and phone (encrypted, shown masked), an optional member in hardship as beneficiary, urgency and a wished-for date. Takes Idempotency-Key; the answer carries each deadline.
          */
-        post: operations["PlaceMicroWish"];
+        post: operations["PlaceDemand"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/volunteering/wishes/{wishId}": {
+    "/api/v1/volunteering/demands/export": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** A micro-wish with its ETag (the resident's name and phone masked) */
-        get: operations["GetMicroWish"];
+        /** The demands, whole, as .xlsx or .csv (format=Xlsx|Csv) with the list's parameters: state, category, organizationId (with includeDescendants, default true), overdue (late at the step it waits for; sorted most late first), claimantId. Sort by submittedOn, dueOn, wishedOn, urgency, state, category. Requesters are masked. At most 50,000 rows (409 export_too_large). */
+        get: operations["ExportDemands"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1228,15 +1208,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/volunteering/wishes/export": {
+    "/api/v1/volunteering/demands/board": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The micro-wishes, whole, as .xlsx or .csv (format=Xlsx|Csv) with the list's parameters: Filter by state, kind, organizationId (with its descendants unless includeDescendants=false) and year placed. Sort by placedOn, state, estimatedValue, deliveredOn. Names and phones masked. At most 50,000 rows (409 export_too_large). */
-        get: operations["ExportMicroWishes"];
+        /** The demand board: counts by state (and the overdue ones) in the caller's or an organization's subtree */
+        get: operations["GetDemandBoard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1245,15 +1225,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/volunteering/wishes/counts": {
+    "/api/v1/volunteering/demands/release-stale-claims": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Micro-wishes placed in a year (this year by default) per community within organizationId's subtree: placed, open, claimed, delivered, received, cancelled, and the total */
-        get: operations["CountMicroWishes"];
+        get?: never;
+        put?: never;
+        /** 接单超时退回: claims in the caller's subtree unstarted for the region's days (staleClaimDays) go back to the pool; each release is on the demand's timeline */
+        post: operations["ReleaseStaleClaims"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/demands/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A demand with each deadline, how late it is, its timeline and helpers (requester masked) */
+        get: operations["GetDemand"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1262,7 +1259,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/volunteering/wishes/{wishId}/claim": {
+    "/api/v1/volunteering/demands/{id}/reveal": {
         parameters: {
             query?: never;
             header?: never;
@@ -1272,17 +1269,17 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Claim an open micro-wish for a member, a team or an organization
-         * @description Claim an open micro-wish (认领) for a member, a volunteer team or an organization; exactly one claimant: of simultaneous claims one succeeds and the others are 409 wish_already_claimed. Requires If-Match; a wish in another state is 409 wish_step_not_allowed with allowedSteps.
+         * Show a demand's requester name or phone unmasked
+         * @description Show the requester's name or phone whole (field RequesterName|RequesterPhone) with a reason (5–200 characters): audited and limited per hour.
          */
-        post: operations["ClaimMicroWish"];
+        post: operations["RevealDemandRequester"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/volunteering/wishes/{wishId}/delivery": {
+    "/api/v1/volunteering/demands/{id}/accept": {
         parameters: {
             query?: never;
             header?: never;
@@ -1292,17 +1289,17 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Record the delivery of a claimed micro-wish
-         * @description Record that the claimant delivered the wish (送达), with the day and a note. Requires If-Match; a wish in a state that does not allow the step is 409 wish_step_not_allowed with allowedSteps.
+         * 受理: the community's organization accepts the demand; the dispatch-or-claim deadline starts (the region's working days).
+         * @description 受理: the community's organization accepts the demand; the dispatch-or-claim deadline starts (the region's working days). Requires If-Match; a step the demand's state does not allow is 409 demand_wrong_state with state and allowedSteps.
          */
-        post: operations["DeliverMicroWish"];
+        post: operations["AcceptDemand"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/volunteering/wishes/{wishId}/receipt": {
+    "/api/v1/volunteering/demands/{id}/reject": {
         parameters: {
             query?: never;
             header?: never;
@@ -1312,17 +1309,17 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Record that the resident received a delivered micro-wish
-         * @description Record the resident's confirmation of receipt (确认收到), with the day and a note. Requires If-Match; a wish in a state that does not allow the step is 409 wish_step_not_allowed with allowedSteps.
+         * 不予受理: reject the demand with a reason the requester sees.
+         * @description 不予受理: reject the demand with a reason the requester sees. Requires If-Match; a step the demand's state does not allow is 409 demand_wrong_state with state and allowedSteps.
          */
-        post: operations["ConfirmMicroWishReceipt"];
+        post: operations["RejectDemand"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/volunteering/wishes/{wishId}/cancellation": {
+    "/api/v1/volunteering/demands/{id}/dispatch": {
         parameters: {
             query?: never;
             header?: never;
@@ -1332,17 +1329,17 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Cancel an open or claimed micro-wish, with a reason
-         * @description Cancel a wish that is open or claimed (no longer wanted, or it will not happen), with a reason; a delivered wish cannot be cancelled. Requires If-Match; a wish in a state that does not allow the step is 409 wish_step_not_allowed with allowedSteps.
+         * 派单: dispatch an accepted or open demand to a team, a member or a unit.
+         * @description 派单: dispatch an accepted or open demand to a team, a member or a unit. Requires If-Match; a step the demand's state does not allow is 409 demand_wrong_state with state and allowedSteps.
          */
-        post: operations["CancelMicroWish"];
+        post: operations["DispatchDemand"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/volunteering/wishes/{wishId}/reveal": {
+    "/api/v1/volunteering/demands/{id}/open": {
         parameters: {
             query?: never;
             header?: never;
@@ -1352,10 +1349,190 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Show a micro-wish resident's name or phone unmasked
-         * @description Show the resident's name or phone unmasked, to call them about the delivery: needs the reveal permission and a reason (5–200 characters); every reveal is audited and limited per hour.
+         * 开放接单: open an accepted demand for claiming by a member, a team or a unit.
+         * @description 开放接单: open an accepted demand for claiming by a member, a team or a unit. Requires If-Match; a step the demand's state does not allow is 409 demand_wrong_state with state and allowedSteps.
          */
-        post: operations["RevealMicroWishData"];
+        post: operations["OpenDemandForClaims"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/demands/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 接单: a member, a team or a unit claims an open demand. One claimant per demand: a later or losing claim is 409 demand_already_claimed (even with a stale If-Match); more open claims than the region allows is 409 too_many_open_claims.
+         * @description 接单: a member, a team or a unit claims an open demand. One claimant per demand: a later or losing claim is 409 demand_already_claimed (even with a stale If-Match); more open claims than the region allows is 409 too_many_open_claims. Requires If-Match; a step the demand's state does not allow is 409 demand_wrong_state with state and allowedSteps.
+         */
+        post: operations["ClaimDemand"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/demands/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 开始服务: the claimant starts serving.
+         * @description 开始服务: the claimant starts serving. Requires If-Match; a step the demand's state does not allow is 409 demand_wrong_state with state and allowedSteps.
+         */
+        post: operations["StartDemandService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/demands/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 服务完成: what was done, hours per helper (members by id, others by name; half hours) and the optional value in yuan (折合资金).
+         * @description 服务完成: what was done, hours per helper (members by id, others by name; half hours) and the optional value in yuan (折合资金). Requires If-Match; a step the demand's state does not allow is 409 demand_wrong_state with state and allowedSteps.
+         */
+        post: operations["CompleteDemand"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/demands/{id}/rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 评单: 1–5 stars and a comment on a completed demand, by the requester (API client) or by staff on their behalf.
+         * @description 评单: 1–5 stars and a comment on a completed demand, by the requester (API client) or by staff on their behalf. Requires If-Match; a step the demand's state does not allow is 409 demand_wrong_state with state and allowedSteps.
+         */
+        post: operations["RateDemand"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/demands/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 办结: close a rated demand.
+         * @description 办结: close a rated demand. Requires If-Match; a step the demand's state does not allow is 409 demand_wrong_state with state and allowedSteps.
+         */
+        post: operations["CloseDemand"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/demands/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 取消: cancel the demand (the requester withdrew it, or it can no longer be served) with a reason.
+         * @description 取消: cancel the demand (the requester withdrew it, or it can no longer be served) with a reason. Requires If-Match; a step the demand's state does not allow is 409 demand_wrong_state with state and allowedSteps.
+         */
+        post: operations["CancelDemand"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/demands/{id}/redispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 改派: give an assigned or in-service demand to another team, member or unit.
+         * @description 改派: give an assigned or in-service demand to another team, member or unit. Requires If-Match; a step the demand's state does not allow is 409 demand_wrong_state with state and allowedSteps.
+         */
+        post: operations["RedispatchDemand"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/demands/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 重新办理: the requester says the need was not met; the demand goes back to accepted, without its claimant, with a new dispatch-or-claim deadline.
+         * @description 重新办理: the requester says the need was not met; the demand goes back to accepted, without its claimant, with a new dispatch-or-claim deadline. Requires If-Match; a step the demand's state does not allow is 409 demand_wrong_state with state and allowedSteps.
+         */
+        post: operations["ReopenDemand"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/demands/{id}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 回访: record a follow-up call on a closed demand (outcome); the demand stays closed.
+         * @description 回访: record a follow-up call on a closed demand (outcome); the demand stays closed. Requires If-Match; a step the demand's state does not allow is 409 demand_wrong_state with state and allowedSteps.
+         */
+        post: operations["FollowUpDemand"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1404,6 +1581,9 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptDemandRequest: {
+            note?: string | null;
+        };
         /**
          * @example {
          *       "notedOn": "2026-04-01",
@@ -1463,20 +1643,6 @@ export interface components {
             decidedOn: string;
             cultivationContacts: string[];
             override?: components["schemas"]["StepOverride"];
-        };
-        AssistanceRules: {
-            yearlyTopUpPercent: components["schemas"]["NumberRule"];
-            yearlyCapPerPersonYuan: components["schemas"]["NumberRule"];
-            minimumAmountYuan: components["schemas"]["NumberRule"];
-            hardshipMaxYuan: components["schemas"]["NumberRule"];
-            illnessMaxYuan: components["schemas"]["NumberRule"];
-            disasterMaxYuan: components["schemas"]["NumberRule"];
-            oldMemberMaxYuan: components["schemas"]["NumberRule"];
-            dutyDeathFamilyMaxYuan: components["schemas"]["NumberRule"];
-            streetApprovalUpToYuan: components["schemas"]["NumberRule"];
-            reviewNoticeDays: components["schemas"]["NumberRule"];
-            oldMemberMinAge: components["schemas"]["NumberRule"];
-            oldMemberMinStandingYears: components["schemas"]["NumberRule"];
         };
         AuditEntry: {
             /** Format: uuid */
@@ -1538,7 +1704,7 @@ export interface components {
          * @enum {string}
          */
         CallerKind: "Anonymous" | "User" | "ApiClient" | "System";
-        CancelMicroWishRequest: {
+        CancelDemandRequest: {
             reason: string;
         };
         CancelProbationRequest: {
@@ -1559,19 +1725,19 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
+        ClaimDemandRequest: {
+            claimant: components["schemas"]["DemandClaimantRequest"];
+            note?: string | null;
+        };
         /**
-         * @example {
-         *       "claimant": {
-         *         "kind": "Member",
-         *         "id": "0195a8e4-1c2d-7a3b-8c4d-5e6f70819203"
-         *       },
-         *       "claimedOn": null
-         *     }
+         * @description - `Member`: 党员 / Member
+         *     - `Team`: 志愿服务队 / Team
+         *     - `Organization`: 单位（党组织） / Unit (organization)
+         * @enum {string}
          */
-        ClaimMicroWishRequest: {
-            claimant: components["schemas"]["MicroWishClaimant"];
-            /** Format: date */
-            claimedOn?: string | null;
+        ClaimantKind: "Member" | "Team" | "Organization";
+        CloseDemandRequest: {
+            note?: string | null;
         };
         /**
          * @example {
@@ -1642,9 +1808,17 @@ export interface components {
             /** Format: date */
             endedOn?: string | null;
         };
-        ConfirmMicroWishReceiptRequest: {
-            /** Format: date */
-            receivedOn: string;
+        CompleteDemandHelper: {
+            /** Format: uuid */
+            memberId?: string | null;
+            name?: string | null;
+            /** Format: double */
+            hours?: number | null;
+        };
+        CompleteDemandRequest: {
+            workDone: string;
+            helpers: components["schemas"]["CompleteDemandHelper"][];
+            value?: components["schemas"]["Money"];
             note?: string | null;
         };
         ConvertToFullMemberRequest: {
@@ -1785,8 +1959,6 @@ export interface components {
             name: string;
             /** @description One section per module, under its key. A section left out keeps its defaults; fixed rules keep their national values whatever is sent. */
             document?: {
-                assistance?: components["schemas"]["AssistanceRules"];
-                dividends?: components["schemas"]["DividendRules"];
                 memberPipeline?: components["schemas"]["MemberPipelineRules"];
                 organizations?: components["schemas"]["OrganizationRuleSet"];
                 volunteering?: components["schemas"]["VolunteeringRules"];
@@ -1810,23 +1982,163 @@ export interface components {
             permissions: string[];
             scope?: components["schemas"]["ScopeOrganization"];
         };
-        DeliverMicroWishRequest: {
-            /** Format: date */
-            deliveredOn: string;
-            note?: string | null;
+        /**
+         * @description - `Dispatched`: 派单 / Dispatched
+         *     - `Claimed`: 接单 / Claimed
+         * @enum {string}
+         */
+        DemandAssignment: "Dispatched" | "Claimed";
+        DemandBoard: {
+            columns: components["schemas"]["DemandBoardColumn"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            overdue: number;
         };
+        DemandBoardColumn: {
+            state: components["schemas"]["DemandState"];
+            /** Format: int64 */
+            count: number;
+            /** Format: int64 */
+            overdue: number;
+        };
+        /**
+         * @description - `Staff`: 工作人员录入 / Entered by staff
+         *     - `ApiClient`: 线上平台 / Online platform
+         * @enum {string}
+         */
+        DemandChannel: "Staff" | "ApiClient";
+        DemandClaimant: {
+            kind: components["schemas"]["ClaimantKind"];
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        DemandClaimantRequest: {
+            kind: components["schemas"]["ClaimantKind"];
+            /** Format: uuid */
+            id: string;
+        };
+        DemandDeadlines: {
+            /** Format: date */
+            acceptBy: string;
+            /** Format: date */
+            assignBy?: string | null;
+            /** Format: date */
+            completeBy?: string | null;
+        };
+        DemandHelperHours: {
+            /** Format: uuid */
+            memberId?: string | null;
+            name: string;
+            /** Format: double */
+            hours: number;
+        };
+        DemandResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            category: string;
+            description: string;
+            requesterName: string;
+            requesterPhone: string;
+            /** Format: uuid */
+            beneficiaryMemberId?: string | null;
+            beneficiaryName?: string | null;
+            urgency: components["schemas"]["DemandUrgency"];
+            /** Format: date */
+            wishedOn?: string | null;
+            channel: components["schemas"]["DemandChannel"];
+            state: components["schemas"]["DemandState"];
+            /** Format: date */
+            submittedOn: string;
+            deadlines: components["schemas"]["DemandDeadlines"];
+            /** Format: date */
+            dueOn?: string | null;
+            /** Format: int32 */
+            daysLate?: number | null;
+            claimant?: components["schemas"]["DemandClaimant"];
+            assignment?: components["schemas"]["DemandAssignment"];
+            /** Format: date-time */
+            assignedAt?: string | null;
+            workDone?: string | null;
+            /** Format: double */
+            serviceHours?: number | null;
+            value?: components["schemas"]["Money"];
+            /** Format: int32 */
+            stars?: number | null;
+            ratingComment?: string | null;
+            reason?: string | null;
+            /** Format: date-time */
+            followedUpAt?: string | null;
+            allowedSteps: components["schemas"]["DemandStep"][];
+            /** Format: int64 */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            steps?: components["schemas"]["DemandStepEntry"][] | null;
+            helpers?: components["schemas"]["DemandHelperHours"][] | null;
+        };
+        /**
+         * @description - `Submitted`: 待受理 / Waiting for acceptance
+         *     - `Accepted`: 已受理 / Accepted
+         *     - `Open`: 待接单 / Open for claiming
+         *     - `Assigned`: 已派单/接单 / Assigned
+         *     - `InService`: 服务中 / In service
+         *     - `Completed`: 待评价 / Completed
+         *     - `Rated`: 已评价 / Rated
+         *     - `Closed`: 已办结 / Closed
+         *     - `Rejected`: 不予受理 / Rejected
+         *     - `Cancelled`: 已取消 / Cancelled
+         * @enum {string}
+         */
+        DemandState: "Submitted" | "Accepted" | "Open" | "Assigned" | "InService" | "Completed" | "Rated" | "Closed" | "Rejected" | "Cancelled";
+        /**
+         * @description - `Submit`: 点单 / Placed
+         *     - `Accept`: 受理 / Accepted
+         *     - `Reject`: 不予受理 / Rejected
+         *     - `Dispatch`: 派单 / Dispatched
+         *     - `Open`: 开放接单 / Opened for claiming
+         *     - `Claim`: 接单 / Claimed
+         *     - `Start`: 开始服务 / Service started
+         *     - `Complete`: 服务完成 / Completed
+         *     - `Rate`: 评单 / Rated
+         *     - `Close`: 办结 / Closed
+         *     - `Cancel`: 取消 / Cancelled
+         *     - `Redispatch`: 改派 / Re-dispatched
+         *     - `Reopen`: 重新办理（需求未满足） / Reopened (need not met)
+         *     - `Release`: 接单超时退回 / Stale claim released
+         *     - `FollowUp`: 回访 / Follow-up call
+         * @enum {string}
+         */
+        DemandStep: "Submit" | "Accept" | "Reject" | "Dispatch" | "Open" | "Claim" | "Start" | "Complete" | "Rate" | "Close" | "Cancel" | "Redispatch" | "Reopen" | "Release" | "FollowUp";
+        DemandStepEntry: {
+            step: components["schemas"]["DemandStep"];
+            state: components["schemas"]["DemandState"];
+            note?: string | null;
+            details?: string | null;
+            recordedBy?: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        /**
+         * @description - `Normal`: 一般 / Normal
+         *     - `Urgent`: 紧急 / Urgent
+         * @enum {string}
+         */
+        DemandUrgency: "Normal" | "Urgent";
         DirectoryEntry: {
             /** Format: uuid */
             id: string;
             name: string;
         };
-        DividendRules: {
-            reserveMinPercent: components["schemas"]["NumberRule"];
-            dividendMaxPercentOfNetIncome: components["schemas"]["NumberRule"];
-            dividendCapAboveYuan: components["schemas"]["NumberRule"];
-            cooperativeByVolumeMinPercent: components["schemas"]["NumberRule"];
-            weakCollectiveBelowYuan: components["schemas"]["NumberRule"];
-            reportedOperatingIncomeYuan: components["schemas"]["NumberRule"];
+        DispatchDemandRequest: {
+            claimant: components["schemas"]["DemandClaimantRequest"];
+            note?: string | null;
         };
         /**
          * @description - `Primary`: 小学 / Primary school
@@ -1859,6 +2171,9 @@ export interface components {
             /** Format: int32 */
             months: number;
             reason: string;
+        };
+        FollowUpDemandRequest: {
+            outcome: string;
         };
         /**
          * @description - `Male`: 男 / Male
@@ -2209,72 +2524,11 @@ export interface components {
          * @enum {string}
          */
         MemberStatus: "Active" | "TransferredOut" | "Deceased" | "Cancelled";
-        MicroWishClaimant: {
-            kind?: components["schemas"]["WishClaimantKind"];
-            /** Format: uuid */
-            id?: string | null;
-        };
-        MicroWishCount: {
-            /** Format: uuid */
-            organizationId: string;
-            organizationName: string;
+        Money: {
             /** Format: int64 */
-            placed: number;
-            /** Format: int64 */
-            open: number;
-            /** Format: int64 */
-            claimed: number;
-            /** Format: int64 */
-            delivered: number;
-            /** Format: int64 */
-            received: number;
-            /** Format: int64 */
-            cancelled: number;
-        };
-        MicroWishCountsResponse: {
-            /** Format: int32 */
-            year: number;
-            items: components["schemas"]["MicroWishCount"][];
-            total: components["schemas"]["MicroWishCount"];
-        };
-        MicroWishResponse: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            organizationId: string;
-            organizationName: string;
-            kind: components["schemas"]["WishKind"];
-            description: string;
-            /**
-             * Format: decimal
-             * @description An amount in yuan with at most two decimal places (stored as integer fen).
-             */
-            estimatedValue: number;
-            personName: string;
-            personPhone?: string | null;
-            /** Format: uuid */
-            beneficiaryMemberId?: string | null;
-            state: components["schemas"]["WishState"];
-            allowedSteps: components["schemas"]["WishStep"][];
-            /** Format: date */
-            placedOn: string;
-            claimantKind?: components["schemas"]["WishClaimantKind"];
-            /** Format: uuid */
-            claimantId?: string | null;
-            claimantName?: string | null;
-            /** Format: date */
-            claimedOn?: string | null;
-            /** Format: date */
-            deliveredOn?: string | null;
-            deliveryNote?: string | null;
-            /** Format: date */
-            receivedOn?: string | null;
-            receiptNote?: string | null;
-            /** Format: date */
-            cancelledOn?: string | null;
-            cancelReason?: string | null;
-            /** Format: int64 */
-            version: number;
+            fen: number;
+            /** Format: double */
+            readonly yuan: number;
         };
         /**
          * @example {
@@ -2314,6 +2568,9 @@ export interface components {
             min?: number | null;
             /** Format: int32 */
             max?: number | null;
+        };
+        OpenDemandForClaimsRequest: {
+            note?: string | null;
         };
         OrganizationAncestor: {
             /** Format: uuid */
@@ -2468,6 +2725,15 @@ export interface components {
             /** Format: int32 */
             pageSize: number;
         };
+        PagedOfDemandResponse: {
+            items: components["schemas"]["DemandResponse"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
         PagedOfGradingResponse: {
             items: components["schemas"]["GradingResponse"][];
             /** Format: int64 */
@@ -2488,15 +2754,6 @@ export interface components {
         };
         PagedOfMemberListItem: {
             items: components["schemas"]["MemberListItem"][];
-            /** Format: int64 */
-            total: number;
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-        };
-        PagedOfMicroWishResponse: {
-            items: components["schemas"]["MicroWishResponse"][];
             /** Format: int64 */
             total: number;
             /** Format: int32 */
@@ -2661,34 +2918,18 @@ export interface components {
             /** Format: int32 */
             daysUntilNext?: number | null;
         };
-        /**
-         * @example {
-         *       "organizationId": "0195a8e4-1c2d-7a3b-8c4d-5e6f70819202",
-         *       "kind": "ChildLeftBehind",
-         *       "description": "一套初中数学辅导书",
-         *       "estimatedValue": 80,
-         *       "personName": "王小明",
-         *       "personPhone": "13812345678",
-         *       "beneficiaryMemberId": null,
-         *       "placedOn": null
-         *     }
-         */
-        PlaceMicroWishRequest: {
+        PlaceDemandRequest: {
             /** Format: uuid */
             organizationId: string;
-            kind: components["schemas"]["WishKind"];
+            category: string;
             description: string;
-            /**
-             * Format: decimal
-             * @description An amount in yuan with at most two decimal places (stored as integer fen).
-             */
-            estimatedValue: number;
-            personName: string;
-            personPhone?: string | null;
+            requesterName: string;
+            requesterPhone: string;
             /** Format: uuid */
             beneficiaryMemberId?: string | null;
+            urgency?: components["schemas"]["DemandUrgency"];
             /** Format: date */
-            placedOn?: string | null;
+            wishedOn?: string | null;
         };
         ProblemDetails: {
             type?: string | null;
@@ -2700,29 +2941,10 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        PublicWishResponse: {
-            /** Format: uuid */
-            id: string;
-            communityName: string;
-            kind: components["schemas"]["WishKind"];
-            description: string;
-            state: components["schemas"]["WishState"];
-            /** Format: date */
-            placedOn: string;
-            /** Format: date */
-            deliveredOn?: string | null;
-        };
-        PublicWishWallResponse: {
-            /** Format: uuid */
-            regionId: string;
-            regionName: string;
-            items: components["schemas"]["PublicWishResponse"][];
-            /** Format: int64 */
-            total: number;
+        RateDemandRequest: {
             /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
+            stars: number;
+            comment?: string | null;
         };
         ReceiveTransferRequest: {
             /** Format: date */
@@ -2862,11 +3084,30 @@ export interface components {
          * @enum {string}
          */
         RectificationStatus: "Open" | "Closed";
+        RedispatchDemandRequest: {
+            claimant: components["schemas"]["DemandClaimantRequest"];
+            note?: string | null;
+        };
+        RejectDemandRequest: {
+            reason: string;
+        };
+        ReleasedClaims: {
+            /** Format: int32 */
+            released: number;
+            demandIds: string[];
+        };
+        ReopenDemandRequest: {
+            reason: string;
+        };
         ReportToCommunityRequest: {
             /** Format: uuid */
             communityOrganizationId: string;
             /** Format: date */
             reportedOn?: string | null;
+        };
+        RevealDemandRequesterRequest: {
+            field: components["schemas"]["RevealableRequesterField"];
+            reason?: string | null;
         };
         /**
          * @example {
@@ -2881,10 +3122,6 @@ export interface components {
             /** Format: uuid */
             hardshipId?: string | null;
         };
-        RevealMicroWishDataRequest: {
-            field: components["schemas"]["RevealableWishField"];
-            reason?: string | null;
-        };
         /**
          * @description - `IdNumber`: 公民身份号码 / ID number
          *     - `Phone`: 联系电话 / Phone
@@ -2893,22 +3130,22 @@ export interface components {
          */
         RevealableMemberField: "IdNumber" | "Phone" | "HardshipNotes";
         /**
-         * @description - `PersonName`: 心愿人姓名 / Resident's name
-         *     - `PersonPhone`: 心愿人电话 / Resident's phone
+         * @description - `RequesterName`: 点单人姓名 / Requester's name
+         *     - `RequesterPhone`: 点单人联系电话 / Requester's phone
          * @enum {string}
          */
-        RevealableWishField: "PersonName" | "PersonPhone";
+        RevealableRequesterField: "RequesterName" | "RequesterPhone";
         RevealedMemberData: {
             /** Format: uuid */
             memberId: string;
             field: components["schemas"]["RevealableMemberField"];
             value?: string | null;
         };
-        RevealedMicroWishData: {
+        RevealedRequesterData: {
             /** Format: uuid */
-            wishId: string;
-            field: components["schemas"]["RevealableWishField"];
-            value?: string | null;
+            demandId: string;
+            field: components["schemas"]["RevealableRequesterField"];
+            value: string;
         };
         /**
          * @example {
@@ -2932,14 +3169,13 @@ export interface components {
          *     - `MemberManager`: 党员管理员 / Member manager
          *     - `VolunteerCoordinator`: 志愿服务管理员 / Volunteer coordinator
          *     - `CollectiveAccountant`: 集体经济会计 / Collective accountant
-         *     - `RuralEconomyReviewer`: 农经站审核员 / Rural-economy station reviewer
          *     - `FundManager`: 帮扶资金管理员 / Care fund manager
          *     - `FundApprover`: 帮扶资金审批人 / Care fund approver
          *     - `Auditor`: 审计人员 / Auditor
          *     - `Viewer`: 查阅人员 / Viewer
          * @enum {string}
          */
-        Role: "SystemAdmin" | "OrganizationAdmin" | "MemberManager" | "VolunteerCoordinator" | "CollectiveAccountant" | "RuralEconomyReviewer" | "FundManager" | "FundApprover" | "Auditor" | "Viewer";
+        Role: "SystemAdmin" | "OrganizationAdmin" | "MemberManager" | "VolunteerCoordinator" | "CollectiveAccountant" | "FundManager" | "FundApprover" | "Auditor" | "Viewer";
         RuleSetListItem: {
             /** Format: uuid */
             id: string;
@@ -2961,8 +3197,6 @@ export interface components {
             name: string;
             /** @description One section per module, under its key. A section left out keeps its defaults; fixed rules keep their national values whatever is sent. */
             document: {
-                assistance?: components["schemas"]["AssistanceRules"];
-                dividends?: components["schemas"]["DividendRules"];
                 memberPipeline?: components["schemas"]["MemberPipelineRules"];
                 organizations?: components["schemas"]["OrganizationRuleSet"];
                 volunteering?: components["schemas"]["VolunteeringRules"];
@@ -3022,6 +3256,9 @@ export interface components {
             stars: number;
             /** Format: int32 */
             minScore: number;
+        };
+        StartDemandServiceRequest: {
+            note?: string | null;
         };
         StepOverride: {
             reason: string;
@@ -3152,8 +3389,6 @@ export interface components {
             name: string;
             /** @description One section per module, under its key. A section left out keeps its defaults; fixed rules keep their national values whatever is sent. */
             document: {
-                assistance?: components["schemas"]["AssistanceRules"];
-                dividends?: components["schemas"]["DividendRules"];
                 memberPipeline?: components["schemas"]["MemberPipelineRules"];
                 organizations?: components["schemas"]["OrganizationRuleSet"];
                 volunteering?: components["schemas"]["VolunteeringRules"];
@@ -3186,41 +3421,7 @@ export interface components {
             maxOpenClaims: components["schemas"]["NumberRule"];
             staleClaimDays: components["schemas"]["NumberRule"];
             demandCategories: components["schemas"]["LocalList"];
-            wishPriceCapFen: components["schemas"]["NumberRule"];
-            publicWishWall: components["schemas"]["NumberRule"];
         };
-        /**
-         * @description - `Member`: 党员 / Member
-         *     - `Team`: 志愿服务队 / Team
-         *     - `Organization`: 单位党组织 / Organization
-         * @enum {string}
-         */
-        WishClaimantKind: "Member" | "Team" | "Organization";
-        /**
-         * @description - `ChildLeftBehind`: 留守儿童 / Child left behind
-         *     - `Elderly`: 老年人 / Elderly person
-         *     - `FamilyInHardship`: 困难家庭 / Family in hardship
-         *     - `Other`: 其他 / Other
-         * @enum {string}
-         */
-        WishKind: "ChildLeftBehind" | "Elderly" | "FamilyInHardship" | "Other";
-        /**
-         * @description - `Open`: 待认领 / Open
-         *     - `Claimed`: 已认领 / Claimed
-         *     - `Delivered`: 已送达 / Delivered
-         *     - `Received`: 已确认收到 / Received
-         *     - `Cancelled`: 已取消 / Cancelled
-         * @enum {string}
-         */
-        WishState: "Open" | "Claimed" | "Delivered" | "Received" | "Cancelled";
-        /**
-         * @description - `Claim`: 认领 / Claim
-         *     - `Deliver`: 送达 / Deliver
-         *     - `ConfirmReceipt`: 确认收到 / Confirm receipt
-         *     - `Cancel`: 取消 / Cancel
-         * @enum {string}
-         */
-        WishStep: "Claim" | "Deliver" | "ConfirmReceipt" | "Cancel";
         WithdrawTransferRequest: {
             reason: string;
             /** Format: date */
@@ -10998,78 +11199,6 @@ export interface operations {
             };
         };
     };
-    ListPublicWishes: {
-        parameters: {
-            query?: {
-                /**
-                 * @description - `Open`: 待认领 / Open
-                 *     - `Claimed`: 已认领 / Claimed
-                 *     - `Delivered`: 已送达 / Delivered
-                 *     - `Received`: 已确认收到 / Received
-                 *     - `Cancelled`: 已取消 / Cancelled
-                 */
-                state?: components["schemas"]["WishState"];
-                page?: number;
-                pageSize?: number;
-            };
-            header?: {
-                /** @description zh-CN (default) or en-US: the language of error messages. */
-                "Accept-Language"?: string;
-            };
-            path: {
-                regionId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PublicWishWallResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too Many Requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Internal error, without internals. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
     ListRuleSets: {
         parameters: {
             query?: {
@@ -12152,27 +12281,27 @@ export interface operations {
             };
         };
     };
-    ListMicroWishes: {
+    ListDemands: {
         parameters: {
             query?: {
                 /**
-                 * @description - `Open`: 待认领 / Open
-                 *     - `Claimed`: 已认领 / Claimed
-                 *     - `Delivered`: 已送达 / Delivered
-                 *     - `Received`: 已确认收到 / Received
+                 * @description - `Submitted`: 待受理 / Waiting for acceptance
+                 *     - `Accepted`: 已受理 / Accepted
+                 *     - `Open`: 待接单 / Open for claiming
+                 *     - `Assigned`: 已派单/接单 / Assigned
+                 *     - `InService`: 服务中 / In service
+                 *     - `Completed`: 待评价 / Completed
+                 *     - `Rated`: 已评价 / Rated
+                 *     - `Closed`: 已办结 / Closed
+                 *     - `Rejected`: 不予受理 / Rejected
                  *     - `Cancelled`: 已取消 / Cancelled
                  */
-                state?: components["schemas"]["WishState"];
-                /**
-                 * @description - `ChildLeftBehind`: 留守儿童 / Child left behind
-                 *     - `Elderly`: 老年人 / Elderly person
-                 *     - `FamilyInHardship`: 困难家庭 / Family in hardship
-                 *     - `Other`: 其他 / Other
-                 */
-                kind?: components["schemas"]["WishKind"];
+                state?: components["schemas"]["DemandState"];
+                category?: string;
                 organizationId?: string;
                 includeDescendants?: boolean;
-                year?: number;
+                overdue?: boolean;
+                claimantId?: string;
                 page?: number;
                 pageSize?: number;
                 sort?: string;
@@ -12192,7 +12321,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedOfMicroWishResponse"];
+                    "application/json": components["schemas"]["PagedOfDemandResponse"];
                 };
             };
             /** @description Bad Request */
@@ -12215,15 +12344,6 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12260,7 +12380,7 @@ export interface operations {
             };
         };
     };
-    PlaceMicroWish: {
+    PlaceDemand: {
         parameters: {
             query?: never;
             header?: {
@@ -12274,7 +12394,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PlaceMicroWishRequest"];
+                "application/json": components["schemas"]["PlaceDemandRequest"];
             };
         };
         responses: {
@@ -12284,7 +12404,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MicroWishResponse"];
+                    "application/json": components["schemas"]["DemandResponse"];
                 };
             };
             /** @description Bad Request */
@@ -12314,7 +12434,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A business rule refused it, or a request with this Idempotency-Key is still running. */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12379,7 +12499,272 @@ export interface operations {
             };
         };
     };
-    GetMicroWish: {
+    ExportDemands: {
+        parameters: {
+            query?: {
+                /**
+                 * @description - `Submitted`: 待受理 / Waiting for acceptance
+                 *     - `Accepted`: 已受理 / Accepted
+                 *     - `Open`: 待接单 / Open for claiming
+                 *     - `Assigned`: 已派单/接单 / Assigned
+                 *     - `InService`: 服务中 / In service
+                 *     - `Completed`: 待评价 / Completed
+                 *     - `Rated`: 已评价 / Rated
+                 *     - `Closed`: 已办结 / Closed
+                 *     - `Rejected`: 不予受理 / Rejected
+                 *     - `Cancelled`: 已取消 / Cancelled
+                 */
+                state?: components["schemas"]["DemandState"];
+                category?: string;
+                organizationId?: string;
+                includeDescendants?: boolean;
+                overdue?: boolean;
+                claimantId?: string;
+                sort?: string;
+                /**
+                 * @description - `Xlsx`: Excel 工作簿 / Excel workbook
+                 *     - `Csv`: CSV 文件 / CSV file
+                 */
+                format?: components["schemas"]["SpreadsheetFormat"];
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetDemandBoard: {
+        parameters: {
+            query?: {
+                organizationId?: string;
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandBoard"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReleaseStaleClaims: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReleasedClaims"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetDemand: {
         parameters: {
             query?: never;
             header?: {
@@ -12387,7 +12772,7 @@ export interface operations {
                 "Accept-Language"?: string;
             };
             path: {
-                wishId: string;
+                id: string;
             };
             cookie?: never;
         };
@@ -12399,7 +12784,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MicroWishResponse"];
+                    "application/json": components["schemas"]["DemandResponse"];
                 };
             };
             /** @description A parameter or the body is invalid (errors keyed by field). */
@@ -12467,138 +12852,23 @@ export interface operations {
             };
         };
     };
-    ExportMicroWishes: {
+    RevealDemandRequester: {
         parameters: {
-            query?: {
-                /**
-                 * @description - `Open`: 待认领 / Open
-                 *     - `Claimed`: 已认领 / Claimed
-                 *     - `Delivered`: 已送达 / Delivered
-                 *     - `Received`: 已确认收到 / Received
-                 *     - `Cancelled`: 已取消 / Cancelled
-                 */
-                state?: components["schemas"]["WishState"];
-                /**
-                 * @description - `ChildLeftBehind`: 留守儿童 / Child left behind
-                 *     - `Elderly`: 老年人 / Elderly person
-                 *     - `FamilyInHardship`: 困难家庭 / Family in hardship
-                 *     - `Other`: 其他 / Other
-                 */
-                kind?: components["schemas"]["WishKind"];
-                organizationId?: string;
-                includeDescendants?: boolean;
-                year?: number;
-                sort?: string;
-                /**
-                 * @description - `Xlsx`: Excel 工作簿 / Excel workbook
-                 *     - `Csv`: CSV 文件 / CSV file
-                 */
-                format?: components["schemas"]["SpreadsheetFormat"];
-            };
+            query?: never;
             header?: {
                 /** @description zh-CN (default) or en-US: the language of error messages. */
                 "Accept-Language"?: string;
             };
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too Many Requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Service Unavailable */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevealDemandRequesterRequest"];
             };
         };
-    };
-    CountMicroWishes: {
-        parameters: {
-            query?: {
-                organizationId?: string;
-                year?: number;
-            };
-            header?: {
-                /** @description zh-CN (default) or en-US: the language of error messages. */
-                "Accept-Language"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
         responses: {
             /** @description OK */
             200: {
@@ -12606,7 +12876,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MicroWishCountsResponse"];
+                    "application/json": components["schemas"]["RevealedRequesterData"];
                 };
             };
             /** @description Bad Request */
@@ -12645,6 +12915,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Too Many Requests */
             429: {
                 headers: {
@@ -12674,7 +12962,7 @@ export interface operations {
             };
         };
     };
-    ClaimMicroWish: {
+    AcceptDemand: {
         parameters: {
             query?: never;
             header?: {
@@ -12683,13 +12971,13 @@ export interface operations {
                 "Accept-Language"?: string;
             };
             path: {
-                wishId: string;
+                id: string;
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["ClaimMicroWishRequest"];
+                "application/json": components["schemas"]["AcceptDemandRequest"];
             };
         };
         responses: {
@@ -12699,7 +12987,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MicroWishResponse"];
+                    "application/json": components["schemas"]["DemandResponse"];
                 };
             };
             /** @description Bad Request */
@@ -12812,7 +13100,7 @@ export interface operations {
             };
         };
     };
-    DeliverMicroWish: {
+    RejectDemand: {
         parameters: {
             query?: never;
             header?: {
@@ -12821,13 +13109,13 @@ export interface operations {
                 "Accept-Language"?: string;
             };
             path: {
-                wishId: string;
+                id: string;
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["DeliverMicroWishRequest"];
+                "application/json": components["schemas"]["RejectDemandRequest"];
             };
         };
         responses: {
@@ -12837,7 +13125,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MicroWishResponse"];
+                    "application/json": components["schemas"]["DemandResponse"];
                 };
             };
             /** @description Bad Request */
@@ -12950,7 +13238,7 @@ export interface operations {
             };
         };
     };
-    ConfirmMicroWishReceipt: {
+    DispatchDemand: {
         parameters: {
             query?: never;
             header?: {
@@ -12959,13 +13247,13 @@ export interface operations {
                 "Accept-Language"?: string;
             };
             path: {
-                wishId: string;
+                id: string;
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["ConfirmMicroWishReceiptRequest"];
+                "application/json": components["schemas"]["DispatchDemandRequest"];
             };
         };
         responses: {
@@ -12975,7 +13263,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MicroWishResponse"];
+                    "application/json": components["schemas"]["DemandResponse"];
                 };
             };
             /** @description Bad Request */
@@ -13088,7 +13376,7 @@ export interface operations {
             };
         };
     };
-    CancelMicroWish: {
+    OpenDemandForClaims: {
         parameters: {
             query?: never;
             header?: {
@@ -13097,13 +13385,13 @@ export interface operations {
                 "Accept-Language"?: string;
             };
             path: {
-                wishId: string;
+                id: string;
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["CancelMicroWishRequest"];
+                "application/json": components["schemas"]["OpenDemandForClaimsRequest"];
             };
         };
         responses: {
@@ -13113,7 +13401,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MicroWishResponse"];
+                    "application/json": components["schemas"]["DemandResponse"];
                 };
             };
             /** @description Bad Request */
@@ -13226,21 +13514,22 @@ export interface operations {
             };
         };
     };
-    RevealMicroWishData: {
+    ClaimDemand: {
         parameters: {
             query?: never;
             header?: {
+                "If-Match"?: string;
                 /** @description zh-CN (default) or en-US: the language of error messages. */
                 "Accept-Language"?: string;
             };
             path: {
-                wishId: string;
+                id: string;
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["RevealMicroWishDataRequest"];
+                "application/json": components["schemas"]["ClaimDemandRequest"];
             };
         };
         responses: {
@@ -13250,7 +13539,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RevealedMicroWishData"];
+                    "application/json": components["schemas"]["DemandResponse"];
                 };
             };
             /** @description Bad Request */
@@ -13289,6 +13578,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The body is larger than Http:MaxRequestBodyBytes. */
             413: {
                 headers: {
@@ -13300,6 +13607,1119 @@ export interface operations {
             };
             /** @description The body is not application/json in UTF-8. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    StartDemandService: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["StartDemandServiceRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CompleteDemand: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CompleteDemandRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RateDemand: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RateDemandRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CloseDemand: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CloseDemandRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CancelDemand: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CancelDemandRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RedispatchDemand: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RedispatchDemandRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReopenDemand: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReopenDemandRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    FollowUpDemand: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["FollowUpDemandRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
