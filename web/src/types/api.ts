@@ -1028,6 +1028,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/wishes/{regionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A region's public micro-wish wall (no sign-in)
+         * @description The region's wishes for anyone to read (心愿墙), newest first: the community's name, the kind, the wish, its state and dates; never a name, phone, value or claimant; cancelled wishes are left out. A region that turned the wall off (rule publicWishWall) answers 404 like an unknown one. Rate-limited per client address (RateLimiting:PublicWishWallPermitLimit a minute; 429 beyond).
+         */
+        get: operations["ListPublicWishes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rule-sets": {
         parameters: {
             query?: never;
@@ -1539,6 +1559,178 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/volunteering/wishes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Micro-wishes: Filter by state, kind, organizationId (with its descendants unless includeDescendants=false) and year placed. Sort by placedOn, state, estimatedValue, deliveredOn. */
+        get: operations["ListMicroWishes"];
+        put?: never;
+        /**
+         * Record a resident's micro-wish (微心愿) and open it for claiming
+         * @description Record a resident's micro-wish: kind, description (shown on the public wall: no names), value in yuan at most the region's cap (400 on estimatedValue beyond it), the resident's name and phone (encrypted, answered masked), optionally a member on the hardship register.
+         */
+        post: operations["PlaceMicroWish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/wishes/{wishId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A micro-wish with its ETag (the resident's name and phone masked) */
+        get: operations["GetMicroWish"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/wishes/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The micro-wishes, whole, as .xlsx or .csv (format=Xlsx|Csv) with the list's parameters: Filter by state, kind, organizationId (with its descendants unless includeDescendants=false) and year placed. Sort by placedOn, state, estimatedValue, deliveredOn. Names and phones masked. At most 50,000 rows (409 export_too_large). */
+        get: operations["ExportMicroWishes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/wishes/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Micro-wishes placed in a year (this year by default) per community within organizationId's subtree: placed, open, claimed, delivered, received, cancelled, and the total */
+        get: operations["CountMicroWishes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/wishes/{wishId}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Claim an open micro-wish for a member, a team or an organization
+         * @description Claim an open micro-wish (认领) for a member, a volunteer team or an organization; exactly one claimant: of simultaneous claims one succeeds and the others are 409 wish_already_claimed. Requires If-Match; a wish in another state is 409 wish_step_not_allowed with allowedSteps.
+         */
+        post: operations["ClaimMicroWish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/wishes/{wishId}/delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the delivery of a claimed micro-wish
+         * @description Record that the claimant delivered the wish (送达), with the day and a note. Requires If-Match; a wish in a state that does not allow the step is 409 wish_step_not_allowed with allowedSteps.
+         */
+        post: operations["DeliverMicroWish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/wishes/{wishId}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the resident received a delivered micro-wish
+         * @description Record the resident's confirmation of receipt (确认收到), with the day and a note. Requires If-Match; a wish in a state that does not allow the step is 409 wish_step_not_allowed with allowedSteps.
+         */
+        post: operations["ConfirmMicroWishReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/wishes/{wishId}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an open or claimed micro-wish, with a reason
+         * @description Cancel a wish that is open or claimed (no longer wanted, or it will not happen), with a reason; a delivered wish cannot be cancelled. Requires If-Match; a wish in a state that does not allow the step is 409 wish_step_not_allowed with allowedSteps.
+         */
+        post: operations["CancelMicroWish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/wishes/{wishId}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Show a micro-wish resident's name or phone unmasked
+         * @description Show the resident's name or phone unmasked, to call them about the delivery: needs the reveal permission and a reason (5–200 characters); every reveal is audited and limited per hour.
+         */
+        post: operations["RevealMicroWishData"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar": {
         parameters: {
             query?: never;
@@ -1644,6 +1836,20 @@ export interface components {
             cultivationContacts: string[];
             override?: components["schemas"]["StepOverride"];
         };
+        AssistanceRules: {
+            yearlyTopUpPercent: components["schemas"]["NumberRule"];
+            yearlyCapPerPersonYuan: components["schemas"]["NumberRule"];
+            minimumAmountYuan: components["schemas"]["NumberRule"];
+            hardshipMaxYuan: components["schemas"]["NumberRule"];
+            illnessMaxYuan: components["schemas"]["NumberRule"];
+            disasterMaxYuan: components["schemas"]["NumberRule"];
+            oldMemberMaxYuan: components["schemas"]["NumberRule"];
+            dutyDeathFamilyMaxYuan: components["schemas"]["NumberRule"];
+            streetApprovalUpToYuan: components["schemas"]["NumberRule"];
+            reviewNoticeDays: components["schemas"]["NumberRule"];
+            oldMemberMinAge: components["schemas"]["NumberRule"];
+            oldMemberMinStandingYears: components["schemas"]["NumberRule"];
+        };
         AuditEntry: {
             /** Format: uuid */
             id: string;
@@ -1707,6 +1913,9 @@ export interface components {
         CancelDemandRequest: {
             reason: string;
         };
+        CancelMicroWishRequest: {
+            reason: string;
+        };
         CancelProbationRequest: {
             /** Format: date */
             meetingOn: string;
@@ -1728,6 +1937,20 @@ export interface components {
         ClaimDemandRequest: {
             claimant: components["schemas"]["DemandClaimantRequest"];
             note?: string | null;
+        };
+        /**
+         * @example {
+         *       "claimant": {
+         *         "kind": "Member",
+         *         "id": "0195a8e4-1c2d-7a3b-8c4d-5e6f70819203"
+         *       },
+         *       "claimedOn": null
+         *     }
+         */
+        ClaimMicroWishRequest: {
+            claimant: components["schemas"]["MicroWishClaimant"];
+            /** Format: date */
+            claimedOn?: string | null;
         };
         /**
          * @description - `Member`: 党员 / Member
@@ -1818,7 +2041,16 @@ export interface components {
         CompleteDemandRequest: {
             workDone: string;
             helpers: components["schemas"]["CompleteDemandHelper"][];
-            value?: components["schemas"]["Money"];
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            value?: number | null;
+            note?: string | null;
+        };
+        ConfirmMicroWishReceiptRequest: {
+            /** Format: date */
+            receivedOn: string;
             note?: string | null;
         };
         ConvertToFullMemberRequest: {
@@ -1959,6 +2191,8 @@ export interface components {
             name: string;
             /** @description One section per module, under its key. A section left out keeps its defaults; fixed rules keep their national values whatever is sent. */
             document?: {
+                assistance?: components["schemas"]["AssistanceRules"];
+                dividends?: components["schemas"]["DividendRules"];
                 memberPipeline?: components["schemas"]["MemberPipelineRules"];
                 organizations?: components["schemas"]["OrganizationRuleSet"];
                 volunteering?: components["schemas"]["VolunteeringRules"];
@@ -1981,6 +2215,11 @@ export interface components {
             roles: string[];
             permissions: string[];
             scope?: components["schemas"]["ScopeOrganization"];
+        };
+        DeliverMicroWishRequest: {
+            /** Format: date */
+            deliveredOn: string;
+            note?: string | null;
         };
         /**
          * @description - `Dispatched`: 派单 / Dispatched
@@ -2066,7 +2305,11 @@ export interface components {
             workDone?: string | null;
             /** Format: double */
             serviceHours?: number | null;
-            value?: components["schemas"]["Money"];
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            value?: number | null;
             /** Format: int32 */
             stars?: number | null;
             ratingComment?: string | null;
@@ -2139,6 +2382,14 @@ export interface components {
         DispatchDemandRequest: {
             claimant: components["schemas"]["DemandClaimantRequest"];
             note?: string | null;
+        };
+        DividendRules: {
+            reserveMinPercent: components["schemas"]["NumberRule"];
+            dividendMaxPercentOfNetIncome: components["schemas"]["NumberRule"];
+            dividendCapAboveYuan: components["schemas"]["NumberRule"];
+            cooperativeByVolumeMinPercent: components["schemas"]["NumberRule"];
+            weakCollectiveBelowYuan: components["schemas"]["NumberRule"];
+            reportedOperatingIncomeYuan: components["schemas"]["NumberRule"];
         };
         /**
          * @description - `Primary`: 小学 / Primary school
@@ -2524,11 +2775,72 @@ export interface components {
          * @enum {string}
          */
         MemberStatus: "Active" | "TransferredOut" | "Deceased" | "Cancelled";
-        Money: {
+        MicroWishClaimant: {
+            kind: components["schemas"]["WishClaimantKind"];
+            /** Format: uuid */
+            id: string;
+        };
+        MicroWishCount: {
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
             /** Format: int64 */
-            fen: number;
-            /** Format: double */
-            readonly yuan: number;
+            placed: number;
+            /** Format: int64 */
+            open: number;
+            /** Format: int64 */
+            claimed: number;
+            /** Format: int64 */
+            delivered: number;
+            /** Format: int64 */
+            received: number;
+            /** Format: int64 */
+            cancelled: number;
+        };
+        MicroWishCountsResponse: {
+            /** Format: int32 */
+            year: number;
+            items: components["schemas"]["MicroWishCount"][];
+            total: components["schemas"]["MicroWishCount"];
+        };
+        MicroWishResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            kind: components["schemas"]["WishKind"];
+            description: string;
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            estimatedValue: number;
+            personName: string;
+            personPhone?: string | null;
+            /** Format: uuid */
+            beneficiaryMemberId?: string | null;
+            state: components["schemas"]["WishState"];
+            allowedSteps: components["schemas"]["WishStep"][];
+            /** Format: date */
+            placedOn: string;
+            claimantKind?: components["schemas"]["WishClaimantKind"];
+            /** Format: uuid */
+            claimantId?: string | null;
+            claimantName?: string | null;
+            /** Format: date */
+            claimedOn?: string | null;
+            /** Format: date */
+            deliveredOn?: string | null;
+            deliveryNote?: string | null;
+            /** Format: date */
+            receivedOn?: string | null;
+            receiptNote?: string | null;
+            /** Format: date */
+            cancelledOn?: string | null;
+            cancelReason?: string | null;
+            /** Format: int64 */
+            version: number;
         };
         /**
          * @example {
@@ -2761,6 +3073,15 @@ export interface components {
             /** Format: int32 */
             pageSize: number;
         };
+        PagedOfMicroWishResponse: {
+            items: components["schemas"]["MicroWishResponse"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
         PagedOfOrganizationListItem: {
             items: components["schemas"]["OrganizationListItem"][];
             /** Format: int64 */
@@ -2931,6 +3252,35 @@ export interface components {
             /** Format: date */
             wishedOn?: string | null;
         };
+        /**
+         * @example {
+         *       "organizationId": "0195a8e4-1c2d-7a3b-8c4d-5e6f70819202",
+         *       "kind": "ChildLeftBehind",
+         *       "description": "一套初中数学辅导书",
+         *       "estimatedValue": 80,
+         *       "personName": "王小明",
+         *       "personPhone": "13812345678",
+         *       "beneficiaryMemberId": null,
+         *       "placedOn": null
+         *     }
+         */
+        PlaceMicroWishRequest: {
+            /** Format: uuid */
+            organizationId: string;
+            kind: components["schemas"]["WishKind"];
+            description: string;
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            estimatedValue: number;
+            personName: string;
+            personPhone?: string | null;
+            /** Format: uuid */
+            beneficiaryMemberId?: string | null;
+            /** Format: date */
+            placedOn?: string | null;
+        };
         ProblemDetails: {
             type?: string | null;
             title?: string | null;
@@ -2940,6 +3290,30 @@ export interface components {
             instance?: string | null;
         } & {
             [key: string]: unknown;
+        };
+        PublicWishResponse: {
+            /** Format: uuid */
+            id: string;
+            communityName: string;
+            kind: components["schemas"]["WishKind"];
+            description: string;
+            state: components["schemas"]["WishState"];
+            /** Format: date */
+            placedOn: string;
+            /** Format: date */
+            deliveredOn?: string | null;
+        };
+        PublicWishWallResponse: {
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            items: components["schemas"]["PublicWishResponse"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
         };
         RateDemandRequest: {
             /** Format: int32 */
@@ -3122,6 +3496,10 @@ export interface components {
             /** Format: uuid */
             hardshipId?: string | null;
         };
+        RevealMicroWishDataRequest: {
+            field: components["schemas"]["RevealableWishField"];
+            reason?: string | null;
+        };
         /**
          * @description - `IdNumber`: 公民身份号码 / ID number
          *     - `Phone`: 联系电话 / Phone
@@ -3135,10 +3513,22 @@ export interface components {
          * @enum {string}
          */
         RevealableRequesterField: "RequesterName" | "RequesterPhone";
+        /**
+         * @description - `PersonName`: 心愿人姓名 / Resident's name
+         *     - `PersonPhone`: 心愿人电话 / Resident's phone
+         * @enum {string}
+         */
+        RevealableWishField: "PersonName" | "PersonPhone";
         RevealedMemberData: {
             /** Format: uuid */
             memberId: string;
             field: components["schemas"]["RevealableMemberField"];
+            value?: string | null;
+        };
+        RevealedMicroWishData: {
+            /** Format: uuid */
+            wishId: string;
+            field: components["schemas"]["RevealableWishField"];
             value?: string | null;
         };
         RevealedRequesterData: {
@@ -3169,13 +3559,14 @@ export interface components {
          *     - `MemberManager`: 党员管理员 / Member manager
          *     - `VolunteerCoordinator`: 志愿服务管理员 / Volunteer coordinator
          *     - `CollectiveAccountant`: 集体经济会计 / Collective accountant
+         *     - `RuralEconomyReviewer`: 农经站审核员 / Rural-economy station reviewer
          *     - `FundManager`: 帮扶资金管理员 / Care fund manager
          *     - `FundApprover`: 帮扶资金审批人 / Care fund approver
          *     - `Auditor`: 审计人员 / Auditor
          *     - `Viewer`: 查阅人员 / Viewer
          * @enum {string}
          */
-        Role: "SystemAdmin" | "OrganizationAdmin" | "MemberManager" | "VolunteerCoordinator" | "CollectiveAccountant" | "FundManager" | "FundApprover" | "Auditor" | "Viewer";
+        Role: "SystemAdmin" | "OrganizationAdmin" | "MemberManager" | "VolunteerCoordinator" | "CollectiveAccountant" | "RuralEconomyReviewer" | "FundManager" | "FundApprover" | "Auditor" | "Viewer";
         RuleSetListItem: {
             /** Format: uuid */
             id: string;
@@ -3197,6 +3588,8 @@ export interface components {
             name: string;
             /** @description One section per module, under its key. A section left out keeps its defaults; fixed rules keep their national values whatever is sent. */
             document: {
+                assistance?: components["schemas"]["AssistanceRules"];
+                dividends?: components["schemas"]["DividendRules"];
                 memberPipeline?: components["schemas"]["MemberPipelineRules"];
                 organizations?: components["schemas"]["OrganizationRuleSet"];
                 volunteering?: components["schemas"]["VolunteeringRules"];
@@ -3389,6 +3782,8 @@ export interface components {
             name: string;
             /** @description One section per module, under its key. A section left out keeps its defaults; fixed rules keep their national values whatever is sent. */
             document: {
+                assistance?: components["schemas"]["AssistanceRules"];
+                dividends?: components["schemas"]["DividendRules"];
                 memberPipeline?: components["schemas"]["MemberPipelineRules"];
                 organizations?: components["schemas"]["OrganizationRuleSet"];
                 volunteering?: components["schemas"]["VolunteeringRules"];
@@ -3421,7 +3816,41 @@ export interface components {
             maxOpenClaims: components["schemas"]["NumberRule"];
             staleClaimDays: components["schemas"]["NumberRule"];
             demandCategories: components["schemas"]["LocalList"];
+            wishPriceCapFen: components["schemas"]["NumberRule"];
+            publicWishWall: components["schemas"]["NumberRule"];
         };
+        /**
+         * @description - `Member`: 党员 / Member
+         *     - `Team`: 志愿服务队 / Team
+         *     - `Organization`: 单位党组织 / Organization
+         * @enum {string}
+         */
+        WishClaimantKind: "Member" | "Team" | "Organization";
+        /**
+         * @description - `ChildLeftBehind`: 留守儿童 / Child left behind
+         *     - `Elderly`: 老年人 / Elderly person
+         *     - `FamilyInHardship`: 困难家庭 / Family in hardship
+         *     - `Other`: 其他 / Other
+         * @enum {string}
+         */
+        WishKind: "ChildLeftBehind" | "Elderly" | "FamilyInHardship" | "Other";
+        /**
+         * @description - `Open`: 待认领 / Open
+         *     - `Claimed`: 已认领 / Claimed
+         *     - `Delivered`: 已送达 / Delivered
+         *     - `Received`: 已确认收到 / Received
+         *     - `Cancelled`: 已取消 / Cancelled
+         * @enum {string}
+         */
+        WishState: "Open" | "Claimed" | "Delivered" | "Received" | "Cancelled";
+        /**
+         * @description - `Claim`: 认领 / Claim
+         *     - `Deliver`: 送达 / Deliver
+         *     - `ConfirmReceipt`: 确认收到 / Confirm receipt
+         *     - `Cancel`: 取消 / Cancel
+         * @enum {string}
+         */
+        WishStep: "Claim" | "Deliver" | "ConfirmReceipt" | "Cancel";
         WithdrawTransferRequest: {
             reason: string;
             /** Format: date */
@@ -11199,6 +11628,78 @@ export interface operations {
             };
         };
     };
+    ListPublicWishes: {
+        parameters: {
+            query?: {
+                /**
+                 * @description - `Open`: 待认领 / Open
+                 *     - `Claimed`: 已认领 / Claimed
+                 *     - `Delivered`: 已送达 / Delivered
+                 *     - `Received`: 已确认收到 / Received
+                 *     - `Cancelled`: 已取消 / Cancelled
+                 */
+                state?: components["schemas"]["WishState"];
+                page?: number;
+                pageSize?: number;
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                regionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicWishWallResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal error, without internals. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListRuleSets: {
         parameters: {
             query?: {
@@ -14720,6 +15221,1190 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListMicroWishes: {
+        parameters: {
+            query?: {
+                /**
+                 * @description - `Open`: 待认领 / Open
+                 *     - `Claimed`: 已认领 / Claimed
+                 *     - `Delivered`: 已送达 / Delivered
+                 *     - `Received`: 已确认收到 / Received
+                 *     - `Cancelled`: 已取消 / Cancelled
+                 */
+                state?: components["schemas"]["WishState"];
+                /**
+                 * @description - `ChildLeftBehind`: 留守儿童 / Child left behind
+                 *     - `Elderly`: 老年人 / Elderly person
+                 *     - `FamilyInHardship`: 困难家庭 / Family in hardship
+                 *     - `Other`: 其他 / Other
+                 */
+                kind?: components["schemas"]["WishKind"];
+                organizationId?: string;
+                includeDescendants?: boolean;
+                year?: number;
+                page?: number;
+                pageSize?: number;
+                sort?: string;
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedOfMicroWishResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PlaceMicroWish: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key (1–100 characters): the first successful response is returned again for 24 hours; another body with the same key is 422 (JSON compared regardless of key order and spacing); a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlaceMicroWishRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MicroWishResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused it, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetMicroWish: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                wishId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MicroWishResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid (errors keyed by field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportMicroWishes: {
+        parameters: {
+            query?: {
+                /**
+                 * @description - `Open`: 待认领 / Open
+                 *     - `Claimed`: 已认领 / Claimed
+                 *     - `Delivered`: 已送达 / Delivered
+                 *     - `Received`: 已确认收到 / Received
+                 *     - `Cancelled`: 已取消 / Cancelled
+                 */
+                state?: components["schemas"]["WishState"];
+                /**
+                 * @description - `ChildLeftBehind`: 留守儿童 / Child left behind
+                 *     - `Elderly`: 老年人 / Elderly person
+                 *     - `FamilyInHardship`: 困难家庭 / Family in hardship
+                 *     - `Other`: 其他 / Other
+                 */
+                kind?: components["schemas"]["WishKind"];
+                organizationId?: string;
+                includeDescendants?: boolean;
+                year?: number;
+                sort?: string;
+                /**
+                 * @description - `Xlsx`: Excel 工作簿 / Excel workbook
+                 *     - `Csv`: CSV 文件 / CSV file
+                 */
+                format?: components["schemas"]["SpreadsheetFormat"];
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CountMicroWishes: {
+        parameters: {
+            query?: {
+                organizationId?: string;
+                year?: number;
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MicroWishCountsResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ClaimMicroWish: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                wishId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimMicroWishRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MicroWishResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeliverMicroWish: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                wishId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliverMicroWishRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MicroWishResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConfirmMicroWishReceipt: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                wishId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmMicroWishReceiptRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MicroWishResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CancelMicroWish: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                wishId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelMicroWishRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MicroWishResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RevealMicroWishData: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                wishId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevealMicroWishDataRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevealedMicroWishData"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
