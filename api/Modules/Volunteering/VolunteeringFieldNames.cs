@@ -31,6 +31,21 @@ internal sealed class VolunteeringFieldNames : FieldNameCatalog
         Name("comment", "评价意见", "Comment");
         Name("field", "查看项", "Field");
         Name("outcome", "回访情况", "Outcome");
+
+        // Micro-wishes (微心愿)
+        Name("kind", "心愿类型", "Kind");
+        Name("estimatedValue", "心愿价值（元）", "Value (yuan)");
+        Name("personName", "心愿人姓名", "Resident's name");
+        Name("personPhone", "心愿人电话", "Resident's phone");
+        Name("placedOn", "登记日期", "Placed on");
+        Name("claimedOn", "认领日期", "Claimed on");
+        Name("deliveredOn", "送达日期", "Delivered on");
+        Name("receivedOn", "收到日期", "Received on");
+        Name<PlaceMicroWish.PlaceMicroWishCommand>("description", "心愿内容", "Wish");
+        Name<PlaceMicroWish.PlaceMicroWishRequest>("description", "心愿内容", "Wish");
+        Name<ClaimMicroWish.MicroWishClaimant>("kind", "认领类型", "Claimant kind");
+        Name<ClaimMicroWish.MicroWishClaimant>("id", "认领方", "Claimant");
+        Name("year", "年份", "Year");
         Name("memberId", "服务党员", "Member");
         Name("name", "姓名", "Name");
         Name("hours", "服务时长（小时）", "Time served (hours)");

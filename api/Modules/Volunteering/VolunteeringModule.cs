@@ -20,6 +20,7 @@ public static class VolunteeringModule
         "volunteer_demands",
         "volunteer_demand_steps",
         "volunteer_demand_helpers",
+        "micro_wishes",
     ];
 
     public static IServiceCollection AddVolunteeringModule(this IServiceCollection services)
@@ -28,6 +29,7 @@ public static class VolunteeringModule
         services.AddScoped<VolunteeringRuleSets>();
         // The teams area replaces the stand-in with AddScoped<IVolunteerTeams, …>() (registered later, it wins).
         services.TryAddScoped<IVolunteerTeams, NoVolunteerTeams>();
+        services.AddMicroWishes();
         services.AddScoped<DemandTransitions>();
         services.AddScoped<DemandClaimants>();
         services.AddScoped<DemandOrganizationHooks>();
@@ -43,6 +45,7 @@ public static class VolunteeringModule
             .WithTags("Volunteering")
             .WithStandardProblemsForSecurity();
         MapDemands(volunteering);
+        MicroWishesArea.MapMicroWishes(volunteering, app);
         return app;
     }
 

@@ -45,6 +45,11 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
         Guid Veteran
     );
 
+    /// <summary>Each side's micro-wishes, by its root: one per step the matrix takes (a fresh wish per step).</summary>
+    private sealed record SideWishes(Guid Open, Guid ToClaim, Guid Claimed, Guid Delivered, Guid ToCancel);
+
+    private static readonly Dictionary<Guid, SideWishes> WishesOf = [];
+
     private Side _a = null!;
     private Side _b = null!;
     private HttpClient _scopedAdmin = null!;
@@ -282,6 +287,39 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
         ["ReportToCommunity"] = s =>
             ($"/api/v1/members/{s.SecondFull}/community-reports", new { communityOrganizationId = s.Leaf }),
         ["ListCommunityReports"] = s => ($"/api/v1/members/community-reports?communityOrganizationId={s.Leaf}", null),
+        ["PlaceMicroWish"] = s =>
+            (
+                "/api/v1/volunteering/wishes",
+                new
+                {
+                    organizationId = s.Branch,
+                    kind = "Elderly",
+                    description = "矩阵心愿",
+                    estimatedValue = 50,
+                    personName = "矩阵",
+                }
+            ),
+        ["GetMicroWish"] = s => ($"/api/v1/volunteering/wishes/{WishesOf[s.Root].Open}", null),
+        ["ListMicroWishes"] = s => ($"/api/v1/volunteering/wishes?organizationId={s.Root}", null),
+        ["ExportMicroWishes"] = s => ($"/api/v1/volunteering/wishes/export?organizationId={s.Root}&format=Csv", null),
+        ["CountMicroWishes"] = s => ($"/api/v1/volunteering/wishes/counts?organizationId={s.Root}", null),
+        ["ClaimMicroWish"] = s =>
+            (
+                $"/api/v1/volunteering/wishes/{WishesOf[s.Root].ToClaim}/claim",
+                new { claimant = new { kind = "Organization", id = s.Branch } }
+            ),
+        ["DeliverMicroWish"] = s =>
+            ($"/api/v1/volunteering/wishes/{WishesOf[s.Root].Claimed}/delivery", new { deliveredOn = "2026-06-15" }),
+        ["ConfirmMicroWishReceipt"] = s =>
+            ($"/api/v1/volunteering/wishes/{WishesOf[s.Root].Delivered}/receipt", new { receivedOn = "2026-06-15" }),
+        ["CancelMicroWish"] = s =>
+            ($"/api/v1/volunteering/wishes/{WishesOf[s.Root].ToCancel}/cancellation", new { reason = "矩阵取消" }),
+        ["RevealMicroWishData"] = s =>
+            (
+                $"/api/v1/volunteering/wishes/{WishesOf[s.Root].Open}/reveal",
+                new { field = "PersonPhone", reason = "矩阵查看理由" }
+            ),
+        ["ListPublicWishes"] = s => ($"/api/v1/public/wishes/{s.Root}", null),
         ["SignIn"] = s => ("/api/v1/auth/sign-in", new { username = "scoped-a", password = ScopedPassword }),
         ["SignOut"] = s => ("/api/v1/auth/sign-out", null),
         ["GetCurrentUser"] = s => ("/api/v1/auth/me", null),
@@ -345,6 +383,8 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
     {
         _a = await BuildSide("甲");
         _b = await BuildSide("乙");
+        await BuildWishes(_a);
+        await BuildWishes(_b);
         var scoped = await Post(
             "/api/v1/users",
             new NewUser(
@@ -364,6 +404,51 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
         );
         _noPermissions = Factory.CreateClient();
         _noPermissions.DefaultRequestHeaders.Add("X-Api-Key", keyless.Str("apiKey"));
+    }
+
+    private async Task BuildWishes(Side side)
+    {
+        async Task<Guid> Wish(params string[] steps)
+        {
+            var wish = (
+                await Json.Read(
+                    await Post(
+                        "/api/v1/volunteering/wishes",
+                        new
+                        {
+                            organizationId = side.Leaf,
+                            kind = "ChildLeftBehind",
+                            description = "矩阵心愿",
+                            estimatedValue = 30,
+                            personName = "矩阵",
+                            personPhone = "13800001111",
+                        }
+                    ),
+                    HttpStatusCode.Created
+                )
+            ).Id();
+            var bodies = new Dictionary<string, object>
+            {
+                ["claim"] = new { claimant = new { kind = "Organization", id = side.Leaf } },
+                ["delivery"] = new { deliveredOn = "2026-06-15" },
+            };
+            var version = 1;
+            foreach (var step in steps)
+            {
+                await Json.Read(
+                    await Post($"/api/v1/volunteering/wishes/{wish}/{step}", bodies[step], $"\"{version++}\""),
+                    HttpStatusCode.OK
+                );
+            }
+            return wish;
+        }
+        WishesOf[side.Root] = new SideWishes(
+            await Wish(),
+            await Wish(),
+            await Wish("claim"),
+            await Wish("claim", "delivery"),
+            await Wish()
+        );
     }
 
     private async Task<Side> BuildSide(string name)
@@ -585,6 +670,9 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
             || url.EndsWith("/close", StringComparison.Ordinal)
             || url.EndsWith("/receipt", StringComparison.Ordinal)
             || url.EndsWith("/withdrawal", StringComparison.Ordinal)
+            || url.EndsWith("/claim", StringComparison.Ordinal)
+            || url.EndsWith("/delivery", StringComparison.Ordinal)
+            || url.EndsWith("/cancellation", StringComparison.Ordinal)
             || url.EndsWith("/death", StringComparison.Ordinal)
             || url.EndsWith("/medal", StringComparison.Ordinal)
             || IsDemandStep(url)
@@ -623,6 +711,12 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
             {
                 using var fresh = Factory.CreateClient();
                 Expect(name + " anonymous", await Send(fresh, method, urlA, body), HttpStatusCode.NoContent);
+                continue;
+            }
+            if (operationId == "ListPublicWishes")
+            {
+                // The public wish wall needs no sign-in, and no permission decides it.
+                Expect(name + " anonymous", await Send(Anonymous, method, urlA, body), HttpStatusCode.OK);
                 continue;
             }
             Expect(name + " anonymous", await Send(Anonymous, method, urlA, body), HttpStatusCode.Unauthorized);
@@ -696,6 +790,15 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
     /// <summary>The ETag an If-Match route needs, read through the matching GET.</summary>
     private async Task<string> CurrentETag(HttpClient caller, string method, string url, string operationId)
     {
+        if (
+            method == "POST"
+            && url.Contains("/volunteering/wishes/", StringComparison.Ordinal)
+            && !url.EndsWith("/reveal", StringComparison.Ordinal)
+        )
+        {
+            var wish = await caller.GetAsync(url[..url.LastIndexOf('/')]);
+            return wish.Headers.ETag?.Tag ?? "\"1\"";
+        }
         if (
             !(
                 method is "PUT" or "DELETE"

@@ -145,6 +145,7 @@ function ModuleMenu({ user, onNavigate }: { user: CurrentUser; onNavigate: () =>
                 key: 'volunteering/demands',
                 label: <Link to="/volunteering/demands">{t('volunteering.demandsMenu')}</Link>,
               },
+              { key: 'volunteering/wishes', label: <Link to="/volunteering/wishes">{t('wishes.menu')}</Link> },
             ],
           },
         ]

@@ -13,6 +13,9 @@ const CoalitionsPage = lazy(() => import('@/features/organizations/components/co
 const MembersPage = lazy(() => import('@/features/members/components/members-page'));
 const CalendarPage = lazy(() => import('@/features/calendar/components/calendar-page'));
 const DemandsPage = lazy(() => import('@/features/volunteering/components/demands-page'));
+const MicroWishesPage = lazy(() => import('@/features/volunteering/components/micro-wishes-page'));
+// The public wish wall is outside the signed-in frame: anyone may open it from a shared link.
+const PublicWishWallPage = lazy(() => import('@/features/volunteering/components/public-wish-wall-page'));
 const CollectivesPage = lazy(() => import('@/features/dividends/components/collectives-page'));
 const FundPage = lazy(() => import('@/features/assistance/components/fund-page'));
 
@@ -20,6 +23,7 @@ const page = (element: ReactNode) => <Suspense fallback={null}>{element}</Suspen
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
+  { path: '/public/wishes/:regionId', element: page(<PublicWishWallPage />) },
   {
     path: '/',
     element: page(<AppLayout />),
@@ -34,6 +38,7 @@ export const router = createBrowserRouter([
           { path: 'members', element: page(<MembersPage />) },
           { path: 'calendar', element: page(<CalendarPage />) },
           { path: 'volunteering/demands', element: page(<DemandsPage />) },
+          { path: 'volunteering/wishes', element: page(<MicroWishesPage />) },
           { path: 'dividends/collectives', element: page(<CollectivesPage />) },
           { path: 'assistance/fund', element: page(<FundPage />) },
           { path: '*', element: page(<NotFoundPage />) },

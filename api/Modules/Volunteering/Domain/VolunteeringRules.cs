@@ -22,7 +22,9 @@ internal sealed record VolunteeringRules(
     NumberRule AssignWithinWorkingDays,
     NumberRule MaxOpenClaims,
     NumberRule StaleClaimDays,
-    LocalList DemandCategories
+    LocalList DemandCategories,
+    NumberRule WishPriceCapFen,
+    NumberRule PublicWishWall
 );
 
 /// <summary>
@@ -91,7 +93,9 @@ internal sealed class VolunteeringRuleSection : RuleSetSection<VolunteeringRules
             new LocalList(
                 ["助老助残", "邻里互助", "环境整治", "文明实践", "法律援助", "医疗健康", "教育辅导", "其他"],
                 "本地规定：党群服务需求类别由各地按服务清单确定（如 助老助残、邻里互助、环境整治 等）。"
-            )
+            ),
+            MicroWishRuleDefinitions.WishPriceCapFen.DefaultRule,
+            MicroWishRuleDefinitions.PublicWishWall.DefaultRule
         );
 
     protected override IEnumerable<ValidationFailure> ValidateOther(VolunteeringRules section) =>

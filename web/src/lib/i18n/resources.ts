@@ -1,4 +1,5 @@
 import { volunteeringWords } from '@/features/volunteering/words';
+import { wishWords } from '@/features/volunteering/words-wishes';
 import { dividendsWords } from '@/features/dividends/words';
 import { assistanceWords } from '@/features/assistance/words';
 
@@ -21,6 +22,7 @@ export const resources = {
   'zh-CN': {
     translation: {
       ...volunteeringWords.zh,
+      ...wishWords.zh,
       ...dividendsWords.zh,
       appName: '基层党建',
       appTitle: '基层党建',
@@ -566,6 +568,7 @@ export const resources = {
   'en-US': {
     translation: {
       ...volunteeringWords.en,
+      ...wishWords.en,
       ...dividendsWords.en,
       appName: 'Jiceng',
       appTitle: 'Jiceng grassroots party building',
