@@ -7,6 +7,7 @@ using Jiceng.Modules.Accounts;
 using Jiceng.Modules.Calendar;
 using Jiceng.Modules.Members;
 using Jiceng.Modules.Organizations;
+using Jiceng.Modules.Volunteering;
 using Microsoft.Extensions.Options;
 
 // The content root is the application's folder, not the working directory, so the shipped appsettings.json
@@ -33,6 +34,7 @@ builder.Services.AddOrganizationsModule();
 builder.Services.AddAccountsModule();
 builder.Services.AddMembersModule();
 builder.Services.AddCalendarModule();
+builder.Services.AddVolunteeringModule();
 
 var app = builder.Build();
 
@@ -91,6 +93,7 @@ app.MapOrganizationsModule(app.Configuration);
 app.MapAccountsModule();
 app.MapMembersModule(app.Configuration);
 app.MapCalendarModule();
+app.MapVolunteeringModule();
 app.MapSpaFallback();
 
 await app.RunAsync();

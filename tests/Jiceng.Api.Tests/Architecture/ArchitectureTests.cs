@@ -390,6 +390,7 @@ public sealed class RefusalCatalogTests
             ("Calendar", "CalendarErrors"),
             ("Members", "MemberErrors"),
             ("Organizations", "OrganizationErrors"),
+            ("Volunteering", "VolunteeringErrors"),
         };
         foreach (var (module, catalog) in catalogs)
         {

@@ -1,4 +1,11 @@
-import { ApartmentOutlined, CalendarOutlined, ClusterOutlined, MenuOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  CalendarOutlined,
+  ClusterOutlined,
+  HeartOutlined,
+  MenuOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Space, Spin, Typography, type MenuProps } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -124,10 +131,33 @@ function ModuleMenu({ user, onNavigate }: { user: CurrentUser; onNavigate: () =>
     ...(user.permissions.includes('members.read')
       ? [{ key: 'members', icon: <TeamOutlined />, label: <Link to="/members">{t('layout.members')}</Link> }]
       : []),
+    ...(user.permissions.includes('volunteering.read')
+      ? [
+          {
+            key: 'volunteering',
+            icon: <HeartOutlined />,
+            label: t('volunteering.menu'),
+            // Each area of the module appends its item here.
+            children: [
+              {
+                key: 'volunteering/demands',
+                label: <Link to="/volunteering/demands">{t('volunteering.demandsMenu')}</Link>,
+              },
+            ],
+          },
+        ]
+      : []),
     { key: 'calendar', icon: <CalendarOutlined />, label: <Link to="/calendar">{t('layout.calendar')}</Link> },
   ];
+  const [, first = '', second] = location.pathname.split('/');
   return (
-    <Menu mode="inline" selectedKeys={[location.pathname.split('/')[1] ?? '']} items={items} onClick={onNavigate} />
+    <Menu
+      mode="inline"
+      selectedKeys={[first, `${first}/${second ?? ''}`]}
+      defaultOpenKeys={[first]}
+      items={items}
+      onClick={onNavigate}
+    />
   );
 }
 

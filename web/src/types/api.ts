@@ -1559,6 +1559,7 @@ export interface components {
             document?: {
                 memberPipeline?: components["schemas"]["MemberPipelineRules"];
                 organizations?: components["schemas"]["OrganizationRuleSet"];
+                volunteering?: components["schemas"]["VolunteeringRules"];
             };
         };
         CreateUserRequest: {
@@ -1764,6 +1765,11 @@ export interface components {
             page: number;
             /** Format: int32 */
             pageSize: number;
+        };
+        LocalList: {
+            items: string[];
+            source: string;
+            readonly local: boolean;
         };
         /**
          * @example {
@@ -2568,6 +2574,7 @@ export interface components {
             document: {
                 memberPipeline?: components["schemas"]["MemberPipelineRules"];
                 organizations?: components["schemas"]["OrganizationRuleSet"];
+                volunteering?: components["schemas"]["VolunteeringRules"];
             };
             /** Format: date-time */
             updatedAt: string;
@@ -2756,6 +2763,7 @@ export interface components {
             document: {
                 memberPipeline?: components["schemas"]["MemberPipelineRules"];
                 organizations?: components["schemas"]["OrganizationRuleSet"];
+                volunteering?: components["schemas"]["VolunteeringRules"];
             };
         };
         UpdateUserRequest: {
@@ -2778,6 +2786,13 @@ export interface components {
             lockedUntil?: string | null;
             /** Format: int64 */
             version: number;
+        };
+        VolunteeringRules: {
+            acceptWithinWorkingDays: components["schemas"]["NumberRule"];
+            assignWithinWorkingDays: components["schemas"]["NumberRule"];
+            maxOpenClaims: components["schemas"]["NumberRule"];
+            staleClaimDays: components["schemas"]["NumberRule"];
+            demandCategories: components["schemas"]["LocalList"];
         };
         WithdrawTransferRequest: {
             reason: string;

@@ -1,3 +1,6 @@
+// eslint-disable-next-line no-restricted-imports -- a module's words join the one resource table here (RULES)
+import { volunteeringWords } from '@/features/volunteering/words';
+
 /**
  * The Party's own words (the 党内统计 and 发展党员 documents), said once: every Chinese label naming one of these things
  * is built from here, and the API's spreadsheet headers and enumeration labels use the same words.
@@ -16,6 +19,7 @@ const term = {
 export const resources = {
   'zh-CN': {
     translation: {
+      ...volunteeringWords.zh,
       appName: '基层党建',
       appTitle: '基层党建',
       signIn: {
@@ -557,6 +561,7 @@ export const resources = {
   },
   'en-US': {
     translation: {
+      ...volunteeringWords.en,
       appName: 'Jiceng',
       appTitle: 'Jiceng grassroots party building',
       signIn: {
