@@ -31,5 +31,23 @@ internal sealed class VolunteeringFieldNames : FieldNameCatalog
         Name("field", "查看项", "Field");
         Name("calledOn", "回访日期", "Call date");
         Name("outcome", "回访情况", "Outcome");
+
+        // Teams, volunteers, activities and hours
+        Name("kind", "志愿者类型", "Kind");
+        Name("memberId", "党员", "Party member");
+        Name("name", "名称", "Name");
+        Name("phone", "联系电话", "Phone");
+        Name("skills", "特长", "Skills");
+        Name("volunteerId", "志愿者", "Volunteer");
+        Name("teamId", "志愿服务队", "Team");
+        Name("title", "活动名称", "Activity");
+        Name("place", "地点", "Place");
+        Name("startsAt", "开始时间", "Starts at");
+        Name("endsAt", "结束时间", "Ends at");
+        Name("quota", "名额", "Quota");
+        Name("evidence", "凭证", "Evidence");
+        Name("code", "现场动态码", "Code shown at the place");
+        Name("checkedInAt", "签到时间", "Checked in at");
+        Name("checkedOutAt", "签退时间", "Checked out at");
     }
 }

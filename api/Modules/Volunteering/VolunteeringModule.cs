@@ -20,6 +20,7 @@ public static class VolunteeringModule
         "volunteer_demands",
         "volunteer_demand_steps",
         "volunteer_demand_helpers",
+        .. VolunteeringTeamsArea.Tables,
     ];
 
     public static IServiceCollection AddVolunteeringModule(this IServiceCollection services)
@@ -28,6 +29,7 @@ public static class VolunteeringModule
         services.AddScoped<VolunteeringRuleSets>();
         // The teams area replaces the stand-in with AddScoped<IVolunteerTeams, …>() (registered later, it wins).
         services.TryAddScoped<IVolunteerTeams, NoVolunteerTeams>();
+        services.AddVolunteeringTeams();
         return services;
     }
 
@@ -37,6 +39,7 @@ public static class VolunteeringModule
             .WithTags("Volunteering")
             .WithStandardProblemsForSecurity();
         _ = volunteering;
+        VolunteeringTeamsArea.MapVolunteeringTeams(volunteering);
         return app;
     }
 }

@@ -193,3 +193,9 @@ internal sealed class SessionStep
         return now.ToResponse();
     }
 }
+
+/// <summary>Who recorded or decided a step, as kept on the session (the self-approval check compares these).</summary>
+internal static class Actor
+{
+    public static string Of(Caller caller) => $"{caller.Kind}:{caller.Id?.ToString() ?? caller.Name}";
+}

@@ -66,7 +66,7 @@ internal static class VolunteerPlaces
     {
         var organization =
             await organizations.FindWithinAsync(organizationId, scope, cancellationToken)
-            ?? throw VolunteeringErrors.TeamOrganizationNotFound();
+            ?? throw VolunteeringErrors.OrganizationNotFound();
         var roots = await organizations.ListRootsAsync(cancellationToken);
         var root = roots
             .Where(r => organization.Path.StartsWith(r.Path, StringComparison.Ordinal))

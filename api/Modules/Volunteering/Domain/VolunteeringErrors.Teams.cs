@@ -1,6 +1,4 @@
 using FluentValidation;
-using FluentValidation.Results;
-using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Primitives;
 
@@ -9,25 +7,18 @@ namespace Jiceng.Modules.Volunteering.Domain;
 /// <summary>The refusals of teams, volunteers, activities, sessions and certificates (part of the one catalog).</summary>
 internal static partial class VolunteeringErrors
 {
-    public static ValidationException TeamOrganizationNotFound() =>
-        Field(
-            "organizationId",
-            "党组织不存在、已撤销或不在您的管理范围内。",
-            "The organization does not exist, is dissolved, or is outside your organizations."
-        );
-
     public static ValidationException TeamNotFound() =>
-        Field("teamId", "志愿服务队不存在或不在您的管理范围内。", "The team does not exist or is outside your organizations.");
+        Invalid("teamId", "志愿服务队不存在或不在您的管理范围内。", "The team does not exist or is outside your organizations.");
 
     public static ValidationException VolunteerNotFound() =>
-        Field(
+        Invalid(
             "volunteerId",
             "志愿者不存在或不在您的管理范围内。",
             "The volunteer does not exist or is outside your organizations."
         );
 
     public static ValidationException MemberNotFound() =>
-        Field(
+        Invalid(
             "memberId",
             "党员不在册，或既不属于您管理的党组织，也未向其中的社区报到。",
             "The member is not on the register, or neither belongs to nor reports to a community of your "
@@ -127,7 +118,4 @@ internal static partial class VolunteeringErrors
 
     private static BusinessRuleException Rule(string code, string field, string chinese, string english) =>
         new(code, chinese, english, new Dictionary<string, object?> { ["field"] = field });
-
-    private static ValidationException Field(string field, string chinese, string english) =>
-        new([new ValidationFailure(field, Localized.Text(chinese, english))]);
 }
