@@ -1,12 +1,12 @@
-using FluentValidation.Results;
-using Jiceng.Infrastructure;
 using Jiceng.Modules.Organizations.Contracts;
 
 namespace Jiceng.Modules.Volunteering.Domain;
 
 /// <summary>
 /// The service-hour rules of the <c>volunteering</c> section: rounding, the daily cap and the star thresholds, all
-/// local (《志愿服务记录办法》 gives the national star levels; places set their own, and their own rounding).
+/// local (《志愿服务记录办法》 gives the national star levels; places set their own, and their own rounding). The
+/// bounds do not overlap (half an hour from 1–29 minutes, a whole hour from 30–59; each star's range above the one
+/// below), so any values a region may save are in order without a rule across rules.
 /// </summary>
 internal static class ServiceHourRuleDefinitions
 {
@@ -16,7 +16,7 @@ internal static class ServiceHourRuleDefinitions
         "Part-hour counted as half an hour from (minutes)",
         15,
         1,
-        30,
+        29,
         ServiceHourRules.RoundingSource
     );
 
@@ -42,50 +42,21 @@ internal static class ServiceHourRuleDefinitions
 
     public static readonly IReadOnlyList<RuleDefinition> Stars =
     [
-        Star("oneStarHours", "一星", "One star", 100),
-        Star("twoStarHours", "二星", "Two stars", 300),
-        Star("threeStarHours", "三星", "Three stars", 600),
-        Star("fourStarHours", "四星", "Four stars", 1000),
-        Star("fiveStarHours", "五星", "Five stars", 1500),
+        Star("oneStarHours", "一星", "One star", 100, 1, 200),
+        Star("twoStarHours", "二星", "Two stars", 300, 201, 450),
+        Star("threeStarHours", "三星", "Three stars", 600, 451, 800),
+        Star("fourStarHours", "四星", "Four stars", 1000, 801, 1200),
+        Star("fiveStarHours", "五星", "Five stars", 1500, 1201, 100_000),
     ];
 
-    private static RuleDefinition Star(string name, string chinese, string english, int hours) =>
+    private static RuleDefinition Star(string name, string chinese, string english, int hours, int min, int max) =>
         RuleDefinition.Regional(
             name,
             $"{chinese}级志愿者累计时长（小时）",
             $"{english}: hours served in total",
             hours,
-            1,
-            100_000,
+            min,
+            max,
             ServiceHourRules.StarSource
         );
-
-    /// <summary>Rounding bounds in order and thresholds rising, so every level can be reached in turn.</summary>
-    public static IEnumerable<ValidationFailure> Validate(VolunteeringRules rules)
-    {
-        if (rules.HalfHourFromMinutes.Value >= rules.WholeHourFromMinutes.Value)
-        {
-            yield return new ValidationFailure(
-                "wholeHourFromMinutes.value",
-                Localized.Text(
-                    "计 1 小时的起点须晚于计半小时的起点。",
-                    "The whole-hour start must come after the half-hour start."
-                )
-            );
-        }
-        var thresholds = rules.Hours.StarThresholdHours;
-        for (var i = 1; i < thresholds.Count; i++)
-        {
-            if (thresholds[i] <= thresholds[i - 1])
-            {
-                yield return new ValidationFailure(
-                    $"{Stars[i].Name}.value",
-                    Localized.Text(
-                        $"{Stars[i].Chinese}须多于{Stars[i - 1].Chinese}。",
-                        $"{Stars[i].English} must exceed {Stars[i - 1].English}."
-                    )
-                );
-            }
-        }
-    }
 }

@@ -130,7 +130,7 @@ internal sealed class VolunteeringRuleSection : RuleSetSection<VolunteeringRules
         );
 
     protected override IEnumerable<ValidationFailure> ValidateOther(VolunteeringRules section) =>
-        OtherRules.Validate(section).Errors.Concat(ServiceHourRuleDefinitions.Validate(section));
+        OtherRules.Validate(section).Errors;
 }
 
 /// <summary>Volunteering's rules that are not single numbers, each present, sourced and in range.</summary>

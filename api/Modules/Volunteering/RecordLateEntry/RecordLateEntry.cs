@@ -55,7 +55,7 @@ internal sealed class RecordLateEntryHandler(
         WHERE NOT EXISTS (SELECT 1 FROM volunteer_sessions WHERE activity_id = @activityId AND volunteer_id =
             @volunteerId)
           AND
-        """ + Sessions.NoOverlap;
+        """ + " " + Sessions.NoOverlap;
 
     private const string AlreadySql =
         "SELECT COUNT(*) FROM volunteer_sessions WHERE activity_id = @activityId AND volunteer_id = @volunteerId";

@@ -37,7 +37,7 @@ internal sealed class SignUpHandler(DbSession db, CurrentScope currentScope, Cal
         WHERE NOT EXISTS (SELECT 1 FROM volunteer_sessions WHERE activity_id = @activityId AND volunteer_id =
             @volunteerId)
           AND
-        """ + Sessions.NoOverlap;
+        """ + " " + Sessions.NoOverlap;
 
     private const string AlreadySql =
         "SELECT COUNT(*) FROM volunteer_sessions WHERE activity_id = @activityId AND volunteer_id = @volunteerId";
