@@ -90,8 +90,15 @@ public sealed class M202612010140_CreateVolunteerTeams : Migration
                 .AsInt32()
                 .NotNullable()
         );
-        Create.Index("ux_volunteer_teams_name").OnTable("volunteer_teams").OnColumn("org_id").Ascending()
-            .OnColumn("name").Ascending().WithOptions().Unique();
+        Create
+            .Index("ux_volunteer_teams_name")
+            .OnTable("volunteer_teams")
+            .OnColumn("org_id")
+            .Ascending()
+            .OnColumn("name")
+            .Ascending()
+            .WithOptions()
+            .Unique();
 
         Create
             .Table("volunteer_team_members")
@@ -195,10 +202,22 @@ public sealed class M202612010140_CreateVolunteerTeams : Migration
                 .AsString(400)
                 .Nullable()
         );
-        Create.Index("ux_volunteer_sessions_one").OnTable("volunteer_sessions").OnColumn("activity_id").Ascending()
-            .OnColumn("volunteer_id").Ascending().WithOptions().Unique();
-        Create.Index("ix_volunteer_sessions_volunteer").OnTable("volunteer_sessions").OnColumn("volunteer_id")
-            .Ascending().OnColumn("starts_at").Ascending();
+        Create
+            .Index("ux_volunteer_sessions_one")
+            .OnTable("volunteer_sessions")
+            .OnColumn("activity_id")
+            .Ascending()
+            .OnColumn("volunteer_id")
+            .Ascending()
+            .WithOptions()
+            .Unique();
+        Create
+            .Index("ix_volunteer_sessions_volunteer")
+            .OnTable("volunteer_sessions")
+            .OnColumn("volunteer_id")
+            .Ascending()
+            .OnColumn("starts_at")
+            .Ascending();
 
         Owned(Create.Table("volunteer_certificates"))
             .WithColumn("volunteer_id")
@@ -238,15 +257,27 @@ public sealed class M202612010140_CreateVolunteerTeams : Migration
             IfDatabase(Migrator.ProcessorIds.AnyPostgres)
                 .Execute.Sql($"ALTER TABLE {table} ALTER COLUMN {name} TYPE varchar(200) COLLATE \"C\"");
             IfDatabase(Migrator.ProcessorIds.AnySqlServer)
-                .Execute.Sql($"ALTER TABLE {table} ALTER COLUMN {name} varchar(200) COLLATE Latin1_General_BIN2 NOT NULL");
+                .Execute.Sql(
+                    $"ALTER TABLE {table} ALTER COLUMN {name} varchar(200) COLLATE Latin1_General_BIN2 NOT NULL"
+                );
         }
         // After the collation change: SQL Server cannot alter a column an index depends on.
         Create.Index("ix_volunteers_path").OnTable("volunteers").OnColumn("org_path");
         Create.Index("ix_volunteer_teams_path").OnTable("volunteer_teams").OnColumn("org_path");
-        Create.Index("ix_volunteer_activities_path").OnTable("volunteer_activities").OnColumn("org_path").Ascending()
-            .OnColumn("starts_at").Ascending();
-        Create.Index("ix_volunteer_sessions_path").OnTable("volunteer_sessions").OnColumn("org_path").Ascending()
-            .OnColumn("state").Ascending();
+        Create
+            .Index("ix_volunteer_activities_path")
+            .OnTable("volunteer_activities")
+            .OnColumn("org_path")
+            .Ascending()
+            .OnColumn("starts_at")
+            .Ascending();
+        Create
+            .Index("ix_volunteer_sessions_path")
+            .OnTable("volunteer_sessions")
+            .OnColumn("org_path")
+            .Ascending()
+            .OnColumn("state")
+            .Ascending();
         Create.Index("ix_volunteer_certificates_path").OnTable("volunteer_certificates").OnColumn("org_path");
         // SQLite cannot add a constraint to a table; there BEGIN IMMEDIATE already serializes the sign-ups.
         IfDatabase([.. Migrator.ProcessorIds.AnyPostgres, .. Migrator.ProcessorIds.AnySqlServer])

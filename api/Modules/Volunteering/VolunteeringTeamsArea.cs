@@ -11,7 +11,7 @@ namespace Jiceng.Modules.Volunteering;
 /// <summary>Settings of the public certificate check (section <c>Volunteering</c>).</summary>
 internal sealed class CertificateCheckOptions
 {
-    /// <summary>Checks a minute from one client address (the page is anonymous, so a code cannot be guessed fast).</summary>
+    /// <summary>Checks a minute from one client address (anonymous, so no one can guess codes fast).</summary>
     public int CertificateChecksPerMinute { get; set; } = 20;
 }
 
@@ -36,7 +36,8 @@ internal static class VolunteeringTeamsArea
         services.AddScoped<IVolunteerTeams, VolunteerTeamsDirectory>();
         services.AddScoped<IWorkQueueContributor, LateEntriesWorkQueue>();
         services.AddOptions<CertificateCheckOptions>().BindConfiguration("Volunteering");
-        services.AddOptions<RateLimiterOptions>()
+        services
+            .AddOptions<RateLimiterOptions>()
             .Configure<Microsoft.Extensions.Options.IOptions<CertificateCheckOptions>>(
                 (limiter, options) =>
                     limiter.AddPolicy(
@@ -108,7 +109,8 @@ internal sealed class VolunteerTeamsDirectory(DbSession db) : IVolunteerTeams
                 to = scope.To,
             },
             cancellationToken
-        ) is { } row
+        )
+            is { } row
             ? new TeamReference(row.TeamId, row.Name, row.OrganizationId)
             : null;
 

@@ -2,7 +2,7 @@ using Jiceng.Modules.Volunteering.Domain;
 
 namespace Jiceng.Tests.Unit;
 
-/// <summary>Service hours at every boundary: rounding minute by minute, the window, the daily cap, overlaps, stars.</summary>
+/// <summary>Service hours at every boundary: rounding by the minute, the window, daily cap, overlaps, stars.</summary>
 public sealed class ServiceHourRulesTests
 {
     private static readonly DateTimeOffset Nine = new(2026, 12, 1, 1, 0, 0, TimeSpan.Zero);

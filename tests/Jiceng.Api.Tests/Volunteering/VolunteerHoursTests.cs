@@ -25,7 +25,11 @@ public sealed class VolunteerHoursTests(DatabaseProvider provider) : ApiTest(pro
 
     private async Task<(Guid Region, Guid Community)> Community(string name)
     {
-        var region = await CreateOrganization(Unique(name + "街道党工委"), kind: "WorkingCommittee", field: "Government");
+        var region = await CreateOrganization(
+            Unique(name + "街道党工委"),
+            kind: "WorkingCommittee",
+            field: "Government"
+        );
         var community = await CreateOrganization(Unique(name + "社区党委"), region.Id(), kind: "Committee");
         return (region.Id(), community.Id());
     }
@@ -119,8 +123,9 @@ public sealed class VolunteerHoursTests(DatabaseProvider provider) : ApiTest(pro
             HttpStatusCode.Conflict,
             code: "site_code_wrong"
         );
-        var code = (await Json.Read(await Get($"{Base}/activities/{activity.Id()}/site-code"), HttpStatusCode.OK))
-            .Str("code");
+        var code = (await Json.Read(await Get($"{Base}/activities/{activity.Id()}/site-code"), HttpStatusCode.OK)).Str(
+            "code"
+        );
         await Json.Problem(
             await Post($"{Base}/sessions/{session.Id()}/check-in", new { evidence = "Organizer" }, "\"9\""),
             HttpStatusCode.PreconditionFailed
@@ -180,7 +185,15 @@ public sealed class VolunteerHoursTests(DatabaseProvider provider) : ApiTest(pro
         var (_, community) = await Community("和平");
         var wang = await Resident(community, "王淑芬", "13712345678");
         var team = await Json.Read(
-            await Post($"{Base}/teams", new { organizationId = community, name = "红色助老服务队", skills = new[] { "助老" } }),
+            await Post(
+                $"{Base}/teams",
+                new
+                {
+                    organizationId = community,
+                    name = "红色助老服务队",
+                    skills = new[] { "助老" },
+                }
+            ),
             HttpStatusCode.Created
         );
         var joined = await Json.Read(
@@ -198,10 +211,12 @@ public sealed class VolunteerHoursTests(DatabaseProvider provider) : ApiTest(pro
         );
         var teamDetails = await Json.Read(await Get($"{Base}/teams/{team.Id()}"), HttpStatusCode.OK);
         var list = await Json.Read(await Get($"{Base}/volunteers?organizationId={community}"), HttpStatusCode.OK);
-        var csv = await (await Get($"{Base}/volunteers/export?organizationId={community}&format=Csv"))
-            .Content.ReadAsStringAsync();
-        var teamsCsv = await (await Get($"{Base}/teams/export?organizationId={community}&format=Csv"))
-            .Content.ReadAsStringAsync();
+        var csv = await (
+            await Get($"{Base}/volunteers/export?organizationId={community}&format=Csv")
+        ).Content.ReadAsStringAsync();
+        var teamsCsv = await (
+            await Get($"{Base}/teams/export?organizationId={community}&format=Csv")
+        ).Content.ReadAsStringAsync();
         await Json.Problem(
             await Post($"{Base}/volunteers/{wang.Id()}/reveal", new { reason = "短" }),
             HttpStatusCode.BadRequest,
@@ -287,7 +302,10 @@ public sealed class VolunteerHoursTests(DatabaseProvider provider) : ApiTest(pro
 
         var username = Unique("coordinator");
         await Json.Read(
-            await Post("/api/v1/users", new NewUser(username, "协调员", "Coordinator-Password-1", ["VolunteerCoordinator"])),
+            await Post(
+                "/api/v1/users",
+                new NewUser(username, "协调员", "Coordinator-Password-1", ["VolunteerCoordinator"])
+            ),
             HttpStatusCode.Created
         );
         var coordinator = await SignedInClient(username, "Coordinator-Password-1");
@@ -336,16 +354,33 @@ public sealed class VolunteerHoursTests(DatabaseProvider provider) : ApiTest(pro
         var export = await (await scoped.GetAsync($"{Base}/volunteers/export?format=Csv")).Content.ReadAsStringAsync();
         Assert.Multiple(async () =>
         {
-            Assert.That((await scoped.GetAsync($"{Base}/volunteers/{volunteerB.Id()}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-            Assert.That((await scoped.GetAsync($"{Base}/activities/{activityB.Id()}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-            Assert.That((await scoped.GetAsync($"{Base}/teams/{teamB.Id()}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
             Assert.That(
-                (await scoped.PostAsJsonAsync($"{Base}/activities/{activityB.Id()}/sign-ups", new { volunteerId = volunteerB.Id() })).StatusCode,
+                (await scoped.GetAsync($"{Base}/volunteers/{volunteerB.Id()}")).StatusCode,
+                Is.EqualTo(HttpStatusCode.NotFound)
+            );
+            Assert.That(
+                (await scoped.GetAsync($"{Base}/activities/{activityB.Id()}")).StatusCode,
+                Is.EqualTo(HttpStatusCode.NotFound)
+            );
+            Assert.That(
+                (await scoped.GetAsync($"{Base}/teams/{teamB.Id()}")).StatusCode,
+                Is.EqualTo(HttpStatusCode.NotFound)
+            );
+            Assert.That(
+                (
+                    await scoped.PostAsJsonAsync(
+                        $"{Base}/activities/{activityB.Id()}/sign-ups",
+                        new { volunteerId = volunteerB.Id() }
+                    )
+                ).StatusCode,
                 Is.EqualTo(HttpStatusCode.NotFound)
             );
             Assert.That(volunteers.ToString(), Does.Contain("甲居民").And.Not.Contain("乙居民"));
             Assert.That(export, Does.Contain("甲居民").And.Not.Contain("乙居民"));
-            Assert.That(activities.GetProperty("items").EnumerateArray().Select(a => a.Id()), Does.Not.Contain(activityB.Id()));
+            Assert.That(
+                activities.GetProperty("items").EnumerateArray().Select(a => a.Id()),
+                Does.Not.Contain(activityB.Id())
+            );
             Assert.That(teams.ToString(), Does.Not.Contain("乙服务队"));
         });
     }

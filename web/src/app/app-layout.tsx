@@ -143,6 +143,10 @@ function ModuleMenu({ user, onNavigate }: { user: CurrentUser; onNavigate: () =>
                 key: 'volunteering/demands',
                 label: <Link to="/volunteering/demands">{t('volunteering.demandsMenu')}</Link>,
               },
+              {
+                key: 'volunteering/hours',
+                label: <Link to="/volunteering/hours">{t('volunteerHours.menu')}</Link>,
+              },
             ],
           },
         ]

@@ -13,11 +13,15 @@ const CoalitionsPage = lazy(() => import('@/features/organizations/components/co
 const MembersPage = lazy(() => import('@/features/members/components/members-page'));
 const CalendarPage = lazy(() => import('@/features/calendar/components/calendar-page'));
 const DemandsPage = lazy(() => import('@/features/volunteering/components/demands-page'));
+const VolunteerHoursPage = lazy(() => import('@/features/volunteering/components/volunteer-hours-page'));
+const CertificatePrintPage = lazy(() => import('@/features/volunteering/components/certificate-print-page'));
+const CertificateCheckPage = lazy(() => import('@/features/volunteering/components/certificate-check-page'));
 
 const page = (element: ReactNode) => <Suspense fallback={null}>{element}</Suspense>;
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
+  { path: '/certificate-check/:code?', element: page(<CertificateCheckPage />) },
   {
     path: '/',
     element: page(<AppLayout />),
@@ -32,6 +36,8 @@ export const router = createBrowserRouter([
           { path: 'members', element: page(<MembersPage />) },
           { path: 'calendar', element: page(<CalendarPage />) },
           { path: 'volunteering/demands', element: page(<DemandsPage />) },
+          { path: 'volunteering/hours', element: page(<VolunteerHoursPage />) },
+          { path: 'volunteering/certificates/:id', element: page(<CertificatePrintPage />) },
           { path: '*', element: page(<NotFoundPage />) },
         ],
       },

@@ -2,7 +2,7 @@ using Jiceng.Infrastructure.Security;
 
 namespace Jiceng.Modules.Members.Contracts;
 
-/// <summary>An active party member as a volunteer team may list them: name and organization, nothing personal.</summary>
+/// <summary>An active party member as a volunteer team may list them: name and organization only.</summary>
 public sealed record MemberAsVolunteer(Guid MemberId, string Name, Guid OrganizationId);
 
 /// <summary>A member's 双报到 with a community (in service elsewhere, living there) overlapping a period.</summary>

@@ -33,17 +33,18 @@ internal sealed class MemberVolunteersDirectory(DbSession db, TimeProvider clock
     ) =>
         (
             await db.QuerySingleOrDefaultAsync<FoundRow>(
-            FindSql,
-            new
-            {
-                memberId,
-                from = scope.From,
-                to = scope.To,
-                today = clock.Today(),
-            },
-            cancellationToken
+                FindSql,
+                new
+                {
+                    memberId,
+                    from = scope.From,
+                    to = scope.To,
+                    today = clock.Today(),
+                },
+                cancellationToken
+            )
         )
-        ) is { } row
+            is { } row
             ? new MemberAsVolunteer(row.MemberId, row.Name, row.OrgId)
             : null;
 
@@ -52,8 +53,7 @@ internal sealed class MemberVolunteersDirectory(DbSession db, TimeProvider clock
         DateOnly from,
         DateOnly to,
         CancellationToken cancellationToken
-    ) =>
-        (
+    ) => (
             await db.QueryAsync<ReportRow>(
                 ReportsSql,
                 new
@@ -65,16 +65,7 @@ internal sealed class MemberVolunteersDirectory(DbSession db, TimeProvider clock
                 },
                 cancellationToken
             )
-        )
-            .Select(r => new MemberCommunityReport(
-                r.MemberId,
-                r.Name,
-                r.MemberOrganizationId,
-                r.CommunityOrganizationId,
-                r.ReportedOn,
-                r.EndedOn
-            ))
-            .ToList();
+        ).Select(r => new MemberCommunityReport(r.MemberId, r.Name, r.MemberOrganizationId, r.CommunityOrganizationId, r.ReportedOn, r.EndedOn)).ToList();
 
     private sealed record FoundRow
     {

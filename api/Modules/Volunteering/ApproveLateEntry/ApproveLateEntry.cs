@@ -28,10 +28,13 @@ internal sealed class ApproveLateEntryHandler(
     TimeProvider clock
 ) : ICommandHandler<ApproveLateEntryCommand, SessionResponse>
 {
-    private const string UpdateSql = """
-        UPDATE volunteer_sessions SET state = 'Completed', credited_half_hours = @credited, decided_by = @decidedBy,
-            decision_note = @note, updated_at = @now, version = version + 1
-        """ + "\n" + SessionStep.Guard;
+    private const string UpdateSql =
+        """
+            UPDATE volunteer_sessions SET state = 'Completed', credited_half_hours = @credited, decided_by = @decidedBy,
+                decision_note = @note, updated_at = @now, version = version + 1
+            """
+        + "\n"
+        + SessionStep.Guard;
 
     public async ValueTask<SessionResponse> Handle(ApproveLateEntryCommand command, CancellationToken cancellationToken)
     {

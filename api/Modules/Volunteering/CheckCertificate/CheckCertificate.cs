@@ -20,10 +20,11 @@ internal sealed record CertificateCheckResponse(
     DateOnly IssuedOn
 );
 
-internal sealed class CheckCertificateHandler(DbSession db) : IQueryHandler<CheckCertificateQuery, CertificateCheckResponse>
+internal sealed class CheckCertificateHandler(DbSession db)
+    : IQueryHandler<CheckCertificateQuery, CertificateCheckResponse>
 {
-    private const string FindSql = "SELECT " + Certificates.Columns + " FROM volunteer_certificates c "
-        + "WHERE c.check_code = @code";
+    private const string FindSql =
+        "SELECT " + Certificates.Columns + " FROM volunteer_certificates c " + "WHERE c.check_code = @code";
 
     public async ValueTask<CertificateCheckResponse> Handle(
         CheckCertificateQuery query,

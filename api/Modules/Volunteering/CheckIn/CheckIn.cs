@@ -1,6 +1,6 @@
 using FluentValidation;
-using Jiceng.Infrastructure.Security;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Volunteering.Domain;
 using Mediator;
 
@@ -17,10 +17,13 @@ internal sealed class CheckInValidator : AbstractValidator<CheckInCommand>
 internal sealed class CheckInHandler(DbSession db, CurrentScope currentScope, TimeProvider clock)
     : ICommandHandler<CheckInCommand, SessionResponse>
 {
-    private const string UpdateSql = """
-        UPDATE volunteer_sessions SET state = 'CheckedIn', checked_in_at = @now, check_in_evidence = @evidence,
-            evidence_note = @note, updated_at = @now, version = version + 1
-        """ + "\n" + SessionStep.Guard;
+    private const string UpdateSql =
+        """
+            UPDATE volunteer_sessions SET state = 'CheckedIn', checked_in_at = @now, check_in_evidence = @evidence,
+                evidence_note = @note, updated_at = @now, version = version + 1
+            """
+        + "\n"
+        + SessionStep.Guard;
 
     public async ValueTask<SessionResponse> Handle(CheckInCommand command, CancellationToken cancellationToken)
     {

@@ -10,7 +10,8 @@ namespace Jiceng.Modules.Volunteering.CheckOut;
 /// A checked-in volunteer leaves: the time served inside the scheduled window is rounded by the region's rule and
 /// capped by what the person already has that day, and credited to the session (which completes).
 /// </summary>
-internal sealed record CheckOutCommand(Guid SessionId, long IfMatch, AttendanceRequest Body) : ICommand<SessionResponse>;
+internal sealed record CheckOutCommand(Guid SessionId, long IfMatch, AttendanceRequest Body)
+    : ICommand<SessionResponse>;
 
 internal sealed class CheckOutValidator : AbstractValidator<CheckOutCommand>
 {
@@ -24,10 +25,13 @@ internal sealed class CheckOutHandler(
     TimeProvider clock
 ) : ICommandHandler<CheckOutCommand, SessionResponse>
 {
-    private const string UpdateSql = """
-        UPDATE volunteer_sessions SET state = 'Completed', checked_out_at = @now, check_out_evidence = @evidence,
-            evidence_note = @note, credited_half_hours = @credited, updated_at = @now, version = version + 1
-        """ + "\n" + SessionStep.Guard;
+    private const string UpdateSql =
+        """
+            UPDATE volunteer_sessions SET state = 'Completed', checked_out_at = @now, check_out_evidence = @evidence,
+                evidence_note = @note, credited_half_hours = @credited, updated_at = @now, version = version + 1
+            """
+        + "\n"
+        + SessionStep.Guard;
 
     public async ValueTask<SessionResponse> Handle(CheckOutCommand command, CancellationToken cancellationToken)
     {
@@ -62,7 +66,10 @@ internal sealed class CheckOutHandler(
             creditedThatDay,
             settings
         );
-        var note = string.Join("；", new[] { step.Row.EvidenceNote, Attendance.Note(command.Body) }.Where(n => !string.IsNullOrEmpty(n)));
+        var note = string.Join(
+            "；",
+            new[] { step.Row.EvidenceNote, Attendance.Note(command.Body) }.Where(n => !string.IsNullOrEmpty(n))
+        );
         return await step.AdvanceAsync(
             UpdateSql,
             new()

@@ -59,7 +59,12 @@ internal sealed class CreateActivityHandler(
     {
         var body = command.Body;
         var scope = await currentScope.GetAsync(cancellationToken);
-        var place = await VolunteerPlaces.ResolveAsync(organizations, scope, body.OrganizationId!.Value, cancellationToken);
+        var place = await VolunteerPlaces.ResolveAsync(
+            organizations,
+            scope,
+            body.OrganizationId!.Value,
+            cancellationToken
+        );
         if (body.TeamId is { } teamId)
         {
             try

@@ -19,7 +19,9 @@ internal sealed class AttendanceRequestValidator : AbstractValidator<AttendanceR
         RuleFor(r => r.Code)
             .NotEmpty()
             .Matches("^[0-9]{6}$")
-            .WithMessage(_ => Localized.Text("请输入现场显示的 6 位动态码。", "Enter the six-digit code shown at the place."))
+            .WithMessage(_ =>
+                Localized.Text("请输入现场显示的 6 位动态码。", "Enter the six-digit code shown at the place.")
+            )
             .When(r => r.Evidence == AttendanceEvidence.SiteCode);
         RuleFor(r => r.Note)
             .RequiredText()
@@ -33,7 +35,7 @@ internal sealed class AttendanceRequestValidator : AbstractValidator<AttendanceR
 
 internal static class Attendance
 {
-    /// <summary>Check-in opens an hour before the start, so volunteers can be there before the activity begins.</summary>
+    /// <summary>Check-in opens an hour before the start: volunteers arrive before the activity begins.</summary>
     public static readonly TimeSpan OpensBefore = TimeSpan.FromHours(1);
 
     public static void EnsureCode(AttendanceRequest request, ActivityRow activity, DateTimeOffset now)

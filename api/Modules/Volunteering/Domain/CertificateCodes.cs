@@ -23,7 +23,7 @@ internal static class CertificateCodes
         return new string(code);
     }
 
-    /// <summary>The code as stored: upper case, spaces and dashes removed; null when it is not a well-formed code.</summary>
+    /// <summary>The code as stored: upper case, no spaces or dashes; null when it is not a well-formed code.</summary>
     public static string? Normalize(string? typed)
     {
         if (typed is null || typed.Length > 40)
@@ -40,7 +40,8 @@ internal static class CertificateCodes
         code.Length == Length && CheckCharacter(code.AsSpan(0, Length - 1)) == code[Length - 1];
 
     /// <summary>Luhn mod N (N = 32, even, so doubling is a permutation) over the alphabet's positions: catches every
-    /// single change and every adjacent swap except of the alphabet's first and last characters (Luhn's 09/90).</summary>
+    /// single change and every adjacent swap but that of the alphabet's first and last characters (Luhn's 09/90).
+    /// </summary>
     public static char CheckCharacter(ReadOnlySpan<char> payload)
     {
         var n = Alphabet.Length;

@@ -29,7 +29,7 @@ internal static class ServiceHourRules
     public const string LateEntrySource =
         "《志愿服务记录与证明出具办法（试行）》：谁组织谁记录、谁记录谁证明；事后补录的服务记录须经组织者审核。";
 
-    /// <summary>Minutes within the window [start, end) that the check-in/out interval covers (never negative).</summary>
+    /// <summary>Minutes of the window [start, end) that the check-in/out interval covers (never negative).</summary>
     public static int ServedMinutesWithin(
         DateTimeOffset checkIn,
         DateTimeOffset checkOut,
@@ -57,7 +57,8 @@ internal static class ServiceHourRules
         return minutes / 60 * 2 + part;
     }
 
-    /// <summary>What a session may add on a day that already holds <paramref name="creditedThatDay"/> half-hours.</summary>
+    /// <summary>What a session may add to a day already holding <paramref name="creditedThatDay"/> half-hours.
+    /// </summary>
     public static int CapToDay(int halfHours, int creditedThatDay, int dailyCapHours) =>
         Math.Clamp(dailyCapHours * 2 - creditedThatDay, 0, halfHours);
 

@@ -107,7 +107,7 @@ internal sealed record SessionRow
     public long Version { get; init; }
 }
 
-/// <summary>A session as answered: credited hours (at most the scheduled time, rounded, capped) and next steps.</summary>
+/// <summary>A session as answered: credited hours (within the scheduled time, rounded, capped), next steps.</summary>
 internal sealed record SessionResponse(
     Guid Id,
     Guid ActivityId,
@@ -172,7 +172,7 @@ internal sealed class SessionStep
         return new SessionStep(db, scope, row);
     }
 
-    /// <summary>Runs the step's UPDATE (its parameters get id, version and state added) and answers the new row.</summary>
+    /// <summary>Runs the step's UPDATE (id, version and state added to its parameters); answers the new row.</summary>
     public async Task<SessionResponse> AdvanceAsync(
         string sql,
         Dictionary<string, object?> parameters,

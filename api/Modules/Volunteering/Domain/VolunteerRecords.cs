@@ -51,7 +51,7 @@ internal enum AttendanceEvidence
     ServedPerson,
 }
 
-/// <summary>An organization a volunteering row belongs to: the path copy and region root every such row carries.</summary>
+/// <summary>The organization a volunteering row belongs to: the path copy and region root each row carries.</summary>
 internal sealed record VolunteerPlace(Guid OrganizationId, string Name, string Path, Guid RegionRootId);
 
 internal static class VolunteerPlaces
@@ -76,7 +76,7 @@ internal static class VolunteerPlaces
     }
 }
 
-/// <summary>Masks shown wherever a person may be seen by someone who need not know them (the public check page).</summary>
+/// <summary>Masks shown where someone who need not know a person sees them (the public check page).</summary>
 internal static class NameMask
 {
     /// <summary>张三 → 张*, 欧阳修 → 欧*修, 王小二明 → 王**明; a Latin name keeps its first letter.</summary>
@@ -124,7 +124,10 @@ internal static class SiteCodes
     public static bool Matches(string secret, string? code, DateTimeOffset at) =>
         code is { Length: 6 }
         && (
-            CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(At(secret, at)), Encoding.ASCII.GetBytes(code))
+            CryptographicOperations.FixedTimeEquals(
+                Encoding.ASCII.GetBytes(At(secret, at)),
+                Encoding.ASCII.GetBytes(code)
+            )
             || CryptographicOperations.FixedTimeEquals(
                 Encoding.ASCII.GetBytes(At(secret, at - Window)),
                 Encoding.ASCII.GetBytes(code)
@@ -141,9 +144,7 @@ internal static class Volunteers
         + "WHERE s.volunteer_id = v.id AND s.state = 'Completed')";
 
     public const string Columns =
-        "v.id, v.org_id, v.kind, v.member_id, v.name, v.phone_mask, v.skills, v.version, "
-        + HoursOf
-        + " AS half_hours";
+        "v.id, v.org_id, v.kind, v.member_id, v.name, v.phone_mask, v.skills, v.version, " + HoursOf + " AS half_hours";
 
     public const string FindSql =
         "SELECT " + Columns + " FROM volunteers v WHERE v.id = @id AND v.org_path >= @from AND v.org_path < @to";

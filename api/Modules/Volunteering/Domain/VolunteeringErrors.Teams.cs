@@ -4,11 +4,15 @@ using Jiceng.Infrastructure.Primitives;
 
 namespace Jiceng.Modules.Volunteering.Domain;
 
-/// <summary>The refusals of teams, volunteers, activities, sessions and certificates (part of the one catalog).</summary>
+/// <summary>Refusals of teams, volunteers, activities, sessions and certificates (part of the one catalog).</summary>
 internal static partial class VolunteeringErrors
 {
     public static ValidationException TeamNotFound() =>
-        Invalid("teamId", "志愿服务队不存在或不在您的管理范围内。", "The team does not exist or is outside your organizations.");
+        Invalid(
+            "teamId",
+            "志愿服务队不存在或不在您的管理范围内。",
+            "The team does not exist or is outside your organizations."
+        );
 
     public static ValidationException VolunteerNotFound() =>
         Invalid(
@@ -26,7 +30,12 @@ internal static partial class VolunteeringErrors
         );
 
     public static BusinessRuleException TeamNameTaken() =>
-        Rule("team_name_taken", "name", "该党组织下已有同名志愿服务队。", "The organization already has a team of this name.");
+        Rule(
+            "team_name_taken",
+            "name",
+            "该党组织下已有同名志愿服务队。",
+            "The organization already has a team of this name."
+        );
 
     public static BusinessRuleException MemberAlreadyVolunteer() =>
         Rule(
@@ -56,7 +65,11 @@ internal static partial class VolunteeringErrors
         );
 
     public static BusinessRuleException ActivityOver() =>
-        new("activity_over", "活动已结束，不能再报名；事后记录请走补录。", "The activity is over; record it as a late entry.");
+        new(
+            "activity_over",
+            "活动已结束，不能再报名；事后记录请走补录。",
+            "The activity is over; record it as a late entry."
+        );
 
     public static BusinessRuleException AlreadySignedUp() =>
         Rule("already_signed_up", "volunteerId", "该志愿者已报名本活动。", "The volunteer has already signed up.");
@@ -93,7 +106,11 @@ internal static partial class VolunteeringErrors
         );
 
     public static BusinessRuleException NoShowTooEarly() =>
-        new("no_show_too_early", "活动开始后才能记为未到。", "A no-show can be recorded only after the activity starts.");
+        new(
+            "no_show_too_early",
+            "活动开始后才能记为未到。",
+            "A no-show can be recorded only after the activity starts."
+        );
 
     public static BusinessRuleException LateEntryNotPast() =>
         new(

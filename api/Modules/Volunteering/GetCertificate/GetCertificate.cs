@@ -9,7 +9,7 @@ namespace Jiceng.Modules.Volunteering.GetCertificate;
 
 internal sealed record GetCertificateQuery(Guid Id) : IQuery<CertificatePrintResponse>;
 
-/// <summary>What the print view shows: the certificate, the volunteer's full name and the issuing organization.</summary>
+/// <summary>What the print view shows: the certificate, the volunteer's full name, the issuing organization.</summary>
 internal sealed record CertificatePrintResponse(
     CertificateResponse Certificate,
     string VolunteerName,

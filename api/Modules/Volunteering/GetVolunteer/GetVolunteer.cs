@@ -25,7 +25,11 @@ internal sealed class GetVolunteerHandler(
 ) : IQueryHandler<GetVolunteerQuery, VolunteerDetailsResponse>
 {
     private const string SessionsSql =
-        "SELECT " + Sessions.Columns + " " + Sessions.From + " WHERE s.volunteer_id = @id ORDER BY s.starts_at DESC, s.id";
+        "SELECT "
+        + Sessions.Columns
+        + " "
+        + Sessions.From
+        + " WHERE s.volunteer_id = @id ORDER BY s.starts_at DESC, s.id";
 
     private const string TeamsSql = """
         SELECT t.name FROM volunteer_team_members m JOIN volunteer_teams t ON t.id = m.team_id
@@ -33,7 +37,9 @@ internal sealed class GetVolunteerHandler(
         """;
 
     private const string CertificatesSql =
-        "SELECT " + Certificates.Columns + " FROM volunteer_certificates c WHERE c.volunteer_id = @id "
+        "SELECT "
+        + Certificates.Columns
+        + " FROM volunteer_certificates c WHERE c.volunteer_id = @id "
         + "ORDER BY c.created_at DESC";
 
     public async ValueTask<VolunteerDetailsResponse> Handle(

@@ -28,8 +28,7 @@ internal sealed class IssueCertificateHandler(
         FROM volunteers v WHERE v.id = @volunteerId
         """;
 
-    private const string FindSql =
-        "SELECT " + Certificates.Columns + " FROM volunteer_certificates c WHERE c.id = @id";
+    private const string FindSql = "SELECT " + Certificates.Columns + " FROM volunteer_certificates c WHERE c.id = @id";
 
     public async ValueTask<CertificateResponse> Handle(
         IssueCertificateCommand command,

@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Volunteering.Domain;
 using Mediator;
@@ -18,15 +19,13 @@ internal static class IssueCertificateEndpoint
                 ) =>
                 {
                     var certificate = await mediator.Send(new IssueCertificateCommand(id), cancellationToken);
-                    return TypedResults.Created(
-                        $"/api/v1/volunteering/certificates/{certificate.Id}",
-                        certificate
-                    );
+                    return TypedResults.Created($"/api/v1/volunteering/certificates/{certificate.Id}", certificate);
                 }
             )
             .WithName("IssueVolunteerCertificate")
             .RequirePermission(Permissions.VolunteeringWrite)
             .WithSummary("Issue a service certificate")
+            .WithIdempotency()
             .WithDescription(
                 "Issue a service certificate (志愿服务证明) for the hours recorded today: a number and a check code "
                     + "that anyone can verify at GET /api/v1/volunteering/public/certificates/{code}. A volunteer "

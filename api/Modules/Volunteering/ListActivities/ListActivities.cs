@@ -76,7 +76,10 @@ internal sealed class ListActivitiesHandler(
             SortOrder.Parse(query.Sort, SortColumns, "-startsAt", "a.id"),
             cancellationToken
         );
-        var names = await organizations.NamesAsync(page.Items.Select(a => a.OrgId).Distinct().ToList(), cancellationToken);
+        var names = await organizations.NamesAsync(
+            page.Items.Select(a => a.OrgId).Distinct().ToList(),
+            cancellationToken
+        );
         var now = clock.GetUtcNow();
         return page.Map(a => a.ToResponse(names, now));
     }

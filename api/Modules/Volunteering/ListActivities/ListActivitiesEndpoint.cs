@@ -39,7 +39,9 @@ internal static class ListActivitiesEndpoint
     ];
 
     private static string Time(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, ShanghaiCalendar.Zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        TimeZoneInfo
+            .ConvertTime(at, ShanghaiCalendar.Zone)
+            .ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     public static void Map(RouteGroupBuilder group)
     {

@@ -29,7 +29,11 @@ internal static class ListCommunityHoursEndpoint
         new("姓名", "Name", r => r.MemberName),
         new("所在单位党组织", "Own organization", r => r.MemberOrganizationName),
         new("报到社区", "Community", r => r.CommunityName),
-        new("报到日期", "Reported on", r => r.ReportedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+        new(
+            "报到日期",
+            "Reported on",
+            r => r.ReportedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+        ),
         new("参加活动次数", "Sessions", r => r.Sessions),
         new("服务时长（小时）", "Hours", r => r.Hours),
     ];

@@ -25,7 +25,11 @@ internal static class ListLateEntriesEndpoint
     [
         new("志愿者", "Volunteer", s => s.VolunteerName),
         new("活动", "Activity", s => s.ActivityTitle),
-        new("服务日期", "Day", s => s.ServiceDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+        new(
+            "服务日期",
+            "Day",
+            s => s.ServiceDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+        ),
         new("补录理由", "Reason", s => s.LateReason),
         new("状态", "State", s => Labels.Text(s.State)),
         new("记录时长（小时）", "Credited hours", s => s.CreditedHours),

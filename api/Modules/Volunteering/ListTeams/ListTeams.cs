@@ -62,7 +62,10 @@ internal sealed class ListTeamsHandler(DbSession db, CurrentScope currentScope, 
             SortOrder.Parse(query.Sort, SortColumns, "name", "t.id"),
             cancellationToken
         );
-        var names = await organizations.NamesAsync(page.Items.Select(t => t.OrgId).Distinct().ToList(), cancellationToken);
+        var names = await organizations.NamesAsync(
+            page.Items.Select(t => t.OrgId).Distinct().ToList(),
+            cancellationToken
+        );
         return page.Map(t => t.ToResponse(names));
     }
 }

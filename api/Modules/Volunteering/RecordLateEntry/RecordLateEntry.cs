@@ -46,16 +46,20 @@ internal sealed class RecordLateEntryHandler(
     TimeProvider clock
 ) : ICommandHandler<RecordLateEntryCommand, SessionResponse>
 {
-    private const string InsertSql = """
-        INSERT INTO volunteer_sessions (id, org_id, org_path, region_root_id, activity_id, volunteer_id, state,
-            starts_at, ends_at, service_day, checked_in_at, check_in_evidence, checked_out_at, check_out_evidence,
-            credited_half_hours, late_reason, recorded_by, created_at, updated_at, version)
-        SELECT @id, @orgId, @orgPath, @regionRootId, @activityId, @volunteerId, 'PendingApproval', @startsAt, @endsAt,
-            @serviceDay, @checkedInAt, @evidence, @checkedOutAt, @evidence, 0, @reason, @recordedBy, @now, @now, 1
-        WHERE NOT EXISTS (SELECT 1 FROM volunteer_sessions WHERE activity_id = @activityId AND volunteer_id =
-            @volunteerId)
-          AND
-        """ + " " + Sessions.NoOverlap;
+    private const string InsertSql =
+        """
+            INSERT INTO volunteer_sessions (id, org_id, org_path, region_root_id, activity_id, volunteer_id, state,
+                starts_at, ends_at, service_day, checked_in_at, check_in_evidence, checked_out_at, check_out_evidence,
+                credited_half_hours, late_reason, recorded_by, created_at, updated_at, version)
+            SELECT @id, @orgId, @orgPath, @regionRootId, @activityId, @volunteerId, 'PendingApproval', @startsAt,
+            @endsAt, @serviceDay, @checkedInAt, @evidence, @checkedOutAt, @evidence, 0, @reason, @recordedBy, @now,
+            @now, 1
+            WHERE NOT EXISTS (SELECT 1 FROM volunteer_sessions WHERE activity_id = @activityId AND volunteer_id =
+                @volunteerId)
+              AND
+            """
+        + " "
+        + Sessions.NoOverlap;
 
     private const string AlreadySql =
         "SELECT COUNT(*) FROM volunteer_sessions WHERE activity_id = @activityId AND volunteer_id = @volunteerId";

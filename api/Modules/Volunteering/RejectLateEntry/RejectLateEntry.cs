@@ -25,10 +25,13 @@ internal sealed class RejectLateEntryHandler(
     TimeProvider clock
 ) : ICommandHandler<RejectLateEntryCommand, SessionResponse>
 {
-    private const string UpdateSql = """
-        UPDATE volunteer_sessions SET state = 'Rejected', decided_by = @decidedBy, decision_note = @note,
-            updated_at = @now, version = version + 1
-        """ + "\n" + SessionStep.Guard;
+    private const string UpdateSql =
+        """
+            UPDATE volunteer_sessions SET state = 'Rejected', decided_by = @decidedBy, decision_note = @note,
+                updated_at = @now, version = version + 1
+            """
+        + "\n"
+        + SessionStep.Guard;
 
     public async ValueTask<SessionResponse> Handle(RejectLateEntryCommand command, CancellationToken cancellationToken)
     {

@@ -15,7 +15,10 @@ internal static class RevealVolunteerPhoneEndpoint
                     RevealVolunteerPhoneRequest request,
                     IMediator mediator,
                     CancellationToken cancellationToken
-                ) => TypedResults.Ok(await mediator.Send(new RevealVolunteerPhoneCommand(id, request), cancellationToken))
+                ) =>
+                    TypedResults.Ok(
+                        await mediator.Send(new RevealVolunteerPhoneCommand(id, request), cancellationToken)
+                    )
             )
             .WithName("RevealVolunteerPhone")
             .RequirePermission(Permissions.VolunteeringRead)

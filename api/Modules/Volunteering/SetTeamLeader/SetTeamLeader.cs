@@ -54,7 +54,9 @@ internal sealed class SetTeamLeaderHandler(
         var row = await Teams.FindAsync(db, scope, team.Id, cancellationToken);
         if (changed == 0)
         {
-            throw row.Version != team.Version ? new PreconditionFailedException() : VolunteeringErrors.LeaderNotInTeam();
+            throw row.Version != team.Version
+                ? new PreconditionFailedException()
+                : VolunteeringErrors.LeaderNotInTeam();
         }
         return row.ToResponse(await organizations.NamesAsync([row.OrgId], cancellationToken));
     }

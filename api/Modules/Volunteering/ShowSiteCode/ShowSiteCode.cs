@@ -5,7 +5,7 @@ using Mediator;
 
 namespace Jiceng.Modules.Volunteering.ShowSiteCode;
 
-/// <summary>The code the organizer shows at the place (on a phone or a screen); it changes every five minutes.</summary>
+/// <summary>The code the organizer shows at the place (a phone or a screen); it changes every five minutes.</summary>
 internal sealed record ShowSiteCodeQuery(Guid ActivityId) : IQuery<SiteCodeResponse>;
 
 internal sealed record SiteCodeResponse(string Code, DateTimeOffset ValidUntil);

@@ -29,15 +29,18 @@ internal sealed class SignUpHandler(DbSession db, CurrentScope currentScope, Cal
         WHERE id = @activityId AND signed_up < quota AND ends_at > @now
         """;
 
-    private const string InsertSql = """
-        INSERT INTO volunteer_sessions (id, org_id, org_path, region_root_id, activity_id, volunteer_id, state,
-            starts_at, ends_at, service_day, credited_half_hours, recorded_by, created_at, updated_at, version)
-        SELECT @id, @orgId, @orgPath, @regionRootId, @activityId, @volunteerId, 'SignedUp', @startsAt, @endsAt,
-            @serviceDay, 0, @recordedBy, @now, @now, 1
-        WHERE NOT EXISTS (SELECT 1 FROM volunteer_sessions WHERE activity_id = @activityId AND volunteer_id =
-            @volunteerId)
-          AND
-        """ + " " + Sessions.NoOverlap;
+    private const string InsertSql =
+        """
+            INSERT INTO volunteer_sessions (id, org_id, org_path, region_root_id, activity_id, volunteer_id, state,
+                starts_at, ends_at, service_day, credited_half_hours, recorded_by, created_at, updated_at, version)
+            SELECT @id, @orgId, @orgPath, @regionRootId, @activityId, @volunteerId, 'SignedUp', @startsAt, @endsAt,
+                @serviceDay, 0, @recordedBy, @now, @now, 1
+            WHERE NOT EXISTS (SELECT 1 FROM volunteer_sessions WHERE activity_id = @activityId AND volunteer_id =
+                @volunteerId)
+              AND
+            """
+        + " "
+        + Sessions.NoOverlap;
 
     private const string AlreadySql =
         "SELECT COUNT(*) FROM volunteer_sessions WHERE activity_id = @activityId AND volunteer_id = @volunteerId";
@@ -58,7 +61,9 @@ internal sealed class SignUpHandler(DbSession db, CurrentScope currentScope, Cal
         var now = clock.GetUtcNow();
         if (await db.ExecuteAsync(TakePlaceSql, new { activityId = activity.Id, now }, cancellationToken) == 0)
         {
-            throw now >= activity.EndsAt ? VolunteeringErrors.ActivityOver() : VolunteeringErrors.ActivityFull(activity.Quota);
+            throw now >= activity.EndsAt
+                ? VolunteeringErrors.ActivityOver()
+                : VolunteeringErrors.ActivityFull(activity.Quota);
         }
         var id = Guid.CreateVersion7();
         var parameters = new

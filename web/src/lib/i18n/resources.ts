@@ -1,5 +1,7 @@
 // eslint-disable-next-line no-restricted-imports -- a module's words join the one resource table here (RULES)
 import { volunteeringWords } from '@/features/volunteering/words';
+// eslint-disable-next-line no-restricted-imports -- a module's words join the one resource table here (RULES)
+import { volunteerHoursWords } from '@/features/volunteering/words-hours';
 
 /**
  * The Party's own words (the 党内统计 and 发展党员 documents), said once: every Chinese label naming one of these things
@@ -20,6 +22,7 @@ export const resources = {
   'zh-CN': {
     translation: {
       ...volunteeringWords.zh,
+      ...volunteerHoursWords.zh,
       appName: '基层党建',
       appTitle: '基层党建',
       signIn: {
@@ -562,6 +565,7 @@ export const resources = {
   'en-US': {
     translation: {
       ...volunteeringWords.en,
+      ...volunteerHoursWords.en,
       appName: 'Jiceng',
       appTitle: 'Jiceng grassroots party building',
       signIn: {
