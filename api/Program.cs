@@ -4,7 +4,9 @@ using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Mediation;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Accounts;
+using Jiceng.Modules.Assistance;
 using Jiceng.Modules.Calendar;
+using Jiceng.Modules.Dividends;
 using Jiceng.Modules.Members;
 using Jiceng.Modules.Organizations;
 using Jiceng.Modules.Volunteering;
@@ -35,6 +37,8 @@ builder.Services.AddAccountsModule();
 builder.Services.AddMembersModule();
 builder.Services.AddCalendarModule();
 builder.Services.AddVolunteeringModule();
+builder.Services.AddDividendsModule();
+builder.Services.AddAssistanceModule();
 
 var app = builder.Build();
 
@@ -94,6 +98,8 @@ app.MapAccountsModule();
 app.MapMembersModule(app.Configuration);
 app.MapCalendarModule();
 app.MapVolunteeringModule();
+app.MapDividendsModule();
+app.MapAssistanceModule();
 app.MapSpaFallback();
 
 await app.RunAsync();

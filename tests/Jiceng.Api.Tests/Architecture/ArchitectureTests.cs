@@ -387,7 +387,9 @@ public sealed class RefusalCatalogTests
         var catalogs = new[]
         {
             ("Accounts", "AccountErrors"),
+            ("Assistance", "AssistanceErrors"),
             ("Calendar", "CalendarErrors"),
+            ("Dividends", "DividendsErrors"),
             ("Members", "MemberErrors"),
             ("Organizations", "OrganizationErrors"),
             ("Volunteering", "VolunteeringErrors"),

@@ -1,7 +1,9 @@
 import {
   ApartmentOutlined,
+  BankOutlined,
   CalendarOutlined,
   ClusterOutlined,
+  GiftOutlined,
   HeartOutlined,
   MenuOutlined,
   TeamOutlined,
@@ -151,18 +153,44 @@ function ModuleMenu({ user, onNavigate }: { user: CurrentUser; onNavigate: () =>
           },
         ]
       : []),
+    // 集体经济: one group; each screen of the module appends its item (key = its path without the leading slash).
+    ...(user.permissions.includes('dividends.read')
+      ? [
+          {
+            key: 'dividends',
+            icon: <BankOutlined />,
+            label: t('dividends.menu'),
+            children: [
+              {
+                key: 'dividends/collectives',
+                label: <Link to="/dividends/collectives">{t('dividends.collectives')}</Link>,
+              },
+            ],
+          },
+        ]
+      : []),
+    ...(user.permissions.includes('funds.read')
+      ? [
+          {
+            key: 'assistance',
+            icon: <GiftOutlined />,
+            label: t('assistance.menu.group'),
+            // Assistance's screens, one item each (each area appends its own).
+            children: [
+              {
+                key: 'assistance/fund',
+                label: <Link to="/assistance/fund">{t('assistance.menu.fund')}</Link>,
+              },
+            ],
+          },
+        ]
+      : []),
     { key: 'calendar', icon: <CalendarOutlined />, label: <Link to="/calendar">{t('layout.calendar')}</Link> },
   ];
-  const [, first = '', second] = location.pathname.split('/');
-  return (
-    <Menu
-      mode="inline"
-      selectedKeys={[first, `${first}/${second ?? ''}`]}
-      defaultOpenKeys={[first]}
-      items={items}
-      onClick={onNavigate}
-    />
-  );
+  const [first = '', second] = location.pathname.split('/').slice(1);
+  // A module group's items are keyed by two path segments, the other items by one.
+  const selected = second ? [first, `${first}/${second}`] : [first];
+  return <Menu mode="inline" selectedKeys={selected} defaultOpenKeys={[first]} items={items} onClick={onNavigate} />;
 }
 
 /** Who is signed in, with their roles in the user's language and the organizations they see. */

@@ -16,6 +16,8 @@ const DemandsPage = lazy(() => import('@/features/volunteering/components/demand
 const VolunteerHoursPage = lazy(() => import('@/features/volunteering/components/volunteer-hours-page'));
 const CertificatePrintPage = lazy(() => import('@/features/volunteering/components/certificate-print-page'));
 const CertificateCheckPage = lazy(() => import('@/features/volunteering/components/certificate-check-page'));
+const CollectivesPage = lazy(() => import('@/features/dividends/components/collectives-page'));
+const FundPage = lazy(() => import('@/features/assistance/components/fund-page'));
 
 const page = (element: ReactNode) => <Suspense fallback={null}>{element}</Suspense>;
 
@@ -38,6 +40,8 @@ export const router = createBrowserRouter([
           { path: 'volunteering/demands', element: page(<DemandsPage />) },
           { path: 'volunteering/hours', element: page(<VolunteerHoursPage />) },
           { path: 'volunteering/certificates/:id', element: page(<CertificatePrintPage />) },
+          { path: 'dividends/collectives', element: page(<CollectivesPage />) },
+          { path: 'assistance/fund', element: page(<FundPage />) },
           { path: '*', element: page(<NotFoundPage />) },
         ],
       },

@@ -1812,6 +1812,20 @@ export interface components {
             cultivationContacts: string[];
             override?: components["schemas"]["StepOverride"];
         };
+        AssistanceRules: {
+            yearlyTopUpPercent: components["schemas"]["NumberRule"];
+            yearlyCapPerPersonYuan: components["schemas"]["NumberRule"];
+            minimumAmountYuan: components["schemas"]["NumberRule"];
+            hardshipMaxYuan: components["schemas"]["NumberRule"];
+            illnessMaxYuan: components["schemas"]["NumberRule"];
+            disasterMaxYuan: components["schemas"]["NumberRule"];
+            oldMemberMaxYuan: components["schemas"]["NumberRule"];
+            dutyDeathFamilyMaxYuan: components["schemas"]["NumberRule"];
+            streetApprovalUpToYuan: components["schemas"]["NumberRule"];
+            reviewNoticeDays: components["schemas"]["NumberRule"];
+            oldMemberMinAge: components["schemas"]["NumberRule"];
+            oldMemberMinStandingYears: components["schemas"]["NumberRule"];
+        };
         /**
          * @description - `Organizer`: 组织者确认 / Organizer's confirmation
          *     - `SiteCode`: 现场动态码 / Code shown at the place
@@ -2173,6 +2187,8 @@ export interface components {
             name: string;
             /** @description One section per module, under its key. A section left out keeps its defaults; fixed rules keep their national values whatever is sent. */
             document?: {
+                assistance?: components["schemas"]["AssistanceRules"];
+                dividends?: components["schemas"]["DividendRules"];
                 memberPipeline?: components["schemas"]["MemberPipelineRules"];
                 organizations?: components["schemas"]["OrganizationRuleSet"];
                 volunteering?: components["schemas"]["VolunteeringRules"];
@@ -2206,6 +2222,14 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+        };
+        DividendRules: {
+            reserveMinPercent: components["schemas"]["NumberRule"];
+            dividendMaxPercentOfNetIncome: components["schemas"]["NumberRule"];
+            dividendCapAboveYuan: components["schemas"]["NumberRule"];
+            cooperativeByVolumeMinPercent: components["schemas"]["NumberRule"];
+            weakCollectiveBelowYuan: components["schemas"]["NumberRule"];
+            reportedOperatingIncomeYuan: components["schemas"]["NumberRule"];
         };
         /**
          * @description - `Primary`: 小学 / Primary school
@@ -3243,13 +3267,14 @@ export interface components {
          *     - `MemberManager`: 党员管理员 / Member manager
          *     - `VolunteerCoordinator`: 志愿服务管理员 / Volunteer coordinator
          *     - `CollectiveAccountant`: 集体经济会计 / Collective accountant
+         *     - `RuralEconomyReviewer`: 农经站审核员 / Rural-economy station reviewer
          *     - `FundManager`: 帮扶资金管理员 / Care fund manager
          *     - `FundApprover`: 帮扶资金审批人 / Care fund approver
          *     - `Auditor`: 审计人员 / Auditor
          *     - `Viewer`: 查阅人员 / Viewer
          * @enum {string}
          */
-        Role: "SystemAdmin" | "OrganizationAdmin" | "MemberManager" | "VolunteerCoordinator" | "CollectiveAccountant" | "FundManager" | "FundApprover" | "Auditor" | "Viewer";
+        Role: "SystemAdmin" | "OrganizationAdmin" | "MemberManager" | "VolunteerCoordinator" | "CollectiveAccountant" | "RuralEconomyReviewer" | "FundManager" | "FundApprover" | "Auditor" | "Viewer";
         RuleSetListItem: {
             /** Format: uuid */
             id: string;
@@ -3271,6 +3296,8 @@ export interface components {
             name: string;
             /** @description One section per module, under its key. A section left out keeps its defaults; fixed rules keep their national values whatever is sent. */
             document: {
+                assistance?: components["schemas"]["AssistanceRules"];
+                dividends?: components["schemas"]["DividendRules"];
                 memberPipeline?: components["schemas"]["MemberPipelineRules"];
                 organizations?: components["schemas"]["OrganizationRuleSet"];
                 volunteering?: components["schemas"]["VolunteeringRules"];
@@ -3543,6 +3570,8 @@ export interface components {
             name: string;
             /** @description One section per module, under its key. A section left out keeps its defaults; fixed rules keep their national values whatever is sent. */
             document: {
+                assistance?: components["schemas"]["AssistanceRules"];
+                dividends?: components["schemas"]["DividendRules"];
                 memberPipeline?: components["schemas"]["MemberPipelineRules"];
                 organizations?: components["schemas"]["OrganizationRuleSet"];
                 volunteering?: components["schemas"]["VolunteeringRules"];

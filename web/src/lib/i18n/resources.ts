@@ -1,7 +1,7 @@
-// eslint-disable-next-line no-restricted-imports -- a module's words join the one resource table here (RULES)
 import { volunteeringWords } from '@/features/volunteering/words';
-// eslint-disable-next-line no-restricted-imports -- a module's words join the one resource table here (RULES)
 import { volunteerHoursWords } from '@/features/volunteering/words-hours';
+import { dividendsWords } from '@/features/dividends/words';
+import { assistanceWords } from '@/features/assistance/words';
 
 /**
  * The Party's own words (the 党内统计 and 发展党员 documents), said once: every Chinese label naming one of these things
@@ -23,6 +23,7 @@ export const resources = {
     translation: {
       ...volunteeringWords.zh,
       ...volunteerHoursWords.zh,
+      ...dividendsWords.zh,
       appName: '基层党建',
       appTitle: '基层党建',
       signIn: {
@@ -54,6 +55,7 @@ export const resources = {
         CollectiveAccountant: '集体经济会计',
         FundManager: '帮扶资金管理员',
         FundApprover: '帮扶资金审批人',
+        RuralEconomyReviewer: '农经站审核员',
         Auditor: '审计人员',
         Viewer: '查阅人员',
         other: '其他角色',
@@ -534,6 +536,7 @@ export const resources = {
         },
       },
       coalitions: { title: term.coalition, create: `新建${term.coalition}`, search: '按名称搜索', members: '成员组织' },
+      ...assistanceWords.zh,
       calendar: {
         title: '节假日安排',
         intro:
@@ -566,6 +569,7 @@ export const resources = {
     translation: {
       ...volunteeringWords.en,
       ...volunteerHoursWords.en,
+      ...dividendsWords.en,
       appName: 'Jiceng',
       appTitle: 'Jiceng grassroots party building',
       signIn: {
@@ -597,6 +601,7 @@ export const resources = {
         CollectiveAccountant: 'Collective accountant',
         FundManager: 'Care fund manager',
         FundApprover: 'Care fund approver',
+        RuralEconomyReviewer: 'Rural-economy station reviewer',
         Auditor: 'Auditor',
         Viewer: 'Viewer',
         other: 'Other role',
@@ -1114,6 +1119,7 @@ export const resources = {
         search: 'Search by name',
         members: 'Member organizations',
       },
+      ...assistanceWords.en,
       calendar: {
         title: 'Holiday calendar',
         intro:
