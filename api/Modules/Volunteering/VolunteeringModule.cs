@@ -21,6 +21,7 @@ public static class VolunteeringModule
         "volunteer_demand_steps",
         "volunteer_demand_helpers",
         "micro_wishes",
+        .. VolunteeringTeamsArea.Tables,
     ];
 
     public static IServiceCollection AddVolunteeringModule(this IServiceCollection services)
@@ -36,6 +37,7 @@ public static class VolunteeringModule
         services.AddScoped<IOrganizationStatisticsContributor>(sp => sp.GetRequiredService<DemandOrganizationHooks>());
         services.AddScoped<IWorkQueueContributor>(sp => sp.GetRequiredService<DemandOrganizationHooks>());
         services.AddScoped<IOrganizationSubtreeMoveListener>(sp => sp.GetRequiredService<DemandOrganizationHooks>());
+        services.AddVolunteeringTeams();
         return services;
     }
 
@@ -46,6 +48,7 @@ public static class VolunteeringModule
             .WithStandardProblemsForSecurity();
         MapDemands(volunteering);
         MicroWishesArea.MapMicroWishes(volunteering, app);
+        VolunteeringTeamsArea.MapVolunteeringTeams(volunteering);
         return app;
     }
 

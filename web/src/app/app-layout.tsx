@@ -146,6 +146,10 @@ function ModuleMenu({ user, onNavigate }: { user: CurrentUser; onNavigate: () =>
                 label: <Link to="/volunteering/demands">{t('volunteering.demandsMenu')}</Link>,
               },
               { key: 'volunteering/wishes', label: <Link to="/volunteering/wishes">{t('wishes.menu')}</Link> },
+              {
+                key: 'volunteering/hours',
+                label: <Link to="/volunteering/hours">{t('volunteerHours.menu')}</Link>,
+              },
             ],
           },
         ]

@@ -16,6 +16,9 @@ const DemandsPage = lazy(() => import('@/features/volunteering/components/demand
 const MicroWishesPage = lazy(() => import('@/features/volunteering/components/micro-wishes-page'));
 // The public wish wall is outside the signed-in frame: anyone may open it from a shared link.
 const PublicWishWallPage = lazy(() => import('@/features/volunteering/components/public-wish-wall-page'));
+const VolunteerHoursPage = lazy(() => import('@/features/volunteering/components/volunteer-hours-page'));
+const CertificatePrintPage = lazy(() => import('@/features/volunteering/components/certificate-print-page'));
+const CertificateCheckPage = lazy(() => import('@/features/volunteering/components/certificate-check-page'));
 const CollectivesPage = lazy(() => import('@/features/dividends/components/collectives-page'));
 const FundPage = lazy(() => import('@/features/assistance/components/fund-page'));
 
@@ -24,6 +27,7 @@ const page = (element: ReactNode) => <Suspense fallback={null}>{element}</Suspen
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/public/wishes/:regionId', element: page(<PublicWishWallPage />) },
+  { path: '/certificate-check/:code?', element: page(<CertificateCheckPage />) },
   {
     path: '/',
     element: page(<AppLayout />),
@@ -39,6 +43,8 @@ export const router = createBrowserRouter([
           { path: 'calendar', element: page(<CalendarPage />) },
           { path: 'volunteering/demands', element: page(<DemandsPage />) },
           { path: 'volunteering/wishes', element: page(<MicroWishesPage />) },
+          { path: 'volunteering/hours', element: page(<VolunteerHoursPage />) },
+          { path: 'volunteering/certificates/:id', element: page(<CertificatePrintPage />) },
           { path: 'dividends/collectives', element: page(<CollectivesPage />) },
           { path: 'assistance/fund', element: page(<FundPage />) },
           { path: '*', element: page(<NotFoundPage />) },

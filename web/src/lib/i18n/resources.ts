@@ -1,5 +1,6 @@
 import { volunteeringWords } from '@/features/volunteering/words';
 import { wishWords } from '@/features/volunteering/words-wishes';
+import { volunteerHoursWords } from '@/features/volunteering/words-hours';
 import { dividendsWords } from '@/features/dividends/words';
 import { assistanceWords } from '@/features/assistance/words';
 
@@ -23,6 +24,7 @@ export const resources = {
     translation: {
       ...volunteeringWords.zh,
       ...wishWords.zh,
+      ...volunteerHoursWords.zh,
       ...dividendsWords.zh,
       appName: '基层党建',
       appTitle: '基层党建',
@@ -569,6 +571,7 @@ export const resources = {
     translation: {
       ...volunteeringWords.en,
       ...wishWords.en,
+      ...volunteerHoursWords.en,
       ...dividendsWords.en,
       appName: 'Jiceng',
       appTitle: 'Jiceng grassroots party building',
