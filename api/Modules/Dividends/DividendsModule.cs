@@ -32,6 +32,11 @@ public static class DividendsModule
     {
         services.AddSingleton<IRuleSetSection>(DividendRuleSection.Instance);
         services.AddScoped<DividendRuleSets>();
+        services.AddScoped<DividendsOrganizationHooks>();
+        services.AddScoped<IOrganizationStatisticsContributor>(sp =>
+            sp.GetRequiredService<DividendsOrganizationHooks>()
+        );
+        services.AddScoped<IOrganizationSubtreeMoveListener>(sp => sp.GetRequiredService<DividendsOrganizationHooks>());
         return services;
     }
 
@@ -40,7 +45,19 @@ public static class DividendsModule
         var dividends = app.MapGroup("/api/v1/dividends")
             .WithTags("Collective-economy dividends")
             .WithStandardProblemsForSecurity();
-        _ = dividends;
+        CreateCollective.CreateCollectiveEndpoint.Map(dividends);
+        ListCollectives.ListCollectivesEndpoint.Map(dividends);
+        GetCollective.GetCollectiveEndpoint.Map(dividends);
+        CreateShareType.CreateShareTypeEndpoint.Map(dividends);
+        ConfirmMembership.ConfirmMembershipEndpoint.Map(dividends);
+        RegisterHousehold.RegisterHouseholdEndpoint.Map(dividends);
+        RecordShareChange.RecordShareChangeEndpoint.Map(dividends);
+        ListShareChanges.ListShareChangesEndpoint.Map(dividends);
+        GetShareRegister.GetShareRegisterEndpoint.Map(dividends);
+        RevealCollectiveMemberData.RevealCollectiveMemberDataEndpoint.Map(dividends);
+        RecordIncomeStatement.RecordIncomeStatementEndpoint.Map(dividends);
+        ListIncomeStatements.ListIncomeStatementsEndpoint.Map(dividends);
+        CheckIncomeStatement.CheckIncomeStatementEndpoint.Map(dividends);
         return app;
     }
 }
