@@ -57,6 +57,7 @@ public static class DividendsModule
         RevealCollectiveMemberData.RevealCollectiveMemberDataEndpoint.Map(dividends);
         RecordIncomeStatement.RecordIncomeStatementEndpoint.Map(dividends);
         ListIncomeStatements.ListIncomeStatementsEndpoint.Map(dividends);
+        GetIncomeStatement.GetIncomeStatementEndpoint.Map(dividends);
         CheckIncomeStatement.CheckIncomeStatementEndpoint.Map(dividends);
         return app;
     }

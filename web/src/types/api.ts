@@ -89,6 +89,251 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dividends/collectives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Collectives in the caller's scope: organizationId narrows to an organization's subtree; kind StockCooperative/BranchLedCooperative; q searches the name and the credit code. Sort by name, creditCode, landTransferredMu, establishedOn, members. */
+        get: operations["ListCollectives"];
+        put?: never;
+        /**
+         * Register a collective economic organization or a branch-led cooperative
+         * @description Register a 村/社区股份经济合作社 or a 党支部领办合作社 of an organization in the caller's scope: name, kind, 统一社会信用代码 (GB 32100 check character), land transferred in mu and static or dynamic share management. A code already registered is 409 collective_credit_code_exists.
+         */
+        post: operations["CreateCollective"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dividends/collectives/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The collectives, whole, as .xlsx or .csv (format=Xlsx|Csv) with the list's parameters: organizationId narrows to an organization's subtree; kind StockCooperative/BranchLedCooperative; q searches the name and the credit code. Sort by name, creditCode, landTransferredMu, establishedOn, members. At most 50,000 rows (409 export_too_large). */
+        get: operations["ExportCollectives"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dividends/collectives/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A collective with its share types and membership confirmations (404 outside the scope) */
+        get: operations["GetCollective"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dividends/collectives/{id}/share-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a share type with its weight to a collective (409 share_type_exists for a used name) */
+        post: operations["CreateShareType"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dividends/collectives/{id}/confirmations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a membership confirmation: its 公示 and the assembly's vote
+         * @description Record a membership confirmation (成员身份确认): the days the list was posted, the assembly, those entitled and present and the votes. Not more than half of those present in favour is 409 membership_vote_not_carried.
+         */
+        post: operations["ConfirmMembership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dividends/collectives/{id}/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register a household with its members and their initial shares
+         * @description Register a household (户) of a collective: its number, its members (one the head, 户主) with ID numbers and bank accounts (encrypted, answered masked), the membership confirmation that confirmed them, and their initial shares from a day. A used number is 409 household_number_exists; a person already in the collective is 409 collective_member_exists.
+         */
+        post: operations["RegisterHousehold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dividends/collectives/{id}/share-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A collective's dated share changes, newest first (memberId: those touching one member) */
+        get: operations["ListShareChanges"];
+        put?: never;
+        /**
+         * Record a dated share change: inheritance, transfer, household split, allotment, cancellation
+         * @description Append a dated share change (never an edit). Inheritance, transfer and a household split move shares between the collective's members (409 share_change_not_balanced, share_transfer_outside_collective); no one gives more than they hold (409 shares_insufficient); under static management allotment and cancellation are 409 static_shares_fixed. A split makes a household from members of one household (409 household_split_needs_members).
+         */
+        post: operations["RecordShareChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dividends/collectives/{id}/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The share register as of a day (today by default): households, members, shares, totals
+         * @description The register of a collective as of asOf: every household with its members (ID numbers and accounts masked) and each member's shares on that day, summed from the dated share changes, with totals per share type. householdId gives one household (the 股权证); q searches names and numbers.
+         */
+        get: operations["GetShareRegister"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dividends/collectives/{id}/register/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The share register as of a day as .xlsx or .csv (format=Xlsx|Csv), one row per member */
+        get: operations["ExportShareRegister"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dividends/collective-members/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Show a collective member's ID number or bank account whole, with a reason (audited)
+         * @description A reason of 5–200 characters; each reveal is one audit row, and a caller gets at most Security:RevealsPerHour of them per hour (429).
+         */
+        post: operations["RevealCollectiveMemberData"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dividends/collectives/{id}/incomes/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A collective's income statement of a year, with its distributable amount and limits */
+        get: operations["GetIncomeStatement"];
+        /**
+         * Enter a collective's income statement for a year (201), or replace it with If-Match (200)
+         * @description Operating, investment and other income, grants (kept apart), land compensation (excluded), costs, losses carried, the reserve, member dividends and (cooperatives) the return by trading volume. Each local limit broken is 409 with entered, bound, rule and source: reserve_below_minimum, reserve_above_income, dividends_above_distributable, dividends_above_share, by_volume_below_minimum, by_volume_above_dividends, by_volume_only_for_cooperatives. A year already entered without If-Match is 409 income_year_exists.
+         */
+        put: operations["RecordIncomeStatement"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dividends/collectives/{id}/incomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A collective's income statements, newest first, each with its distributable amount and limits */
+        get: operations["ListIncomeStatements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dividends/collectives/{id}/incomes/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check income figures without saving: the distributable amount, its bounds and limits broken */
+        post: operations["CheckIncomeStatement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/members": {
         parameters: {
             query?: never;
@@ -1272,6 +1517,12 @@ export interface components {
             cultivationContacts: string[];
             override?: components["schemas"]["StepOverride"];
         };
+        /**
+         * @description - `Members`: 成员大会 / Members' assembly
+         *     - `Representatives`: 成员代表大会 / Representatives' assembly
+         * @enum {string}
+         */
+        AssemblyKind: "Members" | "Representatives";
         AuditEntry: {
             /** Format: uuid */
             id: string;
@@ -1402,6 +1653,45 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        CollectiveDetailResponse: {
+            collective: components["schemas"]["CollectiveResponse"];
+            shareTypes: components["schemas"]["ShareTypeResponse"][];
+            confirmations: components["schemas"]["ConfirmationResponse"][];
+        };
+        /**
+         * @description - `StockCooperative`: 股份经济合作社 / Stock economic cooperative
+         *     - `BranchLedCooperative`: 党支部领办合作社 / Branch-led cooperative
+         * @enum {string}
+         */
+        CollectiveKind: "StockCooperative" | "BranchLedCooperative";
+        /**
+         * @description - `Active`: 在册 / Active
+         *     - `Deceased`: 已去世 / Deceased
+         *     - `Left`: 已迁出 / Left
+         * @enum {string}
+         */
+        CollectiveMemberStatus: "Active" | "Deceased" | "Left";
+        CollectiveResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            name: string;
+            kind: components["schemas"]["CollectiveKind"];
+            creditCode: string;
+            /** Format: double */
+            landTransferredMu: number;
+            shareManagement: components["schemas"]["ShareManagement"];
+            /** Format: date */
+            establishedOn?: string | null;
+            /** Format: int64 */
+            households: number;
+            /** Format: int64 */
+            members: number;
+            /** Format: int64 */
+            version: number;
+        };
         CommunityReport: {
             /** Format: uuid */
             id: string;
@@ -1418,6 +1708,52 @@ export interface components {
             reportedOn: string;
             /** Format: date */
             endedOn?: string | null;
+        };
+        ConfirmMembershipRequest: {
+            /** Format: date */
+            noticeFrom: string;
+            /** Format: date */
+            noticeTo: string;
+            /** Format: date */
+            assemblyOn: string;
+            assemblyKind: components["schemas"]["AssemblyKind"];
+            /** Format: int32 */
+            entitled: number;
+            /** Format: int32 */
+            present: number;
+            /** Format: int32 */
+            votesFor: number;
+            /** Format: int32 */
+            votesAgainst: number;
+            documentRef?: string | null;
+        };
+        ConfirmMembershipResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            collectiveId: string;
+        };
+        ConfirmationResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            noticeFrom: string;
+            /** Format: date */
+            noticeTo: string;
+            /** Format: date */
+            assemblyOn: string;
+            assemblyKind: components["schemas"]["AssemblyKind"];
+            /** Format: int32 */
+            entitled: number;
+            /** Format: int32 */
+            present: number;
+            /** Format: int32 */
+            votesFor: number;
+            /** Format: int32 */
+            votesAgainst: number;
+            documentRef?: string | null;
+            /** Format: int64 */
+            members: number;
         };
         ConvertToFullMemberRequest: {
             /** Format: date */
@@ -1445,6 +1781,18 @@ export interface components {
             permissions: string[];
             /** Format: int32 */
             rateLimitPerMinute?: number | null;
+        };
+        CreateCollectiveRequest: {
+            /** Format: uuid */
+            organizationId: string;
+            name: string;
+            kind: components["schemas"]["CollectiveKind"];
+            creditCode: string;
+            /** Format: double */
+            landTransferredMu: number;
+            shareManagement: components["schemas"]["ShareManagement"];
+            /** Format: date */
+            establishedOn?: string | null;
         };
         /**
          * @example {
@@ -1561,6 +1909,14 @@ export interface components {
                 memberPipeline?: components["schemas"]["MemberPipelineRules"];
                 organizations?: components["schemas"]["OrganizationRuleSet"];
             };
+        };
+        CreateShareTypeRequest: {
+            name: string;
+            kind: components["schemas"]["ShareTypeKind"];
+            /** Format: double */
+            weight: number;
+            /** Format: int32 */
+            sortOrder?: number | null;
         };
         CreateUserRequest: {
             username: string;
@@ -1708,6 +2064,17 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        /**
+         * @description - `Head`: 户主 / Head of household
+         *     - `Spouse`: 配偶 / Spouse
+         *     - `Child`: 子女 / Child
+         *     - `Parent`: 父母 / Parent
+         *     - `Grandchild`: 孙子女 / Grandchild
+         *     - `Sibling`: 兄弟姐妹 / Sibling
+         *     - `Other`: 其他 / Other
+         * @enum {string}
+         */
+        HouseholdRelation: "Head" | "Spouse" | "Child" | "Parent" | "Grandchild" | "Sibling" | "Other";
         HttpValidationProblemDetails: {
             type?: string | null;
             title?: string | null;
@@ -1738,6 +2105,235 @@ export interface components {
             /** Format: int32 */
             valid: number;
             errors: components["schemas"]["ImportError"][];
+        };
+        IncomeBreachResponse: {
+            code: string;
+            field: string;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            entered: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            bound: number;
+            rule: string;
+            message: string;
+        };
+        IncomeCheckResponse: {
+            limits: components["schemas"]["IncomeLimitsResponse"];
+            breaches: components["schemas"]["IncomeBreachResponse"][];
+        };
+        IncomeFigures: {
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            operatingIncome: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            investmentIncome: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            otherIncome: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            grantIncome: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            landCompensation: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            costs: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            lossesCarried: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            reserve: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            memberDividends: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            byVolumeReturn: number;
+        };
+        IncomeLimitsResponse: {
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            netIncome: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            afterLosses: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            reserveMinimum: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            distributable: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            dividendMaximum: number;
+            dividendShareApplies: boolean;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            byVolumeMinimum: number;
+            rules: components["schemas"]["IncomeRuleResponse"][];
+        };
+        IncomeRuleResponse: {
+            name: string;
+            label: string;
+            /** Format: int32 */
+            value: number;
+            source: string;
+        };
+        IncomeStatementBody: {
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            operatingIncome: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            investmentIncome?: number | null;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            otherIncome?: number | null;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            grantIncome?: number | null;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            landCompensation?: number | null;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            costs: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            lossesCarried?: number | null;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            reserve: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            memberDividends: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            byVolumeReturn?: number | null;
+            notes?: string | null;
+            figures: components["schemas"]["IncomeFigures"];
+        };
+        IncomeStatementView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            collectiveId: string;
+            /** Format: int32 */
+            year: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            operatingIncome: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            investmentIncome: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            otherIncome: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            grantIncome: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            landCompensation: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            costs: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            lossesCarried: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            reserve: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            memberDividends: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places (stored as integer fen).
+             */
+            byVolumeReturn: number;
+            notes?: string | null;
+            limits: components["schemas"]["IncomeLimitsResponse"];
+            /** Format: int64 */
+            version: number;
         };
         KeyCount: {
             key: string;
@@ -1978,6 +2574,21 @@ export interface components {
             /** Format: uuid */
             newParentId: string;
         };
+        NewCollectiveMember: {
+            name?: string | null;
+            idNumber?: string | null;
+            relation?: components["schemas"]["HouseholdRelation"];
+            bankAccount?: string | null;
+            bankName?: string | null;
+            shares?: components["schemas"]["ShareQuantity"][] | null;
+        };
+        NewHouseholdFromSplit: {
+            number?: string | null;
+            address?: string | null;
+            memberIds?: string[] | null;
+            /** Format: uuid */
+            headMemberId?: string | null;
+        };
         NextPipelineStep: {
             step: components["schemas"]["PipelineStep"];
             /** Format: date */
@@ -2145,6 +2756,15 @@ export interface components {
         };
         PagedOfCoalitionListItem: {
             items: components["schemas"]["CoalitionListItem"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        PagedOfCollectiveResponse: {
+            items: components["schemas"]["CollectiveResponse"][];
             /** Format: int64 */
             total: number;
             /** Format: int32 */
@@ -2409,6 +3029,26 @@ export interface components {
             topic?: string | null;
             attendeeIds: string[];
         };
+        RecordShareChangeRequest: {
+            kind: components["schemas"]["ShareChangeKind"];
+            /** Format: date */
+            effectiveOn: string;
+            reason: string;
+            documentRef?: string | null;
+            lines?: components["schemas"]["ShareChangeLine"][] | null;
+            /** Format: uuid */
+            deceasedMemberId?: string | null;
+            newHousehold?: components["schemas"]["NewHouseholdFromSplit"];
+        };
+        RecordShareChangeResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            collectiveId: string;
+            kind: components["schemas"]["ShareChangeKind"];
+            /** Format: uuid */
+            householdId?: string | null;
+        };
         RecordTalkRequest: {
             /** Format: date */
             talkOn: string;
@@ -2493,11 +3133,70 @@ export interface components {
          * @enum {string}
          */
         RectificationStatus: "Open" | "Closed";
+        RegisterHousehold: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            address?: string | null;
+            /** Format: uuid */
+            headMemberId?: string | null;
+            headName?: string | null;
+            /** Format: uuid */
+            splitFromId?: string | null;
+            /** Format: date */
+            createdOn: string;
+            members: components["schemas"]["RegisterMember"][];
+        };
+        RegisterHouseholdRequest: {
+            number: string;
+            address?: string | null;
+            /** Format: date */
+            sharesFrom: string;
+            /** Format: uuid */
+            confirmationId?: string | null;
+            members: components["schemas"]["NewCollectiveMember"][];
+        };
+        RegisterHouseholdResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            collectiveId: string;
+            number: string;
+            members: string[];
+        };
+        RegisterMember: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            relation: components["schemas"]["HouseholdRelation"];
+            gender: string;
+            /** Format: date */
+            birthDate: string;
+            idNumberMasked: string;
+            bankAccountMasked?: string | null;
+            bankName?: string | null;
+            status: components["schemas"]["CollectiveMemberStatus"];
+            /** Format: date */
+            statusOn?: string | null;
+            /** Format: uuid */
+            confirmationId?: string | null;
+            shares: components["schemas"]["RegisterShare"][];
+        };
+        RegisterShare: {
+            /** Format: uuid */
+            shareTypeId: string;
+            /** Format: int64 */
+            quantity: number;
+        };
         ReportToCommunityRequest: {
             /** Format: uuid */
             communityOrganizationId: string;
             /** Format: date */
             reportedOn?: string | null;
+        };
+        RevealCollectiveMemberDataRequest: {
+            field: components["schemas"]["RevealableCollectiveMemberField"];
+            reason?: string | null;
         };
         /**
          * @example {
@@ -2514,11 +3213,23 @@ export interface components {
         };
         /**
          * @description - `IdNumber`: 公民身份号码 / ID number
+         *     - `BankAccount`: 银行账号 / Bank account
+         * @enum {string}
+         */
+        RevealableCollectiveMemberField: "IdNumber" | "BankAccount";
+        /**
+         * @description - `IdNumber`: 公民身份号码 / ID number
          *     - `Phone`: 联系电话 / Phone
          *     - `HardshipNotes`: 困难情况说明 / Hardship notes
          * @enum {string}
          */
         RevealableMemberField: "IdNumber" | "Phone" | "HardshipNotes";
+        RevealedCollectiveMemberData: {
+            /** Format: uuid */
+            memberId: string;
+            field: components["schemas"]["RevealableCollectiveMemberField"];
+            value?: string | null;
+        };
         RevealedMemberData: {
             /** Format: uuid */
             memberId: string;
@@ -2612,6 +3323,89 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+        };
+        /**
+         * @description - `Initial`: 初始配股 / Initial allotment
+         *     - `Inheritance`: 继承 / Inheritance
+         *     - `Transfer`: 转让 / Transfer
+         *     - `HouseholdSplit`: 分户 / Household split
+         *     - `Allotment`: 新增配股 / Allotment
+         *     - `Cancellation`: 注销股份 / Cancellation
+         * @enum {string}
+         */
+        ShareChangeKind: "Initial" | "Inheritance" | "Transfer" | "HouseholdSplit" | "Allotment" | "Cancellation";
+        ShareChangeLine: {
+            /** Format: uuid */
+            memberId?: string | null;
+            /** Format: uuid */
+            shareTypeId?: string | null;
+            /** Format: int64 */
+            delta?: number | null;
+        };
+        ShareChangeLineResponse: {
+            /** Format: uuid */
+            memberId: string;
+            memberName: string;
+            /** Format: uuid */
+            shareTypeId: string;
+            /** Format: int64 */
+            delta: number;
+        };
+        ShareChangeResponse: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ShareChangeKind"];
+            /** Format: date */
+            effectiveOn: string;
+            reason?: string | null;
+            documentRef?: string | null;
+            recordedBy: string;
+            /** Format: date-time */
+            recordedAt: string;
+            lines: components["schemas"]["ShareChangeLineResponse"][];
+        };
+        /**
+         * @description - `Static`: 静态管理（生不增、死不减） / Static (no new shares at birth, none cancelled at death)
+         *     - `Dynamic`: 动态管理 / Dynamic
+         * @enum {string}
+         */
+        ShareManagement: "Static" | "Dynamic";
+        ShareQuantity: {
+            /** Format: uuid */
+            shareTypeId?: string | null;
+            /** Format: int64 */
+            quantity?: number | null;
+        };
+        ShareRegisterResponse: {
+            /** Format: uuid */
+            collectiveId: string;
+            collectiveName: string;
+            creditCode: string;
+            kind: components["schemas"]["CollectiveKind"];
+            shareManagement: components["schemas"]["ShareManagement"];
+            /** Format: date */
+            asOf: string;
+            shareTypes: components["schemas"]["ShareTypeResponse"][];
+            totals: components["schemas"]["RegisterShare"][];
+            households: components["schemas"]["RegisterHousehold"][];
+        };
+        /**
+         * @description - `Population`: 人口股 / Population share
+         *     - `LabourAge`: 劳龄股（农龄股） / Labour-age share
+         *     - `Capital`: 资金股 / Capital share
+         *     - `Other`: 其他 / Other
+         * @enum {string}
+         */
+        ShareTypeKind: "Population" | "LabourAge" | "Capital" | "Other";
+        ShareTypeResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["ShareTypeKind"];
+            /** Format: double */
+            weight: number;
+            /** Format: int32 */
+            sortOrder: number;
         };
         SignInCommand: {
             username: string;
@@ -3576,6 +4370,1749 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListCollectives: {
+        parameters: {
+            query?: {
+                organizationId?: string;
+                /**
+                 * @description - `StockCooperative`: 股份经济合作社 / Stock economic cooperative
+                 *     - `BranchLedCooperative`: 党支部领办合作社 / Branch-led cooperative
+                 */
+                kind?: components["schemas"]["CollectiveKind"];
+                q?: string;
+                page?: number;
+                pageSize?: number;
+                sort?: string;
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedOfCollectiveResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateCollective: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key (1–100 characters): the first successful response is returned again for 24 hours; another body with the same key is 422 (JSON compared regardless of key order and spacing); a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCollectiveRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectiveResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportCollectives: {
+        parameters: {
+            query?: {
+                organizationId?: string;
+                /**
+                 * @description - `StockCooperative`: 股份经济合作社 / Stock economic cooperative
+                 *     - `BranchLedCooperative`: 党支部领办合作社 / Branch-led cooperative
+                 */
+                kind?: components["schemas"]["CollectiveKind"];
+                q?: string;
+                sort?: string;
+                /**
+                 * @description - `Xlsx`: Excel 工作簿 / Excel workbook
+                 *     - `Csv`: CSV 文件 / CSV file
+                 */
+                format?: components["schemas"]["SpreadsheetFormat"];
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCollective: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectiveDetailResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid (errors keyed by field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateShareType: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key (1–100 characters): the first successful response is returned again for 24 hours; another body with the same key is 422 (JSON compared regardless of key order and spacing); a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateShareTypeRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareTypeResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConfirmMembership: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key (1–100 characters): the first successful response is returned again for 24 hours; another body with the same key is 422 (JSON compared regardless of key order and spacing); a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmMembershipRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfirmMembershipResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RegisterHousehold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key (1–100 characters): the first successful response is returned again for 24 hours; another body with the same key is 422 (JSON compared regardless of key order and spacing); a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterHouseholdRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterHouseholdResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListShareChanges: {
+        parameters: {
+            query?: {
+                memberId?: string;
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareChangeResponse"][];
+                };
+            };
+            /** @description A parameter or the body is invalid (errors keyed by field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordShareChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key (1–100 characters): the first successful response is returned again for 24 hours; another body with the same key is 422 (JSON compared regardless of key order and spacing); a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordShareChangeRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordShareChangeResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetShareRegister: {
+        parameters: {
+            query?: {
+                asOf?: string;
+                householdId?: string;
+                q?: string;
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareRegisterResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportShareRegister: {
+        parameters: {
+            query?: {
+                asOf?: string;
+                q?: string;
+                /**
+                 * @description - `Xlsx`: Excel 工作簿 / Excel workbook
+                 *     - `Csv`: CSV 文件 / CSV file
+                 */
+                format?: components["schemas"]["SpreadsheetFormat"];
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RevealCollectiveMemberData: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevealCollectiveMemberDataRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevealedCollectiveMemberData"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetIncomeStatement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomeStatementView"];
+                };
+            };
+            /** @description A parameter or the body is invalid (errors keyed by field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordIncomeStatement: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IncomeStatementBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomeStatementView"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomeStatementView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListIncomeStatements: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomeStatementView"][];
+                };
+            };
+            /** @description A parameter or the body is invalid (errors keyed by field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CheckIncomeStatement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IncomeStatementBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomeCheckResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -70,6 +70,14 @@ internal static partial class DividendsErrors
             new Dictionary<string, object?> { ["shareType"] = shareTypeName, ["field"] = "lines" }
         );
 
+    public static BusinessRuleException ShareChangeWithoutLines() =>
+        new(
+            "share_change_without_lines",
+            "请填写变动的股份（成员、股份类型和数量）；只有分户可以不移转股份。",
+            "List the shares that change (member, share type, quantity); only a household split may move none.",
+            new Dictionary<string, object?> { ["field"] = "lines" }
+        );
+
     public static BusinessRuleException SharesInsufficient(string memberName, string shareTypeName) =>
         new(
             "shares_insufficient",

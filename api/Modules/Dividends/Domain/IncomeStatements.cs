@@ -121,3 +121,83 @@ internal static class IncomeStatements
         );
     }
 }
+
+/// <summary>A year's statement as the API answers it: the figures entered and the limits they give.</summary>
+internal sealed record IncomeStatementView(
+    Guid Id,
+    Guid CollectiveId,
+    int Year,
+    Money OperatingIncome,
+    Money InvestmentIncome,
+    Money OtherIncome,
+    Money GrantIncome,
+    Money LandCompensation,
+    Money Costs,
+    Money LossesCarried,
+    Money Reserve,
+    Money MemberDividends,
+    Money ByVolumeReturn,
+    string? Notes,
+    IncomeLimitsResponse Limits,
+    long Version
+)
+{
+    public const string Columns = """
+        id, collective_id, year, operating_income, investment_income, other_income, grant_income, land_compensation,
+        costs, losses_carried, reserve, member_dividends, by_volume_return, notes, version
+        """;
+}
+
+/// <summary>A stored statement; the limits are computed from it and the rules in force, never stored.</summary>
+internal sealed record IncomeStatementRow
+{
+    public Guid Id { get; init; }
+    public Guid CollectiveId { get; init; }
+    public int Year { get; init; }
+    public Money OperatingIncome { get; init; }
+    public Money InvestmentIncome { get; init; }
+    public Money OtherIncome { get; init; }
+    public Money GrantIncome { get; init; }
+    public Money LandCompensation { get; init; }
+    public Money Costs { get; init; }
+    public Money LossesCarried { get; init; }
+    public Money Reserve { get; init; }
+    public Money MemberDividends { get; init; }
+    public Money ByVolumeReturn { get; init; }
+    public string? Notes { get; init; }
+    public long Version { get; init; }
+
+    public IncomeStatementView ToView(CollectiveKind kind, DividendRules rules)
+    {
+        var figures = new IncomeFigures(
+            OperatingIncome,
+            InvestmentIncome,
+            OtherIncome,
+            GrantIncome,
+            LandCompensation,
+            Costs,
+            LossesCarried,
+            Reserve,
+            MemberDividends,
+            ByVolumeReturn
+        );
+        return new(
+            Id,
+            CollectiveId,
+            Year,
+            OperatingIncome,
+            InvestmentIncome,
+            OtherIncome,
+            GrantIncome,
+            LandCompensation,
+            Costs,
+            LossesCarried,
+            Reserve,
+            MemberDividends,
+            ByVolumeReturn,
+            Notes,
+            IncomeStatements.Respond(IncomeRules.Limits(figures, kind, rules), kind, rules),
+            Version
+        );
+    }
+}

@@ -1,4 +1,5 @@
 using Jiceng.Infrastructure.Security;
+using Jiceng.Modules.Dividends.Domain;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,7 +11,7 @@ internal static class ListIncomeStatementsEndpoint
         group
             .MapGet(
                 "/collectives/{id:guid}/incomes",
-                async Task<Ok<IReadOnlyList<IncomeStatementItem>>> (
+                async Task<Ok<IReadOnlyList<IncomeStatementView>>> (
                     Guid id,
                     IMediator mediator,
                     CancellationToken cancellationToken

@@ -8,26 +8,7 @@ using Mediator;
 
 namespace Jiceng.Modules.Dividends.RecordIncomeStatement;
 
-internal sealed record IncomeStatementResponse(
-    Guid Id,
-    Guid CollectiveId,
-    int Year,
-    Money OperatingIncome,
-    Money InvestmentIncome,
-    Money OtherIncome,
-    Money GrantIncome,
-    Money LandCompensation,
-    Money Costs,
-    Money LossesCarried,
-    Money Reserve,
-    Money MemberDividends,
-    Money ByVolumeReturn,
-    string? Notes,
-    IncomeLimitsResponse Limits,
-    long Version
-);
-
-internal sealed record RecordIncomeStatementResult(IncomeStatementResponse Statement, bool Created);
+internal sealed record RecordIncomeStatementResult(IncomeStatementView Statement, bool Created);
 
 /// <summary>
 /// Enters a collective's income statement for a year (201), or replaces it with If-Match (200). Every local limit
@@ -56,13 +37,10 @@ internal sealed class RecordIncomeStatementHandler(
     TimeProvider clock
 ) : ICommandHandler<RecordIncomeStatementCommand, RecordIncomeStatementResult>
 {
-    private const string Columns = """
-        id, collective_id, year, operating_income, investment_income, other_income, grant_income, land_compensation,
-        costs, losses_carried, reserve, member_dividends, by_volume_return, notes, version
-        """;
-
     private const string FindSql =
-        "SELECT " + Columns + " FROM collective_incomes WHERE collective_id = @collectiveId AND year = @year";
+        "SELECT "
+        + IncomeStatementView.Columns
+        + " FROM collective_incomes WHERE collective_id = @collectiveId AND year = @year";
 
     private const string InsertSql = """
         INSERT INTO collective_incomes (id, collective_id, org_id, org_path, region_root_id, year, operating_income,
@@ -89,7 +67,7 @@ internal sealed class RecordIncomeStatementHandler(
         var scope = await currentScope.GetAsync(cancellationToken);
         var collective = await Collectives.FindAsync(db, scope, command.CollectiveId, cancellationToken);
         var key = new { collectiveId = collective.Id, year = command.Year };
-        var existing = await db.QuerySingleOrDefaultAsync<IncomeRow>(FindSql, key, cancellationToken);
+        var existing = await db.QuerySingleOrDefaultAsync<IncomeStatementRow>(FindSql, key, cancellationToken);
         if (existing is not null && command.Expected is null)
         {
             throw DividendsErrors.IncomeYearExists(command.Year);
@@ -144,61 +122,7 @@ internal sealed class RecordIncomeStatementHandler(
         {
             throw new PreconditionFailedException();
         }
-        var row = await db.QuerySingleOrDefaultAsync<IncomeRow>(FindSql, key, cancellationToken);
-        return new(row!.ToResponse(collective.Kind, rules), existing is null);
-    }
-}
-
-/// <summary>A stored statement; the limits are computed from it and the rules in force, never stored.</summary>
-internal sealed record IncomeRow
-{
-    public Guid Id { get; init; }
-    public Guid CollectiveId { get; init; }
-    public int Year { get; init; }
-    public Money OperatingIncome { get; init; }
-    public Money InvestmentIncome { get; init; }
-    public Money OtherIncome { get; init; }
-    public Money GrantIncome { get; init; }
-    public Money LandCompensation { get; init; }
-    public Money Costs { get; init; }
-    public Money LossesCarried { get; init; }
-    public Money Reserve { get; init; }
-    public Money MemberDividends { get; init; }
-    public Money ByVolumeReturn { get; init; }
-    public string? Notes { get; init; }
-    public long Version { get; init; }
-
-    public IncomeStatementResponse ToResponse(CollectiveKind kind, DividendRules rules)
-    {
-        var figures = new IncomeFigures(
-            OperatingIncome,
-            InvestmentIncome,
-            OtherIncome,
-            GrantIncome,
-            LandCompensation,
-            Costs,
-            LossesCarried,
-            Reserve,
-            MemberDividends,
-            ByVolumeReturn
-        );
-        return new(
-            Id,
-            CollectiveId,
-            Year,
-            OperatingIncome,
-            InvestmentIncome,
-            OtherIncome,
-            GrantIncome,
-            LandCompensation,
-            Costs,
-            LossesCarried,
-            Reserve,
-            MemberDividends,
-            ByVolumeReturn,
-            Notes,
-            IncomeStatements.Respond(IncomeRules.Limits(figures, kind, rules), kind, rules),
-            Version
-        );
+        var row = await db.QuerySingleOrDefaultAsync<IncomeStatementRow>(FindSql, key, cancellationToken);
+        return new(row!.ToView(collective.Kind, rules), existing is null);
     }
 }

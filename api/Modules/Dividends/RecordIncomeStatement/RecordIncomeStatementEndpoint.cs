@@ -13,7 +13,7 @@ internal static class RecordIncomeStatementEndpoint
         group
             .MapPut(
                 "/collectives/{id:guid}/incomes/{year:int}",
-                async Task<Results<Created<IncomeStatementResponse>, Ok<IncomeStatementResponse>>> (
+                async Task<Results<Created<IncomeStatementView>, Ok<IncomeStatementView>>> (
                     Guid id,
                     int year,
                     IncomeStatementBody request,

@@ -63,10 +63,7 @@ internal sealed class RecordShareChangeValidator : AbstractValidator<RecordShare
             .WithMessage(_ => Localized.Text("生效日期不能晚于今天。", "The effective day cannot be after today."));
         RuleFor(c => c.Body.Reason).RequiredText().MaximumLength(500);
         RuleFor(c => c.Body.DocumentRef).MaximumLength(100);
-        RuleFor(c => c.Body.Lines)
-            .NotEmpty()
-            .When(c => c.Body.Kind != ShareChangeKind.HouseholdSplit)
-            .Must(l => l is null || l.Count <= 200);
+        RuleFor(c => c.Body.Lines).Must(l => l is null || l.Count <= 200);
         RuleForEach(c => c.Body.Lines)
             .ChildRules(line =>
             {
@@ -77,18 +74,15 @@ internal sealed class RecordShareChangeValidator : AbstractValidator<RecordShare
         RuleFor(c => c.Body.DeceasedMemberId).Null().When(c => c.Body.Kind != ShareChangeKind.Inheritance);
         RuleFor(c => c.Body.NewHousehold).NotNull().When(c => c.Body.Kind == ShareChangeKind.HouseholdSplit);
         RuleFor(c => c.Body.NewHousehold).Null().When(c => c.Body.Kind != ShareChangeKind.HouseholdSplit);
-        RuleFor(c => c.Body.NewHousehold!.Number)
-            .RequiredText()
-            .MaximumLength(20)
-            .When(c => c.Body.NewHousehold is not null);
+        // Whether a split names a number, members and a head is the handler's 409: the object is optional, so the
+        // document cannot promise its fields as required.
+        RuleFor(c => c.Body.NewHousehold!.Number).MaximumLength(20).When(c => c.Body.NewHousehold is not null);
         RuleFor(c => c.Body.NewHousehold!.Address).MaximumLength(200).When(c => c.Body.NewHousehold is not null);
         RuleFor(c => c.Body.NewHousehold!.MemberIds)
-            .NotEmpty()
             .Must(m => m is null || m.Count <= 30)
             .When(c => c.Body.NewHousehold is not null);
         RuleFor(c => c.Body.NewHousehold!.HeadMemberId)
-            .NotNull()
-            .Must((c, head) => c.Body.NewHousehold!.MemberIds?.Contains(head!.Value) == true)
+            .Must((c, head) => head is null || c.Body.NewHousehold!.MemberIds?.Contains(head.Value) == true)
             .WithMessage(_ =>
                 Localized.Text(
                     "新户户主须是分出的成员之一。",
@@ -178,6 +172,10 @@ internal sealed class RecordShareChangeHandler(
         ).ToDictionary(m => m.Id);
         var types = (await ShareTypes.ListAsync(db, collective.Id, cancellationToken)).ToDictionary(t => t.Id);
         var lines = body.Lines ?? [];
+        if (lines.Count == 0 && kind != ShareChangeKind.HouseholdSplit)
+        {
+            throw DividendsErrors.ShareChangeWithoutLines();
+        }
         if (lines.Any(l => !members.ContainsKey(l.MemberId!.Value) || !types.ContainsKey(l.ShareTypeId!.Value)))
         {
             throw DividendsErrors.TransferOutsideCollective();
@@ -271,7 +269,15 @@ internal sealed class RecordShareChangeHandler(
         CancellationToken cancellationToken
     )
     {
-        var moving = split.MemberIds!.Distinct().ToList();
+        if (
+            string.IsNullOrWhiteSpace(split.Number)
+            || split.MemberIds is not { Count: > 0 }
+            || split.HeadMemberId is null
+        )
+        {
+            throw DividendsErrors.SplitNeedsMembers();
+        }
+        var moving = split.MemberIds.Distinct().ToList();
         if (moving.Any(id => !members.ContainsKey(id)))
         {
             throw DividendsErrors.NotInCollective("newHousehold.memberIds");
@@ -298,9 +304,9 @@ internal sealed class RecordShareChangeHandler(
                 orgId = collective.OrgId,
                 orgPath = collective.OrgPath,
                 regionRootId = collective.RegionRootId,
-                number = split.Number!.Trim(),
+                number = split.Number.Trim(),
                 address = split.Address?.Trim(),
-                headMemberId = split.HeadMemberId!.Value,
+                headMemberId = split.HeadMemberId.Value,
                 splitFromId = from[0],
                 createdOn = effectiveOn,
                 now,
