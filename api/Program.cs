@@ -4,10 +4,12 @@ using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Mediation;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Accounts;
+using Jiceng.Modules.Assistance;
 using Jiceng.Modules.Calendar;
 using Jiceng.Modules.Dividends;
 using Jiceng.Modules.Members;
 using Jiceng.Modules.Organizations;
+using Jiceng.Modules.Volunteering;
 using Microsoft.Extensions.Options;
 
 // The content root is the application's folder, not the working directory, so the shipped appsettings.json
@@ -34,7 +36,9 @@ builder.Services.AddOrganizationsModule();
 builder.Services.AddAccountsModule();
 builder.Services.AddMembersModule();
 builder.Services.AddCalendarModule();
+builder.Services.AddVolunteeringModule();
 builder.Services.AddDividendsModule();
+builder.Services.AddAssistanceModule();
 
 var app = builder.Build();
 
@@ -93,7 +97,9 @@ app.MapOrganizationsModule(app.Configuration);
 app.MapAccountsModule();
 app.MapMembersModule(app.Configuration);
 app.MapCalendarModule();
+app.MapVolunteeringModule();
 app.MapDividendsModule();
+app.MapAssistanceModule();
 app.MapSpaFallback();
 
 await app.RunAsync();

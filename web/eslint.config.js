@@ -50,12 +50,11 @@ export default tseslint.config(
     ['@/features/*', '@/app/*', '../*'],
     'Shared code must not depend on a feature or on the app.',
   ),
-  // The i18n resources gather each module's word files (words*.ts, plain data), so helpers building one module in
-  // parallel each add their own file instead of editing one shared object.
+  // The i18n resources gather each feature's words (features/<x>/words*.ts), and nothing else of a feature.
   restrict(
     ['src/lib/i18n/resources.ts'],
     ['@/features/*/**', '!@/features/*/words', '!@/features/*/words-*', '@/app/*', '../*'],
-    'Shared code must not depend on a feature or on the app (word files aside).',
+    "The i18n resources import only features' words files.",
   ),
   ...features.map((feature) =>
     restrict(

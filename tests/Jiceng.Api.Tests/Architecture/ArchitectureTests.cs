@@ -387,10 +387,12 @@ public sealed class RefusalCatalogTests
         var catalogs = new[]
         {
             ("Accounts", "AccountErrors"),
+            ("Assistance", "AssistanceErrors"),
             ("Calendar", "CalendarErrors"),
             ("Dividends", "DividendsErrors"),
             ("Members", "MemberErrors"),
             ("Organizations", "OrganizationErrors"),
+            ("Volunteering", "VolunteeringErrors"),
         };
         foreach (var (module, catalog) in catalogs)
         {

@@ -3,6 +3,8 @@ import {
   BankOutlined,
   CalendarOutlined,
   ClusterOutlined,
+  GiftOutlined,
+  HeartOutlined,
   MenuOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -131,6 +133,22 @@ function ModuleMenu({ user, onNavigate }: { user: CurrentUser; onNavigate: () =>
     ...(user.permissions.includes('members.read')
       ? [{ key: 'members', icon: <TeamOutlined />, label: <Link to="/members">{t('layout.members')}</Link> }]
       : []),
+    ...(user.permissions.includes('volunteering.read')
+      ? [
+          {
+            key: 'volunteering',
+            icon: <HeartOutlined />,
+            label: t('volunteering.menu'),
+            // Each area of the module appends its item here.
+            children: [
+              {
+                key: 'volunteering/demands',
+                label: <Link to="/volunteering/demands">{t('volunteering.demandsMenu')}</Link>,
+              },
+            ],
+          },
+        ]
+      : []),
     // 集体经济: one group; each screen of the module appends its item (key = its path without the leading slash).
     ...(user.permissions.includes('dividends.read')
       ? [
@@ -147,20 +165,28 @@ function ModuleMenu({ user, onNavigate }: { user: CurrentUser; onNavigate: () =>
           },
         ]
       : []),
+    ...(user.permissions.includes('funds.read')
+      ? [
+          {
+            key: 'assistance',
+            icon: <GiftOutlined />,
+            label: t('assistance.menu.group'),
+            // Assistance's screens, one item each (each area appends its own).
+            children: [
+              {
+                key: 'assistance/fund',
+                label: <Link to="/assistance/fund">{t('assistance.menu.fund')}</Link>,
+              },
+            ],
+          },
+        ]
+      : []),
     { key: 'calendar', icon: <CalendarOutlined />, label: <Link to="/calendar">{t('layout.calendar')}</Link> },
   ];
   const [first = '', second] = location.pathname.split('/').slice(1);
   // A module group's items are keyed by two path segments, the other items by one.
   const selected = second ? [first, `${first}/${second}`] : [first];
-  return (
-    <Menu
-      mode="inline"
-      selectedKeys={selected}
-      defaultOpenKeys={first === 'dividends' ? [first] : []}
-      items={items}
-      onClick={onNavigate}
-    />
-  );
+  return <Menu mode="inline" selectedKeys={selected} defaultOpenKeys={[first]} items={items} onClick={onNavigate} />;
 }
 
 /** Who is signed in, with their roles in the user's language and the organizations they see. */

@@ -1,4 +1,6 @@
+import { volunteeringWords } from '@/features/volunteering/words';
 import { dividendsWords } from '@/features/dividends/words';
+import { assistanceWords } from '@/features/assistance/words';
 
 /**
  * The Party's own words (the 党内统计 and 发展党员 documents), said once: every Chinese label naming one of these things
@@ -18,6 +20,7 @@ const term = {
 export const resources = {
   'zh-CN': {
     translation: {
+      ...volunteeringWords.zh,
       ...dividendsWords.zh,
       appName: '基层党建',
       appTitle: '基层党建',
@@ -531,6 +534,7 @@ export const resources = {
         },
       },
       coalitions: { title: term.coalition, create: `新建${term.coalition}`, search: '按名称搜索', members: '成员组织' },
+      ...assistanceWords.zh,
       calendar: {
         title: '节假日安排',
         intro:
@@ -561,6 +565,7 @@ export const resources = {
   },
   'en-US': {
     translation: {
+      ...volunteeringWords.en,
       ...dividendsWords.en,
       appName: 'Jiceng',
       appTitle: 'Jiceng grassroots party building',
@@ -1111,6 +1116,7 @@ export const resources = {
         search: 'Search by name',
         members: 'Member organizations',
       },
+      ...assistanceWords.en,
       calendar: {
         title: 'Holiday calendar',
         intro:
