@@ -49,6 +49,20 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
     private sealed record SideWishes(Guid Open, Guid ToClaim, Guid Claimed, Guid Delivered, Guid ToCancel);
 
     private static readonly Dictionary<Guid, SideWishes> WishesOf = [];
+    /// <summary>Each side's collective, two of its members holding shares, and a share type (by the side's root).
+    /// </summary>
+    private sealed record DividendsSide(Guid Collective, Guid Giver, Guid Receiver, Guid ShareType);
+
+    private static readonly Dictionary<Guid, DividendsSide> DividendsSides = [];
+
+    private static object CollectiveIncome =>
+        new
+        {
+            operatingIncome = 300_000m,
+            costs = 100_000m,
+            reserve = 60_000m,
+            memberDividends = 100_000m,
+        };
 
     private Side _a = null!;
     private Side _b = null!;
@@ -364,6 +378,109 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
             ),
         ["RevokeApiClient"] = s => ($"/api/v1/api-clients/{s.ApiClient}/revoke", null),
         ["ListAuditLog"] = s => ($"/api/v1/audit?within={s.Root}", null),
+        ["CreateCollective"] = s =>
+            (
+                "/api/v1/dividends/collectives",
+                new
+                {
+                    organizationId = s.Branch,
+                    name = "矩阵合作社",
+                    kind = "StockCooperative",
+                    creditCode = Dividends.CollectiveRegisterTests.NewCreditCode(),
+                    landTransferredMu = 10,
+                    shareManagement = "Static",
+                }
+            ),
+        ["ListCollectives"] = s => ($"/api/v1/dividends/collectives?organizationId={s.Root}", null),
+        ["ExportCollectives"] = s => ($"/api/v1/dividends/collectives/export?organizationId={s.Root}&format=Csv", null),
+        ["GetCollective"] = s => ($"/api/v1/dividends/collectives/{DividendsSides[s.Root].Collective}", null),
+        ["CreateShareType"] = s =>
+            (
+                $"/api/v1/dividends/collectives/{DividendsSides[s.Root].Collective}/share-types",
+                new
+                {
+                    name = "矩阵股" + Guid.NewGuid().ToString("N")[..4],
+                    kind = "Other",
+                    weight = 1,
+                }
+            ),
+        ["ConfirmMembership"] = s =>
+            (
+                $"/api/v1/dividends/collectives/{DividendsSides[s.Root].Collective}/confirmations",
+                new
+                {
+                    noticeFrom = "2026-01-01",
+                    noticeTo = "2026-01-07",
+                    assemblyOn = "2026-01-10",
+                    assemblyKind = "Members",
+                    entitled = 10,
+                    present = 8,
+                    votesFor = 8,
+                    votesAgainst = 0,
+                }
+            ),
+        ["RegisterHousehold"] = s =>
+            (
+                $"/api/v1/dividends/collectives/{DividendsSides[s.Root].Collective}/households",
+                new
+                {
+                    number = "M" + Guid.NewGuid().ToString("N")[..6],
+                    sharesFrom = "2026-01-01",
+                    members = new[]
+                    {
+                        new
+                        {
+                            name = "矩阵户主",
+                            idNumber = TestIdNumbers.For(),
+                            relation = "Head",
+                        },
+                    },
+                }
+            ),
+        ["RecordShareChange"] = s =>
+            (
+                $"/api/v1/dividends/collectives/{DividendsSides[s.Root].Collective}/share-changes",
+                new
+                {
+                    kind = "Transfer",
+                    effectiveOn = "2026-02-01",
+                    reason = "矩阵转让",
+                    lines = new[]
+                    {
+                        new
+                        {
+                            memberId = DividendsSides[s.Root].Giver,
+                            shareTypeId = DividendsSides[s.Root].ShareType,
+                            delta = -1,
+                        },
+                        new
+                        {
+                            memberId = DividendsSides[s.Root].Receiver,
+                            shareTypeId = DividendsSides[s.Root].ShareType,
+                            delta = 1,
+                        },
+                    },
+                }
+            ),
+        ["ListShareChanges"] = s =>
+            ($"/api/v1/dividends/collectives/{DividendsSides[s.Root].Collective}/share-changes", null),
+        ["GetShareRegister"] = s =>
+            ($"/api/v1/dividends/collectives/{DividendsSides[s.Root].Collective}/register", null),
+        ["ExportShareRegister"] = s =>
+            ($"/api/v1/dividends/collectives/{DividendsSides[s.Root].Collective}/register/export?format=Csv", null),
+        ["RevealCollectiveMemberData"] = s =>
+            (
+                $"/api/v1/dividends/collective-members/{DividendsSides[s.Root].Giver}/reveal",
+                new { field = "IdNumber", reason = "核对分红领取人身份" }
+            ),
+        ["RecordIncomeStatement"] = s =>
+            ($"/api/v1/dividends/collectives/{DividendsSides[s.Root].Collective}/incomes/2025", CollectiveIncome),
+        ["GetIncomeStatement"] = s =>
+            ($"/api/v1/dividends/collectives/{DividendsSides[s.Root].Collective}/incomes/2025", null),
+        ["ListIncomeStatements"] = s =>
+            ($"/api/v1/dividends/collectives/{DividendsSides[s.Root].Collective}/incomes", null),
+        ["CheckIncomeStatement"] = s =>
+            ($"/api/v1/dividends/collectives/{DividendsSides[s.Root].Collective}/incomes/check", CollectiveIncome),
         ["ListCalendarYears"] = _ => ("/api/v1/calendar", null),
         ["GetCalendarYear"] = _ => ("/api/v1/calendar/2026", null),
         ["RecordCalendarYear"] = _ =>
@@ -385,13 +502,15 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
         _b = await BuildSide("乙");
         await BuildWishes(_a);
         await BuildWishes(_b);
+        await BuildDividendsSide(_a);
+        await BuildDividendsSide(_b);
         var scoped = await Post(
             "/api/v1/users",
             new NewUser(
                 "scoped-a",
                 "甲区管理员",
                 ScopedPassword,
-                ["OrganizationAdmin", "MemberManager", "VolunteerCoordinator"],
+                ["OrganizationAdmin", "MemberManager", "VolunteerCoordinator", "CollectiveAccountant"],
                 _a.Root
             )
         );
@@ -449,6 +568,62 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
             await Wish("claim", "delivery"),
             await Wish()
         );
+    private async Task BuildDividendsSide(Side side)
+    {
+        var collective = (
+            await Json.Read(
+                await Post("/api/v1/dividends/collectives", Samples["CreateCollective"](side).Body),
+                HttpStatusCode.Created
+            )
+        ).Id();
+        var type = (
+            await Json.Read(
+                await Post(
+                    $"/api/v1/dividends/collectives/{collective}/share-types",
+                    new
+                    {
+                        name = "人口股",
+                        kind = "Population",
+                        weight = 1,
+                    }
+                ),
+                HttpStatusCode.Created
+            )
+        ).Id();
+        var household = await Json.Read(
+            await Post(
+                $"/api/v1/dividends/collectives/{collective}/households",
+                new
+                {
+                    number = "0001",
+                    sharesFrom = "2026-01-01",
+                    members = new[]
+                    {
+                        new
+                        {
+                            name = "户主",
+                            idNumber = TestIdNumbers.For(),
+                            relation = "Head",
+                            shares = new[] { new { shareTypeId = type, quantity = 10 } },
+                        },
+                        new
+                        {
+                            name = "子女",
+                            idNumber = TestIdNumbers.For("1995-01-01"),
+                            relation = "Child",
+                            shares = new[] { new { shareTypeId = type, quantity = 1 } },
+                        },
+                    },
+                }
+            ),
+            HttpStatusCode.Created
+        );
+        await Json.Read(
+            await Put($"/api/v1/dividends/collectives/{collective}/incomes/2025", CollectiveIncome, null),
+            HttpStatusCode.Created
+        );
+        var members = household.GetProperty("members");
+        DividendsSides[side.Root] = new(collective, members[0].GetGuid(), members[1].GetGuid(), type);
     }
 
     private async Task<Side> BuildSide(string name)
