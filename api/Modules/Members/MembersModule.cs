@@ -45,6 +45,9 @@ public static class MembersModule
         services.TryAddSingleton<ExportGate>();
         services.AddOptions<ExportOptions>().BindConfiguration("Security");
         services.AddScoped<Contracts.IMemberHardships, MemberHardshipsDirectory>();
+        services.AddScoped<MemberCareDirectory>();
+        services.AddScoped<Contracts.IMemberCareRegister>(sp => sp.GetRequiredService<MemberCareDirectory>());
+        services.AddScoped<Contracts.IMemberHardshipHistory>(sp => sp.GetRequiredService<MemberCareDirectory>());
         services.AddScoped<IOrganizationMemberCounts>(sp => sp.GetRequiredService<MemberOrganizationHooks>());
         services.AddScoped<IOrganizationStatisticsContributor>(sp => sp.GetRequiredService<MemberOrganizationHooks>());
         services.AddScoped<IOrganizationDissolutionGuard>(sp => sp.GetRequiredService<MemberOrganizationHooks>());
