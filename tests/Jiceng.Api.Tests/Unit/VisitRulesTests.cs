@@ -60,7 +60,11 @@ public sealed class VisitRulesTests
 
     [Test]
     public void A_log_dated_before_the_pair_began_does_not_make_it_older() =>
-        Assert.That(CareRules.StaleFrom(D("2026-02-01"), D("2026-01-01"), 3), Is.EqualTo(D("2026-05-01")));
+        Assert.Multiple(() =>
+        {
+            Assert.That(CareRules.LastActivity(D("2026-02-01"), D("2026-01-01")), Is.EqualTo(D("2026-02-01")));
+            Assert.That(CareRules.IsStale(D("2026-02-01"), D("2026-01-01"), D("2026-04-30"), 3), Is.False);
+        });
 
     [TestCase(null, "2026-02-28", false)]
     [TestCase(null, "2026-03-01", true)]

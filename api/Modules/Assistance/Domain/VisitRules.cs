@@ -105,14 +105,18 @@ internal static class CareRules
     public const int DefaultRecheckMonths = 12;
 
     /// <summary>
-    /// A pair is stale once <paramref name="months"/> whole months have passed since its last help log (or its start,
-    /// when none): a log on 15 March is stale from 15 June with three months.
+    /// A pair is stale when its last help log (or its start, when none) is on or before the cutoff: a log on 15 March
+    /// is stale from 15 June with three months. Said as a cutoff so a list's SQL applies the same comparison.
     /// </summary>
     public static bool IsStale(DateOnly startedOn, DateOnly? lastHelpOn, DateOnly today, int months) =>
-        today >= StaleFrom(startedOn, lastHelpOn, months);
+        LastActivity(startedOn, lastHelpOn) <= StaleCutoff(today, months);
 
-    public static DateOnly StaleFrom(DateOnly startedOn, DateOnly? lastHelpOn, int months) =>
-        (lastHelpOn is { } last && last > startedOn ? last : startedOn).AddMonths(months);
+    /// <summary>Pairs whose last activity is on or before this day are stale.</summary>
+    public static DateOnly StaleCutoff(DateOnly today, int months) => today.AddMonths(-months);
+
+    /// <summary>The later of the start and the last help log (a log dated before the start does not age the pair).</summary>
+    public static DateOnly LastActivity(DateOnly startedOn, DateOnly? lastHelpOn) =>
+        lastHelpOn is { } last && last > startedOn ? last : startedOn;
 
     /// <summary>
     /// The recheck is due once <paramref name="months"/> months have passed since the last one (or since the member
