@@ -4,6 +4,7 @@ using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Mediation;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Accounts;
+using Jiceng.Modules.Assistance;
 using Jiceng.Modules.Calendar;
 using Jiceng.Modules.Members;
 using Jiceng.Modules.Organizations;
@@ -33,6 +34,7 @@ builder.Services.AddOrganizationsModule();
 builder.Services.AddAccountsModule();
 builder.Services.AddMembersModule();
 builder.Services.AddCalendarModule();
+builder.Services.AddAssistanceModule();
 
 var app = builder.Build();
 
@@ -91,6 +93,7 @@ app.MapOrganizationsModule(app.Configuration);
 app.MapAccountsModule();
 app.MapMembersModule(app.Configuration);
 app.MapCalendarModule();
+app.MapAssistanceModule();
 app.MapSpaFallback();
 
 await app.RunAsync();

@@ -50,6 +50,12 @@ export default tseslint.config(
     ['@/features/*', '@/app/*', '../*'],
     'Shared code must not depend on a feature or on the app.',
   ),
+  // The i18n resources gather each feature's words (features/<x>/words*.ts), and nothing else of a feature.
+  restrict(
+    ['src/lib/i18n/resources.ts'],
+    ['@/features/*/**', '!@/features/*/words', '!@/features/*/words-*', '@/app/*', '../*'],
+    "The i18n resources import only features' words files.",
+  ),
   ...features.map((feature) =>
     restrict(
       [`src/features/${feature}/**`],

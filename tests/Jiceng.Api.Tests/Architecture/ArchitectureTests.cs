@@ -387,6 +387,7 @@ public sealed class RefusalCatalogTests
         var catalogs = new[]
         {
             ("Accounts", "AccountErrors"),
+            ("Assistance", "AssistanceErrors"),
             ("Calendar", "CalendarErrors"),
             ("Members", "MemberErrors"),
             ("Organizations", "OrganizationErrors"),

@@ -1,4 +1,11 @@
-import { ApartmentOutlined, CalendarOutlined, ClusterOutlined, MenuOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  CalendarOutlined,
+  ClusterOutlined,
+  HeartOutlined,
+  MenuOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Space, Spin, Typography, type MenuProps } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -124,10 +131,34 @@ function ModuleMenu({ user, onNavigate }: { user: CurrentUser; onNavigate: () =>
     ...(user.permissions.includes('members.read')
       ? [{ key: 'members', icon: <TeamOutlined />, label: <Link to="/members">{t('layout.members')}</Link> }]
       : []),
+    ...(user.permissions.includes('funds.read')
+      ? [
+          {
+            key: 'assistance',
+            icon: <HeartOutlined />,
+            label: t('assistance.menu.group'),
+            // Assistance's screens, one item each (each area appends its own).
+            children: [
+              {
+                key: 'assistance/fund',
+                label: <Link to="/assistance/fund">{t('assistance.menu.fund')}</Link>,
+              },
+            ],
+          },
+        ]
+      : []),
     { key: 'calendar', icon: <CalendarOutlined />, label: <Link to="/calendar">{t('layout.calendar')}</Link> },
   ];
+  // A group's item is keyed by its whole path (assistance/fund); a top-level item by its first segment.
+  const path = location.pathname.slice(1);
   return (
-    <Menu mode="inline" selectedKeys={[location.pathname.split('/')[1] ?? '']} items={items} onClick={onNavigate} />
+    <Menu
+      mode="inline"
+      selectedKeys={[path.split('/')[0] ?? '', path]}
+      defaultOpenKeys={[path.split('/')[0] ?? '']}
+      items={items}
+      onClick={onNavigate}
+    />
   );
 }
 

@@ -12,6 +12,7 @@ const OrganizationsPage = lazy(() => import('@/features/organizations/components
 const CoalitionsPage = lazy(() => import('@/features/organizations/components/coalitions-page'));
 const MembersPage = lazy(() => import('@/features/members/components/members-page'));
 const CalendarPage = lazy(() => import('@/features/calendar/components/calendar-page'));
+const FundPage = lazy(() => import('@/features/assistance/components/fund-page'));
 
 const page = (element: ReactNode) => <Suspense fallback={null}>{element}</Suspense>;
 
@@ -30,6 +31,7 @@ export const router = createBrowserRouter([
           { path: 'coalitions', element: page(<CoalitionsPage />) },
           { path: 'members', element: page(<MembersPage />) },
           { path: 'calendar', element: page(<CalendarPage />) },
+          { path: 'assistance/fund', element: page(<FundPage />) },
           { path: '*', element: page(<NotFoundPage />) },
         ],
       },

@@ -1,3 +1,5 @@
+import { assistanceWords } from '@/features/assistance/words';
+
 /**
  * The Party's own words (the 党内统计 and 发展党员 documents), said once: every Chinese label naming one of these things
  * is built from here, and the API's spreadsheet headers and enumeration labels use the same words.
@@ -527,6 +529,7 @@ export const resources = {
         },
       },
       coalitions: { title: term.coalition, create: `新建${term.coalition}`, search: '按名称搜索', members: '成员组织' },
+      ...assistanceWords.zh,
       calendar: {
         title: '节假日安排',
         intro:
@@ -1105,6 +1108,7 @@ export const resources = {
         search: 'Search by name',
         members: 'Member organizations',
       },
+      ...assistanceWords.en,
       calendar: {
         title: 'Holiday calendar',
         intro:

@@ -1,0 +1,34 @@
+using Jiceng.Infrastructure.Http;
+using Jiceng.Modules.Assistance.Domain;
+using Jiceng.Modules.Organizations.Contracts;
+
+namespace Jiceng.Modules.Assistance;
+
+/// <summary>
+/// 党内关怀帮扶: the care fund with its append-only ledger, applications with tiered approvals, holiday visits,
+/// 1+N helper pairings and the hardship ledger (DOMAIN.md §5).
+/// </summary>
+public static class AssistanceModule
+{
+    /// <summary>The tables this module owns (each table has one owner); others ask through its Contracts.</summary>
+    internal static readonly IReadOnlyList<string> Tables =
+    [
+        "assistance_funds",
+        "assistance_ledger_entries",
+        "assistance_fund_holds",
+    ];
+
+    public static IServiceCollection AddAssistanceModule(this IServiceCollection services)
+    {
+        services.AddSingleton<IRuleSetSection>(AssistanceRuleSection.Instance);
+        services.AddScoped<AssistanceRuleSets>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAssistanceModule(this IEndpointRouteBuilder app)
+    {
+        var assistance = app.MapGroup("/api/v1/assistance").WithTags("Assistance").WithStandardProblemsForSecurity();
+        _ = assistance;
+        return app;
+    }
+}

@@ -1,0 +1,353 @@
+using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Http;
+using Jiceng.Infrastructure.Primitives;
+using Jiceng.Infrastructure.Security;
+
+namespace Jiceng.Modules.Assistance.Domain;
+
+/// <summary>
+/// One entry to post. <see cref="Amount"/> is signed: positive brings money into the fund, negative takes it out.
+/// </summary>
+internal sealed record LedgerPosting(Guid FundId, LedgerEntryKind Kind, Money Amount, DateOnly OccurredOn)
+{
+    public FundSource? Source { get; init; }
+
+    public string? Purpose { get; init; }
+
+    /// <summary>The person paid (disbursements): the yearly cap per person counts these.</summary>
+    public Guid? PayeeMemberId { get; init; }
+
+    public PaymentKind? PaymentKind { get; init; }
+
+    /// <summary>What the money moved for: an application, a visit, a pairing's help.</summary>
+    public Guid? SubjectId { get; init; }
+
+    /// <summary>Bank transfer reference, receipt number, or the goods given.</summary>
+    public string? Reference { get; init; }
+
+    public string? Reason { get; init; }
+
+    public Guid? ReversesEntryId { get; init; }
+
+    /// <summary>The other side of a double entry between two funds (an allocation down and its receipt).</summary>
+    public Guid? CounterEntryId { get; init; }
+
+    public Guid? CounterFundId { get; init; }
+}
+
+/// <summary>A payment to one person out of a fund (fund aid, visit money, condolence), as other slices post it.
+/// </summary>
+internal sealed record FundPayment(
+    Guid FundId,
+    Money Amount,
+    Guid PayeeMemberId,
+    PaymentKind Kind,
+    Guid SubjectId,
+    DateOnly PaidOn,
+    string? Reference
+);
+
+/// <summary>
+/// The fund's append-only ledger. Every movement is an entry; the fund row keeps the running balance (Σ of its
+/// entries) and what approvals hold, so a payment that would overdraw is refused by one conditional UPDATE
+/// (<c>balance - held &gt;= amount</c>) and never by a read followed by a write. The database also refuses a negative
+/// balance and any change to an entry. Slices of any area (applications, visits, condolences) pay through here.
+/// </summary>
+internal static class FundLedger
+{
+    private const string CreditSql = """
+        UPDATE assistance_funds SET balance = balance + @amount, updated_at = @now, version = version + 1
+        WHERE id = @fundId
+        """;
+
+    // The whole overdraft rule in one statement: what is free is the balance less what approvals hold.
+    private const string DebitSql = """
+        UPDATE assistance_funds SET balance = balance - @amount, updated_at = @now, version = version + 1
+        WHERE id = @fundId AND balance - held >= @amount
+        """;
+
+    private const string HoldSql = """
+        UPDATE assistance_funds SET held = held + @amount, updated_at = @now, version = version + 1
+        WHERE id = @fundId AND balance - held >= @amount
+        """;
+
+    private const string PayHeldSql = """
+        UPDATE assistance_funds SET balance = balance - @amount, held = held - @amount, updated_at = @now,
+            version = version + 1
+        WHERE id = @fundId AND held >= @amount
+        """;
+
+    private const string ReleaseHeldSql = """
+        UPDATE assistance_funds SET held = held - @amount, updated_at = @now, version = version + 1
+        WHERE id = @fundId AND held >= @amount
+        """;
+
+    private const string InsertHoldSql = """
+        INSERT INTO assistance_fund_holds (id, fund_id, subject_id, amount, status, created_at)
+        VALUES (@id, @fundId, @subjectId, @amount, 'Active', @now)
+        """;
+
+    private const string SettleHoldSql = """
+        UPDATE assistance_fund_holds SET status = @status, settled_entry_id = @entryId, settled_at = @now
+        WHERE id = @holdId AND status = 'Active'
+        """;
+
+    private const string SelectHoldSql =
+        "SELECT id, fund_id, subject_id, amount, status FROM assistance_fund_holds " + "WHERE id = @holdId";
+
+    private const string FundStateSql = "SELECT balance, held FROM assistance_funds WHERE id = @fundId";
+
+    private const string InsertEntrySql = """
+        INSERT INTO assistance_ledger_entries (id, fund_id, kind, source, purpose, amount, occurred_on,
+            counter_entry_id, counter_fund_id, reverses_entry_id, payee_member_id, payment_kind, subject_id,
+            reference, reason, recorded_by, recorded_by_name, created_at)
+        VALUES (@id, @fundId, @kind, @source, @purpose, @amount, @occurredOn, @counterEntryId, @counterFundId,
+            @reversesEntryId, @payeeMemberId, @paymentKind, @subjectId, @reference, @reason, @recordedBy,
+            @recordedByName, @now)
+        """;
+
+    // Reversals carry the payee of what they reverse, so a reversed payment no longer counts against the cap.
+    private const string PaidInPeriodSql = """
+        SELECT COALESCE(SUM(-amount), 0) FROM assistance_ledger_entries
+        WHERE payee_member_id = @memberId AND occurred_on >= @from AND occurred_on < @to
+          AND kind IN ('Disbursement', 'Reversal')
+        """;
+
+    /// <summary>
+    /// Posts one entry and moves the fund's balance with it. A negative amount is refused with 409
+    /// fund_insufficient when it exceeds what is free (balance less holds), decided by the UPDATE itself.
+    /// Returns the entry's id.
+    /// </summary>
+    public static async Task<Guid> PostAsync(
+        DbSession db,
+        LedgerPosting posting,
+        Caller caller,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    )
+    {
+        if (posting.Amount == Money.Zero)
+        {
+            throw new ArgumentException("A ledger entry moves money.", nameof(posting));
+        }
+        var move = new
+        {
+            fundId = posting.FundId,
+            amount = Math.Abs(posting.Amount.Fen),
+            now,
+        };
+        var moved = await db.ExecuteAsync(posting.Amount.Fen > 0 ? CreditSql : DebitSql, move, cancellationToken);
+        if (moved == 0)
+        {
+            await ThrowInsufficientAsync(db, posting.FundId, Money.FromFen(move.amount), cancellationToken);
+        }
+        return await InsertEntryAsync(db, posting, caller, now, cancellationToken);
+    }
+
+    /// <summary>Pays a person straight out of the fund (no approval hold): visit money, a condolence payment.</summary>
+    public static Task<Guid> PayAsync(
+        DbSession db,
+        FundPayment payment,
+        Caller caller,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    ) => PostAsync(db, Disbursement(payment), caller, now, cancellationToken);
+
+    /// <summary>
+    /// Reserves an approved amount: it counts against the balance from now on, so approvals never promise more
+    /// than the fund holds. 409 fund_insufficient when it does not fit. Returns the hold's id.
+    /// </summary>
+    public static async Task<Guid> HoldAsync(
+        DbSession db,
+        Guid fundId,
+        Guid subjectId,
+        Money amount,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    )
+    {
+        var parameters = new
+        {
+            id = Guid.CreateVersion7(),
+            fundId,
+            subjectId,
+            amount = amount.Fen,
+            now,
+        };
+        if (await db.ExecuteAsync(HoldSql, parameters, cancellationToken) == 0)
+        {
+            await ThrowInsufficientAsync(db, fundId, amount, cancellationToken);
+        }
+        await db.ExecuteAsync(InsertHoldSql, parameters, cancellationToken);
+        return parameters.id;
+    }
+
+    /// <summary>
+    /// Turns a hold into the disbursement it reserved (the amount of the hold, to the payee). 409 hold_not_active
+    /// when it was already paid or released: settling the hold is the guard against paying twice.
+    /// </summary>
+    public static async Task<Guid> PayHoldAsync(
+        DbSession db,
+        Guid holdId,
+        FundPayment payment,
+        Caller caller,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    )
+    {
+        var entryId = Guid.CreateVersion7();
+        var hold = await SettleAsync(db, holdId, HoldStatus.Paid, entryId, now, cancellationToken);
+        var move = new
+        {
+            fundId = hold.FundId,
+            amount = hold.Amount,
+            now,
+        };
+        if (await db.ExecuteAsync(PayHeldSql, move, cancellationToken) == 0)
+        {
+            throw new InvalidOperationException("A fund holds less than one of its active holds.");
+        }
+        var posting = Disbursement(payment with { FundId = hold.FundId, Amount = Money.FromFen(hold.Amount) });
+        return await InsertEntryAsync(db, posting, caller, now, cancellationToken, entryId);
+    }
+
+    /// <summary>Releases a hold (a rejection, a cancellation): the amount is free again.</summary>
+    public static async Task ReleaseHoldAsync(
+        DbSession db,
+        Guid holdId,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    )
+    {
+        var hold = await SettleAsync(db, holdId, HoldStatus.Released, null, now, cancellationToken);
+        var move = new
+        {
+            fundId = hold.FundId,
+            amount = hold.Amount,
+            now,
+        };
+        if (await db.ExecuteAsync(ReleaseHeldSql, move, cancellationToken) == 0)
+        {
+            throw new InvalidOperationException("A fund holds less than one of its active holds.");
+        }
+    }
+
+    /// <summary>
+    /// Everything paid to a person in [from, to) out of any fund, every kind (aid, visit money, condolence), less
+    /// what was reversed: what the yearly cap per person counts.
+    /// </summary>
+    public static async Task<Money> PaidToMemberAsync(
+        DbSession db,
+        Guid memberId,
+        DateOnly from,
+        DateOnly to,
+        CancellationToken cancellationToken
+    ) =>
+        Money.FromFen(
+            await db.ExecuteScalarAsync<long>(
+                PaidInPeriodSql,
+                new
+                {
+                    memberId,
+                    from,
+                    to,
+                },
+                cancellationToken
+            )
+        );
+
+    private static LedgerPosting Disbursement(FundPayment payment) =>
+        new(payment.FundId, LedgerEntryKind.Disbursement, Money.Zero - payment.Amount, payment.PaidOn)
+        {
+            PayeeMemberId = payment.PayeeMemberId,
+            PaymentKind = payment.Kind,
+            SubjectId = payment.SubjectId,
+            Reference = payment.Reference,
+        };
+
+    private static async Task<HoldRow> SettleAsync(
+        DbSession db,
+        Guid holdId,
+        HoldStatus status,
+        Guid? entryId,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    )
+    {
+        var hold =
+            await db.QuerySingleOrDefaultAsync<HoldRow>(SelectHoldSql, new { holdId }, cancellationToken)
+            ?? throw new NotFoundException("hold");
+        var settled = await db.ExecuteAsync(
+            SettleHoldSql,
+            new
+            {
+                holdId,
+                status = status.ToString(),
+                entryId,
+                now,
+            },
+            cancellationToken
+        );
+        if (settled == 0)
+        {
+            throw AssistanceErrors.HoldNotActive();
+        }
+        return hold;
+    }
+
+    private static async Task<Guid> InsertEntryAsync(
+        DbSession db,
+        LedgerPosting posting,
+        Caller caller,
+        DateTimeOffset now,
+        CancellationToken cancellationToken,
+        Guid? id = null
+    )
+    {
+        var entry = new
+        {
+            id = id ?? Guid.CreateVersion7(),
+            fundId = posting.FundId,
+            kind = posting.Kind.ToString(),
+            source = posting.Source?.ToString(),
+            purpose = posting.Purpose,
+            amount = posting.Amount.Fen,
+            occurredOn = posting.OccurredOn,
+            counterEntryId = posting.CounterEntryId,
+            counterFundId = posting.CounterFundId,
+            reversesEntryId = posting.ReversesEntryId,
+            payeeMemberId = posting.PayeeMemberId,
+            paymentKind = posting.PaymentKind?.ToString(),
+            subjectId = posting.SubjectId,
+            reference = posting.Reference,
+            reason = posting.Reason,
+            recordedBy = caller.Id,
+            recordedByName = caller.Name,
+            now,
+        };
+        await db.ExecuteOrConflictAsync(
+            InsertEntrySql,
+            entry,
+            AssistanceErrors.EntryAlreadyReversed,
+            cancellationToken
+        );
+        return entry.id;
+    }
+
+    private static async Task ThrowInsufficientAsync(
+        DbSession db,
+        Guid fundId,
+        Money requested,
+        CancellationToken cancellationToken
+    )
+    {
+        var fund =
+            await db.QuerySingleOrDefaultAsync<FundState>(FundStateSql, new { fundId }, cancellationToken)
+            ?? throw new NotFoundException("fund");
+        throw AssistanceErrors.FundInsufficient(requested, Money.FromFen(Math.Max(0, fund.Balance - fund.Held)));
+    }
+
+    private sealed record FundState(long Balance, long Held);
+
+    private sealed record HoldRow(Guid Id, Guid FundId, Guid SubjectId, long Amount, string Status);
+}
