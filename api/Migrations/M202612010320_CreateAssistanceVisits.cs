@@ -32,7 +32,9 @@ public sealed class M202612010320_CreateAssistanceVisits : Migration
         IfDatabase(Migrator.ProcessorIds.AnyPostgres)
             .Execute.Sql($"ALTER TABLE {table} ALTER COLUMN org_path TYPE varchar(200) COLLATE \"C\"");
         IfDatabase(Migrator.ProcessorIds.AnySqlServer)
-            .Execute.Sql($"ALTER TABLE {table} ALTER COLUMN org_path varchar(200) COLLATE Latin1_General_BIN2 NOT NULL");
+            .Execute.Sql(
+                $"ALTER TABLE {table} ALTER COLUMN org_path varchar(200) COLLATE Latin1_General_BIN2 NOT NULL"
+            );
         Create.Index($"ix_{table}_org_path").OnTable(table).OnColumn("org_path");
     }
 

@@ -92,29 +92,49 @@ internal sealed class AssistanceCareWork(
         if (visits.Count > 0)
         {
             items.Add(
-                new("assistance.visitsDue", Localized.Text("待走访慰问", "Visits due"), visits.Count, visits.Overdue,
-                    "/assistance/visits")
+                new(
+                    "assistance.visitsDue",
+                    Localized.Text("待走访慰问", "Visits due"),
+                    visits.Count,
+                    visits.Overdue,
+                    "/assistance/visits"
+                )
             );
         }
         if (condolences > 0)
         {
             items.Add(
-                new("assistance.condolences", Localized.Text("待确认抚恤慰问", "Condolences to confirm"), condolences,
-                    0, "/assistance/condolences")
+                new(
+                    "assistance.condolences",
+                    Localized.Text("待确认抚恤慰问", "Condolences to confirm"),
+                    condolences,
+                    0,
+                    "/assistance/condolences"
+                )
             );
         }
         if (stale > 0)
         {
             items.Add(
-                new("assistance.stalePairings", Localized.Text("久未帮扶的结对", "Pairs without recent help"), stale,
-                    stale, "/assistance/pairings?staleOnly=true")
+                new(
+                    "assistance.stalePairings",
+                    Localized.Text("久未帮扶的结对", "Pairs without recent help"),
+                    stale,
+                    stale,
+                    "/assistance/pairings?staleOnly=true"
+                )
             );
         }
         if (rechecks > 0)
         {
             items.Add(
-                new("assistance.rechecksDue", Localized.Text("待年度复核的困难党员", "Yearly rechecks due"), rechecks,
-                    rechecks, "/assistance/ledger?recheckDueOnly=true")
+                new(
+                    "assistance.rechecksDue",
+                    Localized.Text("待年度复核的困难党员", "Yearly rechecks due"),
+                    rechecks,
+                    rechecks,
+                    "/assistance/ledger?recheckDueOnly=true"
+                )
             );
         }
         return items;

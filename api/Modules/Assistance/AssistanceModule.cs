@@ -16,12 +16,14 @@ public static class AssistanceModule
         "assistance_funds",
         "assistance_ledger_entries",
         "assistance_fund_holds",
+        .. AssistanceCare.Tables,
     ];
 
     public static IServiceCollection AddAssistanceModule(this IServiceCollection services)
     {
         services.AddSingleton<IRuleSetSection>(AssistanceRuleSection.Instance);
         services.AddScoped<AssistanceRuleSets>();
+        services.AddAssistanceCare();
         return services;
     }
 
@@ -29,6 +31,7 @@ public static class AssistanceModule
     {
         var assistance = app.MapGroup("/api/v1/assistance").WithTags("Assistance").WithStandardProblemsForSecurity();
         _ = assistance;
+        AssistanceCare.MapAssistanceCare(assistance);
         return app;
     }
 }

@@ -1,7 +1,7 @@
 using FluentValidation;
-using Jiceng.Infrastructure.Mediation;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Http;
+using Jiceng.Infrastructure.Mediation;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Assistance.Domain;
@@ -69,16 +69,18 @@ internal sealed class AddVisiteeHandler(DbSession db, CurrentScope currentScope,
             },
             cancellationToken
         );
-        var row = (await db.QuerySingleOrDefaultAsync<VisitRow>(
-            Visits.FindSql,
-            new
-            {
-                id,
-                from = scope.From,
-                to = scope.To,
-            },
-            cancellationToken
-        ))!;
+        var row = (
+            await db.QuerySingleOrDefaultAsync<VisitRow>(
+                Visits.FindSql,
+                new
+                {
+                    id,
+                    from = scope.From,
+                    to = scope.To,
+                },
+                cancellationToken
+            )
+        )!;
         return row.ToResponse(clock.Today());
     }
 

@@ -80,8 +80,8 @@ internal sealed class BuildVisitListHandler(
             cancellationToken
         );
 
-        var inHardship = (await hardships.OnDayAsync(day, place.Subtree, cancellationToken)).ToDictionary(
-            h => h.MemberId
+        var inHardship = (await hardships.OnDayAsync(day, place.Subtree, cancellationToken)).ToDictionary(h =>
+            h.MemberId
         );
         var old = await register.OldOrLongStandingAsync(
             day,

@@ -74,6 +74,8 @@ internal sealed class DeclineCondolenceHandler(
         {
             throw new PreconditionFailedException();
         }
-        return ((await db.QuerySingleOrDefaultAsync<CondolenceRow>(Condolences.FindSql, found, cancellationToken))!).ToResponse();
+        return (
+            (await db.QuerySingleOrDefaultAsync<CondolenceRow>(Condolences.FindSql, found, cancellationToken))!
+        ).ToResponse();
     }
 }

@@ -44,7 +44,12 @@ internal static partial class AssistanceErrors
         );
 
     public static BusinessRuleException PaymentNeedsFund() =>
-        new("fund_required", "发放慰问金须指明支出的帮扶资金。", "Money given needs the fund it is paid from.", CareField("fundId"));
+        new(
+            "fund_required",
+            "发放慰问金须指明支出的帮扶资金。",
+            "Money given needs the fund it is paid from.",
+            CareField("fundId")
+        );
 
     public static BusinessRuleException FundNotCovering() =>
         new(
@@ -68,7 +73,6 @@ internal static partial class AssistanceErrors
             }
         );
 
-
     public static BusinessRuleException CareMemberNotActive(string field) =>
         new("member_not_active", "该党员已不在册。", "This member is no longer on the register.", CareField(field));
 
@@ -89,7 +93,12 @@ internal static partial class AssistanceErrors
         );
 
     public static BusinessRuleException PairingWithSelf() =>
-        new("pairing_self", "帮扶人与帮扶对象不能是同一人。", "A member cannot be paired with themselves.", CareField("helpedMemberId"));
+        new(
+            "pairing_self",
+            "帮扶人与帮扶对象不能是同一人。",
+            "A member cannot be paired with themselves.",
+            CareField("helpedMemberId")
+        );
 
     public static BusinessRuleException PairingExists() =>
         new(

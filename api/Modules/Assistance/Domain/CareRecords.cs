@@ -45,8 +45,8 @@ internal enum RecheckOutcome
 /// pairing and ledger slices.</summary>
 internal static class CarePlaces
 {
-    private const string FundSql = "SELECT id, org_path FROM assistance_funds WHERE id = @id AND org_path >= @from "
-        + "AND org_path < @to";
+    private const string FundSql =
+        "SELECT id, org_path FROM assistance_funds WHERE id = @id AND org_path >= @from " + "AND org_path < @to";
 
     /// <summary>The active organization within the scope with its region's root, or null (a 404 or a field 400).
     /// </summary>

@@ -53,7 +53,6 @@ internal static class HardshipLedger
         public string? Note { get; init; }
         public string CheckedByName { get; init; } = "";
 
-        public RecheckResponse ToResponse() =>
-            new(Id, MemberId, HardshipId, CheckedOn, Outcome, Note, CheckedByName);
+        public RecheckResponse ToResponse() => new(Id, MemberId, HardshipId, CheckedOn, Outcome, Note, CheckedByName);
     }
 }

@@ -11,7 +11,14 @@ namespace Jiceng.Modules.Assistance.GetMemberLedger;
 internal sealed record GetMemberLedgerQuery(Guid MemberId) : IQuery<MemberLedgerResponse>;
 
 /// <summary>A hardship entry as the ledger page shows it (no notes: those stay in Members, behind its reveal).</summary>
-internal sealed record LedgerHardship(Guid Id, string Category, DateOnly Since, DateOnly? Until, bool Current, long Version);
+internal sealed record LedgerHardship(
+    Guid Id,
+    string Category,
+    DateOnly Since,
+    DateOnly? Until,
+    bool Current,
+    long Version
+);
 
 /// <summary>A payment to the member out of any fund (aid, visit money, condolence), or its reversal.</summary>
 internal sealed record LedgerPayment(
@@ -24,8 +31,17 @@ internal sealed record LedgerPayment(
     string? Reference
 );
 
-internal sealed record LedgerVisit(Guid Id, Guid ListId, VisitOccasion Occasion, int Year, DateOnly VisitedOn,
-    string? Visitors, Money Money, string? Goods, Money GoodsValue);
+internal sealed record LedgerVisit(
+    Guid Id,
+    Guid ListId,
+    VisitOccasion Occasion,
+    int Year,
+    DateOnly VisitedOn,
+    string? Visitors,
+    Money Money,
+    string? Goods,
+    Money GoodsValue
+);
 
 internal sealed record LedgerHelp(Guid PairingId, string HelperName, DateOnly HelpedOn, string What);
 
@@ -45,8 +61,12 @@ internal sealed record MemberLedgerResponse(
     Money PaidTotal
 );
 
-internal sealed class GetMemberLedgerHandler(DbSession db, CurrentScope currentScope, IMemberHardshipHistory history,
-    TimeProvider clock) : IQueryHandler<GetMemberLedgerQuery, MemberLedgerResponse>
+internal sealed class GetMemberLedgerHandler(
+    DbSession db,
+    CurrentScope currentScope,
+    IMemberHardshipHistory history,
+    TimeProvider clock
+) : IQueryHandler<GetMemberLedgerQuery, MemberLedgerResponse>
 {
     private const string PaymentsSql = """
         SELECT id AS entry_id, fund_id, kind, payment_kind, -amount AS amount, occurred_on, reference
@@ -109,12 +129,28 @@ internal sealed class GetMemberLedgerHandler(DbSession db, CurrentScope currentS
                 .ToList(),
             rechecks.Select(r => r.ToResponse()).ToList(),
             payments
-                .Select(p => new LedgerPayment(p.EntryId, p.FundId, p.Kind, p.PaymentKind, p.Amount, p.OccurredOn,
-                    p.Reference))
+                .Select(p => new LedgerPayment(
+                    p.EntryId,
+                    p.FundId,
+                    p.Kind,
+                    p.PaymentKind,
+                    p.Amount,
+                    p.OccurredOn,
+                    p.Reference
+                ))
                 .ToList(),
             visits
-                .Select(v => new LedgerVisit(v.Id, v.ListId, v.Occasion, v.Year, v.VisitedOn, v.Visitors, v.Money,
-                    v.Goods, v.GoodsValue))
+                .Select(v => new LedgerVisit(
+                    v.Id,
+                    v.ListId,
+                    v.Occasion,
+                    v.Year,
+                    v.VisitedOn,
+                    v.Visitors,
+                    v.Money,
+                    v.Goods,
+                    v.GoodsValue
+                ))
                 .ToList(),
             help.Select(h => new LedgerHelp(h.PairingId, h.HelperName, h.HelpedOn, h.What)).ToList(),
             Money.FromFen(payments.Sum(p => p.Amount.Fen))

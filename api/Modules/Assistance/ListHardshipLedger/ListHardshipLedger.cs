@@ -130,9 +130,30 @@ internal sealed class ListHardshipLedgerHandler(
             ? sorted.Take(PageRequest.MaxExportRows + 1).ToList()
             : sorted.Skip((query.Page.Page - 1) * query.Page.PageSize).Take(query.Page.PageSize).ToList();
         var pageIds = page.Select(r => r.Period.MemberId).ToList();
-        var paid = await PerMemberAsync<Total, long>(PaidSql, pageIds, from, to, r => (r.MemberId, r.Count), cancellationToken);
-        var visits = await PerMemberAsync<Total, long>(VisitsSql, pageIds, from, to, r => (r.MemberId, r.Count), cancellationToken);
-        var helps = await PerMemberAsync<Total, long>(HelpsSql, pageIds, from, to, r => (r.MemberId, r.Count), cancellationToken);
+        var paid = await PerMemberAsync<Total, long>(
+            PaidSql,
+            pageIds,
+            from,
+            to,
+            r => (r.MemberId, r.Count),
+            cancellationToken
+        );
+        var visits = await PerMemberAsync<Total, long>(
+            VisitsSql,
+            pageIds,
+            from,
+            to,
+            r => (r.MemberId, r.Count),
+            cancellationToken
+        );
+        var helps = await PerMemberAsync<Total, long>(
+            HelpsSql,
+            pageIds,
+            from,
+            to,
+            r => (r.MemberId, r.Count),
+            cancellationToken
+        );
         var items = page.Select(r => new HardshipLedgerEntry(
                 r.Period.MemberId,
                 r.Period.Name,

@@ -37,7 +37,11 @@ internal static class ListHardshipLedgerEndpoint
         new("困难类别", "Category", e => e.Category),
         new("登记日期", "Since", e => Day(e.Since)),
         new("解除日期", "Until", e => Day(e.Until)),
-        new("状态", "Status", e => e.Current ? Localized.Text("在册", "On the register") : Localized.Text("已解除", "Ended")),
+        new(
+            "状态",
+            "Status",
+            e => e.Current ? Localized.Text("在册", "On the register") : Localized.Text("已解除", "Ended")
+        ),
         new("最近复核", "Last recheck", e => Day(e.LastRecheckOn)),
         new("应复核日期", "Recheck due", e => Day(e.RecheckDueOn)),
         new("本年资金帮扶（元）", "Paid this year (yuan)", e => e.PaidInYear.ToString()),

@@ -35,13 +35,17 @@ internal sealed class ListVisitListsHandler(
 
     private const string CountSql = "SELECT COUNT(*) " + Filter;
 
-    private const string PageSql = """
-        SELECT l.id, l.org_id, l.occasion, l.year, l.occasion_on, l.window_opens_on, l.created_by_name, l.version,
-            (SELECT COUNT(*) FROM assistance_visits v WHERE v.list_id = l.id) AS total,
-            (SELECT COUNT(*) FROM assistance_visits v WHERE v.list_id = l.id AND v.status = 'Visited') AS visited,
-            (SELECT COALESCE(SUM(v.money), 0) FROM assistance_visits v WHERE v.list_id = l.id) AS money_given,
-            (SELECT COALESCE(SUM(v.goods_value), 0) FROM assistance_visits v WHERE v.list_id = l.id) AS goods_value
-        """ + "\n" + Filter + "\nORDER BY {orderBy}\n{page}";
+    private const string PageSql =
+        """
+            SELECT l.id, l.org_id, l.occasion, l.year, l.occasion_on, l.window_opens_on, l.created_by_name, l.version,
+                (SELECT COUNT(*) FROM assistance_visits v WHERE v.list_id = l.id) AS total,
+                (SELECT COUNT(*) FROM assistance_visits v WHERE v.list_id = l.id AND v.status = 'Visited') AS visited,
+                (SELECT COALESCE(SUM(v.money), 0) FROM assistance_visits v WHERE v.list_id = l.id) AS money_given,
+                (SELECT COALESCE(SUM(v.goods_value), 0) FROM assistance_visits v WHERE v.list_id = l.id) AS goods_value
+            """
+        + "\n"
+        + Filter
+        + "\nORDER BY {orderBy}\n{page}";
 
     private static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
     {
@@ -69,7 +73,10 @@ internal sealed class ListVisitListsHandler(
             SortOrder.Parse(query.Sort, SortColumns, "-occasionOn", "l.id"),
             cancellationToken
         );
-        var names = await organizations.NamesAsync(page.Items.Select(r => r.OrgId).Distinct().ToList(), cancellationToken);
+        var names = await organizations.NamesAsync(
+            page.Items.Select(r => r.OrgId).Distinct().ToList(),
+            cancellationToken
+        );
         return page.Map(r => new VisitListResponse(
             r.Id,
             r.OrgId,

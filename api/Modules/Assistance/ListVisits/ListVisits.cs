@@ -69,7 +69,11 @@ internal sealed class ListVisitsHandler(DbSession db, CurrentScope currentScope,
             if (
                 await db.ExecuteScalarAsync<long>(
                     CountSql,
-                    parameters with { status = (string?)null, reason = 0 },
+                    parameters with
+                    {
+                        status = (string?)null,
+                        reason = 0,
+                    },
                     cancellationToken
                 ) == 0
             )

@@ -34,9 +34,17 @@ internal static class ListVisitsEndpoint
         new("关系", "Relation", v => v.Relation),
         new("走访原因", "Reasons", v => string.Join("、", v.Reasons.Select(r => Labels.Text(r)))),
         new("年龄", "Age", v => v.Age?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        new("党龄", "Years of standing", v => v.StandingYears?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new(
+            "党龄",
+            "Years of standing",
+            v => v.StandingYears?.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        ),
         new("状态", "Status", v => v.Overdue ? Localized.Text("逾期未走访", "Overdue") : Labels.Text(v.Status)),
-        new("走访日期", "Visited on", v => v.VisitedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+        new(
+            "走访日期",
+            "Visited on",
+            v => v.VisitedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+        ),
         new("走访人", "Visitors", v => v.Visitors),
         new("慰问金（元）", "Money (yuan)", v => Yuan(v.Money)),
         new("慰问品", "Goods", v => v.Goods),
@@ -58,7 +66,10 @@ internal static class ListVisitsEndpoint
                     CancellationToken cancellationToken
                 ) =>
                     TypedResults.Ok(
-                        await mediator.Send(filter.ToQuery(id, PageRequest.From(page, pageSize), sort), cancellationToken)
+                        await mediator.Send(
+                            filter.ToQuery(id, PageRequest.From(page, pageSize), sort),
+                            cancellationToken
+                        )
                     )
             )
             .WithName("ListVisits")

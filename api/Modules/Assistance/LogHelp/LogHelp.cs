@@ -16,7 +16,8 @@ internal sealed record LogHelpRequest(DateOnly? HelpedOn, string? What);
 /// Logs help given within a pair (the day, what was done); the pair's last help and count move with it in one
 /// conditional UPDATE guarded by the version read. Requires If-Match (the pair's).
 /// </summary>
-internal sealed record LogHelpCommand(Guid PairingId, long ExpectedVersion, LogHelpRequest Body) : ICommand<PairingResponse>;
+internal sealed record LogHelpCommand(Guid PairingId, long ExpectedVersion, LogHelpRequest Body)
+    : ICommand<HelperPairResponse>;
 
 internal sealed class LogHelpValidator : AbstractValidator<LogHelpCommand>
 {
@@ -37,7 +38,7 @@ internal sealed class LogHelpHandler(
     CallerAccessor callers,
     AssistanceRuleSets rules,
     TimeProvider clock
-) : ICommandHandler<LogHelpCommand, PairingResponse>
+) : ICommandHandler<LogHelpCommand, HelperPairResponse>
 {
     private const string AdvanceSql = """
         UPDATE assistance_pairings SET
@@ -53,7 +54,7 @@ internal sealed class LogHelpHandler(
         VALUES (@logId, @orgId, @orgPath, @regionRootId, @id, @helpedMemberId, @helpedOn, @what, @recordedBy, @now)
         """;
 
-    public async ValueTask<PairingResponse> Handle(LogHelpCommand command, CancellationToken cancellationToken)
+    public async ValueTask<HelperPairResponse> Handle(LogHelpCommand command, CancellationToken cancellationToken)
     {
         var scope = await currentScope.GetAsync(cancellationToken);
         var found = new
@@ -63,7 +64,7 @@ internal sealed class LogHelpHandler(
             to = scope.To,
         };
         var pairing =
-            await db.QuerySingleOrDefaultAsync<PairingRow>(Pairings.FindSql, found, cancellationToken)
+            await db.QuerySingleOrDefaultAsync<HelperPairRow>(HelperPairs.FindSql, found, cancellationToken)
             ?? throw new NotFoundException("Pairing");
         if (pairing.Version != command.ExpectedVersion)
         {
@@ -101,7 +102,7 @@ internal sealed class LogHelpHandler(
         }
         await db.ExecuteAsync(InsertSql, parameters, cancellationToken);
         var region = await rules.ForAsync(pairing.OrgId, cancellationToken);
-        var row = (await db.QuerySingleOrDefaultAsync<PairingRow>(Pairings.FindSql, found, cancellationToken))!;
+        var row = (await db.QuerySingleOrDefaultAsync<HelperPairRow>(HelperPairs.FindSql, found, cancellationToken))!;
         return row.ToResponse(clock.Today(), region.StalePairingMonths.Value);
     }
 }

@@ -13,7 +13,7 @@ internal static class LogHelpEndpoint
         group
             .MapPost(
                 "/pairings/{id:guid}/help-logs",
-                async Task<Created<PairingResponse>> (
+                async Task<Created<HelperPairResponse>> (
                     Guid id,
                     LogHelpRequest request,
                     [FromHeader(Name = "If-Match")] string? ifMatch,

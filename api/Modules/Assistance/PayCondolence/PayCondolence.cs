@@ -126,6 +126,8 @@ internal sealed class PayCondolenceHandler(
             // The payment above rolls back with this refusal.
             throw new PreconditionFailedException();
         }
-        return ((await db.QuerySingleOrDefaultAsync<CondolenceRow>(Condolences.FindSql, found, cancellationToken))!).ToResponse();
+        return (
+            (await db.QuerySingleOrDefaultAsync<CondolenceRow>(Condolences.FindSql, found, cancellationToken))!
+        ).ToResponse();
     }
 }

@@ -67,8 +67,7 @@ internal sealed class RecheckHardshipHandler(
             throw new NotFoundException("MemberLedger");
         }
         var period =
-            periods.FirstOrDefault(p => p.HardshipId == body.HardshipId)
-            ?? throw new NotFoundException("Hardship");
+            periods.FirstOrDefault(p => p.HardshipId == body.HardshipId) ?? throw new NotFoundException("Hardship");
         if (period.Version != command.ExpectedVersion)
         {
             throw new PreconditionFailedException();
@@ -129,7 +128,14 @@ internal sealed class RecheckHardshipHandler(
             },
             cancellationToken
         );
-        return new RecheckResponse(id, period.MemberId, period.HardshipId, checkedOn, body.Outcome!.Value, note,
-            checkedBy);
+        return new RecheckResponse(
+            id,
+            period.MemberId,
+            period.HardshipId,
+            checkedOn,
+            body.Outcome!.Value,
+            note,
+            checkedBy
+        );
     }
 }

@@ -39,12 +39,15 @@ internal sealed class RecordVisitValidator : AbstractValidator<RecordVisitComman
             .Must(d => d <= clock.Today())
             .WithMessage(_ => Localized.Text("走访日期不能晚于今天。", "The visit cannot be dated after today."));
         RuleFor(c => c.Body.Visitors).RequiredText().MaximumLength(200);
-        RuleFor(c => c.Body.Money!.Value.Fen).InclusiveBetween(0, 100_000_00).When(c => c.Body.Money is not null)
+        RuleFor(c => c.Body.Money!.Value.Fen)
+            .InclusiveBetween(0, 100_000_00)
+            .When(c => c.Body.Money is not null)
             .OverridePropertyName("money");
-        RuleFor(c => c.Body.GoodsValue!.Value.Fen).InclusiveBetween(0, 100_000_00)
-            .When(c => c.Body.GoodsValue is not null).OverridePropertyName("goodsValue");
-        RuleFor(c => c.Body.Goods).RequiredText().MaximumLength(200)
-            .When(c => c.Body.GoodsValue is { Fen: > 0 });
+        RuleFor(c => c.Body.GoodsValue!.Value.Fen)
+            .InclusiveBetween(0, 100_000_00)
+            .When(c => c.Body.GoodsValue is not null)
+            .OverridePropertyName("goodsValue");
+        RuleFor(c => c.Body.Goods).RequiredText().MaximumLength(200).When(c => c.Body.GoodsValue is { Fen: > 0 });
         RuleFor(c => c.Body.Goods).MaximumLength(200);
         RuleFor(c => c.Body.Reference).MaximumLength(200);
         RuleFor(c => c.Body.Note).MaximumLength(500);

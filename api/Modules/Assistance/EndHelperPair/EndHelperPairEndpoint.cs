@@ -5,17 +5,17 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Jiceng.Modules.Assistance.EndPairing;
+namespace Jiceng.Modules.Assistance.EndHelperPair;
 
-internal static class EndPairingEndpoint
+internal static class EndHelperPairEndpoint
 {
     public static void Map(RouteGroupBuilder group) =>
         group
             .MapPost(
                 "/pairings/{id:guid}/end",
-                async Task<Ok<PairingResponse>> (
+                async Task<Ok<HelperPairResponse>> (
                     Guid id,
-                    EndPairingRequest request,
+                    EndHelperPairRequest request,
                     [FromHeader(Name = "If-Match")] string? ifMatch,
                     IMediator mediator,
                     HttpResponse response,
@@ -23,18 +23,20 @@ internal static class EndPairingEndpoint
                 ) =>
                 {
                     var pairing = await mediator.Send(
-                        new EndPairingCommand(id, ETags.ParseIfMatch(ifMatch), request),
+                        new EndHelperPairCommand(id, ETags.ParseIfMatch(ifMatch), request),
                         cancellationToken
                     );
                     response.SetETag(pairing.Version);
                     return TypedResults.Ok(pairing);
                 }
             )
-            .WithName("EndPairing")
+            .WithName("EndHelperPair")
             .RequirePermission(Permissions.FundsWrite)
             .WithSummary("End a 1+N pair")
-            .WithDescription("endedOn; the pair stays as history. Requires If-Match. 409 pairing_ended, "
-                + "pairing_ends_before_start.")
+            .WithDescription(
+                "endedOn; the pair stays as history. Requires If-Match. 409 pairing_ended, "
+                    + "pairing_ends_before_start."
+            )
             .ProducesIfMatchProblems()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -4,27 +4,27 @@ using Jiceng.Modules.Assistance.Domain;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Jiceng.Modules.Assistance.CreatePairing;
+namespace Jiceng.Modules.Assistance.PairHelper;
 
-internal static class CreatePairingEndpoint
+internal static class PairHelperEndpoint
 {
     public static void Map(RouteGroupBuilder group) =>
         group
             .MapPost(
                 "/pairings",
-                async Task<Created<PairingResponse>> (
-                    CreatePairingRequest request,
+                async Task<Created<HelperPairResponse>> (
+                    PairHelperRequest request,
                     IMediator mediator,
                     HttpResponse response,
                     CancellationToken cancellationToken
                 ) =>
                 {
-                    var pairing = await mediator.Send(new CreatePairingCommand(request), cancellationToken);
+                    var pairing = await mediator.Send(new PairHelperCommand(request), cancellationToken);
                     response.SetETag(pairing.Version);
                     return TypedResults.Created($"/api/v1/assistance/pairings/{pairing.Id}/help-logs", pairing);
                 }
             )
-            .WithName("CreatePairing")
+            .WithName("PairHelper")
             .RequirePermission(Permissions.FundsWrite)
             .WithSummary("Pair a helper with a member in hardship (1+N)")
             .WithDescription(

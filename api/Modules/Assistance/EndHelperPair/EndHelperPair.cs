@@ -7,17 +7,17 @@ using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Assistance.Domain;
 using Mediator;
 
-namespace Jiceng.Modules.Assistance.EndPairing;
+namespace Jiceng.Modules.Assistance.EndHelperPair;
 
-internal sealed record EndPairingRequest(DateOnly? EndedOn);
+internal sealed record EndHelperPairRequest(DateOnly? EndedOn);
 
 /// <summary>Ends a pair (the hardship ended, the helper moved); it stays as history. Requires If-Match.</summary>
-internal sealed record EndPairingCommand(Guid PairingId, long ExpectedVersion, EndPairingRequest Body)
-    : ICommand<PairingResponse>;
+internal sealed record EndHelperPairCommand(Guid PairingId, long ExpectedVersion, EndHelperPairRequest Body)
+    : ICommand<HelperPairResponse>;
 
-internal sealed class EndPairingValidator : AbstractValidator<EndPairingCommand>
+internal sealed class EndHelperPairValidator : AbstractValidator<EndHelperPairCommand>
 {
-    public EndPairingValidator(TimeProvider clock) =>
+    public EndHelperPairValidator(TimeProvider clock) =>
         RuleFor(c => c.Body.EndedOn)
             .Cascade(CascadeMode.Stop)
             .NotNull()
@@ -25,12 +25,12 @@ internal sealed class EndPairingValidator : AbstractValidator<EndPairingCommand>
             .WithMessage(_ => Localized.Text("结束日期不能晚于今天。", "The end cannot be after today."));
 }
 
-internal sealed class EndPairingHandler(
+internal sealed class EndHelperPairHandler(
     DbSession db,
     CurrentScope currentScope,
     AssistanceRuleSets rules,
     TimeProvider clock
-) : ICommandHandler<EndPairingCommand, PairingResponse>
+) : ICommandHandler<EndHelperPairCommand, HelperPairResponse>
 {
     private const string EndSql = """
         UPDATE assistance_pairings SET ended_on = @endedOn, updated_at = @now, version = version + 1
@@ -38,7 +38,7 @@ internal sealed class EndPairingHandler(
           AND org_path >= @from AND org_path < @to
         """;
 
-    public async ValueTask<PairingResponse> Handle(EndPairingCommand command, CancellationToken cancellationToken)
+    public async ValueTask<HelperPairResponse> Handle(EndHelperPairCommand command, CancellationToken cancellationToken)
     {
         var scope = await currentScope.GetAsync(cancellationToken);
         var found = new
@@ -48,7 +48,7 @@ internal sealed class EndPairingHandler(
             to = scope.To,
         };
         var pairing =
-            await db.QuerySingleOrDefaultAsync<PairingRow>(Pairings.FindSql, found, cancellationToken)
+            await db.QuerySingleOrDefaultAsync<HelperPairRow>(HelperPairs.FindSql, found, cancellationToken)
             ?? throw new NotFoundException("Pairing");
         if (pairing.Version != command.ExpectedVersion)
         {
@@ -81,7 +81,7 @@ internal sealed class EndPairingHandler(
             throw new PreconditionFailedException();
         }
         var region = await rules.ForAsync(pairing.OrgId, cancellationToken);
-        var row = (await db.QuerySingleOrDefaultAsync<PairingRow>(Pairings.FindSql, found, cancellationToken))!;
+        var row = (await db.QuerySingleOrDefaultAsync<HelperPairRow>(HelperPairs.FindSql, found, cancellationToken))!;
         return row.ToResponse(clock.Today(), region.StalePairingMonths.Value);
     }
 }

@@ -5,7 +5,7 @@ namespace Jiceng.Modules.Assistance.Domain;
 /// member in hardship; <c>lastHelpOn</c> and <c>helpCount</c> from its help logs; <c>stale</c> when no help was
 /// logged for the region's months.
 /// </summary>
-internal sealed record PairingResponse(
+internal sealed record HelperPairResponse(
     Guid Id,
     Guid OrganizationId,
     Guid HelperMemberId,
@@ -24,7 +24,7 @@ internal sealed record PairingResponse(
 /// <summary>One help given within a pair: the day and what was done.</summary>
 internal sealed record HelpLogResponse(Guid Id, Guid PairingId, DateOnly HelpedOn, string What, string RecordedByName);
 
-internal sealed record PairingRow
+internal sealed record HelperPairRow
 {
     public Guid Id { get; init; }
     public Guid OrgId { get; init; }
@@ -41,7 +41,7 @@ internal sealed record PairingRow
     public int HelpCount { get; init; }
     public long Version { get; init; }
 
-    public PairingResponse ToResponse(DateOnly today, int staleMonths) =>
+    public HelperPairResponse ToResponse(DateOnly today, int staleMonths) =>
         new(
             Id,
             OrgId,
@@ -59,7 +59,7 @@ internal sealed record PairingRow
         );
 }
 
-internal static class Pairings
+internal static class HelperPairs
 {
     public const string Columns = """
         id, org_id, org_path, region_root_id, helper_member_id, helper_name, helper_reported, helped_member_id,

@@ -8,21 +8,21 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Jiceng.Modules.Assistance.ListPairings;
+namespace Jiceng.Modules.Assistance.ListHelperPairs;
 
 /// <summary>The list's filters, bound once for the list and its export.</summary>
-internal sealed record PairingFilter(
+internal sealed record HelperPairFilter(
     [FromQuery(Name = "organizationId")] Guid? OrganizationId,
     [FromQuery(Name = "memberId")] Guid? MemberId,
     [FromQuery(Name = "staleOnly")] bool? StaleOnly,
     [FromQuery(Name = "includeEnded")] bool? IncludeEnded
 )
 {
-    public ListPairingsQuery ToQuery(PageRequest page, string? sort) =>
+    public ListHelperPairsQuery ToQuery(PageRequest page, string? sort) =>
         new(OrganizationId, MemberId, StaleOnly ?? false, IncludeEnded ?? false, page, sort);
 }
 
-internal static class ListPairingsEndpoint
+internal static class ListHelperPairsEndpoint
 {
     private const string Parameters =
         "1+N pairs in the subtree (organizationId; the caller's scope by default); memberId as helper or helped; "
@@ -31,7 +31,7 @@ internal static class ListPairingsEndpoint
 
     private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static readonly IReadOnlyList<ExportColumn<PairingResponse>> Columns =
+    private static readonly IReadOnlyList<ExportColumn<HelperPairResponse>> Columns =
     [
         new("帮扶人", "Helper", p => p.HelperName),
         new("双报到", "Reported to a community", p => p.HelperReported ? Localized.Text("是", "Yes") : ""),
@@ -48,8 +48,8 @@ internal static class ListPairingsEndpoint
         group
             .MapGet(
                 "/pairings",
-                async Task<Ok<Paged<PairingResponse>>> (
-                    [AsParameters] PairingFilter filter,
+                async Task<Ok<Paged<HelperPairResponse>>> (
+                    [AsParameters] HelperPairFilter filter,
                     int? page,
                     int? pageSize,
                     string? sort,
@@ -60,7 +60,7 @@ internal static class ListPairingsEndpoint
                         await mediator.Send(filter.ToQuery(PageRequest.From(page, pageSize), sort), cancellationToken)
                     )
             )
-            .WithName("ListPairings")
+            .WithName("ListHelperPairs")
             .RequirePermission(Permissions.FundsRead)
             .WithSummary(Parameters)
             .ProducesValidationProblem();
@@ -69,7 +69,7 @@ internal static class ListPairingsEndpoint
             .MapGet(
                 "/pairings/export",
                 async Task<FileStreamHttpResult> (
-                    [AsParameters] PairingFilter filter,
+                    [AsParameters] HelperPairFilter filter,
                     string? sort,
                     SpreadsheetFormat? format,
                     IMediator mediator,
@@ -85,7 +85,7 @@ internal static class ListPairingsEndpoint
                         clock
                     )
             )
-            .WithName("ExportPairings")
+            .WithName("ExportHelperPairs")
             .RequirePermission(Permissions.FundsRead)
             .WithSummary("The 1+N pairs as .xlsx or .csv (format=Xlsx|Csv): " + Parameters)
             .ProducesSpreadsheet()

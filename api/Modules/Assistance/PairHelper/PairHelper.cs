@@ -8,19 +8,19 @@ using Jiceng.Modules.Members.Contracts;
 using Jiceng.Modules.Organizations.Contracts;
 using Mediator;
 
-namespace Jiceng.Modules.Assistance.CreatePairing;
+namespace Jiceng.Modules.Assistance.PairHelper;
 
-internal sealed record CreatePairingRequest(Guid? HelperMemberId, Guid? HelpedMemberId, DateOnly? StartedOn);
+internal sealed record PairHelperRequest(Guid? HelperMemberId, Guid? HelpedMemberId, DateOnly? StartedOn);
 
 /// <summary>
 /// Pairs an in-service member with a member in hardship (one helper may help N): the helper must be active and in
 /// service, the helped member in hardship on the start day; the pair belongs to the helped member's organization.
 /// </summary>
-internal sealed record CreatePairingCommand(CreatePairingRequest Body) : ICommand<PairingResponse>;
+internal sealed record PairHelperCommand(PairHelperRequest Body) : ICommand<HelperPairResponse>;
 
-internal sealed class CreatePairingValidator : AbstractValidator<CreatePairingCommand>
+internal sealed class PairHelperValidator : AbstractValidator<PairHelperCommand>
 {
-    public CreatePairingValidator(TimeProvider clock)
+    public PairHelperValidator(TimeProvider clock)
     {
         RuleFor(c => c.Body.HelperMemberId).NotEmpty();
         RuleFor(c => c.Body.HelpedMemberId).NotEmpty();
@@ -32,7 +32,7 @@ internal sealed class CreatePairingValidator : AbstractValidator<CreatePairingCo
     }
 }
 
-internal sealed class CreatePairingHandler(
+internal sealed class PairHelperHandler(
     DbSession db,
     CurrentScope currentScope,
     IOrganizationDirectory organizations,
@@ -40,7 +40,7 @@ internal sealed class CreatePairingHandler(
     IMemberHardships hardships,
     AssistanceRuleSets rules,
     TimeProvider clock
-) : ICommandHandler<CreatePairingCommand, PairingResponse>
+) : ICommandHandler<PairHelperCommand, HelperPairResponse>
 {
     // One open pair of the same two members at a time, decided by the inserting statement.
     private const string InsertSql = """
@@ -53,7 +53,7 @@ internal sealed class CreatePairingHandler(
             AND helped_member_id = @helpedId AND ended_on IS NULL)
         """;
 
-    public async ValueTask<PairingResponse> Handle(CreatePairingCommand command, CancellationToken cancellationToken)
+    public async ValueTask<HelperPairResponse> Handle(PairHelperCommand command, CancellationToken cancellationToken)
     {
         var body = command.Body;
         var scope = await currentScope.GetAsync(cancellationToken);
@@ -112,16 +112,18 @@ internal sealed class CreatePairingHandler(
             throw AssistanceErrors.PairingExists();
         }
         var region = await rules.ForAsync(place.Id, cancellationToken);
-        var row = (await db.QuerySingleOrDefaultAsync<PairingRow>(
-            Pairings.FindSql,
-            new
-            {
-                id,
-                from = scope.From,
-                to = scope.To,
-            },
-            cancellationToken
-        ))!;
+        var row = (
+            await db.QuerySingleOrDefaultAsync<HelperPairRow>(
+                HelperPairs.FindSql,
+                new
+                {
+                    id,
+                    from = scope.From,
+                    to = scope.To,
+                },
+                cancellationToken
+            )
+        )!;
         return row.ToResponse(clock.Today(), region.StalePairingMonths.Value);
     }
 }

@@ -6,29 +6,29 @@ using Jiceng.Modules.Assistance.Domain;
 using Jiceng.Modules.Organizations.Contracts;
 using Mediator;
 
-namespace Jiceng.Modules.Assistance.ListPairings;
+namespace Jiceng.Modules.Assistance.ListHelperPairs;
 
-internal sealed record ListPairingsQuery(
+internal sealed record ListHelperPairsQuery(
     Guid? OrganizationId,
     Guid? MemberId,
     bool StaleOnly,
     bool IncludeEnded,
     PageRequest Page,
     string? Sort
-) : IQuery<Paged<PairingResponse>>;
+) : IQuery<Paged<HelperPairResponse>>;
 
-internal sealed class ListPairingsValidator : AbstractValidator<ListPairingsQuery>
+internal sealed class ListHelperPairsValidator : AbstractValidator<ListHelperPairsQuery>
 {
-    public ListPairingsValidator() => this.AddPagingRules(q => q.Page);
+    public ListHelperPairsValidator() => this.AddPagingRules(q => q.Page);
 }
 
-internal sealed class ListPairingsHandler(
+internal sealed class ListHelperPairsHandler(
     DbSession db,
     CurrentScope currentScope,
     IOrganizationDirectory organizations,
     CareListRules listRules,
     TimeProvider clock
-) : IQueryHandler<ListPairingsQuery, Paged<PairingResponse>>
+) : IQueryHandler<ListHelperPairsQuery, Paged<HelperPairResponse>>
 {
     // Help logs cannot be dated before the pair began, so the last activity is the last log or the start.
     private const string Filter = """
@@ -41,7 +41,7 @@ internal sealed class ListPairingsHandler(
 
     private const string CountSql = "SELECT COUNT(*) " + Filter;
 
-    private const string PageSql = "SELECT " + Pairings.Columns + "\n" + Filter + "\nORDER BY {orderBy}\n{page}";
+    private const string PageSql = "SELECT " + HelperPairs.Columns + "\n" + Filter + "\nORDER BY {orderBy}\n{page}";
 
     private static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
     {
@@ -51,8 +51,8 @@ internal sealed class ListPairingsHandler(
         ["lastHelpOn"] = "COALESCE(last_help_on, started_on)",
     };
 
-    public async ValueTask<Paged<PairingResponse>> Handle(
-        ListPairingsQuery query,
+    public async ValueTask<Paged<HelperPairResponse>> Handle(
+        ListHelperPairsQuery query,
         CancellationToken cancellationToken
     )
     {
@@ -68,7 +68,7 @@ internal sealed class ListPairingsHandler(
         var rules = await listRules.ForAsync(query.OrganizationId, cancellationToken);
         var months = rules.StalePairingMonths.Value;
         var today = clock.Today();
-        var page = await db.QueryPageAsync<PairingRow>(
+        var page = await db.QueryPageAsync<HelperPairRow>(
             CountSql,
             PageSql,
             new
