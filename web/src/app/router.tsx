@@ -13,6 +13,8 @@ const CoalitionsPage = lazy(() => import('@/features/organizations/components/co
 const MembersPage = lazy(() => import('@/features/members/components/members-page'));
 const CalendarPage = lazy(() => import('@/features/calendar/components/calendar-page'));
 const FundPage = lazy(() => import('@/features/assistance/components/fund-page'));
+const VisitsPage = lazy(() => import('@/features/assistance/components/visits-page'));
+const CarePage = lazy(() => import('@/features/assistance/components/care-page'));
 
 const page = (element: ReactNode) => <Suspense fallback={null}>{element}</Suspense>;
 
@@ -32,6 +34,10 @@ export const router = createBrowserRouter([
           { path: 'members', element: page(<MembersPage />) },
           { path: 'calendar', element: page(<CalendarPage />) },
           { path: 'assistance/fund', element: page(<FundPage />) },
+          { path: 'assistance/visits', element: page(<VisitsPage />) },
+          { path: 'assistance/condolences', element: page(<CarePage area="condolences" />) },
+          { path: 'assistance/pairings', element: page(<CarePage area="pairings" />) },
+          { path: 'assistance/ledger', element: page(<CarePage area="ledger" />) },
           { path: '*', element: page(<NotFoundPage />) },
         ],
       },

@@ -114,7 +114,8 @@ internal static class CareRules
     /// <summary>Pairs whose last activity is on or before this day are stale.</summary>
     public static DateOnly StaleCutoff(DateOnly today, int months) => today.AddMonths(-months);
 
-    /// <summary>The later of the start and the last help log (a log dated before the start does not age the pair).</summary>
+    /// <summary>The later of the start and the last help log (a log before the start does not age the pair).
+    /// </summary>
     public static DateOnly LastActivity(DateOnly startedOn, DateOnly? lastHelpOn) =>
         lastHelpOn is { } last && last > startedOn ? last : startedOn;
 

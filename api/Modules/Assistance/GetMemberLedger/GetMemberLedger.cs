@@ -10,7 +10,8 @@ namespace Jiceng.Modules.Assistance.GetMemberLedger;
 
 internal sealed record GetMemberLedgerQuery(Guid MemberId) : IQuery<MemberLedgerResponse>;
 
-/// <summary>A hardship entry as the ledger page shows it (no notes: those stay in Members, behind its reveal).</summary>
+/// <summary>A hardship entry as the ledger page shows it (no notes: those stay in Members, behind its reveal).
+/// </summary>
 internal sealed record LedgerHardship(
     Guid Id,
     string Category,

@@ -1,4 +1,5 @@
 import { assistanceWords } from '@/features/assistance/words';
+import { assistanceVisitWords } from '@/features/assistance/words-visits';
 
 /**
  * The Party's own words (the 党内统计 and 发展党员 documents), said once: every Chinese label naming one of these things
@@ -530,6 +531,7 @@ export const resources = {
       },
       coalitions: { title: term.coalition, create: `新建${term.coalition}`, search: '按名称搜索', members: '成员组织' },
       ...assistanceWords.zh,
+      ...assistanceVisitWords.zh,
       calendar: {
         title: '节假日安排',
         intro:
@@ -1109,6 +1111,7 @@ export const resources = {
         members: 'Member organizations',
       },
       ...assistanceWords.en,
+      ...assistanceVisitWords.en,
       calendar: {
         title: 'Holiday calendar',
         intro:
