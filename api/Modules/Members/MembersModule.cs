@@ -45,6 +45,7 @@ public static class MembersModule
         services.TryAddSingleton<ExportGate>();
         services.AddOptions<ExportOptions>().BindConfiguration("Security");
         services.AddScoped<Contracts.IMemberHardships, MemberHardshipsDirectory>();
+        services.AddScoped<Contracts.IMemberCareProfiles, MemberCareProfilesDirectory>();
         services.AddScoped<IOrganizationMemberCounts>(sp => sp.GetRequiredService<MemberOrganizationHooks>());
         services.AddScoped<IOrganizationStatisticsContributor>(sp => sp.GetRequiredService<MemberOrganizationHooks>());
         services.AddScoped<IOrganizationDissolutionGuard>(sp => sp.GetRequiredService<MemberOrganizationHooks>());
