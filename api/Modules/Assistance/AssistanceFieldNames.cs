@@ -19,6 +19,7 @@ internal sealed class AssistanceFieldNames : FieldNameCatalog
         Name("reason", "原因", "Reason");
         Name("reference", "凭证号", "Reference");
         Name("occasion", "节日", "Holiday");
+        Name("status", "状态", "Status");
         Name("year", "年度", "Year");
         Name("relation", "与烈士关系", "Relation to the martyr");
         Name("visitedOn", "走访日期", "Visited on");

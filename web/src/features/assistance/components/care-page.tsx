@@ -1,5 +1,4 @@
 import {
-  App as AntApp,
   Button,
   Card,
   Checkbox,
