@@ -13,7 +13,7 @@ namespace Jiceng.Tests.Security;
 /// A route without a sample request below fails the test until one is added.
 /// </summary>
 [TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Providers))]
-public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTest(provider)
+public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTest(provider)
 {
     private const string ScopedPassword = "Scoped-Admin-Password-1";
 
@@ -528,12 +528,13 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
                 "scoped-a",
                 "甲区管理员",
                 ScopedPassword,
-                ["OrganizationAdmin", "MemberManager", "FundManager"],
+                ["OrganizationAdmin", "MemberManager", "VolunteerCoordinator", "FundManager"],
                 _a.Root
             )
         );
         await Json.Read(scoped, HttpStatusCode.Created);
         _scopedAdmin = await SignedInClient("scoped-a", ScopedPassword);
+        await BuildDemandSides();
         var keyless = await Json.Read(
             await Post("/api/v1/api-clients", new { name = "无权限系统", permissions = Array.Empty<string>() }),
             HttpStatusCode.Created
@@ -769,6 +770,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
             || url.EndsWith("/help-logs", StringComparison.Ordinal)
             || url.EndsWith("/end", StringComparison.Ordinal)
             || url.EndsWith("/rechecks", StringComparison.Ordinal)
+            || IsDemandStep(url)
         )
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
@@ -882,6 +884,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
                 method is "PUT" or "DELETE"
                 || url.EndsWith("/move", StringComparison.Ordinal)
                 || url.EndsWith("/close", StringComparison.Ordinal)
+                || IsDemandStep(url)
             )
         )
         {
@@ -891,6 +894,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         {
             "MoveOrganization" => url[..^"/move".Length],
             "CloseRectification" => url[..^"/close".Length],
+            _ when IsDemandStep(url) => url[..url.LastIndexOf('/')],
             "ReviseGrading" => url,
             _ => url,
         };
