@@ -18,5 +18,25 @@ internal sealed class AssistanceFieldNames : FieldNameCatalog
         Name("entryId", "记账", "Ledger entry");
         Name("reason", "原因", "Reason");
         Name("reference", "凭证号", "Reference");
+        Name("occasion", "节日", "Holiday");
+        Name("status", "状态", "Status");
+        Name("year", "年度", "Year");
+        Name("relation", "与烈士关系", "Relation to the martyr");
+        Name("visitedOn", "走访日期", "Visited on");
+        Name("visitors", "走访人", "Visitors");
+        Name("money", "慰问金（元）", "Money (yuan)");
+        Name("goods", "慰问品", "Goods");
+        Name("goodsValue", "慰问品价值（元）", "Goods value (yuan)");
+        Name("note", "备注", "Note");
+        Name("paidOn", "发放日期", "Paid on");
+        Name("helperMemberId", "帮扶人", "Helper");
+        Name("helpedMemberId", "帮扶对象", "Member helped");
+        Name("startedOn", "结对日期", "Paired on");
+        Name("endedOn", "结束日期", "Ended on");
+        Name("helpedOn", "帮扶日期", "Helped on");
+        Name("what", "帮扶内容", "What was done");
+        Name("hardshipId", "困难登记", "Hardship entry");
+        Name("checkedOn", "复核日期", "Checked on");
+        Name("outcome", "复核结果", "Outcome");
     }
 }

@@ -63,6 +63,120 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
             reserve = 60_000m,
             memberDividends = 100_000m,
         };
+    /// <summary>The care area's objects of each side (visits, condolences, pairs, the ledger).</summary>
+    private sealed record CareSide(
+        Guid Fund,
+        Guid VisitList,
+        Guid Visit,
+        Guid CondolenceToPay,
+        Guid CondolenceToDecline,
+        Guid InHardship,
+        Guid Hardship,
+        Guid SecondInHardship,
+        Guid Helper,
+        Guid Pair,
+        Guid PairToEnd
+    );
+
+    private static readonly Dictionary<Side, CareSide> Care = [];
+
+    private async Task<CareSide> BuildCareSide(Side side, string name)
+    {
+        var fund = await Json.Read(
+            await Post("/api/v1/assistance/funds", new { organizationId = side.Root, name = name + "帮扶资金" }),
+            HttpStatusCode.Created
+        );
+        await Json.Read(
+            await Post(
+                $"/api/v1/assistance/funds/{fund.Id()}/income",
+                new
+                {
+                    source = "DuesShare",
+                    amount = 10000m,
+                    occurredOn = "2026-06-01",
+                }
+            ),
+            HttpStatusCode.Created
+        );
+        async Task<(Guid Member, Guid Hardship)> InHardship(string who)
+        {
+            var member = await RegisterMember(
+                NewMember.Full(side.Branch, name + who, "1950-01-01", category: "Retired")
+            );
+            var hardship = await Json.Read(
+                await Post($"/api/v1/members/{member}/hardships", new { category = "LowIncome", since = "2025-01-01" }),
+                HttpStatusCode.Created
+            );
+            return (member, hardship.Id());
+        }
+        var (inHardship, hardshipId) = await InHardship("困难甲");
+        var (second, _) = await InHardship("困难乙");
+        var (third, _) = await InHardship("困难丙");
+        var helper = await RegisterMember(NewMember.Full(side.Branch, name + "帮扶人", "1985-01-01"));
+        async Task<Guid> Pair(Guid helped) =>
+            (
+                await Json.Read(
+                    await Post(
+                        "/api/v1/assistance/pairings",
+                        new
+                        {
+                            helperMemberId = helper,
+                            helpedMemberId = helped,
+                            startedOn = "2026-03-01",
+                        }
+                    ),
+                    HttpStatusCode.Created
+                )
+            ).Id();
+        var list = await Json.Read(
+            await Post(
+                "/api/v1/assistance/visit-lists",
+                new
+                {
+                    organizationId = side.Branch,
+                    occasion = "SpringFestival",
+                    year = 2026,
+                }
+            ),
+            HttpStatusCode.Created
+        );
+        var visit = await Json.Read(
+            await Post(
+                $"/api/v1/assistance/visit-lists/{list.Id()}/visits",
+                new { name = name + "烈属", relation = "烈士之父" }
+            ),
+            HttpStatusCode.Created
+        );
+        async Task<Guid> Condolence(string who)
+        {
+            var member = await RegisterMember(
+                NewMember.Full(side.Branch, name + who, "1935-01-01", category: "Retired")
+            );
+            await Json.Read(
+                await Post($"/api/v1/members/{member}/death", new { diedOn = "2026-06-01" }, "\"1\""),
+                HttpStatusCode.OK
+            );
+            var proposed = await Json.Read(await Get("/api/v1/assistance/condolences?pageSize=200"), HttpStatusCode.OK);
+            return proposed
+                .GetProperty("items")
+                .EnumerateArray()
+                .Single(c => c.GetProperty("memberId").GetGuid() == member)
+                .Id();
+        }
+        return new CareSide(
+            fund.Id(),
+            list.Id(),
+            visit.Id(),
+            await Condolence("去世甲"),
+            await Condolence("去世乙"),
+            inHardship,
+            hardshipId,
+            second,
+            helper,
+            await Pair(inHardship),
+            await Pair(third)
+        );
+    }
 
     private Side _a = null!;
     private Side _b = null!;
@@ -481,6 +595,66 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
             ($"/api/v1/dividends/collectives/{DividendsSides[s.Root].Collective}/incomes", null),
         ["CheckIncomeStatement"] = s =>
             ($"/api/v1/dividends/collectives/{DividendsSides[s.Root].Collective}/incomes/check", CollectiveIncome),
+        // Visits, condolences, 1+N pairs and the hardship ledger (objects of each side in Care).
+        ["BuildVisitList"] = s =>
+            (
+                "/api/v1/assistance/visit-lists",
+                new
+                {
+                    organizationId = s.Leaf,
+                    occasion = "PartyAnniversary",
+                    year = 2026,
+                }
+            ),
+        ["ListVisitLists"] = _ => ("/api/v1/assistance/visit-lists", null),
+        ["ListVisits"] = s => ($"/api/v1/assistance/visit-lists/{Care[s].VisitList}/visits", null),
+        ["ExportVisits"] = s => ($"/api/v1/assistance/visit-lists/{Care[s].VisitList}/visits/export", null),
+        ["AddVisitee"] = s =>
+            (
+                $"/api/v1/assistance/visit-lists/{Care[s].VisitList}/visits",
+                new { name = "矩阵家属", relation = "烈士之母" }
+            ),
+        ["RecordVisit"] = s =>
+            ($"/api/v1/assistance/visits/{Care[s].Visit}/record", new { visitedOn = "2026-02-01", visitors = "矩阵" }),
+        ["ListCondolences"] = _ => ("/api/v1/assistance/condolences", null),
+        ["ExportCondolences"] = _ => ("/api/v1/assistance/condolences/export", null),
+        ["PayCondolence"] = s =>
+            (
+                $"/api/v1/assistance/condolences/{Care[s].CondolenceToPay}/pay",
+                new { fundId = Care[s].Fund, paidOn = "2026-06-10" }
+            ),
+        ["DeclineCondolence"] = s =>
+            ($"/api/v1/assistance/condolences/{Care[s].CondolenceToDecline}/decline", new { reason = "家属婉拒" }),
+        ["PairHelper"] = s =>
+            (
+                "/api/v1/assistance/pairings",
+                new
+                {
+                    helperMemberId = Care[s].Helper,
+                    helpedMemberId = Care[s].SecondInHardship,
+                    startedOn = "2026-06-01",
+                }
+            ),
+        ["ListHelperPairs"] = _ => ("/api/v1/assistance/pairings", null),
+        ["ExportHelperPairs"] = _ => ("/api/v1/assistance/pairings/export", null),
+        ["LogHelp"] = s =>
+            ($"/api/v1/assistance/pairings/{Care[s].Pair}/help-logs", new { helpedOn = "2026-06-01", what = "矩阵" }),
+        ["ListHelpLogs"] = s => ($"/api/v1/assistance/pairings/{Care[s].Pair}/help-logs", null),
+        ["EndHelperPair"] = s =>
+            ($"/api/v1/assistance/pairings/{Care[s].PairToEnd}/end", new { endedOn = "2026-06-10" }),
+        ["ListHardshipLedger"] = _ => ("/api/v1/assistance/hardship-ledger", null),
+        ["ExportHardshipLedger"] = _ => ("/api/v1/assistance/hardship-ledger/export", null),
+        ["GetMemberLedger"] = s => ($"/api/v1/assistance/hardship-ledger/{Care[s].InHardship}", null),
+        ["RecheckHardship"] = s =>
+            (
+                $"/api/v1/assistance/hardship-ledger/{Care[s].InHardship}/rechecks",
+                new
+                {
+                    hardshipId = Care[s].Hardship,
+                    checkedOn = "2026-06-10",
+                    outcome = "Continues",
+                }
+            ),
         ["ListCalendarYears"] = _ => ("/api/v1/calendar", null),
         ["GetCalendarYear"] = _ => ("/api/v1/calendar/2026", null),
         ["RecordCalendarYear"] = _ =>
@@ -504,13 +678,15 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
         await BuildWishes(_b);
         await BuildDividendsSide(_a);
         await BuildDividendsSide(_b);
+        Care[_a] = await BuildCareSide(_a, "甲");
+        Care[_b] = await BuildCareSide(_b, "乙");
         var scoped = await Post(
             "/api/v1/users",
             new NewUser(
                 "scoped-a",
                 "甲区管理员",
                 ScopedPassword,
-                ["OrganizationAdmin", "MemberManager", "VolunteerCoordinator", "CollectiveAccountant"],
+                ["OrganizationAdmin", "MemberManager", "VolunteerCoordinator", "CollectiveAccountant", "FundManager"],
                 _a.Root
             )
         );
@@ -850,6 +1026,12 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
             || url.EndsWith("/cancellation", StringComparison.Ordinal)
             || url.EndsWith("/death", StringComparison.Ordinal)
             || url.EndsWith("/medal", StringComparison.Ordinal)
+            || url.EndsWith("/record", StringComparison.Ordinal)
+            || url.EndsWith("/pay", StringComparison.Ordinal)
+            || url.EndsWith("/decline", StringComparison.Ordinal)
+            || url.EndsWith("/help-logs", StringComparison.Ordinal)
+            || url.EndsWith("/end", StringComparison.Ordinal)
+            || url.EndsWith("/rechecks", StringComparison.Ordinal)
             || IsDemandStep(url)
         )
         {

@@ -21,6 +21,8 @@ const CertificatePrintPage = lazy(() => import('@/features/volunteering/componen
 const CertificateCheckPage = lazy(() => import('@/features/volunteering/components/certificate-check-page'));
 const CollectivesPage = lazy(() => import('@/features/dividends/components/collectives-page'));
 const FundPage = lazy(() => import('@/features/assistance/components/fund-page'));
+const VisitsPage = lazy(() => import('@/features/assistance/components/visits-page'));
+const CarePage = lazy(() => import('@/features/assistance/components/care-page'));
 
 const page = (element: ReactNode) => <Suspense fallback={null}>{element}</Suspense>;
 
@@ -47,6 +49,10 @@ export const router = createBrowserRouter([
           { path: 'volunteering/certificates/:id', element: page(<CertificatePrintPage />) },
           { path: 'dividends/collectives', element: page(<CollectivesPage />) },
           { path: 'assistance/fund', element: page(<FundPage />) },
+          { path: 'assistance/visits', element: page(<VisitsPage />) },
+          { path: 'assistance/condolences', element: page(<CarePage area="condolences" />) },
+          { path: 'assistance/pairings', element: page(<CarePage area="pairings" />) },
+          { path: 'assistance/ledger', element: page(<CarePage area="ledger" />) },
           { path: '*', element: page(<NotFoundPage />) },
         ],
       },

@@ -3,6 +3,7 @@ import { wishWords } from '@/features/volunteering/words-wishes';
 import { volunteerHoursWords } from '@/features/volunteering/words-hours';
 import { dividendsWords } from '@/features/dividends/words';
 import { assistanceWords } from '@/features/assistance/words';
+import { assistanceVisitWords } from '@/features/assistance/words-visits';
 
 /**
  * The Party's own words (the 党内统计 and 发展党员 documents), said once: every Chinese label naming one of these things
@@ -539,6 +540,7 @@ export const resources = {
       },
       coalitions: { title: term.coalition, create: `新建${term.coalition}`, search: '按名称搜索', members: '成员组织' },
       ...assistanceWords.zh,
+      ...assistanceVisitWords.zh,
       calendar: {
         title: '节假日安排',
         intro:
@@ -1123,6 +1125,7 @@ export const resources = {
         members: 'Member organizations',
       },
       ...assistanceWords.en,
+      ...assistanceVisitWords.en,
       calendar: {
         title: 'Holiday calendar',
         intro:
