@@ -744,6 +744,8 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
             await Wish("claim", "delivery"),
             await Wish()
         );
+    }
+
     private async Task BuildDividendsSide(Side side)
     {
         var collective = (
