@@ -13,7 +13,7 @@ namespace Jiceng.Tests.Security;
 /// A route without a sample request below fails the test until one is added.
 /// </summary>
 [TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Providers))]
-public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTest(provider)
+public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTest(provider)
 {
     private const string ScopedPassword = "Scoped-Admin-Password-1";
 
@@ -345,9 +345,11 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
     {
         _a = await BuildSide("甲");
         _b = await BuildSide("乙");
+        await BuildAssistanceSide(_a, "甲");
+        await BuildAssistanceSide(_b, "乙");
         var scoped = await Post(
             "/api/v1/users",
-            new NewUser("scoped-a", "甲区管理员", ScopedPassword, ["OrganizationAdmin", "MemberManager"], _a.Root)
+            new NewUser("scoped-a", "甲区管理员", ScopedPassword, ["OrganizationAdmin", "MemberManager", "FundManager", "FundApprover"], _a.Root)
         );
         await Json.Read(scoped, HttpStatusCode.Created);
         _scopedAdmin = await SignedInClient("scoped-a", ScopedPassword);
@@ -580,9 +582,14 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
             || url.EndsWith("/withdrawal", StringComparison.Ordinal)
             || url.EndsWith("/death", StringComparison.Ordinal)
             || url.EndsWith("/medal", StringComparison.Ordinal)
+            || IsAssistanceStep(url)
         )
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+        if (url.EndsWith("/disbursement", StringComparison.Ordinal))
+        {
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
         }
         return await client.SendAsync(request);
     }
@@ -693,6 +700,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
                 method is "PUT" or "DELETE"
                 || url.EndsWith("/move", StringComparison.Ordinal)
                 || url.EndsWith("/close", StringComparison.Ordinal)
+                || IsAssistanceStep(url)
             )
         )
         {
@@ -703,6 +711,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
             "MoveOrganization" => url[..^"/move".Length],
             "CloseRectification" => url[..^"/close".Length],
             "ReviseGrading" => url,
+            _ when IsAssistanceStep(url) => url[..url.LastIndexOf('/')],
             _ => url,
         };
         if (operationId == "ReviseGrading")
