@@ -26,6 +26,14 @@ public static class AssistanceModule
         services.AddSingleton<IRuleSetSection>(AssistanceRuleSection.Instance);
         services.AddScoped<AssistanceRuleSets>();
         services.AddScoped<ApplicationSteps>();
+        services.AddScoped<AssistanceOrganizationHooks>();
+        services.AddScoped<IOrganizationStatisticsContributor>(sp =>
+            sp.GetRequiredService<AssistanceOrganizationHooks>()
+        );
+        services.AddScoped<IWorkQueueContributor>(sp => sp.GetRequiredService<AssistanceOrganizationHooks>());
+        services.AddScoped<IOrganizationSubtreeMoveListener>(sp =>
+            sp.GetRequiredService<AssistanceOrganizationHooks>()
+        );
         return services;
     }
 
