@@ -46,6 +46,23 @@ public static class SwaggerSetup
             );
             options.SupportNonNullableReferenceTypes();
             options.CustomSchemaIds(SchemaId);
+            // Money is written as a yuan number with two places (MoneyJsonConverter), not as its fields.
+            options.MapType<Primitives.Money>(() =>
+                new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Number,
+                    Format = "decimal",
+                    Description = "Yuan, at most two decimal places",
+                }
+            );
+            options.MapType<Primitives.Money?>(() =>
+                new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Number | JsonSchemaType.Null,
+                    Format = "decimal",
+                    Description = "Yuan, at most two decimal places",
+                }
+            );
             options.SchemaFilter<ExampleSchemaFilter>();
             options.SchemaFilter<RequiredMembersSchemaFilter>();
             options.SchemaFilter<ValidationSchemaFilter>();

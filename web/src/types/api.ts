@@ -1524,7 +1524,11 @@ export interface components {
         AllocateFundsRequest: {
             /** Format: uuid */
             toFundId: string;
-            amount: components["schemas"]["Money"];
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places
+             */
+            amount: number;
             purpose?: string | null;
             /** Format: date */
             occurredOn: string;
@@ -1566,12 +1570,20 @@ export interface components {
             memberId: string;
             memberName: string;
             category: components["schemas"]["AssistanceCategory"];
-            amount: components["schemas"]["Money"];
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places
+             */
+            amount: number;
             /** Format: int32 */
             year: number;
             reason: string;
             otherAid?: string | null;
-            otherAidAmount: components["schemas"]["Money"];
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places
+             */
+            otherAidAmount: number;
             status: components["schemas"]["ApplicationStatus"];
             tier: components["schemas"]["ApprovalTier"];
             /** Format: uuid */
@@ -1623,7 +1635,11 @@ export interface components {
             memberId: string;
             memberName: string;
             category: components["schemas"]["AssistanceCategory"];
-            amount: components["schemas"]["Money"];
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places
+             */
+            amount: number;
             /** Format: int32 */
             year: number;
             status: components["schemas"]["ApplicationStatus"];
@@ -2049,7 +2065,11 @@ export interface components {
         FollowUpOutcome: "Received" | "NotReceived" | "ReceivedWithIssues";
         FundDetailsResponse: {
             fund: components["schemas"]["FundResponse"];
-            ledgerSum: components["schemas"]["Money"];
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places
+             */
+            ledgerSum: number;
             totals: components["schemas"]["FundTotal"][];
         };
         FundResponse: {
@@ -2060,9 +2080,21 @@ export interface components {
             name: string;
             /** Format: uuid */
             parentFundId?: string | null;
-            balance: components["schemas"]["Money"];
-            held: components["schemas"]["Money"];
-            available: components["schemas"]["Money"];
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places
+             */
+            balance: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places
+             */
+            held: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places
+             */
+            available: number;
             /** Format: int64 */
             version: number;
         };
@@ -2078,7 +2110,11 @@ export interface components {
         FundTotal: {
             kind: string;
             source?: string | null;
-            amount: components["schemas"]["Money"];
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places
+             */
+            amount: number;
         };
         /**
          * @description - `Male`: 男 / Male
@@ -2247,7 +2283,11 @@ export interface components {
             kind: components["schemas"]["LedgerEntryKind"];
             source?: components["schemas"]["FundSource"];
             purpose?: string | null;
-            amount: components["schemas"]["Money"];
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places
+             */
+            amount: number;
             /** Format: date */
             occurredOn: string;
             /** Format: uuid */
@@ -2467,12 +2507,6 @@ export interface components {
          * @enum {string}
          */
         MemberStatus: "Active" | "TransferredOut" | "Deceased" | "Cancelled";
-        Money: {
-            /** Format: int64 */
-            fen: number;
-            /** Format: double */
-            readonly yuan: number;
-        };
         /**
          * @example {
          *       "newParentId": "0195a8e4-1c2d-7a3b-8c4d-5e6f70819201"
@@ -2915,7 +2949,11 @@ export interface components {
         };
         RecordFundIncomeRequest: {
             source: components["schemas"]["FundSource"];
-            amount: components["schemas"]["Money"];
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places
+             */
+            amount: number;
             purpose?: string | null;
             /** Format: date */
             occurredOn: string;
@@ -3210,10 +3248,18 @@ export interface components {
             /** Format: uuid */
             memberId: string;
             category: components["schemas"]["AssistanceCategory"];
-            amount: components["schemas"]["Money"];
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places
+             */
+            amount: number;
             reason: string;
             otherAid?: string | null;
-            otherAidAmount?: components["schemas"]["Money"];
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places
+             */
+            otherAidAmount?: number | null;
         };
         SubtreeStatisticsResponse: {
             /** Format: uuid */
