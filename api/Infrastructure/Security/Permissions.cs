@@ -20,6 +20,13 @@ public static class Permissions
     public const string VolunteeringWrite = "volunteering.write";
     public const string DividendsRead = "dividends.read";
     public const string DividendsWrite = "dividends.write";
+
+    /// <summary>Approving a distribution plan (the township rural-economy station's review and the approval step):
+    /// never held with the preparer's permission in one demo role, and refused for the plan's own preparer.</summary>
+    public const string DividendsApprove = "dividends.approve";
+
+    /// <summary>Revealing a collective member's ID number or bank account, with a reason that is audited.</summary>
+    public const string DividendsRevealPii = "dividends.reveal-pii";
     public const string FundsRead = "funds.read";
     public const string FundsWrite = "funds.write";
     public const string FundsApprove = "funds.approve";
@@ -44,6 +51,8 @@ public static class Permissions
         VolunteeringWrite,
         DividendsRead,
         DividendsWrite,
+        DividendsApprove,
+        DividendsRevealPii,
         FundsRead,
         FundsWrite,
         FundsApprove,

@@ -26,6 +26,7 @@ internal sealed class AccountsDemoSeeder(
         [Role.MemberManager] = "赵志刚",
         [Role.VolunteerCoordinator] = "孙晓燕",
         [Role.CollectiveAccountant] = "周国庆",
+        [Role.RuralEconomyReviewer] = "钱文军",
         [Role.FundManager] = "吴秀兰",
         [Role.FundApprover] = "郑海波",
         [Role.Auditor] = "冯玉梅",

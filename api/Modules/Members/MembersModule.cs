@@ -46,6 +46,7 @@ public static class MembersModule
         services.AddOptions<ExportOptions>().BindConfiguration("Security");
         services.AddScoped<Contracts.IMemberHardships, MemberHardshipsDirectory>();
         services.AddScoped<Contracts.IMemberCareProfiles, MemberCareProfilesDirectory>();
+        services.AddScoped<Contracts.IMemberDirectory, MemberDirectory>();
         services.AddScoped<IOrganizationMemberCounts>(sp => sp.GetRequiredService<MemberOrganizationHooks>());
         services.AddScoped<IOrganizationStatisticsContributor>(sp => sp.GetRequiredService<MemberOrganizationHooks>());
         services.AddScoped<IOrganizationDissolutionGuard>(sp => sp.GetRequiredService<MemberOrganizationHooks>());

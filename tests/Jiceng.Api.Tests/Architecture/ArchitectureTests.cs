@@ -389,8 +389,10 @@ public sealed class RefusalCatalogTests
             ("Accounts", "AccountErrors"),
             ("Assistance", "AssistanceErrors"),
             ("Calendar", "CalendarErrors"),
+            ("Dividends", "DividendsErrors"),
             ("Members", "MemberErrors"),
             ("Organizations", "OrganizationErrors"),
+            ("Volunteering", "VolunteeringErrors"),
         };
         foreach (var (module, catalog) in catalogs)
         {

@@ -149,11 +149,11 @@ public sealed class RuleSetSectionTests(DatabaseProvider provider) : ApiTest(pro
     {
         var (id, document, etag) = await RegionRuleSet("部分规则党工委");
         var unknown = document.DeepClone();
-        unknown["volunteering"] = new JsonObject();
+        unknown["noSuchModule"] = new JsonObject();
         await Json.Problem(
             await Put($"/api/v1/rule-sets/{id}", new { name = "部分", document = unknown }, etag),
             HttpStatusCode.BadRequest,
-            field: "document.volunteering"
+            field: "document.noSuchModule"
         );
 
         var onlyOrganizations = new JsonObject { ["organizations"] = document["organizations"]!.DeepClone() };

@@ -349,10 +349,17 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
         await BuildAssistanceSide(_b, "乙");
         var scoped = await Post(
             "/api/v1/users",
-            new NewUser("scoped-a", "甲区管理员", ScopedPassword, ["OrganizationAdmin", "MemberManager", "FundManager", "FundApprover"], _a.Root)
+            new NewUser(
+                "scoped-a",
+                "甲区管理员",
+                ScopedPassword,
+                ["OrganizationAdmin", "MemberManager", "VolunteerCoordinator", "FundManager", "FundApprover"],
+                _a.Root
+            )
         );
         await Json.Read(scoped, HttpStatusCode.Created);
         _scopedAdmin = await SignedInClient("scoped-a", ScopedPassword);
+        await BuildDemandSides();
         var keyless = await Json.Read(
             await Post("/api/v1/api-clients", new { name = "无权限系统", permissions = Array.Empty<string>() }),
             HttpStatusCode.Created
@@ -583,6 +590,7 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
             || url.EndsWith("/death", StringComparison.Ordinal)
             || url.EndsWith("/medal", StringComparison.Ordinal)
             || IsAssistanceStep(url)
+            || IsDemandStep(url)
         )
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
@@ -701,6 +709,7 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
                 || url.EndsWith("/move", StringComparison.Ordinal)
                 || url.EndsWith("/close", StringComparison.Ordinal)
                 || IsAssistanceStep(url)
+                || IsDemandStep(url)
             )
         )
         {
@@ -710,6 +719,7 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
         {
             "MoveOrganization" => url[..^"/move".Length],
             "CloseRectification" => url[..^"/close".Length],
+            _ when IsDemandStep(url) => url[..url.LastIndexOf('/')],
             "ReviseGrading" => url,
             _ when IsAssistanceStep(url) => url[..url.LastIndexOf('/')],
             _ => url,

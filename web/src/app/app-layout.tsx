@@ -1,7 +1,9 @@
 import {
   ApartmentOutlined,
+  BankOutlined,
   CalendarOutlined,
   ClusterOutlined,
+  GiftOutlined,
   HeartOutlined,
   MenuOutlined,
   TeamOutlined,
@@ -131,11 +133,43 @@ function ModuleMenu({ user, onNavigate }: { user: CurrentUser; onNavigate: () =>
     ...(user.permissions.includes('members.read')
       ? [{ key: 'members', icon: <TeamOutlined />, label: <Link to="/members">{t('layout.members')}</Link> }]
       : []),
+    ...(user.permissions.includes('volunteering.read')
+      ? [
+          {
+            key: 'volunteering',
+            icon: <HeartOutlined />,
+            label: t('volunteering.menu'),
+            // Each area of the module appends its item here.
+            children: [
+              {
+                key: 'volunteering/demands',
+                label: <Link to="/volunteering/demands">{t('volunteering.demandsMenu')}</Link>,
+              },
+            ],
+          },
+        ]
+      : []),
+    // 集体经济: one group; each screen of the module appends its item (key = its path without the leading slash).
+    ...(user.permissions.includes('dividends.read')
+      ? [
+          {
+            key: 'dividends',
+            icon: <BankOutlined />,
+            label: t('dividends.menu'),
+            children: [
+              {
+                key: 'dividends/collectives',
+                label: <Link to="/dividends/collectives">{t('dividends.collectives')}</Link>,
+              },
+            ],
+          },
+        ]
+      : []),
     ...(user.permissions.includes('funds.read')
       ? [
           {
             key: 'assistance',
-            icon: <HeartOutlined />,
+            icon: <GiftOutlined />,
             label: t('assistance.menu.group'),
             // Assistance's screens, one item each (each area appends its own).
             children: [
@@ -149,17 +183,10 @@ function ModuleMenu({ user, onNavigate }: { user: CurrentUser; onNavigate: () =>
       : []),
     { key: 'calendar', icon: <CalendarOutlined />, label: <Link to="/calendar">{t('layout.calendar')}</Link> },
   ];
-  // A group's item is keyed by its whole path (assistance/fund); a top-level item by its first segment.
-  const path = location.pathname.slice(1);
-  return (
-    <Menu
-      mode="inline"
-      selectedKeys={[path.split('/')[0] ?? '', path]}
-      defaultOpenKeys={[path.split('/')[0] ?? '']}
-      items={items}
-      onClick={onNavigate}
-    />
-  );
+  const [first = '', second] = location.pathname.split('/').slice(1);
+  // A module group's items are keyed by two path segments, the other items by one.
+  const selected = second ? [first, `${first}/${second}`] : [first];
+  return <Menu mode="inline" selectedKeys={selected} defaultOpenKeys={[first]} items={items} onClick={onNavigate} />;
 }
 
 /** Who is signed in, with their roles in the user's language and the organizations they see. */

@@ -12,6 +12,8 @@ const OrganizationsPage = lazy(() => import('@/features/organizations/components
 const CoalitionsPage = lazy(() => import('@/features/organizations/components/coalitions-page'));
 const MembersPage = lazy(() => import('@/features/members/components/members-page'));
 const CalendarPage = lazy(() => import('@/features/calendar/components/calendar-page'));
+const DemandsPage = lazy(() => import('@/features/volunteering/components/demands-page'));
+const CollectivesPage = lazy(() => import('@/features/dividends/components/collectives-page'));
 const FundPage = lazy(() => import('@/features/assistance/components/fund-page'));
 
 const page = (element: ReactNode) => <Suspense fallback={null}>{element}</Suspense>;
@@ -31,6 +33,8 @@ export const router = createBrowserRouter([
           { path: 'coalitions', element: page(<CoalitionsPage />) },
           { path: 'members', element: page(<MembersPage />) },
           { path: 'calendar', element: page(<CalendarPage />) },
+          { path: 'volunteering/demands', element: page(<DemandsPage />) },
+          { path: 'dividends/collectives', element: page(<CollectivesPage />) },
           { path: 'assistance/fund', element: page(<FundPage />) },
           { path: '*', element: page(<NotFoundPage />) },
         ],

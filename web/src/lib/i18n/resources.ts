@@ -1,3 +1,5 @@
+import { volunteeringWords } from '@/features/volunteering/words';
+import { dividendsWords } from '@/features/dividends/words';
 import { assistanceWords } from '@/features/assistance/words';
 
 /**
@@ -18,6 +20,8 @@ const term = {
 export const resources = {
   'zh-CN': {
     translation: {
+      ...volunteeringWords.zh,
+      ...dividendsWords.zh,
       appName: '基层党建',
       appTitle: '基层党建',
       signIn: {
@@ -49,6 +53,7 @@ export const resources = {
         CollectiveAccountant: '集体经济会计',
         FundManager: '帮扶资金管理员',
         FundApprover: '帮扶资金审批人',
+        RuralEconomyReviewer: '农经站审核员',
         Auditor: '审计人员',
         Viewer: '查阅人员',
         other: '其他角色',
@@ -560,6 +565,8 @@ export const resources = {
   },
   'en-US': {
     translation: {
+      ...volunteeringWords.en,
+      ...dividendsWords.en,
       appName: 'Jiceng',
       appTitle: 'Jiceng grassroots party building',
       signIn: {
@@ -591,6 +598,7 @@ export const resources = {
         CollectiveAccountant: 'Collective accountant',
         FundManager: 'Care fund manager',
         FundApprover: 'Care fund approver',
+        RuralEconomyReviewer: 'Rural-economy station reviewer',
         Auditor: 'Auditor',
         Viewer: 'Viewer',
         other: 'Other role',
