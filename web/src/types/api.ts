@@ -36,6 +36,279 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assistance/funds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The care funds within your scope, in tree order; sort by tree, name or balance */
+        get: operations["ListFunds"];
+        put?: never;
+        /**
+         * Set up an organization's care fund
+         * @description Set up an organization's care fund (empty); the nearest fund above becomes its parent, from which it receives allocations (下拨). One per organization: 409 fund_exists.
+         */
+        post: operations["CreateFund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance/funds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A care fund: balance, held, available, totals per source and kind */
+        get: operations["GetFund"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance/funds/{id}/income": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Money into a fund from one of its sources
+         * @description Post income (source: DuesShare, SpecialDues, Donation or Interest; purpose; amount; occurredOn) as a ledger entry. Takes Idempotency-Key: a retry posts once.
+         */
+        post: operations["RecordFundIncome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance/funds/{id}/allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 下拨: allocate money to a fund directly below
+         * @description Allocate (toFundId, amount, purpose, occurredOn): one entry out of this fund and one into the fund below, each naming the other. 409 fund_insufficient when this fund has not that much free, fund_not_below when the other fund is not directly below. Takes Idempotency-Key.
+         */
+        post: operations["AllocateFunds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance/funds/{id}/entries/{entryId}/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct a ledger entry by a reversing entry that names it
+         * @description Post the opposite amount naming the entry (reason required); nothing is edited. An allocation down is reversed on both sides. 409 entry_already_reversed, entry_not_reversible (an application's payment, a reversal), fund_insufficient. Takes Idempotency-Key.
+         */
+        post: operations["ReverseLedgerEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance/funds/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A fund's ledger, newest first; filter by kind, source and dates */
+        get: operations["ListLedgerEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Applications within your scope; filter by status, awaiting tier (an inbox), year, member */
+        get: operations["ListApplications"];
+        put?: never;
+        /**
+         * Apply to the care fund for a member
+         * @description Apply (memberId, category, amount, reason, otherAid, otherAidAmount); the caller is the applicant. 409 amount_outside_band (min, max), yearly_cap_exceeded (cap, paid, remaining), not_in_hardship, not_old_member, member_not_living, no_fund. A second application of the same year and category is flagged with repeatOfId. Takes Idempotency-Key.
+         */
+        post: operations["SubmitApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An application to the care fund with its steps */
+        get: operations["GetApplication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance/applications/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The branch's review (支部评议) and its in-party notice
+         * @description The branch's review: reviewedOn, passed, the notice's first and last day (at least the region's days; names masked in the notice list). The caller is the preparer, not the applicant. Requires If-Match; 409 wrong_status, notice_too_short, duties_not_separated.
+         */
+        post: operations["ReviewApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance/applications/{id}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve at the tier the amount requires
+         * @description Approve after the notice has ended: the street first, the district too above the region's threshold. The first approval holds the amount in the fund (409 fund_insufficient when it does not fit). Each approver differs from the applicant, the preparer and the other approver (409 duties_not_separated). Requires If-Match.
+         */
+        post: operations["ApproveApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance/applications/{id}/rejection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject an application at its approval
+         * @description Reject (reason) while it waits for an approval; any amount held is released. Requires If-Match; 409 wrong_status, duties_not_separated.
+         */
+        post: operations["RejectApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance/applications/{id}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw an application before payment
+         * @description Withdraw (reason) before payment; any amount held is released. Requires If-Match; 409 wrong_status.
+         */
+        post: operations["CancelApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance/applications/{id}/disbursement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay an approved application from the fund
+         * @description Pay (paidOn, method: BankTransfer, Cash or Goods, reference: the transfer reference, the signed receipt's number or the goods given): the amount held becomes a disbursement in the ledger. Requires If-Match and Idempotency-Key (a replay never pays twice). 409 wrong_status, duties_not_separated (the payer differs from applicant, preparer and approvers), yearly_cap_exceeded.
+         */
+        post: operations["DisburseApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance/applications/{id}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the recipient's confirmation
+         * @description The recipient confirms receipt (confirmedOn, note). Requires If-Match; 409 wrong_status.
+         */
+        post: operations["ConfirmReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -1620,6 +1893,26 @@ export interface components {
             approvedOn?: string | null;
             override?: components["schemas"]["StepOverride"];
         };
+        AllocateFundsRequest: {
+            /** Format: uuid */
+            toFundId: string;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places
+             */
+            amount: number;
+            purpose?: string | null;
+            /** Format: date */
+            occurredOn: string;
+        };
+        AllocationResponse: {
+            /** Format: uuid */
+            outEntryId: string;
+            /** Format: uuid */
+            inEntryId: string;
+            from: components["schemas"]["FundResponse"];
+            to: components["schemas"]["FundResponse"];
+        };
         ApiClientResponse: {
             /** Format: uuid */
             id: string;
@@ -1638,12 +1931,125 @@ export interface components {
             createdAt: string;
             apiKey?: string | null;
         };
+        ApplicationResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            fundId: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: uuid */
+            memberId: string;
+            memberName: string;
+            category: components["schemas"]["AssistanceCategory"];
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places
+             */
+            amount: number;
+            /** Format: int32 */
+            year: number;
+            reason: string;
+            otherAid?: string | null;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places
+             */
+            otherAidAmount: number;
+            status: components["schemas"]["ApplicationStatus"];
+            tier: components["schemas"]["ApprovalTier"];
+            /** Format: uuid */
+            repeatOfId?: string | null;
+            applicantName: string;
+            /** Format: date */
+            noticeFrom?: string | null;
+            /** Format: date */
+            noticeTo?: string | null;
+            /** Format: date */
+            paidOn?: string | null;
+            paymentMethod?: components["schemas"]["PaymentMethod"];
+            paymentReference?: string | null;
+            /** Format: uuid */
+            entryId?: string | null;
+            /** Format: date */
+            confirmedOn?: string | null;
+            sampled: boolean;
+            followUp?: components["schemas"]["FollowUpOutcome"];
+            steps: components["schemas"]["ApplicationStepResponse"][];
+            /** Format: int64 */
+            version: number;
+        };
+        /**
+         * @description - `Submitted`: 待支部评议 / Awaiting the branch review
+         *     - `Reviewed`: 公示中/待审批 / In notice, awaiting approval
+         *     - `StreetApproved`: 待区级审批 / Awaiting the district's approval
+         *     - `Approved`: 已批准待支付 / Approved, awaiting payment
+         *     - `Paid`: 已支付待确认 / Paid, awaiting confirmation
+         *     - `Confirmed`: 已确认收到 / Receipt confirmed
+         *     - `Rejected`: 未通过 / Rejected
+         *     - `Cancelled`: 已撤回 / Cancelled
+         * @enum {string}
+         */
+        ApplicationStatus: "Submitted" | "Reviewed" | "StreetApproved" | "Approved" | "Paid" | "Confirmed" | "Rejected" | "Cancelled";
+        ApplicationStepResponse: {
+            step: string;
+            actorName: string;
+            /** Format: date-time */
+            at: string;
+            details: unknown;
+        };
+        ApplicationSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: uuid */
+            memberId: string;
+            memberName: string;
+            category: components["schemas"]["AssistanceCategory"];
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places
+             */
+            amount: number;
+            /** Format: int32 */
+            year: number;
+            status: components["schemas"]["ApplicationStatus"];
+            tier: components["schemas"]["ApprovalTier"];
+            /** Format: uuid */
+            repeatOfId?: string | null;
+            /** Format: date */
+            noticeTo?: string | null;
+            /** Format: date */
+            paidOn?: string | null;
+            sampled: boolean;
+            /** Format: int64 */
+            version: number;
+        };
         AppointActivistRequest: {
             /** Format: date */
             decidedOn: string;
             cultivationContacts: string[];
             override?: components["schemas"]["StepOverride"];
         };
+        /**
+         * @description - `Street`: 街道（乡镇）党（工）委 / Street committee
+         *     - `District`: 区（县）委组织部 / District organization department
+         * @enum {string}
+         */
+        ApprovalTier: "Street" | "District";
+        ApproveApplicationRequest: {
+            note?: string | null;
+        };
+        /**
+         * @description - `Hardship`: 生活困难 / Hardship
+         *     - `Illness`: 重大疾病 / Serious illness
+         *     - `Disaster`: 遭受灾害 / Disaster
+         *     - `OldMember`: 老党员关怀 / Old member
+         *     - `DutyDeathFamily`: 因公牺牲党员家属 / Family of a member who died on duty
+         * @enum {string}
+         */
+        AssistanceCategory: "Hardship" | "Illness" | "Disaster" | "OldMember" | "DutyDeathFamily";
         AssistanceRules: {
             yearlyTopUpPercent: components["schemas"]["NumberRule"];
             yearlyCapPerPersonYuan: components["schemas"]["NumberRule"];
@@ -1718,6 +2124,9 @@ export interface components {
          * @enum {string}
          */
         CallerKind: "Anonymous" | "User" | "ApiClient" | "System";
+        CancelApplicationRequest: {
+            reason: string;
+        };
         CancelDemandRequest: {
             reason: string;
         };
@@ -1832,7 +2241,16 @@ export interface components {
         CompleteDemandRequest: {
             workDone: string;
             helpers: components["schemas"]["CompleteDemandHelper"][];
-            value?: components["schemas"]["Money"];
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places
+             */
+            value?: number | null;
+            note?: string | null;
+        };
+        ConfirmReceiptRequest: {
+            /** Format: date */
+            confirmedOn: string;
             note?: string | null;
         };
         ConvertToFullMemberRequest: {
@@ -1861,6 +2279,11 @@ export interface components {
             permissions: string[];
             /** Format: int32 */
             rateLimitPerMinute?: number | null;
+        };
+        CreateFundRequest: {
+            /** Format: uuid */
+            organizationId: string;
+            name: string;
         };
         /**
          * @example {
@@ -2082,7 +2505,11 @@ export interface components {
             workDone?: string | null;
             /** Format: double */
             serviceHours?: number | null;
-            value?: components["schemas"]["Money"];
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places
+             */
+            value?: number | null;
             /** Format: int32 */
             stars?: number | null;
             ratingComment?: string | null;
@@ -2152,6 +2579,12 @@ export interface components {
             id: string;
             name: string;
         };
+        DisburseApplicationRequest: {
+            /** Format: date */
+            paidOn: string;
+            method: components["schemas"]["PaymentMethod"];
+            reference: string;
+        };
         DispatchDemandRequest: {
             claimant: components["schemas"]["DemandClaimantRequest"];
             note?: string | null;
@@ -2198,6 +2631,66 @@ export interface components {
         };
         FollowUpDemandRequest: {
             outcome: string;
+        };
+        /**
+         * @description - `Received`: 已收到 / Received
+         *     - `NotReceived`: 未收到 / Not received
+         *     - `ReceivedWithIssues`: 收到但有问题 / Received with issues
+         * @enum {string}
+         */
+        FollowUpOutcome: "Received" | "NotReceived" | "ReceivedWithIssues";
+        FundDetailsResponse: {
+            fund: components["schemas"]["FundResponse"];
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places
+             */
+            ledgerSum: number;
+            totals: components["schemas"]["FundTotal"][];
+        };
+        FundResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            name: string;
+            /** Format: uuid */
+            parentFundId?: string | null;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places
+             */
+            balance: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places
+             */
+            held: number;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places
+             */
+            available: number;
+            /** Format: int64 */
+            version: number;
+        };
+        /**
+         * @description - `AllocationFromAbove`: 上级下拨 / Allocation from above
+         *     - `DuesShare`: 党费划拨 / Share of party dues
+         *     - `SpecialDues`: 特殊党费 / Special party dues
+         *     - `Donation`: 捐赠 / Donations
+         *     - `Interest`: 利息 / Interest
+         * @enum {string}
+         */
+        FundSource: "AllocationFromAbove" | "DuesShare" | "SpecialDues" | "Donation" | "Interest";
+        FundTotal: {
+            kind: string;
+            source?: string | null;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places
+             */
+            amount: number;
         };
         /**
          * @description - `Male`: 男 / Male
@@ -2347,6 +2840,53 @@ export interface components {
             page: number;
             /** Format: int32 */
             pageSize: number;
+        };
+        /**
+         * @description - `Income`: 资金收入 / Income
+         *     - `AllocationIn`: 上级下拨 / Allocation received
+         *     - `AllocationOut`: 向下级下拨 / Allocation down
+         *     - `Disbursement`: 帮扶支出 / Disbursement
+         *     - `Reversal`: 冲正 / Reversal
+         *     - `Adjustment`: 调整 / Adjustment
+         * @enum {string}
+         */
+        LedgerEntryKind: "Income" | "AllocationIn" | "AllocationOut" | "Disbursement" | "Reversal" | "Adjustment";
+        LedgerEntryResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            fundId: string;
+            kind: components["schemas"]["LedgerEntryKind"];
+            source?: components["schemas"]["FundSource"];
+            purpose?: string | null;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places
+             */
+            amount: number;
+            /** Format: date */
+            occurredOn: string;
+            /** Format: uuid */
+            counterEntryId?: string | null;
+            /** Format: uuid */
+            counterFundId?: string | null;
+            /** Format: uuid */
+            reversesEntryId?: string | null;
+            /** Format: uuid */
+            payeeMemberId?: string | null;
+            paymentKind?: components["schemas"]["PaymentKind"];
+            /** Format: uuid */
+            subjectId?: string | null;
+            reference?: string | null;
+            reason?: string | null;
+            recordedByName: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        LedgerPostedResponse: {
+            /** Format: uuid */
+            entryId: string;
+            fund: components["schemas"]["FundResponse"];
         };
         LocalList: {
             items: string[];
@@ -2548,12 +3088,6 @@ export interface components {
          * @enum {string}
          */
         MemberStatus: "Active" | "TransferredOut" | "Deceased" | "Cancelled";
-        Money: {
-            /** Format: int64 */
-            fen: number;
-            /** Format: double */
-            readonly yuan: number;
-        };
         /**
          * @example {
          *       "newParentId": "0195a8e4-1c2d-7a3b-8c4d-5e6f70819201"
@@ -2713,6 +3247,15 @@ export interface components {
             /** Format: int32 */
             pageSize: number;
         };
+        PagedOfApplicationSummary: {
+            items: components["schemas"]["ApplicationSummary"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
         PagedOfAuditEntry: {
             items: components["schemas"]["AuditEntry"][];
             /** Format: int64 */
@@ -2758,8 +3301,26 @@ export interface components {
             /** Format: int32 */
             pageSize: number;
         };
+        PagedOfFundResponse: {
+            items: components["schemas"]["FundResponse"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
         PagedOfGradingResponse: {
             items: components["schemas"]["GradingResponse"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        PagedOfLedgerEntryResponse: {
+            items: components["schemas"]["LedgerEntryResponse"][];
             /** Format: int64 */
             total: number;
             /** Format: int32 */
@@ -2888,6 +3449,20 @@ export interface components {
             notes?: string | null;
         };
         /**
+         * @description - `Aid`: 帮扶救助 / Aid
+         *     - `Visit`: 走访慰问 / Visit
+         *     - `Condolence`: 抚恤慰问 / Condolence
+         * @enum {string}
+         */
+        PaymentKind: "Aid" | "Visit" | "Condolence";
+        /**
+         * @description - `BankTransfer`: 银行转账 / Bank transfer
+         *     - `Cash`: 现金（签收） / Cash with a signed receipt
+         *     - `Goods`: 实物 / Goods
+         * @enum {string}
+         */
+        PaymentMethod: "BankTransfer" | "Cash" | "Goods";
+        /**
          * @description - `Application`: 递交入党申请 / Applied
          *     - `Talk`: 入党谈话 / Talk held
          *     - `Activist`: 确定为入党积极分子 / Became an activist
@@ -2982,6 +3557,17 @@ export interface components {
         RecordDeathRequest: {
             /** Format: date */
             diedOn: string;
+        };
+        RecordFundIncomeRequest: {
+            source: components["schemas"]["FundSource"];
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places
+             */
+            amount: number;
+            purpose?: string | null;
+            /** Format: date */
+            occurredOn: string;
         };
         /**
          * @example {
@@ -3112,6 +3698,9 @@ export interface components {
             claimant: components["schemas"]["DemandClaimantRequest"];
             note?: string | null;
         };
+        RejectApplicationRequest: {
+            reason: string;
+        };
         RejectDemandRequest: {
             reason: string;
         };
@@ -3170,6 +3759,19 @@ export interface components {
             demandId: string;
             field: components["schemas"]["RevealableRequesterField"];
             value: string;
+        };
+        ReverseLedgerEntryRequest: {
+            reason: string;
+        };
+        ReviewApplicationRequest: {
+            /** Format: date */
+            reviewedOn: string;
+            passed: boolean;
+            /** Format: date */
+            noticeFrom?: string | null;
+            /** Format: date */
+            noticeTo?: string | null;
+            note?: string | null;
         };
         /**
          * @example {
@@ -3289,6 +3891,23 @@ export interface components {
         };
         StepOverride: {
             reason: string;
+        };
+        SubmitApplicationRequest: {
+            /** Format: uuid */
+            memberId: string;
+            category: components["schemas"]["AssistanceCategory"];
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places
+             */
+            amount: number;
+            reason: string;
+            otherAid?: string | null;
+            /**
+             * Format: decimal
+             * @description Yuan, at most two decimal places
+             */
+            otherAidAmount?: number | null;
         };
         SubtreeStatisticsResponse: {
             /** Format: uuid */
@@ -3712,6 +4331,1941 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListFunds: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                sort?: string;
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedOfFundResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateFund: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key (1–100 characters): the first successful response is returned again for 24 hours; another body with the same key is 422 (JSON compared regardless of key order and spacing); a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFundRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetFund: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundDetailsResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid (errors keyed by field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordFundIncome: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key (1–100 characters): the first successful response is returned again for 24 hours; another body with the same key is 422 (JSON compared regardless of key order and spacing); a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordFundIncomeRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerPostedResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused it, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AllocateFunds: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key (1–100 characters): the first successful response is returned again for 24 hours; another body with the same key is 422 (JSON compared regardless of key order and spacing); a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AllocateFundsRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllocationResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReverseLedgerEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key (1–100 characters): the first successful response is returned again for 24 hours; another body with the same key is 422 (JSON compared regardless of key order and spacing); a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReverseLedgerEntryRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerEntryResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListLedgerEntries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description - `Income`: 资金收入 / Income
+                 *     - `AllocationIn`: 上级下拨 / Allocation received
+                 *     - `AllocationOut`: 向下级下拨 / Allocation down
+                 *     - `Disbursement`: 帮扶支出 / Disbursement
+                 *     - `Reversal`: 冲正 / Reversal
+                 *     - `Adjustment`: 调整 / Adjustment
+                 */
+                kind?: components["schemas"]["LedgerEntryKind"];
+                /**
+                 * @description - `AllocationFromAbove`: 上级下拨 / Allocation from above
+                 *     - `DuesShare`: 党费划拨 / Share of party dues
+                 *     - `SpecialDues`: 特殊党费 / Special party dues
+                 *     - `Donation`: 捐赠 / Donations
+                 *     - `Interest`: 利息 / Interest
+                 */
+                source?: components["schemas"]["FundSource"];
+                from?: string;
+                to?: string;
+                page?: number;
+                pageSize?: number;
+                sort?: string;
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedOfLedgerEntryResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListApplications: {
+        parameters: {
+            query?: {
+                /**
+                 * @description - `Submitted`: 待支部评议 / Awaiting the branch review
+                 *     - `Reviewed`: 公示中/待审批 / In notice, awaiting approval
+                 *     - `StreetApproved`: 待区级审批 / Awaiting the district's approval
+                 *     - `Approved`: 已批准待支付 / Approved, awaiting payment
+                 *     - `Paid`: 已支付待确认 / Paid, awaiting confirmation
+                 *     - `Confirmed`: 已确认收到 / Receipt confirmed
+                 *     - `Rejected`: 未通过 / Rejected
+                 *     - `Cancelled`: 已撤回 / Cancelled
+                 */
+                status?: components["schemas"]["ApplicationStatus"];
+                /**
+                 * @description - `Street`: 街道（乡镇）党（工）委 / Street committee
+                 *     - `District`: 区（县）委组织部 / District organization department
+                 */
+                awaiting?: components["schemas"]["ApprovalTier"];
+                year?: number;
+                memberId?: string;
+                page?: number;
+                pageSize?: number;
+                sort?: string;
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedOfApplicationSummary"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SubmitApplication: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key (1–100 characters): the first successful response is returned again for 24 hours; another body with the same key is 422 (JSON compared regardless of key order and spacing); a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetApplication: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid (errors keyed by field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReviewApplication: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ApproveApplication: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RejectApplication: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CancelApplication: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DisburseApplication: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description Retry-safe key (1–100 characters): the first successful response is returned again for 24 hours; another body with the same key is 422 (JSON compared regardless of key order and spacing); a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisburseApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConfirmReceipt: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmReceiptRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than Http:MaxRequestBodyBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
