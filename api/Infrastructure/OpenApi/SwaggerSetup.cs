@@ -52,22 +52,21 @@ public static class SwaggerSetup
                 {
                     Type = JsonSchemaType.Number,
                     Format = "decimal",
-                    Description = "Yuan, at most two decimal places (stored as integer fen).",
+                    Description = "An amount in yuan with at most two decimal places (stored as integer fen).",
+                }
+            );
+            options.MapType<Primitives.Money?>(() =>
+                new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Number | JsonSchemaType.Null,
+                    Format = "decimal",
+                    Description = "An amount in yuan with at most two decimal places (stored as integer fen), or null.",
                 }
             );
             options.SchemaFilter<ExampleSchemaFilter>();
             options.SchemaFilter<RequiredMembersSchemaFilter>();
             options.SchemaFilter<ValidationSchemaFilter>();
             options.SchemaFilter<EnumLabelsSchemaFilter>();
-            // Money is written as a yuan number with two places (MoneyJsonConverter), not as its C# fields.
-            options.MapType<Primitives.Money>(() =>
-                new OpenApiSchema
-                {
-                    Type = JsonSchemaType.Number,
-                    Format = "decimal",
-                    Description = "An amount in yuan with at most two decimal places (stored as integer fen).",
-                }
-            );
             // Swagger's Authorize takes either: sign in through POST /api/v1/auth/sign-in (the browser keeps the
             // cookie), or paste an API key.
             options.AddSecurityDefinition(

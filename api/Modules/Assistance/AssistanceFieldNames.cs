@@ -38,5 +38,19 @@ internal sealed class AssistanceFieldNames : FieldNameCatalog
         Name("hardshipId", "困难登记", "Hardship entry");
         Name("checkedOn", "复核日期", "Checked on");
         Name("outcome", "复核结果", "Outcome");
+        Name("memberId", "帮扶对象", "Member helped");
+        Name("category", "帮扶类别", "Category");
+        Name("otherAid", "本年已获其他救助", "Other aid received this year");
+        Name("otherAidAmount", "其他救助金额（元）", "Other aid (yuan)");
+        Name("reviewedOn", "评议日期", "Review date");
+        Name("passed", "评议结果", "Review outcome");
+        Name("noticeFrom", "公示开始", "Notice from");
+        Name("noticeTo", "公示结束", "Notice to");
+        Name("method", "支付方式", "Payment method");
+        Name("confirmedOn", "确认日期", "Confirmed on");
+        Name("kind", "类型", "Kind");
+        Name("from", "起始日期", "From");
+        Name("to", "截止日期", "To");
+        Name("awaiting", "待审批层级", "Awaiting tier");
     }
 }

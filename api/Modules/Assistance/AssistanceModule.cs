@@ -28,6 +28,14 @@ public static class AssistanceModule
         services.AddScoped<AssistanceRuleSets>();
         services.AddScoped<ApplicationSteps>();
         services.AddAssistanceCare();
+        services.AddScoped<AssistanceOrganizationHooks>();
+        services.AddScoped<IOrganizationStatisticsContributor>(sp =>
+            sp.GetRequiredService<AssistanceOrganizationHooks>()
+        );
+        services.AddScoped<IWorkQueueContributor>(sp => sp.GetRequiredService<AssistanceOrganizationHooks>());
+        services.AddScoped<IOrganizationSubtreeMoveListener>(sp =>
+            sp.GetRequiredService<AssistanceOrganizationHooks>()
+        );
         return services;
     }
 

@@ -50,6 +50,7 @@ public static class MembersModule
         services.AddScoped<MemberCareDirectory>();
         services.AddScoped<Contracts.IMemberCareRegister>(sp => sp.GetRequiredService<MemberCareDirectory>());
         services.AddScoped<Contracts.IMemberHardshipHistory>(sp => sp.GetRequiredService<MemberCareDirectory>());
+        services.AddScoped<Contracts.IMemberCareProfiles, MemberCareProfilesDirectory>();
         services.AddScoped<Contracts.IMemberDirectory, MemberDirectory>();
         services.AddScoped<IOrganizationMemberCounts>(sp => sp.GetRequiredService<MemberOrganizationHooks>());
         services.AddScoped<IOrganizationStatisticsContributor>(sp => sp.GetRequiredService<MemberOrganizationHooks>());

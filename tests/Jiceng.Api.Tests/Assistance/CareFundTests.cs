@@ -792,4 +792,24 @@ public sealed class CareFundTests(DatabaseProvider provider) : ApiTest(provider)
             Assert.That(applications.GetProperty("total").GetInt64(), Is.Zero);
         });
     }
+
+    [Test]
+    public async Task The_subtree_statistics_and_the_work_queue_show_the_care_funds_figures()
+    {
+        var approved = await Approved(await Member(), 400m);
+        var stats = await Json.Read(await Get($"/api/v1/organizations/{_region}/stats"), HttpStatusCode.OK);
+        var care = stats.GetProperty("contributed").GetProperty("assistance");
+        var paidBefore = care.GetProperty("paidThisYear").GetInt64();
+        await Json.Read(await Disburse(_payer, approved, Guid.NewGuid().ToString("N")), HttpStatusCode.OK);
+        stats = await Json.Read(await Get($"/api/v1/organizations/{_region}/stats"), HttpStatusCode.OK);
+        care = stats.GetProperty("contributed").GetProperty("assistance");
+        Assert.That(care.GetProperty("paidThisYear").GetInt64(), Is.EqualTo(paidBefore + 1));
+
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var queue = scope
+            .ServiceProvider.GetServices<Jiceng.Modules.Organizations.Contracts.IWorkQueueContributor>()
+            .Single(c => c.Key == "assistance");
+        var items = await queue.CountAsync(new(_region, "", "~"), CancellationToken.None);
+        Assert.That(items.Single(i => i.Key == "paymentsUnconfirmed").Count, Is.GreaterThanOrEqualTo(1));
+    }
 }

@@ -680,13 +680,16 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
         await BuildDividendsSide(_b);
         Care[_a] = await BuildCareSide(_a, "甲");
         Care[_b] = await BuildCareSide(_b, "乙");
+        await BuildAssistanceSide(_a, "甲");
+        await BuildAssistanceSide(_b, "乙");
         var scoped = await Post(
             "/api/v1/users",
             new NewUser(
                 "scoped-a",
                 "甲区管理员",
                 ScopedPassword,
-                ["OrganizationAdmin", "MemberManager", "VolunteerCoordinator", "CollectiveAccountant", "FundManager"],
+                ["OrganizationAdmin", "MemberManager", "VolunteerCoordinator", "CollectiveAccountant", "FundManager",
+                    "FundApprover"],
                 _a.Root
             )
         );
@@ -1034,10 +1037,15 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
             || url.EndsWith("/help-logs", StringComparison.Ordinal)
             || url.EndsWith("/end", StringComparison.Ordinal)
             || url.EndsWith("/rechecks", StringComparison.Ordinal)
+            || IsAssistanceStep(url)
             || IsDemandStep(url)
         )
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+        if (url.EndsWith("/disbursement", StringComparison.Ordinal))
+        {
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
         }
         return await client.SendAsync(request);
     }
@@ -1163,6 +1171,7 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
                 method is "PUT" or "DELETE"
                 || url.EndsWith("/move", StringComparison.Ordinal)
                 || url.EndsWith("/close", StringComparison.Ordinal)
+                || IsAssistanceStep(url)
                 || IsDemandStep(url)
             )
         )
@@ -1175,6 +1184,7 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
             "CloseRectification" => url[..^"/close".Length],
             _ when IsDemandStep(url) => url[..url.LastIndexOf('/')],
             "ReviseGrading" => url,
+            _ when IsAssistanceStep(url) => url[..url.LastIndexOf('/')],
             _ => url,
         };
         if (operationId == "ReviseGrading")

@@ -34,7 +34,10 @@ internal static class ApproveApplicationEndpoint
             .RequirePermission(Permissions.FundsApprove)
             .WithSummary("Approve at the tier the amount requires")
             .WithDescription(
-                "Approve after the notice has ended: the street first, the district too above the region's threshold. The first approval holds the amount in the fund (409 fund_insufficient when it does not fit). Each approver differs from the applicant, the preparer and the other approver (409 duties_not_separated). Requires If-Match."
+                "Approve after the notice has ended: the street first, the district too above the region's "
+                    + "threshold. The first approval holds the amount in the fund (409 fund_insufficient when it does "
+                    + "not fit). Each approver differs from the applicant, the preparer and the other approver (409 "
+                    + "duties_not_separated). Requires If-Match."
             )
             .ProducesIfMatchProblems()
             .ProducesValidationProblem()

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Mediation;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Assistance.Domain;
@@ -44,9 +45,9 @@ internal sealed class ListApplicationsValidator : AbstractValidator<ListApplicat
     public ListApplicationsValidator()
     {
         this.AddPagingRules(q => q.Page);
-        RuleFor(q => q.Filter.Status).IsInEnum();
-        RuleFor(q => q.Filter.Awaiting).IsInEnum();
-        RuleFor(q => q.Filter.Year).InclusiveBetween(2000, 2199);
+        RuleFor(q => q.Filter.Status).IsInEnum().Field("status");
+        RuleFor(q => q.Filter.Awaiting).IsInEnum().Field("awaiting");
+        RuleFor(q => q.Filter.Year).InclusiveBetween(2000, 2199).Field("year");
     }
 }
 

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Mediation;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Assistance.Domain;
 using Mediator;
@@ -24,8 +25,8 @@ internal sealed class ListLedgerEntriesValidator : AbstractValidator<ListLedgerE
     public ListLedgerEntriesValidator()
     {
         this.AddPagingRules(q => q.Page);
-        RuleFor(q => q.Filter.Kind).IsInEnum();
-        RuleFor(q => q.Filter.Source).IsInEnum();
+        RuleFor(q => q.Filter.Kind).IsInEnum().Field("kind");
+        RuleFor(q => q.Filter.Source).IsInEnum().Field("source");
     }
 }
 

@@ -34,7 +34,8 @@ internal static class RejectApplicationEndpoint
             .RequirePermission(Permissions.FundsApprove)
             .WithSummary("Reject an application at its approval")
             .WithDescription(
-                "Reject (reason) while it waits for an approval; any amount held is released. Requires If-Match; 409 wrong_status, duties_not_separated."
+                "Reject (reason) while it waits for an approval; any amount held is released. Requires If-Match; "
+                    + "409 wrong_status, duties_not_separated."
             )
             .ProducesIfMatchProblems()
             .ProducesValidationProblem()

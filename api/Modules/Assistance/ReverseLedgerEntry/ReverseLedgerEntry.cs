@@ -54,8 +54,12 @@ internal sealed class ReverseLedgerEntryHandler(
                 new { entryId = command.EntryId, fundId = fund.Id },
                 cancellationToken
             ) ?? throw new NotFoundException("entry");
+        var reversible = entry.Kind
+            is LedgerEntryKind.Income
+                or LedgerEntryKind.AllocationOut
+                or LedgerEntryKind.Disbursement;
         if (
-            entry.Kind is not (LedgerEntryKind.Income or LedgerEntryKind.AllocationOut or LedgerEntryKind.Disbursement)
+            !reversible
             || await db.ExecuteScalarAsync<long>(ApplicationPaymentSql, new { entryId = entry.Id }, cancellationToken)
                 > 0
         )

@@ -34,7 +34,9 @@ internal static class ReviewApplicationEndpoint
             .RequirePermission(Permissions.FundsWrite)
             .WithSummary("The branch's review (支部评议) and its in-party notice")
             .WithDescription(
-                "The branch's review: reviewedOn, passed, the notice's first and last day (at least the region's days; names masked in the notice list). The caller is the preparer, not the applicant. Requires If-Match; 409 wrong_status, notice_too_short, duties_not_separated."
+                "The branch's review: reviewedOn, passed, the notice's first and last day (at least the region's "
+                    + "days; names masked in the notice list). The caller is the preparer, not the applicant. Requires "
+                    + "If-Match; 409 wrong_status, notice_too_short, duties_not_separated."
             )
             .ProducesIfMatchProblems()
             .ProducesValidationProblem()
