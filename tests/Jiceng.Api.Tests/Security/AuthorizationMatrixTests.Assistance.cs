@@ -24,7 +24,7 @@ public sealed partial class AuthorizationMatrixTests
 
     private static readonly Dictionary<Guid, AssistanceSide> AssistanceSides = [];
 
-    private static AssistanceSide Care(Side s) => AssistanceSides[s.Root];
+    private static AssistanceSide Fund(Side s) => AssistanceSides[s.Root];
 
     private static readonly string[] AssistanceSteps =
     [
@@ -44,10 +44,10 @@ public sealed partial class AuthorizationMatrixTests
     {
         ["CreateFund"] = s => ("/api/v1/assistance/funds", new { organizationId = s.Leaf, name = "末端支部帮扶资金" }),
         ["ListFunds"] = _ => ("/api/v1/assistance/funds", null),
-        ["GetFund"] = s => ($"/api/v1/assistance/funds/{Care(s).Fund}", null),
+        ["GetFund"] = s => ($"/api/v1/assistance/funds/{Fund(s).Fund}", null),
         ["RecordFundIncome"] = s =>
             (
-                $"/api/v1/assistance/funds/{Care(s).Fund}/income",
+                $"/api/v1/assistance/funds/{Fund(s).Fund}/income",
                 new
                 {
                     source = "Interest",
@@ -57,17 +57,17 @@ public sealed partial class AuthorizationMatrixTests
             ),
         ["AllocateFunds"] = s =>
             (
-                $"/api/v1/assistance/funds/{Care(s).Fund}/allocations",
+                $"/api/v1/assistance/funds/{Fund(s).Fund}/allocations",
                 new
                 {
-                    toFundId = Care(s).ChildFund,
+                    toFundId = Fund(s).ChildFund,
                     amount = 100m,
                     occurredOn = "2026-06-01",
                 }
             ),
         ["ReverseLedgerEntry"] = s =>
-            ($"/api/v1/assistance/funds/{Care(s).Fund}/entries/{Care(s).Income}/reversal", new { reason = "重复" }),
-        ["ListLedgerEntries"] = s => ($"/api/v1/assistance/funds/{Care(s).Fund}/entries?kind=Income", null),
+            ($"/api/v1/assistance/funds/{Fund(s).Fund}/entries/{Fund(s).Income}/reversal", new { reason = "重复" }),
+        ["ListLedgerEntries"] = s => ($"/api/v1/assistance/funds/{Fund(s).Fund}/entries?kind=Income", null),
         ["SubmitApplication"] = s =>
             (
                 "/api/v1/assistance/applications",
@@ -80,10 +80,10 @@ public sealed partial class AuthorizationMatrixTests
                 }
             ),
         ["ListApplications"] = _ => ("/api/v1/assistance/applications?awaiting=Street", null),
-        ["GetApplication"] = s => ($"/api/v1/assistance/applications/{Care(s).Submitted}", null),
+        ["GetApplication"] = s => ($"/api/v1/assistance/applications/{Fund(s).Submitted}", null),
         ["ReviewApplication"] = s =>
             (
-                $"/api/v1/assistance/applications/{Care(s).Submitted}/review",
+                $"/api/v1/assistance/applications/{Fund(s).Submitted}/review",
                 new
                 {
                     reviewedOn = "2026-05-30",
@@ -92,14 +92,14 @@ public sealed partial class AuthorizationMatrixTests
                     noticeTo = "2026-06-05",
                 }
             ),
-        ["ApproveApplication"] = s => ($"/api/v1/assistance/applications/{Care(s).Reviewed}/approval", new { }),
+        ["ApproveApplication"] = s => ($"/api/v1/assistance/applications/{Fund(s).Reviewed}/approval", new { }),
         ["RejectApplication"] = s =>
-            ($"/api/v1/assistance/applications/{Care(s).ToReject}/rejection", new { reason = "材料不全" }),
+            ($"/api/v1/assistance/applications/{Fund(s).ToReject}/rejection", new { reason = "材料不全" }),
         ["CancelApplication"] = s =>
-            ($"/api/v1/assistance/applications/{Care(s).ToCancel}/cancellation", new { reason = "已获其他救助" }),
+            ($"/api/v1/assistance/applications/{Fund(s).ToCancel}/cancellation", new { reason = "已获其他救助" }),
         ["DisburseApplication"] = s =>
             (
-                $"/api/v1/assistance/applications/{Care(s).Approved}/disbursement",
+                $"/api/v1/assistance/applications/{Fund(s).Approved}/disbursement",
                 new
                 {
                     paidOn = "2026-06-15",
@@ -109,7 +109,7 @@ public sealed partial class AuthorizationMatrixTests
             ),
         ["ConfirmReceipt"] = s =>
             (
-                $"/api/v1/assistance/applications/{Care(s).Paid}/confirmation",
+                $"/api/v1/assistance/applications/{Fund(s).Paid}/confirmation",
                 new { confirmedOn = "2026-06-15" }
             ),
     };
