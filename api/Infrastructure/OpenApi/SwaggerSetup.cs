@@ -46,6 +46,23 @@ public static class SwaggerSetup
             );
             options.SupportNonNullableReferenceTypes();
             options.CustomSchemaIds(SchemaId);
+            // Money is written as a yuan number with two places (MoneyJsonConverter), not as its fen field.
+            options.MapType<Primitives.Money>(() =>
+                new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Number,
+                    Format = "decimal",
+                    Description = "An amount in yuan with at most two decimal places (stored as integer fen).",
+                }
+            );
+            options.MapType<Primitives.Money?>(() =>
+                new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Number | JsonSchemaType.Null,
+                    Format = "decimal",
+                    Description = "An amount in yuan with at most two decimal places (stored as integer fen), or null.",
+                }
+            );
             options.SchemaFilter<ExampleSchemaFilter>();
             options.SchemaFilter<RequiredMembersSchemaFilter>();
             options.SchemaFilter<ValidationSchemaFilter>();

@@ -16,19 +16,50 @@ public static class AssistanceModule
         "assistance_funds",
         "assistance_ledger_entries",
         "assistance_fund_holds",
+        "assistance_applications",
+        "assistance_application_steps",
+        "assistance_application_documents",
+        .. AssistanceCare.Tables,
     ];
 
     public static IServiceCollection AddAssistanceModule(this IServiceCollection services)
     {
         services.AddSingleton<IRuleSetSection>(AssistanceRuleSection.Instance);
         services.AddScoped<AssistanceRuleSets>();
+        services.AddScoped<ApplicationSteps>();
+        services.AddAssistanceCare();
+        services.AddScoped<AssistanceOrganizationHooks>();
+        services.AddScoped<IOrganizationStatisticsContributor>(sp =>
+            sp.GetRequiredService<AssistanceOrganizationHooks>()
+        );
+        services.AddScoped<IWorkQueueContributor>(sp => sp.GetRequiredService<AssistanceOrganizationHooks>());
+        services.AddScoped<IOrganizationSubtreeMoveListener>(sp =>
+            sp.GetRequiredService<AssistanceOrganizationHooks>()
+        );
         return services;
     }
 
     public static IEndpointRouteBuilder MapAssistanceModule(this IEndpointRouteBuilder app)
     {
         var assistance = app.MapGroup("/api/v1/assistance").WithTags("Assistance").WithStandardProblemsForSecurity();
-        _ = assistance;
+        CreateFund.CreateFundEndpoint.Map(assistance);
+        ListFunds.ListFundsEndpoint.Map(assistance);
+        GetFund.GetFundEndpoint.Map(assistance);
+        RecordFundIncome.RecordFundIncomeEndpoint.Map(assistance);
+        AllocateFunds.AllocateFundsEndpoint.Map(assistance);
+        ReverseLedgerEntry.ReverseLedgerEntryEndpoint.Map(assistance);
+        ListLedgerEntries.ListLedgerEntriesEndpoint.Map(assistance);
+        SubmitApplication.SubmitApplicationEndpoint.Map(assistance);
+        ListApplications.ListApplicationsEndpoint.Map(assistance);
+        GetApplication.GetApplicationEndpoint.Map(assistance);
+        ReviewApplication.ReviewApplicationEndpoint.Map(assistance);
+        ApproveApplication.ApproveApplicationEndpoint.Map(assistance);
+        RejectApplication.RejectApplicationEndpoint.Map(assistance);
+        CancelApplication.CancelApplicationEndpoint.Map(assistance);
+        DisburseApplication.DisburseApplicationEndpoint.Map(assistance);
+        ConfirmReceipt.ConfirmReceiptEndpoint.Map(assistance);
+
+        AssistanceCare.MapAssistanceCare(assistance);
         return app;
     }
 }

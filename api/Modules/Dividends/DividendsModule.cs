@@ -54,6 +54,11 @@ public static class DividendsModule
         services.AddSingleton<IRuleSetSection>(DividendRuleSection.Instance);
         services.AddScoped<DividendRuleSets>();
         services.AddScoped<PlanSteps>();
+        services.AddScoped<DividendsOrganizationHooks>();
+        services.AddScoped<IOrganizationStatisticsContributor>(sp =>
+            sp.GetRequiredService<DividendsOrganizationHooks>()
+        );
+        services.AddScoped<IOrganizationSubtreeMoveListener>(sp => sp.GetRequiredService<DividendsOrganizationHooks>());
         return services;
     }
 
@@ -62,7 +67,6 @@ public static class DividendsModule
         var dividends = app.MapGroup("/api/v1/dividends")
             .WithTags("Collective-economy dividends")
             .WithStandardProblemsForSecurity();
-        _ = dividends;
         PreviewPlanEndpoint.Map(dividends);
         CreatePlanEndpoint.Map(dividends);
         GetPlanEndpoint.Map(dividends);
@@ -82,6 +86,20 @@ public static class DividendsModule
                 .WithTags("Collective-economy dividends")
                 .WithStandardProblemsForSecurity()
         );
+        CreateCollective.CreateCollectiveEndpoint.Map(dividends);
+        ListCollectives.ListCollectivesEndpoint.Map(dividends);
+        GetCollective.GetCollectiveEndpoint.Map(dividends);
+        CreateShareType.CreateShareTypeEndpoint.Map(dividends);
+        ConfirmMembership.ConfirmMembershipEndpoint.Map(dividends);
+        RegisterHousehold.RegisterHouseholdEndpoint.Map(dividends);
+        RecordShareChange.RecordShareChangeEndpoint.Map(dividends);
+        ListShareChanges.ListShareChangesEndpoint.Map(dividends);
+        GetShareRegister.GetShareRegisterEndpoint.Map(dividends);
+        RevealCollectiveMemberData.RevealCollectiveMemberDataEndpoint.Map(dividends);
+        RecordIncomeStatement.RecordIncomeStatementEndpoint.Map(dividends);
+        ListIncomeStatements.ListIncomeStatementsEndpoint.Map(dividends);
+        GetIncomeStatement.GetIncomeStatementEndpoint.Map(dividends);
+        CheckIncomeStatement.CheckIncomeStatementEndpoint.Map(dividends);
         return app;
     }
 }

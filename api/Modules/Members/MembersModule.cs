@@ -45,6 +45,12 @@ public static class MembersModule
         services.TryAddSingleton<ExportGate>();
         services.AddOptions<ExportOptions>().BindConfiguration("Security");
         services.AddScoped<Contracts.IMemberHardships, MemberHardshipsDirectory>();
+        services.AddScoped<Contracts.IMemberVolunteers, MemberVolunteersDirectory>();
+        services.AddScoped<Contracts.IMemberCareProfiles, MemberCareProfilesDirectory>();
+        services.AddScoped<MemberCareDirectory>();
+        services.AddScoped<Contracts.IMemberCareRegister>(sp => sp.GetRequiredService<MemberCareDirectory>());
+        services.AddScoped<Contracts.IMemberHardshipHistory>(sp => sp.GetRequiredService<MemberCareDirectory>());
+        services.AddScoped<Contracts.IMemberCareProfiles, MemberCareProfilesDirectory>();
         services.AddScoped<Contracts.IMemberDirectory, MemberDirectory>();
         services.AddScoped<IOrganizationMemberCounts>(sp => sp.GetRequiredService<MemberOrganizationHooks>());
         services.AddScoped<IOrganizationStatisticsContributor>(sp => sp.GetRequiredService<MemberOrganizationHooks>());

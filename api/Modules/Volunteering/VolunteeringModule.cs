@@ -20,6 +20,8 @@ public static class VolunteeringModule
         "volunteer_demands",
         "volunteer_demand_steps",
         "volunteer_demand_helpers",
+        "micro_wishes",
+        .. VolunteeringTeamsArea.Tables,
     ];
 
     public static IServiceCollection AddVolunteeringModule(this IServiceCollection services)
@@ -28,12 +30,14 @@ public static class VolunteeringModule
         services.AddScoped<VolunteeringRuleSets>();
         // The teams area replaces the stand-in with AddScoped<IVolunteerTeams, …>() (registered later, it wins).
         services.TryAddScoped<IVolunteerTeams, NoVolunteerTeams>();
+        services.AddMicroWishes();
         services.AddScoped<DemandTransitions>();
         services.AddScoped<DemandClaimants>();
         services.AddScoped<DemandOrganizationHooks>();
         services.AddScoped<IOrganizationStatisticsContributor>(sp => sp.GetRequiredService<DemandOrganizationHooks>());
         services.AddScoped<IWorkQueueContributor>(sp => sp.GetRequiredService<DemandOrganizationHooks>());
         services.AddScoped<IOrganizationSubtreeMoveListener>(sp => sp.GetRequiredService<DemandOrganizationHooks>());
+        services.AddVolunteeringTeams();
         return services;
     }
 
@@ -43,6 +47,8 @@ public static class VolunteeringModule
             .WithTags("Volunteering")
             .WithStandardProblemsForSecurity();
         MapDemands(volunteering);
+        MicroWishesArea.MapMicroWishes(volunteering, app);
+        VolunteeringTeamsArea.MapVolunteeringTeams(volunteering);
         return app;
     }
 

@@ -45,6 +45,139 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
         Guid Veteran
     );
 
+    /// <summary>Each side's micro-wishes, by its root: one per step the matrix takes (a fresh wish per step).</summary>
+    private sealed record SideWishes(Guid Open, Guid ToClaim, Guid Claimed, Guid Delivered, Guid ToCancel);
+
+    private static readonly Dictionary<Guid, SideWishes> WishesOf = [];
+    /// <summary>Each side's collective, two of its members holding shares, and a share type (by the side's root).
+    /// </summary>
+    private sealed record DividendsSide(Guid Collective, Guid Giver, Guid Receiver, Guid ShareType);
+
+    private static readonly Dictionary<Guid, DividendsSide> DividendsSides = [];
+
+    private static object CollectiveIncome =>
+        new
+        {
+            operatingIncome = 300_000m,
+            costs = 100_000m,
+            reserve = 60_000m,
+            memberDividends = 100_000m,
+        };
+    /// <summary>The care area's objects of each side (visits, condolences, pairs, the ledger).</summary>
+    private sealed record CareSide(
+        Guid Fund,
+        Guid VisitList,
+        Guid Visit,
+        Guid CondolenceToPay,
+        Guid CondolenceToDecline,
+        Guid InHardship,
+        Guid Hardship,
+        Guid SecondInHardship,
+        Guid Helper,
+        Guid Pair,
+        Guid PairToEnd
+    );
+
+    private static readonly Dictionary<Side, CareSide> Care = [];
+
+    private async Task<CareSide> BuildCareSide(Side side, string name)
+    {
+        var fund = await Json.Read(
+            await Post("/api/v1/assistance/funds", new { organizationId = side.Root, name = name + "帮扶资金" }),
+            HttpStatusCode.Created
+        );
+        await Json.Read(
+            await Post(
+                $"/api/v1/assistance/funds/{fund.Id()}/income",
+                new
+                {
+                    source = "DuesShare",
+                    amount = 10000m,
+                    occurredOn = "2026-06-01",
+                }
+            ),
+            HttpStatusCode.Created
+        );
+        async Task<(Guid Member, Guid Hardship)> InHardship(string who)
+        {
+            var member = await RegisterMember(
+                NewMember.Full(side.Branch, name + who, "1950-01-01", category: "Retired")
+            );
+            var hardship = await Json.Read(
+                await Post($"/api/v1/members/{member}/hardships", new { category = "LowIncome", since = "2025-01-01" }),
+                HttpStatusCode.Created
+            );
+            return (member, hardship.Id());
+        }
+        var (inHardship, hardshipId) = await InHardship("困难甲");
+        var (second, _) = await InHardship("困难乙");
+        var (third, _) = await InHardship("困难丙");
+        var helper = await RegisterMember(NewMember.Full(side.Branch, name + "帮扶人", "1985-01-01"));
+        async Task<Guid> Pair(Guid helped) =>
+            (
+                await Json.Read(
+                    await Post(
+                        "/api/v1/assistance/pairings",
+                        new
+                        {
+                            helperMemberId = helper,
+                            helpedMemberId = helped,
+                            startedOn = "2026-03-01",
+                        }
+                    ),
+                    HttpStatusCode.Created
+                )
+            ).Id();
+        var list = await Json.Read(
+            await Post(
+                "/api/v1/assistance/visit-lists",
+                new
+                {
+                    organizationId = side.Branch,
+                    occasion = "SpringFestival",
+                    year = 2026,
+                }
+            ),
+            HttpStatusCode.Created
+        );
+        var visit = await Json.Read(
+            await Post(
+                $"/api/v1/assistance/visit-lists/{list.Id()}/visits",
+                new { name = name + "烈属", relation = "烈士之父" }
+            ),
+            HttpStatusCode.Created
+        );
+        async Task<Guid> Condolence(string who)
+        {
+            var member = await RegisterMember(
+                NewMember.Full(side.Branch, name + who, "1935-01-01", category: "Retired")
+            );
+            await Json.Read(
+                await Post($"/api/v1/members/{member}/death", new { diedOn = "2026-06-01" }, "\"1\""),
+                HttpStatusCode.OK
+            );
+            var proposed = await Json.Read(await Get("/api/v1/assistance/condolences?pageSize=200"), HttpStatusCode.OK);
+            return proposed
+                .GetProperty("items")
+                .EnumerateArray()
+                .Single(c => c.GetProperty("memberId").GetGuid() == member)
+                .Id();
+        }
+        return new CareSide(
+            fund.Id(),
+            list.Id(),
+            visit.Id(),
+            await Condolence("去世甲"),
+            await Condolence("去世乙"),
+            inHardship,
+            hardshipId,
+            second,
+            helper,
+            await Pair(inHardship),
+            await Pair(third)
+        );
+    }
+
     private Side _a = null!;
     private Side _b = null!;
     private HttpClient _scopedAdmin = null!;
@@ -282,6 +415,39 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
         ["ReportToCommunity"] = s =>
             ($"/api/v1/members/{s.SecondFull}/community-reports", new { communityOrganizationId = s.Leaf }),
         ["ListCommunityReports"] = s => ($"/api/v1/members/community-reports?communityOrganizationId={s.Leaf}", null),
+        ["PlaceMicroWish"] = s =>
+            (
+                "/api/v1/volunteering/wishes",
+                new
+                {
+                    organizationId = s.Branch,
+                    kind = "Elderly",
+                    description = "矩阵心愿",
+                    estimatedValue = 50,
+                    personName = "矩阵",
+                }
+            ),
+        ["GetMicroWish"] = s => ($"/api/v1/volunteering/wishes/{WishesOf[s.Root].Open}", null),
+        ["ListMicroWishes"] = s => ($"/api/v1/volunteering/wishes?organizationId={s.Root}", null),
+        ["ExportMicroWishes"] = s => ($"/api/v1/volunteering/wishes/export?organizationId={s.Root}&format=Csv", null),
+        ["CountMicroWishes"] = s => ($"/api/v1/volunteering/wishes/counts?organizationId={s.Root}", null),
+        ["ClaimMicroWish"] = s =>
+            (
+                $"/api/v1/volunteering/wishes/{WishesOf[s.Root].ToClaim}/claim",
+                new { claimant = new { kind = "Organization", id = s.Branch } }
+            ),
+        ["DeliverMicroWish"] = s =>
+            ($"/api/v1/volunteering/wishes/{WishesOf[s.Root].Claimed}/delivery", new { deliveredOn = "2026-06-15" }),
+        ["ConfirmMicroWishReceipt"] = s =>
+            ($"/api/v1/volunteering/wishes/{WishesOf[s.Root].Delivered}/receipt", new { receivedOn = "2026-06-15" }),
+        ["CancelMicroWish"] = s =>
+            ($"/api/v1/volunteering/wishes/{WishesOf[s.Root].ToCancel}/cancellation", new { reason = "矩阵取消" }),
+        ["RevealMicroWishData"] = s =>
+            (
+                $"/api/v1/volunteering/wishes/{WishesOf[s.Root].Open}/reveal",
+                new { field = "PersonPhone", reason = "矩阵查看理由" }
+            ),
+        ["ListPublicWishes"] = s => ($"/api/v1/public/wishes/{s.Root}", null),
         ["SignIn"] = s => ("/api/v1/auth/sign-in", new { username = "scoped-a", password = ScopedPassword }),
         ["SignOut"] = s => ("/api/v1/auth/sign-out", null),
         ["GetCurrentUser"] = s => ("/api/v1/auth/me", null),
@@ -326,6 +492,169 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
             ),
         ["RevokeApiClient"] = s => ($"/api/v1/api-clients/{s.ApiClient}/revoke", null),
         ["ListAuditLog"] = s => ($"/api/v1/audit?within={s.Root}", null),
+        ["CreateCollective"] = s =>
+            (
+                "/api/v1/dividends/collectives",
+                new
+                {
+                    organizationId = s.Branch,
+                    name = "矩阵合作社",
+                    kind = "StockCooperative",
+                    creditCode = Dividends.CollectiveRegisterTests.NewCreditCode(),
+                    landTransferredMu = 10,
+                    shareManagement = "Static",
+                }
+            ),
+        ["ListCollectives"] = s => ($"/api/v1/dividends/collectives?organizationId={s.Root}", null),
+        ["ExportCollectives"] = s => ($"/api/v1/dividends/collectives/export?organizationId={s.Root}&format=Csv", null),
+        ["GetCollective"] = s => ($"/api/v1/dividends/collectives/{DividendsSides[s.Root].Collective}", null),
+        ["CreateShareType"] = s =>
+            (
+                $"/api/v1/dividends/collectives/{DividendsSides[s.Root].Collective}/share-types",
+                new
+                {
+                    name = "矩阵股" + Guid.NewGuid().ToString("N")[..4],
+                    kind = "Other",
+                    weight = 1,
+                }
+            ),
+        ["ConfirmMembership"] = s =>
+            (
+                $"/api/v1/dividends/collectives/{DividendsSides[s.Root].Collective}/confirmations",
+                new
+                {
+                    noticeFrom = "2026-01-01",
+                    noticeTo = "2026-01-07",
+                    assemblyOn = "2026-01-10",
+                    assemblyKind = "Members",
+                    entitled = 10,
+                    present = 8,
+                    votesFor = 8,
+                    votesAgainst = 0,
+                }
+            ),
+        ["RegisterHousehold"] = s =>
+            (
+                $"/api/v1/dividends/collectives/{DividendsSides[s.Root].Collective}/households",
+                new
+                {
+                    number = "M" + Guid.NewGuid().ToString("N")[..6],
+                    sharesFrom = "2026-01-01",
+                    members = new[]
+                    {
+                        new
+                        {
+                            name = "矩阵户主",
+                            idNumber = TestIdNumbers.For(),
+                            relation = "Head",
+                        },
+                    },
+                }
+            ),
+        ["RecordShareChange"] = s =>
+            (
+                $"/api/v1/dividends/collectives/{DividendsSides[s.Root].Collective}/share-changes",
+                new
+                {
+                    kind = "Transfer",
+                    effectiveOn = "2026-02-01",
+                    reason = "矩阵转让",
+                    lines = new[]
+                    {
+                        new
+                        {
+                            memberId = DividendsSides[s.Root].Giver,
+                            shareTypeId = DividendsSides[s.Root].ShareType,
+                            delta = -1,
+                        },
+                        new
+                        {
+                            memberId = DividendsSides[s.Root].Receiver,
+                            shareTypeId = DividendsSides[s.Root].ShareType,
+                            delta = 1,
+                        },
+                    },
+                }
+            ),
+        ["ListShareChanges"] = s =>
+            ($"/api/v1/dividends/collectives/{DividendsSides[s.Root].Collective}/share-changes", null),
+        ["GetShareRegister"] = s =>
+            ($"/api/v1/dividends/collectives/{DividendsSides[s.Root].Collective}/register", null),
+        ["ExportShareRegister"] = s =>
+            ($"/api/v1/dividends/collectives/{DividendsSides[s.Root].Collective}/register/export?format=Csv", null),
+        ["RevealCollectiveMemberData"] = s =>
+            (
+                $"/api/v1/dividends/collective-members/{DividendsSides[s.Root].Giver}/reveal",
+                new { field = "IdNumber", reason = "核对分红领取人身份" }
+            ),
+        ["RecordIncomeStatement"] = s =>
+            ($"/api/v1/dividends/collectives/{DividendsSides[s.Root].Collective}/incomes/2025", CollectiveIncome),
+        ["GetIncomeStatement"] = s =>
+            ($"/api/v1/dividends/collectives/{DividendsSides[s.Root].Collective}/incomes/2025", null),
+        ["ListIncomeStatements"] = s =>
+            ($"/api/v1/dividends/collectives/{DividendsSides[s.Root].Collective}/incomes", null),
+        ["CheckIncomeStatement"] = s =>
+            ($"/api/v1/dividends/collectives/{DividendsSides[s.Root].Collective}/incomes/check", CollectiveIncome),
+        // Visits, condolences, 1+N pairs and the hardship ledger (objects of each side in Care).
+        ["BuildVisitList"] = s =>
+            (
+                "/api/v1/assistance/visit-lists",
+                new
+                {
+                    organizationId = s.Leaf,
+                    occasion = "PartyAnniversary",
+                    year = 2026,
+                }
+            ),
+        ["ListVisitLists"] = _ => ("/api/v1/assistance/visit-lists", null),
+        ["ListVisits"] = s => ($"/api/v1/assistance/visit-lists/{Care[s].VisitList}/visits", null),
+        ["ExportVisits"] = s => ($"/api/v1/assistance/visit-lists/{Care[s].VisitList}/visits/export", null),
+        ["AddVisitee"] = s =>
+            (
+                $"/api/v1/assistance/visit-lists/{Care[s].VisitList}/visits",
+                new { name = "矩阵家属", relation = "烈士之母" }
+            ),
+        ["RecordVisit"] = s =>
+            ($"/api/v1/assistance/visits/{Care[s].Visit}/record", new { visitedOn = "2026-02-01", visitors = "矩阵" }),
+        ["ListCondolences"] = _ => ("/api/v1/assistance/condolences", null),
+        ["ExportCondolences"] = _ => ("/api/v1/assistance/condolences/export", null),
+        ["PayCondolence"] = s =>
+            (
+                $"/api/v1/assistance/condolences/{Care[s].CondolenceToPay}/pay",
+                new { fundId = Care[s].Fund, paidOn = "2026-06-10" }
+            ),
+        ["DeclineCondolence"] = s =>
+            ($"/api/v1/assistance/condolences/{Care[s].CondolenceToDecline}/decline", new { reason = "家属婉拒" }),
+        ["PairHelper"] = s =>
+            (
+                "/api/v1/assistance/pairings",
+                new
+                {
+                    helperMemberId = Care[s].Helper,
+                    helpedMemberId = Care[s].SecondInHardship,
+                    startedOn = "2026-06-01",
+                }
+            ),
+        ["ListHelperPairs"] = _ => ("/api/v1/assistance/pairings", null),
+        ["ExportHelperPairs"] = _ => ("/api/v1/assistance/pairings/export", null),
+        ["LogHelp"] = s =>
+            ($"/api/v1/assistance/pairings/{Care[s].Pair}/help-logs", new { helpedOn = "2026-06-01", what = "矩阵" }),
+        ["ListHelpLogs"] = s => ($"/api/v1/assistance/pairings/{Care[s].Pair}/help-logs", null),
+        ["EndHelperPair"] = s =>
+            ($"/api/v1/assistance/pairings/{Care[s].PairToEnd}/end", new { endedOn = "2026-06-10" }),
+        ["ListHardshipLedger"] = _ => ("/api/v1/assistance/hardship-ledger", null),
+        ["ExportHardshipLedger"] = _ => ("/api/v1/assistance/hardship-ledger/export", null),
+        ["GetMemberLedger"] = s => ($"/api/v1/assistance/hardship-ledger/{Care[s].InHardship}", null),
+        ["RecheckHardship"] = s =>
+            (
+                $"/api/v1/assistance/hardship-ledger/{Care[s].InHardship}/rechecks",
+                new
+                {
+                    hardshipId = Care[s].Hardship,
+                    checkedOn = "2026-06-10",
+                    outcome = "Continues",
+                }
+            ),
         ["ListCalendarYears"] = _ => ("/api/v1/calendar", null),
         ["GetCalendarYear"] = _ => ("/api/v1/calendar/2026", null),
         ["RecordCalendarYear"] = _ =>
@@ -345,6 +674,14 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
     {
         _a = await BuildSide("甲");
         _b = await BuildSide("乙");
+        await BuildWishes(_a);
+        await BuildWishes(_b);
+        await BuildDividendsSide(_a);
+        await BuildDividendsSide(_b);
+        Care[_a] = await BuildCareSide(_a, "甲");
+        Care[_b] = await BuildCareSide(_b, "乙");
+        await BuildAssistanceSide(_a, "甲");
+        await BuildAssistanceSide(_b, "乙");
         var scoped = await Post(
             "/api/v1/users",
             new NewUser(
@@ -357,6 +694,8 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
                     "VolunteerCoordinator",
                     "CollectiveAccountant",
                     "RuralEconomyReviewer",
+                    "FundManager",
+                    "FundApprover",
                 ],
                 _a.Root
             )
@@ -371,6 +710,109 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
         );
         _noPermissions = Factory.CreateClient();
         _noPermissions.DefaultRequestHeaders.Add("X-Api-Key", keyless.Str("apiKey"));
+    }
+
+    private async Task BuildWishes(Side side)
+    {
+        async Task<Guid> Wish(params string[] steps)
+        {
+            var wish = (
+                await Json.Read(
+                    await Post(
+                        "/api/v1/volunteering/wishes",
+                        new
+                        {
+                            organizationId = side.Leaf,
+                            kind = "ChildLeftBehind",
+                            description = "矩阵心愿",
+                            estimatedValue = 30,
+                            personName = "矩阵",
+                            personPhone = "13800001111",
+                        }
+                    ),
+                    HttpStatusCode.Created
+                )
+            ).Id();
+            var bodies = new Dictionary<string, object>
+            {
+                ["claim"] = new { claimant = new { kind = "Organization", id = side.Leaf } },
+                ["delivery"] = new { deliveredOn = "2026-06-15" },
+            };
+            var version = 1;
+            foreach (var step in steps)
+            {
+                await Json.Read(
+                    await Post($"/api/v1/volunteering/wishes/{wish}/{step}", bodies[step], $"\"{version++}\""),
+                    HttpStatusCode.OK
+                );
+            }
+            return wish;
+        }
+        WishesOf[side.Root] = new SideWishes(
+            await Wish(),
+            await Wish(),
+            await Wish("claim"),
+            await Wish("claim", "delivery"),
+            await Wish()
+        );
+    }
+
+    private async Task BuildDividendsSide(Side side)
+    {
+        var collective = (
+            await Json.Read(
+                await Post("/api/v1/dividends/collectives", Samples["CreateCollective"](side).Body),
+                HttpStatusCode.Created
+            )
+        ).Id();
+        var type = (
+            await Json.Read(
+                await Post(
+                    $"/api/v1/dividends/collectives/{collective}/share-types",
+                    new
+                    {
+                        name = "人口股",
+                        kind = "Population",
+                        weight = 1,
+                    }
+                ),
+                HttpStatusCode.Created
+            )
+        ).Id();
+        var household = await Json.Read(
+            await Post(
+                $"/api/v1/dividends/collectives/{collective}/households",
+                new
+                {
+                    number = "0001",
+                    sharesFrom = "2026-01-01",
+                    members = new[]
+                    {
+                        new
+                        {
+                            name = "户主",
+                            idNumber = TestIdNumbers.For(),
+                            relation = "Head",
+                            shares = new[] { new { shareTypeId = type, quantity = 10 } },
+                        },
+                        new
+                        {
+                            name = "子女",
+                            idNumber = TestIdNumbers.For("1995-01-01"),
+                            relation = "Child",
+                            shares = new[] { new { shareTypeId = type, quantity = 1 } },
+                        },
+                    },
+                }
+            ),
+            HttpStatusCode.Created
+        );
+        await Json.Read(
+            await Put($"/api/v1/dividends/collectives/{collective}/incomes/2025", CollectiveIncome, null),
+            HttpStatusCode.Created
+        );
+        var members = household.GetProperty("members");
+        DividendsSides[side.Root] = new(collective, members[0].GetGuid(), members[1].GetGuid(), type);
     }
 
     private async Task<Side> BuildSide(string name)
@@ -592,13 +1034,27 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
             || url.EndsWith("/close", StringComparison.Ordinal)
             || url.EndsWith("/receipt", StringComparison.Ordinal)
             || url.EndsWith("/withdrawal", StringComparison.Ordinal)
+            || url.EndsWith("/claim", StringComparison.Ordinal)
+            || url.EndsWith("/delivery", StringComparison.Ordinal)
+            || url.EndsWith("/cancellation", StringComparison.Ordinal)
             || url.EndsWith("/death", StringComparison.Ordinal)
             || url.EndsWith("/medal", StringComparison.Ordinal)
+            || url.EndsWith("/record", StringComparison.Ordinal)
+            || url.EndsWith("/pay", StringComparison.Ordinal)
+            || url.EndsWith("/decline", StringComparison.Ordinal)
+            || url.EndsWith("/help-logs", StringComparison.Ordinal)
+            || url.EndsWith("/end", StringComparison.Ordinal)
+            || url.EndsWith("/rechecks", StringComparison.Ordinal)
+            || IsAssistanceStep(url)
             || IsDemandStep(url)
             || IsDividendsIfMatch(url)
         )
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+        if (url.EndsWith("/disbursement", StringComparison.Ordinal))
+        {
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
         }
         return await client.SendAsync(request);
     }
@@ -633,8 +1089,9 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
                 Expect(name + " anonymous", await Send(fresh, method, urlA, body), HttpStatusCode.NoContent);
                 continue;
             }
-            if (IsPublicDividends(operationId))
+            if (IsPublicDividends(operationId) || operationId == "ListPublicWishes")
             {
+                // The public wish wall and the 公示 check need no sign-in, and no permission decides them.
                 Expect(name + " anonymous", await Send(Anonymous, method, urlA, body), HttpStatusCode.OK);
                 continue;
             }
@@ -714,10 +1171,20 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
             return await DividendsETag(caller, url);
         }
         if (
+            method == "POST"
+            && url.Contains("/volunteering/wishes/", StringComparison.Ordinal)
+            && !url.EndsWith("/reveal", StringComparison.Ordinal)
+        )
+        {
+            var wish = await caller.GetAsync(url[..url.LastIndexOf('/')]);
+            return wish.Headers.ETag?.Tag ?? "\"1\"";
+        }
+        if (
             !(
                 method is "PUT" or "DELETE"
                 || url.EndsWith("/move", StringComparison.Ordinal)
                 || url.EndsWith("/close", StringComparison.Ordinal)
+                || IsAssistanceStep(url)
                 || IsDemandStep(url)
             )
         )
@@ -730,6 +1197,7 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
             "CloseRectification" => url[..^"/close".Length],
             _ when IsDemandStep(url) => url[..url.LastIndexOf('/')],
             "ReviseGrading" => url,
+            _ when IsAssistanceStep(url) => url[..url.LastIndexOf('/')],
             _ => url,
         };
         if (operationId == "ReviseGrading")

@@ -145,6 +145,11 @@ function ModuleMenu({ user, onNavigate }: { user: CurrentUser; onNavigate: () =>
                 key: 'volunteering/demands',
                 label: <Link to="/volunteering/demands">{t('volunteering.demandsMenu')}</Link>,
               },
+              { key: 'volunteering/wishes', label: <Link to="/volunteering/wishes">{t('wishes.menu')}</Link> },
+              {
+                key: 'volunteering/hours',
+                label: <Link to="/volunteering/hours">{t('volunteerHours.menu')}</Link>,
+              },
             ],
           },
         ]
@@ -176,6 +181,22 @@ function ModuleMenu({ user, onNavigate }: { user: CurrentUser; onNavigate: () =>
               {
                 key: 'assistance/fund',
                 label: <Link to="/assistance/fund">{t('assistance.menu.fund')}</Link>,
+              },
+              {
+                key: 'assistance/visits',
+                label: <Link to="/assistance/visits">{t('assistanceCare.menu.visits')}</Link>,
+              },
+              {
+                key: 'assistance/condolences',
+                label: <Link to="/assistance/condolences">{t('assistanceCare.menu.condolences')}</Link>,
+              },
+              {
+                key: 'assistance/pairings',
+                label: <Link to="/assistance/pairings">{t('assistanceCare.menu.pairings')}</Link>,
+              },
+              {
+                key: 'assistance/ledger',
+                label: <Link to="/assistance/ledger">{t('assistanceCare.menu.ledger')}</Link>,
               },
             ],
           },

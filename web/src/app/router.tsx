@@ -13,13 +13,23 @@ const CoalitionsPage = lazy(() => import('@/features/organizations/components/co
 const MembersPage = lazy(() => import('@/features/members/components/members-page'));
 const CalendarPage = lazy(() => import('@/features/calendar/components/calendar-page'));
 const DemandsPage = lazy(() => import('@/features/volunteering/components/demands-page'));
+const MicroWishesPage = lazy(() => import('@/features/volunteering/components/micro-wishes-page'));
+// The public wish wall is outside the signed-in frame: anyone may open it from a shared link.
+const PublicWishWallPage = lazy(() => import('@/features/volunteering/components/public-wish-wall-page'));
+const VolunteerHoursPage = lazy(() => import('@/features/volunteering/components/volunteer-hours-page'));
+const CertificatePrintPage = lazy(() => import('@/features/volunteering/components/certificate-print-page'));
+const CertificateCheckPage = lazy(() => import('@/features/volunteering/components/certificate-check-page'));
 const CollectivesPage = lazy(() => import('@/features/dividends/components/collectives-page'));
 const FundPage = lazy(() => import('@/features/assistance/components/fund-page'));
+const VisitsPage = lazy(() => import('@/features/assistance/components/visits-page'));
+const CarePage = lazy(() => import('@/features/assistance/components/care-page'));
 
 const page = (element: ReactNode) => <Suspense fallback={null}>{element}</Suspense>;
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
+  { path: '/public/wishes/:regionId', element: page(<PublicWishWallPage />) },
+  { path: '/certificate-check/:code?', element: page(<CertificateCheckPage />) },
   {
     path: '/',
     element: page(<AppLayout />),
@@ -34,8 +44,15 @@ export const router = createBrowserRouter([
           { path: 'members', element: page(<MembersPage />) },
           { path: 'calendar', element: page(<CalendarPage />) },
           { path: 'volunteering/demands', element: page(<DemandsPage />) },
+          { path: 'volunteering/wishes', element: page(<MicroWishesPage />) },
+          { path: 'volunteering/hours', element: page(<VolunteerHoursPage />) },
+          { path: 'volunteering/certificates/:id', element: page(<CertificatePrintPage />) },
           { path: 'dividends/collectives', element: page(<CollectivesPage />) },
           { path: 'assistance/fund', element: page(<FundPage />) },
+          { path: 'assistance/visits', element: page(<VisitsPage />) },
+          { path: 'assistance/condolences', element: page(<CarePage area="condolences" />) },
+          { path: 'assistance/pairings', element: page(<CarePage area="pairings" />) },
+          { path: 'assistance/ledger', element: page(<CarePage area="ledger" />) },
           { path: '*', element: page(<NotFoundPage />) },
         ],
       },

@@ -1,3 +1,6 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Primitives;
 
@@ -44,10 +47,28 @@ internal static partial class AssistanceErrors
             new Dictionary<string, object?> { ["kind"] = kind, ["field"] = "entryId" }
         );
 
+    public static BusinessRuleException NotDirectlyBelow() =>
+        new(
+            "fund_not_below",
+            "只能向直接下级党组织的帮扶资金下拨。",
+            "Allocations go to a fund directly below this one.",
+            new Dictionary<string, object?> { ["field"] = "toFundId" }
+        );
+
     public static BusinessRuleException HoldNotActive() =>
         new(
             "hold_not_active",
             "该笔预留资金已支付或已释放。",
             "This reserved amount has already been paid or released."
         );
+
+    /// <summary>A referenced organization, member or fund that does not exist or lies outside the scope: 400 on its
+    /// field, so a form shows it there.</summary>
+    public static ValidationException NotFoundOnField(string field) =>
+        new([
+            new ValidationFailure(
+                field,
+                Localized.Text("找不到所选对象，或不在您的管理范围内。", "Not found, or outside what you manage.")
+            ),
+        ]);
 }

@@ -19,7 +19,11 @@ internal sealed record AssistanceRules(
     NumberRule StreetApprovalUpToYuan,
     NumberRule ReviewNoticeDays,
     NumberRule OldMemberMinAge,
-    NumberRule OldMemberMinStandingYears
+    NumberRule OldMemberMinStandingYears,
+    NumberRule VisitWindowDays,
+    NumberRule CondolenceYuan,
+    NumberRule StalePairingMonths,
+    NumberRule RecheckMonths
 )
 {
     /// <summary>The most one application of the category may ask for (its band is [minimum, this]).</summary>
@@ -166,6 +170,46 @@ internal sealed class AssistanceRuleSection : RuleSetSection<AssistanceRules>
         "本地规定：年满 80 周岁且党龄满 50 年的老党员可申请关怀帮扶。"
     );
 
+    public static readonly RuleDefinition VisitWindowDays = RuleDefinition.Regional(
+        "visitWindowDays",
+        "节前走访期（天）",
+        "Visiting period before the holiday (days)",
+        VisitRules.DefaultWindowDays,
+        1,
+        90,
+        "本地规定：春节、“七一”前走访慰问，节前此天数内的走访计为按时；" + VisitRules.Source
+    );
+
+    public static readonly RuleDefinition CondolenceYuan = RuleDefinition.Regional(
+        "condolenceYuan",
+        "党员去世抚恤慰问金（元）",
+        "Condolence payment on a member's death (yuan)",
+        1000,
+        0,
+        20000,
+        "本地规定：党员去世后由支部确认发放的慰问金，0 为不提议；金额为本系统的地方示例，非文章原文。"
+    );
+
+    public static readonly RuleDefinition StalePairingMonths = RuleDefinition.Regional(
+        "stalePairingMonths",
+        "结对无帮扶记录提醒（月）",
+        "Pairs listed after months without help",
+        CareRules.DefaultStaleMonths,
+        1,
+        12,
+        "本地规定：" + CareRules.PairingSource
+    );
+
+    public static readonly RuleDefinition RecheckMonths = RuleDefinition.Regional(
+        "recheckMonths",
+        "困难党员复核周期（月）",
+        "Hardship recheck every (months)",
+        CareRules.DefaultRecheckMonths,
+        1,
+        24,
+        "本地规定：" + CareRules.RecheckSource
+    );
+
     // After the definitions: static fields initialize in order, and the instance lists them.
     public static readonly AssistanceRuleSection Instance = new();
 
@@ -185,6 +229,10 @@ internal sealed class AssistanceRuleSection : RuleSetSection<AssistanceRules>
         ReviewNoticeDays,
         OldMemberMinAge,
         OldMemberMinStandingYears,
+        VisitWindowDays,
+        CondolenceYuan,
+        StalePairingMonths,
+        RecheckMonths,
     ];
 
     public override AssistanceRules Defaults { get; } =
@@ -200,7 +248,11 @@ internal sealed class AssistanceRuleSection : RuleSetSection<AssistanceRules>
             StreetApprovalUpToYuan.DefaultRule,
             ReviewNoticeDays.DefaultRule,
             OldMemberMinAge.DefaultRule,
-            OldMemberMinStandingYears.DefaultRule
+            OldMemberMinStandingYears.DefaultRule,
+            VisitWindowDays.DefaultRule,
+            CondolenceYuan.DefaultRule,
+            StalePairingMonths.DefaultRule,
+            RecheckMonths.DefaultRule
         );
 }
 

@@ -123,7 +123,8 @@ internal static class FundLedger
         LedgerPosting posting,
         Caller caller,
         DateTimeOffset now,
-        CancellationToken cancellationToken
+        CancellationToken cancellationToken,
+        Guid? entryId = null
     )
     {
         if (posting.Amount == Money.Zero)
@@ -141,7 +142,7 @@ internal static class FundLedger
         {
             await ThrowInsufficientAsync(db, posting.FundId, Money.FromFen(move.amount), cancellationToken);
         }
-        return await InsertEntryAsync(db, posting, caller, now, cancellationToken);
+        return await InsertEntryAsync(db, posting, caller, now, cancellationToken, entryId);
     }
 
     /// <summary>Pays a person straight out of the fund (no approval hold): visit money, a condolence payment.</summary>

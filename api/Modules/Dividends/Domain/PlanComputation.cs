@@ -94,7 +94,7 @@ internal sealed record ComputedLine(
     long AmountFen
 );
 
-internal sealed record CollectiveRow(Guid Id, Guid OrgId, string OrgPath, Guid RegionRootId, string Name);
+internal sealed record PlanCollective(Guid Id, Guid OrgId, string OrgPath, Guid RegionRootId, string Name);
 
 /// The register as of the plan's cut-off date (a snapshot: share changes dated after it do not count) turned into
 /// payout lines by <see cref="PayoutEngine"/>.
@@ -124,13 +124,13 @@ internal static class PlanComputation
         WHERE h.collective_id = @id
         """;
 
-    public static async Task<CollectiveRow> CollectiveAsync(
+    public static async Task<PlanCollective> CollectiveAsync(
         DbSession db,
         DataScope scope,
         Guid id,
         CancellationToken cancellationToken
     ) =>
-        await db.QuerySingleOrDefaultAsync<CollectiveRow>(
+        await db.QuerySingleOrDefaultAsync<PlanCollective>(
             CollectiveSql,
             new
             {

@@ -32,7 +32,7 @@ internal static class PlanStore
         DbSession db,
         Guid id,
         (Guid GroupId, int VersionNo, Guid? Supersedes) lineage,
-        CollectiveRow collective,
+        PlanCollective collective,
         PlanTermsRequest terms,
         IReadOnlyList<ComputedPart> parts,
         Caller caller,

@@ -4,6 +4,7 @@ using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Infrastructure.Security;
+using Jiceng.Modules.Members.Contracts;
 using Jiceng.Modules.Members.Domain;
 using Jiceng.Modules.Organizations.Contracts;
 using Mediator;
@@ -35,6 +36,7 @@ internal sealed class RecordDeathHandler(
     CurrentScope currentScope,
     IOrganizationDirectory organizations,
     MemberRuleSets rules,
+    IEnumerable<IMemberDeathListener> deathListeners,
     TimeProvider clock
 ) : ICommandHandler<RecordDeathCommand, MemberResponse>
 {
@@ -106,6 +108,12 @@ internal sealed class RecordDeathHandler(
         }
         await db.ExecuteAsync(EndHardshipSql, parameters, cancellationToken);
         await db.ExecuteAsync(EndCommunityReportSql, parameters, cancellationToken);
+        // In this transaction: a listener that refuses (the care fund's condolence proposal) undoes the recording.
+        var death = new MemberDeath(member.Id, member.Name, member.OrgId, member.OrgPath, diedOn);
+        foreach (var listener in deathListeners)
+        {
+            await listener.OnMemberDiedAsync(death, cancellationToken);
+        }
         return await MemberRecords.RespondAsync(
             await MemberRecords.FindAsync(db, scope, member.Id, cancellationToken),
             organizations,

@@ -22,8 +22,29 @@ internal sealed record VolunteeringRules(
     NumberRule AssignWithinWorkingDays,
     NumberRule MaxOpenClaims,
     NumberRule StaleClaimDays,
-    LocalList DemandCategories
-);
+    LocalList DemandCategories,
+    NumberRule WishPriceCapFen,
+    NumberRule PublicWishWall,
+
+    NumberRule HalfHourFromMinutes,
+    NumberRule WholeHourFromMinutes,
+    NumberRule DailyCapHours,
+    NumberRule OneStarHours,
+    NumberRule TwoStarHours,
+    NumberRule ThreeStarHours,
+    NumberRule FourStarHours,
+    NumberRule FiveStarHours
+)
+{
+    /// <summary>The service-hour rules as the pure functions take them.</summary>
+    public ServiceHourSettings Hours =>
+        new(
+            HalfHourFromMinutes.Value,
+            WholeHourFromMinutes.Value,
+            DailyCapHours.Value,
+            [OneStarHours.Value, TwoStarHours.Value, ThreeStarHours.Value, FourStarHours.Value, FiveStarHours.Value]
+        );
+}
 
 /// <summary>
 /// Volunteering's section of the rule set: each rule with its default, its source and its bounds (README "Rules and
@@ -80,7 +101,18 @@ internal sealed class VolunteeringRuleSection : RuleSetSection<VolunteeringRules
     public override string Key => "volunteering";
 
     public override IReadOnlyList<RuleDefinition> NumberRules { get; } =
-    [AcceptWithinWorkingDays, AssignWithinWorkingDays, MaxOpenClaims, StaleClaimDays];
+    [
+        AcceptWithinWorkingDays,
+        AssignWithinWorkingDays,
+        MaxOpenClaims,
+        StaleClaimDays,
+        MicroWishRuleDefinitions.WishPriceCapFen,
+        MicroWishRuleDefinitions.PublicWishWall,
+        ServiceHourRuleDefinitions.HalfHourFromMinutes,
+        ServiceHourRuleDefinitions.WholeHourFromMinutes,
+        ServiceHourRuleDefinitions.DailyCapHours,
+        .. ServiceHourRuleDefinitions.Stars,
+    ];
 
     public override VolunteeringRules Defaults { get; } =
         new(
@@ -91,7 +123,17 @@ internal sealed class VolunteeringRuleSection : RuleSetSection<VolunteeringRules
             new LocalList(
                 ["助老助残", "邻里互助", "环境整治", "文明实践", "法律援助", "医疗健康", "教育辅导", "其他"],
                 "本地规定：党群服务需求类别由各地按服务清单确定（如 助老助残、邻里互助、环境整治 等）。"
-            )
+            ),
+            MicroWishRuleDefinitions.WishPriceCapFen.DefaultRule,
+            MicroWishRuleDefinitions.PublicWishWall.DefaultRule,
+            ServiceHourRuleDefinitions.HalfHourFromMinutes.DefaultRule,
+            ServiceHourRuleDefinitions.WholeHourFromMinutes.DefaultRule,
+            ServiceHourRuleDefinitions.DailyCapHours.DefaultRule,
+            ServiceHourRuleDefinitions.Stars[0].DefaultRule,
+            ServiceHourRuleDefinitions.Stars[1].DefaultRule,
+            ServiceHourRuleDefinitions.Stars[2].DefaultRule,
+            ServiceHourRuleDefinitions.Stars[3].DefaultRule,
+            ServiceHourRuleDefinitions.Stars[4].DefaultRule
         );
 
     protected override IEnumerable<ValidationFailure> ValidateOther(VolunteeringRules section) =>

@@ -1,6 +1,9 @@
 import { volunteeringWords } from '@/features/volunteering/words';
+import { wishWords } from '@/features/volunteering/words-wishes';
+import { volunteerHoursWords } from '@/features/volunteering/words-hours';
 import { dividendsWords } from '@/features/dividends/words';
 import { assistanceWords } from '@/features/assistance/words';
+import { assistanceVisitWords } from '@/features/assistance/words-visits';
 
 /**
  * The Party's own words (the 党内统计 and 发展党员 documents), said once: every Chinese label naming one of these things
@@ -21,6 +24,8 @@ export const resources = {
   'zh-CN': {
     translation: {
       ...volunteeringWords.zh,
+      ...wishWords.zh,
+      ...volunteerHoursWords.zh,
       ...dividendsWords.zh,
       appName: '基层党建',
       appTitle: '基层党建',
@@ -535,6 +540,7 @@ export const resources = {
       },
       coalitions: { title: term.coalition, create: `新建${term.coalition}`, search: '按名称搜索', members: '成员组织' },
       ...assistanceWords.zh,
+      ...assistanceVisitWords.zh,
       calendar: {
         title: '节假日安排',
         intro:
@@ -566,6 +572,8 @@ export const resources = {
   'en-US': {
     translation: {
       ...volunteeringWords.en,
+      ...wishWords.en,
+      ...volunteerHoursWords.en,
       ...dividendsWords.en,
       appName: 'Jiceng',
       appTitle: 'Jiceng grassroots party building',
@@ -1117,6 +1125,7 @@ export const resources = {
         members: 'Member organizations',
       },
       ...assistanceWords.en,
+      ...assistanceVisitWords.en,
       calendar: {
         title: 'Holiday calendar',
         intro:

@@ -1,11 +1,71 @@
-import { Card } from 'antd';
+import { Card, Input, Table, Tag } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '@/components/page-heading';
+import { QueryView } from '@/components/query-view';
+import { useCollectives, type Collective } from '@/features/dividends/api/collectives';
 
-/** Collective economic organizations and branch-led cooperatives in the caller's scope. */
+/** Collective economic organizations and branch-led cooperatives in the caller's scope, sorted on the server. */
 export function CollectivesPage() {
   const { t } = useTranslation();
-  return <Card title={<PageHeading>{t('dividends.title')}</PageHeading>} />;
+  const [page, setPage] = useState(1);
+  const [sort, setSort] = useState<string>();
+  const [q, setQ] = useState<string>();
+  const collectives = useCollectives(page, sort, q);
+  return (
+    <Card
+      title={<PageHeading>{t('dividends.title')}</PageHeading>}
+      extra={
+        <Input.Search
+          allowClear
+          aria-label={t('dividends.search')}
+          placeholder={t('dividends.search')}
+          onSearch={(value) => {
+            setPage(1);
+            setQ(value.trim() || undefined);
+          }}
+        />
+      }
+    >
+      <QueryView query={collectives}>
+        <Table<Collective>
+          rowKey="id"
+          loading={collectives.isFetching}
+          dataSource={collectives.data?.items ?? []}
+          scroll={{ x: 900 }}
+          pagination={{
+            current: page,
+            pageSize: 20,
+            total: collectives.data?.total ?? 0,
+            showSizeChanger: false,
+          }}
+          onChange={(pagination, _filters, sorter) => {
+            setPage(pagination.current ?? 1);
+            const one = Array.isArray(sorter) ? sorter[0] : sorter;
+            setSort(one?.order ? `${one.order === 'descend' ? '-' : ''}${String(one.field)}` : undefined);
+          }}
+          columns={[
+            { title: t('dividends.name'), dataIndex: 'name', sorter: true },
+            {
+              title: t('dividends.kind'),
+              dataIndex: 'kind',
+              render: (kind: Collective['kind']) => <Tag>{t(`dividends.kinds.${kind}`)}</Tag>,
+            },
+            { title: t('dividends.creditCode'), dataIndex: 'creditCode', sorter: true },
+            { title: t('dividends.organization'), dataIndex: 'organizationName' },
+            { title: t('dividends.land'), dataIndex: 'landTransferredMu', sorter: true, align: 'right' },
+            {
+              title: t('dividends.management'),
+              dataIndex: 'shareManagement',
+              render: (m: Collective['shareManagement']) => t(`dividends.managements.${m}`),
+            },
+            { title: t('dividends.households'), dataIndex: 'households', align: 'right' },
+            { title: t('dividends.members'), dataIndex: 'members', sorter: true, align: 'right' },
+          ]}
+        />
+      </QueryView>
+    </Card>
+  );
 }
 
 export default CollectivesPage;

@@ -1,0 +1,178 @@
+using FluentValidation;
+using Jiceng.Infrastructure;
+using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Http;
+using Jiceng.Infrastructure.Mediation;
+using Jiceng.Infrastructure.Primitives;
+using Jiceng.Infrastructure.Security;
+using Jiceng.Modules.Assistance.Domain;
+using Mediator;
+
+namespace Jiceng.Modules.Assistance.RecordVisit;
+
+internal sealed record RecordVisitRequest(
+    DateOnly? VisitedOn,
+    string? Visitors,
+    Money? Money,
+    Guid? FundId,
+    string? Reference,
+    string? Goods,
+    Money? GoodsValue,
+    string? Note
+);
+
+/// <summary>
+/// Records a visit once: who went, when, and what was given. Money is paid out of the fund through its ledger (the
+/// fund's balance, its no-overdraft rule and the yearly cap per person apply); goods are recorded with their value.
+/// Requires If-Match; takes an Idempotency-Key, so a retry never pays twice.
+/// </summary>
+internal sealed record RecordVisitCommand(Guid VisitId, long ExpectedVersion, RecordVisitRequest Body)
+    : ICommand<VisitResponse>;
+
+internal sealed class RecordVisitValidator : AbstractValidator<RecordVisitCommand>
+{
+    public RecordVisitValidator(TimeProvider clock)
+    {
+        RuleFor(c => c.Body.VisitedOn)
+            .Cascade(CascadeMode.Stop)
+            .NotNull()
+            .Must(d => d <= clock.Today())
+            .WithMessage(_ => Localized.Text("走访日期不能晚于今天。", "The visit cannot be dated after today."));
+        RuleFor(c => c.Body.Visitors).RequiredText().MaximumLength(200);
+        RuleFor(c => c.Body.Money!.Value.Fen)
+            .InclusiveBetween(0, 100_000_00)
+            .When(c => c.Body.Money is not null)
+            .OverridePropertyName("money");
+        RuleFor(c => c.Body.GoodsValue!.Value.Fen)
+            .InclusiveBetween(0, 100_000_00)
+            .When(c => c.Body.GoodsValue is not null)
+            .OverridePropertyName("goodsValue");
+        RuleFor(c => c.Body.Goods).RequiredText().MaximumLength(200).When(c => c.Body.GoodsValue is { Fen: > 0 });
+        RuleFor(c => c.Body.Goods).MaximumLength(200);
+        RuleFor(c => c.Body.Reference).MaximumLength(200);
+        RuleFor(c => c.Body.Note).MaximumLength(500);
+    }
+}
+
+internal sealed class RecordVisitHandler(
+    DbSession db,
+    CurrentScope currentScope,
+    CallerAccessor callers,
+    AssistanceRuleSets rules,
+    TimeProvider clock
+) : ICommandHandler<RecordVisitCommand, VisitResponse>
+{
+    // The whole guard: the version read, still due, inside the caller's scope.
+    private const string RecordSql = """
+        UPDATE assistance_visits SET status = 'Visited', visited_on = @visitedOn, visitors = @visitors, money = @money,
+            fund_id = @fundId, ledger_entry_id = @ledgerEntryId, goods = @goods, goods_value = @goodsValue,
+            note = @note, updated_at = @now, version = version + 1
+        WHERE id = @id AND version = @expectedVersion AND status = 'Due' AND org_path >= @from AND org_path < @to
+        """;
+
+    public async ValueTask<VisitResponse> Handle(RecordVisitCommand command, CancellationToken cancellationToken)
+    {
+        var body = command.Body;
+        var scope = await currentScope.GetAsync(cancellationToken);
+        var found = new
+        {
+            id = command.VisitId,
+            from = scope.From,
+            to = scope.To,
+        };
+        var visit =
+            await db.QuerySingleOrDefaultAsync<VisitRow>(Visits.FindSql, found, cancellationToken)
+            ?? throw new NotFoundException("Visit");
+        // If-Match first: a stale copy is 412 even when what changed was the visit's status.
+        if (visit.Version != command.ExpectedVersion)
+        {
+            throw new PreconditionFailedException();
+        }
+        if (visit.Status != VisitStatus.Due)
+        {
+            throw AssistanceErrors.VisitAlreadyRecorded();
+        }
+        var visitedOn = body.VisitedOn!.Value;
+        if (visitedOn < visit.WindowOpensOn)
+        {
+            throw AssistanceErrors.VisitBeforeList(visit.WindowOpensOn);
+        }
+        var money = body.Money ?? Money.Zero;
+        var now = clock.GetUtcNow();
+        Guid? entryId = null;
+        if (money > Money.Zero)
+        {
+            if (body.FundId is not { } fundId)
+            {
+                throw AssistanceErrors.PaymentNeedsFund();
+            }
+            await CarePlaces.EnsureFundCoversAsync(db, fundId, visit.OrgPath, scope, cancellationToken);
+            var caller = callers.Current;
+            if (visit.MemberId is { } memberId)
+            {
+                var region = await rules.ForAsync(visit.OrgId, cancellationToken);
+                await CarePlaces.EnsureWithinYearlyCapAsync(
+                    db,
+                    memberId,
+                    money,
+                    visitedOn,
+                    region.YearlyCapPerPersonYuan.Value,
+                    cancellationToken
+                );
+                entryId = await FundLedger.PayAsync(
+                    db,
+                    new FundPayment(fundId, money, memberId, PaymentKind.Visit, visit.Id, visitedOn, body.Reference),
+                    caller,
+                    now,
+                    cancellationToken
+                );
+            }
+            else
+            {
+                // A martyr's family is no member: the entry names them in its reference instead of a payee.
+                entryId = await FundLedger.PostAsync(
+                    db,
+                    new LedgerPosting(fundId, LedgerEntryKind.Disbursement, Money.FromFen(-money.Fen), visitedOn)
+                    {
+                        PaymentKind = PaymentKind.Visit,
+                        SubjectId = visit.Id,
+                        Reference = body.Reference ?? visit.Name,
+                        Purpose = visit.Relation,
+                    },
+                    caller,
+                    now,
+                    cancellationToken
+                );
+            }
+        }
+        var updated = await db.ExecuteAsync(
+            RecordSql,
+            new
+            {
+                found.id,
+                found.from,
+                found.to,
+                expectedVersion = command.ExpectedVersion,
+                visitedOn,
+                visitors = body.Visitors!.Trim(),
+                money = money.Fen,
+                fundId = money > Money.Zero ? body.FundId : null,
+                ledgerEntryId = entryId,
+                goods = string.IsNullOrWhiteSpace(body.Goods) ? null : body.Goods.Trim(),
+                goodsValue = (body.GoodsValue ?? Money.Zero).Fen,
+                note = string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim(),
+                now,
+            },
+            cancellationToken
+        );
+        if (updated == 0)
+        {
+            var reread = await db.QuerySingleOrDefaultAsync<VisitRow>(Visits.FindSql, found, cancellationToken);
+            throw reread is { Status: VisitStatus.Visited } && reread.Version == command.ExpectedVersion
+                ? AssistanceErrors.VisitAlreadyRecorded()
+                : new PreconditionFailedException();
+        }
+        var row = (await db.QuerySingleOrDefaultAsync<VisitRow>(Visits.FindSql, found, cancellationToken))!;
+        return row.ToResponse(clock.Today());
+    }
+}

@@ -1,0 +1,126 @@
+using Jiceng.Infrastructure.Database;
+using Jiceng.Modules.Dividends.Domain;
+using Jiceng.Modules.Organizations.Contracts;
+
+namespace Jiceng.Modules.Dividends;
+
+/// <summary>
+/// What Dividends tells Organizations through its Contracts hooks: the subtree's collectives, members, households
+/// and income bands for statistics, and the path rewrite when a subtree moves (every Dividends row keeps a copy of
+/// its organization's path). Runs on the request's session, inside the caller's transaction.
+/// </summary>
+internal sealed class DividendsOrganizationHooks(DbSession db, DividendRuleSets ruleSets)
+    : IOrganizationStatisticsContributor,
+        IOrganizationSubtreeMoveListener
+{
+    private const string CountsSql = """
+        SELECT
+            (SELECT COUNT(*) FROM collectives WHERE org_path >= @from AND org_path < @to) AS collectives,
+            (SELECT COUNT(*) FROM collectives WHERE org_path >= @from AND org_path < @to
+                AND kind = 'BranchLedCooperative') AS cooperatives,
+            (SELECT COUNT(*) FROM collective_households WHERE org_path >= @from AND org_path < @to) AS households,
+            (SELECT COUNT(*) FROM collective_members WHERE org_path >= @from AND org_path < @to
+                AND status = 'Active') AS members,
+            (SELECT COALESCE(SUM(land_transferred_centimu), 0) FROM collectives
+                WHERE org_path >= @from AND org_path < @to) AS land_centimu
+        """;
+
+    // Each collective's latest statement: the income bands are about the most recent year entered.
+    private const string LatestIncomeSql = """
+        SELECT i.operating_income FROM collective_incomes i
+        WHERE i.org_path >= @from AND i.org_path < @to
+          AND i.year = (SELECT MAX(o.year) FROM collective_incomes o WHERE o.collective_id = i.collective_id)
+        """;
+
+    private const string RewriteCollectivesSql = """
+        UPDATE collectives SET org_path = @newFrom {cat} {substr}(org_path, @cut, 200)
+        WHERE org_path >= @oldFrom AND org_path < @oldTo
+        """;
+
+    private const string RewriteHouseholdsSql = """
+        UPDATE collective_households SET org_path = @newFrom {cat} {substr}(org_path, @cut, 200)
+        WHERE org_path >= @oldFrom AND org_path < @oldTo
+        """;
+
+    private const string RewriteMembersSql = """
+        UPDATE collective_members SET org_path = @newFrom {cat} {substr}(org_path, @cut, 200)
+        WHERE org_path >= @oldFrom AND org_path < @oldTo
+        """;
+
+    private const string RewriteChangesSql = """
+        UPDATE collective_share_changes SET org_path = @newFrom {cat} {substr}(org_path, @cut, 200)
+        WHERE org_path >= @oldFrom AND org_path < @oldTo
+        """;
+
+    private const string RewriteIncomesSql = """
+        UPDATE collective_incomes SET org_path = @newFrom {cat} {substr}(org_path, @cut, 200)
+        WHERE org_path >= @oldFrom AND org_path < @oldTo
+        """;
+
+    public string Key => "dividends";
+
+    /// <summary>
+    /// Collectives (and of them branch-led cooperatives), households, active members, land transferred (mu), and the
+    /// latest year's operating income bands: at or above the reported threshold, and weak (below the region's line).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, long>> CountAsync(
+        OrganizationSubtree subtree,
+        CancellationToken cancellationToken
+    )
+    {
+        var range = new { from = subtree.PathFrom, to = subtree.PathTo };
+        var counts = await db.QuerySingleOrDefaultAsync<Counts>(CountsSql, range, cancellationToken) ?? new Counts();
+        var incomes = await db.QueryAsync<long>(LatestIncomeSql, range, cancellationToken);
+        var rules = await ruleSets.RulesAsync(subtree.RootId, cancellationToken);
+        var reported = rules.ReportedOperatingIncomeYuan.Value * 100L;
+        var weak = rules.WeakCollectiveBelowYuan.Value * 100L;
+        return new Dictionary<string, long>
+        {
+            ["collectives"] = counts.Collectives,
+            ["cooperatives"] = counts.Cooperatives,
+            ["households"] = counts.Households,
+            ["members"] = counts.Members,
+            ["landTransferredMu"] = counts.LandCentimu / 100,
+            ["operatingIncomeReported"] = incomes.Count(i => i >= reported),
+            ["weakCollectives"] = incomes.Count(i => i < weak),
+        };
+    }
+
+    public async Task OnSubtreeMovedAsync(
+        string oldFrom,
+        string oldTo,
+        string newFrom,
+        CancellationToken cancellationToken
+    )
+    {
+        var moved = new
+        {
+            newFrom,
+            cut = oldFrom.Length + 1,
+            oldFrom,
+            oldTo,
+        };
+        foreach (
+            var sql in new[]
+            {
+                RewriteCollectivesSql,
+                RewriteHouseholdsSql,
+                RewriteMembersSql,
+                RewriteChangesSql,
+                RewriteIncomesSql,
+            }
+        )
+        {
+            await db.ExecuteAsync(sql, moved, cancellationToken);
+        }
+    }
+
+    private sealed record Counts
+    {
+        public long Collectives { get; init; }
+        public long Cooperatives { get; init; }
+        public long Households { get; init; }
+        public long Members { get; init; }
+        public long LandCentimu { get; init; }
+    }
+}
