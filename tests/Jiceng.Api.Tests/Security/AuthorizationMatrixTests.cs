@@ -83,7 +83,15 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
     private async Task<CareSide> BuildCareSide(Side side, string name)
     {
         var fund = await Json.Read(
-            await Post("/api/v1/assistance/funds", new { organizationId = side.Root, name = name + "帮扶资金" }),
+            await Post(
+                "/api/v1/assistance/funds",
+                // The fund samples own the region's and the branch's funds; the care area pays from its own branch's.
+                new
+                {
+                    organizationId = (await CreateOrganization(name + "关怀支部", side.Root, field: "Village")).Id(),
+                    name = name + "帮扶资金",
+                }
+            ),
             HttpStatusCode.Created
         );
         await Json.Read(
