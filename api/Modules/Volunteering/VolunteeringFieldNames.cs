@@ -66,6 +66,5 @@ internal sealed class VolunteeringFieldNames : FieldNameCatalog
         Name("code", "现场动态码", "Code shown at the place");
         Name("checkedInAt", "签到时间", "Checked in at");
         Name("checkedOutAt", "签退时间", "Checked out at");
-        Name("state", "状态", "State");
     }
 }

@@ -108,10 +108,7 @@ public sealed partial class AuthorizationMatrixTests
                 }
             ),
         ["ConfirmReceipt"] = s =>
-            (
-                $"/api/v1/assistance/applications/{Fund(s).Paid}/confirmation",
-                new { confirmedOn = "2026-06-15" }
-            ),
+            ($"/api/v1/assistance/applications/{Fund(s).Paid}/confirmation", new { confirmedOn = "2026-06-15" }),
     };
 
     private async Task BuildAssistanceSide(Side side, string name)

@@ -49,6 +49,7 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
     private sealed record SideWishes(Guid Open, Guid ToClaim, Guid Claimed, Guid Delivered, Guid ToCancel);
 
     private static readonly Dictionary<Guid, SideWishes> WishesOf = [];
+
     /// <summary>Each side's collective, two of its members holding shares, and a share type (by the side's root).
     /// </summary>
     private sealed record DividendsSide(Guid Collective, Guid Giver, Guid Receiver, Guid ShareType);
@@ -63,6 +64,7 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
             reserve = 60_000m,
             memberDividends = 100_000m,
         };
+
     /// <summary>The care area's objects of each side (visits, condolences, pairs, the ledger).</summary>
     private sealed record CareSide(
         Guid Fund,
@@ -688,14 +690,21 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
                 "scoped-a",
                 "甲区管理员",
                 ScopedPassword,
-                ["OrganizationAdmin", "MemberManager", "VolunteerCoordinator", "CollectiveAccountant", "FundManager",
-                    "FundApprover"],
+                [
+                    "OrganizationAdmin",
+                    "MemberManager",
+                    "VolunteerCoordinator",
+                    "CollectiveAccountant",
+                    "FundManager",
+                    "FundApprover",
+                ],
                 _a.Root
             )
         );
         await Json.Read(scoped, HttpStatusCode.Created);
         _scopedAdmin = await SignedInClient("scoped-a", ScopedPassword);
         await BuildDemandSides();
+        await BuildHoursSides();
         var keyless = await Json.Read(
             await Post("/api/v1/api-clients", new { name = "无权限系统", permissions = Array.Empty<string>() }),
             HttpStatusCode.Created
@@ -1039,6 +1048,7 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
             || url.EndsWith("/rechecks", StringComparison.Ordinal)
             || IsAssistanceStep(url)
             || IsDemandStep(url)
+            || IsHoursStep(url)
         )
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
@@ -1080,9 +1090,9 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
                 Expect(name + " anonymous", await Send(fresh, method, urlA, body), HttpStatusCode.NoContent);
                 continue;
             }
-            if (operationId == "ListPublicWishes")
+            if (operationId is "ListPublicWishes" or "CheckVolunteerCertificate")
             {
-                // The public wish wall needs no sign-in, and no permission decides it.
+                // The public wish wall and the certificate check need no sign-in, and no permission decides them.
                 Expect(name + " anonymous", await Send(Anonymous, method, urlA, body), HttpStatusCode.OK);
                 continue;
             }
@@ -1157,6 +1167,10 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
     /// <summary>The ETag an If-Match route needs, read through the matching GET.</summary>
     private async Task<string> CurrentETag(HttpClient caller, string method, string url, string operationId)
     {
+        if (IsHoursStep(url))
+        {
+            return await HoursETag(caller, url);
+        }
         if (
             method == "POST"
             && url.Contains("/volunteering/wishes/", StringComparison.Ordinal)

@@ -54,10 +54,8 @@ internal sealed class ReverseLedgerEntryHandler(
                 new { entryId = command.EntryId, fundId = fund.Id },
                 cancellationToken
             ) ?? throw new NotFoundException("entry");
-        var reversible = entry.Kind
-            is LedgerEntryKind.Income
-                or LedgerEntryKind.AllocationOut
-                or LedgerEntryKind.Disbursement;
+        var reversible =
+            entry.Kind is LedgerEntryKind.Income or LedgerEntryKind.AllocationOut or LedgerEntryKind.Disbursement;
         if (
             !reversible
             || await db.ExecuteScalarAsync<long>(ApplicationPaymentSql, new { entryId = entry.Id }, cancellationToken)
