@@ -151,6 +151,15 @@ public sealed partial class AuthorizationMatrixTests
     {
         AddHoursSamples();
         var now = Clock.GetUtcNow();
+        // A recorder never approves their own entry: an unscoped coordinator credits the certified volunteer.
+        await Json.Read(
+            await Post(
+                "/api/v1/users",
+                new NewUser("matrix-approver", "矩阵审核员", ScopedPassword, ["VolunteerCoordinator"])
+            ),
+            HttpStatusCode.Created
+        );
+        var approver = await SignedInClient("matrix-approver", ScopedPassword);
         foreach (var side in new[] { _a, _b })
         {
             async Task<Guid> Volunteer(string name) =>
@@ -240,7 +249,7 @@ public sealed partial class AuthorizationMatrixTests
             var credited = await LateEntry(certified);
             await Json.Read(
                 await Send(
-                    _scopedAdmin,
+                    approver,
                     "POST",
                     $"{HoursUrl}/sessions/{credited.Id()}/approve",
                     new { note = "同意" },
