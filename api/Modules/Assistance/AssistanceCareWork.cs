@@ -46,7 +46,7 @@ internal sealed class AssistanceCareWork(
         WHERE org_path >= @from AND org_path < @to GROUP BY member_id
         """;
 
-    public string Key => "assistance";
+    public string Key => "assistanceCare";
 
     public async Task<IReadOnlyList<WorkItemCount>> CountAsync(
         OrganizationSubtree subtree,

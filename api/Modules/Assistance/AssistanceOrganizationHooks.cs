@@ -92,8 +92,18 @@ internal sealed class AssistanceOrganizationHooks(DbSession db, TimeProvider clo
         {
             var (key, zh, en, awaiting) = row.Status switch
             {
-                "Submitted" => ("applicationsToReview", "待支部评议的帮扶申请", "Applications to review", "status=Submitted"),
-                "Reviewed" => ("applicationsForStreet", "待街道审批的帮扶申请", "Applications for the street", "awaiting=Street"),
+                "Submitted" => (
+                    "applicationsToReview",
+                    "待支部评议的帮扶申请",
+                    "Applications to review",
+                    "status=Submitted"
+                ),
+                "Reviewed" => (
+                    "applicationsForStreet",
+                    "待街道审批的帮扶申请",
+                    "Applications for the street",
+                    "awaiting=Street"
+                ),
                 "StreetApproved" => (
                     "applicationsForDistrict",
                     "待区级审批的帮扶申请",

@@ -77,6 +77,9 @@ public sealed class CsvInjectionTests(DatabaseProvider provider) : ApiTest(provi
             .EnumerateObject()
             .Select(p => p.Name)
             .Where(p => p.EndsWith("/export", StringComparison.Ordinal))
+            // An export of one object's rows (a visit list's visits, a plan's payouts) needs that object; those go
+            // through the same ListExport writer and their modules' tests read their CSV.
+            .Where(p => !p.Replace("{kind}", "", StringComparison.Ordinal).Contains('{', StringComparison.Ordinal))
             .ToList();
         var urls = exports
             .SelectMany(p =>

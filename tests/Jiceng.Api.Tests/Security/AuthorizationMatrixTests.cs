@@ -49,6 +49,7 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
     private sealed record SideWishes(Guid Open, Guid ToClaim, Guid Claimed, Guid Delivered, Guid ToCancel);
 
     private static readonly Dictionary<Guid, SideWishes> WishesOf = [];
+
     /// <summary>Each side's collective, two of its members holding shares, and a share type (by the side's root).
     /// </summary>
     private sealed record DividendsSide(Guid Collective, Guid Giver, Guid Receiver, Guid ShareType);
@@ -63,6 +64,7 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
             reserve = 60_000m,
             memberDividends = 100_000m,
         };
+
     /// <summary>The care area's objects of each side (visits, condolences, pairs, the ledger).</summary>
     private sealed record CareSide(
         Guid Fund,
@@ -83,15 +85,7 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
     private async Task<CareSide> BuildCareSide(Side side, string name)
     {
         var fund = await Json.Read(
-            await Post(
-                "/api/v1/assistance/funds",
-                // The fund samples own the region's and the branch's funds; the care area pays from its own branch's.
-                new
-                {
-                    organizationId = (await CreateOrganization(name + "关怀支部", side.Root, field: "Village")).Id(),
-                    name = name + "帮扶资金",
-                }
-            ),
+            await Post("/api/v1/assistance/funds", new { organizationId = side.Root, name = name + "帮扶资金" }),
             HttpStatusCode.Created
         );
         await Json.Read(
@@ -712,6 +706,7 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
         _scopedAdmin = await SignedInClient("scoped-a", ScopedPassword);
         await BuildDemandSides();
         await BuildPlanSides();
+        await BuildHoursSides();
         var keyless = await Json.Read(
             await Post("/api/v1/api-clients", new { name = "无权限系统", permissions = Array.Empty<string>() }),
             HttpStatusCode.Created
@@ -1056,6 +1051,7 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
             || IsAssistanceStep(url)
             || IsDemandStep(url)
             || IsDividendsIfMatch(url)
+            || IsHoursStep(url)
         )
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
@@ -1097,9 +1093,9 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
                 Expect(name + " anonymous", await Send(fresh, method, urlA, body), HttpStatusCode.NoContent);
                 continue;
             }
-            if (IsPublicDividends(operationId) || operationId == "ListPublicWishes")
+            if (IsPublicDividends(operationId) || operationId is "ListPublicWishes" or "CheckVolunteerCertificate")
             {
-                // The public wish wall and the 公示 check need no sign-in, and no permission decides them.
+                // The public wish wall, the 公示 check and the certificate check need no sign-in or permission.
                 Expect(name + " anonymous", await Send(Anonymous, method, urlA, body), HttpStatusCode.OK);
                 continue;
             }
@@ -1177,6 +1173,10 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
         if (IsDividendsIfMatch(url))
         {
             return await DividendsETag(caller, url);
+        }
+        if (IsHoursStep(url))
+        {
+            return await HoursETag(caller, url);
         }
         if (
             method == "POST"

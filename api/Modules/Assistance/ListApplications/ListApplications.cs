@@ -78,7 +78,7 @@ internal sealed class ListApplicationsHandler(DbSession db, CurrentScope current
     {
         ["createdAt"] = "created_at",
         ["amount"] = "amount",
-        ["memberName"] = "member_name",
+        ["memberName"] = "member_name {collate-zh}",
         ["status"] = "status",
     };
 

@@ -31,7 +31,7 @@ internal sealed class ListFundsHandler(DbSession db, CurrentScope currentScope)
     private static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
     {
         ["tree"] = "org_path",
-        ["name"] = "name",
+        ["name"] = "name {collate-zh}",
         ["balance"] = "balance",
     };
 

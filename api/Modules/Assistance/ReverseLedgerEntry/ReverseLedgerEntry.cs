@@ -54,10 +54,8 @@ internal sealed class ReverseLedgerEntryHandler(
                 new { entryId = command.EntryId, fundId = fund.Id },
                 cancellationToken
             ) ?? throw new NotFoundException("entry");
-        var reversible = entry.Kind
-            is LedgerEntryKind.Income
-                or LedgerEntryKind.AllocationOut
-                or LedgerEntryKind.Disbursement;
+        var reversible =
+            entry.Kind is LedgerEntryKind.Income or LedgerEntryKind.AllocationOut or LedgerEntryKind.Disbursement;
         if (
             !reversible
             || await db.ExecuteScalarAsync<long>(ApplicationPaymentSql, new { entryId = entry.Id }, cancellationToken)
@@ -73,7 +71,8 @@ internal sealed class ReverseLedgerEntryHandler(
         var now = clock.GetUtcNow();
         var today = clock.Today();
         var reason = command.Body.Reason!.Trim();
-        // The receipt below (the opposite amount) is reversed first: its conditional debit decides whether the money is still there to take back.
+        // The receipt below (the opposite amount) is reversed first: its conditional debit decides whether the money
+        // is still there to take back.
         if (entry is { Kind: LedgerEntryKind.AllocationOut, CounterEntryId: { } inId, CounterFundId: { } below })
         {
             await FundLedger.PostAsync(

@@ -65,7 +65,10 @@ internal sealed class MemberVolunteersDirectory(DbSession db, TimeProvider clock
                 },
                 cancellationToken
             )
-        ).Select(r => new MemberCommunityReport(r.MemberId, r.Name, r.MemberOrganizationId, r.CommunityOrganizationId, r.ReportedOn, r.EndedOn)).ToList();
+        ).Select(ToReport).ToList();
+
+    private static MemberCommunityReport ToReport(ReportRow r) =>
+        new(r.MemberId, r.Name, r.MemberOrganizationId, r.CommunityOrganizationId, r.ReportedOn, r.EndedOn);
 
     private sealed record FoundRow
     {

@@ -35,7 +35,8 @@ internal static class CheckInEndpoint
             .WithSummary("Check a signed-up volunteer in")
             .WithDescription(
                 "Check a signed-up volunteer in now, with its evidence: Organizer, SiteCode (code: the six digits "
-                    + "shown at the place) or ServedPerson (note: who confirmed). Open from an hour before the start to the "
+                    + "shown at the place) or ServedPerson (note: who confirmed). "
+                    + "Open from an hour before the start to the "
                     + "end (409 check_in_not_open); a wrong code is 409 site_code_wrong. Requires If-Match."
             )
             .ProducesIfMatchProblems()

@@ -25,7 +25,6 @@ internal sealed record VolunteeringRules(
     LocalList DemandCategories,
     NumberRule WishPriceCapFen,
     NumberRule PublicWishWall,
-
     NumberRule HalfHourFromMinutes,
     NumberRule WholeHourFromMinutes,
     NumberRule DailyCapHours,

@@ -18,8 +18,7 @@ export function useFunds() {
 export function useFund(id: string | undefined) {
   return useQuery({
     queryKey: ['assistance', 'funds', id],
-    queryFn: async () =>
-      (await api.GET('/api/v1/assistance/funds/{id}', { params: { path: { id: id! } } })).data!,
+    queryFn: async () => (await api.GET('/api/v1/assistance/funds/{id}', { params: { path: { id: id! } } })).data!,
     enabled: id !== undefined,
   });
 }
