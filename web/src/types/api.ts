@@ -2393,7 +2393,7 @@ export interface paths {
         put?: never;
         /**
          * Show a demand's requester name or phone unmasked
-         * @description Show the requester's name or phone whole (field RequesterName|RequesterPhone) needs volunteering.reveal-pii and a reason (5–200 characters): audited and limited per hour.
+         * @description Show the requester's name or phone whole (field RequesterName|RequesterPhone): needs volunteering.reveal-pii and a reason (5–200 characters); audited and limited per hour.
          */
         post: operations["RevealDemandRequester"];
         delete?: never;

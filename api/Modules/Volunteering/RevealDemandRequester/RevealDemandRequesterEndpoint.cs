@@ -24,8 +24,8 @@ internal static class RevealDemandRequesterEndpoint
             .RequirePermission(Permissions.VolunteeringRevealPii)
             .WithSummary("Show a demand's requester name or phone unmasked")
             .WithDescription(
-                "Show the requester's name or phone whole (field RequesterName|RequesterPhone) needs volunteering.reveal-pii and a reason "
-                    + "(5–200 characters): audited and limited per hour."
+                "Show the requester's name or phone whole (field RequesterName|RequesterPhone): needs "
+                    + "volunteering.reveal-pii and a reason (5–200 characters); audited and limited per hour."
             )
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
