@@ -58,6 +58,12 @@ public static class AssistanceModule
         CancelApplication.CancelApplicationEndpoint.Map(assistance);
         DisburseApplication.DisburseApplicationEndpoint.Map(assistance);
         ConfirmReceipt.ConfirmReceiptEndpoint.Map(assistance);
+        UploadApplicationDocument.UploadApplicationDocumentEndpoint.Map(assistance);
+        ListApplicationDocuments.ListApplicationDocumentsEndpoint.Map(assistance);
+        DownloadApplicationDocument.DownloadApplicationDocumentEndpoint.Map(assistance);
+        DrawReceiptSample.DrawReceiptSampleEndpoint.Map(assistance);
+        RecordFollowUp.RecordFollowUpEndpoint.Map(assistance);
+        ListNotices.ListNoticesEndpoint.Map(assistance);
 
         AssistanceCare.MapAssistanceCare(assistance);
         return app;

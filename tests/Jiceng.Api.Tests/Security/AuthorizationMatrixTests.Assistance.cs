@@ -19,8 +19,15 @@ public sealed partial class AuthorizationMatrixTests
         Guid Reviewed,
         Guid ToReject,
         Guid Approved,
-        Guid Paid
+        Guid Paid,
+        Guid WithDocument,
+        Guid Document
     );
+
+    /// <summary>A supporting document (multipart, a tiny PDF) for the document upload route.</summary>
+    private sealed record DocumentUpload;
+
+    private static readonly byte[] MatrixPdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n矩阵\n%%EOF");
 
     private static readonly Dictionary<Guid, AssistanceSide> AssistanceSides = [];
 
@@ -34,6 +41,8 @@ public sealed partial class AuthorizationMatrixTests
         "/cancellation",
         "/disbursement",
         "/confirmation",
+        "/documents",
+        "/follow-up",
     ];
 
     private static bool IsAssistanceStep(string url) =>
@@ -109,6 +118,21 @@ public sealed partial class AuthorizationMatrixTests
             ),
         ["ConfirmReceipt"] = s =>
             ($"/api/v1/assistance/applications/{Fund(s).Paid}/confirmation", new { confirmedOn = "2026-06-15" }),
+        ["UploadApplicationDocument"] = s =>
+            ($"/api/v1/assistance/applications/{Fund(s).Submitted}/documents", new DocumentUpload()),
+        ["ListNotices"] = s => ($"/api/v1/assistance/notices?organizationId={s.Root}&on=2026-06-03", null),
+        ["DrawReceiptSample"] = _ => ("/api/v1/assistance/receipt-samples", new { year = 2026, count = 1 }),
+        ["RecordFollowUp"] = s =>
+            (
+                $"/api/v1/assistance/applications/{Fund(s).Paid}/follow-up",
+                new { visitedOn = "2026-06-15", outcome = "Received" }
+            ),
+        ["ListApplicationDocuments"] = s => ($"/api/v1/assistance/applications/{Fund(s).WithDocument}/documents", null),
+        ["DownloadApplicationDocument"] = s =>
+            (
+                $"/api/v1/assistance/applications/{Fund(s).WithDocument}/documents/{Fund(s).Document}/download",
+                new { reason = "矩阵核对证明材料" }
+            ),
     };
 
     private async Task BuildAssistanceSide(Side side, string name)
@@ -246,6 +270,16 @@ public sealed partial class AuthorizationMatrixTests
                 application
             );
         }
+        var withDocument = await Application("Submitted");
+        var upload = new HttpRequestMessage(
+            HttpMethod.Post,
+            $"/api/v1/assistance/applications/{withDocument.Id()}/documents"
+        )
+        {
+            Content = new MultipartFormDataContent { { new ByteArrayContent(MatrixPdf), "file", "证明.pdf" } },
+        };
+        upload.Headers.TryAddWithoutValidation("If-Match", $"\"{withDocument.GetProperty("version").GetInt64()}\"");
+        var document = await Json.Read(await applicant.SendAsync(upload), HttpStatusCode.Created);
         AssistanceSides[side.Root] = new AssistanceSide(
             fund.Id(),
             child.Id(),
@@ -255,7 +289,17 @@ public sealed partial class AuthorizationMatrixTests
             (await Application("Reviewed")).Id(),
             (await Application("Reviewed")).Id(),
             (await Application("Approved")).Id(),
-            (await Application("Paid")).Id()
+            (await Application("Paid")).Id(),
+            withDocument.Id(),
+            document.GetProperty("document").Id()
+        );
+        // The paid application is drawn for a follow-up visit, which the matrix then records.
+        await Json.Read(
+            await applicant.PostAsync(
+                "/api/v1/assistance/receipt-samples",
+                System.Net.Http.Json.JsonContent.Create(new { year = 2026, count = 100 })
+            ),
+            HttpStatusCode.OK
         );
     }
 }

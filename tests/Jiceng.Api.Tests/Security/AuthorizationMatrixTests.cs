@@ -1028,6 +1028,10 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
                 { new ByteArrayContent(Encoding.UTF8.GetBytes(upload.Csv)), "file", "members.csv" },
             };
         }
+        else if (body is DocumentUpload)
+        {
+            request.Content = new MultipartFormDataContent { { new ByteArrayContent(MatrixPdf), "file", "证明.pdf" } };
+        }
         else if (body is not null)
         {
             request.Content = new StringContent(

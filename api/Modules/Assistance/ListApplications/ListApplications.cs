@@ -17,7 +17,8 @@ internal sealed record ApplicationFilter(
     [FromQuery(Name = "status")] ApplicationStatus? Status,
     [FromQuery(Name = "awaiting")] ApprovalTier? Awaiting,
     [FromQuery(Name = "year")] int? Year,
-    [FromQuery(Name = "memberId")] Guid? MemberId
+    [FromQuery(Name = "memberId")] Guid? MemberId,
+    [FromQuery(Name = "sampled")] bool? Sampled = null
 );
 
 internal sealed record ApplicationSummary(
@@ -60,6 +61,7 @@ internal sealed class ListApplicationsHandler(DbSession db, CurrentScope current
           AND (@awaitingStatus IS NULL OR status = @awaitingStatus)
           AND (@year IS NULL OR year = @year)
           AND (@memberId IS NULL OR member_id = @memberId)
+          AND (@sampled IS NULL OR sampled = @sampled)
         """;
 
     private const string CountSql = "SELECT COUNT(*) FROM assistance_applications " + Where;
@@ -106,6 +108,7 @@ internal sealed class ListApplicationsHandler(DbSession db, CurrentScope current
                 },
                 year = filter.Year,
                 memberId = filter.MemberId,
+                sampled = filter.Sampled,
             },
             query.Page,
             order,
