@@ -94,17 +94,10 @@ internal sealed record ComputedLine(
     long AmountFen
 );
 
-internal sealed record PlanCollective(Guid Id, Guid OrgId, string OrgPath, Guid RegionRootId, string Name);
-
 /// The register as of the plan's cut-off date (a snapshot: share changes dated after it do not count) turned into
 /// payout lines by <see cref="PayoutEngine"/>.
 internal static class PlanComputation
 {
-    private const string CollectiveSql = """
-        SELECT id, org_id, org_path, region_root_id, name FROM collectives
-        WHERE id = @id AND org_path >= @from AND org_path < @to
-        """;
-
     private const string ShareTypesSql = "SELECT id FROM collective_share_types WHERE collective_id = @id";
 
     // Members on the register on the cut-off date (a death or departure recorded after it still counts), with
@@ -124,22 +117,16 @@ internal static class PlanComputation
         WHERE h.collective_id = @id
         """;
 
-    public static async Task<PlanCollective> CollectiveAsync(
+    /// <summary>The collective a plan's terms name, inside the caller's scope; a 400 on collectiveId otherwise.
+    /// </summary>
+    public static async Task<CollectiveRecord> CollectiveAsync(
         DbSession db,
         DataScope scope,
         Guid id,
         CancellationToken cancellationToken
     ) =>
-        await db.QuerySingleOrDefaultAsync<PlanCollective>(
-            CollectiveSql,
-            new
-            {
-                id,
-                from = scope.From,
-                to = scope.To,
-            },
-            cancellationToken
-        ) ?? throw DividendsErrors.PlanCollectiveNotFound();
+        await Collectives.FindOrNullAsync(db, scope, id, cancellationToken)
+        ?? throw DividendsErrors.PlanCollectiveNotFound();
 
     public static async Task<IReadOnlyList<ComputedPart>> ComputeAsync(
         DbSession db,
