@@ -28,25 +28,6 @@ public static class StandardProblemsExtensions
             )
         );
 
-    /// <summary>The standard problems plus 401 (not signed in) and
-    /// 403 (permission missing), for routes behind sign-in.</summary>
-    public static TBuilder WithStandardProblemsForSecurity<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder =>
-        builder
-            .WithStandardProblems()
-            .WithMetadata(
-                new ProducesResponseTypeMetadata(
-                    StatusCodes.Status401Unauthorized,
-                    typeof(ProblemDetails),
-                    ["application/problem+json"]
-                ),
-                new ProducesResponseTypeMetadata(
-                    StatusCodes.Status403Forbidden,
-                    typeof(ProblemDetails),
-                    ["application/problem+json"]
-                )
-            );
-
     /// <summary>Documents what an If-Match update can answer
     /// besides success: 412 stale version, 428 no If-Match.</summary>
     public static RouteHandlerBuilder ProducesIfMatchProblems(this RouteHandlerBuilder builder) =>

@@ -208,7 +208,11 @@ public static class SwaggerSetup
         {
             operation.Parameters ??= [];
             var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
-            if (metadata.OfType<IdempotentEndpointMetadata>().Any())
+            // A route that binds the key itself (to require it) already lists it; the parameter is added once.
+            if (
+                metadata.OfType<IdempotentEndpointMetadata>().Any()
+                && !operation.Parameters.Any(p => p.Name == IdempotencyMiddleware.HeaderName)
+            )
             {
                 operation.Parameters.Add(
                     new OpenApiParameter

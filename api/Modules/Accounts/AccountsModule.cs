@@ -46,23 +46,23 @@ public static class AccountsModule
 
     public static IEndpointRouteBuilder MapAccountsModule(this IEndpointRouteBuilder app)
     {
-        var auth = app.MapGroup("/api/v1/auth").WithTags("Sign-in").WithStandardProblemsForSecurity();
+        var auth = app.MapGroup("/api/v1/auth").WithTags("Sign-in").WithStandardProblems();
         SignInEndpoint.Map(auth);
         SignOutEndpoint.Map(auth);
         GetCurrentUserEndpoint.Map(auth);
         ChangePasswordEndpoint.Map(auth);
 
-        var users = app.MapGroup("/api/v1/users").WithTags("Users").WithStandardProblemsForSecurity();
+        var users = app.MapGroup("/api/v1/users").WithTags("Users").WithStandardProblems();
         ListUsersEndpoint.Map(users);
         CreateUserEndpoint.Map(users);
         UpdateUserEndpoint.Map(users);
 
-        var clients = app.MapGroup("/api/v1/api-clients").WithTags("API clients").WithStandardProblemsForSecurity();
+        var clients = app.MapGroup("/api/v1/api-clients").WithTags("API clients").WithStandardProblems();
         ListApiClientsEndpoint.Map(clients);
         CreateApiClientEndpoint.Map(clients);
         RevokeApiClientEndpoint.Map(clients);
 
-        var audit = app.MapGroup("/api/v1/audit").WithTags("Audit log").WithStandardProblemsForSecurity();
+        var audit = app.MapGroup("/api/v1/audit").WithTags("Audit log").WithStandardProblems();
         ListAuditLogEndpoint.Map(audit);
         return app;
     }

@@ -41,7 +41,7 @@ public static class AssistanceModule
 
     public static IEndpointRouteBuilder MapAssistanceModule(this IEndpointRouteBuilder app)
     {
-        var assistance = app.MapGroup("/api/v1/assistance").WithTags("Assistance").WithStandardProblemsForSecurity();
+        var assistance = app.MapGroup("/api/v1/assistance").WithTags("Assistance").WithStandardProblems();
         CreateFund.CreateFundEndpoint.Map(assistance);
         ListFunds.ListFundsEndpoint.Map(assistance);
         GetFund.GetFundEndpoint.Map(assistance);

@@ -25,9 +25,7 @@ public static class CalendarModule
 
     public static IEndpointRouteBuilder MapCalendarModule(this IEndpointRouteBuilder app)
     {
-        var calendar = app.MapGroup("/api/v1/calendar")
-            .WithTags("Working-day calendar")
-            .WithStandardProblemsForSecurity();
+        var calendar = app.MapGroup("/api/v1/calendar").WithTags("Working-day calendar").WithStandardProblems();
         ListCalendarYearsEndpoint.Map(calendar);
         GetCalendarYearEndpoint.Map(calendar);
         RecordCalendarYearEndpoint.Map(calendar);

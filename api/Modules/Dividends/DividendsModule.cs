@@ -66,7 +66,7 @@ public static class DividendsModule
     {
         var dividends = app.MapGroup("/api/v1/dividends")
             .WithTags("Collective-economy dividends")
-            .WithStandardProblemsForSecurity();
+            .WithStandardProblems();
         PreviewPlanEndpoint.Map(dividends);
         CreatePlanEndpoint.Map(dividends);
         GetPlanEndpoint.Map(dividends);
@@ -82,9 +82,7 @@ public static class DividendsModule
         ListPayoutsEndpoint.Map(dividends);
         ConfirmPayoutEndpoint.Map(dividends);
         CheckPlanNoticeEndpoint.Map(
-            app.MapGroup("/api/v1/public/dividends")
-                .WithTags("Collective-economy dividends")
-                .WithStandardProblemsForSecurity()
+            app.MapGroup("/api/v1/public/dividends").WithTags("Collective-economy dividends").WithStandardProblems()
         );
         CreateCollective.CreateCollectiveEndpoint.Map(dividends);
         ListCollectives.ListCollectivesEndpoint.Map(dividends);

@@ -87,7 +87,7 @@ public static class MembersModule
 
     public static void MapMembersModule(this IEndpointRouteBuilder app, IConfiguration configuration)
     {
-        var members = app.MapGroup("/api/v1/members").WithTags("Members").WithStandardProblemsForSecurity();
+        var members = app.MapGroup("/api/v1/members").WithTags("Members").WithStandardProblems();
         CreateMemberEndpoint.Map(members);
         GetMemberEndpoint.Map(members);
         UpdateMemberEndpoint.Map(members);

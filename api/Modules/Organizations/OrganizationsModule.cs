@@ -146,9 +146,7 @@ public static class OrganizationsModule
         IConfiguration configuration
     )
     {
-        var organizations = app.MapGroup("/api/v1/organizations")
-            .WithTags("Organizations")
-            .WithStandardProblemsForSecurity();
+        var organizations = app.MapGroup("/api/v1/organizations").WithTags("Organizations").WithStandardProblems();
         ListOrganizationsEndpoint.Map(organizations);
         CreateOrganizationEndpoint.Map(organizations);
         GetOrganizationEndpoint.Map(organizations);
@@ -173,13 +171,13 @@ public static class OrganizationsModule
         UpdatePairingEndpoint.Map(organizations);
         ListPairingsEndpoint.Map(organizations);
 
-        var coalitions = app.MapGroup("/api/v1/coalitions").WithTags("Coalitions").WithStandardProblemsForSecurity();
+        var coalitions = app.MapGroup("/api/v1/coalitions").WithTags("Coalitions").WithStandardProblems();
         ListCoalitionsEndpoint.Map(coalitions);
         CreateCoalitionEndpoint.Map(coalitions);
         GetCoalitionEndpoint.Map(coalitions);
         UpdateCoalitionEndpoint.Map(coalitions);
 
-        var ruleSets = app.MapGroup("/api/v1/rule-sets").WithTags("Rule sets").WithStandardProblemsForSecurity();
+        var ruleSets = app.MapGroup("/api/v1/rule-sets").WithTags("Rule sets").WithStandardProblems();
         ListRuleSetsEndpoint.Map(ruleSets);
         CreateRuleSetEndpoint.Map(ruleSets);
         GetRuleSetEndpoint.Map(ruleSets);

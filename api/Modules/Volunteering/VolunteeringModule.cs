@@ -43,9 +43,7 @@ public static class VolunteeringModule
 
     public static IEndpointRouteBuilder MapVolunteeringModule(this IEndpointRouteBuilder app)
     {
-        var volunteering = app.MapGroup("/api/v1/volunteering")
-            .WithTags("Volunteering")
-            .WithStandardProblemsForSecurity();
+        var volunteering = app.MapGroup("/api/v1/volunteering").WithTags("Volunteering").WithStandardProblems();
         MapDemands(volunteering);
         MicroWishesArea.MapMicroWishes(volunteering, app);
         VolunteeringTeamsArea.MapVolunteeringTeams(volunteering);

@@ -50,8 +50,6 @@ public sealed partial class AuthorizationMatrixTests
         );
 
     /// <summary>The public 公示 check needs no sign-in: anonymous callers get the answer.</summary>
-    private static bool IsPublicDividends(string operationId) => operationId == "CheckDistributionNotice";
-
     /// <summary>The current ETag of a Dividends If-Match route's object.</summary>
     private static async Task<string> DividendsETag(HttpClient caller, string url)
     {
@@ -279,7 +277,13 @@ public sealed partial class AuthorizationMatrixTests
             var toAnswer = await Objection();
             var toClose = await Objection();
             await Json.Read(
-                await Send(preparer, "POST", $"{DividendsUrl}/objections/{toClose}/answer", new { answer = "已答复" }),
+                await Send(
+                    preparer,
+                    "POST",
+                    $"{DividendsUrl}/objections/{toClose}/answer",
+                    new { answer = "已答复" },
+                    "\"1\""
+                ),
                 HttpStatusCode.OK
             );
             DividendVersions[toClose] = 2;

@@ -993,10 +993,14 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
                     .Select(op => (op.Name.ToUpperInvariant(), path.Name, op.Value.Str("operationId"), op.Value))
             );
 
+    /// <summary>A route anyone may call: the document lists no 401 for it (sign-in lists its own 401).</summary>
     private static bool IsPublic(JsonElement operation) =>
-        !operation.TryGetProperty("security", out var security) || security.GetArrayLength() == 0
-            ? operation.Str("operationId") == "SignIn"
-            : false;
+        !operation.GetProperty("responses").TryGetProperty("401", out _);
+
+    /// <summary>Whether the document names the request header (If-Match, Idempotency-Key) for the operation.</summary>
+    private static bool Takes(JsonElement operation, string header) =>
+        operation.TryGetProperty("parameters", out var parameters)
+        && parameters.EnumerateArray().Any(p => p.Str("in") == "header" && p.Str("name") == header);
 
     /// <summary>A spreadsheet upload (multipart), for the import routes.</summary>
     private sealed record SpreadsheetUpload(string Csv);
@@ -1012,7 +1016,8 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
         string method,
         string url,
         object? body,
-        string? ifMatch = "\"1\""
+        string? ifMatch = null,
+        bool idempotent = false
     )
     {
         var request = new HttpRequestMessage(new HttpMethod(method), url);
@@ -1031,32 +1036,11 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
                 "application/json"
             );
         }
-        if (
-            method is "PUT" or "DELETE"
-            || url.EndsWith("/move", StringComparison.Ordinal)
-            || url.EndsWith("/close", StringComparison.Ordinal)
-            || url.EndsWith("/receipt", StringComparison.Ordinal)
-            || url.EndsWith("/withdrawal", StringComparison.Ordinal)
-            || url.EndsWith("/claim", StringComparison.Ordinal)
-            || url.EndsWith("/delivery", StringComparison.Ordinal)
-            || url.EndsWith("/cancellation", StringComparison.Ordinal)
-            || url.EndsWith("/death", StringComparison.Ordinal)
-            || url.EndsWith("/medal", StringComparison.Ordinal)
-            || url.EndsWith("/record", StringComparison.Ordinal)
-            || url.EndsWith("/pay", StringComparison.Ordinal)
-            || url.EndsWith("/decline", StringComparison.Ordinal)
-            || url.EndsWith("/help-logs", StringComparison.Ordinal)
-            || url.EndsWith("/end", StringComparison.Ordinal)
-            || url.EndsWith("/rechecks", StringComparison.Ordinal)
-            || IsAssistanceStep(url)
-            || IsDemandStep(url)
-            || IsDividendsIfMatch(url)
-            || IsHoursStep(url)
-        )
+        if (ifMatch is not null)
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         }
-        if (url.EndsWith("/disbursement", StringComparison.Ordinal))
+        if (idempotent)
         {
             request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
         }
@@ -1082,29 +1066,33 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
             }
         }
 
-        foreach (var (method, path, operationId, _) in operations)
+        foreach (var (method, path, operationId, operation) in operations)
         {
             var (urlA, body) = Samples[operationId](_a);
             var (urlB, bodyB) = Samples[operationId](_b);
             var name = $"{method} {path}";
+            var ifMatch = Takes(operation, "If-Match") ? "\"1\"" : null;
+            var idempotent = Takes(operation, "Idempotency-Key");
+            Task<HttpResponseMessage> SendAs(HttpClient caller, string url, object? sent) =>
+                Send(caller, method, url, sent, ifMatch, idempotent);
             if (operationId == "SignIn")
             {
                 using var fresh = Factory.CreateClient();
                 Expect(name + " anonymous", await Send(fresh, method, urlA, body), HttpStatusCode.NoContent);
                 continue;
             }
-            if (IsPublicDividends(operationId) || operationId is "ListPublicWishes" or "CheckVolunteerCertificate")
+            if (IsPublic(operation))
             {
-                // The public wish wall, the 公示 check and the certificate check need no sign-in or permission.
-                Expect(name + " anonymous", await Send(Anonymous, method, urlA, body), HttpStatusCode.OK);
+                // The public pages (wish wall, 公示 and certificate checks) need no sign-in or permission.
+                Expect(name + " anonymous", await SendAs(Anonymous, urlA, body), HttpStatusCode.OK);
                 continue;
             }
-            Expect(name + " anonymous", await Send(Anonymous, method, urlA, body), HttpStatusCode.Unauthorized);
+            Expect(name + " anonymous", await SendAs(Anonymous, urlA, body), HttpStatusCode.Unauthorized);
             if (operationId is not ("SignOut" or "GetCurrentUser" or "ChangePassword"))
             {
                 Expect(
                     name + " without permission",
-                    await Send(_noPermissions, method, urlA, body),
+                    await SendAs(_noPermissions, urlA, body),
                     HttpStatusCode.Forbidden
                 );
             }
@@ -1115,7 +1103,7 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
             }
             if (urlB != urlA && path.Contains('{', StringComparison.Ordinal))
             {
-                Expect(name + " other region", await Send(_scopedAdmin, method, urlB, bodyB), HttpStatusCode.NotFound);
+                Expect(name + " other region", await SendAs(_scopedAdmin, urlB, bodyB), HttpStatusCode.NotFound);
             }
         }
 
@@ -1125,7 +1113,7 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
             : o.OperationId is "DissolveOrganization" or "RevokeApiClient" or "SignOut" or "CloseRectification" ? 2
             : 1
         );
-        foreach (var (method, path, operationId, _) in order)
+        foreach (var (method, path, operationId, operation) in order)
         {
             if (operationId is "SignIn")
             {
@@ -1142,13 +1130,13 @@ public sealed partial class AuthorizationMatrixTests(DatabaseProvider provider) 
                 var region = await CreateOrganization(Unique("丙区委"), kind: "Committee", field: "Government");
                 body = new { regionRootId = region.Id(), name = "丙规则" };
             }
-            var etag = await CurrentETag(caller, method, url, operationId);
+            var etag = Takes(operation, "If-Match") ? await CurrentETag(caller, method, url, operationId) : null;
             if (operationId == "UpdateRuleSet")
             {
                 var (ruleSet, _) = await GetWithETag(url);
                 body = new { name = "甲规则（改）", document = ruleSet.GetProperty("document") };
             }
-            var response = await Send(caller, method, url, body, etag);
+            var response = await Send(caller, method, url, body, etag, Takes(operation, "Idempotency-Key"));
             if ((int)response.StatusCode is < 200 or > 299)
             {
                 var serverError =

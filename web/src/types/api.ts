@@ -7589,7 +7589,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7598,7 +7598,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7670,7 +7670,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7679,7 +7679,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7774,7 +7774,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7783,7 +7783,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7873,7 +7873,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7882,7 +7882,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7956,7 +7956,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7965,7 +7965,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8071,7 +8071,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8080,7 +8080,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8165,7 +8165,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8174,7 +8174,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8295,7 +8295,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8304,7 +8304,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8426,7 +8426,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8435,7 +8435,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8573,7 +8573,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8582,7 +8582,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8681,7 +8681,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8690,7 +8690,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8764,7 +8764,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8773,7 +8773,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8879,7 +8879,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8888,7 +8888,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8972,7 +8972,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8981,7 +8981,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9110,7 +9110,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9119,7 +9119,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9248,7 +9248,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9257,7 +9257,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9386,7 +9386,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9395,7 +9395,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9492,7 +9492,6 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
-                /** @description Retry-safe key (1–100 characters): the first successful response is returned again for 24 hours; another body with the same key is 422 (JSON compared regardless of key order and spacing); a retry while the first runs is 409. */
                 "Idempotency-Key"?: string;
                 /** @description zh-CN (default) or en-US: the language of error messages. */
                 "Accept-Language"?: string;
@@ -9526,7 +9525,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9535,7 +9534,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9673,7 +9672,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9682,7 +9681,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9814,7 +9813,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9823,7 +9822,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9897,7 +9896,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9906,7 +9905,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10029,7 +10028,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10038,7 +10037,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10123,7 +10122,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10132,7 +10131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10265,7 +10264,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10274,7 +10273,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10369,7 +10368,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10378,7 +10377,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10519,7 +10518,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10528,7 +10527,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10607,7 +10606,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10616,7 +10615,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10702,7 +10701,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10711,7 +10710,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10849,7 +10848,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10858,7 +10857,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10988,7 +10987,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10997,7 +10996,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11071,7 +11070,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11080,7 +11079,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11193,7 +11192,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11202,7 +11201,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11284,7 +11283,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11293,7 +11292,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11379,7 +11378,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11388,7 +11387,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11526,7 +11525,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11535,7 +11534,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11665,7 +11664,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11674,7 +11673,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11751,7 +11750,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11760,7 +11759,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11839,7 +11838,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11848,7 +11847,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11934,7 +11933,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11943,7 +11942,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12084,7 +12083,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12093,7 +12092,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12176,7 +12175,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12185,7 +12184,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12259,7 +12258,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12268,7 +12267,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12374,7 +12373,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12383,7 +12382,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12467,7 +12466,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12476,7 +12475,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12602,7 +12601,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12611,7 +12610,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12712,7 +12711,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12721,7 +12720,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12827,7 +12826,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12836,7 +12835,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12920,7 +12919,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12929,7 +12928,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13058,7 +13057,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13067,7 +13066,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13196,7 +13195,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13205,7 +13204,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13334,7 +13333,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13343,7 +13342,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13467,7 +13466,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13476,7 +13475,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13561,7 +13560,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13570,7 +13569,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13690,7 +13689,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13699,7 +13698,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13824,7 +13823,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13833,7 +13832,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13949,7 +13948,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13958,7 +13957,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14044,7 +14043,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14053,7 +14052,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14197,7 +14196,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14206,7 +14205,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14301,7 +14300,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14310,7 +14309,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14452,7 +14451,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14461,7 +14460,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14535,7 +14534,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14544,7 +14543,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14660,7 +14659,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14669,7 +14668,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14748,7 +14747,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14757,7 +14756,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14842,7 +14841,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14851,7 +14850,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14972,7 +14971,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14981,7 +14980,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15102,7 +15101,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15111,7 +15110,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15228,7 +15227,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15237,7 +15236,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15322,7 +15321,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15331,7 +15330,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15450,7 +15449,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15459,7 +15458,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15544,7 +15543,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15553,7 +15552,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15645,7 +15644,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15654,7 +15653,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15752,7 +15751,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15761,7 +15760,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15855,7 +15854,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15864,7 +15863,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15988,7 +15987,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15997,7 +15996,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16080,7 +16079,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16089,7 +16088,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16179,24 +16178,6 @@ export interface operations {
             };
             /** @description A parameter or the body is invalid (errors keyed by field). */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16307,7 +16288,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16316,7 +16297,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16399,7 +16380,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16408,7 +16389,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16514,7 +16495,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16523,7 +16504,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16607,7 +16588,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16616,7 +16597,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16745,7 +16726,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16754,7 +16735,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16883,7 +16864,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16892,7 +16873,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17018,7 +16999,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -17027,7 +17008,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17128,7 +17109,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -17137,7 +17118,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17234,7 +17215,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -17243,7 +17224,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17325,7 +17306,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -17334,7 +17315,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17417,7 +17398,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -17426,7 +17407,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17536,7 +17517,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -17545,7 +17526,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17646,7 +17627,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -17655,7 +17636,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17748,7 +17729,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -17757,7 +17738,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17846,7 +17827,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -17855,7 +17836,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17940,7 +17921,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -17949,7 +17930,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18069,7 +18050,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -18078,7 +18059,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18207,7 +18188,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -18216,7 +18197,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18355,7 +18336,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -18364,7 +18345,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18450,7 +18431,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -18459,7 +18440,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18538,7 +18519,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -18547,7 +18528,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18632,7 +18613,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -18641,7 +18622,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18762,7 +18743,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -18771,7 +18752,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18901,7 +18882,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -18910,7 +18891,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19029,7 +19010,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -19038,7 +19019,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19122,7 +19103,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -19131,7 +19112,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19223,7 +19204,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -19232,7 +19213,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19342,7 +19323,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -19351,7 +19332,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19461,7 +19442,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -19470,7 +19451,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19580,7 +19561,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -19589,7 +19570,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19699,7 +19680,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -19708,7 +19689,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19818,7 +19799,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -19827,7 +19808,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19937,7 +19918,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -19946,7 +19927,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20039,7 +20020,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -20048,7 +20029,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20125,7 +20106,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -20134,7 +20115,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20249,7 +20230,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -20258,7 +20239,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20408,7 +20389,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -20538,7 +20519,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -20547,7 +20528,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20630,7 +20611,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -20639,7 +20620,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20745,7 +20726,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -20754,7 +20735,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20838,7 +20819,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -20847,7 +20828,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20970,7 +20951,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -20979,7 +20960,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21095,7 +21076,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -21104,7 +21085,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21188,7 +21169,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -21197,7 +21178,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21323,7 +21304,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -21332,7 +21313,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21425,7 +21406,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -21434,7 +21415,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21513,7 +21494,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -21522,7 +21503,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21596,7 +21577,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -21605,7 +21586,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21690,7 +21671,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -21699,7 +21680,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21820,7 +21801,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -21829,7 +21810,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21966,7 +21947,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -21975,7 +21956,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22064,7 +22045,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -22073,7 +22054,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22158,7 +22139,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -22167,7 +22148,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22283,7 +22264,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -22292,7 +22273,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22377,7 +22358,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -22386,7 +22367,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22517,7 +22498,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -22526,7 +22507,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22647,7 +22628,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -22656,7 +22637,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22784,7 +22765,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -22793,7 +22774,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22882,7 +22863,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -22891,7 +22872,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22976,7 +22957,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -22985,7 +22966,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -23106,7 +23087,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -23115,7 +23096,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -23303,7 +23284,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -23312,7 +23293,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -23386,7 +23367,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -23395,7 +23376,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -23501,7 +23482,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -23510,7 +23491,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -23594,7 +23575,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -23603,7 +23584,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -23727,15 +23708,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
             /** @description The body is larger than Http:MaxRequestBodyBytes. */
             413: {
                 headers: {
@@ -23802,7 +23774,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -23811,7 +23783,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -23870,7 +23842,7 @@ export interface operations {
                     "application/json": components["schemas"]["CurrentUserResponse"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -23879,7 +23851,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -23949,7 +23921,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -23958,7 +23930,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24048,7 +24020,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -24057,7 +24029,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24131,7 +24103,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -24140,7 +24112,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24251,7 +24223,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -24260,7 +24232,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24404,7 +24376,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -24413,7 +24385,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24487,7 +24459,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -24496,7 +24468,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24623,7 +24595,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -24632,7 +24604,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24711,7 +24683,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -24720,7 +24692,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24779,7 +24751,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReleasedClaims"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -24788,7 +24760,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24867,7 +24839,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -24876,7 +24848,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24959,7 +24931,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -24968,7 +24940,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25070,7 +25042,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -25079,7 +25051,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25208,7 +25180,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -25217,7 +25189,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25346,7 +25318,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -25355,7 +25327,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25484,7 +25456,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -25493,7 +25465,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25622,7 +25594,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -25631,7 +25603,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25760,7 +25732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -25769,7 +25741,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25898,7 +25870,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -25907,7 +25879,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -26036,7 +26008,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -26045,7 +26017,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -26174,7 +26146,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -26183,7 +26155,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -26312,7 +26284,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -26321,7 +26293,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -26450,7 +26422,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -26459,7 +26431,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -26588,7 +26560,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -26597,7 +26569,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -26726,7 +26698,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -26735,7 +26707,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -26879,7 +26851,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -26888,7 +26860,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -26971,7 +26943,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -26980,7 +26952,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -27086,7 +27058,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -27095,7 +27067,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -27195,7 +27167,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -27204,7 +27176,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -27293,7 +27265,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -27302,7 +27274,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -27386,7 +27358,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -27395,7 +27367,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -27524,7 +27496,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -27533,7 +27505,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -27662,7 +27634,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -27671,7 +27643,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -27800,7 +27772,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -27809,7 +27781,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -27937,7 +27909,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -27946,7 +27918,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -28053,7 +28025,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -28062,7 +28034,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -28136,7 +28108,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -28145,7 +28117,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -28262,7 +28234,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -28271,7 +28243,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -28350,7 +28322,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -28359,7 +28331,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -28442,7 +28414,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -28552,7 +28524,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -28561,7 +28533,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -28635,7 +28607,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -28644,7 +28616,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -28755,7 +28727,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -28764,7 +28736,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -28843,7 +28815,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -28852,7 +28824,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -28936,7 +28908,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -28945,7 +28917,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -29074,7 +29046,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -29083,7 +29055,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -29213,7 +29185,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -29222,7 +29194,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -29296,7 +29268,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -29305,7 +29277,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -29418,7 +29390,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -29427,7 +29399,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -29506,7 +29478,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -29515,7 +29487,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -29594,7 +29566,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -29603,7 +29575,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -29688,7 +29660,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -29697,7 +29669,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -29817,7 +29789,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -29826,7 +29798,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -29955,7 +29927,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -29964,7 +29936,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -30089,7 +30061,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -30098,7 +30070,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -30210,7 +30182,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -30219,7 +30191,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -30339,7 +30311,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -30348,7 +30320,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -30477,7 +30449,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -30486,7 +30458,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -30621,7 +30593,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -30630,7 +30602,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -30712,7 +30684,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -30721,7 +30693,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -30802,7 +30774,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -30811,7 +30783,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -30908,7 +30880,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -30917,7 +30889,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -30989,24 +30961,6 @@ export interface operations {
             };
             /** @description A parameter or the body is invalid (errors keyed by field). */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -31088,7 +31042,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -31097,7 +31051,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -31172,7 +31126,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -31181,7 +31135,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -31249,7 +31203,7 @@ export interface operations {
                     "application/json": components["schemas"]["PagedOfCalendarYearSummary"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -31258,7 +31212,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -31328,7 +31282,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -31337,7 +31291,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -31430,7 +31384,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -31439,7 +31393,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller lacks the operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
