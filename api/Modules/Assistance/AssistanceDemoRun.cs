@@ -239,6 +239,10 @@ internal sealed class DemoCareRun(
     private async Task OpenApplicationsAsync(CancellationToken cancellationToken)
     {
         var recipients = (await RecipientsAsync(cancellationToken)).AsEnumerable().Reverse().ToList();
+        if (recipients.Count == 0)
+        {
+            return;
+        }
         var n = 0;
         Guid Next() => recipients[n++ % recipients.Count];
         foreach (var days in new[] { 1, 2, 4 })

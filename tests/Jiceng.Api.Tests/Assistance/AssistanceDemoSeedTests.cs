@@ -30,8 +30,8 @@ public sealed class AssistanceDemoSeedTests(DatabaseProvider provider) : ApiTest
         var entries = new { id = fund.Id() };
         var paid = await db.QuerySingleOrDefaultAsync<(long Fen, long People, long Entries)>(
             """
-            SELECT CAST(-SUM(amount) AS BIGINT), COUNT(DISTINCT payee_member_id), COUNT(*) FROM assistance_ledger_entries
-            WHERE fund_id = @id AND kind = 'Disbursement'
+            SELECT CAST(-SUM(amount) AS BIGINT), COUNT(DISTINCT payee_member_id), COUNT(*)
+            FROM assistance_ledger_entries WHERE fund_id = @id AND kind = 'Disbursement'
             """,
             entries
         );
