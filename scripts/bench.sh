@@ -162,6 +162,7 @@ print(r.get('imported', r.get('valid')), 'rows,',
   fi
   stop_api
 done
+source scripts/bench/assistance.sh # the care fund: concurrent disbursements, a ledger of a million entries
 
 echo "== The SPA as a browser receives it (demo data on SQLite, Chromium)"
 (cd web && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run build --silent) \

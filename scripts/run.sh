@@ -44,6 +44,9 @@ cat <<INFO
     demo-collective-accountant   collective-economy accountant, 鸡西
     demo-fund-manager            care-fund manager, 鸡西
     demo-fund-approver           care-fund approver, 鸡西
+    demo-fund-clerk              care-fund manager who applies for the branches, 鸡西
+    demo-fund-cashier            care-fund manager who pays, 鸡西
+    demo-fund-approver-district  care-fund approver of the district's tier, 鸡西
     demo-viewer                  viewer, 鸡西
   Sign in on the page (the organization tree so far), or in Swagger with POST /api/v1/auth/sign-in.
 
