@@ -69,6 +69,7 @@ RESULTS="$WORK/results.md"
 RATIOS=()
 IMPORTS=()
 TRANSFERS=()
+source scripts/bench/volunteering.sh # 群众点单: demand lists against bare twins, racing claimants (VOLUNTEERING_ONLY=1)
 
 for provider in $PROVIDERS; do
   echo "== $provider: generating $ORGANIZATIONS organizations"

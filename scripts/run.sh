@@ -25,7 +25,9 @@ export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 dotnet .artifacts/api/Jiceng.Api.dll --urls "http://$HOST:$PORT" &
 API_PID=$!
 trap 'kill $API_PID 2>/dev/null; wait $API_PID 2>/dev/null' INT TERM EXIT
-for _ in $(seq 1 120); do
+# Up to three minutes: the first start seeds the demo through the commands (volunteering's article figures are
+# some 70,000 of them, about a minute on SQLite).
+for _ in $(seq 1 360); do
   if curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1; then break; fi
   kill -0 $API_PID 2>/dev/null || { echo "The API stopped during start-up." >&2; exit 1; }
   sleep 0.5

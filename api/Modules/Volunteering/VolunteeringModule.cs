@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Modules.Organizations.Contracts;
 using Jiceng.Modules.Volunteering.Domain;
@@ -38,6 +39,8 @@ public static class VolunteeringModule
         services.AddScoped<IWorkQueueContributor>(sp => sp.GetRequiredService<DemandOrganizationHooks>());
         services.AddScoped<IOrganizationSubtreeMoveListener>(sp => sp.GetRequiredService<DemandOrganizationHooks>());
         services.AddVolunteeringTeams();
+        services.AddScoped<IOrganizationStatisticsContributor, VolunteeringFigures>();
+        services.AddSingleton<IDemoSeeder, VolunteeringDemoSeeder>();
         return services;
     }
 
@@ -47,6 +50,10 @@ public static class VolunteeringModule
         MapDemands(volunteering);
         MicroWishesArea.MapMicroWishes(volunteering, app);
         VolunteeringTeamsArea.MapVolunteeringTeams(volunteering);
+        if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Benchmark:BareTwins"))
+        {
+            ListDemands.ListDemandsBareTwinEndpoint.Map(app);
+        }
         return app;
     }
 
