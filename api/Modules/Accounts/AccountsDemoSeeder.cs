@@ -33,6 +33,21 @@ internal sealed class AccountsDemoSeeder(
         [Role.Viewer] = "陈立新",
     };
 
+    /// <summary>The demo user's sign-in name: admin, or demo- and the role in kebab case.</summary>
+    public static string Username(Role role) =>
+        role == Role.SystemAdmin
+            ? "admin"
+            : "demo-"
+                + string.Concat(
+                    role.ToString()
+                        .Select(
+                            (c, i) =>
+                                i > 0 && char.IsUpper(c)
+                                    ? "-" + char.ToLowerInvariant(c)
+                                    : char.ToLowerInvariant(c).ToString()
+                        )
+                );
+
     private const string ExistsSql = "SELECT COUNT(*) FROM users WHERE username = @username";
 
     public async Task SeedAsync(string seedDirectory, CancellationToken cancellationToken)
@@ -41,19 +56,7 @@ internal sealed class AccountsDemoSeeder(
         await using var connection = await connections.OpenAsync(cancellationToken);
         foreach (var role in Enum.GetValues<Role>())
         {
-            var username =
-                role == Role.SystemAdmin
-                    ? "admin"
-                    : "demo-"
-                        + string.Concat(
-                            role.ToString()
-                                .Select(
-                                    (c, i) =>
-                                        i > 0 && char.IsUpper(c)
-                                            ? "-" + char.ToLowerInvariant(c)
-                                            : char.ToLowerInvariant(c).ToString()
-                                )
-                        );
+            var username = Username(role);
             if (await connection.ExecuteScalarAsync<long>(ExistsSql, new { username }) > 0)
             {
                 continue;

@@ -59,6 +59,7 @@ public static class DividendsModule
             sp.GetRequiredService<DividendsOrganizationHooks>()
         );
         services.AddScoped<IOrganizationSubtreeMoveListener>(sp => sp.GetRequiredService<DividendsOrganizationHooks>());
+        services.AddSingleton<Jiceng.Infrastructure.IDemoSeeder, DividendsDemoSeeder>();
         return services;
     }
 
