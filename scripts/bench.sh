@@ -161,6 +161,7 @@ print(r.get('imported', r.get('valid')), 'rows,',
       IMPORTS+=("sqlite: import $step of $IMPORT_ROWS rows (.xlsx): $(verdict "$seconds" "<= 10" s) ($summary)")
     done
   fi
+  source scripts/bench/dividends.sh # a plan over 100,000 shareholders; 64 concurrent payout confirmations
   stop_api
 done
 source scripts/bench/assistance.sh # the care fund: concurrent disbursements, a ledger of a million entries

@@ -60,6 +60,7 @@ public static class DividendsModule
         );
         services.AddScoped<IOrganizationSubtreeMoveListener>(sp => sp.GetRequiredService<DividendsOrganizationHooks>());
         services.AddScoped<IWorkQueueContributor, DividendsWorkQueue>();
+        services.AddSingleton<Jiceng.Infrastructure.IDemoSeeder, DividendsDemoSeeder>();
         return services;
     }
 
