@@ -4,7 +4,11 @@ import { volunteerHoursWords } from '@/features/volunteering/words-hours';
 import { dividendsWords } from '@/features/dividends/words';
 import { assistanceWords } from '@/features/assistance/words';
 import { assistanceVisitWords } from '@/features/assistance/words-visits';
-import { assistanceApplicationWords, assistanceFundFormWords } from '@/features/assistance/words-applications';
+import {
+  assistanceApplicationWords,
+  assistanceFundFormWords,
+  assistanceMemberLedgerWords,
+} from '@/features/assistance/words-applications';
 
 /**
  * The Party's own words (the 党内统计 and 发展党员 documents), said once: every Chinese label naming one of these things
@@ -544,6 +548,7 @@ export const resources = {
       ...assistanceVisitWords.zh,
       ...assistanceApplicationWords.zh,
       ...assistanceFundFormWords.zh,
+      ...assistanceMemberLedgerWords.zh,
       calendar: {
         title: '节假日安排',
         intro:
@@ -1131,6 +1136,7 @@ export const resources = {
       ...assistanceVisitWords.en,
       ...assistanceApplicationWords.en,
       ...assistanceFundFormWords.en,
+      ...assistanceMemberLedgerWords.en,
       calendar: {
         title: 'Holiday calendar',
         intro:

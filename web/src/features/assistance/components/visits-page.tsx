@@ -28,6 +28,7 @@ import {
   type Visit,
   type VisitList,
 } from '@/features/assistance/api/care';
+import { FundSelect } from '@/features/assistance/components/fund-select';
 import { DateField } from '@/components/date-field';
 import { ExportButtons } from '@/components/export-buttons';
 import { FormModal } from '@/components/form-modal';
@@ -265,7 +266,7 @@ function VisitListView({ list, onBack }: { list: VisitList; onBack: () => void }
             <InputNumber min={0} precision={2} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="fundId" label={t('assistanceCare.visits.fund')}>
-            <Input placeholder="00000000-0000-0000-0000-000000000000" />
+            <FundSelect aria-label={t('assistanceCare.visits.fund')} />
           </Form.Item>
           <Form.Item name="reference" label={t('assistanceCare.visits.reference')}>
             <Input maxLength={200} />

@@ -67,7 +67,9 @@ export function ApplicationDrawer({ id, onClose }: { id: string; onClose: () => 
   const [action, setAction] = useState<Action>();
   const w = (k: string, values?: Record<string, unknown>) => t(`assistanceApply.${k}`, values);
   const stepName = (step: string) => t(`assistanceApply.steps.${step}`, { defaultValue: w('steps.other') });
-  const actedBefore = a?.steps.filter((s) => s.actorName === me?.displayName).map((s) => stepName(s.step)) ?? [];
+  // Steps record who acted by user name (the API's caller name); a hint only, the server decides.
+  const mine = (actor: string) => actor === me?.username || actor === me?.displayName;
+  const actedBefore = a?.steps.filter((s) => mine(s.actorName)).map((s) => stepName(s.step)) ?? [];
 
   const actions: { key: Action; label: string; primary?: boolean; danger?: boolean }[] = [];
   if (a) {
