@@ -9,6 +9,7 @@ import {
   type LedgerEntry,
   type LedgerEntryKind,
 } from '@/features/assistance/api/funds';
+import { yuan } from '@/features/assistance/components/applications/format';
 import { AllocationForm, IncomeForm } from '@/features/assistance/components/fund-forms';
 import { PageHeading } from '@/components/page-heading';
 import { QueryView } from '@/components/query-view';
@@ -139,7 +140,7 @@ export function FundPage() {
                     title: t('assistance.fund.amount'),
                     dataIndex: 'amount',
                     align: 'right',
-                    render: (value: number | string) => money(value),
+                    render: (value: number | string) => yuan(value),
                   },
                   {
                     title: t('assistance.fund.purpose'),

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import {
   approveApplication,
   cancelApplication,
@@ -112,7 +113,16 @@ export function ApplicationDrawer({ id, onClose }: { id: string; onClose: () => 
               column={1}
               bordered
               items={[
-                { key: 'member', label: w('member'), children: a.memberName },
+                {
+                  key: 'member',
+                  label: w('member'),
+                  children: (
+                    <Space size="middle" wrap>
+                      {a.memberName}
+                      <Link to={`/assistance/ledger/${a.memberId}`}>{t('assistanceMemberLedger.open')}</Link>
+                    </Space>
+                  ),
+                },
                 { key: 'category', label: w('category'), children: t(`assistanceApply.categories.${a.category}`) },
                 { key: 'amount', label: w('amount'), children: yuan(a.amount) },
                 { key: 'tier', label: w('tier'), children: t(`assistanceApply.tiers.${a.tier}`) },
