@@ -239,7 +239,7 @@ export const assistanceFundFormWords = {
       toFund: '下拨给',
       noFundBelow: '直接下级党组织尚未设立帮扶资金',
       payee: '领取人',
-      fundOption: '{{name}}（可用 {{available}} 元）',
+      available: '可用 {{amount}} 元',
     },
   },
   en: {
@@ -257,7 +257,7 @@ export const assistanceFundFormWords = {
       toFund: 'To fund',
       noFundBelow: 'No organization directly below has a fund',
       payee: 'Paid to',
-      fundOption: '{{name}} ({{available}} yuan available)',
+      available: '{{amount}} yuan available',
     },
   },
 } as const;

@@ -2,33 +2,42 @@ import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFunds } from '@/features/assistance/api/funds';
 
-/** Chooses one of the care funds the caller manages, by name, with what it has available. */
-export function FundSelect({
-  id,
-  value,
-  onChange,
-  ...rest
-}: {
+interface Props {
   id?: string;
   value?: string;
-  onChange?: (id: string) => void;
+  onChange?: (value: string | undefined) => void;
   'aria-label'?: string;
-}) {
+}
+
+/**
+ * Chooses a care fund by name among the funds the caller sees, each option with what it has available (the server
+ * checks it covers the organization and can pay).
+ */
+export function FundSelect({ id, value, onChange, ...rest }: Props) {
   const { t } = useTranslation();
   const funds = useFunds();
+  const available = new Map((funds.data?.items ?? []).map((f) => [f.id, Number(f.available ?? 0).toFixed(2)]));
   return (
     <Select
       id={id}
       aria-label={rest['aria-label']}
-      allowClear
       value={value}
       onChange={onChange}
+      allowClear
+      showSearch={{ optionFilterProp: 'label' }}
       loading={funds.isFetching}
       notFoundContent={funds.isError ? t('errors.loadFailed') : t('assistance.fund.none')}
-      options={(funds.data?.items ?? []).map((f) => ({
-        value: f.id,
-        label: t('assistanceFundForms.fundOption', { name: f.name, available: Number(f.available).toFixed(2) }),
-      }))}
+      optionRender={(option) => (
+        <div style={{ whiteSpace: 'normal' }}>
+          <div>{option.label}</div>
+          {available.has(String(option.value)) && (
+            <div style={{ fontSize: 12, color: '#595959' }}>
+              {t('assistanceFundForms.available', { amount: available.get(String(option.value)) })}
+            </div>
+          )}
+        </div>
+      )}
+      options={(funds.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))}
     />
   );
 }

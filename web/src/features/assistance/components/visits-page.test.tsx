@@ -93,7 +93,8 @@ describe('VisitsPage', () => {
     fireEvent.change(within(modal).getByLabelText('走访人'), { target: { value: '吴秀兰' } });
     fireEvent.change(within(modal).getByLabelText('慰问金（元）'), { target: { value: '500' } });
     fireEvent.mouseDown(within(modal).getByLabelText('支出资金'));
-    fireEvent.click(await screen.findByText('鸡西市帮扶资金（可用 9000.00 元）'));
+    expect(await screen.findByText('可用 9000.00 元')).toBeTruthy();
+    fireEvent.click((await screen.findAllByText('鸡西市帮扶资金')).at(-1)!);
     fireEvent.click(within(modal).getByRole('button', { name: /保\s*存/ }));
     await waitFor(() => expect(recorded).toBe(true));
     const post = requests.find((r) => r.method === 'POST')!;
