@@ -71,6 +71,7 @@ describe('holiday visits (走访慰问)', () => {
     await page.goto(`${baseUrl()}/assistance/visits`);
     await page.getByRole('heading', { level: 1, name: '节日走访慰问' }).waitFor();
     await page.locator('.ant-table-row').first().waitFor();
+    await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
     await screenshot(page, 'assistance-visits-phone');
   });
 });
