@@ -198,6 +198,10 @@ function ModuleMenu({ user, onNavigate }: { user: CurrentUser; onNavigate: () =>
                 key: 'assistance/ledger',
                 label: <Link to="/assistance/ledger">{t('assistanceCare.menu.ledger')}</Link>,
               },
+              {
+                key: 'assistance/applications',
+                label: <Link to="/assistance/applications">{t('assistanceApply.menu')}</Link>,
+              },
             ],
           },
         ]

@@ -23,6 +23,8 @@ const CollectivesPage = lazy(() => import('@/features/dividends/components/colle
 const FundPage = lazy(() => import('@/features/assistance/components/fund-page'));
 const VisitsPage = lazy(() => import('@/features/assistance/components/visits-page'));
 const CarePage = lazy(() => import('@/features/assistance/components/care-page'));
+const MemberLedgerPage = lazy(() => import('@/features/assistance/components/member-ledger-page'));
+const ApplicationsPage = lazy(() => import('@/features/assistance/components/applications/applications-page'));
 
 const page = (element: ReactNode) => <Suspense fallback={null}>{element}</Suspense>;
 
@@ -53,6 +55,8 @@ export const router = createBrowserRouter([
           { path: 'assistance/condolences', element: page(<CarePage area="condolences" />) },
           { path: 'assistance/pairings', element: page(<CarePage area="pairings" />) },
           { path: 'assistance/ledger', element: page(<CarePage area="ledger" />) },
+          { path: 'assistance/applications', element: page(<ApplicationsPage />) },
+          { path: 'assistance/ledger/:memberId', element: page(<MemberLedgerPage />) },
           { path: '*', element: page(<NotFoundPage />) },
         ],
       },

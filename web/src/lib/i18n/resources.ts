@@ -4,6 +4,11 @@ import { volunteerHoursWords } from '@/features/volunteering/words-hours';
 import { dividendsWords } from '@/features/dividends/words';
 import { assistanceWords } from '@/features/assistance/words';
 import { assistanceVisitWords } from '@/features/assistance/words-visits';
+import {
+  assistanceApplicationWords,
+  assistanceFundFormWords,
+  assistanceMemberLedgerWords,
+} from '@/features/assistance/words-applications';
 
 /**
  * The Party's own words (the 党内统计 and 发展党员 documents), said once: every Chinese label naming one of these things
@@ -541,6 +546,9 @@ export const resources = {
       coalitions: { title: term.coalition, create: `新建${term.coalition}`, search: '按名称搜索', members: '成员组织' },
       ...assistanceWords.zh,
       ...assistanceVisitWords.zh,
+      ...assistanceApplicationWords.zh,
+      ...assistanceFundFormWords.zh,
+      ...assistanceMemberLedgerWords.zh,
       calendar: {
         title: '节假日安排',
         intro:
@@ -1126,6 +1134,9 @@ export const resources = {
       },
       ...assistanceWords.en,
       ...assistanceVisitWords.en,
+      ...assistanceApplicationWords.en,
+      ...assistanceFundFormWords.en,
+      ...assistanceMemberLedgerWords.en,
       calendar: {
         title: 'Holiday calendar',
         intro:
