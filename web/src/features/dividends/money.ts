@@ -23,3 +23,11 @@ export function formatYuan(yuan: number | string | null | undefined): string {
 export function sumFen(amounts: (number | string)[]): number {
   return amounts.reduce<number>((sum, amount) => sum + toFen(amount), 0);
 }
+
+/**
+ * A per-unit rate the engine gives in 分 (a decimal, e.g. "13422.818791") as yuan to four places, to explain a line;
+ * the amounts themselves are exact 分.
+ */
+export function formatRate(fenText: string): string {
+  return (Number(fenText) / 100).toLocaleString('en-US', { maximumFractionDigits: 4 });
+}

@@ -57,7 +57,7 @@ export function OverviewTab({ detail, onChanged }: { detail: CollectiveDetail; o
           dataSource={detail.confirmations}
           columns={[
             {
-              title: t('dividendScreens.noticeFrom'),
+              title: t('dividendScreens.plan.notice'),
               render: (_, c) => `${c.noticeFrom} ~ ${c.noticeTo}`,
             },
             { title: t('dividendScreens.assemblyOn'), dataIndex: 'assemblyOn' },
@@ -71,7 +71,7 @@ export function OverviewTab({ detail, onChanged }: { detail: CollectiveDetail; o
               render: (_, c) => `${c.present}/${c.entitled}`,
             },
             {
-              title: t('dividendScreens.votesFor'),
+              title: `${t('dividendScreens.votesFor')}/${t('dividendScreens.votesAgainst')}`,
               render: (_, c) => `${c.votesFor} / ${c.votesAgainst}`,
             },
             { title: t('dividendScreens.documentRef'), dataIndex: 'documentRef' },

@@ -129,7 +129,7 @@ function PlanBody({ plan, onReload }: { plan: Plan; onReload: () => void }) {
           label: part.label,
           children: `${t(`dividendScreens.wizard.methods.${part.method}`)} · ${t(
             `dividendScreens.wizard.payeeUnits.${part.payeeUnit}`,
-          )} · ${part.payees} · ${formatYuan(part.pool)} ${t('dividendScreens.yuan')}`,
+          )} · ${t('dividendScreens.plan.payeesCount', { n: part.payees })} · ${formatYuan(part.pool)} ${t('dividendScreens.yuan')}`,
         }))}
       />
       <Space wrap className="no-print">

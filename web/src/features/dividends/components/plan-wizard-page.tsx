@@ -14,7 +14,7 @@ import {
   type PlanTerms,
 } from '@/features/dividends/api/plans';
 import { useCollective } from '@/features/dividends/api/register';
-import { formatFen, formatYuan, sumFen, toFen } from '@/features/dividends/money';
+import { formatFen, formatRate, formatYuan, sumFen, toFen } from '@/features/dividends/money';
 import { ApiError, fieldErrorsFor } from '@/lib/problem';
 
 type PartForm = Omit<PlanPartInput, 'weights'> & { weights?: Record<string, number | null> };
@@ -54,7 +54,13 @@ export function PlanWizardPage() {
         amount: part.method === 'ByShares' ? null : part.amount,
         weights:
           part.method === 'ByShares'
-            ? Object.fromEntries(Object.entries(part.weights ?? {}).filter(([, w]) => w !== null && w !== undefined))
+            ? {
+                // A type left blank (or not yet shown when the step opened) weighs what the collective says.
+                ...Object.fromEntries(shareTypes.map((type) => [type.id, type.weight])),
+                ...Object.fromEntries(
+                  Object.entries(part.weights ?? {}).filter(([, w]) => w !== null && w !== undefined),
+                ),
+              }
             : null,
       })) as PlanPartInput[],
     };
@@ -351,7 +357,12 @@ export function PlanLinesTable({ lines, parts }: { lines: PlanLine[]; parts: { p
         { title: t('dividendScreens.memberName'), dataIndex: 'name' },
         { title: t('dividendScreens.idNumber'), dataIndex: 'idNumberMasked' },
         { title: t('dividendScreens.wizard.units'), dataIndex: 'units', align: 'right' },
-        { title: t('dividendScreens.wizard.rate'), dataIndex: 'rate', align: 'right' },
+        {
+          title: t('dividendScreens.wizard.rate'),
+          dataIndex: 'rate',
+          align: 'right',
+          render: (rate: string) => formatRate(rate),
+        },
         {
           title: t('dividendScreens.wizard.remainder'),
           dataIndex: 'remainder',
