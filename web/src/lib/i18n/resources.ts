@@ -2,6 +2,7 @@ import { volunteeringWords } from '@/features/volunteering/words';
 import { wishWords } from '@/features/volunteering/words-wishes';
 import { volunteerHoursWords } from '@/features/volunteering/words-hours';
 import { dividendsWords } from '@/features/dividends/words';
+import { dividendScreensWords } from '@/features/dividends/words-screens';
 import { assistanceWords } from '@/features/assistance/words';
 import { assistanceVisitWords } from '@/features/assistance/words-visits';
 import {
@@ -32,6 +33,7 @@ export const resources = {
       ...wishWords.zh,
       ...volunteerHoursWords.zh,
       ...dividendsWords.zh,
+      ...dividendScreensWords.zh,
       appName: '基层党建',
       appTitle: '基层党建',
       signIn: {
@@ -583,6 +585,7 @@ export const resources = {
       ...wishWords.en,
       ...volunteerHoursWords.en,
       ...dividendsWords.en,
+      ...dividendScreensWords.en,
       appName: 'Jiceng',
       appTitle: 'Jiceng grassroots party building',
       signIn: {
