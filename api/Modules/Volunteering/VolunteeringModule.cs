@@ -38,6 +38,7 @@ public static class VolunteeringModule
         services.AddScoped<IWorkQueueContributor>(sp => sp.GetRequiredService<DemandOrganizationHooks>());
         services.AddScoped<IOrganizationSubtreeMoveListener>(sp => sp.GetRequiredService<DemandOrganizationHooks>());
         services.AddVolunteeringTeams();
+        ReleaseStaleClaims.StaleClaimSweepSetup.AddStaleClaimSweep(services);
         return services;
     }
 
@@ -47,6 +48,7 @@ public static class VolunteeringModule
         MapDemands(volunteering);
         MicroWishesArea.MapMicroWishes(volunteering, app);
         VolunteeringTeamsArea.MapVolunteeringTeams(volunteering);
+        GetVolunteeringStatistics.GetVolunteeringStatisticsEndpoint.Map(volunteering);
         return app;
     }
 
