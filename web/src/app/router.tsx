@@ -19,6 +19,9 @@ const PublicWishWallPage = lazy(() => import('@/features/volunteering/components
 const VolunteerHoursPage = lazy(() => import('@/features/volunteering/components/volunteer-hours-page'));
 const CertificatePrintPage = lazy(() => import('@/features/volunteering/components/certificate-print-page'));
 const CertificateCheckPage = lazy(() => import('@/features/volunteering/components/certificate-check-page'));
+const VolunteeringStatisticsPage = lazy(
+  () => import('@/features/volunteering/components/volunteering-statistics-page'),
+);
 const CollectivesPage = lazy(() => import('@/features/dividends/components/collectives-page'));
 const FundPage = lazy(() => import('@/features/assistance/components/fund-page'));
 const VisitsPage = lazy(() => import('@/features/assistance/components/visits-page'));
@@ -47,6 +50,7 @@ export const router = createBrowserRouter([
           { path: 'volunteering/wishes', element: page(<MicroWishesPage />) },
           { path: 'volunteering/hours', element: page(<VolunteerHoursPage />) },
           { path: 'volunteering/certificates/:id', element: page(<CertificatePrintPage />) },
+          { path: 'volunteering/statistics', element: page(<VolunteeringStatisticsPage />) },
           { path: 'dividends/collectives', element: page(<CollectivesPage />) },
           { path: 'assistance/fund', element: page(<FundPage />) },
           { path: 'assistance/visits', element: page(<VisitsPage />) },

@@ -1,6 +1,7 @@
 import { volunteeringWords } from '@/features/volunteering/words';
 import { wishWords } from '@/features/volunteering/words-wishes';
 import { volunteerHoursWords } from '@/features/volunteering/words-hours';
+import { volunteeringContributedWords, volunteeringStatsWords } from '@/features/volunteering/words-stats';
 import { dividendsWords } from '@/features/dividends/words';
 import { assistanceWords } from '@/features/assistance/words';
 import { assistanceVisitWords } from '@/features/assistance/words-visits';
@@ -26,6 +27,7 @@ export const resources = {
       ...volunteeringWords.zh,
       ...wishWords.zh,
       ...volunteerHoursWords.zh,
+      ...volunteeringStatsWords.zh,
       ...dividendsWords.zh,
       appName: '基层党建',
       appTitle: '基层党建',
@@ -156,7 +158,10 @@ export const resources = {
         chartTitle: '组织类别与定级分布',
         byKind: '组织类别分布',
         byLevel: '{{year}} 年度定级分布',
-        contributed: { members: { total: '党员', full: '正式党员', probationary: '预备党员', pipeline: '发展中' } },
+        contributed: {
+          members: { total: '党员', full: '正式党员', probationary: '预备党员', pipeline: '发展中' },
+          ...volunteeringContributedWords.zh,
+        },
       },
       gradings: {
         history: '历年定级',
@@ -574,6 +579,7 @@ export const resources = {
       ...volunteeringWords.en,
       ...wishWords.en,
       ...volunteerHoursWords.en,
+      ...volunteeringStatsWords.en,
       ...dividendsWords.en,
       appName: 'Jiceng',
       appTitle: 'Jiceng grassroots party building',
@@ -716,6 +722,7 @@ export const resources = {
             probationary: 'Probationary members',
             pipeline: 'In the pipeline',
           },
+          ...volunteeringContributedWords.en,
         },
       },
       gradings: {
