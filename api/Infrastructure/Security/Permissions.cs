@@ -18,6 +18,10 @@ public static class Permissions
     public const string MembersOverride = "members.override";
     public const string VolunteeringRead = "volunteering.read";
     public const string VolunteeringWrite = "volunteering.write";
+
+    /// <summary>Revealing a resident's name or phone (a demand's requester, a wish's resident, a resident volunteer)
+    /// with a reason that is audited: coordinators call residents back.</summary>
+    public const string VolunteeringRevealPii = "volunteering.reveal-pii";
     public const string DividendsRead = "dividends.read";
     public const string DividendsWrite = "dividends.write";
 
@@ -49,6 +53,7 @@ public static class Permissions
         MembersOverride,
         VolunteeringRead,
         VolunteeringWrite,
+        VolunteeringRevealPii,
         DividendsRead,
         DividendsWrite,
         DividendsApprove,

@@ -113,7 +113,18 @@ public sealed class MicroWishTests(DatabaseProvider provider) : ApiTest(provider
             $"/api/v1/volunteering/wishes/{wish.Id()}/reveal",
             new { field = "PersonName", reason = "联系心愿人约定送达时间" }
         );
-        Assert.That(coordinatorReveal.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(coordinatorReveal.StatusCode, Is.EqualTo(HttpStatusCode.OK), "coordinators call residents back");
+        var viewerName = Unique("wish-viewer");
+        await Json.Read(
+            await Post("/api/v1/users", NewUser.WithRole(viewerName, Password, "Viewer", _region)),
+            HttpStatusCode.Created
+        );
+        using var viewer = await SignedInClient(viewerName, Password);
+        var viewerReveal = await viewer.PostAsJsonAsync(
+            $"/api/v1/volunteering/wishes/{wish.Id()}/reveal",
+            new { field = "PersonName", reason = "联系心愿人约定送达时间" }
+        );
+        Assert.That(viewerReveal.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "a viewer sees masks only");
     }
 
     [Test]

@@ -2393,7 +2393,7 @@ export interface paths {
         put?: never;
         /**
          * Show a demand's requester name or phone unmasked
-         * @description Show the requester's name or phone whole (field RequesterName|RequesterPhone) with a reason (5–200 characters): audited and limited per hour.
+         * @description Show the requester's name or phone whole (field RequesterName|RequesterPhone): needs volunteering.reveal-pii and a reason (5–200 characters); audited and limited per hour.
          */
         post: operations["RevealDemandRequester"];
         delete?: never;
@@ -2900,7 +2900,7 @@ export interface paths {
         put?: never;
         /**
          * Reveal a resident volunteer's phone
-         * @description Reveal a resident volunteer's phone in full: needs members.reveal-pii and a reason (5 to 200 characters); each reveal is one audit row and counts against Security:RevealsPerHour (429).
+         * @description Reveal a resident volunteer's phone in full: needs volunteering.reveal-pii and a reason (5 to 200 characters); each reveal is one audit row and counts against Security:RevealsPerHour (429).
          */
         post: operations["RevealVolunteerPhone"];
         delete?: never;
@@ -24940,7 +24940,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller lacks the operation's permission. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -70,11 +70,13 @@ internal static class Roles
                 Permissions.MembersWrite,
                 Permissions.MembersRevealPii,
             },
+            // Coordinators call residents back about their demands and wishes: each reveal has a reason.
             Role.VolunteerCoordinator => new HashSet<string>
             {
                 Permissions.OrganizationsRead,
                 Permissions.VolunteeringRead,
                 Permissions.VolunteeringWrite,
+                Permissions.VolunteeringRevealPii,
             },
             // Payouts need bank accounts and ID numbers for the bank's batch file: each reveal has a reason.
             Role.CollectiveAccountant => new HashSet<string>

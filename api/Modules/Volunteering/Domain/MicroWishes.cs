@@ -81,7 +81,7 @@ internal static class MicroWishes
 {
     /// <summary>Who may see a resident's name and phone whole: the holders of the personal-data reveal permission.
     /// </summary>
-    public const string RevealPermission = Permissions.MembersRevealPii;
+    public const string RevealPermission = Permissions.VolunteeringRevealPii;
 
     public const string Columns = """
         id, org_id, org_path, kind, description, estimated_value_fen, person_name_cipher, person_name_mask,

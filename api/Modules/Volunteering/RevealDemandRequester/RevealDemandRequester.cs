@@ -52,7 +52,7 @@ internal sealed class RevealDemandRequesterHandler(
         var cipher =
             field == RevealableRequesterField.RequesterName ? demand.RequesterNameCipher : demand.RequesterPhoneCipher;
         var value = await reveal.RevealAsync(
-            Permissions.VolunteeringWrite,
+            Permissions.VolunteeringRevealPii,
             command.Body.Reason,
             "Demand",
             demand.Id.ToString(),

@@ -21,13 +21,14 @@ internal static class RevealDemandRequesterEndpoint
                     )
             )
             .WithName("RevealDemandRequester")
-            .RequirePermission(Permissions.VolunteeringWrite)
+            .RequirePermission(Permissions.VolunteeringRevealPii)
             .WithSummary("Show a demand's requester name or phone unmasked")
             .WithDescription(
-                "Show the requester's name or phone whole (field RequesterName|RequesterPhone) with a reason "
-                    + "(5–200 characters): audited and limited per hour."
+                "Show the requester's name or phone whole (field RequesterName|RequesterPhone): needs "
+                    + "volunteering.reveal-pii and a reason (5–200 characters); audited and limited per hour."
             )
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 }

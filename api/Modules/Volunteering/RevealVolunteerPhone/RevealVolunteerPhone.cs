@@ -47,7 +47,7 @@ internal sealed class RevealVolunteerPhoneHandler(
             cancellationToken
         );
         var phone = await reveal.RevealAsync(
-            Permissions.MembersRevealPii,
+            Permissions.VolunteeringRevealPii,
             command.Body.Reason,
             "Volunteer",
             command.Id.ToString(),

@@ -21,10 +21,10 @@ internal static class RevealVolunteerPhoneEndpoint
                     )
             )
             .WithName("RevealVolunteerPhone")
-            .RequirePermission(Permissions.VolunteeringRead)
+            .RequirePermission(Permissions.VolunteeringRevealPii)
             .WithSummary("Reveal a resident volunteer's phone")
             .WithDescription(
-                "Reveal a resident volunteer's phone in full: needs members.reveal-pii and a reason (5 to 200 "
+                "Reveal a resident volunteer's phone in full: needs volunteering.reveal-pii and a reason (5 to 200 "
                     + "characters); each reveal is one audit row and counts against Security:RevealsPerHour (429)."
             )
             .ProducesValidationProblem()

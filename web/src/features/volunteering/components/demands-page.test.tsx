@@ -10,7 +10,7 @@ const me = {
   displayName: '孙晓燕',
   kind: 'User',
   roles: ['VolunteerCoordinator'],
-  permissions: ['organizations.read', 'volunteering.read', 'volunteering.write'],
+  permissions: ['organizations.read', 'volunteering.read', 'volunteering.write', 'volunteering.reveal-pii'],
 };
 
 const demand = {

@@ -183,6 +183,7 @@ function OverdueList({ onOpen }: { onOpen: (id: string) => void }) {
 function DemandDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useTranslation();
   const canWrite = useCan('volunteering.write');
+  const canReveal = useCan('volunteering.reveal-pii');
   const client = useQueryClient();
   const demand = useDemand(id);
   const [step, setStep] = useState<DemandStep>();
@@ -206,7 +207,7 @@ function DemandDrawer({ id, onClose }: { id: string; onClose: () => void }) {
                 <Space wrap>
                   {d.requesterName} {d.requesterPhone}
                   {revealed && <Tag color="blue">{revealed}</Tag>}
-                  {canWrite && !revealed && (
+                  {canReveal && !revealed && (
                     <Button size="small" onClick={() => setRevealing(true)}>
                       {t('volunteering.demands.reveal')}
                     </Button>

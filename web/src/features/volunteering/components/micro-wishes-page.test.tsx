@@ -12,7 +12,7 @@ const me = {
   displayName: '志愿服务管理员',
   kind: 'User',
   roles: [],
-  permissions: ['organizations.read', 'volunteering.read', 'volunteering.write'],
+  permissions: ['organizations.read', 'volunteering.read', 'volunteering.write', 'volunteering.reveal-pii'],
 };
 
 const wish = (over: object) => ({

@@ -68,7 +68,7 @@ export function MicroWishesPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const canWrite = useCan('volunteering.write');
-  const canReveal = useCan('members.reveal-pii');
+  const canReveal = useCan('volunteering.reveal-pii');
   const table = useTableState('-placedOn', 20);
   const [filter, setFilter] = useUrlFilter<MicroWishFilter>({ includeDescendants: true }, filterKinds);
   const wishes = useMicroWishes(filter, table.query);
