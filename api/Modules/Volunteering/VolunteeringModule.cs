@@ -41,6 +41,7 @@ public static class VolunteeringModule
         services.AddVolunteeringTeams();
         services.AddScoped<IOrganizationStatisticsContributor, VolunteeringFigures>();
         services.AddSingleton<IDemoSeeder, VolunteeringDemoSeeder>();
+        ReleaseStaleClaims.StaleClaimSweepSetup.AddStaleClaimSweep(services);
         return services;
     }
 
@@ -54,6 +55,7 @@ public static class VolunteeringModule
         {
             ListDemands.ListDemandsBareTwinEndpoint.Map(app);
         }
+        GetVolunteeringStatistics.GetVolunteeringStatisticsEndpoint.Map(volunteering);
         return app;
     }
 

@@ -150,6 +150,10 @@ function ModuleMenu({ user, onNavigate }: { user: CurrentUser; onNavigate: () =>
                 key: 'volunteering/hours',
                 label: <Link to="/volunteering/hours">{t('volunteerHours.menu')}</Link>,
               },
+              {
+                key: 'volunteering/statistics',
+                label: <Link to="/volunteering/statistics">{t('volunteerStats.menu')}</Link>,
+              },
             ],
           },
         ]

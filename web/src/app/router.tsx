@@ -19,6 +19,9 @@ const PublicWishWallPage = lazy(() => import('@/features/volunteering/components
 const VolunteerHoursPage = lazy(() => import('@/features/volunteering/components/volunteer-hours-page'));
 const CertificatePrintPage = lazy(() => import('@/features/volunteering/components/certificate-print-page'));
 const CertificateCheckPage = lazy(() => import('@/features/volunteering/components/certificate-check-page'));
+const VolunteeringStatisticsPage = lazy(
+  () => import('@/features/volunteering/components/volunteering-statistics-page'),
+);
 const CollectivesPage = lazy(() => import('@/features/dividends/components/collectives-page'));
 const CollectiveDetailPage = lazy(() => import('@/features/dividends/components/collective-detail-page'));
 const PlanWizardPage = lazy(() => import('@/features/dividends/components/plan-wizard-page'));
@@ -57,6 +60,7 @@ export const router = createBrowserRouter([
           { path: 'volunteering/wishes', element: page(<MicroWishesPage />) },
           { path: 'volunteering/hours', element: page(<VolunteerHoursPage />) },
           { path: 'volunteering/certificates/:id', element: page(<CertificatePrintPage />) },
+          { path: 'volunteering/statistics', element: page(<VolunteeringStatisticsPage />) },
           { path: 'dividends/collectives', element: page(<CollectivesPage />) },
           { path: 'dividends/collectives/:id', element: page(<CollectiveDetailPage />) },
           { path: 'dividends/collectives/:id/plans/new', element: page(<PlanWizardPage />) },

@@ -3727,6 +3727,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/volunteering/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 统计分析: a year's (this year by default) demands by state and category, median hours to accept, claim and complete, share completed on time, average rating, micro-wishes, teams and volunteers, and service hours by month, in the caller's subtree or organizationId's (only its own rows with descendants=false) */
+        get: operations["GetVolunteeringStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar": {
         parameters: {
             query?: never;
@@ -4790,6 +4807,11 @@ export interface components {
             /** Format: int64 */
             overdue: number;
         };
+        DemandCategoryCount: {
+            category: string;
+            /** Format: int64 */
+            count: number;
+        };
         /**
          * @description - `Staff`: 工作人员录入 / Entered by staff
          *     - `ApiClient`: 线上平台 / Online platform
@@ -4814,6 +4836,32 @@ export interface components {
             assignBy?: string | null;
             /** Format: date */
             completeBy?: string | null;
+        };
+        DemandFigures: {
+            /** Format: int64 */
+            placed: number;
+            /** Format: int64 */
+            claimed: number;
+            /** Format: int64 */
+            done: number;
+            byState: components["schemas"]["DemandStateCount"][];
+            byCategory: components["schemas"]["DemandCategoryCount"][];
+            /** Format: double */
+            medianHoursToAccept?: number | null;
+            /** Format: double */
+            medianHoursToClaim?: number | null;
+            /** Format: double */
+            medianHoursToComplete?: number | null;
+            /** Format: int64 */
+            completed: number;
+            /** Format: int64 */
+            completedOnTime: number;
+            /** Format: double */
+            onTimePercent?: number | null;
+            /** Format: int64 */
+            rated: number;
+            /** Format: double */
+            averageRating?: number | null;
         };
         DemandHelperHours: {
             /** Format: uuid */
@@ -4889,6 +4937,11 @@ export interface components {
          * @enum {string}
          */
         DemandState: "Submitted" | "Accepted" | "Open" | "Assigned" | "InService" | "Completed" | "Rated" | "Closed" | "Rejected" | "Cancelled";
+        DemandStateCount: {
+            state: components["schemas"]["DemandState"];
+            /** Format: int64 */
+            count: number;
+        };
         /**
          * @description - `Submit`: 点单 / Placed
          *     - `Accept`: 受理 / Accepted
@@ -5984,6 +6037,14 @@ export interface components {
             cancelReason?: string | null;
             /** Format: int64 */
             version: number;
+        };
+        MonthHours: {
+            /** Format: int32 */
+            month: number;
+            /** Format: double */
+            activityHours: number;
+            /** Format: double */
+            demandHours: number;
         };
         /**
          * @example {
@@ -7992,6 +8053,16 @@ export interface components {
             team: components["schemas"]["TeamResponse"];
             members: components["schemas"]["VolunteerResponse"][];
         };
+        TeamFigures: {
+            /** Format: int64 */
+            teams: number;
+            /** Format: int64 */
+            volunteers: number;
+            /** Format: int64 */
+            memberVolunteers: number;
+            /** Format: int64 */
+            served: number;
+        };
         TeamResponse: {
             /** Format: uuid */
             id: string;
@@ -8279,6 +8350,21 @@ export interface components {
             fiveStarHours: components["schemas"]["NumberRule"];
             hours: components["schemas"]["ServiceHourSettings"];
         };
+        VolunteeringStatistics: {
+            /** Format: uuid */
+            organizationId?: string | null;
+            descendants: boolean;
+            /** Format: int32 */
+            year: number;
+            demands: components["schemas"]["DemandFigures"];
+            wishes: components["schemas"]["WishFigures"];
+            teams: components["schemas"]["TeamFigures"];
+            /** Format: double */
+            activityHours: number;
+            /** Format: double */
+            demandHours: number;
+            hoursByMonth: components["schemas"]["MonthHours"][];
+        };
         /**
          * @description - `Member`: 党员 / Member
          *     - `Team`: 志愿服务队 / Team
@@ -8286,6 +8372,16 @@ export interface components {
          * @enum {string}
          */
         WishClaimantKind: "Member" | "Team" | "Organization";
+        WishFigures: {
+            /** Format: int64 */
+            placed: number;
+            /** Format: int64 */
+            claimed: number;
+            /** Format: int64 */
+            delivered: number;
+            /** Format: int64 */
+            received: number;
+        };
         /**
          * @description - `ChildLeftBehind`: 留守儿童 / Child left behind
          *     - `Elderly`: 老年人 / Elderly person
@@ -34168,6 +34264,87 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetVolunteeringStatistics: {
+        parameters: {
+            query?: {
+                organizationId?: string;
+                descendants?: boolean;
+                year?: number;
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteeringStatistics"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the operation's permission. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

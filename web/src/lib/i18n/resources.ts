@@ -1,6 +1,7 @@
 import { volunteeringWords } from '@/features/volunteering/words';
 import { wishWords } from '@/features/volunteering/words-wishes';
 import { volunteerHoursWords } from '@/features/volunteering/words-hours';
+import { volunteeringContributedWords, volunteeringStatsWords } from '@/features/volunteering/words-stats';
 import { dividendsWords } from '@/features/dividends/words';
 import { dividendScreensWords } from '@/features/dividends/words-screens';
 import { assistanceWords } from '@/features/assistance/words';
@@ -32,6 +33,7 @@ export const resources = {
       ...volunteeringWords.zh,
       ...wishWords.zh,
       ...volunteerHoursWords.zh,
+      ...volunteeringStatsWords.zh,
       ...dividendsWords.zh,
       ...dividendScreensWords.zh,
       appName: '基层党建',
@@ -163,7 +165,10 @@ export const resources = {
         chartTitle: '组织类别与定级分布',
         byKind: '组织类别分布',
         byLevel: '{{year}} 年度定级分布',
-        contributed: { members: { total: '党员', full: '正式党员', probationary: '预备党员', pipeline: '发展中' } },
+        contributed: {
+          members: { total: '党员', full: '正式党员', probationary: '预备党员', pipeline: '发展中' },
+          ...volunteeringContributedWords.zh,
+        },
       },
       gradings: {
         history: '历年定级',
@@ -584,6 +589,7 @@ export const resources = {
       ...volunteeringWords.en,
       ...wishWords.en,
       ...volunteerHoursWords.en,
+      ...volunteeringStatsWords.en,
       ...dividendsWords.en,
       ...dividendScreensWords.en,
       appName: 'Jiceng',
@@ -727,6 +733,7 @@ export const resources = {
             probationary: 'Probationary members',
             pipeline: 'In the pipeline',
           },
+          ...volunteeringContributedWords.en,
         },
       },
       gradings: {
