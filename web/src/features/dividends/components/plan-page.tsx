@@ -127,9 +127,12 @@ function PlanBody({ plan, onReload }: { plan: Plan; onReload: () => void }) {
         items={plan.parts.map((part) => ({
           key: String(part.partNo),
           label: part.label,
-          children: `${t(`dividendScreens.wizard.methods.${part.method}`)} · ${t(
-            `dividendScreens.wizard.payeeUnits.${part.payeeUnit}`,
-          )} · ${t('dividendScreens.plan.payeesCount', { n: part.payees })} · ${formatYuan(part.pool)} ${t('dividendScreens.yuan')}`,
+          children: [
+            t(`dividendScreens.wizard.methods.${part.method}`),
+            t(`dividendScreens.wizard.payeeUnits.${part.payeeUnit}`),
+            t('dividendScreens.plan.payeesCount', { n: part.payees }),
+            `${formatYuan(part.pool)} ${t('dividendScreens.yuan')}`,
+          ].join(' · '),
         }))}
       />
       <Space wrap className="no-print">
