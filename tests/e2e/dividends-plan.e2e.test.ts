@@ -263,8 +263,5 @@ describe('Dividends', () => {
     await small.getByRole('button', { name: 'English' }).click();
     await small.getByText('Approval steps').waitFor();
     await screenshot(small, 'dividends-plan-390-en');
-    await page.getByRole('button', { name: 'English' }).click();
-    await page.getByText('Approval steps').waitFor();
-    await screenshot(page, 'dividends-plan-en');
   }, 300_000);
 });
