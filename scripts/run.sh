@@ -44,6 +44,7 @@ cat <<INFO
     demo-member-manager          member manager, 鸡西
     demo-volunteer-coordinator   volunteer coordinator, 鸡西
     demo-collective-accountant   collective-economy accountant, 鸡西
+    demo-rural-economy-reviewer  township rural-economy station (reviews and approves plans), 鸡西
     demo-fund-manager            care-fund manager, 鸡西
     demo-fund-approver           care-fund approver, 鸡西
     demo-fund-clerk              care-fund manager who applies for the branches, 鸡西
