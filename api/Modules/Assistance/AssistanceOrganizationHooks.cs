@@ -7,7 +7,7 @@ namespace Jiceng.Modules.Assistance;
 /// <summary>
 /// What Assistance tells Organizations through its Contracts hooks: the care fund's figures for a subtree's
 /// statistics, its to-dos for the home page (applications waiting per tier, payments not yet confirmed), and the
-/// path rewrite of funds and applications when a subtree moves. The ledger keeps no paths, so it never changes.
+/// path rewrite of every row that keeps a path (funds, applications and the care area's) when a subtree moves.
 /// </summary>
 internal sealed class AssistanceOrganizationHooks(DbSession db, TimeProvider clock)
     : IOrganizationStatisticsContributor,
@@ -36,15 +36,20 @@ internal sealed class AssistanceOrganizationHooks(DbSession db, TimeProvider clo
         GROUP BY status
         """;
 
-    private const string RewriteFundsSql = """
-        UPDATE assistance_funds SET org_path = @newFrom {cat} {substr}(org_path, @cut, 200)
-        WHERE org_path >= @oldFrom AND org_path < @oldTo
-        """;
+    // Every table of the module that keeps an organization path (the ledger, holds and steps keep none).
+    private static readonly string[] TablesWithPaths =
+    [
+        "assistance_funds",
+        "assistance_applications",
+        .. AssistanceCare.Tables,
+    ];
 
-    private const string RewriteApplicationsSql = """
-        UPDATE assistance_applications SET org_path = @newFrom {cat} {substr}(org_path, @cut, 200)
-        WHERE org_path >= @oldFrom AND org_path < @oldTo
-        """;
+    // A method, not a constant: the table name is one of the fixed names above, never input.
+    private static string RewritePathsSql(string table) =>
+        $$"""
+            UPDATE {{table}} SET org_path = @newFrom {cat} {substr}(org_path, @cut, 200)
+            WHERE org_path >= @oldFrom AND org_path < @oldTo
+            """;
 
     public string Key => "assistance";
 
@@ -140,8 +145,10 @@ internal sealed class AssistanceOrganizationHooks(DbSession db, TimeProvider clo
             oldFrom,
             oldTo,
         };
-        await db.ExecuteAsync(RewriteFundsSql, moved, cancellationToken);
-        await db.ExecuteAsync(RewriteApplicationsSql, moved, cancellationToken);
+        foreach (var table in TablesWithPaths)
+        {
+            await db.ExecuteAsync(RewritePathsSql(table), moved, cancellationToken);
+        }
     }
 
     private sealed record Figures

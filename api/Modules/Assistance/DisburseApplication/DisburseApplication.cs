@@ -81,22 +81,15 @@ internal sealed class DisburseApplicationHandler(ApplicationSteps steps)
         );
         var body = command.Body;
         var paidOn = body.PaidOn!.Value;
-        var paid = await FundLedger.PaidToMemberAsync(
+        await YearlyCap.EnsureWithinAsync(
             step.Db,
             application.MemberId,
-            new DateOnly(paidOn.Year, 1, 1),
-            new DateOnly(paidOn.Year + 1, 1, 1),
+            application.AmountMoney,
+            paidOn,
+            step.Rules,
+            "amount",
             cancellationToken
         );
-        var remaining = ApplicationRules.RemainingUnderCap(paid, step.Rules);
-        if (application.AmountMoney > remaining)
-        {
-            throw AssistanceErrors.YearlyCapExceeded(
-                Money.FromYuan(step.Rules.YearlyCapPerPersonYuan.Value),
-                paid,
-                remaining
-            );
-        }
         var reference = body.Reference!.Trim();
         var entryId = await FundLedger.PayHoldAsync(
             step.Db,

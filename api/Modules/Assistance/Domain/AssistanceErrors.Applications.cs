@@ -19,18 +19,27 @@ internal static partial class AssistanceErrors
             }
         );
 
-    public static BusinessRuleException YearlyCapExceeded(Money cap, Money paid, Money remaining) =>
+    /// <summary>The one refusal of the yearly cap, for aid, visit money and condolences alike; <c>field</c> is the
+    /// amount's field on the form that asked.</summary>
+    public static BusinessRuleException YearlyCapExceeded(
+        Money cap,
+        Money paid,
+        Money requested,
+        Money remaining,
+        string field
+    ) =>
         new(
             "yearly_cap_exceeded",
-            $"超过每人每年帮扶上限 {cap} 元：本年已获帮扶 {paid} 元，最多还可申请 {remaining} 元。",
-            $"Above the yearly cap of {cap} yuan per person: {paid} yuan paid this year, at most {remaining} yuan "
-                + "more.",
+            $"超过每人每年帮扶上限 {cap} 元：本年已获帮扶 {paid} 元，本次 {requested} 元，最多还可发放 {remaining} 元。",
+            $"Above the yearly cap of {cap} yuan per person: {paid} yuan paid this year, {requested} yuan asked, "
+                + $"at most {remaining} yuan more.",
             new Dictionary<string, object?>
             {
                 ["cap"] = cap,
                 ["paid"] = paid,
+                ["requested"] = requested,
                 ["remaining"] = remaining,
-                ["field"] = "amount",
+                ["field"] = field,
             }
         );
 

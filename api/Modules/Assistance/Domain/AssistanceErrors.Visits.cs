@@ -59,20 +59,6 @@ internal static partial class AssistanceErrors
             CareField("fundId")
         );
 
-    public static BusinessRuleException YearlyCapReached(Money cap, Money paid, Money requested) =>
-        new(
-            "yearly_cap_exceeded",
-            $"超过每人每年帮扶上限 {cap} 元：本年已发放 {paid} 元，本次 {requested} 元。",
-            $"Over the yearly cap per person of {cap} yuan: {paid} yuan paid this year, {requested} yuan asked.",
-            new Dictionary<string, object?>
-            {
-                ["field"] = "money",
-                ["cap"] = cap,
-                ["paid"] = paid,
-                ["requested"] = requested,
-            }
-        );
-
     public static BusinessRuleException CareMemberNotActive(string field) =>
         new("member_not_active", "该党员已不在册。", "This member is no longer on the register.", CareField(field));
 

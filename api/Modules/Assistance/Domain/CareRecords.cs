@@ -96,32 +96,6 @@ internal static class CarePlaces
         }
     }
 
-    /// <summary>
-    /// The yearly cap per person counts every kind of payment (aid, visit money, condolences) in the calendar year.
-    /// </summary>
-    public static async Task EnsureWithinYearlyCapAsync(
-        DbSession db,
-        Guid memberId,
-        Money amount,
-        DateOnly paidOn,
-        int capYuan,
-        CancellationToken cancellationToken
-    )
-    {
-        var paid = await FundLedger.PaidToMemberAsync(
-            db,
-            memberId,
-            new DateOnly(paidOn.Year, 1, 1),
-            new DateOnly(paidOn.Year + 1, 1, 1),
-            cancellationToken
-        );
-        var cap = Money.FromYuan(capYuan);
-        if (paid + amount > cap)
-        {
-            throw AssistanceErrors.YearlyCapReached(cap, paid, amount);
-        }
-    }
-
     private sealed record FundRow
     {
         public Guid Id { get; init; }

@@ -175,10 +175,8 @@ internal sealed class ListHardshipLedgerHandler(
         return new Paged<HardshipLedgerEntry>(items, rows.Count, query.Page.Page, query.Page.PageSize);
     }
 
-    private static readonly StringComparer Pinyin = StringComparer.Create(
-        System.Globalization.CultureInfo.GetCultureInfo("zh-CN"),
-        false
-    );
+    // The same pinyin order the SQL lists get from {collate-zh}.
+    private static readonly IComparer<string> Pinyin = Comparer<string>.Create(ChineseCollation.Compare);
 
     // In chunks, so a city's ledger stays under every engine's parameter limit (2,100 on SQL Server).
     private async Task<Dictionary<Guid, TValue>> PerMemberAsync<TRow, TValue>(

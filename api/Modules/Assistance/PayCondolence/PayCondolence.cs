@@ -78,14 +78,7 @@ internal sealed class PayCondolenceHandler(
         var fundId = body.FundId!.Value;
         await CarePlaces.EnsureFundCoversAsync(db, fundId, condolence.OrgPath, scope, cancellationToken);
         var region = await rules.ForAsync(condolence.OrgId, cancellationToken);
-        await CarePlaces.EnsureWithinYearlyCapAsync(
-            db,
-            condolence.MemberId,
-            amount,
-            paidOn,
-            region.YearlyCapPerPersonYuan.Value,
-            cancellationToken
-        );
+        await YearlyCap.EnsureWithinAsync(db, condolence.MemberId, amount, paidOn, region, "amount", cancellationToken);
         var caller = callers.Current;
         var now = clock.GetUtcNow();
         var entryId = await FundLedger.PayAsync(

@@ -111,14 +111,7 @@ internal sealed class RecordVisitHandler(
             if (visit.MemberId is { } memberId)
             {
                 var region = await rules.ForAsync(visit.OrgId, cancellationToken);
-                await CarePlaces.EnsureWithinYearlyCapAsync(
-                    db,
-                    memberId,
-                    money,
-                    visitedOn,
-                    region.YearlyCapPerPersonYuan.Value,
-                    cancellationToken
-                );
+                await YearlyCap.EnsureWithinAsync(db, memberId, money, visitedOn, region, "money", cancellationToken);
                 entryId = await FundLedger.PayAsync(
                     db,
                     new FundPayment(fundId, money, memberId, PaymentKind.Visit, visit.Id, visitedOn, body.Reference),

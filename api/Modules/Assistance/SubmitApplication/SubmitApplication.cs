@@ -115,22 +115,7 @@ internal sealed class SubmitApplicationHandler(
             await Funds.NearestAsync(db, member.OrganizationPath, includeSelf: true, cancellationToken)
             ?? throw AssistanceErrors.NoFund();
         var year = today.Year;
-        var paid = await FundLedger.PaidToMemberAsync(
-            db,
-            member.MemberId,
-            new DateOnly(year, 1, 1),
-            new DateOnly(year + 1, 1, 1),
-            cancellationToken
-        );
-        var remaining = ApplicationRules.RemainingUnderCap(paid, rules);
-        if (amount > remaining)
-        {
-            throw AssistanceErrors.YearlyCapExceeded(
-                Money.FromYuan(rules.YearlyCapPerPersonYuan.Value),
-                paid,
-                remaining
-            );
-        }
+        await YearlyCap.EnsureWithinAsync(db, member.MemberId, amount, today, rules, "amount", cancellationToken);
         var earlier = await db.QueryAsync<Guid>(
             EarlierSql,
             new

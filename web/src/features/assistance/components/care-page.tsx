@@ -1,51 +1,29 @@
-import {
-  Button,
-  Card,
-  Checkbox,
-  Descriptions,
-  Drawer,
-  Form,
-  Input,
-  InputNumber,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Card, Checkbox, Space, Table, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import {
-  declineCondolence,
   exportHardshipLedger,
   exportHelperPairs,
-  logHelp,
-  pairHelper,
-  payCondolence,
-  recheckHardship,
   useCondolences,
   useHardshipLedger,
   useHelperPairs,
-  useMemberLedger,
   type Condolence,
-  type DeclineCondolenceInput,
   type HelperPair,
   type LedgerEntry,
-  type LogHelpInput,
-  type PairHelperInput,
-  type PayCondolenceInput,
-  type RecheckInput,
 } from '@/features/assistance/api/care';
-import { DateField } from '@/components/date-field';
+import { DeclineCondolenceDialog } from '@/features/assistance/components/care/decline-condolence-dialog';
+import { LogHelpDialog } from '@/features/assistance/components/care/log-help-dialog';
+import { MemberLedgerDrawer } from '@/features/assistance/components/care/member-ledger-drawer';
+import { PairHelperDialog } from '@/features/assistance/components/care/pair-helper-dialog';
+import { PayCondolenceDialog } from '@/features/assistance/components/care/pay-condolence-dialog';
+import { RecheckDialog } from '@/features/assistance/components/care/recheck-dialog';
 import { ExportButtons } from '@/components/export-buttons';
-import { FormModal } from '@/components/form-modal';
 import { PageHeading } from '@/components/page-heading';
 import { QueryView } from '@/components/query-view';
 import { useTableState } from '@/hooks/use-table-state';
 import { useCan } from '@/lib/auth';
-import { shanghaiToday } from '@/lib/dates';
 
 type Area = 'condolences' | 'pairings' | 'ledger';
 
@@ -115,45 +93,9 @@ function CondolencesPanel() {
           ]}
         />
       </QueryView>
-      {paying && (
-        <FormModal<PayCondolenceInput>
-          title={`${w('pay')}：${paying.name}`}
-          fields={['fundId', 'amount', 'paidOn', 'reference']}
-          initialValues={{ amount: paying.amount, paidOn: shanghaiToday() }}
-          onSubmit={async (values) => {
-            await payCondolence(paying, values);
-            await refresh();
-          }}
-          onClose={() => setPaying(undefined)}
-        >
-          <Form.Item name="fundId" label={w('fund')} required>
-            <Input />
-          </Form.Item>
-          <Form.Item name="amount" label={w('amount')}>
-            <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="paidOn" label={w('paidOn')} required>
-            <DateField max={shanghaiToday()} />
-          </Form.Item>
-          <Form.Item name="reference" label={w('reference')}>
-            <Input maxLength={200} />
-          </Form.Item>
-        </FormModal>
-      )}
+      {paying && <PayCondolenceDialog condolence={paying} onDone={refresh} onClose={() => setPaying(undefined)} />}
       {declining && (
-        <FormModal<DeclineCondolenceInput>
-          title={`${w('decline')}：${declining.name}`}
-          fields={['reason']}
-          onSubmit={async (values) => {
-            await declineCondolence(declining, values);
-            await refresh();
-          }}
-          onClose={() => setDeclining(undefined)}
-        >
-          <Form.Item name="reason" label={w('reason')} required>
-            <Input.TextArea maxLength={500} />
-          </Form.Item>
-        </FormModal>
+        <DeclineCondolenceDialog condolence={declining} onDone={refresh} onClose={() => setDeclining(undefined)} />
       )}
     </>
   );
@@ -237,48 +179,8 @@ function PairsPanel() {
           ]}
         />
       </QueryView>
-      {creating && (
-        <FormModal<PairHelperInput>
-          title={w('create')}
-          fields={['helperMemberId', 'helpedMemberId', 'startedOn']}
-          initialValues={{ startedOn: shanghaiToday() }}
-          onSubmit={async (values) => {
-            await pairHelper(values);
-            await refresh();
-          }}
-          onClose={() => setCreating(false)}
-        >
-          <Form.Item name="helperMemberId" label={w('helperId')} required>
-            <Input />
-          </Form.Item>
-          <Form.Item name="helpedMemberId" label={w('helpedId')} required>
-            <Input />
-          </Form.Item>
-          <Form.Item name="startedOn" label={w('startedOn')} required>
-            <DateField max={shanghaiToday()} />
-          </Form.Item>
-        </FormModal>
-      )}
-      {logging && (
-        <FormModal<LogHelpInput>
-          title={`${w('log')}：${logging.helperName} → ${logging.helpedName}`}
-          fields={['helpedOn', 'what']}
-          initialValues={{ helpedOn: shanghaiToday() }}
-          onSubmit={async (values) => {
-            await logHelp(logging, values);
-            await refresh();
-          }}
-          onReload={() => void refresh()}
-          onClose={() => setLogging(undefined)}
-        >
-          <Form.Item name="helpedOn" label={w('helpedOn')} required>
-            <DateField max={shanghaiToday()} />
-          </Form.Item>
-          <Form.Item name="what" label={w('what')} required>
-            <Input.TextArea maxLength={500} />
-          </Form.Item>
-        </FormModal>
-      )}
+      {creating && <PairHelperDialog onDone={refresh} onClose={() => setCreating(false)} />}
+      {logging && <LogHelpDialog pair={logging} onDone={refresh} onClose={() => setLogging(undefined)} />}
     </>
   );
 }
@@ -317,7 +219,13 @@ function LedgerPanel() {
           pagination={table.pagination(ledger.data?.total)}
           onChange={table.onChange}
           columns={[
-            { title: w('name'), dataIndex: 'name', key: 'name', ...table.sortable('name') },
+            {
+              title: w('name'),
+              key: 'name',
+              ...table.sortable('name'),
+              // The member's own page: hardship over time and every help received.
+              render: (_, e) => <Link to={`/assistance/ledger/${e.memberId}`}>{e.name}</Link>,
+            },
             { title: w('since'), dataIndex: 'since', key: 'since', ...table.sortable('since') },
             {
               title: w('current'),
@@ -360,114 +268,8 @@ function LedgerPanel() {
         />
       </QueryView>
       {opened && <MemberLedgerDrawer entry={opened} onClose={() => setOpened(undefined)} />}
-      {rechecking && (
-        <FormModal<RecheckInput>
-          title={`${w('recheck')}：${rechecking.name}`}
-          fields={['checkedOn', 'outcome', 'note']}
-          initialValues={{ hardshipId: rechecking.hardshipId, checkedOn: shanghaiToday(), outcome: 'Continues' }}
-          onSubmit={async (values) => {
-            await recheckHardship(rechecking, { ...values, hardshipId: rechecking.hardshipId });
-            await refresh();
-          }}
-          onReload={() => void refresh()}
-          onClose={() => setRechecking(undefined)}
-        >
-          <Form.Item name="checkedOn" label={w('checkedOn')} required>
-            <DateField max={shanghaiToday()} />
-          </Form.Item>
-          <Form.Item name="outcome" label={w('outcome')} required>
-            <Select options={(['Continues', 'Ended'] as const).map((o) => ({ value: o, label: w(`outcomes.${o}`) }))} />
-          </Form.Item>
-          <Form.Item name="note" label={w('note')}>
-            <Input.TextArea maxLength={500} />
-          </Form.Item>
-        </FormModal>
-      )}
+      {rechecking && <RecheckDialog entry={rechecking} onDone={refresh} onClose={() => setRechecking(undefined)} />}
     </>
-  );
-}
-
-/** A member's page of the ledger: hardship over time, rechecks and every help received. */
-function MemberLedgerDrawer({ entry, onClose }: { entry: LedgerEntry; onClose: () => void }) {
-  const { t } = useTranslation();
-  const ledger = useMemberLedger(entry.memberId);
-  const w = (key: string) => t(`assistanceCare.ledger.${key}`);
-  const data = ledger.data;
-  return (
-    <Drawer open width={640} title={`${w('member')}：${entry.name}`} onClose={onClose}>
-      <QueryView query={ledger}>
-        {data && (
-          <Space direction="vertical" style={{ width: '100%' }}>
-            <Descriptions
-              size="small"
-              column={1}
-              items={[{ key: 'paid', label: w('paidTotal'), children: String(data.paidTotal) }]}
-            />
-            <Typography.Title level={5}>{w('hardships')}</Typography.Title>
-            <Table
-              size="small"
-              rowKey="id"
-              pagination={false}
-              dataSource={data.hardships}
-              columns={[
-                { title: w('since'), dataIndex: 'since', key: 'since' },
-                { title: w('until'), dataIndex: 'until', key: 'until' },
-                { title: w('current'), key: 'current', render: (_, h) => (h.current ? w('current') : w('ended')) },
-              ]}
-            />
-            <Typography.Title level={5}>{w('rechecks')}</Typography.Title>
-            <Table
-              size="small"
-              rowKey="id"
-              pagination={false}
-              dataSource={data.rechecks}
-              columns={[
-                { title: w('checkedOn'), dataIndex: 'checkedOn', key: 'checkedOn' },
-                { title: w('outcome'), key: 'outcome', render: (_, r) => w(`outcomes.${r.outcome}`) },
-                { title: w('note'), dataIndex: 'note', key: 'note' },
-              ]}
-            />
-            <Typography.Title level={5}>{w('payments')}</Typography.Title>
-            <Table
-              size="small"
-              rowKey="entryId"
-              pagination={false}
-              dataSource={data.payments}
-              columns={[
-                { title: w('checkedOn'), dataIndex: 'occurredOn', key: 'occurredOn' },
-                { title: t('assistanceCare.condolences.amount'), dataIndex: 'amount', key: 'amount' },
-                { title: t('assistanceCare.condolences.reference'), dataIndex: 'reference', key: 'reference' },
-              ]}
-            />
-            <Typography.Title level={5}>{w('visitsDone')}</Typography.Title>
-            <Table
-              size="small"
-              rowKey="id"
-              pagination={false}
-              dataSource={data.visits}
-              columns={[
-                { title: t('assistanceCare.visits.visitedOn'), dataIndex: 'visitedOn', key: 'visitedOn' },
-                { title: t('assistanceCare.visits.visitors'), dataIndex: 'visitors', key: 'visitors' },
-                { title: t('assistanceCare.visits.money'), dataIndex: 'money', key: 'money' },
-                { title: t('assistanceCare.visits.goods'), dataIndex: 'goods', key: 'goods' },
-              ]}
-            />
-            <Typography.Title level={5}>{w('help')}</Typography.Title>
-            <Table
-              size="small"
-              rowKey={(h) => `${h.pairingId}-${h.helpedOn}-${h.what}`}
-              pagination={false}
-              dataSource={data.help}
-              columns={[
-                { title: t('assistanceCare.pairings.helpedOn'), dataIndex: 'helpedOn', key: 'helpedOn' },
-                { title: t('assistanceCare.pairings.helper'), dataIndex: 'helperName', key: 'helperName' },
-                { title: t('assistanceCare.pairings.what'), dataIndex: 'what', key: 'what' },
-              ]}
-            />
-          </Space>
-        )}
-      </QueryView>
-    </Drawer>
   );
 }
 
