@@ -133,7 +133,7 @@ describe('care fund applications (帮扶申请)', () => {
     await page
       .getByRole('tab', { name: /待街道审批/ })
       .locator('.ant-badge')
-      .getByText('1')
+      .getByText(/^\d+$/)
       .waitFor();
     await screenshot(page, 'assistance-inbox-approver');
     await page.getByRole('button', { name: member }).first().click();
@@ -180,8 +180,8 @@ describe('care fund applications (帮扶申请)', () => {
     await page.getByRole('heading', { level: 1, name: '帮扶资金' }).waitFor();
     await page.getByLabel('类型').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '帮扶支出' }).click();
-    await page.getByRole('cell', { name: 'ICBC20260101-0001' }).waitFor();
-    await page.getByRole('cell', { name: '-1,500.00' }).waitFor();
+    const paid = page.locator('.ant-table-row').filter({ has: page.getByRole('cell', { name: 'ICBC20260101-0001' }) });
+    await paid.getByRole('cell', { name: '-1,500.00' }).waitFor();
     await page.keyboard.press('Escape');
     await screenshot(page, 'assistance-fund-ledger');
   });

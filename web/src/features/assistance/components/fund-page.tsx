@@ -1,4 +1,5 @@
-import { Button, Card, Col, Empty, Row, Select, Space, Statistic, Table, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Empty, Row, Select, Space, Statistic, Table, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -27,8 +28,15 @@ export function FundPage() {
   const fund = useFund(fundId);
   const [kind, setKind] = useState<LedgerEntryKind>();
   const [source, setSource] = useState<FundSource>();
+  const [period, setPeriod] = useState<[Dayjs, Dayjs] | null>(null);
   const [page, setPage] = useState(1);
-  const ledger = useLedger(fundId, { kind, source, page });
+  const ledger = useLedger(fundId, {
+    kind,
+    source,
+    from: period?.[0].format('YYYY-MM-DD'),
+    to: period?.[1].format('YYYY-MM-DD'),
+    page,
+  });
   const money = (value: number | string | undefined) => Number(value ?? 0).toFixed(2);
   const canWrite = useCan('funds.write');
   const [form, setForm] = useState<'income' | 'allocate'>();
@@ -109,6 +117,14 @@ export function FundPage() {
                   setPage(1);
                 }}
                 options={sources.map((s) => ({ value: s, label: t(`assistance.sources.${s}`) }))}
+              />
+              <DatePicker.RangePicker
+                aria-label={t('assistance.fund.period')}
+                value={period}
+                onChange={(value) => {
+                  setPeriod(value?.[0] && value[1] ? [value[0], value[1]] : null);
+                  setPage(1);
+                }}
               />
             </Space>
             <QueryView query={ledger}>
