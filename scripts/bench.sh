@@ -69,6 +69,7 @@ RESULTS="$WORK/results.md"
 RATIOS=()
 IMPORTS=()
 TRANSFERS=()
+source scripts/bench/volunteering.sh # 群众点单: demand lists against bare twins, racing claimants (VOLUNTEERING_ONLY=1)
 
 for provider in $PROVIDERS; do
   echo "== $provider: generating $ORGANIZATIONS organizations"
@@ -160,8 +161,10 @@ print(r.get('imported', r.get('valid')), 'rows,',
       IMPORTS+=("sqlite: import $step of $IMPORT_ROWS rows (.xlsx): $(verdict "$seconds" "<= 10" s) ($summary)")
     done
   fi
+  source scripts/bench/dividends.sh # a plan over 100,000 shareholders; 64 concurrent payout confirmations
   stop_api
 done
+source scripts/bench/assistance.sh # the care fund: concurrent disbursements, a ledger of a million entries
 
 echo "== The SPA as a browser receives it (demo data on SQLite, Chromium)"
 (cd web && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run build --silent) \

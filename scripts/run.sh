@@ -25,7 +25,9 @@ export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 dotnet .artifacts/api/Jiceng.Api.dll --urls "http://$HOST:$PORT" &
 API_PID=$!
 trap 'kill $API_PID 2>/dev/null; wait $API_PID 2>/dev/null' INT TERM EXIT
-for _ in $(seq 1 120); do
+# Up to three minutes: the first start seeds the demo through the commands (volunteering's article figures are
+# some 70,000 of them, about a minute on SQLite).
+for _ in $(seq 1 360); do
   if curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1; then break; fi
   kill -0 $API_PID 2>/dev/null || { echo "The API stopped during start-up." >&2; exit 1; }
   sleep 0.5
@@ -42,8 +44,12 @@ cat <<INFO
     demo-member-manager          member manager, 鸡西
     demo-volunteer-coordinator   volunteer coordinator, 鸡西
     demo-collective-accountant   collective-economy accountant, 鸡西
+    demo-rural-economy-reviewer  township rural-economy station (reviews and approves plans), 鸡西
     demo-fund-manager            care-fund manager, 鸡西
     demo-fund-approver           care-fund approver, 鸡西
+    demo-fund-clerk              care-fund manager who applies for the branches, 鸡西
+    demo-fund-cashier            care-fund manager who pays, 鸡西
+    demo-fund-approver-district  care-fund approver of the district's tier, 鸡西
     demo-viewer                  viewer, 鸡西
   Sign in on the page (the organization tree so far), or in Swagger with POST /api/v1/auth/sign-in.
 

@@ -35,7 +35,8 @@ public static class InfrastructureSetup
         DapperTypeHandlers.Register();
         services.AddSingleton<DbConnectionFactory>();
         services.AddScoped<DbSession>();
-        services.AddSingleton(TimeProvider.System);
+        // A demo seeder may set it back for its own flow (DemoClock); every request reads the system clock.
+        services.AddSingleton<TimeProvider>(new DemoClock(TimeProvider.System));
 
         services.AddValidatorsFromAssemblyContaining<DbSession>(ServiceLifetime.Singleton, includeInternalTypes: true);
         // Errors stay keyed by the JSON field (the SPA binds on it); their texts name the field as its form does.

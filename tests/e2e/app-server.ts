@@ -46,7 +46,8 @@ export default async function setup(project: TestProject) {
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  for (let attempt = 0; attempt < 240; attempt++) {
+  // Up to four minutes: a fresh start seeds the whole demo through the commands (volunteering's are the most).
+  for (let attempt = 0; attempt < 480; attempt++) {
     try {
       if ((await fetch(`${baseUrl}/health/ready`)).ok) {
         project.provide('baseUrl', baseUrl);

@@ -363,7 +363,7 @@ describe('hardship, 双报到 and organization life', () => {
   });
 
   it('exports the register in full only with a reason, and a yearly list as it is filtered', async () => {
-    await page.getByLabel('按姓名搜索').fill('王');
+    await page.getByLabel('按姓名搜索').fill('王春');
     await page.getByLabel('按姓名搜索').press('Enter');
     await page.waitForFunction(() =>
       [...document.querySelectorAll('.ant-table-row')].every((row) => row.textContent?.includes('王')),

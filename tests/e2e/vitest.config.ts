@@ -7,7 +7,7 @@ export default defineConfig({
     environment: 'node',
     globalSetup: ['./app-server.ts'],
     testTimeout: 60_000,
-    hookTimeout: 180_000,
+    hookTimeout: 300_000,
     fileParallelism: false,
     reporters: ['default'],
   },

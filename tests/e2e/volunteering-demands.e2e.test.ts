@@ -5,10 +5,10 @@ import { phone, useBrowser } from './fixture';
 const browser = useBrowser();
 let page: Page;
 
-/** A member of the demo register, to serve the demand (the coordinator types the member's record id). */
-async function someMemberId(page: Page): Promise<string> {
-  const response = await page.request.get(baseUrl() + '/api/v1/members?pageSize=1');
-  return (await response.json()).items[0].id as string;
+/** A party member registered as a volunteer in the demo, to serve the demand (the coordinator picks them by name). */
+async function someMemberVolunteer(page: Page): Promise<{ name: string; memberId: string }> {
+  const response = await page.request.get(baseUrl() + '/api/v1/volunteering/volunteers?kind=Member&pageSize=1');
+  return (await response.json()).items[0];
 }
 
 async function step(page: Page, name: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
@@ -23,7 +23,7 @@ async function step(page: Page, name: string, fill?: (dialog: ReturnType<Page['g
 describe('residents’ demands (群众点单)', () => {
   it('places a demand, accepts, dispatches, completes and rates it; a second claim is refused', async () => {
     page = await browser.open({ user: 'admin' });
-    const memberId = await someMemberId(page);
+    const { name: volunteer, memberId } = await someMemberVolunteer(page);
     await page.getByRole('menuitem', { name: /志愿服务/ }).click();
     await page.getByRole('menuitem', { name: /群众点单/ }).click();
     await page.getByRole('heading', { level: 1, name: '群众点单' }).waitFor();
@@ -45,7 +45,8 @@ describe('residents’ demands (群众点单)', () => {
     await drawer.getByText('王** 138****5678').waitFor();
     await step(page, '受理');
     await step(page, '派单', async (dialog) => {
-      await dialog.getByLabel('党员（登记编号）').fill(memberId);
+      await dialog.getByRole('combobox', { name: '承接方', exact: true }).fill(volunteer);
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: volunteer }).first().click();
     });
     await step(page, '开始服务');
     await step(page, '服务完成', async (dialog) => {
@@ -59,7 +60,7 @@ describe('residents’ demands (群众点单)', () => {
     await drawer.getByText('★★★★★').waitFor();
     await screenshot(page, 'volunteering-demand-drawer');
     await drawer.locator('.ant-drawer-close').click();
-    await page.getByText('已评价 · 1').waitFor();
+    await page.getByText(/已评价 · \d+/).waitFor();
     await screenshot(page, 'volunteering-demand-board');
 
     // A second demand opened for claiming: the first claim wins, the second is refused.

@@ -35,25 +35,34 @@ internal sealed class AccountsDemoSeeder(
 
     private const string ExistsSql = "SELECT COUNT(*) FROM users WHERE username = @username";
 
+    /// <summary>
+    /// More people for the care fund's separation of duties (DOMAIN.md §5): the applicant, the preparer, each approval
+    /// tier and the payer of one application are five different people, so beside demo-fund-manager (who prepares)
+    /// and demo-fund-approver (the street's tier) the branch's clerk applies, a cashier pays and the district's
+    /// organization department approves above the street's limit.
+    /// </summary>
+    private static readonly (string Username, Role Role, string Name)[] CareFundStaff =
+    [
+        ("demo-fund-clerk", Role.FundManager, "刘桂芝"),
+        ("demo-fund-cashier", Role.FundManager, "马春艳"),
+        ("demo-fund-approver-district", Role.FundApprover, "韩立军"),
+    ];
+
     public async Task SeedAsync(string seedDirectory, CancellationToken cancellationToken)
     {
         var region = (await organizations.ListRootsAsync(cancellationToken)).FirstOrDefault();
         await using var connection = await connections.OpenAsync(cancellationToken);
-        foreach (var role in Enum.GetValues<Role>())
+        var users = Enum.GetValues<Role>()
+            .Select(role =>
+                (
+                    Username: role == Role.SystemAdmin ? "admin" : "demo-" + Kebab(role.ToString()),
+                    Role: role,
+                    Name: DemoNames[role]
+                )
+            )
+            .Concat(CareFundStaff);
+        foreach (var (username, role, name) in users)
         {
-            var username =
-                role == Role.SystemAdmin
-                    ? "admin"
-                    : "demo-"
-                        + string.Concat(
-                            role.ToString()
-                                .Select(
-                                    (c, i) =>
-                                        i > 0 && char.IsUpper(c)
-                                            ? "-" + char.ToLowerInvariant(c)
-                                            : char.ToLowerInvariant(c).ToString()
-                                )
-                        );
             if (await connection.ExecuteScalarAsync<long>(ExistsSql, new { username }) > 0)
             {
                 continue;
@@ -70,7 +79,7 @@ internal sealed class AccountsDemoSeeder(
                 {
                     id = Guid.CreateVersion7(),
                     username,
-                    displayName = DemoNames[role],
+                    displayName = name,
                     passwordHash = Passwords.Hash(DemoPassword),
                     roles = Roles.Store([role]),
                     scopeOrgId = wholeTree ? null : region?.Id,
@@ -81,4 +90,12 @@ internal sealed class AccountsDemoSeeder(
             );
         }
     }
+
+    private static string Kebab(string name) =>
+        string.Concat(
+            name.Select(
+                (c, i) =>
+                    i > 0 && char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()
+            )
+        );
 }

@@ -41,6 +41,7 @@ public static class AccountsModule
         services.AddSingleton<IPasswordHasher<UserRow>, PasswordHasher<UserRow>>();
         services.AddSingleton<IModuleInitializer, AccountsInitializer>();
         services.AddSingleton<IDemoSeeder, AccountsDemoSeeder>();
+        services.AddScoped<Contracts.IUserDirectory, UserDirectory>();
         return services;
     }
 

@@ -36,6 +36,7 @@ public static class AssistanceModule
         services.AddScoped<IOrganizationSubtreeMoveListener>(sp =>
             sp.GetRequiredService<AssistanceOrganizationHooks>()
         );
+        services.AddSingleton<Infrastructure.IDemoSeeder, AssistanceDemoSeeder>();
         return services;
     }
 

@@ -92,5 +92,14 @@ internal sealed class DividendsFieldNames : FieldNameCatalog
         Name("byVolumeReturn", "按交易量（额）返还", "Return by trading volume");
         Name("notes", "备注", "Notes");
         Name("q", "搜索", "Search");
+        // Plan versions, the payout ledger, statements and the bank's files
+        Name("terms", "方案内容", "Plan terms");
+        Name("partNo", "分配项目", "Part");
+        Name("stage", "阶段", "Stage");
+        Name("reversedOn", "冲正日期", "Reversed on");
+        Name("format", "文件格式", "File format");
+        Name("fromYear", "起始年度", "From year");
+        Name("toYear", "截止年度", "To year");
+        Name("file", "文件", "File");
     }
 }

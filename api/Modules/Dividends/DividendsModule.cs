@@ -59,6 +59,8 @@ public static class DividendsModule
             sp.GetRequiredService<DividendsOrganizationHooks>()
         );
         services.AddScoped<IOrganizationSubtreeMoveListener>(sp => sp.GetRequiredService<DividendsOrganizationHooks>());
+        services.AddScoped<IWorkQueueContributor, DividendsWorkQueue>();
+        services.AddSingleton<Jiceng.Infrastructure.IDemoSeeder, DividendsDemoSeeder>();
         return services;
     }
 
@@ -98,6 +100,20 @@ public static class DividendsModule
         ListIncomeStatements.ListIncomeStatementsEndpoint.Map(dividends);
         GetIncomeStatement.GetIncomeStatementEndpoint.Map(dividends);
         CheckIncomeStatement.CheckIncomeStatementEndpoint.Map(dividends);
+        ListPlans.ListPlansEndpoint.Map(dividends);
+        RevisePlan.RevisePlanEndpoint.Map(dividends);
+        ListPlanVersions.ListPlanVersionsEndpoint.Map(dividends);
+        ListPlanLines.ListPlanLinesEndpoint.Map(dividends);
+        MarkPayoutFailed.MarkPayoutFailedEndpoint.Map(dividends);
+        ReissuePayout.ReissuePayoutEndpoint.Map(dividends);
+        ReversePayout.ReversePayoutEndpoint.Map(dividends);
+        ExportBankBatch.ExportBankBatchEndpoint.Map(dividends);
+        ImportBankResult.ImportBankResultEndpoint.Map(dividends);
+        GetHouseholdStatement.GetHouseholdStatementEndpoint.Map(dividends);
+        GetShareCertificate.GetShareCertificateEndpoint.Map(dividends);
+        GetNoticeSheet.GetNoticeSheetEndpoint.Map(dividends);
+        GetSignSheet.GetSignSheetEndpoint.Map(dividends);
+        GetDividendStatistics.GetDividendStatisticsEndpoint.Map(dividends);
         return app;
     }
 }

@@ -32,6 +32,33 @@ internal sealed class DividendsOrganizationHooks(DbSession db, DividendRuleSets 
           AND i.year = (SELECT MAX(o.year) FROM collective_incomes o WHERE o.collective_id = i.collective_id)
         """;
 
+    // Approved current versions (a superseded one never counts) and what their payouts paid.
+    private const string DistributionsSql = """
+        SELECT
+            (SELECT COUNT(*) FROM dividend_plans WHERE org_path >= @from AND org_path < @to AND stage = 'Approved')
+                AS plans,
+            (SELECT COALESCE(SUM(total_fen), 0) FROM dividend_plans
+                WHERE org_path >= @from AND org_path < @to AND stage = 'Approved') AS distributed_fen,
+            (SELECT COALESCE(SUM(amount_fen), 0) FROM dividend_payouts
+                WHERE org_path >= @from AND org_path < @to AND status = 'Paid') AS paid_fen
+        """;
+
+    // Plans, their objections and payouts keep a copy of the path too.
+    private const string RewritePlansSql = """
+        UPDATE dividend_plans SET org_path = @newFrom {cat} {substr}(org_path, @cut, 200)
+        WHERE org_path >= @oldFrom AND org_path < @oldTo
+        """;
+
+    private const string RewriteObjectionsSql = """
+        UPDATE dividend_plan_objections SET org_path = @newFrom {cat} {substr}(org_path, @cut, 200)
+        WHERE org_path >= @oldFrom AND org_path < @oldTo
+        """;
+
+    private const string RewritePayoutsSql = """
+        UPDATE dividend_payouts SET org_path = @newFrom {cat} {substr}(org_path, @cut, 200)
+        WHERE org_path >= @oldFrom AND org_path < @oldTo
+        """;
+
     private const string RewriteCollectivesSql = """
         UPDATE collectives SET org_path = @newFrom {cat} {substr}(org_path, @cut, 200)
         WHERE org_path >= @oldFrom AND org_path < @oldTo
@@ -71,6 +98,9 @@ internal sealed class DividendsOrganizationHooks(DbSession db, DividendRuleSets 
         var range = new { from = subtree.PathFrom, to = subtree.PathTo };
         var counts = await db.QuerySingleOrDefaultAsync<Counts>(CountsSql, range, cancellationToken) ?? new Counts();
         var incomes = await db.QueryAsync<long>(LatestIncomeSql, range, cancellationToken);
+        var distributions =
+            await db.QuerySingleOrDefaultAsync<Distributions>(DistributionsSql, range, cancellationToken)
+            ?? new Distributions();
         var rules = await ruleSets.RulesAsync(subtree.RootId, cancellationToken);
         var reported = rules.ReportedOperatingIncomeYuan.Value * 100L;
         var weak = rules.WeakCollectiveBelowYuan.Value * 100L;
@@ -83,6 +113,9 @@ internal sealed class DividendsOrganizationHooks(DbSession db, DividendRuleSets 
             ["landTransferredMu"] = counts.LandCentimu / 100,
             ["operatingIncomeReported"] = incomes.Count(i => i >= reported),
             ["weakCollectives"] = incomes.Count(i => i < weak),
+            ["distributionPlans"] = distributions.Plans,
+            ["distributedFen"] = distributions.DistributedFen,
+            ["paidOutFen"] = distributions.PaidFen,
         };
     }
 
@@ -108,11 +141,21 @@ internal sealed class DividendsOrganizationHooks(DbSession db, DividendRuleSets 
                 RewriteMembersSql,
                 RewriteChangesSql,
                 RewriteIncomesSql,
+                RewritePlansSql,
+                RewriteObjectionsSql,
+                RewritePayoutsSql,
             }
         )
         {
             await db.ExecuteAsync(sql, moved, cancellationToken);
         }
+    }
+
+    private sealed record Distributions
+    {
+        public long Plans { get; init; }
+        public long DistributedFen { get; init; }
+        public long PaidFen { get; init; }
     }
 
     private sealed record Counts

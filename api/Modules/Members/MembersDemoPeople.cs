@@ -15,7 +15,26 @@ internal sealed record DemoRegion(
     IReadOnlyList<string> FemaleNames,
     IReadOnlyDictionary<string, string> Ethnicities,
     IReadOnlyList<DemoCommunityReport> CommunityReports
+)
+{
+    /// <summary>The region's register of members in hardship beyond the branches' own (the care fund's demo needs
+    /// as many people as its source article helped); none when absent.</summary>
+    public DemoHardshipRegister? HardshipRegister { get; init; }
+}
+
+/// <summary>
+/// Extra members in hardship for a region, spread over its village and community branches: each cohort entered the
+/// register <c>SinceMonthsAgo</c> months before today. Their names also come from the extra surnames and given
+/// names, so a register of more than a thousand needs no name twice.
+/// </summary>
+internal sealed record DemoHardshipRegister(
+    IReadOnlyList<DemoHardshipCohort> Cohorts,
+    IReadOnlyList<string> Surnames,
+    IReadOnlyList<string> MaleNames,
+    IReadOnlyList<string> FemaleNames
 );
+
+internal sealed record DemoHardshipCohort(int Members, int SinceMonthsAgo);
 
 /// <summary>Organizations whose name contains <c>Match</c> lie in the district with these area codes.</summary>
 internal sealed record DemoDistrict(string Match, IReadOnlyList<string> AreaCodes);

@@ -84,6 +84,14 @@ internal sealed partial class DemoMembersRun(
             }
         }
         await TransfersAsync(roots, cancellationToken);
+        // Last, so the people drawn before (names, ID numbers) stay what they were without the register.
+        foreach (var region in seed.Regions.Where(r => r.HardshipRegister is not null))
+        {
+            if (roots.FirstOrDefault(r => r.Name == region.Root) is { } root)
+            {
+                await HardshipRegisterAsync(region, root, branches, cancellationToken);
+            }
+        }
     }
 
     private async Task SeedBranchAsync(

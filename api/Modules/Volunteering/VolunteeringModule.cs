@@ -1,3 +1,4 @@
+using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Modules.Organizations.Contracts;
 using Jiceng.Modules.Volunteering.Domain;
@@ -38,6 +39,9 @@ public static class VolunteeringModule
         services.AddScoped<IWorkQueueContributor>(sp => sp.GetRequiredService<DemandOrganizationHooks>());
         services.AddScoped<IOrganizationSubtreeMoveListener>(sp => sp.GetRequiredService<DemandOrganizationHooks>());
         services.AddVolunteeringTeams();
+        services.AddScoped<IOrganizationStatisticsContributor, VolunteeringFigures>();
+        services.AddSingleton<IDemoSeeder, VolunteeringDemoSeeder>();
+        ReleaseStaleClaims.StaleClaimSweepSetup.AddStaleClaimSweep(services);
         return services;
     }
 
@@ -47,6 +51,11 @@ public static class VolunteeringModule
         MapDemands(volunteering);
         MicroWishesArea.MapMicroWishes(volunteering, app);
         VolunteeringTeamsArea.MapVolunteeringTeams(volunteering);
+        if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Benchmark:BareTwins"))
+        {
+            ListDemands.ListDemandsBareTwinEndpoint.Map(app);
+        }
+        GetVolunteeringStatistics.GetVolunteeringStatisticsEndpoint.Map(volunteering);
         return app;
     }
 

@@ -183,6 +183,12 @@ public sealed class DemoSeedTests(DatabaseProvider provider) : ApiTest(provider)
         {
             female.UnionWith(region.GetProperty("femaleNames").EnumerateArray().Select(n => n.GetString()!));
             male.UnionWith(region.GetProperty("maleNames").EnumerateArray().Select(n => n.GetString()!));
+            // The wider hardship register (the care fund's demo) draws from extra names of the region's own.
+            if (region.TryGetProperty("hardshipRegister", out var register))
+            {
+                female.UnionWith(register.GetProperty("femaleNames").EnumerateArray().Select(n => n.GetString()!));
+                male.UnionWith(register.GetProperty("maleNames").EnumerateArray().Select(n => n.GetString()!));
+            }
         }
         var movedIn = await ReceivedTransferNames();
         var regionsByName = new Dictionary<string, HashSet<string>>();

@@ -24,7 +24,14 @@ public sealed partial class AuthorizationMatrixTests
         Guid Payout,
         string CheckCode,
         string Today
-    );
+    )
+    {
+        /// <summary>The "ledger" plan's payouts: unpaid (to fail), failed (to re-issue), paid (to reverse).</summary>
+        public Guid[] Ledger { get; init; } = [];
+
+        /// <summary>A household with payouts, for its statement and certificate.</summary>
+        public Guid Household { get; init; }
+    }
 
     private static readonly ConcurrentDictionary<Guid, PlanSide> PlanSides = new();
 
@@ -33,7 +40,7 @@ public sealed partial class AuthorizationMatrixTests
 
     private const string DividendsUrl = "/api/v1/dividends";
 
-    private static readonly string[] PlanSteps = ["steps", "review", "notice", "approve", "payouts"];
+    private static readonly string[] PlanSteps = ["steps", "review", "notice", "approve", "payouts", "revise"];
 
     /// <summary>The Dividends routes that take If-Match: a plan's steps, an objection's answer and close, a payout's
     /// confirmation.</summary>
@@ -47,6 +54,9 @@ public sealed partial class AuthorizationMatrixTests
             || url.EndsWith("/answer", StringComparison.Ordinal)
             || url.EndsWith("/close", StringComparison.Ordinal)
             || url.EndsWith("/confirm", StringComparison.Ordinal)
+            || url.EndsWith("/fail", StringComparison.Ordinal)
+            || url.EndsWith("/reissue", StringComparison.Ordinal)
+            || url.EndsWith("/reverse", StringComparison.Ordinal)
         );
 
     /// <summary>The public 公示 check needs no sign-in: anonymous callers get the answer.</summary>
@@ -137,6 +147,54 @@ public sealed partial class AuthorizationMatrixTests
                     reference = "矩阵签领表",
                 }
             );
+        Samples["ListDistributionPlans"] = s =>
+            ($"{DividendsUrl}/plans?collectiveId={PlanSides[s.Root].Collective}", null);
+        Samples["ExportDistributionPlans"] = s => ($"{DividendsUrl}/plans/export?format=Csv", null);
+        Samples["ReviseDistributionPlan"] = s =>
+            (
+                Plan(s, "revise") + "/revise",
+                new
+                {
+                    terms = PlanTerms(PlanSides[s.Root]),
+                    reason = "矩阵复议",
+                    documentRef = "矩阵决议",
+                }
+            );
+        Samples["ListDistributionPlanVersions"] = s => (Plan(s, "confirm") + "/versions", null);
+        Samples["ListDistributionPlanLines"] = s => (Plan(s, "confirm") + "/lines", null);
+        Samples["ExportDistributionPlanLines"] = s => (Plan(s, "confirm") + "/lines/export?format=Csv", null);
+        Samples["MarkDistributionPayoutFailed"] = s =>
+            ($"{DividendsUrl}/payouts/{PlanSides[s.Root].Ledger[0]}/fail", new { reason = "矩阵账户已销户" });
+        Samples["ReissueDistributionPayout"] = s =>
+            ($"{DividendsUrl}/payouts/{PlanSides[s.Root].Ledger[1]}/reissue", new { note = "矩阵改发" });
+        Samples["ReverseDistributionPayout"] = s =>
+            (
+                $"{DividendsUrl}/payouts/{PlanSides[s.Root].Ledger[2]}/reverse",
+                new { reversedOn = Today(s), reason = "矩阵冲正" }
+            );
+        Samples["ExportDistributionBankBatch"] = s =>
+            (Plan(s, "ledger") + "/payouts/bank-file", new { reason = "矩阵银行代发", format = "Csv" });
+        Samples["ImportDistributionBankResult"] = s =>
+            (
+                Plan(s, "ledger") + "/payouts/bank-result",
+                new SpreadsheetUpload($"付款编号,处理结果\n{Guid.NewGuid()},成功\n")
+            );
+        Samples["GetHouseholdDividendStatement"] = s =>
+            ($"{DividendsUrl}/households/{PlanSides[s.Root].Household}/statement", null);
+        Samples["ExportHouseholdDividendStatement"] = s =>
+            ($"{DividendsUrl}/households/{PlanSides[s.Root].Household}/statement/export?format=Csv", null);
+        Samples["GetShareCertificate"] = s =>
+            ($"{DividendsUrl}/households/{PlanSides[s.Root].Household}/certificate", null);
+        Samples["GetDistributionNoticeSheet"] = s => (Plan(s, "confirm") + "/notice-sheet", null);
+        Samples["GetDistributionSignSheet"] = s => (Plan(s, "confirm") + "/sign-sheet", null);
+        Samples["GetDividendStatistics"] = s => ($"{DividendsUrl}/statistics?organizationId={s.Root}", null);
+        Samples["ExportDividendStatistics"] = s =>
+            ($"{DividendsUrl}/statistics/export?organizationId={s.Root}&format=Csv", null);
+        Samples["ExportPlanObjections"] = s => (Plan(s, "objections") + "/objections/export?format=Csv", null);
+        Samples["ExportIncomeStatements"] = s =>
+            ($"{DividendsUrl}/collectives/{PlanSides[s.Root].Collective}/incomes/export?format=Csv", null);
+        Samples["ExportShareChanges"] = s =>
+            ($"{DividendsUrl}/collectives/{PlanSides[s.Root].Collective}/share-changes/export?format=Csv", null);
         Samples["CheckDistributionNotice"] = s =>
             ($"/api/v1/public/dividends/notices/{PlanSides[s.Root].CheckCode}", null);
         return true;
@@ -190,6 +248,8 @@ public sealed partial class AuthorizationMatrixTests
                 ["payouts"] = (4, true, 10, true, false),
                 ["confirm"] = (4, true, 10, true, true),
                 ["objections"] = (4, true, 0, false, false),
+                ["revise"] = (4, true, null, false, false),
+                ["ledger"] = (4, true, 10, true, true),
             };
             var forStep = new Dictionary<string, Guid>();
             var checkCode = "";
@@ -291,8 +351,47 @@ public sealed partial class AuthorizationMatrixTests
                 await preparer.GetAsync($"{DividendsUrl}/plans/{forStep["confirm"]}/payouts"),
                 HttpStatusCode.OK
             );
+            var ledgerItems = (
+                await Json.Read(
+                    await preparer.GetAsync($"{DividendsUrl}/plans/{forStep["ledger"]}/payouts"),
+                    HttpStatusCode.OK
+                )
+            )
+                .GetProperty("items")
+                .EnumerateArray()
+                .ToList();
+            var ledger = ledgerItems.Select(p => p.Id()).ToArray();
+            await Json.Read(
+                await Send(
+                    preparer,
+                    "POST",
+                    $"{DividendsUrl}/payouts/{ledger[1]}/fail",
+                    new { reason = "销户" },
+                    "\"1\""
+                ),
+                HttpStatusCode.OK
+            );
+            await Json.Read(
+                await Send(
+                    preparer,
+                    "POST",
+                    $"{DividendsUrl}/payouts/{ledger[2]}/confirm",
+                    new
+                    {
+                        method = "Signature",
+                        paidOn = today.ToString("yyyy-MM-dd"),
+                        reference = "签领表",
+                    },
+                    "\"1\""
+                ),
+                HttpStatusCode.OK
+            );
+            DividendVersions[ledger[1]] = 2;
+            DividendVersions[ledger[2]] = 2;
             PlanSides[side.Root] = terms with
             {
+                Ledger = ledger,
+                Household = ledgerItems[0].GetProperty("householdId").GetGuid(),
                 ForStep = forStep,
                 ToAnswer = toAnswer,
                 ToClose = toClose,

@@ -54,6 +54,7 @@ public sealed partial class AuthorizationMatrixTests
         Samples["ListDemands"] = s => ($"{DemandsUrl}?organizationId={s.Root}", null);
         Samples["ExportDemands"] = s => ($"{DemandsUrl}/export?organizationId={s.Root}", null);
         Samples["GetDemandBoard"] = s => ($"{DemandsUrl}/board?organizationId={s.Root}", null);
+        Samples["GetVolunteeringStatistics"] = s => ($"/api/v1/volunteering/statistics?organizationId={s.Root}", null);
         Samples["ReleaseStaleClaims"] = _ => ($"{DemandsUrl}/release-stale-claims", null);
         Samples["GetDemand"] = s => ($"{DemandsUrl}/{DemandSides[s.Root].ForStep["accept"]}", null);
         Samples["RevealDemandRequester"] = s =>

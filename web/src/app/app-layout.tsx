@@ -150,6 +150,10 @@ function ModuleMenu({ user, onNavigate }: { user: CurrentUser; onNavigate: () =>
                 key: 'volunteering/hours',
                 label: <Link to="/volunteering/hours">{t('volunteerHours.menu')}</Link>,
               },
+              {
+                key: 'volunteering/statistics',
+                label: <Link to="/volunteering/statistics">{t('volunteerStats.menu')}</Link>,
+              },
             ],
           },
         ]
@@ -197,6 +201,10 @@ function ModuleMenu({ user, onNavigate }: { user: CurrentUser; onNavigate: () =>
               {
                 key: 'assistance/ledger',
                 label: <Link to="/assistance/ledger">{t('assistanceCare.menu.ledger')}</Link>,
+              },
+              {
+                key: 'assistance/applications',
+                label: <Link to="/assistance/applications">{t('assistanceApply.menu')}</Link>,
               },
             ],
           },

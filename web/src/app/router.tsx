@@ -19,10 +19,22 @@ const PublicWishWallPage = lazy(() => import('@/features/volunteering/components
 const VolunteerHoursPage = lazy(() => import('@/features/volunteering/components/volunteer-hours-page'));
 const CertificatePrintPage = lazy(() => import('@/features/volunteering/components/certificate-print-page'));
 const CertificateCheckPage = lazy(() => import('@/features/volunteering/components/certificate-check-page'));
+const VolunteeringStatisticsPage = lazy(
+  () => import('@/features/volunteering/components/volunteering-statistics-page'),
+);
 const CollectivesPage = lazy(() => import('@/features/dividends/components/collectives-page'));
+const CollectiveDetailPage = lazy(() => import('@/features/dividends/components/collective-detail-page'));
+const PlanWizardPage = lazy(() => import('@/features/dividends/components/plan-wizard-page'));
+const PlanPage = lazy(() => import('@/features/dividends/components/plan-page'));
+const NoticeSheetPage = lazy(() => import('@/features/dividends/components/notice-sheet-page'));
+const SignSheetPage = lazy(() => import('@/features/dividends/components/sign-sheet-page'));
+// The 公示 check page is public: a villager checks a printed sheet's code without signing in.
+const NoticeCheckPage = lazy(() => import('@/features/dividends/components/notice-check-page'));
 const FundPage = lazy(() => import('@/features/assistance/components/fund-page'));
 const VisitsPage = lazy(() => import('@/features/assistance/components/visits-page'));
 const CarePage = lazy(() => import('@/features/assistance/components/care-page'));
+const MemberLedgerPage = lazy(() => import('@/features/assistance/components/member-ledger-page'));
+const ApplicationsPage = lazy(() => import('@/features/assistance/components/applications/applications-page'));
 
 const page = (element: ReactNode) => <Suspense fallback={null}>{element}</Suspense>;
 
@@ -30,6 +42,7 @@ export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/public/wishes/:regionId', element: page(<PublicWishWallPage />) },
   { path: '/certificate-check/:code?', element: page(<CertificateCheckPage />) },
+  { path: '/dividend-check/:code?', element: page(<NoticeCheckPage />) },
   {
     path: '/',
     element: page(<AppLayout />),
@@ -47,12 +60,20 @@ export const router = createBrowserRouter([
           { path: 'volunteering/wishes', element: page(<MicroWishesPage />) },
           { path: 'volunteering/hours', element: page(<VolunteerHoursPage />) },
           { path: 'volunteering/certificates/:id', element: page(<CertificatePrintPage />) },
+          { path: 'volunteering/statistics', element: page(<VolunteeringStatisticsPage />) },
           { path: 'dividends/collectives', element: page(<CollectivesPage />) },
+          { path: 'dividends/collectives/:id', element: page(<CollectiveDetailPage />) },
+          { path: 'dividends/collectives/:id/plans/new', element: page(<PlanWizardPage />) },
+          { path: 'dividends/plans/:id', element: page(<PlanPage />) },
+          { path: 'dividends/plans/:id/notice-sheet', element: page(<NoticeSheetPage />) },
+          { path: 'dividends/plans/:id/sign-sheet', element: page(<SignSheetPage />) },
           { path: 'assistance/fund', element: page(<FundPage />) },
           { path: 'assistance/visits', element: page(<VisitsPage />) },
           { path: 'assistance/condolences', element: page(<CarePage area="condolences" />) },
           { path: 'assistance/pairings', element: page(<CarePage area="pairings" />) },
           { path: 'assistance/ledger', element: page(<CarePage area="ledger" />) },
+          { path: 'assistance/applications', element: page(<ApplicationsPage />) },
+          { path: 'assistance/ledger/:memberId', element: page(<MemberLedgerPage />) },
           { path: '*', element: page(<NotFoundPage />) },
         ],
       },

@@ -60,8 +60,17 @@ internal static class Collectives
         DataScope scope,
         Guid id,
         CancellationToken cancellationToken
+    ) => await FindOrNullAsync(db, scope, id, cancellationToken) ?? throw new NotFoundException("Collective");
+
+    /// <summary>The collective if it lies in the scope, else null: for a request naming it in its body, where the
+    /// refusal is a 400 on the field rather than a 404.</summary>
+    public static Task<CollectiveRecord?> FindOrNullAsync(
+        DbSession db,
+        DataScope scope,
+        Guid id,
+        CancellationToken cancellationToken
     ) =>
-        await db.QuerySingleOrDefaultAsync<CollectiveRecord>(
+        db.QuerySingleOrDefaultAsync<CollectiveRecord>(
             FindSql,
             new
             {
@@ -70,7 +79,7 @@ internal static class Collectives
                 to = scope.To,
             },
             cancellationToken
-        ) ?? throw new NotFoundException("Collective");
+        );
 
     /// <summary>Land in mu with two places, as stored in hundredths.</summary>
     public static decimal Mu(long centimu) => centimu / 100m;

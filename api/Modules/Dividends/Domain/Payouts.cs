@@ -60,6 +60,7 @@ internal sealed record PayoutView(
     string? ProxyName,
     string? ProxyAuthorization,
     string? FailureReason,
+    string? Note,
     string? RecordedByName,
     DateTimeOffset? RecordedAt,
     long Version
@@ -83,6 +84,7 @@ internal sealed record PayoutRow
     public string? ProxyName { get; init; }
     public string? ProxyAuthorization { get; init; }
     public string? FailureReason { get; init; }
+    public string? Note { get; init; }
     public string? RecordedByName { get; init; }
     public DateTimeOffset? RecordedAt { get; init; }
     public long Version { get; init; }
@@ -105,6 +107,7 @@ internal sealed record PayoutRow
             ProxyName,
             ProxyAuthorization,
             FailureReason,
+            Note,
             RecordedByName,
             RecordedAt,
             Version
@@ -115,7 +118,7 @@ internal static class Payouts
 {
     private const string FindSql = """
         SELECT id, plan_id, line_no, household_id, payee_id, name, kind, related_id, amount_fen, status, method,
-            paid_on, reference, proxy_name, proxy_authorization, failure_reason, recorded_by_name, recorded_at,
+            paid_on, reference, proxy_name, proxy_authorization, failure_reason, note, recorded_by_name, recorded_at,
             version
         FROM dividend_payouts WHERE id = @id AND org_path >= @from AND org_path < @to
         """;

@@ -94,28 +94,18 @@ internal sealed record ComputedLine(
     long AmountFen
 );
 
-internal sealed record PlanCollective(Guid Id, Guid OrgId, string OrgPath, Guid RegionRootId, string Name);
-
 /// The register as of the plan's cut-off date (a snapshot: share changes dated after it do not count) turned into
 /// payout lines by <see cref="PayoutEngine"/>.
 internal static class PlanComputation
 {
-    private const string CollectiveSql = """
-        SELECT id, org_id, org_path, region_root_id, name FROM collectives
-        WHERE id = @id AND org_path >= @from AND org_path < @to
-        """;
-
     private const string ShareTypesSql = "SELECT id FROM collective_share_types WHERE collective_id = @id";
 
-    // Members on the register on the cut-off date (a death or departure recorded after it still counts), with
-    // their shares as the sum of every dated change line up to that day.
-    private const string SnapshotSql = """
-        SELECT m.id AS person_id, m.household_id, m.name, m.id_number_masked, m.birth_date,
-            l.share_type_id, SUM(l.delta) AS quantity
-        FROM collective_members m
-        LEFT JOIN collective_share_change_lines l ON l.member_id = m.id AND l.effective_on <= @cutOffOn
-        WHERE m.collective_id = @id AND (m.status = 'Active' OR m.status_on > @cutOffOn)
-        GROUP BY m.id, m.household_id, m.name, m.id_number_masked, m.birth_date, l.share_type_id
+    // Members on the register on the cut-off date (a death or departure recorded after it still counts); their
+    // shares then come from the register's own query (ShareRegister.AsOfAsync).
+    private const string MembersSql = """
+        SELECT id AS person_id, household_id, name, id_number_masked, birth_date
+        FROM collective_members
+        WHERE collective_id = @id AND (status = 'Active' OR status_on > @cutOffOn)
         """;
 
     private const string HouseholdsSql = """
@@ -124,22 +114,16 @@ internal static class PlanComputation
         WHERE h.collective_id = @id
         """;
 
-    public static async Task<PlanCollective> CollectiveAsync(
+    /// <summary>The collective a plan's terms name, inside the caller's scope; a 400 on collectiveId otherwise.
+    /// </summary>
+    public static async Task<CollectiveRecord> CollectiveAsync(
         DbSession db,
         DataScope scope,
         Guid id,
         CancellationToken cancellationToken
     ) =>
-        await db.QuerySingleOrDefaultAsync<PlanCollective>(
-            CollectiveSql,
-            new
-            {
-                id,
-                from = scope.From,
-                to = scope.To,
-            },
-            cancellationToken
-        ) ?? throw DividendsErrors.PlanCollectiveNotFound();
+        await Collectives.FindOrNullAsync(db, scope, id, cancellationToken)
+        ?? throw DividendsErrors.PlanCollectiveNotFound();
 
     public static async Task<IReadOnlyList<ComputedPart>> ComputeAsync(
         DbSession db,
@@ -152,22 +136,25 @@ internal static class PlanComputation
         var types = (
             await db.QueryAsync<Guid>(ShareTypesSql, new { id = collectiveId }, cancellationToken)
         ).ToHashSet();
-        var rows = await db.QueryAsync<SnapshotRow>(
-            SnapshotSql,
+        var members = await db.QueryAsync<SnapshotRow>(
+            MembersSql,
             new { id = collectiveId, cutOffOn },
             cancellationToken
+        );
+        var holdings = (await ShareRegister.AsOfAsync(db, collectiveId, cutOffOn, cancellationToken)).ToLookup(h =>
+            h.MemberId
         );
         var households = (
             await db.QueryAsync<HouseholdRow>(HouseholdsSql, new { id = collectiveId }, cancellationToken)
         ).ToDictionary(h => h.Id);
-        var people = rows.GroupBy(r => r.PersonId)
-            .Select(g =>
-            {
-                var first = g.First();
-                var shares = g.Where(r => r.ShareTypeId is not null)
-                    .ToDictionary(r => r.ShareTypeId!.Value.ToString(), r => (decimal)Math.Max(0, r.Quantity ?? 0));
-                return (Row: first, Shares: shares);
-            })
+        var people = members
+            .Select(m =>
+                (
+                    Row: m,
+                    Shares: holdings[m.PersonId]
+                        .ToDictionary(h => h.ShareTypeId.ToString(), h => (decimal)Math.Max(0, h.Quantity))
+                )
+            )
             .ToList();
         var parts = new List<ComputedPart>();
         var lineNo = 0;
@@ -256,8 +243,6 @@ internal static class PlanComputation
         public string Name { get; init; } = "";
         public string? IdNumberMasked { get; init; }
         public DateOnly BirthDate { get; init; }
-        public Guid? ShareTypeId { get; init; }
-        public long? Quantity { get; init; }
     }
 
     private sealed record HouseholdRow

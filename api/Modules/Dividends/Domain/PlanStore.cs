@@ -32,7 +32,7 @@ internal static class PlanStore
         DbSession db,
         Guid id,
         (Guid GroupId, int VersionNo, Guid? Supersedes) lineage,
-        PlanCollective collective,
+        CollectiveRecord collective,
         PlanTermsRequest terms,
         IReadOnlyList<ComputedPart> parts,
         Caller caller,

@@ -45,6 +45,7 @@ internal sealed record PlanRow
     public string? ApprovedByName { get; init; }
     public DateTimeOffset? ApprovedAt { get; init; }
     public DateTimeOffset? PayoutsCreatedAt { get; init; }
+    public string? RevisionReason { get; init; }
     public long Version { get; init; }
 }
 
@@ -100,6 +101,7 @@ internal sealed record PlanView(
     string? ApprovedByName,
     DateTimeOffset? ApprovedAt,
     bool PayoutsCreated,
+    string? RevisionReason,
     IReadOnlyList<PlanPartView> Parts,
     IReadOnlyList<PlanTimelineEntry> Timeline,
     long Version
@@ -111,14 +113,14 @@ internal static class PlanRecords
         p.id, p.plan_group_id, p.version_no, p.supersedes_id, p.collective_id, c.name AS collective_name, p.org_id,
         p.org_path, p.region_root_id, p.year, p.title, p.cut_off_on, p.stage, p.steps_done, p.prepared_by,
         p.prepared_by_name, p.notice_starts_on, p.notice_ends_on, p.check_code, p.total_fen, p.line_count,
-        p.approved_by_name, p.approved_at, p.payouts_created_at, p.version
+        p.approved_by_name, p.approved_at, p.payouts_created_at, p.revision_reason, p.version
         """;
 
     private const string FindSql = """
         SELECT p.id, p.plan_group_id, p.version_no, p.supersedes_id, p.collective_id, c.name AS collective_name,
             p.org_id, p.org_path, p.region_root_id, p.year, p.title, p.cut_off_on, p.stage, p.steps_done,
             p.prepared_by, p.prepared_by_name, p.notice_starts_on, p.notice_ends_on, p.check_code, p.total_fen,
-            p.line_count, p.approved_by_name, p.approved_at, p.payouts_created_at, p.version
+            p.line_count, p.approved_by_name, p.approved_at, p.payouts_created_at, p.revision_reason, p.version
         FROM dividend_plans p JOIN collectives c ON c.id = p.collective_id
         WHERE p.id = @id AND p.org_path >= @from AND p.org_path < @to
         """;
@@ -201,6 +203,7 @@ internal static class PlanRecords
             plan.ApprovedByName,
             plan.ApprovedAt,
             plan.PayoutsCreatedAt is not null,
+            plan.RevisionReason,
             parts.Select(p => p.View()).ToList(),
             Timeline(rules, steps),
             plan.Version
@@ -216,6 +219,8 @@ internal static class PlanRecords
                 .Code,
             PlanStage.Review => PlanStepCodes.Review,
             PlanStage.Deliberation => PlanStepCodes.Review,
+            // A reviewed plan (or a new version of one on notice) waits for its notice to be posted.
+            PlanStage.Notice when plan.NoticeStartsOn is null => PlanStepCodes.Notice,
             PlanStage.Notice => PlanStepCodes.Approval,
             PlanStage.Approved when plan.PayoutsCreatedAt is null => PlanStepCodes.Payouts,
             _ => null,

@@ -20,8 +20,9 @@ internal sealed record ShareHolding
 
 /// <summary>
 /// The share register of a collective as of a day: the sum of every dated change line up to and including it, per
-/// member and share type, leaving out holdings that sum to nothing. The distribution plans read their snapshot
-/// through this query (a plan's cut-off date), so the register and the plans cannot disagree about who held what.
+/// member and share type, leaving out holdings that sum to nothing, whatever the member's status (the caller decides
+/// who counts). The distribution plans read their shares through this query (a plan's cut-off date), so the register
+/// and the plans cannot disagree about who held what.
 /// Ordered by household number, member id and share type, so the same register always comes back the same way.
 /// </summary>
 internal static class ShareRegister

@@ -50,11 +50,11 @@ internal sealed class ListDemandsHandler(
           AND (@claimantId IS NULL OR claimant_id = @claimantId)
         """;
 
-    private const string CountSql = "SELECT COUNT(*) " + Filter;
+    internal const string CountSql = "SELECT COUNT(*) " + Filter;
 
-    private const string PageSql = "SELECT " + Demands.Columns + "\n" + Filter + "\nORDER BY {orderBy}\n{page}";
+    internal const string PageSql = "SELECT " + Demands.Columns + "\n" + Filter + "\nORDER BY {orderBy}\n{page}";
 
-    private static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
+    internal static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
     {
         ["submittedOn"] = "created_at",
         ["dueOn"] = "due_on",

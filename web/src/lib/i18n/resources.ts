@@ -1,9 +1,16 @@
 import { volunteeringWords } from '@/features/volunteering/words';
 import { wishWords } from '@/features/volunteering/words-wishes';
 import { volunteerHoursWords } from '@/features/volunteering/words-hours';
+import { volunteeringContributedWords, volunteeringStatsWords } from '@/features/volunteering/words-stats';
 import { dividendsWords } from '@/features/dividends/words';
+import { dividendScreensWords } from '@/features/dividends/words-screens';
 import { assistanceWords } from '@/features/assistance/words';
 import { assistanceVisitWords } from '@/features/assistance/words-visits';
+import {
+  assistanceApplicationWords,
+  assistanceFundFormWords,
+  assistanceMemberLedgerWords,
+} from '@/features/assistance/words-applications';
 
 /**
  * The Party's own words (the 党内统计 and 发展党员 documents), said once: every Chinese label naming one of these things
@@ -26,7 +33,9 @@ export const resources = {
       ...volunteeringWords.zh,
       ...wishWords.zh,
       ...volunteerHoursWords.zh,
+      ...volunteeringStatsWords.zh,
       ...dividendsWords.zh,
+      ...dividendScreensWords.zh,
       appName: '基层党建',
       appTitle: '基层党建',
       signIn: {
@@ -156,7 +165,10 @@ export const resources = {
         chartTitle: '组织类别与定级分布',
         byKind: '组织类别分布',
         byLevel: '{{year}} 年度定级分布',
-        contributed: { members: { total: '党员', full: '正式党员', probationary: '预备党员', pipeline: '发展中' } },
+        contributed: {
+          members: { total: '党员', full: '正式党员', probationary: '预备党员', pipeline: '发展中' },
+          ...volunteeringContributedWords.zh,
+        },
       },
       gradings: {
         history: '历年定级',
@@ -541,6 +553,9 @@ export const resources = {
       coalitions: { title: term.coalition, create: `新建${term.coalition}`, search: '按名称搜索', members: '成员组织' },
       ...assistanceWords.zh,
       ...assistanceVisitWords.zh,
+      ...assistanceApplicationWords.zh,
+      ...assistanceFundFormWords.zh,
+      ...assistanceMemberLedgerWords.zh,
       calendar: {
         title: '节假日安排',
         intro:
@@ -574,7 +589,9 @@ export const resources = {
       ...volunteeringWords.en,
       ...wishWords.en,
       ...volunteerHoursWords.en,
+      ...volunteeringStatsWords.en,
       ...dividendsWords.en,
+      ...dividendScreensWords.en,
       appName: 'Jiceng',
       appTitle: 'Jiceng grassroots party building',
       signIn: {
@@ -716,6 +733,7 @@ export const resources = {
             probationary: 'Probationary members',
             pipeline: 'In the pipeline',
           },
+          ...volunteeringContributedWords.en,
         },
       },
       gradings: {
@@ -1126,6 +1144,9 @@ export const resources = {
       },
       ...assistanceWords.en,
       ...assistanceVisitWords.en,
+      ...assistanceApplicationWords.en,
+      ...assistanceFundFormWords.en,
+      ...assistanceMemberLedgerWords.en,
       calendar: {
         title: 'Holiday calendar',
         intro:

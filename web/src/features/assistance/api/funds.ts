@@ -26,6 +26,9 @@ export function useFund(id: string | undefined) {
 export interface LedgerQuery {
   kind?: LedgerEntryKind;
   source?: FundSource;
+  /** The first and last day of the entries, both included (yyyy-MM-dd). */
+  from?: string;
+  to?: string;
   page: number;
 }
 
@@ -35,7 +38,16 @@ export function useLedger(id: string | undefined, query: LedgerQuery) {
     queryFn: async () =>
       (
         await api.GET('/api/v1/assistance/funds/{id}/entries', {
-          params: { path: { id: id! }, query: { kind: query.kind, source: query.source, page: query.page } },
+          params: {
+            path: { id: id! },
+            query: {
+              kind: query.kind,
+              source: query.source,
+              from: query.from,
+              to: query.to,
+              page: query.page,
+            },
+          },
         })
       ).data!,
     enabled: id !== undefined,

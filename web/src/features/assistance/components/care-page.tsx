@@ -2,7 +2,7 @@ import { Button, Card, Checkbox, Space, Table, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import {
   exportHardshipLedger,
   exportHelperPairs,
@@ -219,7 +219,13 @@ function LedgerPanel() {
           pagination={table.pagination(ledger.data?.total)}
           onChange={table.onChange}
           columns={[
-            { title: w('name'), dataIndex: 'name', key: 'name', ...table.sortable('name') },
+            {
+              title: w('name'),
+              key: 'name',
+              ...table.sortable('name'),
+              // The member's own page: hardship over time and every help received.
+              render: (_, e) => <Link to={`/assistance/ledger/${e.memberId}`}>{e.name}</Link>,
+            },
             { title: w('since'), dataIndex: 'since', key: 'since', ...table.sortable('since') },
             {
               title: w('current'),

@@ -1,4 +1,5 @@
-import { Card, Col, Empty, Row, Select, Space, Statistic, Table, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Empty, Row, Select, Space, Statistic, Table, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -9,8 +10,11 @@ import {
   type LedgerEntry,
   type LedgerEntryKind,
 } from '@/features/assistance/api/funds';
+import { yuan } from '@/features/assistance/components/applications/format';
+import { AllocationForm, IncomeForm } from '@/features/assistance/components/fund-forms';
 import { PageHeading } from '@/components/page-heading';
 import { QueryView } from '@/components/query-view';
+import { useCan } from '@/lib/auth';
 
 const kinds: LedgerEntryKind[] = ['Income', 'AllocationIn', 'AllocationOut', 'Disbursement', 'Reversal', 'Adjustment'];
 const sources: FundSource[] = ['AllocationFromAbove', 'DuesShare', 'SpecialDues', 'Donation', 'Interest'];
@@ -24,9 +28,20 @@ export function FundPage() {
   const fund = useFund(fundId);
   const [kind, setKind] = useState<LedgerEntryKind>();
   const [source, setSource] = useState<FundSource>();
+  const [period, setPeriod] = useState<[Dayjs, Dayjs] | null>(null);
   const [page, setPage] = useState(1);
-  const ledger = useLedger(fundId, { kind, source, page });
+  const ledger = useLedger(fundId, {
+    kind,
+    source,
+    from: period?.[0].format('YYYY-MM-DD'),
+    to: period?.[1].format('YYYY-MM-DD'),
+    page,
+  });
   const money = (value: number | string | undefined) => Number(value ?? 0).toFixed(2);
+  const canWrite = useCan('funds.write');
+  const [form, setForm] = useState<'income' | 'allocate'>();
+  const current = funds.data?.items.find((f) => f.id === fundId);
+  const below = funds.data?.items.filter((f) => f.parentFundId === fundId) ?? [];
 
   return (
     <Card
@@ -47,6 +62,16 @@ export function FundPage() {
       }
     >
       <Typography.Paragraph type="secondary">{t('assistance.fund.intro')}</Typography.Paragraph>
+      {canWrite && current && (
+        <Space wrap style={{ marginBottom: 16 }}>
+          <Button onClick={() => setForm('income')}>{t('assistanceFundForms.income')}</Button>
+          <Button onClick={() => setForm('allocate')}>{t('assistanceFundForms.allocate')}</Button>
+        </Space>
+      )}
+      {form === 'income' && current && <IncomeForm fund={current} onClose={() => setForm(undefined)} />}
+      {form === 'allocate' && current && (
+        <AllocationForm fund={current} below={below} onClose={() => setForm(undefined)} />
+      )}
       <QueryView query={funds}>
         {funds.isSuccess && funds.data.items.length === 0 ? (
           <Empty description={t('assistance.fund.none')} />
@@ -93,6 +118,14 @@ export function FundPage() {
                 }}
                 options={sources.map((s) => ({ value: s, label: t(`assistance.sources.${s}`) }))}
               />
+              <DatePicker.RangePicker
+                aria-label={t('assistance.fund.period')}
+                value={period}
+                onChange={(value) => {
+                  setPeriod(value?.[0] && value[1] ? [value[0], value[1]] : null);
+                  setPage(1);
+                }}
+              />
             </Space>
             <QueryView query={ledger}>
               <Table<LedgerEntry>
@@ -123,7 +156,7 @@ export function FundPage() {
                     title: t('assistance.fund.amount'),
                     dataIndex: 'amount',
                     align: 'right',
-                    render: (value: number | string) => money(value),
+                    render: (value: number | string) => yuan(value),
                   },
                   {
                     title: t('assistance.fund.purpose'),

@@ -28,6 +28,7 @@ import {
   type Visit,
   type VisitList,
 } from '@/features/assistance/api/care';
+import { yuan } from '@/features/assistance/components/applications/format';
 import { FundSelect } from '@/features/assistance/components/fund-select';
 import { DateField } from '@/components/date-field';
 import { ExportButtons } from '@/components/export-buttons';
@@ -107,7 +108,12 @@ export function VisitsPage() {
                 </Space>
               ),
             },
-            { title: t('assistanceCare.visits.money'), dataIndex: 'moneyGiven', key: 'money' },
+            {
+              title: t('assistanceCare.visits.money'),
+              key: 'money',
+              align: 'right',
+              render: (_, l) => yuan(l.moneyGiven),
+            },
             {
               title: '',
               key: 'open',
@@ -223,11 +229,16 @@ function VisitListView({ list, onBack }: { list: VisitList; onBack: () => void }
               ...table.sortable('visitedOn'),
             },
             { title: t('assistanceCare.visits.visitors'), dataIndex: 'visitors', key: 'visitors' },
-            { title: t('assistanceCare.visits.money'), dataIndex: 'money', key: 'money' },
+            {
+              title: t('assistanceCare.visits.money'),
+              key: 'money',
+              align: 'right',
+              render: (_, v) => (Number(v.money) > 0 ? yuan(v.money) : ''),
+            },
             {
               title: t('assistanceCare.visits.goods'),
               key: 'goods',
-              render: (_, v) => (v.goods ? `${v.goods}（${v.goodsValue}）` : ''),
+              render: (_, v) => (v.goods ? `${v.goods}（${yuan(v.goodsValue)}）` : ''),
             },
             {
               title: '',
@@ -266,7 +277,7 @@ function VisitListView({ list, onBack }: { list: VisitList; onBack: () => void }
             <InputNumber min={0} precision={2} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="fundId" label={t('assistanceCare.visits.fund')}>
-            <FundSelect />
+            <FundSelect aria-label={t('assistanceCare.visits.fund')} />
           </Form.Item>
           <Form.Item name="reference" label={t('assistanceCare.visits.reference')}>
             <Input maxLength={200} />

@@ -1,6 +1,7 @@
 import { Card, Input, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { PageHeading } from '@/components/page-heading';
 import { QueryView } from '@/components/query-view';
 import { useCollectives, type Collective } from '@/features/dividends/api/collectives';
@@ -45,7 +46,12 @@ export function CollectivesPage() {
             setSort(one?.order ? `${one.order === 'descend' ? '-' : ''}${String(one.field)}` : undefined);
           }}
           columns={[
-            { title: t('dividends.name'), dataIndex: 'name', sorter: true },
+            {
+              title: t('dividends.name'),
+              dataIndex: 'name',
+              sorter: true,
+              render: (name: string, row) => <Link to={`/dividends/collectives/${row.id}`}>{name}</Link>,
+            },
             {
               title: t('dividends.kind'),
               dataIndex: 'kind',

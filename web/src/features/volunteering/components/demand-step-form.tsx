@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { demandsKey, takeDemandStep, type Demand, type DemandStep } from '@/features/volunteering/api/demands';
 import { FormModal } from '@/components/form-modal';
 import { OrganizationSelect } from '@/components/organization-select';
+import { MemberVolunteerPicker, TeamPicker } from '@/features/volunteering/components/pickers';
 
 type ClaimantKind = 'Member' | 'Team' | 'Organization';
 interface Claimant {
@@ -11,7 +12,7 @@ interface Claimant {
   id?: string;
 }
 
-/** Who takes a demand: a kind, then an organization from the tree or a member's or team's record id. */
+/** Who takes a demand: a kind, then an organization from the tree, a team, or a member registered as volunteer. */
 function ClaimantInput({ value, onChange }: { value?: Claimant; onChange?: (value: Claimant) => void }) {
   const { t } = useTranslation();
   const kind = value?.kind ?? 'Member';
@@ -36,12 +37,21 @@ function ClaimantInput({ value, onChange }: { value?: Claimant; onChange?: (valu
           />
         </div>
       ) : (
-        <Input
-          aria-label={t(kind === 'Team' ? 'volunteering.demands.teamId' : 'volunteering.demands.memberId')}
-          placeholder={t(kind === 'Team' ? 'volunteering.demands.teamId' : 'volunteering.demands.memberId')}
-          value={value?.id}
-          onChange={(event) => onChange?.({ kind, id: event.target.value.trim() })}
-        />
+        <div style={{ flex: 1 }}>
+          {kind === 'Team' ? (
+            <TeamPicker
+              aria-label={t('volunteering.demands.claimant')}
+              value={value?.id}
+              onChange={(id) => onChange?.({ kind, id })}
+            />
+          ) : (
+            <MemberVolunteerPicker
+              aria-label={t('volunteering.demands.claimant')}
+              value={value?.id}
+              onChange={(id) => onChange?.({ kind, id })}
+            />
+          )}
+        </div>
       )}
     </Space.Compact>
   );

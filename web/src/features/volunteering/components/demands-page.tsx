@@ -264,7 +264,8 @@ function DemandDrawer({ id, onClose }: { id: string; onClose: () => void }) {
                     <strong>{t(`volunteering.demands.stepNames.${s.step}`)}</strong>
                     <div style={{ color: '#888' }}>
                       {t('volunteering.demands.by', {
-                        who: s.recordedBy ?? '',
+                        // The stale-claim sweep runs as the system, not as a user.
+                        who: s.recordedBy === 'system' ? t('volunteerStats.system') : (s.recordedBy ?? ''),
                         at: new Date(s.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }),
                       })}
                     </div>

@@ -1,9 +1,8 @@
-import { Button, Input, Space, Table, Tabs, Tag } from 'antd';
+import { Button, Input, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import {
-  exportList,
   issueCertificate,
   useActivities,
   useTeams,
@@ -15,13 +14,12 @@ import {
 import { ActivityDrawer } from '@/features/volunteering/components/volunteer-hours/activity-drawer';
 import { CreateActivityDialog } from '@/features/volunteering/components/volunteer-hours/create-activity-dialog';
 import { CreateTeamDialog } from '@/features/volunteering/components/volunteer-hours/create-team-dialog';
+import { ListTab } from '@/features/volunteering/components/volunteer-hours/list-tab';
 import { LateEntriesTab } from '@/features/volunteering/components/volunteer-hours/late-entries-tab';
 import { RegisterVolunteerDialog } from '@/features/volunteering/components/volunteer-hours/register-volunteer-dialog';
 import { StarTag } from '@/features/volunteering/components/volunteer-hours/star-tag';
 import { TeamDrawer } from '@/features/volunteering/components/volunteer-hours/team-drawer';
-import { ExportButtons } from '@/components/export-buttons';
 import { PageHeading } from '@/components/page-heading';
-import { QueryView } from '@/components/query-view';
 import { useTableState } from '@/hooks/use-table-state';
 import { useCan } from '@/lib/auth';
 import { formatTime } from '@/features/volunteering/components/volunteer-hours/time';
@@ -58,64 +56,54 @@ function VolunteersTab() {
   const [registering, setRegistering] = useState(false);
   return (
     <>
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search
-          allowClear
-          aria-label={t('volunteerHours.search')}
-          placeholder={t('volunteerHours.search')}
-          onSearch={(value) => {
-            setQ(value || undefined);
-            table.reset();
-          }}
-        />
-        {canWrite && (
-          <Button type="primary" onClick={() => setRegistering(true)}>
-            {t('volunteerHours.register')}
-          </Button>
-        )}
-        <ExportButtons onExport={(format) => exportList('volunteers', table.query.sort, format)} />
-      </Space>
-      <QueryView query={volunteers}>
-        <Table<Volunteer>
-          rowKey="id"
-          size="small"
-          scroll={{ x: 'max-content' }}
-          loading={volunteers.isFetching}
-          dataSource={volunteers.data?.items}
-          pagination={table.pagination(volunteers.data?.total)}
-          onChange={table.onChange}
-          columns={[
-            { title: t('volunteerHours.name'), dataIndex: 'name', key: 'name', ...table.sortable('name') },
-            { title: t('volunteerHours.kind'), key: 'kind', render: (_, v) => t(`volunteerHours.kinds.${v.kind}`) },
-            { title: t('volunteerHours.organization'), dataIndex: 'organizationName', key: 'organization' },
-            { title: t('volunteerHours.phone'), dataIndex: 'phoneMasked', key: 'phone' },
-            {
-              title: t('volunteerHours.hours'),
-              dataIndex: 'totalHours',
-              key: 'totalHours',
-              ...table.sortable('totalHours'),
-            },
-            { title: t('volunteerHours.star'), key: 'star', render: (_, v) => <StarTag level={v.starLevel} /> },
-            {
-              title: '',
-              key: 'actions',
-              render: (_, v) =>
-                canWrite &&
-                v.totalHours > 0 && (
-                  <Button
-                    size="small"
-                    onClick={async () => {
-                      const certificate = await issueCertificate(v.id);
-                      void navigate(`/volunteering/certificates/${certificate.id}`);
-                    }}
-                  >
-                    {t('volunteerHours.certificate')}
-                  </Button>
-                ),
-            },
-          ]}
-        />
-      </QueryView>
+      <ListTab<Volunteer>
+        list="volunteers"
+        query={volunteers}
+        table={table}
+        createLabel={t('volunteerHours.register')}
+        onCreate={() => setRegistering(true)}
+        filters={
+          <Input.Search
+            allowClear
+            aria-label={t('volunteerHours.search')}
+            placeholder={t('volunteerHours.search')}
+            onSearch={(value) => {
+              setQ(value || undefined);
+              table.reset();
+            }}
+          />
+        }
+        columns={[
+          { title: t('volunteerHours.name'), dataIndex: 'name', key: 'name', ...table.sortable('name') },
+          { title: t('volunteerHours.kind'), key: 'kind', render: (_, v) => t(`volunteerHours.kinds.${v.kind}`) },
+          { title: t('volunteerHours.organization'), dataIndex: 'organizationName', key: 'organization' },
+          { title: t('volunteerHours.phone'), dataIndex: 'phoneMasked', key: 'phone' },
+          {
+            title: t('volunteerHours.hours'),
+            dataIndex: 'totalHours',
+            key: 'totalHours',
+            ...table.sortable('totalHours'),
+          },
+          { title: t('volunteerHours.star'), key: 'star', render: (_, v) => <StarTag level={v.starLevel} /> },
+          {
+            title: '',
+            key: 'actions',
+            render: (_, v) =>
+              canWrite &&
+              v.totalHours > 0 && (
+                <Button
+                  size="small"
+                  onClick={async () => {
+                    const certificate = await issueCertificate(v.id);
+                    void navigate(`/volunteering/certificates/${certificate.id}`);
+                  }}
+                >
+                  {t('volunteerHours.certificate')}
+                </Button>
+              ),
+          },
+        ]}
+      />
       {registering && <RegisterVolunteerDialog onClose={() => setRegistering(false)} />}
     </>
   );
@@ -123,57 +111,44 @@ function VolunteersTab() {
 
 function TeamsTab() {
   const { t } = useTranslation();
-  const canWrite = useCan('volunteering.write');
   const table = useTableState('name');
   const teams = useTeams(table.query);
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<string>();
   return (
     <>
-      <Space wrap style={{ marginBottom: 12 }}>
-        {canWrite && (
-          <Button type="primary" onClick={() => setCreating(true)}>
-            {t('volunteerHours.createTeam')}
-          </Button>
-        )}
-        <ExportButtons onExport={(format) => exportList('teams', table.query.sort, format)} />
-      </Space>
-      <QueryView query={teams}>
-        <Table<Team>
-          rowKey="id"
-          size="small"
-          scroll={{ x: 'max-content' }}
-          loading={teams.isFetching}
-          dataSource={teams.data?.items}
-          pagination={table.pagination(teams.data?.total)}
-          onChange={table.onChange}
-          columns={[
-            {
-              title: t('volunteerHours.teamName'),
-              key: 'name',
-              ...table.sortable('name'),
-              render: (_, team) => (
-                <Button type="link" style={{ padding: 0 }} onClick={() => setOpen(team.id)}>
-                  {team.name}
-                </Button>
-              ),
-            },
-            { title: t('volunteerHours.organization'), dataIndex: 'organizationName', key: 'organization' },
-            { title: t('volunteerHours.leader'), dataIndex: 'leaderName', key: 'leader' },
-            {
-              title: t('volunteerHours.memberCount'),
-              dataIndex: 'memberCount',
-              key: 'memberCount',
-              ...table.sortable('memberCount'),
-            },
-            {
-              title: t('volunteerHours.skills'),
-              key: 'skills',
-              render: (_, team) => team.skills.map((s) => <Tag key={s}>{s}</Tag>),
-            },
-          ]}
-        />
-      </QueryView>
+      <ListTab<Team>
+        list="teams"
+        query={teams}
+        table={table}
+        createLabel={t('volunteerHours.createTeam')}
+        onCreate={() => setCreating(true)}
+        columns={[
+          {
+            title: t('volunteerHours.teamName'),
+            key: 'name',
+            ...table.sortable('name'),
+            render: (_, team) => (
+              <Button type="link" style={{ padding: 0 }} onClick={() => setOpen(team.id)}>
+                {team.name}
+              </Button>
+            ),
+          },
+          { title: t('volunteerHours.organization'), dataIndex: 'organizationName', key: 'organization' },
+          { title: t('volunteerHours.leader'), dataIndex: 'leaderName', key: 'leader' },
+          {
+            title: t('volunteerHours.memberCount'),
+            dataIndex: 'memberCount',
+            key: 'memberCount',
+            ...table.sortable('memberCount'),
+          },
+          {
+            title: t('volunteerHours.skills'),
+            key: 'skills',
+            render: (_, team) => team.skills.map((s) => <Tag key={s}>{s}</Tag>),
+          },
+        ]}
+      />
       {creating && <CreateTeamDialog onClose={() => setCreating(false)} />}
       {open && <TeamDrawer id={open} onClose={() => setOpen(undefined)} />}
     </>
@@ -182,58 +157,45 @@ function TeamsTab() {
 
 function ActivitiesTab() {
   const { t } = useTranslation();
-  const canWrite = useCan('volunteering.write');
   const table = useTableState('-startsAt');
   const activities = useActivities(table.query);
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<string>();
   return (
     <>
-      <Space wrap style={{ marginBottom: 12 }}>
-        {canWrite && (
-          <Button type="primary" onClick={() => setCreating(true)}>
-            {t('volunteerHours.createActivity')}
-          </Button>
-        )}
-        <ExportButtons onExport={(format) => exportList('activities', table.query.sort, format)} />
-      </Space>
-      <QueryView query={activities}>
-        <Table<Activity>
-          rowKey="id"
-          size="small"
-          scroll={{ x: 'max-content' }}
-          loading={activities.isFetching}
-          dataSource={activities.data?.items}
-          pagination={table.pagination(activities.data?.total)}
-          onChange={table.onChange}
-          columns={[
-            {
-              title: t('volunteerHours.activity'),
-              key: 'title',
-              ...table.sortable('title'),
-              render: (_, a) => (
-                <Button type="link" style={{ padding: 0 }} onClick={() => setOpen(a.id)}>
-                  {a.title}
-                </Button>
-              ),
-            },
-            { title: t('volunteerHours.place'), dataIndex: 'place', key: 'place' },
-            {
-              title: t('volunteerHours.startsAt'),
-              key: 'startsAt',
-              ...table.sortable('startsAt'),
-              render: (_, a) => formatTime(a.startsAt),
-            },
-            { title: t('volunteerHours.endsAt'), key: 'endsAt', render: (_, a) => formatTime(a.endsAt) },
-            {
-              title: t('volunteerHours.signedUp'),
-              key: 'signedUp',
-              ...table.sortable('signedUp'),
-              render: (_, a) => `${a.signedUp} / ${a.quota}`,
-            },
-          ]}
-        />
-      </QueryView>
+      <ListTab<Activity>
+        list="activities"
+        query={activities}
+        table={table}
+        createLabel={t('volunteerHours.createActivity')}
+        onCreate={() => setCreating(true)}
+        columns={[
+          {
+            title: t('volunteerHours.activity'),
+            key: 'title',
+            ...table.sortable('title'),
+            render: (_, a) => (
+              <Button type="link" style={{ padding: 0 }} onClick={() => setOpen(a.id)}>
+                {a.title}
+              </Button>
+            ),
+          },
+          { title: t('volunteerHours.place'), dataIndex: 'place', key: 'place' },
+          {
+            title: t('volunteerHours.startsAt'),
+            key: 'startsAt',
+            ...table.sortable('startsAt'),
+            render: (_, a) => formatTime(a.startsAt),
+          },
+          { title: t('volunteerHours.endsAt'), key: 'endsAt', render: (_, a) => formatTime(a.endsAt) },
+          {
+            title: t('volunteerHours.signedUp'),
+            key: 'signedUp',
+            ...table.sortable('signedUp'),
+            render: (_, a) => `${a.signedUp} / ${a.quota}`,
+          },
+        ]}
+      />
       {creating && <CreateActivityDialog onClose={() => setCreating(false)} />}
       {open && <ActivityDrawer id={open} onClose={() => setOpen(undefined)} />}
     </>

@@ -1,6 +1,7 @@
-import { Form, Input } from 'antd';
+import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { pairHelper, type PairHelperInput } from '@/features/assistance/api/care';
+import { MemberPicker } from '@/features/assistance/components/member-picker';
 import { DateField } from '@/components/date-field';
 import { FormModal } from '@/components/form-modal';
 import { shanghaiToday } from '@/lib/dates';
@@ -25,11 +26,11 @@ export function PairHelperDialog({ onDone, onClose }: Props) {
       }}
       onClose={onClose}
     >
-      <Form.Item name="helperMemberId" label={w('helperId')} required>
-        <Input />
+      <Form.Item name="helperMemberId" label={w('helper')} required>
+        <MemberPicker aria-label={w('helper')} />
       </Form.Item>
-      <Form.Item name="helpedMemberId" label={w('helpedId')} required>
-        <Input />
+      <Form.Item name="helpedMemberId" label={w('helped')} required>
+        <MemberPicker aria-label={w('helped')} inHardship />
       </Form.Item>
       <Form.Item name="startedOn" label={w('startedOn')} required>
         <DateField max={shanghaiToday()} />

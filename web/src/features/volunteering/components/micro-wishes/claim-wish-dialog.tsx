@@ -1,4 +1,4 @@
-import { Form, Input, Select } from 'antd';
+import { Form, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   claimantKinds,
@@ -10,6 +10,7 @@ import type { WishDialogProps } from '@/features/volunteering/components/micro-w
 import { DateField } from '@/components/date-field';
 import { FormModal } from '@/components/form-modal';
 import { OrganizationSelect } from '@/components/organization-select';
+import { MemberVolunteerPicker, TeamPicker } from '@/features/volunteering/components/pickers';
 import { shanghaiToday } from '@/lib/dates';
 
 interface ClaimForm {
@@ -52,9 +53,13 @@ export function ClaimWishDialog({ wish, onChanged, onClose }: WishDialogProps) {
                 <Form.Item label={t('wishes.claimant')} name="claimantId" required>
                   <OrganizationSelect aria-label={t('wishes.claimant')} />
                 </Form.Item>
+              ) : form.getFieldValue('claimantKind') === 'Team' ? (
+                <Form.Item label={t('wishes.claimant')} name="claimantId" required>
+                  <TeamPicker aria-label={t('wishes.claimant')} />
+                </Form.Item>
               ) : (
-                <Form.Item label={t('wishes.claimant')} name="claimantId" required extra={t('wishes.claimantIdHint')}>
-                  <Input autoComplete="off" />
+                <Form.Item label={t('wishes.claimant')} name="claimantId" required>
+                  <MemberVolunteerPicker aria-label={t('wishes.claimant')} />
                 </Form.Item>
               )
             }

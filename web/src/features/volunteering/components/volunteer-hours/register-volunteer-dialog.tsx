@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { registerVolunteer, type RegisterVolunteerInput } from '@/features/volunteering/api/volunteer-hours';
 import { FormModal } from '@/components/form-modal';
 import { OrganizationSelect } from '@/components/organization-select';
+import { MemberPicker } from '@/features/volunteering/components/pickers';
 
 /** A resident (name and phone, the phone kept encrypted) or a party member by their register id. */
 export function RegisterVolunteerDialog({ onClose }: { onClose: () => void }) {
@@ -38,7 +39,7 @@ export function RegisterVolunteerDialog({ onClose }: { onClose: () => void }) {
             {() =>
               form.getFieldValue('kind') === 'Member' ? (
                 <Form.Item name="memberId" label={t('volunteerHours.memberId')} required>
-                  <Input />
+                  <MemberPicker aria-label={t('volunteerHours.memberId')} />
                 </Form.Item>
               ) : (
                 <>
