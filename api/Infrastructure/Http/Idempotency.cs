@@ -6,6 +6,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dapper;
 using Jiceng.Infrastructure.Database;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -148,6 +150,15 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
             return;
         }
 
+        // A route's own body limit (an upload's) must be set before the body is buffered here: once reading has
+        // begun the server's limit can no longer be raised, and the upload would be refused at the global 1 MB.
+        if (
+            context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is { } routeLimit
+            && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize
+        )
+        {
+            bodySize.MaxRequestBodySize = routeLimit.MaxRequestBodySize;
+        }
         context.Request.EnableBuffering();
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);

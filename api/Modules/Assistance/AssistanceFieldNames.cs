@@ -52,5 +52,7 @@ internal sealed class AssistanceFieldNames : FieldNameCatalog
         Name("from", "起始日期", "From");
         Name("to", "截止日期", "To");
         Name("awaiting", "待审批层级", "Awaiting tier");
+        Name("file", "证明材料", "Supporting document");
+        Name("count", "抽查数量", "Sample size");
     }
 }

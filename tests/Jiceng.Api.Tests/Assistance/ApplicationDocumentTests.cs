@@ -285,6 +285,41 @@ public sealed class ApplicationDocumentTests(DatabaseProvider provider) : ApiTes
         });
     }
 
+    [Test]
+    public async Task A_retried_upload_with_its_key_answers_the_first_and_adds_one_document()
+    {
+        var application = await Submit();
+        // Over the server-wide 1 MB body limit: the idempotency middleware reads it whole, under the route's limit.
+        var large = new byte[2 * 1024 * 1024];
+        "%PDF-"u8.CopyTo(large);
+        async Task<HttpResponseMessage> Send()
+        {
+            var request = new HttpRequestMessage(
+                HttpMethod.Post,
+                $"/api/v1/assistance/applications/{application.Id()}/documents"
+            )
+            {
+                // One boundary, so the retry's bytes are the first request's bytes.
+                Content = new MultipartFormDataContent("retry-boundary")
+                {
+                    { new ByteArrayContent(large), "file", "检查报告.pdf" },
+                },
+            };
+            request.Headers.TryAddWithoutValidation("If-Match", Tag(application));
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", "upload-" + application.Id());
+            return await Client.SendAsync(request);
+        }
+        var first = await Json.Read(await Send(), HttpStatusCode.Created);
+        var retry = await Json.Read(await Send(), HttpStatusCode.Created);
+        Assert.That(retry.GetProperty("document").Id(), Is.EqualTo(first.GetProperty("document").Id()));
+        Assert.That(first.GetProperty("document").GetProperty("size").GetInt64(), Is.EqualTo(large.Length));
+        var list = await Json.Read(
+            await Get($"/api/v1/assistance/applications/{application.Id()}/documents"),
+            HttpStatusCode.OK
+        );
+        Assert.That(list.GetArrayLength(), Is.EqualTo(1), "the retry stored nothing");
+    }
+
     private Task<HttpResponseMessage> SendJson(string url, object body, string ifMatch)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, url)

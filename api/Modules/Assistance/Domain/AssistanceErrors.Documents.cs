@@ -40,6 +40,7 @@ internal static partial class AssistanceErrors
             "documents_closed",
             $"申请当前为「{Labels.Of(status).Chinese}」，不能再补充证明材料。",
             $"The application is at \"{Labels.Of(status).English}\"; no more documents can be added.",
-            new Dictionary<string, object?> { ["status"] = status, ["field"] = "file" }
+            // Not "status": that key is the problem's own HTTP status.
+            new Dictionary<string, object?> { ["applicationStatus"] = status, ["field"] = "file" }
         );
 }

@@ -61,7 +61,7 @@ internal sealed class DrawReceiptSampleHandler(
 
     private const string DrawnSql = """
         SELECT id, org_id, member_name, category, amount, paid_on, version FROM assistance_applications
-        WHERE id IN @ids
+        WHERE id {in:ids}
         """;
 
     public async ValueTask<ReceiptSample> Handle(DrawReceiptSampleCommand command, CancellationToken cancellationToken)
@@ -106,7 +106,10 @@ internal sealed class DrawReceiptSampleHandler(
                 await Applications.RecordStepAsync(db, id, "Sampled", caller, new { year }, now, cancellationToken);
             }
         }
-        var rows = drawn.Count == 0 ? [] : await db.QueryAsync<Row>(DrawnSql, new { ids = drawn }, cancellationToken);
+        var rows =
+            drawn.Count == 0
+                ? []
+                : await db.QueryAsync<Row>(DrawnSql, new { ids = drawn.ToArray() }, cancellationToken);
         return new ReceiptSample(
             year,
             candidates.Length,

@@ -3,12 +3,17 @@ using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Assistance.Domain;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Jiceng.Modules.Assistance.UploadApplicationDocument;
 
 internal static class UploadApplicationDocumentEndpoint
 {
+    // The whole request may carry a file just over the document limit plus the multipart framing, so a file of
+    // 5 MB and a byte reaches the handler (409 with the limit) instead of the server-wide 1 MB body limit (400/413).
+    private const long RequestLimit = ApplicationDocuments.MaxBytes + 64 * 1024;
+
     public static void Map(RouteGroupBuilder group) =>
         group
             .MapPost(
@@ -54,8 +59,15 @@ internal static class UploadApplicationDocumentEndpoint
             )
             // Sign-in cookies are SameSite=Strict and API keys are headers, so a cross-site form cannot post here.
             .DisableAntiforgery()
+            // A retried upload (same bytes, same key) answers the first one again instead of adding a copy.
+            .WithIdempotency()
+            .WithMetadata(new UploadSizeLimit(RequestLimit))
+            .WithFormOptions(multipartBodyLengthLimit: RequestLimit)
             .ProducesIfMatchProblems()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 }
+
+/// <summary>Raises the server's request body limit for this route only (read by the endpoint middleware).</summary>
+internal sealed record UploadSizeLimit(long? MaxRequestBodySize) : IRequestSizeLimitMetadata;
