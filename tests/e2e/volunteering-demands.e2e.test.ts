@@ -35,10 +35,10 @@ describe('residents’ demands (群众点单)', () => {
     await form.getByLabel('需求内容').fill('独居老人家中水管漏水，需要上门维修');
     await form.getByLabel('点单人姓名').fill('王秀兰');
     await form.getByLabel('点单人联系电话').fill('1381234567');
-    await form.getByRole('button', { name: '点单', exact: true }).click();
+    await form.locator('.ant-modal-footer .ant-btn-primary').click();
     await form.getByText('请填写 11 位手机号码或带区号的固定电话。').waitFor();
     await form.getByLabel('点单人联系电话').fill('13812345678');
-    await form.getByRole('button', { name: '点单', exact: true }).click();
+    await form.locator('.ant-modal-footer .ant-btn-primary').click();
     await form.waitFor({ state: 'detached' });
 
     const drawer = page.locator('.ant-drawer');
@@ -46,7 +46,11 @@ describe('residents’ demands (群众点单)', () => {
     await step(page, '受理');
     await step(page, '派单', async (dialog) => {
       await dialog.getByRole('combobox', { name: '承接方', exact: true }).fill(volunteer);
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: volunteer }).first().click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: volunteer })
+        .first()
+        .click();
     });
     await step(page, '开始服务');
     await step(page, '服务完成', async (dialog) => {

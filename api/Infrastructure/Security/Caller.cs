@@ -27,6 +27,7 @@ public static class JicengClaims
     public const string RateLimit = "jiceng:rate";
     public const string SecurityStamp = "jiceng:stamp";
     public const string Session = "jiceng:sid";
+    public const string DisplayName = "jiceng:display";
     public const string Role = ClaimTypes.Role;
 }
 
@@ -38,9 +39,16 @@ public sealed record Caller(
     IReadOnlySet<string> Permissions,
     Guid? ScopeOrganizationId,
     string? ClientAddress,
-    string? RequestId
+    string? RequestId,
+    string? DisplayName = null
 )
 {
+    /// <summary>
+    /// The name people read on a record of who did something: the user's display name (吴秀兰), else the
+    /// username or client name. <see cref="Name"/> stays the username, which audit and logs key on.
+    /// </summary>
+    public string ShownName => string.IsNullOrWhiteSpace(DisplayName) ? Name : DisplayName;
+
     public static readonly Caller System = new(
         CallerKind.System,
         null,
@@ -82,7 +90,8 @@ public sealed record Caller(
             user.FindAll(JicengClaims.Permission).Select(c => c.Value).ToHashSet(),
             scope,
             context.Connection.RemoteIpAddress?.ToString(),
-            context.TraceIdentifier
+            context.TraceIdentifier,
+            user.FindFirstValue(JicengClaims.DisplayName)
         );
     }
 }

@@ -27,7 +27,8 @@ internal sealed class UserDirectory(DbSession db) : IUserDirectory
             Roles.PermissionsOf(Roles.Parse(user.Roles)).ToHashSet(),
             user.ScopeOrgId,
             null,
-            null
+            null,
+            user.DisplayName
         );
     }
 }

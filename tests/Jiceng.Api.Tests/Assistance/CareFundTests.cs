@@ -250,8 +250,12 @@ public sealed class CareFundTests(DatabaseProvider provider) : ApiTest(provider)
             .GetProperty("items")
             .EnumerateArray()
             .First(e => e.Id() == allocation.GetProperty("inEntryId").GetGuid());
+        var me = await Json.Read(await Get("/api/v1/auth/me"), HttpStatusCode.OK);
         Assert.Multiple(() =>
         {
+            // Who recorded it is the name people know them by, not the sign-in name.
+            Assert.That(received.Str("recordedByName"), Is.EqualTo(me.Str("displayName")));
+            Assert.That(received.Str("recordedByName"), Is.Not.EqualTo(me.Str("username")));
             Assert.That(received.GetProperty("amount").GetDecimal(), Is.EqualTo(2000m));
             Assert.That(received.Str("source"), Is.EqualTo("AllocationFromAbove"));
             Assert.That(

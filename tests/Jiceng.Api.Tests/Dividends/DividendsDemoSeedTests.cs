@@ -68,8 +68,8 @@ public sealed class DividendsDemoSeedTests(DatabaseProvider provider) : ApiTest(
             Assert.That(timeline.Select(t => t.GetProperty("done").GetBoolean()), Is.All.True);
             Assert.That(timeline.Select(t => t.Str("step")), Does.Contain("assemblyResolution").And.Contain("payouts"));
             // Four eyes: the demo accountant prepared it, the station's demo reviewer approved it.
-            Assert.That(plan.Str("preparedByName"), Is.EqualTo("demo-collective-accountant"));
-            Assert.That(plan.Str("approvedByName"), Is.EqualTo("demo-rural-economy-reviewer"));
+            Assert.That(plan.Str("preparedByName"), Is.EqualTo("周国庆"));
+            Assert.That(plan.Str("approvedByName"), Is.EqualTo("钱文军"));
             Assert.That(dividends.GetProperty("members").GetInt64(), Is.EqualTo(1550));
             Assert.That(dividends.GetProperty("collectives").GetInt64(), Is.EqualTo(1));
         });

@@ -34,6 +34,7 @@ internal sealed record UserRow
         {
             new(ClaimTypes.NameIdentifier, Id.ToString()),
             new(ClaimTypes.Name, Username),
+            new(JicengClaims.DisplayName, DisplayName),
             new(JicengClaims.Kind, nameof(CallerKind.User)),
             new(JicengClaims.SecurityStamp, SecurityStamp),
             new(JicengClaims.Session, sessionId.ToString()),

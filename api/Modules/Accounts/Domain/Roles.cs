@@ -70,10 +70,12 @@ internal static class Roles
                 Permissions.MembersWrite,
                 Permissions.MembersRevealPii,
             },
-            // Coordinators call residents back about their demands and wishes: each reveal has a reason.
+            // Coordinators call residents back about their demands and wishes: each reveal has a reason. They read
+            // the (masked) register to find the party members they enrol in teams and dispatch demands to.
             Role.VolunteerCoordinator => new HashSet<string>
             {
                 Permissions.OrganizationsRead,
+                Permissions.MembersRead,
                 Permissions.VolunteeringRead,
                 Permissions.VolunteeringWrite,
                 Permissions.VolunteeringRevealPii,

@@ -73,7 +73,7 @@ internal sealed class BuildVisitListHandler(
                 year,
                 occasionOn = day,
                 windowOpensOn = windowOpens,
-                createdByName = caller.Name,
+                createdByName = caller.ShownName,
                 now,
             },
             () => AssistanceErrors.VisitListExists(year, occasion),
@@ -141,7 +141,7 @@ internal sealed class BuildVisitListHandler(
             0,
             Money.Zero,
             Money.Zero,
-            caller.Name,
+            caller.ShownName,
             1
         );
     }

@@ -65,7 +65,7 @@ internal sealed class DeclineCondolenceHandler(
                 found.to,
                 expectedVersion = command.ExpectedVersion,
                 reason = command.Body.Reason!.Trim(),
-                decidedBy = callers.Current.Name,
+                decidedBy = callers.Current.ShownName,
                 now = clock.GetUtcNow(),
             },
             cancellationToken

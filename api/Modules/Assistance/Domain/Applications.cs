@@ -138,7 +138,7 @@ internal static class Applications
                 applicationId,
                 step,
                 actorId = caller.Id,
-                actorName = caller.Name,
+                actorName = caller.ShownName,
                 details = JsonSerializer.Serialize(details, Json),
                 now,
             },

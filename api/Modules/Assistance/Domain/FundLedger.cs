@@ -323,7 +323,7 @@ internal static class FundLedger
             reference = posting.Reference,
             reason = posting.Reason,
             recordedBy = caller.Id,
-            recordedByName = caller.Name,
+            recordedByName = caller.ShownName,
             now,
         };
         await db.ExecuteOrConflictAsync(

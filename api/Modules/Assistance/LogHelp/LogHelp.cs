@@ -94,7 +94,7 @@ internal sealed class LogHelpHandler(
             regionRootId = pairing.RegionRootId,
             helpedMemberId = pairing.HelpedMemberId,
             what = command.Body.What!.Trim(),
-            recordedBy = callers.Current.Name,
+            recordedBy = callers.Current.ShownName,
         };
         if (await db.ExecuteAsync(AdvanceSql, parameters, cancellationToken) == 0)
         {

@@ -109,7 +109,7 @@ internal sealed class PayCondolenceHandler(
                 entryId,
                 paidOn,
                 reference = string.IsNullOrWhiteSpace(body.Reference) ? null : body.Reference.Trim(),
-                decidedBy = caller.Name,
+                decidedBy = caller.ShownName,
                 now,
             },
             cancellationToken

@@ -108,7 +108,7 @@ internal sealed class RecheckHardshipHandler(
         }
         var place = await CarePlaces.LocateAsync(organizations, period.OrganizationId, scope, cancellationToken);
         var id = Guid.CreateVersion7();
-        var checkedBy = callers.Current.Name;
+        var checkedBy = callers.Current.ShownName;
         var note = string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim();
         await db.ExecuteAsync(
             InsertSql,

@@ -148,7 +148,7 @@ internal sealed class SubmitApplicationHandler(
                 tier = ApplicationRules.TierFor(amount, rules).ToString(),
                 repeatOfId = earlier.Count > 0 ? earlier[0] : (Guid?)null,
                 applicantId = caller.Id,
-                applicantName = caller.Name,
+                applicantName = caller.ShownName,
                 no = false,
                 now,
             },

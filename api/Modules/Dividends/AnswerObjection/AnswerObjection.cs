@@ -42,7 +42,7 @@ internal sealed class AnswerObjectionHandler(
                 id = command.Id,
                 version = command.ExpectedVersion,
                 answer = command.Body.Answer!.Trim(),
-                by = callers.Current.Name,
+                by = callers.Current.ShownName,
                 now = clock.GetUtcNow(),
                 from = scope.From,
                 to = scope.To,

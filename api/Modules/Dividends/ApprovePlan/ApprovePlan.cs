@@ -56,7 +56,7 @@ internal sealed class ApprovePlanHandler(PlanSteps steps) : ICommandHandler<Appr
         }
         await step.AdvanceAsync(
             AdvanceSql,
-            new { approver = step.Caller.Name, approvedOn },
+            new { approver = step.Caller.ShownName, approvedOn },
             PlanStepCodes.Approval,
             PlanStepCodes.Label(PlanStepCodes.Approval),
             approvedOn,

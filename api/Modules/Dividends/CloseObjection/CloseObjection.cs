@@ -32,7 +32,7 @@ internal sealed class CloseObjectionHandler(
             {
                 id = command.Id,
                 version = command.ExpectedVersion,
-                by = callers.Current.Name,
+                by = callers.Current.ShownName,
                 now = clock.GetUtcNow(),
                 from = scope.From,
                 to = scope.To,

@@ -109,7 +109,7 @@ internal sealed class ConfirmMembershipHandler(
                 votesFor = body.VotesFor.Value,
                 votesAgainst = body.VotesAgainst!.Value,
                 documentRef = string.IsNullOrWhiteSpace(body.DocumentRef) ? null : body.DocumentRef.Trim(),
-                recordedBy = callers.Current.Name,
+                recordedBy = callers.Current.ShownName,
                 now = clock.GetUtcNow(),
             },
             cancellationToken

@@ -74,7 +74,7 @@ internal sealed class ConfirmPayoutHandler(
                 reference = body.Reference!.Trim(),
                 proxyName = proxy ? body.ProxyName!.Trim() : null,
                 proxyAuthorization = proxy ? body.ProxyAuthorization!.Trim() : null,
-                by = callers.Current.Name,
+                by = callers.Current.ShownName,
                 now = clock.GetUtcNow(),
                 from = scope.From,
                 to = scope.To,

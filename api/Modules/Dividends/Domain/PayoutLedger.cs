@@ -46,7 +46,7 @@ internal static class PayoutLedger
                 status = status.ToString(),
                 paidOn,
                 note,
-                by = caller.Name,
+                by = caller.ShownName,
                 now,
             },
             DividendsErrors.PayoutAlreadyHandled,

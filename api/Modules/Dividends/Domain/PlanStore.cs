@@ -56,7 +56,7 @@ internal static class PlanStore
                 title = terms.Title!.Trim(),
                 cutOffOn = terms.CutOffOn!.Value,
                 preparedBy = caller.Id ?? Guid.Empty,
-                preparedByName = caller.Name,
+                preparedByName = caller.ShownName,
                 totalFen = parts.Sum(p => p.PoolFen),
                 lineCount = parts.Sum(p => p.Lines.Count),
                 now,

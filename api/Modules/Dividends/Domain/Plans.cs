@@ -463,7 +463,7 @@ internal sealed class PlanStep(
                 documentRef,
                 details = vote is null ? null : JsonSerializer.Serialize(vote, PlanRecords.StepJson),
                 recordedBy = caller.Id,
-                recordedByName = caller.Name,
+                recordedByName = caller.ShownName,
                 now,
             },
             cancellationToken

@@ -108,7 +108,7 @@ internal sealed class ImportBankResultHandler(
         ).ToDictionary(p => p.Id);
         var today = clock.Today();
         var now = clock.GetUtcNow();
-        var by = callers.Current.Name;
+        var by = callers.Current.ShownName;
         var lines = new List<BankResultLine>();
         long paidTotal = 0;
         foreach (var (row, cells) in sheet)

@@ -42,7 +42,7 @@ internal sealed class MarkPayoutFailedHandler(
                 id = command.Id,
                 version = command.ExpectedVersion,
                 reason = command.Body.Reason!.Trim(),
-                by = callers.Current.Name,
+                by = callers.Current.ShownName,
                 now = clock.GetUtcNow(),
                 from = scope.From,
                 to = scope.To,

@@ -59,7 +59,7 @@ internal sealed class RecordObjectionHandler(
                 receivedOn = command.Body.ReceivedOn!.Value,
                 raisedBy = command.Body.RaisedBy!.Trim(),
                 content = command.Body.Content!.Trim(),
-                recordedBy = callers.Current.Name,
+                recordedBy = callers.Current.ShownName,
                 now = clock.GetUtcNow(),
                 from = scope.From,
                 to = scope.To,

@@ -225,7 +225,7 @@ internal sealed class RecordShareChangeHandler(
                 effectiveOn,
                 reason = body.Reason!.Trim(),
                 documentRef = string.IsNullOrWhiteSpace(body.DocumentRef) ? null : body.DocumentRef.Trim(),
-                recordedBy = callers.Current.Name,
+                recordedBy = callers.Current.ShownName,
                 now,
             },
             cancellationToken

@@ -263,7 +263,7 @@ internal sealed class RegisterHouseholdHandler(
                         id = changeId,
                         effectiveOn = body.SharesFrom.Value,
                         reason = Localized.Text("入户登记，初始配股", "Household registered: initial shares"),
-                        recordedBy = callers.Current.Name,
+                        recordedBy = callers.Current.ShownName,
                         now,
                     }
                 ),

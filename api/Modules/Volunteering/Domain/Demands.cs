@@ -185,7 +185,7 @@ internal static class Demands
                 note = string.IsNullOrWhiteSpace(note) ? null : VisibleText.Trim(note),
                 details,
                 recordedBy = caller.Id,
-                recordedByName = caller.Name,
+                recordedByName = caller.ShownName,
                 now,
             },
             cancellationToken

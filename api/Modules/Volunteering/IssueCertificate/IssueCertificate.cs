@@ -55,7 +55,7 @@ internal sealed class IssueCertificateHandler(
                 halfHours = volunteer.HalfHours,
                 starLevel = ServiceHourRules.StarLevel(volunteer.HalfHours, thresholds),
                 issuedOn = today,
-                issuedBy = callers.Current.Name,
+                issuedBy = callers.Current.ShownName,
                 now = clock.GetUtcNow(),
                 volunteerId = volunteer.Id,
             },

@@ -38,28 +38,23 @@ export async function createPlan(terms: PlanTerms, idempotencyKey: string) {
     .data!;
 }
 
-/** The lines as the plan computes them from the register on its cut-off day (the same input gives the same lines). */
-export function usePlanLines(plan: Plan | undefined) {
+/** The 公示 sheet as the server lays it out: one row per payee with an amount per part, masked ID numbers. */
+export function useNoticeSheet(planId: string | undefined) {
   return useQuery({
-    queryKey: [...planKey(plan?.id ?? ''), 'lines', plan?.version],
+    queryKey: [...planKey(planId ?? ''), 'notice-sheet'],
     queryFn: async () =>
-      previewPlan({
-        collectiveId: plan!.collectiveId,
-        year: plan!.year,
-        title: plan!.title,
-        cutOffOn: plan!.cutOffOn,
-        parts: plan!.parts.map((p) => ({
-          kind: p.kind,
-          label: p.label,
-          method: p.method,
-          payeeUnit: p.payeeUnit,
-          pool: p.method === 'ByShares' ? p.pool : null,
-          amount: p.method === 'ByShares' ? null : p.amount,
-          weights: p.weights,
-          minAge: p.minAge,
-        })),
-      }),
-    enabled: plan !== undefined,
+      (await api.GET('/api/v1/dividends/plans/{id}/notice-sheet', { params: { path: { id: planId! } } })).data!,
+    enabled: planId !== undefined,
+  });
+}
+
+/** The 签领表 as the server lays it out: one row per payee with what is due and whether it is paid. */
+export function useSignSheet(planId: string | undefined) {
+  return useQuery({
+    queryKey: [...planKey(planId ?? ''), 'sign-sheet'],
+    queryFn: async () =>
+      (await api.GET('/api/v1/dividends/plans/{id}/sign-sheet', { params: { path: { id: planId! } } })).data!,
+    enabled: planId !== undefined,
   });
 }
 
@@ -167,27 +162,5 @@ export function usePublicNotice(code: string | undefined) {
       (await api.GET('/api/v1/public/dividends/notices/{code}', { params: { path: { code: code! } } })).data!,
     enabled: Boolean(code),
     retry: false,
-  });
-}
-
-/** Every payout of a plan, page after page (the list answers at most 200 a page), for the printed 签领表. */
-export function useAllPayouts(planId: string | undefined) {
-  return useQuery({
-    queryKey: [...planKey(planId ?? ''), 'payouts', 'all'],
-    queryFn: async () => {
-      const all: Payout[] = [];
-      for (let page = 1; ; page++) {
-        const data = (
-          await api.GET('/api/v1/dividends/plans/{id}/payouts', {
-            params: { path: { id: planId! }, query: { page, pageSize: 200, sort: 'lineNo' } },
-          })
-        ).data!;
-        all.push(...data.items);
-        if (all.length >= data.total || data.items.length === 0) {
-          return all;
-        }
-      }
-    },
-    enabled: planId !== undefined,
   });
 }

@@ -388,7 +388,28 @@ describe('Dividends screens', () => {
       'GET /api/v1/auth/me': () => accountant,
       'GET /api/v1/dividends/plans/p1': () =>
         plan({ stage: 'Notice', noticeStartsOn: '2026-11-01', noticeEndsOn: '2026-11-07', checkCode: 'YPRTZYWQCM' }),
-      'POST /api/v1/dividends/plans/preview': () => preview,
+      'GET /api/v1/dividends/plans/p1/notice-sheet': () => ({
+        planId: 'p1',
+        collectiveName: collective.name,
+        year: 2025,
+        title: '收益分配方案',
+        versionNo: 1,
+        stage: 'Notice',
+        noticeStartsOn: '2026-11-01',
+        noticeEndsOn: '2026-11-07',
+        checkCode: 'YPRTZYWQCM',
+        checkPath: '/api/v1/public/dividends/notices/YPRTZYWQCM',
+        parts: [{ partNo: 1, label: '分红' }],
+        rows: preview.lines.map((l, i) => ({
+          no: i + 1,
+          householdNumber: `00${i + 1}`,
+          name: l.name,
+          idNumberMasked: l.idNumberMasked,
+          amounts: [l.amount],
+          total: l.amount,
+        })),
+        total: 1000.01,
+      }),
     });
     at('/dividends/plans/:id/notice-sheet', '/dividends/plans/p1/notice-sheet', <NoticeSheetPage />);
     const sheet = await screen.findByRole('article', {}, { timeout: 15_000 });

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageHeading } from '@/components/page-heading';
 import { QueryView } from '@/components/query-view';
-import { useAllPayouts, usePlan } from '@/features/dividends/api/plans';
-import { formatFen, formatYuan, sumFen } from '@/features/dividends/money';
+import { usePlan, useSignSheet } from '@/features/dividends/api/plans';
+import { formatYuan } from '@/features/dividends/money';
 import './plan-sheets.css';
 
 /** The 签领表: each payout with name, masked ID and amount, and room for the signature and fingerprint. */
@@ -12,7 +12,7 @@ export function SignSheetPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const plan = usePlan(id);
-  const payouts = useAllPayouts(id);
+  const sheet = useSignSheet(id);
   const data = plan.data;
   const title = data
     ? t('dividendScreens.sheet.signTitle', { collective: data.collectiveName, year: data.year })
@@ -22,15 +22,15 @@ export function SignSheetPage() {
       <div className="no-print">
         <PageHeading>{title}</PageHeading>
         <Space style={{ marginBottom: 16 }} wrap>
-          <Button type="primary" onClick={() => window.print()} disabled={!payouts.data}>
+          <Button type="primary" onClick={() => window.print()} disabled={!sheet.data}>
             {t('dividendScreens.sheet.print')}
           </Button>
           {data && <Link to={`/dividends/plans/${data.id}`}>{data.title}</Link>}
         </Space>
       </div>
       <QueryView query={plan}>
-        <QueryView query={payouts}>
-          {data && payouts.data && (
+        <QueryView query={sheet}>
+          {data && sheet.data && (
             <article className="plan-sheet" aria-label={title}>
               <h2>{title}</h2>
               <div className="sheet-meta">
@@ -45,6 +45,7 @@ export function SignSheetPage() {
                 <thead>
                   <tr>
                     <th>{t('dividendScreens.wizard.lineNo')}</th>
+                    <th>{t('dividendScreens.householdNo')}</th>
                     <th>{t('dividendScreens.memberName')}</th>
                     <th>{t('dividendScreens.idNumber')}</th>
                     <th>{t('dividendScreens.wizard.amountCol')}</th>
@@ -53,12 +54,13 @@ export function SignSheetPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {payouts.data.map((payout) => (
-                    <tr key={payout.id}>
-                      <td className="num">{payout.lineNo}</td>
-                      <td>{payout.name}</td>
-                      <td>{payout.idNumberMasked}</td>
-                      <td className="num">{formatYuan(payout.amount)}</td>
+                  {sheet.data.rows.map((row) => (
+                    <tr key={row.no}>
+                      <td className="num">{row.no}</td>
+                      <td>{row.householdNumber}</td>
+                      <td>{row.name}</td>
+                      <td>{row.idNumberMasked}</td>
+                      <td className="num">{formatYuan(row.amount)}</td>
                       <td className="sign" />
                       <td className="sign" style={{ minWidth: 80 }} />
                     </tr>
@@ -66,11 +68,11 @@ export function SignSheetPage() {
                 </tbody>
                 <tfoot>
                   <tr>
-                    <td colSpan={3}>
+                    <td colSpan={4}>
                       {t('dividendScreens.sheet.total')} ·{' '}
-                      {t('dividendScreens.sheet.count', { n: payouts.data.length })}
+                      {t('dividendScreens.sheet.count', { n: sheet.data.rows.length })}
                     </td>
-                    <td className="num">{formatFen(sumFen(payouts.data.map((p) => p.amount)))}</td>
+                    <td className="num">{formatYuan(sheet.data.total)}</td>
                     <td colSpan={2} />
                   </tr>
                 </tfoot>

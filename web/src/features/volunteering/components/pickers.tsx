@@ -1,9 +1,8 @@
-import { Input, Select } from 'antd';
+import { Select } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '@/lib/api-client';
-import { useCan } from '@/lib/auth';
 
 interface PickerProps {
   id?: string;
@@ -105,12 +104,8 @@ export function MemberVolunteerPicker(props: PickerProps) {
   );
 }
 
-/**
- * A party member of the register, found by name, for a user who may read the register; a coordinator who may not
- * types the member's record id (from the 组织部's member list) instead.
- */
+/** A party member of the register, found by name within the caller's scope. */
 export function MemberPicker(props: PickerProps) {
-  const canRead = useCan('members.read');
   const [q, setQ] = useState('');
   const members = useQuery({
     queryKey: ['members', 'pick', q],
@@ -120,20 +115,8 @@ export function MemberPicker(props: PickerProps) {
           params: { query: { q: q || undefined, status: 'Active', page: 1, pageSize: 20, sort: 'name' } },
         })
       ).data!,
-    enabled: canRead,
     placeholderData: keepPreviousData,
   });
-  if (!canRead) {
-    return (
-      <Input
-        id={props.id}
-        aria-label={props['aria-label']}
-        value={props.value}
-        autoComplete="off"
-        onChange={(event) => props.onChange?.(event.target.value.trim())}
-      />
-    );
-  }
   return (
     <SearchSelect
       {...props}
