@@ -138,7 +138,7 @@ internal sealed class UploadApplicationDocumentHandler(
             FileName = ApplicationDocuments.Mask(fileName),
             ContentType = contentType,
             Size = command.Content.Length,
-            UploadedByName = caller.Name,
+            UploadedByName = caller.ShownName,
             CreatedAt = now,
         };
         await db.ExecuteAsync(
@@ -153,7 +153,7 @@ internal sealed class UploadApplicationDocumentHandler(
                 size = row.Size,
                 content = ApplicationDocuments.Seal(protector, command.Content),
                 uploadedBy = caller.Id,
-                uploadedByName = caller.Name,
+                uploadedByName = caller.ShownName,
                 now,
             },
             cancellationToken

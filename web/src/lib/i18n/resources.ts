@@ -6,6 +6,7 @@ import { dividendsWords } from '@/features/dividends/words';
 import { dividendScreensWords } from '@/features/dividends/words-screens';
 import { assistanceWords } from '@/features/assistance/words';
 import { assistanceVisitWords } from '@/features/assistance/words-visits';
+import { assistanceDocumentWords } from '@/features/assistance/words-documents';
 import {
   assistanceApplicationWords,
   assistanceFundFormWords,
@@ -556,6 +557,7 @@ export const resources = {
       ...assistanceApplicationWords.zh,
       ...assistanceFundFormWords.zh,
       ...assistanceMemberLedgerWords.zh,
+      ...assistanceDocumentWords.zh,
       calendar: {
         title: '节假日安排',
         intro:
@@ -1147,6 +1149,7 @@ export const resources = {
       ...assistanceApplicationWords.en,
       ...assistanceFundFormWords.en,
       ...assistanceMemberLedgerWords.en,
+      ...assistanceDocumentWords.en,
       calendar: {
         title: 'Holiday calendar',
         intro:

@@ -23,6 +23,7 @@ import {
   type RejectInput,
   type ReviewInput,
 } from '@/features/assistance/api/applications';
+import { DocumentsSection } from '@/features/assistance/components/applications/documents-section';
 import { statusColors, yuan } from '@/features/assistance/components/applications/format';
 import { DateField } from '@/components/date-field';
 import { FormModal } from '@/components/form-modal';
@@ -169,6 +170,7 @@ export function ApplicationDrawer({ id, onClose }: { id: string; onClose: () => 
                 ))}
               </Space>
             )}
+            <DocumentsSection application={a} />
             <Typography.Title level={5} style={{ margin: 0 }}>
               {w('history')}
             </Typography.Title>

@@ -66,6 +66,7 @@ describe('ApplicationsPage', () => {
         }
         return page(url.searchParams.get('awaiting') === 'Street' ? [summary('Reviewed')] : []);
       },
+      'GET /api/v1/assistance/applications/a1/documents': () => [],
       'GET /api/v1/assistance/applications/a1': () => application('Reviewed', [submitted, reviewed]),
       'POST /api/v1/assistance/applications/a1/approval': () =>
         json(
@@ -162,6 +163,7 @@ describe('ApplicationsPage', () => {
     mockApi({
       'GET /api/v1/auth/me': () => ({ ...manager, displayName: '刘会计' }),
       'GET /api/v1/assistance/applications': () => page([summary('Approved')]),
+      'GET /api/v1/assistance/applications/a1/documents': () => [],
       'GET /api/v1/assistance/applications/a1': () =>
         paid
           ? {
