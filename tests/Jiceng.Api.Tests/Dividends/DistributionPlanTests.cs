@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jiceng.Tests.Dividends;
 
@@ -10,6 +11,54 @@ namespace Jiceng.Tests.Dividends;
 [TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Providers))]
 public sealed class DistributionPlanTests(DatabaseProvider provider) : PlanFixture(provider)
 {
+    [Test]
+    public async Task A_household_line_carries_the_masked_id_number_of_its_head_who_signs_for_it()
+    {
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            await scope
+                .ServiceProvider.GetRequiredService<DbSession>()
+                .ExecuteAsync(
+                    """
+                    UPDATE collective_households SET head_member_id = (SELECT m.id FROM collective_members m
+                        WHERE m.household_id = collective_households.id AND NOT EXISTS (SELECT 1
+                            FROM collective_members o WHERE o.household_id = m.household_id AND o.name < m.name))
+                    WHERE collective_id = @collective
+                    """,
+                    new { collective = CollectiveId }
+                );
+        }
+        var terms = new
+        {
+            collectiveId = CollectiveId,
+            year = 2025,
+            title = "按户分配",
+            cutOffOn = "2025-12-31",
+            parts = new object[]
+            {
+                new
+                {
+                    kind = "Dividend",
+                    label = "户均分红",
+                    method = "PerHousehold",
+                    payeeUnit = "Household",
+                    amount = 100m,
+                },
+            },
+        };
+        var preview = await Json.Read(
+            await Accountant.PostAsJsonAsync("/api/v1/dividends/plans/preview", terms),
+            HttpStatusCode.OK
+        );
+        var lines = preview.GetProperty("lines").EnumerateArray().ToList();
+        Assert.That(lines, Is.Not.Empty);
+        Assert.That(
+            lines.Select(l => l.Str("idNumberMasked")),
+            Has.All.Match(@"^\d{6}\*+\d{3}[\dX]$"),
+            "the head's number, masked"
+        );
+    }
+
     [Test]
     public async Task A_preview_pays_the_pool_exactly_from_the_register_on_the_cut_off_date()
     {

@@ -79,5 +79,5 @@ describe('CarePage: 1+N pairings', () => {
 
     fireEvent.click(screen.getByLabelText('只看三个月无帮扶记录'));
     await waitFor(() => expect(screen.queryByText('李德福')).toBeNull());
-  }, 25_000);
+  }, 60_000);
 });

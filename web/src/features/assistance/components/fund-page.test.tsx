@@ -73,7 +73,7 @@ describe('FundPage', () => {
       expect(requests.some((r) => new URL(r.url).searchParams.get('kind') === 'Disbursement')).toBe(true),
     );
     await waitFor(() => expect(screen.queryByText('市管党费列支启动资金')).toBeNull());
-  }, 15_000);
+  }, 60_000);
 
   it('says a failed ledger load failed instead of showing an empty ledger', async () => {
     mockApi({
@@ -88,5 +88,5 @@ describe('FundPage', () => {
     });
     renderWithProviders(<FundPage />);
     expect(await screen.findByRole('alert', {}, { timeout: 12_000 })).toBeTruthy();
-  }, 20_000);
+  }, 60_000);
 });

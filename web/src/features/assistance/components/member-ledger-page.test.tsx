@@ -108,7 +108,7 @@ describe('MemberLedgerPage', () => {
     expect(lines[3]).toContain('年度复核');
     expect(lines[4]).toContain('纳入困难党员台账（因病致困）');
     expect(await screen.findByText('已确认收到')).toBeTruthy();
-  }, 20_000);
+  }, 60_000);
 
   it('says the ledger failed to load rather than showing an empty one', async () => {
     mockApi({
@@ -119,5 +119,5 @@ describe('MemberLedgerPage', () => {
     renderWithProviders(route(<MemberLedgerPage />), { route: '/assistance/ledger/m1' });
     expect(await screen.findByRole('alert', {}, { timeout: 12_000 })).toBeTruthy();
     expect(screen.queryByText('尚无帮扶记录')).toBeNull();
-  }, 20_000);
+  }, 60_000);
 });

@@ -102,5 +102,5 @@ describe('VisitsPage', () => {
     expect(post.headers.get('Idempotency-Key')).toBeTruthy();
     expect(await post.json()).toMatchObject({ visitors: '吴秀兰', money: 500, fundId: 'f1' });
     await waitFor(() => expect(screen.getAllByText('已走访').length).toBeGreaterThan(0));
-  }, 20_000);
+  }, 60_000);
 });

@@ -64,7 +64,7 @@ describe('HardshipsPanel', () => {
     const put = requests.find((r) => r.method === 'PUT')!;
     expect(put.headers.get('If-Match')).toBe('"3"');
     expect(await put.json()).toEqual({ until: shanghaiToday() });
-  }, 15_000);
+  }, 60_000);
 
   it('reveals an entry’s notes only with a reason, naming the entry', async () => {
     const requests = mockApi({

@@ -109,5 +109,5 @@ describe('MeetingsPanel', () => {
     await screen.findByText('学习党章');
     expect(screen.getByText('支部党员大会')).toBeTruthy();
     expect(screen.getAllByTitle(branch.name).length).toBeGreaterThan(0);
-  }, 20_000);
+  }, 60_000);
 });

@@ -70,5 +70,5 @@ describe('MemberDrawer', () => {
     expect(await screen.findByText('已去世')).toBeTruthy();
     expect(screen.getByText(/2026-05-01/)).toBeTruthy();
     expect(screen.queryByText('登记去世')).toBeNull();
-  }, 20_000);
+  }, 60_000);
 });

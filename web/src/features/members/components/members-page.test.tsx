@@ -92,7 +92,7 @@ describe('MembersPage exports', () => {
     expect(whole.get('revealReason')).toBe('年度党员信息采集核对');
     expect(whole.get('format')).toBe('Csv');
     await waitFor(() => expect(screen.queryByText('导出完整公民身份号码和联系电话')).toBeNull());
-  }, 20_000);
+  }, 60_000);
 
   it('offers no export in full to a caller who may not reveal', async () => {
     mockApi({

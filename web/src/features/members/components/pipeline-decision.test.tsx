@@ -87,5 +87,5 @@ describe('PipelinePanel: decisions on a probation', () => {
       approvedBy: '中共某区委组织部',
     });
     expect(typeof sent.at(-1)?.meetingOn).toBe('string');
-  }, 30_000);
+  }, 60_000);
 });

@@ -98,5 +98,5 @@ describe('PipelinePanel', () => {
     expect(await screen.findByText('已于 2020-02-01 谈话')).toBeTruthy();
     expect(screen.getByText('2020-02-01 · 入党谈话')).toBeTruthy();
     expect(screen.queryByText('记录谈话')).toBeNull();
-  }, 20_000);
+  }, 60_000);
 });

@@ -80,7 +80,7 @@ describe('Volunteer hours', () => {
     expect(screen.getByText('139****5678')).toBeTruthy();
     expect(screen.getByText('★ 一星')).toBeTruthy();
     expect(screen.getByRole('button', { name: '出具服务证明' })).toBeTruthy();
-  }, 40_000);
+  }, 60_000);
 
   it('checks a volunteer out with the evidence and the session version as If-Match', async () => {
     const requests = mockApi({
@@ -111,5 +111,5 @@ describe('Volunteer hours', () => {
     const post = requests.find((r) => r.method === 'POST')!;
     expect(post.headers.get('If-Match')).toBe('"2"');
     expect(await post.json()).toMatchObject({ evidence: 'ServedPerson', note: '王奶奶确认' });
-  }, 40_000);
+  }, 60_000);
 });

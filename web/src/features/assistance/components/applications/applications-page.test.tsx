@@ -97,7 +97,7 @@ describe('ApplicationsPage', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('同一人不能在同一申请中担任两个环节');
     const approval = requests.find((r) => r.method === 'POST');
     expect(approval?.headers.get('If-Match')).toBe('"3"');
-  }, 20_000);
+  }, 60_000);
 
   it('submits an application for a member picked by name and shows the yearly cap on the amount', async () => {
     const posts: Request[] = [];
@@ -155,7 +155,7 @@ describe('ApplicationsPage', () => {
     fireEvent.click(within(modal).getByRole('button', { name: '提交申请' }));
     await waitFor(() => expect(posts).toHaveLength(2));
     expect(posts[1].headers.get('Idempotency-Key')).toBe(key);
-  }, 20_000);
+  }, 60_000);
 
   it('pays an approved application with its evidence, If-Match and an Idempotency-Key', async () => {
     const posts: Request[] = [];
@@ -191,5 +191,5 @@ describe('ApplicationsPage', () => {
     expect(posts[0].headers.get('Idempotency-Key')).toBeTruthy();
     expect(await posts[0].clone().json()).toMatchObject({ method: 'Cash', reference: 'SQ-0012' });
     await within(drawer).findByText(/SQ-0012/);
-  }, 20_000);
+  }, 60_000);
 });

@@ -37,5 +37,5 @@ describe('PayCondolenceDialog', () => {
     await waitFor(() => expect(onDone).toHaveBeenCalled());
     const pay = requests.find((r) => r.method === 'POST')!;
     expect(((await pay.json()) as { fundId: string }).fundId).toBe('f1');
-  }, 15_000);
+  }, 60_000);
 });
