@@ -63,7 +63,7 @@ describe('DocumentsSection', () => {
     expect(upload.headers.get('If-Match')).toBe('"3"');
     expect(upload.headers.get('Idempotency-Key')).toBeTruthy();
     expect(screen.queryByText('too_many_documents')).toBeNull();
-  }, 20_000);
+  }, 60_000);
 
   it('downloads only with a reason, showing the refusal of a short one on its field', async () => {
     const createObjectURL = vi.fn(() => 'blob:doc');
@@ -107,5 +107,5 @@ describe('DocumentsSection', () => {
     expect(reasons).toEqual(['核对', '核对住院证明真实性']);
     expect(saved).toEqual(['张三.pdf']);
     click.mockRestore();
-  }, 20_000);
+  }, 60_000);
 });
