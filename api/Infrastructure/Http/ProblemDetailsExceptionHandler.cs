@@ -226,6 +226,18 @@ public sealed partial class ProblemDetailsExceptionHandler(
         };
     }
 
+    private static readonly HashSet<string> ReservedProblemMembers =
+    [
+        "type",
+        "title",
+        "status",
+        "detail",
+        "instance",
+        "code",
+        "requestId",
+        "errors",
+    ];
+
     private static ProblemDetails Conflict(BusinessRuleException rule)
     {
         var problem = new ProblemDetails
@@ -235,7 +247,9 @@ public sealed partial class ProblemDetailsExceptionHandler(
             Detail = rule.LocalizedMessage,
         };
         problem.Extensions["code"] = rule.Code;
-        foreach (var (key, value) in rule.Details)
+        // A detail named like a member of the problem itself ("status", "title"...) would be written twice and
+        // replace it for most readers; such a detail is a catalog mistake, so it is left out rather than sent.
+        foreach (var (key, value) in rule.Details.Where(d => !ReservedProblemMembers.Contains(d.Key)))
         {
             problem.Extensions[key] = value;
         }

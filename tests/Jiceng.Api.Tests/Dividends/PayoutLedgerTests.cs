@@ -67,10 +67,12 @@ public sealed class PayoutLedgerTests(DatabaseProvider provider) : PlanFixture(p
         );
         Assert.That(failed.Str("status"), Is.EqualTo("Failed"));
         Assert.That(failed.Str("failureReason"), Is.EqualTo("账户已销户"));
-        Assert.That(
-            await Code(await Payout(failedId, "fail", new { reason = "again" }, 2)),
-            Is.EqualTo("payout_not_unpaid")
+        var again = await Json.Problem(
+            await Payout(failedId, "fail", new { reason = "again" }, 2),
+            HttpStatusCode.Conflict,
+            "payout_not_unpaid"
         );
+        Assert.That(again.Str("payoutStatus"), Is.EqualTo("Failed"), "the payout's status, beside the problem's 409");
         var confirm = new
         {
             method = "Signature",

@@ -139,7 +139,7 @@ internal static partial class DividendsErrors
             "objection_wrong_status",
             status == "Closed" ? "该异议已办结。" : "该异议的状态不允许此操作。",
             status == "Closed" ? "The objection is closed." : "The objection's status does not allow this.",
-            new Dictionary<string, object?> { ["status"] = status }
+            new Dictionary<string, object?> { ["objectionStatus"] = status }
         );
 
     public static BusinessRuleException ObjectionNotAnswered() =>
@@ -153,7 +153,7 @@ internal static partial class DividendsErrors
             "payout_not_unpaid",
             "只有未发放的款项可以确认或标记失败。",
             "Only an unpaid payout can be confirmed or marked failed.",
-            new Dictionary<string, object?> { ["status"] = status }
+            new Dictionary<string, object?> { ["payoutStatus"] = status }
         );
 
     public static BusinessRuleException PayoutNotFailed() =>
