@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { afterEach, vi } from 'vitest';
+import { CollectiveDetailPage } from '@/features/dividends/components/collective-detail-page';
 import { PlanPage } from '@/features/dividends/components/plan-page';
 import { json, mockApi } from '@/test/mock-api';
 import { renderWithProviders } from '@/test/render';
@@ -229,5 +230,149 @@ describe('Dividend payout follow-ups and bank files', () => {
     const upload = requests.find((r) => r.url.endsWith('/payouts/bank-result'))!;
     expect(upload.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
     expect(await ((await upload.formData()).get('file') as Blob).text()).toBe('付款编号,处理结果');
+  }, 60_000);
+
+  it('lists the plan versions, each linking to its own page, with the reason of the revision', async () => {
+    const version = (id: string, versionNo: number, stage: string, revisionReason: string | null) => ({
+      id,
+      versionNo,
+      supersedesId: versionNo > 1 ? 'p0' : null,
+      title: '收益分配方案',
+      year: 2025,
+      cutOffOn: '2025-12-31',
+      stage,
+      total: versionNo === 1 ? 900 : 1000.01,
+      lineCount: 3,
+      preparedByName: '周国庆',
+      revisionReason,
+      createdAt: `2026-1${versionNo}-01T08:00:00Z`,
+    });
+    mockApi({
+      ...base(clerk),
+      'GET /api/v1/dividends/plans/p1/versions': () => [
+        version('p1', 2, 'Approved', '补录漏登成员王小明'),
+        version('p0', 1, 'Superseded', null),
+      ],
+    });
+    renderPlan();
+    const section = await screen.findByRole('region', { name: '方案版本' }, { timeout: 15_000 });
+    const older = await within(section).findByRole('link', { name: '第 1 版' });
+    expect(older.getAttribute('href')).toBe('/dividends/plans/p0');
+    expect(within(section).queryByRole('link', { name: '第 2 版' })).toBeNull();
+    expect(within(section).getByText('当前查看')).toBeTruthy();
+    expect(within(section).getByText('已被取代')).toBeTruthy();
+    expect(within(section).getByText('修订原因：补录漏登成员王小明')).toBeTruthy();
+    expect(within(section).getByText(/^900\.00 元/)).toBeTruthy();
+  }, 60_000);
+
+  it("opens a household's dividend statement from the register, by year with reversals negative", async () => {
+    const member = {
+      id: 'm1',
+      name: '王建国',
+      relation: 'Head',
+      gender: 'M',
+      birthDate: '1962-03-15',
+      idNumberMasked: '230382********1142',
+      bankAccountMasked: null,
+      bankName: null,
+      status: 'Active',
+      statusOn: null,
+      confirmationId: null,
+      shares: [{ shareTypeId: 's1', quantity: 2 }],
+    };
+    const shareTypes = [{ id: 's1', name: '人口股', kind: 'Population', weight: 1, sortOrder: 1 }];
+    const entry = (payoutId: string, year: number, amount: number, status: string, kind = 'Payout') => ({
+      payoutId,
+      planId: `plan${year}`,
+      year,
+      planTitle: `${year}年度收益分配方案`,
+      versionNo: 1,
+      partLabel: '分红',
+      name: '王建国',
+      kind,
+      amount,
+      status,
+      method: status === 'Paid' ? 'Signature' : null,
+      paidOn: status === 'Paid' ? `${year + 1}-01-10` : null,
+      reference: null,
+    });
+    const requests = mockApi({
+      'GET /api/v1/auth/me': () => clerk,
+      'GET /api/v1/dividends/collectives/c1': () => ({
+        collective: {
+          id: 'c1',
+          organizationId: 'o1',
+          organizationName: '阳光社区委员会',
+          name: '阳光社区股份经济合作社',
+          kind: 'StockCooperative',
+          creditCode: 'N2230300000000001X',
+          landTransferredMu: 320.5,
+          shareManagement: 'Static',
+          establishedOn: '2019-06-01',
+          households: 1,
+          members: 1,
+          version: 1,
+        },
+        shareTypes,
+        confirmations: [],
+      }),
+      'GET /api/v1/dividends/collectives/c1/register': () => ({
+        collectiveId: 'c1',
+        collectiveName: '阳光社区股份经济合作社',
+        creditCode: 'N2230300000000001X',
+        kind: 'StockCooperative',
+        shareManagement: 'Static',
+        asOf: '2025-12-31',
+        shareTypes,
+        totals: [{ shareTypeId: 's1', quantity: 2 }],
+        households: [
+          {
+            id: 'h1',
+            number: 'A01',
+            address: null,
+            headMemberId: 'm1',
+            headName: '王建国',
+            splitFromId: null,
+            createdOn: '2024-04-01',
+            members: [member],
+          },
+        ],
+      }),
+      'GET /api/v1/dividends/households/h1/statement': () => ({
+        householdId: 'h1',
+        number: 'A01',
+        headName: '王建国',
+        collectiveId: 'c1',
+        collectiveName: '阳光社区股份经济合作社',
+        paid: 1400,
+        unpaid: 0,
+        years: [
+          {
+            year: 2025,
+            paid: 700,
+            unpaid: 0,
+            failed: 0,
+            entries: [entry('e1', 2025, 1400, 'Paid'), entry('e2', 2025, -700, 'Paid', 'Reversal')],
+          },
+          { year: 2024, paid: 700, unpaid: 0, failed: 0, entries: [entry('e3', 2024, 700, 'Paid')] },
+        ],
+      }),
+    });
+    renderWithProviders(
+      <Routes>
+        <Route path="/dividends/collectives/:id" element={<CollectiveDetailPage />} />
+      </Routes>,
+      { route: '/dividends/collectives/c1?tab=register' },
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'A01 分红明细' }, { timeout: 15_000 }));
+    const drawer = await screen.findByRole('dialog');
+    await within(drawer).findByText('A01 户 王建国 分红明细');
+    expect(within(drawer).getByText('已领取 1,400.00 元，未领取 0.00 元')).toBeTruthy();
+    expect(within(drawer).getByText('2025 年度：已领取 700.00 元，未领取 0.00 元，转账失败 0.00 元')).toBeTruthy();
+    expect(within(drawer).getByText('-700.00')).toBeTruthy();
+    expect(within(drawer).getByText('冲正')).toBeTruthy();
+    const link = within(drawer).getByRole('link', { name: '2024年度收益分配方案（第 1 版）' });
+    expect(link.getAttribute('href')).toBe('/dividends/plans/plan2024');
+    expect(requests.some((r) => r.url.endsWith('/households/h1/statement'))).toBe(true);
   }, 60_000);
 });

@@ -22,6 +22,7 @@ import {
 } from '@/features/dividends/api/plans';
 import { ObjectionsSection } from '@/features/dividends/components/objections-section';
 import { PayoutsSection } from '@/features/dividends/components/payouts-section';
+import { PlanVersions } from '@/features/dividends/components/plan-versions';
 import { formatYuan } from '@/features/dividends/money';
 import { useCan } from '@/lib/auth';
 import { ApiError } from '@/lib/problem';
@@ -173,6 +174,7 @@ function PlanBody({ plan, onReload }: { plan: Plan; onReload: () => void }) {
       )}
       {(plan.stage === 'Notice' || plan.stage === 'Approved') && <ObjectionsSection plan={plan} />}
       {plan.payoutsCreated && <PayoutsSection plan={plan} />}
+      <PlanVersions plan={plan} />
     </Space>
   );
 }
