@@ -64,6 +64,12 @@ export const dividendPayoutsWords = {
       noEntries: '该户尚无分红记录',
       plan: '分配方案',
       part: '分配项目',
+      revise: '修订方案',
+      reviseTitle: '修订方案（生成第 {{n}} 版）',
+      reviseHelp:
+        '修订后生成新版本并按新的截止日重新计算，本版保留备查；民主议事和农经站审核记录沿用，须重新公示后再批准。',
+      reviseReason: '修订原因',
+      reviseDone: '已生成第 {{n}} 版',
     },
   },
   en: {
@@ -130,6 +136,13 @@ export const dividendPayoutsWords = {
       noEntries: 'No dividends for this household yet',
       plan: 'Plan',
       part: 'Part',
+      revise: 'Revise plan',
+      reviseTitle: 'Revise the plan (version {{n}})',
+      reviseHelp:
+        'A revision makes a new version computed again from the register on its cut-off day; this one stays ' +
+        'readable. The deliberation and review records carry over; the notice is posted again before approval.',
+      reviseReason: 'Reason for revision',
+      reviseDone: 'Version {{n}} made',
     },
   },
 };

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, etagOfVersion, fetchRaw } from '@/lib/api-client';
 import { downloadFile, type SpreadsheetFormat } from '@/lib/download';
 import type { components } from '@/types/api';
-import { planKey, type Payout } from '@/features/dividends/api/plans';
+import { planKey, type Payout, type Plan } from '@/features/dividends/api/plans';
 
 type Schemas = components['schemas'];
 export type ReverseInput = Schemas['ReversePayoutRequest'];
@@ -90,4 +90,15 @@ export function useHouseholdStatement(householdId: string | undefined) {
       ).data!,
     enabled: householdId !== undefined,
   });
+}
+
+/** A new version of a reviewed, noticed or approved plan from changed terms; the answer is the new version. */
+export async function revisePlan(plan: Plan, body: Schemas['RevisePlanRequest'], idempotencyKey: string) {
+  return (
+    await api.POST('/api/v1/dividends/plans/{id}/revise', {
+      params: { path: { id: plan.id } },
+      headers: { 'If-Match': etagOfVersion(plan.version), 'Idempotency-Key': idempotencyKey },
+      body,
+    })
+  ).data!;
 }

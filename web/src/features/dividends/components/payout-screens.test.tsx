@@ -375,4 +375,69 @@ describe('Dividend payout follow-ups and bank files', () => {
     expect(link.getAttribute('href')).toBe('/dividends/plans/plan2024');
     expect(requests.some((r) => r.url.endsWith('/households/h1/statement'))).toBe(true);
   }, 60_000);
+
+  it('revises a noticed plan into a new version with the same parts and opens it; a refusal stays in the dialog', async () => {
+    const part = {
+      partNo: 1,
+      kind: 'Dividend',
+      label: '分红',
+      method: 'ByShares',
+      payeeUnit: 'Person',
+      pool: 1000.01,
+      amount: 0,
+      weights: { s1: 1, s2: 0.5 },
+      minAge: null,
+      payees: 3,
+    };
+    const noticed = plan({ stage: 'Notice', payoutsCreated: false, approvedByName: null, parts: [part] });
+    let refuse = true;
+    const requests = mockApi({
+      ...base(clerk),
+      'GET /api/v1/dividends/plans/p1': () => noticed,
+      'GET /api/v1/dividends/plans/p2': () => plan({ id: 'p2', versionNo: 3, stage: 'Review', parts: [part] }),
+      'GET /api/v1/dividends/plans/p2/objections': () => [],
+      'GET /api/v1/dividends/plans/p2/versions': () => [],
+      'GET /api/v1/dividends/plans/p2/payouts': () => ({ items: [], total: 0, page: 1, pageSize: 20 }),
+      'POST /api/v1/dividends/plans/p1/revise': () =>
+        refuse
+          ? json({ status: 409, code: 'plan_payouts_exist', detail: '已生成发放清单的方案不能再修订。' }, 409)
+          : plan({ id: 'p2', versionNo: 3, stage: 'Review', parts: [part] }),
+    });
+    renderPlan();
+    fireEvent.click(await screen.findByRole('button', { name: '修订方案' }, { timeout: 15_000 }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText('分红 · 分配总额（元）'), { target: { value: '1200' } });
+    fireEvent.change(within(dialog).getByLabelText('修订原因'), { target: { value: '补录漏登成员' } });
+    fireEvent.click(within(dialog).getAllByRole('button', { name: '修订方案' }).at(-1)!);
+    await within(dialog).findByText('已生成发放清单的方案不能再修订。');
+    refuse = false;
+    fireEvent.click(within(dialog).getAllByRole('button', { name: '修订方案' }).at(-1)!);
+    await screen.findByText('第 3 版', {}, { timeout: 15_000 });
+    const sent = requests.filter((r) => r.url.endsWith('/plans/p1/revise'));
+    expect(sent).toHaveLength(2);
+    expect(sent[0].headers.get('If-Match')).toBe('"9"');
+    expect(sent[1].headers.get('Idempotency-Key')).toBe(sent[0].headers.get('Idempotency-Key'));
+    expect(await sent[1].json()).toEqual({
+      reason: '补录漏登成员',
+      documentRef: null,
+      terms: {
+        collectiveId: 'c1',
+        year: 2025,
+        title: '收益分配方案',
+        cutOffOn: '2025-12-31',
+        parts: [
+          {
+            kind: 'Dividend',
+            label: '分红',
+            method: 'ByShares',
+            payeeUnit: 'Person',
+            pool: 1200,
+            amount: null,
+            weights: { s1: 1, s2: 0.5 },
+            minAge: null,
+          },
+        ],
+      },
+    });
+  }, 60_000);
 });
