@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Jiceng.Tests.Dividends;
 
-/// The register of DistributionPlanTests (five people in three households, two share types) for the fixtures that
-/// take plans further: new versions, the payout ledger, the bank's files.
+/// The register the plan fixtures share (five people in three households, two share types): the plan from preview
+/// to payouts, new versions, the payout ledger, the bank's files.
 public abstract class PlanFixture(DatabaseProvider provider) : ApiTest(provider)
 {
     private const string Password = "Plan-Test-Password-7";

@@ -109,7 +109,7 @@ internal static class PlanComputation
         """;
 
     private const string HouseholdsSql = """
-        SELECT h.id, h.number, hm.name AS head_name
+        SELECT h.id, h.number, hm.name AS head_name, hm.id_number_masked AS head_id_number_masked
         FROM collective_households h LEFT JOIN collective_members hm ON hm.id = h.head_member_id
         WHERE h.collective_id = @id
         """;
@@ -210,7 +210,9 @@ internal static class PlanComputation
                         l.Unit,
                         person?.HouseholdId ?? l.PayeeId,
                         person?.Name ?? household?.HeadName ?? household?.Number ?? "",
-                        person?.IdNumberMasked,
+                        // A household's line is signed for by its head (户主), whose masked number identifies it.
+                        person?.IdNumberMasked
+                            ?? household?.HeadIdNumberMasked,
                         l.Units,
                         l.RateFen,
                         l.ExactFen,
@@ -250,6 +252,7 @@ internal static class PlanComputation
         public Guid Id { get; init; }
         public string Number { get; init; } = "";
         public string? HeadName { get; init; }
+        public string? HeadIdNumberMasked { get; init; }
     }
 }
 

@@ -1,11 +1,11 @@
 using System.Globalization;
 using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Dividends.Domain;
 using Mediator;
-using MiniExcelLibs;
 
 namespace Jiceng.Modules.Dividends.ImportBankResult;
 
@@ -211,35 +211,7 @@ internal sealed class ImportBankResultHandler(
     /// The data rows by column key (id, result, reference, reason, amount, date), numbered as Excel shows them.
     private static List<(int Row, Dictionary<string, object?> Cells)> Read(Stream file)
     {
-        List<IDictionary<string, object?>> raw;
-        try
-        {
-            var buffered = new MemoryStream();
-            file.CopyTo(buffered);
-            buffered.Position = 0;
-            var isZip =
-                buffered.Length > 4 && buffered.GetBuffer()[0] == (byte)'P' && buffered.GetBuffer()[1] == (byte)'K';
-            raw = MiniExcel
-                .Query(buffered, useHeaderRow: false, excelType: isZip ? ExcelType.XLSX : ExcelType.CSV)
-                .Cast<IDictionary<string, object?>>()
-                .Take(MaxRows + 2)
-                .ToList();
-        }
-        catch (Exception e)
-            when (e
-                    is InvalidDataException
-                        or IOException
-                        or FormatException
-                        or InvalidOperationException
-                        or System.Xml.XmlException
-                        or NotSupportedException
-                        or ArgumentException
-                        or IndexOutOfRangeException
-                        or KeyNotFoundException
-            )
-        {
-            throw DividendsErrors.BankResultUnreadable();
-        }
+        var raw = UploadedSheet.ReadRows(file, MaxRows + 2) ?? throw DividendsErrors.BankResultUnreadable();
         if (raw.Count > MaxRows + 1)
         {
             throw DividendsErrors.BankResultTooLarge(MaxRows);

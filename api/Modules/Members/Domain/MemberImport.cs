@@ -1,9 +1,9 @@
 using FluentValidation;
 using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Security;
 using Jiceng.Modules.Organizations.Contracts;
-using MiniExcelLibs;
 
 namespace Jiceng.Modules.Members.Domain;
 
@@ -370,32 +370,8 @@ internal sealed class MemberImportReader(
         List<(int Row, Dictionary<string, object?> Cells)> Rows
     )? ReadSheet(Stream file, List<ImportError> errors)
     {
-        List<IDictionary<string, object?>> raw;
-        try
-        {
-            var buffered = new MemoryStream();
-            file.CopyTo(buffered);
-            buffered.Position = 0;
-            var isZip =
-                buffered.Length > 4 && buffered.GetBuffer()[0] == (byte)'P' && buffered.GetBuffer()[1] == (byte)'K';
-            raw = MiniExcel
-                .Query(buffered, useHeaderRow: false, excelType: isZip ? ExcelType.XLSX : ExcelType.CSV)
-                .Cast<IDictionary<string, object?>>()
-                .Take(MaxRows + 2)
-                .ToList();
-        }
-        catch (Exception e)
-            when (e
-                    is InvalidDataException
-                        or IOException
-                        or FormatException
-                        or InvalidOperationException
-                        or System.Xml.XmlException
-                        or NotSupportedException
-                        or ArgumentException
-                        or IndexOutOfRangeException
-                        or KeyNotFoundException
-            )
+        var raw = UploadedSheet.ReadRows(file, MaxRows + 2);
+        if (raw is null)
         {
             errors.Add(
                 new ImportError(
