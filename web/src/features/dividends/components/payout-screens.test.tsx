@@ -107,7 +107,7 @@ describe('Dividend payout follow-ups and bank files', () => {
     vi.restoreAllMocks();
   });
 
-  it('offers reversal, re-issue and failed transfer by status, with If-Match, a key and the refusals shown', async () => {
+  it('offers reversal, re-issue and failed transfer by status, with If-Match, a key and refusals shown', async () => {
     const requests = mockApi({
       ...base(accountant),
       'POST /api/v1/dividends/payouts/y1/reverse': () =>
@@ -376,7 +376,7 @@ describe('Dividend payout follow-ups and bank files', () => {
     expect(requests.some((r) => r.url.endsWith('/households/h1/statement'))).toBe(true);
   }, 60_000);
 
-  it('revises a noticed plan into a new version with the same parts and opens it; a refusal stays in the dialog', async () => {
+  it('revises a noticed plan into a new version with the same parts and opens it; a refusal stays put', async () => {
     const part = {
       partNo: 1,
       kind: 'Dividend',

@@ -80,7 +80,7 @@ export function RevisePlanButton({ plan }: { plan: Plan }) {
             <Form.Item
               key={part.partNo}
               name={['amounts', i]}
-              label={`${part.label} · ${t(byShares(i) ? 'dividendScreens.wizard.pool' : 'dividendScreens.wizard.amount')}`}
+              label={`${part.label} · ${t(`dividendScreens.wizard.${byShares(i) ? 'pool' : 'amount'}`)}`}
               required
             >
               <InputNumber min={0} precision={2} style={{ width: '100%' }} />
