@@ -16,10 +16,11 @@ export function queryString(values: Record<string, string | number | boolean | n
 
 /**
  * Fetches a file (with the session, language and error handling of
- * every call) and saves it under the server's name or the fallback.
+ * every call) and saves it under the server's name or the fallback. `init` for a file made by a POST (a body
+ * with a reason).
  */
-export async function downloadFile(url: string, fallback: string): Promise<void> {
-  const response = await fetchRaw(url);
+export async function downloadFile(url: string, fallback: string, init?: RequestInit): Promise<void> {
+  const response = await fetchRaw(url, init);
   const disposition = response.headers.get('Content-Disposition') ?? '';
   const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1] ?? fallback;
   const href = URL.createObjectURL(await response.blob());

@@ -4,6 +4,7 @@ import { volunteerHoursWords } from '@/features/volunteering/words-hours';
 import { volunteeringContributedWords, volunteeringStatsWords } from '@/features/volunteering/words-stats';
 import { dividendsWords } from '@/features/dividends/words';
 import { dividendScreensWords } from '@/features/dividends/words-screens';
+import { dividendPayoutsWords } from '@/features/dividends/words-payouts';
 import { assistanceWords } from '@/features/assistance/words';
 import { assistanceVisitWords } from '@/features/assistance/words-visits';
 import { assistanceDocumentWords } from '@/features/assistance/words-documents';
@@ -37,6 +38,7 @@ export const resources = {
       ...volunteeringStatsWords.zh,
       ...dividendsWords.zh,
       ...dividendScreensWords.zh,
+      ...dividendPayoutsWords.zh,
       appName: '基层党建',
       appTitle: '基层党建',
       signIn: {
@@ -594,6 +596,7 @@ export const resources = {
       ...volunteeringStatsWords.en,
       ...dividendsWords.en,
       ...dividendScreensWords.en,
+      ...dividendPayoutsWords.en,
       appName: 'Jiceng',
       appTitle: 'Jiceng grassroots party building',
       signIn: {

@@ -16,6 +16,12 @@ import {
   type Plan,
 } from '@/features/dividends/api/plans';
 import { formatYuan } from '@/features/dividends/money';
+import { BankFileButtons } from '@/features/dividends/components/bank-files';
+import {
+  PayoutActionButtons,
+  PayoutActionModal,
+  type PayoutAction,
+} from '@/features/dividends/components/payout-actions';
 import { useCan } from '@/lib/auth';
 import { downloadFile, queryString } from '@/lib/download';
 
@@ -30,6 +36,7 @@ export function PayoutsSection({ plan }: { plan: Plan }) {
   const [status, setStatus] = useState<PayoutStatus>();
   const [page, setPage] = useState(1);
   const [confirming, setConfirming] = useState<{ payout: Payout; key: string }>();
+  const [following, setFollowing] = useState<{ payout: Payout; action: PayoutAction; key: string }>();
   const payouts = usePayouts(plan.id, status, page);
   return (
     <section aria-label={t('dividendScreens.payouts.title')}>
@@ -50,6 +57,7 @@ export function PayoutsSection({ plan }: { plan: Plan }) {
               })),
             ]}
           />
+          <BankFileButtons plan={plan} />
           <ExportButtons
             onExport={(format) =>
               downloadFile(
@@ -103,18 +111,26 @@ export function PayoutsSection({ plan }: { plan: Plan }) {
                   : (p.failureReason ?? ''),
             },
             {
-              title: '',
+              title: t('dividendPayouts.actions'),
               key: 'actions',
-              width: 110,
+              width: 130,
               render: (_, p) =>
-                canWrite && p.status === 'Unpaid' && p.kind !== 'Reversal' ? (
-                  <Button
-                    size="small"
-                    type="primary"
-                    onClick={() => setConfirming({ payout: p, key: crypto.randomUUID() })}
-                  >
-                    {t('dividendScreens.payouts.confirm')}
-                  </Button>
+                canWrite ? (
+                  <Space wrap size={4}>
+                    {p.status === 'Unpaid' && p.kind !== 'Reversal' && (
+                      <Button
+                        size="small"
+                        type="primary"
+                        onClick={() => setConfirming({ payout: p, key: crypto.randomUUID() })}
+                      >
+                        {t('dividendScreens.payouts.confirm')}
+                      </Button>
+                    )}
+                    <PayoutActionButtons
+                      payout={p}
+                      onPick={(action) => setFollowing({ payout: p, action, key: crypto.randomUUID() })}
+                    />
+                  </Space>
                 ) : null,
             },
           ]}
@@ -136,6 +152,16 @@ export function PayoutsSection({ plan }: { plan: Plan }) {
         >
           {(form) => <ConfirmFields form={form} />}
         </FormModal>
+      )}
+      {following && (
+        <PayoutActionModal
+          planId={plan.id}
+          payout={following.payout}
+          action={following.action}
+          idempotencyKey={following.key}
+          onReload={() => void payouts.refetch()}
+          onClose={() => setFollowing(undefined)}
+        />
       )}
     </section>
   );

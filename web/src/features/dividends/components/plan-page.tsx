@@ -22,6 +22,8 @@ import {
 } from '@/features/dividends/api/plans';
 import { ObjectionsSection } from '@/features/dividends/components/objections-section';
 import { PayoutsSection } from '@/features/dividends/components/payouts-section';
+import { PlanVersions } from '@/features/dividends/components/plan-versions';
+import { RevisePlanButton } from '@/features/dividends/components/revise-plan';
 import { formatYuan } from '@/features/dividends/money';
 import { useCan } from '@/lib/auth';
 import { ApiError } from '@/lib/problem';
@@ -146,6 +148,7 @@ function PlanBody({ plan, onReload }: { plan: Plan; onReload: () => void }) {
             <Button>{t('dividendScreens.plan.signSheet')}</Button>
           </Link>
         )}
+        <RevisePlanButton plan={plan} />
       </Space>
       <section aria-label={t('dividendScreens.plan.timeline')}>
         <h2 style={{ fontSize: 16 }}>{t('dividendScreens.plan.timeline')}</h2>
@@ -173,6 +176,7 @@ function PlanBody({ plan, onReload }: { plan: Plan; onReload: () => void }) {
       )}
       {(plan.stage === 'Notice' || plan.stage === 'Approved') && <ObjectionsSection plan={plan} />}
       {plan.payoutsCreated && <PayoutsSection plan={plan} />}
+      <PlanVersions plan={plan} />
     </Space>
   );
 }

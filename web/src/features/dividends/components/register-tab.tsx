@@ -14,6 +14,7 @@ import {
   type RegisterHousehold,
   type RegisterMember,
 } from '@/features/dividends/api/register';
+import { HouseholdStatementDrawer } from '@/features/dividends/components/household-statement-drawer';
 import { useCan } from '@/lib/auth';
 import { downloadFile, queryString } from '@/lib/download';
 import type { components } from '@/types/api';
@@ -59,6 +60,7 @@ export function RegisterTab({ detail }: { detail: CollectiveDetail }) {
   const [dialog, setDialog] = useState<'household' | 'change'>();
   const [revealing, setRevealing] = useState<{ member: RegisterMember; field: 'IdNumber' | 'BankAccount' }>();
   const [revealed, setRevealed] = useState<{ name: string; value: string }>();
+  const [statementOf, setStatementOf] = useState<string>();
   const register = useShareRegister(id, asOf, q);
   const shareTypes = register.data?.shareTypes ?? detail.shareTypes;
   const rows = useMemo<Row[]>(
@@ -127,7 +129,23 @@ export function RegisterTab({ detail }: { detail: CollectiveDetail }) {
             {
               title: t('dividendScreens.householdNo'),
               key: 'household',
-              render: (_, row) => (row.first ? row.household.number : ''),
+              render: (_, row) =>
+                row.first ? (
+                  <Space direction="vertical" size={0}>
+                    <span>{row.household.number}</span>
+                    <Button
+                      size="small"
+                      type="link"
+                      style={{ padding: 0 }}
+                      aria-label={`${row.household.number} ${t('dividendPayouts.statement')}`}
+                      onClick={() => setStatementOf(row.household.id)}
+                    >
+                      {t('dividendPayouts.statement')}
+                    </Button>
+                  </Space>
+                ) : (
+                  ''
+                ),
             },
             { title: t('dividendScreens.memberName'), dataIndex: 'name' },
             {
@@ -163,6 +181,7 @@ export function RegisterTab({ detail }: { detail: CollectiveDetail }) {
           ]}
         />
       </QueryView>
+      {statementOf && <HouseholdStatementDrawer householdId={statementOf} onClose={() => setStatementOf(undefined)} />}
       {revealed && (
         <Alert
           type="info"

@@ -1,0 +1,148 @@
+/**
+ * The words of the payout follow-ups (re-issue, reversal, failed transfer), the bank's batch and result files, the
+ * plan's versions and a household's dividend statement. Kept under their own key `dividendPayouts`.
+ */
+export const dividendPayoutsWords = {
+  zh: {
+    dividendPayouts: {
+      actions: '操作',
+      reissue: '重新发放',
+      reverse: '冲正',
+      fail: '标记转账失败',
+      reissueHelp: '为转账失败的这笔款项生成一笔新的待发放记录，原记录保留备查。',
+      reverseHelp: '冲正会新增一笔负数记录抵销这笔已发放款项，原记录不作修改。',
+      failHelp: '银行未能转账时登记，登记后可重新发放。',
+      note: '备注',
+      reason: '原因',
+      reversedOn: '冲正日期',
+      failReason: '银行退回原因',
+      done: {
+        reissue: '已生成补发记录',
+        reverse: '已冲正',
+        fail: '已标记为转账失败',
+      },
+      bankFile: '银行代发文件',
+      bankFileTitle: '下载银行代发文件',
+      bankFileAudited: '代发文件含完整身份证号和银行账号，下载将记入查看记录。只包含尚未领取且登记了银行账号的款项。',
+      bankFileReason: '查看理由',
+      bankFileReasonHelp: '5 到 200 字，例如“2025 年度分红一卡通代发”',
+      bankFileFormat: '文件格式',
+      bankFileSubmit: '下载',
+      bankResult: '导入银行回盘',
+      bankResultTitle: '导入银行回盘文件',
+      bankResultHelp:
+        '选择银行返回的结果文件（.xlsx 或 .csv），首行须有“付款编号”和“处理结果”两列。' +
+        '成功的款项确认为银行转账，失败的标记为转账失败；已处理过的款项不会重复记账。',
+      chooseFile: '选择文件',
+      upload: '导入',
+      reportTitle: '导入结果',
+      reportSummary:
+        '共 {{rows}} 行：确认发放 {{paid}} 笔，合计 {{total}} 元；转账失败 {{failed}} 笔；' +
+        '此前已处理 {{unchanged}} 笔；未匹配 {{unknown}} 行；无法识别 {{invalid}} 行。',
+      row: '行号',
+      payee: '户名',
+      outcome: '处理结果',
+      message: '说明',
+      outcomes: {
+        Paid: '已确认发放',
+        Failed: '已标记转账失败',
+        Unchanged: '此前已处理',
+        AmountMismatch: '金额不符',
+        Unknown: '未匹配',
+        Invalid: '无法识别',
+      },
+      close: '关闭',
+      versions: '方案版本',
+      versionNo: '第 {{n}} 版',
+      current: '当前查看',
+      revisionReason: '修订原因',
+      createdAt: '编制时间',
+      statement: '分红明细',
+      statementTitle: '{{number}} 户 {{head}} 分红明细',
+      statementTotals: '已领取 {{paid}} 元，未领取 {{unpaid}} 元',
+      yearTotals: '{{year}} 年度：已领取 {{paid}} 元，未领取 {{unpaid}} 元，转账失败 {{failed}} 元',
+      noEntries: '该户尚无分红记录',
+      plan: '分配方案',
+      part: '分配项目',
+      revise: '修订方案',
+      reviseTitle: '修订方案（生成第 {{n}} 版）',
+      reviseHelp:
+        '修订后生成新版本并按新的截止日重新计算，本版保留备查；民主议事和农经站审核记录沿用，须重新公示后再批准。',
+      reviseReason: '修订原因',
+      reviseDone: '已生成第 {{n}} 版',
+    },
+  },
+  en: {
+    dividendPayouts: {
+      actions: 'Actions',
+      reissue: 'Re-issue',
+      reverse: 'Reverse',
+      fail: 'Mark transfer failed',
+      reissueHelp: 'Adds a new unpaid entry for this failed transfer; the failed entry stays on record.',
+      reverseHelp: 'Adds a negative entry that cancels this paid payout; the paid entry is never changed.',
+      failHelp: 'When the bank could not transfer it; a failed payout can then be re-issued.',
+      note: 'Note',
+      reason: 'Reason',
+      reversedOn: 'Reversed on',
+      failReason: "Bank's reason",
+      done: {
+        reissue: 'Re-issue entry added',
+        reverse: 'Reversed',
+        fail: 'Marked as a failed transfer',
+      },
+      bankFile: 'Bank batch file',
+      bankFileTitle: 'Download the bank batch file',
+      bankFileAudited:
+        'The file holds full ID numbers and bank accounts; downloading it is recorded. Only unpaid payouts ' +
+        'whose payee has a bank account are in it.',
+      bankFileReason: 'Reason for viewing',
+      bankFileReasonHelp: '5 to 200 characters, e.g. "2025 dividend bank transfer"',
+      bankFileFormat: 'Format',
+      bankFileSubmit: 'Download',
+      bankResult: 'Import bank result',
+      bankResultTitle: "Import the bank's result file",
+      bankResultHelp:
+        "Choose the bank's result file (.xlsx or .csv); its first row must name the columns 付款编号 and " +
+        '处理结果. Successful lines are confirmed as bank transfers, failed ones marked failed; a payout handled ' +
+        'before is never recorded twice.',
+      chooseFile: 'Choose file',
+      upload: 'Import',
+      reportTitle: 'Import result',
+      reportSummary:
+        '{{rows}} lines: {{paid}} confirmed paid, {{total}} yuan in all; {{failed}} failed; {{unchanged}} handled ' +
+        'before; {{unknown}} not matched; {{invalid}} not understood.',
+      row: 'Line',
+      payee: 'Payee',
+      outcome: 'Result',
+      message: 'Details',
+      outcomes: {
+        Paid: 'Confirmed paid',
+        Failed: 'Marked failed',
+        Unchanged: 'Handled before',
+        AmountMismatch: 'Amount differs',
+        Unknown: 'Not matched',
+        Invalid: 'Not understood',
+      },
+      close: 'Close',
+      versions: 'Plan versions',
+      versionNo: 'Version {{n}}',
+      current: 'Shown now',
+      revisionReason: 'Reason for revision',
+      createdAt: 'Prepared at',
+      statement: 'Dividend statement',
+      statementTitle: 'Dividend statement of household {{number}} ({{head}})',
+      statementTotals: 'Paid {{paid}} yuan, unpaid {{unpaid}} yuan',
+      yearTotals: '{{year}}: paid {{paid}} yuan, unpaid {{unpaid}} yuan, failed {{failed}} yuan',
+      noEntries: 'No dividends for this household yet',
+      plan: 'Plan',
+      part: 'Part',
+      revise: 'Revise plan',
+      reviseTitle: 'Revise the plan (version {{n}})',
+      reviseHelp:
+        'A revision makes a new version computed again from the register on its cut-off day; this one stays ' +
+        'readable. The deliberation and review records carry over; the notice is posted again before approval.',
+      reviseReason: 'Reason for revision',
+      reviseDone: 'Version {{n}} made',
+    },
+  },
+};
