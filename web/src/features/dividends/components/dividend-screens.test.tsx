@@ -262,6 +262,7 @@ describe('Dividends screens', () => {
       'POST /api/v1/dividends/plans/preview': () => preview,
       'POST /api/v1/dividends/plans': () => json(plan(), 201),
       'GET /api/v1/dividends/plans/p1': () => plan(),
+      'GET /api/v1/dividends/plans/p1/versions': () => [],
     });
     renderWithProviders(
       <Routes>
@@ -294,6 +295,7 @@ describe('Dividends screens', () => {
     const requests = mockApi({
       'GET /api/v1/auth/me': () => accountant,
       'GET /api/v1/dividends/plans/p1': () => plan(),
+      'GET /api/v1/dividends/plans/p1/versions': () => [],
       'POST /api/v1/dividends/plans/p1/steps': () => json({ status: 409, detail: '实到人数未超过应到人数的一半' }, 409),
     });
     at('/dividends/plans/:id', '/dividends/plans/p1', <PlanPage />);
@@ -331,6 +333,7 @@ describe('Dividends screens', () => {
     const requests = mockApi({
       'GET /api/v1/auth/me': () => approver,
       'GET /api/v1/dividends/plans/p1': () => noticed,
+      'GET /api/v1/dividends/plans/p1/versions': () => [],
       'GET /api/v1/dividends/plans/p1/objections': () => [],
       'POST /api/v1/dividends/plans/p1/approve': () => noticed,
     });
@@ -367,6 +370,7 @@ describe('Dividends screens', () => {
     const paid = mockApi({
       'GET /api/v1/auth/me': () => accountant,
       'GET /api/v1/dividends/plans/p1': () => plan({ stage: 'Approved', payoutsCreated: true, timeline: timeline(7) }),
+      'GET /api/v1/dividends/plans/p1/versions': () => [],
       'GET /api/v1/dividends/plans/p1/objections': () => [],
       'GET /api/v1/dividends/plans/p1/payouts': () => ({ items: [payout], total: 1, page: 1, pageSize: 20 }),
       'POST /api/v1/dividends/payouts/y1/confirm': () => ({ ...payout, status: 'Paid' }),
