@@ -338,54 +338,8 @@ public sealed class DistributionPlanTests(DatabaseProvider provider) : PlanFixtu
 
     private async Task<Guid> ApprovedPayout()
     {
-        var plan = await Json.Read(
-            await Send(Accountant, "/api/v1/dividends/plans", Terms(99.99m), null),
-            HttpStatusCode.Created
-        );
-        var id = plan.Id();
+        var id = await PlanAt("Approved", payouts: true);
         _lastPlan = id;
-        foreach (var step in new[] { "branchProposal", "committeesDeliberation", "partyMembersReview" })
-        {
-            await Json.Read(
-                await Step(
-                    Accountant,
-                    id,
-                    "steps",
-                    new
-                    {
-                        step,
-                        occurredOn = "2026-01-05",
-                        documentRef = "记录",
-                    }
-                ),
-                HttpStatusCode.OK
-            );
-        }
-        await Json.Read(await Step(Accountant, id, "steps", Resolution(30, 25, 20)), HttpStatusCode.OK);
-        await Json.Read(
-            await Step(Reviewer, id, "review", new { reviewedOn = "2026-01-10", documentRef = "审核" }),
-            HttpStatusCode.OK
-        );
-        var today = Clock.GetUtcNow().UtcDateTime.Date;
-        await Json.Read(
-            await Step(
-                Accountant,
-                id,
-                "notice",
-                new { startsOn = today.AddDays(-10).ToString("yyyy-MM-dd"), documentRef = "公示栏" }
-            ),
-            HttpStatusCode.OK
-        );
-        await Json.Read(
-            await Step(
-                Reviewer,
-                id,
-                "approve",
-                new { approvedOn = today.ToString("yyyy-MM-dd"), documentRef = "批复" }
-            ),
-            HttpStatusCode.OK
-        );
-        await Json.Read(await Step(Accountant, id, "payouts", new { }), HttpStatusCode.OK);
         var payouts = await Json.Read(
             await Accountant.GetAsync($"/api/v1/dividends/plans/{id}/payouts"),
             HttpStatusCode.OK
