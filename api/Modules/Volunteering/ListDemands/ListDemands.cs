@@ -40,22 +40,32 @@ internal sealed class ListDemandsHandler(
     TimeProvider clock
 ) : IQueryHandler<ListDemandsQuery, Paged<DemandResponse>>
 {
+    private const string Subtree = "FROM volunteer_demands\nWHERE org_path >= @from AND org_path < @to";
+    private const string ByState = "\n  AND state = @state";
+    private const string ByCategory = "\n  AND category = @category";
+    private const string ByOrganization = "\n  AND org_id = @orgId";
+    private const string Overdue = "\n  AND due_on < @overdueBefore";
+    private const string ByClaimant = "\n  AND claimant_id = @claimantId";
+    private const string CountHead = "SELECT COUNT(*) ";
+    private const string PageHead = "SELECT " + Demands.Columns + "\n";
+    private const string PageTail = "\nORDER BY {orderBy}\n{page}";
+
     /// <summary>
-    /// The subtree and only the filters asked for. A filter written as "@x IS NULL OR column = @x" hides the column
-    /// from the planner: SQLite then read the whole city for the root's overdue list instead of its due-date index.
+    /// The subtree and only the filters asked for, each a constant. A filter written as "@x IS NULL OR column = @x"
+    /// hides the column from the planner: SQLite then read the whole city for the root's overdue list instead of its
+    /// due-date index.
     /// </summary>
     internal static string Filter(DemandListFilter filter) =>
-        "FROM volunteer_demands\nWHERE org_path >= @from AND org_path < @to"
-        + (filter.State is null ? "" : "\n  AND state = @state")
-        + (filter.Category is null ? "" : "\n  AND category = @category")
-        + (filter.OrgId is null ? "" : "\n  AND org_id = @orgId")
-        + (filter.OverdueBefore is null ? "" : "\n  AND due_on < @overdueBefore")
-        + (filter.ClaimantId is null ? "" : "\n  AND claimant_id = @claimantId");
+        Subtree
+        + (filter.State is null ? "" : ByState)
+        + (filter.Category is null ? "" : ByCategory)
+        + (filter.OrgId is null ? "" : ByOrganization)
+        + (filter.OverdueBefore is null ? "" : Overdue)
+        + (filter.ClaimantId is null ? "" : ByClaimant);
 
-    internal static string CountSql(DemandListFilter filter) => "SELECT COUNT(*) " + Filter(filter);
+    internal static string CountSql(DemandListFilter filter) => CountHead + Filter(filter);
 
-    internal static string PageSql(DemandListFilter filter) =>
-        "SELECT " + Demands.Columns + "\n" + Filter(filter) + "\nORDER BY {orderBy}\n{page}";
+    internal static string PageSql(DemandListFilter filter) => PageHead + Filter(filter) + PageTail;
 
     internal static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
     {
