@@ -413,6 +413,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assistance/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The care fund's figures for a subtree and a year, a range of years or all years
+         * @description organizationId (optional: the caller's scope by default; another region's is 404); year, or fromYear and toYear, or neither for all years. Money in by source (income, and allocations from funds outside the subtree), money out by payment kind (payments less reversals), paid aid by category and approval tier, people helped (distinct payees with money received), averages, visits recorded, helper pairs active, help logs, and the same by year.
+         */
+        get: operations["GetAssistanceStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance/statistics/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The figures by year as .xlsx or .csv (format=Xlsx|Csv)
+         * @description organizationId (optional: the caller's scope by default; another region's is 404); year, or fromYear and toYear, or neither for all years. Money in by source (income, and allocations from funds outside the subtree), money out by payment kind (payments less reversals), paid aid by category and approval tier, people helped (distinct payees with money received), averages, visits recorded, helper pairs active, help logs, and the same by year.
+         */
+        get: operations["ExportAssistanceStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance/funds/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A fund's yearly statement for publication to members (党费使用公开); year defaults to this year
+         * @description Opening balance, money in by source, money out by payment kind and aid category, allocations down, reversals and adjustments (signed), the closing balance (Σ of the ledger at the year's end), and every payment of the year with the payee's name masked (王*明): no ID number, no phone.
+         */
+        get: operations["GetFundStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assistance/visit-lists": {
         parameters: {
             query?: never;
@@ -4217,6 +4277,16 @@ export interface components {
             stalePairingMonths: components["schemas"]["NumberRule"];
             recheckMonths: components["schemas"]["NumberRule"];
         };
+        AssistanceStatistics: {
+            /** Format: uuid */
+            organizationId?: string | null;
+            /** Format: int32 */
+            fromYear?: number | null;
+            /** Format: int32 */
+            toYear?: number | null;
+            totals: components["schemas"]["CareFigures"];
+            years: components["schemas"]["CareYear"][];
+        };
         /**
          * @description - `Organizer`: 组织者确认 / Organizer's confirmation
          *     - `SiteCode`: 现场动态码 / Code shown at the place
@@ -4357,6 +4427,81 @@ export interface components {
             approvedOn?: string | null;
             approvedBy?: string | null;
             reason: string;
+        };
+        CareFigures: {
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            moneyIn: number;
+            inBySource: components["schemas"]["SourceFigure"][];
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            moneyOut: number;
+            outByKind: components["schemas"]["PaymentKindFigure"][];
+            aidByCategory: components["schemas"]["CategoryFigure"][];
+            aidByTier: components["schemas"]["TierFigure"][];
+            /** Format: int64 */
+            payments: number;
+            /** Format: int64 */
+            peopleHelped: number;
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            averagePerPerson: number;
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            averagePerPayment: number;
+            /** Format: int64 */
+            visits: number;
+            /** Format: int64 */
+            pairsActive: number;
+            /** Format: int64 */
+            helpLogs: number;
+        };
+        CareYear: {
+            /** Format: int32 */
+            year: number;
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            moneyIn: number;
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            moneyOut: number;
+            /** Format: int64 */
+            payments: number;
+            /** Format: int64 */
+            peopleHelped: number;
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            averagePerPerson: number;
+            /** Format: int64 */
+            visits: number;
+            /** Format: int64 */
+            pairsActive: number;
+            /** Format: int64 */
+            helpLogs: number;
+        };
+        CategoryFigure: {
+            category: components["schemas"]["AssistanceCategory"];
+            /** Format: int64 */
+            count: number;
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            amount: number;
         };
         CertificateCheckResponse: {
             number: string;
@@ -5270,6 +5415,48 @@ export interface components {
          * @enum {string}
          */
         FundSource: "AllocationFromAbove" | "DuesShare" | "SpecialDues" | "Donation" | "Interest";
+        FundStatement: {
+            /** Format: uuid */
+            fundId: string;
+            fundName: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            /** Format: int32 */
+            year: number;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            openingBalance: number;
+            moneyIn: components["schemas"]["StatementIn"][];
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            totalIn: number;
+            moneyOut: components["schemas"]["StatementOut"][];
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            totalOut: number;
+            allocatedDown: components["schemas"]["StatementTally"];
+            reversals: components["schemas"]["StatementTally"];
+            adjustments: components["schemas"]["StatementTally"];
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            closingBalance: number;
+            /** Format: int64 */
+            peopleHelped: number;
+            payments: components["schemas"]["StatementPayment"][];
+        };
         FundTotal: {
             kind: string;
             source?: string | null;
@@ -6821,6 +7008,16 @@ export interface components {
          * @enum {string}
          */
         PaymentKind: "Aid" | "Visit" | "Condolence";
+        PaymentKindFigure: {
+            kind: components["schemas"]["PaymentKind"];
+            /** Format: int64 */
+            count: number;
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            amount: number;
+        };
         /**
          * @description - `BankTransfer`: 银行转账 / Bank transfer
          *     - `Cash`: 现金（签收） / Cash with a signed receipt
@@ -8113,6 +8310,16 @@ export interface components {
             /** Format: date-time */
             validUntil: string;
         };
+        SourceFigure: {
+            source: components["schemas"]["FundSource"];
+            /** Format: int64 */
+            count: number;
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            amount: number;
+        };
         /**
          * @description - `Xlsx`: Excel 工作簿 / Excel workbook
          *     - `Csv`: CSV 文件 / CSV file
@@ -8163,6 +8370,49 @@ export interface components {
             /** Format: date */
             paidOn?: string | null;
             reference?: string | null;
+        };
+        StatementIn: {
+            source: components["schemas"]["FundSource"];
+            /** Format: int64 */
+            count: number;
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            amount: number;
+        };
+        StatementOut: {
+            kind: components["schemas"]["PaymentKind"];
+            category?: components["schemas"]["AssistanceCategory"];
+            /** Format: int64 */
+            count: number;
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            amount: number;
+        };
+        StatementPayment: {
+            /** Format: date */
+            paidOn: string;
+            name: string;
+            kind: components["schemas"]["PaymentKind"];
+            category?: components["schemas"]["AssistanceCategory"];
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            amount: number;
+            reversed: boolean;
+        };
+        StatementTally: {
+            /** Format: int64 */
+            count: number;
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            amount: number;
         };
         StatementYear: {
             /** Format: int32 */
@@ -8266,6 +8516,16 @@ export interface components {
             items: string[];
             source: string;
             readonly local: boolean;
+        };
+        TierFigure: {
+            tier: components["schemas"]["ApprovalTier"];
+            /** Format: int64 */
+            count: number;
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            amount: number;
         };
         /**
          * @description - `Outbox`: 转出 / Outgoing
@@ -11438,6 +11698,290 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PagedOfNoticeEntry"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAssistanceStatistics: {
+        parameters: {
+            query?: {
+                organizationId?: string;
+                year?: number;
+                fromYear?: number;
+                toYear?: number;
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceStatistics"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportAssistanceStatistics: {
+        parameters: {
+            query?: {
+                organizationId?: string;
+                year?: number;
+                fromYear?: number;
+                toYear?: number;
+                /**
+                 * @description - `Xlsx`: Excel 工作簿 / Excel workbook
+                 *     - `Csv`: CSV 文件 / CSV file
+                 */
+                format?: components["schemas"]["SpreadsheetFormat"];
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetFundStatement: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundStatement"];
                 };
             };
             /** @description Bad Request */
