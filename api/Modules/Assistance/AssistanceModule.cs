@@ -67,6 +67,8 @@ public static class AssistanceModule
         ListNotices.ListNoticesEndpoint.Map(assistance);
         GetAssistanceStatistics.GetAssistanceStatisticsEndpoint.Map(assistance);
         GetFundStatement.GetFundStatementEndpoint.Map(assistance);
+        ListLedgerEntries.ExportLedgerEntriesEndpoint.Map(assistance);
+        ListApplications.ExportApplicationsEndpoint.Map(assistance);
 
         AssistanceCare.MapAssistanceCare(assistance);
         return app;

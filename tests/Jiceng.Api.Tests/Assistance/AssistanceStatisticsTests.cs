@@ -109,7 +109,7 @@ public sealed class AssistanceStatisticsTests(DatabaseProvider provider) : ApiTe
                     {
                         paidOn = "2026-06-15",
                         method = "BankTransfer",
-                        reference = "ICBC-" + name,
+                        reference = $"ICBC-{amount:0}",
                     },
                     application,
                     Guid.NewGuid().ToString("N")
@@ -337,6 +337,61 @@ public sealed class AssistanceStatisticsTests(DatabaseProvider provider) : ApiTe
         });
         await Json.Problem(await Get($"{Api}/funds/{_cityFund}/statement?year=99999"), HttpStatusCode.BadRequest);
         await Json.Problem(await Get($"{Api}/funds/{Guid.NewGuid()}/statement"), HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task The_ledger_export_keeps_the_lists_filters_masks_payees_and_neutralizes_formulas()
+    {
+        var special = await Text($"{Api}/funds/{_cityFund}/entries/export?format=Csv&source=SpecialDues");
+        var all = await Text($"{Api}/funds/{_cityFund}/entries/export?format=Csv");
+        var branch = await Text($"{Api}/funds/{_branchFund}/entries/export?format=Csv&kind=Disbursement");
+        var xlsx = await Get($"{Api}/funds/{_branchFund}/entries/export");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(special.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(2));
+            Assert.That(special, Does.Contain("'=HYPERLINK").And.Contain("特殊党费"));
+            Assert.That(special, Does.Not.Contain(",=HYPERLINK"));
+            Assert.That(all.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(7));
+            Assert.That(all, Does.Contain("冲正").And.Contain("向下级下拨"));
+            Assert.That(branch, Does.Contain("王*明").And.Contain("李*兰").And.Contain("帮扶救助"));
+            Assert.That(branch, Does.Not.Contain("王大明").And.Not.Contain("李秀兰"));
+            Assert.That(branch, Does.Not.Contain("Disbursement"), "labels, not codes");
+            Assert.That((await xlsx.Content.ReadAsByteArrayAsync())[..2], Is.EqualTo("PK"u8.ToArray()));
+        });
+        await Json.Problem(
+            await Get($"{Api}/funds/{_cityFund}/entries/export?format=Csv&kind=Nothing"),
+            HttpStatusCode.BadRequest
+        );
+        await Json.Problem(await Get($"{Api}/funds/{Guid.NewGuid()}/entries/export"), HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task The_applications_export_keeps_the_lists_filters_and_masks_names()
+    {
+        var paid = await Text($"{Api}/applications/export?format=Csv&status=Paid&year=2026&sort=amount");
+        var none = await Text($"{Api}/applications/export?format=Csv&status=Rejected&memberId={Guid.NewGuid()}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(paid, Does.Contain("王*明").And.Contain("李*兰"));
+            Assert.That(paid, Does.Not.Contain("王大明").And.Not.Contain("李秀兰"));
+            Assert.That(paid, Does.Contain("重大疾病").And.Contain("区（县）委组织部"));
+            Assert.That(
+                paid.IndexOf("王*明", StringComparison.Ordinal),
+                Is.LessThan(paid.IndexOf("李*兰", StringComparison.Ordinal)),
+                "sorted by amount as the list"
+            );
+            Assert.That(none.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(1), "headers");
+            Assert.That(none, Does.StartWith("帮扶对象,帮扶类别"));
+        });
+    }
+
+    private async Task<string> Text(string url)
+    {
+        var response = await Get(url);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
+        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/csv"));
+        return text.TrimStart('\uFEFF');
     }
 
     /// <summary>Σ of the fund's ledger before a day, in yuan, straight from the table.</summary>

@@ -137,6 +137,8 @@ public sealed partial class AuthorizationMatrixTests
         ["ExportAssistanceStatistics"] = s =>
             ($"/api/v1/assistance/statistics/export?organizationId={s.Root}&format=Csv", null),
         ["GetFundStatement"] = s => ($"/api/v1/assistance/funds/{Fund(s).Fund}/statement?year=2026", null),
+        ["ExportLedgerEntries"] = s => ($"/api/v1/assistance/funds/{Fund(s).Fund}/entries/export?format=Csv", null),
+        ["ExportApplications"] = _ => ("/api/v1/assistance/applications/export?format=Csv", null),
     };
 
     private async Task BuildAssistanceSide(Side side, string name)

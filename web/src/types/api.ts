@@ -473,6 +473,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assistance/funds/{id}/entries/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A fund's ledger as .xlsx or .csv (format=Xlsx|Csv), the list's filters (kind, source, from, to) and sort; payees' names masked (王*明) */
+        get: operations["ExportLedgerEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance/applications/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Applications within your scope as .xlsx or .csv (format=Xlsx|Csv): the list's filters (status, awaiting, year, memberId, sampled) and sort; names masked (王*明) */
+        get: operations["ExportApplications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assistance/visit-lists": {
         parameters: {
             query?: never;
@@ -12013,6 +12047,237 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportLedgerEntries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description - `Income`: 资金收入 / Income
+                 *     - `AllocationIn`: 上级下拨 / Allocation received
+                 *     - `AllocationOut`: 向下级下拨 / Allocation down
+                 *     - `Disbursement`: 帮扶支出 / Disbursement
+                 *     - `Reversal`: 冲正 / Reversal
+                 *     - `Adjustment`: 调整 / Adjustment
+                 */
+                kind?: components["schemas"]["LedgerEntryKind"];
+                /**
+                 * @description - `AllocationFromAbove`: 上级下拨 / Allocation from above
+                 *     - `DuesShare`: 党费划拨 / Share of party dues
+                 *     - `SpecialDues`: 特殊党费 / Special party dues
+                 *     - `Donation`: 捐赠 / Donations
+                 *     - `Interest`: 利息 / Interest
+                 */
+                source?: components["schemas"]["FundSource"];
+                from?: string;
+                to?: string;
+                sort?: string;
+                /**
+                 * @description - `Xlsx`: Excel 工作簿 / Excel workbook
+                 *     - `Csv`: CSV 文件 / CSV file
+                 */
+                format?: components["schemas"]["SpreadsheetFormat"];
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportApplications: {
+        parameters: {
+            query?: {
+                /**
+                 * @description - `Submitted`: 待支部评议 / Awaiting the branch review
+                 *     - `Reviewed`: 公示中/待审批 / In notice, awaiting approval
+                 *     - `StreetApproved`: 待区级审批 / Awaiting the district's approval
+                 *     - `Approved`: 已批准待支付 / Approved, awaiting payment
+                 *     - `Paid`: 已支付待确认 / Paid, awaiting confirmation
+                 *     - `Confirmed`: 已确认收到 / Receipt confirmed
+                 *     - `Rejected`: 未通过 / Rejected
+                 *     - `Cancelled`: 已撤回 / Cancelled
+                 */
+                status?: components["schemas"]["ApplicationStatus"];
+                /**
+                 * @description - `Street`: 街道（乡镇）党（工）委 / Street committee
+                 *     - `District`: 区（县）委组织部 / District organization department
+                 */
+                awaiting?: components["schemas"]["ApprovalTier"];
+                year?: number;
+                memberId?: string;
+                sampled?: boolean;
+                sort?: string;
+                /**
+                 * @description - `Xlsx`: Excel 工作簿 / Excel workbook
+                 *     - `Csv`: CSV 文件 / CSV file
+                 */
+                format?: components["schemas"]["SpreadsheetFormat"];
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -16,6 +16,15 @@ internal static class Publication
 
     public const string PayeeName = "COALESCE(pa.member_name, pv.name, pc.name)";
 
+    /// <summary>The payee's name of a ledger entry of <c>assistance_ledger_entries</c> (unaliased), as a column: from
+    /// subqueries rather than joins, so the list's own WHERE and ORDER BY stay unambiguous.</summary>
+    public const string PayeeNameColumn = """
+        COALESCE(
+            (SELECT pa.member_name FROM assistance_applications pa WHERE pa.id = assistance_ledger_entries.subject_id),
+            (SELECT pv.name FROM assistance_visits pv WHERE pv.id = assistance_ledger_entries.subject_id),
+            (SELECT pc.name FROM assistance_condolences pc WHERE pc.id = assistance_ledger_entries.subject_id))
+        """;
+
     /// <summary>张三 → 张*, 王小明 → 王*明, 欧阳修文 → 欧**文: enough for members who know the person.</summary>
     public static string MaskName(string? name)
     {
