@@ -4206,6 +4206,7 @@ export interface components {
             /** Format: date */
             paidOn?: string | null;
             sampled: boolean;
+            followUp?: components["schemas"]["FollowUpOutcome"];
             /** Format: int64 */
             version: number;
         };
@@ -9998,6 +9999,7 @@ export interface operations {
                 year?: number;
                 memberId?: string;
                 sampled?: boolean;
+                awaitingFollowUp?: boolean;
                 page?: number;
                 pageSize?: number;
                 sort?: string;

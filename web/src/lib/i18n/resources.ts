@@ -8,6 +8,7 @@ import { dividendPayoutsWords } from '@/features/dividends/words-payouts';
 import { assistanceWords } from '@/features/assistance/words';
 import { assistanceVisitWords } from '@/features/assistance/words-visits';
 import { assistanceDocumentWords } from '@/features/assistance/words-documents';
+import { assistanceReceiptWords } from '@/features/assistance/words-receipt-checks';
 import {
   assistanceApplicationWords,
   assistanceFundFormWords,
@@ -560,6 +561,7 @@ export const resources = {
       ...assistanceFundFormWords.zh,
       ...assistanceMemberLedgerWords.zh,
       ...assistanceDocumentWords.zh,
+      ...assistanceReceiptWords.zh,
       calendar: {
         title: '节假日安排',
         intro:
@@ -1153,6 +1155,7 @@ export const resources = {
       ...assistanceFundFormWords.en,
       ...assistanceMemberLedgerWords.en,
       ...assistanceDocumentWords.en,
+      ...assistanceReceiptWords.en,
       calendar: {
         title: 'Holiday calendar',
         intro:
