@@ -12228,6 +12228,7 @@ export interface operations {
                 year?: number;
                 memberId?: string;
                 sampled?: boolean;
+                awaitingFollowUp?: boolean;
                 sort?: string;
                 /**
                  * @description - `Xlsx`: Excel 工作簿 / Excel workbook
