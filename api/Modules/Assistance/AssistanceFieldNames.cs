@@ -54,5 +54,7 @@ internal sealed class AssistanceFieldNames : FieldNameCatalog
         Name("awaiting", "待审批层级", "Awaiting tier");
         Name("file", "证明材料", "Supporting document");
         Name("count", "抽查数量", "Sample size");
+        Name("fromYear", "起始年度", "From year");
+        Name("toYear", "截止年度", "To year");
     }
 }

@@ -65,6 +65,10 @@ public static class AssistanceModule
         DrawReceiptSample.DrawReceiptSampleEndpoint.Map(assistance);
         RecordFollowUp.RecordFollowUpEndpoint.Map(assistance);
         ListNotices.ListNoticesEndpoint.Map(assistance);
+        GetAssistanceStatistics.GetAssistanceStatisticsEndpoint.Map(assistance);
+        GetFundStatement.GetFundStatementEndpoint.Map(assistance);
+        ListLedgerEntries.ExportLedgerEntriesEndpoint.Map(assistance);
+        ListApplications.ExportApplicationsEndpoint.Map(assistance);
 
         AssistanceCare.MapAssistanceCare(assistance);
         return app;

@@ -153,6 +153,37 @@ public sealed class AssistanceDemoSeedTests(DatabaseProvider provider) : ApiTest
         });
     }
 
+    [Test]
+    public async Task The_statistics_show_the_articles_figures_over_the_three_years()
+    {
+        var fund = await JixiFund();
+        var organization = fund.Str("organizationId");
+        var all = await Json.Read(await Get($"{Api}/statistics?organizationId={organization}"), HttpStatusCode.OK);
+        var three = await Json.Read(
+            await Get($"{Api}/statistics?organizationId={organization}&fromYear=2024&toYear=2026"),
+            HttpStatusCode.OK
+        );
+        var years = three.GetProperty("years").EnumerateArray().ToList();
+        Assert.Multiple(() =>
+        {
+            foreach (var totals in new[] { all.GetProperty("totals"), three.GetProperty("totals") })
+            {
+                Assert.That(totals.GetProperty("moneyOut").GetDecimal(), Is.EqualTo(2_259_000m), "2,259,000 yuan");
+                Assert.That(totals.GetProperty("peopleHelped").GetInt64(), Is.EqualTo(1344), "to 1,344 people");
+                Assert.That(totals.GetProperty("visits").GetInt64(), Is.GreaterThan(0));
+                Assert.That(totals.GetProperty("pairsActive").GetInt64(), Is.GreaterThan(0));
+                Assert.That(totals.GetProperty("helpLogs").GetInt64(), Is.GreaterThan(0));
+            }
+            Assert.That(years.Select(y => y.GetProperty("year").GetInt32()), Is.EqualTo(new[] { 2024, 2025, 2026 }));
+            Assert.That(years.Sum(y => y.GetProperty("moneyOut").GetDecimal()), Is.EqualTo(2_259_000m));
+            Assert.That(
+                all.GetProperty("totals").GetProperty("moneyIn").GetDecimal(),
+                Is.EqualTo(2_350_000m),
+                "the start and three top-ups"
+            );
+        });
+    }
+
     private async Task<JsonElement> JixiFund()
     {
         var funds = await Json.Read(await Get($"{Api}/funds?pageSize=50"), HttpStatusCode.OK);

@@ -133,6 +133,12 @@ public sealed partial class AuthorizationMatrixTests
                 $"/api/v1/assistance/applications/{Fund(s).WithDocument}/documents/{Fund(s).Document}/download",
                 new { reason = "矩阵核对证明材料" }
             ),
+        ["GetAssistanceStatistics"] = s => ($"/api/v1/assistance/statistics?organizationId={s.Root}&year=2026", null),
+        ["ExportAssistanceStatistics"] = s =>
+            ($"/api/v1/assistance/statistics/export?organizationId={s.Root}&format=Csv", null),
+        ["GetFundStatement"] = s => ($"/api/v1/assistance/funds/{Fund(s).Fund}/statement?year=2026", null),
+        ["ExportLedgerEntries"] = s => ($"/api/v1/assistance/funds/{Fund(s).Fund}/entries/export?format=Csv", null),
+        ["ExportApplications"] = _ => ("/api/v1/assistance/applications/export?format=Csv", null),
     };
 
     private async Task BuildAssistanceSide(Side side, string name)

@@ -413,6 +413,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assistance/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The care fund's figures for a subtree and a year, a range of years or all years
+         * @description organizationId (optional: the caller's scope by default; another region's is 404); year, or fromYear and toYear, or neither for all years. Money in by source (income, and allocations from funds outside the subtree), money out by payment kind (payments less reversals), paid aid by category and approval tier, people helped (distinct payees with money received), averages, visits recorded, helper pairs active, help logs, and the same by year.
+         */
+        get: operations["GetAssistanceStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance/statistics/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The figures by year as .xlsx or .csv (format=Xlsx|Csv)
+         * @description organizationId (optional: the caller's scope by default; another region's is 404); year, or fromYear and toYear, or neither for all years. Money in by source (income, and allocations from funds outside the subtree), money out by payment kind (payments less reversals), paid aid by category and approval tier, people helped (distinct payees with money received), averages, visits recorded, helper pairs active, help logs, and the same by year.
+         */
+        get: operations["ExportAssistanceStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance/funds/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A fund's yearly statement for publication to members (党费使用公开); year defaults to this year
+         * @description Opening balance, money in by source, money out by payment kind and aid category, allocations down, reversals and adjustments (signed), the closing balance (Σ of the ledger at the year's end), and every payment of the year with the payee's name masked (王*明): no ID number, no phone.
+         */
+        get: operations["GetFundStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance/funds/{id}/entries/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A fund's ledger as .xlsx or .csv (format=Xlsx|Csv), the list's filters (kind, source, from, to) and sort; payees' names masked (王*明) */
+        get: operations["ExportLedgerEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance/applications/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Applications within your scope as .xlsx or .csv (format=Xlsx|Csv): the list's filters (status, awaiting, year, memberId, sampled) and sort; names masked (王*明) */
+        get: operations["ExportApplications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assistance/visit-lists": {
         parameters: {
             query?: never;
@@ -4218,6 +4312,16 @@ export interface components {
             stalePairingMonths: components["schemas"]["NumberRule"];
             recheckMonths: components["schemas"]["NumberRule"];
         };
+        AssistanceStatistics: {
+            /** Format: uuid */
+            organizationId?: string | null;
+            /** Format: int32 */
+            fromYear?: number | null;
+            /** Format: int32 */
+            toYear?: number | null;
+            totals: components["schemas"]["CareFigures"];
+            years: components["schemas"]["CareYear"][];
+        };
         /**
          * @description - `Organizer`: 组织者确认 / Organizer's confirmation
          *     - `SiteCode`: 现场动态码 / Code shown at the place
@@ -4358,6 +4462,81 @@ export interface components {
             approvedOn?: string | null;
             approvedBy?: string | null;
             reason: string;
+        };
+        CareFigures: {
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            moneyIn: number;
+            inBySource: components["schemas"]["SourceFigure"][];
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            moneyOut: number;
+            outByKind: components["schemas"]["PaymentKindFigure"][];
+            aidByCategory: components["schemas"]["CategoryFigure"][];
+            aidByTier: components["schemas"]["TierFigure"][];
+            /** Format: int64 */
+            payments: number;
+            /** Format: int64 */
+            peopleHelped: number;
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            averagePerPerson: number;
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            averagePerPayment: number;
+            /** Format: int64 */
+            visits: number;
+            /** Format: int64 */
+            pairsActive: number;
+            /** Format: int64 */
+            helpLogs: number;
+        };
+        CareYear: {
+            /** Format: int32 */
+            year: number;
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            moneyIn: number;
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            moneyOut: number;
+            /** Format: int64 */
+            payments: number;
+            /** Format: int64 */
+            peopleHelped: number;
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            averagePerPerson: number;
+            /** Format: int64 */
+            visits: number;
+            /** Format: int64 */
+            pairsActive: number;
+            /** Format: int64 */
+            helpLogs: number;
+        };
+        CategoryFigure: {
+            category: components["schemas"]["AssistanceCategory"];
+            /** Format: int64 */
+            count: number;
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            amount: number;
         };
         CertificateCheckResponse: {
             number: string;
@@ -5271,6 +5450,48 @@ export interface components {
          * @enum {string}
          */
         FundSource: "AllocationFromAbove" | "DuesShare" | "SpecialDues" | "Donation" | "Interest";
+        FundStatement: {
+            /** Format: uuid */
+            fundId: string;
+            fundName: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            /** Format: int32 */
+            year: number;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            openingBalance: number;
+            moneyIn: components["schemas"]["StatementIn"][];
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            totalIn: number;
+            moneyOut: components["schemas"]["StatementOut"][];
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            totalOut: number;
+            allocatedDown: components["schemas"]["StatementTally"];
+            reversals: components["schemas"]["StatementTally"];
+            adjustments: components["schemas"]["StatementTally"];
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            closingBalance: number;
+            /** Format: int64 */
+            peopleHelped: number;
+            payments: components["schemas"]["StatementPayment"][];
+        };
         FundTotal: {
             kind: string;
             source?: string | null;
@@ -6822,6 +7043,16 @@ export interface components {
          * @enum {string}
          */
         PaymentKind: "Aid" | "Visit" | "Condolence";
+        PaymentKindFigure: {
+            kind: components["schemas"]["PaymentKind"];
+            /** Format: int64 */
+            count: number;
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            amount: number;
+        };
         /**
          * @description - `BankTransfer`: 银行转账 / Bank transfer
          *     - `Cash`: 现金（签收） / Cash with a signed receipt
@@ -8114,6 +8345,16 @@ export interface components {
             /** Format: date-time */
             validUntil: string;
         };
+        SourceFigure: {
+            source: components["schemas"]["FundSource"];
+            /** Format: int64 */
+            count: number;
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            amount: number;
+        };
         /**
          * @description - `Xlsx`: Excel 工作簿 / Excel workbook
          *     - `Csv`: CSV 文件 / CSV file
@@ -8164,6 +8405,49 @@ export interface components {
             /** Format: date */
             paidOn?: string | null;
             reference?: string | null;
+        };
+        StatementIn: {
+            source: components["schemas"]["FundSource"];
+            /** Format: int64 */
+            count: number;
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            amount: number;
+        };
+        StatementOut: {
+            kind: components["schemas"]["PaymentKind"];
+            category?: components["schemas"]["AssistanceCategory"];
+            /** Format: int64 */
+            count: number;
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            amount: number;
+        };
+        StatementPayment: {
+            /** Format: date */
+            paidOn: string;
+            name: string;
+            kind: components["schemas"]["PaymentKind"];
+            category?: components["schemas"]["AssistanceCategory"];
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            amount: number;
+            reversed: boolean;
+        };
+        StatementTally: {
+            /** Format: int64 */
+            count: number;
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            amount: number;
         };
         StatementYear: {
             /** Format: int32 */
@@ -8267,6 +8551,16 @@ export interface components {
             items: string[];
             source: string;
             readonly local: boolean;
+        };
+        TierFigure: {
+            tier: components["schemas"]["ApprovalTier"];
+            /** Format: int64 */
+            count: number;
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            amount: number;
         };
         /**
          * @description - `Outbox`: 转出 / Outgoing
@@ -11471,6 +11765,522 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAssistanceStatistics: {
+        parameters: {
+            query?: {
+                organizationId?: string;
+                year?: number;
+                fromYear?: number;
+                toYear?: number;
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceStatistics"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportAssistanceStatistics: {
+        parameters: {
+            query?: {
+                organizationId?: string;
+                year?: number;
+                fromYear?: number;
+                toYear?: number;
+                /**
+                 * @description - `Xlsx`: Excel 工作簿 / Excel workbook
+                 *     - `Csv`: CSV 文件 / CSV file
+                 */
+                format?: components["schemas"]["SpreadsheetFormat"];
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetFundStatement: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundStatement"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportLedgerEntries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description - `Income`: 资金收入 / Income
+                 *     - `AllocationIn`: 上级下拨 / Allocation received
+                 *     - `AllocationOut`: 向下级下拨 / Allocation down
+                 *     - `Disbursement`: 帮扶支出 / Disbursement
+                 *     - `Reversal`: 冲正 / Reversal
+                 *     - `Adjustment`: 调整 / Adjustment
+                 */
+                kind?: components["schemas"]["LedgerEntryKind"];
+                /**
+                 * @description - `AllocationFromAbove`: 上级下拨 / Allocation from above
+                 *     - `DuesShare`: 党费划拨 / Share of party dues
+                 *     - `SpecialDues`: 特殊党费 / Special party dues
+                 *     - `Donation`: 捐赠 / Donations
+                 *     - `Interest`: 利息 / Interest
+                 */
+                source?: components["schemas"]["FundSource"];
+                from?: string;
+                to?: string;
+                sort?: string;
+                /**
+                 * @description - `Xlsx`: Excel 工作簿 / Excel workbook
+                 *     - `Csv`: CSV 文件 / CSV file
+                 */
+                format?: components["schemas"]["SpreadsheetFormat"];
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportApplications: {
+        parameters: {
+            query?: {
+                /**
+                 * @description - `Submitted`: 待支部评议 / Awaiting the branch review
+                 *     - `Reviewed`: 公示中/待审批 / In notice, awaiting approval
+                 *     - `StreetApproved`: 待区级审批 / Awaiting the district's approval
+                 *     - `Approved`: 已批准待支付 / Approved, awaiting payment
+                 *     - `Paid`: 已支付待确认 / Paid, awaiting confirmation
+                 *     - `Confirmed`: 已确认收到 / Receipt confirmed
+                 *     - `Rejected`: 未通过 / Rejected
+                 *     - `Cancelled`: 已撤回 / Cancelled
+                 */
+                status?: components["schemas"]["ApplicationStatus"];
+                /**
+                 * @description - `Street`: 街道（乡镇）党（工）委 / Street committee
+                 *     - `District`: 区（县）委组织部 / District organization department
+                 */
+                awaiting?: components["schemas"]["ApprovalTier"];
+                year?: number;
+                memberId?: string;
+                sampled?: boolean;
+                awaitingFollowUp?: boolean;
+                sort?: string;
+                /**
+                 * @description - `Xlsx`: Excel 工作簿 / Excel workbook
+                 *     - `Csv`: CSV 文件 / CSV file
+                 */
+                format?: components["schemas"]["SpreadsheetFormat"];
+            };
+            header?: {
+                /** @description zh-CN (default) or en-US: the language of error messages. */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -33,17 +33,17 @@ internal sealed class ListLedgerEntriesValidator : AbstractValidator<ListLedgerE
 internal sealed class ListLedgerEntriesHandler(DbSession db, CurrentScope currentScope)
     : IQueryHandler<ListLedgerEntriesQuery, Paged<LedgerEntryResponse>>
 {
-    private const string Where = """
+    internal const string Where = """
         WHERE fund_id = @fundId AND (@kind IS NULL OR kind = @kind) AND (@source IS NULL OR source = @source)
           AND (@from IS NULL OR occurred_on >= @from) AND (@to IS NULL OR occurred_on <= @to)
         """;
 
-    private const string CountSql = "SELECT COUNT(*) FROM assistance_ledger_entries " + Where;
+    internal const string CountSql = "SELECT COUNT(*) FROM assistance_ledger_entries " + Where;
 
     private const string PageSql =
         "SELECT " + LedgerEntries.Columns + " FROM assistance_ledger_entries " + Where + " ORDER BY {orderBy} {page}";
 
-    private static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
+    internal static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
     {
         ["occurredOn"] = "occurred_on",
         ["amount"] = "amount",
