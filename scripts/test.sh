@@ -14,6 +14,9 @@ trap 'stop_throwaway_postgres; rm -rf "$RESULTS"' EXIT
 passed=0
 failed=0
 problems=()
+# Each part's heading says how far into the run it starts, so a slow part shows in CI's log.
+started=$SECONDS
+section() { printf '== %s (at %dm%02ds)\n' "$1" $(((SECONDS - started) / 60)) $(((SECONDS - started) % 60)); }
 
 count_trx() { # adds the counters of a TRX file
   python3 - "$1" <<'PY'
@@ -37,13 +40,13 @@ print(tests - bad - skipped, bad)
 PY
 }
 
-echo "== PostgreSQL"
+section "PostgreSQL"
 if ! start_throwaway_postgres; then
   problems+=("PostgreSQL did not start: the .NET suite ran on SQLite only")
   failed=$((failed + 1))
 fi
 
-echo "== .NET tests (SQLite${JICENG_TEST_POSTGRES:+ and PostgreSQL})"
+section ".NET tests (SQLite${JICENG_TEST_POSTGRES:+ and PostgreSQL})"
 dotnet test tests/Jiceng.Api.Tests/Jiceng.Api.Tests.csproj --nologo \
   --logger "trx;LogFileName=dotnet.trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS" 2>&1 \
   | grep -vE "warning NU1603|^\s*$"
@@ -61,7 +64,7 @@ else
   problems+=(".NET tests did not run (build failure?)"); failed=$((failed + 1))
 fi
 
-echo "== SPA unit tests (Vitest)"
+section "SPA unit tests (Vitest)"
 npm_install() { # installs a folder's npm packages unless they are all there already
   (cd "$1" && { [ -d node_modules ] && npm ls --depth=0 >/dev/null 2>&1 \
     || npm ci --no-audit --no-fund --loglevel=error; })
@@ -83,7 +86,7 @@ if npm_install web; then
   else
     cat "$RESULTS/lint.log"; problems+=("ESLint found problems in the SPA"); failed=$((failed + 1))
   fi
-  echo "== SPA production build"
+  section "SPA production build"
   if (cd web && npm run build --silent) >"$RESULTS/build.log" 2>&1; then
     passed=$((passed + 1)); grep -E "gzip" "$RESULTS/build.log" | sed 's/^/   /'
   else
@@ -93,21 +96,21 @@ else
   problems+=("npm ci failed"); failed=$((failed + 1))
 fi
 
-echo "== Formatting (scripts/format.sh --check: CSharpier, dotnet format, Prettier, lines of at most 120)"
+section "Formatting (scripts/format.sh --check: CSharpier, dotnet format, Prettier, lines of at most 120)"
 if scripts/format.sh --check >"$RESULTS/format.log" 2>&1; then
   passed=$((passed + 1)); echo "   formatting: clean"
 else
   tail -n 40 "$RESULTS/format.log"; problems+=("code is not formatted: run scripts/format.sh"); failed=$((failed + 1))
 fi
 
-echo "== Backup and restore (scripts/backup.sh and scripts/restore.sh against a serving API, SQLite)"
+section "Backup and restore (scripts/backup.sh and scripts/restore.sh against a serving API, SQLite)"
 if scripts/lib/backup-check.sh >"$RESULTS/backup.log" 2>&1; then
   passed=$((passed + 1)); tail -n 1 "$RESULTS/backup.log" | sed 's/^/   /'
 else
   tail -n 30 "$RESULTS/backup.log"; problems+=("the backup and restore scripts failed"); failed=$((failed + 1))
 fi
 
-echo "== Browser tests (headless Chromium, tests/e2e)"
+section "Browser tests (headless Chromium, tests/e2e)"
 if { ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "wqy"; } && [ "$(id -u)" = 0 ]; then
   # A CJK font too, so the screenshots show Chinese rather than empty boxes.
   echo "   installing Debian's chromium and a CJK font"
@@ -135,5 +138,6 @@ else
 fi
 
 for problem in "${problems[@]}"; do echo "!! $problem"; done
+section "done"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -6,8 +6,9 @@ namespace Jiceng.Modules.Assistance;
 
 /// <summary>
 /// What Assistance tells Organizations through its Contracts hooks: the care fund's figures for a subtree's
-/// statistics, its to-dos for the home page (applications waiting per tier, payments not yet confirmed), and the
-/// path rewrite of every row that keeps a path (funds, applications and the care area's) when a subtree moves.
+/// statistics, its to-dos for the home page (applications waiting per tier, payments not yet confirmed, drawn
+/// receipt checks not yet visited), and the path rewrite of every row that keeps a path (funds, applications and
+/// the care area's) when a subtree moves.
 /// </summary>
 internal sealed class AssistanceOrganizationHooks(DbSession db, TimeProvider clock)
     : IOrganizationStatisticsContributor,
@@ -27,13 +28,21 @@ internal sealed class AssistanceOrganizationHooks(DbSession db, TimeProvider clo
         SELECT COALESCE(SUM(balance), 0) FROM assistance_funds WHERE org_path >= @from AND org_path < @to
         """;
 
+    // A reviewed application waits for the street only once its in-party notice is over (the approval refuses
+    // before), so one still on notice is counted apart and is nobody's to-do yet. Drawn receipt checks wait for
+    // their follow-up visit.
     private const string WaitingSql = """
-        SELECT status, COUNT(*) AS count,
+        SELECT CASE WHEN status = 'Reviewed' AND notice_to >= @today THEN 'OnNotice' ELSE status END AS status,
+            COUNT(*) AS count,
             COALESCE(SUM(CASE WHEN updated_at < @overdueBefore THEN 1 ELSE 0 END), 0) AS overdue
         FROM assistance_applications
         WHERE org_path >= @from AND org_path < @to AND status IN ('Submitted', 'Reviewed', 'StreetApproved',
             'Approved', 'Paid')
-        GROUP BY status
+        GROUP BY CASE WHEN status = 'Reviewed' AND notice_to >= @today THEN 'OnNotice' ELSE status END
+        UNION ALL
+        SELECT 'FollowUp', COUNT(*), COALESCE(SUM(CASE WHEN updated_at < @overdueBefore THEN 1 ELSE 0 END), 0)
+        FROM assistance_applications
+        WHERE org_path >= @from AND org_path < @to AND sampled = @yes AND follow_up IS NULL
         """;
 
     // Every table of the module that keeps an organization path (the ledger, holds and steps keep none).
@@ -82,51 +91,55 @@ internal sealed class AssistanceOrganizationHooks(DbSession db, TimeProvider clo
         CancellationToken cancellationToken
     )
     {
+        var now = clock.GetUtcNow();
         var rows = await db.QueryAsync<Waiting>(
             WaitingSql,
             new
             {
                 from = subtree.PathFrom,
                 to = subtree.PathTo,
-                overdueBefore = clock.GetUtcNow().AddDays(-14),
+                today = clock.Today(),
+                overdueBefore = now.AddDays(-14),
+                yes = true,
             },
             cancellationToken
         );
         var items = new List<WorkItemCount>();
-        foreach (var row in rows)
+        foreach (var row in rows.Where(r => r.Count > 0))
         {
-            var (key, zh, en, awaiting) = row.Status switch
+            // Each path opens the applications screen on the tab that lists them.
+            (string Key, string Zh, string En, string Inbox)? item = row.Status switch
             {
-                "Submitted" => (
-                    "applicationsToReview",
-                    "待支部评议的帮扶申请",
-                    "Applications to review",
-                    "status=Submitted"
-                ),
+                "Submitted" => ("applicationsToReview", "待支部评议的帮扶申请", "Applications to review", "review"),
                 "Reviewed" => (
                     "applicationsForStreet",
-                    "待街道审批的帮扶申请",
-                    "Applications for the street",
-                    "awaiting=Street"
+                    "公示期满待街道审批的帮扶申请",
+                    "Notice over, waiting for the street",
+                    "street"
                 ),
                 "StreetApproved" => (
                     "applicationsForDistrict",
                     "待区级审批的帮扶申请",
                     "Applications for the district",
-                    "awaiting=District"
+                    "district"
                 ),
-                "Approved" => ("applicationsToPay", "已批准待支付的帮扶", "Approved, to pay", "status=Approved"),
-                _ => ("paymentsUnconfirmed", "已支付待确认收到", "Paid, receipt not confirmed", "status=Paid"),
+                "Approved" => ("applicationsToPay", "已批准待支付的帮扶", "Approved, to pay", "payment"),
+                "Paid" => ("paymentsUnconfirmed", "已支付待确认收到", "Paid, receipt not confirmed", "confirmation"),
+                "FollowUp" => ("receiptChecksToVisit", "已抽取待回访核实", "Drawn for a follow-up visit", "followUp"),
+                _ => null,
             };
-            items.Add(
-                new WorkItemCount(
-                    key,
-                    Infrastructure.Localized.Text(zh, en),
-                    row.Count,
-                    row.Overdue,
-                    "/assistance/applications?" + awaiting
-                )
-            );
+            if (item is { } i)
+            {
+                items.Add(
+                    new WorkItemCount(
+                        i.Key,
+                        Infrastructure.Localized.Text(i.Zh, i.En),
+                        row.Count,
+                        row.Overdue,
+                        "/assistance/applications?inbox=" + i.Inbox
+                    )
+                );
+            }
         }
         return items;
     }

@@ -248,7 +248,8 @@ internal sealed partial class VolunteeringDemoRun(
     /// <summary>
     /// In each region an activity a fortnight ago (three served, one of them leaving early, and a no-show), one next
     /// week with two signed up, and a late entry (补录) waiting for another coordinator's approval; in the region
-    /// marked so, a volunteer who served thirteen Saturdays of eight hours (104 hours: 一星) and has a certificate.
+    /// marked so, a volunteer who served thirteen Saturdays of eight hours (104 hours: 一星) and has a certificate,
+    /// and one at 99 hours who checked in at an activity running now: checking them out gives hours and a star.
     /// </summary>
     private async Task ActivitiesAsync(DemoRegionRun run, CancellationToken cancellationToken)
     {
@@ -321,7 +322,8 @@ internal sealed partial class VolunteeringDemoRun(
         }
         if (run.Region.StarVolunteer)
         {
-            await StarVolunteerAsync(organizationId, teamId, volunteers[0], cancellationToken);
+            await StarVolunteerAsync(organizationId, teamId, volunteers[0], volunteers[1], cancellationToken);
+            await RunningActivityAsync(organizationId, teamId, volunteers[1], volunteers[2], cancellationToken);
         }
     }
 
@@ -329,6 +331,7 @@ internal sealed partial class VolunteeringDemoRun(
         Guid organizationId,
         Guid teamId,
         Guid volunteer,
+        Guid nearlyStar,
         CancellationToken cancellationToken
     )
     {
@@ -346,15 +349,53 @@ internal sealed partial class VolunteeringDemoRun(
                 20,
                 cancellationToken
             );
-            var session = await SignUpAsync(activity.Id, volunteer, cancellationToken);
-            At(day, 7, 50);
-            session = await Send(new CheckInCommand(session.Id, session.Version, Organizer()), cancellationToken);
-            At(day, 16, 5);
-            await Send(new CheckOutCommand(session.Id, session.Version, Organizer()), cancellationToken);
+            // The second volunteer came twelve of the thirteen Saturdays: 96 hours, 99 with the fortnight's three.
+            Guid[] served = week < 12 ? [volunteer, nearlyStar] : [volunteer];
+            foreach (var person in served)
+            {
+                var session = await SignUpAsync(activity.Id, person, cancellationToken);
+                At(day, 7, 50);
+                session = await Send(new CheckInCommand(session.Id, session.Version, Organizer()), cancellationToken);
+                At(day, 16, 5);
+                await Send(new CheckOutCommand(session.Id, session.Version, Organizer()), cancellationToken);
+                At(day.AddDays(-3), 10);
+            }
         }
         At(today.AddDays(-1), 10);
         await Send(new IssueCertificateCommand(volunteer), cancellationToken);
         Counts.Add("certificates");
+    }
+
+    /// <summary>
+    /// An activity that started three hours before the demo was seeded and runs five more: one volunteer checked in
+    /// half an hour after the start and is still there, another signed up and not yet arrived.
+    /// </summary>
+    private async Task RunningActivityAsync(
+        Guid organizationId,
+        Guid teamId,
+        Guid checkedIn,
+        Guid expected,
+        CancellationToken cancellationToken
+    )
+    {
+        var startsAt = new DateTimeOffset(
+            realNow.Ticks - realNow.Ticks % TimeSpan.TicksPerMinute,
+            realNow.Offset
+        ).AddHours(-3);
+        DemoClock.Set(startsAt.AddDays(-2));
+        var activity = await NewActivityAsync(
+            organizationId,
+            teamId,
+            "党群服务中心志愿值守：代办咨询、助老帮扶",
+            startsAt,
+            startsAt.AddHours(8),
+            10,
+            cancellationToken
+        );
+        var session = await SignUpAsync(activity.Id, checkedIn, cancellationToken);
+        await SignUpAsync(activity.Id, expected, cancellationToken);
+        DemoClock.Set(startsAt.AddMinutes(30));
+        await Send(new CheckInCommand(session.Id, session.Version, Organizer()), cancellationToken);
     }
 
     private static AttendanceRequest Organizer() => new(AttendanceEvidence.Organizer, null, "组织者现场确认");

@@ -234,6 +234,44 @@ public sealed class ReceiptCheckTests(DatabaseProvider provider) : ApiTest(provi
             HttpStatusCode.Conflict,
             "follow_up_recorded"
         );
+
+        // The check screen lists what was drawn with its outcome, and counts only what still waits for a visit.
+        var listed = (
+            await Json.Read(await Get("/api/v1/assistance/applications?sampled=true&pageSize=100"), HttpStatusCode.OK)
+        )
+            .GetProperty("items")
+            .EnumerateArray()
+            .ToDictionary(a => a.Id(), a => a.GetProperty("followUp"));
+        var waiting = (
+            await Json.Read(
+                await Get("/api/v1/assistance/applications?awaitingFollowUp=true&pageSize=100"),
+                HttpStatusCode.OK
+            )
+        )
+            .GetProperty("items")
+            .EnumerateArray()
+            .Select(a => a.Id())
+            .ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(listed[drawnFirst[0]].GetString(), Is.EqualTo("ReceivedWithIssues"));
+            Assert.That(listed[drawnFirst[1]].ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(waiting, Does.Not.Contain(drawnFirst[0]));
+            Assert.That(waiting, Is.SupersetOf(drawnFirst.Skip(1).Concat(drawnSecond)));
+        });
+
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var toDo = (
+            await scope
+                .ServiceProvider.GetServices<Jiceng.Modules.Organizations.Contracts.IWorkQueueContributor>()
+                .Single(c => c.Key == "assistance")
+                .CountAsync(new(Guid.Empty, "", "~"), CancellationToken.None)
+        ).Single(i => i.Key == "receiptChecksToVisit");
+        Assert.Multiple(() =>
+        {
+            Assert.That(toDo.Count, Is.GreaterThanOrEqualTo(waiting.Count));
+            Assert.That(toDo.Path, Is.EqualTo("/assistance/applications?inbox=followUp"));
+        });
     }
 
     [Test]

@@ -181,6 +181,28 @@ public sealed class VolunteeringDemoSeedTests(DatabaseProvider provider) : ApiTe
         Assert.That(await Total("/api/v1/volunteering/late-entries?pageSize=1"), Is.GreaterThan(0));
         var activities = await Items("/api/v1/volunteering/activities?pageSize=100");
         Assert.That(activities, Has.Count.GreaterThan(5));
+
+        // One hour short of a star and checked in at an activity running now: the browser test checks them out.
+        var nearlyStar = volunteers.Single(v =>
+            v.GetProperty("totalHours").GetDecimal() == 99m && v.GetProperty("starLevel").GetInt32() == 0
+        );
+        var running = activities.Single(a =>
+            a.Str("title").StartsWith("党群服务中心志愿值守", StringComparison.Ordinal)
+        );
+        var sessions = (
+            await Json.Read(await Get($"/api/v1/volunteering/activities/{running.Id()}"), HttpStatusCode.OK)
+        )
+            .GetProperty("sessions")
+            .EnumerateArray()
+            .ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(
+                sessions.Single(s => s.Str("volunteerId") == nearlyStar.Id().ToString()).Str("state"),
+                Is.EqualTo("CheckedIn")
+            );
+            Assert.That(sessions.Select(s => s.Str("state")), Has.Some.EqualTo("SignedUp"));
+        });
     }
 
     [Test]

@@ -4112,6 +4112,7 @@ export interface components {
             /** Format: date */
             paidOn?: string | null;
             sampled: boolean;
+            followUp?: components["schemas"]["FollowUpOutcome"];
             /** Format: int64 */
             version: number;
         };
@@ -9715,6 +9716,7 @@ export interface operations {
                 year?: number;
                 memberId?: string;
                 sampled?: boolean;
+                awaitingFollowUp?: boolean;
                 page?: number;
                 pageSize?: number;
                 sort?: string;

@@ -131,6 +131,14 @@ internal static class FundLedger
         {
             throw new ArgumentException("A ledger entry moves money.", nameof(posting));
         }
+        if (!db.InTransaction)
+        {
+            throw new InvalidOperationException("A ledger entry is posted inside its command's transaction.");
+        }
+        // The entry first, the fund's row last: the row's lock is what concurrent payments out of one fund queue
+        // on, so it is held only from the conditional UPDATE to the commit. A refused UPDATE throws, and the
+        // transaction's rollback takes the entry with it.
+        var id = await InsertEntryAsync(db, posting, caller, now, cancellationToken, entryId);
         var move = new
         {
             fundId = posting.FundId,
@@ -142,7 +150,7 @@ internal static class FundLedger
         {
             await ThrowInsufficientAsync(db, posting.FundId, Money.FromFen(move.amount), cancellationToken);
         }
-        return await InsertEntryAsync(db, posting, caller, now, cancellationToken, entryId);
+        return id;
     }
 
     /// <summary>Pays a person straight out of the fund (no approval hold): visit money, a condolence payment.</summary>
@@ -151,8 +159,9 @@ internal static class FundLedger
         FundPayment payment,
         Caller caller,
         DateTimeOffset now,
-        CancellationToken cancellationToken
-    ) => PostAsync(db, Disbursement(payment), caller, now, cancellationToken);
+        CancellationToken cancellationToken,
+        Guid? entryId = null
+    ) => PostAsync(db, Disbursement(payment), caller, now, cancellationToken, entryId);
 
     /// <summary>
     /// Reserves an approved amount: it counts against the balance from now on, so approvals never promise more
@@ -198,6 +207,9 @@ internal static class FundLedger
     {
         var entryId = Guid.CreateVersion7();
         var hold = await SettleAsync(db, holdId, HoldStatus.Paid, entryId, now, cancellationToken);
+        var posting = Disbursement(payment with { FundId = hold.FundId, Amount = Money.FromFen(hold.Amount) });
+        // As in PostAsync: the fund's row is locked last.
+        await InsertEntryAsync(db, posting, caller, now, cancellationToken, entryId);
         var move = new
         {
             fundId = hold.FundId,
@@ -208,8 +220,7 @@ internal static class FundLedger
         {
             throw new InvalidOperationException("A fund holds less than one of its active holds.");
         }
-        var posting = Disbursement(payment with { FundId = hold.FundId, Amount = Money.FromFen(hold.Amount) });
-        return await InsertEntryAsync(db, posting, caller, now, cancellationToken, entryId);
+        return entryId;
     }
 
     /// <summary>Releases a hold (a rejection, a cancellation): the amount is free again.</summary>

@@ -11,14 +11,16 @@ namespace Jiceng.Modules.Assistance.ListApplications;
 
 /// <summary>
 /// The list's filters, bound once: status, the tier whose inbox it is (awaiting=Street: reviewed and waiting for
-/// the street; awaiting=District: approved by the street and waiting for the district), year, member.
+/// the street; awaiting=District: approved by the street and waiting for the district), year, member, drawn for a
+/// receipt check (sampled), and drawn but not yet visited (awaitingFollowUp=true).
 /// </summary>
 internal sealed record ApplicationFilter(
     [FromQuery(Name = "status")] ApplicationStatus? Status,
     [FromQuery(Name = "awaiting")] ApprovalTier? Awaiting,
     [FromQuery(Name = "year")] int? Year,
     [FromQuery(Name = "memberId")] Guid? MemberId,
-    [FromQuery(Name = "sampled")] bool? Sampled = null
+    [FromQuery(Name = "sampled")] bool? Sampled = null,
+    [FromQuery(Name = "awaitingFollowUp")] bool? AwaitingFollowUp = null
 );
 
 internal sealed record ApplicationSummary(
@@ -35,6 +37,7 @@ internal sealed record ApplicationSummary(
     DateOnly? NoticeTo,
     DateOnly? PaidOn,
     bool Sampled,
+    FollowUpOutcome? FollowUp,
     long Version
 );
 
@@ -62,6 +65,7 @@ internal sealed class ListApplicationsHandler(DbSession db, CurrentScope current
           AND (@year IS NULL OR year = @year)
           AND (@memberId IS NULL OR member_id = @memberId)
           AND (@sampled IS NULL OR sampled = @sampled)
+          AND (@awaitingFollowUp IS NULL OR (sampled = @awaitingFollowUp AND follow_up IS NULL))
         """;
 
     private const string CountSql = "SELECT COUNT(*) FROM assistance_applications " + Where;
@@ -69,7 +73,7 @@ internal sealed class ListApplicationsHandler(DbSession db, CurrentScope current
     private const string PageSql =
         """
             SELECT id, org_id, member_id, member_name, category, amount, year, status, tier, repeat_of_id, notice_to,
-                paid_on, sampled, version
+                paid_on, sampled, follow_up, version
             FROM assistance_applications
             """
         + " "
@@ -109,6 +113,7 @@ internal sealed class ListApplicationsHandler(DbSession db, CurrentScope current
                 year = filter.Year,
                 memberId = filter.MemberId,
                 sampled = filter.Sampled,
+                awaitingFollowUp = filter.AwaitingFollowUp,
             },
             query.Page,
             order,
@@ -128,6 +133,7 @@ internal sealed class ListApplicationsHandler(DbSession db, CurrentScope current
             r.NoticeTo,
             r.PaidOn,
             r.Sampled,
+            r.FollowUp,
             r.Version
         ));
     }
@@ -147,6 +153,7 @@ internal sealed class ListApplicationsHandler(DbSession db, CurrentScope current
         public DateOnly? NoticeTo { get; init; }
         public DateOnly? PaidOn { get; init; }
         public bool Sampled { get; init; }
+        public FollowUpOutcome? FollowUp { get; init; }
         public long Version { get; init; }
     }
 }

@@ -99,45 +99,18 @@ internal sealed class RecordVisitHandler(
         }
         var money = body.Money ?? Money.Zero;
         var now = clock.GetUtcNow();
-        Guid? entryId = null;
-        if (money > Money.Zero)
+        var paying = money > Money.Zero;
+        if (paying && body.FundId is null)
         {
-            if (body.FundId is not { } fundId)
-            {
-                throw AssistanceErrors.PaymentNeedsFund();
-            }
-            await CarePlaces.EnsureFundCoversAsync(db, fundId, visit.OrgPath, scope, cancellationToken);
-            var caller = callers.Current;
-            if (visit.MemberId is { } memberId)
-            {
-                var region = await rules.ForAsync(visit.OrgId, cancellationToken);
-                await YearlyCap.EnsureWithinAsync(db, memberId, money, visitedOn, region, "money", cancellationToken);
-                entryId = await FundLedger.PayAsync(
-                    db,
-                    new FundPayment(fundId, money, memberId, PaymentKind.Visit, visit.Id, visitedOn, body.Reference),
-                    caller,
-                    now,
-                    cancellationToken
-                );
-            }
-            else
-            {
-                // A martyr's family is no member: the entry names them in its reference instead of a payee.
-                entryId = await FundLedger.PostAsync(
-                    db,
-                    new LedgerPosting(fundId, LedgerEntryKind.Disbursement, Money.FromFen(-money.Fen), visitedOn)
-                    {
-                        PaymentKind = PaymentKind.Visit,
-                        SubjectId = visit.Id,
-                        Reference = body.Reference ?? visit.Name,
-                        Purpose = visit.Relation,
-                    },
-                    caller,
-                    now,
-                    cancellationToken
-                );
-            }
+            throw AssistanceErrors.PaymentNeedsFund();
         }
+        if (paying)
+        {
+            await CarePlaces.EnsureFundCoversAsync(db, body.FundId!.Value, visit.OrgPath, scope, cancellationToken);
+        }
+        // The visit is recorded first and paid last, so the fund's row (which every payment out of it waits on) is
+        // locked only at the end; the entry's id is chosen now for the visit to name it.
+        Guid? entryId = paying ? Guid.CreateVersion7() : null;
         var updated = await db.ExecuteAsync(
             RecordSql,
             new
@@ -149,7 +122,7 @@ internal sealed class RecordVisitHandler(
                 visitedOn,
                 visitors = body.Visitors!.Trim(),
                 money = money.Fen,
-                fundId = money > Money.Zero ? body.FundId : null,
+                fundId = paying ? body.FundId : null,
                 ledgerEntryId = entryId,
                 goods = string.IsNullOrWhiteSpace(body.Goods) ? null : body.Goods.Trim(),
                 goodsValue = (body.GoodsValue ?? Money.Zero).Fen,
@@ -166,6 +139,42 @@ internal sealed class RecordVisitHandler(
                 : new PreconditionFailedException();
         }
         var row = (await db.QuerySingleOrDefaultAsync<VisitRow>(Visits.FindSql, found, cancellationToken))!;
+        if (paying)
+        {
+            var fundId = body.FundId!.Value;
+            var caller = callers.Current;
+            if (visit.MemberId is { } memberId)
+            {
+                var region = await rules.ForAsync(visit.OrgId, cancellationToken);
+                await YearlyCap.EnsureWithinAsync(db, memberId, money, visitedOn, region, "money", cancellationToken);
+                await FundLedger.PayAsync(
+                    db,
+                    new FundPayment(fundId, money, memberId, PaymentKind.Visit, visit.Id, visitedOn, body.Reference),
+                    caller,
+                    now,
+                    cancellationToken,
+                    entryId
+                );
+            }
+            else
+            {
+                // A martyr's family is no member: the entry names them in its reference instead of a payee.
+                await FundLedger.PostAsync(
+                    db,
+                    new LedgerPosting(fundId, LedgerEntryKind.Disbursement, Money.FromFen(-money.Fen), visitedOn)
+                    {
+                        PaymentKind = PaymentKind.Visit,
+                        SubjectId = visit.Id,
+                        Reference = body.Reference ?? visit.Name,
+                        Purpose = visit.Relation,
+                    },
+                    caller,
+                    now,
+                    cancellationToken,
+                    entryId
+                );
+            }
+        }
         return row.ToResponse(clock.Today());
     }
 }

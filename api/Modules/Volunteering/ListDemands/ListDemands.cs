@@ -40,19 +40,22 @@ internal sealed class ListDemandsHandler(
     TimeProvider clock
 ) : IQueryHandler<ListDemandsQuery, Paged<DemandResponse>>
 {
-    private const string Filter = """
-        FROM volunteer_demands
-        WHERE org_path >= @from AND org_path < @to
-          AND (@state IS NULL OR state = @state)
-          AND (@category IS NULL OR category = @category)
-          AND (@orgId IS NULL OR org_id = @orgId)
-          AND (@overdueBefore IS NULL OR due_on < @overdueBefore)
-          AND (@claimantId IS NULL OR claimant_id = @claimantId)
-        """;
+    /// <summary>
+    /// The subtree and only the filters asked for. A filter written as "@x IS NULL OR column = @x" hides the column
+    /// from the planner: SQLite then read the whole city for the root's overdue list instead of its due-date index.
+    /// </summary>
+    internal static string Filter(DemandListFilter filter) =>
+        "FROM volunteer_demands\nWHERE org_path >= @from AND org_path < @to"
+        + (filter.State is null ? "" : "\n  AND state = @state")
+        + (filter.Category is null ? "" : "\n  AND category = @category")
+        + (filter.OrgId is null ? "" : "\n  AND org_id = @orgId")
+        + (filter.OverdueBefore is null ? "" : "\n  AND due_on < @overdueBefore")
+        + (filter.ClaimantId is null ? "" : "\n  AND claimant_id = @claimantId");
 
-    internal const string CountSql = "SELECT COUNT(*) " + Filter;
+    internal static string CountSql(DemandListFilter filter) => "SELECT COUNT(*) " + Filter(filter);
 
-    internal const string PageSql = "SELECT " + Demands.Columns + "\n" + Filter + "\nORDER BY {orderBy}\n{page}";
+    internal static string PageSql(DemandListFilter filter) =>
+        "SELECT " + Demands.Columns + "\n" + Filter(filter) + "\nORDER BY {orderBy}\n{page}";
 
     internal static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
     {
@@ -78,19 +81,19 @@ internal sealed class ListDemandsHandler(
             onlyOrganization = query.IncludeDescendants ? null : organizationId;
         }
         var today = clock.Today();
+        var filter = new DemandListFilter(
+            from,
+            to,
+            query.State?.ToString(),
+            string.IsNullOrWhiteSpace(query.Category) ? null : query.Category.Trim(),
+            onlyOrganization,
+            query.OverdueOnly ? today : null,
+            query.ClaimantId
+        );
         var page = await db.QueryPageAsync<DemandRow>(
-            CountSql,
-            PageSql,
-            new
-            {
-                from,
-                to,
-                state = query.State?.ToString(),
-                category = string.IsNullOrWhiteSpace(query.Category) ? null : query.Category.Trim(),
-                orgId = onlyOrganization,
-                overdueBefore = query.OverdueOnly ? today : (DateOnly?)null,
-                claimantId = query.ClaimantId,
-            },
+            CountSql(filter),
+            PageSql(filter),
+            filter.Parameters(),
             query.Page,
             SortOrder.Parse(query.Sort, SortColumns, query.OverdueOnly ? "dueOn" : "-submittedOn", "id"),
             cancellationToken
@@ -98,4 +101,29 @@ internal sealed class ListDemandsHandler(
         var items = await Demands.RespondAsync(page.Items, organizations, today, cancellationToken);
         return new Paged<DemandResponse>(items, page.Total, page.Page, page.PageSize);
     }
+}
+
+/// <summary>The list's filters; a null one is left out of the WHERE clause.</summary>
+internal sealed record DemandListFilter(
+    string From,
+    string To,
+    string? State,
+    string? Category,
+    Guid? OrgId,
+    DateOnly? OverdueBefore,
+    Guid? ClaimantId
+)
+{
+    /// <summary>The parameters as the SQL names them.</summary>
+    public object Parameters() =>
+        new
+        {
+            from = From,
+            to = To,
+            state = State,
+            category = Category,
+            orgId = OrgId,
+            overdueBefore = OverdueBefore,
+            claimantId = ClaimantId,
+        };
 }

@@ -33,26 +33,23 @@ internal static class ListDemandsBareTwinEndpoint
                     var size = pageSize ?? PageRequest.DefaultPageSize;
                     var number = page ?? 1;
                     var overdueOnly = overdue == true;
+                    var filter = new DemandListFilter(
+                        path,
+                        // The subtree's end, as Organizations' contract gives it (path + "~").
+                        path + "~",
+                        null,
+                        null,
+                        null,
+                        overdueOnly ? clock.Today() : null,
+                        null
+                    );
                     var parameters = new DynamicParameters(
-                        ParameterBinder.Bind(
-                            new
-                            {
-                                from = path,
-                                // The subtree's end, as Organizations' contract gives it (path + "~").
-                                to = path + "~",
-                                state = (string?)null,
-                                category = (string?)null,
-                                orgId = (Guid?)null,
-                                overdueBefore = overdueOnly ? clock.Today() : (DateOnly?)null,
-                                claimantId = (Guid?)null,
-                            },
-                            connections.Provider
-                        )!
+                        ParameterBinder.Bind(filter.Parameters(), connections.Provider)!
                     );
                     parameters.Add("skip", (number - 1) * size);
                     parameters.Add("take", size);
                     var total = await connection.ExecuteScalarAsync<long>(
-                        connections.Dialect.Render(ListDemandsHandler.CountSql),
+                        connections.Dialect.Render(ListDemandsHandler.CountSql(filter)),
                         parameters
                     );
                     var order = SortOrder.Parse(
@@ -62,7 +59,7 @@ internal static class ListDemandsBareTwinEndpoint
                         "id"
                     );
                     var items = await connection.QueryAsync<DemandRow>(
-                        connections.Dialect.Render(order.Apply(ListDemandsHandler.PageSql)),
+                        connections.Dialect.Render(order.Apply(ListDemandsHandler.PageSql(filter))),
                         parameters
                     );
                     return Results.Ok(new Paged<DemandRow>(items.AsList(), total, number, size));

@@ -47,6 +47,7 @@ export const assistanceApplicationWords = {
         district: '待区级审批',
         payment: '待支付',
         confirmation: '待确认收到',
+        followUp: '回访抽查',
         all: '全部申请',
       },
       categories: {
@@ -77,6 +78,8 @@ export const assistanceApplicationWords = {
         Cancelled: '撤回',
         Paid: '支付',
         Confirmed: '本人确认收到',
+        Sampled: '抽取为回访对象',
+        FollowUp: '回访核实',
         other: '其他办理事项',
       },
       methods: { BankTransfer: '银行转账', Cash: '现金（本人签收）', Goods: '实物' },
@@ -158,6 +161,7 @@ export const assistanceApplicationWords = {
         district: 'District approval',
         payment: 'To pay',
         confirmation: 'To confirm',
+        followUp: 'Receipt checks',
         all: 'All',
       },
       categories: {
@@ -188,6 +192,8 @@ export const assistanceApplicationWords = {
         Cancelled: 'Cancelled',
         Paid: 'Paid',
         Confirmed: 'Receipt confirmed by the recipient',
+        Sampled: 'Drawn for a follow-up visit',
+        FollowUp: 'Follow-up visit',
         other: 'Other step',
       },
       methods: { BankTransfer: 'Bank transfer', Cash: 'Cash (signed receipt)', Goods: 'Goods' },

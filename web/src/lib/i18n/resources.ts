@@ -9,6 +9,7 @@ import { dividendFinishWords } from '@/features/dividends/words-finish';
 import { assistanceWords } from '@/features/assistance/words';
 import { assistanceVisitWords } from '@/features/assistance/words-visits';
 import { assistanceDocumentWords } from '@/features/assistance/words-documents';
+import { assistanceReceiptWords } from '@/features/assistance/words-receipt-checks';
 import {
   assistanceApplicationWords,
   assistanceFundFormWords,
@@ -562,6 +563,7 @@ export const resources = {
       ...assistanceFundFormWords.zh,
       ...assistanceMemberLedgerWords.zh,
       ...assistanceDocumentWords.zh,
+      ...assistanceReceiptWords.zh,
       calendar: {
         title: '节假日安排',
         intro:
@@ -1156,6 +1158,7 @@ export const resources = {
       ...assistanceFundFormWords.en,
       ...assistanceMemberLedgerWords.en,
       ...assistanceDocumentWords.en,
+      ...assistanceReceiptWords.en,
       calendar: {
         title: 'Holiday calendar',
         intro:

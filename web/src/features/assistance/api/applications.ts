@@ -20,18 +20,30 @@ export type DisburseInput = Schemas['DisburseApplicationRequest'];
 export type ConfirmInput = Schemas['ConfirmReceiptRequest'];
 export type FundIncomeInput = Schemas['RecordFundIncomeRequest'];
 export type AllocationInput = Schemas['AllocateFundsRequest'];
+export type DrawSampleInput = Schemas['DrawReceiptSampleRequest'];
+export type ReceiptSample = Schemas['ReceiptSample'];
+export type FollowUpInput = Schemas['RecordFollowUpRequest'];
+export type FollowUpOutcome = Schemas['FollowUpOutcome'];
+export const followUpOutcomes: FollowUpOutcome[] = ['Received', 'ReceivedWithIssues', 'NotReceived'];
 
 export const categories: AssistanceCategory[] = ['Hardship', 'Illness', 'Disaster', 'OldMember', 'DutyDeathFamily'];
 
 const root = ['assistance', 'applications'] as const;
 
-/** The inboxes: what waits for each step, so a tab shows its count before it is opened. */
-export type Inbox = 'review' | 'street' | 'district' | 'payment' | 'confirmation' | 'all';
+/**
+ * The inboxes: what waits for each step, so a tab shows its count before it is opened. The receipt checks' tab
+ * lists every drawn application with its follow-up, and counts those not yet visited.
+ */
+export type Inbox = 'review' | 'street' | 'district' | 'payment' | 'confirmation' | 'followUp' | 'all';
 
-export const inboxes: Inbox[] = ['review', 'street', 'district', 'payment', 'confirmation', 'all'];
+export const inboxes: Inbox[] = ['review', 'street', 'district', 'payment', 'confirmation', 'followUp', 'all'];
 
-export function inboxFilter(inbox: Inbox): { status?: ApplicationStatus; awaiting?: ApprovalTier } {
+type InboxQuery = { status?: ApplicationStatus; awaiting?: ApprovalTier; sampled?: boolean };
+
+export function inboxFilter(inbox: Inbox): InboxQuery {
   switch (inbox) {
+    case 'followUp':
+      return { sampled: true };
     case 'review':
       return { status: 'Submitted' };
     case 'street':
@@ -67,7 +79,13 @@ export function useInboxCount(inbox: Inbox) {
     queryFn: async () =>
       (
         await api.GET('/api/v1/assistance/applications', {
-          params: { query: { ...inboxFilter(inbox), page: 1, pageSize: 1 } },
+          params: {
+            query: {
+              ...(inbox === 'followUp' ? { awaitingFollowUp: true } : inboxFilter(inbox)),
+              page: 1,
+              pageSize: 1,
+            },
+          },
         })
       ).data!.total,
   });
@@ -121,6 +139,15 @@ export async function disburseApplication(a: Application, body: DisburseInput, k
 
 export async function confirmReceipt(a: Application, body: ConfirmInput) {
   return (await api.POST('/api/v1/assistance/applications/{id}/confirmation', { params: step(a), body })).data!;
+}
+
+/** Draws the year's paid applications at random for a follow-up visit; each is drawn once, ever. */
+export async function drawReceiptSample(body: DrawSampleInput) {
+  return (await api.POST('/api/v1/assistance/receipt-samples', { body })).data!;
+}
+
+export async function recordFollowUp(a: Application, body: FollowUpInput) {
+  return (await api.POST('/api/v1/assistance/applications/{id}/follow-up', { params: step(a), body })).data!;
 }
 
 export async function recordFundIncome(fundId: string, body: FundIncomeInput, key: string) {

@@ -71,6 +71,9 @@ describe('Volunteer hours', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('lists volunteers with their hours and star level, the phone masked', async () => {
+    // A desk's width: on a phone the kind, organization and phone columns are hidden.
+    const narrow = window.matchMedia;
+    vi.stubGlobal('matchMedia', (query: string) => ({ ...narrow(query), matches: true }));
     mockApi({
       'GET /api/v1/auth/me': () => me,
       'GET /api/v1/volunteering/volunteers': () => ({ items: [volunteer], total: 1, page: 1, pageSize: 20 }),

@@ -75,9 +75,20 @@ function VolunteersTab() {
         }
         columns={[
           { title: t('volunteerHours.name'), dataIndex: 'name', key: 'name', ...table.sortable('name') },
-          { title: t('volunteerHours.kind'), key: 'kind', render: (_, v) => t(`volunteerHours.kinds.${v.kind}`) },
-          { title: t('volunteerHours.organization'), dataIndex: 'organizationName', key: 'organization' },
-          { title: t('volunteerHours.phone'), dataIndex: 'phoneMasked', key: 'phone' },
+          // On a phone the name, hours and star come first; the rest is in the volunteer's own page.
+          {
+            title: t('volunteerHours.kind'),
+            key: 'kind',
+            responsive: ['md'],
+            render: (_, v) => t(`volunteerHours.kinds.${v.kind}`),
+          },
+          {
+            title: t('volunteerHours.organization'),
+            dataIndex: 'organizationName',
+            key: 'organization',
+            responsive: ['md'],
+          },
+          { title: t('volunteerHours.phone'), dataIndex: 'phoneMasked', key: 'phone', responsive: ['lg'] },
           {
             title: t('volunteerHours.hours'),
             dataIndex: 'totalHours',

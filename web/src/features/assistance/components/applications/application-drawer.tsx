@@ -24,6 +24,7 @@ import {
   type ReviewInput,
 } from '@/features/assistance/api/applications';
 import { DocumentsSection } from '@/features/assistance/components/applications/documents-section';
+import { FollowUpForm, FollowUpTag } from '@/features/assistance/components/applications/receipt-checks';
 import { statusColors, yuan } from '@/features/assistance/components/applications/format';
 import { DateField } from '@/components/date-field';
 import { FormModal } from '@/components/form-modal';
@@ -31,7 +32,7 @@ import { QueryView } from '@/components/query-view';
 import { useCan, useMe } from '@/lib/auth';
 import { shanghaiToday } from '@/lib/dates';
 
-type Action = 'review' | 'approve' | 'reject' | 'cancel' | 'disburse' | 'confirm';
+type Action = 'review' | 'approve' | 'reject' | 'cancel' | 'disburse' | 'confirm' | 'followUp';
 
 const methods: PaymentMethod[] = ['BankTransfer', 'Cash', 'Goods'];
 
@@ -48,6 +49,8 @@ function StepDetails({ details }: { details: unknown }) {
     text(d.method) && t(`assistanceApply.methods.${text(d.method)}`),
     text(d.reference) && `${t('assistanceApply.evidence')}：${text(d.reference)}`,
     text(d.confirmedOn) && `${t('assistanceApply.confirmedOn')}：${text(d.confirmedOn)}`,
+    text(d.visitedOn) && `${t('assistanceReceipt.visitedOn')}：${text(d.visitedOn)}`,
+    text(d.outcome) && t(`assistanceReceipt.outcomes.${text(d.outcome)}`),
     text(d.reason),
     text(d.note),
   ].filter(Boolean);
@@ -87,6 +90,9 @@ export function ApplicationDrawer({ id, onClose }: { id: string; onClose: () => 
     }
     if (canWrite && a.status === 'Paid') {
       actions.push({ key: 'confirm', label: w('confirm'), primary: true });
+    }
+    if (canWrite && a.sampled && !a.followUp && (a.status === 'Paid' || a.status === 'Confirmed')) {
+      actions.push({ key: 'followUp', label: t('assistanceReceipt.record') });
     }
     if (canWrite && ['Submitted', 'Reviewed', 'StreetApproved', 'Approved'].includes(a.status)) {
       actions.push({ key: 'cancel', label: w('cancel'), danger: true });
@@ -151,6 +157,15 @@ export function ApplicationDrawer({ id, onClose }: { id: string; onClose: () => 
                     ]
                   : []),
                 ...(a.confirmedOn ? [{ key: 'confirmed', label: w('confirmedOn'), children: a.confirmedOn }] : []),
+                ...(a.sampled
+                  ? [
+                      {
+                        key: 'followUp',
+                        label: t('assistanceReceipt.followUp'),
+                        children: <FollowUpTag outcome={a.followUp} />,
+                      },
+                    ]
+                  : []),
               ]}
             />
             {actions.length > 0 && actedBefore.length > 0 && (
@@ -192,7 +207,10 @@ export function ApplicationDrawer({ id, onClose }: { id: string; onClose: () => 
           </Space>
         )}
       </QueryView>
-      {a && action && <StepForm application={a} action={action} onClose={() => setAction(undefined)} />}
+      {a && action === 'followUp' && <FollowUpForm application={a} onClose={() => setAction(undefined)} />}
+      {a && action && action !== 'followUp' && (
+        <StepForm application={a} action={action} onClose={() => setAction(undefined)} />
+      )}
     </Drawer>
   );
 }

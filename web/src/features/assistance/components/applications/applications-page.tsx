@@ -11,6 +11,7 @@ import {
 } from '@/features/assistance/api/applications';
 import { ApplicationDrawer } from '@/features/assistance/components/applications/application-drawer';
 import { ApplicationForm } from '@/features/assistance/components/applications/application-form';
+import { DrawSampleDialog, FollowUpTag } from '@/features/assistance/components/applications/receipt-checks';
 import { statusColors, yuan } from '@/features/assistance/components/applications/format';
 import { PageHeading } from '@/components/page-heading';
 import { QueryView } from '@/components/query-view';
@@ -50,6 +51,8 @@ export function ApplicationsPage() {
   const table = useTableState('-createdAt');
   const list = useApplications(inbox, table.query);
   const [creating, setCreating] = useState(false);
+  const [drawing, setDrawing] = useState(false);
+  const checks = inbox === 'followUp';
   const w = (k: string) => t(`assistanceApply.${k}`);
   const open = (id: string | undefined) =>
     setParams((p) => {
@@ -82,6 +85,12 @@ export function ApplicationsPage() {
         }}
         items={inboxes.map((key) => ({ key, label: <InboxTab inbox={key} /> }))}
       />
+      {checks && (
+        <Space style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }} wrap>
+          <Typography.Text type="secondary">{t('assistanceReceipt.intro')}</Typography.Text>
+          {canWrite && <Button onClick={() => setDrawing(true)}>{t('assistanceReceipt.draw')}</Button>}
+        </Space>
+      )}
       <QueryView query={list}>
         <Table<ApplicationSummary>
           rowKey="id"
@@ -91,7 +100,7 @@ export function ApplicationsPage() {
           dataSource={list.data?.items}
           pagination={table.pagination(list.data?.total)}
           onChange={table.onChange}
-          locale={{ emptyText: w('emptyInbox') }}
+          locale={{ emptyText: checks ? t('assistanceReceipt.empty') : w('emptyInbox') }}
           onRow={(a) => ({ onClick: () => open(a.id), style: { cursor: 'pointer' } })}
           columns={[
             {
@@ -123,7 +132,15 @@ export function ApplicationsPage() {
                 </Space>
               ),
             },
-            { title: w('noticeTo'), dataIndex: 'noticeTo', key: 'noticeTo' },
+            ...(checks
+              ? [
+                  {
+                    title: t('assistanceReceipt.followUp'),
+                    key: 'followUp',
+                    render: (_: unknown, a: ApplicationSummary) => <FollowUpTag outcome={a.followUp} />,
+                  },
+                ]
+              : [{ title: w('noticeTo'), dataIndex: 'noticeTo', key: 'noticeTo' }]),
             { title: w('paidOn'), dataIndex: 'paidOn', key: 'paidOn' },
           ]}
         />
@@ -136,6 +153,7 @@ export function ApplicationsPage() {
           }}
         />
       )}
+      {drawing && <DrawSampleDialog onClose={() => setDrawing(false)} />}
       {opened && <ApplicationDrawer id={opened} onClose={() => open(undefined)} />}
     </Card>
   );
