@@ -17,6 +17,9 @@ public static class MultiRowInsert
     /// <summary>Rows per statement at most (a power of two, see the rest's pieces).</summary>
     private const int MaxRows = 512;
 
+    // The statement's fixed head; table and column names are the caller's constants.
+    private const string InsertInto = "INSERT INTO ";
+
     public static int MaxParameters(DatabaseProvider provider) =>
         provider switch
         {
@@ -55,7 +58,7 @@ public static class MultiRowInsert
     )
     {
         var perStatement = RowsPerStatement(db.Dialect.Provider, columns.Count);
-        var head = "INSERT INTO " + table + " (" + string.Join(", ", columns) + ") VALUES ";
+        var head = InsertInto + table + " (" + string.Join(", ", columns) + ") VALUES ";
         var batch = new List<object?[]>(perStatement);
         DbCommand? full = null;
         try
