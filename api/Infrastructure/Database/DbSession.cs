@@ -62,6 +62,18 @@ public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable
         }
     }
 
+    /// <summary>A bare command on the scope's connection and transaction, for statements with thousands of
+    /// parameters (<see cref="MultiRowInsert"/>): Dapper looks each parameter up in the command's collection, which
+    /// on SQLite is a linear search, so binding n parameters through it costs n².</summary>
+    public async ValueTask<DbCommand> BareCommandAsync(string sql, CancellationToken cancellationToken)
+    {
+        var connection = await ConnectionAsync(cancellationToken);
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = _transaction;
+        return command;
+    }
+
     private CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken) =>
         new(
             Dialect.Render(sql),

@@ -170,6 +170,10 @@ function ModuleMenu({ user, onNavigate }: { user: CurrentUser; onNavigate: () =>
                 key: 'dividends/collectives',
                 label: <Link to="/dividends/collectives">{t('dividends.collectives')}</Link>,
               },
+              {
+                key: 'dividends/statistics',
+                label: <Link to="/dividends/statistics">{t('dividendFinish.statistics.menu')}</Link>,
+              },
             ],
           },
         ]

@@ -28,6 +28,8 @@ const PlanWizardPage = lazy(() => import('@/features/dividends/components/plan-w
 const PlanPage = lazy(() => import('@/features/dividends/components/plan-page'));
 const NoticeSheetPage = lazy(() => import('@/features/dividends/components/notice-sheet-page'));
 const SignSheetPage = lazy(() => import('@/features/dividends/components/sign-sheet-page'));
+const ShareCertificatePage = lazy(() => import('@/features/dividends/components/share-certificate-page'));
+const DividendStatisticsPage = lazy(() => import('@/features/dividends/components/dividend-statistics-page'));
 // The 公示 check page is public: a villager checks a printed sheet's code without signing in.
 const NoticeCheckPage = lazy(() => import('@/features/dividends/components/notice-check-page'));
 const FundPage = lazy(() => import('@/features/assistance/components/fund-page'));
@@ -67,6 +69,8 @@ export const router = createBrowserRouter([
           { path: 'dividends/plans/:id', element: page(<PlanPage />) },
           { path: 'dividends/plans/:id/notice-sheet', element: page(<NoticeSheetPage />) },
           { path: 'dividends/plans/:id/sign-sheet', element: page(<SignSheetPage />) },
+          { path: 'dividends/households/:id/certificate', element: page(<ShareCertificatePage />) },
+          { path: 'dividends/statistics', element: page(<DividendStatisticsPage />) },
           { path: 'assistance/fund', element: page(<FundPage />) },
           { path: 'assistance/visits', element: page(<VisitsPage />) },
           { path: 'assistance/condolences', element: page(<CarePage area="condolences" />) },

@@ -1728,7 +1728,7 @@ export interface paths {
         };
         /**
          * Dividends' figures for an organization's subtree
-         * @description organizationId (required, in scope: 400 otherwise). counts: collectives, cooperatives, households, members, landTransferredMu, operatingIncomeReported (latest year at or above the region's reported line), weakCollectives (below the region's line), distributionPlans, distributedFen, paidOutFen; the two lines; and by year the approved plans, payout lines, amount distributed, paid out, unpaid and the share paid out.
+         * @description organizationId (required, in scope: 400 otherwise). counts: collectives, cooperatives, households, members, landTransferredMu, operatingIncomeReported (latest year at or above the region's reported line), weakCollectives (below the region's line), distributionPlans, distributedFen, paidOutFen; the two lines; and by year the approved plans, payout lines, amount distributed, paid out, unpaid and the share paid out, with the amount and payees by kind of part (dividend, pension, other).
          */
         get: operations["GetDividendStatistics"];
         put?: never;
@@ -5288,6 +5288,16 @@ export interface components {
             claimant: components["schemas"]["DemandClaimantRequest"];
             note?: string | null;
         };
+        DistributionPart: {
+            kind: components["schemas"]["PlanPartKind"];
+            /** Format: int64 */
+            payees: number;
+            /**
+             * Format: decimal
+             * @description An amount in yuan with at most two decimal places (stored as integer fen).
+             */
+            amount: number;
+        };
         DistributionYear: {
             /** Format: int32 */
             year: number;
@@ -5312,6 +5322,7 @@ export interface components {
             unpaid: number;
             /** Format: double */
             paidOutPercent: number;
+            parts: components["schemas"]["DistributionPart"][];
         };
         DividendRules: {
             reserveMinPercent: components["schemas"]["NumberRule"];

@@ -101,7 +101,7 @@ internal static class PlanComputation
     private const string ShareTypesSql = "SELECT id FROM collective_share_types WHERE collective_id = @id";
 
     // Members on the register on the cut-off date (a death or departure recorded after it still counts); their
-    // shares then come from the register's own query (ShareRegister.AsOfAsync).
+    // shares then come from the register's own sums (ShareRegister.QuantitiesAsOfAsync).
     private const string MembersSql = """
         SELECT id AS person_id, household_id, name, id_number_masked, birth_date
         FROM collective_members
@@ -141,9 +141,9 @@ internal static class PlanComputation
             new { id = collectiveId, cutOffOn },
             cancellationToken
         );
-        var holdings = (await ShareRegister.AsOfAsync(db, collectiveId, cutOffOn, cancellationToken)).ToLookup(h =>
-            h.MemberId
-        );
+        var holdings = (
+            await ShareRegister.QuantitiesAsOfAsync(db, collectiveId, cutOffOn, cancellationToken)
+        ).ToLookup(h => h.MemberId);
         var households = (
             await db.QueryAsync<HouseholdRow>(HouseholdsSql, new { id = collectiveId }, cancellationToken)
         ).ToDictionary(h => h.Id);

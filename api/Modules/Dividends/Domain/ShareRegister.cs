@@ -18,11 +18,19 @@ internal sealed record ShareHolding
     public long Quantity { get; init; }
 }
 
+/// <summary>One member's quantity of one share type on a day.</summary>
+internal sealed record ShareQuantityOn
+{
+    public Guid MemberId { get; init; }
+    public Guid ShareTypeId { get; init; }
+    public long Quantity { get; init; }
+}
+
 /// <summary>
 /// The share register of a collective as of a day: the sum of every dated change line up to and including it, per
 /// member and share type, leaving out holdings that sum to nothing, whatever the member's status (the caller decides
-/// who counts). The distribution plans read their shares through this query (a plan's cut-off date), so the register
-/// and the plans cannot disagree about who held what.
+/// who counts). The distribution plans read their shares through the same sums (QuantitiesSql: a plan's cut-off date,
+/// the same lines and the same rule for a zero), so the register and the plans cannot disagree about who held what.
 /// Ordered by household number, member id and share type, so the same register always comes back the same way.
 /// </summary>
 internal static class ShareRegister
@@ -41,6 +49,25 @@ internal static class ShareRegister
         HAVING SUM(l.delta) <> 0
         ORDER BY h.number, l.member_id, t.sort_order, l.share_type_id
         """;
+
+    // The same holdings as AsOfSql (same lines, same sum, same rule for a zero), without the names a plan does not
+    // need: joining and sorting 200,000 holdings by household took seconds of a 100,000-member plan.
+    private const string QuantitiesSql = """
+        SELECT member_id, share_type_id, SUM(delta) AS quantity
+        FROM collective_share_change_lines
+        WHERE collective_id = @collectiveId AND effective_on <= @asOf
+        GROUP BY member_id, share_type_id
+        HAVING SUM(delta) <> 0
+        """;
+
+    /// <summary>Each member's quantity of each share type on the day, as <see cref="AsOfAsync"/> counts it, in no
+    /// particular order (for the plans' engine, which orders its recipients itself).</summary>
+    public static Task<IReadOnlyList<ShareQuantityOn>> QuantitiesAsOfAsync(
+        DbSession db,
+        Guid collectiveId,
+        DateOnly asOf,
+        CancellationToken cancellationToken
+    ) => db.QueryAsync<ShareQuantityOn>(QuantitiesSql, new { collectiveId, asOf }, cancellationToken);
 
     public static Task<IReadOnlyList<ShareHolding>> AsOfAsync(
         DbSession db,

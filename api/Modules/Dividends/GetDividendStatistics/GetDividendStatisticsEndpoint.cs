@@ -2,6 +2,7 @@ using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Security;
+using Jiceng.Modules.Dividends.Domain;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,7 +19,16 @@ internal static class GetDividendStatisticsEndpoint
         new("已发放（元）", "Paid out (yuan)", y => y.PaidOut.Fen / 100m),
         new("未发放（元）", "Unpaid (yuan)", y => y.Unpaid.Fen / 100m),
         new("发放率（%）", "Paid out (%)", y => y.PaidOutPercent),
+        new("分红人数", "Dividend payees", y => Part(y, PlanPartKind.Dividend)?.Payees ?? 0),
+        new("分红（元）", "Dividends (yuan)", y => (Part(y, PlanPartKind.Dividend)?.Amount.Fen ?? 0) / 100m),
+        new("养老金人数", "Pension payees", y => Part(y, PlanPartKind.Pension)?.Payees ?? 0),
+        new("养老金（元）", "Pension (yuan)", y => (Part(y, PlanPartKind.Pension)?.Amount.Fen ?? 0) / 100m),
+        new("其他人数", "Other payees", y => Part(y, PlanPartKind.Other)?.Payees ?? 0),
+        new("其他（元）", "Other (yuan)", y => (Part(y, PlanPartKind.Other)?.Amount.Fen ?? 0) / 100m),
     ];
+
+    private static DistributionPart? Part(DistributionYear year, PlanPartKind kind) =>
+        year.Parts.FirstOrDefault(p => p.Kind == kind);
 
     public static void Map(RouteGroupBuilder group)
     {
@@ -42,7 +52,8 @@ internal static class GetDividendStatisticsEndpoint
                     + "members, landTransferredMu, operatingIncomeReported (latest year at or above the region's "
                     + "reported line), weakCollectives (below the region's line), distributionPlans, distributedFen, "
                     + "paidOutFen; the two lines; and by year the approved plans, payout lines, amount distributed, "
-                    + "paid out, unpaid and the share paid out."
+                    + "paid out, unpaid and the share paid out, with the amount "
+                    + "and payees by kind of part (dividend, pension, other)."
             )
             .ProducesValidationProblem();
 

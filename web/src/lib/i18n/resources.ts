@@ -5,6 +5,7 @@ import { volunteeringContributedWords, volunteeringStatsWords } from '@/features
 import { dividendsWords } from '@/features/dividends/words';
 import { dividendScreensWords } from '@/features/dividends/words-screens';
 import { dividendPayoutsWords } from '@/features/dividends/words-payouts';
+import { dividendFinishWords } from '@/features/dividends/words-finish';
 import { assistanceWords } from '@/features/assistance/words';
 import { assistanceVisitWords } from '@/features/assistance/words-visits';
 import { assistanceDocumentWords } from '@/features/assistance/words-documents';
@@ -40,6 +41,7 @@ export const resources = {
       ...dividendsWords.zh,
       ...dividendScreensWords.zh,
       ...dividendPayoutsWords.zh,
+      ...dividendFinishWords.zh,
       appName: '基层党建',
       appTitle: '基层党建',
       signIn: {
@@ -599,6 +601,7 @@ export const resources = {
       ...dividendsWords.en,
       ...dividendScreensWords.en,
       ...dividendPayoutsWords.en,
+      ...dividendFinishWords.en,
       appName: 'Jiceng',
       appTitle: 'Jiceng grassroots party building',
       signIn: {

@@ -33,7 +33,7 @@ export function CollectivesPage() {
           rowKey="id"
           loading={collectives.isFetching}
           dataSource={collectives.data?.items ?? []}
-          scroll={{ x: 900 }}
+          tableLayout="fixed"
           pagination={{
             current: page,
             pageSize: 20,
@@ -45,28 +45,58 @@ export function CollectivesPage() {
             const one = Array.isArray(sorter) ? sorter[0] : sorter;
             setSort(one?.order ? `${one.order === 'descend' ? '-' : ''}${String(one.field)}` : undefined);
           }}
+          // Fits the page at 1440 wide without scrolling: secondary columns give way on narrower screens and
+          // long names end in an ellipsis (the whole name shows on hover and on the collective's page).
           columns={[
             {
               title: t('dividends.name'),
               dataIndex: 'name',
               sorter: true,
-              render: (name: string, row) => <Link to={`/dividends/collectives/${row.id}`}>{name}</Link>,
+              ellipsis: true,
+              render: (name: string, row) => (
+                <Link to={`/dividends/collectives/${row.id}`} title={name}>
+                  {name}
+                </Link>
+              ),
             },
             {
               title: t('dividends.kind'),
               dataIndex: 'kind',
+              width: 150,
+              responsive: ['sm'],
               render: (kind: Collective['kind']) => <Tag>{t(`dividends.kinds.${kind}`)}</Tag>,
             },
-            { title: t('dividends.creditCode'), dataIndex: 'creditCode', sorter: true },
-            { title: t('dividends.organization'), dataIndex: 'organizationName' },
-            { title: t('dividends.land'), dataIndex: 'landTransferredMu', sorter: true, align: 'right' },
+            {
+              title: t('dividends.creditCode'),
+              dataIndex: 'creditCode',
+              sorter: true,
+              width: 200,
+              responsive: ['xxl'],
+            },
+            { title: t('dividends.organization'), dataIndex: 'organizationName', ellipsis: true, responsive: ['lg'] },
+            {
+              title: t('dividends.land'),
+              dataIndex: 'landTransferredMu',
+              sorter: true,
+              align: 'right',
+              width: 130,
+              responsive: ['md'],
+            },
             {
               title: t('dividends.management'),
               dataIndex: 'shareManagement',
+              width: 100,
+              responsive: ['xl'],
               render: (m: Collective['shareManagement']) => t(`dividends.managements.${m}`),
             },
-            { title: t('dividends.households'), dataIndex: 'households', align: 'right' },
-            { title: t('dividends.members'), dataIndex: 'members', sorter: true, align: 'right' },
+            {
+              title: t('dividends.households'),
+              dataIndex: 'households',
+              align: 'right',
+              width: 80,
+              responsive: ['lg'],
+            },
+            { title: t('dividends.members'), dataIndex: 'members', sorter: true, align: 'right', width: 90 },
           ]}
         />
       </QueryView>

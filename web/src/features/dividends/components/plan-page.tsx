@@ -27,6 +27,7 @@ import { RevisePlanButton } from '@/features/dividends/components/revise-plan';
 import { formatYuan } from '@/features/dividends/money';
 import { useCan } from '@/lib/auth';
 import { ApiError } from '@/lib/problem';
+import './plan-heading.css';
 
 type StepForm = { occurredOn: string; documentRef: string; vote?: AssemblyVoteInput };
 
@@ -50,9 +51,15 @@ export function PlanPage() {
   const data = plan.data;
   return (
     <Card
+      className="plan-card"
       title={
         <PageHeading>
-          {data ? t('dividendScreens.plan.title', { year: data.year, name: data.title }) : t('dividendScreens.plans')}
+          {!data
+            ? t('dividendScreens.plans')
+            : // The plan's own name usually holds its year already (三海社区2023年度…): it is not said twice.
+              data.title.includes(String(data.year))
+              ? data.title
+              : t('dividendScreens.plan.title', { year: data.year, name: data.title })}
         </PageHeading>
       }
       extra={

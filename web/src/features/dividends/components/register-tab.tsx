@@ -1,6 +1,7 @@
 import { Alert, Button, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { DateField } from '@/components/date-field';
 import { ExportButtons } from '@/components/export-buttons';
 import { FormModal } from '@/components/form-modal';
@@ -142,6 +143,12 @@ export function RegisterTab({ detail }: { detail: CollectiveDetail }) {
                     >
                       {t('dividendPayouts.statement')}
                     </Button>
+                    <Link
+                      to={`/dividends/households/${row.household.id}/certificate${asOf ? `?asOf=${asOf}` : ''}`}
+                      aria-label={`${row.household.number} ${t('dividendFinish.certificate.button')}`}
+                    >
+                      {t('dividendFinish.certificate.button')}
+                    </Link>
                   </Space>
                 ) : (
                   ''
