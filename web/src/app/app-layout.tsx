@@ -210,6 +210,10 @@ function ModuleMenu({ user, onNavigate }: { user: CurrentUser; onNavigate: () =>
                 key: 'assistance/applications',
                 label: <Link to="/assistance/applications">{t('assistanceApply.menu')}</Link>,
               },
+              {
+                key: 'assistance/statistics',
+                label: <Link to="/assistance/statistics">{t('assistanceStats.menu')}</Link>,
+              },
             ],
           },
         ]

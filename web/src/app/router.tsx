@@ -37,6 +37,8 @@ const VisitsPage = lazy(() => import('@/features/assistance/components/visits-pa
 const CarePage = lazy(() => import('@/features/assistance/components/care-page'));
 const MemberLedgerPage = lazy(() => import('@/features/assistance/components/member-ledger-page'));
 const ApplicationsPage = lazy(() => import('@/features/assistance/components/applications/applications-page'));
+const AssistanceStatisticsPage = lazy(() => import('@/features/assistance/components/assistance-statistics-page'));
+const FundStatementPage = lazy(() => import('@/features/assistance/components/fund-statement-page'));
 
 const page = (element: ReactNode) => <Suspense fallback={null}>{element}</Suspense>;
 
@@ -78,6 +80,8 @@ export const router = createBrowserRouter([
           { path: 'assistance/ledger', element: page(<CarePage area="ledger" />) },
           { path: 'assistance/applications', element: page(<ApplicationsPage />) },
           { path: 'assistance/ledger/:memberId', element: page(<MemberLedgerPage />) },
+          { path: 'assistance/statistics', element: page(<AssistanceStatisticsPage />) },
+          { path: 'assistance/funds/:id/statement', element: page(<FundStatementPage />) },
           { path: '*', element: page(<NotFoundPage />) },
         ],
       },

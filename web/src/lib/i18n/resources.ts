@@ -15,6 +15,7 @@ import {
   assistanceFundFormWords,
   assistanceMemberLedgerWords,
 } from '@/features/assistance/words-applications';
+import { assistanceStatisticsWords } from '@/features/assistance/words-statistics';
 
 /**
  * The Party's own words (the 党内统计 and 发展党员 documents), said once: every Chinese label naming one of these things
@@ -564,6 +565,7 @@ export const resources = {
       ...assistanceMemberLedgerWords.zh,
       ...assistanceDocumentWords.zh,
       ...assistanceReceiptWords.zh,
+      ...assistanceStatisticsWords.zh,
       calendar: {
         title: '节假日安排',
         intro:
@@ -1159,6 +1161,7 @@ export const resources = {
       ...assistanceMemberLedgerWords.en,
       ...assistanceDocumentWords.en,
       ...assistanceReceiptWords.en,
+      ...assistanceStatisticsWords.en,
       calendar: {
         title: 'Holiday calendar',
         intro:

@@ -60,7 +60,7 @@ describe('FundPage', () => {
               pageSize: 20,
             },
     });
-    renderWithProviders(<FundPage />);
+    renderWithProviders(<FundPage />, { route: '/assistance/fund' });
     await screen.findByText('市管党费列支启动资金');
     await waitFor(() => expect(document.body.textContent).toContain('9,500.00'));
     expect(document.body.textContent).toContain('9,000.00');
@@ -86,7 +86,7 @@ describe('FundPage', () => {
           headers: { 'Content-Type': 'application/problem+json' },
         }),
     });
-    renderWithProviders(<FundPage />);
+    renderWithProviders(<FundPage />, { route: '/assistance/fund' });
     expect(await screen.findByRole('alert', {}, { timeout: 12_000 })).toBeTruthy();
   }, 60_000);
 });

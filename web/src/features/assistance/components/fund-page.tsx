@@ -1,7 +1,9 @@
+import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Col, DatePicker, Empty, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import {
   useFund,
   useFunds,
@@ -10,8 +12,10 @@ import {
   type LedgerEntry,
   type LedgerEntryKind,
 } from '@/features/assistance/api/funds';
+import { exportLedger } from '@/features/assistance/api/statistics';
 import { yuan } from '@/features/assistance/components/applications/format';
 import { AllocationForm, IncomeForm } from '@/features/assistance/components/fund-forms';
+import { ExportButtons } from '@/components/export-buttons';
 import { PageHeading } from '@/components/page-heading';
 import { QueryView } from '@/components/query-view';
 import { useCan } from '@/lib/auth';
@@ -30,13 +34,8 @@ export function FundPage() {
   const [source, setSource] = useState<FundSource>();
   const [period, setPeriod] = useState<[Dayjs, Dayjs] | null>(null);
   const [page, setPage] = useState(1);
-  const ledger = useLedger(fundId, {
-    kind,
-    source,
-    from: period?.[0].format('YYYY-MM-DD'),
-    to: period?.[1].format('YYYY-MM-DD'),
-    page,
-  });
+  const filter = { kind, source, from: period?.[0].format('YYYY-MM-DD'), to: period?.[1].format('YYYY-MM-DD') };
+  const ledger = useLedger(fundId, { ...filter, page });
   const money = (value: number | string | undefined) => Number(value ?? 0).toFixed(2);
   const canWrite = useCan('funds.write');
   const [form, setForm] = useState<'income' | 'allocate'>();
@@ -62,6 +61,13 @@ export function FundPage() {
       }
     >
       <Typography.Paragraph type="secondary">{t('assistance.fund.intro')}</Typography.Paragraph>
+      {fundId && (
+        <Space wrap style={{ marginBottom: 16 }}>
+          <Link to={`/assistance/funds/${fundId}/statement?year=${new Date().getFullYear()}`}>
+            <PrinterOutlined /> {t('assistanceStats.statement.open')}
+          </Link>
+        </Space>
+      )}
       {canWrite && current && (
         <Space wrap style={{ marginBottom: 16 }}>
           <Button onClick={() => setForm('income')}>{t('assistanceFundForms.income')}</Button>
@@ -126,6 +132,7 @@ export function FundPage() {
                   setPage(1);
                 }}
               />
+              {fundId && <ExportButtons onExport={(format) => exportLedger(fundId, filter, format)} />}
             </Space>
             <QueryView query={ledger}>
               <Table<LedgerEntry>

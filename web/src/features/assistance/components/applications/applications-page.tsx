@@ -9,10 +9,12 @@ import {
   type ApplicationSummary,
   type Inbox,
 } from '@/features/assistance/api/applications';
+import { exportApplications } from '@/features/assistance/api/statistics';
 import { ApplicationDrawer } from '@/features/assistance/components/applications/application-drawer';
 import { ApplicationForm } from '@/features/assistance/components/applications/application-form';
 import { DrawSampleDialog, FollowUpTag } from '@/features/assistance/components/applications/receipt-checks';
 import { statusColors, yuan } from '@/features/assistance/components/applications/format';
+import { ExportButtons } from '@/components/export-buttons';
 import { PageHeading } from '@/components/page-heading';
 import { QueryView } from '@/components/query-view';
 import { useTableState } from '@/hooks/use-table-state';
@@ -85,6 +87,9 @@ export function ApplicationsPage() {
         }}
         items={inboxes.map((key) => ({ key, label: <InboxTab inbox={key} /> }))}
       />
+      <Space style={{ marginBottom: 12 }} wrap>
+        <ExportButtons onExport={(format) => exportApplications(inbox, table.query.sort, format)} />
+      </Space>
       {checks && (
         <Space style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }} wrap>
           <Typography.Text type="secondary">{t('assistanceReceipt.intro')}</Typography.Text>
