@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { afterEach, vi } from 'vitest';
+import { ApplicationsPage } from '@/features/assistance/components/applications/applications-page';
 import { AssistanceStatisticsPage } from '@/features/assistance/components/assistance-statistics-page';
 import { FundPage } from '@/features/assistance/components/fund-page';
 import { FundStatementPage } from '@/features/assistance/components/fund-statement-page';
@@ -126,6 +127,22 @@ describe('Assistance statistics and the yearly statement', () => {
     });
     const exported = new URL(requests.find((r) => r.url.includes('/entries/export'))!.url);
     expect(exported.searchParams.get('format')).toBe('Csv');
+  }, 60_000);
+
+  it('exports the applications of the inbox on screen with its filter', async () => {
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:x'), revokeObjectURL: vi.fn() }));
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const requests = mockApi({
+      'GET /api/v1/auth/me': () => me,
+      'GET /api/v1/assistance/applications': () => ({ items: [], total: 0, page: 1, pageSize: 20 }),
+      'GET /api/v1/assistance/applications/export': () => new Response('x'),
+    });
+    renderWithProviders(<ApplicationsPage />, { route: '/assistance/applications?inbox=street' });
+    fireEvent.click(await screen.findByRole('button', { name: /Excel/ }, { timeout: 15_000 }));
+    await waitFor(() => expect(requests.some((r) => r.url.includes('/applications/export'))).toBe(true));
+    const exported = new URL(requests.find((r) => r.url.includes('/applications/export'))!.url);
+    expect(exported.searchParams.get('awaiting')).toBe('Street');
+    expect(exported.searchParams.get('format')).toBe('Xlsx');
   }, 60_000);
 
   it("shows the scope's figures with sources, kinds, categories and tiers in words, and filters by year", async () => {
