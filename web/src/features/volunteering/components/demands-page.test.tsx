@@ -97,6 +97,32 @@ describe('DemandsPage', () => {
     expect(post.headers.get('If-Match')).toBe('"3"');
   }, 60_000);
 
+  it("shows a column's newest eight cards and the rest on request", async () => {
+    const rated = Array.from({ length: 11 }, (_, i) => ({
+      ...demand,
+      id: `r${i}`,
+      description: `已评价的需求 ${i + 1}`,
+      state: 'Rated',
+      daysLate: 0,
+    }));
+    mockApi({
+      'GET /api/v1/auth/me': () => me,
+      'GET /api/v1/volunteering/demands/board': () => ({
+        columns: columns.map((c) => (c.state === 'Rated' ? { ...c, count: 11 } : c)),
+        total: 12,
+        overdue: 1,
+      }),
+      'GET /api/v1/volunteering/demands': () => ({ items: rated, total: 11, page: 1, pageSize: 200 }),
+    });
+    renderWithProviders(<DemandsPage />);
+    await screen.findByText('已评价的需求 8', {}, { timeout: 10_000 });
+    expect(screen.queryByText('已评价的需求 9')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '展开其余 3 条' }));
+    expect(await screen.findByText('已评价的需求 11')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '收起' }));
+    await waitFor(() => expect(screen.queryByText('已评价的需求 11')).toBeNull());
+  }, 60_000);
+
   it('puts a refusal of the server on its field in Chinese', async () => {
     mockApi({
       'GET /api/v1/auth/me': () => me,

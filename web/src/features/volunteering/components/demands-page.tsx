@@ -86,9 +86,13 @@ export function DemandsPage() {
   );
 }
 
+// A column shows its newest few: the finished ones would otherwise stretch the page over hundreds of cards.
+const cardsPerColumn = 8;
+
 function Board({ onOpen }: { onOpen: (id: string) => void }) {
   const { t } = useTranslation();
   const board = useDemandBoard();
+  const [expanded, setExpanded] = useState<DemandState[]>([]);
   const demands = useDemands({});
   const items = demands.data?.items ?? [];
   return (
@@ -98,6 +102,8 @@ function Board({ onOpen }: { onOpen: (id: string) => void }) {
           {boardStates.map((state) => {
             const column = board.data?.columns.find((c) => c.state === state);
             const inState = items.filter((d) => d.state === state);
+            const open = expanded.includes(state);
+            const shown = open ? inState : inState.slice(0, cardsPerColumn);
             return (
               <Card
                 key={state}
@@ -110,7 +116,7 @@ function Board({ onOpen }: { onOpen: (id: string) => void }) {
                   <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('volunteering.demands.empty')} />
                 ) : (
                   <Space orientation="vertical" style={{ width: '100%' }}>
-                    {inState.map((demand) => (
+                    {shown.map((demand) => (
                       <Card
                         key={demand.id}
                         size="small"
@@ -136,6 +142,17 @@ function Board({ onOpen }: { onOpen: (id: string) => void }) {
                         </Space>
                       </Card>
                     ))}
+                    {inState.length > cardsPerColumn && (
+                      <Button
+                        type="link"
+                        style={{ padding: 0 }}
+                        onClick={() => setExpanded((now) => (open ? now.filter((s) => s !== state) : [...now, state]))}
+                      >
+                        {open
+                          ? t('volunteering.demands.showLess')
+                          : t('volunteering.demands.showMore', { count: inState.length - cardsPerColumn })}
+                      </Button>
+                    )}
                   </Space>
                 )}
               </Card>
