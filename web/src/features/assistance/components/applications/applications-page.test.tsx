@@ -133,7 +133,7 @@ describe('ApplicationsPage', () => {
       },
     });
     renderWithProviders(<ApplicationsPage />, { route: '/assistance/applications' });
-    fireEvent.click(await screen.findByRole('button', { name: '新建帮扶申请' }));
+    fireEvent.click(await screen.findByRole('button', { name: '新建帮扶申请' }, { timeout: 10_000 }));
     const modal = await screen.findByRole('dialog');
     const picker = within(modal).getByLabelText('帮扶对象');
     fireEvent.mouseDown(picker);
