@@ -80,7 +80,7 @@ if npm_install web; then
   else
     problems+=("Vitest did not produce results"); failed=$((failed + 1))
   fi
-  echo "== SPA lint (ESLint, including the import boundaries between features)"
+  section "SPA lint (ESLint, including the import boundaries between features)"
   if (cd web && npx eslint --max-warnings 0 .) >"$RESULTS/lint.log" 2>&1; then
     passed=$((passed + 1)); echo "   lint: clean"
   else
