@@ -90,25 +90,12 @@ internal sealed class ListNoticesHandler(
             r.Id,
             r.OrgId,
             names.GetValueOrDefault(r.OrgId, ""),
-            MaskName(r.MemberName),
+            Publication.MaskName(r.MemberName),
             r.Category,
             Money.FromFen(r.Amount),
             r.NoticeFrom,
             r.NoticeTo
         ));
-    }
-
-    /// <summary>张三 → 张*, 欧阳修 → 欧*修: enough for members who know the person, not for anyone else.</summary>
-    internal static string MaskName(string name)
-    {
-        var text = name.Trim();
-        return text.Length switch
-        {
-            0 => "",
-            1 => "*",
-            2 => text[0] + "*",
-            _ => text[0] + new string('*', text.Length - 2) + text[^1],
-        };
     }
 
     private sealed record Row
