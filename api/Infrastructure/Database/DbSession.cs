@@ -93,6 +93,24 @@ public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable
         return rows.AsList();
     }
 
+    /// <summary>Hands each row of a query to <paramref name="read"/> as the reader stands on it, for reads of many
+    /// thousands of rows (a 100,000-member plan snapshot) where a list of mapped objects, each value through its type
+    /// handler, took most of the time. Read GUIDs with GetGuid, which both engines answer.</summary>
+    public async Task ReadAsync(
+        string sql,
+        object? parameters,
+        Action<DbDataReader> read,
+        CancellationToken cancellationToken
+    )
+    {
+        var connection = await ConnectionAsync(cancellationToken);
+        await using var reader = await connection.ExecuteReaderAsync(Command(sql, parameters, cancellationToken));
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            read(reader);
+        }
+    }
+
     public async Task<T?> QuerySingleOrDefaultAsync<T>(
         string sql,
         object? parameters = null,

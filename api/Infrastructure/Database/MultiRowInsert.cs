@@ -2,15 +2,26 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using NpgsqlTypes;
+using SQLitePCL;
 
 namespace Jiceng.Infrastructure.Database;
 
 /// <summary>
-/// Writes many rows of one table with multi-row <c>INSERT … VALUES (…), (…)</c> statements inside the caller's
-/// transaction: one statement per batch instead of one per row (a 100,000-line dividend plan used to take 100,000
-/// statements). A batch never passes the engine's limit of parameters per statement (SQLite 32,766, PostgreSQL 65,535,
-/// SQL Server 2,100) nor SQL Server's 1,000 rows per VALUES list. Values travel as parameters, never as SQL text,
-/// bound directly on one command reused for every full batch (see <see cref="DbSession.BareCommandAsync"/>).
+/// Writes many rows of one table inside the caller's transaction, each engine its fastest way that still sends values
+/// as values, never as SQL text (a 100,000-line dividend plan used to take 100,000 statements):
+/// <list type="bullet">
+/// <item>PostgreSQL: one binary <c>COPY … FROM STDIN</c>.</item>
+/// <item>SQLite: one single-row <c>INSERT</c> prepared once on the connection and stepped per row, its values bound by
+/// position. Microsoft.Data.Sqlite binds only by name, and SQLite finds a name by a linear search of the statement's
+/// names, so named multi-row statements cost n² per batch: positional binding made 100,000 lines about twice as fast.
+/// </item>
+/// <item>SQL Server: multi-row <c>INSERT … VALUES (…), (…)</c> statements, never past its 2,100 parameters nor 1,000
+/// rows per VALUES list, on one command reused for every full batch (see <see cref="DbSession.BareCommandAsync"/>).
+/// </item>
+/// </list>
 /// </summary>
 public static class MultiRowInsert
 {
@@ -46,7 +57,8 @@ public static class MultiRowInsert
     /// Inserts <paramref name="rows"/> (each the values of <paramref name="columns"/>, in order; GUIDs, text,
     /// integers, decimals and booleans) into <paramref name="table"/>. <paramref name="nullTypes"/> gives each
     /// column's type for a null value, which PostgreSQL cannot infer from an untyped null. Table and column names are
-    /// the caller's constants.
+    /// the caller's constants. On PostgreSQL <paramref name="nullTypes"/> are each column's type for every value: a
+    /// binary COPY sends each value in its column's own format.
     /// </summary>
     public static async Task InsertRowsAsync(
         this DbSession db,
@@ -57,6 +69,16 @@ public static class MultiRowInsert
         CancellationToken cancellationToken
     )
     {
+        var connection = await db.ConnectionAsync(cancellationToken);
+        switch (connection)
+        {
+            case SqliteConnection sqlite:
+                InsertSqlite(sqlite, table, columns, nullTypes, rows);
+                return;
+            case NpgsqlConnection postgres:
+                await CopyPostgresAsync(postgres, table, columns, nullTypes, rows, cancellationToken);
+                return;
+        }
         var perStatement = RowsPerStatement(db.Dialect.Provider, columns.Count);
         var head = InsertInto + table + " (" + string.Join(", ", columns) + ") VALUES ";
         var batch = new List<object?[]>(perStatement);
@@ -104,6 +126,136 @@ public static class MultiRowInsert
             }
         }
     }
+
+    // The connection's own handle: the statement runs inside whatever transaction the connection has open.
+    private static void InsertSqlite(
+        SqliteConnection connection,
+        string table,
+        IReadOnlyList<string> columns,
+        IReadOnlyList<DbType> nullTypes,
+        IEnumerable<object?[]> rows
+    )
+    {
+        var handle = connection.Handle!;
+        var sql =
+            InsertInto
+            + table
+            + " ("
+            + string.Join(", ", columns)
+            + ") VALUES ("
+            + string.Join(", ", columns.Select(_ => "?"))
+            + ")";
+        Check(raw.sqlite3_prepare_v2(handle, sql, out var statement), handle);
+        using (statement)
+        {
+            foreach (var row in rows)
+            {
+                if (row.Length != columns.Count)
+                {
+                    throw new ArgumentException("Every row needs one value per column.", nameof(rows));
+                }
+                for (var c = 0; c < row.Length; c++)
+                {
+                    Check(BindSqlite(statement, c + 1, row[c], nullTypes[c]), handle);
+                }
+                var step = raw.sqlite3_step(statement);
+                raw.sqlite3_reset(statement);
+                if (step != raw.SQLITE_DONE)
+                {
+                    SqliteException.ThrowExceptionForRC(step, handle);
+                }
+            }
+        }
+    }
+
+    private static void Check(int rc, sqlite3 handle)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, handle);
+        }
+    }
+
+    /// <summary>Values stored as Microsoft.Data.Sqlite and the Dapper type handlers store them (GUIDs as text,
+    /// decimals as invariant text, booleans as 0 and 1).</summary>
+    private static int BindSqlite(sqlite3_stmt statement, int index, object? value, DbType nullType) =>
+        value switch
+        {
+            null => raw.sqlite3_bind_null(statement, index),
+            Guid guid => raw.sqlite3_bind_text(statement, index, guid.ToString("D")),
+            string text => raw.sqlite3_bind_text(statement, index, text),
+            int number => raw.sqlite3_bind_int64(statement, index, number),
+            long number => raw.sqlite3_bind_int64(statement, index, number),
+            decimal number => raw.sqlite3_bind_text(statement, index, number.ToString(CultureInfo.InvariantCulture)),
+            bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
+            _ => throw new NotSupportedException(
+                $"A multi-row insert does not bind {value.GetType().Name} values ({nullType} column)."
+            ),
+        };
+
+    private static async Task CopyPostgresAsync(
+        NpgsqlConnection connection,
+        string table,
+        IReadOnlyList<string> columns,
+        IReadOnlyList<DbType> columnTypes,
+        IEnumerable<object?[]> rows,
+        CancellationToken cancellationToken
+    )
+    {
+        var types = columnTypes.Select(PostgresType).ToArray();
+        await using var writer = await connection.BeginBinaryImportAsync(
+            "COPY " + table + " (" + string.Join(", ", columns) + ") FROM STDIN (FORMAT BINARY)",
+            cancellationToken
+        );
+        foreach (var row in rows)
+        {
+            if (row.Length != columns.Count)
+            {
+                throw new ArgumentException("Every row needs one value per column.", nameof(rows));
+            }
+            await writer.StartRowAsync(cancellationToken);
+            for (var c = 0; c < row.Length; c++)
+            {
+                switch (row[c])
+                {
+                    case null:
+                        await writer.WriteNullAsync(cancellationToken);
+                        break;
+                    // Each value in its column's width: an int bound for a bigint column is sent as one.
+                    case int or long when types[c] == NpgsqlDbType.Bigint:
+                        await writer.WriteAsync(
+                            Convert.ToInt64(row[c], CultureInfo.InvariantCulture),
+                            types[c],
+                            cancellationToken
+                        );
+                        break;
+                    case int or long when types[c] == NpgsqlDbType.Integer:
+                        await writer.WriteAsync(
+                            Convert.ToInt32(row[c], CultureInfo.InvariantCulture),
+                            types[c],
+                            cancellationToken
+                        );
+                        break;
+                    case var value:
+                        await writer.WriteAsync(value, types[c], cancellationToken);
+                        break;
+                }
+            }
+        }
+        await writer.CompleteAsync(cancellationToken);
+    }
+
+    private static NpgsqlDbType PostgresType(DbType type) =>
+        type switch
+        {
+            DbType.Guid => NpgsqlDbType.Uuid,
+            DbType.Int32 => NpgsqlDbType.Integer,
+            DbType.Int64 => NpgsqlDbType.Bigint,
+            DbType.String or DbType.AnsiString => NpgsqlDbType.Text,
+            DbType.Decimal => NpgsqlDbType.Numeric,
+            DbType.Boolean => NpgsqlDbType.Boolean,
+            _ => throw new NotSupportedException($"A bulk insert does not copy {type} columns."),
+        };
 
     private static int HighestPowerOfTwo(int n)
     {
