@@ -188,6 +188,8 @@ public static class MultiRowInsert
             long number => raw.sqlite3_bind_int64(statement, index, number),
             decimal number => raw.sqlite3_bind_text(statement, index, number.ToString(CultureInfo.InvariantCulture)),
             bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
+            // Fixed-width UTC text, as the Dapper handler writes it: it sorts and compares as a string.
+            DateTimeOffset moment => raw.sqlite3_bind_text(statement, index, SqliteMoment(moment)),
             _ => throw new NotSupportedException(
                 $"A multi-row insert does not bind {value.GetType().Name} values ({nullType} column)."
             ),
@@ -236,6 +238,10 @@ public static class MultiRowInsert
                             cancellationToken
                         );
                         break;
+                    // Timestamp columns hold UTC by convention (as the Dapper handler writes them).
+                    case DateTimeOffset moment:
+                        await writer.WriteAsync(UtcDateTime(moment), types[c], cancellationToken);
+                        break;
                     case var value:
                         await writer.WriteAsync(value, types[c], cancellationToken);
                         break;
@@ -254,8 +260,15 @@ public static class MultiRowInsert
             DbType.String or DbType.AnsiString => NpgsqlDbType.Text,
             DbType.Decimal => NpgsqlDbType.Numeric,
             DbType.Boolean => NpgsqlDbType.Boolean,
+            DbType.DateTime2 => NpgsqlDbType.Timestamp,
             _ => throw new NotSupportedException($"A bulk insert does not copy {type} columns."),
         };
+
+    private static string SqliteMoment(DateTimeOffset moment) =>
+        moment.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static DateTime UtcDateTime(DateTimeOffset moment) =>
+        DateTime.SpecifyKind(moment.ToUniversalTime().UtcDateTime, DateTimeKind.Unspecified);
 
     private static int HighestPowerOfTwo(int n)
     {
@@ -351,6 +364,10 @@ public static class MultiRowInsert
             case bool flag:
                 parameter.DbType = DbType.Boolean;
                 parameter.Value = flag;
+                break;
+            case DateTimeOffset moment:
+                parameter.DbType = DbType.DateTime2;
+                parameter.Value = UtcDateTime(moment);
                 break;
             default:
                 throw new NotSupportedException($"A multi-row insert does not bind {value.GetType().Name} values.");

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Globalization;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Modules.Dividends.Domain;
@@ -23,18 +24,53 @@ internal sealed class CreatePayoutsHandler(DbSession db, PlanSteps steps)
         """;
 
     private const string LinesSql = """
-        SELECT line_no FROM dividend_plan_lines WHERE plan_id = @planId AND amount_fen > 0 ORDER BY line_no
+        SELECT l.line_no, l.household_id, l.payee_id, l.name, l.amount_fen, p.collective_id, p.org_path,
+            p.region_root_id
+        FROM dividend_plan_lines l JOIN dividend_plans p ON p.id = l.plan_id
+        WHERE l.plan_id = @planId AND l.amount_fen > 0
+        ORDER BY l.line_no
         """;
 
     // The unique (plan, entry key) index makes a second list impossible even past the plan's own guard.
-    private const string InsertSql = """
-        INSERT INTO dividend_payouts (id, plan_id, entry_key, line_no, collective_id, org_path, region_root_id,
-            household_id, payee_id, name, kind, related_id, amount_fen, status, created_at, version)
-        SELECT @id, l.plan_id, @entryKey, l.line_no, p.collective_id, p.org_path, p.region_root_id,
-            l.household_id, l.payee_id, l.name, 'Payout', NULL, l.amount_fen, 'Unpaid', @now, 1
-        FROM dividend_plan_lines l JOIN dividend_plans p ON p.id = l.plan_id
-        WHERE l.plan_id = @planId AND l.line_no = @lineNo
-        """;
+    private static readonly string[] PayoutColumns =
+    [
+        "id",
+        "plan_id",
+        "entry_key",
+        "line_no",
+        "collective_id",
+        "org_path",
+        "region_root_id",
+        "household_id",
+        "payee_id",
+        "name",
+        "kind",
+        "related_id",
+        "amount_fen",
+        "status",
+        "created_at",
+        "version",
+    ];
+
+    private static readonly DbType[] PayoutTypes =
+    [
+        DbType.Guid,
+        DbType.Guid,
+        DbType.String,
+        DbType.Int32,
+        DbType.Guid,
+        DbType.String,
+        DbType.Guid,
+        DbType.Guid,
+        DbType.Guid,
+        DbType.String,
+        DbType.String,
+        DbType.Guid,
+        DbType.Int64,
+        DbType.String,
+        DbType.DateTime2,
+        DbType.Int64,
+    ];
 
     public async ValueTask<PlanView> Handle(CreatePayoutsCommand command, CancellationToken cancellationToken)
     {
@@ -59,21 +95,37 @@ internal sealed class CreatePayoutsHandler(DbSession db, PlanSteps steps)
             cancellationToken
         );
         var planId = step.Plan.Id;
-        foreach (var lineNo in await db.QueryAsync<int>(LinesSql, new { planId }, cancellationToken))
-        {
-            await db.ExecuteAsync(
-                InsertSql,
-                new
-                {
-                    id = Guid.CreateVersion7(),
+        var now = step.Now;
+        var rows = new List<object?[]>();
+        await db.ReadAsync(
+            LinesSql,
+            new { planId },
+            r =>
+            {
+                var lineNo = r.GetInt32(0);
+                rows.Add([
+                    Guid.CreateVersion7(),
                     planId,
-                    entryKey = "L" + lineNo.ToString(CultureInfo.InvariantCulture),
+                    "L" + lineNo.ToString(CultureInfo.InvariantCulture),
                     lineNo,
-                    now = step.Now,
-                },
-                cancellationToken
-            );
-        }
+                    r.GetGuid(5),
+                    r.GetString(6),
+                    r.GetGuid(7),
+                    r.GetGuid(1),
+                    r.GetGuid(2),
+                    r.GetString(3),
+                    "Payout",
+                    null,
+                    r.GetInt64(4),
+                    "Unpaid",
+                    now,
+                    1L,
+                ]);
+            },
+            cancellationToken
+        );
+        // All rows in bulk, in the step's transaction: one INSERT per line took seconds for 100,000 lines.
+        await db.InsertRowsAsync("dividend_payouts", PayoutColumns, PayoutTypes, rows, cancellationToken);
         return await step.ViewAsync(cancellationToken);
     }
 }
