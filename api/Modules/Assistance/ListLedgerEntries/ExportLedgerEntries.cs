@@ -39,12 +39,12 @@ internal sealed class ExportLedgerEntriesValidator : AbstractValidator<ExportLed
 internal sealed class ExportLedgerEntriesHandler(DbSession db, CurrentScope currentScope)
     : IQueryHandler<ExportLedgerEntriesQuery, Paged<LedgerExportRow>>
 {
-    private const string PageSql =
+    private static string PageSql(LedgerFilter filter) =>
         "SELECT occurred_on, kind, source, purpose, amount, payment_kind, reference, reason, recorded_by_name, "
         + "created_at, "
         + Publication.PayeeNameColumn
         + " AS payee_name FROM assistance_ledger_entries "
-        + ListLedgerEntriesHandler.Where
+        + ListLedgerEntriesHandler.Where(filter)
         + " ORDER BY {orderBy} {page}";
 
     public async ValueTask<Paged<LedgerExportRow>> Handle(
@@ -56,8 +56,8 @@ internal sealed class ExportLedgerEntriesHandler(DbSession db, CurrentScope curr
         var fund = await Funds.FindAsync(db, scope, query.Id, cancellationToken);
         var order = SortOrder.Parse(query.Sort, ListLedgerEntriesHandler.SortColumns, "-occurredOn,-createdAt", "id");
         return await db.QueryPageAsync<LedgerExportRow>(
-            ListLedgerEntriesHandler.CountSql,
-            PageSql,
+            ListLedgerEntriesHandler.CountSql(query.Filter),
+            PageSql(query.Filter),
             new
             {
                 fundId = fund.Id,
