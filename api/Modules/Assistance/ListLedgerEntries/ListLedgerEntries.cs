@@ -33,27 +33,30 @@ internal sealed class ListLedgerEntriesValidator : AbstractValidator<ListLedgerE
 internal sealed class ListLedgerEntriesHandler(DbSession db, CurrentScope currentScope)
     : IQueryHandler<ListLedgerEntriesQuery, Paged<LedgerEntryResponse>>
 {
+    private const string OfFund = "WHERE fund_id = @fundId";
+    private const string ByKind = " AND kind = @kind";
+    private const string BySource = " AND source = @source";
+    private const string FromDay = " AND occurred_on >= @from";
+    private const string ToDay = " AND occurred_on <= @to";
+    private const string CountHead = "SELECT COUNT(*) FROM assistance_ledger_entries ";
+    private const string PageHead = "SELECT " + LedgerEntries.Columns + " FROM assistance_ledger_entries ";
+    internal const string PageTail = " ORDER BY {orderBy} {page}";
+
     /// <summary>
-    /// The fund and only the filters asked for: "@x IS NULL OR occurred_on >= @x" hides the date from SQLite's
-    /// planner, and a month's page of a fund of a million entries then read all of them instead of the month's
-    /// range of the (fund_id, occurred_on) index.
+    /// The fund and only the filters asked for, each a constant: "@x IS NULL OR occurred_on >= @x" hides the date
+    /// from SQLite's planner, and a month's page of a fund of a million entries then read all of them instead of
+    /// the month's range of the ledger's page index.
     /// </summary>
     internal static string Where(LedgerFilter filter) =>
-        "WHERE fund_id = @fundId"
-        + (filter.Kind is null ? "" : " AND kind = @kind")
-        + (filter.Source is null ? "" : " AND source = @source")
-        + (filter.From is null ? "" : " AND occurred_on >= @from")
-        + (filter.To is null ? "" : " AND occurred_on <= @to");
+        OfFund
+        + (filter.Kind is null ? "" : ByKind)
+        + (filter.Source is null ? "" : BySource)
+        + (filter.From is null ? "" : FromDay)
+        + (filter.To is null ? "" : ToDay);
 
-    internal static string CountSql(LedgerFilter filter) =>
-        "SELECT COUNT(*) FROM assistance_ledger_entries " + Where(filter);
+    internal static string CountSql(LedgerFilter filter) => CountHead + Where(filter);
 
-    private static string PageSql(LedgerFilter filter) =>
-        "SELECT "
-        + LedgerEntries.Columns
-        + " FROM assistance_ledger_entries "
-        + Where(filter)
-        + " ORDER BY {orderBy} {page}";
+    private static string PageSql(LedgerFilter filter) => PageHead + Where(filter) + PageTail;
 
     internal static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
     {
