@@ -200,6 +200,17 @@ public static class MultiRowInsert
                 parameter.DbType = DbType.Boolean;
                 parameter.Value = flag;
                 break;
+            case DateTimeOffset moment when sqlite:
+                // Fixed-width UTC text, as the Dapper handler writes it.
+                parameter.DbType = DbType.String;
+                parameter.Value = moment
+                    .ToUniversalTime()
+                    .ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+                break;
+            case DateTimeOffset moment:
+                parameter.DbType = DbType.DateTime2;
+                parameter.Value = DateTime.SpecifyKind(moment.UtcDateTime, DateTimeKind.Unspecified);
+                break;
             default:
                 throw new NotSupportedException($"A multi-row insert does not bind {value.GetType().Name} values.");
         }
