@@ -46,22 +46,45 @@ if ! start_throwaway_postgres; then
   failed=$((failed + 1))
 fi
 
-section ".NET tests (SQLite${JICENG_TEST_POSTGRES:+ and PostgreSQL})"
-dotnet test tests/Jiceng.Api.Tests/Jiceng.Api.Tests.csproj --nologo \
-  --logger "trx;LogFileName=dotnet.trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS" 2>&1 \
-  | grep -vE "warning NU1603|^\s*$"
-dotnet_status=${PIPESTATUS[0]}
-if [ -f "$RESULTS/dotnet.trx" ]; then
-  read -r p f < <(count_trx "$RESULTS/dotnet.trx")
-  passed=$((passed + p)); failed=$((failed + f))
-  echo "   .NET: $p passed, $f failed"
-  # A test host that crashed ends the run early with only what ran counted, none of it failed: not a pass.
-  if [ "$dotnet_status" -ne 0 ] && [ "$f" -eq 0 ]; then
-    problems+=(".NET test run did not complete (exit $dotnet_status: a crashed test host or an aborted run)")
-    failed=$((failed + 1))
+section ".NET tests (SQLite${JICENG_TEST_POSTGRES:+ and PostgreSQL, side by side})"
+# Built once, then two test hosts at once: one runs every test on SQLite (and those without a database), the other
+# only the PostgreSQL cases. Much of a test's time is spent waiting on its database, so the two overlap well on two
+# cores; each host keeps its own run-wide state (ResponseRecorder), and each ends with its WholeRun check.
+dotnet_build_log="$RESULTS/dotnet-build.log"
+if dotnet build tests/Jiceng.Api.Tests/Jiceng.Api.Tests.csproj --nologo -v q >"$dotnet_build_log" 2>&1; then
+  run_dotnet_tests() { # name, filter; the PostgreSQL connection only for the PostgreSQL run
+    local name="$1" filter="$2" postgres=()
+    [ "$name" = postgres ] && postgres=(JICENG_TEST_POSTGRES="$JICENG_TEST_POSTGRES")
+    env -u JICENG_TEST_POSTGRES "${postgres[@]}" dotnet test tests/Jiceng.Api.Tests/Jiceng.Api.Tests.csproj --no-build \
+      --nologo ${filter:+--filter "$filter"} --logger "trx;LogFileName=dotnet-$name.trx" \
+      --logger "console;verbosity=minimal" --results-directory "$RESULTS" >"$RESULTS/dotnet-$name.log" 2>&1
+    echo $? >"$RESULTS/dotnet-$name.status"
+  }
+  runs=(sqlite)
+  run_dotnet_tests sqlite "" &
+  if [ -n "${JICENG_TEST_POSTGRES:-}" ]; then
+    runs+=(postgres)
+    run_dotnet_tests postgres 'FullyQualifiedName~\(Postgres\)|FullyQualifiedName~WholeRun' &
   fi
+  wait
+  for run in "${runs[@]}"; do
+    grep -vE "warning NU1603|^\s*$" "$RESULTS/dotnet-$run.log"
+    if [ -f "$RESULTS/dotnet-$run.trx" ]; then
+      read -r p f < <(count_trx "$RESULTS/dotnet-$run.trx")
+      passed=$((passed + p)); failed=$((failed + f))
+      echo "   .NET ($run): $p passed, $f failed"
+      # A test host that crashed ends the run early with only what ran counted, none of it failed: not a pass.
+      if [ "$(cat "$RESULTS/dotnet-$run.status")" -ne 0 ] && [ "$f" -eq 0 ]; then
+        problems+=(".NET test run ($run) did not complete (exit $(cat "$RESULTS/dotnet-$run.status"))")
+        failed=$((failed + 1))
+      fi
+    else
+      problems+=(".NET tests ($run) did not run"); failed=$((failed + 1))
+    fi
+  done
 else
-  problems+=(".NET tests did not run (build failure?)"); failed=$((failed + 1))
+  grep -E "error|rror\(s\)" "$dotnet_build_log" | tail -n 40
+  problems+=(".NET tests did not run: the build failed"); failed=$((failed + 1))
 fi
 
 section "SPA unit tests (Vitest)"

@@ -13,6 +13,8 @@ public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable
 {
     private DbConnection? _connection;
     private DbTransaction? _transaction;
+    private IDisposable? _writeTurn;
+    private List<Func<CancellationToken, Task>>? _last;
 
     public SqlDialect Dialect => factory.Dialect;
 
@@ -28,10 +30,55 @@ public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable
             throw new InvalidOperationException("A transaction is already open in this scope.");
         }
         var connection = await ConnectionAsync(cancellationToken);
-        // SQLite: BEGIN IMMEDIATE takes the write lock up front, so two writers never deadlock on upgrade.
-        _transaction = connection is SqliteConnection sqlite
-            ? sqlite.BeginTransaction(IsolationLevel.Serializable, deferred: false)
-            : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+        // SQLite: the process's turn to write first (queued without blocking a thread), then BEGIN IMMEDIATE takes
+        // the write lock up front, so two writers never deadlock on upgrade.
+        _writeTurn = await factory.WriteTurnAsync(cancellationToken);
+        try
+        {
+            _transaction = connection is SqliteConnection sqlite
+                ? sqlite.BeginTransaction(IsolationLevel.Serializable, deferred: false)
+                : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+        }
+        catch
+        {
+            EndWriteTurn();
+            throw;
+        }
+    }
+
+    private void EndWriteTurn()
+    {
+        _writeTurn?.Dispose();
+        _writeTurn = null;
+    }
+
+    /// <summary>
+    /// A statement to run last in the transaction, just before COMMIT (after the handler and its audit rows), in the
+    /// order given. For the update of a row that many transactions queue on (a fund's balance): on PostgreSQL its
+    /// lock is then held only from that statement to the commit. One that throws fails the commit; the caller's
+    /// rollback follows as for any refusal.
+    /// </summary>
+    public void RunLast(Func<CancellationToken, Task> statement)
+    {
+        if (_transaction is null)
+        {
+            throw new InvalidOperationException("Only a transaction has a last statement.");
+        }
+        (_last ??= []).Add(statement);
+    }
+
+    /// <summary>Runs the statements kept for last now: a command that runs inside a longer transaction (a demo
+    /// seed's) ends with them, so the next command sees their effect.</summary>
+    public async Task RunLastAsync(CancellationToken cancellationToken)
+    {
+        while (_last is { Count: > 0 } last)
+        {
+            _last = null;
+            foreach (var statement in last)
+            {
+                await statement(cancellationToken);
+            }
+        }
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
@@ -40,13 +87,17 @@ public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable
         {
             return;
         }
+        await RunLastAsync(cancellationToken);
+        // A failed commit leaves the transaction (and the write turn) to the caller's rollback.
         await _transaction.CommitAsync(cancellationToken);
         await _transaction.DisposeAsync();
         _transaction = null;
+        EndWriteTurn();
     }
 
     public async Task RollbackAsync()
     {
+        _last = null;
         if (_transaction is null)
         {
             return;
@@ -59,6 +110,7 @@ public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable
         {
             await _transaction.DisposeAsync();
             _transaction = null;
+            EndWriteTurn();
         }
     }
 

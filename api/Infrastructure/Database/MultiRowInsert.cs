@@ -260,7 +260,7 @@ public static class MultiRowInsert
             DbType.String or DbType.AnsiString => NpgsqlDbType.Text,
             DbType.Decimal => NpgsqlDbType.Numeric,
             DbType.Boolean => NpgsqlDbType.Boolean,
-            DbType.DateTime2 => NpgsqlDbType.Timestamp,
+            DbType.DateTime2 or DbType.DateTime or DbType.DateTimeOffset => NpgsqlDbType.Timestamp,
             _ => throw new NotSupportedException($"A bulk insert does not copy {type} columns."),
         };
 
@@ -365,9 +365,16 @@ public static class MultiRowInsert
                 parameter.DbType = DbType.Boolean;
                 parameter.Value = flag;
                 break;
+            case DateTimeOffset moment when sqlite:
+                // Fixed-width UTC text, as the Dapper handler writes it.
+                parameter.DbType = DbType.String;
+                parameter.Value = moment
+                    .ToUniversalTime()
+                    .ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+                break;
             case DateTimeOffset moment:
                 parameter.DbType = DbType.DateTime2;
-                parameter.Value = UtcDateTime(moment);
+                parameter.Value = DateTime.SpecifyKind(moment.UtcDateTime, DateTimeKind.Unspecified);
                 break;
             default:
                 throw new NotSupportedException($"A multi-row insert does not bind {value.GetType().Name} values.");

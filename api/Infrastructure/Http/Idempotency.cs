@@ -64,9 +64,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
     private const string FindSql = """
         SELECT request_hash AS RequestHash, status_code AS StatusCode, response_body AS ResponseBody,
                content_type AS ContentType, location AS Location, etag AS ETag, created_at AS CreatedAt,
-                   reserved_by AS ReservedBy
+                   reserved_by AS ReservedBy, expires_at AS ExpiresAt
         FROM idempotency_keys
-        WHERE scope_key = @scopeKey AND expires_at > @now
+        WHERE scope_key = @scopeKey
         """;
 
     private const string DeleteExpiredSql =
@@ -178,9 +178,14 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
 
         await using (var connection = await connections.OpenAsync(context.RequestAborted))
         {
-            var existing = await connection.QuerySingleOrDefaultAsync<StoredResponse>(FindSql, new { scopeKey, now });
+            // An expired record is none; it is deleted only when there is one (a new key, the usual case, costs no
+            // DELETE, a write of its own).
+            var found = await connection.QuerySingleOrDefaultAsync<StoredResponse>(FindSql, new { scopeKey });
+            var expired = found is not null && found.ExpiresAt <= now;
+            var existing = expired ? null : found;
             if (existing is { StatusCode: null } && IsAbandoned(existing, now, timeout))
             {
+                using var turn = await connections.WriteTurnAsync(context.RequestAborted);
                 var taken = await connection.ExecuteAsync(
                     existing.ReservedBy is null ? TakeOverUnownedSql : TakeOverSql,
                     new
@@ -196,14 +201,19 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
                 existing =
                     taken == 1
                         ? null
-                        : await connection.QuerySingleOrDefaultAsync<StoredResponse>(FindSql, new { scopeKey, now })
+                        : await FindLiveAsync(connection, scopeKey, now)
                             ?? throw new InvalidOperationException(
                                 "An idempotency reservation vanished while it was taken over."
                             );
             }
             else if (existing is null)
             {
-                await connection.ExecuteAsync(DeleteExpiredSql, new { scopeKey, now });
+                // On SQLite the writes wait for the process's turn to write, as transactions do.
+                using var turn = await connections.WriteTurnAsync(context.RequestAborted);
+                if (expired)
+                {
+                    await connection.ExecuteAsync(DeleteExpiredSql, new { scopeKey, now });
+                }
                 try
                 {
                     await connection.ExecuteAsync(
@@ -221,10 +231,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
                 catch (System.Data.Common.DbException)
                 {
                     // Another request reserved the same key between our look-up and insert.
-                    existing = await connection.QuerySingleOrDefaultAsync<StoredResponse>(
-                        FindSql,
-                        new { scopeKey, now }
-                    );
+                    existing = await FindLiveAsync(connection, scopeKey, now);
                     if (existing is null)
                     {
                         throw;
@@ -256,6 +263,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
             if (context.Response.StatusCode is >= 200 and < 300)
             {
                 await using var connection = await connections.OpenAsync(CancellationToken.None);
+                using var turn = await connections.WriteTurnAsync(CancellationToken.None);
                 await connection.ExecuteAsync(
                     CompleteSql,
                     new
@@ -302,10 +310,21 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
             if (!completed)
             {
                 await using var connection = await connections.OpenAsync(CancellationToken.None);
+                using var turn = await connections.WriteTurnAsync(CancellationToken.None);
                 await connection.ExecuteAsync(ReleaseSql, new { scopeKey, owner });
             }
         }
     }
+
+    private static async Task<StoredResponse?> FindLiveAsync(
+        System.Data.Common.DbConnection connection,
+        string scopeKey,
+        DateTimeOffset now
+    ) =>
+        await connection.QuerySingleOrDefaultAsync<StoredResponse>(FindSql, new { scopeKey }) is { } found
+        && found.ExpiresAt > now
+            ? found
+            : null;
 
     /// <summary>The record's key: a key is the caller's own, for one method and path.</summary>
     public static string ScopeKey(string caller, string method, string path, string key) =>
@@ -459,6 +478,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
         public string? ETag { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
         public string? ReservedBy { get; init; }
+        public DateTimeOffset ExpiresAt { get; init; }
     }
 }
 

@@ -22,7 +22,11 @@ public sealed class TransactionBehavior<TMessage, TResponse>(DbSession session, 
     {
         if (session.InTransaction)
         {
-            return await next(message, cancellationToken);
+            // Inside a longer transaction (a demo seed's, or a command sending another): the command's last
+            // statements end it, not the outer commit.
+            var inner = await next(message, cancellationToken);
+            await session.RunLastAsync(cancellationToken);
+            return inner;
         }
         await session.BeginAsync(cancellationToken);
         try

@@ -194,6 +194,34 @@ public static class PersonalDataMask
         value.Length <= 7
             ? new string('*', value.Length)
             : value[..3] + new string('*', value.Length - 7) + value[^4..];
+
+    /// <summary>
+    /// A name where those who know the person may recognise them (an in-party notice, a published statement, a public
+    /// check page): 张三 → 张*, 王小明 → 王*明, 欧阳修文 → 欧**文.
+    /// </summary>
+    public static string Name(string? value)
+    {
+        var text = (value ?? "").Trim();
+        return text.Length switch
+        {
+            0 => "",
+            1 => "*",
+            2 => text[0] + "*",
+            _ => text[0] + new string('*', text.Length - 2) + text[^1],
+        };
+    }
+
+    /// <summary>
+    /// A name in a staff list of residents: the family name and at most three stars (王秀兰 → 王**, 欧阳娜娜娜 → 欧***),
+    /// so staff can tell requesters apart without learning the name or its length.
+    /// </summary>
+    public static string FamilyName(string? value)
+    {
+        var text = (value ?? "").Trim();
+        return text.Length <= 1
+            ? new string('*', text.Length)
+            : text[0] + new string('*', Math.Min(text.Length - 1, 3));
+    }
 }
 
 /// <summary>居民身份证号码 (GB 11643-1999): 17 digits, a check character from ISO 7064 MOD 11-2, a real birth date.</summary>

@@ -19,6 +19,7 @@ public static class AssistanceModule
         "assistance_applications",
         "assistance_application_steps",
         "assistance_application_documents",
+        "assistance_member_caps",
         .. AssistanceCare.Tables,
     ];
 

@@ -96,7 +96,11 @@ public sealed class CareFundTests(DatabaseProvider provider) : ApiTest(provider)
     }
 
     [TearDown]
-    public async Task The_ledger_sums_to_every_balance() => await AssertLedgerReplays();
+    public async Task The_ledger_sums_to_every_balance()
+    {
+        await AssertLedgerReplays();
+        await YearlyCapInvariant.AssertCountsReplayAsync(Factory.Services);
+    }
 
     private async Task AssertLedgerReplays()
     {

@@ -322,4 +322,43 @@ public sealed class ReceiptCheckTests(DatabaseProvider provider) : ApiTest(provi
             Is.EqualTo(HttpStatusCode.NotFound)
         );
     }
+
+    [Test]
+    public async Task Draws_at_once_mark_each_application_once_in_one_statement_and_record_one_step_each()
+    {
+        var fresh = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            fresh.Add((await Paid()).Id());
+        }
+        var draws = await Task.WhenAll(
+            Enumerable
+                .Range(0, 4)
+                .Select(async _ =>
+                    await Json.Read(
+                        await Post("/api/v1/assistance/receipt-samples", new { year = 2026, count = 100 }),
+                        HttpStatusCode.OK
+                    )
+                )
+        );
+        var drawn = draws.SelectMany(d => d.GetProperty("drawn").EnumerateArray().Select(a => a.Id())).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(drawn, Is.Unique, "no application in two draws");
+            Assert.That(drawn, Is.SupersetOf(fresh), "every undrawn one drawn by one of them");
+        });
+        foreach (var id in fresh)
+        {
+            var application = await Current(id);
+            Assert.Multiple(() =>
+            {
+                Assert.That(application.GetProperty("sampled").GetBoolean(), Is.True);
+                Assert.That(
+                    application.GetProperty("steps").EnumerateArray().Count(s => s.Str("step") == "Sampled"),
+                    Is.EqualTo(1),
+                    "one step per drawn application"
+                );
+            });
+        }
+    }
 }

@@ -70,13 +70,6 @@ public sealed class MicroWishRulesTests
         });
     }
 
-    [TestCase("张三", "张*")]
-    [TestCase("欧阳娜娜", "欧***")]
-    [TestCase("李", "*")]
-    [TestCase("  王小明 ", "王**")]
-    public void A_name_is_masked_to_its_first_character(string name, string masked) =>
-        Assert.That(MicroWishRules.MaskName(name), Is.EqualTo(masked));
-
     [Test]
     public void The_wall_shows_every_state_but_cancelled_and_is_off_only_at_zero()
     {

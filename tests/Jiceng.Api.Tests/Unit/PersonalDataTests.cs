@@ -74,6 +74,27 @@ public sealed class PersonalDataTests
     public void Phones_are_masked_to_the_first_three_and_last_four() =>
         Assert.That(PersonalDataMask.Phone("13812345678"), Is.EqualTo("138****5678"));
 
+    [TestCase("张三", "张*")]
+    [TestCase("  王小明 ", "王*明")]
+    [TestCase("欧阳修文", "欧**文")]
+    [TestCase("李", "*")]
+    [TestCase("", "")]
+    [TestCase(null, "")]
+    public void Names_published_to_those_who_know_the_person_keep_first_and_last_character(
+        string? name,
+        string masked
+    ) => Assert.That(PersonalDataMask.Name(name), Is.EqualTo(masked));
+
+    [TestCase("王秀兰", "王**")]
+    [TestCase("  王小明 ", "王**")]
+    [TestCase("欧阳娜娜", "欧***")]
+    [TestCase("欧阳娜娜娜", "欧***")]
+    [TestCase("张三", "张*")]
+    [TestCase("李", "*")]
+    [TestCase("", "")]
+    public void Names_in_staff_lists_keep_the_family_name_and_hide_the_length(string name, string masked) =>
+        Assert.That(PersonalDataMask.FamilyName(name), Is.EqualTo(masked));
+
     [TestCase("11010519491231002X", true)]
     [TestCase("11010519491231002x", true)]
     [TestCase("110105194912310021", false)]

@@ -69,12 +69,6 @@ public sealed class DemandRulesTests
     public void Hours_are_recorded_in_half_hours(decimal hours, bool valid) =>
         Assert.That(DemandRules.IsWholeHalfHours(hours), Is.EqualTo(valid));
 
-    [TestCase("王秀兰", "王**")]
-    [TestCase("欧阳娜娜", "欧***")]
-    [TestCase("李", "*")]
-    public void Names_are_masked_keeping_the_family_name(string name, string masked) =>
-        Assert.That(DemandRules.MaskName(name), Is.EqualTo(masked));
-
     [Test]
     public void Every_demand_step_statement_carries_the_whole_guard()
     {

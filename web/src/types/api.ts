@@ -64,7 +64,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A care fund: balance, held, available, totals per source and kind */
+        /** A care fund: balance, held, available */
         get: operations["GetFund"];
         put?: never;
         post?: never;
@@ -5419,12 +5419,6 @@ export interface components {
         FollowUpOutcome: "Received" | "NotReceived" | "ReceivedWithIssues";
         FundDetailsResponse: {
             fund: components["schemas"]["FundResponse"];
-            /**
-             * Format: decimal
-             * @description An amount in yuan with at most two decimal places (stored as integer fen).
-             */
-            ledgerSum: number;
-            totals: components["schemas"]["FundTotal"][];
         };
         FundResponse: {
             /** Format: uuid */
@@ -5502,15 +5496,6 @@ export interface components {
             /** Format: int64 */
             peopleHelped: number;
             payments: components["schemas"]["StatementPayment"][];
-        };
-        FundTotal: {
-            kind: string;
-            source?: string | null;
-            /**
-             * Format: decimal
-             * @description An amount in yuan with at most two decimal places (stored as integer fen).
-             */
-            amount: number;
         };
         /**
          * @description - `Male`: 男 / Male

@@ -74,6 +74,7 @@ internal sealed class ApproveApplicationHandler(ApplicationSteps steps)
             application.FundId,
             application.Id,
             application.AmountMoney,
+            new CapHold(application.MemberId, step.Today.Year, CapGuard.Of(step.Rules, "amount")),
             step.Now,
             cancellationToken
         );

@@ -81,15 +81,6 @@ internal sealed class DisburseApplicationHandler(ApplicationSteps steps)
         );
         var body = command.Body;
         var paidOn = body.PaidOn!.Value;
-        await YearlyCap.EnsureWithinAsync(
-            step.Db,
-            application.MemberId,
-            application.AmountMoney,
-            paidOn,
-            step.Rules,
-            "amount",
-            cancellationToken
-        );
         var reference = body.Reference!.Trim();
         var entryId = await FundLedger.PayHoldAsync(
             step.Db,
@@ -102,7 +93,11 @@ internal sealed class DisburseApplicationHandler(ApplicationSteps steps)
                 application.Id,
                 paidOn,
                 reference
-            ),
+            )
+            {
+                // The approval's hold already counts under the cap; this guards only a move to another year.
+                Cap = CapGuard.Of(step.Rules, "amount"),
+            },
             step.Caller,
             step.Now,
             cancellationToken

@@ -43,8 +43,4 @@ internal static class ApplicationRules
     /// </summary>
     public static bool DifferentPerson(Guid? actor, params Guid?[] earlier) =>
         actor is null || !earlier.Any(e => e == actor);
-
-    /// <summary>A name as the in-party notice shows it: the surname, the rest masked (王秀兰 → 王**).</summary>
-    public static string MaskName(string name) =>
-        name.Length <= 1 ? "*" : string.Concat(name.AsSpan(0, 1), new string('*', name.Length - 1));
 }

@@ -121,6 +121,9 @@ internal static class Applications
             cancellationToken
         ) ?? throw new NotFoundException("application");
 
+    /// <summary>A step's details as stored (JSON), for steps written many at once.</summary>
+    public static string StepDetails(object details) => JsonSerializer.Serialize(details, Json);
+
     public static async Task RecordStepAsync(
         DbSession db,
         Guid applicationId,

@@ -30,9 +30,10 @@ internal static partial class AssistanceErrors
     ) =>
         new(
             "yearly_cap_exceeded",
-            $"超过每人每年帮扶上限 {cap} 元：本年已获帮扶 {paid} 元，本次 {requested} 元，最多还可发放 {remaining} 元。",
-            $"Above the yearly cap of {cap} yuan per person: {paid} yuan paid this year, {requested} yuan asked, "
-                + $"at most {remaining} yuan more.",
+            $"超过每人每年帮扶上限 {cap} 元：本年已发放及已批准待发放 {paid} 元，"
+                + $"本次 {requested} 元，最多还可发放 {remaining} 元。",
+            $"Above the yearly cap of {cap} yuan per person: {paid} yuan paid or approved this year, "
+                + $"{requested} yuan asked, at most {remaining} yuan more.",
             new Dictionary<string, object?>
             {
                 ["cap"] = cap,

@@ -33,6 +33,9 @@ internal sealed record LedgerPosting(Guid FundId, LedgerEntryKind Kind, Money Am
     public Guid? CounterEntryId { get; init; }
 
     public Guid? CounterFundId { get; init; }
+
+    /// <summary>The payee's yearly cap this payment must stay within (null: counted, not checked).</summary>
+    public CapGuard? Cap { get; init; }
 }
 
 /// <summary>A payment to one person out of a fund (fund aid, visit money, condolence), as other slices post it.
@@ -45,7 +48,15 @@ internal sealed record FundPayment(
     Guid SubjectId,
     DateOnly PaidOn,
     string? Reference
-);
+)
+{
+    /// <summary>The payee's yearly cap this payment must stay within (null: counted, not checked).</summary>
+    public CapGuard? Cap { get; init; }
+}
+
+/// <summary>What an approval's hold reserves under the payee's yearly cap: the person, and the year it counts in.
+/// </summary>
+internal sealed record CapHold(Guid PayeeMemberId, int Year, CapGuard Guard);
 
 /// <summary>
 /// The fund's append-only ledger. Every movement is an entry; the fund row keeps the running balance (Σ of its
@@ -83,8 +94,9 @@ internal static class FundLedger
         """;
 
     private const string InsertHoldSql = """
-        INSERT INTO assistance_fund_holds (id, fund_id, subject_id, amount, status, created_at)
-        VALUES (@id, @fundId, @subjectId, @amount, 'Active', @now)
+        INSERT INTO assistance_fund_holds (id, fund_id, subject_id, amount, status, payee_member_id, cap_year,
+            created_at)
+        VALUES (@id, @fundId, @subjectId, @amount, 'Active', @payeeMemberId, @capYear, @now)
         """;
 
     private const string SettleHoldSql = """
@@ -93,7 +105,8 @@ internal static class FundLedger
         """;
 
     private const string SelectHoldSql =
-        "SELECT id, fund_id, subject_id, amount, status FROM assistance_fund_holds " + "WHERE id = @holdId";
+        "SELECT id, fund_id, subject_id, amount, status, payee_member_id, cap_year FROM assistance_fund_holds "
+        + "WHERE id = @holdId";
 
     private const string FundStateSql = "SELECT balance, held FROM assistance_funds WHERE id = @fundId";
 
@@ -104,13 +117,6 @@ internal static class FundLedger
         VALUES (@id, @fundId, @kind, @source, @purpose, @amount, @occurredOn, @counterEntryId, @counterFundId,
             @reversesEntryId, @payeeMemberId, @paymentKind, @subjectId, @reference, @reason, @recordedBy,
             @recordedByName, @now)
-        """;
-
-    // Reversals carry the payee of what they reverse, so a reversed payment no longer counts against the cap.
-    private const string PaidInPeriodSql = """
-        SELECT COALESCE(SUM(-amount), 0) FROM assistance_ledger_entries
-        WHERE payee_member_id = @memberId AND occurred_on >= @from AND occurred_on < @to
-          AND kind IN ('Disbursement', 'Reversal')
         """;
 
     /// <summary>
@@ -125,6 +131,16 @@ internal static class FundLedger
         DateTimeOffset now,
         CancellationToken cancellationToken,
         Guid? entryId = null
+    ) => await PostAsync(db, posting, caller, now, cancellationToken, entryId, atCommit: false);
+
+    private static async Task<Guid> PostAsync(
+        DbSession db,
+        LedgerPosting posting,
+        Caller caller,
+        DateTimeOffset now,
+        CancellationToken cancellationToken,
+        Guid? entryId,
+        bool atCommit
     )
     {
         if (posting.Amount == Money.Zero)
@@ -139,21 +155,68 @@ internal static class FundLedger
         // on, so it is held only from the conditional UPDATE to the commit. A refused UPDATE throws, and the
         // transaction's rollback takes the entry with it.
         var id = await InsertEntryAsync(db, posting, caller, now, cancellationToken, entryId);
+        // A payment to a person counts under their yearly cap in the year paid (a reversal, which carries the payee
+        // of what it reverses, counts back); with a guard, the count's own UPDATE refuses what passes the cap.
+        if (posting.PayeeMemberId is { } payee)
+        {
+            await YearlyCap.CountAsync(
+                db,
+                payee,
+                posting.OccurredOn.Year,
+                Money.Zero - posting.Amount,
+                posting.Cap,
+                cancellationToken
+            );
+        }
         var move = new
         {
             fundId = posting.FundId,
             amount = Math.Abs(posting.Amount.Fen),
             now,
         };
-        var moved = await db.ExecuteAsync(posting.Amount.Fen > 0 ? CreditSql : DebitSql, move, cancellationToken);
-        if (moved == 0)
+        var sql = posting.Amount.Fen > 0 ? CreditSql : DebitSql;
+        if (atCommit)
         {
-            await ThrowInsufficientAsync(db, posting.FundId, Money.FromFen(move.amount), cancellationToken);
+            db.RunLast(token => MoveAsync(db, sql, move.fundId, move.amount, move.now, token));
+        }
+        else
+        {
+            await MoveAsync(db, sql, move.fundId, move.amount, move.now, cancellationToken);
         }
         return id;
     }
 
-    /// <summary>Pays a person straight out of the fund (no approval hold): visit money, a condolence payment.</summary>
+    private static async Task MoveAsync(
+        DbSession db,
+        string sql,
+        Guid fundId,
+        long amount,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    )
+    {
+        if (
+            await db.ExecuteAsync(
+                sql,
+                new
+                {
+                    fundId,
+                    amount,
+                    now,
+                },
+                cancellationToken
+            ) == 0
+        )
+        {
+            await ThrowInsufficientAsync(db, fundId, Money.FromFen(amount), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Pays a person straight out of the fund (no approval hold): visit money, a condolence payment. The fund's row
+    /// moves last, at the commit (after the command's own rows and its audit), since every payment out of the fund
+    /// queues on it: 409 fund_insufficient then comes from the commit, and the whole command rolls back.
+    /// </summary>
     public static Task<Guid> PayAsync(
         DbSession db,
         FundPayment payment,
@@ -161,17 +224,20 @@ internal static class FundLedger
         DateTimeOffset now,
         CancellationToken cancellationToken,
         Guid? entryId = null
-    ) => PostAsync(db, Disbursement(payment), caller, now, cancellationToken, entryId);
+    ) => PostAsync(db, Disbursement(payment), caller, now, cancellationToken, entryId, atCommit: true);
 
     /// <summary>
     /// Reserves an approved amount: it counts against the balance from now on, so approvals never promise more
-    /// than the fund holds. 409 fund_insufficient when it does not fit. Returns the hold's id.
+    /// than the fund holds, and with <paramref name="cap"/> under the payee's yearly cap too, so approvals never
+    /// promise a person more than the cap. 409 fund_insufficient or yearly_cap_exceeded when it does not fit.
+    /// Returns the hold's id.
     /// </summary>
     public static async Task<Guid> HoldAsync(
         DbSession db,
         Guid fundId,
         Guid subjectId,
         Money amount,
+        CapHold? cap,
         DateTimeOffset now,
         CancellationToken cancellationToken
     )
@@ -182,8 +248,14 @@ internal static class FundLedger
             fundId,
             subjectId,
             amount = amount.Fen,
+            payeeMemberId = cap?.PayeeMemberId,
+            capYear = cap?.Year,
             now,
         };
+        if (cap is not null)
+        {
+            await YearlyCap.CountAsync(db, cap.PayeeMemberId, cap.Year, amount, cap.Guard, cancellationToken);
+        }
         if (await db.ExecuteAsync(HoldSql, parameters, cancellationToken) == 0)
         {
             await ThrowInsufficientAsync(db, fundId, amount, cancellationToken);
@@ -208,18 +280,29 @@ internal static class FundLedger
         var entryId = Guid.CreateVersion7();
         var hold = await SettleAsync(db, holdId, HoldStatus.Paid, entryId, now, cancellationToken);
         var posting = Disbursement(payment with { FundId = hold.FundId, Amount = Money.FromFen(hold.Amount) });
-        // As in PostAsync: the fund's row is locked last.
+        // The hold counted under the payee's cap since the approval, in the approval's year; paid in another year,
+        // the count moves to the year paid (and must fit there).
+        if (hold.PayeeMemberId is { } payee && hold.CapYear is { } capYear && capYear != payment.PaidOn.Year)
+        {
+            var amount = Money.FromFen(hold.Amount);
+            await YearlyCap.CountAsync(db, payee, capYear, Money.Zero - amount, null, cancellationToken);
+            await YearlyCap.CountAsync(db, payee, payment.PaidOn.Year, amount, payment.Cap, cancellationToken);
+        }
         await InsertEntryAsync(db, posting, caller, now, cancellationToken, entryId);
+        // As in PayAsync: the fund's row moves at the commit.
         var move = new
         {
             fundId = hold.FundId,
             amount = hold.Amount,
             now,
         };
-        if (await db.ExecuteAsync(PayHeldSql, move, cancellationToken) == 0)
+        db.RunLast(async token =>
         {
-            throw new InvalidOperationException("A fund holds less than one of its active holds.");
-        }
+            if (await db.ExecuteAsync(PayHeldSql, move, token) == 0)
+            {
+                throw new InvalidOperationException("A fund holds less than one of its active holds.");
+            }
+        });
         return entryId;
     }
 
@@ -232,6 +315,17 @@ internal static class FundLedger
     )
     {
         var hold = await SettleAsync(db, holdId, HoldStatus.Released, null, now, cancellationToken);
+        if (hold.PayeeMemberId is { } payee && hold.CapYear is { } capYear)
+        {
+            await YearlyCap.CountAsync(
+                db,
+                payee,
+                capYear,
+                Money.Zero - Money.FromFen(hold.Amount),
+                null,
+                cancellationToken
+            );
+        }
         var move = new
         {
             fundId = hold.FundId,
@@ -244,30 +338,6 @@ internal static class FundLedger
         }
     }
 
-    /// <summary>
-    /// Everything paid to a person in [from, to) out of any fund, every kind (aid, visit money, condolence), less
-    /// what was reversed: what the yearly cap per person counts.
-    /// </summary>
-    public static async Task<Money> PaidToMemberAsync(
-        DbSession db,
-        Guid memberId,
-        DateOnly from,
-        DateOnly to,
-        CancellationToken cancellationToken
-    ) =>
-        Money.FromFen(
-            await db.ExecuteScalarAsync<long>(
-                PaidInPeriodSql,
-                new
-                {
-                    memberId,
-                    from,
-                    to,
-                },
-                cancellationToken
-            )
-        );
-
     private static LedgerPosting Disbursement(FundPayment payment) =>
         new(payment.FundId, LedgerEntryKind.Disbursement, Money.Zero - payment.Amount, payment.PaidOn)
         {
@@ -275,6 +345,7 @@ internal static class FundLedger
             PaymentKind = payment.Kind,
             SubjectId = payment.SubjectId,
             Reference = payment.Reference,
+            Cap = payment.Cap,
         };
 
     private static async Task<HoldRow> SettleAsync(
@@ -361,5 +432,14 @@ internal static class FundLedger
 
     private sealed record FundState(long Balance, long Held);
 
-    private sealed record HoldRow(Guid Id, Guid FundId, Guid SubjectId, long Amount, string Status);
+    private sealed record HoldRow
+    {
+        public Guid Id { get; init; }
+        public Guid FundId { get; init; }
+        public Guid SubjectId { get; init; }
+        public long Amount { get; init; }
+        public string Status { get; init; } = "";
+        public Guid? PayeeMemberId { get; init; }
+        public int? CapYear { get; init; }
+    }
 }

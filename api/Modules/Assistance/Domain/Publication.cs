@@ -24,17 +24,4 @@ internal static class Publication
             (SELECT pv.name FROM assistance_visits pv WHERE pv.id = assistance_ledger_entries.subject_id),
             (SELECT pc.name FROM assistance_condolences pc WHERE pc.id = assistance_ledger_entries.subject_id))
         """;
-
-    /// <summary>张三 → 张*, 王小明 → 王*明, 欧阳修文 → 欧**文: enough for members who know the person.</summary>
-    public static string MaskName(string? name)
-    {
-        var text = (name ?? "").Trim();
-        return text.Length switch
-        {
-            0 => "",
-            1 => "*",
-            2 => text[0] + "*",
-            _ => text[0] + new string('*', text.Length - 2) + text[^1],
-        };
-    }
 }

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Security.Cryptography;
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
@@ -53,16 +54,40 @@ internal sealed class DrawReceiptSampleHandler(
           AND sampled = @no
         """;
 
-    // Conditional, so two draws at once never mark (and record) one application twice.
+    // One statement for the whole draw, conditional, so two draws at once never mark (and record) one application
+    // twice: each marks what is still undrawn with its own draw id, which then says which rows are this draw's.
     private const string MarkSql = """
-        UPDATE assistance_applications SET sampled = @yes, updated_at = @now, version = version + 1
-        WHERE id = @id AND sampled = @no AND status IN ('Paid', 'Confirmed') AND org_path >= @from AND org_path < @to
+        UPDATE assistance_applications SET sampled = @yes, sample_draw_id = @drawId, updated_at = @now,
+            version = version + 1
+        WHERE id {in:ids} AND sampled = @no AND status IN ('Paid', 'Confirmed') AND org_path >= @from AND org_path < @to
         """;
 
     private const string DrawnSql = """
         SELECT id, org_id, member_name, category, amount, paid_on, version FROM assistance_applications
-        WHERE id {in:ids}
+        WHERE sample_draw_id = @drawId
         """;
+
+    private static readonly string[] StepColumns =
+    [
+        "id",
+        "application_id",
+        "step",
+        "actor_id",
+        "actor_name",
+        "details",
+        "created_at",
+    ];
+
+    private static readonly DbType[] StepNullTypes =
+    [
+        DbType.Guid,
+        DbType.Guid,
+        DbType.AnsiString,
+        DbType.Guid,
+        DbType.String,
+        DbType.String,
+        DbType.DateTimeOffset,
+    ];
 
     public async ValueTask<ReceiptSample> Handle(DrawReceiptSampleCommand command, CancellationToken cancellationToken)
     {
@@ -84,14 +109,17 @@ internal sealed class DrawReceiptSampleHandler(
         RandomNumberGenerator.Shuffle(candidates.AsSpan());
         var caller = callers.Current;
         var now = clock.GetUtcNow();
-        var drawn = new List<Guid>();
-        foreach (var id in candidates.Take(command.Body.Count!.Value))
+        var drawId = Guid.CreateVersion7();
+        var chosen = candidates.Take(command.Body.Count!.Value).ToArray();
+        var rows = (IReadOnlyList<Row>)[];
+        if (chosen.Length > 0)
         {
-            var marked = await db.ExecuteAsync(
+            await db.ExecuteAsync(
                 MarkSql,
                 new
                 {
-                    id,
+                    ids = chosen,
+                    drawId,
                     yes = true,
                     no = false,
                     now,
@@ -100,16 +128,18 @@ internal sealed class DrawReceiptSampleHandler(
                 },
                 cancellationToken
             );
-            if (marked == 1)
-            {
-                drawn.Add(id);
-                await Applications.RecordStepAsync(db, id, "Sampled", caller, new { year }, now, cancellationToken);
-            }
+            rows = await db.QueryAsync<Row>(DrawnSql, new { drawId }, cancellationToken);
+            var details = Applications.StepDetails(new { year });
+            await db.InsertRowsAsync(
+                "assistance_application_steps",
+                StepColumns,
+                StepNullTypes,
+                rows.Select(r =>
+                    new object?[] { Guid.CreateVersion7(), r.Id, "Sampled", caller.Id, caller.ShownName, details, now }
+                ),
+                cancellationToken
+            );
         }
-        var rows =
-            drawn.Count == 0
-                ? []
-                : await db.QueryAsync<Row>(DrawnSql, new { ids = drawn.ToArray() }, cancellationToken);
         return new ReceiptSample(
             year,
             candidates.Length,

@@ -25,6 +25,6 @@ internal static class GetFundEndpoint
             )
             .WithName("GetFund")
             .RequirePermission(Permissions.FundsRead)
-            .WithSummary("A care fund: balance, held, available, totals per source and kind")
+            .WithSummary("A care fund: balance, held, available")
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -175,7 +175,7 @@ internal sealed class GetFundStatementHandler(
             Payments = payments
                 .Select(r => new StatementPayment(
                     r.PaidOn,
-                    Publication.MaskName(r.Name),
+                    PersonalDataMask.Name(r.Name),
                     r.Kind ?? PaymentKind.Aid,
                     r.Category,
                     Money.FromFen(r.Fen),

@@ -4,7 +4,6 @@ using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Infrastructure.Security;
-using Jiceng.Modules.Assistance.Domain;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -20,7 +19,7 @@ internal static class ExportApplicationsEndpoint
 
     private static readonly IReadOnlyList<ExportColumn<ApplicationSummary>> Columns =
     [
-        new("帮扶对象", "Member helped", a => Publication.MaskName(a.MemberName)),
+        new("帮扶对象", "Member helped", a => PersonalDataMask.Name(a.MemberName)),
         new("帮扶类别", "Category", a => Labels.Text(a.Category)),
         new("金额（元）", "Amount (yuan)", a => a.Amount.Yuan),
         new("年度", "Year", a => a.Year),

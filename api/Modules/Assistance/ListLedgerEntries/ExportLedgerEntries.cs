@@ -39,13 +39,14 @@ internal sealed class ExportLedgerEntriesValidator : AbstractValidator<ExportLed
 internal sealed class ExportLedgerEntriesHandler(DbSession db, CurrentScope currentScope)
     : IQueryHandler<ExportLedgerEntriesQuery, Paged<LedgerExportRow>>
 {
-    private const string PageSql =
+    private const string PageHead =
         "SELECT occurred_on, kind, source, purpose, amount, payment_kind, reference, reason, recorded_by_name, "
         + "created_at, "
         + Publication.PayeeNameColumn
-        + " AS payee_name FROM assistance_ledger_entries "
-        + ListLedgerEntriesHandler.Where
-        + " ORDER BY {orderBy} {page}";
+        + " AS payee_name FROM assistance_ledger_entries ";
+
+    private static string PageSql(LedgerFilter filter) =>
+        PageHead + ListLedgerEntriesHandler.Where(filter) + ListLedgerEntriesHandler.PageTail;
 
     public async ValueTask<Paged<LedgerExportRow>> Handle(
         ExportLedgerEntriesQuery query,
@@ -56,8 +57,8 @@ internal sealed class ExportLedgerEntriesHandler(DbSession db, CurrentScope curr
         var fund = await Funds.FindAsync(db, scope, query.Id, cancellationToken);
         var order = SortOrder.Parse(query.Sort, ListLedgerEntriesHandler.SortColumns, "-occurredOn,-createdAt", "id");
         return await db.QueryPageAsync<LedgerExportRow>(
-            ListLedgerEntriesHandler.CountSql,
-            PageSql,
+            ListLedgerEntriesHandler.CountSql(query.Filter),
+            PageSql(query.Filter),
             new
             {
                 fundId = fund.Id,

@@ -3,7 +3,6 @@ using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Http;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Infrastructure.Security;
-using Jiceng.Modules.Assistance.Domain;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,7 +17,7 @@ internal static class ExportLedgerEntriesEndpoint
         new("资金来源", "Source", e => e.Source is { } s ? Labels.Text(s) : null),
         new("用途", "Purpose", e => e.Purpose),
         new("金额（元）", "Amount (yuan)", e => Money.FromFen(e.Amount).Yuan),
-        new("收款人", "Payee", e => e.PayeeName is null ? null : Publication.MaskName(e.PayeeName)),
+        new("收款人", "Payee", e => e.PayeeName is null ? null : PersonalDataMask.Name(e.PayeeName)),
         new("支出类别", "Payment kind", e => e.PaymentKind is { } k ? Labels.Text(k) : null),
         new("凭证号", "Reference", e => e.Reference),
         new("原因", "Reason", e => e.Reason),

@@ -90,7 +90,7 @@ internal sealed class ListNoticesHandler(
             r.Id,
             r.OrgId,
             names.GetValueOrDefault(r.OrgId, ""),
-            Publication.MaskName(r.MemberName),
+            PersonalDataMask.Name(r.MemberName),
             r.Category,
             Money.FromFen(r.Amount),
             r.NoticeFrom,

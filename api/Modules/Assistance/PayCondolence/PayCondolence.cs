@@ -78,7 +78,6 @@ internal sealed class PayCondolenceHandler(
         var fundId = body.FundId!.Value;
         await CarePlaces.EnsureFundCoversAsync(db, fundId, condolence.OrgPath, scope, cancellationToken);
         var region = await rules.ForAsync(condolence.OrgId, cancellationToken);
-        await YearlyCap.EnsureWithinAsync(db, condolence.MemberId, amount, paidOn, region, "amount", cancellationToken);
         var caller = callers.Current;
         var now = clock.GetUtcNow();
         var entryId = await FundLedger.PayAsync(
@@ -91,7 +90,11 @@ internal sealed class PayCondolenceHandler(
                 condolence.Id,
                 paidOn,
                 body.Reference
-            ),
+            )
+            {
+                // Decided by the payment's own conditional count under the cap, not read first.
+                Cap = CapGuard.Of(region, "amount"),
+            },
             caller,
             now,
             cancellationToken

@@ -111,6 +111,20 @@ internal sealed class RecordVisitHandler(
         // The visit is recorded first and paid last, so the fund's row (which every payment out of it waits on) is
         // locked only at the end; the entry's id is chosen now for the visit to name it.
         Guid? entryId = paying ? Guid.CreateVersion7() : null;
+        // The answer is the row read with what this statement writes (the guard makes them the same row).
+        var row = visit with
+        {
+            Status = VisitStatus.Visited,
+            VisitedOn = visitedOn,
+            Visitors = body.Visitors!.Trim(),
+            Money = money,
+            FundId = paying ? body.FundId : null,
+            LedgerEntryId = entryId,
+            Goods = string.IsNullOrWhiteSpace(body.Goods) ? null : body.Goods.Trim(),
+            GoodsValue = body.GoodsValue ?? Money.Zero,
+            Note = string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim(),
+            Version = visit.Version + 1,
+        };
         var updated = await db.ExecuteAsync(
             RecordSql,
             new
@@ -120,13 +134,13 @@ internal sealed class RecordVisitHandler(
                 found.to,
                 expectedVersion = command.ExpectedVersion,
                 visitedOn,
-                visitors = body.Visitors!.Trim(),
+                visitors = row.Visitors,
                 money = money.Fen,
-                fundId = paying ? body.FundId : null,
+                fundId = row.FundId,
                 ledgerEntryId = entryId,
-                goods = string.IsNullOrWhiteSpace(body.Goods) ? null : body.Goods.Trim(),
-                goodsValue = (body.GoodsValue ?? Money.Zero).Fen,
-                note = string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim(),
+                goods = row.Goods,
+                goodsValue = row.GoodsValue.Fen,
+                note = row.Note,
                 now,
             },
             cancellationToken
@@ -138,7 +152,6 @@ internal sealed class RecordVisitHandler(
                 ? AssistanceErrors.VisitAlreadyRecorded()
                 : new PreconditionFailedException();
         }
-        var row = (await db.QuerySingleOrDefaultAsync<VisitRow>(Visits.FindSql, found, cancellationToken))!;
         if (paying)
         {
             var fundId = body.FundId!.Value;
@@ -146,10 +159,13 @@ internal sealed class RecordVisitHandler(
             if (visit.MemberId is { } memberId)
             {
                 var region = await rules.ForAsync(visit.OrgId, cancellationToken);
-                await YearlyCap.EnsureWithinAsync(db, memberId, money, visitedOn, region, "money", cancellationToken);
+                // The yearly cap is decided by the payment's own conditional count (FundLedger), not read first.
                 await FundLedger.PayAsync(
                     db,
-                    new FundPayment(fundId, money, memberId, PaymentKind.Visit, visit.Id, visitedOn, body.Reference),
+                    new FundPayment(fundId, money, memberId, PaymentKind.Visit, visit.Id, visitedOn, body.Reference)
+                    {
+                        Cap = CapGuard.Of(region, "money"),
+                    },
                     caller,
                     now,
                     cancellationToken,

@@ -185,8 +185,4 @@ internal static class DemandRules
     /// <summary>Hours as recorded per helper: half hours, more than 0 and at most 24 a day.</summary>
     public static bool IsWholeHalfHours(decimal hours) =>
         hours > 0 && hours <= 24 && hours * 2 == decimal.Floor(hours * 2);
-
-    /// <summary>A name shown masked (王**): the family name stays, so staff can still tell requesters apart.</summary>
-    public static string MaskName(string name) =>
-        name.Length <= 1 ? "*" : string.Concat(name.AsSpan(0, 1), new string('*', Math.Min(name.Length - 1, 3)));
 }

@@ -112,16 +112,4 @@ internal static class MicroWishRules
 
     /// <summary>States the public wall shows: a cancelled wish is nobody's business.</summary>
     public static bool ShownOnWall(WishState state) => state != WishState.Cancelled;
-
-    /// <summary>A person's name as the staff lists show it: the family name and a star per other character.</summary>
-    public static string MaskName(string name)
-    {
-        var text = name.Trim();
-        return text.Length switch
-        {
-            0 => "",
-            1 => "*",
-            _ => text[..1] + new string('*', text.Length - 1),
-        };
-    }
 }

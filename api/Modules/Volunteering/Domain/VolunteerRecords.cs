@@ -76,23 +76,6 @@ internal static class VolunteerPlaces
     }
 }
 
-/// <summary>Masks shown where someone who need not know a person sees them (the public check page).</summary>
-internal static class NameMask
-{
-    /// <summary>张三 → 张*, 欧阳修 → 欧*修, 王小二明 → 王**明; a Latin name keeps its first letter.</summary>
-    public static string Mask(string name)
-    {
-        var text = name.Trim();
-        return text.Length switch
-        {
-            0 => "",
-            1 => "*",
-            2 => text[0] + "*",
-            _ => text[0] + new string('*', text.Length - 2) + text[^1],
-        };
-    }
-}
-
 /// <summary>
 /// The rotating code an activity shows at its place: six digits from an HMAC of the activity's secret and the
 /// current five-minute window, so a volunteer checking in with it must be there (or be told it by someone who

@@ -51,7 +51,7 @@ internal sealed class IssueCertificateHandler(
                 id,
                 number = CertificateCodes.Number(today.Year, id),
                 checkCode = CertificateCodes.New(),
-                nameMask = NameMask.Mask(volunteer.Name),
+                nameMask = PersonalDataMask.Name(volunteer.Name),
                 halfHours = volunteer.HalfHours,
                 starLevel = ServiceHourRules.StarLevel(volunteer.HalfHours, thresholds),
                 issuedOn = today,

@@ -135,7 +135,7 @@ internal sealed class PlaceDemandHandler(
                 category,
                 description = VisibleText.Trim(body.Description),
                 nameCipher = protector.Encrypt(name),
-                nameMasked = DemandRules.MaskName(name),
+                nameMasked = PersonalDataMask.FamilyName(name),
                 phoneCipher = protector.Encrypt(phone),
                 phoneMasked = PersonalDataMask.Phone(phone),
                 beneficiaryMemberId = body.BeneficiaryMemberId,
@@ -172,7 +172,7 @@ internal sealed class PlaceDemandHandler(
                 After: new
                 {
                     category,
-                    requesterName = DemandRules.MaskName(name),
+                    requesterName = PersonalDataMask.FamilyName(name),
                     requesterPhone = PersonalDataMask.Phone(phone),
                     body.BeneficiaryMemberId,
                     body.Urgency,

@@ -109,7 +109,7 @@ internal sealed class PlaceMicroWishHandler(
                 description = VisibleText.Trim(body.Description),
                 valueFen = value.Fen,
                 nameCipher = protector.Encrypt(name),
-                nameMask = MicroWishRules.MaskName(name),
+                nameMask = PersonalDataMask.FamilyName(name),
                 phoneCipher = phone is null ? null : protector.Encrypt(phone),
                 phoneMask = phone is null ? null : PersonalDataMask.Phone(phone),
                 beneficiaryMemberId = body.BeneficiaryMemberId,

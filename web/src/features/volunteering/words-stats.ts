@@ -40,10 +40,6 @@ export const volunteeringStatsWords = {
       noData: '本年度暂无数据',
       system: '系统（自动）',
     },
-    volunteerPickers: {
-      typeToSearch: '输入姓名或名称查找',
-      noMatches: '没有找到，请换个关键词',
-    },
   },
   en: {
     volunteerStats: {
@@ -84,10 +80,6 @@ export const volunteeringStatsWords = {
       month: '{{month}}',
       noData: 'No figures for this year',
       system: 'System (automatic)',
-    },
-    volunteerPickers: {
-      typeToSearch: 'Type a name to search',
-      noMatches: 'Nothing found; try other words',
     },
   },
 };

@@ -114,6 +114,13 @@ export const resources = {
         retry: '重试',
         requestId: '请求编号：{{id}}',
       },
+      picker: {
+        typeToSearch: '输入姓名或名称查找',
+        noMatches: '没有找到，请换个关键词',
+        typeMemberName: '输入姓名查找党员',
+        noMember: '没有找到匹配的党员',
+        memberOption: '{{name}}（{{organization}}，{{age}}岁）',
+      },
       form: {
         save: '保存',
         cancel: '取消',
@@ -675,6 +682,13 @@ export const resources = {
         tooMany: 'Too many requests; try again shortly.',
         retry: 'Retry',
         requestId: 'Request ID: {{id}}',
+      },
+      picker: {
+        typeToSearch: 'Type a name to search',
+        noMatches: 'Nothing found; try other words',
+        typeMemberName: 'Type a name to find a member',
+        noMember: 'No member matches',
+        memberOption: '{{name}} ({{organization}}, {{age}})',
       },
       form: {
         save: 'Save',

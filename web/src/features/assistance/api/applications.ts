@@ -191,21 +191,3 @@ export function useAssistanceRules(organizationId: string | undefined) {
     },
   });
 }
-
-export type MemberListItem = Schemas['MemberListItem'];
-
-/** Members on the register whose name matches, for a picker (the first 20 in the caller's scope). */
-export function useMemberSearch(q: string | undefined, inHardship?: boolean) {
-  return useQuery({
-    queryKey: ['assistance', 'member-search', q, inHardship],
-    queryFn: async () =>
-      (
-        await api.GET('/api/v1/members', {
-          params: {
-            query: { q, status: 'Active', includeDescendants: true, inHardship, page: 1, pageSize: 20, sort: 'name' },
-          },
-        })
-      ).data!,
-    placeholderData: keepPreviousData,
-  });
-}

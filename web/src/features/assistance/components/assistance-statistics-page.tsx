@@ -1,11 +1,11 @@
-import { Card, Col, Empty, Row, Select, Space, Statistic, Table } from 'antd';
+import { Card, Col, Empty, Row, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chart, type ChartOption } from '@/components/chart';
 import { ExportButtons } from '@/components/export-buttons';
-import { OrganizationSelect } from '@/components/organization-select';
 import { PageHeading } from '@/components/page-heading';
 import { QueryView } from '@/components/query-view';
+import { FigureGrid, StatisticsFilters } from '@/components/statistics';
 import {
   exportAssistanceStatistics,
   useAssistanceStatistics,
@@ -16,14 +16,6 @@ import { useMe } from '@/lib/auth';
 
 type CareYear = AssistanceStatistics['years'][number];
 type Figures = AssistanceStatistics['totals'];
-
-function Figure({ title, value }: { title: string; value: string | number }) {
-  return (
-    <Card size="small" style={{ height: '100%' }}>
-      <Statistic title={title} value={value} />
-    </Card>
-  );
-}
 
 /** Pie charts of the money by source, kind and category, and bars of in and out by year; labels in words. */
 function useCharts(totals: Figures | undefined, years: CareYear[]) {
@@ -131,54 +123,38 @@ export function AssistanceStatisticsPage() {
   return (
     <>
       <PageHeading>{s('title')}</PageHeading>
-      <Space wrap style={{ marginBottom: 12 }}>
-        <div className="filter-field" style={{ width: 'min(380px, calc(100vw - 48px))' }}>
-          <OrganizationSelect
-            aria-label={s('organization')}
-            value={organizationId}
-            known={me.data?.scope ? [me.data.scope] : undefined}
-            onChange={(value) => {
-              setPicked((value as string) || undefined);
-              setYear(undefined);
-            }}
-          />
-        </div>
-        <Select<number | 'all'>
-          aria-label={s('year')}
-          style={{ width: 140 }}
-          value={year ?? 'all'}
-          onChange={(value) => setYear(value === 'all' ? undefined : value)}
-          options={[
-            { value: 'all', label: s('allYears') },
-            ...[...(all.data?.years ?? [])]
-              .sort((a, b) => b.year - a.year)
-              .map((y) => ({ value: y.year, label: t('assistanceStats.yearLabel', { year: y.year }) })),
-          ]}
-        />
+      <StatisticsFilters
+        labels={{
+          organization: s('organization'),
+          year: s('year'),
+          allYears: s('allYears'),
+          yearLabel: (value) => t('assistanceStats.yearLabel', { year: value }),
+        }}
+        organizationId={organizationId}
+        known={me.data?.scope ? [me.data.scope] : undefined}
+        onOrganization={setPicked}
+        year={year}
+        years={(all.data?.years ?? []).map((y) => y.year)}
+        onYear={setYear}
+      >
         <ExportButtons onExport={(format) => exportAssistanceStatistics({ organizationId, year }, format)} />
-      </Space>
+      </StatisticsFilters>
       <QueryView query={stats}>
         {totals && (
           <>
-            <Row gutter={[12, 12]}>
-              {(
-                [
-                  ['moneyIn', yuan(totals.moneyIn)],
-                  ['moneyOut', yuan(totals.moneyOut)],
-                  ['payments', totals.payments],
-                  ['peopleHelped', totals.peopleHelped],
-                  ['averagePerPerson', yuan(totals.averagePerPerson)],
-                  ['averagePerPayment', yuan(totals.averagePerPayment)],
-                  ['visits', totals.visits],
-                  ['pairsActive', totals.pairsActive],
-                  ['helpLogs', totals.helpLogs],
-                ] as [string, string | number][]
-              ).map(([key, value]) => (
-                <Col key={key} xs={12} md={8} xl={6}>
-                  <Figure title={s(key)} value={value} />
-                </Col>
-              ))}
-            </Row>
+            <FigureGrid
+              figures={[
+                [s('moneyIn'), yuan(totals.moneyIn)],
+                [s('moneyOut'), yuan(totals.moneyOut)],
+                [s('payments'), totals.payments],
+                [s('peopleHelped'), totals.peopleHelped],
+                [s('averagePerPerson'), yuan(totals.averagePerPerson)],
+                [s('averagePerPayment'), yuan(totals.averagePerPayment)],
+                [s('visits'), totals.visits],
+                [s('pairsActive'), totals.pairsActive],
+                [s('helpLogs'), totals.helpLogs],
+              ]}
+            />
             {!hasMoney ? (
               <Card size="small" style={{ marginTop: 12 }}>
                 <Empty description={s('noData')} />

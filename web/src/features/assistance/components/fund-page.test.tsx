@@ -49,7 +49,7 @@ describe('FundPage', () => {
     const requests = mockApi({
       'GET /api/v1/auth/me': () => me,
       'GET /api/v1/assistance/funds': () => ({ items: [fund], total: 1, page: 1, pageSize: 200 }),
-      'GET /api/v1/assistance/funds/f1': () => ({ fund, ledgerSum: 9500, totals: [] }),
+      'GET /api/v1/assistance/funds/f1': () => ({ fund }),
       'GET /api/v1/assistance/funds/f1/entries': (_, url) =>
         url.searchParams.get('kind') === 'Disbursement'
           ? { items: [entry('e2', 'Disbursement', null, -500)], total: 1, page: 1, pageSize: 20 }
@@ -79,7 +79,7 @@ describe('FundPage', () => {
     mockApi({
       'GET /api/v1/auth/me': () => me,
       'GET /api/v1/assistance/funds': () => ({ items: [fund], total: 1, page: 1, pageSize: 200 }),
-      'GET /api/v1/assistance/funds/f1': () => ({ fund, ledgerSum: 9500, totals: [] }),
+      'GET /api/v1/assistance/funds/f1': () => ({ fund }),
       'GET /api/v1/assistance/funds/f1/entries': () =>
         new Response(JSON.stringify({ status: 500, title: 'boom' }), {
           status: 500,

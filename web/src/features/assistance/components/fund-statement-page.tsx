@@ -7,6 +7,51 @@ import { useFundStatement } from '@/features/assistance/api/statistics';
 import { yuan } from '@/features/assistance/components/applications/format';
 import './fund-statement.css';
 
+/** A table of the printed statement: item, count, amount, and its total line when it has one. */
+function CountedTable({
+  title,
+  rows,
+  total,
+}: {
+  title: string;
+  rows: { key: string; label: string; count: number; amount: number }[];
+  total?: { label: string; amount: number };
+}) {
+  const { t } = useTranslation();
+  const w = (key: string) => t(`assistanceStats.statement.${key}`);
+  return (
+    <>
+      <h3>{title}</h3>
+      <table>
+        <thead>
+          <tr>
+            <th>{w('item')}</th>
+            <th>{w('count')}</th>
+            <th>{w('amount')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <td>{row.label}</td>
+              <td className="num">{row.count}</td>
+              <td className="num">{yuan(row.amount)}</td>
+            </tr>
+          ))}
+        </tbody>
+        {total && (
+          <tfoot>
+            <tr>
+              <td colSpan={2}>{total.label}</td>
+              <td className="num">{yuan(total.amount)}</td>
+            </tr>
+          </tfoot>
+        )}
+      </table>
+    </>
+  );
+}
+
 /**
  * 年度收支公开表: a fund's year as published to members — opening balance, money in by source, out by kind and
  * category, allocations down, reversals and adjustments, the closing balance, and every payment with the name masked.
@@ -62,75 +107,35 @@ export function FundStatementPage() {
                 </tr>
               </tbody>
             </table>
-            <h3>{w('moneyIn')}</h3>
-            <table>
-              <thead>
-                <tr>
-                  <th>{w('item')}</th>
-                  <th>{w('count')}</th>
-                  <th>{w('amount')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.moneyIn.map((row) => (
-                  <tr key={row.source}>
-                    <td>{t(`assistance.sources.${row.source}`)}</td>
-                    <td className="num">{row.count}</td>
-                    <td className="num">{yuan(row.amount)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <td colSpan={2}>{w('totalIn')}</td>
-                  <td className="num">{yuan(data.totalIn)}</td>
-                </tr>
-              </tfoot>
-            </table>
-            <h3>{w('moneyOut')}</h3>
-            <table>
-              <thead>
-                <tr>
-                  <th>{w('item')}</th>
-                  <th>{w('count')}</th>
-                  <th>{w('amount')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.moneyOut.map((row) => (
-                  <tr key={`${row.kind}-${row.category ?? ''}`}>
-                    <td>{outLabel(row.kind, row.category)}</td>
-                    <td className="num">{row.count}</td>
-                    <td className="num">{yuan(row.amount)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <td colSpan={2}>{w('totalOut')}</td>
-                  <td className="num">{yuan(data.totalOut)}</td>
-                </tr>
-              </tfoot>
-            </table>
-            <h3>{w('others')}</h3>
-            <table>
-              <thead>
-                <tr>
-                  <th>{w('item')}</th>
-                  <th>{w('count')}</th>
-                  <th>{w('amount')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {(['allocatedDown', 'reversals', 'adjustments'] as const).map((key) => (
-                  <tr key={key}>
-                    <td>{w(key)}</td>
-                    <td className="num">{data[key].count}</td>
-                    <td className="num">{yuan(data[key].amount)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CountedTable
+              title={w('moneyIn')}
+              rows={data.moneyIn.map((row) => ({
+                key: row.source,
+                label: t(`assistance.sources.${row.source}`),
+                count: row.count,
+                amount: row.amount,
+              }))}
+              total={{ label: w('totalIn'), amount: data.totalIn }}
+            />
+            <CountedTable
+              title={w('moneyOut')}
+              rows={data.moneyOut.map((row) => ({
+                key: `${row.kind}-${row.category ?? ''}`,
+                label: outLabel(row.kind, row.category),
+                count: row.count,
+                amount: row.amount,
+              }))}
+              total={{ label: w('totalOut'), amount: data.totalOut }}
+            />
+            <CountedTable
+              title={w('others')}
+              rows={(['allocatedDown', 'reversals', 'adjustments'] as const).map((key) => ({
+                key,
+                label: w(key),
+                count: data[key].count,
+                amount: data[key].amount,
+              }))}
+            />
             <h3>{w('paymentsTitle')}</h3>
             <p style={{ fontSize: 13, margin: '0 0 6px' }}>{w('peopleHelped', { count: data.peopleHelped })}</p>
             {data.payments.length === 0 ? (

@@ -1,11 +1,11 @@
-import { Alert, Card, Col, Empty, Row, Select, Space, Spin, Statistic, Table } from 'antd';
+import { Alert, Card, Col, Empty, Row, Spin, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chart, type ChartOption } from '@/components/chart';
 import { ExportButtons } from '@/components/export-buttons';
-import { OrganizationSelect } from '@/components/organization-select';
 import { PageHeading } from '@/components/page-heading';
 import { QueryFailure } from '@/components/query-view';
+import { FigureGrid, StatisticsFilters } from '@/components/statistics';
 import { useDividendStatistics, type DistributionYear } from '@/features/dividends/api/finish';
 import { formatFen, toFen } from '@/features/dividends/money';
 import { useMe } from '@/lib/auth';
@@ -16,15 +16,6 @@ const colors: Record<(typeof kinds)[number], string> = { Dividend: '#b80000', Pe
 
 /** Whole yuan for a chart axis (the figures themselves keep their 分). */
 const yuan = (amount: number) => toFen(amount) / 100;
-
-function Figure({ title, value, note }: { title: string; value: string | number; note?: string }) {
-  return (
-    <Card size="small" style={{ height: '100%' }}>
-      <Statistic title={title} value={value} />
-      {note && <div style={{ color: '#595959', fontSize: 12, marginTop: 4 }}>{note}</div>}
-    </Card>
-  );
-}
 
 /** The charts of the distributions: amount by year and kind, the kinds of the chosen years, paid and unpaid. */
 function useCharts(years: DistributionYear[]) {
@@ -132,31 +123,20 @@ export function DividendStatisticsPage() {
   return (
     <>
       <PageHeading>{t('dividendFinish.statistics.title')}</PageHeading>
-      <Space wrap style={{ marginBottom: 12 }}>
-        <div className="filter-field" style={{ width: 'min(380px, calc(100vw - 48px))' }}>
-          <OrganizationSelect
-            aria-label={t('dividendFinish.statistics.organization')}
-            value={organizationId}
-            known={me.data?.scope ? [me.data.scope] : undefined}
-            onChange={(value) => {
-              setPicked((value as string) || undefined);
-              setYear(undefined);
-            }}
-          />
-        </div>
-        <Select<number | 'all'>
-          aria-label={t('dividendFinish.statistics.year')}
-          style={{ width: 140 }}
-          value={year ?? 'all'}
-          onChange={(value) => setYear(value === 'all' ? undefined : value)}
-          options={[
-            { value: 'all', label: t('dividendFinish.statistics.allYears') },
-            ...allYears.map((y) => ({
-              value: y.year,
-              label: t('dividendFinish.statistics.yearLabel', { year: y.year }),
-            })),
-          ]}
-        />
+      <StatisticsFilters
+        labels={{
+          organization: t('dividendFinish.statistics.organization'),
+          year: t('dividendFinish.statistics.year'),
+          allYears: t('dividendFinish.statistics.allYears'),
+          yearLabel: (value) => t('dividendFinish.statistics.yearLabel', { year: value }),
+        }}
+        organizationId={organizationId}
+        known={me.data?.scope ? [me.data.scope] : undefined}
+        onOrganization={setPicked}
+        year={year}
+        years={allYears.map((y) => y.year)}
+        onYear={setYear}
+      >
         <ExportButtons
           disabled={!organizationId}
           onExport={(format) =>
@@ -166,7 +146,7 @@ export function DividendStatisticsPage() {
             )
           }
         />
-      </Space>
+      </StatisticsFilters>
       {!organizationId ? (
         me.isPending ? (
           <Spin />
@@ -179,54 +159,48 @@ export function DividendStatisticsPage() {
         <Spin />
       ) : (
         <>
-          <Row gutter={[12, 12]}>
-            {(
+          <FigureGrid
+            figures={[
               [
-                [
-                  t('dividendFinish.statistics.collectives'),
-                  count('collectives'),
-                  `${t('dividendFinish.statistics.cooperatives')} ${count('cooperatives')}`,
-                ],
-                [t('dividendFinish.statistics.members'), count('members')],
-                [t('dividendFinish.statistics.households'), count('households')],
-                [t('dividendFinish.statistics.land'), count('landTransferredMu')],
-                [
-                  t('dividendFinish.statistics.reported', {
-                    amount: Math.round(data.reportedOperatingIncome).toLocaleString('en-US'),
-                  }),
-                  count('operatingIncomeReported'),
-                  t('dividendFinish.statistics.latestYear'),
-                ],
-                [
-                  t('dividendFinish.statistics.weak', {
-                    amount: Math.round(data.weakCollectiveBelow).toLocaleString('en-US'),
-                  }),
-                  count('weakCollectives'),
-                  t('dividendFinish.statistics.latestYear'),
-                ],
-                [t('dividendFinish.statistics.plans'), years.reduce((sum, y) => sum + y.plans, 0)],
-                [
-                  t('dividendFinish.statistics.distributed'),
-                  formatFen(distributedFen),
-                  partTotals
-                    .map((p) =>
-                      t('dividendFinish.statistics.partLine', {
-                        kind: t(`dividendScreens.wizard.kinds.${p.kind}`),
-                        amount: formatFen(p.fen),
-                        count: p.payees,
-                      }),
-                    )
-                    .join('；'),
-                ],
-                [t('dividendFinish.statistics.paidOut'), formatFen(paidFen)],
-                [t('dividendFinish.statistics.paidShare'), share, t('dividendFinish.statistics.ofDistributed')],
-              ] as [string, string | number, string?][]
-            ).map(([title, value, note]) => (
-              <Col key={title} xs={12} md={8} xl={6}>
-                <Figure title={title} value={value} note={note} />
-              </Col>
-            ))}
-          </Row>
+                t('dividendFinish.statistics.collectives'),
+                count('collectives'),
+                `${t('dividendFinish.statistics.cooperatives')} ${count('cooperatives')}`,
+              ],
+              [t('dividendFinish.statistics.members'), count('members')],
+              [t('dividendFinish.statistics.households'), count('households')],
+              [t('dividendFinish.statistics.land'), count('landTransferredMu')],
+              [
+                t('dividendFinish.statistics.reported', {
+                  amount: Math.round(data.reportedOperatingIncome).toLocaleString('en-US'),
+                }),
+                count('operatingIncomeReported'),
+                t('dividendFinish.statistics.latestYear'),
+              ],
+              [
+                t('dividendFinish.statistics.weak', {
+                  amount: Math.round(data.weakCollectiveBelow).toLocaleString('en-US'),
+                }),
+                count('weakCollectives'),
+                t('dividendFinish.statistics.latestYear'),
+              ],
+              [t('dividendFinish.statistics.plans'), years.reduce((sum, y) => sum + y.plans, 0)],
+              [
+                t('dividendFinish.statistics.distributed'),
+                formatFen(distributedFen),
+                partTotals
+                  .map((p) =>
+                    t('dividendFinish.statistics.partLine', {
+                      kind: t(`dividendScreens.wizard.kinds.${p.kind}`),
+                      amount: formatFen(p.fen),
+                      count: p.payees,
+                    }),
+                  )
+                  .join('；'),
+              ],
+              [t('dividendFinish.statistics.paidOut'), formatFen(paidFen)],
+              [t('dividendFinish.statistics.paidShare'), share, t('dividendFinish.statistics.ofDistributed')],
+            ]}
+          />
           {years.length === 0 ? (
             <Card size="small" style={{ marginTop: 12 }}>
               <Empty description={t('dividendFinish.statistics.noDistributions')} />

@@ -1,11 +1,11 @@
-import { Card, Checkbox, Col, Empty, InputNumber, Row, Space, Spin, Statistic } from 'antd';
+import { Card, Checkbox, Col, Empty, InputNumber, Row, Space, Spin } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVolunteeringStatistics, type VolunteeringStatistics } from '@/features/volunteering/api/statistics';
 import { Chart, type ChartOption } from '@/components/chart';
-import { OrganizationSelect } from '@/components/organization-select';
 import { PageHeading } from '@/components/page-heading';
 import { QueryFailure } from '@/components/query-view';
+import { FigureGrid, StatisticsOrganization } from '@/components/statistics';
 import { shanghaiYear } from '@/lib/dates';
 
 const red = '#b80000';
@@ -80,15 +80,6 @@ function useCharts(data: VolunteeringStatistics | undefined) {
   }, [data, t, i18n.language]);
 }
 
-function Figure({ title, value, note }: { title: string; value: string | number; note?: string }) {
-  return (
-    <Card size="small" style={{ height: '100%' }}>
-      <Statistic title={title} value={value} />
-      {note && <div style={{ color: '#595959', fontSize: 12, marginTop: 4 }}>{note}</div>}
-    </Card>
-  );
-}
-
 /** 统计分析: a year's demands, micro-wishes, teams and hours of a subtree, in figures and charts. */
 export function VolunteeringStatisticsPage() {
   const { t } = useTranslation();
@@ -105,13 +96,11 @@ export function VolunteeringStatisticsPage() {
     <>
       <PageHeading>{t('volunteerStats.title')}</PageHeading>
       <Space wrap style={{ marginBottom: 12 }}>
-        <div className="filter-field" style={{ width: 380 }}>
-          <OrganizationSelect
-            aria-label={t('volunteerStats.organization')}
-            value={organizationId}
-            onChange={(value) => setOrganizationId((value as string) || undefined)}
-          />
-        </div>
+        <StatisticsOrganization
+          label={t('volunteerStats.organization')}
+          value={organizationId}
+          onChange={setOrganizationId}
+        />
         <Checkbox
           checked={descendants || !organizationId}
           disabled={!organizationId}
@@ -135,49 +124,43 @@ export function VolunteeringStatisticsPage() {
         <Spin />
       ) : (
         <>
-          <Row gutter={[12, 12]}>
-            {(
+          <FigureGrid
+            figures={[
+              [t('volunteerStats.placed'), demands.placed],
+              [t('volunteerStats.claimed'), demands.claimed],
+              [t('volunteerStats.done'), demands.done],
+              [t('volunteerStats.medianAccept'), hours(demands.medianHoursToAccept)],
+              [t('volunteerStats.medianClaim'), hours(demands.medianHoursToClaim)],
+              [t('volunteerStats.medianComplete'), hours(demands.medianHoursToComplete)],
               [
-                [t('volunteerStats.placed'), demands.placed],
-                [t('volunteerStats.claimed'), demands.claimed],
-                [t('volunteerStats.done'), demands.done],
-                [t('volunteerStats.medianAccept'), hours(demands.medianHoursToAccept)],
-                [t('volunteerStats.medianClaim'), hours(demands.medianHoursToClaim)],
-                [t('volunteerStats.medianComplete'), hours(demands.medianHoursToComplete)],
-                [
-                  t('volunteerStats.onTime'),
-                  demands.onTimePercent === null || demands.onTimePercent === undefined
-                    ? t('volunteerStats.none')
-                    : `${demands.onTimePercent}%`,
-                  t('volunteerStats.onTimeOf', { onTime: demands.completedOnTime, completed: demands.completed }),
-                ],
-                [
-                  t('volunteerStats.rating'),
-                  demands.averageRating === null || demands.averageRating === undefined
-                    ? t('volunteerStats.none')
-                    : t('volunteerStats.stars', { value: demands.averageRating }),
-                  t('volunteerStats.ratingOf', { count: demands.rated }),
-                ],
-                [t('volunteerStats.teams'), data.teams.teams],
-                [
-                  t('volunteerStats.volunteers'),
-                  data.teams.volunteers,
-                  `${t('volunteerStats.memberVolunteers')} ${data.teams.memberVolunteers}`,
-                ],
-                [t('volunteerStats.served'), data.teams.served],
-                [t('volunteerStats.activityHours'), hours(data.activityHours)],
-                [t('volunteerStats.demandHours'), hours(data.demandHours)],
-                [`${t('volunteerStats.wishes')} · ${t('volunteerStats.wishesPlaced')}`, data.wishes.placed],
-                [`${t('volunteerStats.wishes')} · ${t('volunteerStats.wishesClaimed')}`, data.wishes.claimed],
-                [`${t('volunteerStats.wishes')} · ${t('volunteerStats.wishesDelivered')}`, data.wishes.delivered],
-                [`${t('volunteerStats.wishes')} · ${t('volunteerStats.wishesReceived')}`, data.wishes.received],
-              ] as [string, string | number, string?][]
-            ).map(([title, value, note]) => (
-              <Col key={title} xs={12} md={8} xl={6}>
-                <Figure title={title} value={value} note={note} />
-              </Col>
-            ))}
-          </Row>
+                t('volunteerStats.onTime'),
+                demands.onTimePercent === null || demands.onTimePercent === undefined
+                  ? t('volunteerStats.none')
+                  : `${demands.onTimePercent}%`,
+                t('volunteerStats.onTimeOf', { onTime: demands.completedOnTime, completed: demands.completed }),
+              ],
+              [
+                t('volunteerStats.rating'),
+                demands.averageRating === null || demands.averageRating === undefined
+                  ? t('volunteerStats.none')
+                  : t('volunteerStats.stars', { value: demands.averageRating }),
+                t('volunteerStats.ratingOf', { count: demands.rated }),
+              ],
+              [t('volunteerStats.teams'), data.teams.teams],
+              [
+                t('volunteerStats.volunteers'),
+                data.teams.volunteers,
+                `${t('volunteerStats.memberVolunteers')} ${data.teams.memberVolunteers}`,
+              ],
+              [t('volunteerStats.served'), data.teams.served],
+              [t('volunteerStats.activityHours'), hours(data.activityHours)],
+              [t('volunteerStats.demandHours'), hours(data.demandHours)],
+              [`${t('volunteerStats.wishes')} · ${t('volunteerStats.wishesPlaced')}`, data.wishes.placed],
+              [`${t('volunteerStats.wishes')} · ${t('volunteerStats.wishesClaimed')}`, data.wishes.claimed],
+              [`${t('volunteerStats.wishes')} · ${t('volunteerStats.wishesDelivered')}`, data.wishes.delivered],
+              [`${t('volunteerStats.wishes')} · ${t('volunteerStats.wishesReceived')}`, data.wishes.received],
+            ]}
+          />
           {charts && (
             <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
               <Col xs={24} lg={12}>

@@ -12,7 +12,7 @@ import {
   type AssistanceRules,
   type SubmitApplicationInput,
 } from '@/features/assistance/api/applications';
-import { MemberPicker } from '@/features/assistance/components/member-picker';
+import { MemberPicker } from '@/components/member-picker';
 import { FormModal } from '@/components/form-modal';
 
 const maxRule: Record<AssistanceCategory, keyof AssistanceRules> = {

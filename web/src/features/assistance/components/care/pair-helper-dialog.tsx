@@ -1,7 +1,7 @@
 import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { pairHelper, type PairHelperInput } from '@/features/assistance/api/care';
-import { MemberPicker } from '@/features/assistance/components/member-picker';
+import { MemberPicker } from '@/components/member-picker';
 import { DateField } from '@/components/date-field';
 import { FormModal } from '@/components/form-modal';
 import { shanghaiToday } from '@/lib/dates';

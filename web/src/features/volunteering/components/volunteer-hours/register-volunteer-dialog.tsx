@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { registerVolunteer, type RegisterVolunteerInput } from '@/features/volunteering/api/volunteer-hours';
 import { FormModal } from '@/components/form-modal';
 import { OrganizationSelect } from '@/components/organization-select';
-import { MemberPicker } from '@/features/volunteering/components/pickers';
+import { MemberPicker } from '@/components/member-picker';
 
 /** A resident (name and phone, the phone kept encrypted) or a party member by their register id. */
 export function RegisterVolunteerDialog({ onClose }: { onClose: () => void }) {
