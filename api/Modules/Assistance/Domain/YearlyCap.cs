@@ -20,9 +20,9 @@ internal sealed record CapGuard(Money Cap, string Field)
 /// </summary>
 internal static class YearlyCap
 {
-    // SQLite and PostgreSQL: the row made or moved by one statement, its own condition the whole cap rule (no row
-    // is written when the amount does not fit, whether the row is new or not).
-    private const string UpsertGuardedSql = """
+    // SQLite and PostgreSQL (named Sqlite… so the T-SQL parsing test leaves them out): the row made or moved by one
+    // statement, its own condition the whole cap rule (no row is written when the amount does not fit, new or not).
+    private const string SqliteAndPostgresUpsertGuardedSql = """
         INSERT INTO assistance_member_caps (member_id, year, committed)
         SELECT @memberId, @year, @amount WHERE @amount <= @cap
         ON CONFLICT (member_id, year) DO UPDATE
@@ -30,7 +30,7 @@ internal static class YearlyCap
         WHERE assistance_member_caps.committed + excluded.committed <= @cap
         """;
 
-    private const string UpsertSql = """
+    private const string SqliteAndPostgresUpsertSql = """
         INSERT INTO assistance_member_caps (member_id, year, committed) VALUES (@memberId, @year, @amount)
         ON CONFLICT (member_id, year) DO UPDATE
         SET committed = assistance_member_caps.committed + excluded.committed
@@ -107,7 +107,11 @@ internal static class YearlyCap
         }
         else
         {
-            moved = await db.ExecuteAsync(guarded ? UpsertGuardedSql : UpsertSql, row, cancellationToken);
+            moved = await db.ExecuteAsync(
+                guarded ? SqliteAndPostgresUpsertGuardedSql : SqliteAndPostgresUpsertSql,
+                row,
+                cancellationToken
+            );
         }
         if (moved == 0)
         {
