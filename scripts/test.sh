@@ -148,7 +148,7 @@ elif [ ! -f web/dist/index.html ]; then
   problems+=("no SPA build: browser tests did not run"); failed=$((failed + 1))
 elif npm_install tests/e2e; then
   (cd tests/e2e && CHROMIUM_PATH="$(command -v chromium)" npx vitest run --reporter=default --reporter=junit \
-    --outputFile.junit="$RESULTS/e2e.xml") 2>&1 | tail -n 15
+    --outputFile.junit="$RESULTS/e2e.xml") 2>&1 | tail -n 80
   if [ -f "$RESULTS/e2e.xml" ]; then
     read -r p f < <(count_junit "$RESULTS/e2e.xml")
     passed=$((passed + p)); failed=$((failed + f))
