@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -56,10 +57,7 @@ public sealed class DbConnectionFactory
             await connection.OpenAsync(cancellationToken);
             if (connection is SqliteConnection sqlite)
             {
-                // busy_timeout is per connection; WAL is persistent and set once by the migrator.
-                using var pragma = sqlite.CreateCommand();
-                pragma.CommandText = SqliteBusyTimeoutSql;
-                await pragma.ExecuteNonQueryAsync(cancellationToken);
+                SetBusyTimeoutOnce(sqlite);
             }
             return connection;
         }
@@ -114,9 +112,7 @@ public sealed class DbConnectionFactory
             connection.Open();
             if (connection is SqliteConnection sqlite)
             {
-                using var pragma = sqlite.CreateCommand();
-                pragma.CommandText = SqliteBusyTimeoutSql;
-                pragma.ExecuteNonQuery();
+                SetBusyTimeoutOnce(sqlite);
             }
             return connection;
         }
@@ -130,6 +126,25 @@ public sealed class DbConnectionFactory
             connection.Dispose();
             throw;
         }
+    }
+
+    // The native connections that have their busy_timeout: a pooled SqliteConnection reopens the same one, which keeps
+    // it, so the PRAGMA runs once per native connection, not on each of a request's opens (three for a payment).
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> WithBusyTimeout = new();
+
+    private static readonly object Marked = new();
+
+    // busy_timeout is per connection; WAL is persistent and set once by the migrator.
+    private static void SetBusyTimeoutOnce(SqliteConnection sqlite)
+    {
+        if (sqlite.Handle is not { } handle || WithBusyTimeout.TryGetValue(handle, out _))
+        {
+            return;
+        }
+        using var pragma = sqlite.CreateCommand();
+        pragma.CommandText = SqliteBusyTimeoutSql;
+        pragma.ExecuteNonQuery();
+        WithBusyTimeout.AddOrUpdate(handle, Marked);
     }
 
     private static bool IsConnectionFailure(Exception e) =>

@@ -19,6 +19,17 @@ public static class DbErrors
             _ => false,
         };
 
+    /// <summary>A row refused by a CHECK constraint, or on SQLite by a guard trigger's RAISE(ABORT) (SQLite cannot
+    /// add a CHECK to an existing table, so its guards are triggers).</summary>
+    public static bool IsCheckViolation(DbException exception) =>
+        exception switch
+        {
+            SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 275 or 1811,
+            PostgresException postgres => postgres.SqlState == PostgresErrorCodes.CheckViolation,
+            SqlException sqlServer => sqlServer.Number == 547,
+            _ => false,
+        };
+
     /// <summary>
     /// True when the exception (or one it wraps) says the database cannot be reached or has gone away: a
     /// connection that could not be opened, a broken or timed-out connection, a server shutting down. Such a

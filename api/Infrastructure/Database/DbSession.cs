@@ -14,7 +14,7 @@ public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable
     private DbConnection? _connection;
     private DbTransaction? _transaction;
     private IDisposable? _writeTurn;
-    private List<Func<CancellationToken, Task>>? _last;
+    private List<LastStatement>? _last;
 
     public SqlDialect Dialect => factory.Dialect;
 
@@ -54,18 +54,28 @@ public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable
 
     /// <summary>
     /// A statement to run last in the transaction, just before COMMIT (after the handler and its audit rows), in the
-    /// order given. For the update of a row that many transactions queue on (a fund's balance): on PostgreSQL its
-    /// lock is then held only from that statement to the commit. One that throws fails the commit; the caller's
-    /// rollback follows as for any refusal.
+    /// order given: the update of a row that many transactions queue on (a fund's balance), whose lock is then held
+    /// only from that statement to the commit. On PostgreSQL the last of them travels with the COMMIT in one round
+    /// trip, so the lock is never held while this process schedules the request's next step (under load that wait,
+    /// not the database, was most of a payment's turn). The statement therefore cannot be judged by the rows it
+    /// changed: it must change its row or be refused by the database itself (a CHECK constraint or a guard trigger).
+    /// A refusal rolls the transaction back and then calls <paramref name="refused"/>, which throws the request's
+    /// answer (it may read, outside any transaction); the database's error is thrown if it does not.
     /// </summary>
-    public void RunLast(Func<CancellationToken, Task> statement)
+    public void RunLast(string sql, object parameters, Func<DbException, CancellationToken, Task> refused)
     {
         if (_transaction is null)
         {
             throw new InvalidOperationException("Only a transaction has a last statement.");
         }
-        (_last ??= []).Add(statement);
+        (_last ??= []).Add(new LastStatement(sql, parameters, refused));
     }
+
+    private sealed record LastStatement(
+        string Sql,
+        object Parameters,
+        Func<DbException, CancellationToken, Task> Refused
+    );
 
     /// <summary>Runs the statements kept for last now: a command that runs inside a longer transaction (a demo
     /// seed's) ends with them, so the next command sees their effect.</summary>
@@ -76,8 +86,37 @@ public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable
             _last = null;
             foreach (var statement in last)
             {
-                await statement(cancellationToken);
+                await RunLastStatementAsync(statement, "", rollBackFirst: false, cancellationToken);
             }
+        }
+    }
+
+    // rollBackFirst: on PostgreSQL a refused statement has aborted the transaction, where nothing can be read, and a
+    // refused COMMIT has ended it; elsewhere the refusal's reads see the transaction as it stands.
+    private async Task RunLastStatementAsync(
+        LastStatement statement,
+        string then,
+        bool rollBackFirst,
+        CancellationToken cancellationToken
+    )
+    {
+        int changed;
+        try
+        {
+            changed = await ExecuteAsync(statement.Sql + then, statement.Parameters, cancellationToken);
+        }
+        catch (DbException e) when (!cancellationToken.IsCancellationRequested && !DbErrors.IsUnavailable(e))
+        {
+            if (rollBackFirst)
+            {
+                await RollbackEndedOrNotAsync();
+            }
+            await statement.Refused(e, cancellationToken);
+            throw;
+        }
+        if (changed == 0)
+        {
+            throw new InvalidOperationException("A last statement of a transaction changed no row.");
         }
     }
 
@@ -87,12 +126,38 @@ public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable
         {
             return;
         }
+        if (Dialect.Provider == DatabaseProvider.Postgres && _last is { Count: > 0 } last)
+        {
+            _last = null;
+            foreach (var statement in last[..^1])
+            {
+                await RunLastStatementAsync(statement, "", rollBackFirst: true, cancellationToken);
+            }
+            // Refused, this statement aborts the round trip before the COMMIT; done, the COMMIT has ended the
+            // transaction, which Npgsql then reports completed (its dispose rolls nothing back).
+            await RunLastStatementAsync(last[^1], ";\nCOMMIT", rollBackFirst: true, cancellationToken);
+            await _transaction.DisposeAsync();
+            _transaction = null;
+            EndWriteTurn();
+            return;
+        }
         await RunLastAsync(cancellationToken);
         // A failed commit leaves the transaction (and the write turn) to the caller's rollback.
         await _transaction.CommitAsync(cancellationToken);
         await _transaction.DisposeAsync();
         _transaction = null;
         EndWriteTurn();
+    }
+
+    // A COMMIT sent with the last statement may have ended the transaction before failing (a deferred check): Npgsql
+    // then refuses a ROLLBACK of what is no longer open, and there is nothing left to roll back.
+    private async Task RollbackEndedOrNotAsync()
+    {
+        try
+        {
+            await RollbackAsync();
+        }
+        catch (InvalidOperationException) when (_transaction is null) { }
     }
 
     public async Task RollbackAsync()

@@ -178,11 +178,42 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
 
         await using (var connection = await connections.OpenAsync(context.RequestAborted))
         {
-            // An expired record is none; it is deleted only when there is one (a new key, the usual case, costs no
-            // DELETE, a write of its own).
-            var found = await connection.QuerySingleOrDefaultAsync<StoredResponse>(FindSql, new { scopeKey });
-            var expired = found is not null && found.ExpiresAt <= now;
-            var existing = expired ? null : found;
+            var reservation = new
+            {
+                scopeKey,
+                requestHash,
+                now,
+                expiresAt = now + Lifetime,
+                owner,
+            };
+            // A new key, the usual case, is reserved by its INSERT alone (one round trip); only a key already there
+            // is read, and then replayed, taken over or, expired, deleted and reserved anew. A record that vanishes
+            // between the INSERT and the read (expired and deleted by another retry) is tried for again.
+            StoredResponse? existing = null;
+            for (var attempt = 1; ; attempt++)
+            {
+                if (await TryReserveAsync(connections, connection, reservation, context.RequestAborted))
+                {
+                    existing = null;
+                    break;
+                }
+                existing = await connection.QuerySingleOrDefaultAsync<StoredResponse>(FindSql, new { scopeKey });
+                if (existing is { } found && found.ExpiresAt > now)
+                {
+                    break;
+                }
+                if (attempt == 3)
+                {
+                    throw new InvalidOperationException("An idempotency key could be neither reserved nor read.");
+                }
+                if (existing is not null)
+                {
+                    using (await connections.WriteTurnAsync(context.RequestAborted))
+                    {
+                        await connection.ExecuteAsync(DeleteExpiredSql, new { scopeKey, now });
+                    }
+                }
+            }
             if (existing is { StatusCode: null } && IsAbandoned(existing, now, timeout))
             {
                 using var turn = await connections.WriteTurnAsync(context.RequestAborted);
@@ -205,38 +236,6 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
                             ?? throw new InvalidOperationException(
                                 "An idempotency reservation vanished while it was taken over."
                             );
-            }
-            else if (existing is null)
-            {
-                // On SQLite the writes wait for the process's turn to write, as transactions do.
-                using var turn = await connections.WriteTurnAsync(context.RequestAborted);
-                if (expired)
-                {
-                    await connection.ExecuteAsync(DeleteExpiredSql, new { scopeKey, now });
-                }
-                try
-                {
-                    await connection.ExecuteAsync(
-                        ReserveSql,
-                        new
-                        {
-                            scopeKey,
-                            requestHash,
-                            now,
-                            expiresAt = now + Lifetime,
-                            owner,
-                        }
-                    );
-                }
-                catch (System.Data.Common.DbException)
-                {
-                    // Another request reserved the same key between our look-up and insert.
-                    existing = await FindLiveAsync(connection, scopeKey, now);
-                    if (existing is null)
-                    {
-                        throw;
-                    }
-                }
             }
             if (existing is not null)
             {
@@ -313,6 +312,27 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
                 using var turn = await connections.WriteTurnAsync(CancellationToken.None);
                 await connection.ExecuteAsync(ReleaseSql, new { scopeKey, owner });
             }
+        }
+    }
+
+    /// <summary>Reserves the key; false when a record of it exists already (the unique key refused the row).</summary>
+    private static async Task<bool> TryReserveAsync(
+        DbConnectionFactory connections,
+        System.Data.Common.DbConnection connection,
+        object reservation,
+        CancellationToken cancellationToken
+    )
+    {
+        // On SQLite the write waits for the process's turn to write, as transactions do.
+        using var turn = await connections.WriteTurnAsync(cancellationToken);
+        try
+        {
+            await connection.ExecuteAsync(ReserveSql, reservation);
+            return true;
+        }
+        catch (System.Data.Common.DbException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            return false;
         }
     }
 

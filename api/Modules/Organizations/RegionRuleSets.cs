@@ -38,8 +38,7 @@ internal sealed class RegionRuleSets(DbSession db, IEnumerable<IRuleSetSection> 
         var byRegion = new Dictionary<Guid, T>();
         foreach (var region in regionOf.Values.Distinct())
         {
-            var stored = await RegionRules.StoredAsync(db, region, cancellationToken);
-            byRegion[region] = section.Read(stored.GetValueOrDefault(section.Key));
+            byRegion[region] = await RegionRules.SectionAsync(db, section, region, cancellationToken);
         }
         var defaults = section.Read(null);
         return organizationIds

@@ -60,8 +60,9 @@ internal sealed record CapHold(Guid PayeeMemberId, int Year, CapGuard Guard);
 
 /// <summary>
 /// The fund's append-only ledger. Every movement is an entry; the fund row keeps the running balance (Σ of its
-/// entries) and what approvals hold, so a payment that would overdraw is refused by one conditional UPDATE
-/// (<c>balance - held &gt;= amount</c>) and never by a read followed by a write. The database also refuses a negative
+/// entries) and what approvals hold, so a payment that would overdraw is refused by one UPDATE, never by a read
+/// followed by a write: by its condition (<c>balance - held &gt;= amount</c>), or for a payment moved at the commit by
+/// the database's guard on the row it writes (held never above the balance). The database also refuses a negative
 /// balance and any change to an entry. Slices of any area (applications, visits, condolences) pay through here.
 /// </summary>
 internal static class FundLedger
@@ -82,10 +83,19 @@ internal static class FundLedger
         WHERE id = @fundId AND balance - held >= @amount
         """;
 
-    private const string PayHeldSql = """
+    // The same moves made at the commit (DbSession.RunLast): with no condition of their own, since on PostgreSQL
+    // they travel with the COMMIT and cannot be judged by the rows they changed. The database's own guard
+    // (ck_assistance_funds_not_overdrawn, or SQLite's trigger) refuses a balance below what approvals hold, which is
+    // the same rule: what is free (balance less held) covers the amount.
+    private const string DebitAtCommitSql = """
+        UPDATE assistance_funds SET balance = balance - @amount, updated_at = @now, version = version + 1
+        WHERE id = @fundId
+        """;
+
+    private const string PayHeldAtCommitSql = """
         UPDATE assistance_funds SET balance = balance - @amount, held = held - @amount, updated_at = @now,
             version = version + 1
-        WHERE id = @fundId AND held >= @amount
+        WHERE id = @fundId
         """;
 
     private const string ReleaseHeldSql = """
@@ -174,13 +184,20 @@ internal static class FundLedger
             amount = Math.Abs(posting.Amount.Fen),
             now,
         };
-        var sql = posting.Amount.Fen > 0 ? CreditSql : DebitSql;
-        if (atCommit)
+        if (atCommit && posting.Amount.Fen < 0)
         {
-            db.RunLast(token => MoveAsync(db, sql, move.fundId, move.amount, move.now, token));
+            db.RunLast(
+                DebitAtCommitSql,
+                move,
+                (refusal, token) =>
+                    DbErrors.IsCheckViolation(refusal)
+                        ? ThrowInsufficientAsync(db, move.fundId, Money.FromFen(move.amount), token)
+                        : Task.CompletedTask
+            );
         }
         else
         {
+            var sql = posting.Amount.Fen > 0 ? CreditSql : DebitSql;
             await MoveAsync(db, sql, move.fundId, move.amount, move.now, cancellationToken);
         }
         return id;
@@ -296,13 +313,12 @@ internal static class FundLedger
             amount = hold.Amount,
             now,
         };
-        db.RunLast(async token =>
-        {
-            if (await db.ExecuteAsync(PayHeldSql, move, token) == 0)
-            {
-                throw new InvalidOperationException("A fund holds less than one of its active holds.");
-            }
-        });
+        db.RunLast(
+            PayHeldAtCommitSql,
+            move,
+            (refusal, _) =>
+                throw new InvalidOperationException("A fund holds less than one of its active holds.", refusal)
+        );
         return entryId;
     }
 

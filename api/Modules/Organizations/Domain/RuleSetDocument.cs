@@ -400,15 +400,58 @@ internal static class RegionRules
         DbSession db,
         Guid regionRootId,
         CancellationToken cancellationToken
-    ) =>
-        OrganizationRuleSection.Instance.Read(
-            (await StoredAsync(db, regionRootId, cancellationToken)).GetValueOrDefault(
-                OrganizationRuleSection.Instance.Key
-            )
-        );
+    ) => await SectionAsync(db, OrganizationRuleSection.Instance, regionRootId, cancellationToken);
+
+    /// <summary>
+    /// One section in force for a region, as its record. The stored document is read on every call (a change takes
+    /// effect on the next request, on every instance); what is remembered is only the record that a document's text
+    /// gives, since parsing the whole document and merging the section's defaults took a quarter of a care-fund
+    /// payment's time. Records are immutable, so one may serve many requests.
+    /// </summary>
+    public static async Task<T> SectionAsync<T>(
+        DbSession db,
+        RuleSetSection<T> section,
+        Guid regionRootId,
+        CancellationToken cancellationToken
+    )
+        where T : class
+    {
+        var text = await StoredTextAsync(db, regionRootId, cancellationToken);
+        var key = (section.Key, text ?? "");
+        if (ReadSections.TryGetValue(key, out var known))
+        {
+            return (T)known;
+        }
+        var read = section.Read(text is null ? null : RuleSetDocument.FromJson(text).GetValueOrDefault(section.Key));
+        // A few regions' sets in a few versions at a time; a changed set leaves its old text behind, so the memory
+        // is emptied when it grows past that rather than kept forever.
+        if (ReadSections.Count >= MaxReadSections)
+        {
+            ReadSections.Clear();
+        }
+        ReadSections[key] = read;
+        return read;
+    }
+
+    private const int MaxReadSections = 256;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), object> ReadSections =
+        new();
 
     /// <summary>The stored document in force for a region (empty where no set exists: every default applies).</summary>
     public static async Task<RuleSetDocument> StoredAsync(
+        DbSession db,
+        Guid regionRootId,
+        CancellationToken cancellationToken
+    )
+    {
+        var text = await StoredTextAsync(db, regionRootId, cancellationToken);
+        return text is null ? new RuleSetDocument() : RuleSetDocument.FromJson(text);
+    }
+
+    /// <summary>The stored text of the set in force for a region (the region's own, else the default set's), or null.
+    /// </summary>
+    private static async Task<string?> StoredTextAsync(
         DbSession db,
         Guid regionRootId,
         CancellationToken cancellationToken
@@ -418,7 +461,7 @@ internal static class RegionRules
         var row =
             rows.FirstOrDefault(r => r.RegionRootId == regionRootId)
             ?? rows.FirstOrDefault(r => r.RegionRootId is null);
-        return row is null ? new RuleSetDocument() : RuleSetDocument.FromJson(row.Document);
+        return row?.Document;
     }
 
     private sealed record RuleSetRow
