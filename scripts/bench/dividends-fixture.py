@@ -3,8 +3,12 @@
 
   register   a collective of N shareholders (households of three, a population share each and 0-30 labour-age
              shares) under an existing organization; prints "collective=... population=... labour=...".
-  payouts    turns a saved plan into an approved one with unpaid payouts for its first M lines (what the approval
-             steps and the payout list would leave); prints the count.
+  approve    turns a saved plan into an approved one without a payout list (what the approval steps would leave);
+             prints its version, for the If-Match of the payout list's request.
+  listed     prints "payouts payouts_sum_fen plan_total_fen lines_paying" of a plan, for the payout list's Σ check.
+  payouts    leaves unpaid payouts for the first M lines of a plan: the list the API made, cut to M, or (when the
+             API made none) an approved plan's list written here (what the approval steps and the payout list
+             would leave); prints the count.
   plan       prints "pool_fen total_fen lines_sum_fen lines" of a plan, for the exact-sum check.
   paid       prints "payouts paid bumped" of a plan: bumped counts payouts whose version moved more than once,
              which a second confirmation of the same payout would leave behind.
@@ -122,8 +126,20 @@ def register(db, n, org_id, seed):
     print(f"collective={collective} population={population} labour={labour}")
 
 
+def approve(db, plan):
+    now = db.now()
+    db.execute(f"UPDATE dividend_plans SET stage = 'Approved', approved_by_name = 'bench', approved_at = '{now}', "
+               f"version = version + 1 WHERE id = '{plan}'")
+    print(db.query(f"SELECT version FROM dividend_plans WHERE id = '{plan}'")[0][0])
+
+
 def payouts(db, plan, m):
     now = db.now()
+    if int(db.query(f"SELECT COUNT(*) FROM dividend_payouts WHERE plan_id = '{plan}'")[0][0]) > 0:
+        # The list the API made: the confirmations work on its first M payouts.
+        db.execute(f"DELETE FROM dividend_payouts WHERE plan_id = '{plan}' AND line_no > {m}")
+        print(db.query(f"SELECT COUNT(*) FROM dividend_payouts WHERE plan_id = '{plan}'")[0][0])
+        return
     db.execute(f"UPDATE dividend_plans SET stage = 'Approved', approved_by_name = 'bench', approved_at = '{now}', "
                f"payouts_created_at = '{now}', version = version + 1 WHERE id = '{plan}'")
     # One unpaid payout per plan line, as the payout list makes them (its INSERT ... SELECT, for M lines at once).
@@ -142,7 +158,7 @@ def payouts(db, plan, m):
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("command", choices=["register", "payouts", "plan", "paid"])
+    p.add_argument("command", choices=["register", "approve", "listed", "payouts", "plan", "paid"])
     p.add_argument("--sqlite")
     p.add_argument("--postgres")
     p.add_argument("--shareholders", type=int, default=100000)
@@ -153,6 +169,15 @@ def main():
     db = Db(a.sqlite, a.postgres)
     if a.command == "register":
         register(db, a.shareholders, a.organization, 2026)
+    elif a.command == "approve":
+        approve(db, a.plan)
+    elif a.command == "listed":
+        row = db.query(f"""
+            SELECT (SELECT COUNT(*) FROM dividend_payouts WHERE plan_id = '{a.plan}'),
+                (SELECT COALESCE(SUM(amount_fen), 0) FROM dividend_payouts WHERE plan_id = '{a.plan}'),
+                (SELECT total_fen FROM dividend_plans WHERE id = '{a.plan}'),
+                (SELECT COUNT(*) FROM dividend_plan_lines WHERE plan_id = '{a.plan}' AND amount_fen > 0)""")[0]
+        print(" ".join(str(v) for v in row))
     elif a.command == "payouts":
         payouts(db, a.plan, a.payouts)
     elif a.command == "plan":

@@ -3,11 +3,14 @@
 #   - a plan over SHAREHOLDERS (100,000) shareholders by shares (two share types, weights 1 and 0.5), computed and
 #     saved by POST /api/v1/dividends/plans (target <= 3 s on SQLite), with its Σ checked in the database: the lines
 #     sum to the pool to the 分, and so does the plan's total
+#   - the payout list of that plan, approved (by SQL), made by POST /api/v1/dividends/plans/{id}/payouts: one unpaid
+#     payout per paying line in one request, with its Σ checked in the database (count = paying lines, Σ = total)
 #   - CONFIRM_CONNECTIONS (64) workers confirming PAYOUTS (10,000) payouts of that plan, each payout twice at about
 #     the same moment: confirmations per second, and 0 paid twice (from the database: no payout's version moved twice,
 #     and no payout got two 200 answers)
-# The register is loaded straight into the tables (scripts/bench/dividends-fixture.py), and so is the approved plan's
-# payout list (the approval steps are not what is measured). Sourced by scripts/bench.sh inside its provider loop,
+# The register is loaded straight into the tables (scripts/bench/dividends-fixture.py), and the plan is brought to
+# the approved state there too (the approval steps are not what is measured); the confirmations then work on the
+# first PAYOUTS payouts of the list the API made. Sourced by scripts/bench.sh inside its provider loop,
 # on the city it generated, with its API running; run alone it publishes the API and measures on a database of its
 # own, e.g. at a small scale: SHAREHOLDERS=5000 PAYOUTS=1000 PROVIDERS=sqlite scripts/bench/dividends.sh
 SHAREHOLDERS="${SHAREHOLDERS:-100000}"
@@ -47,6 +50,24 @@ dividends_bench() { # provider database-arguments organization-id
   [ "$sum" = "$pool" ] && [ "$total" = "$pool" ] && exact=exact
   RATIOS+=("$provider: plan over $SHAREHOLDERS shareholders computed and saved: $(verdict "$seconds" "<= 3" s); \
 Σ of $lines lines = $sum 分, pool $pool 分, plan total $total 分: $exact")
+  echo "   dividends: the payout list of the approved plan"
+  local version listed listed_sum listed_total paying
+  version="$(python3 "$fixture" approve "${db_args[@]}" --plan "$plan")"
+  read -r status seconds < <(curl -s -o "$WORK/dividend-payouts.json" -w '%{http_code} %{time_total}\n' \
+    -H "X-Api-Key: $key" -H 'content-type: application/json' -H "If-Match: \"$version\"" \
+    -H "Idempotency-Key: bench-payouts-$plan" -d '{"note":"基准测试"}' "$BASE/api/v1/dividends/plans/$plan/payouts")
+  if [ "$status" != 200 ]; then
+    echo "   !! the payout list was refused ($status): $(head -c 600 "$WORK/dividend-payouts.json")"
+  else
+    read -r listed listed_sum listed_total paying < <(python3 "$fixture" listed "${db_args[@]}" --plan "$plan")
+    echo "| $provider | payout list of a $lines-line approved plan made, 1 request | | $(python3 -c \
+      "print(f'{$seconds * 1000:.0f}')") | | |" >>"$RESULTS"
+    local listed_exact="NOT EXACT"
+    [ "$listed" = "$paying" ] && [ "$listed_sum" = "$listed_total" ] && [ "$listed_total" = "$pool" ] \
+      && listed_exact=exact
+    RATIOS+=("$provider: payout list of $listed payouts made in $(python3 -c "print(f'{$seconds:.2f}')") s; \
+$paying paying lines, Σ of payouts = $listed_sum 分, plan total $listed_total 分: $listed_exact")
+  fi
   echo "   dividends: $PAYOUTS payouts, each confirmed twice by $CONFIRM_CONNECTIONS workers"
   python3 "$fixture" payouts "${db_args[@]}" --plan "$plan" --payouts "$PAYOUTS" >/dev/null
   local attempts confirmed refused other elapsed twice count paid bumped
@@ -79,7 +100,12 @@ WORK="$(mktemp -d /tmp/jiceng-bench-dividends.XXXXXX)"
 # shellcheck source=../lib/postgres.sh
 source scripts/lib/postgres.sh
 API_PID=""
-cleanup() { [ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null; stop_throwaway_postgres; rm -rf "$WORK"; }
+# KEEP_LOGS: a directory that keeps the API's logs (e.g. with API_LOG_LEVEL=Debug for the plan's own timings).
+cleanup() {
+  [ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null
+  [ -n "${KEEP_LOGS:-}" ] && cp "$WORK"/api-*.log "$KEEP_LOGS"/ 2>/dev/null
+  stop_throwaway_postgres; rm -rf "$WORK"
+}
 trap cleanup EXIT
 # API_DIR: an API already published (Release) there, instead of publishing it again.
 API_DIR="${API_DIR:-$WORK/api}"
@@ -92,8 +118,10 @@ PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); p
 BASE="http://127.0.0.1:$PORT"
 # The same start and verdict as scripts/bench.sh, which this script runs inside when sourced.
 start_api() { # provider connection-string
-  Database__Provider="$1" ConnectionStrings__Default="$2" RateLimiting__Enabled=false \
+  # env: a category name has dots, which a shell variable's name cannot.
+  env Database__Provider="$1" ConnectionStrings__Default="$2" RateLimiting__Enabled=false \
     Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Development \
+    "Logging__LogLevel__Jiceng.Modules.Dividends=${API_LOG_LEVEL:-Warning}" \
     Bootstrap__AdminPassword=Bench-Admin-Password-1 Security__KeyFile="$WORK/keys.json" \
     dotnet "$API_DIR/Jiceng.Api.dll" --urls "$BASE" >"$WORK/api-$1.log" 2>&1 &
   API_PID=$!

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Jiceng.Infrastructure;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Primitives;
 using Jiceng.Infrastructure.Security;
@@ -23,7 +24,10 @@ namespace Jiceng.Modules.Dividends;
 
 /// <summary>
 /// One region's demo dividends, each record through its command inside the seeder's transaction: the collective
-/// accountant registers, enters and prepares; the station's reviewer reviews and approves.
+/// accountant registers, enters and prepares; the station's reviewer reviews and approves. Each command of a plan's
+/// flow runs on the app's <see cref="DemoClock"/> set back to the day (and an office hour) of its own document, so a
+/// step's record, an objection's entry, the payout list and each signature are stamped when they would have been, not
+/// when the demo was seeded. The caller resets the clock when the run ends.
 /// </summary>
 internal sealed class DividendsDemoRun(
     IMediator mediator,
@@ -31,12 +35,30 @@ internal sealed class DividendsDemoRun(
     Caller accountant,
     Caller reviewer,
     DateOnly today,
+    DateTimeOffset realNow,
     DemoCounts counts
 )
 {
+    private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
+
+    // 逐一签字、按手印 takes time: one signature every 12 seconds from 09:00 (1,948 people by 15:30).
+    private static readonly TimeSpan SignatureEvery = TimeSpan.FromSeconds(12);
+
     private readonly Dictionary<Guid, Dictionary<string, Guid>> _shareTypes = [];
 
     private DateOnly Date(string text) => DemoDates.Parse(text, today);
+
+    /// <summary>
+    /// Makes the day and time (Shanghai) of a step now for this flow's commands: never after the real now (a step
+    /// "today at 15:00" seeded at 08:00 happens a minute ago instead), so no record is stamped in the future.
+    /// </summary>
+    private void At(DateOnly day, TimeSpan time)
+    {
+        var moment = new DateTimeOffset(day.ToDateTime(TimeOnly.FromTimeSpan(time)), Shanghai);
+        DemoClock.Set(moment < realNow ? moment : realNow.AddMinutes(-1));
+    }
+
+    private void At(DateOnly day, int hour, int minute = 0) => At(day, new TimeSpan(hour, minute, 0));
 
     public async Task<Guid> CollectiveAsync(DemoCollective seed, Guid organizationId, CancellationToken ct)
     {
@@ -188,6 +210,8 @@ internal sealed class DividendsDemoRun(
         callers.ActAs(accountant);
         var year = seed.Year ?? today.Year - 1;
         var types = _shareTypes[collectiveId];
+        // Drafted the morning its proposal went to the branch (or, with no step yet, on its cut-off date).
+        At(seed.Steps.Count > 0 ? Date(seed.Steps[0].On) : Date(seed.CutOffOn), 9);
         var plan = await mediator.Send(
             new CreatePlanCommand(
                 new PlanTermsRequest(
@@ -218,6 +242,8 @@ internal sealed class DividendsDemoRun(
                 ? new AssemblyVoteRequest(v.Body, v.Entitled, v.Present, v.InFavour, v.Against, v.Abstaining)
                 : null;
             var on = Date(step.On);
+            // Meetings sit in the afternoon; a proposal or deliberation is recorded when its minutes are signed.
+            At(on, step.Vote is null ? 11 : 16);
             version = (
                 await mediator.Send(
                     new RecordPlanStepCommand(
@@ -233,6 +259,7 @@ internal sealed class DividendsDemoRun(
         {
             callers.ActAs(reviewer);
             var on = Date(review.On);
+            At(on, 10);
             version = (
                 await mediator.Send(
                     new ReviewPlanCommand(id, version, new ReviewPlanRequest(on, Ref(review.DocumentRef, on))),
@@ -244,6 +271,7 @@ internal sealed class DividendsDemoRun(
         {
             callers.ActAs(accountant);
             var on = Date(notice.StartsOn);
+            At(on, 8, 30);
             version = (
                 await mediator.Send(
                     new StartPlanNoticeCommand(
@@ -259,6 +287,7 @@ internal sealed class DividendsDemoRun(
         foreach (var objection in seed.Objections ?? [])
         {
             callers.ActAs(accountant);
+            At(Date(objection.ReceivedOn), 14);
             await mediator.Send(
                 new RecordObjectionCommand(
                     id,
@@ -272,6 +301,7 @@ internal sealed class DividendsDemoRun(
         {
             callers.ActAs(reviewer);
             var on = Date(approval.On);
+            At(on, 10);
             version = (
                 await mediator.Send(
                     new ApprovePlanCommand(id, version, new ApprovePlanRequest(on, Ref(approval.DocumentRef, on))),
@@ -289,12 +319,14 @@ internal sealed class DividendsDemoRun(
     private async Task PayOutAsync(Guid planId, long version, DemoPayouts seed, CancellationToken ct)
     {
         callers.ActAs(accountant);
+        var paidOn = Date(seed.PaidOn);
+        // The list (and its printed 签领表) is made the morning of the payout meeting; the step is dated that day.
+        At(paidOn, 8);
         await mediator.Send(new CreatePayoutsCommand(planId, version, new CreatePayoutsRequest(null)), ct);
         var unpaid = await mediator.Send(
             new ListPayoutsQuery(planId, PayoutStatus.Unpaid, PageRequest.ForExport, "lineNo"),
             ct
         );
-        var paidOn = Date(seed.PaidOn);
         var row = 0;
         foreach (var payout in unpaid.Items)
         {
@@ -303,6 +335,7 @@ internal sealed class DividendsDemoRun(
                 CultureInfo.InvariantCulture,
                 $"{seed.Sheet}第{row / seed.RowsPerPage + 1}页第{row % seed.RowsPerPage + 1}行"
             );
+            At(paidOn, new TimeSpan(9, 0, 0) + SignatureEvery * row);
             await mediator.Send(
                 new ConfirmPayoutCommand(
                     payout.Id,

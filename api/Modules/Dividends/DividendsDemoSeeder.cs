@@ -37,6 +37,7 @@ internal sealed class DividendsDemoSeeder(IServiceScopeFactory scopes, ILogger<D
             return;
         }
         DateOnly today;
+        DateTimeOffset realNow;
         IReadOnlyList<OrganizationReference> roots;
         Dictionary<string, OrganizationReference> byName;
         await using (var scope = scopes.CreateAsyncScope())
@@ -50,7 +51,11 @@ internal sealed class DividendsDemoSeeder(IServiceScopeFactory scopes, ILogger<D
             {
                 return;
             }
-            today = services.GetRequiredService<TimeProvider>().Today();
+            var clock = services.GetRequiredService<TimeProvider>();
+            today = clock.Today();
+            // The run sets the app's DemoClock back to each step's day; with another clock (a test's) the steps keep
+            // that clock's now.
+            realNow = clock is DemoClock demo ? demo.RealNow : clock.GetUtcNow();
             var organizations = services.GetRequiredService<IOrganizationDirectory>();
             roots = await organizations.ListRootsAsync(cancellationToken);
             byName = new Dictionary<string, OrganizationReference>(StringComparer.Ordinal);
@@ -109,17 +114,25 @@ internal sealed class DividendsDemoSeeder(IServiceScopeFactory scopes, ILogger<D
                 AsIn(accountant, region.Key),
                 AsIn(reviewer, region.Key),
                 today,
+                realNow,
                 counts
             );
             await db.BeginAsync(cancellationToken);
             var ids = new Dictionary<string, Guid>(StringComparer.Ordinal);
-            foreach (var (collective, organization, _) in region)
+            try
             {
-                ids[collective.Key] = await run.CollectiveAsync(collective, organization.Id, cancellationToken);
+                foreach (var (collective, organization, _) in region)
+                {
+                    ids[collective.Key] = await run.CollectiveAsync(collective, organization.Id, cancellationToken);
+                }
+                foreach (var plan in seed.Plans.Where(p => ids.ContainsKey(p.Collective)))
+                {
+                    await run.PlanAsync(plan, ids[plan.Collective], cancellationToken);
+                }
             }
-            foreach (var plan in seed.Plans.Where(p => ids.ContainsKey(p.Collective)))
+            finally
             {
-                await run.PlanAsync(plan, ids[plan.Collective], cancellationToken);
+                DemoClock.Set(null);
             }
             await db.CommitAsync(cancellationToken);
         }

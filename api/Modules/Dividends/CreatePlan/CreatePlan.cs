@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using FluentValidation;
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Security;
@@ -20,11 +21,14 @@ internal sealed class CreatePlanHandler(
     CurrentScope currentScope,
     CallerAccessor callers,
     DividendRuleSets ruleSets,
-    TimeProvider clock
+    TimeProvider clock,
+    ILogger<CreatePlanHandler> logger
 ) : ICommandHandler<CreatePlanCommand, PlanView>
 {
     public async ValueTask<PlanView> Handle(CreatePlanCommand command, CancellationToken cancellationToken)
     {
+        // Where a large plan's time goes (the benchmark's 100,000 shareholders), at Debug level.
+        var watch = Stopwatch.StartNew();
         var scope = await currentScope.GetAsync(cancellationToken);
         var collective = await PlanComputation.CollectiveAsync(
             db,
@@ -33,6 +37,7 @@ internal sealed class CreatePlanHandler(
             cancellationToken
         );
         var parts = await PlanComputation.ComputeAsync(db, collective.Id, command.Body, cancellationToken);
+        var computed = watch.Elapsed;
         var id = Guid.CreateVersion7();
         await PlanStore.SaveAsync(
             db,
@@ -45,8 +50,18 @@ internal sealed class CreatePlanHandler(
             clock.GetUtcNow(),
             cancellationToken
         );
+        var saved = watch.Elapsed;
         var plan = await PlanRecords.FindAsync(db, scope, id, cancellationToken);
         var rules = await ruleSets.RulesAsync(collective.OrgId, cancellationToken);
-        return await PlanRecords.ViewAsync(db, plan, rules, cancellationToken);
+        var view = await PlanRecords.ViewAsync(db, plan, rules, cancellationToken);
+        logger.LogDebug(
+            "Plan {Id} of {Lines} lines: computed in {Computed:0} ms, saved in {Saved:0} ms, read back in {Read:0} ms",
+            id,
+            view.LineCount,
+            computed.TotalMilliseconds,
+            (saved - computed).TotalMilliseconds,
+            (watch.Elapsed - saved).TotalMilliseconds
+        );
+        return view;
     }
 }

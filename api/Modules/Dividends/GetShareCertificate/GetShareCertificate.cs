@@ -39,7 +39,7 @@ internal sealed class GetShareCertificateHandler(DbSession db, CurrentScope curr
     : IQueryHandler<GetShareCertificateQuery, ShareCertificate>
 {
     private const string HouseholdSql = """
-        SELECT h.id, h.collective_id, h.number, h.address, hm.name AS head_name
+        SELECT h.id, h.collective_id, h.number, h.address, h.head_member_id, hm.name AS head_name
         FROM collective_households h LEFT JOIN collective_members hm ON hm.id = h.head_member_id
         WHERE h.id = @id AND h.org_path >= @from AND h.org_path < @to
         """;
@@ -63,8 +63,10 @@ internal sealed class GetShareCertificateHandler(DbSession db, CurrentScope curr
         var holdings = (await ShareRegister.AsOfAsync(db, collective.Id, asOf, cancellationToken))
             .Where(h => h.HouseholdId == household.Id && h.Quantity > 0)
             .ToList();
+        // The head on the first line, as a certificate is written; the others in the register's stable order.
         var members = holdings
             .GroupBy(h => h.MemberId)
+            .OrderBy(g => g.Key != household.HeadMemberId)
             .Select(g => new CertificateMember(
                 g.Key,
                 g.First().MemberName,
@@ -98,6 +100,7 @@ internal sealed class GetShareCertificateHandler(DbSession db, CurrentScope curr
         public Guid CollectiveId { get; init; }
         public string Number { get; init; } = "";
         public string? Address { get; init; }
+        public Guid? HeadMemberId { get; init; }
         public string? HeadName { get; init; }
     }
 }

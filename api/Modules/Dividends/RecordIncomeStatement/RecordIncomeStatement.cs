@@ -25,7 +25,9 @@ internal sealed class RecordIncomeStatementValidator : AbstractValidator<RecordI
 {
     public RecordIncomeStatementValidator(TimeProvider clock)
     {
-        RuleFor(c => c.Year).InclusiveBetween(1980, clock.Today().Year);
+        // The validator is a singleton: this year is read per request, not once at start (a server running past
+        // New Year, or a demo seed on a clock set back, would otherwise keep the year it started in).
+        RuleFor(c => c.Year).GreaterThanOrEqualTo(1980).LessThanOrEqualTo(_ => clock.Today().Year);
         RuleFor(c => c.Body).SetValidator(new IncomeStatementBodyValidator());
     }
 }

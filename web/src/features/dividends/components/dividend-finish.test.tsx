@@ -213,7 +213,7 @@ describe('Dividends share certificate and statistics', () => {
     expect(screen.getByText('经营收入低于 50,000 元（薄弱）')).toBeTruthy();
     // All years: 1,244,200.00 + 1,000.01, exact to the 分.
     expect(screen.getByText('1,245,200.01')).toBeTruthy();
-    expect(screen.getByText(/分红 1,086,000\.01 元，1560 人/)).toBeTruthy();
+    expect(screen.getByText(/分红 1,086,000\.01 元，1,560 人/)).toBeTruthy();
     // 1,244,700.00 of 1,245,200.01 paid: 99.96% is not yet all of it, so it shows as 99.9%, never 100.0%.
     expect(screen.getByText('99.9%')).toBeTruthy();
     expect(screen.getAllByText('历年分配金额').length).toBeGreaterThan(0);
@@ -221,7 +221,7 @@ describe('Dividends share certificate and statistics', () => {
     fireEvent.click(await screen.findByTitle('2023 年'));
     await waitFor(() => expect(screen.queryByText('1,245,200.01')).toBeNull());
     expect(screen.getAllByText('1,244,200.00').length).toBeGreaterThan(0);
-    expect(screen.getByText('分红 1,085,000.00 元，1550 人；养老金 159,200.00 元，398 人')).toBeTruthy();
+    expect(screen.getByText('分红 1,085,000.00 元，1,550 人；养老金 159,200.00 元，398 人')).toBeTruthy();
     expect(screen.getByText('100.0%')).toBeTruthy();
   }, 60_000);
 

@@ -193,9 +193,10 @@ export function DividendStatisticsPage() {
                       kind: t(`dividendScreens.wizard.kinds.${p.kind}`),
                       amount: formatFen(p.fen),
                       count: p.payees,
+                      people: p.payees.toLocaleString('en-US'),
                     }),
                   )
-                  .join('；'),
+                  .join(t('dividendFinish.statistics.partSeparator')),
               ],
               [t('dividendFinish.statistics.paidOut'), formatFen(paidFen)],
               [t('dividendFinish.statistics.paidShare'), share, t('dividendFinish.statistics.ofDistributed')],
@@ -237,11 +238,17 @@ export function DividendStatisticsPage() {
                       dataIndex: 'year',
                       render: (value: number) => t('dividendFinish.statistics.yearLabel', { year: value }),
                     },
-                    { title: t('dividendFinish.statistics.columns.plans'), dataIndex: 'plans', align: 'right' },
+                    {
+                      title: t('dividendFinish.statistics.columns.plans'),
+                      dataIndex: 'plans',
+                      align: 'right',
+                      render: (value: number) => value.toLocaleString('en-US'),
+                    },
                     {
                       title: t('dividendFinish.statistics.columns.lines'),
                       dataIndex: 'lines',
                       align: 'right',
+                      render: (value: number) => value.toLocaleString('en-US'),
                       responsive: ['md'],
                     },
                     {
@@ -261,9 +268,10 @@ export function DividendStatisticsPage() {
                               kind: t(`dividendScreens.wizard.kinds.${p.kind}`),
                               amount: formatFen(toFen(p.amount)),
                               count: p.payees,
+                              people: p.payees.toLocaleString('en-US'),
                             }),
                           )
-                          .join('；'),
+                          .join(t('dividendFinish.statistics.partSeparator')),
                     },
                     {
                       title: t('dividendFinish.statistics.columns.paidOut'),
