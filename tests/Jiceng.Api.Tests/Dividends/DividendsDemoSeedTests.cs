@@ -125,12 +125,6 @@ public sealed class DividendsDemoSeedTests(DatabaseProvider provider) : ApiTest(
         });
     }
 
-    private async Task<T> Scalar<T>(string sql, object? values)
-    {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<DbSession>().ExecuteScalarAsync<T>(sql, values))!;
-    }
-
     private async Task<List<PartSum>> PartSums(Guid plan)
     {
         await using var scope = Factory.Services.CreateAsyncScope();

@@ -132,12 +132,6 @@ public sealed class DividendsDemoTimelineTests(DatabaseProvider provider) : ApiT
     private static DateOnly ShanghaiDay(DateTimeOffset moment) =>
         DateOnly.FromDateTime(moment.ToOffset(Shanghai).DateTime);
 
-    private async Task<T> Scalar<T>(string sql, object? values)
-    {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<DbSession>().ExecuteScalarAsync<T>(sql, values))!;
-    }
-
     private async Task<T> Row<T>(string sql, Guid plan)
     {
         await using var scope = Factory.Services.CreateAsyncScope();

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Jiceng.Infrastructure.Database;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jiceng.Tests.Support;
 
@@ -82,6 +83,13 @@ public abstract class ApiTest(DatabaseProvider provider)
     }
 
     protected static string Unique(string name) => name + "-" + Guid.NewGuid().ToString("N")[..6];
+
+    /// <summary>One value read straight from the test's database (a fixture's own check of what the API wrote).</summary>
+    protected async Task<T> Scalar<T>(string sql, object? values)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<DbSession>().ExecuteScalarAsync<T>(sql, values))!;
+    }
 
     protected Task<HttpResponseMessage> Get(string url, string? language = null)
     {
