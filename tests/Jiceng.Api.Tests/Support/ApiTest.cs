@@ -84,7 +84,8 @@ public abstract class ApiTest(DatabaseProvider provider)
 
     protected static string Unique(string name) => name + "-" + Guid.NewGuid().ToString("N")[..6];
 
-    /// <summary>One value read straight from the test's database (a fixture's own check of what the API wrote).</summary>
+    /// <summary>One value read straight from the test database: a fixture's own check of what the API wrote.
+    /// </summary>
     protected async Task<T> Scalar<T>(string sql, object? values)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
