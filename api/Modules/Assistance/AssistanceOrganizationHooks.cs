@@ -45,20 +45,14 @@ internal sealed class AssistanceOrganizationHooks(DbSession db, TimeProvider clo
         WHERE org_path >= @from AND org_path < @to AND sampled = @yes AND follow_up IS NULL
         """;
 
-    // Every table of the module that keeps an organization path (the ledger, holds and steps keep none).
-    private static readonly string[] TablesWithPaths =
+    // Every table of the module that keeps an organization path (the ledger, holds and steps keep none); all but
+    // the applications keep the region too, for its rules.
+    public IReadOnlyList<CopiedPath> CopiedPaths { get; } =
     [
-        "assistance_funds",
-        "assistance_applications",
-        .. AssistanceCare.Tables,
+        new("assistance_funds", KeepsRegion: true),
+        new("assistance_applications"),
+        .. AssistanceCare.Tables.Select(table => new CopiedPath(table, KeepsRegion: true)),
     ];
-
-    // A method, not a constant: the table name is one of the fixed names above, never input.
-    private static string RewritePathsSql(string table) =>
-        $$"""
-            UPDATE {{table}} SET org_path = @newFrom {cat} {substr}(org_path, @cut, 200)
-            WHERE org_path >= @oldFrom AND org_path < @oldTo
-            """;
 
     public string Key => "assistance";
 
@@ -144,25 +138,8 @@ internal sealed class AssistanceOrganizationHooks(DbSession db, TimeProvider clo
         return items;
     }
 
-    public async Task OnSubtreeMovedAsync(
-        string oldFrom,
-        string oldTo,
-        string newFrom,
-        CancellationToken cancellationToken
-    )
-    {
-        var moved = new
-        {
-            newFrom,
-            cut = oldFrom.Length + 1,
-            oldFrom,
-            oldTo,
-        };
-        foreach (var table in TablesWithPaths)
-        {
-            await db.ExecuteAsync(RewritePathsSql(table), moved, cancellationToken);
-        }
-    }
+    public Task OnSubtreeMovedAsync(SubtreeMove move, CancellationToken cancellationToken) =>
+        move.RewriteAsync(db, CopiedPaths, cancellationToken);
 
     private sealed record Figures
     {

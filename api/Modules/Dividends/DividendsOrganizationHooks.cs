@@ -43,46 +43,19 @@ internal sealed class DividendsOrganizationHooks(DbSession db, DividendRuleSets 
                 WHERE org_path >= @from AND org_path < @to AND status = 'Paid') AS paid_fen
         """;
 
-    // Plans, their objections and payouts keep a copy of the path too.
-    private const string RewritePlansSql = """
-        UPDATE dividend_plans SET org_path = @newFrom {cat} {substr}(org_path, @cut, 200)
-        WHERE org_path >= @oldFrom AND org_path < @oldTo
-        """;
-
-    private const string RewriteObjectionsSql = """
-        UPDATE dividend_plan_objections SET org_path = @newFrom {cat} {substr}(org_path, @cut, 200)
-        WHERE org_path >= @oldFrom AND org_path < @oldTo
-        """;
-
-    private const string RewritePayoutsSql = """
-        UPDATE dividend_payouts SET org_path = @newFrom {cat} {substr}(org_path, @cut, 200)
-        WHERE org_path >= @oldFrom AND org_path < @oldTo
-        """;
-
-    private const string RewriteCollectivesSql = """
-        UPDATE collectives SET org_path = @newFrom {cat} {substr}(org_path, @cut, 200)
-        WHERE org_path >= @oldFrom AND org_path < @oldTo
-        """;
-
-    private const string RewriteHouseholdsSql = """
-        UPDATE collective_households SET org_path = @newFrom {cat} {substr}(org_path, @cut, 200)
-        WHERE org_path >= @oldFrom AND org_path < @oldTo
-        """;
-
-    private const string RewriteMembersSql = """
-        UPDATE collective_members SET org_path = @newFrom {cat} {substr}(org_path, @cut, 200)
-        WHERE org_path >= @oldFrom AND org_path < @oldTo
-        """;
-
-    private const string RewriteChangesSql = """
-        UPDATE collective_share_changes SET org_path = @newFrom {cat} {substr}(org_path, @cut, 200)
-        WHERE org_path >= @oldFrom AND org_path < @oldTo
-        """;
-
-    private const string RewriteIncomesSql = """
-        UPDATE collective_incomes SET org_path = @newFrom {cat} {substr}(org_path, @cut, 200)
-        WHERE org_path >= @oldFrom AND org_path < @oldTo
-        """;
+    // The register's rows and the plans, their objections and payouts keep a copy of the path; all but the
+    // objections keep the region too (for its rules).
+    public IReadOnlyList<CopiedPath> CopiedPaths { get; } =
+    [
+        new("collectives", KeepsRegion: true),
+        new("collective_households", KeepsRegion: true),
+        new("collective_members", KeepsRegion: true),
+        new("collective_share_changes", KeepsRegion: true),
+        new("collective_incomes", KeepsRegion: true),
+        new("dividend_plans", KeepsRegion: true),
+        new("dividend_plan_objections"),
+        new("dividend_payouts", KeepsRegion: true),
+    ];
 
     public string Key => "dividends";
 
@@ -119,37 +92,8 @@ internal sealed class DividendsOrganizationHooks(DbSession db, DividendRuleSets 
         };
     }
 
-    public async Task OnSubtreeMovedAsync(
-        string oldFrom,
-        string oldTo,
-        string newFrom,
-        CancellationToken cancellationToken
-    )
-    {
-        var moved = new
-        {
-            newFrom,
-            cut = oldFrom.Length + 1,
-            oldFrom,
-            oldTo,
-        };
-        foreach (
-            var sql in new[]
-            {
-                RewriteCollectivesSql,
-                RewriteHouseholdsSql,
-                RewriteMembersSql,
-                RewriteChangesSql,
-                RewriteIncomesSql,
-                RewritePlansSql,
-                RewriteObjectionsSql,
-                RewritePayoutsSql,
-            }
-        )
-        {
-            await db.ExecuteAsync(sql, moved, cancellationToken);
-        }
-    }
+    public Task OnSubtreeMovedAsync(SubtreeMove move, CancellationToken cancellationToken) =>
+        move.RewriteAsync(db, CopiedPaths, cancellationToken);
 
     private sealed record Distributions
     {

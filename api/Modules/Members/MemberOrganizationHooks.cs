@@ -32,30 +32,15 @@ internal sealed class MemberOrganizationHooks(DbSession db)
     private const string PendingInboundTransfersSql =
         "SELECT COUNT(*) FROM member_transfers WHERE to_org_id = @orgId AND status = 'Pending'";
 
-    private const string RewritePathsSql = """
-        UPDATE members
-        SET org_path = @newFrom {cat} {substr}(org_path, @cut, 200)
-        WHERE org_path >= @oldFrom AND org_path < @oldTo
-        """;
-
-    // Transfers keep both ends' paths, for the outbox and inbox scopes.
-    private const string RewriteTransferFromSql = """
-        UPDATE member_transfers
-        SET from_org_path = @newFrom {cat} {substr}(from_org_path, @cut, 200)
-        WHERE from_org_path >= @oldFrom AND from_org_path < @oldTo
-        """;
-
-    private const string RewriteTransferToSql = """
-        UPDATE member_transfers
-        SET to_org_path = @newFrom {cat} {substr}(to_org_path, @cut, 200)
-        WHERE to_org_path >= @oldFrom AND to_org_path < @oldTo
-        """;
-
-    private const string RewriteCommunityReportsSql = """
-        UPDATE member_community_reports
-        SET community_org_path = @newFrom {cat} {substr}(community_org_path, @cut, 200)
-        WHERE community_org_path >= @oldFrom AND community_org_path < @oldTo
-        """;
+    // Members keep their organization's path; transfers both ends' (for the outbox and inbox scopes); community
+    // reports the community's.
+    public IReadOnlyList<CopiedPath> CopiedPaths { get; } =
+    [
+        new("members"),
+        new("member_transfers", "from_org_path"),
+        new("member_transfers", "to_org_path"),
+        new("member_community_reports", "community_org_path"),
+    ];
 
     public string Key => "members";
 
@@ -126,25 +111,8 @@ internal sealed class MemberOrganizationHooks(DbSession db)
         }
     }
 
-    public async Task OnSubtreeMovedAsync(
-        string oldFrom,
-        string oldTo,
-        string newFrom,
-        CancellationToken cancellationToken
-    )
-    {
-        var moved = new
-        {
-            newFrom,
-            cut = oldFrom.Length + 1,
-            oldFrom,
-            oldTo,
-        };
-        await db.ExecuteAsync(RewritePathsSql, moved, cancellationToken);
-        await db.ExecuteAsync(RewriteTransferFromSql, moved, cancellationToken);
-        await db.ExecuteAsync(RewriteTransferToSql, moved, cancellationToken);
-        await db.ExecuteAsync(RewriteCommunityReportsSql, moved, cancellationToken);
-    }
+    public Task OnSubtreeMovedAsync(SubtreeMove move, CancellationToken cancellationToken) =>
+        move.RewriteAsync(db, CopiedPaths, cancellationToken);
 
     private sealed record OrgStageCount
     {

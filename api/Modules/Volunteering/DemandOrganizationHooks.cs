@@ -22,11 +22,7 @@ internal sealed class DemandOrganizationHooks(DbSession db, CallerAccessor calle
         GROUP BY state
         """;
 
-    private const string RewritePathsSql = """
-        UPDATE volunteer_demands
-        SET org_path = @newFrom {cat} {substr}(org_path, @cut, 200)
-        WHERE org_path >= @oldFrom AND org_path < @oldTo
-        """;
+    public IReadOnlyList<CopiedPath> CopiedPaths { get; } = [new("volunteer_demands")];
 
     public string Key => "volunteeringDemands";
 
@@ -105,23 +101,8 @@ internal sealed class DemandOrganizationHooks(DbSession db, CallerAccessor calle
         return items;
     }
 
-    public async Task OnSubtreeMovedAsync(
-        string oldFrom,
-        string oldTo,
-        string newFrom,
-        CancellationToken cancellationToken
-    ) =>
-        await db.ExecuteAsync(
-            RewritePathsSql,
-            new
-            {
-                newFrom,
-                cut = oldFrom.Length + 1,
-                oldFrom,
-                oldTo,
-            },
-            cancellationToken
-        );
+    public Task OnSubtreeMovedAsync(SubtreeMove move, CancellationToken cancellationToken) =>
+        move.RewriteAsync(db, CopiedPaths, cancellationToken);
 
     private Task<IReadOnlyList<StateCount>> CountByStateAsync(
         OrganizationSubtree subtree,

@@ -35,6 +35,7 @@ internal static class VolunteeringTeamsArea
     {
         services.AddScoped<IVolunteerTeams, VolunteerTeamsDirectory>();
         services.AddScoped<IWorkQueueContributor, LateEntriesWorkQueue>();
+        services.AddScoped<IOrganizationSubtreeMoveListener, VolunteerPathsOnMove>();
         services.AddOptions<CertificateCheckOptions>().BindConfiguration("Volunteering");
         services
             .AddOptions<RateLimiterOptions>()
@@ -120,6 +121,25 @@ internal sealed class VolunteerTeamsDirectory(DbSession db) : IVolunteerTeams
         public string Name { get; init; } = "";
         public Guid OrganizationId { get; init; }
     }
+}
+
+/// <summary>
+/// Volunteers, teams, activities, sessions and certificates keep their organization's path (for the subtree scans)
+/// and region (for its rules): both follow a moved subtree, in the moving transaction.
+/// </summary>
+internal sealed class VolunteerPathsOnMove(DbSession db) : IOrganizationSubtreeMoveListener
+{
+    public IReadOnlyList<CopiedPath> CopiedPaths { get; } =
+    [
+        new("volunteers", KeepsRegion: true),
+        new("volunteer_teams", KeepsRegion: true),
+        new("volunteer_activities", KeepsRegion: true),
+        new("volunteer_sessions", KeepsRegion: true),
+        new("volunteer_certificates", KeepsRegion: true),
+    ];
+
+    public Task OnSubtreeMovedAsync(SubtreeMove move, CancellationToken cancellationToken) =>
+        move.RewriteAsync(db, CopiedPaths, cancellationToken);
 }
 
 /// <summary>Late entries (补录) awaiting a coordinator's approval, for the home page's to-do list.</summary>

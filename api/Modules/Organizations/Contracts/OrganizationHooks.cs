@@ -1,3 +1,5 @@
+using Jiceng.Infrastructure.Database;
+
 namespace Jiceng.Modules.Organizations.Contracts;
 
 /// <summary>
@@ -49,12 +51,51 @@ public interface IOrganizationMemberCounts
 
 /// <summary>
 /// Told inside the moving transaction when a subtree's paths change, so a module that keeps copies of
-/// organization paths (Members, for its subtree range scans) rewrites them in the same transaction.
+/// organization paths (for its subtree range scans) and of the region root (for its region's rules) rewrites
+/// them in the same transaction: <see cref="SubtreeMove.RewriteAsync"/> over its <see cref="CopiedPaths"/>.
 /// </summary>
 public interface IOrganizationSubtreeMoveListener
 {
-    /// <summary>Every path in [oldFrom, oldTo) now starts with newFrom instead of oldFrom.</summary>
-    Task OnSubtreeMovedAsync(string oldFrom, string oldTo, string newFrom, CancellationToken cancellationToken);
+    /// <summary>Every column of the module's tables that keeps a copy of an organization path. A test compares
+    /// them with the schema, so a new table with a path column cannot be forgotten.</summary>
+    IReadOnlyList<CopiedPath> CopiedPaths { get; }
+
+    Task OnSubtreeMovedAsync(SubtreeMove move, CancellationToken cancellationToken);
+}
+
+/// <summary>A column keeping a copy of an organization path; <paramref name="KeepsRegion"/> when the table also
+/// keeps the organization's region root (region_root_id), which a move to another region changes.</summary>
+public sealed record CopiedPath(string Table, string Column = "org_path", bool KeepsRegion = false);
+
+/// <summary>
+/// A moved subtree: every path in [OldFrom, OldTo) now starts with NewFrom instead of OldFrom, and the whole
+/// subtree belongs to the region RegionRootId (another one when it moved under another region's root).
+/// </summary>
+public sealed record SubtreeMove(string OldFrom, string OldTo, string NewFrom, Guid RegionRootId)
+{
+    /// <summary>Rewrites each copied path of the subtree (and its region root where the table keeps one), one
+    /// statement per column.</summary>
+    public async Task RewriteAsync(DbSession db, IEnumerable<CopiedPath> columns, CancellationToken cancellationToken)
+    {
+        var values = new
+        {
+            newFrom = NewFrom,
+            cut = OldFrom.Length + 1,
+            oldFrom = OldFrom,
+            oldTo = OldTo,
+            regionRootId = RegionRootId,
+        };
+        foreach (var column in columns)
+        {
+            await db.ExecuteAsync(RewriteSql(column), values, cancellationToken);
+        }
+    }
+
+    // A method, not a constant: table and column are a module's fixed names, never input.
+    private static string RewriteSql(CopiedPath path) =>
+        $"UPDATE {path.Table} SET {path.Column} = @newFrom {{cat}} {{substr}}({path.Column}, @cut, 200)"
+        + (path.KeepsRegion ? ", region_root_id = @regionRootId" : "")
+        + $" WHERE {path.Column} >= @oldFrom AND {path.Column} < @oldTo";
 }
 
 /// <summary>

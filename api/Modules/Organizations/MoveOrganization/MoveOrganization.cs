@@ -134,9 +134,10 @@ internal sealed class MoveOrganizationHandler(
             },
             cancellationToken
         );
+        var move = new SubtreeMove(node.Path, node.SubtreeEnd, newPath, parent.RegionRootId);
         foreach (var listener in listeners)
         {
-            await listener.OnSubtreeMovedAsync(node.Path, node.SubtreeEnd, newPath, cancellationToken);
+            await listener.OnSubtreeMovedAsync(move, cancellationToken);
         }
         if (parent.RegionRootId != node.RegionRootId)
         {

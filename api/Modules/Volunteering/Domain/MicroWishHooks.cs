@@ -13,11 +13,7 @@ internal sealed class MicroWishHooks(DbSession db, CallerAccessor callers)
     : IOrganizationSubtreeMoveListener,
         IWorkQueueContributor
 {
-    private const string RewritePathsSql = """
-        UPDATE micro_wishes
-        SET org_path = @newFrom {cat} {substr}(org_path, @cut, 200)
-        WHERE org_path >= @oldFrom AND org_path < @oldTo
-        """;
+    public IReadOnlyList<CopiedPath> CopiedPaths { get; } = [new("micro_wishes")];
 
     private const string WaitingSql = """
         SELECT state, COUNT(*) AS waiting
@@ -28,23 +24,8 @@ internal sealed class MicroWishHooks(DbSession db, CallerAccessor callers)
 
     public string Key => "volunteering.wishes";
 
-    public Task OnSubtreeMovedAsync(
-        string oldFrom,
-        string oldTo,
-        string newFrom,
-        CancellationToken cancellationToken
-    ) =>
-        db.ExecuteAsync(
-            RewritePathsSql,
-            new
-            {
-                newFrom,
-                cut = oldFrom.Length + 1,
-                oldFrom,
-                oldTo,
-            },
-            cancellationToken
-        );
+    public Task OnSubtreeMovedAsync(SubtreeMove move, CancellationToken cancellationToken) =>
+        move.RewriteAsync(db, CopiedPaths, cancellationToken);
 
     /// <summary>Open wishes wait for a claimant, claimed ones for their delivery, delivered ones for the resident's
     /// confirmation; none has a deadline, so none is counted overdue.</summary>
