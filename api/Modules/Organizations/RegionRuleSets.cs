@@ -18,15 +18,16 @@ internal sealed class RegionRuleSets(DbSession db, IEnumerable<IRuleSetSection> 
     public async Task<T> SectionAsync<T>(Guid organizationId, CancellationToken cancellationToken)
         where T : class => (await SectionAsync<T>([organizationId], cancellationToken))[organizationId];
 
+    public Task<T> SectionOfRegionAsync<T>(Guid regionRootId, CancellationToken cancellationToken)
+        where T : class => RegionRules.SectionAsync(db, SectionOf<T>(), regionRootId, cancellationToken);
+
     public async Task<IReadOnlyDictionary<Guid, T>> SectionAsync<T>(
         IReadOnlyCollection<Guid> organizationIds,
         CancellationToken cancellationToken
     )
         where T : class
     {
-        var section =
-            sections.OfType<RuleSetSection<T>>().SingleOrDefault()
-            ?? throw new InvalidOperationException($"No rule set section is registered for {typeof(T).Name}.");
+        var section = SectionOf<T>();
         var regionOf = new Dictionary<Guid, Guid>();
         foreach (var chunk in organizationIds.Distinct().Chunk(Chunk))
         {
@@ -45,6 +46,11 @@ internal sealed class RegionRuleSets(DbSession db, IEnumerable<IRuleSetSection> 
             .Distinct()
             .ToDictionary(id => id, id => regionOf.TryGetValue(id, out var region) ? byRegion[region] : defaults);
     }
+
+    private RuleSetSection<T> SectionOf<T>()
+        where T : class =>
+        sections.OfType<RuleSetSection<T>>().SingleOrDefault()
+        ?? throw new InvalidOperationException($"No rule set section is registered for {typeof(T).Name}.");
 
     private sealed record RegionRow
     {

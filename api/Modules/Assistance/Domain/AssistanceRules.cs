@@ -280,4 +280,8 @@ internal sealed class AssistanceRuleSets(IRegionRuleSets ruleSets)
 {
     public Task<AssistanceRules> ForAsync(Guid organizationId, CancellationToken cancellationToken) =>
         ruleSets.SectionAsync<AssistanceRules>(organizationId, cancellationToken);
+
+    /// <summary>For a care row, by the region root it keeps: one read fewer on every visit payment.</summary>
+    public Task<AssistanceRules> ForRegionAsync(Guid regionRootId, CancellationToken cancellationToken) =>
+        ruleSets.SectionOfRegionAsync<AssistanceRules>(regionRootId, cancellationToken);
 }

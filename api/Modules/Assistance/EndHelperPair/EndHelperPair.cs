@@ -80,7 +80,7 @@ internal sealed class EndHelperPairHandler(
         {
             throw new PreconditionFailedException();
         }
-        var region = await rules.ForAsync(pairing.OrgId, cancellationToken);
+        var region = await rules.ForRegionAsync(pairing.RegionRootId, cancellationToken);
         var row = (await db.QuerySingleOrDefaultAsync<HelperPairRow>(HelperPairs.FindSql, found, cancellationToken))!;
         return row.ToResponse(clock.Today(), region.StalePairingMonths.Value);
     }

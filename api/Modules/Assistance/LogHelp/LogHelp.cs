@@ -101,7 +101,7 @@ internal sealed class LogHelpHandler(
             throw new PreconditionFailedException();
         }
         await db.ExecuteAsync(InsertSql, parameters, cancellationToken);
-        var region = await rules.ForAsync(pairing.OrgId, cancellationToken);
+        var region = await rules.ForRegionAsync(pairing.RegionRootId, cancellationToken);
         var row = (await db.QuerySingleOrDefaultAsync<HelperPairRow>(HelperPairs.FindSql, found, cancellationToken))!;
         return row.ToResponse(clock.Today(), region.StalePairingMonths.Value);
     }

@@ -158,7 +158,7 @@ internal sealed class RecordVisitHandler(
             var caller = callers.Current;
             if (visit.MemberId is { } memberId)
             {
-                var region = await rules.ForAsync(visit.OrgId, cancellationToken);
+                var region = await rules.ForRegionAsync(visit.RegionRootId, cancellationToken);
                 // The yearly cap is decided by the payment's own conditional count (FundLedger), not read first.
                 await FundLedger.PayAsync(
                     db,

@@ -243,6 +243,13 @@ public interface IRegionRuleSets
     Task<T> SectionAsync<T>(Guid organizationId, CancellationToken cancellationToken)
         where T : class;
 
+    /// <summary>
+    /// For a row that keeps its organization's region root (kept current by the subtree move listeners): the set
+    /// in force there, without looking the region up.
+    /// </summary>
+    Task<T> SectionOfRegionAsync<T>(Guid regionRootId, CancellationToken cancellationToken)
+        where T : class;
+
     /// <summary>For many organizations at once (lists, imports): regions looked up once, each set read once.</summary>
     Task<IReadOnlyDictionary<Guid, T>> SectionAsync<T>(
         IReadOnlyCollection<Guid> organizationIds,
