@@ -1,5 +1,6 @@
 using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Primitives;
+using Jiceng.Modules.Assistance.Domain;
 using Jiceng.Modules.Organizations.Contracts;
 
 namespace Jiceng.Modules.Assistance;
@@ -53,6 +54,19 @@ internal sealed class AssistanceOrganizationHooks(DbSession db, TimeProvider clo
         new("assistance_applications"),
         .. AssistanceCare.Tables.Select(table => new CopiedPath(table, KeepsRegion: true)),
     ];
+
+    // The moved subtree's funds whose parent fund is not in the subtree.
+    private const string CutOffFundsSql = """
+        SELECT f.id, f.org_path, f.parent_fund_id FROM assistance_funds f
+        WHERE f.org_path >= @from AND f.org_path < @to
+          AND (f.parent_fund_id IS NULL OR f.parent_fund_id NOT IN (
+              SELECT p.id FROM assistance_funds p WHERE p.org_path >= @from AND p.org_path < @to))
+        """;
+
+    private const string RelinkFundSql = """
+        UPDATE assistance_funds SET parent_fund_id = @parentFundId, updated_at = @now, version = version + 1
+        WHERE id = @id
+        """;
 
     public string Key => "assistance";
 
@@ -138,8 +152,44 @@ internal sealed class AssistanceOrganizationHooks(DbSession db, TimeProvider clo
         return items;
     }
 
-    public Task OnSubtreeMovedAsync(SubtreeMove move, CancellationToken cancellationToken) =>
-        move.RewriteAsync(db, CopiedPaths, cancellationToken);
+    /// <summary>
+    /// The copies follow the subtree; then a fund of the subtree whose parent fund was above it (or that had none)
+    /// hangs under its nearest ancestor's fund at the new place, as creating it there would have linked it:
+    /// allocations come down from that fund, no longer from the old place's.
+    /// </summary>
+    public async Task OnSubtreeMovedAsync(SubtreeMove move, CancellationToken cancellationToken)
+    {
+        await move.RewriteAsync(db, CopiedPaths, cancellationToken);
+        var cutOff = await db.QueryAsync<CutOffFund>(
+            CutOffFundsSql,
+            new { from = move.NewFrom, to = move.NewTo },
+            cancellationToken
+        );
+        foreach (var fund in cutOff)
+        {
+            var parent = await Funds.NearestAsync(db, fund.OrgPath, includeSelf: false, cancellationToken);
+            if (parent?.Id != fund.ParentFundId)
+            {
+                await db.ExecuteAsync(
+                    RelinkFundSql,
+                    new
+                    {
+                        id = fund.Id,
+                        parentFundId = parent?.Id,
+                        now = clock.GetUtcNow(),
+                    },
+                    cancellationToken
+                );
+            }
+        }
+    }
+
+    private sealed record CutOffFund
+    {
+        public Guid Id { get; init; }
+        public string OrgPath { get; init; } = "";
+        public Guid? ParentFundId { get; init; }
+    }
 
     private sealed record Figures
     {

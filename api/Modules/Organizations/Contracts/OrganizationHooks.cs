@@ -73,6 +73,9 @@ public sealed record CopiedPath(string Table, string Column = "org_path", bool K
 /// </summary>
 public sealed record SubtreeMove(string OldFrom, string OldTo, string NewFrom, Guid RegionRootId)
 {
+    /// <summary>The end of the moved subtree's new path range (NewFrom's subtree, as OldTo is OldFrom's).</summary>
+    public string NewTo => NewFrom + OldTo[OldFrom.Length..];
+
     /// <summary>Rewrites each copied path of the subtree (and its region root where the table keeps one), one
     /// statement per column.</summary>
     public async Task RewriteAsync(DbSession db, IEnumerable<CopiedPath> columns, CancellationToken cancellationToken)
