@@ -60,8 +60,10 @@ internal sealed class GetShareCertificateHandler(DbSession db, CurrentScope curr
             ) ?? throw new NotFoundException("Household");
         var collective = await Collectives.FindAsync(db, scope, household.CollectiveId, cancellationToken);
         var asOf = query.AsOf ?? clock.Today();
-        var holdings = (await ShareRegister.AsOfAsync(db, collective.Id, asOf, cancellationToken))
-            .Where(h => h.HouseholdId == household.Id && h.Quantity > 0)
+        var holdings = (
+            await ShareRegister.HouseholdAsOfAsync(db, collective.Id, household.Id, asOf, cancellationToken)
+        )
+            .Where(h => h.Quantity > 0)
             .ToList();
         // The head on the first line, as a certificate is written; the others in the register's stable order.
         var members = holdings
