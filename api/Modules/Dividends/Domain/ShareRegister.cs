@@ -48,9 +48,10 @@ internal static class ShareRegister
 
     private const string AsOfSql = AsOfSelect + AsOfGrouping;
 
-    // One household's part of the same register, for its certificate: the whole register of a 100,000-member
-    // collective took seconds. Its members are named in an IN list so the engine reads their lines off the lines'
-    // (collective, member) index; with "m.household_id = @householdId" SQLite scanned the collective's lines.
+    // One household's part of the same register, for its certificate, rather than the whole register (200,000
+    // holdings for a 100,000-member collective) to keep a few. Its members are named in an IN list so the engine
+    // reads their lines off the lines' (collective, member) index; with "m.household_id = @householdId" SQLite's
+    // plan scanned all of the collective's lines.
     private const string HouseholdAsOfSql =
         AsOfSelect
         + " AND l.member_id IN (SELECT id FROM collective_members WHERE household_id = @householdId)"
