@@ -35,7 +35,7 @@ public abstract class ApiTest(DatabaseProvider provider)
     [OneTimeSetUp]
     public async Task StartApi()
     {
-        _database = await TestDatabase.CreateAsync(provider);
+        _database = await TestDatabase.CreateMigratedAsync(provider);
         Factory = new ApiFactory(_database, Settings, ConfigureServices);
         Anonymous = Factory.CreateClient();
         Client = await SignedInClient("admin", ApiFactory.AdminPassword);

@@ -48,7 +48,53 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    // PostgreSQL's fixtures start from one database migrated once per run and copied (CREATE DATABASE … TEMPLATE
+    // takes about a quarter of a second; migrating a new database took about 1.5 s, for each of 75 fixtures).
+    private static readonly SemaphoreSlim TemplateTurn = new(1, 1);
+    private static string? _postgresTemplate;
+
+    /// <summary>
+    /// A fresh database with every migration applied, for an API to start on (its own start-up migration then finds
+    /// nothing to do). Tests of the migrations themselves use <see cref="CreateAsync"/>, an empty one.
+    /// </summary>
+    public static async Task<TestDatabase> CreateMigratedAsync(DatabaseProvider provider) =>
+        provider == DatabaseProvider.Postgres
+            ? await CreateFromAsync(provider, await PostgresTemplateAsync())
+            : await CreateAsync(provider);
+
+    private static async Task<string> PostgresTemplateAsync()
+    {
+        await TemplateTurn.WaitAsync();
+        try
+        {
+            if (_postgresTemplate is null)
+            {
+                var template = await CreateAsync(DatabaseProvider.Postgres);
+                Migrator.MigrateUp(
+                    new DatabaseOptions
+                    {
+                        Provider = DatabaseProvider.Postgres,
+                        ConnectionString = template.ConnectionString,
+                    }
+                );
+                // A template may have no other connection open while it is copied.
+                NpgsqlConnection.ClearAllPools();
+                _postgresTemplate = template._postgresName;
+                AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+                    template.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+            return _postgresTemplate!;
+        }
+        finally
+        {
+            TemplateTurn.Release();
+        }
+    }
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider) =>
+        await CreateFromAsync(provider, null);
+
+    private static async Task<TestDatabase> CreateFromAsync(DatabaseProvider provider, string? postgresTemplate)
     {
         if (provider == DatabaseProvider.Sqlite)
         {
@@ -67,7 +113,12 @@ public sealed class TestDatabase : IAsyncDisposable
         await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await using var command = new NpgsqlCommand(
+                postgresTemplate is null
+                    ? $"CREATE DATABASE {name}"
+                    : $"CREATE DATABASE {name} TEMPLATE {postgresTemplate}",
+                connection
+            );
             await command.ExecuteNonQueryAsync();
         }
         var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
