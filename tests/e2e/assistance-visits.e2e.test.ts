@@ -50,8 +50,8 @@ describe('holiday visits (走访慰问)', () => {
     await fillDate(visit.getByLabel('走访日期'), holiday);
     await visit.getByLabel('走访人').fill('吴秀兰、社区党委书记张建军');
     await visit.getByLabel('慰问金（元）').fill('500');
-    await visit.getByLabel('支出资金').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    // By name, checking the choice took: the fund list may still be arriving when the option is clicked.
+    await choose(page, visit, '支出资金', '鸡西', '鸡西市党内关怀帮扶专项资金');
     await visit.getByLabel('凭证号').fill('WW-2026-001');
     await visit.getByLabel('慰问品', { exact: true }).fill('米、面、油各一份');
     await visit.getByLabel('慰问品价值（元）').fill('200');
