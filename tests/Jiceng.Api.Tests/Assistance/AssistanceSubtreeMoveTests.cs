@@ -61,6 +61,8 @@ public sealed class AssistanceSubtreeMoveTests(DatabaseProvider provider) : ApiT
         Assert.That(paths, Has.Count.EqualTo(2).And.All.EqualTo(moved!.Path));
     }
 
+    private const string FundName = "关怀资金";
+
     [Test]
     public async Task A_fund_moved_to_another_region_takes_its_allocations_from_the_fund_above_it_there()
     {
@@ -70,7 +72,7 @@ public sealed class AssistanceSubtreeMoveTests(DatabaseProvider provider) : ApiT
         var branch = await CreateOrganization("关怀迁移支部", community.Id());
         async Task<JsonElement> Fund(JsonElement organization) =>
             await Json.Read(
-                await Post("/api/v1/assistance/funds", new { organizationId = organization.Id(), name = "关怀资金" }),
+                await Post("/api/v1/assistance/funds", new { organizationId = organization.Id(), name = FundName }),
                 HttpStatusCode.Created
             );
         var oldFund = await Fund(oldRegion);

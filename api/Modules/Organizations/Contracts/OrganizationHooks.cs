@@ -94,11 +94,26 @@ public sealed record SubtreeMove(string OldFrom, string OldTo, string NewFrom, G
         }
     }
 
-    // A method, not a constant: table and column are a module's fixed names, never input.
-    private static string RewriteSql(CopiedPath path) =>
-        $"UPDATE {path.Table} SET {path.Column} = @newFrom {{cat}} {{substr}}({path.Column}, @cut, 200)"
-        + (path.KeepsRegion ? ", region_root_id = @regionRootId" : "")
-        + $" WHERE {path.Column} >= @oldFrom AND {path.Column} < @oldTo";
+    // Table and column are a module's fixed names (checked to be plain identifiers), never input: they fill the
+    // template's slots, which parameters cannot.
+    private const string RewriteTemplate = """
+        UPDATE @@table SET @@column = @newFrom {cat} {substr}(@@column, @cut, 200)@@region
+        WHERE @@column >= @oldFrom AND @@column < @oldTo
+        """;
+
+    private static string RewriteSql(CopiedPath path)
+    {
+        if (!IsIdentifier(path.Table) || !IsIdentifier(path.Column))
+        {
+            throw new ArgumentException($"Not a table and column name: {path}.", nameof(path));
+        }
+        return RewriteTemplate
+            .Replace("@@table", path.Table, StringComparison.Ordinal)
+            .Replace("@@column", path.Column, StringComparison.Ordinal)
+            .Replace("@@region", path.KeepsRegion ? ", region_root_id = @regionRootId" : "", StringComparison.Ordinal);
+    }
+
+    private static bool IsIdentifier(string name) => name.Length > 0 && name.All(c => c is (>= 'a' and <= 'z') or '_');
 }
 
 /// <summary>
