@@ -51,10 +51,17 @@ export async function screenshotIfFailed(
  * the option, and checks the choice took: a click that lands while the option list re-renders (results
  * arriving) can be lost, so it tries again, up to three times.
  */
-export async function choose(page: Page, scope: Locator, label: string, search: string, option: string): Promise<void> {
-  const field = scope.getByLabel(label);
+export async function choose(
+  page: Page,
+  scope: Locator,
+  label: string,
+  search: string,
+  option: string,
+  { exact = false }: { exact?: boolean } = {},
+): Promise<void> {
+  const field = scope.getByLabel(label, { exact });
   // The chosen label shows inside the field's form item (the option list lives elsewhere, in a popup).
-  const item = scope.locator('.ant-form-item').filter({ has: page.getByLabel(label) });
+  const item = scope.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact }) });
   for (let attempt = 1; ; attempt++) {
     await field.fill(search);
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).click();

@@ -37,7 +37,7 @@ async function openCertificate(page: Page, viewport: Viewport): Promise<string> 
   const id = await collectiveId(page);
   await page.goto(`${baseUrl()}/dividends/collectives/${id}?tab=register`);
   await page.getByLabel('搜索户号或姓名').fill(head);
-  await page.keyboard.press('Enter');
+  await page.getByLabel('搜索户号或姓名').press('Enter');
   const row = page.getByRole('row').filter({ hasText: head });
   await row.first().waitFor();
   await row

@@ -141,10 +141,16 @@ describe('the shared pieces', () => {
     await page.getByRole('button', { name: '打开菜单' }).click();
     await page.getByRole('navigation', { name: '功能菜单' }).getByRole('link', { name: '党员' }).waitFor();
     await page.keyboard.press('Escape');
+    // The closing drawer hands focus back to its button when its animation ends: wait for that before typing,
+    // and press Enter in the search box itself, or the Enter may open the menu again.
+    await page.getByRole('navigation', { name: '功能菜单' }).waitFor({ state: 'hidden' });
 
-    await page.getByRole('searchbox', { name: '按姓名搜索' }).fill('刘');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('.ant-table-row').first().textContent()).toContain('刘');
+    const search = page.getByRole('searchbox', { name: '按姓名搜索' });
+    await search.fill('刘');
+    await search.press('Enter');
+    await expect
+      .poll(() => page.locator('.ant-table-row').first().textContent(), { timeout: 10_000 })
+      .toContain('刘');
     expect(await fitsTheScreen()).toBe(true);
     await screenshot(page, 'phone-members-found');
 

@@ -6,7 +6,9 @@ const browser = useBrowser();
 let page: Page;
 
 /** A party member registered as a volunteer in the demo, to serve the demand (the coordinator picks them by name). */
-async function someMemberVolunteer(page: Page): Promise<{ name: string; memberId: string }> {
+async function someMemberVolunteer(
+  page: Page,
+): Promise<{ name: string; memberId: string; organizationName: string }> {
   const response = await page.request.get(baseUrl() + '/api/v1/volunteering/volunteers?kind=Member&pageSize=1');
   return (await response.json()).items[0];
 }
@@ -23,7 +25,7 @@ async function step(page: Page, name: string, fill?: (dialog: ReturnType<Page['g
 describe('residents’ demands (群众点单)', () => {
   it('places a demand, accepts, dispatches, completes and rates it; a second claim is refused', async () => {
     page = await browser.open({ user: 'admin' });
-    const { name: volunteer, memberId } = await someMemberVolunteer(page);
+    const { name: volunteer, memberId, organizationName } = await someMemberVolunteer(page);
     await page.getByRole('menuitem', { name: /志愿服务/ }).click();
     await page.getByRole('menuitem', { name: /群众点单/ }).click();
     await page.getByRole('heading', { level: 1, name: '群众点单' }).waitFor();
@@ -44,14 +46,11 @@ describe('residents’ demands (群众点单)', () => {
     const drawer = page.locator('.ant-drawer');
     await drawer.getByText('王** 138****5678').waitFor();
     await step(page, '受理');
-    await step(page, '派单', async (dialog) => {
-      await dialog.getByRole('combobox', { name: '承接方', exact: true }).fill(volunteer);
-      await page
-        .locator('.ant-select-dropdown:visible .ant-select-item-option')
-        .filter({ hasText: volunteer })
-        .first()
-        .click();
-    });
+    // The volunteer is picked with choose(), which checks the click took: the options are fetched as one types,
+    // and a click on an option that is being replaced is lost.
+    // The picker shows a volunteer as 姓名（支部）.
+    const option = `${volunteer}（${organizationName}）`;
+    await step(page, '派单', (dialog) => choose(page, dialog, '承接方', volunteer, option, { exact: true }));
     await step(page, '开始服务');
     await step(page, '服务完成', async (dialog) => {
       await dialog.getByLabel('服务内容').fill('更换水管接头');
