@@ -148,9 +148,7 @@ describe('the shared pieces', () => {
     const search = page.getByRole('searchbox', { name: '按姓名搜索' });
     await search.fill('刘');
     await search.press('Enter');
-    await expect
-      .poll(() => page.locator('.ant-table-row').first().textContent(), { timeout: 10_000 })
-      .toContain('刘');
+    await expect.poll(() => page.locator('.ant-table-row').first().textContent(), { timeout: 10_000 }).toContain('刘');
     expect(await fitsTheScreen()).toBe(true);
     await screenshot(page, 'phone-members-found');
 

@@ -6,9 +6,7 @@ const browser = useBrowser();
 let page: Page;
 
 /** A party member registered as a volunteer in the demo, to serve the demand (the coordinator picks them by name). */
-async function someMemberVolunteer(
-  page: Page,
-): Promise<{ name: string; memberId: string; organizationName: string }> {
+async function someMemberVolunteer(page: Page): Promise<{ name: string; memberId: string; organizationName: string }> {
   const response = await page.request.get(baseUrl() + '/api/v1/volunteering/volunteers?kind=Member&pageSize=1');
   return (await response.json()).items[0];
 }
