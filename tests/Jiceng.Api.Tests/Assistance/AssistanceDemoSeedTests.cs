@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Jiceng.Infrastructure.Database;
-using Jiceng.Tests.Architecture;
 using Jiceng.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,8 +17,7 @@ public sealed class AssistanceDemoSeedTests(DatabaseProvider provider) : ApiTest
 {
     private const string Api = "/api/v1/assistance";
 
-    protected override IReadOnlyDictionary<string, string?> Settings =>
-        new Dictionary<string, string?> { ["Demo:SeedDirectory"] = Path.Combine(Paths.Repository, "scripts", "seed") };
+    protected override bool StartsOnTheDemo => true;
 
     [Test]
     public async Task The_ledger_pays_the_articles_figures_over_three_years_and_sums_to_the_balance()

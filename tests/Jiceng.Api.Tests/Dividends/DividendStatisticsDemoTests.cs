@@ -1,6 +1,5 @@
 using System.Net;
 using Jiceng.Infrastructure.Database;
-using Jiceng.Tests.Architecture;
 using Jiceng.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,8 +10,7 @@ namespace Jiceng.Tests.Dividends;
 [TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Providers))]
 public sealed class DividendStatisticsDemoTests(DatabaseProvider provider) : ApiTest(provider)
 {
-    protected override IReadOnlyDictionary<string, string?> Settings =>
-        new Dictionary<string, string?> { ["Demo:SeedDirectory"] = Path.Combine(Paths.Repository, "scripts", "seed") };
+    protected override bool StartsOnTheDemo => true;
 
     [Test]
     public async Task Sanhai_subtree_shows_the_dividend_and_the_pension_by_kind_of_part()

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using Jiceng.Infrastructure.Database;
-using Jiceng.Tests.Architecture;
 using Jiceng.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,8 +30,7 @@ public sealed class DividendsDemoSeedTests(DatabaseProvider provider) : ApiTest(
 
     private const string OrganizationIdSql = "SELECT org_id FROM collectives WHERE name = @name";
 
-    protected override IReadOnlyDictionary<string, string?> Settings =>
-        new Dictionary<string, string?> { ["Demo:SeedDirectory"] = Path.Combine(Paths.Repository, "scripts", "seed") };
+    protected override bool StartsOnTheDemo => true;
 
     [Test]
     public async Task Sanhai_plan_reproduces_the_article_with_every_step_and_every_payout_confirmed_once()
@@ -114,10 +112,10 @@ public sealed class DividendsDemoSeedTests(DatabaseProvider provider) : ApiTest(
             .ServiceProvider.GetServices<Jiceng.Infrastructure.IDemoSeeder>()
             .Single(s => s.GetType().Name == "DividendsDemoSeeder");
         // The first start's figure, for the README: how long the demo dividends added to it.
-        TestContext.Out.WriteLine(Factory.Logs.Entries.FirstOrDefault(e => e.Contains("demo collectives")));
+        TestContext.Out.WriteLine(SeededDemo.SeedLog(Provider).FirstOrDefault(e => e.Contains("demo collectives")));
         var before = await Scalar<long>("SELECT COUNT(*) FROM collective_members", null);
         var watch = Stopwatch.StartNew();
-        await seeder.SeedAsync(Path.Combine(Paths.Repository, "scripts", "seed"), CancellationToken.None);
+        await seeder.SeedAsync(SeededDemo.SeedDirectory, CancellationToken.None);
         Assert.Multiple(async () =>
         {
             Assert.That(await Scalar<long>("SELECT COUNT(*) FROM collective_members", null), Is.EqualTo(before));

@@ -40,12 +40,10 @@ public sealed class DemoSeedTests(DatabaseProvider provider) : ApiTest(provider)
         ["让胡路"] = "230604",
     };
 
+    protected override bool StartsOnTheDemo => true;
+
     protected override IReadOnlyDictionary<string, string?> Settings =>
-        new Dictionary<string, string?>
-        {
-            ["Demo:SeedDirectory"] = Path.Combine(Paths.Repository, "scripts", "seed"),
-            ["Security:RevealsPerHour"] = "100000",
-        };
+        new Dictionary<string, string?> { ["Security:RevealsPerHour"] = "100000" };
 
     [Test]
     public async Task Demo_members_are_seeded_masked_and_counted_in_the_statistics()
@@ -349,7 +347,9 @@ public sealed class DemoSeedTests(DatabaseProvider provider) : ApiTest(provider)
     [Test]
     public void The_seed_says_how_many_of_each_it_made()
     {
-        var line = Factory.Logs.Entries.FirstOrDefault(e => e.Contains("demo members", StringComparison.Ordinal));
+        var line = SeededDemo
+            .SeedLog(Provider)
+            .FirstOrDefault(e => e.Contains("demo members", StringComparison.Ordinal));
         Assert.That(line, Is.Not.Null);
         Assert.That(
             line,

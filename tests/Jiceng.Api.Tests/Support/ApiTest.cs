@@ -32,11 +32,26 @@ public abstract class ApiTest(DatabaseProvider provider)
     /// <summary>Services a fixture replaces in the API (after the API's own registrations).</summary>
     protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services) { }
 
+    /// <summary>
+    /// True for a fixture that reads the whole demo as scripts/run.sh seeds it: its database is then a copy of the
+    /// demo seeded once per run (<see cref="SeededDemo"/>), and the API starts on it with the demo on.
+    /// </summary>
+    protected virtual bool StartsOnTheDemo => false;
+
     [OneTimeSetUp]
     public async Task StartApi()
     {
-        _database = await TestDatabase.CreateMigratedAsync(provider);
-        Factory = new ApiFactory(_database, Settings, ConfigureServices);
+        var settings = Settings;
+        if (StartsOnTheDemo)
+        {
+            (_database, var demoSettings) = await SeededDemo.CopyAsync(provider);
+            settings = demoSettings.Concat(Settings).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value);
+        }
+        else
+        {
+            _database = await TestDatabase.CreateMigratedAsync(provider);
+        }
+        Factory = new ApiFactory(_database, settings, ConfigureServices);
         Anonymous = Factory.CreateClient();
         Client = await SignedInClient("admin", ApiFactory.AdminPassword);
     }
