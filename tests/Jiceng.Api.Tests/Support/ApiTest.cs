@@ -41,16 +41,20 @@ public abstract class ApiTest(DatabaseProvider provider)
     [OneTimeSetUp]
     public async Task StartApi()
     {
-        var settings = Settings;
+        IReadOnlyDictionary<string, string?> demoSettings = new Dictionary<string, string?>();
         if (StartsOnTheDemo)
         {
-            (_database, var demoSettings) = await SeededDemo.CopyAsync(provider);
-            settings = demoSettings.Concat(Settings).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value);
+            (_database, demoSettings) = await SeededDemo.CopyAsync(provider);
         }
         else
         {
             _database = await TestDatabase.CreateMigratedAsync(provider);
         }
+        // A fixture's own settings may name its database (read only now that it exists), and they win.
+        var settings = demoSettings
+            .Concat(Settings)
+            .GroupBy(s => s.Key)
+            .ToDictionary(g => g.Key, g => g.Last().Value);
         Factory = new ApiFactory(_database, settings, ConfigureServices);
         Anonymous = Factory.CreateClient();
         Client = await SignedInClient("admin", ApiFactory.AdminPassword);
