@@ -51,10 +51,7 @@ public abstract class ApiTest(DatabaseProvider provider)
             _database = await TestDatabase.CreateMigratedAsync(provider);
         }
         // A fixture's own settings may name its database (read only now that it exists), and they win.
-        var settings = demoSettings
-            .Concat(Settings)
-            .GroupBy(s => s.Key)
-            .ToDictionary(g => g.Key, g => g.Last().Value);
+        var settings = demoSettings.Concat(Settings).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value);
         Factory = new ApiFactory(_database, settings, ConfigureServices);
         Anonymous = Factory.CreateClient();
         Client = await SignedInClient("admin", ApiFactory.AdminPassword);
