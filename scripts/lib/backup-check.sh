@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks that scripts/backup.sh and scripts/restore.sh work end to end on SQLite: starts the published API on a
+# Checks that scripts/backup.sh and scripts/restore.sh work end to end on SQLite: starts the built API on a
 # new database, backs it up while it serves, stops it, restores into another folder, starts the API there and
 # signs in with the account the first start created. Prints "backup check passed" and exits 0, or says what failed.
 set -euo pipefail
@@ -9,9 +9,13 @@ API_PID=""
 cleanup() { [ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null && wait "$API_PID" 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-dotnet publish api/Jiceng.Api.csproj -c Release -o .artifacts/api-tools --nologo -v quiet 2>&1 \
-  | grep -vE "warning NU1603" || true
-export API_DLL=.artifacts/api-tools/Jiceng.Api.dll
+# API_DLL names a built API to use (scripts/test.sh passes the one its .NET build made); without it, one is published.
+if [ -z "${API_DLL:-}" ]; then
+  dotnet publish api/Jiceng.Api.csproj -c Release -o .artifacts/api-tools --nologo -v quiet 2>&1 \
+    | grep -vE "warning NU1603" || true
+  API_DLL=.artifacts/api-tools/Jiceng.Api.dll
+fi
+export API_DLL
 PASSWORD="Backup-Check-Password-1"
 export ASPNETCORE_ENVIRONMENT=Development
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
