@@ -6,6 +6,14 @@ import { useBrowser } from './fixture';
 const browser = useBrowser();
 let page: Page;
 
+/**
+ * Closes the member's drawer. The click is sent to the button itself: a success message can sit over it, and the
+ * pointer resting on the message keeps it from going away.
+ */
+async function closeDrawer() {
+  await page.locator('.ant-drawer-close').dispatchEvent('click');
+}
+
 // Every test starts on the member register, signed in as the administrator.
 beforeEach(async () => {
   page = await browser.open({ user: 'admin' });
@@ -108,7 +116,7 @@ describe('the member register', () => {
       .waitFor();
     await screenshot(page, 'member-step-refused');
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
-    await page.locator('.ant-drawer-close').click();
+    await closeDrawer();
 
     // Applied seven months ago: the step is due, and the timeline shows it.
     drawer = await register('E2E 老申请人', '23030219960202004', monthsAgo(7));
@@ -158,7 +166,7 @@ describe('the member register', () => {
     await dialog.getByLabel('介绍信编号').fill('鸡组转〔2026〕E2E号');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await page.locator('.ant-drawer-close').click();
+    await closeDrawer();
 
     await page.getByRole('tab', { name: '组织关系转接' }).click();
     const row = page.locator('.ant-table-row').filter({ hasText: '鸡组转〔2026〕E2E号' });
@@ -259,7 +267,7 @@ describe('hardship, 双报到 and organization life', () => {
     await choose(page, dialog, '社区党组织', '新城社区', '中共密山市中心街道新城社区支部委员会');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await page.locator('.ant-drawer-close').click();
+    await closeDrawer();
 
     await page.getByRole('tab', { name: '双报到' }).click();
     await chooseFilter(page, '社区党组织', '新城社区', '中共密山市中心街道新城社区支部委员会');
