@@ -52,7 +52,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     // Fixtures start from one database per provider migrated once per run and copied: CREATE DATABASE … TEMPLATE
     // takes about a quarter of a second on PostgreSQL, a file copy less on SQLite; migrating a new database took
-    // about 1.5 s on PostgreSQL and 0.4 s on SQLite, for each of about 75 and 115 fixtures.
+    // about 1.5 s on PostgreSQL and 0.3 s on SQLite, for each of about 75 and 115 fixtures.
     private static readonly SemaphoreSlim TemplateTurn = new(1, 1);
     private static readonly Dictionary<DatabaseProvider, TestDatabase> MigratedTemplates = [];
 
