@@ -7,12 +7,16 @@
 export ConnectionStrings__Default="${ConnectionStrings__Default:-Data Source=$PWD/data/jiceng.db}"
 export Security__KeyFile="${Security__KeyFile:-$PWD/data/jiceng-keys.json}"
 
-api_tool() {
+ensure_api_dll() { # sets API_DLL, publishing the API when it names none
   if [ -z "${API_DLL:-}" ]; then
     dotnet publish api/Jiceng.Api.csproj -c Release -o .artifacts/api-tools --nologo -v quiet 2>&1 \
       | grep -vE "warning NU1603" || true
     API_DLL=.artifacts/api-tools/Jiceng.Api.dll
   fi
+}
+
+api_tool() {
+  ensure_api_dll
   # Warnings only: the command's own lines are its output.
   Logging__LogLevel__Default=Warning dotnet "$API_DLL" "$@"
 }

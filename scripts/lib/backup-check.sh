@@ -10,11 +10,10 @@ cleanup() { [ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null && wait "$API_PID" 
 trap cleanup EXIT
 
 # API_DLL names a built API to use (scripts/test.sh passes the one its .NET build made); without it, one is published.
-if [ -z "${API_DLL:-}" ]; then
-  dotnet publish api/Jiceng.Api.csproj -c Release -o .artifacts/api-tools --nologo -v quiet 2>&1 \
-    | grep -vE "warning NU1603" || true
-  API_DLL=.artifacts/api-tools/Jiceng.Api.dll
-fi
+# Every start and script below is given its own database and key file, so api-tool.sh's defaults do not apply.
+# shellcheck source=api-tool.sh
+source scripts/lib/api-tool.sh
+ensure_api_dll
 export API_DLL
 PASSWORD="Backup-Check-Password-1"
 export ASPNETCORE_ENVIRONMENT=Development
