@@ -35,11 +35,43 @@ public sealed class DbConnectionFactory
                     ForeignKeys = true,
                     Pooling = true,
                 }.ToString()
-                : _options.EffectiveConnectionString;
+            : _options.Provider == DatabaseProvider.Postgres
+                ? WithPostgresDefaults(_options.EffectiveConnectionString)
+            : _options.EffectiveConnectionString;
         Dialect = SqlDialect.For(_options.Provider);
     }
 
     public DatabaseProvider Provider => _options.Provider;
+
+    /// <summary>
+    /// Npgsql's prepared statements and no reset on returning a connection, unless the connection string sets them.
+    /// Without them a payment's dozen statements were parsed and planned anew on every request, and each of its
+    /// pool rentals began with a reset (DISCARD ALL). Nothing here keeps session state (no SET, temporary table,
+    /// LISTEN or advisory lock), so a returned connection has nothing to reset. Migrations use their own connection
+    /// string, without prepared statements, so a changed table never meets a statement prepared before it.
+    /// </summary>
+    public static string WithPostgresDefaults(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!Sets(given, "Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = PostgresMaxAutoPrepare;
+        }
+        if (!Sets(given, "No Reset On Close"))
+        {
+            builder.NoResetOnClose = true;
+        }
+        return builder.ToString();
+    }
+
+    // Distinct statements kept prepared per connection; the most used survive when there are more.
+    public const int PostgresMaxAutoPrepare = 256;
+
+    private static bool Sets(DbConnectionStringBuilder given, string keyword) =>
+        given.Keys.Cast<string>().Any(key => Compact(key) == Compact(keyword));
+
+    private static string Compact(string keyword) => keyword.Replace(" ", "").ToUpperInvariant();
 
     public SqlDialect Dialect { get; }
 
