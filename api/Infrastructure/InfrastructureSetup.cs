@@ -49,6 +49,11 @@ public static class InfrastructureSetup
             kestrel.AddServerHeader = false;
         });
         services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = limits.MaxRequestBodyBytes);
+        services.AddSingleton(
+            new RequestConcurrencyLimiter(
+                configuration.GetSection("Http").Get<RequestConcurrencyOptions>() ?? new RequestConcurrencyOptions()
+            )
+        );
 
         services.PostConfigure<LoggerFilterOptions>(LogPrivacy.Apply);
         services.ConfigureHttpJsonOptions(json =>
@@ -183,6 +188,8 @@ public static class InfrastructureSetup
         // (and is documented there); before anything reads a body.
         app.UseMiddleware<JsonCharsetMiddleware>();
         app.UseCors();
+        // Before anything that reads the database (authentication does): waiting here holds no connection.
+        app.UseMiddleware<RequestConcurrencyMiddleware>();
         app.UseAuthentication();
         // After authentication, so limits apply per user and per API key, not only per address.
         app.UseRateLimiter();
