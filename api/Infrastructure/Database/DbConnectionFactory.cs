@@ -35,8 +35,7 @@ public sealed class DbConnectionFactory
                     ForeignKeys = true,
                     Pooling = true,
                 }.ToString()
-            : _options.Provider == DatabaseProvider.Postgres
-                ? WithPostgresDefaults(_options.EffectiveConnectionString)
+            : _options.Provider == DatabaseProvider.Postgres ? WithPostgresDefaults(_options.EffectiveConnectionString)
             : _options.EffectiveConnectionString;
         Dialect = SqlDialect.For(_options.Provider);
     }
