@@ -67,16 +67,8 @@ public sealed class RequestConcurrencyTests
         using var limiter = new RequestConcurrencyLimiter(
             new RequestConcurrencyOptions { MaxConcurrentRequests = 1, RequestQueueLimit = 1 }
         );
-        var release = new TaskCompletionSource();
-        var ran = 0;
-        var middleware = new RequestConcurrencyMiddleware(
-            async _ =>
-            {
-                Interlocked.Increment(ref ran);
-                await release.Task;
-            },
-            limiter
-        );
+        var endpoint = new HeldEndpoint();
+        var middleware = new RequestConcurrencyMiddleware(endpoint.Run, limiter);
 
         var running = middleware.InvokeAsync(Request(1));
         var queued = middleware.InvokeAsync(Request(2));
@@ -90,31 +82,23 @@ public sealed class RequestConcurrencyTests
             Assert.That(refused.Response.StatusCode, Is.EqualTo(503));
             Assert.That(refused.Response.Headers.RetryAfter.ToString(), Is.EqualTo("1"));
             Assert.That(problem.GetProperty("status").GetInt32(), Is.EqualTo(503));
-            Assert.That(ran, Is.EqualTo(1), "the refused request never reached the endpoint");
+            Assert.That(endpoint.Entered, Is.EqualTo(1), "the refused request never reached the endpoint");
         });
-        release.SetResult();
+        endpoint.Release();
         await Task.WhenAll(running, queued);
-        Assert.That(ran, Is.EqualTo(2), "the queued request ran once the first ended");
+        Assert.That(endpoint.Entered, Is.EqualTo(2), "the queued request ran once the first ended");
     }
 
     [Test]
     public async Task A_limit_of_zero_lets_every_request_through_at_once()
     {
         using var limiter = new RequestConcurrencyLimiter(new RequestConcurrencyOptions { MaxConcurrentRequests = 0 });
-        var release = new TaskCompletionSource();
-        var running = 0;
-        var middleware = new RequestConcurrencyMiddleware(
-            async _ =>
-            {
-                Interlocked.Increment(ref running);
-                await release.Task;
-            },
-            limiter
-        );
+        var endpoint = new HeldEndpoint();
+        var middleware = new RequestConcurrencyMiddleware(endpoint.Run, limiter);
 
         var calls = Enumerable.Range(1, 50).Select(n => middleware.InvokeAsync(Request(n))).ToList();
-        Assert.That(running, Is.EqualTo(50));
-        release.SetResult();
+        Assert.That(endpoint.Entered, Is.EqualTo(50));
+        endpoint.Release();
         await Task.WhenAll(calls);
     }
 
@@ -139,6 +123,23 @@ public sealed class RequestConcurrencyTests
             Assert.That(chosen.MaxAutoPrepare, Is.Zero);
             Assert.That(chosen.NoResetOnClose, Is.False);
         });
+    }
+
+    /// <summary>An endpoint that counts the requests reaching it and keeps them until released.</summary>
+    private sealed class HeldEndpoint
+    {
+        private readonly TaskCompletionSource _release = new();
+        private int _entered;
+
+        public int Entered => Volatile.Read(ref _entered);
+
+        public async Task Run(HttpContext context)
+        {
+            Interlocked.Increment(ref _entered);
+            await _release.Task;
+        }
+
+        public void Release() => _release.SetResult();
     }
 
     private DefaultHttpContext Request(int n)
