@@ -5,8 +5,8 @@ namespace Jiceng.Infrastructure.Http;
 public static class StandardProblemsExtensions
 {
     /// <summary>
-    /// Documents the problems any route can answer with (429 rate limited, 500, 503 database unreachable) on a
-    /// whole route group.
+    /// Documents the problems any route can answer with (429 rate limited, 500, 503 database unreachable or every
+    /// turn taken and the queue for one full) on a whole route group.
     /// </summary>
     public static TBuilder WithStandardProblems<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
