@@ -49,11 +49,10 @@ public static class InfrastructureSetup
             kestrel.AddServerHeader = false;
         });
         services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = limits.MaxRequestBodyBytes);
-        services.AddSingleton(
-            new RequestConcurrencyLimiter(
-                configuration.GetSection("Http").Get<RequestConcurrencyOptions>() ?? new RequestConcurrencyOptions()
-            )
-        );
+        // Made by the container (not handed to it), so it is disposed with the application.
+        services.AddSingleton(_ => new RequestConcurrencyLimiter(
+            configuration.GetSection("Http").Get<RequestConcurrencyOptions>() ?? new RequestConcurrencyOptions()
+        ));
 
         services.PostConfigure<LoggerFilterOptions>(LogPrivacy.Apply);
         services.ConfigureHttpJsonOptions(json =>

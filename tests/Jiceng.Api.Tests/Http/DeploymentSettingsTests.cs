@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using Jiceng.Infrastructure.Database;
+using Jiceng.Infrastructure.Http;
 using Jiceng.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jiceng.Tests.Http;
 
@@ -10,7 +12,35 @@ namespace Jiceng.Tests.Http;
 public sealed class DeploymentSettingsTests(DatabaseProvider provider) : ApiTest(provider)
 {
     protected override IReadOnlyDictionary<string, string?> Settings =>
-        new Dictionary<string, string?> { ["Swagger:Enabled"] = "false", ["Http:BehindTlsProxy"] = "true" };
+        new Dictionary<string, string?>
+        {
+            ["Swagger:Enabled"] = "false",
+            ["Http:BehindTlsProxy"] = "true",
+            ["Http:MaxConcurrentRequests"] = "3",
+        };
+
+    [Test]
+    public async Task Api_requests_take_turns_under_the_configured_limit_and_health_checks_do_not()
+    {
+        var limiter = Factory.Services.GetRequiredService<RequestConcurrencyLimiter>().Limiter!;
+        var leasesBefore = limiter.GetStatistics()!.TotalSuccessfulLeases;
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Client.GetAsync("/api/v1/organizations")));
+        await Anonymous.GetAsync("/health/live");
+
+        var statistics = limiter.GetStatistics()!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(answers.Select(a => a.StatusCode), Is.All.EqualTo(HttpStatusCode.OK));
+            Assert.That(
+                statistics.TotalSuccessfulLeases - leasesBefore,
+                Is.EqualTo(20),
+                "each API request took a turn"
+            );
+            Assert.That(statistics.CurrentAvailablePermits, Is.EqualTo(3), "every turn given back");
+            Assert.That(statistics.TotalFailedLeases, Is.Zero);
+        });
+    }
 
     [TestCase("/swagger")]
     [TestCase("/swagger/index.html")]
