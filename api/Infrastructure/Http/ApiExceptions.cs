@@ -51,3 +51,6 @@ public sealed class TooManyRequestsException(TimeSpan retryAfter) : Exception("T
 {
     public TimeSpan RetryAfter { get; } = retryAfter;
 }
+
+/// <summary>Every turn to run a request is taken and the queue for one is full: 503 with Retry-After.</summary>
+public sealed class ServerBusyException() : Exception("Every turn is taken and the queue for one is full.");

@@ -8,8 +8,8 @@ namespace Jiceng.Infrastructure.Http;
 /// <summary>
 /// Turns every exception into RFC 9457 ProblemDetails: validation → 400 with camelCase field keys,
 /// malformed JSON → 400 on the offending field, not found → 404, business rule → 409 with <c>code</c>,
-/// stale version → 412, missing If-Match → 428, the database unreachable → 503 with Retry-After, anything else
-/// → 500 without internals.
+/// stale version → 412, missing If-Match → 428, the database unreachable or the request queue full → 503 with
+/// Retry-After, anything else → 500 without internals.
 /// </summary>
 public sealed partial class ProblemDetailsExceptionHandler(
     IProblemDetailsService problemDetails,
@@ -65,6 +65,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
                 ),
             },
             TooManyRequestsException tooMany => TooMany(httpContext, tooMany),
+            ServerBusyException => Busy(httpContext),
             _ when Database.DbErrors.IsUnavailable(exception) && !httpContext.RequestAborted.IsCancellationRequested =>
                 Unavailable(httpContext, exception),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,
@@ -134,6 +135,25 @@ public sealed partial class ProblemDetailsExceptionHandler(
                 "The database cannot be reached at the moment; try again shortly."
             ),
         };
+
+    /// <summary>Seconds a client should wait before retrying when the server's queue of requests is full.</summary>
+    public const int BusyRetryAfterSeconds = 1;
+
+    private static ProblemDetails Busy(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = BusyRetryAfterSeconds.ToString(
+            System.Globalization.CultureInfo.InvariantCulture
+        );
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = Localized.Text("服务繁忙", "Server busy"),
+            Detail = Localized.Text(
+                "当前请求过多，本次请求未处理，请稍后重试。",
+                "Too many requests are waiting; this one was not handled. Try again shortly."
+            ),
+        };
+    }
 
     private static ProblemDetails TooMany(HttpContext context, TooManyRequestsException tooMany)
     {

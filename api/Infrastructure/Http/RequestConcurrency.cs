@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Jiceng.Infrastructure.Http;
 
@@ -29,8 +27,6 @@ public sealed class RequestConcurrencyOptions
 /// </summary>
 public sealed class RequestConcurrencyMiddleware(RequestDelegate next, RequestConcurrencyLimiter limiter)
 {
-    public const int RetryAfterSeconds = 1;
-
     public async Task InvokeAsync(HttpContext context)
     {
         if (limiter.Limiter is not { } gate)
@@ -41,25 +37,11 @@ public sealed class RequestConcurrencyMiddleware(RequestDelegate next, RequestCo
         using var lease = await gate.AcquireAsync(1, context.RequestAborted);
         if (!lease.IsAcquired)
         {
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-            var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-            await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = Busy() });
-            return;
+            // The exception handler (earlier in the pipeline) answers it, as every other refusal.
+            throw new ServerBusyException();
         }
         await next(context);
     }
-
-    public static ProblemDetails Busy() =>
-        new()
-        {
-            Status = StatusCodes.Status503ServiceUnavailable,
-            Title = Localized.Text("服务繁忙", "Server busy"),
-            Detail = Localized.Text(
-                "当前请求过多，本次请求未处理，请稍后重试。",
-                "Too many requests are waiting; this one was not handled. Try again shortly."
-            ),
-        };
 }
 
 /// <summary>The process's one limiter (none when the limit is 0), shared by every request.</summary>

@@ -3,6 +3,7 @@ using Jiceng.Infrastructure.Database;
 using Jiceng.Infrastructure.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace Jiceng.Tests.Unit;
@@ -72,8 +73,13 @@ public sealed class RequestConcurrencyTests
 
         var running = middleware.InvokeAsync(Request(1));
         var queued = middleware.InvokeAsync(Request(2));
+        // The middleware refuses by exception; the app's exception handler, earlier in the pipeline, answers it.
         var refused = Request(3);
-        await middleware.InvokeAsync(refused);
+        var busy = Assert.ThrowsAsync<ServerBusyException>(() => middleware.InvokeAsync(refused))!;
+        await new ProblemDetailsExceptionHandler(
+            _services.GetRequiredService<IProblemDetailsService>(),
+            NullLogger<ProblemDetailsExceptionHandler>.Instance
+        ).TryHandleAsync(refused, busy, CancellationToken.None);
 
         refused.Response.Body.Position = 0;
         var problem = JsonDocument.Parse(await new StreamReader(refused.Response.Body).ReadToEndAsync()).RootElement;
