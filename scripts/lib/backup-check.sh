@@ -10,9 +10,8 @@ cleanup() { [ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null && wait "$API_PID" 
 trap cleanup EXIT
 
 # API_DLL names a built API to use (scripts/test.sh passes the one its .NET build made); without it, one is published.
-# Every start and script below is given its own database and key file, so api-tool.sh's defaults do not apply.
-# shellcheck source=api-tool.sh
-source scripts/lib/api-tool.sh
+# shellcheck source=api-dll.sh
+source scripts/lib/api-dll.sh
 ensure_api_dll
 export API_DLL
 PASSWORD="Backup-Check-Password-1"
